@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { createNodeWebSocket } from '@hono/node-ws';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { collabRoutes } from './collab/route';
+import type { AppDeps } from './deps';
+import { errorBody, sendError } from './http/errors';
+import { requireSameOrigin } from './http/origin';
+import { log } from './log';
+import { documentRoutes } from './routes/documents';
+
+/** Where `vite build` puts the client. */
+export const CLIENT_DIST = fileURLToPath(new URL('../dist/client/', import.meta.url));
+
+function apiRoutes(deps: AppDeps) {
+  return new Hono()
+    .use(requireSameOrigin(deps.env.ALLOWED_ORIGINS))
+    .use(
+      bodyLimit({
+        maxSize: deps.env.MAX_BODY_BYTES,
+        onError: (c) => sendError(c, 413, 'body_too_large', 'Het verzoek is te groot.'),
+      }),
+    )
+    .get('/health', (c) => c.json({ ok: true }))
+    .route('/documents', documentRoutes(deps));
+}
+
+/** Composes the HTTP API, the sync endpoint and the static client. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono();
+  const nodeWs = createNodeWebSocket({ app });
+  // ws closes a socket whose frame exceeds maxPayload with 1009, before buffering it whole.
+  nodeWs.wss.options.maxPayload = deps.env.MAX_FRAME_BYTES;
+
+  const api = apiRoutes(deps);
+  app.route('/api', api);
+  app.route('/collab', collabRoutes(deps, nodeWs.upgradeWebSocket));
+  app.all('/api/*', (c) => sendError(c, 404, 'not_found', 'Deze API-route bestaat niet.'));
+
+  if (fs.existsSync(CLIENT_DIST)) {
+    app.use('/*', serveStatic({ root: CLIENT_DIST }));
+    const indexHtml = path.join(CLIENT_DIST, 'index.html');
+    // Client-side routes (/d/:id …) all load the single page.
+    app.get('*', (c) => c.html(fs.readFileSync(indexHtml, 'utf8')));
+  }
+
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) {
+      const status = error.status;
+      if (status === 400) return c.json(errorBody('invalid_body', 'De inhoud van het verzoek is geen geldige JSON.'), 400);
+      return c.json(errorBody('http_error', error.message || 'Verzoek mislukt.'), status);
+    }
+    log.error('unhandled request error', { path: c.req.path, error: String(error) });
+    return c.json(errorBody('internal', 'Er ging iets mis op de server. Probeer het opnieuw.'), 500);
+  });
+
+  return { app, api, injectWebSocket: nodeWs.injectWebSocket, wss: nodeWs.wss };
+}
+
+/** The typed API, for `hc<AppType>` in the client. */
+export type AppType = ReturnType<typeof apiRoutes>;

@@ -1,0 +1,55 @@
+import type { WebSocket } from 'ws';
+import { log } from '../log';
+
+/** WebSocket close codes used by the sync server. */
+export const CloseCode = {
+  normal: 1000,
+  goingAway: 1001,
+  unsupportedData: 1003,
+  invalidPayload: 1007,
+  tooBig: 1009,
+  internalError: 1011,
+} as const;
+
+let nextConnectionId = 1;
+
+/** One client socket in a room. */
+export class Connection {
+  readonly id = nextConnectionId++;
+  /** Document-update frames received on this socket (the durable-ack counter). */
+  receivedUpdates = 0;
+  /** Highest count acknowledged to the client. */
+  ackedUpdates = 0;
+  /** Awareness client ids this socket controls; removed for everyone when it closes. */
+  readonly awarenessIds = new Set<number>();
+  closed = false;
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly docId: string,
+    /** The client asked for durable-acks (`?durable=1`). */
+    readonly wantsDurableAcks: boolean,
+  ) {}
+
+  /** Sends a frame if the socket is still open. */
+  send(frame: Uint8Array): void {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+    this.socket.send(frame, (error) => {
+      if (error) this.close(CloseCode.internalError, 'send failed');
+    });
+  }
+
+  /** Closes this socket only, logging why. */
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (code !== CloseCode.normal && code !== CloseCode.goingAway) {
+      log.warn('closing collab socket', { docId: this.docId, connection: this.id, code, reason });
+    }
+    try {
+      this.socket.close(code, reason.slice(0, 120));
+    } catch {
+      this.socket.terminate();
+    }
+  }
+}

@@ -1,0 +1,237 @@
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import { MessageType, SyncMessageType } from '../../shared/collab/messages';
+import { META_MAP } from '../../shared/editor/fields';
+import { CloseCode, type Connection } from './connection';
+import type { LoadedDoc } from './loadDoc';
+import type { UpdateWriter } from './writer';
+
+/** Thrown for a frame that does not follow the protocol; closes only the offending socket. */
+export class ProtocolError extends Error {
+  constructor(
+    message: string,
+    readonly code: number = CloseCode.invalidPayload,
+  ) {
+    super(message);
+  }
+}
+
+function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Encodes a sync-update frame. */
+export function encodeUpdateFrame(update: Uint8Array): Uint8Array {
+  return frame((encoder) => {
+    encoding.writeVarUint(encoder, MessageType.sync);
+    encoding.writeVarUint(encoder, SyncMessageType.update);
+    encoding.writeVarUint8Array(encoder, update);
+  });
+}
+
+/** Encodes a durable-ack frame. */
+export function encodeDurableFrame(count: number): Uint8Array {
+  return frame((encoder) => {
+    encoding.writeVarUint(encoder, MessageType.durable);
+    encoding.writeVarUint(encoder, count);
+  });
+}
+
+/**
+ * One loaded document and the sockets editing it. The in-memory doc only ever contains committed
+ * updates: incoming updates go to the UpdateWriter and are applied (and so relayed) after commit.
+ */
+export class Room {
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly connections = new Set<Connection>();
+  lastLogId: number;
+  logCount: number;
+  /** Title last written to the documents table. */
+  persistedTitle: string | undefined;
+  /** The doc changed since the documents row was last touched. */
+  dirtyMeta = false;
+
+  constructor(
+    readonly docId: string,
+    loaded: LoadedDoc,
+    private readonly writer: UpdateWriter,
+  ) {
+    this.doc = loaded.doc;
+    this.lastLogId = loaded.lastLogId;
+    this.logCount = loaded.logCount;
+    this.persistedTitle = this.title;
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    // The server is not a participant: it has no presence of its own.
+    this.awareness.setLocalState(null);
+
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.dirtyMeta = true;
+      const message = encodeUpdateFrame(update);
+      for (const connection of this.connections) {
+        if (connection !== origin) connection.send(message);
+      }
+    });
+
+    this.awareness.on(
+      'update',
+      (
+        { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+        origin: unknown,
+      ) => {
+        const changed = added.concat(updated, removed);
+        const owner = this.connections.has(origin as Connection) ? (origin as Connection) : undefined;
+        if (owner) {
+          for (const id of added) owner.awarenessIds.add(id);
+          for (const id of removed) owner.awarenessIds.delete(id);
+        }
+        const message = frame((encoder) => {
+          encoding.writeVarUint(encoder, MessageType.awareness);
+          encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+        });
+        for (const connection of this.connections) connection.send(message);
+      },
+    );
+  }
+
+  /** The collaborative title (meta.title), if set. */
+  get title(): string | undefined {
+    const title = this.doc.getMap(META_MAP).get('title');
+    return typeof title === 'string' ? title : undefined;
+  }
+
+  /** Adds a socket and starts the sync handshake (our step 1, and current presence). */
+  join(connection: Connection): void {
+    this.connections.add(connection);
+    connection.send(
+      frame((encoder) => {
+        encoding.writeVarUint(encoder, MessageType.sync);
+        encoding.writeVarUint(encoder, SyncMessageType.step1);
+        encoding.writeVarUint8Array(encoder, Y.encodeStateVector(this.doc));
+      }),
+    );
+    const states = this.awareness.getStates();
+    if (states.size > 0) connection.send(this.awarenessFrame([...states.keys()]));
+  }
+
+  /** Removes a socket; its presence disappears for everyone. */
+  leave(connection: Connection): void {
+    if (!this.connections.delete(connection)) return;
+    if (connection.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
+    }
+  }
+
+  /**
+   * Handles one binary frame from `connection`. Throws ProtocolError for malformed input; the
+   * caller closes that socket. Nothing is written for a frame that fails to decode.
+   */
+  receive(connection: Connection, data: Uint8Array): void {
+    const decoder = decoding.createDecoder(data);
+    let messageType: number;
+    try {
+      messageType = decoding.readVarUint(decoder);
+    } catch {
+      throw new ProtocolError('empty or truncated frame');
+    }
+    switch (messageType) {
+      case MessageType.sync:
+        return this.receiveSync(connection, decoder);
+      case MessageType.awareness:
+        return this.receiveAwareness(connection, decoder);
+      case MessageType.queryAwareness:
+        connection.send(this.awarenessFrame([...this.awareness.getStates().keys()]));
+        return;
+      case MessageType.auth:
+        // y-websocket clients never send auth messages; permission is decided at the upgrade.
+        return;
+      default:
+        throw new ProtocolError(`unknown message type ${messageType}`, CloseCode.unsupportedData);
+    }
+  }
+
+  /** Applies a committed update; doc observers relay it to every other socket. */
+  applyCommitted(update: Uint8Array, origin: Connection | null, logId: number): void {
+    Y.applyUpdate(this.doc, update, origin);
+    if (logId > 0) {
+      this.lastLogId = logId;
+      this.logCount++;
+    }
+  }
+
+  /** Sends the durable-ack to a socket that asked for it. */
+  acknowledge(connection: Connection, count: number): void {
+    if (!connection.wantsDurableAcks || count <= connection.ackedUpdates) return;
+    connection.ackedUpdates = count;
+    connection.send(encodeDurableFrame(count));
+  }
+
+  private receiveSync(connection: Connection, decoder: decoding.Decoder): void {
+    let syncType: number;
+    let payload: Uint8Array;
+    try {
+      syncType = decoding.readVarUint(decoder);
+      payload = decoding.readVarUint8Array(decoder);
+    } catch {
+      throw new ProtocolError('truncated sync message');
+    }
+    if (syncType === SyncMessageType.step1) {
+      let update: Uint8Array;
+      try {
+        update = Y.encodeStateAsUpdate(this.doc, payload);
+      } catch {
+        throw new ProtocolError('malformed state vector');
+      }
+      connection.send(
+        frame((encoder) => {
+          encoding.writeVarUint(encoder, MessageType.sync);
+          encoding.writeVarUint(encoder, SyncMessageType.step2);
+          encoding.writeVarUint8Array(encoder, update);
+        }),
+      );
+      return;
+    }
+    if (syncType !== SyncMessageType.step2 && syncType !== SyncMessageType.update) {
+      throw new ProtocolError(`unknown sync message type ${syncType}`, CloseCode.unsupportedData);
+    }
+    try {
+      // Decode the whole update before accepting it, so a truncated or garbled one is refused
+      // whole instead of being stored or half-applied.
+      Y.decodeUpdate(payload);
+    } catch {
+      throw new ProtocolError('malformed document update');
+    }
+    connection.receivedUpdates++;
+    this.writer.enqueue({
+      docId: this.docId,
+      update: payload,
+      origin: connection,
+      ackCount: connection.receivedUpdates,
+    });
+  }
+
+  private receiveAwareness(connection: Connection, decoder: decoding.Decoder): void {
+    try {
+      const update = decoding.readVarUint8Array(decoder);
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+    } catch {
+      throw new ProtocolError('malformed awareness update');
+    }
+  }
+
+  private awarenessFrame(clients: number[]): Uint8Array {
+    return frame((encoder) => {
+      encoding.writeVarUint(encoder, MessageType.awareness);
+      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+    });
+  }
+
+  /** Closes every socket (shutdown). */
+  closeAll(code: number, reason: string): void {
+    for (const connection of this.connections) connection.close(code, reason);
+  }
+}

@@ -1,0 +1,179 @@
+import * as Y from 'yjs';
+import type { DocStorage } from '../stores/docStorage';
+import type { DocumentStore } from '../stores/documents';
+import { log } from '../log';
+import { CloseCode, type Connection } from './connection';
+import { loadDoc } from './loadDoc';
+import { Room } from './room';
+import { UpdateWriter, type PendingWrite } from './writer';
+
+/** Settings of the room registry. */
+export interface RoomRegistryOptions {
+  /** Compact a document's log after about this many rows. */
+  compactEvery: number;
+  /** How often a changed document's row (updated_at, title) is refreshed, in ms. */
+  metaFlushMs?: number;
+}
+
+/**
+ * Loads a document on its first connection, keeps it while anyone is connected, and unloads it
+ * after the last one leaves — once its writes are committed and its log compacted.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Room>();
+  readonly writer: UpdateWriter;
+  private readonly metaTimer: NodeJS.Timeout;
+  private compactionScheduled = new Set<Room>();
+
+  constructor(
+    private readonly storage: DocStorage,
+    private readonly documents: DocumentStore,
+    private readonly options: RoomRegistryOptions,
+  ) {
+    this.writer = new UpdateWriter(storage, (batch, logIds) => this.onCommitted(batch, logIds));
+    this.metaTimer = setInterval(() => this.flushMeta(), options.metaFlushMs ?? 2_000);
+    this.metaTimer.unref();
+  }
+
+  /** Number of loaded documents. */
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  /** The loaded room, if any (tests and diagnostics). */
+  peek(docId: string): Room | undefined {
+    return this.rooms.get(docId);
+  }
+
+  /** Adds a connection to its document's room, loading the document from SQLite if needed. */
+  join(connection: Connection): Room {
+    let room = this.rooms.get(connection.docId);
+    if (!room) {
+      const started = performance.now();
+      const loaded = loadDoc(this.storage, connection.docId);
+      room = new Room(connection.docId, loaded, this.writer);
+      this.rooms.set(connection.docId, room);
+      log.debug('document loaded', {
+        docId: connection.docId,
+        logRows: loaded.logCount,
+        ms: Math.round(performance.now() - started),
+      });
+      if (loaded.logCount >= this.options.compactEvery) this.scheduleCompaction(room);
+    }
+    room.join(connection);
+    return room;
+  }
+
+  /** Removes a connection; unloads the room when it was the last one. */
+  leave(connection: Connection): void {
+    const room = this.rooms.get(connection.docId);
+    if (!room) return;
+    room.leave(connection);
+    if (room.connections.size === 0) void this.unloadWhenIdle(room);
+  }
+
+  private async unloadWhenIdle(room: Room): Promise<void> {
+    await this.writer.whenIdle();
+    // Someone may have joined while the writes were being flushed.
+    if (room.connections.size > 0 || this.rooms.get(room.docId) !== room) return;
+    this.unload(room);
+  }
+
+  private unload(room: Room): void {
+    try {
+      if (room.logCount > 0) this.compact(room);
+      this.flushRoomMeta(room);
+    } catch (error) {
+      // The log rows are still there; the next load replays them.
+      log.error('compaction on unload failed', { docId: room.docId, error: String(error) });
+    }
+    this.rooms.delete(room.docId);
+    this.compactionScheduled.delete(room);
+    room.awareness.destroy();
+    room.doc.destroy();
+    log.debug('document unloaded', { docId: room.docId });
+  }
+
+  private onCommitted(batch: PendingWrite[], logIds: number[]): void {
+    const acks = new Map<Connection, { room: Room; count: number }>();
+    batch.forEach((write, index) => {
+      const room = this.rooms.get(write.docId);
+      if (!room) return; // Unloaded meanwhile: the row is stored and will be replayed on load.
+      try {
+        room.applyCommitted(write.update, write.origin, logIds[index] ?? 0);
+      } catch (error) {
+        log.error('committed update could not be applied', { docId: write.docId, error: String(error) });
+      }
+      if (write.origin) acks.set(write.origin, { room, count: write.ackCount });
+      if (room.logCount >= this.options.compactEvery) this.scheduleCompaction(room);
+    });
+    for (const [connection, { room, count }] of acks) room.acknowledge(connection, count);
+  }
+
+  private scheduleCompaction(room: Room): void {
+    if (this.compactionScheduled.has(room)) return;
+    this.compactionScheduled.add(room);
+    // Outside the commit turn, so relaying is never held up by compaction.
+    setImmediate(() => {
+      this.compactionScheduled.delete(room);
+      if (this.rooms.get(room.docId) !== room || room.logCount === 0) return;
+      try {
+        this.compact(room);
+      } catch (error) {
+        log.error('compaction failed', { docId: room.docId, error: String(error) });
+      }
+    });
+  }
+
+  /**
+   * Replaces the log with one state row. The room's doc holds exactly the committed rows up to
+   * lastLogId (updates are applied right after their commit), so encoding it is the merged state —
+   * far cheaper than merging the rows.
+   */
+  private compact(room: Room): void {
+    const started = performance.now();
+    const state = Y.encodeStateAsUpdate(room.doc);
+    const stateVector = Y.encodeStateVector(room.doc);
+    this.storage.compact(room.docId, state, stateVector, room.lastLogId);
+    log.debug('compacted', {
+      docId: room.docId,
+      rows: room.logCount,
+      bytes: state.length,
+      ms: Math.round(performance.now() - started),
+    });
+    room.logCount = 0;
+  }
+
+  private flushMeta(): void {
+    for (const room of this.rooms.values()) {
+      try {
+        this.flushRoomMeta(room);
+      } catch (error) {
+        log.warn('could not update document row', { docId: room.docId, error: String(error) });
+      }
+    }
+  }
+
+  private flushRoomMeta(room: Room): void {
+    if (!room.dirtyMeta) return;
+    room.dirtyMeta = false;
+    const title = room.title?.trim().slice(0, 200);
+    if (title && title !== room.persistedTitle) {
+      this.documents.rename(room.docId, title);
+      room.persistedTitle = title;
+    } else {
+      this.documents.touch(room.docId);
+    }
+  }
+
+  /** Commits pending writes, compacts and unloads everything, closing sockets (shutdown). */
+  close(): void {
+    clearInterval(this.metaTimer);
+    const committed = this.writer.close();
+    if (!committed) log.error('shutdown with uncommitted updates; clients still hold them');
+    for (const room of [...this.rooms.values()]) {
+      room.closeAll(CloseCode.goingAway, 'server shutting down');
+      this.unload(room);
+    }
+  }
+}

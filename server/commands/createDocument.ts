@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import * as Y from 'yjs';
+import { DEFAULT_SECTION_HEADINGS, META_MAP, SECTIONS_ARRAY } from '../../shared/editor/fields';
+import type { Db } from '../db/connection';
+import type { DocStorage } from '../stores/docStorage';
+import type { DocumentStore } from '../stores/documents';
+
+/** Input of createDocument. */
+export interface CreateDocumentInput {
+  title?: string | undefined;
+  sections?: readonly string[] | undefined;
+}
+
+/** The initial Y.Doc of a document: its title and one empty rich-text field per section. */
+export function buildInitialDoc(title: string, headings: readonly string[]): Y.Doc {
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    doc.getMap(META_MAP).set('title', title);
+    const sections = doc.getArray<Y.Map<string>>(SECTIONS_ARRAY);
+    sections.push(
+      headings.map((heading) => {
+        const section = new Y.Map<string>();
+        section.set('id', randomUUID().slice(0, 8));
+        section.set('heading', heading);
+        return section;
+      }),
+    );
+  });
+  return doc;
+}
+
+/** Creates the document row and its initial collaborative state in one transaction. */
+export function createDocument(
+  db: Db,
+  stores: { documents: DocumentStore; docStorage: DocStorage },
+  input: CreateDocumentInput,
+): { id: string } {
+  const id = randomUUID();
+  const title = input.title ?? 'Naamloos document';
+  const doc = buildInitialDoc(title, input.sections ?? DEFAULT_SECTION_HEADINGS);
+  const state = Y.encodeStateAsUpdate(doc);
+  const stateVector = Y.encodeStateVector(doc);
+  doc.destroy();
+  db.transaction(() => {
+    stores.documents.insert(id, title);
+    stores.docStorage.writeInitialState(id, state, stateVector);
+  })();
+  return { id };
+}

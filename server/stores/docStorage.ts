@@ -1,0 +1,81 @@
+import type { Db } from '../db/connection';
+
+/** One row of the update log. */
+export interface LoggedUpdate {
+  id: number;
+  data: Uint8Array;
+  createdAt: number;
+}
+
+interface UpdateRow {
+  id: number;
+  data: Buffer;
+  created_at: number;
+}
+
+/** Prepared statements for `doc_state`, `doc_updates` and `doc_updates_quarantine`. */
+export function createDocStorage(db: Db) {
+  const appendStmt = db.prepare('INSERT INTO doc_updates (doc_id, data, created_at) VALUES (?, ?, ?)');
+  const stateStmt = db.prepare<[string], { state: Buffer }>('SELECT state FROM doc_state WHERE doc_id = ?');
+  const logStmt = db.prepare<[string], UpdateRow>(
+    'SELECT id, data, created_at FROM doc_updates WHERE doc_id = ? ORDER BY id',
+  );
+  const upsertState = db.prepare(
+    `INSERT INTO doc_state (doc_id, state, state_vector, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (doc_id) DO UPDATE SET state = excluded.state, state_vector = excluded.state_vector,
+       updated_at = excluded.updated_at`,
+  );
+  const deleteUpTo = db.prepare('DELETE FROM doc_updates WHERE doc_id = ? AND id <= ?');
+  const quarantineStmt = db.prepare(
+    `INSERT INTO doc_updates_quarantine (id, doc_id, data, created_at, reason, quarantined_at)
+     SELECT id, doc_id, data, created_at, ?, ? FROM doc_updates WHERE id = ?`,
+  );
+  const deleteOne = db.prepare('DELETE FROM doc_updates WHERE id = ?');
+
+  const replaceLog = db.transaction(
+    (docId: string, state: Uint8Array, stateVector: Uint8Array, upToId: number, now: number) => {
+      upsertState.run(docId, state, stateVector, now);
+      deleteUpTo.run(docId, upToId);
+    },
+  );
+  const quarantine = db.transaction((rowId: number, reason: string) => {
+    quarantineStmt.run(reason, Date.now(), rowId);
+    deleteOne.run(rowId);
+  });
+
+  return {
+    /** Appends one update; returns its log id. Call inside a transaction for group commit. */
+    append(docId: string, update: Uint8Array, now = Date.now()): number {
+      return Number(appendStmt.run(docId, update, now).lastInsertRowid);
+    },
+    /** The compacted state, or undefined before the first compaction. */
+    readState(docId: string): Uint8Array | undefined {
+      return stateStmt.get(docId)?.state;
+    },
+    /** The log rows after the compacted state, oldest first. */
+    readLog(docId: string): LoggedUpdate[] {
+      return logStmt.all(docId).map((row) => ({ id: row.id, data: row.data, createdAt: row.created_at }));
+    },
+    /**
+     * Replaces the state row and every log row up to `upToId` with `state`, atomically: a crash
+     * leaves either the old rows or the new state, never neither.
+     */
+    compact(docId: string, state: Uint8Array, stateVector: Uint8Array, upToId: number): void {
+      replaceLog(docId, state, stateVector, upToId, Date.now());
+    },
+    /** Writes the initial state of a new document (call inside the creating transaction). */
+    writeInitialState(docId: string, state: Uint8Array, stateVector: Uint8Array): void {
+      upsertState.run(docId, state, stateVector, Date.now());
+    },
+    /** Moves a log row that cannot be applied aside, with the reason. */
+    quarantine(rowId: number, reason: string): void {
+      quarantine(rowId, reason);
+    },
+    /** Runs `fn` in one transaction (group commit of many appends). */
+    transaction<T>(fn: () => T): T {
+      return db.transaction(fn)();
+    },
+  };
+}
+
+export type DocStorage = ReturnType<typeof createDocStorage>;

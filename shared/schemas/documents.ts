@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/** Body of POST /api/documents. */
+export const createDocumentBody = z
+  .object({
+    title: z.string().trim().min(1, 'Titel is leeg').max(200, 'Titel is langer dan 200 tekens').optional(),
+    sections: z
+      .array(z.string().trim().min(1, 'Kop van een sectie is leeg').max(120, 'Kop is langer dan 120 tekens'))
+      .min(1, 'Minstens één sectie')
+      .max(30, 'Hoogstens 30 secties')
+      .refine((headings) => new Set(headings).size === headings.length, 'Koppen van secties moeten uniek zijn')
+      .optional(),
+  })
+  .strict();
+
+export type CreateDocumentBody = z.infer<typeof createDocumentBody>;
+
+/** A collaborative document as the API presents it. */
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  createdAt: string;
+  updatedAt: string;
+}
