@@ -22,6 +22,7 @@ export default defineConfig({
   test: {
     root: '.',
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/support/globalSetup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Browser and crash tests start their own servers and Chromium; keep files in parallel but bounded.

@@ -51,7 +51,8 @@ export function createApp(deps: AppDeps) {
   app.onError((error, c) => {
     if (error instanceof HTTPException) {
       const status = error.status;
-      if (status === 400) return c.json(errorBody('invalid_body', 'De inhoud van het verzoek is geen geldige JSON.'), 400);
+      if (status === 400)
+        return c.json(errorBody('invalid_body', 'De inhoud van het verzoek is geen geldige JSON.'), 400);
       return c.json(errorBody('http_error', error.message || 'Verzoek mislukt.'), status);
     }
     log.error('unhandled request error', { path: c.req.path, error: String(error) });

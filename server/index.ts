@@ -20,7 +20,9 @@ export interface RunningServer {
 }
 
 /** Boots the whole server (HTTP API, WebSocket, static client) with settings from `overrides` + env. */
-export async function startServer(overrides: Partial<Record<keyof Env, string>> = {}): Promise<RunningServer> {
+export async function startServer(
+  overrides: Partial<Record<keyof Env, string>> = {},
+): Promise<RunningServer> {
   const env = loadEnv({ ...process.env, ...overrides });
   setLogLevel(env.LOG_LEVEL);
   const db = openDatabase(env.DATA_DIR);

@@ -91,7 +91,10 @@ export class Room {
         }
         const message = frame((encoder) => {
           encoding.writeVarUint(encoder, MessageType.awareness);
-          encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+          encoding.writeVarUint8Array(
+            encoder,
+            awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
+          );
         });
         for (const connection of this.connections) connection.send(message);
       },

@@ -21,7 +21,10 @@ export function collabRoutes(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket<W
     async (c, next) => {
       const origin = c.req.header('origin');
       // Browsers always send Origin; refusing foreign ones stops cross-site WebSocket hijacking.
-      if (origin && !isAllowedOrigin(origin, deps.env.ALLOWED_ORIGINS, ownOrigin(c.req.url, c.req.header('host')))) {
+      if (
+        origin &&
+        !isAllowedOrigin(origin, deps.env.ALLOWED_ORIGINS, ownOrigin(c.req.url, c.req.header('host')))
+      ) {
         return sendError(c, 403, 'forbidden_origin', 'Verbinding van een andere site geweigerd.');
       }
       const docId = c.req.param('docId');

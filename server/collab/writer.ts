@@ -66,7 +66,9 @@ export class UpdateWriter {
     let logIds: number[];
     try {
       logIds = this.storage.transaction(() =>
-        batch.map((write) => (isEmptyUpdate(write.update) ? 0 : this.storage.append(write.docId, write.update))),
+        batch.map((write) =>
+          isEmptyUpdate(write.update) ? 0 : this.storage.append(write.docId, write.update),
+        ),
       );
     } catch (error) {
       this.failures++;

@@ -10,7 +10,11 @@ export function ownOrigin(url: string, host: string | undefined): string | undef
 }
 
 /** Whether `origin` may make unsafe requests and open sockets. */
-export function isAllowedOrigin(origin: string, allowed: readonly string[], own: string | undefined): boolean {
+export function isAllowedOrigin(
+  origin: string,
+  allowed: readonly string[],
+  own: string | undefined,
+): boolean {
   return allowed.length > 0 ? allowed.includes(origin) : origin === own;
 }
 
@@ -23,7 +27,12 @@ export function requireSameOrigin(allowed: readonly string[]) {
     if (!UNSAFE_METHODS.has(c.req.method)) return next();
     const origin = c.req.header('origin');
     if (!origin || !isAllowedOrigin(origin, allowed, ownOrigin(c.req.url, c.req.header('host')))) {
-      return sendError(c, 403, 'forbidden_origin', 'Dit verzoek komt niet van Werkplaats zelf en is geweigerd.');
+      return sendError(
+        c,
+        403,
+        'forbidden_origin',
+        'Dit verzoek komt niet van Werkplaats zelf en is geweigerd.',
+      );
     }
     return next();
   });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /** Body of POST /api/documents. */
 export const createDocumentBody = z
@@ -8,7 +8,10 @@ export const createDocumentBody = z
       .array(z.string().trim().min(1, 'Kop van een sectie is leeg').max(120, 'Kop is langer dan 120 tekens'))
       .min(1, 'Minstens één sectie')
       .max(30, 'Hoogstens 30 secties')
-      .refine((headings) => new Set(headings).size === headings.length, 'Koppen van secties moeten uniek zijn')
+      .refine(
+        (headings) => new Set(headings).size === headings.length,
+        'Koppen van secties moeten uniek zijn',
+      )
       .optional(),
   })
   .strict();
