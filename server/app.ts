@@ -1,3 +1,4 @@
+import './polyfills';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +23,11 @@ function apiRoutes(deps: AppDeps) {
     .use(
       bodyLimit({
         maxSize: deps.env.MAX_BODY_BYTES,
-        onError: (c) => sendError(c, 413, 'body_too_large', 'Het verzoek is te groot.'),
+        onError: (c) => {
+          // The rest of the body is not read, so this connection cannot be reused.
+          c.header('Connection', 'close');
+          return sendError(c, 413, 'body_too_large', 'Het verzoek is te groot.');
+        },
       }),
     )
     .get('/health', (c) => c.json({ ok: true }))

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { DocStorage } from '../stores/docStorage';
 import { log } from '../log';
+import { validateUpdate } from './room';
 
 /** A document as loaded from storage. */
 export interface LoadedDoc {
@@ -25,7 +26,7 @@ export function loadDoc(storage: DocStorage, docId: string): LoadedDoc {
   for (const row of storage.readLog(docId)) {
     try {
       // Decoding first means a corrupt row is rejected whole, never half-applied.
-      Y.decodeUpdate(row.data);
+      validateUpdate(row.data);
       Y.applyUpdate(doc, row.data);
       logCount++;
     } catch (error) {

@@ -24,6 +24,16 @@ function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/**
+ * Throws unless `update` is a well-formed Yjs v1 update. Reading it and writing it again with the
+ * v2 encoder checks every struct and every deletion range (the encoder rejects, e.g., empty
+ * deletion ranges that decode fine but make applyUpdate throw), so a truncated or garbled update is
+ * refused whole instead of being stored or half-applied.
+ */
+export function validateUpdate(update: Uint8Array): void {
+  Y.convertUpdateFormatV1ToV2(update);
+}
+
 /** Encodes a sync-update frame. */
 export function encodeUpdateFrame(update: Uint8Array): Uint8Array {
   return frame((encoder) => {
@@ -202,9 +212,7 @@ export class Room {
       throw new ProtocolError(`unknown sync message type ${syncType}`, CloseCode.unsupportedData);
     }
     try {
-      // Decode the whole update before accepting it, so a truncated or garbled one is refused
-      // whole instead of being stored or half-applied.
-      Y.decodeUpdate(payload);
+      validateUpdate(payload);
     } catch {
       throw new ProtocolError('malformed document update');
     }

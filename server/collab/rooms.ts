@@ -99,12 +99,26 @@ export class RoomRegistry {
     batch.forEach((write, index) => {
       const room = this.rooms.get(write.docId);
       if (!room) return; // Unloaded meanwhile: the row is stored and will be replayed on load.
+      const logId = logIds[index] ?? 0;
       try {
-        room.applyCommitted(write.update, write.origin, logIds[index] ?? 0);
+        room.applyCommitted(write.update, write.origin, logId);
       } catch (error) {
-        log.error('committed update could not be applied', { docId: write.docId, error: String(error) });
+        // Validation should make this unreachable; if not, keep the row aside rather than replaying
+        // it on every load, never ack it, and drop the sender (it re-syncs what it really has).
+        const reason = error instanceof Error ? error.message : String(error);
+        log.error('committed update could not be applied; quarantined', {
+          docId: write.docId,
+          logId,
+          reason,
+        });
+        if (logId > 0) this.storage.quarantine(logId, reason);
+        if (write.origin) {
+          acks.delete(write.origin);
+          write.origin.close(CloseCode.invalidPayload, 'update could not be applied');
+        }
+        return;
       }
-      if (write.origin) acks.set(write.origin, { room, count: write.ackCount });
+      if (write.origin && !write.origin.closed) acks.set(write.origin, { room, count: write.ackCount });
       if (room.logCount >= this.options.compactEvery) this.scheduleCompaction(room);
     });
     for (const [connection, { room, count }] of acks) room.acknowledge(connection, count);

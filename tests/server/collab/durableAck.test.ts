@@ -1,0 +1,92 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createDocStorage } from '../../../server/stores/docStorage';
+import { loadDoc } from '../../../server/collab/loadDoc';
+import { MessageType } from '../../../shared/collab/messages';
+import { openReadOnly, startTestServer, type TestServer } from '../../support/server';
+import { connectSynced, nextTurn, waitFor, waitForAllAcked, type TestClient } from '../../support/yclient';
+
+let server: TestServer;
+let clients: TestClient[];
+
+beforeEach(async () => {
+  server = await startTestServer();
+  clients = [];
+});
+
+afterEach(async () => {
+  for (const client of clients) client.destroy();
+  await server.close();
+});
+
+async function join(docId: string, durable: boolean): Promise<TestClient> {
+  const client = await connectSynced(server.wsUrl, docId, { durable });
+  clients.push(client);
+  return client;
+}
+
+describe('durable-ack (message type 4)', () => {
+  it('acknowledges every document-update frame of a ?durable=1 socket, only once it is on disk', async () => {
+    const docId = await server.createDocument();
+    const writer = await join(docId, true);
+    const socket = writer.socket;
+    const text = writer.doc.getText('t');
+
+    // At the moment an ack for n arrives, the first n updates must already be readable from the
+    // database file through a separate connection.
+    const violations: string[] = [];
+    const disk = openReadOnly(server.dataDir);
+    const storage = createDocStorage(disk);
+    socket.onAck = (count) => {
+      const stored = loadDoc(storage, docId).doc;
+      const snapshot = Y.snapshot(stored);
+      socket.sentUpdates.slice(0, count).forEach((update, index) => {
+        if (!Y.snapshotContainsUpdate(snapshot, update))
+          violations.push(`update ${index + 1} acked by ${count}`);
+      });
+      stored.destroy();
+    };
+
+    try {
+      for (let i = 0; i < 60; i++) {
+        text.insert(text.length, `${i},`);
+        if (i % 5 === 0) await nextTurn();
+      }
+      await waitForAllAcked(writer);
+    } finally {
+      disk.close();
+    }
+
+    // sync step 2 (answer to the server's step 1) + 60 updates.
+    expect(socket.sentUpdates.length).toBe(61);
+    expect(socket.ackedUpdates).toBe(61);
+    expect(socket.acks.length).toBeGreaterThan(0);
+    // Acks only ever grow.
+    expect(socket.acks).toEqual([...socket.acks].sort((a, b) => a - b));
+    expect(violations).toEqual([]);
+  });
+
+  it('never sends type 4 to a plain client, while a durable client on the same doc gets acks', async () => {
+    const docId = await server.createDocument();
+    const plain = await join(docId, false);
+    const durable = await join(docId, true);
+
+    for (let i = 0; i < 20; i++) {
+      plain.doc.getText('t').insert(0, 'p');
+      durable.doc.getText('t').insert(0, 'd');
+      await nextTurn();
+    }
+    await waitForAllAcked(durable);
+    await waitFor(
+      () => plain.doc.getText('t').length === 40 && durable.doc.getText('t').length === 40,
+      'the two clients did not exchange their edits',
+    );
+
+    expect(plain.socket.sentUpdates.length).toBeGreaterThanOrEqual(21);
+    expect(plain.socket.receivedTypes).not.toContain(MessageType.durable);
+    expect(plain.socket.acks).toEqual([]);
+    // What a plain y-websocket client receives is exactly y-websocket's protocol.
+    expect(new Set(plain.socket.receivedTypes)).toEqual(new Set([MessageType.sync]));
+    expect(durable.socket.receivedTypes).toContain(MessageType.durable);
+  });
+});

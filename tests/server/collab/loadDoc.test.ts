@@ -1,0 +1,98 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createDocument } from '../../../server/commands/createDocument';
+import { loadDoc } from '../../../server/collab/loadDoc';
+import { openDatabase, type Db } from '../../../server/db/connection';
+import { setLogLevel, type LogLevel } from '../../../server/log';
+import { createDocStorage, type DocStorage } from '../../../server/stores/docStorage';
+import { createDocumentStore } from '../../../server/stores/documents';
+import { makeDataDir, removeDataDir, startTestServer } from '../../support/server';
+import { connectSynced } from '../../support/yclient';
+
+let dataDir: string;
+let db: Db;
+let storage: DocStorage;
+
+beforeEach(() => {
+  // loadDoc logs every quarantined row as an error; keep test output clean unless asked.
+  setLogLevel((process.env.TEST_LOG_LEVEL as LogLevel | undefined) ?? 'silent');
+  dataDir = makeDataDir();
+  db = openDatabase(dataDir);
+  storage = createDocStorage(db);
+});
+
+afterEach(() => {
+  if (db.open) db.close();
+  removeDataDir(dataDir);
+});
+
+/** Two consecutive updates from one client: 'eerste' then ' tweede' (the second builds on the first). */
+function twoUpdates(): [Uint8Array, Uint8Array] {
+  const doc = new Y.Doc();
+  doc.clientID = 7;
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  doc.getText('t').insert(0, 'eerste');
+  doc.getText('t').insert(6, ' tweede');
+  doc.destroy();
+  return [updates[0]!, updates[1]!];
+}
+
+interface QuarantineRow {
+  id: number;
+  doc_id: string;
+  data: Buffer;
+  reason: string;
+}
+
+describe('loadDoc', () => {
+  it('quarantines rows that cannot be applied and still loads the document', async () => {
+    const stores = { documents: createDocumentStore(db), docStorage: storage };
+    const { id: docId } = createDocument(db, stores, { title: 'Quarantaine' });
+    const [first, second] = twoUpdates();
+    const truncated = first.slice(0, first.length - 2);
+    // Decodes as a Yjs update, but Y.applyUpdate throws on it (a zero-length deletion).
+    const unapplicable = Uint8Array.of(0x00, 0x01, 0xa9, 0x06, 0x01, 0x44, 0x00);
+
+    const goodId = storage.append(docId, first);
+    const truncatedId = storage.append(docId, truncated);
+    const unapplicableId = storage.append(docId, unapplicable);
+    const lastId = storage.append(docId, second);
+
+    const loaded = loadDoc(storage, docId);
+    expect(loaded.doc.getText('t').toString()).toBe('eerste tweede');
+    expect(loaded.doc.getMap('meta').get('title')).toBe('Quarantaine');
+    expect(loaded.logCount).toBe(2);
+    expect(loaded.lastLogId).toBe(lastId);
+    loaded.doc.destroy();
+
+    expect(storage.readLog(docId).map((row) => row.id)).toEqual([goodId, lastId]);
+    const quarantined = db
+      .prepare<[], QuarantineRow>('SELECT id, doc_id, data, reason FROM doc_updates_quarantine ORDER BY id')
+      .all();
+    expect(quarantined.map((row) => row.id)).toEqual([truncatedId, unapplicableId]);
+    for (const row of quarantined) {
+      expect(row.doc_id).toBe(docId);
+      expect(row.reason).not.toBe('');
+    }
+    expect(new Uint8Array(quarantined[0]!.data)).toEqual(truncated);
+    expect(new Uint8Array(quarantined[1]!.data)).toEqual(unapplicable);
+
+    // Loading again finds a clean log: same document, nothing more quarantined.
+    const again = loadDoc(storage, docId);
+    expect(again.doc.getText('t').toString()).toBe('eerste tweede');
+    again.doc.destroy();
+    expect(db.prepare('SELECT COUNT(*) FROM doc_updates_quarantine').pluck().get()).toBe(2);
+
+    // And the server serves it.
+    db.close();
+    const server = await startTestServer({ DATA_DIR: dataDir });
+    try {
+      const client = await connectSynced(server.wsUrl, docId);
+      expect(client.doc.getText('t').toString()).toBe('eerste tweede');
+      client.destroy();
+    } finally {
+      await server.close();
+    }
+  });
+});

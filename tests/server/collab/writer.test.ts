@@ -1,0 +1,98 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { loadDoc } from '../../../server/collab/loadDoc';
+import { createDocStorage } from '../../../server/stores/docStorage';
+import { connectRaw, updateFrame, type RawClient } from '../../support/rawclient';
+import { countLogRows, openReadOnly, startTestServer, type TestServer } from '../../support/server';
+import { connectSynced, stateVector, waitFor, type TestClient } from '../../support/yclient';
+
+let server: TestServer;
+let raws: RawClient[];
+let observer: TestClient | undefined;
+
+beforeEach(async () => {
+  // No compaction during the test: every accepted update must show up as its own log row.
+  server = await startTestServer({ COMPACT_EVERY: '1000000' });
+  raws = [];
+  observer = undefined;
+});
+
+afterEach(async () => {
+  for (const raw of raws) raw.terminate();
+  observer?.destroy();
+  await server.close();
+});
+
+const SOCKETS = 4;
+const UPDATES_PER_SOCKET = 50;
+
+/** UPDATES_PER_SOCKET separate updates from one client id (text inserts and array pushes). */
+function makeUpdates(clientID: number): Uint8Array[] {
+  const doc = new Y.Doc();
+  doc.clientID = clientID;
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  for (let i = 0; i < UPDATES_PER_SOCKET; i++) {
+    doc.transact(() => {
+      doc.getText('t').insert(0, `${clientID}:${i};`);
+      doc.getArray('items').push([`${clientID}-${i}`]);
+    });
+  }
+  doc.destroy();
+  return updates;
+}
+
+describe('group commit', () => {
+  it('stores every update that several sockets send in one event-loop turn, once each', async () => {
+    const docId = await server.createDocument();
+    observer = await connectSynced(server.wsUrl, docId);
+    const rowsBefore = countLogRows(server.dataDir, docId);
+
+    const batches = Array.from({ length: SOCKETS }, (_, k) => makeUpdates(3000 + k));
+    raws = batches.map(() => connectRaw(server.wsUrl, docId, { durable: true }));
+    await Promise.all(raws.map((raw) => raw.opened));
+
+    // All frames from all sockets leave in this one synchronous loop, interleaved.
+    for (let i = 0; i < UPDATES_PER_SOCKET; i++) {
+      batches.forEach((updates, k) => raws[k]!.send(updateFrame(updates[i]!)));
+    }
+
+    await waitFor(
+      () => raws.every((raw) => raw.acked === UPDATES_PER_SOCKET),
+      () => `acks: ${raws.map((raw) => raw.acked).join(', ')} (want ${UPDATES_PER_SOCKET} each)`,
+    );
+
+    // One log row per update, no more (no duplicates), no fewer (nothing dropped).
+    expect(countLogRows(server.dataDir, docId) - rowsBefore).toBe(SOCKETS * UPDATES_PER_SOCKET);
+
+    // Loading the file from a separate connection gives a doc that contains every update.
+    const expected = new Y.Doc();
+    for (const updates of batches) for (const update of updates) Y.applyUpdate(expected, update);
+    const disk = openReadOnly(server.dataDir);
+    try {
+      const stored = loadDoc(createDocStorage(disk), docId).doc;
+      const snapshot = Y.snapshot(stored);
+      for (const updates of batches) {
+        for (const update of updates) expect(Y.snapshotContainsUpdate(snapshot, update)).toBe(true);
+      }
+      expect(stored.getArray('items').length).toBe(SOCKETS * UPDATES_PER_SOCKET);
+      expect(stored.getText('t').toString()).toBe(expected.getText('t').toString());
+      stored.destroy();
+    } finally {
+      disk.close();
+    }
+
+    // And a connected provider received all of it, relayed after commit.
+    await waitFor(
+      () => observer!.doc.getArray('items').length === SOCKETS * UPDATES_PER_SOCKET,
+      () => `observer has ${observer!.doc.getArray('items').length} items`,
+    );
+    expect(observer.doc.getText('t').toString()).toBe(expected.getText('t').toString());
+    const expectedVector = stateVector(expected);
+    for (let k = 0; k < SOCKETS; k++) {
+      const id = String(3000 + k);
+      expect(stateVector(observer.doc)[id]).toBe(expectedVector[id]);
+    }
+    expected.destroy();
+  });
+});

@@ -1,0 +1,23 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../support/server';
+
+let server: TestServer | undefined;
+
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe('the server’s database connection', () => {
+  it('runs in WAL mode with synchronous=FULL, on a new file and on reopening an existing one', async () => {
+    server = await startTestServer();
+    expect(server.running.deps.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    // 2 = FULL: a commit (and so a durable-ack) survives power loss, not just a process crash.
+    expect(server.running.deps.db.pragma('synchronous', { simple: true })).toBe(2);
+
+    await server.createDocument();
+    await server.restart();
+    expect(server.running.deps.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(server.running.deps.db.pragma('synchronous', { simple: true })).toBe(2);
+  });
+});

@@ -1,0 +1,116 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { loadDoc } from '../../../server/collab/loadDoc';
+import { openDatabase } from '../../../server/db/connection';
+import { createDocStorage } from '../../../server/stores/docStorage';
+import {
+  createDocumentAt,
+  makeDataDir,
+  removeDataDir,
+  startChildServer,
+  type ChildServer,
+} from '../../support/server';
+import { connectClient, connectSynced, nextTurn, type TestClient } from '../../support/yclient';
+
+const MIN_ACKED = 300;
+
+let dataDir: string | undefined;
+const children: ChildServer[] = [];
+const clients: TestClient[] = [];
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy();
+  for (const child of children.splice(0)) {
+    child.kill('SIGKILL');
+    await child.exited;
+  }
+  if (dataDir) removeDataDir(dataDir);
+  dataDir = undefined;
+});
+
+/** Indexes of `updates` that `doc` does not contain, checked two independent ways. */
+function missingUpdates(doc: Y.Doc, updates: Uint8Array[]): number[] {
+  const missing = new Set<number>();
+  const snapshot = Y.snapshot(doc);
+  updates.forEach((update, index) => {
+    if (!Y.snapshotContainsUpdate(snapshot, update)) missing.add(index);
+  });
+  // Applying an update the doc already holds must change nothing (no 'update' event).
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  let current = -1;
+  copy.on('update', () => missing.add(current));
+  updates.forEach((update, index) => {
+    current = index;
+    Y.applyUpdate(copy, update);
+  });
+  copy.destroy();
+  return [...missing].sort((a, b) => a - b);
+}
+
+describe('crash (SIGKILL) while a client streams edits', () => {
+  it('loses no acknowledged update', async () => {
+    dataDir = makeDataDir();
+    const first = await startChildServer(dataDir);
+    children.push(first);
+    const docId = await createDocumentAt(first.url, { title: 'Crashtest' });
+    const writer = connectClient(first.wsUrl, docId, { durable: true, clientID: 4242 });
+    clients.push(writer);
+    await writer.synced;
+    // One socket only: after the kill the provider must not go looking for a new server.
+    writer.provider.shouldConnect = false;
+    const socket = writer.socket;
+    const text = writer.doc.getText('stream');
+
+    let ackedAtKill = -1;
+    for (let i = 0; socket.closeCode === null && i < 50_000; i++) {
+      text.insert(text.length, `${i};`);
+      if (ackedAtKill < 0 && socket.ackedUpdates >= MIN_ACKED) {
+        ackedAtKill = socket.ackedUpdates;
+        first.kill('SIGKILL');
+      }
+      // Give acks (and the close) a chance to arrive between small bursts.
+      if (i % 5 === 4) await nextTurn();
+    }
+    expect(
+      ackedAtKill,
+      `server acked only ${socket.ackedUpdates}; stderr:\n${first.stderr()}`,
+    ).toBeGreaterThanOrEqual(MIN_ACKED);
+    expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
+
+    // For every update sent: acked (must survive) or not (may be lost).
+    const sent = socket.sentUpdates.map((update, index) => ({ update, acked: index < socket.ackedUpdates }));
+    const acked = sent.filter((entry) => entry.acked).map((entry) => entry.update);
+    expect(acked.length).toBeGreaterThanOrEqual(MIN_ACKED);
+    // The kill really came mid-stream: updates were still in flight.
+    expect(sent.some((entry) => !entry.acked)).toBe(true);
+    const ackedDoc = new Y.Doc();
+    for (const update of acked) Y.applyUpdate(ackedDoc, update);
+    const ackedText = ackedDoc.getText('stream').toString();
+    ackedDoc.destroy();
+
+    // 1. The database file as the crash left it.
+    const db = openDatabase(dataDir);
+    try {
+      const stored = loadDoc(createDocStorage(db), docId).doc;
+      expect(missingUpdates(stored, acked)).toEqual([]);
+      expect(stored.getText('stream').toString().startsWith(ackedText)).toBe(true);
+      stored.destroy();
+    } finally {
+      db.close();
+    }
+
+    // 2. A new server on the same DATA_DIR serves it to a fresh client.
+    const second = await startChildServer(dataDir);
+    children.push(second);
+    const reader = await connectSynced(second.wsUrl, docId);
+    clients.push(reader);
+    expect(missingUpdates(reader.doc, acked)).toEqual([]);
+    expect(reader.doc.getText('stream').toString().startsWith(ackedText)).toBe(true);
+    expect(reader.doc.getMap('meta').get('title')).toBe('Crashtest');
+
+    reader.destroy();
+    second.kill('SIGTERM');
+    expect(await second.exited, second.stderr()).toEqual({ code: 0, signal: null });
+  });
+});

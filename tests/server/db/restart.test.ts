@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { startTestServer, type TestServer } from '../../support/server';
+import {
+  connectSynced,
+  docContent,
+  sectionFragment,
+  sectionIds,
+  sectionText,
+  stateVector,
+  waitForAllAcked,
+  type TestClient,
+} from '../../support/yclient';
+
+let server: TestServer | undefined;
+const clients: TestClient[] = [];
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy();
+  await server?.close();
+  server = undefined;
+});
+
+describe('restart on the same DATA_DIR', () => {
+  it('keeps the document intact across a clean shutdown, with the editor still connected', async () => {
+    server = await startTestServer();
+    const docId = await server.createDocument({ title: 'Voor de herstart', sections: ['Doel', 'Aanpak'] });
+    const editor = await connectSynced(server.wsUrl, docId, { durable: true });
+    clients.push(editor);
+    const [first, second] = sectionIds(editor.doc);
+
+    editor.doc.transact(() => {
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText('Hallo wereld')]);
+      sectionFragment(editor.doc, first!).insert(0, [paragraph]);
+      editor.doc.getMap('meta').set('title', 'Na de herstart');
+    });
+    for (let i = 0; i < 50; i++) editor.doc.getText('notes').insert(0, `${i} `);
+    editor.doc.getText('notes').format(0, 10, { bold: true });
+    editor.doc.getText('notes').delete(20, 15);
+    const heading = new Y.XmlElement('heading');
+    heading.insert(0, [new Y.XmlText('Stap 1')]);
+    sectionFragment(editor.doc, second!).insert(0, [heading]);
+    await waitForAllAcked(editor);
+    const before = docContent(editor.doc, ['notes']);
+    const vectorBefore = stateVector(editor.doc);
+
+    await server.restart();
+
+    const reader = await connectSynced(server.wsUrl, docId);
+    clients.push(reader);
+    expect(sectionText(reader.doc, first!)).toBe('<paragraph>Hallo wereld</paragraph>');
+    expect(docContent(reader.doc, ['notes'])).toEqual(before);
+    expect(stateVector(reader.doc)).toEqual(vectorBefore);
+    // The collaborative title was mirrored into the documents row on shutdown.
+    const response = await fetch(`${server.url}/api/documents/${docId}`);
+    expect(((await response.json()) as { title: string }).title).toBe('Na de herstart');
+  });
+});

@@ -1,0 +1,96 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import WebSocket from 'ws';
+import { DURABLE_PARAM, MessageType, SyncMessageType } from '../../shared/collab/messages';
+
+/** How a raw socket ended. */
+export interface CloseInfo {
+  code: number;
+  reason: string;
+}
+
+/** A bare `ws` socket speaking the sync protocol byte by byte (for malformed input and batching). */
+export interface RawClient {
+  socket: WebSocket;
+  /** Resolves once the socket is open. */
+  opened: Promise<void>;
+  /** Resolves when the socket has closed, with the code the server sent. */
+  closed: Promise<CloseInfo>;
+  /** Message type of every frame received. */
+  receivedTypes: number[];
+  /** Highest durable-ack received. */
+  acked: number;
+  /** Sends raw bytes (or a text frame for a string). */
+  send(data: Uint8Array | string): void;
+  /** Sends a sync-update frame carrying `update`. */
+  sendUpdate(update: Uint8Array): void;
+  /** Closes without a goodbye (a crashed tab). */
+  terminate(): void;
+}
+
+/** Encodes `[0, 2, varUint8Array update]`, the frame a provider sends for a local change. */
+export function updateFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  encoding.writeVarUint(encoder, SyncMessageType.update);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Opens a raw socket to `wsUrl/docId`; `durable` adds `?durable=1`. */
+export function connectRaw(
+  wsUrl: string,
+  docId: string,
+  options: { durable?: boolean; headers?: Record<string, string> } = {},
+): RawClient {
+  const url = `${wsUrl}/${docId}${options.durable ? `?${DURABLE_PARAM}=1` : ''}`;
+  const socket = new WebSocket(url, { headers: options.headers ?? {} });
+  const client: RawClient = {
+    socket,
+    opened: new Promise((resolve, reject) => {
+      socket.once('open', () => resolve());
+      socket.once('unexpected-response', (_request, response) =>
+        reject(new Error(`upgrade refused with HTTP ${response.statusCode}`)),
+      );
+      socket.once('error', reject);
+    }),
+    closed: new Promise((resolve) =>
+      socket.once('close', (code, reason) => resolve({ code, reason: String(reason) })),
+    ),
+    receivedTypes: [],
+    acked: 0,
+    send: (data) => socket.send(data),
+    sendUpdate: (update) => socket.send(updateFrame(update)),
+    terminate: () => socket.terminate(),
+  };
+  client.opened.catch(() => undefined);
+  // A write after the server closed us is expected in these tests, not a failure.
+  socket.on('error', () => undefined);
+  socket.on('message', (data: Buffer, isBinary: boolean) => {
+    if (!isBinary || data.length === 0) return;
+    const decoder = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    const type = decoding.readVarUint(decoder);
+    client.receivedTypes.push(type);
+    if (type === MessageType.durable) client.acked = Math.max(client.acked, decoding.readVarUint(decoder));
+  });
+  return client;
+}
+
+/**
+ * Attempts an upgrade that the server is expected to refuse; resolves with the HTTP status
+ * (or rejects if the socket opens).
+ */
+export function refusedUpgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url, { headers });
+    socket.once('unexpected-response', (_request, response) => {
+      resolve(response.statusCode ?? 0);
+      socket.terminate();
+    });
+    socket.once('open', () => {
+      socket.terminate();
+      reject(new Error(`upgrade to ${url} was accepted`));
+    });
+    socket.on('error', () => undefined);
+  });
+}
