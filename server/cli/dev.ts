@@ -10,7 +10,12 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const server = spawn(process.execPath, ['--import', 'tsx', '--watch', 'server/cli/serve.ts'], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'debug' },
+  env: {
+    ...process.env,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'debug',
+    // The browser talks to Vite's origin; its proxy forwards requests with that Origin header.
+    ALLOWED_ORIGINS: process.env.ALLOWED_ORIGINS ?? 'http://localhost:5173,http://127.0.0.1:5173',
+  },
 });
 const vite = await createServer({ configFile: path.join(root, 'vite.config.ts') });
 await vite.listen();

@@ -9,7 +9,19 @@ export const CloseCode = {
   invalidPayload: 1007,
   tooBig: 1009,
   internalError: 1011,
+  /** Session ended (logout, expiry, password change): the client must sign in again. */
+  unauthenticated: 4401,
+  /** Access to the document was withdrawn. 44xx tells y-websocket not to reconnect. */
+  forbidden: 4403,
 } as const;
+
+/** Who is on the other end of a socket, fixed at the upgrade from the session. */
+export interface SocketIdentity {
+  userId: string;
+  sessionId: string;
+  name: string;
+  color: string;
+}
 
 let nextConnectionId = 1;
 
@@ -29,6 +41,10 @@ export class Connection {
     readonly docId: string,
     /** The client asked for durable-acks (`?durable=1`). */
     readonly wantsDurableAcks: boolean,
+    /** The signed-in user behind the socket (undefined only in low-level tests). */
+    readonly identity?: SocketIdentity,
+    /** Document updates from a read-only socket are dropped: never applied, stored or relayed. */
+    public canWrite = true,
   ) {}
 
   /** Sends a frame if the socket is still open. */

@@ -7,6 +7,7 @@ import { META_MAP } from '../../shared/editor/fields';
 import { CloseCode, type Connection } from './connection';
 import type { LoadedDoc } from './loadDoc';
 import type { UpdateWriter } from './writer';
+import { sanitizeAwarenessUpdate } from './awareness';
 
 /** Thrown for a frame that does not follow the protocol; closes only the offending socket. */
 export class ProtocolError extends Error {
@@ -211,6 +212,8 @@ export class Room {
     if (syncType !== SyncMessageType.step2 && syncType !== SyncMessageType.update) {
       throw new ProtocolError(`unknown sync message type ${syncType}`, CloseCode.unsupportedData);
     }
+    // Commenters and viewers follow live but never change the document.
+    if (!connection.canWrite) return;
     try {
       validateUpdate(payload);
     } catch {
@@ -227,11 +230,20 @@ export class Room {
 
   private receiveAwareness(connection: Connection, decoder: decoding.Decoder): void {
     try {
-      const update = decoding.readVarUint8Array(decoder);
+      const update = sanitizeAwarenessUpdate(decoding.readVarUint8Array(decoder), connection, (clientId) =>
+        this.isOwnedByOther(clientId, connection),
+      );
       awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
     } catch {
       throw new ProtocolError('malformed awareness update');
     }
+  }
+
+  private isOwnedByOther(clientId: number, connection: Connection): boolean {
+    for (const other of this.connections) {
+      if (other !== connection && other.awarenessIds.has(clientId)) return true;
+    }
+    return false;
   }
 
   private awarenessFrame(clients: number[]): Uint8Array {

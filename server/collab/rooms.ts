@@ -13,6 +13,12 @@ export interface RoomRegistryOptions {
   compactEvery: number;
   /** How often a changed document's row (updated_at, title) is refreshed, in ms. */
   metaFlushMs?: number;
+  /** Current access of a user to a document (re-checked when memberships change). */
+  access?: (userId: string, docId: string) => { canRead: boolean; canWrite: boolean };
+  /** Whether a session is still valid; sockets of ended sessions are closed by a sweep. */
+  isSessionLive?: (sessionId: string) => boolean;
+  /** How often open sockets' sessions are re-checked, in ms. */
+  sessionSweepMs?: number;
 }
 
 /**
@@ -33,6 +39,51 @@ export class RoomRegistry {
     this.writer = new UpdateWriter(storage, (batch, logIds) => this.onCommitted(batch, logIds));
     this.metaTimer = setInterval(() => this.flushMeta(), options.metaFlushMs ?? 2_000);
     this.metaTimer.unref();
+    this.sessionTimer = setInterval(() => this.sweepSessions(), options.sessionSweepMs ?? 30_000);
+    this.sessionTimer.unref();
+  }
+
+  private readonly sessionTimer: NodeJS.Timeout;
+
+  /** Every open connection. */
+  *connections(): Iterable<Connection> {
+    for (const room of this.rooms.values()) yield* room.connections;
+  }
+
+  /** Closes the sockets of these sessions at once (logout, password change, account deletion). */
+  closeSessions(sessionIds: readonly string[], reason: string): void {
+    if (sessionIds.length === 0) return;
+    const ended = new Set(sessionIds);
+    for (const connection of [...this.connections()]) {
+      if (connection.identity && ended.has(connection.identity.sessionId)) {
+        connection.close(CloseCode.unauthenticated, reason);
+      }
+    }
+  }
+
+  /**
+   * Re-applies a user's access to their open sockets after a membership change: removed → closed,
+   * downgraded → read-only from the next frame on, upgraded → writable.
+   */
+  refreshAccess(userId: string): void {
+    const access = this.options.access;
+    if (!access) return;
+    for (const connection of [...this.connections()]) {
+      if (connection.identity?.userId !== userId) continue;
+      const { canRead, canWrite } = access(userId, connection.docId);
+      if (!canRead) connection.close(CloseCode.forbidden, 'geen toegang meer');
+      else connection.canWrite = canWrite;
+    }
+  }
+
+  private sweepSessions(): void {
+    const isLive = this.options.isSessionLive;
+    if (!isLive) return;
+    for (const connection of [...this.connections()]) {
+      if (connection.identity && !isLive(connection.identity.sessionId)) {
+        connection.close(CloseCode.unauthenticated, 'sessie verlopen');
+      }
+    }
   }
 
   /** Number of loaded documents. */
@@ -183,6 +234,7 @@ export class RoomRegistry {
   /** Commits pending writes, compacts and unloads everything, closing sockets (shutdown). */
   close(): void {
     clearInterval(this.metaTimer);
+    clearInterval(this.sessionTimer);
     const committed = this.writer.close();
     if (!committed) log.error('shutdown with uncommitted updates; clients still hold them');
     for (const room of [...this.rooms.values()]) {

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
-import { DEFAULT_SECTION_HEADINGS, META_MAP, SECTIONS_ARRAY } from '../../shared/editor/fields';
+import {
+  DEFAULT_SECTION_HEADINGS,
+  META_MAP,
+  SECTIONS_ARRAY,
+  sectionFragmentName,
+} from '../../shared/editor/fields';
 import type { Db } from '../db/connection';
 import type { DocStorage } from '../stores/docStorage';
 import type { DocumentStore } from '../stores/documents';
@@ -25,6 +30,13 @@ export function buildInitialDoc(title: string, headings: readonly string[]): Y.D
         return section;
       }),
     );
+    // One empty paragraph per section, so people who start typing at once share it instead of
+    // each creating their own first paragraph.
+    for (const section of sections.toArray()) {
+      doc
+        .getXmlFragment(sectionFragmentName(section.get('id') as string))
+        .insert(0, [new Y.XmlElement('paragraph')]);
+    }
   });
   return doc;
 }

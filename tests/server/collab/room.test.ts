@@ -53,7 +53,7 @@ describe('sync between providers', () => {
     const sectionId = sectionIds(alice.doc)[0];
     expect(sectionId).toBeDefined();
 
-    // Three paragraphs both sides edit inside.
+    // Three paragraphs both sides edit inside (plus the empty one every new section starts with).
     alice.doc.transact(() => {
       const paragraphs = [0, 1, 2].map(() => {
         const paragraph = new Y.XmlElement('paragraph');
@@ -62,7 +62,7 @@ describe('sync between providers', () => {
       });
       sectionFragment(alice.doc, sectionId!).insert(0, paragraphs);
     });
-    await waitFor(() => sectionFragment(bob.doc, sectionId!).length === 3, 'bob never saw the paragraphs');
+    await waitFor(() => sectionFragment(bob.doc, sectionId!).length === 4, 'bob never saw the paragraphs');
 
     const randomA = seededRandom(1);
     const randomB = seededRandom(2);

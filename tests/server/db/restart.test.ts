@@ -49,7 +49,10 @@ describe('restart on the same DATA_DIR', () => {
 
     const reader = await connectSynced(server.wsUrl, docId);
     clients.push(reader);
-    expect(sectionText(reader.doc, first!)).toBe('<paragraph>Hallo wereld</paragraph>');
+    // New sections start with one empty paragraph (seeded at creation).
+    expect(sectionText(reader.doc, first!)).toBe(
+      '<paragraph>Hallo wereld</paragraph><paragraph></paragraph>',
+    );
     expect(docContent(reader.doc, ['notes'])).toEqual(before);
     expect(stateVector(reader.doc)).toEqual(vectorBefore);
     // The collaborative title was mirrored into the documents row on shutdown.

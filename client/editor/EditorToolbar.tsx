@@ -1,0 +1,159 @@
+import { useEditorState, type Editor } from '@tiptap/react';
+import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { MessageKey } from '../i18n/nl';
+import { useT } from '../i18n/I18nProvider';
+import { BulletListIcon, OrderedListIcon, RedoIcon, UndoIcon } from './icons';
+
+interface ToolbarButton {
+  key: string;
+  label: MessageKey;
+  icon: ReactNode;
+  /** Pressed state for toggles; undefined for plain actions. */
+  active?: boolean;
+  enabled: boolean;
+  run: () => void;
+}
+
+/**
+ * Formatting toolbar for one section editor (WAI-ARIA toolbar pattern: one tab stop, arrow keys
+ * move between buttons). Buttons keep the editor's selection and return focus to the text.
+ */
+export function EditorToolbar({
+  editor,
+  editorId,
+  sectionHeading,
+}: {
+  editor: Editor;
+  /** id of the ProseMirror element the toolbar acts on. */
+  editorId: string;
+  sectionHeading: string;
+}) {
+  const t = useT();
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      heading: e.isActive('heading', { level: 3 }),
+      bulletList: e.isActive('bulletList'),
+      orderedList: e.isActive('orderedList'),
+      canUndo: e.can().undo(),
+      canRedo: e.can().redo(),
+    }),
+  });
+  const [focusIndex, setFocusIndex] = useState(0);
+  const buttonRefs = useRef<Array<HTMLButtonElement | null>>([]);
+
+  const chain = () => editor.chain().focus();
+  const buttons: ToolbarButton[] = [
+    {
+      key: 'bold',
+      label: 'toolbar.bold',
+      icon: <b>B</b>,
+      active: state.bold,
+      enabled: true,
+      run: () => chain().toggleBold().run(),
+    },
+    {
+      key: 'italic',
+      label: 'toolbar.italic',
+      icon: <i>I</i>,
+      active: state.italic,
+      enabled: true,
+      run: () => chain().toggleItalic().run(),
+    },
+    {
+      key: 'heading',
+      label: 'toolbar.heading',
+      icon: 'H3',
+      active: state.heading,
+      enabled: true,
+      run: () => chain().toggleHeading({ level: 3 }).run(),
+    },
+    {
+      key: 'bulletList',
+      label: 'toolbar.bulletList',
+      icon: <BulletListIcon />,
+      active: state.bulletList,
+      enabled: true,
+      run: () => chain().toggleBulletList().run(),
+    },
+    {
+      key: 'orderedList',
+      label: 'toolbar.orderedList',
+      icon: <OrderedListIcon />,
+      active: state.orderedList,
+      enabled: true,
+      run: () => chain().toggleOrderedList().run(),
+    },
+    {
+      key: 'undo',
+      label: 'toolbar.undo',
+      icon: <UndoIcon />,
+      enabled: state.canUndo,
+      run: () => chain().undo().run(),
+    },
+    {
+      key: 'redo',
+      label: 'toolbar.redo',
+      icon: <RedoIcon />,
+      enabled: state.canRedo,
+      run: () => chain().redo().run(),
+    },
+  ];
+
+  const moveFocus = (index: number) => {
+    const next = (index + buttons.length) % buttons.length;
+    setFocusIndex(next);
+    buttonRefs.current[next]?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const moves: Record<string, number> = {
+      ArrowRight: focusIndex + 1,
+      ArrowLeft: focusIndex - 1,
+      Home: 0,
+      End: buttons.length - 1,
+    };
+    const target = moves[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    moveFocus(target);
+  };
+
+  return (
+    <div
+      className="toolbar"
+      role="toolbar"
+      aria-label={t('toolbar.label', { section: sectionHeading })}
+      aria-controls={editorId}
+      onKeyDown={onKeyDown}
+    >
+      {buttons.map((button, index) => (
+        <button
+          key={button.key}
+          ref={(element) => {
+            buttonRefs.current[index] = element;
+          }}
+          type="button"
+          className="toolbar__button"
+          data-command={button.key}
+          tabIndex={index === focusIndex ? 0 : -1}
+          aria-label={t(button.label)}
+          title={t(button.label)}
+          aria-pressed={button.active}
+          // aria-disabled instead of disabled: the button stays focusable inside the toolbar.
+          aria-disabled={button.enabled ? undefined : true}
+          // Keep the text selection: a mouse press would otherwise move focus out of the editor.
+          onMouseDown={(event) => event.preventDefault()}
+          onFocus={() => setFocusIndex(index)}
+          onClick={() => {
+            if (button.enabled) button.run();
+          }}
+        >
+          <span aria-hidden="true">{button.icon}</span>
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { isDocumentUpdateFrame, SyncMessageType } from '../../shared/collab/messages';
+
+type SendData = Parameters<WebSocket['send']>[0];
+
+function asBytes(data: SendData): Uint8Array | null {
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  return null; // strings and Blobs never carry y-websocket frames
+}
+
+/**
+ * The browser WebSocket, counting the document-update frames it sends. The server acknowledges
+ * "the first n document-update frames this socket sent are on disk" (durable-ack); comparing that
+ * n with `sentUpdates` tells whether everything this socket carried is saved. Every reconnect
+ * makes a new socket, so the counters restart at 0 exactly like the server's.
+ */
+export class CountingWebSocket extends WebSocket {
+  /** Document-update frames (sync step 2 or update) sent on this socket. */
+  sentUpdates = 0;
+  /** Highest durable-ack received on this socket. */
+  ackedUpdates = 0;
+  /**
+   * `sentUpdates` right after this socket's first sync step 2 went out. That frame holds every
+   * change the server was missing when the socket opened — including everything typed offline.
+   */
+  stepTwoSentAt: number | null = null;
+  /** Called after each counted frame and each new ack. */
+  onCountChange: (() => void) | null = null;
+
+  override send(data: SendData): void {
+    super.send(data);
+    const frame = asBytes(data);
+    if (!frame || !isDocumentUpdateFrame(frame)) return;
+    this.sentUpdates += 1;
+    if (this.stepTwoSentAt === null && frame[1] === SyncMessageType.step2)
+      this.stepTwoSentAt = this.sentUpdates;
+    this.onCountChange?.();
+  }
+
+  /** Records a durable-ack for the first `count` document-update frames. */
+  acknowledge(count: number): void {
+    if (count <= this.ackedUpdates) return;
+    this.ackedUpdates = count;
+    this.onCountChange?.();
+  }
+}
