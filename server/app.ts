@@ -8,7 +8,13 @@ import { HTTPException } from 'hono/http-exception';
 import { createNodeWebSocket } from '@hono/node-ws';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { collabRoutes } from './collab/route';
-import type { AppDeps } from './deps';
+import type { AppDeps, AppEnv } from './deps';
+import { loadSession } from './auth/middleware';
+import { ApiError } from './http/apiError';
+import { authRoutes } from './routes/auth';
+import { inviteRoutes } from './routes/invites';
+import { meRoutes } from './routes/me';
+import { teamRoutes } from './routes/teams';
 import { errorBody, sendError } from './http/errors';
 import { requireSameOrigin } from './http/origin';
 import { log } from './log';
@@ -18,8 +24,9 @@ import { documentRoutes } from './routes/documents';
 export const CLIENT_DIST = fileURLToPath(new URL('../dist/client/', import.meta.url));
 
 function apiRoutes(deps: AppDeps) {
-  return new Hono()
+  return new Hono<AppEnv>()
     .use(requireSameOrigin(deps.env.ALLOWED_ORIGINS))
+    .use(loadSession(deps))
     .use(
       bodyLimit({
         maxSize: deps.env.MAX_BODY_BYTES,
@@ -31,6 +38,10 @@ function apiRoutes(deps: AppDeps) {
       }),
     )
     .get('/health', (c) => c.json({ ok: true }))
+    .route('/auth', authRoutes(deps))
+    .route('/me', meRoutes(deps))
+    .route('/teams', teamRoutes(deps))
+    .route('/invites', inviteRoutes(deps))
     .route('/documents', documentRoutes(deps));
 }
 
@@ -54,6 +65,7 @@ export function createApp(deps: AppDeps) {
   }
 
   app.onError((error, c) => {
+    if (error instanceof ApiError) return c.json(errorBody(error.code, error.message), error.status);
     if (error instanceof HTTPException) {
       const status = error.status;
       if (status === 400)

@@ -1,13 +1,48 @@
 import type { Db } from './db/connection';
 import type { Env } from './env';
+import type { FailureLimiter } from './auth/rateLimit';
+import type { SessionService, Session } from './auth/sessions';
+import type { RoomRegistry } from './collab/rooms';
+import type { AuditStore } from './stores/audit';
 import type { DocStorage } from './stores/docStorage';
 import type { DocumentStore } from './stores/documents';
-import type { RoomRegistry } from './collab/rooms';
+import type { InviteStore } from './stores/invites';
+import type { SessionStore } from './stores/sessions';
+import type { TeamStore } from './stores/teams';
+import type { User, UserStore } from './stores/users';
+
+/** Every table's store. */
+export interface Stores {
+  documents: DocumentStore;
+  docStorage: DocStorage;
+  users: UserStore;
+  sessions: SessionStore;
+  teams: TeamStore;
+  invites: InviteStore;
+  audit: AuditStore;
+}
 
 /** What routes and the sync server need, created once at boot. */
 export interface AppDeps {
   env: Env;
   db: Db;
-  stores: { documents: DocumentStore; docStorage: DocStorage };
+  stores: Stores;
+  sessions: SessionService;
   rooms: RoomRegistry;
+  limiters: {
+    loginByAccount: FailureLimiter;
+    loginByAddress: FailureLimiter;
+    signupByAddress: FailureLimiter;
+  };
+}
+
+/** The signed-in user of a request. */
+export interface Auth {
+  user: User;
+  session: Session;
+}
+
+/** Hono environment of every sub-app: `c.var.auth` is set by the session middleware. */
+export interface AppEnv {
+  Variables: { auth: Auth | null };
 }

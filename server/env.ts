@@ -38,6 +38,16 @@ export const envSchema = z.object({
         .map((origin) => origin.trim())
         .filter(Boolean),
     ),
+  /** A session ends after this many hours without a request. */
+  SESSION_IDLE_HOURS: z.coerce.number().positive().default(72),
+  /** A session ends this many days after login, however active. */
+  SESSION_MAX_DAYS: z.coerce.number().positive().default(30),
+  /** Failed logins allowed per account and per address within LOGIN_WINDOW_MINUTES (then 429). */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  /** New accounts allowed per address per hour. */
+  SIGNUPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(20),
   /** Quieter logs in tests. */
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });

@@ -4,7 +4,18 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { RoomRegistry } from './collab/rooms';
 import { openDatabase } from './db/connection';
-import type { AppDeps } from './deps';
+import type { AppDeps, Stores } from './deps';
+import { can } from '../shared/domain/roles';
+import { FailureLimiter } from './auth/rateLimit';
+import { createSessionService } from './auth/sessions';
+import { documentRole } from './policies/document';
+import { createAuditStore } from './stores/audit';
+import { createInviteStore } from './stores/invites';
+import { createSessionStore } from './stores/sessions';
+import { createTeamStore } from './stores/teams';
+import { createUserStore } from './stores/users';
+
+const HOUR_MS = 60 * 60 * 1000;
 import { loadEnv, type Env } from './env';
 import { log, setLogLevel } from './log';
 import { createDocStorage } from './stores/docStorage';
@@ -26,9 +37,37 @@ export async function startServer(
   const env = loadEnv({ ...process.env, ...overrides });
   setLogLevel(env.LOG_LEVEL);
   const db = openDatabase(env.DATA_DIR);
-  const stores = { documents: createDocumentStore(db), docStorage: createDocStorage(db) };
-  const rooms = new RoomRegistry(stores.docStorage, stores.documents, { compactEvery: env.COMPACT_EVERY });
-  const deps: AppDeps = { env, db, stores, rooms };
+  const stores: Stores = {
+    documents: createDocumentStore(db),
+    docStorage: createDocStorage(db),
+    users: createUserStore(db),
+    sessions: createSessionStore(db),
+    teams: createTeamStore(db),
+    invites: createInviteStore(db),
+    audit: createAuditStore(db),
+  };
+  const sessions = createSessionService(stores.sessions, stores.users, {
+    idleTimeoutMs: env.SESSION_IDLE_HOURS * HOUR_MS,
+    absoluteLifetimeMs: env.SESSION_MAX_DAYS * 24 * HOUR_MS,
+  });
+  const rooms = new RoomRegistry(stores.docStorage, stores.documents, {
+    compactEvery: env.COMPACT_EVERY,
+    access: (userId, docId) => {
+      const role = documentRole(stores, userId, docId)?.role;
+      return { canRead: can(role, 'document.read'), canWrite: can(role, 'document.edit') };
+    },
+    isSessionLive: (sessionId) => sessions.isLive(sessionId),
+  });
+  const loginWindowMs = env.LOGIN_WINDOW_MINUTES * 60_000;
+  const limiters = {
+    loginByAccount: new FailureLimiter(env.LOGIN_MAX_FAILURES_PER_ACCOUNT, loginWindowMs),
+    loginByAddress: new FailureLimiter(env.LOGIN_MAX_FAILURES_PER_ADDRESS, loginWindowMs),
+    signupByAddress: new FailureLimiter(env.SIGNUPS_PER_ADDRESS_PER_HOUR, HOUR_MS),
+  };
+  const deps: AppDeps = { env, db, stores, sessions, rooms, limiters };
+  // Expired session rows are removed hourly; validation refuses them anyway.
+  const sweep = setInterval(() => sessions.sweep(), HOUR_MS);
+  sweep.unref();
   const { app, injectWebSocket, wss } = createApp(deps);
 
   const server = await new Promise<Server>((resolve) => {
@@ -42,6 +81,7 @@ export async function startServer(
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      clearInterval(sweep);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         rooms.close();

@@ -6,17 +6,26 @@ import { sendError } from '../http/errors';
 import { isAllowedOrigin, ownOrigin } from '../http/origin';
 import { log } from '../log';
 import type { AppDeps } from '../deps';
-import { CloseCode, Connection } from './connection';
+import { CloseCode, Connection, type SocketIdentity } from './connection';
+import { can } from '../../shared/domain/roles';
+import { colorForUser } from '../../shared/domain/colors';
+import { sessionTokenFromHeader } from '../auth/cookies';
+import { documentRole } from '../policies/document';
 import { ProtocolError, type Room } from './room';
+
+interface CollabEnv {
+  Variables: { socketAccess: { identity: SocketIdentity; canWrite: boolean } };
+}
 
 const DOC_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
- * /collab/:docId — the y-websocket endpoint. The upgrade is refused (plain HTTP status, no
- * document loaded) for a foreign Origin or an unknown document.
+ * /collab/:docId — the y-websocket endpoint. The upgrade is refused with a plain HTTP status, before
+ * any document is loaded, for a foreign Origin (403), no valid session (401), an unknown document
+ * (404) or no access (403). Commenters and viewers get a read-only socket.
  */
 export function collabRoutes(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket<WebSocket>) {
-  return new Hono().get(
+  return new Hono<CollabEnv>().get(
     '/:docId',
     async (c, next) => {
       const origin = c.req.header('origin');
@@ -27,20 +36,41 @@ export function collabRoutes(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket<W
       ) {
         return sendError(c, 403, 'forbidden_origin', 'Verbinding van een andere site geweigerd.');
       }
+      const auth = deps.sessions.validate(sessionTokenFromHeader(c.req.header('cookie')));
+      if (!auth) return sendError(c, 401, 'unauthenticated', 'Log eerst in.');
       const docId = c.req.param('docId');
-      if (!DOC_ID.test(docId) || !deps.stores.documents.exists(docId)) {
-        return sendError(c, 404, 'not_found', 'Dit document bestaat niet.');
+      const found = DOC_ID.test(docId) ? documentRole(deps.stores, auth.user.id, docId) : undefined;
+      if (!found) return sendError(c, 404, 'not_found', 'Dit document bestaat niet.');
+      if (!can(found.role, 'document.read')) {
+        return sendError(c, 403, 'forbidden', 'Je hebt geen toegang tot dit document.');
       }
+      // Decided here, before any document is loaded; the socket handler below only reads it.
+      c.set('socketAccess', {
+        identity: {
+          userId: auth.user.id,
+          sessionId: auth.session.id,
+          name: auth.user.name,
+          color: colorForUser(auth.user.id),
+        },
+        canWrite: can(found.role, 'document.edit'),
+      });
       return next();
     },
     upgradeWebSocket((c) => {
       const docId = c.req.param('docId') ?? '';
       const wantsDurableAcks = c.req.query(DURABLE_PARAM) === '1';
+      const access = c.get('socketAccess');
       let connection: Connection | undefined;
       let room: Room | undefined;
       return {
         onOpen(_event, ws) {
-          connection = new Connection(ws.raw as WebSocket, docId, wantsDurableAcks);
+          connection = new Connection(
+            ws.raw as WebSocket,
+            docId,
+            wantsDurableAcks,
+            access.identity,
+            access.canWrite,
+          );
           room = deps.rooms.join(connection);
         },
         onMessage(event, _ws) {

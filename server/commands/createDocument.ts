@@ -9,9 +9,11 @@ import {
 import type { Db } from '../db/connection';
 import type { DocStorage } from '../stores/docStorage';
 import type { DocumentStore } from '../stores/documents';
+import type { AuditStore } from '../stores/audit';
 
 /** Input of createDocument. */
 export interface CreateDocumentInput {
+  teamId: string;
   title?: string | undefined;
   sections?: readonly string[] | undefined;
 }
@@ -44,7 +46,8 @@ export function buildInitialDoc(title: string, headings: readonly string[]): Y.D
 /** Creates the document row and its initial collaborative state in one transaction. */
 export function createDocument(
   db: Db,
-  stores: { documents: DocumentStore; docStorage: DocStorage },
+  stores: { documents: DocumentStore; docStorage: DocStorage; audit: AuditStore },
+  userId: string,
   input: CreateDocumentInput,
 ): { id: string } {
   const id = randomUUID();
@@ -54,8 +57,9 @@ export function createDocument(
   const stateVector = Y.encodeStateVector(doc);
   doc.destroy();
   db.transaction(() => {
-    stores.documents.insert(id, title);
+    stores.documents.insert({ id, teamId: input.teamId, createdBy: userId, title });
     stores.docStorage.writeInitialState(id, state, stateVector);
+    stores.audit.record('document.created', { teamId: input.teamId, actorId: userId, details: { documentId: id, title } });
   })();
   return { id };
 }

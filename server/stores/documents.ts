@@ -3,6 +3,7 @@ import type { DocumentSummary } from '../../shared/schemas/documents';
 
 interface DocumentRow {
   id: string;
+  team_id: string | null;
   title: string;
   created_at: number;
   updated_at: number;
@@ -11,6 +12,7 @@ interface DocumentRow {
 function present(row: DocumentRow): DocumentSummary {
   return {
     id: row.id,
+    teamId: row.team_id,
     title: row.title,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
@@ -19,17 +21,25 @@ function present(row: DocumentRow): DocumentSummary {
 
 /** Prepared statements for the `documents` table. */
 export function createDocumentStore(db: Db) {
-  const insert = db.prepare('INSERT INTO documents (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO documents (id, team_id, created_by, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const byId = db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?');
   const exists = db.prepare<[string], number>('SELECT 1 FROM documents WHERE id = ?').pluck();
-  const all = db.prepare<[], DocumentRow>('SELECT * FROM documents ORDER BY updated_at DESC, id LIMIT 500');
+  const forUser = db.prepare<[string], DocumentRow>(
+    `SELECT documents.* FROM documents JOIN memberships ON memberships.team_id = documents.team_id
+     WHERE memberships.user_id = ? ORDER BY documents.updated_at DESC, documents.id LIMIT 500`,
+  );
+  const forTeam = db.prepare<[string], DocumentRow>(
+    'SELECT * FROM documents WHERE team_id = ? ORDER BY updated_at DESC, id LIMIT 500',
+  );
   const touch = db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?');
   const rename = db.prepare('UPDATE documents SET title = ?, updated_at = ? WHERE id = ?');
 
   return {
     /** Inserts a document row (call inside the creating transaction). */
-    insert(id: string, title: string, now = Date.now()): void {
-      insert.run(id, title, now, now);
+    insert(document: { id: string; teamId: string; createdBy: string; title: string }, now = Date.now()): void {
+      insert.run(document.id, document.teamId, document.createdBy, document.title, now, now);
     },
     /** The document, or undefined. */
     get(id: string): DocumentSummary | undefined {
@@ -40,9 +50,13 @@ export function createDocumentStore(db: Db) {
     exists(id: string): boolean {
       return exists.get(id) !== undefined;
     },
-    /** Documents, most recently changed first. */
-    list(): DocumentSummary[] {
-      return all.all().map(present);
+    /** Documents of every team the user belongs to, most recently changed first. */
+    listForUser(userId: string): DocumentSummary[] {
+      return forUser.all(userId).map(present);
+    },
+    /** Documents of one team, most recently changed first. */
+    listForTeam(teamId: string): DocumentSummary[] {
+      return forTeam.all(teamId).map(present);
     },
     /** Records that the document changed. */
     touch(id: string, now = Date.now()): void {

@@ -3,6 +3,7 @@ import { z } from './zod';
 /** Body of POST /api/documents. */
 export const createDocumentBody = z
   .object({
+    teamId: z.uuid('Kies een team'),
     title: z.string().trim().min(1, 'Titel is leeg').max(200, 'Titel is langer dan 200 tekens').optional(),
     sections: z
       .array(z.string().trim().min(1, 'Kop van een sectie is leeg').max(120, 'Kop is langer dan 120 tekens'))
@@ -21,6 +22,8 @@ export type CreateDocumentBody = z.infer<typeof createDocumentBody>;
 /** A collaborative document as the API presents it. */
 export interface DocumentSummary {
   id: string;
+  /** The team that owns the document (null only for documents from before accounts). */
+  teamId: string | null;
   title: string;
   createdAt: string;
   updatedAt: string;

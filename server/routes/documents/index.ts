@@ -1,22 +1,31 @@
 import { Hono } from 'hono';
+import { CAPABILITIES, can } from '../../../shared/domain/roles';
 import { createDocumentBody } from '../../../shared/schemas/documents';
 import { createDocument } from '../../commands/createDocument';
-import { sendError } from '../../http/errors';
+import { requireAuth } from '../../auth/middleware';
+import type { AppDeps, AppEnv } from '../../deps';
 import { validateJson } from '../../http/validate';
-import type { AppDeps } from '../../deps';
+import { authorizeDocument } from '../../policies/document';
+import { authorizeTeam } from '../../policies/team';
 
-/** /api/documents — collaborative documents (no login until accounts land). */
+/** /api/documents — collaborative documents, owned by a team. */
 export function documentRoutes(deps: AppDeps) {
-  return new Hono()
-    .get('/', (c) => c.json(deps.stores.documents.list()))
+  return new Hono<AppEnv>()
+    .get('/', (c) => {
+      const { user } = requireAuth(c.get('auth'));
+      return c.json(deps.stores.documents.listForUser(user.id));
+    })
     .post('/', validateJson(createDocumentBody), (c) => {
+      const { user } = requireAuth(c.get('auth'));
       const body = c.req.valid('json');
-      const { id } = createDocument(deps.db, deps.stores, body);
+      authorizeTeam(deps.stores, user.id, body.teamId, 'document.create');
+      const { id } = createDocument(deps.db, deps.stores, user.id, body);
       return c.json({ id, docId: id }, 201);
     })
     .get('/:id', (c) => {
-      const document = deps.stores.documents.get(c.req.param('id'));
-      if (!document) return sendError(c, 404, 'not_found', 'Dit document bestaat niet.');
-      return c.json(document);
+      const { user } = requireAuth(c.get('auth'));
+      const { document, role } = authorizeDocument(deps.stores, user.id, c.req.param('id'), 'document.read');
+      const capabilities = CAPABILITIES.filter((capability) => can(role, capability));
+      return c.json({ ...document, role, capabilities });
     });
 }

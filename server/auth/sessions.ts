@@ -1,0 +1,86 @@
+import type { SessionStore } from '../stores/sessions';
+import type { User, UserStore } from '../stores/users';
+import { generateSecureRandomString, hashSecret, secretMatches } from './tokens';
+
+/** A validated session. */
+export interface Session {
+  id: string;
+  userId: string;
+  createdAt: number;
+  lastActiveAt: number;
+}
+
+/** Session lifetimes, in milliseconds. */
+export interface SessionPolicy {
+  /** Ends after this long without a request. */
+  idleTimeoutMs: number;
+  /** Ends this long after login, however active. */
+  absoluteLifetimeMs: number;
+}
+
+// last_active_at is refreshed at most this often, so reading pages does not write on every request.
+const TOUCH_INTERVAL_MS = 60_000;
+
+/**
+ * Sessions after the Lucia guide (lucia-auth.com/sessions): the token is `<id>.<secret>`; the id
+ * (160 bits) finds the row, the secret (256 bits) proves possession and is stored only as SHA-256,
+ * compared in constant time.
+ */
+export function createSessionService(sessions: SessionStore, users: UserStore, policy: SessionPolicy) {
+  const isExpired = (session: { created_at: number; last_active_at: number }, now: number) =>
+    now - session.last_active_at >= policy.idleTimeoutMs ||
+    now - session.created_at >= policy.absoluteLifetimeMs;
+
+  return {
+    policy,
+    /** Creates a session; returns the token for the cookie (shown once, never stored). */
+    create(userId: string, now = Date.now()): { token: string; session: Session } {
+      const id = generateSecureRandomString(20);
+      const secret = generateSecureRandomString(32);
+      sessions.insert(id, userId, hashSecret(secret), now);
+      return { token: `${id}.${secret}`, session: { id, userId, createdAt: now, lastActiveAt: now } };
+    },
+    /** The session and user for a token, or null if unknown, forged or expired (expired ones are deleted). */
+    validate(token: string | undefined, now = Date.now()): { session: Session; user: User } | null {
+      if (!token) return null;
+      const parts = token.split('.');
+      if (parts.length !== 2 || !parts[0] || !parts[1]) return null;
+      const [id, secret] = parts as [string, string];
+      const row = sessions.get(id);
+      if (!row || !secretMatches(secret, row.secret_hash)) return null;
+      if (isExpired(row, now)) {
+        sessions.delete(id);
+        return null;
+      }
+      const user = users.get(row.user_id);
+      if (!user) return null;
+      let lastActiveAt = row.last_active_at;
+      if (now - lastActiveAt >= TOUCH_INTERVAL_MS) {
+        sessions.touch(id, now);
+        lastActiveAt = now;
+      }
+      return { session: { id, userId: row.user_id, createdAt: row.created_at, lastActiveAt }, user };
+    },
+    /** Whether a session id still exists and is within its lifetimes (for open sockets). */
+    isLive(id: string, now = Date.now()): boolean {
+      const row = sessions.get(id);
+      return !!row && !isExpired(row, now);
+    },
+    /** Deletes one session. */
+    invalidate(id: string): void {
+      sessions.delete(id);
+    },
+    /** Deletes every session of a user except `keepId`; returns the deleted ids. */
+    invalidateUser(userId: string, keepId?: string): string[] {
+      const ids = sessions.idsForUser(userId).filter((id) => id !== keepId);
+      for (const id of ids) sessions.delete(id);
+      return ids;
+    },
+    /** Removes expired rows (housekeeping). */
+    sweep(now = Date.now()): number {
+      return sessions.deleteExpired(now - policy.idleTimeoutMs, now - policy.absoluteLifetimeMs);
+    },
+  };
+}
+
+export type SessionService = ReturnType<typeof createSessionService>;

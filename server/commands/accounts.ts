@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import type { AppDeps } from '../deps';
+import { ApiError } from '../http/apiError';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/passwords';
+import type { User } from '../stores/users';
+
+const TOO_MANY = 'Te veel inlogpogingen. Wacht een kwartier en probeer het dan opnieuw.';
+const WRONG = 'E-mailadres of wachtwoord klopt niet.';
+
+/** Creates an account and its first session. */
+export async function signup(
+  deps: AppDeps,
+  body: { email: string; password: string; name: string },
+  address: string,
+): Promise<{ user: User; token: string }> {
+  if (deps.limiters.signupByAddress.isBlocked(address)) {
+    throw new ApiError(
+      429,
+      'rate_limited',
+      'Te veel nieuwe accounts vanaf dit adres. Probeer het later opnieuw.',
+    );
+  }
+  deps.limiters.signupByAddress.fail(address);
+  const passwordHash = await hashPassword(body.password);
+  const id = randomUUID();
+  let token = '';
+  try {
+    deps.db.transaction(() => {
+      deps.stores.users.insert({ id, email: body.email, name: body.name, passwordHash });
+      deps.stores.audit.record('auth.signup', { actorId: id });
+      token = deps.sessions.create(id).token;
+    })();
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+      throw new ApiError(
+        409,
+        'email_taken',
+        'Er bestaat al een account met dit e-mailadres. Log in of herstel je wachtwoord.',
+      );
+    }
+    throw error;
+  }
+  return { user: deps.stores.users.get(id) as User, token };
+}
+
+/**
+ * Checks credentials with rate limits per account and per address. The answer and its timing are
+ * the same whether or not the e-mail has an account.
+ */
+export async function login(
+  deps: AppDeps,
+  body: { email: string; password: string },
+  address: string,
+): Promise<{ user: User; token: string }> {
+  const accountKey = body.email;
+  const { loginByAccount, loginByAddress } = deps.limiters;
+  if (loginByAccount.isBlocked(accountKey) || loginByAddress.isBlocked(address)) {
+    throw new ApiError(429, 'rate_limited', TOO_MANY);
+  }
+  const found = deps.stores.users.getWithHashByEmail(body.email);
+  const ok = found
+    ? await verifyPassword(found.passwordHash, body.password)
+    : await verifyAgainstDummy(body.password);
+  if (!found || !ok) {
+    loginByAccount.fail(accountKey);
+    loginByAddress.fail(address);
+    if (found)
+      deps.stores.audit.record('auth.login_failed', { actorId: found.user.id, details: { address } });
+    throw new ApiError(401, 'invalid_credentials', WRONG);
+  }
+  loginByAccount.reset(accountKey);
+  const { token } = deps.sessions.create(found.user.id);
+  deps.stores.audit.record('auth.login', { actorId: found.user.id, details: { address } });
+  return { user: found.user, token };
+}
+
+/** Ends one session and closes its sockets. */
+export function logout(deps: AppDeps, userId: string, sessionId: string): void {
+  deps.sessions.invalidate(sessionId);
+  deps.stores.audit.record('auth.logout', { actorId: userId });
+  deps.rooms.closeSessions([sessionId], 'uitgelogd');
+}
+
+/** Changes the password and ends every other session of the user (and their sockets). */
+export async function changePassword(
+  deps: AppDeps,
+  user: User,
+  sessionId: string,
+  currentPassword: string,
+  newPassword: string,
+): Promise<void> {
+  const ok = await verifyPassword(deps.stores.users.passwordHash(user.id) ?? '', currentPassword);
+  if (!ok) throw new ApiError(403, 'wrong_password', 'Je huidige wachtwoord klopt niet.');
+  const passwordHash = await hashPassword(newPassword);
+  let ended: string[] = [];
+  deps.db.transaction(() => {
+    deps.stores.users.setPasswordHash(user.id, passwordHash);
+    ended = deps.sessions.invalidateUser(user.id, sessionId);
+    deps.stores.audit.record('auth.password_changed', {
+      actorId: user.id,
+      details: { endedSessions: ended.length },
+    });
+  })();
+  deps.rooms.closeSessions(ended, 'wachtwoord gewijzigd');
+}
+
+/** Everything stored about the user, as one JSON document (AVG art. 15/20). */
+export function exportAccount(deps: AppDeps, user: User) {
+  deps.stores.audit.record('account.exported', { actorId: user.id });
+  return {
+    exportedAt: new Date().toISOString(),
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      createdAt: new Date(user.createdAt).toISOString(),
+    },
+    teams: deps.stores.teams.forUser(user.id),
+    sessions: deps.stores.sessions.listForUser(user.id).map((session) => ({
+      createdAt: new Date(session.created_at).toISOString(),
+      lastActiveAt: new Date(session.last_active_at).toISOString(),
+    })),
+    activity: deps.stores.audit.forActor(user.id),
+  };
+}
+
+/**
+ * Deletes the account: personal data is removed, contributions stay, attributed to
+ * "verwijderde gebruiker". Refused while the user is the last owner of a team that has other
+ * members; teams where they are the only member are deleted with the account.
+ */
+export async function deleteAccount(deps: AppDeps, user: User, password: string): Promise<void> {
+  const ok = await verifyPassword(deps.stores.users.passwordHash(user.id) ?? '', password);
+  if (!ok) throw new ApiError(403, 'wrong_password', 'Je wachtwoord klopt niet.');
+  const teams = deps.stores.teams.forUser(user.id);
+  const blocking = teams.filter(
+    (team) =>
+      team.role === 'owner' &&
+      deps.stores.teams.ownerCount(team.id) === 1 &&
+      deps.stores.teams.memberCount(team.id) > 1,
+  );
+  if (blocking.length > 0) {
+    throw new ApiError(
+      409,
+      'last_owner',
+      `Je bent de enige eigenaar van ${blocking.map((team) => `"${team.name}"`).join(', ')}. Maak eerst iemand anders eigenaar.`,
+    );
+  }
+  let ended: string[] = [];
+  deps.db.transaction(() => {
+    for (const team of teams) {
+      if (deps.stores.teams.memberCount(team.id) === 1) deps.stores.teams.delete(team.id);
+      else deps.stores.teams.removeMember(team.id, user.id);
+    }
+    ended = deps.sessions.invalidateUser(user.id);
+    deps.stores.users.anonymise(user.id);
+    deps.stores.audit.record('account.deleted', { actorId: user.id });
+  })();
+  deps.rooms.closeSessions(ended, 'account verwijderd');
+}

@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import { roleRank, type Role } from '../../shared/domain/roles';
+import type { CreateTeamBody } from '../../shared/schemas/auth';
+import type { AppDeps } from '../deps';
+import { ApiError, forbidden, notFound } from '../http/apiError';
+import { assertKeepsOwner } from '../policies/team';
+import { generateSecureRandomString, hashSecret } from '../auth/tokens';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Creates a team with its creator as owner. */
+export function createTeam(deps: AppDeps, userId: string, body: CreateTeamBody): { id: string } {
+  const id = randomUUID();
+  deps.db.transaction(() => {
+    deps.stores.teams.insert({
+      id,
+      name: body.name,
+      kind: body.kind,
+      lab: body.lab,
+      consortium: body.consortium,
+    });
+    deps.stores.teams.setMember(id, userId, 'owner');
+    deps.stores.audit.record('team.created', {
+      teamId: id,
+      actorId: userId,
+      details: { name: body.name, kind: body.kind },
+    });
+  })();
+  return { id };
+}
+
+/** Adds an existing user (by e-mail) to a team, or changes the role of one who already is a member. */
+export function addMember(
+  deps: AppDeps,
+  actorId: string,
+  teamId: string,
+  email: string,
+  role: Role,
+): { userId: string } {
+  const found = deps.stores.users.getWithHashByEmail(email);
+  if (!found) {
+    throw new ApiError(
+      404,
+      'user_not_found',
+      'Er is geen account met dit e-mailadres. Stuur een uitnodigingslink; daarmee kan iemand zich aanmelden.',
+    );
+  }
+  const userId = found.user.id;
+  deps.db.transaction(() => {
+    const current = deps.stores.teams.role(teamId, userId);
+    assertKeepsOwner(deps.stores, teamId, current, role);
+    deps.stores.teams.setMember(teamId, userId, role);
+    deps.stores.audit.record(current ? 'member.role_changed' : 'member.added', {
+      teamId,
+      actorId,
+      details: { userId, role, previousRole: current ?? null },
+    });
+  })();
+  deps.rooms.refreshAccess(userId);
+  return { userId };
+}
+
+/** Changes a member's role; the team keeps an owner. */
+export function changeRole(deps: AppDeps, actorId: string, teamId: string, userId: string, role: Role): void {
+  deps.db.transaction(() => {
+    const current = deps.stores.teams.role(teamId, userId);
+    if (!current) throw notFound('Deze persoon is geen lid van het team.');
+    assertKeepsOwner(deps.stores, teamId, current, role);
+    deps.stores.teams.setMember(teamId, userId, role);
+    deps.stores.audit.record('member.role_changed', {
+      teamId,
+      actorId,
+      details: { userId, role, previousRole: current },
+    });
+  })();
+  // Open sockets follow at once: a downgrade to viewer makes them read-only immediately.
+  deps.rooms.refreshAccess(userId);
+}
+
+/** Removes a member (or lets a member leave); the team keeps an owner. */
+export function removeMember(deps: AppDeps, actorId: string, teamId: string, userId: string): void {
+  deps.db.transaction(() => {
+    const current = deps.stores.teams.role(teamId, userId);
+    if (!current) throw notFound('Deze persoon is geen lid van het team.');
+    assertKeepsOwner(deps.stores, teamId, current, undefined);
+    deps.stores.teams.removeMember(teamId, userId);
+    deps.stores.audit.record('member.removed', {
+      teamId,
+      actorId,
+      details: { userId, previousRole: current },
+    });
+  })();
+  deps.rooms.refreshAccess(userId);
+}
+
+/** Creates a single-use, expiring invite link; the token is returned once and stored only as a hash. */
+export function createInvite(
+  deps: AppDeps,
+  actorId: string,
+  teamId: string,
+  role: Role,
+  expiresInDays = 7,
+): { id: string; token: string; expiresAt: string } {
+  const id = randomUUID();
+  const token = generateSecureRandomString(32);
+  const expiresAt = Date.now() + expiresInDays * DAY_MS;
+  deps.db.transaction(() => {
+    deps.stores.invites.insert({
+      id,
+      teamId,
+      role,
+      tokenHash: hashSecret(token),
+      createdBy: actorId,
+      expiresAt,
+    });
+    deps.stores.audit.record('invite.created', {
+      teamId,
+      actorId,
+      details: { inviteId: id, role, expiresInDays },
+    });
+  })();
+  return { id, token, expiresAt: new Date(expiresAt).toISOString() };
+}
+
+/** Why an invite token cannot be used, or null when it can. */
+export function inviteProblem(
+  invite: { usedAt: string | null; revokedAt: string | null; expiresAt: string } | undefined,
+) {
+  if (!invite) return 'Deze uitnodiging bestaat niet.';
+  if (invite.revokedAt) return 'Deze uitnodiging is ingetrokken.';
+  if (invite.usedAt) return 'Deze uitnodiging is al gebruikt.';
+  if (Date.parse(invite.expiresAt) <= Date.now()) return 'Deze uitnodiging is verlopen.';
+  return null;
+}
+
+/** Accepts an invite: joins the team with the invite's role (keeping a higher existing role). */
+export function acceptInvite(deps: AppDeps, userId: string, token: string): { teamId: string; role: Role } {
+  const invite = deps.stores.invites.byTokenHash(hashSecret(token));
+  const problem = inviteProblem(invite);
+  if (problem || !invite)
+    throw new ApiError(410, 'invite_unusable', problem ?? 'Deze uitnodiging bestaat niet.');
+  let role: Role = invite.role;
+  deps.db.transaction(() => {
+    if (!deps.stores.invites.markUsed(invite.id, userId)) throw forbidden('Deze uitnodiging is al gebruikt.');
+    const current = deps.stores.teams.role(invite.teamId, userId);
+    if (current && roleRank(current) >= roleRank(invite.role)) role = current;
+    deps.stores.teams.setMember(invite.teamId, userId, role);
+    deps.stores.audit.record('invite.accepted', {
+      teamId: invite.teamId,
+      actorId: userId,
+      details: { inviteId: invite.id, role, previousRole: current ?? null },
+    });
+  })();
+  deps.rooms.refreshAccess(userId);
+  return { teamId: invite.teamId, role };
+}

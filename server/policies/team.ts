@@ -1,0 +1,38 @@
+import { can, type Capability, type Role } from '../../shared/domain/roles';
+import type { Stores } from '../deps';
+import { forbidden, notFound } from '../http/apiError';
+import type { Team } from '../stores/teams';
+
+/**
+ * Authorizes `userId` for `capability` on a team: 404 for an unknown team, 403 for a non-member
+ * or a role without the capability. Returns the team and the caller's role.
+ */
+export function authorizeTeam(
+  stores: Pick<Stores, 'teams'>,
+  userId: string,
+  teamId: string,
+  capability: Capability,
+): { team: Team; role: Role } {
+  const team = stores.teams.get(teamId);
+  if (!team) throw notFound('Dit team bestaat niet.');
+  const role = stores.teams.role(teamId, userId);
+  if (!can(role, capability)) {
+    throw forbidden(role ? 'Je rol in dit team staat dit niet toe.' : 'Je bent geen lid van dit team.');
+  }
+  return { team, role: role as Role };
+}
+
+/**
+ * A team must always keep an owner: refuses a change that would leave it without one.
+ * `newRole` undefined means the member is removed.
+ */
+export function assertKeepsOwner(
+  stores: Pick<Stores, 'teams'>,
+  teamId: string,
+  currentRole: Role | undefined,
+  newRole: Role | undefined,
+): void {
+  if (currentRole === 'owner' && newRole !== 'owner' && stores.teams.ownerCount(teamId) <= 1) {
+    throw forbidden('Een team houdt altijd minstens één eigenaar. Maak eerst iemand anders eigenaar.');
+  }
+}

@@ -1,0 +1,124 @@
+import { Hono } from 'hono';
+import { CAPABILITIES, can } from '../../../shared/domain/roles';
+import {
+  addMemberBody,
+  changeRoleBody,
+  createInviteBody,
+  createTeamBody,
+  updateTeamBody,
+} from '../../../shared/schemas/auth';
+import { addMember, changeRole, createInvite, createTeam, removeMember } from '../../commands/teams';
+import { requireAuth } from '../../auth/middleware';
+import type { AppDeps, AppEnv } from '../../deps';
+import { notFound } from '../../http/apiError';
+import { validateJson } from '../../http/validate';
+import { authorizeTeam } from '../../policies/team';
+
+/** /api/teams — teams, members, invites and the audit trail. */
+export function teamRoutes(deps: AppDeps) {
+  const { stores } = deps;
+  return new Hono<AppEnv>()
+    .get('/', (c) => {
+      const { user } = requireAuth(c.get('auth'));
+      return c.json(stores.teams.forUser(user.id));
+    })
+    .post('/', validateJson(createTeamBody), (c) => {
+      const { user } = requireAuth(c.get('auth'));
+      return c.json(createTeam(deps, user.id, c.req.valid('json')), 201);
+    })
+    .get('/:teamId', (c) => {
+      const { user } = requireAuth(c.get('auth'));
+      const { team, role } = authorizeTeam(stores, user.id, c.req.param('teamId'), 'team.read');
+      // The client shows or hides controls from the same table the server enforces.
+      const capabilities = CAPABILITIES.filter((capability) => can(role, capability));
+      return c.json({ ...team, role, capabilities });
+    })
+    .patch('/:teamId', validateJson(updateTeamBody), (c) => {
+      const { user } = requireAuth(c.get('auth'));
+      const teamId = c.req.param('teamId');
+      authorizeTeam(stores, user.id, teamId, 'team.update');
+      const body = c.req.valid('json');
+      deps.db.transaction(() => {
+        stores.teams.update(teamId, body);
+        stores.audit.record('team.updated', { teamId, actorId: user.id, details: body });
+      })();
+      return c.json(stores.teams.get(teamId));
+    })
+    .get('/:teamId/members', (c) => {
+      const { user } = requireAuth(c.get('auth'));
+      const teamId = c.req.param('teamId');
+      authorizeTeam(stores, user.id, teamId, 'team.read');
+      return c.json(stores.teams.members(teamId));
+    })
+    .post('/:teamId/members', validateJson(addMemberBody), (c) => {
+      const { user } = requireAuth(c.get('auth'));
+      const teamId = c.req.param('teamId');
+      authorizeTeam(stores, user.id, teamId, 'team.manageMembers');
+      const { email, role } = c.req.valid('json');
+      return c.json(addMember(deps, user.id, teamId, email, role), 201);
+    })
+    .patch('/:teamId/members/:userId', validateJson(changeRoleBody), (c) => {
+      const { user } = requireAuth(c.get('auth'));
+      const teamId = c.req.param('teamId');
+      authorizeTeam(stores, user.id, teamId, 'team.manageMembers');
+      changeRole(deps, user.id, teamId, c.req.param('userId'), c.req.valid('json').role);
+      return c.body(null, 204);
+    })
+    .delete('/:teamId/members/:userId', (c) => {
+      const { user } = requireAuth(c.get('auth'));
+      const teamId = c.req.param('teamId');
+      const memberId = c.req.param('userId');
+      // Anyone may leave a team; removing someone else needs the capability.
+      authorizeTeam(stores, user.id, teamId, memberId === user.id ? 'team.read' : 'team.manageMembers');
+      removeMember(deps, user.id, teamId, memberId);
+      return c.body(null, 204);
+    })
+    .get('/:teamId/invites', (c) => {
+      const { user } = requireAuth(c.get('auth'));
+      const teamId = c.req.param('teamId');
+      authorizeTeam(stores, user.id, teamId, 'team.manageMembers');
+      return c.json(stores.invites.forTeam(teamId));
+    })
+    .post('/:teamId/invites', validateJson(createInviteBody), (c) => {
+      const { user } = requireAuth(c.get('auth'));
+      const teamId = c.req.param('teamId');
+      authorizeTeam(stores, user.id, teamId, 'team.manageMembers');
+      const { role, expiresInDays } = c.req.valid('json');
+      const invite = createInvite(deps, user.id, teamId, role, expiresInDays);
+      const origin = new URL(c.req.url).origin;
+      return c.json({ ...invite, role, url: `${origin}/uitnodiging/${invite.token}` }, 201);
+    })
+    .delete('/:teamId/invites/:inviteId', (c) => {
+      const { user } = requireAuth(c.get('auth'));
+      const teamId = c.req.param('teamId');
+      authorizeTeam(stores, user.id, teamId, 'team.manageMembers');
+      const invite = stores.invites.get(c.req.param('inviteId'));
+      if (!invite || invite.teamId !== teamId) throw notFound('Deze uitnodiging bestaat niet.');
+      deps.db.transaction(() => {
+        if (stores.invites.revoke(invite.id)) {
+          stores.audit.record('invite.revoked', {
+            teamId,
+            actorId: user.id,
+            details: { inviteId: invite.id },
+          });
+        }
+      })();
+      return c.body(null, 204);
+    })
+    .get('/:teamId/audit', (c) => {
+      const { user } = requireAuth(c.get('auth'));
+      const teamId = c.req.param('teamId');
+      authorizeTeam(stores, user.id, teamId, 'team.readAudit');
+      const events = stores.audit.forTeam(teamId).map((event) => ({
+        ...event,
+        actorName: event.actorId ? stores.users.displayName(event.actorId) : null,
+      }));
+      return c.json(events);
+    })
+    .get('/:teamId/documents', (c) => {
+      const { user } = requireAuth(c.get('auth'));
+      const teamId = c.req.param('teamId');
+      authorizeTeam(stores, user.id, teamId, 'team.read');
+      return c.json(stores.documents.listForTeam(teamId));
+    });
+}

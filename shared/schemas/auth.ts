@@ -1,0 +1,57 @@
+import { ROLES, TEAM_KINDS } from '../domain/roles';
+import { z } from './zod';
+
+/** Passwords: at least 10 characters (OWASP ASVS), at most 256 — long passphrases welcome. */
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 256;
+
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, 'E-mailadres is te lang')
+  .pipe(z.email('Geen geldig e-mailadres'));
+const password = z
+  .string()
+  .min(PASSWORD_MIN, `Wachtwoord moet minstens ${PASSWORD_MIN} tekens hebben`)
+  .max(PASSWORD_MAX, `Wachtwoord mag hoogstens ${PASSWORD_MAX} tekens hebben`);
+const name = z.string().trim().min(1, 'Naam is leeg').max(100, 'Naam is langer dan 100 tekens');
+
+/** POST /api/auth/signup */
+export const signupBody = z.object({ email, password, name }).strict();
+/** POST /api/auth/login — no length rules here: a wrong password is just wrong. */
+export const loginBody = z.object({ email, password: z.string().min(1).max(PASSWORD_MAX) }).strict();
+/** POST /api/auth/password */
+export const changePasswordBody = z
+  .object({ currentPassword: z.string().min(1).max(PASSWORD_MAX), newPassword: password })
+  .strict();
+/** DELETE /api/me */
+export const deleteAccountBody = z.object({ password: z.string().min(1).max(PASSWORD_MAX) }).strict();
+/** PATCH /api/me */
+export const updateMeBody = z.object({ name }).strict();
+
+const role = z.enum(ROLES, 'Rol moet owner, editor, commenter of viewer zijn');
+const optionalName = z.string().trim().max(200, 'Naam is langer dan 200 tekens').optional();
+
+/** POST /api/teams */
+export const createTeamBody = z
+  .object({
+    name: z.string().trim().min(1, 'Teamnaam is leeg').max(200, 'Teamnaam is langer dan 200 tekens'),
+    kind: z.enum(TEAM_KINDS, 'Soort moet atelier of cocreatieteam zijn'),
+    lab: optionalName,
+    consortium: optionalName,
+  })
+  .strict();
+/** PATCH /api/teams/:teamId */
+export const updateTeamBody = createTeamBody.omit({ kind: true }).partial().strict();
+/** POST /api/teams/:teamId/members */
+export const addMemberBody = z.object({ email, role }).strict();
+/** PATCH /api/teams/:teamId/members/:userId */
+export const changeRoleBody = z.object({ role }).strict();
+/** POST /api/teams/:teamId/invites */
+export const createInviteBody = z
+  .object({ role, expiresInDays: z.number().int().min(1).max(30).optional() })
+  .strict();
+
+export type SignupBody = z.infer<typeof signupBody>;
+export type CreateTeamBody = z.infer<typeof createTeamBody>;
