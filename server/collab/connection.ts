@@ -9,6 +9,7 @@ export const CloseCode = {
   invalidPayload: 1007,
   tooBig: 1009,
   internalError: 1011,
+  tryAgainLater: 1013,
   /** Session ended (logout, expiry, password change): the client must sign in again. */
   unauthenticated: 4401,
   /** Access to the document was withdrawn. 44xx tells y-websocket not to reconnect. */
@@ -24,6 +25,8 @@ export interface SocketIdentity {
 }
 
 let nextConnectionId = 1;
+
+const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 
 /** One client socket in a room. */
 export class Connection {
@@ -45,11 +48,24 @@ export class Connection {
     readonly identity?: SocketIdentity,
     /** Document updates from a read-only socket are dropped: never applied, stored or relayed. */
     public canWrite = true,
-  ) {}
+  ) {
+    socket.on('pong', () => {
+      this.alive = true;
+    });
+  }
 
-  /** Sends a frame if the socket is still open. */
+  /** Answered the last ping (see RoomRegistry's heartbeat). */
+  alive = true;
+
+  /** Sends a frame if the socket is still open; drops a reader that cannot keep up. */
   send(frame: Uint8Array): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+    // A client that stopped reading would make us buffer every update for it without bound.
+    // It loses nothing by being closed: on reconnect, sync step 1/2 sends what it missed.
+    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.close(CloseCode.tryAgainLater, 'client is not reading fast enough');
+      return;
+    }
     this.socket.send(frame, (error) => {
       if (error) this.close(CloseCode.internalError, 'send failed');
     });

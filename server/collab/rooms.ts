@@ -19,6 +19,8 @@ export interface RoomRegistryOptions {
   isSessionLive?: (sessionId: string) => boolean;
   /** How often open sockets' sessions are re-checked, in ms. */
   sessionSweepMs?: number;
+  /** How often sockets are pinged; one that misses a ping is dropped. */
+  heartbeatMs?: number;
 }
 
 /**
@@ -41,9 +43,32 @@ export class RoomRegistry {
     this.metaTimer.unref();
     this.sessionTimer = setInterval(() => this.sweepSessions(), options.sessionSweepMs ?? 30_000);
     this.sessionTimer.unref();
+    this.heartbeatTimer = setInterval(() => this.heartbeat(), options.heartbeatMs ?? 30_000);
+    this.heartbeatTimer.unref();
   }
 
   private readonly sessionTimer: NodeJS.Timeout;
+  private readonly heartbeatTimer: NodeJS.Timeout;
+
+  /**
+   * Pings every socket; one that did not answer the previous ping is dropped. A sleeping laptop or
+   * a lost network leaves a half-open TCP connection that would otherwise keep its presence (and
+   * its room) forever.
+   */
+  private heartbeat(): void {
+    for (const connection of [...this.connections()]) {
+      if (!connection.alive) {
+        connection.socket.terminate();
+        continue;
+      }
+      connection.alive = false;
+      try {
+        connection.socket.ping();
+      } catch {
+        connection.socket.terminate();
+      }
+    }
+  }
 
   /** Every open connection. */
   *connections(): Iterable<Connection> {
@@ -235,6 +260,7 @@ export class RoomRegistry {
   close(): void {
     clearInterval(this.metaTimer);
     clearInterval(this.sessionTimer);
+    clearInterval(this.heartbeatTimer);
     const committed = this.writer.close();
     if (!committed) log.error('shutdown with uncommitted updates; clients still hold them');
     for (const room of [...this.rooms.values()]) {
