@@ -59,7 +59,11 @@ export function createDocument(
   db.transaction(() => {
     stores.documents.insert({ id, teamId: input.teamId, createdBy: userId, title });
     stores.docStorage.writeInitialState(id, state, stateVector);
-    stores.audit.record('document.created', { teamId: input.teamId, actorId: userId, details: { documentId: id, title } });
+    stores.audit.record('document.created', {
+      teamId: input.teamId,
+      actorId: userId,
+      details: { documentId: id, title },
+    });
   })();
   return { id };
 }

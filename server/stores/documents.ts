@@ -38,7 +38,10 @@ export function createDocumentStore(db: Db) {
 
   return {
     /** Inserts a document row (call inside the creating transaction). */
-    insert(document: { id: string; teamId: string; createdBy: string; title: string }, now = Date.now()): void {
+    insert(
+      document: { id: string; teamId: string; createdBy: string; title: string },
+      now = Date.now(),
+    ): void {
       insert.run(document.id, document.teamId, document.createdBy, document.title, now, now);
     },
     /** The document, or undefined. */
