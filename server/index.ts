@@ -57,6 +57,7 @@ export async function startServer(
       return { canRead: can(role, 'document.read'), canWrite: can(role, 'document.edit') };
     },
     isSessionLive: (sessionId) => sessions.isLive(sessionId),
+    touchSession: (sessionId) => sessions.touch(sessionId),
   });
   const loginWindowMs = env.LOGIN_WINDOW_MINUTES * 60_000;
   const limiters = {

@@ -1,13 +1,10 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { isHttps } from '../http/origin';
 
 const PLAIN_NAME = 'werkplaats_session';
 // Over https the __Host- prefix makes the browser insist on Secure, Path=/ and no Domain.
 const HOST_NAME = '__Host-werkplaats_session';
-
-function isHttps(c: Context): boolean {
-  return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
-}
 
 /** The session token from the request's cookie, if any. */
 export function readSessionCookie(c: Context): string | undefined {

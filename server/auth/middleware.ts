@@ -19,3 +19,9 @@ export function requireAuth(auth: Auth | null): Auth {
   if (!auth) throw unauthenticated();
   return auth;
 }
+
+/** Route middleware: 401 before anything else (validation included) when nobody is signed in. */
+export const authRequired = createMiddleware<AppEnv>(async (c, next) => {
+  if (!c.get('auth')) throw unauthenticated();
+  await next();
+});

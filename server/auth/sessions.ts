@@ -66,6 +66,10 @@ export function createSessionService(sessions: SessionStore, users: UserStore, p
       const row = sessions.get(id);
       return !!row && !isExpired(row, now);
     },
+    /** Records activity on a live session (from an open socket). */
+    touch(id: string, now = Date.now()): void {
+      sessions.touch(id, now);
+    },
     /** Deletes one session. */
     invalidate(id: string): void {
       sessions.delete(id);

@@ -14,6 +14,12 @@ export const CloseCode = {
   unauthenticated: 4401,
   /** Access to the document was withdrawn. 44xx tells y-websocket not to reconnect. */
   forbidden: 4403,
+  /**
+   * The user's write access changed: reconnect (45xx makes y-websocket retry). A fresh socket
+   * re-syncs from state vectors and restarts the durable-ack count, so an update dropped while
+   * read-only is neither acked nor left blocking later updates of the same client.
+   */
+  accessChanged: 4500,
 } as const;
 
 /** Who is on the other end of a socket, fixed at the upgrade from the session. */
@@ -56,6 +62,8 @@ export class Connection {
 
   /** Answered the last ping (see RoomRegistry's heartbeat). */
   alive = true;
+  /** When the client last sent a frame (keeps its session alive while it only types). */
+  lastFrameAt = Date.now();
 
   /** Sends a frame if the socket is still open; drops a reader that cannot keep up. */
   send(frame: Uint8Array): void {

@@ -17,6 +17,8 @@ export interface RoomRegistryOptions {
   access?: (userId: string, docId: string) => { canRead: boolean; canWrite: boolean };
   /** Whether a session is still valid; sockets of ended sessions are closed by a sweep. */
   isSessionLive?: (sessionId: string) => boolean;
+  /** Records activity on a session (a socket that sent frames since the last sweep). */
+  touchSession?: (sessionId: string) => void;
   /** How often open sockets' sessions are re-checked, in ms. */
   sessionSweepMs?: number;
   /** How often sockets are pinged; one that misses a ping is dropped. */
@@ -87,8 +89,9 @@ export class RoomRegistry {
   }
 
   /**
-   * Re-applies a user's access to their open sockets after a membership change: removed → closed,
-   * downgraded → read-only from the next frame on, upgraded → writable.
+   * Re-applies a user's access to their open sockets after a membership change: removed → closed
+   * for good (4403); write access gained or lost → closed with 4500, and the client reconnects at
+   * once to a socket with the new access (no frame is processed with the old one meanwhile).
    */
   refreshAccess(userId: string): void {
     const access = this.options.access;
@@ -97,16 +100,25 @@ export class RoomRegistry {
       if (connection.identity?.userId !== userId) continue;
       const { canRead, canWrite } = access(userId, connection.docId);
       if (!canRead) connection.close(CloseCode.forbidden, 'geen toegang meer');
-      else connection.canWrite = canWrite;
+      else if (canWrite !== connection.canWrite)
+        connection.close(CloseCode.accessChanged, 'toegang gewijzigd');
     }
   }
 
+  private lastSessionSweep = Date.now();
+
   private sweepSessions(): void {
-    const isLive = this.options.isSessionLive;
-    if (!isLive) return;
+    const { isSessionLive, touchSession } = this.options;
+    const since = this.lastSessionSweep;
+    this.lastSessionSweep = Date.now();
     for (const connection of [...this.connections()]) {
-      if (connection.identity && !isLive(connection.identity.sessionId)) {
+      if (!connection.identity) continue;
+      if (isSessionLive && !isSessionLive(connection.identity.sessionId)) {
         connection.close(CloseCode.unauthenticated, 'sessie verlopen');
+      } else if (touchSession && connection.lastFrameAt >= since) {
+        // Typing over the socket is activity too: without this, someone who only edits would
+        // hit the inactivity timeout while working.
+        touchSession(connection.identity.sessionId);
       }
     }
   }

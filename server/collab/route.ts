@@ -3,7 +3,7 @@ import type { UpgradeWebSocket } from 'hono/ws';
 import type { WebSocket } from 'ws';
 import { DURABLE_PARAM } from '../../shared/collab/messages';
 import { sendError } from '../http/errors';
-import { isAllowedOrigin, ownOrigin } from '../http/origin';
+import { isAllowedOrigin } from '../http/origin';
 import { log } from '../log';
 import type { AppDeps } from '../deps';
 import { CloseCode, Connection, type SocketIdentity } from './connection';
@@ -30,10 +30,7 @@ export function collabRoutes(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket<W
     async (c, next) => {
       const origin = c.req.header('origin');
       // Browsers always send Origin; refusing foreign ones stops cross-site WebSocket hijacking.
-      if (
-        origin &&
-        !isAllowedOrigin(origin, deps.env.ALLOWED_ORIGINS, ownOrigin(c.req.url, c.req.header('host')))
-      ) {
+      if (origin && !isAllowedOrigin(c, origin, deps.env.ALLOWED_ORIGINS)) {
         return sendError(c, 403, 'forbidden_origin', 'Verbinding van een andere site geweigerd.');
       }
       const auth = deps.sessions.validate(sessionTokenFromHeader(c.req.header('cookie')));
@@ -75,6 +72,7 @@ export function collabRoutes(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket<W
         },
         onMessage(event, _ws) {
           if (!connection || !room || connection.closed) return;
+          connection.lastFrameAt = Date.now();
           const data = event.data;
           if (!(data instanceof ArrayBuffer)) {
             connection.close(CloseCode.unsupportedData, 'text frames are not part of the protocol');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { roleRank, type Role } from '../../shared/domain/roles';
 import type { CreateTeamBody } from '../../shared/schemas/auth';
 import type { AppDeps } from '../deps';
-import { ApiError, forbidden, notFound } from '../http/apiError';
+import { ApiError, notFound } from '../http/apiError';
 import { assertKeepsOwner } from '../policies/team';
 import { generateSecureRandomString, hashSecret } from '../auth/tokens';
 
@@ -136,12 +136,15 @@ export function inviteProblem(
 /** Accepts an invite: joins the team with the invite's role (keeping a higher existing role). */
 export function acceptInvite(deps: AppDeps, userId: string, token: string): { teamId: string; role: Role } {
   const invite = deps.stores.invites.byTokenHash(hashSecret(token));
+  if (!invite) throw notFound('Deze uitnodiging bestaat niet.');
   const problem = inviteProblem(invite);
-  if (problem || !invite)
-    throw new ApiError(410, 'invite_unusable', problem ?? 'Deze uitnodiging bestaat niet.');
+  if (problem) throw new ApiError(410, 'invite_unusable', problem);
   let role: Role = invite.role;
   deps.db.transaction(() => {
-    if (!deps.stores.invites.markUsed(invite.id, userId)) throw forbidden('Deze uitnodiging is al gebruikt.');
+    // Another acceptance may have won the race since the check above.
+    if (!deps.stores.invites.markUsed(invite.id, userId)) {
+      throw new ApiError(410, 'invite_unusable', 'Deze uitnodiging is al gebruikt.');
+    }
     const current = deps.stores.teams.role(invite.teamId, userId);
     if (current && roleRank(current) >= roleRank(invite.role)) role = current;
     deps.stores.teams.setMember(invite.teamId, userId, role);

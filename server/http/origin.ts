@@ -1,21 +1,28 @@
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { sendError } from './errors';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** The app's own origin for this request, from its Host header and the protocol it was served on. */
-export function ownOrigin(url: string, host: string | undefined): string | undefined {
-  if (!host) return undefined;
-  return `${new URL(url).protocol}//${host}`;
+/**
+ * Whether the browser reached us over https: directly, or through a TLS-terminating proxy that
+ * says so. Trusting X-Forwarded-Proto is safe here: a cross-site page cannot set it on a victim's
+ * request, and it only ever makes the cookie stricter (Secure) or the own origin https.
+ */
+export function isHttps(c: Context): boolean {
+  return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
 }
 
-/** Whether `origin` may make unsafe requests and open sockets. */
-export function isAllowedOrigin(
-  origin: string,
-  allowed: readonly string[],
-  own: string | undefined,
-): boolean {
-  return allowed.length > 0 ? allowed.includes(origin) : origin === own;
+/** The app's own origin as the browser sees it, from the Host header and the protocol. */
+export function ownOrigin(c: Context): string | undefined {
+  const host = c.req.header('host');
+  if (!host) return undefined;
+  return `${isHttps(c) ? 'https:' : 'http:'}//${host}`;
+}
+
+/** Whether `origin` may make unsafe requests and open sockets: the app's own, or a configured one. */
+export function isAllowedOrigin(c: Context, origin: string, allowed: readonly string[]): boolean {
+  return origin === ownOrigin(c) || allowed.includes(origin);
 }
 
 /**
@@ -26,7 +33,7 @@ export function requireSameOrigin(allowed: readonly string[]) {
   return createMiddleware(async (c, next) => {
     if (!UNSAFE_METHODS.has(c.req.method)) return next();
     const origin = c.req.header('origin');
-    if (!origin || !isAllowedOrigin(origin, allowed, ownOrigin(c.req.url, c.req.header('host')))) {
+    if (!origin || !isAllowedOrigin(c, origin, allowed)) {
       return sendError(
         c,
         403,

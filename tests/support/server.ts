@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../../server/db/connection';
 import type { Env } from '../../server/env';
 import { startServer, type RunningServer } from '../../server/index';
+import type { Role } from '../../shared/domain/roles';
 
 /** Repository root (cwd of child servers). */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -49,20 +50,172 @@ export function countLogRows(dataDir: string, docId: string): number {
   }
 }
 
-/** POSTs /api/documents the way the browser does (same Origin); resolves with the new id. */
+/** Password of every user the helpers sign up (long enough for the ≥ 10 characters rule). */
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+/** A signed-in user as the helpers return it. */
+export interface TestUser {
+  id: string;
+  email: string;
+  name: string;
+  password: string;
+  /** The session token (`<id>.<secret>`) from the Set-Cookie header. */
+  token: string;
+  /** `werkplaats_session=<token>`, ready for a Cookie header (HTTP and WebSocket). */
+  cookie: string;
+}
+
+/** A user who owns a team: what createDocument needs. */
+export interface TestOwner extends TestUser {
+  teamId: string;
+}
+
+/** Options of apiRequest. */
+export interface RequestOptions {
+  /** JSON body (serialised here); a string is sent as is. */
+  body?: unknown;
+  /** Cookie header, e.g. `user.cookie`. */
+  cookie?: string;
+  /** Extra headers; `origin` defaults to the server's own URL (what a browser sends). */
+  headers?: Record<string, string>;
+}
+
+/**
+ * Sends a request to the API the way the browser does: same Origin, JSON body, the session cookie
+ * when given. `path` starts with /api.
+ */
+export function apiRequest(
+  url: string,
+  method: string,
+  path: string,
+  options: RequestOptions = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { origin: url, ...options.headers };
+  if (options.cookie) headers.cookie = options.cookie;
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    headers['content-type'] ??= 'application/json';
+    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+  }
+  return fetch(`${url}${path}`, { method, headers, body });
+}
+
+/** Reads a JSON body, failing with status and text when the status is not `expected`. */
+export async function expectJson<T>(response: Response, expected: number, what: string): Promise<T> {
+  const text = await response.text();
+  if (response.status !== expected) {
+    throw new Error(`${what}: expected ${expected}, got ${response.status} ${text}`);
+  }
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** The session token a response set (plain or __Host- cookie), or undefined. */
+export function sessionTokenOf(response: Response): string | undefined {
+  for (const header of response.headers.getSetCookie()) {
+    const match = /^(?:__Host-)?werkplaats_session=([^;]*)/.exec(header);
+    if (match?.[1]) return decodeURIComponent(match[1]);
+  }
+  return undefined;
+}
+
+/** Cookie header value for a session token. */
+export function sessionCookie(token: string): string {
+  return `werkplaats_session=${encodeURIComponent(token)}`;
+}
+
+let emailCounter = 0;
+
+/** A fresh e-mail address derived from a name, unique within this test process. */
+export function uniqueEmail(name: string): string {
+  const slug =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'user';
+  emailCounter++;
+  return `${slug}-${process.pid}-${emailCounter}@werkplaats.test`;
+}
+
+/** Signs up through POST /api/auth/signup; resolves with the user and their session cookie. */
+export async function signUpAt(
+  url: string,
+  name: string,
+  options: { email?: string; password?: string } = {},
+): Promise<TestUser> {
+  const email = options.email ?? uniqueEmail(name);
+  const password = options.password ?? TEST_PASSWORD;
+  const response = await apiRequest(url, 'POST', '/api/auth/signup', { body: { email, password, name } });
+  const user = await expectJson<{ id: string; email: string; name: string }>(
+    response,
+    201,
+    `POST /api/auth/signup (${email})`,
+  );
+  const token = sessionTokenOf(response);
+  if (!token) throw new Error('signup set no session cookie');
+  return { ...user, password, token, cookie: sessionCookie(token) };
+}
+
+/** Logs in through POST /api/auth/login: a new session for an existing user. */
+export async function logInAt(url: string, user: { email: string; password: string }): Promise<TestUser> {
+  const response = await apiRequest(url, 'POST', '/api/auth/login', {
+    body: { email: user.email, password: user.password },
+  });
+  const me = await expectJson<{ id: string; email: string; name: string }>(
+    response,
+    200,
+    `POST /api/auth/login (${user.email})`,
+  );
+  const token = sessionTokenOf(response);
+  if (!token) throw new Error('login set no session cookie');
+  return { ...me, password: user.password, token, cookie: sessionCookie(token) };
+}
+
+/** Creates a team through POST /api/teams with `user` as owner; resolves with its id. */
+export async function createTeamAt(
+  url: string,
+  user: { cookie: string },
+  body: { name?: string; kind?: 'atelier' | 'cocreatieteam'; lab?: string; consortium?: string } = {},
+): Promise<string> {
+  const response = await apiRequest(url, 'POST', '/api/teams', {
+    cookie: user.cookie,
+    body: { name: 'Testteam', kind: 'atelier', ...body },
+  });
+  return (await expectJson<{ id: string }>(response, 201, 'POST /api/teams')).id;
+}
+
+/** Adds an existing user to a team through POST /api/teams/:teamId/members (as `owner`). */
+export async function addMemberAt(
+  url: string,
+  owner: { cookie: string },
+  teamId: string,
+  member: { email: string },
+  role: Role,
+): Promise<void> {
+  const response = await apiRequest(url, 'POST', `/api/teams/${teamId}/members`, {
+    cookie: owner.cookie,
+    body: { email: member.email, role },
+  });
+  await expectJson(response, 201, `POST /api/teams/${teamId}/members (${role})`);
+}
+
+/** Signs up a user and creates a team they own. */
+export async function createOwnerAt(url: string, name = 'Eigenaar Test'): Promise<TestOwner> {
+  const user = await signUpAt(url, name);
+  const teamId = await createTeamAt(url, user);
+  return { ...user, teamId };
+}
+
+/** POSTs /api/documents the way the browser does, into `owner.teamId`; resolves with the new id. */
 export async function createDocumentAt(
   url: string,
+  owner: { cookie: string; teamId: string },
   body: { title?: string; sections?: string[] } = {},
 ): Promise<string> {
-  const response = await fetch(`${url}/api/documents`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: url },
-    body: JSON.stringify(body),
+  const response = await apiRequest(url, 'POST', '/api/documents', {
+    cookie: owner.cookie,
+    body: { teamId: owner.teamId, ...body },
   });
-  const text = await response.text();
-  if (response.status !== 201) throw new Error(`POST /api/documents: ${response.status} ${text}`);
-  const { id } = JSON.parse(text) as { id: string };
-  return id;
+  return (await expectJson<{ id: string }>(response, 201, 'POST /api/documents')).id;
 }
 
 /** An in-process server on port 0 with its own DATA_DIR. */
@@ -74,8 +227,28 @@ export interface TestServer {
   readonly dataDir: string;
   /** The running server (its deps: db, stores, rooms). Replaced by restart(). */
   readonly running: RunningServer;
-  /** Creates a document through the API; resolves with its id. */
+  /**
+   * The default owner: signed up (with a team) once per server, on first use. createDocument puts
+   * documents in their team. Sessions live in the database, so the cookie survives restart().
+   */
+  owner(): Promise<TestOwner>;
+  /** Cookie header of the default owner; throws before owner() or createDocument() resolved. */
+  readonly cookie: string;
+  /** Creates a document in the default owner's team through the API; resolves with its id. */
   createDocument(body?: { title?: string; sections?: string[] }): Promise<string>;
+  /** Signs up a new user (unique e-mail derived from `name`). */
+  signUp(name: string, options?: { email?: string; password?: string }): Promise<TestUser>;
+  /** A new session for an existing user, through the login route. */
+  logIn(user: { email: string; password: string }): Promise<TestUser>;
+  /** Creates a team owned by `user`; resolves with its id. */
+  createTeam(
+    user: { cookie: string },
+    body?: { name?: string; kind?: 'atelier' | 'cocreatieteam' },
+  ): Promise<string>;
+  /** Adds `member` to a team with `role`, as `owner`. */
+  addMember(owner: { cookie: string }, teamId: string, member: { email: string }, role: Role): Promise<void>;
+  /** An API request the way the browser sends it (see apiRequest). */
+  request(method: string, path: string, options?: RequestOptions): Promise<Response>;
   /** Closes the server and starts a new one on the same DATA_DIR (new port). */
   restart(): Promise<void>;
   /** Closes the server and removes DATA_DIR (when this helper created it). */
@@ -95,13 +268,17 @@ export async function startTestServer(overrides: Overrides = {}): Promise<TestSe
     PORT: '0',
     LOG_LEVEL: (process.env.TEST_LOG_LEVEL as Env['LOG_LEVEL'] | undefined) ?? 'silent',
     ALLOWED_ORIGINS: '',
+    // Tests sign up many users from 127.0.0.1; only the rate-limit tests want the real limit.
+    SIGNUPS_PER_ADDRESS_PER_HOUR: '1000',
     ...overrides,
     DATA_DIR: dataDir,
   };
   let running = await startServer(settings);
   let closed = false;
+  let owner: Promise<TestOwner> | undefined;
+  let ownerCookie: string | undefined;
 
-  return {
+  const server: TestServer = {
     get url() {
       return running.url;
     },
@@ -112,7 +289,24 @@ export async function startTestServer(overrides: Overrides = {}): Promise<TestSe
     get running() {
       return running;
     },
-    createDocument: (body) => createDocumentAt(running.url, body),
+    owner() {
+      owner ??= createOwnerAt(running.url).then((created) => {
+        ownerCookie = created.cookie;
+        return created;
+      });
+      return owner;
+    },
+    get cookie() {
+      if (!ownerCookie)
+        throw new Error('no default owner yet: await server.owner() or createDocument() first');
+      return ownerCookie;
+    },
+    createDocument: async (body) => createDocumentAt(running.url, await server.owner(), body),
+    signUp: (name, options) => signUpAt(running.url, name, options),
+    logIn: (user) => logInAt(running.url, user),
+    createTeam: (user, body) => createTeamAt(running.url, user, body),
+    addMember: (ownerUser, teamId, member, role) => addMemberAt(running.url, ownerUser, teamId, member, role),
+    request: (method, path, options) => apiRequest(running.url, method, path, options),
     async restart() {
       await running.close();
       running = await startServer(settings);
@@ -124,6 +318,7 @@ export async function startTestServer(overrides: Overrides = {}): Promise<TestSe
       if (ownsDataDir) removeDataDir(dataDir);
     },
   };
+  return server;
 }
 
 /** A server started as a child process (`node --import tsx server/cli/serve.ts`). */

@@ -2,8 +2,14 @@ import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { DURABLE_PARAM, isDocumentUpdateFrame, MessageType } from '../../shared/collab/messages';
+import {
+  DURABLE_PARAM,
+  isDocumentUpdateFrame,
+  MessageType,
+  SyncMessageType,
+} from '../../shared/collab/messages';
 import { META_MAP, SECTIONS_ARRAY, sectionFragmentName } from '../../shared/editor/fields';
+import { syncStep1Frame } from './rawclient';
 
 /** Polls `condition` every few ms; rejects with `message` (and the last state) after `timeoutMs`. */
 export async function waitFor(
@@ -56,17 +62,21 @@ export class CountingWebSocket extends WebSocket {
   readonly acks: number[] = [];
   /** Message type (first varUint) of every frame received. */
   readonly receivedTypes: number[] = [];
+  /** Sync step 2 frames received (the server sends one only in answer to a step 1). */
+  receivedStep2 = 0;
   /** Close code, once closed. */
   closeCode: number | null = null;
   /** Called after each ack (tests check storage at that exact moment). */
   onAck: ((count: number) => void) | null = null;
 
-  constructor(url: string | URL, protocols?: string | string[]) {
-    super(url, protocols);
+  constructor(url: string | URL, protocols?: string | string[], options?: WebSocket.ClientOptions) {
+    super(url, protocols, options);
     this.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
       const bytes = Array.isArray(data) ? Buffer.concat(data) : asBytes(data);
-      if (bytes && bytes.length > 0)
+      if (bytes && bytes.length > 0) {
         this.receivedTypes.push(decoding.readVarUint(decoding.createDecoder(bytes)));
+        if (bytes[0] === MessageType.sync && bytes[1] === SyncMessageType.step2) this.receivedStep2++;
+      }
     });
     this.on('close', (code: number) => (this.closeCode = code));
   }
@@ -86,6 +96,22 @@ export class CountingWebSocket extends WebSocket {
   }
 }
 
+/**
+ * Resolves once the server has handled every frame sent on `socket` before this call, or once the
+ * socket has closed (then nothing more will arrive on it either). The server handles one socket's
+ * frames in order and answers a sync step 1 with a step 2, so that answer is the marker — no
+ * sleeping. (The provider applies the answer: it only holds what it already has.)
+ */
+export async function roundTrip(socket: CountingWebSocket, timeoutMs = 10_000): Promise<void> {
+  const before = socket.receivedStep2;
+  if (socket.readyState === socket.OPEN) socket.send(syncStep1Frame());
+  await waitFor(
+    () => socket.receivedStep2 > before || socket.closeCode !== null,
+    'no answer to sync step 1',
+    timeoutMs,
+  );
+}
+
 /** A y-websocket provider in Node with its doc and counting socket. */
 export interface TestClient {
   doc: Y.Doc;
@@ -96,6 +122,11 @@ export interface TestClient {
   sockets: CountingWebSocket[];
   /** The current (newest) socket. */
   readonly socket: CountingWebSocket;
+  /**
+   * Set when the server closed the connection for good (44xx: y-websocket emits `closed` and stops
+   * reconnecting); null while the provider would still reconnect.
+   */
+  readonly permanentClose: { code: number; reason: string } | null;
   /** Stops reconnecting and closes the socket. */
   destroy(): void;
 }
@@ -108,6 +139,10 @@ export interface ConnectOptions {
   clientID?: number;
   /** Use this doc instead of a new one. */
   doc?: Y.Doc;
+  /** Cookie header sent with every upgrade (the session: `user.cookie`). */
+  cookie?: string;
+  /** Origin header sent with every upgrade (browsers always send one). */
+  origin?: string;
 }
 
 /**
@@ -119,9 +154,14 @@ export function connectClient(wsUrl: string, docId: string, options: ConnectOpti
   const doc = options.doc ?? new Y.Doc();
   if (options.clientID !== undefined) doc.clientID = options.clientID;
   const sockets: CountingWebSocket[] = [];
+  const headers: Record<string, string> = {};
+  if (options.cookie) headers.cookie = options.cookie;
+  if (options.origin) headers.origin = options.origin;
+  // y-websocket constructs its socket as `new WebSocketPolyfill(url, protocols)`; a browser sends
+  // the session cookie by itself, `ws` needs it passed as a header.
   class TrackedSocket extends CountingWebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
-      super(url, protocols);
+      super(url, protocols, { headers });
       sockets.push(this);
     }
   }
@@ -146,6 +186,8 @@ export function connectClient(wsUrl: string, docId: string, options: ConnectOpti
   });
   // A test that never awaits `synced` must not produce an unhandled rejection.
   synced.catch(() => undefined);
+  let permanentClose: { code: number; reason: string } | null = null;
+  provider.on('closed', (event) => (permanentClose = { code: event.code, reason: event.reason }));
   return {
     doc,
     provider,
@@ -155,6 +197,9 @@ export function connectClient(wsUrl: string, docId: string, options: ConnectOpti
       const socket = sockets[sockets.length - 1];
       if (!socket) throw new Error('provider has not opened a socket yet');
       return socket;
+    },
+    get permanentClose() {
+      return permanentClose;
     },
     destroy() {
       provider.destroy();

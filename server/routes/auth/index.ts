@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { changePasswordBody, loginBody, signupBody } from '../../../shared/schemas/auth';
 import { changePassword, login, logout, signup } from '../../commands/accounts';
-import { requireAuth } from '../../auth/middleware';
+import { authRequired, requireAuth } from '../../auth/middleware';
 import { clearSessionCookie, setSessionCookie } from '../../auth/cookies';
 import type { AppDeps, AppEnv } from '../../deps';
 import { clientAddress } from '../../http/address';
@@ -33,7 +33,7 @@ export function authRoutes(deps: AppDeps) {
       clearSessionCookie(c);
       return c.body(null, 204);
     })
-    .post('/password', validateJson(changePasswordBody), async (c) => {
+    .post('/password', authRequired, validateJson(changePasswordBody), async (c) => {
       const auth = requireAuth(c.get('auth'));
       const body = c.req.valid('json');
       await changePassword(deps, auth.user, auth.session.id, body.currentPassword, body.newPassword);

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { CAPABILITIES, can } from '../../../shared/domain/roles';
 import { createDocumentBody } from '../../../shared/schemas/documents';
 import { createDocument } from '../../commands/createDocument';
-import { requireAuth } from '../../auth/middleware';
+import { authRequired, requireAuth } from '../../auth/middleware';
 import type { AppDeps, AppEnv } from '../../deps';
 import { validateJson } from '../../http/validate';
 import { authorizeDocument } from '../../policies/document';
@@ -11,6 +11,7 @@ import { authorizeTeam } from '../../policies/team';
 /** /api/documents — collaborative documents, owned by a team. */
 export function documentRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
+    .use(authRequired)
     .get('/', (c) => {
       const { user } = requireAuth(c.get('auth'));
       return c.json(deps.stores.documents.listForUser(user.id));

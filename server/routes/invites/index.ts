@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { ROLE_LABELS_NL } from '../../../shared/domain/roles';
 import { acceptInvite, inviteProblem } from '../../commands/teams';
-import { requireAuth } from '../../auth/middleware';
+import { authRequired, requireAuth } from '../../auth/middleware';
 import { hashSecret } from '../../auth/tokens';
 import type { AppDeps, AppEnv } from '../../deps';
 import { notFound } from '../../http/apiError';
@@ -26,7 +26,7 @@ export function inviteRoutes(deps: AppDeps) {
         problem,
       });
     })
-    .post('/:token/accept', (c) => {
+    .post('/:token/accept', authRequired, (c) => {
       const { user } = requireAuth(c.get('auth'));
       return c.json(acceptInvite(deps, user.id, c.req.param('token')));
     });

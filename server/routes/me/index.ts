@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { deleteAccountBody, updateMeBody } from '../../../shared/schemas/auth';
 import { deleteAccount, exportAccount } from '../../commands/accounts';
-import { requireAuth } from '../../auth/middleware';
+import { authRequired, requireAuth } from '../../auth/middleware';
 import { clearSessionCookie } from '../../auth/cookies';
 import type { AppDeps, AppEnv } from '../../deps';
 import { validateJson } from '../../http/validate';
@@ -9,6 +9,7 @@ import { validateJson } from '../../http/validate';
 /** /api/me — the signed-in user: profile, data export, account deletion. */
 export function meRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
+    .use(authRequired)
     .get('/', (c) => {
       const { user } = requireAuth(c.get('auth'));
       return c.json({ id: user.id, email: user.email, name: user.name });

@@ -8,7 +8,7 @@ import {
   updateTeamBody,
 } from '../../../shared/schemas/auth';
 import { addMember, changeRole, createInvite, createTeam, removeMember } from '../../commands/teams';
-import { requireAuth } from '../../auth/middleware';
+import { authRequired, requireAuth } from '../../auth/middleware';
 import type { AppDeps, AppEnv } from '../../deps';
 import { notFound } from '../../http/apiError';
 import { validateJson } from '../../http/validate';
@@ -18,6 +18,7 @@ import { authorizeTeam } from '../../policies/team';
 export function teamRoutes(deps: AppDeps) {
   const { stores } = deps;
   return new Hono<AppEnv>()
+    .use(authRequired)
     .get('/', (c) => {
       const { user } = requireAuth(c.get('auth'));
       return c.json(stores.teams.forUser(user.id));

@@ -114,14 +114,15 @@ const cases: Array<{ name: string; frame: () => Uint8Array | string; codes: numb
 describe('malformed input on one socket', () => {
   it.each(cases)('$name: closes that socket only, stores nothing of it', async ({ frame, codes }) => {
     const docId = await server.createDocument();
-    const writer = await connectSynced(server.wsUrl, docId);
-    const reader = await connectSynced(server.wsUrl, docId);
+    const writer = await connectSynced(server.wsUrl, docId, { cookie: server.cookie });
+    const reader = await connectSynced(server.wsUrl, docId, { cookie: server.cookie });
     clients.push(writer, reader);
     writer.doc.getText('t').insert(0, 'voor ');
     await waitFor(() => reader.doc.getText('t').toString() === 'voor ', 'reader never got the first edit');
     const rowsBefore = countLogRows(server.dataDir, docId);
 
-    const intruder = connectRaw(server.wsUrl, docId, { durable: true });
+    // A signed-in editor (the same owner): access does not excuse malformed frames.
+    const intruder = connectRaw(server.wsUrl, docId, { durable: true, cookie: server.cookie });
     await intruder.opened;
     intruder.send(frame());
     const closed = await intruder.closed;
@@ -138,7 +139,7 @@ describe('malformed input on one socket', () => {
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
 
     // A fresh client sees exactly the good edits: nothing of the intruder's frame.
-    const fresh = await connectSynced(server.wsUrl, docId);
+    const fresh = await connectSynced(server.wsUrl, docId, { cookie: server.cookie });
     clients.push(fresh);
     expect(docContent(fresh.doc, ['t'])).toEqual(docContent(reader.doc, ['t']));
     expect(stateVector(fresh.doc)).toEqual(stateVector(writer.doc));
@@ -153,12 +154,12 @@ describe('malformed input on one socket', () => {
     expect(() => Y.applyUpdate(new Y.Doc(), unapplicable)).toThrow();
 
     const docId = await server.createDocument();
-    const writer = await connectSynced(server.wsUrl, docId);
-    const reader = await connectSynced(server.wsUrl, docId);
+    const writer = await connectSynced(server.wsUrl, docId, { cookie: server.cookie });
+    const reader = await connectSynced(server.wsUrl, docId, { cookie: server.cookie });
     clients.push(writer, reader);
     const rowsBefore = countLogRows(server.dataDir, docId);
 
-    const intruder = connectRaw(server.wsUrl, docId, { durable: true });
+    const intruder = connectRaw(server.wsUrl, docId, { durable: true, cookie: server.cookie });
     await intruder.opened;
     intruder.sendUpdate(unapplicable);
     // Either outcome ends the wait: the server refuses (close) or accepts (ack).

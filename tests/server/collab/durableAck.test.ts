@@ -20,7 +20,7 @@ afterEach(async () => {
 });
 
 async function join(docId: string, durable: boolean): Promise<TestClient> {
-  const client = await connectSynced(server.wsUrl, docId, { durable });
+  const client = await connectSynced(server.wsUrl, docId, { durable, cookie: server.cookie });
   clients.push(client);
   return client;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createDocument } from '../../../server/commands/createDocument';
@@ -5,8 +6,11 @@ import { loadDoc } from '../../../server/collab/loadDoc';
 import { openDatabase, type Db } from '../../../server/db/connection';
 import { setLogLevel, type LogLevel } from '../../../server/log';
 import { createDocStorage, type DocStorage } from '../../../server/stores/docStorage';
+import { createAuditStore } from '../../../server/stores/audit';
 import { createDocumentStore } from '../../../server/stores/documents';
-import { makeDataDir, removeDataDir, startTestServer } from '../../support/server';
+import { createTeamStore } from '../../../server/stores/teams';
+import { createUserStore } from '../../../server/stores/users';
+import { makeDataDir, removeDataDir, sessionCookie, startTestServer } from '../../support/server';
 import { connectSynced } from '../../support/yclient';
 
 let dataDir: string;
@@ -47,8 +51,20 @@ interface QuarantineRow {
 
 describe('loadDoc', () => {
   it('quarantines rows that cannot be applied and still loads the document', async () => {
-    const stores = { documents: createDocumentStore(db), docStorage: storage };
-    const { id: docId } = createDocument(db, stores, { title: 'Quarantaine' });
+    // Every document belongs to a team; this test writes its rows straight into the file.
+    const userId = randomUUID();
+    const teamId = randomUUID();
+    createUserStore(db).insert({
+      id: userId,
+      email: 'loaddoc@werkplaats.test',
+      name: 'Lader',
+      passwordHash: '',
+    });
+    const teams = createTeamStore(db);
+    teams.insert({ id: teamId, name: 'Quarantaineteam', kind: 'atelier' });
+    teams.setMember(teamId, userId, 'owner');
+    const stores = { documents: createDocumentStore(db), docStorage: storage, audit: createAuditStore(db) };
+    const { id: docId } = createDocument(db, stores, userId, { teamId, title: 'Quarantaine' });
     const [first, second] = twoUpdates();
     const truncated = first.slice(0, first.length - 2);
     // Decodes as a Yjs update, but Y.applyUpdate throws on it (a zero-length deletion).
@@ -88,7 +104,9 @@ describe('loadDoc', () => {
     db.close();
     const server = await startTestServer({ DATA_DIR: dataDir });
     try {
-      const client = await connectSynced(server.wsUrl, docId);
+      // A session for the member, minted by the server's own session service (no password needed).
+      const { token } = server.running.deps.sessions.create(userId);
+      const client = await connectSynced(server.wsUrl, docId, { cookie: sessionCookie(token) });
       expect(client.doc.getText('t').toString()).toBe('eerste tweede');
       client.destroy();
     } finally {

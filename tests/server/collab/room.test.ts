@@ -27,7 +27,7 @@ afterEach(async () => {
 });
 
 async function join(docId: string, clientID: number): Promise<TestClient> {
-  const client = await connectSynced(server.wsUrl, docId, { clientID });
+  const client = await connectSynced(server.wsUrl, docId, { clientID, cookie: server.cookie });
   clients.push(client);
   return client;
 }
@@ -111,8 +111,11 @@ describe('awareness', () => {
 
     await waitFor(() => !carol.provider.awareness.getStates().has(2001), 'carol still sees alice');
     await waitFor(() => !bob.provider.awareness.getStates().has(2001), 'bob still sees alice');
-    // Only alice left: bob is still present for carol.
-    expect(carol.provider.awareness.getStates().get(2002)).toEqual({ user: { name: 'Bob' } });
+    // Only alice left: bob is still present for carol (named by the server after the session's user).
+    const owner = await server.owner();
+    expect(carol.provider.awareness.getStates().get(2002)).toEqual({
+      user: { name: owner.name, color: expect.any(String), id: owner.id },
+    });
   });
 
   it('removes the presence of a client that disconnects normally', async () => {

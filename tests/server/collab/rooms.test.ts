@@ -61,7 +61,7 @@ describe('compaction', () => {
   it('replaces the update log with one state row, without changing the document', async () => {
     const docId = await server.createDocument();
     const initialState = readState(docId);
-    const writer = await connectSynced(server.wsUrl, docId, { durable: true });
+    const writer = await connectSynced(server.wsUrl, docId, { durable: true, cookie: server.cookie });
     clients.push(writer);
     const paragraph = new Y.XmlText('');
     writer.doc.transact(() => {
@@ -107,7 +107,7 @@ describe('compaction', () => {
     }
 
     // A fresh client gets the same document.
-    const fresh = await connectSynced(server.wsUrl, docId);
+    const fresh = await connectSynced(server.wsUrl, docId, { cookie: server.cookie });
     clients.push(fresh);
     expect(docContent(fresh.doc, ['notes'])).toEqual(expected);
     expect(stateVector(fresh.doc)).toEqual(expectedVector);
@@ -121,7 +121,7 @@ describe('compaction', () => {
 
     // And after a restart the document is still the same.
     await server.restart();
-    const afterRestart = await connectSynced(server.wsUrl, docId);
+    const afterRestart = await connectSynced(server.wsUrl, docId, { cookie: server.cookie });
     clients.push(afterRestart);
     expect(docContent(afterRestart.doc, ['notes'])).toEqual(expected);
     expect(stateVector(afterRestart.doc)).toEqual(expectedVector);

@@ -3,55 +3,116 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectRaw, refusedUpgradeStatus } from '../../support/rawclient';
 import {
   createDocumentAt,
+  createOwnerAt,
   makeDataDir,
   removeDataDir,
+  sessionCookie,
   startChildServer,
   startTestServer,
+  type TestOwner,
   type TestServer,
+  type TestUser,
 } from '../../support/server';
 import { waitFor } from '../../support/yclient';
 
 let server: TestServer;
+let docId: string;
+let owner: TestOwner;
+let outsider: TestUser;
 
 beforeAll(async () => {
   server = await startTestServer();
+  docId = await server.createDocument();
+  owner = await server.owner();
+  outsider = await server.signUp('Buitenstaander');
 });
 
 afterAll(async () => {
   await server.close();
 });
 
-describe('WebSocket upgrade on /collab/:docId', () => {
-  it('refuses an unknown document id with 404, without loading anything', async () => {
-    const unknown = randomUUID();
-    const loadedBefore = server.running.deps.rooms.size;
-    expect(await refusedUpgradeStatus(`${server.wsUrl}/${unknown}`)).toBe(404);
-    expect(await refusedUpgradeStatus(`${server.wsUrl}/not-a-document-id`)).toBe(404);
-    expect(server.running.deps.rooms.peek(unknown)).toBeUndefined();
-    expect(server.running.deps.rooms.size).toBe(loadedBefore);
-  });
-
-  it('refuses a foreign Origin with 403, without loading the document', async () => {
-    const docId = await server.createDocument();
-    expect(await refusedUpgradeStatus(`${server.wsUrl}/${docId}`, { origin: 'https://evil.example' })).toBe(
-      403,
-    );
+/** Every way an upgrade is refused, checked before anything is loaded. */
+const refusals: Array<{
+  name: string;
+  status: number;
+  path: () => string;
+  headers: () => Record<string, string>;
+}> = [
+  { name: 'no session cookie', status: 401, path: () => docId, headers: () => ({}) },
+  {
+    name: 'a session cookie with a forged secret',
+    status: 401,
+    path: () => docId,
+    headers: () => ({ cookie: sessionCookie(`${owner.token.split('.')[0]}.${'a'.repeat(52)}`) }),
+  },
+  {
+    name: 'a signed-in user who is not in the team',
+    status: 403,
+    path: () => docId,
+    headers: () => ({ cookie: outsider.cookie }),
+  },
+  {
+    name: 'a foreign Origin (even with a member’s session)',
+    status: 403,
+    path: () => docId,
+    headers: () => ({ cookie: server.cookie, origin: 'https://evil.example' }),
+  },
+  {
     // Same host, other scheme/port is foreign too.
-    expect(await refusedUpgradeStatus(`${server.wsUrl}/${docId}`, { origin: 'http://127.0.0.1:1' })).toBe(
-      403,
-    );
-    expect(server.running.deps.rooms.peek(docId)).toBeUndefined();
+    name: 'an Origin on another port of the same host',
+    status: 403,
+    path: () => docId,
+    headers: () => ({ cookie: server.cookie, origin: 'http://127.0.0.1:1' }),
+  },
+  {
+    name: 'a foreign Origin without a session',
+    status: 403,
+    path: () => docId,
+    headers: () => ({ origin: 'https://evil.example' }),
+  },
+  {
+    name: 'an unknown document id',
+    status: 404,
+    path: () => randomUUID(),
+    headers: () => ({ cookie: server.cookie }),
+  },
+  {
+    name: 'a malformed document id',
+    status: 404,
+    path: () => 'not-a-document-id',
+    headers: () => ({ cookie: server.cookie }),
+  },
+];
+
+describe('WebSocket upgrade on /collab/:docId', () => {
+  it.each(refusals)('refuses $name with $status, without loading a room', async (refusal) => {
+    const path = refusal.path();
+    expect(server.running.deps.rooms.size).toBe(0);
+    expect(await refusedUpgradeStatus(`${server.wsUrl}/${path}`, refusal.headers())).toBe(refusal.status);
+    expect(server.running.deps.rooms.peek(path)).toBeUndefined();
+    expect(server.running.deps.rooms.size).toBe(0);
   });
 
-  it('accepts the app’s own Origin (and no Origin, as non-browser clients send) and loads the room', async () => {
-    const docId = await server.createDocument();
-    const browser = connectRaw(server.wsUrl, docId, { headers: { origin: server.url } });
-    const script = connectRaw(server.wsUrl, docId);
+  it('accepts a member with the app’s own Origin (and with no Origin, as non-browser clients send)', async () => {
+    const browser = connectRaw(server.wsUrl, docId, {
+      cookie: server.cookie,
+      headers: { origin: server.url },
+    });
+    const script = connectRaw(server.wsUrl, docId, { cookie: server.cookie });
     await Promise.all([browser.opened, script.opened]);
     expect(server.running.deps.rooms.peek(docId)?.connections.size).toBe(2);
     browser.terminate();
     script.terminate();
     await Promise.all([browser.closed, script.closed]);
+    // The same session in the __Host- cookie a browser keeps over https is accepted too.
+    const secure = connectRaw(server.wsUrl, docId, {
+      headers: { cookie: `__Host-werkplaats_session=${owner.token}` },
+    });
+    await secure.opened;
+    secure.terminate();
+    await secure.closed;
+    // The room unloads again, so the refusal cases above stay independent of this one.
+    await waitFor(() => server.running.deps.rooms.size === 0, 'the room did not unload');
   });
 });
 
@@ -60,8 +121,9 @@ describe('socket errors (child process, real stderr)', () => {
     const dataDir = makeDataDir();
     const child = await startChildServer(dataDir, { LOG_LEVEL: 'warn', MAX_FRAME_BYTES: String(64 * 1024) });
     try {
-      const docId = await createDocumentAt(child.url);
-      const raw = connectRaw(child.wsUrl, docId);
+      const owner = await createOwnerAt(child.url);
+      const childDocId = await createDocumentAt(child.url, owner);
+      const raw = connectRaw(child.wsUrl, childDocId, { cookie: owner.cookie });
       await raw.opened;
       raw.send(new Uint8Array(100 * 1024));
       expect((await raw.closed).code).toBe(1009);

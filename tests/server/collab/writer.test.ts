@@ -45,11 +45,11 @@ function makeUpdates(clientID: number): Uint8Array[] {
 describe('group commit', () => {
   it('stores every update that several sockets send in one event-loop turn, once each', async () => {
     const docId = await server.createDocument();
-    observer = await connectSynced(server.wsUrl, docId);
+    observer = await connectSynced(server.wsUrl, docId, { cookie: server.cookie });
     const rowsBefore = countLogRows(server.dataDir, docId);
 
     const batches = Array.from({ length: SOCKETS }, (_, k) => makeUpdates(3000 + k));
-    raws = batches.map(() => connectRaw(server.wsUrl, docId, { durable: true }));
+    raws = batches.map(() => connectRaw(server.wsUrl, docId, { durable: true, cookie: server.cookie }));
     await Promise.all(raws.map((raw) => raw.opened));
 
     // All frames from all sockets leave in this one synchronous loop, interleaved.

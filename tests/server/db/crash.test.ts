@@ -5,6 +5,7 @@ import { openDatabase } from '../../../server/db/connection';
 import { createDocStorage } from '../../../server/stores/docStorage';
 import {
   createDocumentAt,
+  createOwnerAt,
   makeDataDir,
   removeDataDir,
   startChildServer,
@@ -53,8 +54,9 @@ describe('crash (SIGKILL) while a client streams edits', () => {
     dataDir = makeDataDir();
     const first = await startChildServer(dataDir);
     children.push(first);
-    const docId = await createDocumentAt(first.url, { title: 'Crashtest' });
-    const writer = connectClient(first.wsUrl, docId, { durable: true, clientID: 4242 });
+    const owner = await createOwnerAt(first.url);
+    const docId = await createDocumentAt(first.url, owner, { title: 'Crashtest' });
+    const writer = connectClient(first.wsUrl, docId, { durable: true, clientID: 4242, cookie: owner.cookie });
     clients.push(writer);
     await writer.synced;
     // One socket only: after the kill the provider must not go looking for a new server.
@@ -103,7 +105,8 @@ describe('crash (SIGKILL) while a client streams edits', () => {
     // 2. A new server on the same DATA_DIR serves it to a fresh client.
     const second = await startChildServer(dataDir);
     children.push(second);
-    const reader = await connectSynced(second.wsUrl, docId);
+    // The session row survived the crash: the same cookie signs in on the new server.
+    const reader = await connectSynced(second.wsUrl, docId, { cookie: owner.cookie });
     clients.push(reader);
     expect(missingUpdates(reader.doc, acked)).toEqual([]);
     expect(reader.doc.getText('stream').toString().startsWith(ackedText)).toBe(true);

@@ -25,7 +25,7 @@ describe('restart on the same DATA_DIR', () => {
   it('keeps the document intact across a clean shutdown, with the editor still connected', async () => {
     server = await startTestServer();
     const docId = await server.createDocument({ title: 'Voor de herstart', sections: ['Doel', 'Aanpak'] });
-    const editor = await connectSynced(server.wsUrl, docId, { durable: true });
+    const editor = await connectSynced(server.wsUrl, docId, { durable: true, cookie: server.cookie });
     clients.push(editor);
     const [first, second] = sectionIds(editor.doc);
 
@@ -47,7 +47,7 @@ describe('restart on the same DATA_DIR', () => {
 
     await server.restart();
 
-    const reader = await connectSynced(server.wsUrl, docId);
+    const reader = await connectSynced(server.wsUrl, docId, { cookie: server.cookie });
     clients.push(reader);
     // New sections start with one empty paragraph (seeded at creation).
     expect(sectionText(reader.doc, first!)).toBe(
@@ -56,7 +56,9 @@ describe('restart on the same DATA_DIR', () => {
     expect(docContent(reader.doc, ['notes'])).toEqual(before);
     expect(stateVector(reader.doc)).toEqual(vectorBefore);
     // The collaborative title was mirrored into the documents row on shutdown.
-    const response = await fetch(`${server.url}/api/documents/${docId}`);
+    // The session lives in the database, so the same cookie still signs in after the restart.
+    const response = await server.request('GET', `/api/documents/${docId}`, { cookie: server.cookie });
+    expect(response.status).toBe(200);
     expect(((await response.json()) as { title: string }).title).toBe('Na de herstart');
   });
 });

@@ -1,13 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../support/server';
+import { startTestServer, type TestOwner, type TestServer, type TestUser } from '../../support/server';
 import { connectSynced, sectionIds } from '../../support/yclient';
 
 let server: TestServer;
+let owner: TestOwner;
+let viewer: TestUser;
+let outsider: TestUser;
 
 beforeAll(async () => {
   server = await startTestServer();
+  owner = await server.owner();
+  [viewer, outsider] = await Promise.all([server.signUp('Vera Lezer'), server.signUp('Buitenstaander')]);
+  await server.addMember(owner, owner.teamId, viewer, 'viewer');
 });
 
 afterAll(async () => {
@@ -17,7 +23,7 @@ afterAll(async () => {
 function post(body: string, headers: Record<string, string> = { origin: server.url }): Promise<Response> {
   return fetch(`${server.url}/api/documents`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', cookie: owner.cookie, ...headers },
     body,
   });
 }
@@ -32,33 +38,65 @@ async function expectError(response: Response, status: number, code?: string): P
 }
 
 describe('POST /api/documents', () => {
-  it('403 without an Origin header', async () => {
-    await expectError(await post('{}', {}), 403, 'forbidden_origin');
-  });
-
-  it('403 for a foreign Origin', async () => {
-    await expectError(await post('{}', { origin: 'https://evil.example' }), 403, 'forbidden_origin');
+  it('401 without a session', async () => {
+    const response = await server.request('POST', '/api/documents', { body: { teamId: owner.teamId } });
+    await expectError(response, 401, 'unauthenticated');
   });
 
   it.each([
+    ['a signed-in user outside the team', () => outsider],
+    ['a viewer of the team', () => viewer],
+  ])('403 for a user without access: %s', async (_name, user) => {
+    const response = await server.request('POST', '/api/documents', {
+      cookie: user().cookie,
+      body: { teamId: owner.teamId, title: 'Mag niet' },
+    });
+    await expectError(response, 403, 'forbidden');
+    const titles = server.running.deps.stores.documents.listForTeam(owner.teamId).map((doc) => doc.title);
+    expect(titles).not.toContain('Mag niet');
+  });
+
+  it('403 without an Origin header', async () => {
+    await expectError(await post(JSON.stringify({ teamId: owner.teamId }), {}), 403, 'forbidden_origin');
+  });
+
+  it('403 for a foreign Origin', async () => {
+    await expectError(
+      await post(JSON.stringify({ teamId: owner.teamId }), { origin: 'https://evil.example' }),
+      403,
+      'forbidden_origin',
+    );
+  });
+
+  it('404 for a team that does not exist', async () => {
+    await expectError(await post(JSON.stringify({ teamId: randomUUID() })), 404, 'not_found');
+  });
+
+  it.each([
+    ['no teamId', {}],
     ['an empty title', { title: '   ' }],
     ['a title over 200 characters', { title: 'x'.repeat(201) }],
     ['no sections', { sections: [] }],
     ['duplicate section headings', { sections: ['Doel', 'Doel'] }],
     ['an unknown field', { owner: 'someone' }],
     ['a wrong type', { title: 42 }],
-  ])('400 for %s', async (_name, body) => {
-    await expectError(await post(JSON.stringify(body)), 400, 'invalid_body');
+  ])('400 for %s', async (name, body) => {
+    const withTeam = name === 'no teamId' ? body : { teamId: owner.teamId, ...body };
+    await expectError(await post(JSON.stringify(withTeam)), 400, 'invalid_body');
   });
 
   it('413 for a body over MAX_BODY_BYTES', async () => {
     // Own connection (agent: false): the server drops the connection after refusing the body, so
     // a pooled keep-alive socket would fail the next test's request.
-    const body = JSON.stringify({ title: 'x'.repeat(1024 * 1024 + 1) });
+    const body = JSON.stringify({ teamId: owner.teamId, title: 'x'.repeat(1024 * 1024 + 1) });
     const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
       const request = http.request(
         `${server.url}/api/documents`,
-        { method: 'POST', agent: false, headers: { 'content-type': 'application/json', origin: server.url } },
+        {
+          method: 'POST',
+          agent: false,
+          headers: { 'content-type': 'application/json', origin: server.url, cookie: owner.cookie },
+        },
         (response) => {
           let text = '';
           response.setEncoding('utf8');
@@ -76,17 +114,19 @@ describe('POST /api/documents', () => {
     await expectError(await post('{"title": '), 400, 'invalid_body');
   });
 
-  it('201 with { id, docId }; the document exists with its title and sections', async () => {
-    const response = await post(JSON.stringify({ title: 'Leerarrangement', sections: ['Doel', 'Aanpak'] }));
+  it('201 with { id, docId }; the document exists in the team with its title and sections', async () => {
+    const response = await post(
+      JSON.stringify({ teamId: owner.teamId, title: 'Leerarrangement', sections: ['Doel', 'Aanpak'] }),
+    );
     expect(response.status).toBe(201);
     const body = (await response.json()) as { id: string; docId: string };
     expect(body.docId).toBe(body.id);
 
-    const fetched = await fetch(`${server.url}/api/documents/${body.id}`);
+    const fetched = await server.request('GET', `/api/documents/${body.id}`, { cookie: owner.cookie });
     expect(fetched.status).toBe(200);
-    expect(((await fetched.json()) as { title: string }).title).toBe('Leerarrangement');
+    expect(await fetched.json()).toMatchObject({ title: 'Leerarrangement', teamId: owner.teamId });
 
-    const client = await connectSynced(server.wsUrl, body.id);
+    const client = await connectSynced(server.wsUrl, body.id, { cookie: owner.cookie });
     try {
       expect(client.doc.getMap('meta').get('title')).toBe('Leerarrangement');
       expect(sectionIds(client.doc)).toHaveLength(2);
@@ -103,12 +143,27 @@ describe('POST /api/documents', () => {
 });
 
 describe('GET /api/documents', () => {
-  it('lists created documents', async () => {
-    const id = await server.createDocument({ title: 'In de lijst' });
-    const response = await fetch(`${server.url}/api/documents`);
+  it('401 without a session', async () => {
+    await expectError(await server.request('GET', '/api/documents'), 401, 'unauthenticated');
+  });
+
+  it('403 for a user without access: an outsider gets an empty list, not the team’s documents', async () => {
+    await server.createDocument({ title: 'Alleen voor het team' });
+    const response = await server.request('GET', '/api/documents', { cookie: outsider.cookie });
     expect(response.status).toBe(200);
-    const list = (await response.json()) as Array<{ id: string; title: string }>;
-    expect(list).toContainEqual(expect.objectContaining({ id, title: 'In de lijst' }));
+    expect(await response.json()).toEqual([]);
+  });
+
+  it('lists the documents of my teams', async () => {
+    const id = await server.createDocument({ title: 'In de lijst' });
+    for (const user of [owner, viewer]) {
+      const response = await server.request('GET', '/api/documents', { cookie: user.cookie });
+      expect(response.status).toBe(200);
+      const list = (await response.json()) as Array<{ id: string; title: string; teamId: string }>;
+      expect(list).toContainEqual(
+        expect.objectContaining({ id, title: 'In de lijst', teamId: owner.teamId }),
+      );
+    }
   });
 });
 
@@ -119,7 +174,32 @@ describe('unknown API routes', () => {
 });
 
 describe('GET /api/documents/:id', () => {
+  it('401 without a session', async () => {
+    const id = await server.createDocument();
+    await expectError(await server.request('GET', `/api/documents/${id}`), 401, 'unauthenticated');
+  });
+
+  it('403 for a user without access', async () => {
+    const id = await server.createDocument();
+    const response = await server.request('GET', `/api/documents/${id}`, { cookie: outsider.cookie });
+    await expectError(response, 403, 'forbidden');
+  });
+
   it('404 for an unknown id', async () => {
-    await expectError(await fetch(`${server.url}/api/documents/${randomUUID()}`), 404, 'not_found');
+    const response = await server.request('GET', `/api/documents/${randomUUID()}`, { cookie: owner.cookie });
+    await expectError(response, 404, 'not_found');
+  });
+
+  it('the document with the caller’s role and capabilities', async () => {
+    const id = await server.createDocument({ title: 'Met rol' });
+    const response = await server.request('GET', `/api/documents/${id}`, { cookie: viewer.cookie });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      id,
+      teamId: owner.teamId,
+      title: 'Met rol',
+      role: 'viewer',
+      capabilities: ['team.read', 'document.read'],
+    });
   });
 });

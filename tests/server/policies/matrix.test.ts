@@ -1,0 +1,357 @@
+import { randomUUID } from 'node:crypto';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../../server/app';
+import { hashPassword } from '../../../server/auth/passwords';
+import { createInvite } from '../../../server/commands/teams';
+import { ROLES, type Role } from '../../../shared/domain/roles';
+import {
+  sessionCookie,
+  startTestServer,
+  TEST_PASSWORD,
+  uniqueEmail,
+  type TestOwner,
+  type TestServer,
+  type TestUser,
+} from '../../support/server';
+
+/**
+ * Every route × every kind of caller. The route list comes from the app itself, so a new route
+ * without an entry in `table` fails here until someone decides who may call it.
+ */
+
+const ACTORS = ['anonymous', 'outsider', 'owner', 'editor', 'commenter', 'viewer'] as const;
+type Actor = (typeof ACTORS)[number];
+type Expectation = Record<Actor, number>;
+
+/** Status 101: the WebSocket upgrade was accepted. */
+const UPGRADED = 101;
+
+/** Same answer for everyone, signed in or not (public routes). */
+const everyone = (status: number): Expectation => ({
+  anonymous: status,
+  outsider: status,
+  owner: status,
+  editor: status,
+  commenter: status,
+  viewer: status,
+});
+/** Any signed-in user; 401 without a session. */
+const signedIn = (status: number): Expectation => ({ ...everyone(status), anonymous: 401 });
+/** Only these roles of the team; 403 for other roles and non-members, 401 without a session. */
+const only = (roles: readonly Role[], status: number): Expectation => ({
+  anonymous: 401,
+  outsider: 403,
+  ...(Object.fromEntries(ROLES.map((role) => [role, roles.includes(role) ? status : 403])) as Record<
+    Role,
+    number
+  >),
+});
+/** Every member of the team, whatever the role. */
+const members = (status: number): Expectation => only(ROLES, status);
+
+/** The seeded world: one team with a document, an open invite, the four roles and one outsider. */
+interface World {
+  server: TestServer;
+  teamId: string;
+  docId: string;
+  inviteToken: string;
+  users: Record<Exclude<Actor, 'anonymous'>, TestUser>;
+  /** argon2id hash of TEST_PASSWORD, for users inserted directly (no signup round trip). */
+  passwordHash: string;
+}
+
+/** What one case sends. `cookie` overrides the actor's own session (stand-ins). */
+interface Prepared {
+  path: string;
+  body?: unknown;
+  cookie?: string | undefined;
+  cleanup?: () => void;
+}
+
+interface Context {
+  actor: Actor;
+  world: World;
+  /** The actor's session cookie (undefined for anonymous). */
+  cookie: string | undefined;
+}
+
+interface RouteCase {
+  expect: Expectation;
+  prepare(context: Context): Prepared;
+}
+
+/** A user inserted straight into the store (password TEST_PASSWORD), for targets and stand-ins. */
+function spareUser(world: World, name = 'Reserve'): { id: string; email: string; name: string } {
+  const user = { id: randomUUID(), email: uniqueEmail(name), name };
+  world.server.running.deps.stores.users.insert({ ...user, passwordHash: world.passwordHash });
+  return user;
+}
+
+/** A spare member of the team with `role`, for routes that change or remove a member. */
+function spareMember(world: World, role: Role): { id: string; email: string } {
+  const user = spareUser(world, 'Reservelid');
+  world.server.running.deps.stores.teams.setMember(world.teamId, user.id, role);
+  return user;
+}
+
+/**
+ * Routes that end the caller's session or account (logout, password change, account deletion) are
+ * called by a stand-in: a new user with the actor's role and a session of their own, so the
+ * actor's session stays usable for the other cases. Only "signed in or not" matters for these.
+ */
+function standIn(context: Context): { cookie: string | undefined; cleanup: () => void } {
+  const { actor, world } = context;
+  if (actor === 'anonymous') return { cookie: undefined, cleanup: () => undefined };
+  const { stores, sessions } = world.server.running.deps;
+  const user = spareUser(world, `Invaller ${actor}`);
+  if (actor !== 'outsider') stores.teams.setMember(world.teamId, user.id, actor);
+  return {
+    cookie: sessionCookie(sessions.create(user.id).token),
+    cleanup: () => stores.teams.removeMember(world.teamId, user.id),
+  };
+}
+
+/** A fresh open invite (role viewer) of the team, created by the owner. */
+function freshInvite(world: World): { id: string; token: string } {
+  return createInvite(world.server.running.deps, world.users.owner.id, world.teamId, 'viewer');
+}
+
+const table: Record<string, RouteCase> = {
+  'GET /api/health': { expect: everyone(200), prepare: () => ({ path: '/api/health' }) },
+  'POST /api/auth/signup': {
+    expect: everyone(201),
+    prepare: () => ({
+      path: '/api/auth/signup',
+      body: { email: uniqueEmail('Nieuw'), password: TEST_PASSWORD, name: 'Nieuw Lid' },
+    }),
+  },
+  'POST /api/auth/login': {
+    expect: everyone(200),
+    prepare: ({ world }) => ({
+      path: '/api/auth/login',
+      body: { email: spareUser(world, 'Inlogger').email, password: TEST_PASSWORD },
+    }),
+  },
+  'POST /api/auth/logout': {
+    // Public: logging out without a session is harmless and just clears the cookie.
+    expect: everyone(204),
+    prepare: (context) => ({ path: '/api/auth/logout', ...standIn(context) }),
+  },
+  'POST /api/auth/password': {
+    expect: signedIn(204),
+    prepare: (context) => ({
+      path: '/api/auth/password',
+      body: { currentPassword: TEST_PASSWORD, newPassword: 'een nieuw wachtwoord' },
+      ...standIn(context),
+    }),
+  },
+  'GET /api/me': { expect: signedIn(200), prepare: () => ({ path: '/api/me' }) },
+  'PATCH /api/me': {
+    expect: signedIn(200),
+    prepare: ({ actor, world }) => ({
+      path: '/api/me',
+      body: { name: actor === 'anonymous' ? 'Niemand' : world.users[actor].name },
+    }),
+  },
+  'GET /api/me/export': { expect: signedIn(200), prepare: () => ({ path: '/api/me/export' }) },
+  'DELETE /api/me': {
+    expect: signedIn(204),
+    prepare: (context) => ({ path: '/api/me', body: { password: TEST_PASSWORD }, ...standIn(context) }),
+  },
+  'GET /api/teams': { expect: signedIn(200), prepare: () => ({ path: '/api/teams' }) },
+  'POST /api/teams': {
+    expect: signedIn(201),
+    prepare: () => ({ path: '/api/teams', body: { name: 'Eigen team', kind: 'cocreatieteam' } }),
+  },
+  'GET /api/teams/:teamId': {
+    expect: members(200),
+    prepare: ({ world }) => ({ path: `/api/teams/${world.teamId}` }),
+  },
+  'PATCH /api/teams/:teamId': {
+    expect: only(['owner'], 200),
+    prepare: ({ world }) => ({ path: `/api/teams/${world.teamId}`, body: { name: 'Matrixteam' } }),
+  },
+  'GET /api/teams/:teamId/members': {
+    expect: members(200),
+    prepare: ({ world }) => ({ path: `/api/teams/${world.teamId}/members` }),
+  },
+  'POST /api/teams/:teamId/members': {
+    expect: only(['owner'], 201),
+    prepare: ({ world }) => ({
+      path: `/api/teams/${world.teamId}/members`,
+      body: { email: spareUser(world).email, role: 'viewer' },
+    }),
+  },
+  'PATCH /api/teams/:teamId/members/:userId': {
+    expect: only(['owner'], 204),
+    prepare: ({ world }) => ({
+      path: `/api/teams/${world.teamId}/members/${spareMember(world, 'viewer').id}`,
+      body: { role: 'commenter' },
+    }),
+  },
+  'DELETE /api/teams/:teamId/members/:userId': {
+    // Someone else: leaving yourself is allowed for every member (tests/server/routes/teams.test.ts).
+    expect: only(['owner'], 204),
+    prepare: ({ world }) => ({
+      path: `/api/teams/${world.teamId}/members/${spareMember(world, 'viewer').id}`,
+    }),
+  },
+  'GET /api/teams/:teamId/invites': {
+    expect: only(['owner'], 200),
+    prepare: ({ world }) => ({ path: `/api/teams/${world.teamId}/invites` }),
+  },
+  'POST /api/teams/:teamId/invites': {
+    expect: only(['owner'], 201),
+    prepare: ({ world }) => ({ path: `/api/teams/${world.teamId}/invites`, body: { role: 'viewer' } }),
+  },
+  'DELETE /api/teams/:teamId/invites/:inviteId': {
+    expect: only(['owner'], 204),
+    prepare: ({ world }) => ({ path: `/api/teams/${world.teamId}/invites/${freshInvite(world).id}` }),
+  },
+  'GET /api/teams/:teamId/audit': {
+    expect: only(['owner'], 200),
+    prepare: ({ world }) => ({ path: `/api/teams/${world.teamId}/audit` }),
+  },
+  'GET /api/teams/:teamId/documents': {
+    expect: members(200),
+    prepare: ({ world }) => ({ path: `/api/teams/${world.teamId}/documents` }),
+  },
+  'GET /api/invites/:token': {
+    // Public: someone without an account sees what they are invited to before signing up.
+    expect: everyone(200),
+    prepare: ({ world }) => ({ path: `/api/invites/${world.inviteToken}` }),
+  },
+  'POST /api/invites/:token/accept': {
+    // Anyone signed in who holds the link may join; members keep their (higher) role.
+    expect: signedIn(200),
+    prepare: ({ actor, world }) => ({
+      path: `/api/invites/${freshInvite(world).token}/accept`,
+      cleanup: () => {
+        if (actor === 'outsider') {
+          world.server.running.deps.stores.teams.removeMember(world.teamId, world.users.outsider.id);
+        }
+      },
+    }),
+  },
+  'GET /api/documents': { expect: signedIn(200), prepare: () => ({ path: '/api/documents' }) },
+  'POST /api/documents': {
+    expect: only(['owner', 'editor'], 201),
+    prepare: ({ world }) => ({ path: '/api/documents', body: { teamId: world.teamId, title: 'Nieuw' } }),
+  },
+  'GET /api/documents/:id': {
+    expect: members(200),
+    prepare: ({ world }) => ({ path: `/api/documents/${world.docId}` }),
+  },
+  'GET /collab/:docId': {
+    // Sent as a WebSocket upgrade (101 = accepted); commenters and viewers get read-only sockets.
+    expect: only(ROLES, UPGRADED),
+    prepare: ({ world }) => ({ path: `/collab/${world.docId}` }),
+  },
+};
+
+let world: World;
+
+beforeAll(async () => {
+  const server = await startTestServer();
+  const owner: TestOwner = await server.owner();
+  const [editor, commenter, viewer, outsider, passwordHash] = await Promise.all([
+    server.signUp('Eva Bewerker'),
+    server.signUp('Cor Commentator'),
+    server.signUp('Vera Lezer'),
+    server.signUp('Bo Buitenstaander'),
+    hashPassword(TEST_PASSWORD),
+  ]);
+  await server.addMember(owner, owner.teamId, editor, 'editor');
+  await server.addMember(owner, owner.teamId, commenter, 'commenter');
+  await server.addMember(owner, owner.teamId, viewer, 'viewer');
+  const docId = await server.createDocument({ title: 'Matrixdocument' });
+  const invite = await server.request('POST', `/api/teams/${owner.teamId}/invites`, {
+    cookie: owner.cookie,
+    body: { role: 'editor' },
+  });
+  expect(invite.status).toBe(201);
+  const { token } = (await invite.json()) as { token: string };
+  world = {
+    server,
+    teamId: owner.teamId,
+    docId,
+    inviteToken: token,
+    users: { owner, editor, commenter, viewer, outsider },
+    passwordHash,
+  };
+});
+
+afterAll(async () => {
+  await world?.server.close();
+});
+
+/** Opens a WebSocket and reports 101 when it opens, or the HTTP status of the refusal. */
+function upgradeStatus(url: string, cookie: string | undefined): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url, { headers: cookie ? { cookie } : {} });
+    socket.once('open', () => {
+      socket.terminate();
+      resolve(UPGRADED);
+    });
+    socket.once('unexpected-response', (_request, response) => {
+      socket.terminate();
+      resolve(response.statusCode ?? 0);
+    });
+    socket.once('error', reject);
+  });
+}
+
+/** "METHOD path" of every route the app registers, without middleware and catch-alls. */
+function appRoutes(): string[] {
+  const { app } = createApp(world.server.running.deps);
+  const keys = app.routes
+    .filter((route) => route.method !== 'ALL' && !route.path.endsWith('*'))
+    .map((route) => `${route.method} ${route.path}`);
+  return [...new Set(keys)].sort();
+}
+
+describe('authorization matrix', () => {
+  it('has an entry for every route the app registers, and none for routes it does not', () => {
+    const routes = appRoutes();
+    expect(routes.length).toBeGreaterThan(20);
+    expect(
+      routes.filter((key) => !(key in table)),
+      'routes without an expectation',
+    ).toEqual([]);
+    expect(
+      Object.keys(table).filter((key) => !routes.includes(key)),
+      'expectations for routes that do not exist',
+    ).toEqual([]);
+  });
+
+  describe.each(Object.keys(table))('%s', (key) => {
+    const [method, route] = key.split(' ') as [string, string];
+    const routeCase = table[key]!;
+
+    it.each(ACTORS)('as %s', async (actor) => {
+      const cookie = actor === 'anonymous' ? undefined : world.users[actor].cookie;
+      const prepared = routeCase.prepare({ actor, world, cookie });
+      const sentCookie = 'cookie' in prepared ? prepared.cookie : cookie;
+      const expected = routeCase.expect[actor];
+      try {
+        if (route.startsWith('/collab/')) {
+          const wsUrl = `${world.server.url.replace(/^http/, 'ws')}${prepared.path}`;
+          expect(await upgradeStatus(wsUrl, sentCookie)).toBe(expected);
+          return;
+        }
+        const response = await world.server.request(method, prepared.path, {
+          cookie: sentCookie,
+          body: prepared.body,
+        });
+        const text = await response.text();
+        expect(response.status, `${key} as ${actor}: ${text}`).toBe(expected);
+        // A refusal is for the right reason: not the Origin check, not a missing resource.
+        if (expected === 401) expect(JSON.parse(text)).toMatchObject({ error: { code: 'unauthenticated' } });
+        if (expected === 403) expect(JSON.parse(text)).toMatchObject({ error: { code: 'forbidden' } });
+      } finally {
+        prepared.cleanup?.();
+      }
+    });
+  });
+});
