@@ -15,6 +15,7 @@ import { authRoutes } from './routes/auth';
 import { inviteRoutes } from './routes/invites';
 import { meRoutes } from './routes/me';
 import { teamRoutes } from './routes/teams';
+import { templateRoutes } from './routes/templates';
 import { errorBody, sendError } from './http/errors';
 import { requireSameOrigin } from './http/origin';
 import { log } from './log';
@@ -42,6 +43,7 @@ function apiRoutes(deps: AppDeps) {
     .route('/me', meRoutes(deps))
     .route('/teams', teamRoutes(deps))
     .route('/invites', inviteRoutes(deps))
+    .route('/templates', templateRoutes(deps))
     .route('/documents', documentRoutes(deps));
 }
 

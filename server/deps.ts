@@ -9,6 +9,7 @@ import type { DocumentStore } from './stores/documents';
 import type { InviteStore } from './stores/invites';
 import type { SessionStore } from './stores/sessions';
 import type { TeamStore } from './stores/teams';
+import type { TemplateVersionStore } from './stores/templateVersions';
 import type { User, UserStore } from './stores/users';
 
 /** Every table's store. */
@@ -20,6 +21,7 @@ export interface Stores {
   teams: TeamStore;
   invites: InviteStore;
   audit: AuditStore;
+  templateVersions: TemplateVersionStore;
 }
 
 /** What routes and the sync server need, created once at boot. */

@@ -14,6 +14,8 @@ import { createInviteStore } from './stores/invites';
 import { createSessionStore } from './stores/sessions';
 import { createTeamStore } from './stores/teams';
 import { createUserStore } from './stores/users';
+import { createTemplateVersionStore } from './stores/templateVersions';
+import { seedExampleTemplates } from './db/seed';
 
 const HOUR_MS = 60 * 60 * 1000;
 import { loadEnv, type Env } from './env';
@@ -45,7 +47,9 @@ export async function startServer(
     teams: createTeamStore(db),
     invites: createInviteStore(db),
     audit: createAuditStore(db),
+    templateVersions: createTemplateVersionStore(db),
   };
+  seedExampleTemplates(db, stores);
   const sessions = createSessionService(stores.sessions, stores.users, {
     idleTimeoutMs: env.SESSION_IDLE_HOURS * HOUR_MS,
     absoluteLifetimeMs: env.SESSION_MAX_DAYS * 24 * HOUR_MS,

@@ -234,6 +234,13 @@ const table: Record<string, RouteCase> = {
       },
     }),
   },
+  'GET /api/templates': { expect: signedIn(200), prepare: () => ({ path: '/api/templates?sector=vo' }) },
+  'GET /api/templates/:id': {
+    expect: signedIn(200),
+    prepare: ({ world }) => ({
+      path: `/api/templates/${world.server.running.deps.stores.templateVersions.search({})[0]!.id}`,
+    }),
+  },
   'GET /api/documents': { expect: signedIn(200), prepare: () => ({ path: '/api/documents' }) },
   'POST /api/documents': {
     expect: only(['owner', 'editor'], 201),
