@@ -1,12 +1,17 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { AppHeader } from './components/AppHeader';
+import { Main } from './components/Main';
 import { useT } from './i18n/I18nProvider';
 import { matchRoute, usePathname } from './routing/router';
-import { DocumentListScene } from './scenes/DocumentList/DocumentListScene';
+import { AccountScene } from './scenes/Account/AccountScene';
+import { LoginScene } from './scenes/Auth/LoginScene';
+import { SignupScene } from './scenes/Auth/SignupScene';
+import { HomeScene } from './scenes/Home/HomeScene';
+import { AcceptInviteScene } from './scenes/Invite/AcceptInviteScene';
 import { NotFoundScene } from './scenes/NotFound/NotFoundScene';
-import { Main } from './components/Main';
+import { TeamScene } from './scenes/Team/TeamScene';
 
-// The editor (Tiptap, ProseMirror, Yjs) is most of the bundle; the list page does not need it.
+// The editor (Tiptap, ProseMirror, Yjs) is most of the bundle; the other pages do not need it.
 const DocumentEditorScene = lazy(() =>
   import('./scenes/DocumentEditor/DocumentEditorScene').then((module) => ({
     default: module.DocumentEditorScene,
@@ -43,8 +48,18 @@ export function App() {
   }, [pathname]);
 
   switch (route.name) {
-    case 'documents':
-      return <DocumentListScene />;
+    case 'home':
+      return <HomeScene />;
+    case 'login':
+      return <LoginScene />;
+    case 'signup':
+      return <SignupScene />;
+    case 'account':
+      return <AccountScene />;
+    case 'team':
+      return <TeamScene key={route.teamId} teamId={route.teamId} />;
+    case 'invite':
+      return <AcceptInviteScene key={route.token} token={route.token} />;
     case 'document':
       return (
         <Suspense fallback={<EditorChunkLoading />}>

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { IdentityProvider } from './realtime/identity';
+import { CurrentUserProvider } from './auth/CurrentUserProvider';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { I18nProvider } from './i18n/I18nProvider';
 import './styles.css';
@@ -13,9 +13,9 @@ createRoot(container).render(
   <StrictMode>
     <I18nProvider>
       <ErrorBoundary>
-        <IdentityProvider>
+        <CurrentUserProvider>
           <App />
-        </IdentityProvider>
+        </CurrentUserProvider>
       </ErrorBoundary>
     </I18nProvider>
   </StrictMode>,

@@ -1,12 +1,17 @@
 import type { ReactNode } from 'react';
+import { useCurrentUser } from '../auth/CurrentUserProvider';
+import { LogoutButton } from '../auth/LogoutButton';
 import { useT } from '../i18n/I18nProvider';
 import { Link } from '../routing/Link';
+import { usePathname } from '../routing/router';
 import { LanguageSwitch } from './LanguageSwitch';
-import { NameField } from './NameField';
 
-/** Skip link and the page header: brand, display name, language; scenes add their own row. */
+/** Skip link and the page header: brand, who is signed in, language; scenes add their own row. */
 export function AppHeader({ children }: { children?: ReactNode }) {
   const t = useT();
+  const { state } = useCurrentUser();
+  const pathname = usePathname();
+  const current = (path: string) => (pathname === path ? ('page' as const) : undefined);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -18,7 +23,31 @@ export function AppHeader({ children }: { children?: ReactNode }) {
             {t('app.name')}
           </Link>
           <div className="app-header__tools">
-            <NameField />
+            {state.status === 'signedIn' ? (
+              <nav className="user-menu" aria-label={t('header.userMenu')}>
+                <span className="user-menu__name" data-testid="signed-in-name">
+                  <span className="visually-hidden">{t('header.signedInAs')} </span>
+                  {state.user.name}
+                </span>
+                <Link to="/" className="user-menu__link" aria-current={current('/')}>
+                  {t('header.myTeams')}
+                </Link>
+                <Link to="/account" className="user-menu__link" aria-current={current('/account')}>
+                  {t('header.account')}
+                </Link>
+                <LogoutButton />
+              </nav>
+            ) : null}
+            {state.status === 'signedOut' ? (
+              <nav className="user-menu" aria-label={t('header.userMenu')}>
+                <Link to="/inloggen" className="user-menu__link" aria-current={current('/inloggen')}>
+                  {t('header.login')}
+                </Link>
+                <Link to="/aanmelden" className="user-menu__link" aria-current={current('/aanmelden')}>
+                  {t('header.signup')}
+                </Link>
+              </nav>
+            ) : null}
             <LanguageSwitch />
           </div>
         </div>

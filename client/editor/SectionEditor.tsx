@@ -2,11 +2,10 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { sectionFragmentName } from '../../shared/editor/fields';
 import { publishAwarenessUser } from '../realtime/hooks';
-import type { UserIdentity } from '../realtime/identity';
-import type { CollabSession } from '../realtime/session';
+import type { AwarenessUser, CollabSession } from '../realtime/session';
 import { renderCaret, renderSelection } from './carets';
 import { EditorToolbar } from './EditorToolbar';
 
@@ -15,7 +14,12 @@ interface SectionEditorProps {
   sectionId: string;
   heading: string;
   /** The local user when the editor is created; later changes go through awareness. */
-  user: UserIdentity;
+  user: AwarenessUser;
+  /**
+   * False for roles without `document.edit` (and after the connection ended): the text is
+   * read-only but still follows everyone's changes live; the toolbar is not shown.
+   */
+  editable: boolean;
 }
 
 /** DOM id for a section's editable element (section ids are opaque, so keep it id-safe). */
@@ -28,7 +32,7 @@ export function sectionEditorId(sectionId: string): string {
  * Collaboration (a Yjs UndoManager that only tracks this user's own edits), so StarterKit's
  * undo/redo is switched off; Mod-z / Mod-Shift-z / Mod-y are Collaboration's shortcuts.
  */
-export function SectionEditor({ session, sectionId, heading, user }: SectionEditorProps) {
+export function SectionEditor({ session, sectionId, heading, user, editable }: SectionEditorProps) {
   const editorId = sectionEditorId(sectionId);
   // A changed name must not rebuild the editor; awareness carries name changes (useAwarenessUser).
   const [initialUser] = useState(user);
@@ -59,9 +63,10 @@ export function SectionEditor({ session, sectionId, heading, user }: SectionEdit
         role: 'textbox',
         'aria-multiline': 'true',
         'aria-label': heading,
+        'aria-readonly': editable ? 'false' : 'true',
       },
     }),
-    [editorId, heading],
+    [editorId, heading, editable],
   );
   // No deps: the parent keys this component by session and section, so one editor lives exactly
   // as long as the component, and a changed heading reaches it through setOptions (editorProps).
@@ -70,17 +75,28 @@ export function SectionEditor({ session, sectionId, heading, user }: SectionEdit
   const editor = useEditor({
     extensions,
     editorProps,
+    editable,
     immediatelyRender: false,
     // CollaborationCaret announces the user it was configured with whenever its view starts,
     // which may be an older name; restate the current one (useEditor calls the latest callback).
     onMount: () => publishAwarenessUser(session, user),
   });
 
+  // Access can change while the document is open (an owner changes the role): follow it live.
+  useEffect(() => {
+    if (editor && !editor.isDestroyed && editor.isEditable !== editable) editor.setEditable(editable);
+  }, [editor, editable]);
+
   return (
-    <div className="section-editor" data-testid="section-editor" data-section-id={sectionId}>
+    <div
+      className={`section-editor${editable ? '' : ' section-editor--readonly'}`}
+      data-testid="section-editor"
+      data-section-id={sectionId}
+      data-editable={editable ? 'true' : 'false'}
+    >
       {editor ? (
         <>
-          <EditorToolbar editor={editor} editorId={editorId} sectionHeading={heading} />
+          {editable ? <EditorToolbar editor={editor} editorId={editorId} sectionHeading={heading} /> : null}
           <EditorContent editor={editor} />
         </>
       ) : (

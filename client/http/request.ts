@@ -13,6 +13,13 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Fired on `window` when an API call answers 401 (the session ended or expired): the current-user
+ * provider then treats the user as signed out and pages that need one go to the login page.
+ * The auth endpoints themselves are excluded: a failed login is not a lost session.
+ */
+export const UNAUTHENTICATED_EVENT = 'werkplaats:unauthenticated';
+
 function isErrorBody(body: unknown): body is { error: { code: string; message: string } } {
   if (typeof body !== 'object' || body === null || !('error' in body)) return false;
   const error = (body as { error: unknown }).error;
@@ -24,13 +31,24 @@ function isErrorBody(body: unknown): body is { error: { code: string; message: s
   );
 }
 
+/** Turns anything thrown by an API call into an ApiError. */
+export function toApiError(error: unknown): ApiError {
+  return error instanceof ApiError ? error : new ApiError(0, 'unknown', '');
+}
+
 /**
- * Calls the JSON API. Resolves with the parsed body on 2xx; otherwise rejects with an ApiError that
- * carries the server's `{ error: { code, message } }` when there is one.
+ * Calls the JSON API. Resolves with the parsed body on 2xx (undefined for 204); otherwise rejects
+ * with an ApiError that carries the server's `{ error: { code, message } }` when there is one.
+ * The browser adds the Origin header the server requires for unsafe methods.
  */
 export async function requestJson<T>(
   path: string,
-  init: { method?: string; body?: unknown } = {},
+  init: {
+    method?: string;
+    body?: unknown;
+    /** false: a 401 is the caller's business (the editor shows its own "session ended"). */
+    reportUnauthenticated?: boolean;
+  } = {},
 ): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -45,8 +63,12 @@ export async function requestJson<T>(
   } catch {
     throw new ApiError(0, 'network', '');
   }
-  const body: unknown = await response.json().catch(() => undefined);
+  const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
   if (!response.ok) {
+    const report = init.reportUnauthenticated ?? !path.startsWith('/api/auth/');
+    if (response.status === 401 && report) {
+      window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
+    }
     if (isErrorBody(body)) throw new ApiError(response.status, body.error.code, body.error.message);
     throw new ApiError(response.status, 'http', '');
   }

@@ -3,7 +3,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import { CountingWebSocket } from './CountingWebSocket';
 
 /** What the save indicator shows. */
-export type SaveState = 'saved' | 'saving' | 'offline';
+export type SaveState = 'connecting' | 'saved' | 'saving' | 'offline';
 
 /**
  * Local changes that are not known to be on disk yet, and which ack would prove they are:
@@ -14,15 +14,21 @@ export type SaveState = 'saved' | 'saving' | 'offline';
 type Unsaved = { socket: CountingWebSocket; upTo: number | 'stepTwo' } | { socket: null };
 
 /**
- * Derives saved / saving / offline for one document from the provider, the Y.Doc and the durable-acks:
- * - offline: the provider has no open connection;
+ * Derives the save state of one document from the provider, the Y.Doc and the durable-acks:
+ * - connecting: the first connection has neither synced nor failed yet (a page that just opened
+ *   is not "offline" — it has not tried yet);
+ * - offline: the provider has no open connection (after a failed attempt or a lost connection);
  * - saving: connected, but not synced yet, or this socket sent update frames the server has not
  *   acknowledged, or local changes exist that no ack has covered yet;
  * - saved: otherwise.
  * Subscribe with `useSyncExternalStore(tracker.subscribe, tracker.getSnapshot)`.
  */
 export class SaveTracker {
-  private state: SaveState = 'offline';
+  private state: SaveState = 'connecting';
+  /** A connection attempt failed or a connection was lost at least once. */
+  private attemptFailed = false;
+  /** The document was synced with the server at least once. */
+  private everSynced = false;
   private socket: CountingWebSocket | null = null;
   private unsaved: Unsaved | null = null;
   private readonly listeners = new Set<() => void>();
@@ -38,7 +44,14 @@ export class SaveTracker {
     isLocalOrigin: (origin: unknown) => boolean,
   ) {
     const onStatus = () => this.refresh();
-    const onSync = () => this.refresh();
+    const onClose = () => {
+      this.attemptFailed = true;
+      this.refresh();
+    };
+    const onSync = (synced: boolean) => {
+      if (synced) this.everSynced = true;
+      this.refresh();
+    };
     // Registered after the provider's own update handler, so a change made while connected has
     // already been sent (and counted) when this runs.
     const onUpdate = (_update: Uint8Array, origin: unknown) => {
@@ -46,12 +59,12 @@ export class SaveTracker {
     };
     provider.on('status', onStatus);
     provider.on('sync', onSync);
-    provider.on('connection-close', onStatus);
+    provider.on('connection-close', onClose);
     ydoc.on('update', onUpdate);
     this.cleanups.push(
       () => provider.off('status', onStatus),
       () => provider.off('sync', onSync),
-      () => provider.off('connection-close', onStatus),
+      () => provider.off('connection-close', onClose),
       () => ydoc.off('update', onUpdate),
     );
     this.refresh();
@@ -65,6 +78,15 @@ export class SaveTracker {
 
   /** The current state. */
   readonly getSnapshot = (): SaveState => this.state;
+
+  /**
+   * Whether local changes exist that the server has not acknowledged as saved. When edit access is
+   * withdrawn these can never be saved: the server drops updates from read-only sockets.
+   */
+  hasUnsavedChanges(): boolean {
+    const socket = this.socket;
+    return this.unsaved !== null || (socket !== null && socket.ackedUpdates < socket.sentUpdates);
+  }
 
   /** Stops listening; the tracker is unusable afterwards. */
   destroy(): void {
@@ -113,8 +135,10 @@ export class SaveTracker {
 
   private compute(): SaveState {
     const socket = this.socket;
-    if (!this.provider.wsconnected || !socket || socket !== this.provider.ws) return 'offline';
-    if (!this.provider.synced) return 'saving';
+    if (!this.provider.wsconnected || !socket || socket !== this.provider.ws) {
+      return this.attemptFailed || this.everSynced ? 'offline' : 'connecting';
+    }
+    if (!this.provider.synced) return this.everSynced ? 'saving' : 'connecting';
     if (socket.ackedUpdates < socket.sentUpdates) return 'saving';
     if (this.unsaved !== null) return 'saving';
     return 'saved';

@@ -1,18 +1,3 @@
-/**
- * Presence colours. Each one is used as the background of white caret labels and avatar initials,
- * so every colour here has a contrast ratio of at least 4.5:1 against white (WCAG 2.1 AA, 1.4.3).
- */
-export const USER_COLORS = [
-  '#1d4ed8', // blauw, 6.7:1
-  '#b91c1c', // rood, 6.5:1
-  '#047857', // groen, 5.5:1
-  '#7c3aed', // paars, 5.7:1
-  '#be185d', // roze, 6.0:1
-  '#b45309', // oker, 5.0:1
-  '#0e7490', // petrol, 5.4:1
-  '#a21caf', // fuchsia, 6.3:1
-] as const;
-
 /** Colour for users whose own colour is missing or would not be readable. */
 export const FALLBACK_USER_COLOR = '#595959';
 
@@ -33,15 +18,11 @@ export function contrastWithWhite(color: string): number {
 }
 
 /**
- * A colour that is safe to put white text on. Colours come from other clients' awareness state,
- * which we do not control, so anything unreadable (or not `#rrggbb`) becomes the fallback.
+ * A colour that is safe to put white text on (caret labels, avatars: WCAG 2.1 AA, 1.4.3). The
+ * server sets everyone's colour from shared/domain/colors.ts, whose palette is readable; this still
+ * guards what arrives over the wire, which the client does not control.
  */
 export function readableUserColor(color: unknown): string {
   if (typeof color === 'string' && HEX_COLOR.test(color) && contrastWithWhite(color) >= 4.5) return color;
   return FALLBACK_USER_COLOR;
-}
-
-/** A random colour from the palette. */
-export function randomUserColor(): string {
-  return USER_COLORS[Math.floor(Math.random() * USER_COLORS.length)] ?? FALLBACK_USER_COLOR;
 }

@@ -2,22 +2,27 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import { META_MAP, SECTIONS_ARRAY } from '../../shared/editor/fields';
 import { readableUserColor } from './colors';
-import type { UserIdentity } from './identity';
+import type { ConnectionEnd } from './ConnectionEndTracker';
 import type { SaveState } from './SaveTracker';
-import type { CollabSession } from './session';
+import type { AwarenessUser, CollabSession } from './session';
 
-/** saved / saving / offline for the open document. */
+/** connecting / saved / saving / offline for the open document. */
 export function useSaveState(session: CollabSession): SaveState {
   return useSyncExternalStore(session.saveTracker.subscribe, session.saveTracker.getSnapshot);
 }
 
-/** Publishes the local identity as the awareness `user` field (presence bar, caret labels). */
-export function publishAwarenessUser(session: CollabSession, user: UserIdentity): void {
+/** Why the connection ended for good (4401 / 4403), or null. */
+export function useConnectionEnd(session: CollabSession): ConnectionEnd | null {
+  return useSyncExternalStore(session.endTracker.subscribe, session.endTracker.getSnapshot);
+}
+
+/** Publishes the local user as the awareness `user` field (presence bar, caret labels). */
+export function publishAwarenessUser(session: CollabSession, user: AwarenessUser): void {
   session.provider.awareness.setLocalStateField('user', { name: user.name, color: user.color });
 }
 
-/** Keeps the awareness `user` field equal to the local identity. */
-export function useAwarenessUser(session: CollabSession, user: UserIdentity): void {
+/** Keeps the awareness `user` field equal to the local user. */
+export function useAwarenessUser(session: CollabSession, user: AwarenessUser): void {
   useEffect(() => {
     publishAwarenessUser(session, { name: user.name, color: user.color });
   }, [session, user.name, user.color]);

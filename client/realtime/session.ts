@@ -1,17 +1,38 @@
 // This folder is realtime/, not collab/ as STYLE.md sketches: `npm run dev` proxies every URL that
 // starts with /collab to the sync server, and that prefix match would swallow the module requests
 // for client/collab/*. (http/ is not api/ for the same reason.)
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { DURABLE_PARAM } from '../../shared/collab/messages';
+import { colorForUser } from '../../shared/domain/colors';
+import { ConnectionEndTracker } from './ConnectionEndTracker';
 import { CountingWebSocket } from './CountingWebSocket';
 import { installDurableAckHandler } from './durableAck';
-import type { UserIdentity } from './identity';
 import { LoadTracker } from './LoadTracker';
 import { SaveTracker } from './SaveTracker';
 
-/** Everything one open document needs: the Y.Doc, its sync and offline storage, and save status. */
+/** The signed-in user as the editor needs them. */
+export interface SessionUser {
+  id: string;
+  name: string;
+}
+
+/** How a person appears to others (caret label, avatar): the awareness `user` field. */
+export interface AwarenessUser {
+  name: string;
+  color: string;
+}
+
+/**
+ * The awareness `user` for the signed-in user. The server overwrites this field for everyone else
+ * with the same values from the session; setting it locally makes our own view match.
+ */
+export function awarenessUser(user: SessionUser): AwarenessUser {
+  return { name: user.name, color: colorForUser(user.id) };
+}
+
+/** Everything one open document needs: the Y.Doc, its sync and offline storage, and status. */
 export interface CollabSession {
   docId: string;
   ydoc: Y.Doc;
@@ -19,45 +40,71 @@ export interface CollabSession {
   persistence: IndexeddbPersistence;
   saveTracker: SaveTracker;
   loadTracker: LoadTracker;
+  endTracker: ConnectionEndTracker;
   /** Closes the socket, stops offline storage and frees the Y.Doc. */
   destroy: () => void;
+  /**
+   * Destroys the session and deletes its offline copy: for local changes the server will never
+   * accept (edit access was withdrawn). Reopening then starts from the server's state.
+   */
+  discardLocalCopy: () => Promise<void>;
 }
 
-/** IndexedDB database that keeps a document's changes across reloads and while offline. */
-export function offlineDatabaseName(docId: string): string {
-  return `werkplaats:${docId}`;
+/**
+ * IndexedDB database that keeps a document's changes across reloads and while offline. One per
+ * user and document: someone else signing in on this browser never picks up (or sends, under their
+ * own name) another person's unsaved changes.
+ */
+export function offlineDatabaseName(userId: string, docId: string): string {
+  return `werkplaats:${userId}:${docId}`;
 }
 
 /** Opens a document: IndexedDB first (offline edits survive reloads), then the sync socket. */
-export function openCollabSession(docId: string, user: UserIdentity): CollabSession {
+export function openCollabSession(docId: string, user: SessionUser): CollabSession {
   const ydoc = new Y.Doc();
-  const persistence = new IndexeddbPersistence(offlineDatabaseName(docId), ydoc);
+  const databaseName = offlineDatabaseName(user.id, docId);
+  const persistence = new IndexeddbPersistence(databaseName, ydoc);
   const wsProtocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
   const provider = new WebsocketProvider(`${wsProtocol}//${location.host}/collab`, docId, ydoc, {
-    // Connect only once the ack handler and the tracker listen, so no frame goes uncounted.
+    // Connect only once the ack handler and the trackers listen, so no frame goes uncounted.
     connect: false,
     params: { [DURABLE_PARAM]: '1' },
     WebSocketPolyfill: CountingWebSocket,
   });
   installDurableAckHandler(provider);
-  provider.awareness.setLocalStateField('user', { name: user.name, color: user.color });
+  provider.awareness.setLocalStateField('user', awarenessUser(user));
   const saveTracker = new SaveTracker(
     provider,
     ydoc,
     (origin) => origin !== provider && origin !== persistence,
   );
   const loadTracker = new LoadTracker(provider, persistence);
+  const endTracker = new ConnectionEndTracker(provider);
 
   // The browser knows it went offline before a dead socket is noticed (y-websocket's watchdog
   // takes up to 30 s); following it keeps the status indicator honest straight away. The first
   // connect is not gated on navigator.onLine: it can say "offline" while the server is reachable.
+  // After a 4401/4403 the server has said no: coming back online must not reconnect.
   const onOffline = () => provider.disconnect();
-  const onOnline = () => provider.connect();
+  const onOnline = () => {
+    if (endTracker.getSnapshot() === null) provider.connect();
+  };
   window.addEventListener('offline', onOffline);
   window.addEventListener('online', onOnline);
   provider.connect();
 
-  let destroyed = false;
+  let closed: Promise<void> | null = null;
+  const destroy = () => {
+    if (closed) return;
+    window.removeEventListener('offline', onOffline);
+    window.removeEventListener('online', onOnline);
+    saveTracker.destroy();
+    loadTracker.destroy();
+    endTracker.destroy();
+    provider.destroy(); // also tells the others we left (awareness null) while the socket is open
+    closed = persistence.destroy();
+    ydoc.destroy(); // destroys the awareness too
+  };
   return {
     docId,
     ydoc,
@@ -65,16 +112,13 @@ export function openCollabSession(docId: string, user: UserIdentity): CollabSess
     persistence,
     saveTracker,
     loadTracker,
-    destroy() {
-      if (destroyed) return;
-      destroyed = true;
-      window.removeEventListener('offline', onOffline);
-      window.removeEventListener('online', onOnline);
-      saveTracker.destroy();
-      loadTracker.destroy();
-      provider.destroy(); // also tells the others we left (awareness null) while the socket is open
-      void persistence.destroy();
-      ydoc.destroy(); // destroys the awareness too
+    endTracker,
+    destroy,
+    async discardLocalCopy() {
+      destroy();
+      // Deleting waits for the database connection to close, or the delete would be blocked.
+      await closed;
+      await clearDocument(databaseName);
     },
   };
 }

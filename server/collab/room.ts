@@ -6,7 +6,7 @@ import { MessageType, SyncMessageType } from '../../shared/collab/messages';
 import { META_MAP } from '../../shared/editor/fields';
 import { CloseCode, type Connection } from './connection';
 import type { LoadedDoc } from './loadDoc';
-import type { UpdateWriter } from './writer';
+import { isEmptyUpdate, type UpdateWriter } from './writer';
 import { sanitizeAwarenessUpdate } from './awareness';
 
 /** Thrown for a frame that does not follow the protocol; closes only the offending socket. */
@@ -212,8 +212,10 @@ export class Room {
     if (syncType !== SyncMessageType.step2 && syncType !== SyncMessageType.update) {
       throw new ProtocolError(`unknown sync message type ${syncType}`, CloseCode.unsupportedData);
     }
-    // Commenters and viewers follow live but never change the document.
-    if (!connection.canWrite) return;
+    // Commenters and viewers follow live but never change the document. Their (empty) sync step 2
+    // on connect is still counted and acked — nothing to store is truthfully "saved" — so their
+    // save status settles; anything with content is dropped uncounted and never acked.
+    if (!connection.canWrite && !isEmptyUpdate(payload)) return;
     try {
       validateUpdate(payload);
     } catch {

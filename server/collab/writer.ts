@@ -18,7 +18,7 @@ export type CommitListener = (batch: PendingWrite[], logIds: number[]) => void;
 const MAX_RETRY_DELAY_MS = 5_000;
 
 /** True for a Yjs v1 update that carries nothing (no structs, no deletions). */
-function isEmptyUpdate(update: Uint8Array): boolean {
+export function isEmptyUpdate(update: Uint8Array): boolean {
   return update.length <= 2 && update.every((byte) => byte === 0);
 }
 

@@ -44,9 +44,12 @@ export function createTeamStore(db: Db) {
     'INSERT INTO teams (id, name, kind, lab_name, consortium_name, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const byId = db.prepare<[string], TeamRow>('SELECT * FROM teams WHERE id = ?');
+  // NULL leaves a field as it is; an empty string clears lab and consortium.
   const update = db.prepare(
-    `UPDATE teams SET name = coalesce(?, name), lab_name = coalesce(?, lab_name),
-       consortium_name = coalesce(?, consortium_name) WHERE id = ?`,
+    `UPDATE teams SET name = coalesce(@name, name),
+       lab_name = CASE WHEN @lab IS NULL THEN lab_name ELSE nullif(@lab, '') END,
+       consortium_name = CASE WHEN @consortium IS NULL THEN consortium_name ELSE nullif(@consortium, '') END
+     WHERE id = @id`,
   );
   const remove = db.prepare('DELETE FROM teams WHERE id = ?');
   const forUser = db.prepare<[string], TeamRow & { role: Role }>(
@@ -94,7 +97,12 @@ export function createTeamStore(db: Db) {
       id: string,
       fields: { name?: string | undefined; lab?: string | undefined; consortium?: string | undefined },
     ) {
-      update.run(fields.name ?? null, fields.lab ?? null, fields.consortium ?? null, id);
+      update.run({
+        name: fields.name ?? null,
+        lab: fields.lab ?? null,
+        consortium: fields.consortium ?? null,
+        id,
+      });
     },
     delete(id: string): void {
       remove.run(id);

@@ -1,45 +1,66 @@
-import { useDocumentSummary } from '../../http/documents';
-import { AppHeader } from '../../components/AppHeader';
+import { RequireUser } from '../../auth/RequireUser';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { PageShell } from '../../components/PageShell';
+import type { CurrentUser } from '../../http/account';
+import { getDocument } from '../../http/documents';
+import { useLoadable } from '../../http/useLoadable';
 import { useT } from '../../i18n/I18nProvider';
+import { Link } from '../../routing/Link';
 import { NotFoundScene } from '../NotFound/NotFoundScene';
 import { EditorWorkspace } from './EditorWorkspace';
-import { Main } from '../../components/Main';
 
 /**
- * `/d/:id`: checks that the document exists, then opens it. When the server cannot be reached the
- * editor opens anyway: IndexedDB may hold the document, and edits sync once the server is back.
+ * `/d/:id`: asks the server for the document and the caller's role on it, then opens it —
+ * editable or read-only as the capabilities say.
  */
 export function DocumentEditorScene({ id }: { id: string }) {
-  const t = useT();
-  const summary = useDocumentSummary(id);
+  return <RequireUser>{(user) => <DocumentLoader id={id} user={user} />}</RequireUser>;
+}
 
-  if (summary.status === 'loading') {
+function DocumentLoader({ id, user }: { id: string; user: CurrentUser }) {
+  const t = useT();
+  const document = useLoadable(id, getDocument);
+
+  if (document.state.status === 'loading') {
     return (
-      <>
-        <AppHeader />
-        <Main className="page">
-          <p className="muted" data-testid="document-loading">
-            {t('editor.loading')}
-          </p>
-        </Main>
-      </>
+      <PageShell title={t('editor.loading')}>
+        <p className="muted" data-testid="document-loading">
+          {t('editor.loading')}
+        </p>
+      </PageShell>
     );
   }
-  if (summary.status === 'error') {
-    const { error } = summary;
+  if (document.state.status === 'error') {
+    const { error } = document.state;
     if (error.status === 404 || error.status === 400) return <NotFoundScene kind="document" />;
-    if (error.status !== 0) {
-      return (
-        <>
-          <AppHeader />
-          <Main className="page page--narrow">
-            <h1>{t('error.title')}</h1>
-            <ErrorMessage error={error} />
-          </Main>
-        </>
-      );
-    }
+    const heading = error.status === 403 ? t('editor.noAccessHeading') : t('error.title');
+    return (
+      <PageShell title={heading} narrow>
+        <div className="notice" data-testid="document-unavailable">
+          <h1>{heading}</h1>
+          {error.status === 403 ? <p>{t('editor.noAccessBody')}</p> : <ErrorMessage error={error} />}
+          <p className="button-row">
+            {error.status === 403 ? null : (
+              <button type="button" className="button" onClick={document.reload}>
+                {t('common.retry')}
+              </button>
+            )}
+            <Link to="/" className="button button--primary">
+              {t('common.toMyTeams')}
+            </Link>
+          </p>
+        </div>
+      </PageShell>
+    );
   }
-  return <EditorWorkspace key={id} docId={id} />;
+  const { data } = document.state;
+  return (
+    <EditorWorkspace
+      key={id}
+      docId={id}
+      teamId={data.teamId}
+      user={user}
+      initialAccess={{ role: data.role, capabilities: data.capabilities }}
+    />
+  );
 }

@@ -1,29 +1,62 @@
-import { useEffect, useId } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { AppHeader } from '../../components/AppHeader';
+import { Main } from '../../components/Main';
+import { PresenceBar } from '../../components/PresenceBar';
+import { SaveStatusIndicator, statusDisplay } from '../../components/SaveStatusIndicator';
+import type { CurrentUser } from '../../http/account';
+import { getTeam, type TeamWithAccess } from '../../http/teams';
+import { useLoadable } from '../../http/useLoadable';
+import { useT } from '../../i18n/I18nProvider';
+import { roleLabelKey } from '../../i18n/labels';
 import {
   useAwarenessUser,
+  useConnectionEnd,
   useDocumentReady,
   useDocumentTitle,
   usePresence,
   useSaveState,
   useSections,
 } from '../../realtime/hooks';
-import { useIdentity } from '../../realtime/identity';
-import type { CollabSession } from '../../realtime/session';
+import { awarenessUser, type CollabSession } from '../../realtime/session';
 import { useCollabSession } from '../../realtime/useCollabSession';
-import { AppHeader } from '../../components/AppHeader';
-import { PresenceBar } from '../../components/PresenceBar';
-import { SaveStatusIndicator } from '../../components/SaveStatusIndicator';
-import { SectionEditor } from '../../editor/SectionEditor';
-import { useT } from '../../i18n/I18nProvider';
 import { Link } from '../../routing/Link';
-import { Main } from '../../components/Main';
+import { teamPath } from '../../routing/router';
+import { ConnectionEndedNotice } from './ConnectionEndedNotice';
+import { DocumentSections } from './DocumentSections';
+import { useDocumentAccess, useEditAccessTransitions, type DocumentAccess } from './useDocumentAccess';
 
-/** Opens the collaborative session for `docId` and shows the document once it is open. */
-export function EditorWorkspace({ docId }: { docId: string }) {
+interface WorkspaceProps {
+  docId: string;
+  teamId: string | null;
+  user: CurrentUser;
+  initialAccess: DocumentAccess;
+}
+
+/**
+ * Opens the collaborative session for `docId` and shows the document once it is open. The role
+ * lives here, above the session, so it survives reopening the session after a discarded copy.
+ */
+export function EditorWorkspace({ docId, teamId, user, initialAccess }: WorkspaceProps) {
   const t = useT();
-  const { identity } = useIdentity();
-  const session = useCollabSession(docId, identity);
-  if (!session) {
+  const [access, setAccess] = useState(initialAccess);
+  const [generation, setGeneration] = useState(0);
+  const [discarding, setDiscarding] = useState(false);
+  const session = useCollabSession(docId, user, generation);
+
+  // Discarding runs after the document (and its editors) unmounted, then a fresh session opens.
+  useEffect(() => {
+    if (!discarding || !session) return;
+    session
+      .discardLocalCopy()
+      .catch((error: unknown) => console.warn('could not delete the offline copy', error))
+      .then(() => {
+        setGeneration((n) => n + 1);
+        setDiscarding(false);
+      });
+  }, [discarding, session]);
+  const discard = useCallback(() => setDiscarding(true), []);
+
+  if (!session || discarding) {
     return (
       <>
         <AppHeader />
@@ -35,19 +68,51 @@ export function EditorWorkspace({ docId }: { docId: string }) {
       </>
     );
   }
-  return <OpenDocument key={session.ydoc.guid} session={session} />;
+  return (
+    <OpenDocument
+      key={session.ydoc.guid}
+      session={session}
+      user={user}
+      teamId={teamId}
+      access={access}
+      onAccessChange={setAccess}
+      onDiscard={discard}
+    />
+  );
 }
 
-function OpenDocument({ session }: { session: CollabSession }) {
+function loadTeamIfAny(teamId: string): Promise<TeamWithAccess | null> {
+  return teamId ? getTeam(teamId) : Promise.resolve(null);
+}
+
+interface OpenDocumentProps {
+  session: CollabSession;
+  user: CurrentUser;
+  teamId: string | null;
+  access: DocumentAccess;
+  onAccessChange: (access: DocumentAccess) => void;
+  onDiscard: () => void;
+}
+
+function OpenDocument({ session, user, teamId, access, onAccessChange, onDiscard }: OpenDocumentProps) {
   const t = useT();
-  const { identity } = useIdentity();
-  useAwarenessUser(session, identity);
+  const me = useMemo(() => awarenessUser({ id: user.id, name: user.name }), [user.id, user.name]);
+  useAwarenessUser(session, me);
   const saveState = useSaveState(session);
+  const ended = useConnectionEnd(session);
+  // Decided by the server's capability list (shared/domain/roles.ts), never by comparing roles.
+  const mayEdit = access.capabilities.includes('document.edit');
+  const canEdit = mayEdit && ended === null;
+  useDocumentAccess(session, access, onAccessChange, saveState, canEdit);
+  useEditAccessTransitions(session, mayEdit, onDiscard);
+
   const users = usePresence(session);
   const sections = useSections(session);
   const ready = useDocumentReady(session, sections.length > 0);
   const [title, setTitle] = useDocumentTitle(session);
-  const shownTitle = title.trim() || t('list.untitled');
+  const team = useLoadable(teamId ?? '', loadTeamIfAny);
+  const teamName = team.state.status === 'ready' ? team.state.data?.name : undefined;
+  const shownTitle = title.trim() || t('document.untitled');
 
   useEffect(() => {
     document.title = `${shownTitle} — ${t('app.name')}`;
@@ -56,10 +121,20 @@ function OpenDocument({ session }: { session: CollabSession }) {
   return (
     <>
       <AppHeader>
-        <Link to="/" className="back-link">
-          <span aria-hidden="true">← </span>
-          {t('editor.back')}
-        </Link>
+        <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
+          <ol>
+            <li>
+              <Link to="/">{t('header.myTeams')}</Link>
+            </li>
+            {teamId ? (
+              <li>
+                <Link to={teamPath(teamId)} data-testid="team-link">
+                  {teamName ?? t('editor.team')}
+                </Link>
+              </li>
+            ) : null}
+          </ol>
+        </nav>
         <div className="field field--inline title-field">
           <label htmlFor="document-title">{t('editor.titleLabel')}</label>
           <input
@@ -69,41 +144,34 @@ function OpenDocument({ session }: { session: CollabSession }) {
             autoComplete="off"
             value={title}
             disabled={!ready}
-            onChange={(event) => setTitle(event.target.value)}
+            readOnly={!canEdit}
+            onChange={(event) => {
+              if (canEdit) setTitle(event.target.value);
+            }}
           />
         </div>
-        <SaveStatusIndicator state={saveState} />
+        <SaveStatusIndicator state={statusDisplay(saveState, ended, !mayEdit)} readOnly={!mayEdit} />
         <PresenceBar users={users} />
       </AppHeader>
       <Main className="page page--document">
         <h1 className="visually-hidden">{shownTitle}</h1>
+        {/* A live region that exists from the start, so a role change while reading is announced. */}
+        <div role="status" className="readonly-region">
+          {!mayEdit && ended === null ? (
+            <p className="notice notice--info" data-testid="readonly-banner" data-role={access.role}>
+              {t('editor.readOnlyBanner', { role: t(roleLabelKey(access.role)) })}
+            </p>
+          ) : null}
+        </div>
+        {ended ? <ConnectionEndedNotice reason={ended} docId={session.docId} /> : null}
         {!ready ? (
           <p className="muted" data-testid="document-loading">
             {t('editor.loading')}
           </p>
-        ) : sections.length === 0 ? (
-          <p className="empty-state">{t('editor.noSections')}</p>
         ) : (
-          <div className="sections">
-            {sections.map((section) => (
-              <DocumentSection key={section.id} session={session} id={section.id} heading={section.heading} />
-            ))}
-          </div>
+          <DocumentSections session={session} sections={sections} user={me} editable={canEdit} />
         )}
       </Main>
     </>
-  );
-}
-
-function DocumentSection({ session, id, heading }: { session: CollabSession; id: string; heading: string }) {
-  const { identity } = useIdentity();
-  const headingId = useId();
-  return (
-    <section className="doc-section" aria-labelledby={headingId}>
-      <h2 id={headingId} className="doc-section__heading">
-        {heading}
-      </h2>
-      <SectionEditor session={session} sectionId={id} heading={heading} user={identity} />
-    </section>
   );
 }

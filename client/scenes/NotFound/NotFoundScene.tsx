@@ -19,7 +19,7 @@ export function NotFoundScene({ kind }: { kind: 'document' | 'page' }) {
           <p>{t(kind === 'document' ? 'notFound.body' : 'notFound.pageBody')}</p>
           <p>
             <Link to="/" className="button button--primary">
-              {t('notFound.back')}
+              {t('common.toMyTeams')}
             </Link>
           </p>
         </div>

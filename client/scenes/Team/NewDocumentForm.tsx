@@ -1,14 +1,15 @@
 import { useId, useState, type FormEvent } from 'react';
 import { createDocument } from '../../http/documents';
-import { ApiError } from '../../http/request';
+import { toApiError, type ApiError } from '../../http/request';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT } from '../../i18n/I18nProvider';
 import { documentPath, navigate } from '../../routing/router';
 
-/** "Nieuw document": creates a document (title optional) and opens it. */
-export function NewDocumentForm() {
+/** "Nieuw document": creates a document in the team (title optional) and opens it. */
+export function NewDocumentForm({ teamId }: { teamId: string }) {
   const t = useT();
   const headingId = useId();
+  const inputId = useId();
   const hintId = useId();
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
@@ -21,22 +22,22 @@ export function NewDocumentForm() {
     setError(null);
     try {
       const trimmed = title.trim();
-      const created = await createDocument(trimmed ? { title: trimmed } : {});
+      const created = await createDocument(trimmed ? { teamId, title: trimmed } : { teamId });
       navigate(documentPath(created.id));
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'unknown', ''));
+      setError(toApiError(caught));
       setBusy(false);
     }
   };
 
   return (
     <section className="card new-document" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('list.newHeading')}</h2>
-      <form className="new-document__form" onSubmit={onSubmit} noValidate>
+      <h3 id={headingId}>{t('newDocument.heading')}</h3>
+      <form className="inline-form" onSubmit={onSubmit} noValidate data-testid="new-document-form">
         <div className="field">
-          <label htmlFor="new-document-title">{t('list.titleLabel')}</label>
+          <label htmlFor={inputId}>{t('newDocument.titleLabel')}</label>
           <input
-            id="new-document-title"
+            id={inputId}
             name="title"
             type="text"
             maxLength={200}
@@ -47,11 +48,11 @@ export function NewDocumentForm() {
             onChange={(event) => setTitle(event.target.value)}
           />
           <p id={hintId} className="field__hint">
-            {t('list.titleHint')}
+            {t('newDocument.titleHint')}
           </p>
         </div>
         <button type="submit" className="button button--primary" aria-disabled={busy ? true : undefined}>
-          {busy ? t('list.creating') : t('list.create')}
+          {busy ? t('common.creating') : t('newDocument.submit')}
         </button>
       </form>
       {error ? <ErrorMessage error={error} /> : null}

@@ -12,6 +12,7 @@ import { authRequired, requireAuth } from '../../auth/middleware';
 import type { AppDeps, AppEnv } from '../../deps';
 import { notFound } from '../../http/apiError';
 import { validateJson } from '../../http/validate';
+import { ownOrigin } from '../../http/origin';
 import { authorizeTeam } from '../../policies/team';
 
 /** /api/teams — teams, members, invites and the audit trail. */
@@ -86,7 +87,8 @@ export function teamRoutes(deps: AppDeps) {
       authorizeTeam(stores, user.id, teamId, 'team.manageMembers');
       const { role, expiresInDays } = c.req.valid('json');
       const invite = createInvite(deps, user.id, teamId, role, expiresInDays);
-      const origin = new URL(c.req.url).origin;
+      // The origin the browser used (https behind a TLS proxy), so the link works when shared.
+      const origin = ownOrigin(c) ?? new URL(c.req.url).origin;
       return c.json({ ...invite, role, url: `${origin}/uitnodiging/${invite.token}` }, 201);
     })
     .delete('/:teamId/invites/:inviteId', (c) => {
@@ -113,6 +115,9 @@ export function teamRoutes(deps: AppDeps) {
       const events = stores.audit.forTeam(teamId).map((event) => ({
         ...event,
         actorName: event.actorId ? stores.users.displayName(event.actorId) : null,
+        // The person a membership event is about, by name (they may have left or been deleted).
+        subjectName:
+          typeof event.details.userId === 'string' ? stores.users.displayName(event.details.userId) : null,
       }));
       return c.json(events);
     })

@@ -1,0 +1,32 @@
+import { useEffect, type ReactNode } from 'react';
+import { useT } from '../i18n/I18nProvider';
+import { AppHeader } from './AppHeader';
+import { Main } from './Main';
+
+/** Sets `document.title` to "<title> — Werkplaats". */
+export function usePageTitle(title: string): void {
+  const t = useT();
+  useEffect(() => {
+    document.title = `${title} — ${t('app.name')}`;
+  }, [title, t]);
+}
+
+/** Header + `<main>` of an ordinary page; `narrow` for forms and notices. */
+export function PageShell({
+  title,
+  narrow = false,
+  children,
+}: {
+  /** For `document.title`. */
+  title: string;
+  narrow?: boolean;
+  children: ReactNode;
+}) {
+  usePageTitle(title);
+  return (
+    <>
+      <AppHeader />
+      <Main className={narrow ? 'page page--narrow' : 'page'}>{children}</Main>
+    </>
+  );
+}

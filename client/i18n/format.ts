@@ -1,0 +1,14 @@
+import { useMemo } from 'react';
+import { useI18n } from './I18nProvider';
+
+/** Formats ISO timestamps as a date and time in the UI language ("3 mrt 2026, 14:05"). */
+export function useDateTimeFormat(): (iso: string) => string {
+  const { locale } = useI18n();
+  return useMemo(() => {
+    const format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    return (iso: string) => {
+      const date = new Date(iso);
+      return Number.isNaN(date.getTime()) ? iso : format.format(date);
+    };
+  }, [locale]);
+}

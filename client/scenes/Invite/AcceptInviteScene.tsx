@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import { useCurrentUser } from '../../auth/CurrentUserProvider';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { PageShell } from '../../components/PageShell';
+import { acceptInvite, getInvite, type InviteInfo } from '../../http/invites';
+import { toApiError, type ApiError } from '../../http/request';
+import { useLoadable } from '../../http/useLoadable';
+import { useDateTimeFormat } from '../../i18n/format';
+import { useT } from '../../i18n/I18nProvider';
+import { roleLabelKey, teamKindLabelKey } from '../../i18n/labels';
+import { Link } from '../../routing/Link';
+import { invitePath, loginPath, navigate, signupPath, teamPath } from '../../routing/router';
+
+/**
+ * `/uitnodiging/:token`: what the link offers (readable without an account). Signed in: accept it
+ * and go to the team. Not signed in: sign up or log in, and come back here afterwards.
+ */
+export function AcceptInviteScene({ token }: { token: string }) {
+  const t = useT();
+  const invite = useLoadable(token, getInvite);
+
+  if (invite.state.status === 'loading') {
+    return (
+      <PageShell title={t('invite.pageTitle')} narrow>
+        <p className="muted" data-testid="page-loading">
+          {t('invite.loading')}
+        </p>
+      </PageShell>
+    );
+  }
+  if (invite.state.status === 'error') {
+    return (
+      <PageShell title={t('invite.pageTitle')} narrow>
+        <div className="notice" data-testid="invite-unavailable">
+          <h1>{t('invite.unavailableHeading')}</h1>
+          <ErrorMessage error={invite.state.error} />
+        </div>
+      </PageShell>
+    );
+  }
+  return <InviteDetails token={token} invite={invite.state.data} />;
+}
+
+function InviteDetails({ token, invite }: { token: string; invite: InviteInfo }) {
+  const t = useT();
+  const formatDate = useDateTimeFormat();
+  const { state } = useCurrentUser();
+  const here = invitePath(token);
+
+  return (
+    <PageShell title={t('invite.pageTitle')} narrow>
+      <h1>{t('invite.heading', { team: invite.teamName })}</h1>
+      <dl className="facts facts--stacked card" data-testid="invite-details">
+        <div>
+          <dt>{t('invite.team')}</dt>
+          <dd>{invite.teamName}</dd>
+        </div>
+        <div>
+          <dt>{t('team.kind')}</dt>
+          <dd>{t(teamKindLabelKey(invite.teamKind))}</dd>
+        </div>
+        <div>
+          <dt>{t('invite.role')}</dt>
+          <dd data-testid="invite-role">{t(roleLabelKey(invite.role))}</dd>
+        </div>
+        <div>
+          <dt>{t('invite.expires')}</dt>
+          <dd>
+            <time dateTime={invite.expiresAt}>{formatDate(invite.expiresAt)}</time>
+          </dd>
+        </div>
+      </dl>
+      {!invite.usable ? (
+        <p className="notice notice--warning" data-testid="invite-problem">
+          {invite.problem ?? t('invite.unusable')}
+        </p>
+      ) : state.status === 'signedIn' ? (
+        <AcceptButton token={token} userName={state.user.name} />
+      ) : state.status === 'loading' ? null : (
+        <div className="notice" data-testid="invite-sign-in">
+          <p>{t('invite.needAccount')}</p>
+          <p className="button-row">
+            <Link to={signupPath(here)} className="button button--primary">
+              {t('invite.signup')}
+            </Link>
+            <Link to={loginPath(here)} className="button">
+              {t('invite.login')}
+            </Link>
+          </p>
+        </div>
+      )}
+    </PageShell>
+  );
+}
+
+function AcceptButton({ token, userName }: { token: string; userName: string }) {
+  const t = useT();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const accept = async () => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const { teamId } = await acceptInvite(token);
+      navigate(teamPath(teamId));
+    } catch (caught) {
+      setError(toApiError(caught));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="stack">
+      <p>{t('invite.signedInAs', { name: userName })}</p>
+      <p>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={accept}
+          aria-disabled={busy ? true : undefined}
+          data-testid="accept-invite"
+        >
+          {t('invite.accept')}
+        </button>
+      </p>
+      {error ? <ErrorMessage error={error} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import { useReducer } from 'react';
+import type { Capability } from '../../../shared/domain/roles';
+import { RequireUser } from '../../auth/RequireUser';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { PageShell } from '../../components/PageShell';
+import type { CurrentUser } from '../../http/account';
+import { getTeam, listMembers } from '../../http/teams';
+import { useLoadable } from '../../http/useLoadable';
+import { useT } from '../../i18n/I18nProvider';
+import { Link } from '../../routing/Link';
+import { AuditTrail } from './AuditTrail';
+import { InvitesSection } from './InvitesSection';
+import { LeaveTeam } from './LeaveTeam';
+import { MembersSection } from './MembersSection';
+import { TeamDetails } from './TeamDetails';
+import { TeamDocuments } from './TeamDocuments';
+
+/** `/teams/:teamId`: the team, its documents, members, invite links, and audit trail. */
+export function TeamScene({ teamId }: { teamId: string }) {
+  return <RequireUser>{(user) => <TeamPage teamId={teamId} user={user} />}</RequireUser>;
+}
+
+function TeamPage({ teamId, user }: { teamId: string; user: CurrentUser }) {
+  const t = useT();
+  // Every write on this page bumps the version: team, members, invites and audit trail all
+  // refetch quietly, so what one section changed shows up in the others (and in the trail).
+  const [version, bump] = useReducer((n: number) => n + 1, 0);
+  const team = useLoadable(teamId, getTeam, version);
+  const members = useLoadable(teamId, listMembers, version);
+
+  if (team.state.status === 'loading') {
+    return (
+      <PageShell title={t('team.loading')}>
+        <p className="muted" data-testid="page-loading">
+          {t('team.loading')}
+        </p>
+      </PageShell>
+    );
+  }
+  if (team.state.status === 'error') {
+    const { error } = team.state;
+    const heading =
+      error.status === 404
+        ? t('team.notFound')
+        : error.status === 403
+          ? t('team.noAccess')
+          : t('error.title');
+    return (
+      <PageShell title={heading} narrow>
+        <div className="notice" data-testid="team-unavailable">
+          <h1>{heading}</h1>
+          <ErrorMessage error={error} />
+          <p>
+            <Link to="/" className="button button--primary">
+              {t('common.toMyTeams')}
+            </Link>
+          </p>
+        </div>
+      </PageShell>
+    );
+  }
+
+  const data = team.state.data;
+  const allowed = (capability: Capability) => data.capabilities.includes(capability);
+  const memberList = members.state.status === 'ready' ? members.state.data : [];
+
+  return (
+    <PageShell title={data.name}>
+      <TeamDetails team={data} canEdit={allowed('team.update')} onChanged={bump} />
+      <TeamDocuments teamId={teamId} canCreate={allowed('document.create')} version={version} />
+      <MembersSection
+        teamId={teamId}
+        me={user}
+        members={members.state}
+        canManage={allowed('team.manageMembers')}
+        onChanged={bump}
+      />
+      {allowed('team.manageMembers') ? (
+        <InvitesSection teamId={teamId} version={version} onChanged={bump} />
+      ) : null}
+      <LeaveTeam teamId={teamId} me={user} />
+      {allowed('team.readAudit') ? (
+        <AuditTrail teamId={teamId} version={version} members={memberList} />
+      ) : null}
+    </PageShell>
+  );
+}

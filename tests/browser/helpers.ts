@@ -1,0 +1,201 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { expect } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Role, TeamKind } from '../../shared/domain/roles';
+import { startServer, type RunningServer } from '../../server/index';
+import { launchBrowser } from '../support/browser';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** A real server (temp DATA_DIR, port 0) and a Chromium for one test file. */
+export interface BrowserHarness {
+  server: RunningServer;
+  browser: Browser;
+  /** A fresh browser profile (own cookies, IndexedDB, localStorage); closed by `close()`. */
+  newContext(): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+/** Starts the server in-process and launches Chromium. */
+export async function startHarness(): Promise<BrowserHarness> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'werkplaats-browser-'));
+  const server = await startServer({
+    DATA_DIR: dataDir,
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    // Every test user signs up from 127.0.0.1; the default (20 an hour) is for the real world.
+    SIGNUPS_PER_ADDRESS_PER_HOUR: '1000',
+  });
+  const browser = await launchBrowser();
+  const contexts: BrowserContext[] = [];
+  return {
+    server,
+    browser,
+    async newContext() {
+      const context = await browser.newContext();
+      contexts.push(context);
+      return context;
+    },
+    async close() {
+      for (const context of contexts) await context.close().catch(() => undefined);
+      await browser.close().catch(() => undefined);
+      await server.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A signed-up test user. */
+export interface TestUser {
+  id: string;
+  name: string;
+  email: string;
+  password: string;
+}
+
+let userCounter = 0;
+
+/** A new, unique user's details (not yet signed up). */
+export function newUserDetails(name: string): Omit<TestUser, 'id'> {
+  userCounter += 1;
+  const slug = name.toLowerCase().replace(/[^a-z]/g, '');
+  return {
+    name,
+    email: `${slug}.${userCounter}.${Date.now().toString(36)}@voorbeeld.nl`,
+    password: 'een lange zin als wachtwoord',
+  };
+}
+
+/**
+ * Calls the JSON API with the context's cookies (what the page would send). Unsafe methods carry
+ * the Origin header the server requires; Playwright's request client does not add one itself.
+ */
+export async function api<T = unknown>(
+  context: BrowserContext,
+  baseUrl: string,
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  urlPath: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await context.request.fetch(`${baseUrl}${urlPath}`, {
+    method,
+    headers: { origin: baseUrl, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { data: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  if (!response.ok()) throw new Error(`${method} ${urlPath}: ${response.status()} ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Signs up through the API; the session cookie lands in `context`. */
+export async function signUpViaApi(
+  context: BrowserContext,
+  baseUrl: string,
+  name: string,
+): Promise<TestUser> {
+  const details = newUserDetails(name);
+  const created = await api<{ id: string }>(context, baseUrl, 'POST', '/api/auth/signup', details);
+  return { ...details, id: created.id };
+}
+
+/** A new browser profile with a signed-up user in it. */
+export async function newSignedInContext(
+  harness: BrowserHarness,
+  name: string,
+): Promise<{ context: BrowserContext; user: TestUser }> {
+  const context = await harness.newContext();
+  const user = await signUpViaApi(context, harness.server.url, name);
+  return { context, user };
+}
+
+/** Opens a page in `context`, logging page errors with the user's name. */
+export async function openPage(context: BrowserContext, baseUrl: string, urlPath: string, label: string) {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`[${label}] page error:`, error));
+  await page.goto(`${baseUrl}${urlPath}`);
+  return page;
+}
+
+/** Creates a team through the API (the caller becomes owner). */
+export async function createTeamViaApi(
+  context: BrowserContext,
+  baseUrl: string,
+  name: string,
+  kind: TeamKind = 'cocreatieteam',
+): Promise<string> {
+  const { id } = await api<{ id: string }>(context, baseUrl, 'POST', '/api/teams', { name, kind });
+  return id;
+}
+
+/** Adds an existing user to a team (the caller must be owner). */
+export async function addMemberViaApi(
+  context: BrowserContext,
+  baseUrl: string,
+  teamId: string,
+  email: string,
+  role: Role,
+): Promise<void> {
+  await api(context, baseUrl, 'POST', `/api/teams/${teamId}/members`, { email, role });
+}
+
+/** Creates a document in a team through the API. */
+export async function createDocumentViaApi(
+  context: BrowserContext,
+  baseUrl: string,
+  teamId: string,
+  title: string,
+): Promise<string> {
+  const { id } = await api<{ id: string }>(context, baseUrl, 'POST', '/api/documents', { teamId, title });
+  return id;
+}
+
+/** The ProseMirror element of the `index`-th section editor. */
+export function nthEditor(page: Page, index: number): Locator {
+  return page.locator('[data-testid="section-editor"]').nth(index).locator('.ProseMirror');
+}
+
+/** Waits until the save status shows `state` (data-state of [data-testid=save-status]). */
+export async function expectStatus(page: Page, state: string, timeout = 10_000): Promise<void> {
+  await expect
+    .poll(() => page.getByTestId('save-status').getAttribute('data-state'), { timeout })
+    .toBe(state);
+}
+
+/** WCAG 2.0/2.1 A and AA violations on the page (axe-core), as compact records. */
+export async function axeViolations(page: Page) {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } }).axe;
+    const result = (await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    })) as { violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> };
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target),
+    }));
+  });
+}
+
+/**
+ * Presses Tab until the focused element matches `selector` (at most `maxTabs` times); fails with
+ * the path of visited elements otherwise. Proves the element is reachable by keyboard alone.
+ */
+export async function tabTo(page: Page, selector: string, maxTabs = 80): Promise<void> {
+  const visited: string[] = [];
+  for (let i = 0; i < maxTabs; i++) {
+    await page.keyboard.press('Tab');
+    const hit = await page.evaluate((sel) => {
+      const active = document.activeElement;
+      return active?.matches(sel) ? null : (active?.outerHTML.slice(0, 80) ?? 'none');
+    }, selector);
+    if (hit === null) return;
+    visited.push(hit);
+  }
+  throw new Error(`Tab never reached ${selector}; visited:\n${visited.join('\n')}`);
+}
