@@ -10,6 +10,7 @@ import type { InviteStore } from './stores/invites';
 import type { SessionStore } from './stores/sessions';
 import type { TeamStore } from './stores/teams';
 import type { TemplateVersionStore } from './stores/templateVersions';
+import type { TemplateDraftStore } from './stores/templateDrafts';
 import type { User, UserStore } from './stores/users';
 
 /** Every table's store. */
@@ -22,6 +23,7 @@ export interface Stores {
   invites: InviteStore;
   audit: AuditStore;
   templateVersions: TemplateVersionStore;
+  templateDrafts: TemplateDraftStore;
 }
 
 /** What routes and the sync server need, created once at boot. */

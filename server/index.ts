@@ -15,6 +15,7 @@ import { createSessionStore } from './stores/sessions';
 import { createTeamStore } from './stores/teams';
 import { createUserStore } from './stores/users';
 import { createTemplateVersionStore } from './stores/templateVersions';
+import { createTemplateDraftStore } from './stores/templateDrafts';
 import { seedExampleTemplates } from './db/seed';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -48,6 +49,7 @@ export async function startServer(
     invites: createInviteStore(db),
     audit: createAuditStore(db),
     templateVersions: createTemplateVersionStore(db),
+    templateDrafts: createTemplateDraftStore(db),
   };
   seedExampleTemplates(db, stores);
   const sessions = createSessionService(stores.sessions, stores.users, {

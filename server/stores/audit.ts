@@ -17,7 +17,9 @@ export type AuditAction =
   | 'invite.created'
   | 'invite.revoked'
   | 'invite.accepted'
-  | 'document.created';
+  | 'document.created'
+  | 'template.draft_created'
+  | 'template.published';
 
 /** One audit event as presented. */
 export interface AuditEvent {

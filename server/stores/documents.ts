@@ -1,9 +1,10 @@
 import type { Db } from '../db/connection';
-import type { DocumentSummary } from '../../shared/schemas/documents';
+import type { DocumentKind, DocumentSummary } from '../../shared/schemas/documents';
 
 interface DocumentRow {
   id: string;
   team_id: string | null;
+  kind: DocumentKind;
   title: string;
   created_at: number;
   updated_at: number;
@@ -13,6 +14,7 @@ function present(row: DocumentRow): DocumentSummary {
   return {
     id: row.id,
     teamId: row.team_id,
+    kind: row.kind,
     title: row.title,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
@@ -22,7 +24,7 @@ function present(row: DocumentRow): DocumentSummary {
 /** Prepared statements for the `documents` table. */
 export function createDocumentStore(db: Db) {
   const insert = db.prepare(
-    'INSERT INTO documents (id, team_id, created_by, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO documents (id, team_id, created_by, kind, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const byId = db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?');
   const exists = db.prepare<[string], number>('SELECT 1 FROM documents WHERE id = ?').pluck();
@@ -39,10 +41,18 @@ export function createDocumentStore(db: Db) {
   return {
     /** Inserts a document row (call inside the creating transaction). */
     insert(
-      document: { id: string; teamId: string; createdBy: string; title: string },
+      document: { id: string; teamId: string; createdBy: string; title: string; kind?: DocumentKind },
       now = Date.now(),
     ): void {
-      insert.run(document.id, document.teamId, document.createdBy, document.title, now, now);
+      insert.run(
+        document.id,
+        document.teamId,
+        document.createdBy,
+        document.kind ?? 'document',
+        document.title,
+        now,
+        now,
+      );
     },
     /** The document, or undefined. */
     get(id: string): DocumentSummary | undefined {

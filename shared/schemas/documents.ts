@@ -19,11 +19,15 @@ export const createDocumentBody = z
 
 export type CreateDocumentBody = z.infer<typeof createDocumentBody>;
 
+/** What a collaborative document is: a free document, or an ontwikkelpad draft (more kinds follow). */
+export type DocumentKind = 'document' | 'ontwikkelpad';
+
 /** A collaborative document as the API presents it. */
 export interface DocumentSummary {
   id: string;
   /** The team that owns the document (null only for documents from before accounts). */
   teamId: string | null;
+  kind: DocumentKind;
   title: string;
   createdAt: string;
   updatedAt: string;

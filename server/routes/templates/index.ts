@@ -1,40 +1,97 @@
 import { Hono } from 'hono';
-import { ONTWIKKELPAD_KINDS, SECTORS } from '../../../shared/domain/ontwikkelpad/types';
-import { z } from '../../../shared/schemas/zod';
 import { zValidator } from '@hono/zod-validator';
-import { authRequired } from '../../auth/middleware';
+import { CAPABILITIES, can } from '../../../shared/domain/roles';
+import { diffTemplates } from '../../../shared/domain/ontwikkelpad/diff';
+import { ONTWIKKELPAD_KINDS, SECTORS } from '../../../shared/domain/ontwikkelpad/types';
+import { planUpgrade } from '../../../shared/domain/ontwikkelpad/upgrade';
+import { createTemplateDraftBody, publishTemplateBody } from '../../../shared/schemas/templates';
+import { z } from '../../../shared/schemas/zod';
+import { authRequired, requireAuth } from '../../auth/middleware';
+import { createTemplateDraft, previewPublish, publishTemplate } from '../../commands/templates';
 import type { AppDeps, AppEnv } from '../../deps';
-import { errorBody } from '../../http/errors';
 import { notFound } from '../../http/apiError';
+import { errorBody } from '../../http/errors';
+import { validateJson } from '../../http/validate';
+import { authorizeDocument } from '../../policies/document';
 
 const libraryQuery = z.object({
   kind: z.enum(ONTWIKKELPAD_KINDS).optional(),
   sector: z.enum(SECTORS).optional(),
   q: z.string().max(200).optional(),
 });
+const otherVersionQuery = (name: 'against' | 'to') => z.object({ [name]: z.string().min(1).max(100) });
+
+function validateQuery<T extends z.ZodType>(schema: T) {
+  return zValidator('query', schema, (result, c) => {
+    if (!result.success) {
+      return c.json(
+        errorBody('invalid_query', result.error.issues.map((issue) => issue.message).join('; ')),
+        400,
+      );
+    }
+  });
+}
 
 /**
- * /api/templates — the library of published ontwikkelpad versions, readable by every signed-in
- * user (published means public within Werkplaats; drafts stay with their atelier).
+ * /api/templates — ontwikkelpaden. Published versions (the library) are readable by every
+ * signed-in user: published means public within Werkplaats. Drafts are documents of their atelier:
+ * only its members read them, only its owners and editors change and publish them.
  */
 export function templateRoutes(deps: AppDeps) {
+  const { stores } = deps;
+  const versionOr404 = (id: string) => {
+    const version = stores.templateVersions.get(id);
+    if (!version) throw notFound('Deze versie van het ontwikkelpad bestaat niet.');
+    return version;
+  };
+
   return new Hono<AppEnv>()
     .use(authRequired)
-    .get(
-      '/',
-      zValidator('query', libraryQuery, (result, c) => {
-        if (!result.success) {
-          return c.json(
-            errorBody('invalid_query', result.error.issues.map((issue) => issue.message).join('; ')),
-            400,
-          );
-        }
-      }),
-      (c) => c.json(deps.stores.templateVersions.search(c.req.valid('query'))),
+    .get('/', validateQuery(libraryQuery), (c) =>
+      c.json(stores.templateVersions.search(c.req.valid('query'))),
     )
+    .post('/drafts', validateJson(createTemplateDraftBody), (c) => {
+      const { user } = requireAuth(c.get('auth'));
+      const { id } = createTemplateDraft(deps, user.id, c.req.valid('json'));
+      return c.json({ id, docId: id }, 201);
+    })
+    .get('/drafts/:docId', (c) => {
+      const { user } = requireAuth(c.get('auth'));
+      const docId = c.req.param('docId');
+      const { document, role } = authorizeDocument(stores, user.id, docId, 'document.read');
+      const draft = stores.templateDrafts.get(docId);
+      if (!draft) throw notFound('Dit document is geen concept van een ontwikkelpad.');
+      return c.json({
+        ...document,
+        templateKey: draft.templateKey,
+        basedOnVersionId: draft.basedOnVersionId,
+        versions: stores.templateVersions.versionsOf(draft.templateKey),
+        role,
+        capabilities: CAPABILITIES.filter((capability) => can(role, capability)),
+      });
+    })
+    .get('/drafts/:docId/publish', (c) => {
+      const { user } = requireAuth(c.get('auth'));
+      return c.json(previewPublish(deps, user.id, c.req.param('docId')));
+    })
+    .post('/drafts/:docId/publish', validateJson(publishTemplateBody), (c) => {
+      const { user } = requireAuth(c.get('auth'));
+      return c.json(publishTemplate(deps, user.id, c.req.param('docId'), c.req.valid('json')), 201);
+    })
     .get('/:id', (c) => {
-      const version = deps.stores.templateVersions.get(c.req.param('id'));
-      if (!version) throw notFound('Deze versie van het ontwikkelpad bestaat niet.');
-      return c.json({ ...version, versions: deps.stores.templateVersions.versionsOf(version.templateKey) });
+      const version = versionOr404(c.req.param('id'));
+      return c.json({ ...version, versions: stores.templateVersions.versionsOf(version.templateKey) });
+    })
+    .get('/:id/diff', validateQuery(otherVersionQuery('against')), (c) => {
+      const to = versionOr404(c.req.param('id'));
+      const from = versionOr404(c.req.valid('query').against as string);
+      const { content: _from, ...fromSummary } = from;
+      const { content: _to, ...toSummary } = to;
+      return c.json({ from: fromSummary, to: toSummary, changes: diffTemplates(from.content, to.content) });
+    })
+    .get('/:id/upgrade', validateQuery(otherVersionQuery('to')), (c) => {
+      const from = versionOr404(c.req.param('id'));
+      const to = versionOr404(c.req.valid('query').to as string);
+      return c.json(planUpgrade(from.content, to.content));
     });
 }

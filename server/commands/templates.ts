@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import * as Y from 'yjs';
+import { diffTemplates, type TemplateChange } from '../../shared/domain/ontwikkelpad/diff';
+import type { OntwikkelpadContent } from '../../shared/domain/ontwikkelpad/types';
+import { validateForPublish, type PublishProblem } from '../../shared/domain/ontwikkelpad/validate';
+import {
+  formatVersion,
+  parseVersion,
+  proposeVersion,
+  requiresMajor,
+  versionProblem,
+} from '../../shared/domain/ontwikkelpad/versioning';
+import { initOntwikkelpadDoc, projectOntwikkelpad } from '../../shared/editor/ontwikkelpadDoc';
+import { readDocument } from '../collab/readDocument';
+import type { AppDeps } from '../deps';
+import { ApiError, forbidden, notFound } from '../http/apiError';
+import { authorizeDocument } from '../policies/document';
+import { authorizeTeam } from '../policies/team';
+import type { TemplateVersion, TemplateVersionSummary } from '../stores/templateVersions';
+
+/** Creates an ontwikkelpad draft in an atelier, empty or as a revision of a published version. */
+export function createTemplateDraft(
+  deps: AppDeps,
+  userId: string,
+  input: { teamId: string; title?: string | undefined; fromVersionId?: string | undefined },
+): { id: string } {
+  const { team } = authorizeTeam(deps.stores, userId, input.teamId, 'document.create');
+  if (team.kind !== 'atelier') throw forbidden('Alleen een atelier schrijft ontwikkelpaden.');
+  let source: TemplateVersion | undefined;
+  if (input.fromVersionId) {
+    source = deps.stores.templateVersions.get(input.fromVersionId);
+    if (!source) throw notFound('Deze versie van het ontwikkelpad bestaat niet.');
+  }
+  const id = randomUUID();
+  // A revision by the atelier that owns the ontwikkelpad continues its version line; a copy of
+  // someone else's starts a new one.
+  const templateKey = source && source.teamId === team.id ? source.templateKey : id;
+  const doc = new Y.Doc();
+  initOntwikkelpadDoc(doc, source?.content, input.title);
+  const title = projectOntwikkelpad(doc).title;
+  const state = Y.encodeStateAsUpdate(doc);
+  const stateVector = Y.encodeStateVector(doc);
+  doc.destroy();
+  deps.db.transaction(() => {
+    deps.stores.documents.insert({ id, teamId: team.id, createdBy: userId, title, kind: 'ontwikkelpad' });
+    deps.stores.docStorage.writeInitialState(id, state, stateVector);
+    deps.stores.templateDrafts.insert({ docId: id, templateKey, basedOnVersionId: source?.id ?? null });
+    deps.stores.audit.record('template.draft_created', {
+      teamId: team.id,
+      actorId: userId,
+      details: { documentId: id, title, basedOn: source ? `${source.title} ${source.version}` : null },
+    });
+  })();
+  return { id };
+}
+
+/** What publishing the draft now would do. */
+export interface PublishPreview {
+  content: OntwikkelpadContent;
+  problems: PublishProblem[];
+  previous: TemplateVersionSummary | null;
+  changes: TemplateChange[];
+  requiresMajor: boolean;
+  proposedVersion: string;
+}
+
+function loadDraft(deps: AppDeps, userId: string, docId: string) {
+  authorizeDocument(deps.stores, userId, docId, 'template.publish');
+  const draft = deps.stores.templateDrafts.get(docId);
+  if (!draft) throw notFound('Dit document is geen concept van een ontwikkelpad.');
+  return draft;
+}
+
+/** Validates the draft's committed state against its latest published version. */
+export function previewPublish(deps: AppDeps, userId: string, docId: string): PublishPreview {
+  const draft = loadDraft(deps, userId, docId);
+  const content = readDocument(deps, docId, projectOntwikkelpad);
+  const latest = deps.stores.templateVersions.versionsOf(draft.templateKey)[0];
+  const previous = latest ? deps.stores.templateVersions.get(latest.id) : undefined;
+  const changes = previous ? diffTemplates(previous.content, content) : [];
+  return {
+    content,
+    problems: validateForPublish(content),
+    previous: latest ?? null,
+    changes,
+    requiresMajor: requiresMajor(changes),
+    proposedVersion: formatVersion(
+      proposeVersion(latest ? parseVersion(latest.version) : undefined, changes),
+    ),
+  };
+}
+
+/** Publishes the draft as an immutable version. */
+export function publishTemplate(
+  deps: AppDeps,
+  userId: string,
+  docId: string,
+  input: { version?: string | undefined; changeNote: string },
+): { id: string; version: string } {
+  const draft = loadDraft(deps, userId, docId);
+  const preview = previewPublish(deps, userId, docId);
+  if (preview.problems.length > 0) {
+    throw new ApiError(
+      400,
+      'invalid_template',
+      `Publiceren kan nog niet: ${preview.problems.map((problem) => problem.message).join(' ')}`,
+    );
+  }
+  if (preview.previous && preview.changes.length === 0) {
+    throw new ApiError(400, 'no_changes', `Er is niets veranderd sinds versie ${preview.previous.version}.`);
+  }
+  const chosen = parseVersion(input.version ?? preview.proposedVersion);
+  if (!chosen) throw new ApiError(400, 'invalid_version', 'Een versienummer ziet eruit als 1.0 of 2.3.');
+  const previous = preview.previous ? parseVersion(preview.previous.version) : undefined;
+  const problem = versionProblem(previous, chosen, preview.changes);
+  if (problem) throw new ApiError(400, 'invalid_version', problem);
+  const id = randomUUID();
+  const teamId = deps.stores.documents.get(docId)?.teamId as string;
+  deps.db.transaction(() => {
+    deps.stores.templateVersions.insert({
+      id,
+      templateKey: draft.templateKey,
+      teamId,
+      draftDocId: docId,
+      major: chosen.major,
+      minor: chosen.minor,
+      content: preview.content,
+      changeNote: input.changeNote,
+      example: false,
+      publishedBy: userId,
+    });
+    deps.stores.audit.record('template.published', {
+      teamId,
+      actorId: userId,
+      details: {
+        documentId: docId,
+        versionId: id,
+        version: formatVersion(chosen),
+        title: preview.content.title,
+      },
+    });
+  })();
+  return { id, version: formatVersion(chosen) };
+}

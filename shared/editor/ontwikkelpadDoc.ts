@@ -1,0 +1,318 @@
+import * as Y from 'yjs';
+import {
+  DEFAULT_TEMPLATE_SECTIONS,
+  ONTWIKKELPAD_KINDS,
+  SECTORS,
+  type OntwikkelpadContent,
+  type OntwikkelpadKind,
+  type Rubric,
+  type Sector,
+} from '../domain/ontwikkelpad/types';
+import { META_MAP } from './fields';
+
+/**
+ * The Y.Doc of an ontwikkelpad draft. Structured data lives in Y.Map / Y.Array so concurrent edits
+ * to different outcomes, themes or sections never overwrite each other; longer free text is Y.Text
+ * (merged per character); description and suggestions are rich text (one Y.XmlFragment each, edited
+ * with Tiptap).
+ *
+ * - meta (Y.Map): title, kind, specialisation (strings), nlqfLevel (number | null)
+ * - sectors (Y.Map<boolean>): a key per chosen sector
+ * - themes (Y.Array<Y.Map>): { id, title: string, outcomeIds: Y.Array<string> } in display order
+ * - outcomes (Y.Map<Y.Map>): id → { id, code: string, title: Y.Text, description: Y.Text }
+ * - rubric (Y.Map): { enabled: boolean, levels: Y.Array<string>,
+ *     dimensions: Y.Array<Y.Map{ id, title, subdimensions: Y.Array<Y.Map{ id, title, descriptors: Y.Array<Y.Text> }> }> }
+ * - templateSections (Y.Array<Y.Map>): { id, heading: string, guidance: Y.Text }
+ * - fragments `field:description`, `field:suggestions`
+ */
+export const OP = {
+  sectors: 'sectors',
+  themes: 'themes',
+  outcomes: 'outcomes',
+  rubric: 'rubric',
+  templateSections: 'templateSections',
+  description: 'field:description',
+  suggestions: 'field:suggestions',
+} as const;
+
+/** A short random id for new items (stable forever once created). */
+export function newItemId(prefix: string): string {
+  const random = globalThis.crypto.getRandomValues(new Uint8Array(6));
+  return `${prefix}-${Array.from(random, (byte) => byte.toString(36).padStart(2, '0'))
+    .join('')
+    .slice(0, 8)}`;
+}
+
+/** Sets a Y.Text to `value` with a minimal edit (common prefix and suffix kept), so concurrent typing merges. */
+export function setText(text: Y.Text, value: string): void {
+  const current = text.toString();
+  if (current === value) return;
+  let start = 0;
+  while (start < current.length && start < value.length && current[start] === value[start]) start++;
+  let end = 0;
+  while (
+    end < current.length - start &&
+    end < value.length - start &&
+    current[current.length - 1 - end] === value[value.length - 1 - end]
+  ) {
+    end++;
+  }
+  const edit = () => {
+    text.delete(start, current.length - start - end);
+    text.insert(start, value.slice(start, value.length - end));
+  };
+  if (text.doc) text.doc.transact(edit);
+  else edit();
+}
+
+function yText(value: string): Y.Text {
+  return new Y.Text(value);
+}
+
+function textOf(value: unknown): string {
+  if (value instanceof Y.Text) return value.toString();
+  return typeof value === 'string' ? value : '';
+}
+
+/** Plain text of a rich-text fragment: paragraphs and headings on their own line, list items with "- ". */
+export function fragmentToPlainText(fragment: Y.XmlFragment | Y.XmlElement): string {
+  const lines: string[] = [];
+  const walk = (node: Y.XmlElement | Y.XmlFragment, prefix: string) => {
+    for (const child of node.toArray()) {
+      if (child instanceof Y.XmlText) continue;
+      if (!(child instanceof Y.XmlElement)) continue;
+      const name = child.nodeName;
+      if (name === 'bulletList' || name === 'orderedList' || name === 'blockquote') walk(child, prefix);
+      else if (name === 'listItem') walk(child, '- ');
+      else {
+        const text = child
+          .toArray()
+          .map((part) => (part instanceof Y.XmlText ? part.toString().replace(/<[^>]+>/g, '') : ''))
+          .join('');
+        lines.push(prefix + text);
+        prefix = prefix ? '  ' : '';
+      }
+    }
+  };
+  walk(fragment, '');
+  return lines.join('\n').trim();
+}
+
+/** Writes plain text into a fragment as paragraphs (seeding a draft from a published version). */
+export function plainTextToFragment(fragment: Y.XmlFragment, text: string): void {
+  const paragraphs = (text.trim() ? text.split('\n') : ['']).map((line) => {
+    const paragraph = new Y.XmlElement('paragraph');
+    if (line) paragraph.insert(0, [new Y.XmlText(line)]);
+    return paragraph;
+  });
+  fragment.insert(0, paragraphs);
+}
+
+function buildOutcome(outcome: {
+  id: string;
+  code: string;
+  title: string;
+  description: string;
+}): Y.Map<unknown> {
+  const map = new Y.Map<unknown>();
+  map.set('id', outcome.id);
+  map.set('code', outcome.code);
+  map.set('title', yText(outcome.title));
+  map.set('description', yText(outcome.description));
+  return map;
+}
+
+/** A new theme map (add it to the themes array). */
+export function buildTheme(id: string, title: string, outcomeIds: string[] = []): Y.Map<unknown> {
+  const theme = new Y.Map<unknown>();
+  theme.set('id', id);
+  theme.set('title', title);
+  const ids = new Y.Array<string>();
+  ids.push(outcomeIds);
+  theme.set('outcomeIds', ids);
+  return theme;
+}
+
+/** A new outcome map (put it in the outcomes map under its id and add the id to a theme). */
+export function buildOutcomeMap(id: string, code = '', title = '', description = ''): Y.Map<unknown> {
+  return buildOutcome({ id, code, title, description });
+}
+
+/** A new template-section map. */
+export function buildTemplateSection(id: string, heading: string, guidance: string): Y.Map<unknown> {
+  const section = new Y.Map<unknown>();
+  section.set('id', id);
+  section.set('heading', heading);
+  section.set('guidance', yText(guidance));
+  return section;
+}
+
+/** A rubric sub-dimension map with `levels` empty descriptors. */
+export function buildSubdimension(id: string, title: string, descriptors: string[]): Y.Map<unknown> {
+  const sub = new Y.Map<unknown>();
+  sub.set('id', id);
+  sub.set('title', title);
+  const texts = new Y.Array<Y.Text>();
+  texts.push(descriptors.map(yText));
+  sub.set('descriptors', texts);
+  return sub;
+}
+
+/** A rubric dimension map. */
+export function buildDimension(
+  id: string,
+  title: string,
+  subdimensions: Y.Map<unknown>[] = [],
+): Y.Map<unknown> {
+  const dimension = new Y.Map<unknown>();
+  dimension.set('id', id);
+  dimension.set('title', title);
+  const subs = new Y.Array<Y.Map<unknown>>();
+  subs.push(subdimensions);
+  dimension.set('subdimensions', subs);
+  return dimension;
+}
+
+/**
+ * Fills an empty doc: from a published version's content (a revision keeps every outcome id), or
+ * with an empty template with the default sections.
+ */
+export function initOntwikkelpadDoc(
+  doc: Y.Doc,
+  content?: OntwikkelpadContent,
+  title = 'Nieuw ontwikkelpad',
+): void {
+  doc.transact(() => {
+    const meta = doc.getMap<unknown>(META_MAP);
+    meta.set('title', content?.title ?? title);
+    meta.set('kind', content?.kind ?? 'start-vakbekwaam');
+    meta.set('specialisation', content?.specialisation ?? '');
+    meta.set('nlqfLevel', content?.nlqfLevel ?? null);
+    const sectors = doc.getMap<boolean>(OP.sectors);
+    for (const sector of content?.sectors ?? []) sectors.set(sector, true);
+    plainTextToFragment(doc.getXmlFragment(OP.description), content?.description ?? '');
+    plainTextToFragment(doc.getXmlFragment(OP.suggestions), content?.suggestions ?? '');
+
+    const themes = doc.getArray<Y.Map<unknown>>(OP.themes);
+    const outcomes = doc.getMap<Y.Map<unknown>>(OP.outcomes);
+    const sourceThemes = content?.themes ?? [{ id: newItemId('thema'), title: 'Thema 1', outcomes: [] }];
+    themes.push(
+      sourceThemes.map((theme) =>
+        buildTheme(
+          theme.id,
+          theme.title,
+          theme.outcomes.map((outcome) => outcome.id),
+        ),
+      ),
+    );
+    for (const theme of sourceThemes)
+      for (const outcome of theme.outcomes) outcomes.set(outcome.id, buildOutcome(outcome));
+
+    const rubric = doc.getMap<unknown>(OP.rubric);
+    rubric.set('enabled', content?.rubric != null);
+    const levels = new Y.Array<string>();
+    levels.push(content?.rubric?.levels ?? ['Startbekwaam', 'Vakbekwaam', 'Expert']);
+    rubric.set('levels', levels);
+    const dimensions = new Y.Array<Y.Map<unknown>>();
+    dimensions.push(
+      (content?.rubric?.dimensions ?? []).map((dimension) =>
+        buildDimension(
+          dimension.id,
+          dimension.title,
+          dimension.subdimensions.map((sub) => buildSubdimension(sub.id, sub.title, sub.descriptors)),
+        ),
+      ),
+    );
+    rubric.set('dimensions', dimensions);
+
+    const sections = doc.getArray<Y.Map<unknown>>(OP.templateSections);
+    const sourceSections =
+      content?.sections ??
+      DEFAULT_TEMPLATE_SECTIONS.map((section) => ({ ...section, id: newItemId('sectie') }));
+    sections.push(
+      sourceSections.map((section) => buildTemplateSection(section.id, section.heading, section.guidance)),
+    );
+  });
+}
+
+/**
+ * The plain projection of a draft (what publishing stores). An outcome id listed in two themes
+ * (two people moving it at once) counts once, in the first theme; ids without an outcome are skipped.
+ */
+export function projectOntwikkelpad(doc: Y.Doc): OntwikkelpadContent {
+  const meta = doc.getMap<unknown>(META_MAP);
+  const kindValue = meta.get('kind');
+  const kind: OntwikkelpadKind = ONTWIKKELPAD_KINDS.includes(kindValue as OntwikkelpadKind)
+    ? (kindValue as OntwikkelpadKind)
+    : 'start-vakbekwaam';
+  const nlqf = meta.get('nlqfLevel');
+  const sectorMap = doc.getMap<boolean>(OP.sectors);
+  const sectors = SECTORS.filter((sector: Sector) => sectorMap.get(sector) === true);
+
+  const outcomes = doc.getMap<Y.Map<unknown>>(OP.outcomes);
+  const seen = new Set<string>();
+  const themes = doc
+    .getArray<Y.Map<unknown>>(OP.themes)
+    .toArray()
+    .map((theme) => {
+      const ids = (theme.get('outcomeIds') as Y.Array<string> | undefined)?.toArray() ?? [];
+      return {
+        id: String(theme.get('id') ?? ''),
+        title: textOf(theme.get('title')),
+        outcomes: ids.flatMap((id) => {
+          const outcome = outcomes.get(id);
+          if (!outcome || seen.has(id)) return [];
+          seen.add(id);
+          return [
+            {
+              id,
+              code: textOf(outcome.get('code')),
+              title: textOf(outcome.get('title')),
+              description: textOf(outcome.get('description')),
+            },
+          ];
+        }),
+      };
+    });
+
+  const rubricMap = doc.getMap<unknown>(OP.rubric);
+  let rubric: Rubric | null = null;
+  if (rubricMap.get('enabled') === true) {
+    const levels = (rubricMap.get('levels') as Y.Array<string> | undefined)?.toArray() ?? [];
+    const dimensions = (rubricMap.get('dimensions') as Y.Array<Y.Map<unknown>> | undefined)?.toArray() ?? [];
+    rubric = {
+      levels,
+      dimensions: dimensions.map((dimension) => ({
+        id: String(dimension.get('id') ?? ''),
+        title: textOf(dimension.get('title')),
+        subdimensions: (
+          (dimension.get('subdimensions') as Y.Array<Y.Map<unknown>> | undefined)?.toArray() ?? []
+        ).map((sub) => ({
+          id: String(sub.get('id') ?? ''),
+          title: textOf(sub.get('title')),
+          descriptors: ((sub.get('descriptors') as Y.Array<Y.Text> | undefined)?.toArray() ?? []).map(textOf),
+        })),
+      })),
+    };
+  }
+
+  return {
+    title: textOf(meta.get('title')),
+    kind,
+    specialisation: textOf(meta.get('specialisation')),
+    sectors,
+    nlqfLevel: typeof nlqf === 'number' ? nlqf : null,
+    description: fragmentToPlainText(doc.getXmlFragment(OP.description)),
+    themes,
+    rubric,
+    suggestions: fragmentToPlainText(doc.getXmlFragment(OP.suggestions)),
+    sections: doc
+      .getArray<Y.Map<unknown>>(OP.templateSections)
+      .toArray()
+      .map((section) => ({
+        id: String(section.get('id') ?? ''),
+        heading: textOf(section.get('heading')),
+        guidance: textOf(section.get('guidance')),
+      })),
+  };
+}
