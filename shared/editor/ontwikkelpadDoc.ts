@@ -18,11 +18,15 @@ import { META_MAP } from './fields';
  *
  * - meta (Y.Map): title, kind, specialisation (strings), nlqfLevel (number | null)
  * - sectors (Y.Map<boolean>): a key per chosen sector
- * - themes (Y.Array<Y.Map>): { id, title: string, outcomeIds: Y.Array<string> } in display order
+ * - themes (Y.Array<Y.Map>): { id, title: string, order: number, outcomeIds: Y.Array<string> }
  * - outcomes (Y.Map<Y.Map>): id → { id, code: string, title: Y.Text, description: Y.Text }
  * - rubric (Y.Map): { enabled: boolean, levels: Y.Array<string>,
  *     dimensions: Y.Array<Y.Map{ id, title, subdimensions: Y.Array<Y.Map{ id, title, descriptors: Y.Array<Y.Text> }> }> }
- * - templateSections (Y.Array<Y.Map>): { id, heading: string, guidance: Y.Text }
+ * - templateSections (Y.Array<Y.Map>): { id, heading: string, order: number, guidance: Y.Text }
+ *
+ * Themes and sections are shown sorted by `order` (ties: array position). Moving one only sets its
+ * `order` (see moveItem): Yjs has no move, and deleting + re-inserting the map would drop what
+ * someone else adds to it at the same moment.
  * - fragments `field:description`, `field:suggestions`
  */
 export const OP = {
@@ -85,9 +89,18 @@ export function fragmentToPlainText(fragment: Y.XmlFragment | Y.XmlElement): str
       if (name === 'bulletList' || name === 'orderedList' || name === 'blockquote') walk(child, prefix);
       else if (name === 'listItem') walk(child, '- ');
       else {
+        // toDelta gives the typed characters (formatting is in attributes), so "<" and ">" that
+        // people type stay text; a hard break is a line break.
         const text = child
           .toArray()
-          .map((part) => (part instanceof Y.XmlText ? part.toString().replace(/<[^>]+>/g, '') : ''))
+          .map((part) => {
+            if (part instanceof Y.XmlText) {
+              return (part.toDelta() as Array<{ insert?: unknown }>)
+                .map((op) => (typeof op.insert === 'string' ? op.insert : ''))
+                .join('');
+            }
+            return part instanceof Y.XmlElement && part.nodeName === 'hardBreak' ? '\n' : '';
+          })
           .join('');
         lines.push(prefix + text);
         prefix = prefix ? '  ' : '';
@@ -122,11 +135,59 @@ function buildOutcome(outcome: {
   return map;
 }
 
+/** The maps of an ordered array (themes, sections) in display order. */
+export function orderedItems(array: Y.Array<Y.Map<unknown>>): Y.Map<unknown>[] {
+  return array
+    .toArray()
+    .map((item, index) => ({
+      item,
+      index,
+      order: typeof item.get('order') === 'number' ? (item.get('order') as number) : index,
+    }))
+    .sort((a, b) => a.order - b.order || a.index - b.index)
+    .map(({ item }) => item);
+}
+
+/** The `order` for an item appended at the end. */
+export function nextOrder(array: Y.Array<Y.Map<unknown>>): number {
+  const items = orderedItems(array);
+  const last = items[items.length - 1];
+  const order = last?.get('order');
+  return (typeof order === 'number' ? order : items.length - 1) + 1;
+}
+
+/** Moves the item with `id` to display position `toIndex` by giving it an order between its new neighbours. */
+export function moveItem(array: Y.Array<Y.Map<unknown>>, id: string, toIndex: number): void {
+  const items = orderedItems(array);
+  const item = items.find((candidate) => candidate.get('id') === id);
+  if (!item) return;
+  const others = items.filter((candidate) => candidate !== item);
+  const index = Math.max(0, Math.min(toIndex, others.length));
+  const orderOf = (map: Y.Map<unknown> | undefined, fallback: number) =>
+    typeof map?.get('order') === 'number' ? (map.get('order') as number) : fallback;
+  const before = index > 0 ? orderOf(others[index - 1], index - 1) : undefined;
+  const after = index < others.length ? orderOf(others[index], index) : undefined;
+  const order =
+    before === undefined
+      ? (after ?? 0) - 1
+      : after === undefined
+        ? before + 1
+        : before + (after - before) / 2;
+  item.set('order', order);
+}
+
 /** A new theme map (add it to the themes array). */
-export function buildTheme(id: string, title: string, outcomeIds: string[] = []): Y.Map<unknown> {
+export function buildTheme(
+  id: string,
+  title: string,
+  outcomeIds: string[] = [],
+  order?: number,
+): Y.Map<unknown> {
   const theme = new Y.Map<unknown>();
   theme.set('id', id);
   theme.set('title', title);
+  // Append with nextOrder(themes); without an order the array position counts.
+  if (order !== undefined) theme.set('order', order);
   const ids = new Y.Array<string>();
   ids.push(outcomeIds);
   theme.set('outcomeIds', ids);
@@ -139,10 +200,16 @@ export function buildOutcomeMap(id: string, code = '', title = '', description =
 }
 
 /** A new template-section map. */
-export function buildTemplateSection(id: string, heading: string, guidance: string): Y.Map<unknown> {
+export function buildTemplateSection(
+  id: string,
+  heading: string,
+  guidance: string,
+  order = 0,
+): Y.Map<unknown> {
   const section = new Y.Map<unknown>();
   section.set('id', id);
   section.set('heading', heading);
+  section.set('order', order);
   section.set('guidance', yText(guidance));
   return section;
 }
@@ -197,11 +264,12 @@ export function initOntwikkelpadDoc(
     const outcomes = doc.getMap<Y.Map<unknown>>(OP.outcomes);
     const sourceThemes = content?.themes ?? [{ id: newItemId('thema'), title: 'Thema 1', outcomes: [] }];
     themes.push(
-      sourceThemes.map((theme) =>
+      sourceThemes.map((theme, index) =>
         buildTheme(
           theme.id,
           theme.title,
           theme.outcomes.map((outcome) => outcome.id),
+          index,
         ),
       ),
     );
@@ -230,7 +298,9 @@ export function initOntwikkelpadDoc(
       content?.sections ??
       DEFAULT_TEMPLATE_SECTIONS.map((section) => ({ ...section, id: newItemId('sectie') }));
     sections.push(
-      sourceSections.map((section) => buildTemplateSection(section.id, section.heading, section.guidance)),
+      sourceSections.map((section, index) =>
+        buildTemplateSection(section.id, section.heading, section.guidance, index),
+      ),
     );
   });
 }
@@ -251,29 +321,26 @@ export function projectOntwikkelpad(doc: Y.Doc): OntwikkelpadContent {
 
   const outcomes = doc.getMap<Y.Map<unknown>>(OP.outcomes);
   const seen = new Set<string>();
-  const themes = doc
-    .getArray<Y.Map<unknown>>(OP.themes)
-    .toArray()
-    .map((theme) => {
-      const ids = (theme.get('outcomeIds') as Y.Array<string> | undefined)?.toArray() ?? [];
-      return {
-        id: String(theme.get('id') ?? ''),
-        title: textOf(theme.get('title')),
-        outcomes: ids.flatMap((id) => {
-          const outcome = outcomes.get(id);
-          if (!outcome || seen.has(id)) return [];
-          seen.add(id);
-          return [
-            {
-              id,
-              code: textOf(outcome.get('code')),
-              title: textOf(outcome.get('title')),
-              description: textOf(outcome.get('description')),
-            },
-          ];
-        }),
-      };
-    });
+  const themes = orderedItems(doc.getArray<Y.Map<unknown>>(OP.themes)).map((theme) => {
+    const ids = (theme.get('outcomeIds') as Y.Array<string> | undefined)?.toArray() ?? [];
+    return {
+      id: String(theme.get('id') ?? ''),
+      title: textOf(theme.get('title')),
+      outcomes: ids.flatMap((id) => {
+        const outcome = outcomes.get(id);
+        if (!outcome || seen.has(id)) return [];
+        seen.add(id);
+        return [
+          {
+            id,
+            code: textOf(outcome.get('code')),
+            title: textOf(outcome.get('title')),
+            description: textOf(outcome.get('description')),
+          },
+        ];
+      }),
+    };
+  });
 
   const rubricMap = doc.getMap<unknown>(OP.rubric);
   let rubric: Rubric | null = null;
@@ -306,13 +373,10 @@ export function projectOntwikkelpad(doc: Y.Doc): OntwikkelpadContent {
     themes,
     rubric,
     suggestions: fragmentToPlainText(doc.getXmlFragment(OP.suggestions)),
-    sections: doc
-      .getArray<Y.Map<unknown>>(OP.templateSections)
-      .toArray()
-      .map((section) => ({
-        id: String(section.get('id') ?? ''),
-        heading: textOf(section.get('heading')),
-        guidance: textOf(section.get('guidance')),
-      })),
+    sections: orderedItems(doc.getArray<Y.Map<unknown>>(OP.templateSections)).map((section) => ({
+      id: String(section.get('id') ?? ''),
+      heading: textOf(section.get('heading')),
+      guidance: textOf(section.get('guidance')),
+    })),
   };
 }

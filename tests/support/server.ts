@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../../server/db/connection';
+import type { PublishPreview } from '../../server/commands/templates';
 import type { Env } from '../../server/env';
 import { startServer, type RunningServer } from '../../server/index';
 import type { Role } from '../../shared/domain/roles';
@@ -216,6 +217,49 @@ export async function createDocumentAt(
     body: { teamId: owner.teamId, ...body },
   });
   return (await expectJson<{ id: string }>(response, 201, 'POST /api/documents')).id;
+}
+
+/** POSTs /api/templates/drafts as `user`; resolves with the new draft's document id. */
+export async function createTemplateDraftAt(
+  url: string,
+  user: { cookie: string },
+  body: { teamId: string; title?: string; fromVersionId?: string },
+): Promise<string> {
+  const response = await apiRequest(url, 'POST', '/api/templates/drafts', { cookie: user.cookie, body });
+  return (await expectJson<{ id: string }>(response, 201, 'POST /api/templates/drafts')).id;
+}
+
+/** GET /api/templates/drafts/:docId/publish as `user`: what publishing now would do. */
+export async function publishPreviewAt(
+  url: string,
+  user: { cookie: string },
+  docId: string,
+): Promise<PublishPreview> {
+  const response = await apiRequest(url, 'GET', `/api/templates/drafts/${docId}/publish`, {
+    cookie: user.cookie,
+  });
+  return expectJson<PublishPreview>(response, 200, `GET /api/templates/drafts/${docId}/publish`);
+}
+
+/** POST /api/templates/drafts/:docId/publish as `user`; the raw response (tests check refusals). */
+export function publishTemplateAt(
+  url: string,
+  user: { cookie: string },
+  docId: string,
+  body: { version?: string; changeNote: string },
+): Promise<Response> {
+  return apiRequest(url, 'POST', `/api/templates/drafts/${docId}/publish`, { cookie: user.cookie, body });
+}
+
+/** Publishes and expects 201; resolves with the new version's id and number. */
+export async function publishedAt(
+  url: string,
+  user: { cookie: string },
+  docId: string,
+  body: { version?: string; changeNote: string },
+): Promise<{ id: string; version: string }> {
+  const response = await publishTemplateAt(url, user, docId, body);
+  return expectJson<{ id: string; version: string }>(response, 201, `publish ${docId}`);
 }
 
 /** An in-process server on port 0 with its own DATA_DIR. */

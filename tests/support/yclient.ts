@@ -8,7 +8,17 @@ import {
   MessageType,
   SyncMessageType,
 } from '../../shared/collab/messages';
+import type { OntwikkelpadKind, Sector } from '../../shared/domain/ontwikkelpad/types';
 import { META_MAP, SECTIONS_ARRAY, sectionFragmentName } from '../../shared/editor/fields';
+import {
+  buildOutcomeMap,
+  buildTheme,
+  moveItem,
+  nextOrder,
+  OP,
+  orderedItems,
+  setText,
+} from '../../shared/editor/ontwikkelpadDoc';
 import { syncStep1Frame } from './rawclient';
 
 /** Polls `condition` every few ms; rejects with `message` (and the last state) after `timeoutMs`. */
@@ -282,4 +292,180 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+// --- Ontwikkelpad drafts: edits made the way the template editor makes them ----------------------
+
+/** Fields of a leeruitkomst as the helpers take them. */
+export interface OutcomeFields {
+  id: string;
+  code: string;
+  title: string;
+  description: string;
+}
+
+/** The themes array of an ontwikkelpad draft. */
+export function draftThemes(doc: Y.Doc): Y.Array<Y.Map<unknown>> {
+  return doc.getArray<Y.Map<unknown>>(OP.themes);
+}
+
+/** The theme ids of a draft, in display order. */
+export function draftThemeIds(doc: Y.Doc): string[] {
+  return orderedItems(draftThemes(doc)).map((theme) => String(theme.get('id')));
+}
+
+/** Position of a theme in the underlying array (not its display position). */
+function themeIndex(doc: Y.Doc, themeId: string): number {
+  const index = draftThemes(doc)
+    .toArray()
+    .findIndex((theme) => theme.get('id') === themeId);
+  if (index < 0) throw new Error(`no theme ${themeId} in the draft`);
+  return index;
+}
+
+/** The outcome-id list of one theme. */
+export function themeOutcomeIds(doc: Y.Doc, themeId: string): Y.Array<string> {
+  return draftThemes(doc).get(themeIndex(doc, themeId)).get('outcomeIds') as Y.Array<string>;
+}
+
+/** The Y.Map of one outcome. */
+export function draftOutcome(doc: Y.Doc, outcomeId: string): Y.Map<unknown> {
+  const outcome = doc.getMap<Y.Map<unknown>>(OP.outcomes).get(outcomeId);
+  if (!outcome) throw new Error(`no outcome ${outcomeId} in the draft`);
+  return outcome;
+}
+
+/** Adds a theme (at the end, or at `index`) with the given outcomes. */
+export function addDraftTheme(
+  doc: Y.Doc,
+  themeId: string,
+  title: string,
+  outcomes: OutcomeFields[] = [],
+  index?: number,
+): void {
+  doc.transact(() => {
+    const themes = draftThemes(doc);
+    themes.push([
+      buildTheme(
+        themeId,
+        title,
+        outcomes.map((outcome) => outcome.id),
+        nextOrder(themes),
+      ),
+    ]);
+    if (index !== undefined) moveItem(themes, themeId, index);
+    const map = doc.getMap<Y.Map<unknown>>(OP.outcomes);
+    for (const outcome of outcomes) {
+      map.set(outcome.id, buildOutcomeMap(outcome.id, outcome.code, outcome.title, outcome.description));
+    }
+  });
+}
+
+/** Removes every theme (a test starts from a known structure). */
+export function clearDraftThemes(doc: Y.Doc): void {
+  const themes = draftThemes(doc);
+  themes.delete(0, themes.length);
+}
+
+/** Adds an outcome to a theme (at the end, or at `index`). */
+export function addDraftOutcome(doc: Y.Doc, themeId: string, outcome: OutcomeFields, index?: number): void {
+  doc.transact(() => {
+    doc
+      .getMap<Y.Map<unknown>>(OP.outcomes)
+      .set(outcome.id, buildOutcomeMap(outcome.id, outcome.code, outcome.title, outcome.description));
+    const ids = themeOutcomeIds(doc, themeId);
+    ids.insert(index ?? ids.length, [outcome.id]);
+  });
+}
+
+/** Removes an outcome from its theme(s) and from the outcomes map. */
+export function removeDraftOutcome(doc: Y.Doc, outcomeId: string): void {
+  doc.transact(() => {
+    for (const theme of draftThemes(doc).toArray()) {
+      const ids = theme.get('outcomeIds') as Y.Array<string>;
+      for (let index = ids.length - 1; index >= 0; index--)
+        if (ids.get(index) === outcomeId) ids.delete(index);
+    }
+    doc.getMap(OP.outcomes).delete(outcomeId);
+  });
+}
+
+/** Moves an outcome to `index` of a theme (the same or another): remove its id, insert it again. */
+export function moveDraftOutcome(doc: Y.Doc, outcomeId: string, toThemeId: string, index: number): void {
+  doc.transact(() => {
+    for (const theme of draftThemes(doc).toArray()) {
+      const ids = theme.get('outcomeIds') as Y.Array<string>;
+      const at = ids.toArray().indexOf(outcomeId);
+      if (at >= 0) ids.delete(at);
+    }
+    themeOutcomeIds(doc, toThemeId).insert(index, [outcomeId]);
+  });
+}
+
+/**
+ * Moves a theme to `index`. Yjs has no move and a deleted Y.Map cannot be inserted again, so the
+ * only way the draft's layout allows is: delete the theme, insert a copy (same id, title and
+ * outcome ids) at the new place.
+ */
+export function moveDraftTheme(doc: Y.Doc, themeId: string, index: number): void {
+  // The app's move: only the theme's `order` changes, the map (and what others add to it) stays.
+  doc.transact(() => moveItem(draftThemes(doc), themeId, index));
+}
+
+/** Changes an outcome's fields: title and description as minimal text edits, the code as a value. */
+export function editDraftOutcome(
+  doc: Y.Doc,
+  outcomeId: string,
+  fields: Partial<Omit<OutcomeFields, 'id'>>,
+): void {
+  doc.transact(() => {
+    const outcome = draftOutcome(doc, outcomeId);
+    if (fields.code !== undefined) outcome.set('code', fields.code);
+    if (fields.title !== undefined) setText(outcome.get('title') as Y.Text, fields.title);
+    if (fields.description !== undefined) setText(outcome.get('description') as Y.Text, fields.description);
+  });
+}
+
+/** Sets the draft's metadata and sectors (only the fields given). */
+export function setDraftMeta(
+  doc: Y.Doc,
+  fields: {
+    title?: string;
+    kind?: OntwikkelpadKind;
+    specialisation?: string;
+    nlqfLevel?: number | null;
+    sectors?: Sector[];
+  },
+): void {
+  doc.transact(() => {
+    const meta = doc.getMap<unknown>(META_MAP);
+    if (fields.title !== undefined) meta.set('title', fields.title);
+    if (fields.kind !== undefined) meta.set('kind', fields.kind);
+    if (fields.specialisation !== undefined) meta.set('specialisation', fields.specialisation);
+    if (fields.nlqfLevel !== undefined) meta.set('nlqfLevel', fields.nlqfLevel);
+    if (fields.sectors !== undefined) {
+      const sectors = doc.getMap<boolean>(OP.sectors);
+      for (const sector of [...sectors.keys()]) sectors.delete(sector);
+      for (const sector of fields.sectors) sectors.set(sector, true);
+    }
+  });
+}
+
+/**
+ * Opens a durable provider on a draft as `user`, applies `edit` and resolves once the server has
+ * committed it (so the publish preview, which reads committed state, sees it); then disconnects.
+ */
+export async function editDraft(
+  wsUrl: string,
+  docId: string,
+  user: { cookie: string },
+  edit: (doc: Y.Doc) => void,
+): Promise<void> {
+  const client = await connectSynced(wsUrl, docId, { cookie: user.cookie, durable: true });
+  try {
+    edit(client.doc);
+    await waitForAllAcked(client);
+  } finally {
+    client.destroy();
+  }
 }

@@ -15,6 +15,7 @@ export type TemplateChange =
   | { kind: 'section-added'; section: TemplateSection }
   | { kind: 'section-removed'; section: TemplateSection }
   | { kind: 'section-changed'; before: TemplateSection; after: TemplateSection }
+  | { kind: 'sections-reordered' }
   | { kind: 'rubric-changed' }
   | {
       kind: 'field-changed';
@@ -96,6 +97,14 @@ export function diffTemplates(before: OntwikkelpadContent, after: OntwikkelpadCo
   }
   for (const [id, section] of beforeSections)
     if (!afterSections.has(id)) changes.push({ kind: 'section-removed', section });
+  const keptOrder = (sections: TemplateSection[], other: Map<string, TemplateSection>) =>
+    sections
+      .filter((section) => other.has(section.id))
+      .map((section) => section.id)
+      .join();
+  if (keptOrder(before.sections, afterSections) !== keptOrder(after.sections, beforeSections)) {
+    changes.push({ kind: 'sections-reordered' });
+  }
 
   if (JSON.stringify(before.rubric) !== JSON.stringify(after.rubric))
     changes.push({ kind: 'rubric-changed' });

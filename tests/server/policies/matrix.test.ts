@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app';
 import { hashPassword } from '../../../server/auth/passwords';
 import { createInvite } from '../../../server/commands/teams';
+import { createTemplateDraft } from '../../../server/commands/templates';
 import { ROLES, type Role } from '../../../shared/domain/roles';
 import {
   sessionCookie,
@@ -50,11 +51,19 @@ const only = (roles: readonly Role[], status: number): Expectation => ({
 /** Every member of the team, whatever the role. */
 const members = (status: number): Expectation => only(ROLES, status);
 
-/** The seeded world: one team with a document, an open invite, the four roles and one outsider. */
+/**
+ * The seeded world: one atelier with a document, an ontwikkelpad draft, an open invite, the four
+ * roles and one outsider; the example ontwikkelpaden published on first start.
+ */
 interface World {
   server: TestServer;
+  /** An atelier (the default owner's team), so it may write ontwikkelpaden. */
   teamId: string;
   docId: string;
+  /** An ontwikkelpad draft of the atelier. */
+  draftDocId: string;
+  /** Ids of the two published example versions. */
+  exampleVersionIds: [string, string];
   inviteToken: string;
   users: Record<Exclude<Actor, 'anonymous'>, TestUser>;
   /** argon2id hash of TEST_PASSWORD, for users inserted directly (no signup round trip). */
@@ -115,6 +124,19 @@ function standIn(context: Context): { cookie: string | undefined; cleanup: () =>
 /** A fresh open invite (role viewer) of the team, created by the owner. */
 function freshInvite(world: World): { id: string; token: string } {
   return createInvite(world.server.running.deps, world.users.owner.id, world.teamId, 'viewer');
+}
+
+/**
+ * A draft of the atelier that publishing accepts right now: a copy of an example version (valid
+ * content; another atelier's version, so a new version line that starts at 1.0). One per case,
+ * because a published draft cannot be published again unchanged.
+ */
+function publishableDraft(world: World): string {
+  const { deps } = world.server.running;
+  return createTemplateDraft(deps, world.users.owner.id, {
+    teamId: world.teamId,
+    fromVersionId: world.exampleVersionIds[0],
+  }).id;
 }
 
 const table: Record<string, RouteCase> = {
@@ -241,6 +263,42 @@ const table: Record<string, RouteCase> = {
       path: `/api/templates/${world.server.running.deps.stores.templateVersions.search({})[0]!.id}`,
     }),
   },
+  'GET /api/templates/:id/diff': {
+    expect: signedIn(200),
+    prepare: ({ world }) => ({
+      path: `/api/templates/${world.exampleVersionIds[0]}/diff?against=${world.exampleVersionIds[1]}`,
+    }),
+  },
+  'GET /api/templates/:id/upgrade': {
+    expect: signedIn(200),
+    prepare: ({ world }) => ({
+      path: `/api/templates/${world.exampleVersionIds[0]}/upgrade?to=${world.exampleVersionIds[1]}`,
+    }),
+  },
+  'POST /api/templates/drafts': {
+    // Into the atelier; a co-creatieteam writes no ontwikkelpaden (separate test below).
+    expect: only(['owner', 'editor'], 201),
+    prepare: ({ world }) => ({
+      path: '/api/templates/drafts',
+      body: { teamId: world.teamId, title: 'Matrixpad' },
+    }),
+  },
+  'GET /api/templates/drafts/:docId': {
+    // A draft is the atelier's document: every member reads it, nobody else.
+    expect: members(200),
+    prepare: ({ world }) => ({ path: `/api/templates/drafts/${world.draftDocId}` }),
+  },
+  'GET /api/templates/drafts/:docId/publish': {
+    expect: only(['owner', 'editor'], 200),
+    prepare: ({ world }) => ({ path: `/api/templates/drafts/${world.draftDocId}/publish` }),
+  },
+  'POST /api/templates/drafts/:docId/publish': {
+    expect: only(['owner', 'editor'], 201),
+    prepare: ({ world }) => ({
+      path: `/api/templates/drafts/${publishableDraft(world)}/publish`,
+      body: { changeNote: 'Matrix' },
+    }),
+  },
   'GET /api/documents': { expect: signedIn(200), prepare: () => ({ path: '/api/documents' }) },
   'POST /api/documents': {
     expect: only(['owner', 'editor'], 201),
@@ -273,6 +331,9 @@ beforeAll(async () => {
   await server.addMember(owner, owner.teamId, commenter, 'commenter');
   await server.addMember(owner, owner.teamId, viewer, 'viewer');
   const docId = await server.createDocument({ title: 'Matrixdocument' });
+  const draftDocId = createTemplateDraft(server.running.deps, owner.id, { teamId: owner.teamId }).id;
+  const examples = server.running.deps.stores.templateVersions.search({});
+  expect(examples).toHaveLength(2);
   const invite = await server.request('POST', `/api/teams/${owner.teamId}/invites`, {
     cookie: owner.cookie,
     body: { role: 'editor' },
@@ -283,6 +344,8 @@ beforeAll(async () => {
     server,
     teamId: owner.teamId,
     docId,
+    draftDocId,
+    exampleVersionIds: [examples[0]!.id, examples[1]!.id],
     inviteToken: token,
     users: { owner, editor, commenter, viewer, outsider },
     passwordHash,
@@ -331,6 +394,25 @@ describe('authorization matrix', () => {
       'expectations for routes that do not exist',
     ).toEqual([]);
   });
+
+  it('the world team is an atelier (it may write ontwikkelpaden)', () => {
+    expect(world.server.running.deps.stores.teams.get(world.teamId)?.kind).toBe('atelier');
+  });
+
+  it.each(['owner', 'editor'] as const)(
+    'POST /api/templates/drafts into a co-creatieteam is 403, even for its %s',
+    async (role) => {
+      const { owner, editor } = world.users;
+      const teamId = await world.server.createTeam(owner, { name: 'Matrixlab', kind: 'cocreatieteam' });
+      if (role === 'editor') await world.server.addMember(owner, teamId, editor, 'editor');
+      const response = await world.server.request('POST', '/api/templates/drafts', {
+        cookie: world.users[role].cookie,
+        body: { teamId },
+      });
+      expect(response.status).toBe(403);
+      expect(await response.json()).toMatchObject({ error: { code: 'forbidden' } });
+    },
+  );
 
   describe.each(Object.keys(table))('%s', (key) => {
     const [method, route] = key.split(' ') as [string, string];
