@@ -8,13 +8,22 @@ import { LoginScene } from './scenes/Auth/LoginScene';
 import { SignupScene } from './scenes/Auth/SignupScene';
 import { HomeScene } from './scenes/Home/HomeScene';
 import { AcceptInviteScene } from './scenes/Invite/AcceptInviteScene';
+import { LibraryScene } from './scenes/Library/LibraryScene';
 import { NotFoundScene } from './scenes/NotFound/NotFoundScene';
 import { TeamScene } from './scenes/Team/TeamScene';
+import { TemplateDiffScene } from './scenes/TemplateDiff/TemplateDiffScene';
+import { TemplateVersionScene } from './scenes/TemplateVersion/TemplateVersionScene';
 
 // The editor (Tiptap, ProseMirror, Yjs) is most of the bundle; the other pages do not need it.
 const DocumentEditorScene = lazy(() =>
   import('./scenes/DocumentEditor/DocumentEditorScene').then((module) => ({
     default: module.DocumentEditorScene,
+  })),
+);
+
+const OntwikkelpadEditorScene = lazy(() =>
+  import('./scenes/OntwikkelpadEditor/OntwikkelpadEditorScene').then((module) => ({
+    default: module.OntwikkelpadEditorScene,
   })),
 );
 
@@ -65,6 +74,24 @@ export function App() {
         <Suspense fallback={<EditorChunkLoading />}>
           <DocumentEditorScene key={route.id} id={route.id} />
         </Suspense>
+      );
+    case 'ontwikkelpadDraft':
+      return (
+        <Suspense fallback={<EditorChunkLoading />}>
+          <OntwikkelpadEditorScene key={route.docId} docId={route.docId} />
+        </Suspense>
+      );
+    case 'library':
+      return <LibraryScene />;
+    case 'templateVersion':
+      return <TemplateVersionScene key={route.versionId} versionId={route.versionId} />;
+    case 'templateDiff':
+      return (
+        <TemplateDiffScene
+          key={`${route.versionId}/${route.otherId}`}
+          versionId={route.versionId}
+          otherId={route.otherId}
+        />
       );
     case 'notFound':
       return <NotFoundScene kind="page" />;

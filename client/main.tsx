@@ -5,6 +5,7 @@ import { CurrentUserProvider } from './auth/CurrentUserProvider';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { I18nProvider } from './i18n/I18nProvider';
 import './styles.css';
+import './ontwikkelpaden.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');

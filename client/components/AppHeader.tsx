@@ -3,7 +3,7 @@ import { useCurrentUser } from '../auth/CurrentUserProvider';
 import { LogoutButton } from '../auth/LogoutButton';
 import { useT } from '../i18n/I18nProvider';
 import { Link } from '../routing/Link';
-import { usePathname } from '../routing/router';
+import { LIBRARY_PATH, usePathname } from '../routing/router';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** Skip link and the page header: brand, who is signed in, language; scenes add their own row. */
@@ -12,6 +12,13 @@ export function AppHeader({ children }: { children?: ReactNode }) {
   const { state } = useCurrentUser();
   const pathname = usePathname();
   const current = (path: string) => (pathname === path ? ('page' as const) : undefined);
+  // Within the library (a version, a comparison) the link is the current section, not the page.
+  const inLibrary =
+    pathname === LIBRARY_PATH
+      ? ('page' as const)
+      : pathname.startsWith(`${LIBRARY_PATH}/`)
+        ? ('true' as const)
+        : undefined;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -31,6 +38,14 @@ export function AppHeader({ children }: { children?: ReactNode }) {
                 </span>
                 <Link to="/" className="user-menu__link" aria-current={current('/')}>
                   {t('header.myTeams')}
+                </Link>
+                <Link
+                  to={LIBRARY_PATH}
+                  className="user-menu__link"
+                  aria-current={inLibrary}
+                  data-testid="nav-library"
+                >
+                  {t('header.library')}
                 </Link>
                 <Link to="/account" className="user-menu__link" aria-current={current('/account')}>
                   {t('header.account')}

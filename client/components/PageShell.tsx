@@ -11,22 +11,25 @@ export function usePageTitle(title: string): void {
   }, [title, t]);
 }
 
-/** Header + `<main>` of an ordinary page; `narrow` for forms and notices. */
+/** Header + `<main>` of an ordinary page; `narrow` for forms and notices, `wide` for side columns. */
 export function PageShell({
   title,
   narrow = false,
+  wide = false,
   children,
 }: {
   /** For `document.title`. */
   title: string;
   narrow?: boolean;
+  /** For pages with a side column or wide tables (a version, a comparison). */
+  wide?: boolean;
   children: ReactNode;
 }) {
   usePageTitle(title);
   return (
     <>
       <AppHeader />
-      <Main className={narrow ? 'page page--narrow' : 'page'}>{children}</Main>
+      <Main className={narrow ? 'page page--narrow' : wide ? 'page page--wide' : 'page'}>{children}</Main>
     </>
   );
 }

@@ -22,11 +22,14 @@ export function EditorToolbar({
   editor,
   editorId,
   sectionHeading,
+  headingLevel = 3,
 }: {
   editor: Editor;
   /** id of the ProseMirror element the toolbar acts on. */
   editorId: string;
   sectionHeading: string;
+  /** The level of the headings the "H" button makes (the text's top heading level). */
+  headingLevel?: 1 | 2 | 3 | 4 | 5 | 6;
 }) {
   const t = useT();
   const state = useEditorState({
@@ -34,7 +37,7 @@ export function EditorToolbar({
     selector: ({ editor: e }) => ({
       bold: e.isActive('bold'),
       italic: e.isActive('italic'),
-      heading: e.isActive('heading', { level: 3 }),
+      heading: e.isActive('heading', { level: headingLevel }),
       bulletList: e.isActive('bulletList'),
       orderedList: e.isActive('orderedList'),
       canUndo: e.can().undo(),
@@ -65,10 +68,10 @@ export function EditorToolbar({
     {
       key: 'heading',
       label: 'toolbar.heading',
-      icon: 'H3',
+      icon: `H${headingLevel}`,
       active: state.heading,
       enabled: true,
-      run: () => chain().toggleHeading({ level: 3 }).run(),
+      run: () => chain().toggleHeading({ level: headingLevel }).run(),
     },
     {
       key: 'bulletList',

@@ -22,6 +22,8 @@ const ACTION_KEYS: Record<string, MessageKey> = {
   'invite.revoked': 'audit.invite.revoked',
   'invite.accepted': 'audit.invite.accepted',
   'document.created': 'audit.document.created',
+  'template.draft_created': 'audit.template.draft_created',
+  'template.published': 'audit.template.published',
 };
 
 function text(value: unknown): string | null {
@@ -51,6 +53,7 @@ export function describeAuditEvent(
     previousRole: roleName(details['previousRole']),
     title: text(details['title']) ?? t('document.untitled'),
     days: typeof details['expiresInDays'] === 'number' ? details['expiresInDays'] : 7,
+    version: text(details['version']) ?? '?',
   };
   if (event.action === 'member.removed' && subjectId !== null && subjectId === event.actorId) {
     return t('audit.member.left', params);

@@ -1,3 +1,4 @@
+import { enTemplates } from './enTemplates';
 import type { Messages } from './nl';
 
 /** English messages; the type forces exactly the keys of `nl.ts`. */
@@ -264,4 +265,6 @@ export const en: Messages = {
   'toolbar.orderedList': 'Numbered list',
   'toolbar.undo': 'Undo',
   'toolbar.redo': 'Redo',
+
+  ...enTemplates,
 };

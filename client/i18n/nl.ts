@@ -1,4 +1,5 @@
 import { ROLE_LABELS_NL, TEAM_KIND_LABELS_NL } from '../../shared/domain/roles';
+import { nlTemplates } from './nlTemplates';
 
 /**
  * Dutch messages — the default language and the reference for every other language: `en.ts` must
@@ -271,6 +272,8 @@ export const nl = {
   'toolbar.orderedList': 'Genummerde lijst',
   'toolbar.undo': 'Ongedaan maken',
   'toolbar.redo': 'Opnieuw uitvoeren',
+
+  ...nlTemplates,
 } as const satisfies Record<string, string>;
 
 /** Every message key. */

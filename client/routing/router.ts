@@ -9,6 +9,10 @@ export type Route =
   | { name: 'team'; teamId: string }
   | { name: 'invite'; token: string }
   | { name: 'document'; id: string }
+  | { name: 'library' }
+  | { name: 'templateVersion'; versionId: string }
+  | { name: 'templateDiff'; versionId: string; otherId: string }
+  | { name: 'ontwikkelpadDraft'; docId: string }
   | { name: 'notFound' };
 
 const NAVIGATE_EVENT = 'werkplaats:navigate';
@@ -41,10 +45,19 @@ function decodeSegment(segment: string): string | null {
   }
 }
 
-const PARAM_ROUTES: Array<{ pattern: RegExp; make: (param: string) => Route }> = [
-  { pattern: /^\/d\/([^/]+)\/?$/, make: (id) => ({ name: 'document', id }) },
-  { pattern: /^\/teams\/([^/]+)\/?$/, make: (teamId) => ({ name: 'team', teamId }) },
-  { pattern: /^\/uitnodiging\/([^/]+)\/?$/, make: (token) => ({ name: 'invite', token }) },
+const PARAM_ROUTES: Array<{ pattern: RegExp; make: (...params: string[]) => Route }> = [
+  { pattern: /^\/d\/([^/]+)\/?$/, make: (id = '') => ({ name: 'document', id }) },
+  { pattern: /^\/teams\/([^/]+)\/?$/, make: (teamId = '') => ({ name: 'team', teamId }) },
+  { pattern: /^\/uitnodiging\/([^/]+)\/?$/, make: (token = '') => ({ name: 'invite', token }) },
+  {
+    pattern: /^\/bibliotheek\/([^/]+)\/vergelijk\/([^/]+)\/?$/,
+    make: (versionId = '', otherId = '') => ({ name: 'templateDiff', versionId, otherId }),
+  },
+  {
+    pattern: /^\/bibliotheek\/([^/]+)\/?$/,
+    make: (versionId = '') => ({ name: 'templateVersion', versionId }),
+  },
+  { pattern: /^\/ontwikkelpaden\/([^/]+)\/?$/, make: (docId = '') => ({ name: 'ontwikkelpadDraft', docId }) },
 ];
 
 const FIXED_ROUTES: Record<string, Route> = {
@@ -53,6 +66,7 @@ const FIXED_ROUTES: Record<string, Route> = {
   '/inloggen': { name: 'login' },
   '/aanmelden': { name: 'signup' },
   '/account': { name: 'account' },
+  '/bibliotheek': { name: 'library' },
 };
 
 /** Maps a pathname to a route. */
@@ -60,10 +74,10 @@ export function matchRoute(pathname: string): Route {
   const fixed = FIXED_ROUTES[pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname];
   if (fixed) return fixed;
   for (const { pattern, make } of PARAM_ROUTES) {
-    const raw = pattern.exec(pathname)?.[1];
-    if (raw === undefined) continue;
-    const param = decodeSegment(raw);
-    return param ? make(param) : { name: 'notFound' };
+    const match = pattern.exec(pathname);
+    if (!match) continue;
+    const params = match.slice(1).map((raw) => decodeSegment(raw ?? ''));
+    return params.every((param) => param) ? make(...(params as string[])) : { name: 'notFound' };
   }
   return { name: 'notFound' };
 }
@@ -71,6 +85,29 @@ export function matchRoute(pathname: string): Route {
 /** Path of the editor page of a document. */
 export function documentPath(id: string): string {
   return `/d/${encodeURIComponent(id)}`;
+}
+
+/** Path of the editor of an ontwikkelpad draft. */
+export function ontwikkelpadPath(docId: string): string {
+  return `/ontwikkelpaden/${encodeURIComponent(docId)}`;
+}
+
+/** Where a document opens: the ontwikkelpad editor for drafts, the section editor otherwise. */
+export function pathForDocument(document: { id: string; kind?: string }): string {
+  return document.kind === 'ontwikkelpad' ? ontwikkelpadPath(document.id) : documentPath(document.id);
+}
+
+/** The library of published ontwikkelpaden. */
+export const LIBRARY_PATH = '/bibliotheek';
+
+/** Path of one published version of an ontwikkelpad. */
+export function templateVersionPath(versionId: string): string {
+  return `${LIBRARY_PATH}/${encodeURIComponent(versionId)}`;
+}
+
+/** Path of the comparison of two published versions. */
+export function templateDiffPath(versionId: string, otherId: string): string {
+  return `${templateVersionPath(versionId)}/vergelijk/${encodeURIComponent(otherId)}`;
 }
 
 /** Path of a team's page. */
@@ -104,6 +141,20 @@ export function loginPath(next?: string): string {
 /** `/aanmelden`, with `?next=` when the user should come back to `next` afterwards. */
 export function signupPath(next?: string): string {
   return next && safeNextPath(next) !== '/' ? `/aanmelden?next=${encodeURIComponent(next)}` : '/aanmelden';
+}
+
+/**
+ * Replaces the query string of the current page (filters that should survive a reload and be
+ * shareable). No new history entry per keystroke, and no focus move: the user stays in the field.
+ */
+export function replaceSearchParams(params: Record<string, string | null | undefined>): void {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) if (value) search.set(name, value);
+  const query = search.toString();
+  const to = location.pathname + (query ? `?${query}` : '');
+  if (to === location.pathname + location.search) return;
+  history.replaceState(null, '', to);
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
 }
 
 /** Goes to `to` with the history API (no reload). */

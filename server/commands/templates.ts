@@ -11,6 +11,7 @@ import {
   versionProblem,
 } from '../../shared/domain/ontwikkelpad/versioning';
 import { initOntwikkelpadDoc, projectOntwikkelpad } from '../../shared/editor/ontwikkelpadDoc';
+import { META_MAP } from '../../shared/editor/fields';
 import { readDocument } from '../collab/readDocument';
 import type { AppDeps } from '../deps';
 import { ApiError, forbidden, notFound } from '../http/apiError';
@@ -37,6 +38,8 @@ export function createTemplateDraft(
   const templateKey = source && source.teamId === team.id ? source.templateKey : id;
   const doc = new Y.Doc();
   initOntwikkelpadDoc(doc, source?.content, input.title);
+  // A revision may be renamed at once (e.g. dropping "(voorbeeld)" from a copied example).
+  if (source && input.title) doc.getMap(META_MAP).set('title', input.title);
   const title = projectOntwikkelpad(doc).title;
   const state = Y.encodeStateAsUpdate(doc);
   const stateVector = Y.encodeStateVector(doc);

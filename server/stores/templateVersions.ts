@@ -75,7 +75,10 @@ export function createTemplateVersionStore(db: Db) {
     `SELECT * FROM template_versions
      WHERE (@kind IS NULL OR kind = @kind)
        AND (@sector IS NULL OR ',' || sectors || ',' LIKE '%,' || @sector || ',%')
-       AND (@q IS NULL OR title LIKE '%' || @q || '%' ESCAPE '\\' OR content LIKE '%' || @q || '%' ESCAPE '\\')
+       AND (@q IS NULL OR title LIKE '%' || @q || '%' ESCAPE '\\'
+         -- Only the text values of the content, never its JSON keys ("title", "id" …).
+         OR EXISTS (SELECT 1 FROM json_tree(template_versions.content)
+                    WHERE json_tree.type = 'text' AND json_tree.value LIKE '%' || @q || '%' ESCAPE '\\'))
      ORDER BY published_at DESC, major DESC, minor DESC
      LIMIT 200`,
   );

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { RequireUser } from '../../auth/RequireUser';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageShell } from '../../components/PageShell';
@@ -6,6 +7,7 @@ import { getDocument } from '../../http/documents';
 import { useLoadable } from '../../http/useLoadable';
 import { useT } from '../../i18n/I18nProvider';
 import { Link } from '../../routing/Link';
+import { navigate, ontwikkelpadPath } from '../../routing/router';
 import { NotFoundScene } from '../NotFound/NotFoundScene';
 import { EditorWorkspace } from './EditorWorkspace';
 
@@ -20,8 +22,14 @@ export function DocumentEditorScene({ id }: { id: string }) {
 function DocumentLoader({ id, user }: { id: string; user: CurrentUser }) {
   const t = useT();
   const document = useLoadable(id, getDocument);
+  // An ontwikkelpad draft has its own editor; `/d/:id` links (recent documents, old bookmarks)
+  // land there, replacing this entry so Back does not bounce.
+  const isOntwikkelpad = document.state.status === 'ready' && document.state.data.kind === 'ontwikkelpad';
+  useEffect(() => {
+    if (isOntwikkelpad) navigate(ontwikkelpadPath(id), { replace: true });
+  }, [isOntwikkelpad, id]);
 
-  if (document.state.status === 'loading') {
+  if (document.state.status === 'loading' || isOntwikkelpad) {
     return (
       <PageShell title={t('editor.loading')}>
         <p className="muted" data-testid="document-loading">

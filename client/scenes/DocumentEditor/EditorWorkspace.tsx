@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { AppHeader } from '../../components/AppHeader';
 import { Main } from '../../components/Main';
 import { PresenceBar } from '../../components/PresenceBar';
@@ -18,7 +18,7 @@ import {
   useSections,
 } from '../../realtime/hooks';
 import { awarenessUser, type CollabSession } from '../../realtime/session';
-import { useCollabSession } from '../../realtime/useCollabSession';
+import { useWorkspaceSession } from '../../realtime/useWorkspaceSession';
 import { Link } from '../../routing/Link';
 import { teamPath } from '../../routing/router';
 import { ConnectionEndedNotice } from './ConnectionEndedNotice';
@@ -39,24 +39,9 @@ interface WorkspaceProps {
 export function EditorWorkspace({ docId, teamId, user, initialAccess }: WorkspaceProps) {
   const t = useT();
   const [access, setAccess] = useState(initialAccess);
-  const [generation, setGeneration] = useState(0);
-  const [discarding, setDiscarding] = useState(false);
-  const session = useCollabSession(docId, user, generation);
+  const { session, discard } = useWorkspaceSession(docId, user);
 
-  // Discarding runs after the document (and its editors) unmounted, then a fresh session opens.
-  useEffect(() => {
-    if (!discarding || !session) return;
-    session
-      .discardLocalCopy()
-      .catch((error: unknown) => console.warn('could not delete the offline copy', error))
-      .then(() => {
-        setGeneration((n) => n + 1);
-        setDiscarding(false);
-      });
-  }, [discarding, session]);
-  const discard = useCallback(() => setDiscarding(true), []);
-
-  if (!session || discarding) {
+  if (!session) {
     return (
       <>
         <AppHeader />

@@ -6,7 +6,7 @@ import { useLoadable } from '../../http/useLoadable';
 import { useDateTimeFormat } from '../../i18n/format';
 import { useT } from '../../i18n/I18nProvider';
 import { Link } from '../../routing/Link';
-import { documentPath } from '../../routing/router';
+import { pathForDocument } from '../../routing/router';
 
 const SHOWN = 10;
 
@@ -34,7 +34,7 @@ export function RecentDocuments({ teams }: { teams: MyTeam[] }) {
         <ul className="item-list" data-testid="recent-documents">
           {documents.state.data.slice(0, SHOWN).map((doc) => (
             <li key={doc.id} className="item-list__item">
-              <Link to={documentPath(doc.id)} className="item-list__title" data-testid="document-link">
+              <Link to={pathForDocument(doc)} className="item-list__title" data-testid="document-link">
                 {doc.title.trim() || t('document.untitled')}
               </Link>
               <span className="item-list__meta">

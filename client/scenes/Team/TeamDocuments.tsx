@@ -1,38 +1,43 @@
 import { useId } from 'react';
+import type { DocumentSummary } from '../../../shared/schemas/documents';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { listTeamDocuments } from '../../http/teams';
-import { useLoadable } from '../../http/useLoadable';
+import type { Loadable } from '../../http/useLoadable';
 import { useDateTimeFormat } from '../../i18n/format';
 import { useT } from '../../i18n/I18nProvider';
 import { Link } from '../../routing/Link';
 import { documentPath } from '../../routing/router';
 import { NewDocumentForm } from './NewDocumentForm';
 
-/** The team's documents, and "Nieuw document" for roles with `document.create`. */
+/**
+ * The team's free documents (kind `document`; ontwikkelpad drafts have their own section), and
+ * "Nieuw document" for roles with `document.create`.
+ */
 export function TeamDocuments({
   teamId,
   canCreate,
-  version,
+  documents: all,
 }: {
   teamId: string;
   canCreate: boolean;
-  version: number;
+  /** Every document of the team (GET /api/teams/:id/documents). */
+  documents: Loadable<DocumentSummary[]>;
 }) {
   const t = useT();
   const formatDate = useDateTimeFormat();
   const headingId = useId();
-  const documents = useLoadable(teamId, listTeamDocuments, version);
+  const state: Loadable<DocumentSummary[]> =
+    all.status === 'ready' ? { ...all, data: all.data.filter((doc) => doc.kind !== 'ontwikkelpad') } : all;
   return (
     <section className="page-section" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('teamDocs.heading')}</h2>
-      {documents.state.status === 'loading' ? <p className="muted">{t('home.documentsLoading')}</p> : null}
-      {documents.state.status === 'error' ? <ErrorMessage error={documents.state.error} /> : null}
-      {documents.state.status === 'ready' && documents.state.data.length === 0 ? (
+      {state.status === 'loading' ? <p className="muted">{t('home.documentsLoading')}</p> : null}
+      {state.status === 'error' ? <ErrorMessage error={state.error} /> : null}
+      {state.status === 'ready' && state.data.length === 0 ? (
         <p className="empty-state">{t(canCreate ? 'teamDocs.emptyCanCreate' : 'teamDocs.empty')}</p>
       ) : null}
-      {documents.state.status === 'ready' && documents.state.data.length > 0 ? (
+      {state.status === 'ready' && state.data.length > 0 ? (
         <ul className="item-list" data-testid="team-documents">
-          {documents.state.data.map((doc) => (
+          {state.data.map((doc) => (
             <li key={doc.id} className="item-list__item">
               <Link to={documentPath(doc.id)} className="item-list__title" data-testid="document-link">
                 {doc.title.trim() || t('document.untitled')}

@@ -4,7 +4,7 @@ import { RequireUser } from '../../auth/RequireUser';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageShell } from '../../components/PageShell';
 import type { CurrentUser } from '../../http/account';
-import { getTeam, listMembers } from '../../http/teams';
+import { getTeam, listMembers, listTeamDocuments } from '../../http/teams';
 import { useLoadable } from '../../http/useLoadable';
 import { useT } from '../../i18n/I18nProvider';
 import { Link } from '../../routing/Link';
@@ -14,6 +14,7 @@ import { LeaveTeam } from './LeaveTeam';
 import { MembersSection } from './MembersSection';
 import { TeamDetails } from './TeamDetails';
 import { TeamDocuments } from './TeamDocuments';
+import { TeamOntwikkelpaden } from './TeamOntwikkelpaden';
 
 /** `/teams/:teamId`: the team, its documents, members, invite links, and audit trail. */
 export function TeamScene({ teamId }: { teamId: string }) {
@@ -27,6 +28,8 @@ function TeamPage({ teamId, user }: { teamId: string; user: CurrentUser }) {
   const [version, bump] = useReducer((n: number) => n + 1, 0);
   const team = useLoadable(teamId, getTeam, version);
   const members = useLoadable(teamId, listMembers, version);
+  // One request for both lists: free documents and ontwikkelpad drafts.
+  const documents = useLoadable(teamId, listTeamDocuments, version);
 
   if (team.state.status === 'loading') {
     return (
@@ -67,7 +70,13 @@ function TeamPage({ teamId, user }: { teamId: string; user: CurrentUser }) {
   return (
     <PageShell title={data.name}>
       <TeamDetails team={data} canEdit={allowed('team.update')} onChanged={bump} />
-      <TeamDocuments teamId={teamId} canCreate={allowed('document.create')} version={version} />
+      <TeamOntwikkelpaden
+        teamId={teamId}
+        kind={data.kind}
+        canCreate={allowed('document.create')}
+        documents={documents.state}
+      />
+      <TeamDocuments teamId={teamId} canCreate={allowed('document.create')} documents={documents.state} />
       <MembersSection
         teamId={teamId}
         me={user}

@@ -30,9 +30,10 @@ export type TemplateChange =
         | 'themes';
     };
 
-function themeOf(content: OntwikkelpadContent): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const theme of content.themes) for (const outcome of theme.outcomes) map.set(outcome.id, theme.title);
+/** Outcome id → its theme (matched by theme id, so renaming a theme moves nothing). */
+function themeOf(content: OntwikkelpadContent): Map<string, { id: string; title: string }> {
+  const map = new Map<string, { id: string; title: string }>();
+  for (const theme of content.themes) for (const outcome of theme.outcomes) map.set(outcome.id, theme);
   return map;
 }
 
@@ -67,9 +68,16 @@ export function diffTemplates(before: OntwikkelpadContent, after: OntwikkelpadCo
     );
     if (changed.length > 0)
       changes.push({ kind: 'outcome-changed', before: old, after: outcome, fields: changed });
-    const from = beforeTheme.get(id) ?? '';
-    const to = afterTheme.get(id) ?? '';
-    if (from !== to) changes.push({ kind: 'outcome-moved', outcome, fromTheme: from, toTheme: to });
+    const from = beforeTheme.get(id);
+    const to = afterTheme.get(id);
+    if (from?.id !== to?.id) {
+      changes.push({
+        kind: 'outcome-moved',
+        outcome,
+        fromTheme: from?.title ?? '',
+        toTheme: to?.title ?? '',
+      });
+    }
   }
   for (const [id, outcome] of beforeOutcomes) {
     if (!afterOutcomes.has(id)) changes.push({ kind: 'outcome-removed', outcome });

@@ -42,6 +42,7 @@ describe('GET /api/templates (the library)', () => {
     ['kind', '?kind=start-vakbekwaam', ['Van start- naar vakbekwaam (voorbeeld)']],
     ['text in an outcome', '?q=klassenmanagement', ['Van start- naar vakbekwaam (voorbeeld)']],
     ['a LIKE wildcard taken literally', '?q=%25', []],
+    ['a JSON key matches nothing', '?q=description', []],
   ])('filters by %s (%s)', async (_what, query, titles) => {
     expect((await library(query)).map((version) => version.title)).toEqual(titles);
   });

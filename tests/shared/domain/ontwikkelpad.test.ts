@@ -100,6 +100,23 @@ describe('diffTemplates', () => {
     expect(change).toMatchObject({ kind: 'outcome-changed', fields: ['code', 'title'] });
   });
 
+  it('a renamed theme is a theme change, not a move of its outcomes', () => {
+    const after = template();
+    after.themes[0] = { ...after.themes[0]!, title: 'Wat we ontwikkelen' };
+    expect(diffTemplates(template(), after)).toEqual([{ kind: 'field-changed', field: 'themes' }]);
+  });
+
+  it('reports reordered sections', () => {
+    const before = template({
+      sections: [
+        { id: 's1', heading: 'Doelgroep', guidance: '' },
+        { id: 's2', heading: 'Materialen', guidance: '' },
+      ],
+    });
+    const after = template({ sections: [...before.sections].reverse() });
+    expect(diffTemplates(before, after)).toEqual([{ kind: 'sections-reordered' }]);
+  });
+
   it('reports a reorder within a theme and a move between themes', () => {
     const reordered = template();
     reordered.themes[0]!.outcomes.reverse();

@@ -1,0 +1,135 @@
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { EditorContent, useEditor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import { memo, useEffect, useMemo, useState } from 'react';
+import { publishAwarenessUser } from '../realtime/hooks';
+import type { AwarenessUser, CollabSession } from '../realtime/session';
+import { renderCaret, renderSelection } from './carets';
+import { EditorToolbar } from './EditorToolbar';
+
+type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
+
+/** Text headings under a page h1 and a section h2. */
+const DEFAULT_HEADING_LEVELS: HeadingLevel[] = [3, 4];
+
+export interface RichTextEditorProps {
+  session: CollabSession;
+  /** Name of the Y.XmlFragment this editor edits. */
+  field: string;
+  /** DOM id of the editable element (must be unique on the page). */
+  editorId: string;
+  /** Accessible name of the text area and its toolbar. */
+  label: string;
+  /** id of a hint read with the text area. */
+  describedBy?: string;
+  /** The local user when the editor is created; later changes go through awareness. */
+  user: AwarenessUser;
+  /**
+   * False for roles without `document.edit` (and after the connection ended): the text is
+   * read-only but still follows everyone's changes live; the toolbar is not shown.
+   */
+  editable: boolean;
+  /** Heading levels inside the text, below the page's own headings. */
+  headingLevels?: HeadingLevel[];
+  testId?: string;
+  /** Extra data-* attributes on the wrapper (e.g. data-section-id), for tests and styling. */
+  data?: Record<`data-${string}`, string>;
+}
+
+/**
+ * A collaborative rich-text editor bound to one Y.XmlFragment of the session's Y.Doc. History
+ * comes from Collaboration (a Yjs UndoManager that only tracks this user's own edits), so
+ * StarterKit's undo/redo is switched off; Mod-z / Mod-Shift-z / Mod-y are Collaboration's shortcuts.
+ * The toolbar's first heading level is the one its "H" button makes. Memoised: the ontwikkelpad
+ * form re-renders on every change of the doc, and an unchanged editor should not hear about it
+ * (useEditor would re-apply its options on each render).
+ */
+export const RichTextEditor = memo(function RichTextEditor({
+  session,
+  field,
+  editorId,
+  label,
+  describedBy,
+  user,
+  editable,
+  headingLevels = DEFAULT_HEADING_LEVELS,
+  testId = 'rich-text-editor',
+  data,
+}: RichTextEditorProps) {
+  // A changed name must not rebuild the editor; awareness carries name changes (useAwarenessUser).
+  const [initialUser] = useState(user);
+  const [levels] = useState(headingLevels);
+  // Created once per editor: new extension instances on every render would make useEditor
+  // re-apply its options each time.
+  const extensions = useMemo(
+    () => [
+      StarterKit.configure({ undoRedo: false, heading: { levels } }),
+      Collaboration.configure({ document: session.ydoc, field }),
+      CollaborationCaret.configure({
+        provider: session.provider,
+        user: { name: initialUser.name, color: initialUser.color },
+        render: renderCaret,
+        selectionRender: renderSelection,
+      }),
+    ],
+    [session, field, initialUser, levels],
+  );
+  const editorProps = useMemo(
+    () => ({
+      attributes: {
+        id: editorId,
+        class: 'section-editor__content',
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-label': label,
+        'aria-readonly': editable ? 'false' : 'true',
+        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+      },
+    }),
+    [editorId, label, editable, describedBy],
+  );
+  // No deps: the parent keys this component by session and field, so one editor lives exactly
+  // as long as the component, and a changed label reaches it through setOptions (editorProps).
+  // Created in an effect (immediatelyRender: false) rather than during render, so it is created
+  // once, not created, dropped and re-created when effects run late.
+  const editor = useEditor({
+    extensions,
+    editorProps,
+    editable,
+    immediatelyRender: false,
+    // CollaborationCaret announces the user it was configured with whenever its view starts,
+    // which may be an older name; restate the current one (useEditor calls the latest callback).
+    onMount: () => publishAwarenessUser(session, user),
+  });
+
+  // Access can change while the document is open (an owner changes the role): follow it live.
+  useEffect(() => {
+    if (editor && !editor.isDestroyed && editor.isEditable !== editable) editor.setEditable(editable);
+  }, [editor, editable]);
+
+  return (
+    <div
+      className={`section-editor${editable ? '' : ' section-editor--readonly'}`}
+      data-testid={testId}
+      data-editable={editable ? 'true' : 'false'}
+      {...data}
+    >
+      {editor ? (
+        <>
+          {editable ? (
+            <EditorToolbar
+              editor={editor}
+              editorId={editorId}
+              sectionHeading={label}
+              headingLevel={levels[0] ?? 3}
+            />
+          ) : null}
+          <EditorContent editor={editor} />
+        </>
+      ) : (
+        <div className="section-editor__pending" />
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,138 @@
+import { useCallback, useId, useRef, useState } from 'react';
+import { OP } from '../../../shared/editor/ontwikkelpadDoc';
+import { RichTextEditor } from '../../editor/RichTextEditor';
+import type { TemplateVersionSummary } from '../../http/templates';
+import { useT } from '../../i18n/I18nProvider';
+import type { SaveState } from '../../realtime/SaveTracker';
+import type { AwarenessUser, CollabSession } from '../../realtime/session';
+import { Link } from '../../routing/Link';
+import { templateVersionPath } from '../../routing/router';
+import { ChecksPanel } from './ChecksPanel';
+import type { DraftView } from './draftView';
+import { GeneralFields } from './GeneralFields';
+import { PublishDialog } from './PublishDialog';
+import { RubricEditor } from './RubricEditor';
+import { SectionsEditor } from './SectionsEditor';
+import { ThemesEditor } from './ThemesEditor';
+import { usePublishChecks } from './usePublishChecks';
+
+/** A polite announcement for screen readers (moves and removals change the page silently otherwise). */
+function useAnnouncer(): [string, (message: string) => void] {
+  const [message, setMessage] = useState('');
+  const flip = useRef(false);
+  const announce = useCallback((next: string) => {
+    // A trailing no-break space toggles, so the same sentence twice is still a change to announce.
+    flip.current = !flip.current;
+    setMessage(flip.current ? next : `${next}\u00a0`);
+  }, []);
+  return [message, announce];
+}
+
+/** The form of an open, loaded draft and its side panel (checks, publishing, versions). */
+export function DraftEditor({
+  session,
+  view,
+  user,
+  editable,
+  canPublish,
+  saveState,
+  versions,
+  onPublished,
+}: {
+  session: CollabSession;
+  view: DraftView;
+  user: AwarenessUser;
+  editable: boolean;
+  canPublish: boolean;
+  saveState: SaveState;
+  versions: TemplateVersionSummary[];
+  onPublished: () => void;
+}) {
+  const t = useT();
+  const doc = session.ydoc;
+  const suggestionsId = useId();
+  const suggestionsHintId = useId();
+  const versionsId = useId();
+  const problems = usePublishChecks(doc);
+  const [message, announce] = useAnnouncer();
+  const [publishing, setPublishing] = useState(false);
+  const closePublish = useCallback(() => setPublishing(false), []);
+  const shownTitle = view.title.trim() || t('template.untitled');
+
+  return (
+    <>
+      <p className="eyebrow">{t('op.draft')}</p>
+      <h1 data-testid="draft-title">{shownTitle}</h1>
+      <p role="status" className="visually-hidden" data-testid="announcer">
+        {message}
+      </p>
+      <div className="draft-layout">
+        <div className="draft-layout__main">
+          <GeneralFields session={session} view={view} user={user} editable={editable} />
+          <ThemesEditor doc={doc} view={view} editable={editable} announce={announce} />
+          <RubricEditor doc={doc} view={view} editable={editable} />
+          <section className="draft-section" aria-labelledby={suggestionsId}>
+            <h2 id={suggestionsId}>{t('op.suggestions')}</h2>
+            <p id={suggestionsHintId} className="muted">
+              {t('op.suggestionsHint')}
+            </p>
+            <RichTextEditor
+              session={session}
+              field={OP.suggestions}
+              editorId="op-suggestions-editor"
+              label={t('op.suggestions')}
+              describedBy={suggestionsHintId}
+              user={user}
+              editable={editable}
+              testId="op-suggestions"
+            />
+          </section>
+          <SectionsEditor doc={doc} view={view} editable={editable} announce={announce} />
+        </div>
+        <aside className="draft-layout__side" aria-label={t('checks.heading')}>
+          <div className="draft-layout__sticky">
+            <ChecksPanel problems={problems} interactive={editable} />
+            {canPublish ? (
+              <p>
+                <button
+                  type="button"
+                  className="button button--primary button--wide"
+                  data-testid="publish-open"
+                  onClick={() => setPublishing(true)}
+                >
+                  {t('publish.open')}
+                </button>
+              </p>
+            ) : null}
+            <section className="card side-card" aria-labelledby={versionsId} data-testid="draft-versions">
+              <h2 id={versionsId}>{t('op.versionsHeading')}</h2>
+              {versions.length === 0 ? (
+                <p className="muted">{t('op.noVersions')}</p>
+              ) : (
+                <ul className="version-list">
+                  {versions.map((version) => (
+                    <li key={version.id}>
+                      <Link to={templateVersionPath(version.id)}>
+                        {t('op.viewVersion', { version: version.version })}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          </div>
+        </aside>
+      </div>
+      {canPublish ? (
+        <PublishDialog
+          open={publishing}
+          onClose={closePublish}
+          docId={session.docId}
+          doc={doc}
+          saveState={saveState}
+          onPublished={onPublished}
+        />
+      ) : null}
+    </>
+  );
+}
