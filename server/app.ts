@@ -16,6 +16,8 @@ import { inviteRoutes } from './routes/invites';
 import { meRoutes } from './routes/me';
 import { teamRoutes } from './routes/teams';
 import { templateRoutes } from './routes/templates';
+import { designRoutes } from './routes/designs';
+import { trajectRoutes } from './routes/trajects';
 import { errorBody, sendError } from './http/errors';
 import { requireSameOrigin } from './http/origin';
 import { log } from './log';
@@ -44,7 +46,9 @@ function apiRoutes(deps: AppDeps) {
     .route('/teams', teamRoutes(deps))
     .route('/invites', inviteRoutes(deps))
     .route('/templates', templateRoutes(deps))
-    .route('/documents', documentRoutes(deps));
+    .route('/documents', documentRoutes(deps))
+    .route('/designs', designRoutes(deps))
+    .route('/trajects', trajectRoutes(deps));
 }
 
 /** Composes the HTTP API, the sync endpoint and the static client. */

@@ -11,6 +11,7 @@ import type { SessionStore } from './stores/sessions';
 import type { TeamStore } from './stores/teams';
 import type { TemplateVersionStore } from './stores/templateVersions';
 import type { TemplateDraftStore } from './stores/templateDrafts';
+import type { DesignStore } from './stores/designs';
 import type { User, UserStore } from './stores/users';
 
 /** Every table's store. */
@@ -24,6 +25,7 @@ export interface Stores {
   audit: AuditStore;
   templateVersions: TemplateVersionStore;
   templateDrafts: TemplateDraftStore;
+  designs: DesignStore;
 }
 
 /** What routes and the sync server need, created once at boot. */

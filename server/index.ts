@@ -16,6 +16,7 @@ import { createTeamStore } from './stores/teams';
 import { createUserStore } from './stores/users';
 import { createTemplateVersionStore } from './stores/templateVersions';
 import { createTemplateDraftStore } from './stores/templateDrafts';
+import { createDesignStore } from './stores/designs';
 import { seedExampleTemplates } from './db/seed';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -50,6 +51,7 @@ export async function startServer(
     audit: createAuditStore(db),
     templateVersions: createTemplateVersionStore(db),
     templateDrafts: createTemplateDraftStore(db),
+    designs: createDesignStore(db),
   };
   seedExampleTemplates(db, stores);
   const sessions = createSessionService(stores.sessions, stores.users, {

@@ -77,6 +77,15 @@ export class RoomRegistry {
     for (const room of this.rooms.values()) yield* room.connections;
   }
 
+  /**
+   * Writes a change made by the server itself (e.g. sections added by a template upgrade) through
+   * the same path as a client's: committed first, then applied and relayed to everyone editing.
+   */
+  applyServerUpdate(docId: string, update: Uint8Array): Promise<void> {
+    this.writer.enqueue({ docId, update, origin: null, ackCount: 0 });
+    return this.writer.whenIdle();
+  }
+
   /** Closes the sockets of these sessions at once (logout, password change, account deletion). */
   closeSessions(sessionIds: readonly string[], reason: string): void {
     if (sessionIds.length === 0) return;

@@ -19,7 +19,10 @@ export type AuditAction =
   | 'invite.accepted'
   | 'document.created'
   | 'template.draft_created'
-  | 'template.published';
+  | 'template.published'
+  | 'design.created'
+  | 'design.upgraded'
+  | 'traject.created';
 
 /** One audit event as presented. */
 export interface AuditEvent {

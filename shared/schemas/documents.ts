@@ -20,7 +20,7 @@ export const createDocumentBody = z
 export type CreateDocumentBody = z.infer<typeof createDocumentBody>;
 
 /** What a collaborative document is: a free document, or an ontwikkelpad draft (more kinds follow). */
-export type DocumentKind = 'document' | 'ontwikkelpad';
+export type DocumentKind = 'document' | 'ontwikkelpad' | 'leerarrangement';
 
 /** A collaborative document as the API presents it. */
 export interface DocumentSummary {

@@ -121,6 +121,12 @@ export function teamRoutes(deps: AppDeps) {
       }));
       return c.json(events);
     })
+    .get('/:teamId/trajects', (c) => {
+      const { user } = requireAuth(c.get('auth'));
+      const teamId = c.req.param('teamId');
+      authorizeTeam(stores, user.id, teamId, 'team.read');
+      return c.json(deps.stores.designs.trajectsOfTeam(teamId));
+    })
     .get('/:teamId/documents', (c) => {
       const { user } = requireAuth(c.get('auth'));
       const teamId = c.req.param('teamId');

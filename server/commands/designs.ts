@@ -1,0 +1,279 @@
+import { randomUUID } from 'node:crypto';
+import * as Y from 'yjs';
+import {
+  checkLeerarrangement,
+  checkTraject,
+  studyLoad,
+  type RuleResult,
+} from '../../shared/domain/leerarrangement/rules';
+import { allOutcomes } from '../../shared/domain/ontwikkelpad/types';
+import { planUpgrade, type UpgradePlan } from '../../shared/domain/ontwikkelpad/upgrade';
+import {
+  addTemplateSections,
+  initLeerarrangementDoc,
+  projectLeerarrangement,
+} from '../../shared/editor/leerarrangementDoc';
+import { readDocument } from '../collab/readDocument';
+import type { AppDeps } from '../deps';
+import { ApiError, forbidden, notFound } from '../http/apiError';
+import { authorizeDocument } from '../policies/document';
+import { authorizeTeam } from '../policies/team';
+import type { TemplateVersion, TemplateVersionSummary } from '../stores/templateVersions';
+
+function versionOr404(deps: AppDeps, id: string): TemplateVersion {
+  const version = deps.stores.templateVersions.get(id);
+  if (!version) throw notFound('Deze versie van het ontwikkelpad bestaat niet.');
+  return version;
+}
+
+/** Creates a leerarrangement design in a co-creatieteam against a published template version. */
+export function createDesign(
+  deps: AppDeps,
+  userId: string,
+  input: { teamId: string; title: string; templateId: string },
+): { id: string } {
+  const { team } = authorizeTeam(deps.stores, userId, input.teamId, 'document.create');
+  if (team.kind !== 'cocreatieteam') throw forbidden('Alleen een co-creatieteam ontwerpt leerarrangementen.');
+  const version = versionOr404(deps, input.templateId);
+  const id = randomUUID();
+  const doc = new Y.Doc();
+  initLeerarrangementDoc(doc, version.content, input.title);
+  const state = Y.encodeStateAsUpdate(doc);
+  const stateVector = Y.encodeStateVector(doc);
+  doc.destroy();
+  deps.db.transaction(() => {
+    deps.stores.documents.insert({
+      id,
+      teamId: team.id,
+      createdBy: userId,
+      title: input.title,
+      kind: 'leerarrangement',
+    });
+    deps.stores.docStorage.writeInitialState(id, state, stateVector);
+    deps.stores.designs.insertDesign(id, version.id);
+    deps.stores.audit.record('design.created', {
+      teamId: team.id,
+      actorId: userId,
+      details: { documentId: id, title: input.title, template: `${version.title} ${version.version}` },
+    });
+  })();
+  return { id };
+}
+
+function designOr404(deps: AppDeps, docId: string) {
+  const design = deps.stores.designs.getDesign(docId);
+  if (!design) throw notFound('Dit document is geen leerarrangement.');
+  return design;
+}
+
+/** The template version a design pins, and a newer one in the same line if the atelier published it. */
+export function designTemplate(deps: AppDeps, docId: string) {
+  const design = designOr404(deps, docId);
+  const version = versionOr404(deps, design.templateVersionId);
+  const latest = deps.stores.templateVersions.versionsOf(version.templateKey)[0];
+  return { version, newer: latest && latest.id !== version.id ? latest : null };
+}
+
+/** The rule results and study load of a design's committed state. */
+export function designChecks(deps: AppDeps, userId: string, docId: string) {
+  authorizeDocument(deps.stores, userId, docId, 'document.read');
+  const { version } = designTemplate(deps, docId);
+  const content = readDocument(deps, docId, (doc) => projectLeerarrangement(doc, version.content));
+  return {
+    results: checkLeerarrangement(content, version.content, { closedFeedbackRounds: null }),
+    studyLoad: studyLoad(content),
+  };
+}
+
+/** What upgrading the design to `to` would mean (outcomes mapped by id). */
+export function designUpgradePlan(
+  deps: AppDeps,
+  docId: string,
+  from: TemplateVersion,
+  to: TemplateVersion,
+): UpgradePlan {
+  const targeted = readDocument(
+    deps,
+    docId,
+    (doc) => projectLeerarrangement(doc, from.content).targetedOutcomeIds,
+  );
+  return planUpgrade(from.content, to.content, targeted);
+}
+
+/**
+ * Moves a design onto a newer version of its ontwikkelpad: the pin changes, new template sections
+ * are added to the document (live, for everyone editing), and targeted outcomes the new version
+ * no longer has stay targeted — R4 flags them for the team to resolve; nothing is dropped silently.
+ */
+export async function upgradeDesign(
+  deps: AppDeps,
+  userId: string,
+  docId: string,
+  toVersionId: string,
+): Promise<{ plan: UpgradePlan; version: TemplateVersionSummary }> {
+  const { document } = authorizeDocument(deps.stores, userId, docId, 'document.edit');
+  const { version: from } = designTemplate(deps, docId);
+  const to = versionOr404(deps, toVersionId);
+  if (to.templateKey !== from.templateKey) {
+    throw new ApiError(
+      400,
+      'other_template',
+      'Een leerarrangement kan alleen naar een versie van hetzelfde ontwikkelpad.',
+    );
+  }
+  const plan = designUpgradePlan(deps, docId, from, to);
+  const update = readDocument(deps, docId, (doc) => {
+    const before = Y.encodeStateVector(doc);
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    addTemplateSections(copy, to.content);
+    const diff = Y.encodeStateAsUpdate(copy, before);
+    copy.destroy();
+    return diff;
+  });
+  deps.db.transaction(() => {
+    deps.stores.designs.repin(docId, to.id);
+    deps.stores.audit.record('design.upgraded', {
+      teamId: document.teamId,
+      actorId: userId,
+      details: {
+        documentId: docId,
+        from: from.version,
+        to: to.version,
+        removed: plan.removed.map((outcome) => outcome.code),
+      },
+    });
+  })();
+  await deps.rooms.applyServerUpdate(docId, update);
+  const { content: _content, ...summary } = to;
+  return { plan, version: summary };
+}
+
+/** A traject with its items, the coverage matrix and R1/R2. */
+export function trajectView(deps: AppDeps, trajectId: string) {
+  const traject = deps.stores.designs.getTraject(trajectId);
+  if (!traject) throw notFound('Dit traject bestaat niet.');
+  const version = versionOr404(deps, traject.templateVersionId);
+  const outcomes = allOutcomes(version.content);
+  const items = deps.stores.designs.items(trajectId).map((item) => {
+    const document = deps.stores.documents.get(item.designId);
+    const content = readDocument(deps, item.designId, (doc) => projectLeerarrangement(doc, version.content));
+    const load = studyLoad(content);
+    return {
+      ...item,
+      title: content.title || document?.title || '',
+      teamId: document?.teamId ?? null,
+      targetedOutcomeIds: content.targetedOutcomeIds,
+      ects: content.ects,
+      hours: load.totalHours,
+      mode: content.mode,
+      // Every design is a draft until the lifecycle (issue 6) lands.
+      status: 'concept',
+    };
+  });
+  const checks: RuleResult[] = checkTraject(
+    items.map((item) => ({
+      id: item.designId,
+      title: item.title,
+      targetedOutcomeIds: item.targetedOutcomeIds,
+    })),
+    version.content,
+  );
+  const matrix = outcomes.map((outcome) => ({
+    outcome: { id: outcome.id, code: outcome.code, title: outcome.title },
+    coveredBy: items
+      .filter((item) => item.targetedOutcomeIds.includes(outcome.id))
+      .map((item) => item.designId),
+  }));
+  const { content: _content, ...templateSummary } = version;
+  return {
+    ...traject,
+    template: templateSummary,
+    items,
+    matrix,
+    checks,
+    totals: {
+      ects: items.reduce((sum, item) => sum + (item.ects ?? 0), 0),
+      hours: items.reduce((sum, item) => sum + item.hours, 0),
+      drafts: items.filter((item) => item.status === 'concept').length,
+    },
+  };
+}
+
+/** The coverage matrix as CSV (outcomes × arrangements, "x" where covered), for spreadsheets. */
+export function trajectMatrixCsv(view: ReturnType<typeof trajectView>): string {
+  const quote = (value: string) => `"${value.replace(/"/g, '""')}"`;
+  // A leading =, +, - or @ would be run as a formula by spreadsheet programs.
+  const cell = (value: string) => quote(/^[=+\-@]/.test(value) ? `'${value}` : value);
+  const header = ['Code', 'Leeruitkomst', ...view.items.map((item) => item.title)].map(cell).join(';');
+  const rows = view.matrix.map((row) =>
+    [
+      row.outcome.code,
+      row.outcome.title,
+      ...view.items.map((item) => (row.coveredBy.includes(item.designId) ? 'x' : '')),
+    ]
+      .map(cell)
+      .join(';'),
+  );
+  return `${[header, ...rows].join('\r\n')}\r\n`;
+}
+
+/** Creates a traject of a team against a template version. */
+export function createTraject(
+  deps: AppDeps,
+  userId: string,
+  input: { teamId: string; title: string; templateVersionId: string },
+): { id: string } {
+  authorizeTeam(deps.stores, userId, input.teamId, 'document.create');
+  versionOr404(deps, input.templateVersionId);
+  const id = randomUUID();
+  deps.db.transaction(() => {
+    deps.stores.designs.insertTraject({ id, ...input, createdBy: userId });
+    deps.stores.audit.record('traject.created', {
+      teamId: input.teamId,
+      actorId: userId,
+      details: { trajectId: id, title: input.title },
+    });
+  })();
+  return { id };
+}
+
+/**
+ * Sets a traject's arrangements in order. Each must be a design the caller can read, pinned to the
+ * traject's template version (coverage is only meaningful against one version).
+ */
+export function setTrajectItems(
+  deps: AppDeps,
+  userId: string,
+  trajectId: string,
+  items: ReadonlyArray<{ designId: string; alternativeGroup?: string | null | undefined }>,
+): void {
+  const traject = deps.stores.designs.getTraject(trajectId);
+  if (!traject) throw notFound('Dit traject bestaat niet.');
+  authorizeTeam(deps.stores, userId, traject.teamId, 'document.create');
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (seen.has(item.designId))
+      throw new ApiError(400, 'duplicate_item', 'Een leerarrangement staat maar één keer in een traject.');
+    seen.add(item.designId);
+    authorizeDocument(deps.stores, userId, item.designId, 'document.read');
+    const design = designOr404(deps, item.designId);
+    if (design.templateVersionId !== traject.templateVersionId) {
+      throw new ApiError(
+        400,
+        'other_version',
+        'Dit leerarrangement hoort bij een andere versie van het ontwikkelpad dan het traject.',
+      );
+    }
+  }
+  deps.db.transaction(() => {
+    deps.stores.designs.setItems(
+      trajectId,
+      items.map((item, position) => ({
+        designId: item.designId,
+        position,
+        alternativeGroup: item.alternativeGroup ?? null,
+      })),
+    );
+  })();
+}

@@ -1,0 +1,54 @@
+import { Hono } from 'hono';
+import { CAPABILITIES, can } from '../../../shared/domain/roles';
+import { createDesignBody, upgradeDesignBody } from '../../../shared/schemas/designs';
+import { authRequired, requireAuth } from '../../auth/middleware';
+import {
+  createDesign,
+  designChecks,
+  designTemplate,
+  designUpgradePlan,
+  upgradeDesign,
+} from '../../commands/designs';
+import type { AppDeps, AppEnv } from '../../deps';
+import { validateJson } from '../../http/validate';
+import { authorizeDocument } from '../../policies/document';
+
+/** /api/designs — leerarrangementen designed against a published ontwikkelpad version. */
+export function designRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>()
+    .use(authRequired)
+    .post('/', validateJson(createDesignBody), (c) => {
+      const { user } = requireAuth(c.get('auth'));
+      const { id } = createDesign(deps, user.id, c.req.valid('json'));
+      return c.json({ id, docId: id }, 201);
+    })
+    .get('/:id', (c) => {
+      const { user } = requireAuth(c.get('auth'));
+      const docId = c.req.param('id');
+      const { document, role } = authorizeDocument(deps.stores, user.id, docId, 'document.read');
+      const { version, newer } = designTemplate(deps, docId);
+      const { content: _content, ...template } = version;
+      return c.json({
+        ...document,
+        docId,
+        template,
+        // A newer published version of the same ontwikkelpad, with what upgrading would mean.
+        newerTemplate: newer
+          ? {
+              version: newer,
+              plan: designUpgradePlan(deps, docId, version, deps.stores.templateVersions.get(newer.id)!),
+            }
+          : null,
+        role,
+        capabilities: CAPABILITIES.filter((capability) => can(role, capability)),
+      });
+    })
+    .get('/:id/checks', (c) => {
+      const { user } = requireAuth(c.get('auth'));
+      return c.json(designChecks(deps, user.id, c.req.param('id')));
+    })
+    .post('/:id/upgrade', validateJson(upgradeDesignBody), async (c) => {
+      const { user } = requireAuth(c.get('auth'));
+      return c.json(await upgradeDesign(deps, user.id, c.req.param('id'), c.req.valid('json').toVersionId));
+    });
+}

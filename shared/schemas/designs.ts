@@ -1,0 +1,39 @@
+import { z } from './zod';
+
+/** POST /api/designs — a leerarrangement against a published ontwikkelpad version. */
+export const createDesignBody = z
+  .object({
+    teamId: z.uuid('Kies een co-creatieteam'),
+    title: z.string().trim().min(1, 'Titel is leeg').max(200, 'Titel is langer dan 200 tekens'),
+    templateId: z.string().min(1, 'Kies een versie van een ontwikkelpad').max(100),
+  })
+  .strict();
+
+/** POST /api/designs/:id/upgrade */
+export const upgradeDesignBody = z.object({ toVersionId: z.string().min(1).max(100) }).strict();
+
+/** POST /api/trajects */
+export const createTrajectBody = z
+  .object({
+    teamId: z.uuid('Kies een team'),
+    title: z.string().trim().min(1, 'Titel is leeg').max(200, 'Titel is langer dan 200 tekens'),
+    templateVersionId: z.string().min(1).max(100),
+  })
+  .strict();
+
+/** PUT /api/trajects/:id/items — the whole list, in order. */
+export const setTrajectItemsBody = z
+  .object({
+    items: z
+      .array(
+        z
+          .object({
+            designId: z.uuid(),
+            /** Horizontal alternatives share a group label; vertical steps have none. */
+            alternativeGroup: z.string().trim().max(100).nullable().optional(),
+          })
+          .strict(),
+      )
+      .max(50, 'Hoogstens 50 leerarrangementen in één traject'),
+  })
+  .strict();
