@@ -8,6 +8,7 @@ import {
 } from '../../shared/domain/leerarrangement/rules';
 import { allOutcomes } from '../../shared/domain/ontwikkelpad/types';
 import { planUpgrade, type UpgradePlan } from '../../shared/domain/ontwikkelpad/upgrade';
+import { parseVersion } from '../../shared/domain/ontwikkelpad/versioning';
 import {
   addTemplateSections,
   initLeerarrangementDoc,
@@ -74,13 +75,27 @@ export function designTemplate(deps: AppDeps, docId: string) {
   return { version, newer: latest && latest.id !== version.id ? latest : null };
 }
 
+/** Code (or title) of every outcome any version of the ontwikkelpad ever had, by id. */
+function outcomeLabels(deps: AppDeps, templateKey: string): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const summary of deps.stores.templateVersions.versionsOf(templateKey)) {
+    const version = deps.stores.templateVersions.get(summary.id);
+    for (const outcome of version ? allOutcomes(version.content) : [])
+      labels[outcome.id] ??= outcome.code || outcome.title;
+  }
+  return labels;
+}
+
 /** The rule results and study load of a design's committed state. */
 export function designChecks(deps: AppDeps, userId: string, docId: string) {
   authorizeDocument(deps.stores, userId, docId, 'document.read');
   const { version } = designTemplate(deps, docId);
   const content = readDocument(deps, docId, (doc) => projectLeerarrangement(doc, version.content));
   return {
-    results: checkLeerarrangement(content, version.content, { closedFeedbackRounds: null }),
+    results: checkLeerarrangement(content, version.content, {
+      closedFeedbackRounds: null,
+      outcomeLabels: outcomeLabels(deps, version.templateKey),
+    }),
     studyLoad: studyLoad(content),
   };
 }
@@ -120,6 +135,15 @@ export async function upgradeDesign(
       'other_template',
       'Een leerarrangement kan alleen naar een versie van hetzelfde ontwikkelpad.',
     );
+  }
+  const [fromNumber, toNumber] = [parseVersion(from.version), parseVersion(to.version)];
+  if (
+    !fromNumber ||
+    !toNumber ||
+    toNumber.major < fromNumber.major ||
+    (toNumber.major === fromNumber.major && toNumber.minor <= fromNumber.minor)
+  ) {
+    throw new ApiError(400, 'not_newer', `Versie ${to.version} is niet nieuwer dan versie ${from.version}.`);
   }
   const plan = designUpgradePlan(deps, docId, from, to);
   const update = readDocument(deps, docId, (doc) => {
@@ -204,7 +228,7 @@ export function trajectView(deps: AppDeps, trajectId: string) {
 export function trajectMatrixCsv(view: ReturnType<typeof trajectView>): string {
   const quote = (value: string) => `"${value.replace(/"/g, '""')}"`;
   // A leading =, +, - or @ would be run as a formula by spreadsheet programs.
-  const cell = (value: string) => quote(/^[=+\-@]/.test(value) ? `'${value}` : value);
+  const cell = (value: string) => quote(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
   const header = ['Code', 'Leeruitkomst', ...view.items.map((item) => item.title)].map(cell).join(';');
   const rows = view.matrix.map((row) =>
     [

@@ -429,3 +429,29 @@ export function startChildServer(dataDir: string, env: Record<string, string> = 
     });
   });
 }
+
+/** POSTs /api/designs as `user` (a leerarrangement in a co-creatieteam); resolves with the new id. */
+export async function createDesignAt(
+  url: string,
+  user: { cookie: string },
+  body: { teamId: string; templateId: string; title?: string },
+): Promise<string> {
+  const response = await apiRequest(url, 'POST', '/api/designs', {
+    cookie: user.cookie,
+    body: { title: 'Leerarrangement', ...body },
+  });
+  return (await expectJson<{ id: string }>(response, 201, 'POST /api/designs')).id;
+}
+
+/** POSTs /api/trajects as `user`; resolves with the new traject's id. */
+export async function createTrajectAt(
+  url: string,
+  user: { cookie: string },
+  body: { teamId: string; templateVersionId: string; title?: string },
+): Promise<string> {
+  const response = await apiRequest(url, 'POST', '/api/trajects', {
+    cookie: user.cookie,
+    body: { title: 'Traject', ...body },
+  });
+  return (await expectJson<{ id: string }>(response, 201, 'POST /api/trajects')).id;
+}

@@ -10,8 +10,10 @@ import {
 } from '../../shared/collab/messages';
 import type { OntwikkelpadKind, Sector } from '../../shared/domain/ontwikkelpad/types';
 import { META_MAP, SECTIONS_ARRAY, sectionFragmentName } from '../../shared/editor/fields';
+import { LA } from '../../shared/editor/leerarrangementDoc';
 import {
   buildOutcomeMap,
+  buildTemplateSection,
   buildTheme,
   moveItem,
   nextOrder,
@@ -468,4 +470,67 @@ export async function editDraft(
   } finally {
     client.destroy();
   }
+}
+
+/** A template section as the helpers take it. */
+export interface TemplateSectionFields {
+  id: string;
+  heading: string;
+  guidance: string;
+}
+
+/** Replaces the template sections of an ontwikkelpad draft (in this order). */
+export function setDraftSections(doc: Y.Doc, sections: TemplateSectionFields[]): void {
+  doc.transact(() => {
+    const array = doc.getArray<Y.Map<unknown>>(OP.templateSections);
+    array.delete(0, array.length);
+    array.push(
+      sections.map((section, index) =>
+        buildTemplateSection(section.id, section.heading, section.guidance, index),
+      ),
+    );
+  });
+}
+
+// --- Leerarrangement designs: edits made the way the design editor makes them -------------------
+
+/** Scalar fields of a design's meta map (only the ones given are set). */
+export interface DesignMetaFields {
+  title?: string;
+  nlqfLevel?: number | null;
+  ects?: number | null;
+  mode?: string | null;
+  placementType?: 'verticaal' | 'horizontaal' | null;
+  position?: number | null;
+  learningForm?: string | null;
+}
+
+/** Sets scalar meta fields of a design. */
+export function setDesignMeta(doc: Y.Doc, fields: DesignMetaFields): void {
+  doc.transact(() => {
+    const meta = doc.getMap<unknown>(META_MAP);
+    for (const [key, value] of Object.entries(fields)) meta.set(key, value);
+  });
+}
+
+/** Targets (or un-targets) a leeruitkomst by id. */
+export function toggleOutcome(doc: Y.Doc, outcomeId: string, on: boolean): void {
+  const targeted = doc.getMap<boolean>(LA.targetedOutcomes);
+  if (on) targeted.set(outcomeId, true);
+  else targeted.delete(outcomeId);
+}
+
+/** The Y.Map of one activity. */
+export function designActivity(doc: Y.Doc, activityId: string): Y.Map<unknown> {
+  const activity = doc
+    .getArray<Y.Map<unknown>>(LA.activities)
+    .toArray()
+    .find((candidate) => candidate.get('id') === activityId);
+  if (!activity) throw new Error(`no activity ${activityId} in the design`);
+  return activity;
+}
+
+/** Replaces the whole text of a free-text field of a design (evcApproach, trajectRelation). */
+export function setDesignText(doc: Y.Doc, name: 'evcApproach' | 'trajectRelation', value: string): void {
+  setText(doc.getText(name), value);
 }

@@ -104,7 +104,7 @@ export function checkLeerarrangement(
         'R4',
         false,
         '',
-        `Leeruitkomst ${unknown.join(', ')} komt niet voor in deze versie van het ontwikkelpad.`,
+        `Leeruitkomst ${unknown.map((id) => context.outcomeLabels?.[id] ?? id).join(', ')} komt niet voor in deze versie van het ontwikkelpad.`,
         {
           field: 'outcomes',
           itemId: unknown[0],

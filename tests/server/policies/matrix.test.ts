@@ -3,8 +3,9 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app';
 import { hashPassword } from '../../../server/auth/passwords';
+import { createDesign } from '../../../server/commands/designs';
 import { createInvite } from '../../../server/commands/teams';
-import { createTemplateDraft } from '../../../server/commands/templates';
+import { createTemplateDraft, publishTemplate } from '../../../server/commands/templates';
 import { ROLES, type Role } from '../../../shared/domain/roles';
 import {
   sessionCookie,
@@ -15,6 +16,7 @@ import {
   type TestServer,
   type TestUser,
 } from '../../support/server';
+import { editDraft, setDraftMeta } from '../../support/yclient';
 
 /**
  * Every route × every kind of caller. The route list comes from the app itself, so a new route
@@ -68,6 +70,13 @@ interface World {
   users: Record<Exclude<Actor, 'anonymous'>, TestUser>;
   /** argon2id hash of TEST_PASSWORD, for users inserted directly (no signup round trip). */
   passwordHash: string;
+  /** A co-creatieteam with the same owner, editor, commenter and viewer (designs live there). */
+  labId: string;
+  /** A version line of the atelier with two published versions, oldest first. */
+  lineVersionIds: [string, string];
+  /** A design of the co-creatieteam pinned to the older version, and a traject of that version. */
+  designId: string;
+  trajectId: string;
 }
 
 /** What one case sends. `cookie` overrides the actor's own session (stand-ins). */
@@ -136,6 +145,15 @@ function publishableDraft(world: World): string {
   return createTemplateDraft(deps, world.users.owner.id, {
     teamId: world.teamId,
     fromVersionId: world.exampleVersionIds[0],
+  }).id;
+}
+
+/** A fresh design of the co-creatieteam pinned to the older version (one per upgrade case). */
+function oldDesign(world: World): string {
+  return createDesign(world.server.running.deps, world.users.owner.id, {
+    teamId: world.labId,
+    title: 'Matrixontwerp',
+    templateId: world.lineVersionIds[0],
   }).id;
 }
 
@@ -299,6 +317,55 @@ const table: Record<string, RouteCase> = {
       body: { changeNote: 'Matrix' },
     }),
   },
+  'GET /api/teams/:teamId/trajects': {
+    expect: members(200),
+    prepare: ({ world }) => ({ path: `/api/teams/${world.labId}/trajects` }),
+  },
+  'POST /api/designs': {
+    // Into the co-creatieteam; an atelier designs no leerarrangementen (tests/server/routes/designs.test.ts).
+    expect: only(['owner', 'editor'], 201),
+    prepare: ({ world }) => ({
+      path: '/api/designs',
+      body: { teamId: world.labId, title: 'Matrixontwerp', templateId: world.lineVersionIds[0] },
+    }),
+  },
+  'GET /api/designs/:id': {
+    expect: members(200),
+    prepare: ({ world }) => ({ path: `/api/designs/${world.designId}` }),
+  },
+  'GET /api/designs/:id/checks': {
+    expect: members(200),
+    prepare: ({ world }) => ({ path: `/api/designs/${world.designId}/checks` }),
+  },
+  'POST /api/designs/:id/upgrade': {
+    expect: only(['owner', 'editor'], 200),
+    prepare: ({ world }) => ({
+      path: `/api/designs/${oldDesign(world)}/upgrade`,
+      body: { toVersionId: world.lineVersionIds[1] },
+    }),
+  },
+  'POST /api/trajects': {
+    expect: only(['owner', 'editor'], 201),
+    prepare: ({ world }) => ({
+      path: '/api/trajects',
+      body: { teamId: world.labId, title: 'Matrixtraject', templateVersionId: world.lineVersionIds[0] },
+    }),
+  },
+  'GET /api/trajects/:id': {
+    expect: members(200),
+    prepare: ({ world }) => ({ path: `/api/trajects/${world.trajectId}` }),
+  },
+  'PUT /api/trajects/:id/items': {
+    expect: only(['owner', 'editor'], 200),
+    prepare: ({ world }) => ({
+      path: `/api/trajects/${world.trajectId}/items`,
+      body: { items: [{ designId: world.designId }] },
+    }),
+  },
+  'GET /api/trajects/:id/matrix.csv': {
+    expect: members(200),
+    prepare: ({ world }) => ({ path: `/api/trajects/${world.trajectId}/matrix.csv` }),
+  },
   'GET /api/documents': { expect: signedIn(200), prepare: () => ({ path: '/api/documents' }) },
   'POST /api/documents': {
     expect: only(['owner', 'editor'], 201),
@@ -340,6 +407,30 @@ beforeAll(async () => {
   });
   expect(invite.status).toBe(201);
   const { token } = (await invite.json()) as { token: string };
+  const labId = await server.createTeam(owner, { name: 'Matrixlab', kind: 'cocreatieteam' });
+  await server.addMember(owner, labId, editor, 'editor');
+  await server.addMember(owner, labId, commenter, 'commenter');
+  await server.addMember(owner, labId, viewer, 'viewer');
+  // A line of the atelier with 1.0 and a newer version, so a design on 1.0 has something to upgrade to.
+  const { deps } = server.running;
+  const lineDraft = createTemplateDraft(deps, owner.id, {
+    teamId: owner.teamId,
+    fromVersionId: examples[0]!.id,
+  }).id;
+  const first = publishTemplate(deps, owner.id, lineDraft, { changeNote: 'Eerste' });
+  await editDraft(server.wsUrl, lineDraft, owner, (doc) => setDraftMeta(doc, { title: 'Matrixpad herzien' }));
+  const second = publishTemplate(deps, owner.id, lineDraft, { changeNote: 'Herzien' });
+  const designId = createDesign(deps, owner.id, {
+    teamId: labId,
+    title: 'Matrixontwerp',
+    templateId: first.id,
+  }).id;
+  const trajectResponse = await server.request('POST', '/api/trajects', {
+    cookie: owner.cookie,
+    body: { teamId: labId, title: 'Matrixtraject', templateVersionId: first.id },
+  });
+  expect(trajectResponse.status).toBe(201);
+  const { id: trajectId } = (await trajectResponse.json()) as { id: string };
   world = {
     server,
     teamId: owner.teamId,
@@ -349,6 +440,10 @@ beforeAll(async () => {
     inviteToken: token,
     users: { owner, editor, commenter, viewer, outsider },
     passwordHash,
+    labId,
+    lineVersionIds: [first.id, second.id],
+    designId,
+    trajectId,
   };
 });
 
@@ -393,6 +488,14 @@ describe('authorization matrix', () => {
       Object.keys(table).filter((key) => !routes.includes(key)),
       'expectations for routes that do not exist',
     ).toEqual([]);
+  });
+
+  it('the world has a co-creatieteam and a design pinned to an older version of a line', () => {
+    const { stores } = world.server.running.deps;
+    expect(stores.teams.get(world.labId)?.kind).toBe('cocreatieteam');
+    expect(stores.designs.getDesign(world.designId)?.templateVersionId).toBe(world.lineVersionIds[0]);
+    const line = stores.templateVersions.get(world.lineVersionIds[0])!.templateKey;
+    expect(stores.templateVersions.get(world.lineVersionIds[1])!.templateKey).toBe(line);
   });
 
   it('the world team is an atelier (it may write ontwikkelpaden)', () => {
