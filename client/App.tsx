@@ -12,6 +12,7 @@ import { LibraryScene } from './scenes/Library/LibraryScene';
 import { NotFoundScene } from './scenes/NotFound/NotFoundScene';
 import { TeamScene } from './scenes/Team/TeamScene';
 import { TemplateDiffScene } from './scenes/TemplateDiff/TemplateDiffScene';
+import { TrajectScene } from './scenes/Traject/TrajectScene';
 import { TemplateVersionScene } from './scenes/TemplateVersion/TemplateVersionScene';
 
 // The editor (Tiptap, ProseMirror, Yjs) is most of the bundle; the other pages do not need it.
@@ -24,6 +25,12 @@ const DocumentEditorScene = lazy(() =>
 const OntwikkelpadEditorScene = lazy(() =>
   import('./scenes/OntwikkelpadEditor/OntwikkelpadEditorScene').then((module) => ({
     default: module.OntwikkelpadEditorScene,
+  })),
+);
+
+const DesignEditorScene = lazy(() =>
+  import('./scenes/DesignEditor/DesignEditorScene').then((module) => ({
+    default: module.DesignEditorScene,
   })),
 );
 
@@ -81,6 +88,14 @@ export function App() {
           <OntwikkelpadEditorScene key={route.docId} docId={route.docId} />
         </Suspense>
       );
+    case 'design':
+      return (
+        <Suspense fallback={<EditorChunkLoading />}>
+          <DesignEditorScene key={route.docId} docId={route.docId} />
+        </Suspense>
+      );
+    case 'traject':
+      return <TrajectScene key={route.trajectId} trajectId={route.trajectId} />;
     case 'library':
       return <LibraryScene />;
     case 'templateVersion':

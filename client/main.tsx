@@ -6,6 +6,7 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { I18nProvider } from './i18n/I18nProvider';
 import './styles.css';
 import './ontwikkelpaden.css';
+import './designs.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');

@@ -1,3 +1,4 @@
+import { enDesigns } from './enDesigns';
 import { enTemplates } from './enTemplates';
 import type { Messages } from './nl';
 
@@ -267,4 +268,5 @@ export const en: Messages = {
   'toolbar.redo': 'Redo',
 
   ...enTemplates,
+  ...enDesigns,
 };

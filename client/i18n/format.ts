@@ -12,3 +12,12 @@ export function useDateTimeFormat(): (iso: string) => string {
     };
   }, [locale]);
 }
+
+/** Formats numbers in the UI language ("3,5"), at most two decimals. */
+export function useNumberFormat(): (value: number) => string {
+  const { locale } = useI18n();
+  return useMemo(() => {
+    const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+    return (value: number) => format.format(value);
+  }, [locale]);
+}

@@ -1,4 +1,5 @@
 import { ROLE_LABELS_NL, TEAM_KIND_LABELS_NL } from '../../shared/domain/roles';
+import { nlDesigns } from './nlDesigns';
 import { nlTemplates } from './nlTemplates';
 
 /**
@@ -274,6 +275,7 @@ export const nl = {
   'toolbar.redo': 'Opnieuw uitvoeren',
 
   ...nlTemplates,
+  ...nlDesigns,
 } as const satisfies Record<string, string>;
 
 /** Every message key. */

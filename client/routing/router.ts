@@ -13,6 +13,8 @@ export type Route =
   | { name: 'templateVersion'; versionId: string }
   | { name: 'templateDiff'; versionId: string; otherId: string }
   | { name: 'ontwikkelpadDraft'; docId: string }
+  | { name: 'design'; docId: string }
+  | { name: 'traject'; trajectId: string }
   | { name: 'notFound' };
 
 const NAVIGATE_EVENT = 'werkplaats:navigate';
@@ -58,6 +60,8 @@ const PARAM_ROUTES: Array<{ pattern: RegExp; make: (...params: string[]) => Rout
     make: (versionId = '') => ({ name: 'templateVersion', versionId }),
   },
   { pattern: /^\/ontwikkelpaden\/([^/]+)\/?$/, make: (docId = '') => ({ name: 'ontwikkelpadDraft', docId }) },
+  { pattern: /^\/ontwerpen\/([^/]+)\/?$/, make: (docId = '') => ({ name: 'design', docId }) },
+  { pattern: /^\/trajecten\/([^/]+)\/?$/, make: (trajectId = '') => ({ name: 'traject', trajectId }) },
 ];
 
 const FIXED_ROUTES: Record<string, Route> = {
@@ -92,9 +96,21 @@ export function ontwikkelpadPath(docId: string): string {
   return `/ontwikkelpaden/${encodeURIComponent(docId)}`;
 }
 
-/** Where a document opens: the ontwikkelpad editor for drafts, the section editor otherwise. */
+/** Path of the editor of a leerarrangement design. */
+export function designPath(docId: string): string {
+  return `/ontwerpen/${encodeURIComponent(docId)}`;
+}
+
+/** Path of a professionaliseringstraject. */
+export function trajectPath(trajectId: string): string {
+  return `/trajecten/${encodeURIComponent(trajectId)}`;
+}
+
+/** Where a document opens: its own editor for ontwikkelpad drafts and designs, the section editor otherwise. */
 export function pathForDocument(document: { id: string; kind?: string }): string {
-  return document.kind === 'ontwikkelpad' ? ontwikkelpadPath(document.id) : documentPath(document.id);
+  if (document.kind === 'ontwikkelpad') return ontwikkelpadPath(document.id);
+  if (document.kind === 'leerarrangement') return designPath(document.id);
+  return documentPath(document.id);
 }
 
 /** The library of published ontwikkelpaden. */

@@ -248,7 +248,9 @@ export function createTraject(
   userId: string,
   input: { teamId: string; title: string; templateVersionId: string },
 ): { id: string } {
-  authorizeTeam(deps.stores, userId, input.teamId, 'document.create');
+  const { team } = authorizeTeam(deps.stores, userId, input.teamId, 'document.create');
+  if (team.kind !== 'cocreatieteam')
+    throw forbidden('Alleen een co-creatieteam stelt professionaliseringstrajecten samen.');
   versionOr404(deps, input.templateVersionId);
   const id = randomUUID();
   deps.db.transaction(() => {

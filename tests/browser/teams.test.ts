@@ -96,7 +96,7 @@ describe('accounts, teams and access in Chromium', () => {
 
     // Olga creates a document from the team page and both write in it.
     await olga.reload();
-    await olga.getByLabel('Titel').fill('Leerarrangement breuken');
+    await olga.getByTestId('new-document-form').getByLabel('Titel').fill('Leerarrangement breuken');
     await olga.getByRole('button', { name: 'Nieuw document aanmaken' }).click();
     await expect.poll(() => pathOf(olga), { timeout: 10_000 }).toMatch(/^\/d\/[0-9a-f-]+$/);
     const documentPath = pathOf(olga);

@@ -7,7 +7,7 @@ import { getDocument } from '../../http/documents';
 import { useLoadable } from '../../http/useLoadable';
 import { useT } from '../../i18n/I18nProvider';
 import { Link } from '../../routing/Link';
-import { navigate, ontwikkelpadPath } from '../../routing/router';
+import { navigate, pathForDocument } from '../../routing/router';
 import { NotFoundScene } from '../NotFound/NotFoundScene';
 import { EditorWorkspace } from './EditorWorkspace';
 
@@ -24,10 +24,16 @@ function DocumentLoader({ id, user }: { id: string; user: CurrentUser }) {
   const document = useLoadable(id, getDocument);
   // An ontwikkelpad draft has its own editor; `/d/:id` links (recent documents, old bookmarks)
   // land there, replacing this entry so Back does not bounce.
-  const isOntwikkelpad = document.state.status === 'ready' && document.state.data.kind === 'ontwikkelpad';
+  // The same for a leerarrangement design (its own editor at /ontwerpen/:id).
+  const ownEditor =
+    document.state.status === 'ready' &&
+    (document.state.data.kind === 'ontwikkelpad' || document.state.data.kind === 'leerarrangement')
+      ? pathForDocument(document.state.data)
+      : null;
+  const isOntwikkelpad = ownEditor !== null;
   useEffect(() => {
-    if (isOntwikkelpad) navigate(ontwikkelpadPath(id), { replace: true });
-  }, [isOntwikkelpad, id]);
+    if (ownEditor) navigate(ownEditor, { replace: true });
+  }, [ownEditor]);
 
   if (document.state.status === 'loading' || isOntwikkelpad) {
     return (

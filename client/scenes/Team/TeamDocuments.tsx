@@ -26,7 +26,12 @@ export function TeamDocuments({
   const formatDate = useDateTimeFormat();
   const headingId = useId();
   const state: Loadable<DocumentSummary[]> =
-    all.status === 'ready' ? { ...all, data: all.data.filter((doc) => doc.kind !== 'ontwikkelpad') } : all;
+    all.status === 'ready'
+      ? {
+          ...all,
+          data: all.data.filter((doc) => doc.kind !== 'ontwikkelpad' && doc.kind !== 'leerarrangement'),
+        }
+      : all;
   return (
     <section className="page-section" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('teamDocs.heading')}</h2>

@@ -12,6 +12,7 @@ import { AuditTrail } from './AuditTrail';
 import { InvitesSection } from './InvitesSection';
 import { LeaveTeam } from './LeaveTeam';
 import { MembersSection } from './MembersSection';
+import { TeamDesigns } from './TeamDesigns';
 import { TeamDetails } from './TeamDetails';
 import { TeamDocuments } from './TeamDocuments';
 import { TeamOntwikkelpaden } from './TeamOntwikkelpaden';
@@ -76,6 +77,9 @@ function TeamPage({ teamId, user }: { teamId: string; user: CurrentUser }) {
         canCreate={allowed('document.create')}
         documents={documents.state}
       />
+      {data.kind === 'cocreatieteam' ? (
+        <TeamDesigns teamId={teamId} canCreate={allowed('document.create')} documents={documents.state} />
+      ) : null}
       <TeamDocuments teamId={teamId} canCreate={allowed('document.create')} documents={documents.state} />
       <MembersSection
         teamId={teamId}

@@ -10,6 +10,7 @@ import { Link } from '../../routing/Link';
 import { LIBRARY_PATH, templateVersionPath } from '../../routing/router';
 import { CompareForm } from './CompareForm';
 import { ReviseActions } from './ReviseActions';
+import { StartDesign } from './StartDesign';
 import { TemplateContent } from './TemplateContent';
 
 /** `/bibliotheek/:versionId`: one published version, read-only, with its siblings and actions. */
@@ -118,6 +119,7 @@ function VersionView({ data }: { data: TemplateVersionDetail }) {
             </ul>
             <CompareForm current={data} />
           </section>
+          <StartDesign version={data} />
           <ReviseActions version={data} />
         </aside>
       </div>

@@ -131,6 +131,16 @@ export function teamRoutes(deps: AppDeps) {
       const { user } = requireAuth(c.get('auth'));
       const teamId = c.req.param('teamId');
       authorizeTeam(stores, user.id, teamId, 'team.read');
-      return c.json(stores.documents.listForTeam(teamId));
+      // Designs carry the template version they are pinned to (trajects only take one version).
+      return c.json(
+        stores.documents.listForTeam(teamId).map((document) =>
+          document.kind === 'leerarrangement'
+            ? {
+                ...document,
+                templateVersionId: stores.designs.getDesign(document.id)?.templateVersionId ?? null,
+              }
+            : document,
+        ),
+      );
     });
 }

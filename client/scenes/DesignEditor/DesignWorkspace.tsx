@@ -1,0 +1,160 @@
+import { useEffect, useMemo, useState } from 'react';
+import { AppHeader } from '../../components/AppHeader';
+import { Main } from '../../components/Main';
+import { PresenceBar } from '../../components/PresenceBar';
+import { SaveStatusIndicator, statusDisplay } from '../../components/SaveStatusIndicator';
+import type { CurrentUser } from '../../http/account';
+import { useT } from '../../i18n/I18nProvider';
+import { roleLabelKey } from '../../i18n/labels';
+import {
+  useAwarenessUser,
+  useConnectionEnd,
+  useDocumentReady,
+  usePresence,
+  useSaveState,
+  useSections,
+} from '../../realtime/hooks';
+import { awarenessUser, type CollabSession } from '../../realtime/session';
+import { useWorkspaceSession } from '../../realtime/useWorkspaceSession';
+import { Link } from '../../routing/Link';
+import { teamPath } from '../../routing/router';
+import { ConnectionEndedNotice } from '../DocumentEditor/ConnectionEndedNotice';
+import {
+  useDocumentAccess,
+  useEditAccessTransitions,
+  type DocumentAccess,
+} from '../DocumentEditor/useDocumentAccess';
+import type { LoadedDesign } from './DesignEditorScene';
+import { DesignForm } from './DesignForm';
+
+/**
+ * Opens the collaborative session of the design: the same session, save tracking, presence and
+ * access following as the other editors (client/realtime, DocumentEditor/useDocumentAccess).
+ */
+export function DesignWorkspace({
+  loaded,
+  user,
+  onReload,
+}: {
+  loaded: LoadedDesign;
+  user: CurrentUser;
+  onReload: () => void;
+}) {
+  const t = useT();
+  const [access, setAccess] = useState<DocumentAccess>({
+    role: loaded.info.role,
+    capabilities: loaded.info.capabilities,
+  });
+  const { session, discard } = useWorkspaceSession(loaded.info.id, user);
+  if (!session) {
+    return (
+      <>
+        <AppHeader />
+        <Main className="page">
+          <p className="muted" data-testid="document-loading">
+            {t('design.loading')}
+          </p>
+        </Main>
+      </>
+    );
+  }
+  return (
+    <OpenDesign
+      key={session.ydoc.guid}
+      session={session}
+      user={user}
+      loaded={loaded}
+      access={access}
+      onAccessChange={setAccess}
+      onDiscard={discard}
+      onReload={onReload}
+    />
+  );
+}
+
+function OpenDesign({
+  session,
+  user,
+  loaded,
+  access,
+  onAccessChange,
+  onDiscard,
+  onReload,
+}: {
+  session: CollabSession;
+  user: CurrentUser;
+  loaded: LoadedDesign;
+  access: DocumentAccess;
+  onAccessChange: (access: DocumentAccess) => void;
+  onDiscard: () => void;
+  onReload: () => void;
+}) {
+  const t = useT();
+  const me = useMemo(() => awarenessUser({ id: user.id, name: user.name }), [user.id, user.name]);
+  useAwarenessUser(session, me);
+  const saveState = useSaveState(session);
+  const ended = useConnectionEnd(session);
+  // Decided by the server's capability list, never by comparing roles.
+  const mayEdit = access.capabilities.includes('document.edit');
+  const canEdit = mayEdit && ended === null;
+  useDocumentAccess(session, access, onAccessChange, saveState, canEdit);
+  useEditAccessTransitions(session, mayEdit, onDiscard);
+  const users = usePresence(session);
+  const sections = useSections(session);
+  const ready = useDocumentReady(session, sections.length > 0);
+  const { info } = loaded;
+
+  useEffect(() => {
+    document.title = `${info.title || t('design.untitled')} — ${t('app.name')}`;
+  }, [info.title, t]);
+
+  return (
+    <>
+      <AppHeader>
+        <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
+          <ol>
+            <li>
+              <Link to="/">{t('header.myTeams')}</Link>
+            </li>
+            {info.teamId ? (
+              <li>
+                <Link to={teamPath(info.teamId)} data-testid="team-link">
+                  {t('editor.team')}
+                </Link>
+              </li>
+            ) : null}
+          </ol>
+        </nav>
+        <SaveStatusIndicator state={statusDisplay(saveState, ended, !mayEdit)} readOnly={!mayEdit} />
+        <PresenceBar users={users} />
+      </AppHeader>
+      <Main className="page page--draft">
+        <div role="status" className="readonly-region">
+          {!mayEdit && ended === null ? (
+            <p className="notice notice--info" data-testid="readonly-banner" data-role={access.role}>
+              {t('editor.readOnlyBanner', { role: t(roleLabelKey(access.role)) })}
+            </p>
+          ) : null}
+        </div>
+        {ended ? <ConnectionEndedNotice reason={ended} docId={session.docId} /> : null}
+        {!ready ? (
+          <>
+            <h1 className="visually-hidden">{info.title || t('design.untitled')}</h1>
+            <p className="muted" data-testid="document-loading">
+              {t('design.loading')}
+            </p>
+          </>
+        ) : (
+          <DesignForm
+            session={session}
+            loaded={loaded}
+            sections={sections}
+            user={me}
+            editable={canEdit}
+            onReload={onReload}
+          />
+        )}
+      </Main>
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import { useId, useState, type FormEvent } from 'react';
+import { can } from '../../../shared/domain/roles';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { createDesign } from '../../http/designs';
+import { toApiError, type ApiError } from '../../http/request';
+import { listTeams } from '../../http/teams';
+import type { TemplateVersionDetail } from '../../http/templates';
+import { useLoadable } from '../../http/useLoadable';
+import { useT } from '../../i18n/I18nProvider';
+import { designPath, navigate } from '../../routing/router';
+
+/** "Leerarrangement ontwerpen" for members of a co-creatieteam who may create documents. */
+export function StartDesign({ version }: { version: TemplateVersionDetail }) {
+  const t = useT();
+  const headingId = useId();
+  const teamId = useId();
+  const titleId = useId();
+  const teams = useLoadable('', listTeams);
+  const [chosen, setChosen] = useState('');
+  const [title, setTitle] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const cocreatie =
+    teams.state.status === 'ready'
+      ? teams.state.data.filter((team) => team.kind === 'cocreatieteam' && can(team.role, 'document.create'))
+      : [];
+  const target = cocreatie.find((team) => team.id === chosen) ?? cocreatie[0];
+  if (!target) return null;
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await createDesign({ teamId: target.id, title: title.trim(), templateId: version.id });
+      navigate(designPath(created.id));
+    } catch (caught) {
+      setError(toApiError(caught));
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="card side-card" aria-labelledby={headingId} data-testid="start-design">
+      <h2 id={headingId}>{t('design.start')}</h2>
+      <p className="field__hint">{t('design.startHint')}</p>
+      <form className="stack" onSubmit={submit} noValidate>
+        {cocreatie.length > 1 ? (
+          <div className="field">
+            <label htmlFor={teamId}>{t('design.startTeam')}</label>
+            <select id={teamId} value={target.id} onChange={(event) => setChosen(event.target.value)}>
+              {cocreatie.map((team) => (
+                <option key={team.id} value={team.id}>
+                  {team.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : (
+          <p className="muted">
+            {t('design.startTeam')}: {target.name}
+          </p>
+        )}
+        <div className="field">
+          <label htmlFor={titleId}>{t('design.startTitle')}</label>
+          <input
+            id={titleId}
+            type="text"
+            maxLength={200}
+            autoComplete="off"
+            value={title}
+            aria-invalid={error ? true : undefined}
+            onChange={(event) => setTitle(event.target.value)}
+          />
+        </div>
+        <button
+          type="submit"
+          className="button button--primary"
+          data-testid="start-design-submit"
+          aria-disabled={busy ? true : undefined}
+        >
+          {busy ? t('common.creating') : t('design.startSubmit')}
+        </button>
+      </form>
+      {error ? <ErrorMessage error={error} /> : null}
+    </section>
+  );
+}

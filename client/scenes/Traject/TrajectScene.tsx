@@ -1,0 +1,260 @@
+import { useId, useState } from 'react';
+import { RequireUser } from '../../auth/RequireUser';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { PageShell } from '../../components/PageShell';
+import {
+  getDesign,
+  getTraject,
+  setTrajectItems,
+  trajectCsvUrl,
+  type TrajectDetail,
+} from '../../http/designs';
+import { toApiError, type ApiError } from '../../http/request';
+import { listTeamDocuments } from '../../http/teams';
+import { useLoadable } from '../../http/useLoadable';
+import { useNumberFormat } from '../../i18n/format';
+import { useT } from '../../i18n/I18nProvider';
+import { Link } from '../../routing/Link';
+import { designPath, teamPath, templateVersionPath } from '../../routing/router';
+import { RuleList } from '../DesignEditor/DesignChecksPanel';
+import { ItemButton } from '../OntwikkelpadEditor/ItemButton';
+import { CoverageMatrix, CoveragePicture } from './CoverageMatrix';
+
+/** `/trajecten/:id`: a professionaliseringstraject, its leerarrangementen and the coverage matrix. */
+export function TrajectScene({ trajectId }: { trajectId: string }) {
+  return <RequireUser>{() => <TrajectPage trajectId={trajectId} />}</RequireUser>;
+}
+
+/** The team's designs pinned to `versionId` (one request per design for its pinned version). */
+async function teamDesigns(key: string): Promise<Array<{ id: string; title: string }>> {
+  const [teamId = '', versionId = ''] = key.split('|');
+  const documents = (await listTeamDocuments(teamId)).filter((doc) => doc.kind === 'leerarrangement');
+  const infos = await Promise.all(documents.map((doc) => getDesign(doc.id).catch(() => null)));
+  return infos.flatMap((info) =>
+    info && info.template.id === versionId ? [{ id: info.id, title: info.title }] : [],
+  );
+}
+
+function TrajectPage({ trajectId }: { trajectId: string }) {
+  const t = useT();
+  const traject = useLoadable(trajectId, getTraject);
+  if (traject.state.status === 'loading') {
+    return (
+      <PageShell title={t('traject.loading')}>
+        <p className="muted" data-testid="page-loading">
+          {t('traject.loading')}
+        </p>
+      </PageShell>
+    );
+  }
+  if (traject.state.status === 'error') {
+    const { error } = traject.state;
+    const heading =
+      error.status === 404
+        ? t('traject.notFound')
+        : error.status === 403
+          ? t('traject.noAccess')
+          : t('error.title');
+    return (
+      <PageShell title={heading} narrow>
+        <div className="notice" data-testid="traject-unavailable">
+          <h1>{heading}</h1>
+          <ErrorMessage error={error} />
+          <p>
+            <Link to="/" className="button button--primary">
+              {t('common.toMyTeams')}
+            </Link>
+          </p>
+        </div>
+      </PageShell>
+    );
+  }
+  return <TrajectView data={traject.state.data} onChange={traject.replace} />;
+}
+
+function TrajectView({ data, onChange }: { data: TrajectDetail; onChange: (data: TrajectDetail) => void }) {
+  const t = useT();
+  const number = useNumberFormat();
+  const itemsId = useId();
+  const availableId = useId();
+  const matrixId = useId();
+  const checksId = useId();
+  const totalsId = useId();
+  const available = useLoadable(`${data.teamId}|${data.templateVersionId}`, teamDesigns);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [groups, setGroups] = useState<Record<string, string>>({});
+
+  const save = async (items: Array<{ designId: string; alternativeGroup: string | null }>) => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      onChange(await setTrajectItems(data.id, items));
+    } catch (caught) {
+      setError(toApiError(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const current = data.items.map((item) => ({
+    designId: item.designId,
+    alternativeGroup: item.alternativeGroup,
+  }));
+  const inTraject = new Set(current.map((item) => item.designId));
+  const candidates =
+    available.state.status === 'ready'
+      ? available.state.data.filter((design) => !inTraject.has(design.id))
+      : [];
+  const move = (index: number, delta: -1 | 1) => {
+    const next = [...current];
+    const [item] = next.splice(index, 1);
+    if (item) next.splice(index + delta, 0, item);
+    void save(next);
+  };
+
+  return (
+    <PageShell title={data.title} wide>
+      <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
+        <ol>
+          <li>
+            <Link to={teamPath(data.teamId)}>{t('editor.team')}</Link>
+          </li>
+          <li aria-current="page">{data.title}</li>
+        </ol>
+      </nav>
+      <p className="eyebrow">{t('traject.eyebrow')}</p>
+      <h1 data-testid="traject-title">{data.title}</h1>
+      <p>
+        {t('traject.template')}:{' '}
+        <Link to={templateVersionPath(data.template.id)}>
+          {t('design.templateLink', { title: data.template.title, version: data.template.version })}
+        </Link>
+      </p>
+
+      <section className="page-section" aria-labelledby={itemsId}>
+        <h2 id={itemsId}>{t('traject.items')}</h2>
+        <p className="field__hint">{t('traject.itemsHint')}</p>
+        {data.items.length === 0 ? <p className="empty-state">{t('traject.itemsEmpty')}</p> : null}
+        <ol className="item-list" data-testid="traject-items">
+          {data.items.map((item, index) => {
+            const name = item.title || t('design.untitled');
+            const groupValue = groups[item.designId] ?? item.alternativeGroup ?? '';
+            return (
+              <li key={item.designId} className="item-list__item traject-item" data-testid="traject-item">
+                <Link to={designPath(item.designId)} className="item-list__title">
+                  {name}
+                </Link>
+                <span className="item-list__meta">
+                  {t('traject.outcomes', { count: item.targetedOutcomeIds.length })} ·{' '}
+                  {item.ects === null ? '—' : `${number(item.ects)} ECTS`} ·{' '}
+                  {t('design.hoursValue', { hours: number(item.hours) })} · {t('traject.status.concept')}
+                </span>
+                <div className="traject-item__actions">
+                  <label className="inline-label">
+                    {t('traject.group')} <span className="muted">({t('traject.groupHint')})</span>
+                    <input
+                      type="text"
+                      maxLength={100}
+                      value={groupValue}
+                      data-testid="traject-group"
+                      onChange={(event) => setGroups({ ...groups, [item.designId]: event.target.value })}
+                      onBlur={() => {
+                        const value = groupValue.trim() || null;
+                        if (value === item.alternativeGroup) return;
+                        void save(
+                          current.map((entry) =>
+                            entry.designId === item.designId ? { ...entry, alternativeGroup: value } : entry,
+                          ),
+                        );
+                      }}
+                    />
+                  </label>
+                  <ItemButton
+                    label={t('design.up')}
+                    context={name}
+                    disabled={index === 0 || busy}
+                    onClick={() => move(index, -1)}
+                  />
+                  <ItemButton
+                    label={t('design.down')}
+                    context={name}
+                    disabled={index === data.items.length - 1 || busy}
+                    onClick={() => move(index, 1)}
+                  />
+                  <ItemButton
+                    label={t('traject.remove')}
+                    context={name}
+                    disabled={busy}
+                    data-testid="traject-remove"
+                    onClick={() => void save(current.filter((entry) => entry.designId !== item.designId))}
+                  />
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+        <h3 id={availableId}>{t('traject.available')}</h3>
+        {available.state.status === 'ready' && candidates.length === 0 ? (
+          <p className="muted">{t('traject.availableEmpty')}</p>
+        ) : null}
+        <ul className="item-list" aria-labelledby={availableId} data-testid="traject-available">
+          {candidates.map((design) => (
+            <li key={design.id} className="item-list__item">
+              <span className="item-list__title">{design.title || t('design.untitled')}</span>
+              <ItemButton
+                label={t('traject.add')}
+                context={design.title || t('design.untitled')}
+                disabled={busy}
+                data-testid="traject-add"
+                onClick={() => void save([...current, { designId: design.id, alternativeGroup: null }])}
+              />
+            </li>
+          ))}
+        </ul>
+        {busy ? <p role="status">{t('traject.saving')}</p> : null}
+        {error ? <ErrorMessage error={error} /> : null}
+      </section>
+
+      <section className="page-section" aria-labelledby={checksId}>
+        <h2 id={checksId}>{t('traject.checks')}</h2>
+        <RuleList results={data.checks} interactive={false} testId="traject-check" />
+      </section>
+
+      <section className="page-section" aria-labelledby={matrixId}>
+        <h2 id={matrixId}>{t('traject.matrix')}</h2>
+        <CoverageMatrix data={data} />
+        <p>
+          <a
+            href={trajectCsvUrl(data.id)}
+            download="dekkingsmatrix.csv"
+            className="button"
+            data-testid="matrix-csv"
+          >
+            {t('traject.csv')}
+          </a>
+        </p>
+        <h3>{t('traject.picture')}</h3>
+        <CoveragePicture data={data} />
+      </section>
+
+      <section className="page-section" aria-labelledby={totalsId}>
+        <h2 id={totalsId}>{t('traject.totals')}</h2>
+        <dl className="facts" data-testid="traject-totals">
+          <div>
+            <dt>{t('traject.totalEcts')}</dt>
+            <dd>{number(data.totals.ects)}</dd>
+          </div>
+          <div>
+            <dt>{t('traject.totalHours')}</dt>
+            <dd>{number(data.totals.hours)}</dd>
+          </div>
+          <div>
+            <dt>{t('traject.totalDrafts')}</dt>
+            <dd>{data.totals.drafts}</dd>
+          </div>
+        </dl>
+      </section>
+    </PageShell>
+  );
+}
