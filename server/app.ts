@@ -18,6 +18,9 @@ import { teamRoutes } from './routes/teams';
 import { templateRoutes } from './routes/templates';
 import { designRoutes } from './routes/designs';
 import { trajectRoutes } from './routes/trajects';
+import { versionsRoutes } from './routes/versions';
+import { lifecycleRoutes } from './routes/lifecycle';
+import { catalogRoutes } from './routes/catalog';
 import { errorBody, sendError } from './http/errors';
 import { requireSameOrigin } from './http/origin';
 import { log } from './log';
@@ -27,28 +30,36 @@ import { documentRoutes } from './routes/documents';
 export const CLIENT_DIST = fileURLToPath(new URL('../dist/client/', import.meta.url));
 
 function apiRoutes(deps: AppDeps) {
-  return new Hono<AppEnv>()
-    .use(requireSameOrigin(deps.env.ALLOWED_ORIGINS))
-    .use(loadSession(deps))
-    .use(
-      bodyLimit({
-        maxSize: deps.env.MAX_BODY_BYTES,
-        onError: (c) => {
-          // The rest of the body is not read, so this connection cannot be reused.
-          c.header('Connection', 'close');
-          return sendError(c, 413, 'body_too_large', 'Het verzoek is te groot.');
-        },
-      }),
-    )
-    .get('/health', (c) => c.json({ ok: true }))
-    .route('/auth', authRoutes(deps))
-    .route('/me', meRoutes(deps))
-    .route('/teams', teamRoutes(deps))
-    .route('/invites', inviteRoutes(deps))
-    .route('/templates', templateRoutes(deps))
-    .route('/documents', documentRoutes(deps))
-    .route('/designs', designRoutes(deps))
-    .route('/trajects', trajectRoutes(deps));
+  return (
+    new Hono<AppEnv>()
+      .use(requireSameOrigin(deps.env.ALLOWED_ORIGINS))
+      .use(loadSession(deps))
+      .use(
+        bodyLimit({
+          maxSize: deps.env.MAX_BODY_BYTES,
+          onError: (c) => {
+            // The rest of the body is not read, so this connection cannot be reused.
+            c.header('Connection', 'close');
+            return sendError(c, 413, 'body_too_large', 'Het verzoek is te groot.');
+          },
+        }),
+      )
+      .get('/health', (c) => c.json({ ok: true }))
+      .route('/auth', authRoutes(deps))
+      .route('/me', meRoutes(deps))
+      .route('/teams', teamRoutes(deps))
+      .route('/invites', inviteRoutes(deps))
+      .route('/templates', templateRoutes(deps))
+      .route('/documents', documentRoutes(deps))
+      .route('/designs', designRoutes(deps))
+      // Versions, restore, diff and exports of any collaborative document (designs, drafts, documents).
+      .route('/documents', versionsRoutes(deps))
+      // The contract's /api/designs/:id/versions and /export are the same routes.
+      .route('/designs', versionsRoutes(deps))
+      .route('/designs', lifecycleRoutes(deps))
+      .route('/catalog', catalogRoutes(deps))
+      .route('/trajects', trajectRoutes(deps))
+  );
 }
 
 /** Composes the HTTP API, the sync endpoint and the static client. */
