@@ -12,6 +12,7 @@ import type { TeamStore } from './stores/teams';
 import type { TemplateVersionStore } from './stores/templateVersions';
 import type { TemplateDraftStore } from './stores/templateDrafts';
 import type { DesignStore } from './stores/designs';
+import type { LifecycleStore } from './stores/lifecycle';
 import type { User, UserStore } from './stores/users';
 
 /** Every table's store. */
@@ -26,6 +27,8 @@ export interface Stores {
   templateVersions: TemplateVersionStore;
   templateDrafts: TemplateDraftStore;
   designs: DesignStore;
+  lifecycle: LifecycleStore;
+  versions: import('./stores/versions').VersionStore;
 }
 
 /** What routes and the sync server need, created once at boot. */

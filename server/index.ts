@@ -17,6 +17,7 @@ import { createUserStore } from './stores/users';
 import { createTemplateVersionStore } from './stores/templateVersions';
 import { createTemplateDraftStore } from './stores/templateDrafts';
 import { createDesignStore } from './stores/designs';
+import { createLifecycleStore } from './stores/lifecycle';
 import { seedExampleTemplates } from './db/seed';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -52,6 +53,8 @@ export async function startServer(
     templateVersions: createTemplateVersionStore(db),
     templateDrafts: createTemplateDraftStore(db),
     designs: createDesignStore(db),
+    lifecycle: createLifecycleStore(db),
+    versions: (await import('./stores/versions')).createVersionStore(db),
   };
   seedExampleTemplates(db, stores);
   const sessions = createSessionService(stores.sessions, stores.users, {

@@ -1,11 +1,33 @@
+import { isReadOnlyStatus } from '../../shared/domain/lifecycle';
 import { can, type Capability, type Role } from '../../shared/domain/roles';
 import type { DocumentSummary } from '../../shared/schemas/documents';
 import type { Stores } from '../deps';
-import { forbidden, notFound } from '../http/apiError';
+import { ApiError, forbidden, notFound } from '../http/apiError';
 
-/** The caller's role on a document: their role in the team that owns it. */
+/** The stores the document policy reads; `lifecycle` is optional so older callers keep working. */
+type PolicyStores = Pick<Stores, 'documents' | 'teams'> & Partial<Pick<Stores, 'lifecycle'>>;
+
+/** Whether the document's content is frozen by its lifecycle status (external review, approved). */
+export function isFrozen(stores: PolicyStores, docId: string): boolean {
+  const lifecycle = stores.lifecycle?.get(docId);
+  return lifecycle ? isReadOnlyStatus(lifecycle.status) : false;
+}
+
+function teamRole(stores: PolicyStores, userId: string, docId: string) {
+  const document = stores.documents.get(docId);
+  if (!document) return undefined;
+  const role = document.teamId ? stores.teams.role(document.teamId, userId) : undefined;
+  return { document, role };
+}
+
+/**
+ * The caller's role on a document for live access (the sync server's connect check and
+ * `rooms.refreshAccess`): their role in the team that owns it — except that while the lifecycle
+ * freezes the document, an editing role acts as a commenter, so every socket opens (or reconnects,
+ * after refreshAccess) read-only. Both callers only ask `document.read` / `document.edit`.
+ */
 export function documentRole(
-  stores: Pick<Stores, 'documents' | 'teams'>,
+  stores: PolicyStores,
   userId: string,
   docId: string,
 ):
@@ -14,21 +36,31 @@ export function documentRole(
       role: Role | undefined;
     }
   | undefined {
-  const document = stores.documents.get(docId);
-  if (!document) return undefined;
-  const role = document.teamId ? stores.teams.role(document.teamId, userId) : undefined;
-  return { document, role };
+  const found = teamRole(stores, userId, docId);
+  if (!found) return undefined;
+  if (can(found.role, 'document.edit') && isFrozen(stores, docId)) return { ...found, role: 'commenter' };
+  return found;
 }
 
-/** Authorizes `capability` on a document: 404 if unknown, 403 without the capability. */
+/**
+ * Authorizes `capability` on a document: 404 if unknown, 403 without the capability. Uses the
+ * team role; `document.edit` is refused (409) while the lifecycle freezes the document.
+ */
 export function authorizeDocument(
-  stores: Pick<Stores, 'documents' | 'teams'>,
+  stores: PolicyStores,
   userId: string,
   docId: string,
   capability: Capability,
 ): { document: DocumentSummary; role: Role } {
-  const found = documentRole(stores, userId, docId);
+  const found = teamRole(stores, userId, docId);
   if (!found) throw notFound('Dit document bestaat niet.');
   if (!can(found.role, capability)) throw forbidden('Je hebt geen toegang tot dit document.');
+  if (capability === 'document.edit' && isFrozen(stores, docId)) {
+    throw new ApiError(
+      409,
+      'read_only',
+      'Dit ontwerp is aangemeld voor externe toetsing of goedgekeurd en kan niet worden gewijzigd.',
+    );
+  }
   return { document: found.document, role: found.role as Role };
 }

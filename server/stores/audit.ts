@@ -22,7 +22,10 @@ export type AuditAction =
   | 'template.published'
   | 'design.created'
   | 'design.upgraded'
-  | 'traject.created';
+  | 'traject.created'
+  | 'design.status_changed'
+  | 'design.reused'
+  | 'document.restored';
 
 /** One audit event as presented. */
 export interface AuditEvent {

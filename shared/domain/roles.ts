@@ -27,6 +27,8 @@ const table = {
   'document.create': ['owner', 'editor'],
   /** Delete a document. */
   'document.delete': ['owner'],
+  /** Move a design through its lifecycle (DOMAIN.md): only owners. */
+  'document.changeStatus': ['owner'],
   /** Publish an ontwikkelpad draft of an atelier as an immutable version. */
   'template.publish': ['owner', 'editor'],
 } as const satisfies Record<string, readonly Role[]>;

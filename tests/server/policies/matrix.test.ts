@@ -4,8 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app';
 import { hashPassword } from '../../../server/auth/passwords';
 import { createDesign } from '../../../server/commands/designs';
+import { changeStatus } from '../../../server/commands/lifecycle';
 import { createInvite } from '../../../server/commands/teams';
 import { createTemplateDraft, publishTemplate } from '../../../server/commands/templates';
+import { saveVersion } from '../../../server/commands/versions';
 import { ROLES, type Role } from '../../../shared/domain/roles';
 import {
   sessionCookie,
@@ -77,6 +79,11 @@ interface World {
   /** A design of the co-creatieteam pinned to the older version, and a traject of that version. */
   designId: string;
   trajectId: string;
+  /** A saved version of the document and of the design (for version, restore and diff routes). */
+  docVersionId: string;
+  designVersionId: string;
+  /** An approved design of the co-creatieteam, so it is in the public catalog. */
+  approvedDesignId: string;
 }
 
 /** What one case sends. `cookie` overrides the actor's own session (stand-ins). */
@@ -155,6 +162,61 @@ function oldDesign(world: World): string {
     title: 'Matrixontwerp',
     templateId: world.lineVersionIds[0],
   }).id;
+}
+
+/** A fresh design of the co-creatieteam in globaal-ontwerp (one per status-change case). */
+function freshDesign(world: World): string {
+  return createDesign(world.server.running.deps, world.users.owner.id, {
+    teamId: world.labId,
+    title: 'Matrixstatus',
+    templateId: world.lineVersionIds[0],
+  }).id;
+}
+
+/**
+ * The version routes, mounted under both /api/documents and /api/designs: reading needs
+ * document.read (every member), saving and restoring document.edit (owner, editor).
+ */
+function versionCases(
+  base: '/api/documents' | '/api/designs',
+  target: (world: World) => { id: string; versionId: string },
+): Record<string, RouteCase> {
+  return {
+    [`GET ${base}/:id/versions`]: {
+      expect: members(200),
+      prepare: ({ world }) => ({ path: `${base}/${target(world).id}/versions` }),
+    },
+    [`POST ${base}/:id/versions`]: {
+      expect: only(['owner', 'editor'], 201),
+      prepare: ({ world }) => ({ path: `${base}/${target(world).id}/versions`, body: { label: 'Matrix' } }),
+    },
+    [`GET ${base}/:id/versions/:versionId`]: {
+      expect: members(200),
+      prepare: ({ world }) => {
+        const { id, versionId } = target(world);
+        return { path: `${base}/${id}/versions/${versionId}` };
+      },
+    },
+    [`POST ${base}/:id/versions/:versionId/restore`]: {
+      // Restoring the same version again just changes nothing new.
+      expect: only(['owner', 'editor'], 201),
+      prepare: ({ world }) => {
+        const { id, versionId } = target(world);
+        return { path: `${base}/${id}/versions/${versionId}/restore` };
+      },
+    },
+    [`GET ${base}/:id/diff`]: {
+      expect: members(200),
+      prepare: ({ world }) => {
+        const { id, versionId } = target(world);
+        return { path: `${base}/${id}/diff?from=${versionId}&to=current` };
+      },
+    },
+    [`GET ${base}/:id/export`]: {
+      expect: members(200),
+      prepare: ({ world }) => ({ path: `${base}/${target(world).id}/export?format=md` }),
+    },
+  };
 }
 
 const table: Record<string, RouteCase> = {
@@ -344,6 +406,36 @@ const table: Record<string, RouteCase> = {
       body: { toVersionId: world.lineVersionIds[1] },
     }),
   },
+  'GET /api/designs/:id/status': {
+    expect: members(200),
+    prepare: ({ world }) => ({ path: `/api/designs/${world.designId}/status` }),
+  },
+  'POST /api/designs/:id/status': {
+    // globaal-ontwerp → prototype has no gate, so only the role decides.
+    expect: only(['owner'], 200),
+    prepare: ({ world }) => ({
+      path: `/api/designs/${freshDesign(world)}/status`,
+      body: { to: 'prototype' },
+    }),
+  },
+  ...versionCases('/api/designs', (world) => ({ id: world.designId, versionId: world.designVersionId })),
+  'GET /api/catalog': {
+    // Public: the catalog of approved designs needs no session.
+    expect: everyone(200),
+    prepare: () => ({ path: '/api/catalog' }),
+  },
+  'GET /api/catalog/:id': {
+    expect: everyone(200),
+    prepare: ({ world }) => ({ path: `/api/catalog/${world.approvedDesignId}` }),
+  },
+  'POST /api/catalog/:id/reuse': {
+    // Reusing creates a design in the caller's co-creatieteam: document.create there.
+    expect: only(['owner', 'editor'], 201),
+    prepare: ({ world }) => ({
+      path: `/api/catalog/${world.approvedDesignId}/reuse`,
+      body: { teamId: world.labId },
+    }),
+  },
   'POST /api/trajects': {
     expect: only(['owner', 'editor'], 201),
     prepare: ({ world }) => ({
@@ -375,6 +467,7 @@ const table: Record<string, RouteCase> = {
     expect: members(200),
     prepare: ({ world }) => ({ path: `/api/documents/${world.docId}` }),
   },
+  ...versionCases('/api/documents', (world) => ({ id: world.docId, versionId: world.docVersionId })),
   'GET /collab/:docId': {
     // Sent as a WebSocket upgrade (101 = accepted); commenters and viewers get read-only sockets.
     expect: only(ROLES, UPGRADED),
@@ -431,6 +524,19 @@ beforeAll(async () => {
   });
   expect(trajectResponse.status).toBe(201);
   const { id: trajectId } = (await trajectResponse.json()) as { id: string };
+  const docVersionId = saveVersion(deps, owner.id, docId, { label: 'Matrixversie' }).id;
+  const designVersionId = saveVersion(deps, owner.id, designId, { label: 'Matrixversie' }).id;
+  // Approved the way tests/server/routes/catalog.test.ts does it: straight to external review in the
+  // database (the API cannot pass R13 here), then approved, which publishes it to the catalog.
+  const approvedDesignId = createDesign(deps, owner.id, {
+    teamId: labId,
+    title: 'Matrixcatalogus',
+    templateId: first.id,
+  }).id;
+  deps.db
+    .prepare("UPDATE designs SET status = 'aangemeld-externe-toetsing' WHERE doc_id = ?")
+    .run(approvedDesignId);
+  changeStatus(deps, owner.id, approvedDesignId, { to: 'goedgekeurd' });
   world = {
     server,
     teamId: owner.teamId,
@@ -444,6 +550,9 @@ beforeAll(async () => {
     lineVersionIds: [first.id, second.id],
     designId,
     trajectId,
+    docVersionId,
+    designVersionId,
+    approvedDesignId,
   };
 });
 

@@ -15,6 +15,7 @@ const expected: Record<Capability, readonly Role[]> = {
   'document.edit': ['owner', 'editor'],
   'document.create': ['owner', 'editor'],
   'document.delete': ['owner'],
+  'document.changeStatus': ['owner'],
   'template.publish': ['owner', 'editor'],
 };
 

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import * as Y from 'yjs';
+import type { AppDeps } from '../deps';
+import { forbidden, notFound } from '../http/apiError';
+import { authorizeTeam } from '../policies/team';
+import type { Publication } from '../stores/lifecycle';
+
+/** The license every published design carries (open-source principle, 001 l.263, 279). */
+export const CATALOG_LICENSE = 'CC BY-SA 4.0';
+
+/** Filters of the public catalog. */
+export interface CatalogFilter {
+  q?: string | undefined;
+  sector?: string | undefined;
+  /** A template version id, or the ontwikkelpad's key (every version of it). */
+  templateId?: string | undefined;
+  outcomeId?: string | undefined;
+}
+
+function summary(publication: Publication) {
+  const { projection } = publication;
+  return {
+    id: publication.docId,
+    title: projection.title,
+    team: { id: projection.teamId, name: projection.teamName },
+    template: projection.template,
+    outcomes: projection.outcomes.map(({ id, code, title }) => ({ id, code, title })),
+    sectors: projection.content.sectors,
+    ects: projection.content.ects,
+    license: CATALOG_LICENSE,
+    approvedAt: publication.approvedAt,
+  };
+}
+
+/** Everything free-text search looks through. */
+function searchableText(publication: Publication): string {
+  const { projection } = publication;
+  const { content } = projection;
+  return [
+    projection.title,
+    projection.teamName,
+    projection.template.title,
+    ...projection.outcomes.flatMap((outcome) => [outcome.code, outcome.title]),
+    content.trajectRelation,
+    content.evcApproach,
+    ...content.activities.map((activity) => activity.title),
+    ...Object.values(content.evidence),
+  ]
+    .join('\n')
+    .toLocaleLowerCase('nl');
+}
+
+/**
+ * Approved designs only: the catalog reads the publications frozen at approval (never a live
+ * document), so no draft can appear here.
+ */
+export function searchCatalog(deps: AppDeps, filter: CatalogFilter) {
+  const words = (filter.q ?? '').toLocaleLowerCase('nl').split(/\s+/).filter(Boolean);
+  return deps.stores.lifecycle
+    .publications()
+    .filter((publication) => {
+      const { projection } = publication;
+      if (filter.sector && !projection.content.sectors.includes(filter.sector as never)) return false;
+      if (
+        filter.templateId &&
+        projection.template.id !== filter.templateId &&
+        projection.template.templateKey !== filter.templateId
+      )
+        return false;
+      if (filter.outcomeId && !projection.content.targetedOutcomeIds.includes(filter.outcomeId)) return false;
+      if (words.length === 0) return true;
+      const text = searchableText(publication);
+      return words.every((word) => text.includes(word));
+    })
+    .map(summary);
+}
+
+/** One approved design with its plain projection; 404 for anything not approved. */
+export function catalogEntry(deps: AppDeps, docId: string) {
+  const publication = deps.stores.lifecycle.publication(docId);
+  if (!publication) throw notFound('Dit leerarrangement staat niet in de catalogus.');
+  return { ...summary(publication), content: publication.projection.content };
+}
+
+/**
+ * *Hergebruiken*: copies the approved state into a new draft design of the caller's co-creatieteam,
+ * pinned to the same ontwikkelpad version, with its lineage ("gebaseerd op …").
+ */
+export function reuseDesign(deps: AppDeps, userId: string, sourceId: string, teamId: string): { id: string } {
+  const publication = deps.stores.lifecycle.publication(sourceId);
+  const state = deps.stores.lifecycle.publishedState(sourceId);
+  if (!publication || !state) throw notFound('Dit leerarrangement staat niet in de catalogus.');
+  const { team } = authorizeTeam(deps.stores, userId, teamId, 'document.create');
+  if (team.kind !== 'cocreatieteam') throw forbidden('Alleen een co-creatieteam ontwerpt leerarrangementen.');
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  const stateVector = Y.encodeStateVector(doc);
+  doc.destroy();
+  const id = randomUUID();
+  const title = publication.projection.title;
+  deps.db.transaction(() => {
+    deps.stores.documents.insert({ id, teamId: team.id, createdBy: userId, title, kind: 'leerarrangement' });
+    deps.stores.docStorage.writeInitialState(id, state, stateVector);
+    deps.stores.designs.insertDesign(id, publication.projection.template.id);
+    deps.stores.lifecycle.setBasedOn(id, sourceId);
+    deps.stores.audit.record('design.reused', {
+      teamId: team.id,
+      actorId: userId,
+      details: { documentId: id, basedOn: sourceId, title },
+    });
+  })();
+  return { id };
+}

@@ -1,0 +1,282 @@
+import { randomUUID } from 'node:crypto';
+import * as Y from 'yjs';
+import { checkLeerarrangement } from '../../shared/domain/leerarrangement/rules';
+import { allOutcomes, type OntwikkelpadContent } from '../../shared/domain/ontwikkelpad/types';
+import { diffProjections, type ProjectionDiff } from '../../shared/domain/versions/diff';
+import type { SectionText, VersionProjection } from '../../shared/domain/versions/projection';
+import { META_MAP, SECTIONS_ARRAY, sectionFragmentName } from '../../shared/editor/fields';
+import { projectLeerarrangement } from '../../shared/editor/leerarrangementDoc';
+import { fragmentToPlainText, OP, projectOntwikkelpad } from '../../shared/editor/ontwikkelpadDoc';
+import type { DocumentSummary } from '../../shared/schemas/documents';
+import { readDocument } from '../collab/readDocument';
+import type { AppDeps } from '../deps';
+import { notFound } from '../http/apiError';
+import { authorizeDocument } from '../policies/document';
+import type { VersionSummary, VersionWithJson } from '../stores/versions';
+import { designTemplate } from './designs';
+
+type Deps = AppDeps;
+
+/** The template a leerarrangement is checked against (null for other kinds). */
+function templateOf(deps: Deps, document: DocumentSummary) {
+  if (document.kind !== 'leerarrangement') return null;
+  return designTemplate(deps, document.id).version;
+}
+
+function textOf(value: unknown): string {
+  if (value instanceof Y.Text) return value.toString();
+  return typeof value === 'string' ? value : '';
+}
+
+/** Plain text of every rich-text section of a doc of this kind. */
+function sectionTexts(doc: Y.Doc, kind: DocumentSummary['kind']): SectionText[] {
+  if (kind === 'ontwikkelpad') {
+    return [
+      {
+        id: OP.description,
+        heading: 'Beschrijving',
+        text: fragmentToPlainText(doc.getXmlFragment(OP.description)),
+      },
+      {
+        id: OP.suggestions,
+        heading: 'Suggesties',
+        text: fragmentToPlainText(doc.getXmlFragment(OP.suggestions)),
+      },
+    ];
+  }
+  return doc
+    .getArray<Y.Map<unknown>>(SECTIONS_ARRAY)
+    .toArray()
+    .map((section) => {
+      const id = String(section.get('id') ?? '');
+      return {
+        id,
+        heading: textOf(section.get('heading')),
+        text: fragmentToPlainText(doc.getXmlFragment(sectionFragmentName(id))),
+      };
+    });
+}
+
+/** The JSON projection of a document's Y.Doc (what a version stores beside its state). */
+export function projectDoc(
+  doc: Y.Doc,
+  document: DocumentSummary,
+  template: { id: string; title: string; version: string; content: OntwikkelpadContent } | null,
+): VersionProjection {
+  const title = textOf(doc.getMap<unknown>(META_MAP).get('title')) || document.title;
+  const sections = sectionTexts(doc, document.kind);
+  if (document.kind === 'ontwikkelpad')
+    return { kind: 'ontwikkelpad', title, sections, content: projectOntwikkelpad(doc) };
+  if (document.kind === 'leerarrangement') {
+    const design = projectLeerarrangement(doc, template?.content);
+    const outcomes = Object.fromEntries(
+      (template ? allOutcomes(template.content) : []).map((outcome) => [
+        outcome.id,
+        { code: outcome.code, title: outcome.title },
+      ]),
+    );
+    return {
+      kind: 'leerarrangement',
+      title,
+      sections,
+      design,
+      template: template ? { id: template.id, title: template.title, version: template.version } : null,
+      outcomes,
+      checks: template ? checkLeerarrangement(design, template.content, { closedFeedbackRounds: null }) : [],
+    };
+  }
+  return { kind: 'document', title, sections };
+}
+
+/** The committed state of a document and its projection, read in one go. */
+function currentState(deps: Deps, document: DocumentSummary) {
+  const template = templateOf(deps, document);
+  return readDocument(deps, document.id, (doc) => ({
+    state: Y.encodeStateAsUpdate(doc),
+    json: projectDoc(doc, document, template),
+  }));
+}
+
+/**
+ * Stores an immutable version of the document's committed state. No authorization here: callers
+ * (the save route, the lifecycle on every status change) decide who may.
+ */
+export function createVersion(
+  deps: Deps,
+  userId: string | null,
+  docId: string,
+  input: { label: string; note?: string | null; status?: string | null },
+): { id: string } {
+  const document = deps.stores.documents.get(docId);
+  if (!document) throw notFound('Dit document bestaat niet.');
+  const { state, json } = currentState(deps, document);
+  const id = randomUUID();
+  deps.stores.versions.insert({
+    id,
+    docId,
+    label: input.label,
+    note: input.note ?? null,
+    authorId: userId,
+    status: input.status ?? null,
+    state,
+    json,
+  });
+  return { id };
+}
+
+/** Saves a version by hand (*Versie opslaan*). */
+export function saveVersion(
+  deps: Deps,
+  userId: string,
+  docId: string,
+  input: { label: string; note?: string | undefined },
+): { id: string } {
+  authorizeDocument(deps.stores, userId, docId, 'document.edit');
+  return createVersion(deps, userId, docId, { label: input.label, note: input.note ?? null });
+}
+
+/** The versions of a document, newest first. */
+export function listVersions(deps: Deps, userId: string, docId: string): VersionSummary[] {
+  authorizeDocument(deps.stores, userId, docId, 'document.read');
+  return deps.stores.versions.list(docId);
+}
+
+function versionOr404(deps: Deps, docId: string, versionId: string): VersionWithJson {
+  const version = deps.stores.versions.get(docId, versionId);
+  if (!version) throw notFound('Deze versie bestaat niet.');
+  return version;
+}
+
+/** One version with its projection. */
+export function getVersion(deps: Deps, userId: string, docId: string, versionId: string): VersionWithJson {
+  authorizeDocument(deps.stores, userId, docId, 'document.read');
+  return versionOr404(deps, docId, versionId);
+}
+
+/** A version's projection, or the current state's when `ref` is 'current'. */
+export function projectionOf(
+  deps: Deps,
+  document: DocumentSummary,
+  ref: string,
+): { ref: { id: string; label: string; createdAt: string } | 'current'; json: VersionProjection } {
+  if (ref === 'current') return { ref: 'current', json: currentState(deps, document).json };
+  const version = versionOr404(deps, document.id, ref);
+  return {
+    ref: { id: version.id, label: version.label, createdAt: version.createdAt },
+    json: version.json as VersionProjection,
+  };
+}
+
+/** What changed from one version to another (or to the current state). */
+export function diffVersions(
+  deps: Deps,
+  userId: string,
+  docId: string,
+  from: string,
+  to: string,
+): { from: unknown; to: unknown } & ProjectionDiff {
+  const { document } = authorizeDocument(deps.stores, userId, docId, 'document.read');
+  const before = projectionOf(deps, document, from);
+  const after = projectionOf(deps, document, to);
+  return { from: before.ref, to: after.ref, ...diffProjections(before.json, after.json) };
+}
+
+// --- Restore ---------------------------------------------------------------------------------
+
+const ARRAYS = new Set(['sections', 'themes', 'templateSections', 'activities']);
+const TEXTS = new Set(['evcApproach', 'trajectRelation']);
+
+type TopKind = 'fragment' | 'array' | 'text' | 'map';
+
+/** The shared type a top-level name has in our layouts (shared/editor). */
+function kindOfName(name: string): TopKind {
+  if (name.startsWith('section:') || name.startsWith('field:')) return 'fragment';
+  if (ARRAYS.has(name)) return 'array';
+  if (TEXTS.has(name)) return 'text';
+  return 'map';
+}
+
+const cloneValue = (value: unknown): unknown => (value instanceof Y.AbstractType ? value.clone() : value);
+
+/**
+ * Makes every top-level type of `target` show what `source` has, as ordinary edits on top of
+ * target's history (so they merge with concurrent edits and can be undone by a later restore).
+ */
+export function replaceContent(target: Y.Doc, source: Y.Doc): void {
+  const names = new Set([...source.share.keys(), ...target.share.keys()]);
+  target.transact(() => {
+    for (const name of names) {
+      switch (kindOfName(name)) {
+        case 'fragment': {
+          const to = target.getXmlFragment(name);
+          const from = source.getXmlFragment(name);
+          if (to.toString() === from.toString()) break;
+          to.delete(0, to.length);
+          // Our layouts hold elements and text only (no hooks).
+          to.insert(0, from.toArray().map((node) => node.clone()) as Array<Y.XmlElement | Y.XmlText>);
+          break;
+        }
+        case 'array': {
+          const to = target.getArray<unknown>(name);
+          const from = source.getArray<unknown>(name);
+          to.delete(0, to.length);
+          to.insert(0, from.toArray().map(cloneValue));
+          break;
+        }
+        case 'text': {
+          const to = target.getText(name);
+          const from = source.getText(name);
+          if (to.toString() === from.toString()) break;
+          to.delete(0, to.length);
+          to.applyDelta(from.toDelta());
+          break;
+        }
+        case 'map': {
+          const to = target.getMap<unknown>(name);
+          const from = source.getMap<unknown>(name);
+          for (const [key, value] of from.entries()) {
+            // An unchanged plain value is left alone: rewriting it would only add history.
+            if (!(value instanceof Y.AbstractType) && to.has(key) && to.get(key) === value) continue;
+            to.set(key, cloneValue(value));
+          }
+          for (const key of [...to.keys()]) if (!from.has(key)) to.delete(key);
+          break;
+        }
+      }
+    }
+  });
+}
+
+/** Brings a version back as a new change on top of the current state; everyone editing sees it. */
+export async function restoreVersion(
+  deps: Deps,
+  userId: string,
+  docId: string,
+  versionId: string,
+): Promise<{ id: string }> {
+  const { document } = authorizeDocument(deps.stores, userId, docId, 'document.edit');
+  const version = versionOr404(deps, docId, versionId);
+  const state = deps.stores.versions.state(docId, versionId);
+  if (!state) throw notFound('Deze versie bestaat niet.');
+  const update = readDocument(deps, docId, (doc) => {
+    const before = Y.encodeStateVector(doc);
+    const copy = new Y.Doc();
+    const snapshot = new Y.Doc();
+    try {
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+      Y.applyUpdate(snapshot, state);
+      replaceContent(copy, snapshot);
+      return Y.encodeStateAsUpdate(copy, before);
+    } finally {
+      copy.destroy();
+      snapshot.destroy();
+    }
+  });
+  await deps.rooms.applyServerUpdate(docId, update);
+  deps.stores.audit.record('document.restored', {
+    teamId: document.teamId,
+    actorId: userId,
+    details: { documentId: docId, versionId, label: version.label },
+  });
+  return createVersion(deps, userId, docId, { label: `Hersteld: ${version.label}`.slice(0, 200) });
+}

@@ -1,0 +1,103 @@
+import type { Db } from '../db/connection';
+
+/** A version as listed (no state, no projection). */
+export interface VersionSummary {
+  id: string;
+  docId: string;
+  label: string;
+  note: string | null;
+  authorId: string | null;
+  authorName: string | null;
+  status: string | null;
+  createdAt: string;
+}
+
+/** A version with its JSON projection (what reading, diff and export need). */
+export interface VersionWithJson extends VersionSummary {
+  json: unknown;
+}
+
+interface VersionRow {
+  id: string;
+  doc_id: string;
+  label: string;
+  note: string | null;
+  author_id: string | null;
+  author_name: string | null;
+  status: string | null;
+  created_at: number;
+}
+
+const present = (row: VersionRow): VersionSummary => ({
+  id: row.id,
+  docId: row.doc_id,
+  label: row.label,
+  note: row.note,
+  authorId: row.author_id,
+  authorName: row.author_name,
+  status: row.status,
+  createdAt: new Date(row.created_at).toISOString(),
+});
+
+const COLUMNS = `v.id, v.doc_id, v.label, v.note, v.author_id, u.name AS author_name, v.status, v.created_at`;
+
+/** Prepared statements for `document_versions`. Insert-only: triggers refuse updates and deletes. */
+export function createVersionStore(db: Db) {
+  const insert = db.prepare(
+    `INSERT INTO document_versions (id, doc_id, label, note, author_id, created_at, status, state, json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  // rowid breaks ties between versions created within the same millisecond (a status change).
+  const ofDoc = db.prepare<[string], VersionRow>(
+    `SELECT ${COLUMNS} FROM document_versions v LEFT JOIN users u ON u.id = v.author_id
+     WHERE v.doc_id = ? ORDER BY v.created_at DESC, v.rowid DESC`,
+  );
+  const one = db.prepare<[string, string], VersionRow & { json: string }>(
+    `SELECT ${COLUMNS}, v.json FROM document_versions v LEFT JOIN users u ON u.id = v.author_id
+     WHERE v.doc_id = ? AND v.id = ?`,
+  );
+  const stateOf = db.prepare<[string, string], { state: Buffer }>(
+    'SELECT state FROM document_versions WHERE doc_id = ? AND id = ?',
+  );
+
+  return {
+    insert(version: {
+      id: string;
+      docId: string;
+      label: string;
+      note: string | null;
+      authorId: string | null;
+      status: string | null;
+      state: Uint8Array;
+      json: unknown;
+    }): void {
+      insert.run(
+        version.id,
+        version.docId,
+        version.label,
+        version.note,
+        version.authorId,
+        Date.now(),
+        version.status,
+        Buffer.from(version.state),
+        JSON.stringify(version.json),
+      );
+    },
+    /** Versions of a document, newest first. */
+    list(docId: string): VersionSummary[] {
+      return ofDoc.all(docId).map(present);
+    },
+    /** One version of a document with its projection (undefined if it is not this document's). */
+    get(docId: string, id: string): VersionWithJson | undefined {
+      const row = one.get(docId, id);
+      return row ? { ...present(row), json: JSON.parse(row.json) as unknown } : undefined;
+    },
+    /** The Yjs state of a version. */
+    state(docId: string, id: string): Uint8Array | undefined {
+      const row = stateOf.get(docId, id);
+      return row ? new Uint8Array(row.state) : undefined;
+    },
+  };
+}
+
+export type VersionStore = ReturnType<typeof createVersionStore>;

@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createDesignAt,
+  createTemplateDraftAt,
+  publishedAt,
+  startTestServer,
+  type TestOwner,
+  type TestServer,
+  type TestUser,
+} from '../../support/server';
+import {
+  addDraftTheme,
+  clearDraftThemes,
+  connectSynced,
+  editDraft,
+  setDesignText,
+  setDraftMeta,
+  toggleOutcome,
+} from '../../support/yclient';
+
+/**
+ * The public catalog: approved designs only, anonymous, searchable; drafts never leak; reuse copies
+ * an approved design into the caller's co-creatieteam with lineage. Designs reach
+ * aangemeld-externe-toetsing by a direct database write (the API cannot pass R13 yet), then are
+ * approved through the API, which freezes the catalog copy.
+ */
+
+let server: TestServer;
+let atelierOwner: TestOwner;
+let owner: TestUser;
+let viewer: TestUser;
+let otherOwner: TestUser;
+let labId: string;
+let otherLabId: string;
+let versionId: string;
+let approvedId: string;
+let draftId: string;
+
+async function approve(docId: string): Promise<void> {
+  server.running.deps.db
+    .prepare("UPDATE designs SET status = 'aangemeld-externe-toetsing' WHERE doc_id = ?")
+    .run(docId);
+  const response = await server.request('POST', `/api/designs/${docId}/status`, {
+    cookie: owner.cookie,
+    body: { to: 'goedgekeurd' },
+  });
+  expect(response.status, await response.text()).toBe(200);
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  atelierOwner = await server.owner();
+  [owner, viewer, otherOwner] = await Promise.all([
+    server.signUp('Olga Eigenaar'),
+    server.signUp('Vik Lezer'),
+    server.signUp('Ander Lab'),
+  ]);
+  labId = await server.createTeam(owner, { name: 'Co-creatielab Oost', kind: 'cocreatieteam' });
+  await server.addMember(owner, labId, viewer, 'viewer');
+  otherLabId = await server.createTeam(otherOwner, { name: 'Co-creatielab West', kind: 'cocreatieteam' });
+  const templateDraft = await createTemplateDraftAt(server.url, atelierOwner, {
+    teamId: atelierOwner.teamId,
+  });
+  await editDraft(server.wsUrl, templateDraft, atelierOwner, (doc) => {
+    setDraftMeta(doc, {
+      title: 'Startende leraren',
+      kind: 'start-vakbekwaam',
+      sectors: ['vo', 'mbo'],
+      nlqfLevel: 5,
+    });
+    clearDraftThemes(doc);
+    addDraftTheme(doc, 'thema', 'Pedagogisch handelen', [
+      { id: 'lu-1', code: 'LU 1', title: 'Veilig leerklimaat', description: '' },
+      { id: 'lu-2', code: 'LU 2', title: 'Feedback geven', description: '' },
+    ]);
+  });
+  versionId = (await publishedAt(server.url, atelierOwner, templateDraft, { changeNote: 'Eerste versie' }))
+    .id;
+  approvedId = await createDesignAt(server.url, owner, {
+    teamId: labId,
+    templateId: versionId,
+    title: 'Klimaat',
+  });
+  draftId = await createDesignAt(server.url, owner, {
+    teamId: labId,
+    templateId: versionId,
+    title: 'Geheim concept',
+  });
+  await editDraft(server.wsUrl, approvedId, owner, (doc) => {
+    toggleOutcome(doc, 'lu-1', true);
+    setDesignText(doc, 'trajectRelation', 'Eerste stap met intervisie.');
+  });
+  await editDraft(server.wsUrl, draftId, owner, (doc) => toggleOutcome(doc, 'lu-2', true));
+  await approve(approvedId);
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+interface Item {
+  id: string;
+  title: string;
+  team: { name: string };
+  template: { id: string; title: string; version: string };
+  outcomes: Array<{ code: string; title: string }>;
+  sectors: string[];
+  license: string;
+  approvedAt: string;
+}
+
+async function list(query = '', cookie?: string): Promise<Item[]> {
+  const response = await server.request('GET', `/api/catalog${query}`, cookie ? { cookie } : {});
+  const text = await response.text();
+  expect(response.status, text).toBe(200);
+  return (JSON.parse(text) as { items: Item[] }).items;
+}
+
+describe('GET /api/catalog', () => {
+  it('anonymous: only the approved design, with team, ontwikkelpad, outcomes, sectors and license', async () => {
+    const items = await list();
+    expect(items.map((item) => item.id)).toEqual([approvedId]);
+    expect(items[0]).toMatchObject({
+      title: 'Klimaat',
+      team: { name: 'Co-creatielab Oost' },
+      template: { id: versionId, title: 'Startende leraren', version: '1.0' },
+      outcomes: [{ code: 'LU 1', title: 'Veilig leerklimaat' }],
+      license: 'CC BY-SA 4.0',
+    });
+    expect(items[0]?.approvedAt).toMatch(/^\d{4}-/);
+  });
+
+  it('drafts never leak, not even to signed-in members', async () => {
+    expect((await list('', owner.cookie)).map((item) => item.id)).toEqual([approvedId]);
+    expect(JSON.stringify(await list('?q=geheim'))).not.toContain(draftId);
+  });
+
+  it.each([
+    ['?q=intervisie', true],
+    ['?q=KLIMAAT oost', true],
+    ['?q=onbekend', false],
+    ['?sector=vo', true],
+    ['?sector=po', false],
+    [`?outcomeId=lu-1`, true],
+    [`?outcomeId=lu-2`, false],
+  ])('filter %s finds the approved design: %s', async (query, found) => {
+    expect((await list(query)).map((item) => item.id)).toEqual(found ? [approvedId] : []);
+  });
+
+  it('filters by ontwikkelpad version', async () => {
+    expect((await list(`?templateId=${versionId}`)).length).toBe(1);
+    expect((await list('?templateId=iets-anders')).length).toBe(0);
+  });
+});
+
+describe('GET /api/catalog/:id', () => {
+  it('anonymous: the approved design with its plain projection', async () => {
+    const response = await server.request('GET', `/api/catalog/${approvedId}`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as Item & {
+      content: { targetedOutcomeIds: string[]; trajectRelation: string };
+    };
+    expect(body).toMatchObject({ id: approvedId, license: 'CC BY-SA 4.0' });
+    expect(body.content).toMatchObject({
+      targetedOutcomeIds: ['lu-1'],
+      trajectRelation: 'Eerste stap met intervisie.',
+    });
+  });
+
+  it('a draft is 404, anonymously and for its own owner', async () => {
+    expect((await server.request('GET', `/api/catalog/${draftId}`)).status).toBe(404);
+    expect((await server.request('GET', `/api/catalog/${draftId}`, { cookie: owner.cookie })).status).toBe(
+      404,
+    );
+    expect((await server.request('GET', '/api/catalog/bestaat-niet')).status).toBe(404);
+  });
+});
+
+describe('POST /api/catalog/:id/reuse', () => {
+  it('401 without a session', async () => {
+    const response = await server.request('POST', `/api/catalog/${approvedId}/reuse`, {
+      body: { teamId: otherLabId },
+    });
+    expect(response.status).toBe(401);
+  });
+
+  it('403 for a user without access: a viewer, or someone outside the target team', async () => {
+    for (const [user, teamId] of [
+      [viewer, labId],
+      [owner, otherLabId],
+    ] as const) {
+      const response = await server.request('POST', `/api/catalog/${approvedId}/reuse`, {
+        cookie: user.cookie,
+        body: { teamId },
+      });
+      expect(response.status).toBe(403);
+    }
+  });
+
+  it('a draft cannot be reused (404)', async () => {
+    const response = await server.request('POST', `/api/catalog/${draftId}/reuse`, {
+      cookie: otherOwner.cookie,
+      body: { teamId: otherLabId },
+    });
+    expect(response.status).toBe(404);
+  });
+
+  it("copies the approved content into a new draft of the caller's team, with lineage", async () => {
+    const response = await server.request('POST', `/api/catalog/${approvedId}/reuse`, {
+      cookie: otherOwner.cookie,
+      body: { teamId: otherLabId },
+    });
+    expect(response.status).toBe(201);
+    const { id } = (await response.json()) as { id: string };
+    expect(id).not.toBe(approvedId);
+    const status = await server.request('GET', `/api/designs/${id}/status`, { cookie: otherOwner.cookie });
+    expect(await status.json()).toMatchObject({
+      status: 'globaal-ontwerp',
+      basedOn: { id: approvedId, title: 'Klimaat' },
+    });
+    const document = server.running.deps.stores.documents.get(id);
+    expect(document).toMatchObject({ teamId: otherLabId, kind: 'leerarrangement' });
+    const client = await connectSynced(server.wsUrl, id, { cookie: otherOwner.cookie });
+    try {
+      expect(client.doc.getText('trajectRelation').toString()).toBe('Eerste stap met intervisie.');
+    } finally {
+      client.destroy();
+    }
+    // The copy is a draft: not in the catalog.
+    expect((await list()).map((item) => item.id)).toEqual([approvedId]);
+  });
+});

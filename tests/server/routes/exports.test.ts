@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { LA, addActivity } from '../../../shared/editor/leerarrangementDoc';
+import {
+  createDesignAt,
+  createTemplateDraftAt,
+  publishedAt,
+  startTestServer,
+  type TestOwner,
+  type TestServer,
+  type TestUser,
+} from '../../support/server';
+import {
+  addDraftTheme,
+  clearDraftThemes,
+  editDraft,
+  sectionFragment,
+  sectionIds,
+  setDesignMeta,
+  setDraftMeta,
+  setDraftSections,
+  toggleOutcome,
+} from '../../support/yclient';
+
+/** The parts of the JSON export these tests read. */
+interface ExportedJson {
+  schema: string;
+  kind: string;
+  design: {
+    targetedOutcomeIds: string[];
+    ects: number | null;
+    activities: Array<{ id: string; title: string; hours: number | null }>;
+  };
+  checks: unknown[];
+  sections: Array<{ text: string }>;
+  version?: { id: string; label: string };
+}
+
+/** Exports of a design (current state or a version) as Markdown, HTML and JSON; HTML never runs user text. */
+
+const XSS = '<script>alert(1)</script> <img src=x onerror=alert(1)> javascript:alert(1)';
+
+let server: TestServer;
+let atelierOwner: TestOwner;
+let labOwner: TestUser;
+let outsider: TestUser;
+let designId: string;
+let versionId: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  atelierOwner = await server.owner();
+  [labOwner, outsider] = await Promise.all([server.signUp('Lotte Lab'), server.signUp('Otto Buiten')]);
+  const labId = await server.createTeam(labOwner, { name: 'Lab', kind: 'cocreatieteam' });
+  const draftId = await createTemplateDraftAt(server.url, atelierOwner, { teamId: atelierOwner.teamId });
+  await editDraft(server.wsUrl, draftId, atelierOwner, (doc) => {
+    setDraftMeta(doc, {
+      title: 'Startende leraren',
+      kind: 'start-vakbekwaam',
+      sectors: ['vo'],
+      nlqfLevel: 5,
+    });
+    clearDraftThemes(doc);
+    addDraftTheme(doc, 't1', 'Pedagogisch', [
+      { id: 'lu-a', code: 'LU 1.1', title: 'Veilig klimaat', description: 'Bouwt een klimaat op.' },
+    ]);
+    setDraftSections(doc, [{ id: 's-doel', heading: 'Doelgroep', guidance: 'Voor wie?' }]);
+  });
+  const template = await publishedAt(server.url, atelierOwner, draftId, { changeNote: 'Eerste versie' });
+  designId = await createDesignAt(server.url, labOwner, {
+    teamId: labId,
+    templateId: template.id,
+    title: 'Klimaat',
+  });
+  await editDraft(server.wsUrl, designId, labOwner, (doc) => {
+    setDesignMeta(doc, { title: `Klimaat ${XSS}`, ects: 3, mode: 'formeel' });
+    toggleOutcome(doc, 'lu-a', true);
+    addActivity(doc, { id: 'act-1', title: XSS, hours: 4 });
+    doc.getMap<Y.Text>(LA.evidence).set('lu-a', new Y.Text(XSS));
+    const [sectionId] = sectionIds(doc);
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText(XSS)]);
+    sectionFragment(doc, sectionId!).insert(0, [paragraph]);
+  });
+  const saved = await server.request('POST', `/api/designs/${designId}/versions`, {
+    cookie: labOwner.cookie,
+    body: { label: 'Prototype <b>1</b>' },
+  });
+  versionId = ((await saved.json()) as { id: string }).id;
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+const exportOf = (query: string, cookie = labOwner.cookie) =>
+  server.request('GET', `/api/designs/${designId}/export?${query}`, { cookie });
+
+describe('GET /api/designs/:id/export', () => {
+  it('401 without a session, 403 without access, 400 for an unknown format', async () => {
+    expect((await server.request('GET', `/api/designs/${designId}/export?format=md`)).status).toBe(401);
+    expect((await exportOf('format=md', outsider.cookie)).status).toBe(403);
+    expect((await exportOf('format=docx')).status).toBe(400);
+    expect((await exportOf('')).status).toBe(400);
+  });
+
+  it('Markdown: title, metadata, sections, outcomes, activities, evidence and checks as an attachment', async () => {
+    const response = await exportOf('format=md');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/markdown/);
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="[A-Za-z0-9-]+\.md"$/);
+    const text = await response.text();
+    expect(text).toMatch(/^# Klimaat/);
+    for (const heading of [
+      '## Doelgroep',
+      '## Leeruitkomsten',
+      '## Leeractiviteiten',
+      '## Bewijzen',
+      '## Controles',
+    ])
+      expect(text).toContain(heading);
+    expect(text).toContain('LU 1.1 Veilig klimaat');
+    expect(text).not.toContain('<script>');
+  });
+
+  it('HTML: a full page where every user text is escaped', async () => {
+    const response = await exportOf('format=html');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="[A-Za-z0-9-]+\.html"$/,
+    );
+    const html = await response.text();
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('</html>');
+    expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
+    expect(html.toLowerCase()).not.toContain('<script');
+    expect(html.toLowerCase()).not.toContain('<img');
+    expect(html).not.toMatch(/onerror\s*=/i);
+    expect(html).not.toMatch(/href\s*=\s*["']?\s*javascript:/i);
+    // The only tags are ours.
+    const tags = new Set([...html.matchAll(/<\/?([a-z0-9]+)/gi)].map((match) => match[1]!.toLowerCase()));
+    expect([...tags].sort()).toEqual(
+      [
+        'body',
+        'dd',
+        'dl',
+        'dt',
+        'h1',
+        'h2',
+        'h3',
+        'head',
+        'html',
+        'li',
+        'main',
+        'meta',
+        'p',
+        'section',
+        'style',
+        'table',
+        'tbody',
+        'td',
+        'th',
+        'thead',
+        'title',
+        'tr',
+        'ul',
+      ].sort(),
+    );
+  });
+
+  it('JSON: the full projection with a versioned schema', async () => {
+    const response = await exportOf('format=json');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const body = (await response.json()) as ExportedJson;
+    expect(body).toMatchObject({ schema: 'werkplaats.design/1', kind: 'leerarrangement' });
+    expect(body.design.targetedOutcomeIds).toEqual(['lu-a']);
+    expect(body.design.activities[0]).toMatchObject({ id: 'act-1', title: XSS, hours: 4 });
+    expect(body.checks.length).toBeGreaterThan(0);
+    expect(body.sections[0]?.text).toBe(XSS);
+  });
+
+  it('exports a version rather than the current state when asked', async () => {
+    await editDraft(server.wsUrl, designId, labOwner, (doc) => setDesignMeta(doc, { ects: 5 }));
+    const current = (await (await exportOf('format=json')).json()) as ExportedJson;
+    const version = (await (await exportOf(`format=json&version=${versionId}`)).json()) as ExportedJson;
+    expect(current.design.ects).toBe(5);
+    expect(version.design.ects).toBe(3);
+    expect(version.version).toMatchObject({ id: versionId, label: 'Prototype <b>1</b>' });
+    expect((await exportOf('format=json&version=unknown')).status).toBe(404);
+  });
+});
