@@ -1,3 +1,15 @@
+import {
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type FileChild,
+} from 'docx';
 import type { VersionProjection } from '../../shared/domain/versions/projection';
 import type { DocumentSummary } from '../../shared/schemas/documents';
 import type { AppDeps } from '../deps';
@@ -6,15 +18,19 @@ import { authorizeDocument } from '../policies/document';
 import { projectionOf } from './versions';
 
 /** The export formats. */
-export const EXPORT_FORMATS = ['md', 'html', 'json'] as const;
+export const EXPORT_FORMATS = ['md', 'html', 'print', 'json', 'docx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** A rendered export: the file's bytes, type and name. */
 export interface ExportFile {
-  body: string;
+  body: string | Uint8Array<ArrayBuffer>;
   contentType: string;
   filename: string;
+  /** `attachment` downloads the file; `inline` opens it in the browser (print-ready HTML). */
+  disposition: 'attachment' | 'inline';
 }
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 interface ExportSource {
   document: DocumentSummary;
@@ -107,8 +123,34 @@ export function renderMarkdown({ document, version, json }: ExportSource): strin
   return `${lines.join('\n')}\n`;
 }
 
+const SCREEN_CSS =
+  'body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.5}table{border-collapse:collapse}td,th{border:1px solid #999;padding:.25rem .5rem;text-align:left}@media print{body{margin:0}}';
+
+/**
+ * Print-ready layout for "Opslaan als PDF": A4 with margins, every section on a new page, tables
+ * and headings kept whole, black on white. The page holds no interactive element at all.
+ */
+const PRINT_CSS = [
+  '@page{size:A4;margin:20mm 18mm 22mm}',
+  'html{-webkit-print-color-adjust:exact;print-color-adjust:exact}',
+  'body{font-family:Georgia,"Times New Roman",serif;font-size:11pt;line-height:1.45;color:#000;background:#fff;margin:0}',
+  'main{max-width:none}',
+  'h1{font-size:20pt;margin:0 0 8mm}',
+  'h2{font-size:15pt;margin:0 0 4mm;break-after:avoid;page-break-after:avoid}',
+  'h3{font-size:12pt;break-after:avoid;page-break-after:avoid}',
+  'section{break-before:page;page-break-before:always}',
+  'p,li{orphans:3;widows:3}',
+  'dl{display:grid;grid-template-columns:max-content 1fr;gap:1mm 6mm}dt{font-weight:bold}dd{margin:0}',
+  'table{border-collapse:collapse;width:100%;break-inside:auto}tr{break-inside:avoid;page-break-inside:avoid}thead{display:table-header-group}',
+  'td,th{border:1px solid #555;padding:1.5mm 2mm;text-align:left;vertical-align:top}',
+  '@media screen{body{max-width:210mm;margin:0 auto;padding:20mm 18mm}section{border-top:1px dashed #999;margin-top:10mm;padding-top:10mm}}',
+].join('');
+
 /** A full HTML page. Every user text is escaped; no user-supplied markup, URL or attribute exists. */
-export function renderHtml({ document, version, json }: ExportSource): string {
+export function renderHtml(
+  { document, version, json }: ExportSource,
+  options: { print?: boolean } = {},
+): string {
   const e = escapeHtml;
   const meta: Array<[string, string]> = [['Soort', document.kind]];
   meta.push(
@@ -155,7 +197,7 @@ export function renderHtml({ document, version, json }: ExportSource): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${e(json.title)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.5}table{border-collapse:collapse}td,th{border:1px solid #999;padding:.25rem .5rem;text-align:left}@media print{body{margin:0}}</style>
+<style>${options.print ? PRINT_CSS : SCREEN_CSS}</style>
 </head>
 <body>
 <main>
@@ -168,17 +210,106 @@ ${body.join('\n')}
 `;
 }
 
+/** Characters XML 1.0 does not allow; Word refuses a document containing them. */
+// eslint-disable-next-line no-control-regex
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+const clean = (value: unknown) => String(value ?? '').replace(XML_INVALID, '');
+
+/** Paragraphs of a plain text: one per line. The docx library writes all text as escaped XML. */
+function textParagraphs(text: string, empty = '(leeg)'): Paragraph[] {
+  if (!text) return [new Paragraph({ children: [new TextRun({ text: empty, italics: true })] })];
+  return clean(text)
+    .split('\n')
+    .map((line) => new Paragraph({ children: [new TextRun(line)] }));
+}
+
+const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
+  new Paragraph({ heading: level, children: [new TextRun(clean(text))] });
+
+const bullet = (text: string) =>
+  new Paragraph({ bullet: { level: 0 }, children: [new TextRun(clean(text))] });
+
+function cell(text: string, header = false): TableCell {
+  return new TableCell({
+    children: [new Paragraph({ children: [new TextRun({ text: clean(text), bold: header })] })],
+  });
+}
+
+/** A Word document with the same content as the Markdown export; activities as a table. */
+export async function renderDocx({
+  document,
+  version,
+  json,
+}: ExportSource): Promise<Uint8Array<ArrayBuffer>> {
+  const children: FileChild[] = [heading(json.title, HeadingLevel.TITLE)];
+  const meta: Array<[string, string]> = [['Soort', document.kind]];
+  meta.push(
+    version ? ['Versie', `${version.label} (${version.createdAt})`] : ['Stand van', document.updatedAt],
+  );
+  if (json.kind === 'leerarrangement') {
+    const { design } = json;
+    if (json.template) meta.push(['Ontwikkelpad', `${json.template.title} ${json.template.version}`]);
+    meta.push(['ECTS', String(design.ects ?? '—')], ['Modus', design.mode ? MODE_NL[design.mode]! : '—']);
+    meta.push(['Plaatsing', placementText(json)], ['Sectoren', design.sectors.join(', ') || '—']);
+  }
+  for (const [term, value] of meta)
+    children.push(
+      new Paragraph({
+        children: [new TextRun({ text: `${term}: `, bold: true }), new TextRun(clean(value))],
+      }),
+    );
+  for (const section of json.sections)
+    children.push(heading(section.heading, HeadingLevel.HEADING_1), ...textParagraphs(section.text));
+  if (json.kind === 'leerarrangement') {
+    const { design } = json;
+    children.push(heading('Leeruitkomsten', HeadingLevel.HEADING_1));
+    for (const id of design.targetedOutcomeIds) children.push(bullet(outcomeName(json, id)));
+    children.push(heading('Leeractiviteiten', HeadingLevel.HEADING_1));
+    const columns = ['Titel', 'Soort', 'Modus', 'Uren', 'Aanbieder'];
+    const rows = [new TableRow({ tableHeader: true, children: columns.map((title) => cell(title, true)) })];
+    for (const activity of design.activities) {
+      const provider = activity.provider.type === 'derde' ? activity.provider.name : 'team';
+      rows.push(
+        new TableRow({
+          children: [
+            activity.title,
+            activity.kind,
+            activity.mode,
+            String(activity.hours ?? '—'),
+            provider,
+          ].map((text) => cell(text)),
+        }),
+      );
+    }
+    children.push(new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } }));
+    children.push(heading('Bewijzen', HeadingLevel.HEADING_1));
+    for (const [id, text] of Object.entries(design.evidence))
+      children.push(heading(outcomeName(json, id), HeadingLevel.HEADING_2), ...textParagraphs(text));
+    children.push(heading('Controles', HeadingLevel.HEADING_1));
+    for (const check of json.checks)
+      children.push(bullet(`${check.ruleId} (${check.status}): ${check.message}`));
+  }
+  const file = new Document({
+    creator: 'Werkplaats',
+    title: clean(json.title),
+    description: version ? clean(`Versie ${version.label}`) : undefined,
+    sections: [{ children }],
+  });
+  return new Uint8Array(await Packer.toBuffer(file));
+}
+
 /** The export of a document's current state or of one of its versions. */
-export function exportDocument(
+export async function exportDocument(
   deps: AppDeps,
   userId: string,
   docId: string,
   format: string,
   versionId: string | undefined,
-): ExportFile {
+): Promise<ExportFile> {
   const { document } = authorizeDocument(deps.stores, userId, docId, 'document.read');
   if (!(EXPORT_FORMATS as readonly string[]).includes(format))
-    throw new ApiError(400, 'invalid_format', 'Kies md, html of json als formaat.');
+    throw new ApiError(400, 'invalid_format', 'Kies md, html, print, json of docx als formaat.');
   const { ref, json } = projectionOf(deps, document, versionId ?? 'current');
   const source: ExportSource = { document, version: ref === 'current' ? null : ref, json };
   const filename = (extension: string) =>
@@ -189,12 +320,28 @@ export function exportDocument(
         body: renderMarkdown(source),
         contentType: 'text/markdown; charset=utf-8',
         filename: filename('md'),
+        disposition: 'attachment',
       };
     case 'html':
       return {
         body: renderHtml(source),
         contentType: 'text/html; charset=utf-8',
         filename: filename('html'),
+        disposition: 'attachment',
+      };
+    case 'print':
+      return {
+        body: renderHtml(source, { print: true }),
+        contentType: 'text/html; charset=utf-8',
+        filename: filename('html'),
+        disposition: 'inline',
+      };
+    case 'docx':
+      return {
+        body: await renderDocx(source),
+        contentType: DOCX_TYPE,
+        filename: filename('docx'),
+        disposition: 'attachment',
       };
     case 'json':
       return {
@@ -211,6 +358,7 @@ export function exportDocument(
         ),
         contentType: 'application/json; charset=utf-8',
         filename: filename('json'),
+        disposition: 'attachment',
       };
   }
 }

@@ -42,9 +42,9 @@ export function versionsRoutes(deps: AppDeps) {
       if (!from) throw new ApiError(400, 'invalid_query', 'Geef met from aan welke versie je vergelijkt.');
       return c.json(diffVersions(deps, user.id, c.req.param('id'), from, c.req.query('to') ?? 'current'));
     })
-    .get('/:id/export', (c) => {
+    .get('/:id/export', async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      const file = exportDocument(
+      const file = await exportDocument(
         deps,
         user.id,
         c.req.param('id'),
@@ -52,8 +52,8 @@ export function versionsRoutes(deps: AppDeps) {
         c.req.query('version'),
       );
       c.header('Content-Type', file.contentType);
-      c.header('Content-Disposition', `attachment; filename="${file.filename}"`);
+      c.header('Content-Disposition', `${file.disposition}; filename="${file.filename}"`);
       c.header('X-Content-Type-Options', 'nosniff');
-      return c.body(file.body);
+      return typeof file.body === 'string' ? c.body(file.body) : c.body(file.body);
     });
 }

@@ -1,3 +1,4 @@
+import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { LA, addActivity } from '../../../shared/editor/leerarrangementDoc';
@@ -36,7 +37,36 @@ interface ExportedJson {
   version?: { id: string; label: string };
 }
 
-/** Exports of a design (current state or a version) as Markdown, HTML and JSON; HTML never runs user text. */
+/** Exports of a design (current state or a version) as Markdown, HTML, print HTML, JSON and DOCX; no format runs user text. */
+
+/**
+ * The files of a ZIP archive (stored or deflated entries), read from its central directory: enough
+ * to open a .docx without a dependency.
+ */
+function unzip(zip: Buffer): Map<string, Buffer> {
+  let end = zip.length - 22;
+  while (end >= 0 && zip.readUInt32LE(end) !== 0x06054b50) end--;
+  if (end < 0) throw new Error('no end of central directory');
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  const files = new Map<string, Buffer>();
+  for (let i = 0; i < count; i++) {
+    if (zip.readUInt32LE(at) !== 0x02014b50) throw new Error('bad central directory entry');
+    const method = zip.readUInt16LE(at + 10);
+    const compressedSize = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extraLength = zip.readUInt16LE(at + 30);
+    const commentLength = zip.readUInt16LE(at + 32);
+    const localHeader = zip.readUInt32LE(at + 42);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    const dataStart =
+      localHeader + 30 + zip.readUInt16LE(localHeader + 26) + zip.readUInt16LE(localHeader + 28);
+    const data = zip.subarray(dataStart, dataStart + compressedSize);
+    files.set(name, method === 0 ? Buffer.from(data) : inflateRawSync(data));
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return files;
+}
 
 const XSS = '<script>alert(1)</script> <img src=x onerror=alert(1)> javascript:alert(1)';
 
@@ -96,11 +126,53 @@ afterAll(async () => {
 const exportOf = (query: string, cookie = labOwner.cookie) =>
   server.request('GET', `/api/designs/${designId}/export?${query}`, { cookie });
 
+/** The escaping guarantees of both HTML exports. */
+function expectEscaped(html: string): void {
+  expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
+  expect(html.toLowerCase()).not.toContain('<script');
+  expect(html.toLowerCase()).not.toContain('<img');
+  expect(html).not.toMatch(/onerror\s*=/i);
+  expect(html).not.toMatch(/href\s*=\s*["']?\s*javascript:/i);
+}
+
+/** The only tags in an HTML export are ours. */
+function expectOnlyOurTags(html: string): void {
+  const tags = new Set([...html.matchAll(/<\/?([a-z0-9]+)/gi)].map((match) => match[1]!.toLowerCase()));
+  expect([...tags].sort()).toEqual(
+    [
+      'body',
+      'dd',
+      'dl',
+      'dt',
+      'h1',
+      'h2',
+      'h3',
+      'head',
+      'html',
+      'li',
+      'main',
+      'meta',
+      'p',
+      'section',
+      'style',
+      'table',
+      'tbody',
+      'td',
+      'th',
+      'thead',
+      'title',
+      'tr',
+      'ul',
+    ].sort(),
+  );
+}
+
 describe('GET /api/designs/:id/export', () => {
   it('401 without a session, 403 without access, 400 for an unknown format', async () => {
     expect((await server.request('GET', `/api/designs/${designId}/export?format=md`)).status).toBe(401);
     expect((await exportOf('format=md', outsider.cookie)).status).toBe(403);
-    expect((await exportOf('format=docx')).status).toBe(400);
+    expect((await exportOf('format=pdf')).status).toBe(400);
+    expect((await exportOf('format=DOCX')).status).toBe(400);
     expect((await exportOf('')).status).toBe(400);
   });
 
@@ -133,40 +205,75 @@ describe('GET /api/designs/:id/export', () => {
     const html = await response.text();
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('</html>');
-    expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
-    expect(html.toLowerCase()).not.toContain('<script');
-    expect(html.toLowerCase()).not.toContain('<img');
-    expect(html).not.toMatch(/onerror\s*=/i);
-    expect(html).not.toMatch(/href\s*=\s*["']?\s*javascript:/i);
-    // The only tags are ours.
-    const tags = new Set([...html.matchAll(/<\/?([a-z0-9]+)/gi)].map((match) => match[1]!.toLowerCase()));
-    expect([...tags].sort()).toEqual(
-      [
-        'body',
-        'dd',
-        'dl',
-        'dt',
-        'h1',
-        'h2',
-        'h3',
-        'head',
-        'html',
-        'li',
-        'main',
-        'meta',
-        'p',
-        'section',
-        'style',
-        'table',
-        'tbody',
-        'td',
-        'th',
-        'thead',
-        'title',
-        'tr',
-        'ul',
-      ].sort(),
+    expectEscaped(html);
+    expectOnlyOurTags(html);
+  });
+  it('print: the HTML export laid out for A4, shown inline, with the same escaping', async () => {
+    const response = await exportOf('format=print');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(response.headers.get('content-disposition')).toMatch(/^inline; filename="[A-Za-z0-9-]+\.html"$/);
+    const html = await response.text();
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toMatch(/@page\s*\{[^}]*size:\s*A4[^}]*margin:/);
+    expect(html).toMatch(/section\s*\{[^}]*break-before:\s*page/);
+    expect(html).toContain('<h2>Doelgroep</h2>');
+    expect(html).toContain('<h2>Leeractiviteiten</h2>');
+    expectEscaped(html);
+    // Nothing to click or fill in on paper.
+    expect(html).not.toMatch(/<(a|button|input|select|textarea|form|details|script)\b/i);
+    expectOnlyOurTags(html);
+  });
+
+  it('DOCX: a Word document with the Markdown content where user text stays text', async () => {
+    const response = await exportOf('format=docx');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     );
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="[A-Za-z0-9-]+\.docx"$/,
+    );
+    const zip = Buffer.from(await response.arrayBuffer());
+    expect(zip.subarray(0, 2).toString('latin1')).toBe('PK');
+    const files = unzip(zip);
+    expect([...files.keys()]).toEqual(expect.arrayContaining(['[Content_Types].xml', 'word/document.xml']));
+    const xml = files.get('word/document.xml')!.toString('utf8');
+    const text = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((match) => match[1]).join('\n');
+    for (const expected of [
+      'Klimaat',
+      'Doelgroep',
+      'Leeruitkomsten',
+      'LU 1.1 Veilig klimaat',
+      'Leeractiviteiten',
+      'Aanbieder',
+      'Bewijzen',
+      'Controles',
+      'ECTS: ',
+    ])
+      expect(text).toContain(expected);
+    // The activities are a real Word table: a header row and the activity.
+    expect(xml).toMatch(/<w:tbl>/);
+    expect(xml.match(/<w:tr[ >]/g)?.length).toBe(2);
+    // The payload is escaped text (title, section, activity, evidence), never markup.
+    expect(text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(text.split('&lt;script&gt;').length - 1).toBeGreaterThanOrEqual(4);
+    expect(xml).not.toContain('<script');
+    expect(xml).not.toContain('<img');
+    expect(xml).not.toMatch(/<w:hyperlink/);
+    expect(files.get('docProps/core.xml')?.toString('utf8')).toContain('&lt;script&gt;');
+  });
+
+  it('DOCX of a version names the version', async () => {
+    const response = await exportOf(`format=docx&version=${versionId}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="Klimaat-[A-Za-z0-9-]+\.docx"$/,
+    );
+    const xml = unzip(Buffer.from(await response.arrayBuffer()))
+      .get('word/document.xml')!
+      .toString('utf8');
+    expect(xml).toContain('Prototype &lt;b&gt;1&lt;/b&gt;');
   });
 
   it('JSON: the full projection with a versioned schema', async () => {
