@@ -6,6 +6,8 @@ import { matchRoute, usePathname } from './routing/router';
 import { AccountScene } from './scenes/Account/AccountScene';
 import { LoginScene } from './scenes/Auth/LoginScene';
 import { SignupScene } from './scenes/Auth/SignupScene';
+import { CatalogEntryScene } from './scenes/Catalog/CatalogEntryScene';
+import { CatalogScene } from './scenes/Catalog/CatalogScene';
 import { HomeScene } from './scenes/Home/HomeScene';
 import { AcceptInviteScene } from './scenes/Invite/AcceptInviteScene';
 import { LibraryScene } from './scenes/Library/LibraryScene';
@@ -108,6 +110,10 @@ export function App() {
           otherId={route.otherId}
         />
       );
+    case 'catalog':
+      return <CatalogScene />;
+    case 'catalogEntry':
+      return <CatalogEntryScene key={route.id} id={route.id} />;
     case 'notFound':
       return <NotFoundScene kind="page" />;
   }

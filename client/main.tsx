@@ -7,6 +7,7 @@ import { I18nProvider } from './i18n/I18nProvider';
 import './styles.css';
 import './ontwikkelpaden.css';
 import './designs.css';
+import './versions.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');

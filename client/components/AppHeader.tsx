@@ -3,7 +3,7 @@ import { useCurrentUser } from '../auth/CurrentUserProvider';
 import { LogoutButton } from '../auth/LogoutButton';
 import { useT } from '../i18n/I18nProvider';
 import { Link } from '../routing/Link';
-import { LIBRARY_PATH, usePathname } from '../routing/router';
+import { CATALOG_PATH, LIBRARY_PATH, usePathname } from '../routing/router';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** Skip link and the page header: brand, who is signed in, language; scenes add their own row. */
@@ -19,6 +19,17 @@ export function AppHeader({ children }: { children?: ReactNode }) {
       : pathname.startsWith(`${LIBRARY_PATH}/`)
         ? ('true' as const)
         : undefined;
+  const inCatalog =
+    pathname === CATALOG_PATH
+      ? ('page' as const)
+      : pathname.startsWith(`${CATALOG_PATH}/`)
+        ? ('true' as const)
+        : undefined;
+  const catalogLink = (
+    <Link to={CATALOG_PATH} className="user-menu__link" aria-current={inCatalog} data-testid="nav-catalog">
+      {t('catalog.nav')}
+    </Link>
+  );
   return (
     <>
       <a className="skip-link" href="#main">
@@ -47,6 +58,7 @@ export function AppHeader({ children }: { children?: ReactNode }) {
                 >
                   {t('header.library')}
                 </Link>
+                {catalogLink}
                 <Link to="/account" className="user-menu__link" aria-current={current('/account')}>
                   {t('header.account')}
                 </Link>
@@ -55,6 +67,7 @@ export function AppHeader({ children }: { children?: ReactNode }) {
             ) : null}
             {state.status === 'signedOut' ? (
               <nav className="user-menu" aria-label={t('header.userMenu')}>
+                {catalogLink}
                 <Link to="/inloggen" className="user-menu__link" aria-current={current('/inloggen')}>
                   {t('header.login')}
                 </Link>

@@ -14,6 +14,7 @@ export function Dialog({
   onClose,
   labelledBy,
   testId,
+  wide = false,
   children,
 }: {
   open: boolean;
@@ -21,6 +22,8 @@ export function Dialog({
   /** id of the element that names the dialog; it receives focus when the dialog opens. */
   labelledBy: string;
   testId?: string;
+  /** A wider dialog (timelines, comparisons). */
+  wide?: boolean;
   children: ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -81,7 +84,7 @@ export function Dialog({
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={wide ? 'dialog dialog--wide' : 'dialog'}
       aria-labelledby={labelledBy}
       data-testid={testId}
       onKeyDown={onKeyDown}

@@ -1,5 +1,6 @@
 import { enDesigns } from './enDesigns';
 import { enTemplates } from './enTemplates';
+import { enVersions } from './enVersions';
 import type { Messages } from './nl';
 
 /** English messages; the type forces exactly the keys of `nl.ts`. */
@@ -269,4 +270,5 @@ export const en: Messages = {
 
   ...enTemplates,
   ...enDesigns,
+  ...enVersions,
 };

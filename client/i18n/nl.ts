@@ -1,6 +1,7 @@
 import { ROLE_LABELS_NL, TEAM_KIND_LABELS_NL } from '../../shared/domain/roles';
 import { nlDesigns } from './nlDesigns';
 import { nlTemplates } from './nlTemplates';
+import { nlVersions } from './nlVersions';
 
 /**
  * Dutch messages — the default language and the reference for every other language: `en.ts` must
@@ -276,6 +277,7 @@ export const nl = {
 
   ...nlTemplates,
   ...nlDesigns,
+  ...nlVersions,
 } as const satisfies Record<string, string>;
 
 /** Every message key. */

@@ -15,6 +15,8 @@ export type Route =
   | { name: 'ontwikkelpadDraft'; docId: string }
   | { name: 'design'; docId: string }
   | { name: 'traject'; trajectId: string }
+  | { name: 'catalog' }
+  | { name: 'catalogEntry'; id: string }
   | { name: 'notFound' };
 
 const NAVIGATE_EVENT = 'werkplaats:navigate';
@@ -62,6 +64,7 @@ const PARAM_ROUTES: Array<{ pattern: RegExp; make: (...params: string[]) => Rout
   { pattern: /^\/ontwikkelpaden\/([^/]+)\/?$/, make: (docId = '') => ({ name: 'ontwikkelpadDraft', docId }) },
   { pattern: /^\/ontwerpen\/([^/]+)\/?$/, make: (docId = '') => ({ name: 'design', docId }) },
   { pattern: /^\/trajecten\/([^/]+)\/?$/, make: (trajectId = '') => ({ name: 'traject', trajectId }) },
+  { pattern: /^\/catalogus\/([^/]+)\/?$/, make: (id = '') => ({ name: 'catalogEntry', id }) },
 ];
 
 const FIXED_ROUTES: Record<string, Route> = {
@@ -71,6 +74,7 @@ const FIXED_ROUTES: Record<string, Route> = {
   '/aanmelden': { name: 'signup' },
   '/account': { name: 'account' },
   '/bibliotheek': { name: 'library' },
+  '/catalogus': { name: 'catalog' },
 };
 
 /** Maps a pathname to a route. */
@@ -124,6 +128,14 @@ export function templateVersionPath(versionId: string): string {
 /** Path of the comparison of two published versions. */
 export function templateDiffPath(versionId: string, otherId: string): string {
   return `${templateVersionPath(versionId)}/vergelijk/${encodeURIComponent(otherId)}`;
+}
+
+/** The public catalog of approved leerarrangementen (no login needed). */
+export const CATALOG_PATH = '/catalogus';
+
+/** Path of one approved leerarrangement in the catalog. */
+export function catalogEntryPath(id: string): string {
+  return `${CATALOG_PATH}/${encodeURIComponent(id)}`;
 }
 
 /** Path of a team's page. */

@@ -1,4 +1,4 @@
-import { useCallback, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import * as Y from 'yjs';
 import { checkLeerarrangement, studyLoad } from '../../../shared/domain/leerarrangement/rules';
 import {
@@ -52,6 +52,7 @@ export function DesignForm({
   user,
   editable,
   onReload,
+  lifecycle,
 }: {
   session: CollabSession;
   loaded: LoadedDesign;
@@ -59,6 +60,8 @@ export function DesignForm({
   user: AwarenessUser;
   editable: boolean;
   onReload: () => void;
+  /** Status, lineage, versions and exports (issue 6). */
+  lifecycle?: ReactNode;
 }) {
   const t = useT();
   const doc = session.ydoc;
@@ -97,6 +100,7 @@ export function DesignForm({
       <p role="status" className="visually-hidden" data-testid="announcer">
         {message}
       </p>
+      {lifecycle}
       <UpgradeNotice info={info} canUpgrade={editable} onUpgraded={onReload} />
       <div className="draft-layout">
         <div className="draft-layout__main">

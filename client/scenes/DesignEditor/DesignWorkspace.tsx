@@ -1,9 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
+import { isReadOnlyStatus } from '../../../shared/domain/lifecycle';
 import { AppHeader } from '../../components/AppHeader';
 import { Main } from '../../components/Main';
 import { PresenceBar } from '../../components/PresenceBar';
 import { SaveStatusIndicator, statusDisplay } from '../../components/SaveStatusIndicator';
+import { ExportMenu } from '../../components/versions/ExportMenu';
+import { VersionsButton } from '../../components/versions/VersionsButton';
 import type { CurrentUser } from '../../http/account';
+import { useLoadable } from '../../http/useLoadable';
+import { getDesignStatus } from '../../http/versions';
 import { useT } from '../../i18n/I18nProvider';
 import { roleLabelKey } from '../../i18n/labels';
 import {
@@ -17,7 +22,7 @@ import {
 import { awarenessUser, type CollabSession } from '../../realtime/session';
 import { useWorkspaceSession } from '../../realtime/useWorkspaceSession';
 import { Link } from '../../routing/Link';
-import { teamPath } from '../../routing/router';
+import { catalogEntryPath, teamPath } from '../../routing/router';
 import { ConnectionEndedNotice } from '../DocumentEditor/ConnectionEndedNotice';
 import {
   useDocumentAccess,
@@ -26,6 +31,7 @@ import {
 } from '../DocumentEditor/useDocumentAccess';
 import type { LoadedDesign } from './DesignEditorScene';
 import { DesignForm } from './DesignForm';
+import { LifecyclePanel, StatusBadge, statusLabel } from './LifecyclePanel';
 
 /**
  * Opens the collaborative session of the design: the same session, save tracking, presence and
@@ -103,6 +109,11 @@ function OpenDesign({
   const sections = useSections(session);
   const ready = useDocumentReady(session, sections.length > 0);
   const { info } = loaded;
+  const [statusVersion, setStatusVersion] = useState(0);
+  const status = useLoadable(session.docId, getDesignStatus, statusVersion);
+  const statusInfo = status.state.status === 'ready' ? status.state.data : null;
+  const frozen = statusInfo ? isReadOnlyStatus(statusInfo.status) : false;
+  const editable = canEdit && !frozen;
 
   useEffect(() => {
     document.title = `${info.title || t('design.untitled')} — ${t('app.name')}`;
@@ -130,6 +141,11 @@ function OpenDesign({
       </AppHeader>
       <Main className="page page--draft">
         <div role="status" className="readonly-region">
+          {frozen && statusInfo && ended === null ? (
+            <p className="notice notice--info" data-testid="frozen-banner">
+              {t('lifecycle.frozen', { label: statusLabel(statusInfo.status, t) })}
+            </p>
+          ) : null}
           {!mayEdit && ended === null ? (
             <p className="notice notice--info" data-testid="readonly-banner" data-role={access.role}>
               {t('editor.readOnlyBanner', { role: t(roleLabelKey(access.role)) })}
@@ -150,8 +166,44 @@ function OpenDesign({
             loaded={loaded}
             sections={sections}
             user={me}
-            editable={canEdit}
+            editable={editable}
             onReload={onReload}
+            lifecycle={
+              <>
+                <div className="design-bar" data-testid="design-bar">
+                  {statusInfo ? (
+                    <p className="design-bar__status">
+                      {t('lifecycle.current')}: <StatusBadge status={statusInfo.status} />
+                    </p>
+                  ) : null}
+                  {statusInfo?.basedOn ? (
+                    <p className="design-bar__based" data-testid="based-on">
+                      {t('lifecycle.basedOn')}{' '}
+                      <Link to={catalogEntryPath(statusInfo.basedOn.id)}>
+                        {statusInfo.basedOn.title ?? t('lifecycle.basedOnUnknown')}
+                      </Link>
+                    </p>
+                  ) : null}
+                  <div className="design-bar__tools">
+                    <VersionsButton docId={session.docId} canEdit={editable} />
+                    <ExportMenu docId={session.docId} title={info.title} />
+                  </div>
+                </div>
+                {statusInfo ? (
+                  <LifecyclePanel
+                    docId={session.docId}
+                    info={statusInfo}
+                    canChange={access.capabilities.includes('document.changeStatus')}
+                    onChanged={(next) => {
+                      status.replace(next);
+                      setStatusVersion((n) => n + 1);
+                    }}
+                  />
+                ) : status.state.status === 'loading' ? (
+                  <p className="muted">{t('lifecycle.loading')}</p>
+                ) : null}
+              </>
+            }
           />
         )}
       </Main>

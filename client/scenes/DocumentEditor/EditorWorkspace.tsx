@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { AppHeader } from '../../components/AppHeader';
+import { VersionsButton } from '../../components/versions/VersionsButton';
 import { Main } from '../../components/Main';
 import { PresenceBar } from '../../components/PresenceBar';
 import { SaveStatusIndicator, statusDisplay } from '../../components/SaveStatusIndicator';
@@ -137,6 +138,7 @@ function OpenDocument({ session, user, teamId, access, onAccessChange, onDiscard
         </div>
         <SaveStatusIndicator state={statusDisplay(saveState, ended, !mayEdit)} readOnly={!mayEdit} />
         <PresenceBar users={users} />
+        <VersionsButton docId={session.docId} canEdit={canEdit} />
       </AppHeader>
       <Main className="page page--document">
         <h1 className="visually-hidden">{shownTitle}</h1>

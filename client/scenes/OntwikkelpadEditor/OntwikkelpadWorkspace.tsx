@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { AppHeader } from '../../components/AppHeader';
+import { VersionsButton } from '../../components/versions/VersionsButton';
 import { Main } from '../../components/Main';
 import { PresenceBar } from '../../components/PresenceBar';
 import { SaveStatusIndicator, statusDisplay } from '../../components/SaveStatusIndicator';
@@ -127,6 +128,7 @@ function OpenDraft({ session, user, draft, access, onAccessChange, onDiscard, on
         </nav>
         <SaveStatusIndicator state={statusDisplay(saveState, ended, !mayEdit)} readOnly={!mayEdit} />
         <PresenceBar users={users} />
+        <VersionsButton docId={session.docId} canEdit={canEdit} />
       </AppHeader>
       <Main className="page page--draft">
         {/* A live region that exists from the start, so a role change while reading is announced. */}

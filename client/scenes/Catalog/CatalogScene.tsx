@@ -1,0 +1,245 @@
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { SECTORS } from '../../../shared/domain/ontwikkelpad/types';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { PageShell } from '../../components/PageShell';
+import { searchCatalog, type CatalogItem } from '../../http/catalog';
+import { useLoadable } from '../../http/useLoadable';
+import { useT } from '../../i18n/I18nProvider';
+import type { MessageKey } from '../../i18n/nl';
+import { sectorLongLabelKey } from '../../i18n/templateChanges';
+import { Link } from '../../routing/Link';
+import { catalogEntryPath, replaceSearchParams, useSearchParam } from '../../routing/router';
+
+const SEARCH_DEBOUNCE_MS = 300;
+const LICENSE = 'CC BY-SA 4.0';
+const LICENSE_URL = 'https://creativecommons.org/licenses/by-sa/4.0/deed.nl';
+
+function loadFiltered(key: string): Promise<CatalogItem[]> {
+  const params = new URLSearchParams(key);
+  return searchCatalog({
+    q: params.get('q'),
+    sector: params.get('sector'),
+    templateId: params.get('templateId'),
+    outcomeId: params.get('outcomeId'),
+  });
+}
+
+const loadAll = () => searchCatalog({});
+
+/** The license line every catalog page shows. */
+export function CatalogLicense() {
+  const t = useT();
+  return (
+    <p className="catalog-license" data-testid="catalog-license">
+      {t('catalog.licenseBefore')}{' '}
+      <a href={LICENSE_URL} rel="license noopener" target="_blank">
+        {LICENSE}
+      </a>
+      {t('catalog.licenseAfter')}
+    </p>
+  );
+}
+
+/** `/catalogus`: approved leerarrangementen, public (no login), with search and filters in the URL. */
+export function CatalogScene() {
+  const t = useT();
+  const headingId = useId();
+  const resultsId = useId();
+  const searchId = useId();
+  const sectorId = useId();
+  const templateId = useId();
+  const outcomeId = useId();
+  const sector = useSearchParam('sector') ?? '';
+  const template = useSearchParam('templateId') ?? '';
+  const outcome = useSearchParam('outcomeId') ?? '';
+  const urlQuery = useSearchParam('q') ?? '';
+  const [text, setText] = useState(urlQuery);
+  const [followedQuery, setFollowedQuery] = useState(urlQuery);
+  if (urlQuery !== followedQuery) {
+    setFollowedQuery(urlQuery);
+    if (text.trim() !== urlQuery) setText(urlQuery);
+  }
+  const current = { q: urlQuery, sector, templateId: template, outcomeId: outcome };
+
+  useEffect(() => {
+    const timer = window.setTimeout(
+      () => replaceSearchParams({ q: text.trim(), sector, templateId: template, outcomeId: outcome }),
+      SEARCH_DEBOUNCE_MS,
+    );
+    return () => window.clearTimeout(timer);
+  }, [text, sector, template, outcome]);
+
+  const key = new URLSearchParams(
+    Object.entries(current).filter(([, value]) => value) as Array<[string, string]>,
+  ).toString();
+  const results = useLoadable(key, loadFiltered);
+  // The options of the ontwikkelpad and outcome filters come from everything in the catalog.
+  const all = useLoadable('all', loadAll);
+  const options = useMemo(() => {
+    const items = all.state.status === 'ready' ? all.state.data : [];
+    const templates = new Map<string, string>();
+    const versions = new Map<string, string>();
+    const outcomes = new Map<string, string>();
+    for (const item of items) {
+      templates.set(item.template.templateKey, item.template.title);
+      versions.set(item.template.id, `${item.template.title} ${item.template.version}`);
+      for (const candidate of item.outcomes)
+        outcomes.set(candidate.id, `${candidate.code} ${candidate.title}`);
+    }
+    return { templates, versions, outcomes };
+  }, [all.state]);
+
+  const setFilter = (next: Partial<typeof current>) =>
+    replaceSearchParams({ ...current, q: text.trim(), ...next });
+  const filtered = Object.values(current).some(Boolean);
+
+  return (
+    <PageShell title={t('catalog.title')}>
+      <h1 id={headingId}>{t('catalog.title')}</h1>
+      <p className="lead">{t('catalog.intro')}</p>
+      <CatalogLicense />
+      <form
+        role="search"
+        aria-label={t('catalog.filters')}
+        className="filters card"
+        data-testid="catalog-filters"
+        onSubmit={(event: FormEvent) => {
+          event.preventDefault();
+          setFilter({});
+        }}
+      >
+        <div className="field filters__search">
+          <label htmlFor={searchId}>{t('catalog.searchLabel')}</label>
+          <input
+            id={searchId}
+            type="search"
+            value={text}
+            maxLength={200}
+            autoComplete="off"
+            data-testid="catalog-search"
+            onChange={(event) => setText(event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={sectorId}>{t('catalog.sector')}</label>
+          <select
+            id={sectorId}
+            value={sector}
+            onChange={(event) => setFilter({ sector: event.target.value })}
+          >
+            <option value="">{t('catalog.any')}</option>
+            {SECTORS.map((option) => (
+              <option key={option} value={option}>
+                {t(sectorLongLabelKey(option))}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={templateId}>{t('catalog.template')}</label>
+          <select
+            id={templateId}
+            value={template}
+            onChange={(event) => setFilter({ templateId: event.target.value })}
+          >
+            <option value="">{t('catalog.any')}</option>
+            {[...options.templates].map(([value, label]) => (
+              <option key={`key-${value}`} value={value}>
+                {label}
+              </option>
+            ))}
+            {[...options.versions].map(([value, label]) => (
+              <option key={`version-${value}`} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={outcomeId}>{t('catalog.outcome')}</label>
+          <select
+            id={outcomeId}
+            value={outcome}
+            onChange={(event) => setFilter({ outcomeId: event.target.value })}
+          >
+            <option value="">{t('catalog.any')}</option>
+            {[...options.outcomes].map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        {filtered ? (
+          <button
+            type="button"
+            className="button filters__clear"
+            onClick={() => {
+              setText('');
+              replaceSearchParams({});
+            }}
+          >
+            {t('catalog.clear')}
+          </button>
+        ) : null}
+      </form>
+      <section className="page-section" aria-labelledby={resultsId}>
+        <h2 id={resultsId} className="visually-hidden">
+          {t('catalog.title')}
+        </h2>
+        <p role="status" data-testid="catalog-count">
+          {results.state.status === 'loading'
+            ? t('catalog.loading')
+            : results.state.status === 'ready'
+              ? results.state.data.length === 0
+                ? t('catalog.none')
+                : results.state.data.length === 1
+                  ? t('catalog.countOne')
+                  : t('catalog.count', { count: results.state.data.length })
+              : ''}
+        </p>
+        {results.state.status === 'error' ? <ErrorMessage error={results.state.error} /> : null}
+        {results.state.status === 'ready' && results.state.data.length > 0 ? (
+          <ul className="catalog-list" data-testid="catalog-list">
+            {results.state.data.map((item) => (
+              <CatalogCard key={item.id} item={item} />
+            ))}
+          </ul>
+        ) : null}
+      </section>
+    </PageShell>
+  );
+}
+
+/** The facts of a catalog entry (team, ontwikkelpad, outcomes, sectors, ECTS, license). */
+export function CatalogFacts({ item }: { item: CatalogItem }) {
+  const t = useT();
+  return (
+    <dl className="facts">
+      <dt>{t('catalog.team')}</dt>
+      <dd>{item.team.name}</dd>
+      <dt>{t('catalog.template')}</dt>
+      <dd>{t('catalog.templateValue', { title: item.template.title, version: item.template.version })}</dd>
+      <dt>{t('catalog.outcomes')}</dt>
+      <dd>{item.outcomes.map((outcome) => outcome.code).join(', ') || '—'}</dd>
+      <dt>{t('catalog.sectors')}</dt>
+      <dd>{item.sectors.map((sector) => t(`sector.${sector}` as MessageKey)).join(', ') || '—'}</dd>
+      <dt>{t('catalog.ects')}</dt>
+      <dd>{item.ects !== null ? t('catalog.ectsValue', { ects: item.ects }) : '—'}</dd>
+      <dt>{t('catalog.license')}</dt>
+      <dd data-testid="catalog-item-license">{item.license}</dd>
+    </dl>
+  );
+}
+
+function CatalogCard({ item }: { item: CatalogItem }) {
+  const headingId = useId();
+  return (
+    <li className="card catalog-card" data-testid="catalog-item" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        <Link to={catalogEntryPath(item.id)}>{item.title}</Link>
+      </h3>
+      <CatalogFacts item={item} />
+    </li>
+  );
+}

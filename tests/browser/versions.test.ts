@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  addMemberViaApi,
+  api,
+  axeViolations,
+  createDocumentViaApi,
+  createTeamViaApi,
+  expectStatus,
+  newSignedInContext,
+  nthEditor,
+  openPage,
+  startHarness,
+  type BrowserHarness,
+} from './helpers';
+
+let harness: BrowserHarness;
+
+beforeAll(async () => {
+  harness = await startHarness();
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+async function openVersions(page: Page) {
+  await page.getByTestId('versions-open').click();
+  await expect.poll(() => page.getByTestId('versions-dialog').isVisible()).toBe(true);
+}
+
+describe('versions, diff, restore, lifecycle and the catalog in Chromium', () => {
+  test('save a version, change text, see the insertion in the diff, restore it live for two people', async () => {
+    const url = harness.server.url;
+    const dana = await newSignedInContext(harness, 'Dana');
+    const eli = await newSignedInContext(harness, 'Eli');
+    const teamId = await createTeamViaApi(dana.context, url, 'Lab Versies', 'cocreatieteam');
+    await addMemberViaApi(dana.context, url, teamId, eli.user.email, 'editor');
+    const id = await createDocumentViaApi(dana.context, url, teamId, 'Versies en herstel');
+
+    const page = await openPage(dana.context, url, `/d/${id}`, 'Dana');
+    await nthEditor(page, 0).click();
+    await page.keyboard.type('De eerste tekst.', { delay: 5 });
+    await expectStatus(page, 'saved');
+
+    // Versie opslaan.
+    await openVersions(page);
+    await page.getByTestId('version-label').fill('Eerste versie');
+    await page.getByTestId('version-note').fill('Voor de feedbackronde');
+    await page.getByTestId('version-save').click();
+    await expect.poll(() => page.getByTestId('version-item').count()).toBe(1);
+    expect(await page.getByTestId('versions-status').innerText()).toContain('Eerste versie');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+
+    // Change the text.
+    await nthEditor(page, 0).click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Met nieuwe woorden.', { delay: 5 });
+    await expectStatus(page, 'saved');
+
+    // The diff shows the inserted words as an insertion.
+    await openVersions(page);
+    await page.getByTestId('version-compare').first().click();
+    await expect
+      .poll(() => page.getByTestId('diff-insert').allInnerTexts(), { timeout: 10_000 })
+      .toEqual([expect.stringContaining('Met nieuwe woorden.')]);
+    expect(await page.getByTestId('diff-delete').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The read-only view of the version shows the old text.
+    await page.getByTestId('versions-back').click();
+    await page.getByTestId('version-view-open').first().click();
+    await expect.poll(() => page.getByTestId('version-view').innerText()).toContain('De eerste tekst.');
+    await page.getByTestId('versions-back').click();
+
+    // Eli has the document open too.
+    const other = await openPage(eli.context, url, `/d/${id}`, 'Eli');
+    await expect
+      .poll(() => nthEditor(other, 0).innerText(), { timeout: 10_000 })
+      .toBe('De eerste tekst. Met nieuwe woorden.');
+
+    // Herstellen, with a confirmation.
+    await page.getByTestId('version-restore').last().click();
+    await page.getByTestId('version-restore-confirm').click();
+    await expect.poll(() => page.getByTestId('versions-status').innerText()).toContain('hersteld');
+    await page.keyboard.press('Escape');
+    for (const seen of [page, other]) {
+      await expect.poll(() => nthEditor(seen, 0).innerText(), { timeout: 10_000 }).toBe('De eerste tekst.');
+    }
+    // History is kept: the restore is a new version on top.
+    const versions = await api<Array<{ label: string }>>(
+      dana.context,
+      url,
+      'GET',
+      `/api/documents/${id}/versions`,
+    );
+    expect(versions.map((version) => version.label)).toEqual(['Hersteld: Eerste versie', 'Eerste versie']);
+  });
+
+  test('the lifecycle panel shows the status, the gate reasons and the export menu; axe is clean', async () => {
+    const url = harness.server.url;
+    const { context } = await newSignedInContext(harness, 'Fien');
+    const teamId = await createTeamViaApi(context, url, 'Lab Status', 'cocreatieteam');
+    const templates = await api<Array<{ id: string; title: string }>>(context, url, 'GET', '/api/templates');
+    const example = templates.find((version) =>
+      version.title.startsWith('Specialist Curriculumontwikkeling'),
+    );
+    const design = await api<{ id: string }>(context, url, 'POST', '/api/designs', {
+      teamId,
+      title: 'Status en export',
+      templateId: example!.id,
+    });
+    const page = await openPage(context, url, `/ontwerpen/${design.id}`, 'Fien');
+    await expect
+      .poll(() => page.getByTestId('status-badge').first().innerText(), { timeout: 10_000 })
+      .toBe('Globaal ontwerp');
+    const move = page.locator('[data-testid="lifecycle-move"][data-to="prototype"]');
+    await expect.poll(() => move.getAttribute('data-ok')).toBe('true');
+
+    // Owner moves to prototype; leaving prototype is gated with a reason.
+    await move.getByTestId('lifecycle-move-button').click();
+    await expect.poll(() => page.getByTestId('status-badge').first().innerText()).toBe('Prototype');
+    const next = page.locator('[data-testid="lifecycle-move"][data-to="interne-toetsing"]');
+    await expect.poll(() => next.getAttribute('data-ok')).toBe('false');
+    expect(await next.getByTestId('lifecycle-reason').innerText()).toContain('Nog niet mogelijk');
+
+    // The export menu lists every format.
+    await page.getByTestId('export-open').click();
+    for (const format of ['md', 'html', 'json', 'docx']) {
+      expect(await page.getByTestId(`export-${format}`).isVisible()).toBe(true);
+    }
+    expect(await page.getByTestId('export-print').getAttribute('target')).toBe('_blank');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-md').click();
+    expect((await download).suggestedFilename()).toMatch(/\.md$/);
+    await expect.poll(() => page.getByTestId('export-status').innerText()).toContain('gedownload');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test('the public catalog opens without login and shows the license; axe is clean', async () => {
+    const context = await harness.newContext();
+    const page = await openPage(context, harness.server.url, '/catalogus', 'anoniem');
+    await expect.poll(() => page.getByTestId('catalog-count').innerText()).not.toBe('');
+    expect(await page.getByTestId('catalog-license').innerText()).toContain('CC BY-SA 4.0');
+    expect(await page.getByTestId('nav-catalog').getAttribute('aria-current')).toBe('page');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
