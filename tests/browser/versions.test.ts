@@ -98,6 +98,66 @@ describe('versions, diff, restore, lifecycle and the catalog in Chromium', () =>
     expect(versions.map((version) => version.label)).toEqual(['Hersteld: Eerste versie', 'Eerste versie']);
   });
 
+  test('compare any two saved versions: A → B shows the inserted words; axe is clean', async () => {
+    const url = harness.server.url;
+    const { context } = await newSignedInContext(harness, 'Gijs');
+    const teamId = await createTeamViaApi(context, url, 'Lab Vergelijken', 'cocreatieteam');
+    const id = await createDocumentViaApi(context, url, teamId, 'Twee versies');
+    const page = await openPage(context, url, `/d/${id}`, 'Gijs');
+    await nthEditor(page, 0).click();
+    await page.keyboard.type('Begintekst van het ontwerp.', { delay: 5 });
+    await expectStatus(page, 'saved');
+
+    const saveAs = async (label: string, count: number) => {
+      await openVersions(page);
+      await page.getByTestId('version-label').fill(label);
+      await page.getByTestId('version-save').click();
+      await expect.poll(() => page.getByTestId('version-item').count()).toBe(count);
+    };
+    await saveAs('Versie A', 1);
+    await page.keyboard.press('Escape');
+    await nthEditor(page, 0).click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Extra zinnen erbij.', { delay: 5 });
+    await expectStatus(page, 'saved');
+    await saveAs('Versie B', 2);
+    // Change the text again, so A → B differs from A → current.
+    await page.keyboard.press('Escape');
+    await nthEditor(page, 0).click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Nog later.', { delay: 5 });
+    await expectStatus(page, 'saved');
+
+    await openVersions(page);
+    const versions = await api<Array<{ id: string; label: string }>>(
+      context,
+      url,
+      'GET',
+      `/api/documents/${id}/versions`,
+    );
+    const idOf = (label: string) => versions.find((version) => version.label === label)!.id;
+    // Labelled selects, chosen and submitted with the keyboard.
+    await page.getByLabel('Van', { exact: true }).selectOption(idOf('Versie A'));
+    await page.getByLabel('Naar', { exact: true }).selectOption(idOf('Versie B'));
+    await page.getByTestId('version-compare-submit').focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('diff-insert').allInnerTexts(), { timeout: 10_000 })
+      .toEqual([expect.stringContaining('Extra zinnen erbij.')]);
+    expect(await page.getByTestId('diff-insert').first().innerText()).not.toContain('Nog later.');
+    expect(await page.getByTestId('diff-delete').count()).toBe(0);
+    expect(await page.getByRole('heading', { level: 3 }).first().innerText()).toContain('Versie B');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Back returns focus to the compare button, with the same pair still chosen.
+    await page.getByTestId('versions-back').click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('version-compare-submit');
+    expect(await page.getByTestId('version-compare-to').inputValue()).toBe(idOf('Versie B'));
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   test('the lifecycle panel shows the status, the gate reasons and the export menu; axe is clean', async () => {
     const url = harness.server.url;
     const { context } = await newSignedInContext(harness, 'Fien');

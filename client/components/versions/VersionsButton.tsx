@@ -20,8 +20,16 @@ import { TextField } from '../TextField';
 import { DiffView, type OutcomeNames } from './DiffView';
 import { VersionView } from './VersionView';
 
+/** A side of a comparison: a saved version or the current state. */
+type Side = VersionSummary | 'current';
+
 type View =
-  { name: 'list' } | { name: 'version'; version: VersionSummary } | { name: 'diff'; version: VersionSummary };
+  | { name: 'list' }
+  | { name: 'version'; version: VersionSummary }
+  | { name: 'diff'; from: VersionSummary; to: Side };
+
+/** Value of the "current state" option in the compare selects (the diff route's keyword). */
+const CURRENT = 'current';
 
 /**
  * "Versies": a button that opens the timeline of any collaborative document (section document,
@@ -87,6 +95,11 @@ function VersionsFlow({
   const [message, setMessage] = useState('');
   const backRef = useRef<HTMLButtonElement>(null);
   const returnTo = useRef<string | null>(null);
+  // Opener ids come from here (not from useId in the list's children, which get a fresh id when
+  // the list remounts), so focus can return to the opener after "Terug".
+  const flowId = useId();
+  // The last pair chosen in the compare form, so "Terug" returns to the same choice.
+  const [lastPair, setLastPair] = useState<{ from: string; to: string }>({ from: '', to: CURRENT });
 
   const reload = useCallback(() => {
     listVersions(docId).then(
@@ -131,6 +144,17 @@ function VersionsFlow({
             />
           ) : null}
           <h3>{t('versions.timeline')}</h3>
+          {versions && versions.length > 0 ? (
+            <CompareForm
+              versions={versions}
+              initial={lastPair}
+              submitId={`${flowId}-compare-submit`}
+              onCompare={(from, to, openerId) => {
+                setLastPair({ from: from.id, to: to === CURRENT ? CURRENT : to.id });
+                show({ name: 'diff', from, to }, openerId);
+              }}
+            />
+          ) : null}
           {loadError ? <ErrorMessage error={loadError} /> : null}
           {versions === null && !loadError ? <p className="muted">{t('versions.loading')}</p> : null}
           {versions?.length === 0 ? <p>{t('versions.empty')}</p> : null}
@@ -140,9 +164,15 @@ function VersionsFlow({
                 <VersionItem
                   key={version.id}
                   docId={docId}
+                  openerId={`${flowId}-${version.id}`}
                   version={version}
                   canEdit={canEdit}
-                  onShow={(name, openerId) => show({ name, version }, openerId)}
+                  onShow={(name, openerId) =>
+                    show(
+                      name === 'version' ? { name, version } : { name, from: version, to: CURRENT },
+                      openerId,
+                    )
+                  }
                   onRestored={() => {
                     setMessage(t('versions.restored', { label: version.label }));
                     reload();
@@ -167,7 +197,7 @@ function VersionsFlow({
           {view.name === 'version' ? (
             <VersionPane docId={docId} version={view.version} />
           ) : (
-            <DiffPane docId={docId} version={view.version} />
+            <DiffPane docId={docId} from={view.from} to={view.to} />
           )}
         </>
       )}
@@ -177,6 +207,88 @@ function VersionsFlow({
         </button>
       </p>
     </div>
+  );
+}
+
+/** "Vergelijk twee versies": two labelled native selects (Van / Naar) and a submit button. */
+function CompareForm({
+  versions,
+  initial,
+  submitId,
+  onCompare,
+}: {
+  versions: VersionSummary[];
+  initial: { from: string; to: string };
+  submitId: string;
+  onCompare: (from: VersionSummary, to: Side, openerId: string) => void;
+}) {
+  const t = useT();
+  const baseId = useId();
+  const headingId = `${baseId}-heading`;
+  const fromId = `${baseId}-from`;
+  const toId = `${baseId}-to`;
+  // Defaults: the newest version against the current state (or the last pair compared).
+  const [fromValue, setFromValue] = useState(initial.from);
+  const [toValue, setToValue] = useState(initial.to);
+  const from = versions.find((version) => version.id === fromValue) ?? versions[0]!;
+  const to: Side =
+    toValue === CURRENT ? CURRENT : (versions.find((version) => version.id === toValue) ?? CURRENT);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onCompare(from, to, submitId);
+  };
+
+  return (
+    <form
+      className="version-compare"
+      onSubmit={submit}
+      aria-labelledby={headingId}
+      data-testid="version-compare-form"
+    >
+      <h4 id={headingId}>{t('versions.compareHeading')}</h4>
+      <div className="version-compare__fields">
+        <div className="field">
+          <label htmlFor={fromId}>{t('versions.compareFrom')}</label>
+          <select
+            id={fromId}
+            value={from.id}
+            onChange={(event) => setFromValue(event.target.value)}
+            data-testid="version-compare-from"
+          >
+            {versions.map((version) => (
+              <option key={version.id} value={version.id}>
+                {version.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={toId}>{t('versions.compareTo')}</label>
+          <select
+            id={toId}
+            value={to === CURRENT ? CURRENT : to.id}
+            onChange={(event) => setToValue(event.target.value)}
+            data-testid="version-compare-to"
+          >
+            <option value={CURRENT}>{t('versions.currentState')}</option>
+            {versions.map((version) => (
+              <option key={version.id} value={version.id}>
+                {version.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <button
+        id={submitId}
+        type="submit"
+        className="button button--small"
+        data-testid="version-compare-submit"
+      >
+        {t('versions.compareSubmit')}
+      </button>
+    </form>
   );
 }
 
@@ -249,12 +361,14 @@ function SaveVersionForm({ docId, onSaved }: { docId: string; onSaved: (label: s
 
 function VersionItem({
   docId,
+  openerId,
   version,
   canEdit,
   onShow,
   onRestored,
 }: {
   docId: string;
+  openerId: string;
   version: VersionSummary;
   canEdit: boolean;
   onShow: (name: 'version' | 'diff', openerId: string) => void;
@@ -267,9 +381,8 @@ function VersionItem({
   const [error, setError] = useState<ApiError | null>(null);
   const yesRef = useRef<HTMLButtonElement>(null);
   const restoreRef = useRef<HTMLButtonElement>(null);
-  const baseId = useId();
-  const viewId = `${baseId}-view`;
-  const compareId = `${baseId}-compare`;
+  const viewId = `${openerId}-view`;
+  const compareId = `${openerId}-compare`;
 
   useEffect(() => {
     if (asking) yesRef.current?.focus();
@@ -395,25 +508,40 @@ function VersionPane({ docId, version }: { docId: string; version: VersionSummar
   );
 }
 
-function DiffPane({ docId, version }: { docId: string; version: VersionSummary }) {
+function DiffPane({ docId, from, to }: { docId: string; from: VersionSummary; to: Side }) {
   const t = useT();
   const [loaded, setLoaded] = useState<{ diff: VersionDiff; outcomes: OutcomeNames } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const toId = to === CURRENT ? CURRENT : to.id;
   useEffect(() => {
     let cancelled = false;
-    Promise.all([getVersionDiff(docId, version.id), getVersion(docId, version.id)]).then(
-      ([diff, detail]) =>
+    const outcomesOf = (detail: VersionDetail): OutcomeNames =>
+      detail.json.kind === 'leerarrangement' ? detail.json.outcomes : {};
+    Promise.all([
+      getVersionDiff(docId, from.id, toId),
+      getVersion(docId, from.id),
+      toId === CURRENT ? Promise.resolve(null) : getVersion(docId, toId),
+    ]).then(
+      ([diff, fromDetail, toDetail]) =>
         !cancelled &&
-        setLoaded({ diff, outcomes: detail.json.kind === 'leerarrangement' ? detail.json.outcomes : {} }),
+        setLoaded({
+          diff,
+          // Outcomes removed or added between the two versions are named from either side.
+          outcomes: { ...(toDetail ? outcomesOf(toDetail) : {}), ...outcomesOf(fromDetail) },
+        }),
       (caught: unknown) => !cancelled && setError(toApiError(caught)),
     );
     return () => {
       cancelled = true;
     };
-  }, [docId, version.id]);
+  }, [docId, from.id, toId]);
   return (
     <>
-      <h3>{t('diff.heading', { from: version.label })}</h3>
+      <h3>
+        {to === CURRENT
+          ? t('diff.heading', { from: from.label })
+          : t('diff.pairHeading', { from: from.label, to: to.label })}
+      </h3>
       {error ? <ErrorMessage error={error} /> : null}
       {!loaded && !error ? <p className="muted">{t('diff.loading')}</p> : null}
       {loaded ? <DiffView diff={loaded.diff} outcomes={loaded.outcomes} /> : null}
