@@ -1,3 +1,4 @@
+import type { DesignStatus } from '../../shared/domain/lifecycle';
 import type { RuleResult } from '../../shared/domain/leerarrangement/rules';
 import type { LearningMode } from '../../shared/domain/leerarrangement/types';
 import type { UpgradePlan } from '../../shared/domain/ontwikkelpad/upgrade';
@@ -59,7 +60,7 @@ export interface TrajectItem {
   ects: number | null;
   hours: number;
   mode: LearningMode | null;
-  status: string;
+  status: DesignStatus;
   alternativeGroup: string | null;
   position: number;
 }

@@ -9,6 +9,7 @@ import {
 import { allOutcomes } from '../../shared/domain/ontwikkelpad/types';
 import { planUpgrade, type UpgradePlan } from '../../shared/domain/ontwikkelpad/upgrade';
 import { parseVersion } from '../../shared/domain/ontwikkelpad/versioning';
+import { INITIAL_STATUS } from '../../shared/domain/lifecycle';
 import {
   addTemplateSections,
   initLeerarrangementDoc,
@@ -191,8 +192,7 @@ export function trajectView(deps: AppDeps, trajectId: string) {
       ects: content.ects,
       hours: load.totalHours,
       mode: content.mode,
-      // Every design is a draft until the lifecycle (issue 6) lands.
-      status: 'concept',
+      status: deps.stores.lifecycle.get(item.designId)?.status ?? INITIAL_STATUS,
     };
   });
   const checks: RuleResult[] = checkTraject(
@@ -219,7 +219,8 @@ export function trajectView(deps: AppDeps, trajectId: string) {
     totals: {
       ects: items.reduce((sum, item) => sum + (item.ects ?? 0), 0),
       hours: items.reduce((sum, item) => sum + item.hours, 0),
-      drafts: items.filter((item) => item.status === 'concept').length,
+      // Anything not approved yet is still a draft.
+      drafts: items.filter((item) => item.status !== 'goedgekeurd').length,
     },
   };
 }

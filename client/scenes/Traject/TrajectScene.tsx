@@ -17,6 +17,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { Link } from '../../routing/Link';
 import { designPath, teamPath, templateVersionPath } from '../../routing/router';
 import { RuleList } from '../DesignEditor/DesignChecksPanel';
+import { StatusBadge } from '../DesignEditor/LifecyclePanel';
 import { ItemButton } from '../OntwikkelpadEditor/ItemButton';
 import { CoverageMatrix, CoveragePicture } from './CoverageMatrix';
 
@@ -148,7 +149,8 @@ function TrajectView({ data, onChange }: { data: TrajectDetail; onChange: (data:
                 <span className="item-list__meta">
                   {t('traject.outcomes', { count: item.targetedOutcomeIds.length })} ·{' '}
                   {item.ects === null ? '—' : `${number(item.ects)} ECTS`} ·{' '}
-                  {t('design.hoursValue', { hours: number(item.hours) })} · {t('traject.status.concept')}
+                  {t('design.hoursValue', { hours: number(item.hours) })} ·{' '}
+                  <StatusBadge status={item.status} />
                 </span>
                 <div className="traject-item__actions">
                   <label className="inline-label">

@@ -213,6 +213,12 @@ describe('the coverage matrix', () => {
     expect(r1.message).not.toContain('LU 1.');
     expect(rule(result, 'R2')).toMatchObject({ status: 'info' });
     expect(result.totals.drafts).toBe(3);
+    // Each item carries its design's lifecycle status; new designs start as globaal ontwerp.
+    expect(result.items.map((item) => item.status)).toEqual([
+      'globaal-ontwerp',
+      'globaal-ontwerp',
+      'globaal-ontwerp',
+    ]);
   });
 
   it('the matrix follows the designs: a new target shows up without touching the traject', async () => {
