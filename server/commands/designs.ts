@@ -16,17 +16,14 @@ import {
   projectLeerarrangement,
 } from '../../shared/editor/leerarrangementDoc';
 import { readDocument } from '../collab/readDocument';
+import { templateVersionOr404 } from './templates';
 import type { AppDeps } from '../deps';
 import { ApiError, forbidden, notFound } from '../http/apiError';
 import { authorizeDocument } from '../policies/document';
 import { authorizeTeam } from '../policies/team';
 import type { TemplateVersion, TemplateVersionSummary } from '../stores/templateVersions';
 
-function versionOr404(deps: AppDeps, id: string): TemplateVersion {
-  const version = deps.stores.templateVersions.get(id);
-  if (!version) throw notFound('Deze versie van het ontwikkelpad bestaat niet.');
-  return version;
-}
+const versionOr404 = templateVersionOr404;
 
 /** Creates a leerarrangement design in a co-creatieteam against a published template version. */
 export function createDesign(

@@ -19,6 +19,13 @@ import { authorizeDocument } from '../policies/document';
 import { authorizeTeam } from '../policies/team';
 import type { TemplateVersion, TemplateVersionSummary } from '../stores/templateVersions';
 
+/** A published version with its content, or a 404. */
+export function templateVersionOr404(deps: Pick<AppDeps, 'stores'>, id: string): TemplateVersion {
+  const version = deps.stores.templateVersions.get(id);
+  if (!version) throw notFound('Deze versie van het ontwikkelpad bestaat niet.');
+  return version;
+}
+
 /** Creates an ontwikkelpad draft in an atelier, empty or as a revision of a published version. */
 export function createTemplateDraft(
   deps: AppDeps,
@@ -29,8 +36,7 @@ export function createTemplateDraft(
   if (team.kind !== 'atelier') throw forbidden('Alleen een atelier schrijft ontwikkelpaden.');
   let source: TemplateVersion | undefined;
   if (input.fromVersionId) {
-    source = deps.stores.templateVersions.get(input.fromVersionId);
-    if (!source) throw notFound('Deze versie van het ontwikkelpad bestaat niet.');
+    source = templateVersionOr404(deps, input.fromVersionId);
   }
   const id = randomUUID();
   // A revision by the atelier that owns the ontwikkelpad continues its version line; a copy of

@@ -42,6 +42,11 @@ export function can(role: Role | undefined | null, capability: Capability): bool
   return (table[capability] as readonly Role[]).includes(role);
 }
 
+/** Every capability `role` grants: what GET team/document tell the client it may do. */
+export function capabilitiesOf(role: Role | undefined | null): Capability[] {
+  return CAPABILITIES.filter((capability) => can(role, capability));
+}
+
 /** Rank for "at least this role" comparisons, e.g. keeping the higher role on a second invite. */
 export function roleRank(role: Role): number {
   return ROLES.length - ROLES.indexOf(role);

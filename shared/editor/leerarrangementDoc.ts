@@ -15,7 +15,7 @@ import {
   type Placement,
 } from '../domain/leerarrangement/types';
 import { META_MAP, SECTIONS_ARRAY, sectionFragmentName } from './fields';
-import { newItemId, nextOrder, orderedItems } from './ontwikkelpadDoc';
+import { newItemId, nextOrder, orderedItems, textOf } from './ontwikkelpadDoc';
 
 /**
  * The Y.Doc of a leerarrangement design. Every field merges on its own (never last-writer-wins on
@@ -48,11 +48,6 @@ function oneOf<T extends string>(values: readonly T[], value: unknown): T | null
 
 function numberOrNull(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-function textOf(value: unknown): string {
-  if (value instanceof Y.Text) return value.toString();
-  return typeof value === 'string' ? value : '';
 }
 
 /** A new activity map (append with nextOrder(activities)). */

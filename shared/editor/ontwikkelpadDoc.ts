@@ -73,7 +73,8 @@ function yText(value: string): Y.Text {
   return new Y.Text(value);
 }
 
-function textOf(value: unknown): string {
+/** The text of a Y.Text or a plain string field (anything else: ''). */
+export function textOf(value: unknown): string {
   if (value instanceof Y.Text) return value.toString();
   return typeof value === 'string' ? value : '';
 }

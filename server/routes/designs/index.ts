@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { CAPABILITIES, can } from '../../../shared/domain/roles';
+import { capabilitiesOf } from '../../../shared/domain/roles';
 import { createDesignBody, upgradeDesignBody } from '../../../shared/schemas/designs';
 import { authRequired, requireAuth } from '../../auth/middleware';
 import {
@@ -40,7 +40,7 @@ export function designRoutes(deps: AppDeps) {
             }
           : null,
         role,
-        capabilities: CAPABILITIES.filter((capability) => can(role, capability)),
+        capabilities: capabilitiesOf(role),
       });
     })
     .get('/:id/checks', (c) => {

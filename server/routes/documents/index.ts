@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { CAPABILITIES, can } from '../../../shared/domain/roles';
+import { capabilitiesOf } from '../../../shared/domain/roles';
 import { createDocumentBody } from '../../../shared/schemas/documents';
 import { createDocument } from '../../commands/createDocument';
 import { authRequired, requireAuth } from '../../auth/middleware';
@@ -26,7 +26,7 @@ export function documentRoutes(deps: AppDeps) {
     .get('/:id', (c) => {
       const { user } = requireAuth(c.get('auth'));
       const { document, role } = authorizeDocument(deps.stores, user.id, c.req.param('id'), 'document.read');
-      const capabilities = CAPABILITIES.filter((capability) => can(role, capability));
+      const capabilities = capabilitiesOf(role);
       return c.json({ ...document, role, capabilities });
     });
 }

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { CAPABILITIES, can } from '../../../shared/domain/roles';
+import { capabilitiesOf } from '../../../shared/domain/roles';
 import {
   addMemberBody,
   changeRoleBody,
@@ -32,7 +32,7 @@ export function teamRoutes(deps: AppDeps) {
       const { user } = requireAuth(c.get('auth'));
       const { team, role } = authorizeTeam(stores, user.id, c.req.param('teamId'), 'team.read');
       // The client shows or hides controls from the same table the server enforces.
-      const capabilities = CAPABILITIES.filter((capability) => can(role, capability));
+      const capabilities = capabilitiesOf(role);
       return c.json({ ...team, role, capabilities });
     })
     .patch('/:teamId', validateJson(updateTeamBody), (c) => {

@@ -1,17 +1,20 @@
 import { Hono } from 'hono';
-import { zValidator } from '@hono/zod-validator';
-import { CAPABILITIES, can } from '../../../shared/domain/roles';
+import { capabilitiesOf } from '../../../shared/domain/roles';
 import { diffTemplates } from '../../../shared/domain/ontwikkelpad/diff';
 import { ONTWIKKELPAD_KINDS, SECTORS } from '../../../shared/domain/ontwikkelpad/types';
 import { planUpgrade } from '../../../shared/domain/ontwikkelpad/upgrade';
 import { createTemplateDraftBody, publishTemplateBody } from '../../../shared/schemas/templates';
 import { z } from '../../../shared/schemas/zod';
 import { authRequired, requireAuth } from '../../auth/middleware';
-import { createTemplateDraft, previewPublish, publishTemplate } from '../../commands/templates';
+import {
+  createTemplateDraft,
+  previewPublish,
+  publishTemplate,
+  templateVersionOr404,
+} from '../../commands/templates';
 import type { AppDeps, AppEnv } from '../../deps';
 import { notFound } from '../../http/apiError';
-import { errorBody } from '../../http/errors';
-import { validateJson } from '../../http/validate';
+import { validateJson, validateQuery } from '../../http/validate';
 import { authorizeDocument } from '../../policies/document';
 
 const libraryQuery = z.object({
@@ -21,17 +24,6 @@ const libraryQuery = z.object({
 });
 const otherVersionQuery = (name: 'against' | 'to') => z.object({ [name]: z.string().min(1).max(100) });
 
-function validateQuery<T extends z.ZodType>(schema: T) {
-  return zValidator('query', schema, (result, c) => {
-    if (!result.success) {
-      return c.json(
-        errorBody('invalid_query', result.error.issues.map((issue) => issue.message).join('; ')),
-        400,
-      );
-    }
-  });
-}
-
 /**
  * /api/templates — ontwikkelpaden. Published versions (the library) are readable by every
  * signed-in user: published means public within Werkplaats. Drafts are documents of their atelier:
@@ -39,11 +31,7 @@ function validateQuery<T extends z.ZodType>(schema: T) {
  */
 export function templateRoutes(deps: AppDeps) {
   const { stores } = deps;
-  const versionOr404 = (id: string) => {
-    const version = stores.templateVersions.get(id);
-    if (!version) throw notFound('Deze versie van het ontwikkelpad bestaat niet.');
-    return version;
-  };
+  const versionOr404 = (id: string) => templateVersionOr404(deps, id);
 
   return new Hono<AppEnv>()
     .use(authRequired)
@@ -67,7 +55,7 @@ export function templateRoutes(deps: AppDeps) {
         basedOnVersionId: draft.basedOnVersionId,
         versions: stores.templateVersions.versionsOf(draft.templateKey),
         role,
-        capabilities: CAPABILITIES.filter((capability) => can(role, capability)),
+        capabilities: capabilitiesOf(role),
       });
     })
     .get('/drafts/:docId/publish', (c) => {

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import { z } from '../../../shared/schemas/zod';
 import { authRequired, requireAuth } from '../../auth/middleware';
 import { exportDocument } from '../../commands/exports';
 import { diffVersions, getVersion, listVersions, restoreVersion, saveVersion } from '../../commands/versions';
