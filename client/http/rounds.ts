@@ -38,7 +38,13 @@ export function listRounds(docId: string): Promise<Round[]> {
 
 export function createRound(
   docId: string,
-  body: { versionId: string; title: string; description?: string; deadline: string; criteria?: CriterionInput[] },
+  body: {
+    versionId: string;
+    title: string;
+    description?: string;
+    deadline: string;
+    criteria?: CriterionInput[];
+  },
 ): Promise<Round> {
   return requestJson<Round>(`/api/documents/${enc(docId)}/rounds`, { method: 'POST', body });
 }
@@ -93,11 +99,16 @@ export function getReviewers(roundId: string): Promise<RoundReviewers> {
 }
 
 export function searchTeams(q: string): Promise<DirectoryTeam[]> {
-  return requestJson<{ teams: DirectoryTeam[] }>(`/api/teams-directory?q=${enc(q)}`).then((body) => body.teams);
+  return requestJson<{ teams: DirectoryTeam[] }>(`/api/teams-directory?q=${enc(q)}`).then(
+    (body) => body.teams,
+  );
 }
 
 export function inviteTeam(roundId: string, teamId: string): Promise<RoundReviewers> {
-  return requestJson<RoundReviewers>(`/api/rounds/${enc(roundId)}/teams`, { method: 'POST', body: { teamId } });
+  return requestJson<RoundReviewers>(`/api/rounds/${enc(roundId)}/teams`, {
+    method: 'POST',
+    body: { teamId },
+  });
 }
 
 export function removeTeam(roundId: string, teamId: string): Promise<void> {

@@ -66,7 +66,9 @@ export function CriteriaEditor({
                 data-testid="criterion-title"
                 onChange={(event) =>
                   onChange(
-                    criteria.map((item) => (item.key === criterion.key ? { ...item, title: event.target.value } : item)),
+                    criteria.map((item) =>
+                      item.key === criterion.key ? { ...item, title: event.target.value } : item,
+                    ),
                   )
                 }
               />

@@ -35,6 +35,9 @@ export function FrozenDocument({
   const [session, setSession] = useState<CollabSession | null>(null);
   useEffect(() => {
     const opened = openStaticSession(docId, state);
+    // The local Y.Doc is the external thing this effect opens and frees; its handle has to reach
+    // render (as in useCollabSession).
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setSession(opened);
     onSession?.(opened);
     return () => {

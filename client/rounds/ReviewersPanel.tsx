@@ -3,7 +3,14 @@ import type { RoundReviewers } from '../../shared/schemas/feedback';
 import { CopyField } from '../components/CopyField';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { toApiError, type ApiError } from '../http/request';
-import { createLink, inviteTeam, removeTeam, revokeLink, searchTeams, type DirectoryTeam } from '../http/rounds';
+import {
+  createLink,
+  inviteTeam,
+  removeTeam,
+  revokeLink,
+  searchTeams,
+  type DirectoryTeam,
+} from '../http/rounds';
 import { useDateTimeFormat } from '../i18n/format';
 import { useT } from '../i18n/I18nProvider';
 import { teamKindLabelKey } from '../i18n/labels';
@@ -33,6 +40,8 @@ export function ReviewersPanel({
   const linksId = useId();
   const [error, setError] = useState<ApiError | null>(null);
   const [message, setMessage] = useState('');
+  // "Now" for telling expired links apart: when the list was last loaded is precise enough.
+  const [now] = useState(() => Date.now());
 
   const run = async (action: () => Promise<RoundReviewers | void>, done: string) => {
     setError(null);
@@ -76,7 +85,9 @@ export function ReviewersPanel({
         <TeamSearch
           ownTeamId={ownTeamId}
           invited={reviewers.teams.map((team) => team.id)}
-          onInvite={(team) => run(() => inviteTeam(roundId, team.id), t('rounds.teamInvited', { team: team.name }))}
+          onInvite={(team) =>
+            run(() => inviteTeam(roundId, team.id), t('rounds.teamInvited', { team: team.name }))
+          }
         />
       ) : null}
       <h3 id={linksId}>{t('rounds.links')}</h3>
@@ -85,7 +96,7 @@ export function ReviewersPanel({
       ) : (
         <ul aria-labelledby={linksId} className="plain-list" data-testid="round-links">
           {reviewers.links.map((link) => {
-            const expired = new Date(link.expiresAt).getTime() < Date.now();
+            const expired = new Date(link.expiresAt).getTime() < now;
             return (
               <li key={link.id} data-testid="round-link">
                 <strong>{link.label || t('rounds.linkUnnamed')}</strong>{' '}
@@ -135,21 +146,20 @@ function TeamSearch({
   const t = useT();
   const id = useId();
   const [query, setQuery] = useState('');
-  const [teams, setTeams] = useState<DirectoryTeam[] | null>(null);
+  const [found, setFound] = useState<{ query: string; teams: DirectoryTeam[] } | null>(null);
+  const q = query.trim();
+  // Results belong to the query they answered; an emptied field shows none.
+  const teams = q && found?.query === q ? found.teams : null;
   const [error, setError] = useState<ApiError | null>(null);
 
   useEffect(() => {
-    const q = query.trim();
-    if (q.length < 1) {
-      setTeams(null);
-      return undefined;
-    }
+    if (!q) return undefined;
     let cancelled = false;
     const timer = window.setTimeout(() => {
       searchTeams(q).then(
-        (found) => {
+        (result) => {
           if (cancelled) return;
-          setTeams(found.filter((team) => team.id !== ownTeamId));
+          setFound({ query: q, teams: result.filter((team) => team.id !== ownTeamId) });
           setError(null);
         },
         (caught: unknown) => !cancelled && setError(toApiError(caught)),
@@ -159,7 +169,7 @@ function TeamSearch({
       cancelled = true;
       window.clearTimeout(timer);
     };
-  }, [query, ownTeamId]);
+  }, [q, ownTeamId]);
 
   return (
     <div className="team-search" role="search" aria-label={t('rounds.searchTeamsLabel')}>

@@ -5,7 +5,14 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { PageShell } from '../components/PageShell';
 import { getDocument, type DocumentWithAccess } from '../http/documents';
 import { toApiError, type ApiError } from '../http/request';
-import { carryOver, closeRound, documentEventsPath, getReviewers, getRound, getSummary } from '../http/rounds';
+import {
+  carryOver,
+  closeRound,
+  documentEventsPath,
+  getReviewers,
+  getRound,
+  getSummary,
+} from '../http/rounds';
 import { useLoadable } from '../http/useLoadable';
 import { listVersions } from '../http/versions';
 import { useDateTimeFormat } from '../i18n/format';
@@ -202,7 +209,9 @@ function ManagePage({
           <p role="status" className="notice-region">
             {completedMessage}
           </p>
-          {summary && (round.status === 'completed' || !round.can.triage) ? <SummaryView summary={summary} /> : null}
+          {summary && (round.status === 'completed' || !round.can.triage) ? (
+            <SummaryView summary={summary} />
+          ) : null}
           {round.can.triage ? <CarryOver roundId={round.id} /> : null}
         </>
       )}

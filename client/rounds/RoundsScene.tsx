@@ -99,7 +99,10 @@ function RoundsPage({ data }: { data: RoundsData }) {
           <ul className="round-list" data-testid="rounds-list">
             {rounds.map((round) => (
               <li key={round.id} className="round-card" data-testid="round-item" data-round-id={round.id}>
-                <Link to={roundManagePath(document.id, round.id, document.kind)} className="round-card__title">
+                <Link
+                  to={roundManagePath(document.id, round.id, document.kind)}
+                  className="round-card__title"
+                >
                   {round.title}
                 </Link>{' '}
                 <RoundStatusBadge status={round.status} />
@@ -186,7 +189,13 @@ function NewRoundForm({ document, onCancel }: { document: DocumentWithAccess; on
     if (cleaned.length === 0) next.criteria = t('rounds.errorCriteria');
     setErrors(next);
     if (Object.keys(next).length > 0 || !deadline) {
-      const first = next.versionId ? versionFieldId : next.title ? titleFieldId : next.deadline ? dateId : null;
+      const first = next.versionId
+        ? versionFieldId
+        : next.title
+          ? titleFieldId
+          : next.deadline
+            ? dateId
+            : null;
       if (first) window.document.getElementById(first)?.focus();
       return;
     }
@@ -230,7 +239,9 @@ function NewRoundForm({ document, onCancel }: { document: DocumentWithAccess; on
             onChange={(event) => setVersionId(event.target.value)}
             {...errorProps('versionId', versionFieldId)}
           >
-            <option value="">{versions.state.status === 'loading' ? t('versions.loading') : t('rounds.chooseVersion')}</option>
+            <option value="">
+              {versions.state.status === 'loading' ? t('versions.loading') : t('rounds.chooseVersion')}
+            </option>
             {list.map((version) => (
               <option key={version.id} value={version.id}>
                 {version.label} ({formatDate(version.createdAt)})

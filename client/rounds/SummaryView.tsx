@@ -74,13 +74,20 @@ export function SummaryView({ summary, headingLevel = 2 }: { summary: RoundSumma
               <ItemHeading className="visually-hidden">{t('rounds.itemN', { n: index + 1 })}</ItemHeading>
               <ItemContext item={item} />
               {item.triage ? (
-                <div className="summary-item__decision" data-testid="summary-decision" data-decision={item.triage.decision}>
+                <div
+                  className="summary-item__decision"
+                  data-testid="summary-decision"
+                  data-decision={item.triage.decision}
+                >
                   <p>
                     <span className={`badge decision decision--${item.triage.decision}`}>
                       {t(decisionKey(item.triage.decision))}
                     </span>
                     {item.triage.version ? (
-                      <span className="muted"> · {t('rounds.handledIn', { label: item.triage.version.label })}</span>
+                      <span className="muted">
+                        {' '}
+                        · {t('rounds.handledIn', { label: item.triage.version.label })}
+                      </span>
                     ) : null}
                   </p>
                   <p className="prewrap">{item.triage.reason}</p>

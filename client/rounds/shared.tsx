@@ -8,7 +8,11 @@ import type { MessageKey } from '../i18n/nl';
 export function RoundStatusBadge({ status }: { status: RoundStatus }) {
   const t = useT();
   return (
-    <span className={`badge round-status round-status--${status}`} data-testid="round-status" data-status={status}>
+    <span
+      className={`badge round-status round-status--${status}`}
+      data-testid="round-status"
+      data-status={status}
+    >
       {t(`rounds.status.${status}` as MessageKey)}
     </span>
   );

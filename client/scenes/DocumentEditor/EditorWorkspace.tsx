@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { AppHeader } from '../../components/AppHeader';
 import { VersionsButton } from '../../components/versions/VersionsButton';
+import { FeedbackRoundsButton } from '../../rounds/FeedbackRoundsButton';
 import { Main } from '../../components/Main';
 import { PresenceBar } from '../../components/PresenceBar';
 import { SaveStatusIndicator, statusDisplay } from '../../components/SaveStatusIndicator';
@@ -139,6 +140,7 @@ function OpenDocument({ session, user, teamId, access, onAccessChange, onDiscard
         <SaveStatusIndicator state={statusDisplay(saveState, ended, !mayEdit)} readOnly={!mayEdit} />
         <PresenceBar users={users} />
         <VersionsButton docId={session.docId} canEdit={canEdit} />
+        <FeedbackRoundsButton docId={session.docId} kind="document" />
       </AppHeader>
       <Main className="page page--document">
         <h1 className="visually-hidden">{shownTitle}</h1>

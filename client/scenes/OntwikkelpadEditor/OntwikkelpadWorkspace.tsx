@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { AppHeader } from '../../components/AppHeader';
 import { VersionsButton } from '../../components/versions/VersionsButton';
+import { FeedbackRoundsButton } from '../../rounds/FeedbackRoundsButton';
 import { Main } from '../../components/Main';
 import { PresenceBar } from '../../components/PresenceBar';
 import { SaveStatusIndicator, statusDisplay } from '../../components/SaveStatusIndicator';
@@ -129,6 +130,7 @@ function OpenDraft({ session, user, draft, access, onAccessChange, onDiscard, on
         <SaveStatusIndicator state={statusDisplay(saveState, ended, !mayEdit)} readOnly={!mayEdit} />
         <PresenceBar users={users} />
         <VersionsButton docId={session.docId} canEdit={canEdit} />
+        <FeedbackRoundsButton docId={session.docId} kind="ontwikkelpad" />
       </AppHeader>
       <Main className="page page--draft">
         {/* A live region that exists from the start, so a role change while reading is announced. */}
