@@ -1,3 +1,4 @@
+import { enComments } from './enComments';
 import { enDesigns } from './enDesigns';
 import { enTemplates } from './enTemplates';
 import { enVersions } from './enVersions';
@@ -271,4 +272,5 @@ export const en: Messages = {
   ...enTemplates,
   ...enDesigns,
   ...enVersions,
+  ...enComments,
 };

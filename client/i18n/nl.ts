@@ -1,4 +1,5 @@
 import { ROLE_LABELS_NL, TEAM_KIND_LABELS_NL } from '../../shared/domain/roles';
+import { nlComments } from './nlComments';
 import { nlDesigns } from './nlDesigns';
 import { nlTemplates } from './nlTemplates';
 import { nlVersions } from './nlVersions';
@@ -278,6 +279,7 @@ export const nl = {
   ...nlTemplates,
   ...nlDesigns,
   ...nlVersions,
+  ...nlComments,
 } as const satisfies Record<string, string>;
 
 /** Every message key. */
