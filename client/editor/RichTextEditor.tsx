@@ -3,6 +3,8 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { memo, useEffect, useMemo, useState } from 'react';
+import { useCommentsRegistry } from '../comments/EditorRegistry';
+import { CommentHighlights } from '../comments/highlights';
 import { publishAwarenessUser } from '../realtime/hooks';
 import type { AwarenessUser, CollabSession } from '../realtime/session';
 import { renderCaret, renderSelection } from './carets';
@@ -60,6 +62,9 @@ export const RichTextEditor = memo(function RichTextEditor({
   // A changed name must not rebuild the editor; awareness carries name changes (useAwarenessUser).
   const [initialUser] = useState(user);
   const [levels] = useState(headingLevels);
+  // Inside a comments provider (client/comments/EditorRegistry.tsx) the editor registers itself so
+  // the panel can comment on its selection and highlight anchored ranges; without one, nothing changes.
+  const registry = useCommentsRegistry();
   // Created once per editor: new extension instances on every render would make useEditor
   // re-apply its options each time.
   const extensions = useMemo(
@@ -72,8 +77,9 @@ export const RichTextEditor = memo(function RichTextEditor({
         render: renderCaret,
         selectionRender: renderSelection,
       }),
+      ...(registry ? [CommentHighlights.configure({ registry, fragment: field })] : []),
     ],
-    [session, field, initialUser, levels],
+    [session, field, initialUser, levels, registry],
   );
   const editorProps = useMemo(
     () => ({
@@ -102,6 +108,11 @@ export const RichTextEditor = memo(function RichTextEditor({
     // which may be an older name; restate the current one (useEditor calls the latest callback).
     onMount: () => publishAwarenessUser(session, user),
   });
+
+  useEffect(() => {
+    if (!registry || !editor) return undefined;
+    return registry.register(field, editor);
+  }, [registry, editor, field]);
 
   // Access can change while the document is open (an owner changes the role): follow it live.
   useEffect(() => {

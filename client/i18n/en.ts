@@ -1,3 +1,4 @@
+import { enComments } from './enComments';
 import { enDesigns } from './enDesigns';
 import { enTemplates } from './enTemplates';
 import { enRounds } from './enRounds';
@@ -272,5 +273,6 @@ export const en: Messages = {
   ...enTemplates,
   ...enDesigns,
   ...enVersions,
+  ...enComments,
   ...enRounds,
 };

@@ -1,4 +1,5 @@
 import { ROLE_LABELS_NL, TEAM_KIND_LABELS_NL } from '../../shared/domain/roles';
+import { nlComments } from './nlComments';
 import { nlDesigns } from './nlDesigns';
 import { nlTemplates } from './nlTemplates';
 import { nlRounds } from './nlRounds';
@@ -279,6 +280,7 @@ export const nl = {
   ...nlTemplates,
   ...nlDesigns,
   ...nlVersions,
+  ...nlComments,
   ...nlRounds,
 } as const satisfies Record<string, string>;
 

@@ -1,0 +1,262 @@
+import type { Editor } from '@tiptap/core';
+import { absolutePositionToRelativePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
+import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import type * as Y from 'yjs';
+import { textAnchorFromRelative } from '../../shared/comments/anchors';
+import type { Anchor, ItemAnchor, TextAnchor } from '../../shared/schemas/feedback';
+
+/** A text anchor to highlight in the editors, and the thread it belongs to. */
+export interface Highlight {
+  threadId: string;
+  anchor: TextAnchor;
+}
+
+/** What the composer should open with (the panel picks it up). */
+export type ComposeRequest =
+  { id: number; anchor: Anchor | null } | { id: number; error: 'noSelection' | 'notInText' };
+
+/** What y-tiptap's sync plugin keeps for an editor: the Y type it edits and the PM ↔ Y mapping. */
+interface SyncBinding {
+  doc: Y.Doc;
+  type: Y.XmlFragment;
+  mapping: Map<unknown, unknown>;
+}
+
+/** The y-tiptap binding of an editor, if its Collaboration extension is running. */
+export function syncBindingOf(editor: Editor): SyncBinding | null {
+  const state = ySyncPluginKey.getState(editor.state) as { binding?: SyncBinding } | undefined;
+  return state?.binding ?? null;
+}
+
+/** Key of a structured item in the counts map. */
+export const itemKey = (anchor: Pick<ItemAnchor, 'itemKind' | 'itemId'>) =>
+  `${anchor.itemKind}:${anchor.itemId}`;
+
+/**
+ * What the editors of one page and its comments panel share: every RichTextEditor registers its
+ * Tiptap editor by fragment name, the panel publishes the anchors to highlight (and which thread is
+ * active), item buttons ask the panel to open its composer, and the open-thread counts flow back
+ * for the toggle button and item badges. A small external store (useSyncExternalStore).
+ */
+export class CommentsRegistry {
+  private readonly editors = new Map<string, Editor>();
+  private lastFragment: string | null = null;
+  private readonly listeners = new Set<() => void>();
+  private readonly highlightListeners = new Set<() => void>();
+  private readonly clickListeners = new Set<(threadId: string) => void>();
+  private version = 0;
+  private composeCounter = 0;
+
+  highlights: Highlight[] = [];
+  activeThreadId: string | null = null;
+  /** Open threads per structured item (`itemKey`). */
+  itemCounts = new Map<string, number>();
+  openCount = 0;
+  panelOpen: boolean;
+  canComment: boolean;
+
+  constructor(options: { panelOpen: boolean; canComment: boolean }) {
+    this.panelOpen = options.panelOpen;
+    this.canComment = options.canComment;
+  }
+
+  // --- store plumbing ---------------------------------------------------------------------------
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getVersion = (): number => this.version;
+
+  private changed() {
+    this.version += 1;
+    for (const listener of this.listeners) listener();
+  }
+
+  // --- editors ----------------------------------------------------------------------------------
+
+  /** Called by RichTextEditor; answers the unregistration. */
+  register(fragment: string, editor: Editor): () => void {
+    this.editors.set(fragment, editor);
+    const remember = () => {
+      this.lastFragment = fragment;
+    };
+    editor.on('focus', remember);
+    editor.on('selectionUpdate', remember);
+    return () => {
+      editor.off('focus', remember);
+      editor.off('selectionUpdate', remember);
+      if (this.editors.get(fragment) === editor) this.editors.delete(fragment);
+      if (this.lastFragment === fragment) this.lastFragment = null;
+    };
+  }
+
+  editorFor(fragment: string): Editor | undefined {
+    return this.editors.get(fragment);
+  }
+
+  /**
+   * The selection of the last-used editor as a text anchor (Tiptap positions → Yjs relative
+   * positions → anchor), or why there is none.
+   */
+  selectionAnchor(): TextAnchor | 'noSelection' | 'notInText' {
+    const fragment = this.lastFragment;
+    const editor = fragment ? this.editors.get(fragment) : undefined;
+    if (!fragment || !editor || editor.isDestroyed) return 'noSelection';
+    const { from, to, empty } = editor.state.selection;
+    if (empty) return 'noSelection';
+    const binding = syncBindingOf(editor);
+    if (!binding) return 'notInText';
+    try {
+      const start = absolutePositionToRelativePosition(
+        from,
+        binding.type,
+        binding.mapping as never,
+      ) as Y.RelativePosition;
+      const end = absolutePositionToRelativePosition(
+        to,
+        binding.type,
+        binding.mapping as never,
+      ) as Y.RelativePosition;
+      const anchor = textAnchorFromRelative(binding.doc, fragment, start, end);
+      const quote = editor.state.doc.textBetween(from, to, '\n').trim();
+      return { ...anchor, quote: (quote || anchor.quote).slice(0, 2000) };
+    } catch {
+      return 'notInText';
+    }
+  }
+
+  // --- highlights -------------------------------------------------------------------------------
+
+  subscribeHighlights(listener: () => void): () => void {
+    this.highlightListeners.add(listener);
+    return () => this.highlightListeners.delete(listener);
+  }
+
+  setHighlights(highlights: Highlight[], activeThreadId: string | null) {
+    const same =
+      activeThreadId === this.activeThreadId &&
+      highlights.length === this.highlights.length &&
+      highlights.every(
+        (highlight, index) =>
+          highlight.threadId === this.highlights[index]?.threadId &&
+          highlight.anchor === this.highlights[index]?.anchor,
+      );
+    if (same) return;
+    this.highlights = highlights;
+    this.activeThreadId = activeThreadId;
+    for (const listener of this.highlightListeners) listener();
+  }
+
+  /** A highlight in the text was clicked. */
+  threadClicked(threadId: string) {
+    for (const listener of this.clickListeners) listener(threadId);
+  }
+
+  onThreadClick(listener: (threadId: string) => void): () => void {
+    this.clickListeners.add(listener);
+    return () => this.clickListeners.delete(listener);
+  }
+
+  // --- panel state ------------------------------------------------------------------------------
+
+  setPanelOpen(open: boolean) {
+    if (this.panelOpen === open) return;
+    this.panelOpen = open;
+    this.changed();
+  }
+
+  setCanComment(canComment: boolean) {
+    if (this.canComment === canComment) return;
+    this.canComment = canComment;
+    this.changed();
+  }
+
+  setCounts(openCount: number, itemCounts: Map<string, number>) {
+    const same =
+      openCount === this.openCount &&
+      itemCounts.size === this.itemCounts.size &&
+      [...itemCounts].every(([key, count]) => this.itemCounts.get(key) === count);
+    if (same) return;
+    this.openCount = openCount;
+    this.itemCounts = itemCounts;
+    this.changed();
+  }
+
+  private readonly composeListeners = new Set<(request: ComposeRequest) => void>();
+
+  /**
+   * Opens the panel's composer: on the current selection ('selection'), on an item, or on the whole
+   * document (null). The selection is turned into an anchor now, while it is still there.
+   */
+  requestCompose(target: 'selection' | Anchor | null) {
+    this.composeCounter += 1;
+    const id = this.composeCounter;
+    let request: ComposeRequest;
+    if (target === 'selection') {
+      const anchor = this.selectionAnchor();
+      request = typeof anchor === 'string' ? { id, error: anchor } : { id, anchor };
+    } else {
+      request = { id, anchor: target };
+    }
+    this.panelOpen = true;
+    this.changed();
+    for (const listener of this.composeListeners) listener(request);
+  }
+
+  /** The panel listens for compose requests. */
+  onCompose(listener: (request: ComposeRequest) => void): () => void {
+    this.composeListeners.add(listener);
+    return () => this.composeListeners.delete(listener);
+  }
+}
+
+const RegistryContext = createContext<CommentsRegistry | null>(null);
+
+/** True for the comment shortcut, Ctrl+Alt+M (on every platform; Cmd is not used). */
+export function isCommentShortcut(event: KeyboardEvent): boolean {
+  return event.ctrlKey && event.altKey && !event.metaKey && !event.shiftKey && event.code === 'KeyM';
+}
+
+/**
+ * Provides the registry to the editors, the comments panel, its toggle and the item buttons of one
+ * page; Ctrl+Alt+M anywhere on the page comments on the current selection.
+ */
+export function EditorRegistryProvider({
+  children,
+  initiallyOpen = true,
+  canComment,
+}: {
+  children: ReactNode;
+  initiallyOpen?: boolean;
+  canComment: boolean;
+}) {
+  const [registry] = useState(() => new CommentsRegistry({ panelOpen: initiallyOpen, canComment }));
+  useEffect(() => registry.setCanComment(canComment), [registry, canComment]);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!isCommentShortcut(event) || !registry.canComment) return;
+      event.preventDefault();
+      registry.requestCompose('selection');
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [registry]);
+  return <RegistryContext value={registry}>{children}</RegistryContext>;
+}
+
+/** The page's registry, or null outside a provider (editors then work exactly as before). */
+export function useCommentsRegistry(): CommentsRegistry | null {
+  return useContext(RegistryContext);
+}
+
+/** Re-renders on every change of the registry's panel state; answers the registry (or null). */
+export function useRegistryState(): CommentsRegistry | null {
+  const registry = useContext(RegistryContext);
+  useSyncExternalStore(registry?.subscribe ?? noopSubscribe, registry?.getVersion ?? zero);
+  return registry;
+}
+
+const noopSubscribe = () => () => undefined;
+const zero = () => 0;
