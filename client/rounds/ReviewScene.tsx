@@ -2,6 +2,8 @@ import { useCallback, useId, useState } from 'react';
 import type { VersionProjection } from '../../shared/domain/versions/projection';
 import type { CriterionResponse, Round, RoundSummary } from '../../shared/schemas/feedback';
 import { RequireUser } from '../auth/RequireUser';
+import { CommentsPanel } from '../comments/CommentsPanel';
+import { EditorRegistryProvider } from '../comments/EditorRegistry';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PageShell } from '../components/PageShell';
 import type { CurrentUser } from '../http/account';
@@ -21,7 +23,6 @@ import { Link } from '../routing/Link';
 import { roundManagePath } from '../routing/router';
 import { CriteriaForm } from './CriteriaForm';
 import { FrozenDocument } from './FrozenDocument';
-import { ReviewComments } from './ReviewComments';
 import { RoundStatusBadge, useLiveRefetch } from './shared';
 import { SummaryView } from './SummaryView';
 
@@ -175,35 +176,39 @@ function ReviewPage({ data, user }: { data: Extract<ReviewData, { kind: 'open' }
   const versionHeadingId = useId();
   return (
     <PageShell title={`${round.title} — ${t('rounds.reviewTitle')}`} wide>
-      <RoundIntro round={round} />
-      <p className="notice notice--info" data-testid="frozen-banner">
-        {t('rounds.frozenBanner', { label: round.version.label })}
-      </p>
-      <div className="review-layout">
-        <section className="review-layout__main" aria-labelledby={versionHeadingId}>
-          <h2 id={versionHeadingId} className="visually-hidden">
-            {t('rounds.frozenVersion', { label: round.version.label })}
-          </h2>
-          <FrozenDocument
-            docId={round.docId}
-            projection={data.projection}
-            state={data.state}
-            onSession={setSession}
-          />
-        </section>
-        <aside className="review-layout__side" aria-label={t('rounds.commentsAside')}>
-          {session ? (
-            <ReviewComments
+      <EditorRegistryProvider canComment={round.can.comment}>
+        <RoundIntro round={round} />
+        <p className="notice notice--info" data-testid="frozen-banner">
+          {t('rounds.frozenBanner', { label: round.version.label })}
+        </p>
+        <div className="review-layout">
+          <section className="review-layout__main" aria-labelledby={versionHeadingId}>
+            <h2 id={versionHeadingId} className="visually-hidden">
+              {t('rounds.frozenVersion', { label: round.version.label })}
+            </h2>
+            <FrozenDocument
               docId={round.docId}
-              roundId={round.id}
-              ydoc={session.ydoc}
-              canComment={round.can.comment}
-              currentUserId={user.id}
+              projection={data.projection}
+              state={data.state}
+              onSession={setSession}
             />
-          ) : null}
-        </aside>
-      </div>
-      {round.can.respond ? <CriteriaForm round={round} responses={responses} onSaved={setResponses} /> : null}
+          </section>
+          <div className="review-layout__side">
+            {session ? (
+              <CommentsPanel
+                docId={round.docId}
+                roundId={round.id}
+                ydoc={session.ydoc}
+                canComment={round.can.comment}
+                currentUserId={user.id}
+              />
+            ) : null}
+          </div>
+        </div>
+        {round.can.respond ? (
+          <CriteriaForm round={round} responses={responses} onSaved={setResponses} />
+        ) : null}
+      </EditorRegistryProvider>
     </PageShell>
   );
 }
