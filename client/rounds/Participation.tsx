@@ -18,7 +18,7 @@ export function Participation({ reviewers }: { reviewers: RoundReviewers }) {
       {reviewers.participants.length === 0 ? (
         <p className="muted">{t('rounds.noParticipants')}</p>
       ) : (
-        <table className="table" data-testid="participation-table">
+        <table className="participation-table" data-testid="participation-table">
           <caption className="visually-hidden">{t('rounds.participation')}</caption>
           <thead>
             <tr>

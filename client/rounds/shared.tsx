@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import '../rounds.css';
 import type { RoundStatus } from '../../shared/schemas/feedback';
 import { subscribeEvents } from '../http/rounds';
 import { useT } from '../i18n/I18nProvider';
