@@ -235,7 +235,7 @@ describe('feedback rounds in Chromium', () => {
     expect(await review.getByTestId('frozen-document').count()).toBe(0);
     expect(await review.getByTestId('round-summary').innerText()).toContain('Reden 1.');
     expect(await axeViolations(review)).toEqual([]);
-  });
+  }, 180_000);
 
   test('a saved version opens read-only in the editor from the versions dialog', async () => {
     const url = harness.server.url;
@@ -263,5 +263,5 @@ describe('feedback rounds in Chromium', () => {
     expect(await page.getByTestId('frozen-document').innerText()).not.toContain('Nieuwe tekst.');
     expect(await page.locator('[contenteditable="true"]').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
-  });
+  }, 60_000);
 });
