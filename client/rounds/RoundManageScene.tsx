@@ -4,7 +4,7 @@ import { RequireUser } from '../auth/RequireUser';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PageShell } from '../components/PageShell';
 import { getDocument, type DocumentWithAccess } from '../http/documents';
-import { toApiError, type ApiError } from '../http/request';
+import { ApiError, toApiError } from '../http/request';
 import {
   carryOver,
   closeRound,
@@ -29,7 +29,8 @@ import { TriageView } from './TriageView';
 interface ManageData {
   document: DocumentWithAccess;
   round: Round;
-  reviewers: RoundReviewers;
+  /** Who reviews; an ApiError when only this part could not be loaded (the rest still works). */
+  reviewers: RoundReviewers | ApiError;
   /** After closing: the items to triage / the summary. */
   summary: RoundSummary | null;
 }
@@ -39,7 +40,7 @@ async function loadManage(key: string): Promise<ManageData> {
   const [document, round, reviewers] = await Promise.all([
     getDocument(docId),
     getRound(roundId),
-    getReviewers(roundId),
+    getReviewers(roundId).catch(toApiError),
   ]);
   const summary = round.status === 'open' ? null : await getSummary(roundId);
   return { document, round, reviewers, summary };
@@ -175,14 +176,20 @@ function ManagePage({
 
       {round.status === 'open' ? (
         <>
-          <ReviewersPanel
-            roundId={round.id}
-            ownTeamId={round.teamId}
-            reviewers={reviewers}
-            canManage={round.can.manage}
-            onChanged={(next) => (next ? replace({ ...data, reviewers: next }) : onChanged())}
-          />
-          <Participation reviewers={reviewers} />
+          {reviewers instanceof ApiError ? (
+            <ErrorMessage error={reviewers} />
+          ) : (
+            <>
+              <ReviewersPanel
+                roundId={round.id}
+                ownTeamId={round.teamId}
+                reviewers={reviewers}
+                canManage={round.can.manage}
+                onChanged={(next) => (next ? replace({ ...data, reviewers: next }) : onChanged())}
+              />
+              <Participation reviewers={reviewers} />
+            </>
+          )}
           {round.can.manage ? (
             <section className="page-section card" aria-label={t('rounds.close')}>
               <p className="muted">{t('rounds.closeHint')}</p>
@@ -193,7 +200,7 @@ function ManagePage({
         </>
       ) : (
         <>
-          <Participation reviewers={reviewers} />
+          {reviewers instanceof ApiError ? null : <Participation reviewers={reviewers} />}
           {summary && round.status === 'closed' && round.can.triage ? (
             <TriageView
               summary={summary}
