@@ -229,6 +229,19 @@ describe('feedback rounds in Chromium', () => {
     );
     expect(await axeViolations(page)).toEqual([]);
 
+    // Open round comments go over to the live draft (re-anchored where the quote still exists).
+    await page.getByTestId('carry-over-run').click();
+    await expect
+      .poll(() => page.getByTestId('carry-over-result').innerText(), { timeout: 10_000 })
+      .toBe('Overgenomen: 1 (verankerd: 1, losgeraakt: 0).');
+    const live = await api<{ threads: Array<{ anchorStatus: string; carriedFrom: unknown }> }>(
+      dana.context,
+      url,
+      'GET',
+      `/api/documents/${design.id}/comments`,
+    );
+    expect(live.threads.map((thread) => thread.anchorStatus)).toEqual(['attached']);
+
     // Mila now sees the summary with the decisions instead of the version.
     await review.reload();
     await expect.poll(() => review.getByTestId('summary-decision').count(), { timeout: 10_000 }).toBe(6);
