@@ -14,6 +14,7 @@ export const enRounds: Record<RoundMessageKey, string> = {
   'rounds.backToEditor': 'Back to “{title}”',
   'rounds.new': 'New feedback round',
   'rounds.create': 'Open round',
+  'rounds.edit': 'Edit round',
   'rounds.version': 'Version',
   'rounds.versionHint': 'Reviewers see only this version, read-only — not the draft and no other versions.',
   'rounds.chooseVersion': 'Choose a version',

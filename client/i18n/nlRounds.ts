@@ -16,6 +16,7 @@ export const nlRounds = {
   'rounds.backToEditor': 'Terug naar “{title}”',
   'rounds.new': 'Nieuwe feedbackronde',
   'rounds.create': 'Ronde openen',
+  'rounds.edit': 'Ronde bewerken',
   'rounds.version': 'Versie',
   'rounds.versionHint':
     'Reviewers zien alleen deze versie, alleen-lezen — niet het concept en geen andere versies.',

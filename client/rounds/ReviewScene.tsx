@@ -1,4 +1,4 @@
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { VersionProjection } from '../../shared/domain/versions/projection';
 import type { CriterionResponse, Round, RoundSummary } from '../../shared/schemas/feedback';
 import { RequireUser } from '../auth/RequireUser';
@@ -62,17 +62,20 @@ function ReviewLoader({ roundId, user }: { roundId: string; user: CurrentUser })
   const t = useT();
   const [version, setVersion] = useState(0);
   const data = useLoadable(roundId, loadReview, version);
-  // A closed round takes the reviewer to the summary; reload when the round changes.
+  // A closed round takes the reviewer to the summary: reload when the round's status changes.
+  const shownStatus = useRef<string | null>(null);
+  const status = data.state.status === 'ready' ? data.state.data.round.status : null;
+  useEffect(() => {
+    shownStatus.current = status;
+  }, [status]);
   const refetchIfStatusChanged = useCallback(() => {
     getRound(roundId).then(
       (round) => {
-        if (data.state.status === 'ready' && round.status !== data.state.data.round.status) {
-          setVersion((n) => n + 1);
-        }
+        if (round.status !== shownStatus.current) setVersion((n) => n + 1);
       },
       () => setVersion((n) => n + 1),
     );
-  }, [roundId, data.state]);
+  }, [roundId]);
   const open = data.state.status === 'ready' && data.state.data.kind === 'open';
   useLiveRefetch(open ? roundEventsPath(roundId) : null, refetchIfStatusChanged);
 

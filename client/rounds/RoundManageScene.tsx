@@ -20,6 +20,7 @@ import { useT } from '../i18n/I18nProvider';
 import { Link } from '../routing/Link';
 import { pathForDocument, reviewPath, roundsPath, versionEditorPath } from '../routing/router';
 import { NotFoundScene } from '../scenes/NotFound/NotFoundScene';
+import { EditRoundForm } from './EditRoundForm';
 import { Participation } from './Participation';
 import { ReviewersPanel } from './ReviewersPanel';
 import { RoundStatusBadge, useLiveRefetch } from './shared';
@@ -98,6 +99,12 @@ function ManagePage({
   const versions = useLoadable(document.id, listVersions);
   const [closeError, setCloseError] = useState<ApiError | null>(null);
   const [completedMessage, setCompletedMessage] = useState('');
+  const [editing, setEditing] = useState(false);
+  const editRef = useRef<HTMLButtonElement>(null);
+  const stopEditing = () => {
+    setEditing(false);
+    requestAnimationFrame(() => editRef.current?.focus());
+  };
 
   const close = async () => {
     setCloseError(null);
@@ -168,6 +175,30 @@ function ManagePage({
           </dd>
         </div>
       </dl>
+      {round.status === 'open' && round.can.manage ? (
+        editing ? (
+          <EditRoundForm
+            round={round}
+            onCancel={stopEditing}
+            onSaved={(next) => {
+              replace({ ...data, round: next });
+              stopEditing();
+            }}
+          />
+        ) : (
+          <p>
+            <button
+              ref={editRef}
+              type="button"
+              className="button button--small"
+              data-testid="round-edit"
+              onClick={() => setEditing(true)}
+            >
+              {t('rounds.edit')}
+            </button>
+          </p>
+        )
+      ) : null}
       <p>
         <Link to={reviewPath(round.id)} data-testid="round-review-link">
           {t('rounds.openReviewPage')}
