@@ -82,6 +82,7 @@ export function EditRoundForm({
             type="text"
             maxLength={200}
             value={title}
+            data-testid="round-edit-title"
             onChange={(event) => setTitle(event.target.value)}
           />
         </div>

@@ -113,13 +113,18 @@ describe('feedback rounds in Chromium', () => {
     await page.getByTestId('round-new').click();
     await expect.poll(() => page.getByTestId('criterion-row').count()).toBe(5);
     await page.getByTestId('round-version').selectOption(version2);
-    await page.getByTestId('round-title').fill('Ronde met Lab Zuid');
+    await page.getByTestId('round-title').fill('Ronde Lab Zuid');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByTestId('round-create').click();
     await expect
       .poll(() => pathOf(page), { timeout: 10_000 })
       .toMatch(/^\/ontwerpen\/[^/]+\/feedback\/[^/]+$/);
     const roundId = pathOf(page).split('/').pop() as string;
+    await expect.poll(() => page.getByTestId('round-heading').innerText()).toBe('Ronde Lab Zuid');
+    // The owner edits the open round.
+    await page.getByTestId('round-edit').click();
+    await page.getByTestId('round-edit-title').fill('Ronde met Lab Zuid');
+    await page.getByTestId('round-edit-save').click();
     await expect.poll(() => page.getByTestId('round-heading').innerText()).toBe('Ronde met Lab Zuid');
 
     // Invite team B through the search (keyboard reachable).
