@@ -250,7 +250,7 @@ function ManagePage({
           {summary && (round.status === 'completed' || !round.can.triage) ? (
             <SummaryView summary={summary} />
           ) : null}
-          {round.can.triage ? <CarryOver roundId={round.id} /> : null}
+          {document.capabilities.includes('document.edit') ? <CarryOver roundId={round.id} /> : null}
         </>
       )}
     </PageShell>

@@ -181,11 +181,11 @@ describe('feedback rounds in Chromium', () => {
     expect(await axeViolations(review)).toEqual([]);
 
     // Team A sees the response arrive live.
-    const participant = page.locator('[data-testid="participant"]');
-    await expect
-      .poll(() => participant.first().getAttribute('data-submitted'), { timeout: 15_000 })
-      .toBe('true');
-    expect(await participant.first().getByTestId('participant-comments').innerText()).toBe('1');
+    // Every member of team B is a reviewer (Bart and Mila); Mila has responded.
+    await expect.poll(() => page.getByTestId('participant').count()).toBe(2);
+    const participant = page.getByTestId('participant').filter({ hasText: 'Mila' });
+    await expect.poll(() => participant.getAttribute('data-submitted'), { timeout: 15_000 }).toBe('true');
+    expect(await participant.getByTestId('participant-comments').innerText()).toBe('1');
 
     // The link flow: an anonymous visitor signs up through the link and lands on the round.
     const visitorContext = await harness.newContext();
