@@ -193,6 +193,7 @@ describe('feedback rounds in Chromium', () => {
     await expect
       .poll(() => visitor.getByTestId('round-link-title').innerText(), { timeout: 10_000 })
       .toBe('Ronde met Lab Zuid');
+    expect(await axeViolations(visitor)).toEqual([]);
     await visitor.getByTestId('round-link-signup').click();
     await expect.poll(() => pathOf(visitor)).toBe('/aanmelden');
     const details = newUserDetails('Vera');
@@ -211,6 +212,11 @@ describe('feedback rounds in Chromium', () => {
     // Team A closes the round (with a confirmation) and triages every item.
     await page.getByTestId('round-close').click();
     await page.getByTestId('round-close-confirm').click();
+    // The link now says the round is closed, and the visitor's access to the version ended.
+    await visitor.goto(linkUrl);
+    await expect
+      .poll(() => visitor.getByTestId('round-link-problem').getAttribute('data-status'), { timeout: 10_000 })
+      .toBe('closed');
     const items = page.getByTestId('triage-item');
     await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(6);
     // Completing too early names the untriaged items.
