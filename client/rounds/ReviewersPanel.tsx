@@ -55,7 +55,11 @@ export function ReviewersPanel({
   };
 
   return (
-    <section aria-labelledby={headingId} className="page-section card reviewers-panel" data-testid="reviewers-panel">
+    <section
+      aria-labelledby={headingId}
+      className="page-section card reviewers-panel"
+      data-testid="reviewers-panel"
+    >
       <h2 id={headingId}>{t('rounds.reviewers')}</h2>
       <h3 id={teamsId}>{t('rounds.invitedTeams')}</h3>
       {reviewers.teams.length === 0 ? (
