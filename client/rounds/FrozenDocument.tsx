@@ -4,21 +4,30 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { VersionView } from '../components/versions/VersionView';
 import type { DesignInfo } from '../http/designs';
 import { toApiError, type ApiError } from '../http/request';
-import { getTemplateVersion, type TemplateVersionDetail } from '../http/templates';
+import {
+  getTemplateVersion,
+  type TemplateVersionDetail,
+  type TemplateVersionSummary,
+} from '../http/templates';
 import { useT } from '../i18n/I18nProvider';
 import { useSections } from '../realtime/hooks';
 import type { AwarenessUser, CollabSession } from '../realtime/session';
 import { openStaticSession } from '../realtime/staticSession';
 import { DesignForm } from '../scenes/DesignEditor/DesignForm';
 import { DocumentSections } from '../scenes/DocumentEditor/DocumentSections';
+import { DraftEditor } from '../scenes/OntwikkelpadEditor/DraftEditor';
+import { useDraftView } from '../scenes/OntwikkelpadEditor/draftView';
+
+const NO_VERSIONS: TemplateVersionSummary[] = [];
 
 /** Someone reading a frozen version: their carets go nowhere, but the editors want a user. */
 const READER: AwarenessUser = { name: '', color: '#5a5a5a' };
 
 /**
  * A saved state shown in the real editors, read-only: the design form for a leerarrangement, the
- * section editors for a document. Nothing connects (see openStaticSession). An ontwikkelpad draft
- * (or a design whose template is unknown) falls back to the plain read-only view of the version.
+ * section editors for a document, the draft editor for an ontwikkelpad draft. Nothing connects
+ * (see openStaticSession). A design whose template is unknown falls back to the plain read-only
+ * view of the version.
  */
 export function FrozenDocument({
   docId,
@@ -55,10 +64,28 @@ export function FrozenDocument({
         <FrozenDesign key={session.ydoc.guid} session={session} projection={projection} />
       ) : projection.kind === 'document' ? (
         <FrozenSections key={session.ydoc.guid} session={session} />
+      ) : projection.kind === 'ontwikkelpad' ? (
+        <FrozenDraft key={session.ydoc.guid} session={session} />
       ) : (
         <VersionView projection={projection} />
       )}
     </div>
+  );
+}
+
+function FrozenDraft({ session }: { session: CollabSession }) {
+  const view = useDraftView(session.ydoc);
+  return (
+    <DraftEditor
+      session={session}
+      view={view}
+      user={READER}
+      editable={false}
+      canPublish={false}
+      saveState="saved"
+      versions={NO_VERSIONS}
+      onPublished={() => undefined}
+    />
   );
 }
 

@@ -92,7 +92,7 @@ function VersionPage({ loaded }: { loaded: LoadedVersion }) {
           author: version.authorName ?? t('versions.unknownAuthor'),
         })}
       </p>
-      {projection.kind !== 'leerarrangement' || !state ? <h1>{title}</h1> : null}
+      {projection.kind === 'document' || !state ? <h1>{title}</h1> : null}
       {state ? (
         <FrozenDocument docId={document.id} projection={projection} state={state} />
       ) : (

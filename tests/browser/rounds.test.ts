@@ -288,4 +288,26 @@ describe('feedback rounds in Chromium', () => {
     expect(await page.locator('[contenteditable="true"]').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
   }, 60_000);
+
+  test('a version of an ontwikkelpad draft opens read-only in the draft editor', async () => {
+    const url = harness.server.url;
+    const { context } = await newSignedInContext(harness, 'Pien');
+    const atelierId = await createTeamViaApi(context, url, 'Atelier Versies', 'atelier');
+    const templates = await api<Array<{ id: string; title: string }>>(context, url, 'GET', '/api/templates');
+    const example = templates.find((version) =>
+      version.title.startsWith('Specialist Curriculumontwikkeling'),
+    );
+    const draft = await api<{ docId: string }>(context, url, 'POST', '/api/templates/drafts', {
+      teamId: atelierId,
+      fromVersionId: example!.id,
+    });
+    const versionId = await saveVersion(context, draft.docId, 'Kopie');
+    const page = await openPage(context, url, `/d/${draft.docId}/versies/${versionId}`, 'Pien');
+    const frozen = page.getByTestId('frozen-document');
+    await expect.poll(() => frozen.getAttribute('data-kind'), { timeout: 10_000 }).toBe('ontwikkelpad');
+    await expect.poll(() => frozen.getByTestId('outcome-row').count(), { timeout: 10_000 }).toBe(6);
+    expect(await frozen.locator('[contenteditable="true"]').count()).toBe(0);
+    expect(await frozen.locator('input:not([disabled]), select:not([disabled])').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+  }, 60_000);
 });
