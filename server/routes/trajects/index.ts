@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
-import { createTrajectBody, setTrajectItemsBody } from '../../../shared/schemas/designs';
+import { changeStatusBody, createTrajectBody, setTrajectItemsBody } from '../../../shared/schemas/designs';
 import { authRequired, requireAuth } from '../../auth/middleware';
 import { createTraject, setTrajectItems, trajectMatrixCsv, trajectView } from '../../commands/designs';
+import { changeTrajectStatus, trajectStatus, trajectVersions } from '../../commands/trajects';
 import type { AppDeps, AppEnv } from '../../deps';
 import { notFound } from '../../http/apiError';
 import { validateJson } from '../../http/validate';
@@ -29,6 +30,19 @@ export function trajectRoutes(deps: AppDeps) {
       const { user } = requireAuth(c.get('auth'));
       setTrajectItems(deps, user.id, c.req.param('id'), c.req.valid('json').items);
       return c.json(trajectView(deps, c.req.param('id')));
+    })
+    // The lifecycle (read: members; move: owners) and the version made at every move.
+    .get('/:id/status', (c) => {
+      const { user } = requireAuth(c.get('auth'));
+      return c.json(trajectStatus(deps, user.id, c.req.param('id')));
+    })
+    .post('/:id/status', validateJson(changeStatusBody), (c) => {
+      const { user } = requireAuth(c.get('auth'));
+      return c.json(changeTrajectStatus(deps, user.id, c.req.param('id'), c.req.valid('json')));
+    })
+    .get('/:id/versions', (c) => {
+      const { user } = requireAuth(c.get('auth'));
+      return c.json({ versions: trajectVersions(deps, user.id, c.req.param('id')) });
     })
     .get('/:id/matrix.csv', (c) => {
       const { user } = requireAuth(c.get('auth'));
