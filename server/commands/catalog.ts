@@ -163,7 +163,8 @@ export function searchTrajectCatalog(deps: AppDeps, filter: CatalogFilter) {
         summary.template.templateKey !== filter.templateId
       )
         return false;
-      if (filter.outcomeId && !summary.outcomes.some((outcome) => outcome.id === filter.outcomeId)) return false;
+      if (filter.outcomeId && !summary.outcomes.some((outcome) => outcome.id === filter.outcomeId))
+        return false;
       if (words.length === 0) return true;
       const text = trajectSearchableText(publication);
       return words.every((word) => text.includes(word));

@@ -179,7 +179,9 @@ export async function upgradeDesign(
  */
 function trajectItemContents(deps: AppDeps, trajectId: string, template: TemplateVersion) {
   return deps.stores.designs.items(trajectId).map((item) => {
-    const publication = item.publicationId ? deps.stores.lifecycle.publication(item.publicationId) : undefined;
+    const publication = item.publicationId
+      ? deps.stores.lifecycle.publication(item.publicationId)
+      : undefined;
     if (publication) {
       return {
         ...item,

@@ -181,7 +181,11 @@ const quoted = (items: readonly TrajectGateItem[]) =>
  * - `goedgekeurd` (publishing): every leerarrangement is itself published, and R1 (together they
  *   cover every leeruitkomst of the ontwikkelpad version) is green.
  */
-export function checkTrajectGates(from: DesignStatus, to: DesignStatus, input: TrajectGateInput): TransitionCheck {
+export function checkTrajectGates(
+  from: DesignStatus,
+  to: DesignStatus,
+  input: TrajectGateInput,
+): TransitionCheck {
   if (!TRANSITIONS[from].includes(to)) {
     return refuse(`Van "${STATUS_LABELS_NL[from]}" kan een traject niet naar "${STATUS_LABELS_NL[to]}".`);
   }
@@ -200,7 +204,9 @@ export function checkTrajectGates(from: DesignStatus, to: DesignStatus, input: T
       return rules.length > 0 ? [`"${item.title || 'naamloos leerarrangement'}" (${rules.join(', ')})`] : [];
     });
     if (red.length > 0) {
-      return refuse(`Nog niet alle verplichte regels van de leerarrangementen zijn groen: ${red.join('; ')}.`);
+      return refuse(
+        `Nog niet alle verplichte regels van de leerarrangementen zijn groen: ${red.join('; ')}.`,
+      );
     }
   }
   if (to === 'interne-toetsing' && from !== 'interne-toetsing') {
