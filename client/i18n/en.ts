@@ -1,5 +1,6 @@
 import { enDesigns } from './enDesigns';
 import { enTemplates } from './enTemplates';
+import { enTrajecten } from './enTrajecten';
 import { enVersions } from './enVersions';
 import type { Messages } from './nl';
 
@@ -271,4 +272,5 @@ export const en: Messages = {
   ...enTemplates,
   ...enDesigns,
   ...enVersions,
+  ...enTrajecten,
 };

@@ -1,6 +1,7 @@
 import { ROLE_LABELS_NL, TEAM_KIND_LABELS_NL } from '../../shared/domain/roles';
 import { nlDesigns } from './nlDesigns';
 import { nlTemplates } from './nlTemplates';
+import { nlTrajecten } from './nlTrajecten';
 import { nlVersions } from './nlVersions';
 
 /**
@@ -278,6 +279,7 @@ export const nl = {
   ...nlTemplates,
   ...nlDesigns,
   ...nlVersions,
+  ...nlTrajecten,
 } as const satisfies Record<string, string>;
 
 /** Every message key. */
