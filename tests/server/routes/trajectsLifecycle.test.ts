@@ -595,6 +595,15 @@ describe('approval, versions and the public catalog', () => {
     await editDraft(server.wsUrl, first, owner, (doc) => toggleOutcome(doc, 'lu-2', true));
     expect(read()).toBe(before);
     expect(JSON.parse(before).items).toHaveLength(1);
+    // The one permitted rewrite: anonymising the author (account deletion) and nothing else.
+    const { db } = server.running.deps;
+    db.prepare('UPDATE traject_versions SET author_id = NULL WHERE traject_id = ?').run(trajectId);
+    expect(read()).toBe(before);
+    expect(() =>
+      db
+        .prepare("UPDATE traject_versions SET author_id = NULL, note = 'x' WHERE traject_id = ?")
+        .run(trajectId),
+    ).toThrow(/immutable/);
   });
 });
 
