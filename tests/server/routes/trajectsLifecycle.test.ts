@@ -26,8 +26,9 @@ import {
  * Professionaliseringstrajecten: the lifecycle (same table as designs, the traject's own gates),
  * owner-only moves with history, audit and an immutable JSON version per move, items frozen during
  * external review, approval that publishes a frozen copy to the public catalog, and items taken
- * from other teams through the catalog. Statuses the API cannot reach before feedback rounds exist
- * (R13) are written straight into the database, the way tests/server/routes/catalog.test.ts does.
+ * from other teams through the catalog. Statuses past interne toetsing are mostly written straight
+ * into the database (reaching them through the API needs feedback rounds on every item), the way
+ * tests/server/routes/catalog.test.ts does; one test passes the R13 gate with real closed rounds.
  */
 
 let server: TestServer;
@@ -359,6 +360,51 @@ describe('POST /api/trajects/:id/status: by gate', () => {
     expect((await statusOf(trajectId)).status).toBe('prototype');
   });
 
+  it('once every item has a closed feedback round (R13), the owner moves prototype → interne toetsing', async () => {
+    const first = await design('Met ronde A', ['lu-1'], { green: true });
+    const second = await design('Met ronde B', ['lu-2'], { green: true });
+    const trajectId = await withItems([first, second]);
+    await expectMoved(await move(trajectId, owner, { to: 'prototype' }), 'prototype');
+    const closeRoundOn = async (docId: string) => {
+      const saved = await server.request('POST', `/api/designs/${docId}/versions`, {
+        cookie: owner.cookie,
+        body: { label: 'Voor feedback' },
+      });
+      expect(saved.status, await saved.clone().text()).toBe(201);
+      const { id: versionId } = (await saved.json()) as { id: string };
+      const opened = await server.request('POST', `/api/documents/${docId}/rounds`, {
+        cookie: owner.cookie,
+        body: {
+          versionId,
+          title: 'Feedbackronde 1',
+          deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        },
+      });
+      expect(opened.status, await opened.clone().text()).toBe(201);
+      const { id: roundId } = (await opened.json()) as { id: string };
+      const closed = await server.request('POST', `/api/rounds/${roundId}/close`, { cookie: owner.cookie });
+      expect(closed.status, await closed.text()).toBe(200);
+    };
+    await closeRoundOn(first);
+    // One item without a closed round still blocks, naming only that one.
+    await expectError(
+      await move(trajectId, owner, { to: 'interne-toetsing' }),
+      400,
+      'transition_refused',
+      /geen afgeronde feedbackronde voor "Met ronde B"\.$/,
+    );
+    await closeRoundOn(second);
+    const view = await statusOf(trajectId);
+    expect(view.allowed).toEqual([
+      expect.objectContaining({ to: 'interne-toetsing', ok: true, reason: null }),
+    ]);
+    await expectMoved(await move(trajectId, owner, { to: 'interne-toetsing' }), 'interne-toetsing');
+    expect((await versionsOf(trajectId)).map((version) => version.label)).toEqual([
+      'Interne toetsing',
+      'Prototype',
+    ]);
+  });
+
   it('interne toetsing: voldoet → aangemeld, opwerken → prototype, past niet stays (note required)', async () => {
     const trajectId = await withItems([await design('Toets', ['lu-1'])]);
     setTrajectStatus(trajectId, 'interne-toetsing');
@@ -668,7 +714,7 @@ describe('items from other teams (through the catalog)', () => {
   });
 });
 
-describe('checkTrajectGates (pure): the path the API cannot reach before feedback rounds exist', () => {
+describe('checkTrajectGates (pure): the R13 gate on its own', () => {
   const results = (rounds: number | null): RuleResult[] => [
     {
       ruleId: 'R3',
