@@ -10,6 +10,7 @@ export const enTrajecten: Record<TrajectMessageKey, string> = {
   'traject.versionsHint': 'Every status change records the traject.',
   'traject.versionsEmpty': 'No versions yet.',
   'traject.versionMeta': '{count} leerarrangementen · {time}',
+  'traject.versionMetaOne': '1 leerarrangement · {time}',
   'traject.statusLoading': 'Loading status…',
   'traject.inCatalog': 'View in the catalogue',
 

@@ -12,6 +12,7 @@ export const nlTrajecten = {
   'traject.versionsHint': 'Bij elke statuswijziging wordt het traject vastgelegd.',
   'traject.versionsEmpty': 'Nog geen versies.',
   'traject.versionMeta': '{count} leerarrangementen · {time}',
+  'traject.versionMetaOne': '1 leerarrangement · {time}',
   'traject.statusLoading': 'Status laden…',
   'traject.inCatalog': 'Bekijk in de catalogus',
 

@@ -365,10 +365,12 @@ function TrajectView({ data, onChange }: { data: TrajectData; onChange: (data: T
               <li key={version.id} className="item-list__item">
                 <span className="item-list__title">{version.label}</span>
                 <span className="item-list__meta">
-                  {t('traject.versionMeta', {
-                    count: version.snapshot.items.length,
-                    time: formatDate(version.createdAt),
-                  })}
+                  {version.snapshot.items.length === 1
+                    ? t('traject.versionMetaOne', { time: formatDate(version.createdAt) })
+                    : t('traject.versionMeta', {
+                        count: version.snapshot.items.length,
+                        time: formatDate(version.createdAt),
+                      })}
                 </span>
                 {version.note ? <p className="prewrap">{version.note}</p> : null}
               </li>
