@@ -7,6 +7,7 @@ import { AccountScene } from './scenes/Account/AccountScene';
 import { LoginScene } from './scenes/Auth/LoginScene';
 import { SignupScene } from './scenes/Auth/SignupScene';
 import { CatalogEntryScene } from './scenes/Catalog/CatalogEntryScene';
+import { CatalogTrajectScene } from './scenes/Catalog/CatalogTrajectScene';
 import { CatalogScene } from './scenes/Catalog/CatalogScene';
 import { HomeScene } from './scenes/Home/HomeScene';
 import { AcceptInviteScene } from './scenes/Invite/AcceptInviteScene';
@@ -148,6 +149,8 @@ export function App() {
       );
     case 'roundLink':
       return <RoundLinkScene key={route.token} token={route.token} />;
+    case 'catalogTraject':
+      return <CatalogTrajectScene key={route.id} id={route.id} />;
     case 'notFound':
       return <NotFoundScene kind="page" />;
   }

@@ -3,6 +3,7 @@ import { nlComments } from './nlComments';
 import { nlDesigns } from './nlDesigns';
 import { nlTemplates } from './nlTemplates';
 import { nlRounds } from './nlRounds';
+import { nlTrajecten } from './nlTrajecten';
 import { nlVersions } from './nlVersions';
 
 /**
@@ -282,6 +283,7 @@ export const nl = {
   ...nlVersions,
   ...nlComments,
   ...nlRounds,
+  ...nlTrajecten,
 } as const satisfies Record<string, string>;
 
 /** Every message key. */

@@ -22,6 +22,7 @@ export type Route =
   | { name: 'roundManage'; docId: string; roundId: string }
   | { name: 'review'; roundId: string }
   | { name: 'roundLink'; token: string }
+  | { name: 'catalogTraject'; id: string }
   | { name: 'notFound' };
 
 const NAVIGATE_EVENT = 'werkplaats:navigate';
@@ -84,6 +85,10 @@ const PARAM_ROUTES: Array<{ pattern: RegExp; make: (...params: string[]) => Rout
   { pattern: /^\/ontwikkelpaden\/([^/]+)\/?$/, make: (docId = '') => ({ name: 'ontwikkelpadDraft', docId }) },
   { pattern: /^\/ontwerpen\/([^/]+)\/?$/, make: (docId = '') => ({ name: 'design', docId }) },
   { pattern: /^\/trajecten\/([^/]+)\/?$/, make: (trajectId = '') => ({ name: 'traject', trajectId }) },
+  {
+    pattern: /^\/catalogus\/trajecten\/([^/]+)\/?$/,
+    make: (id = '') => ({ name: 'catalogTraject', id }),
+  },
   { pattern: /^\/catalogus\/([^/]+)\/?$/, make: (id = '') => ({ name: 'catalogEntry', id }) },
 ];
 
@@ -187,6 +192,11 @@ export function reviewPath(roundId: string): string {
 /** An invitation link of a round. */
 export function roundLinkPath(token: string): string {
   return `/feedback/${encodeURIComponent(token)}`;
+}
+
+/** Path of one approved professionaliseringstraject in the catalog. */
+export function catalogTrajectPath(id: string): string {
+  return `${CATALOG_PATH}/trajecten/${encodeURIComponent(id)}`;
 }
 
 /** Path of a team's page. */
