@@ -25,6 +25,13 @@ import { errorBody, sendError } from './http/errors';
 import { requireSameOrigin } from './http/origin';
 import { log } from './log';
 import { documentRoutes } from './routes/documents';
+import {
+  commentRoutes,
+  documentFeedbackRoutes,
+  feedbackPersonalRoutes,
+  roundLinkRoutes,
+  roundRoutes,
+} from './routes/feedback';
 
 /** Where `vite build` puts the client. */
 export const CLIENT_DIST = fileURLToPath(new URL('../dist/client/', import.meta.url));
@@ -59,6 +66,12 @@ function apiRoutes(deps: AppDeps) {
       .route('/designs', lifecycleRoutes(deps))
       .route('/catalog', catalogRoutes(deps))
       .route('/trajects', trajectRoutes(deps))
+      // Comments and feedback rounds (comments never travel through the Y.Doc).
+      .route('/documents', documentFeedbackRoutes(deps))
+      .route('/comments', commentRoutes(deps))
+      .route('/rounds', roundRoutes(deps))
+      .route('/round-links', roundLinkRoutes(deps))
+      .route('/', feedbackPersonalRoutes(deps))
   );
 }
 

@@ -1,10 +1,11 @@
 import type { AppDeps } from '../deps';
+import { closedRoundCount } from './rounds';
 
 /**
- * How many feedback rounds on this document are closed (rule R13 and the *interne toetsing* gate).
- * `null` while feedback rounds do not exist yet: R13 then reads "pending" and the gate refuses with
- * "geen afgeronde feedbackronde". Issue 7 (feedback rounds) fills this in.
+ * How many feedback rounds on this document are closed (rule R13 and the *interne toetsing* gate):
+ * a round counts once it is closed — at its deadline or by an owner — whether or not its triage is
+ * complete yet.
  */
-export function closedFeedbackRounds(_deps: Pick<AppDeps, 'stores'>, _docId: string): number | null {
-  return null;
+export function closedFeedbackRounds(deps: Pick<AppDeps, 'db' | 'stores'>, docId: string): number | null {
+  return closedRoundCount(deps, docId);
 }

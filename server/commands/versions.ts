@@ -153,6 +153,13 @@ export function getVersion(deps: Deps, userId: string, docId: string, versionId:
   return versionOr404(deps, docId, versionId);
 }
 
+/** A version's Yjs state (to open it read-only in the editor). */
+export function getVersionState(deps: Deps, userId: string, docId: string, versionId: string): Uint8Array {
+  authorizeDocument(deps.stores, userId, docId, 'document.read');
+  versionOr404(deps, docId, versionId);
+  return deps.stores.versions.state(docId, versionId)!;
+}
+
 /** A version's projection, or the current state's when `ref` is 'current'. */
 export function projectionOf(
   deps: Deps,

@@ -2,7 +2,14 @@ import { Hono } from 'hono';
 import { z } from '../../../shared/schemas/zod';
 import { authRequired, requireAuth } from '../../auth/middleware';
 import { exportDocument } from '../../commands/exports';
-import { diffVersions, getVersion, listVersions, restoreVersion, saveVersion } from '../../commands/versions';
+import {
+  diffVersions,
+  getVersion,
+  getVersionState,
+  listVersions,
+  restoreVersion,
+  saveVersion,
+} from '../../commands/versions';
 import type { AppDeps, AppEnv } from '../../deps';
 import { ApiError } from '../../http/apiError';
 import { validateJson } from '../../http/validate';
@@ -30,6 +37,13 @@ export function versionsRoutes(deps: AppDeps) {
     .get('/:id/versions/:versionId', (c) => {
       const { user } = requireAuth(c.get('auth'));
       return c.json(getVersion(deps, user.id, c.req.param('id'), c.req.param('versionId')));
+    })
+    .get('/:id/versions/:versionId/state', (c) => {
+      const { user } = requireAuth(c.get('auth'));
+      const state = getVersionState(deps, user.id, c.req.param('id'), c.req.param('versionId'));
+      c.header('Content-Type', 'application/octet-stream');
+      c.header('Cache-Control', 'private, no-store');
+      return c.body(Buffer.from(state));
     })
     .post('/:id/versions/:versionId/restore', async (c) => {
       const { user } = requireAuth(c.get('auth'));

@@ -1,0 +1,31 @@
+import type { Notification } from '../../shared/schemas/feedback';
+import type { AppDeps } from '../deps';
+import { feedbackStore } from '../stores/feedback';
+
+/** GET /api/notifications — the caller's latest 100 and the unread count. */
+export function listNotifications(deps: Pick<AppDeps, 'db'>, userId: string) {
+  const store = feedbackStore(deps.db);
+  return {
+    unread: store.unreadCount(userId),
+    items: store.notifications(userId).map((row): Notification => ({
+      id: row.id,
+      kind: row.kind as Notification['kind'],
+      text: row.text,
+      link: row.link,
+      actor: row.actor_id ? { id: row.actor_id, name: row.actor_name ?? 'Verwijderd account' } : null,
+      createdAt: new Date(row.created_at).toISOString(),
+      readAt: row.read_at === null ? null : new Date(row.read_at).toISOString(),
+    })),
+  };
+}
+
+/** POST /api/notifications/read — some or all of the caller's own notifications. */
+export function markNotificationsRead(
+  deps: Pick<AppDeps, 'db'>,
+  userId: string,
+  input: { ids?: number[] | undefined; all?: boolean | undefined },
+) {
+  const store = feedbackStore(deps.db);
+  store.markRead(userId, input.all ? 'all' : (input.ids ?? []));
+  return { unread: store.unreadCount(userId) };
+}
