@@ -146,7 +146,13 @@ export function CommentsPanel({ docId, roundId, ydoc, canComment, currentUserId 
     if (!registry) return;
     const highlights: Highlight[] = localAnchors
       ? visible
-          .filter(({ anchorState, thread }) => anchorState === 'attached' && thread.anchor?.type === 'text')
+          .filter(
+            ({ anchorState, thread }) =>
+              anchorState === 'attached' &&
+              thread.anchor?.type === 'text' &&
+              // Resolved threads are highlighted only while the filter asks for them.
+              (thread.status === 'open' || statusFilter !== 'open'),
+          )
           .map(({ thread }) => ({ threadId: thread.id, anchor: thread.anchor as Highlight['anchor'] }))
       : [];
     registry.setHighlights(highlights, activeId ?? null);
@@ -191,6 +197,14 @@ export function CommentsPanel({ docId, roundId, ydoc, canComment, currentUserId 
   const composerRef = useRef<HTMLTextAreaElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
   const composerId = useId();
+  const focusThread = useRef<string | null>(null);
+  useEffect(() => {
+    const id = focusThread.current;
+    const element = id ? document.getElementById(threadDomId(id)) : null;
+    if (!element) return;
+    focusThread.current = null;
+    element.focus();
+  }, [threads]);
 
   const openComposer = useCallback((anchor: Anchor | null) => {
     returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -239,7 +253,8 @@ export function CommentsPanel({ docId, roundId, ydoc, canComment, currentUserId 
       setActiveId(created.id);
       setAnnouncement(t('comments.posted'));
       reload();
-      requestAnimationFrame(() => document.getElementById(threadDomId(created.id))?.focus());
+      // Focus the new thread once the list shows it.
+      focusThread.current = created.id;
     } catch (error) {
       setSendError(toApiError(error));
     } finally {
