@@ -83,7 +83,12 @@ export function CommentsPanel({ docId, roundId, ydoc, canComment, currentUserId 
   const t = useT();
   const registry = useRegistryState();
   const headingId = useId();
-  const [round, setRound] = useState<string>('live');
+  // A notification's link says which thread (?reactie=) and, for a round's thread seen by the team
+  // on the live draft, which round (?ronde=); the user's own choice wins afterwards.
+  const linked = useSearchParam('reactie');
+  const linkedRound = useSearchParam('ronde');
+  const [chosenRound, setRound] = useState<string | undefined>(undefined);
+  const round = chosenRound ?? (roundId === null && linkedRound ? linkedRound : 'live');
   const [statusFilter, setStatusFilter] = useState<StatusFilter>('open');
   const [mineOnly, setMineOnly] = useState(false);
   const [chosenId, setActiveId] = useState<string | null | undefined>(undefined);
@@ -100,8 +105,7 @@ export function CommentsPanel({ docId, roundId, ydoc, canComment, currentUserId 
   const panelOpen = registry?.panelOpen ?? true;
 
   const threads = state.status === 'ready' ? state.threads : null;
-  // A link from a notification (?comment=<threadId>) selects its thread until the user picks another.
-  const linked = useSearchParam('comment');
+  // A linked thread is selected until the user picks another.
   const activeId = chosenId === undefined ? linked : chosenId;
   const shown: ShownThread[] = useMemo(() => {
     if (!threads) return [];
