@@ -140,15 +140,15 @@ export function createFeedbackStore(db: Db) {
     >(
       `SELECT m.user_id, u.name, t.id AS team_id, t.name AS team_name
          FROM round_teams rt JOIN memberships m ON m.team_id = rt.team_id JOIN users u ON u.id = m.user_id
-         JOIN teams t ON t.id = rt.team_id WHERE rt.round_id = ?1 AND u.deleted_at IS NULL
+         JOIN teams t ON t.id = rt.team_id WHERE rt.round_id = ? AND u.deleted_at IS NULL
        UNION
        SELECT rr.user_id, u.name, NULL, NULL FROM round_reviewers rr JOIN users u ON u.id = rr.user_id
-         WHERE rr.round_id = ?2 AND u.deleted_at IS NULL`,
+         WHERE rr.round_id = ? AND u.deleted_at IS NULL`,
     ),
     roundsForReviewer: db.prepare<[string, string], RoundRow>(
       `SELECT r.* FROM feedback_rounds r WHERE r.id IN (
-         SELECT rt.round_id FROM round_teams rt JOIN memberships m ON m.team_id = rt.team_id WHERE m.user_id = ?1
-         UNION SELECT round_id FROM round_reviewers WHERE user_id = ?2)
+         SELECT rt.round_id FROM round_teams rt JOIN memberships m ON m.team_id = rt.team_id WHERE m.user_id = ?
+         UNION SELECT round_id FROM round_reviewers WHERE user_id = ?)
        ORDER BY r.created_at DESC LIMIT 200`,
     ),
     insertLink: db.prepare(

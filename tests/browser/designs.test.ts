@@ -62,7 +62,7 @@ describe('leerarrangementen and trajecten in Chromium', () => {
     expect(await ruleStatus(page, 'R4')()).toBe('fail');
     expect(await ruleStatus(page, 'R8')()).toBe('fail');
     expect(await ruleStatus(page, 'R9')()).toBe('fail');
-    expect(await ruleStatus(page, 'R13')()).toBe('pending');
+    expect(await ruleStatus(page, 'R13')()).toBe('fail');
 
     // A check item takes focus to its field.
     await page.locator('[data-testid="check-item"][data-rule="R9"] button').click();
@@ -99,7 +99,7 @@ describe('leerarrangementen and trajecten in Chromium', () => {
     await row.getByTestId('activity-material').selectOption('nieuw');
     await expect.poll(() => page.getByTestId('load-total').innerText()).toBe('12');
 
-    // Every must-rule except R13 (pending until feedback rounds exist) is green.
+    // Every must-rule except R13 (no closed feedback round yet) is green.
     await expect
       .poll(async () =>
         page
@@ -118,7 +118,7 @@ describe('leerarrangementen and trajecten in Chromium', () => {
           'R7:pass',
           'R8:pass',
           'R9:pass',
-          'R13:pending',
+          'R13:fail',
         ]),
       );
     const mustStatuses = await page
@@ -128,7 +128,7 @@ describe('leerarrangementen and trajecten in Chromium', () => {
           .filter((item) => item.textContent?.includes('(verplicht)'))
           .map((item) => `${item.getAttribute('data-rule')}:${item.getAttribute('data-status')}`),
       );
-    expect(mustStatuses.filter((entry) => !entry.endsWith(':pass'))).toEqual(['R13:pending']);
+    expect(mustStatuses.filter((entry) => !entry.endsWith(':pass'))).toEqual(['R13:fail']);
     await expectStatus(page, 'saved');
     expect(await axeViolations(page)).toEqual([]);
 

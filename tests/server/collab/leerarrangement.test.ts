@@ -107,7 +107,7 @@ async function converged(): Promise<void> {
 
 const project = (client: TestClient) => projectLeerarrangement(client.doc, template.content);
 const checksOn = (client: TestClient) =>
-  checkLeerarrangement(project(client), template.content, { closedFeedbackRounds: null });
+  checkLeerarrangement(project(client), template.content, { closedFeedbackRounds: 0 });
 
 async function serverChecks(): Promise<RuleResult[]> {
   const response = await server.request('GET', `/api/designs/${docId}/checks`, { cookie: bram.cookie });

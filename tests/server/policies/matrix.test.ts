@@ -8,6 +8,8 @@ import { changeStatus } from '../../../server/commands/lifecycle';
 import { createInvite } from '../../../server/commands/teams';
 import { createTemplateDraft, publishTemplate } from '../../../server/commands/templates';
 import { saveVersion } from '../../../server/commands/versions';
+import { createDocumentThread, createRoundThread, replyToThread } from '../../../server/commands/comments';
+import { closeRound, createRound, createRoundLink, inviteTeam } from '../../../server/commands/rounds';
 import { ROLES, type Role } from '../../../shared/domain/roles';
 import {
   sessionCookie,
@@ -92,6 +94,8 @@ interface Prepared {
   body?: unknown;
   cookie?: string | undefined;
   cleanup?: () => void;
+  /** An event stream: only the status counts; the body is not read to its (never coming) end. */
+  stream?: boolean;
 }
 
 interface Context {
@@ -197,6 +201,13 @@ function versionCases(
         return { path: `${base}/${id}/versions/${versionId}` };
       },
     },
+    [`GET ${base}/:id/versions/:versionId/state`]: {
+      expect: members(200),
+      prepare: ({ world }) => {
+        const { id, versionId } = target(world);
+        return { path: `${base}/${id}/versions/${versionId}/state` };
+      },
+    },
     [`POST ${base}/:id/versions/:versionId/restore`]: {
       // Restoring the same version again just changes nothing new.
       expect: only(['owner', 'editor'], 201),
@@ -215,6 +226,255 @@ function versionCases(
     [`GET ${base}/:id/export`]: {
       expect: members(200),
       prepare: ({ world }) => ({ path: `${base}/${target(world).id}/export?format=md` }),
+    },
+  };
+}
+
+/** Team members of the document's team; non-participants of a round get 404 (its existence stays hidden). */
+const roundMembers = (roles: readonly Role[], status: number): Expectation => ({
+  ...only(roles, status),
+  outsider: 404,
+});
+/** Thread routes: commenting roles; a viewer 403; someone who cannot read the document 404. */
+const threadWriters = (status: number): Expectation => roundMembers(['owner', 'editor', 'commenter'], status);
+
+const inAWeek = () => new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString();
+
+/** A fresh open round on the world document's saved version (one per case: cases change it). */
+function freshRound(world: World): string {
+  return createRound(world.server.running.deps, world.users.owner.id, world.docId, {
+    versionId: world.docVersionId,
+    title: 'Matrixronde',
+    deadline: inAWeek(),
+  }).id;
+}
+
+/** A fresh closed round with one comment thread (triage, complete, carry-over). */
+function closedRound(world: World): { roundId: string; threadId: string } {
+  const { deps } = world.server.running;
+  const roundId = freshRound(world);
+  const threadId = createRoundThread(deps, world.users.owner.id, roundId, { anchor: null, body: 'Punt' }).id;
+  closeRound(deps, world.users.owner.id, roundId);
+  return { roundId, threadId };
+}
+
+/** A thread on the live draft by the owner. */
+function freshThread(world: World): string {
+  return createDocumentThread(world.server.running.deps, world.users.owner.id, world.docId, {
+    anchor: null,
+    body: 'Matrixreactie',
+  }).id;
+}
+
+/** A message by the actor when their role may comment, otherwise by the owner. */
+function messageOf(context: Context): string {
+  const { actor, world } = context;
+  const author =
+    actor === 'owner' || actor === 'editor' || actor === 'commenter' ? world.users[actor] : world.users.owner;
+  return replyToThread(world.server.running.deps, author.id, freshThread(world), 'Eigen bericht').id;
+}
+
+/**
+ * Comments and feedback rounds, as the document's team and outsiders see them (reviewers from other
+ * teams and links are covered in tests/server/routes/feedback.test.ts).
+ */
+function feedbackCases(): Record<string, RouteCase> {
+  const allRoles = ROLES;
+  return {
+    'GET /api/documents/:docId/comments': {
+      expect: members(200),
+      prepare: ({ world }) => ({ path: `/api/documents/${world.docId}/comments` }),
+    },
+    'POST /api/documents/:docId/comments': {
+      expect: only(['owner', 'editor', 'commenter'], 201),
+      prepare: ({ world }) => ({
+        path: `/api/documents/${world.docId}/comments`,
+        body: { anchor: null, body: 'Hoi' },
+      }),
+    },
+    'GET /api/documents/:docId/mentionable': {
+      expect: members(200),
+      prepare: ({ world }) => ({ path: `/api/documents/${world.docId}/mentionable` }),
+    },
+    'GET /api/documents/:docId/rounds': {
+      expect: members(200),
+      prepare: ({ world }) => ({ path: `/api/documents/${world.docId}/rounds` }),
+    },
+    'POST /api/documents/:docId/rounds': {
+      expect: only(['owner'], 201),
+      prepare: ({ world }) => ({
+        path: `/api/documents/${world.docId}/rounds`,
+        body: { versionId: world.docVersionId, title: 'Ronde', deadline: inAWeek() },
+      }),
+    },
+    'GET /api/documents/:docId/events': {
+      expect: members(200),
+      prepare: ({ world }) => ({ path: `/api/documents/${world.docId}/events`, stream: true }),
+    },
+    'POST /api/comments/:threadId/replies': {
+      expect: threadWriters(201),
+      prepare: ({ world }) => ({
+        path: `/api/comments/${freshThread(world)}/replies`,
+        body: { body: 'Antwoord' },
+      }),
+    },
+    'PATCH /api/comments/messages/:messageId': {
+      expect: threadWriters(200),
+      prepare: (context) => ({
+        path: `/api/comments/messages/${messageOf(context)}`,
+        body: { body: 'Gewijzigd' },
+      }),
+    },
+    'DELETE /api/comments/messages/:messageId': {
+      expect: threadWriters(204),
+      prepare: (context) => ({ path: `/api/comments/messages/${messageOf(context)}` }),
+    },
+    'POST /api/comments/:threadId/resolve': {
+      expect: threadWriters(200),
+      prepare: ({ world }) => ({ path: `/api/comments/${freshThread(world)}/resolve` }),
+    },
+    'POST /api/comments/:threadId/reopen': {
+      expect: threadWriters(200),
+      prepare: ({ world }) => ({ path: `/api/comments/${freshThread(world)}/reopen` }),
+    },
+    'GET /api/rounds/:roundId': {
+      expect: roundMembers(allRoles, 200),
+      prepare: ({ world }) => ({ path: `/api/rounds/${freshRound(world)}` }),
+    },
+    'PATCH /api/rounds/:roundId': {
+      expect: roundMembers(['owner'], 200),
+      prepare: ({ world }) => ({ path: `/api/rounds/${freshRound(world)}`, body: { title: 'Nieuwe titel' } }),
+    },
+    'GET /api/rounds/:roundId/version': {
+      expect: roundMembers(allRoles, 200),
+      prepare: ({ world }) => ({ path: `/api/rounds/${freshRound(world)}/version` }),
+    },
+    'GET /api/rounds/:roundId/version/state': {
+      expect: roundMembers(allRoles, 200),
+      prepare: ({ world }) => ({ path: `/api/rounds/${freshRound(world)}/version/state` }),
+    },
+    'GET /api/rounds/:roundId/reviewers': {
+      expect: roundMembers(allRoles, 200),
+      prepare: ({ world }) => ({ path: `/api/rounds/${freshRound(world)}/reviewers` }),
+    },
+    'POST /api/rounds/:roundId/teams': {
+      expect: roundMembers(['owner'], 201),
+      prepare: ({ world }) => ({
+        path: `/api/rounds/${freshRound(world)}/teams`,
+        body: { teamId: world.labId },
+      }),
+    },
+    'DELETE /api/rounds/:roundId/teams/:teamId': {
+      expect: roundMembers(['owner'], 204),
+      prepare: ({ world }) => {
+        const roundId = freshRound(world);
+        inviteTeam(world.server.running.deps, world.users.owner.id, roundId, world.labId);
+        return { path: `/api/rounds/${roundId}/teams/${world.labId}` };
+      },
+    },
+    'POST /api/rounds/:roundId/links': {
+      expect: roundMembers(['owner'], 201),
+      prepare: ({ world }) => ({
+        path: `/api/rounds/${freshRound(world)}/links`,
+        body: { label: 'Scholen' },
+      }),
+    },
+    'DELETE /api/rounds/:roundId/links/:linkId': {
+      expect: roundMembers(['owner'], 204),
+      prepare: ({ world }) => {
+        const roundId = freshRound(world);
+        const link = createRoundLink(world.server.running.deps, world.users.owner.id, roundId, {});
+        return { path: `/api/rounds/${roundId}/links/${link.id}` };
+      },
+    },
+    'GET /api/rounds/:roundId/comments': {
+      expect: roundMembers(allRoles, 200),
+      prepare: ({ world }) => ({ path: `/api/rounds/${freshRound(world)}/comments` }),
+    },
+    'POST /api/rounds/:roundId/comments': {
+      expect: roundMembers(['owner', 'editor', 'commenter'], 201),
+      prepare: ({ world }) => ({
+        path: `/api/rounds/${freshRound(world)}/comments`,
+        body: { anchor: null, body: 'Reactie in ronde' },
+      }),
+    },
+    'GET /api/rounds/:roundId/mentionable': {
+      expect: roundMembers(allRoles, 200),
+      prepare: ({ world }) => ({ path: `/api/rounds/${freshRound(world)}/mentionable` }),
+    },
+    'GET /api/rounds/:roundId/responses': {
+      expect: roundMembers(allRoles, 200),
+      prepare: ({ world }) => ({ path: `/api/rounds/${freshRound(world)}/responses` }),
+    },
+    'PUT /api/rounds/:roundId/responses': {
+      // Only reviewers answer the criteria: the document's own team never does.
+      expect: roundMembers([], 200),
+      prepare: ({ world }) => ({ path: `/api/rounds/${freshRound(world)}/responses`, body: { answers: [] } }),
+    },
+    'POST /api/rounds/:roundId/close': {
+      expect: roundMembers(['owner'], 200),
+      prepare: ({ world }) => ({ path: `/api/rounds/${freshRound(world)}/close` }),
+    },
+    'PUT /api/rounds/:roundId/triage': {
+      expect: roundMembers(['owner', 'editor'], 200),
+      prepare: ({ world }) => {
+        const { roundId, threadId } = closedRound(world);
+        return {
+          path: `/api/rounds/${roundId}/triage`,
+          body: { itemKind: 'comment', itemId: threadId, decision: 'verwerkt', reason: 'Aangepast' },
+        };
+      },
+    },
+    'POST /api/rounds/:roundId/complete': {
+      // A closed round without items: nothing to triage, so it can be completed at once.
+      expect: roundMembers(['owner', 'editor'], 200),
+      prepare: ({ world }) => {
+        const roundId = freshRound(world);
+        closeRound(world.server.running.deps, world.users.owner.id, roundId);
+        return { path: `/api/rounds/${roundId}/complete` };
+      },
+    },
+    'GET /api/rounds/:roundId/summary': {
+      expect: roundMembers(allRoles, 200),
+      prepare: ({ world }) => ({ path: `/api/rounds/${closedRound(world).roundId}/summary` }),
+    },
+    'GET /api/rounds/:roundId/summary.md': {
+      expect: roundMembers(allRoles, 200),
+      prepare: ({ world }) => ({ path: `/api/rounds/${closedRound(world).roundId}/summary.md` }),
+    },
+    'GET /api/rounds/:roundId/summary.html': {
+      expect: roundMembers(allRoles, 200),
+      prepare: ({ world }) => ({ path: `/api/rounds/${closedRound(world).roundId}/summary.html` }),
+    },
+    'POST /api/rounds/:roundId/carry-over': {
+      expect: roundMembers(['owner', 'editor'], 200),
+      prepare: ({ world }) => ({ path: `/api/rounds/${closedRound(world).roundId}/carry-over` }),
+    },
+    'GET /api/rounds/:roundId/events': {
+      expect: roundMembers(allRoles, 200),
+      prepare: ({ world }) => ({ path: `/api/rounds/${freshRound(world)}/events`, stream: true }),
+    },
+    'GET /api/round-links/:token': {
+      expect: everyone(200),
+      prepare: ({ world }) => ({
+        path: `/api/round-links/${createRoundLink(world.server.running.deps, world.users.owner.id, freshRound(world), {}).token}`,
+      }),
+    },
+    'POST /api/round-links/:token/accept': {
+      expect: signedIn(200),
+      prepare: ({ world }) => ({
+        path: `/api/round-links/${createRoundLink(world.server.running.deps, world.users.owner.id, freshRound(world), {}).token}/accept`,
+      }),
+    },
+    'GET /api/me/rounds': { expect: signedIn(200), prepare: () => ({ path: '/api/me/rounds' }) },
+    'GET /api/notifications': { expect: signedIn(200), prepare: () => ({ path: '/api/notifications' }) },
+    'POST /api/notifications/read': {
+      expect: signedIn(200),
+      prepare: () => ({ path: '/api/notifications/read', body: { all: true } }),
+    },
+    'GET /api/teams-directory': {
+      expect: signedIn(200),
+      prepare: () => ({ path: '/api/teams-directory?q=lab' }),
     },
   };
 }
@@ -473,6 +733,7 @@ const table: Record<string, RouteCase> = {
     expect: only(ROLES, UPGRADED),
     prepare: ({ world }) => ({ path: `/collab/${world.docId}` }),
   },
+  ...feedbackCases(),
 };
 
 let world: World;
@@ -645,6 +906,10 @@ describe('authorization matrix', () => {
           cookie: sentCookie,
           body: prepared.body,
         });
+        if (prepared.stream && response.status === expected && expected === 200) {
+          await response.body?.cancel();
+          return;
+        }
         const text = await response.text();
         expect(response.status, `${key} as ${actor}: ${text}`).toBe(expected);
         // A refusal is for the right reason: not the Origin check, not a missing resource.

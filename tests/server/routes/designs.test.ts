@@ -247,7 +247,7 @@ describe('GET /api/designs/:id and /checks', () => {
     await expectError(await server.request('GET', `/api/designs/${id}/checks`, { cookie }), 404, 'not_found');
   });
 
-  it('a fresh design: R4, R7, R8, R9 fail; R13 pending; R5 and R6 pass from the template defaults', async () => {
+  it('a fresh design: R4, R7, R8, R9 fail; R13 fails (no closed feedback round); R5 and R6 pass from the template defaults', async () => {
     const { results, studyLoad } = await checksOf(docId, labViewer);
     expect(results.map((result) => result.ruleId)).toEqual([
       'R3',
@@ -273,7 +273,7 @@ describe('GET /api/designs/:id and /checks', () => {
       R10: 'warn',
       R11: 'pass',
       R12: 'pass',
-      R13: 'pending',
+      R13: 'fail',
     });
     const r4 = results.find((result) => result.ruleId === 'R4')!;
     expect(r4).toMatchObject({ kind: 'must', target: { field: 'outcomes' }, gate: 'leaving-prototype' });
@@ -319,12 +319,12 @@ describe('checks after filling the design through a real provider', () => {
       projectLeerarrangement(client.doc, template.content),
       template.content,
       {
-        closedFeedbackRounds: null,
+        closedFeedbackRounds: 0,
       },
     );
     expect(live.results).toEqual(expected);
     for (const result of live.results) {
-      if (result.ruleId === 'R13') expect(result.status).toBe('pending');
+      if (result.ruleId === 'R13') expect(result.status).toBe('fail');
       else expect(result.status, `${result.ruleId}: ${result.message}`).toBe('pass');
     }
     expect(live.studyLoad).toMatchObject({ totalHours: 112, statedHours: 112 });
