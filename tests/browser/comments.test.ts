@@ -5,6 +5,7 @@ import {
   addMemberViaApi,
   api,
   axeViolations,
+  createDocumentViaApi,
   createTeamViaApi,
   expectStatus,
   newSignedInContext,
@@ -380,5 +381,65 @@ describe('comments in Chromium', () => {
       .poll(() => ann.evaluate(() => document.activeElement?.getAttribute('data-testid')))
       .toBe('reply-open');
     expect(await axeViolations(ann)).toEqual([]);
+  }, 90_000);
+
+  test('a section document: comment on the whole document; the panel sits beside the text at 1280 px and below it on a narrow screen; a notification link opens the thread', async () => {
+    const url = harness.server.url;
+    const ann = await newSignedInContext(harness, 'Ann Zes');
+    const bram = await newSignedInContext(harness, 'Bram Zes');
+    const teamId = await createTeamViaApi(ann.context, url, 'Lab Zes', 'cocreatieteam');
+    await addMemberViaApi(ann.context, url, teamId, bram.user.email, 'viewer');
+    const docId = await createDocumentViaApi(ann.context, url, teamId, 'Werkdocument');
+    const page = await openPage(ann.context, url, `/d/${docId}`, 'Ann');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await expect.poll(() => nthEditor(page, 0).count(), { timeout: 15_000 }).toBe(1);
+    await typeInFirstSection(page, 'Een eerste alinea.');
+    await openPanel(page);
+    await page.getByTestId('comment-on-document').click();
+    const input = page.getByTestId('comment-input');
+    await input.pressSequentially('Vraag voor @Bra', { delay: 5 });
+    await expect
+      .poll(() => page.locator('[data-testid="mention-list"]:not([hidden]) [role="option"]').allInnerTexts())
+      .toEqual(['Bram Zes']);
+    expect(await axeViolations(page)).toEqual([]);
+    await input.press('Tab');
+    await input.pressSequentially('graag je mening.', { delay: 2 });
+    await page.getByTestId('comment-submit').click();
+    await expect.poll(() => threads(page).count()).toBe(1);
+    expect(await threads(page).first().getAttribute('data-anchor-state')).toBe('none');
+    expect(await threads(page).first().innerText()).toContain('Over het hele document');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // 1280 px: beside the text; 390 px: below it, nothing wider than the screen.
+    const box = async () => ({
+      text: (await nthEditor(page, 0).boundingBox())!,
+      panel: (await page.getByTestId('comments-panel').boundingBox())!,
+    });
+    let boxes = await box();
+    expect(boxes.panel.x).toBeGreaterThan(boxes.text.x + boxes.text.width - 1);
+    expect(boxes.text.width).toBeGreaterThan(500);
+    await page.setViewportSize({ width: 390, height: 800 });
+    await expect
+      .poll(async () => (await box()).panel.y > (await box()).text.y + (await box()).text.height)
+      .toBe(true);
+    boxes = await box();
+    expect(boxes.panel.x + boxes.panel.width).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    // Bram (a viewer) is notified, sees the panel without a composer, and the link opens the thread.
+    const other = await openPage(bram.context, url, '/', 'Bram');
+    const bell = other.getByTestId('notifications-button');
+    await expect
+      .poll(() => bell.getAttribute('aria-label'), { timeout: 10_000 })
+      .toBe('Meldingen, 1 ongelezen');
+    await bell.click();
+    await other.getByTestId('notification').getByRole('link').click();
+    await expect.poll(() => other.getByTestId('comments-panel').isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => other.locator('.comment-thread--active').count()).toBe(1);
+    expect(await other.getByTestId('comment-composer').count()).toBe(0);
+    expect(await other.getByTestId('comment-on-document').count()).toBe(0);
+    expect(await other.getByTestId('reply-open').count()).toBe(0);
+    await expect.poll(() => bell.getAttribute('aria-label')).toBe('Meldingen');
+    expect(await axeViolations(other)).toEqual([]);
   }, 90_000);
 });
