@@ -227,6 +227,11 @@ describe('comments in Chromium', () => {
     await expect
       .poll(() => bram.locator('[data-testid="comment-thread"][data-status="resolved"]').count())
       .toBe(1);
+    await bram.getByTestId('comment-reopen').click();
+    await expect
+      .poll(() => ann.getByTestId('comments-toggle').innerText(), { timeout: 10_000 })
+      .toBe('Reacties (1 open)');
+    await expect.poll(() => highlights(ann)).toEqual(['kleine groepen']);
   }, 90_000);
 
   test('a commenter comments on selected text (Ctrl+Alt+M) and on an activity, but the text stays read-only', async () => {
@@ -279,6 +284,25 @@ describe('comments in Chromium', () => {
       .toBe('1');
     const stored = await listThreads(owner, docId);
     expect(stored.map((thread) => thread.anchor?.type).sort()).toEqual(['item', 'text']);
+    // Cor edits his own message (marked "bewerkt") and deletes it (the thread stays, the text goes).
+    const firstId = await threads(cor)
+      .filter({ hasText: 'Wat bedoelen jullie' })
+      .first()
+      .getAttribute('data-thread-id');
+    const first = cor.locator(`[data-testid="comment-thread"][data-thread-id="${firstId}"]`);
+    await first.getByTestId('message-edit').click();
+    await cor.getByTestId('edit-input').fill('Wat bedoelen jullie hier precies mee?');
+    await cor.getByTestId('edit-input').press('Control+Enter');
+    await expect.poll(() => first.getByTestId('comment-message').innerText()).toContain('mee?');
+    expect(await first.getByTestId('comment-message').innerText()).toContain('bewerkt');
+    await first.getByTestId('message-delete').click();
+    await cor.getByTestId('message-delete-confirm').click();
+    await expect.poll(() => first.getByTestId('comment-message').innerText()).toContain('Bericht verwijderd');
+    expect(await first.getByTestId('message-edit').count()).toBe(0);
+    // Ann cannot edit or delete Cor's messages.
+    await openPanel(ann);
+    await expect.poll(() => threads(ann).count(), { timeout: 10_000 }).toBe(2);
+    expect(await ann.getByTestId('message-edit').count()).toBe(0);
     // The text itself was never changed by the commenter.
     await expect.poll(() => nthEditor(ann, 0).innerText()).toBe('Een tekst om op te reageren.');
   }, 90_000);
