@@ -8,6 +8,7 @@ import './styles.css';
 import './ontwikkelpaden.css';
 import './designs.css';
 import './versions.css';
+import './comments.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');

@@ -83,7 +83,12 @@ export function CommentsPanel({ docId, roundId, ydoc, canComment, currentUserId 
   const t = useT();
   const registry = useRegistryState();
   const headingId = useId();
-  const [round, setRound] = useState<string>('live');
+  // A notification's link says which thread (?reactie=) and, for a round's thread seen by the team
+  // on the live draft, which round (?ronde=); the user's own choice wins afterwards.
+  const linked = useSearchParam('reactie');
+  const linkedRound = useSearchParam('ronde');
+  const [chosenRound, setRound] = useState<string | undefined>(undefined);
+  const round = chosenRound ?? (roundId === null && linkedRound ? linkedRound : 'live');
   const [statusFilter, setStatusFilter] = useState<StatusFilter>('open');
   const [mineOnly, setMineOnly] = useState(false);
   const [chosenId, setActiveId] = useState<string | null | undefined>(undefined);
@@ -100,8 +105,7 @@ export function CommentsPanel({ docId, roundId, ydoc, canComment, currentUserId 
   const panelOpen = registry?.panelOpen ?? true;
 
   const threads = state.status === 'ready' ? state.threads : null;
-  // A link from a notification (?comment=<threadId>) selects its thread until the user picks another.
-  const linked = useSearchParam('comment');
+  // A linked thread is selected until the user picks another.
   const activeId = chosenId === undefined ? linked : chosenId;
   const shown: ShownThread[] = useMemo(() => {
     if (!threads) return [];
@@ -146,7 +150,13 @@ export function CommentsPanel({ docId, roundId, ydoc, canComment, currentUserId 
     if (!registry) return;
     const highlights: Highlight[] = localAnchors
       ? visible
-          .filter(({ anchorState, thread }) => anchorState === 'attached' && thread.anchor?.type === 'text')
+          .filter(
+            ({ anchorState, thread }) =>
+              anchorState === 'attached' &&
+              thread.anchor?.type === 'text' &&
+              // Resolved threads are highlighted only while the filter asks for them.
+              (thread.status === 'open' || statusFilter !== 'open'),
+          )
           .map(({ thread }) => ({ threadId: thread.id, anchor: thread.anchor as Highlight['anchor'] }))
       : [];
     registry.setHighlights(highlights, activeId ?? null);
@@ -191,6 +201,14 @@ export function CommentsPanel({ docId, roundId, ydoc, canComment, currentUserId 
   const composerRef = useRef<HTMLTextAreaElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
   const composerId = useId();
+  const focusThread = useRef<string | null>(null);
+  useEffect(() => {
+    const id = focusThread.current;
+    const element = id ? document.getElementById(threadDomId(id)) : null;
+    if (!element) return;
+    focusThread.current = null;
+    element.focus();
+  }, [threads]);
 
   const openComposer = useCallback((anchor: Anchor | null) => {
     returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -239,7 +257,8 @@ export function CommentsPanel({ docId, roundId, ydoc, canComment, currentUserId 
       setActiveId(created.id);
       setAnnouncement(t('comments.posted'));
       reload();
-      requestAnimationFrame(() => document.getElementById(threadDomId(created.id))?.focus());
+      // Focus the new thread once the list shows it.
+      focusThread.current = created.id;
     } catch (error) {
       setSendError(toApiError(error));
     } finally {

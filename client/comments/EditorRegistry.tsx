@@ -216,6 +216,8 @@ const RegistryContext = createContext<CommentsRegistry | null>(null);
 
 /** True for the comment shortcut, Ctrl+Alt+M (on every platform; Cmd is not used). */
 export function isCommentShortcut(event: KeyboardEvent): boolean {
+  // AltGr reports Ctrl+Alt on Windows; AltGr+M types a character on some layouts (µ), keep it.
+  if (event.getModifierState('AltGraph')) return false;
   return event.ctrlKey && event.altKey && !event.metaKey && !event.shiftKey && event.code === 'KeyM';
 }
 

@@ -5,6 +5,7 @@ import { useT } from '../i18n/I18nProvider';
 import { Link } from '../routing/Link';
 import { CATALOG_PATH, LIBRARY_PATH, usePathname } from '../routing/router';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationsButton } from './NotificationsButton';
 
 /** Skip link and the page header: brand, who is signed in, language; scenes add their own row. */
 export function AppHeader({ children }: { children?: ReactNode }) {
@@ -76,6 +77,7 @@ export function AppHeader({ children }: { children?: ReactNode }) {
                 </Link>
               </nav>
             ) : null}
+            {state.status === 'signedIn' ? <NotificationsButton /> : null}
             <LanguageSwitch />
           </div>
         </div>

@@ -59,10 +59,10 @@ export function reopenThread(threadId: string): Promise<CommentThread> {
 
 /** People who can see the document (and, for a round, its reviewers): who can be @mentioned. */
 export function listMentionable(scope: CommentScope): Promise<PersonRef[]> {
-  const round = scope.roundId ? `?round=${enc(scope.roundId)}` : '';
-  return requestJson<{ people: PersonRef[] }>(`/api/documents/${enc(scope.docId)}/mentionable${round}`).then(
-    (body) => body.people,
-  );
+  const url = scope.roundId
+    ? `/api/rounds/${enc(scope.roundId)}/mentionable`
+    : `/api/documents/${enc(scope.docId)}/mentionable`;
+  return requestJson<{ people: PersonRef[] }>(url).then((body) => body.people);
 }
 
 /** The document's feedback rounds (for the panel's round filter). */

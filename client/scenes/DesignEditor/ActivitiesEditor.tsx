@@ -6,6 +6,7 @@ import {
   MATERIAL_STATUSES,
 } from '../../../shared/domain/leerarrangement/types';
 import { addActivity } from '../../../shared/editor/leerarrangementDoc';
+import { ItemCommentButton } from '../../comments/ItemCommentButton';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { YTextField } from '../../components/YTextField';
 import { useT } from '../../i18n/I18nProvider';
@@ -112,6 +113,7 @@ function ActivityRow({
     <li className="activity-row" id={`activity-${id}`} data-testid="activity-row" data-activity-id={id}>
       <fieldset className="outcome-row__fieldset">
         <legend className="outcome-row__legend">{name}</legend>
+        <ItemCommentButton anchor={{ itemKind: 'activity', itemId: id, label: titleText || name }} />
         <div className="activity-row__grid">
           <div className="field">
             <label htmlFor={ids.title}>{t('design.activityTitle')}</label>

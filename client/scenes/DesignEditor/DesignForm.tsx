@@ -10,6 +10,7 @@ import {
 import { allOutcomes, SECTORS, type OntwikkelpadContent } from '../../../shared/domain/ontwikkelpad/types';
 import { META_MAP, sectionFragmentName } from '../../../shared/editor/fields';
 import { LA, projectLeerarrangement } from '../../../shared/editor/leerarrangementDoc';
+import { ItemCommentButton } from '../../comments/ItemCommentButton';
 import { YTextField } from '../../components/YTextField';
 import { RichTextEditor } from '../../editor/RichTextEditor';
 import { sectionEditorId } from '../../editor/SectionEditor';
@@ -234,7 +235,7 @@ function OutcomesField({ doc, design, template, editable }: FieldProps & { templ
   const targeted = new Set(design.targetedOutcomeIds);
   const known = new Set(allOutcomes(template).map((outcome) => outcome.id));
   const removed = design.targetedOutcomeIds.filter((id) => !known.has(id));
-  const box = (id: string, label: React.ReactNode, extra?: React.ReactNode) => (
+  const box = (id: string, label: React.ReactNode, extra?: React.ReactNode, commentLabel?: string) => (
     <li key={id} data-testid="design-outcome" data-outcome-id={id}>
       <label className="checkbox-option">
         <input
@@ -247,6 +248,10 @@ function OutcomesField({ doc, design, template, editable }: FieldProps & { templ
         {label}
         {extra}
       </label>
+      {/* Comments on the outcomes this design targets (issue 7). */}
+      {targeted.has(id) ? (
+        <ItemCommentButton anchor={{ itemKind: 'outcome', itemId: id, label: commentLabel ?? id }} />
+      ) : null}
     </li>
   );
   return (
@@ -266,6 +271,8 @@ function OutcomesField({ doc, design, template, editable }: FieldProps & { templ
                   <>
                     <strong>{outcome.code}</strong> {outcome.title}
                   </>,
+                  undefined,
+                  `${outcome.code} ${outcome.title}`,
                 ),
               )}
             </ul>
@@ -431,6 +438,7 @@ function EvidenceFields({ doc, design, template, editable }: FieldProps & { temp
         return (
           <div className="field" key={id} data-testid="evidence-field" data-outcome-id={id}>
             <label htmlFor={`evidence-${id}`}>{label}</label>
+            <ItemCommentButton anchor={{ itemKind: 'evidence', itemId: id, label }} />
             {text instanceof Y.Text ? (
               <YTextField
                 multiline

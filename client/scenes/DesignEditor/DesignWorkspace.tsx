@@ -1,5 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { isReadOnlyStatus } from '../../../shared/domain/lifecycle';
+import { CommentsPanel } from '../../comments/CommentsPanel';
+import { CommentsToggle } from '../../comments/CommentsToggle';
+import { EditorRegistryProvider } from '../../comments/EditorRegistry';
 import { AppHeader } from '../../components/AppHeader';
 import { Main } from '../../components/Main';
 import { PresenceBar } from '../../components/PresenceBar';
@@ -115,13 +118,15 @@ function OpenDesign({
   const statusInfo = status.state.status === 'ready' ? status.state.data : null;
   const frozen = statusInfo ? isReadOnlyStatus(statusInfo.status) : false;
   const editable = canEdit && !frozen;
+  // Commenters comment too (over the HTTP API); a frozen design can still be commented on.
+  const canComment = access.capabilities.includes('document.comment') && ended === null;
 
   useEffect(() => {
     document.title = `${info.title || t('design.untitled')} — ${t('app.name')}`;
   }, [info.title, t]);
 
   return (
-    <>
+    <EditorRegistryProvider canComment={canComment} initiallyOpen={false}>
       <AppHeader>
         <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
           <ol>
@@ -140,75 +145,89 @@ function OpenDesign({
         <SaveStatusIndicator state={statusDisplay(saveState, ended, !mayEdit)} readOnly={!mayEdit} />
         <PresenceBar users={users} />
       </AppHeader>
-      <Main className="page page--draft">
-        <div role="status" className="readonly-region">
-          {frozen && statusInfo && ended === null ? (
-            <p className="notice notice--info" data-testid="frozen-banner">
-              {t('lifecycle.frozen', { label: statusLabel(statusInfo.status, t) })}
-            </p>
-          ) : null}
-          {!mayEdit && ended === null ? (
-            <p className="notice notice--info" data-testid="readonly-banner" data-role={access.role}>
-              {t('editor.readOnlyBanner', { role: t(roleLabelKey(access.role)) })}
-            </p>
+      <Main className="page page--draft page--comments">
+        <div className="comments-layout">
+          <div className="comments-layout__main">
+            <div role="status" className="readonly-region">
+              {frozen && statusInfo && ended === null ? (
+                <p className="notice notice--info" data-testid="frozen-banner">
+                  {t('lifecycle.frozen', { label: statusLabel(statusInfo.status, t) })}
+                </p>
+              ) : null}
+              {!mayEdit && ended === null ? (
+                <p className="notice notice--info" data-testid="readonly-banner" data-role={access.role}>
+                  {t('editor.readOnlyBanner', { role: t(roleLabelKey(access.role)) })}
+                </p>
+              ) : null}
+            </div>
+            {ended ? <ConnectionEndedNotice reason={ended} docId={session.docId} /> : null}
+            {!ready ? (
+              <>
+                <h1 className="visually-hidden">{info.title || t('design.untitled')}</h1>
+                <p className="muted" data-testid="document-loading">
+                  {t('design.loading')}
+                </p>
+              </>
+            ) : (
+              <DesignForm
+                session={session}
+                loaded={loaded}
+                sections={sections}
+                user={me}
+                editable={editable}
+                onReload={onReload}
+                lifecycle={
+                  <>
+                    <div className="design-bar" data-testid="design-bar">
+                      {statusInfo ? (
+                        <p className="design-bar__status">
+                          {t('lifecycle.current')}: <StatusBadge status={statusInfo.status} />
+                        </p>
+                      ) : null}
+                      {statusInfo?.basedOn ? (
+                        <p className="design-bar__based" data-testid="based-on">
+                          {t('lifecycle.basedOn')}{' '}
+                          <Link to={catalogEntryPath(statusInfo.basedOn.id)}>
+                            {statusInfo.basedOn.title ?? t('lifecycle.basedOnUnknown')}
+                          </Link>
+                        </p>
+                      ) : null}
+                      <div className="design-bar__tools">
+                        <VersionsButton docId={session.docId} canEdit={editable} />
+                        <FeedbackRoundsButton docId={session.docId} kind="leerarrangement" />
+                        <CommentsToggle />
+                        <ExportMenu docId={session.docId} title={info.title} />
+                      </div>
+                    </div>
+                    {statusInfo ? (
+                      <LifecyclePanel
+                        docId={session.docId}
+                        info={statusInfo}
+                        canChange={access.capabilities.includes('document.changeStatus')}
+                        onChanged={(next) => {
+                          status.replace(next);
+                          setStatusVersion((n) => n + 1);
+                        }}
+                      />
+                    ) : status.state.status === 'loading' ? (
+                      <p className="muted">{t('lifecycle.loading')}</p>
+                    ) : null}
+                  </>
+                }
+              />
+            )}
+          </div>
+          {ready ? (
+            <CommentsPanel
+              docId={session.docId}
+              roundId={null}
+              ydoc={session.ydoc}
+              canComment={canComment}
+              currentUserId={user.id}
+            />
           ) : null}
         </div>
-        {ended ? <ConnectionEndedNotice reason={ended} docId={session.docId} /> : null}
-        {!ready ? (
-          <>
-            <h1 className="visually-hidden">{info.title || t('design.untitled')}</h1>
-            <p className="muted" data-testid="document-loading">
-              {t('design.loading')}
-            </p>
-          </>
-        ) : (
-          <DesignForm
-            session={session}
-            loaded={loaded}
-            sections={sections}
-            user={me}
-            editable={editable}
-            onReload={onReload}
-            lifecycle={
-              <>
-                <div className="design-bar" data-testid="design-bar">
-                  {statusInfo ? (
-                    <p className="design-bar__status">
-                      {t('lifecycle.current')}: <StatusBadge status={statusInfo.status} />
-                    </p>
-                  ) : null}
-                  {statusInfo?.basedOn ? (
-                    <p className="design-bar__based" data-testid="based-on">
-                      {t('lifecycle.basedOn')}{' '}
-                      <Link to={catalogEntryPath(statusInfo.basedOn.id)}>
-                        {statusInfo.basedOn.title ?? t('lifecycle.basedOnUnknown')}
-                      </Link>
-                    </p>
-                  ) : null}
-                  <div className="design-bar__tools">
-                    <VersionsButton docId={session.docId} canEdit={editable} />
-                    <FeedbackRoundsButton docId={session.docId} kind="leerarrangement" />
-                    <ExportMenu docId={session.docId} title={info.title} />
-                  </div>
-                </div>
-                {statusInfo ? (
-                  <LifecyclePanel
-                    docId={session.docId}
-                    info={statusInfo}
-                    canChange={access.capabilities.includes('document.changeStatus')}
-                    onChanged={(next) => {
-                      status.replace(next);
-                      setStatusVersion((n) => n + 1);
-                    }}
-                  />
-                ) : status.state.status === 'loading' ? (
-                  <p className="muted">{t('lifecycle.loading')}</p>
-                ) : null}
-              </>
-            }
-          />
-        )}
       </Main>
-    </>
+    </EditorRegistryProvider>
   );
 }

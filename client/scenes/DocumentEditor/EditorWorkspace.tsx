@@ -1,4 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
+import { CommentsPanel } from '../../comments/CommentsPanel';
+import { CommentsToggle } from '../../comments/CommentsToggle';
+import { EditorRegistryProvider } from '../../comments/EditorRegistry';
 import { AppHeader } from '../../components/AppHeader';
 import { VersionsButton } from '../../components/versions/VersionsButton';
 import { FeedbackRoundsButton } from '../../rounds/FeedbackRoundsButton';
@@ -90,6 +93,7 @@ function OpenDocument({ session, user, teamId, access, onAccessChange, onDiscard
   // Decided by the server's capability list (shared/domain/roles.ts), never by comparing roles.
   const mayEdit = access.capabilities.includes('document.edit');
   const canEdit = mayEdit && ended === null;
+  const canComment = access.capabilities.includes('document.comment') && ended === null;
   useDocumentAccess(session, access, onAccessChange, saveState, canEdit);
   useEditAccessTransitions(session, mayEdit, onDiscard);
 
@@ -106,7 +110,7 @@ function OpenDocument({ session, user, teamId, access, onAccessChange, onDiscard
   }, [shownTitle, t]);
 
   return (
-    <>
+    <EditorRegistryProvider canComment={canComment} initiallyOpen={false}>
       <AppHeader>
         <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
           <ol>
@@ -141,26 +145,40 @@ function OpenDocument({ session, user, teamId, access, onAccessChange, onDiscard
         <PresenceBar users={users} />
         <VersionsButton docId={session.docId} canEdit={canEdit} />
         <FeedbackRoundsButton docId={session.docId} kind="document" />
+        <CommentsToggle />
       </AppHeader>
-      <Main className="page page--document">
+      <Main className="page page--document page--comments">
         <h1 className="visually-hidden">{shownTitle}</h1>
-        {/* A live region that exists from the start, so a role change while reading is announced. */}
-        <div role="status" className="readonly-region">
-          {!mayEdit && ended === null ? (
-            <p className="notice notice--info" data-testid="readonly-banner" data-role={access.role}>
-              {t('editor.readOnlyBanner', { role: t(roleLabelKey(access.role)) })}
-            </p>
+        <div className="comments-layout">
+          <div className="comments-layout__main">
+            {/* A live region that exists from the start, so a role change while reading is announced. */}
+            <div role="status" className="readonly-region">
+              {!mayEdit && ended === null ? (
+                <p className="notice notice--info" data-testid="readonly-banner" data-role={access.role}>
+                  {t('editor.readOnlyBanner', { role: t(roleLabelKey(access.role)) })}
+                </p>
+              ) : null}
+            </div>
+            {ended ? <ConnectionEndedNotice reason={ended} docId={session.docId} /> : null}
+            {!ready ? (
+              <p className="muted" data-testid="document-loading">
+                {t('editor.loading')}
+              </p>
+            ) : (
+              <DocumentSections session={session} sections={sections} user={me} editable={canEdit} />
+            )}
+          </div>
+          {ready ? (
+            <CommentsPanel
+              docId={session.docId}
+              roundId={null}
+              ydoc={session.ydoc}
+              canComment={canComment}
+              currentUserId={user.id}
+            />
           ) : null}
         </div>
-        {ended ? <ConnectionEndedNotice reason={ended} docId={session.docId} /> : null}
-        {!ready ? (
-          <p className="muted" data-testid="document-loading">
-            {t('editor.loading')}
-          </p>
-        ) : (
-          <DocumentSections session={session} sections={sections} user={me} editable={canEdit} />
-        )}
       </Main>
-    </>
+    </EditorRegistryProvider>
   );
 }

@@ -1,4 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
+import { CommentsPanel } from '../../comments/CommentsPanel';
+import { CommentsToggle } from '../../comments/CommentsToggle';
+import { EditorRegistryProvider } from '../../comments/EditorRegistry';
 import { AppHeader } from '../../components/AppHeader';
 import { VersionsButton } from '../../components/versions/VersionsButton';
 import { FeedbackRoundsButton } from '../../rounds/FeedbackRoundsButton';
@@ -95,6 +98,7 @@ function OpenDraft({ session, user, draft, access, onAccessChange, onDiscard, on
   // Decided by the server's capability list (shared/domain/roles.ts), never by comparing roles.
   const mayEdit = access.capabilities.includes('document.edit');
   const canEdit = mayEdit && ended === null;
+  const canComment = access.capabilities.includes('document.comment') && ended === null;
   const canPublish = access.capabilities.includes('template.publish') && ended === null;
   useDocumentAccess(session, access, onAccessChange, saveState, canEdit);
   useEditAccessTransitions(session, mayEdit, onDiscard);
@@ -111,7 +115,7 @@ function OpenDraft({ session, user, draft, access, onAccessChange, onDiscard, on
   }, [shownTitle, t]);
 
   return (
-    <>
+    <EditorRegistryProvider canComment={canComment} initiallyOpen={false}>
       <AppHeader>
         <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
           <ol>
@@ -131,38 +135,52 @@ function OpenDraft({ session, user, draft, access, onAccessChange, onDiscard, on
         <PresenceBar users={users} />
         <VersionsButton docId={session.docId} canEdit={canEdit} />
         <FeedbackRoundsButton docId={session.docId} kind="ontwikkelpad" />
+        <CommentsToggle />
       </AppHeader>
-      <Main className="page page--draft">
-        {/* A live region that exists from the start, so a role change while reading is announced. */}
-        <div role="status" className="readonly-region">
-          {!mayEdit && ended === null ? (
-            <p className="notice notice--info" data-testid="readonly-banner" data-role={access.role}>
-              {t('editor.readOnlyBanner', { role: t(roleLabelKey(access.role)) })}
-            </p>
+      <Main className="page page--draft page--comments">
+        <div className="comments-layout">
+          <div className="comments-layout__main">
+            {/* A live region that exists from the start, so a role change while reading is announced. */}
+            <div role="status" className="readonly-region">
+              {!mayEdit && ended === null ? (
+                <p className="notice notice--info" data-testid="readonly-banner" data-role={access.role}>
+                  {t('editor.readOnlyBanner', { role: t(roleLabelKey(access.role)) })}
+                </p>
+              ) : null}
+            </div>
+            {ended ? <ConnectionEndedNotice reason={ended} docId={session.docId} /> : null}
+            {!ready ? (
+              <>
+                <h1 className="visually-hidden">{shownTitle}</h1>
+                <p className="muted" data-testid="document-loading">
+                  {t('op.loading')}
+                </p>
+              </>
+            ) : (
+              <DraftEditor
+                session={session}
+                view={view}
+                user={me}
+                editable={canEdit}
+                canPublish={canPublish}
+                saveState={saveState}
+                versions={draft.versions}
+                onPublished={onPublished}
+              />
+            )}
+          </div>
+          {ready ? (
+            <CommentsPanel
+              docId={session.docId}
+              roundId={null}
+              ydoc={session.ydoc}
+              canComment={canComment}
+              currentUserId={user.id}
+            />
           ) : null}
         </div>
-        {ended ? <ConnectionEndedNotice reason={ended} docId={session.docId} /> : null}
-        {!ready ? (
-          <>
-            <h1 className="visually-hidden">{shownTitle}</h1>
-            <p className="muted" data-testid="document-loading">
-              {t('op.loading')}
-            </p>
-          </>
-        ) : (
-          <DraftEditor
-            session={session}
-            view={view}
-            user={me}
-            editable={canEdit}
-            canPublish={canPublish}
-            saveState={saveState}
-            versions={draft.versions}
-            onPublished={onPublished}
-          />
-        )}
       </Main>
-    </>
+    </EditorRegistryProvider>
   );
 }
 
