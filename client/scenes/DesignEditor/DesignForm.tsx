@@ -54,6 +54,7 @@ export function DesignForm({
   editable,
   onReload,
   lifecycle,
+  closedRounds = null,
 }: {
   session: CollabSession;
   loaded: LoadedDesign;
@@ -63,6 +64,8 @@ export function DesignForm({
   onReload: () => void;
   /** Status, lineage, versions and exports (issue 6). */
   lifecycle?: ReactNode;
+  /** Closed feedback rounds of the design (R13); null or omitted: not known (a frozen version). */
+  closedRounds?: number | null;
 }) {
   const t = useT();
   const doc = session.ydoc;
@@ -78,9 +81,11 @@ export function DesignForm({
   const checkedVersion = useThrottled(version, 250);
   const results = useMemo(
     () =>
-      checkLeerarrangement(projectLeerarrangement(doc, template), template, { closedFeedbackRounds: null }),
+      checkLeerarrangement(projectLeerarrangement(doc, template), template, {
+        closedFeedbackRounds: closedRounds,
+      }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [doc, template, checkedVersion],
+    [doc, template, checkedVersion, closedRounds],
   );
   const load = useMemo(() => studyLoad(design), [design]);
   const [message, announce] = useAnnouncer();
