@@ -53,7 +53,7 @@ interface Scenario {
 const fanout =
   (docs: number, readers: number, rate: number, writers: number): Scenario['run'] =>
   async (server, target, docIds) => {
-    const seconds = quick ? 2 : 4;
+    const seconds = quick ? 1 : 3;
     const params: LoadParams = {
       mode: 'fanout',
       target,
@@ -62,6 +62,7 @@ const fanout =
       writersPerDoc: writers,
       rate,
       seconds,
+      warmup: quick ? 0.3 : 0.7,
     };
     const { result, window } = await runLoad(params, server);
     return {
@@ -107,7 +108,7 @@ const SCENARIOS: Scenario[] = [
       { key: 'cpu', label: 'CPU %' },
     ],
     run: async (server, target, docIds) => {
-      const rates = quick ? [100, 200] : [100, 150, 225, 340, 500, 760, 1140, 1700, 2560];
+      const rates = quick ? [100] : [100, 150, 225, 340, 500, 760, 1140, 1700, 2560];
       const { result, window } = await runLoad(
         {
           mode: 'saturation',
@@ -116,16 +117,18 @@ const SCENARIOS: Scenario[] = [
           readersPerDoc: quick ? 50 : 200,
           writersPerDoc: 10,
           rates,
-          seconds: quick ? 1 : 1.5,
+          seconds: quick ? 1 : 1.2,
+          warmup: quick ? 0.3 : 0.7,
         },
         server,
       );
+      process.stderr.write(`bench: saturation steps ${JSON.stringify(result.steps)}\n`);
       return { reached: num(result.reached), cpu: window.cpuPercent };
     },
   },
   {
     name: 'memory',
-    title: `Memory: ${quick ? 200 : 2000} idle small docs, ${quick ? 400 : 4000} connections`,
+    title: `Memory: ${quick ? 100 : 2000} idle small docs, ${quick ? 200 : 4000} connections`,
     servers: ALL_SERVERS,
     show: [
       { key: 'rssMb', label: 'RSS MB' },
@@ -133,7 +136,13 @@ const SCENARIOS: Scenario[] = [
     ],
     run: async (server, target, docIds) => {
       const { result, window } = await runLoad(
-        { mode: 'memory', target, docIds: docIds.slice(0, quick ? 200 : 2000), readersPerDoc: 2, updates: 3 },
+        {
+          mode: 'memory',
+          target,
+          docIds: docIds.slice(0, quick ? 100 : 2000),
+          readersPerDoc: 2,
+          updates: quick ? 1 : 2,
+        },
         server,
       );
       return { rssMb: window.rssMb, connections: num(result.connections) };
@@ -148,8 +157,11 @@ const SCENARIOS: Scenario[] = [
       { key: 'p99', label: 'p99 ms' },
     ],
     run: async (server, target, docIds) => {
-      const docs = docIds.slice(0, quick ? 2 : 15);
-      await runLoad({ mode: 'coldseed', target, docIds: docs }, server);
+      const docs = docIds.slice(0, quick ? 2 : 10);
+      await runLoad(
+        { mode: 'coldseed', target, docIds: docs, traceEdits: quick ? 20_000 : undefined },
+        server,
+      );
       await server.restart();
       const { result } = await runLoad(
         { mode: 'coldload', target: { ...target, url: server.url }, docIds: docs },
@@ -168,7 +180,7 @@ const SCENARIOS: Scenario[] = [
     ],
     run: async (server, target, docIds) => {
       const { result } = await runLoad(
-        { mode: 'durable', target, docIds, updates: quick ? 2000 : 20_000 },
+        { mode: 'durable', target, docIds, updates: quick ? 1000 : 12_000 },
         server,
       );
       return { rate: num(result.updatesPerSecond), acked: num(result.ackedPerSecond) };
@@ -181,12 +193,18 @@ const SCENARIOS: Scenario[] = [
     show: [
       { key: 'createSmall', label: 'create (small doc) ms' },
       { key: 'createB4', label: 'create (B4 doc) ms' },
-      { key: 'list', label: `list ${quick ? 100 : 1000} ms` },
+      { key: 'list', label: `list ${quick ? 20 : 1000} ms` },
       { key: 'diff', label: 'diff two B4 versions ms' },
     ],
     run: async (server, target, docIds) => {
       const { result } = await runLoad(
-        { mode: 'versions', target, docIds: docIds.slice(1, 3), versions: quick ? 100 : 1000 },
+        {
+          mode: 'versions',
+          target,
+          docIds: docIds.slice(1, 3),
+          versions: quick ? 20 : 1000,
+          traceEdits: quick ? 20_000 : undefined,
+        },
         server,
       );
       return {
@@ -240,8 +258,10 @@ async function startServer(kind: ServerKind, dataDir: string): Promise<RunningSe
     LOG_LEVEL: 'error',
     NODE_ENV: 'production',
   };
+  const profile = option('profile');
   const [cmd, ...rest] = taskset('0', [
     process.execPath,
+    ...(profile && kind === 'werkplaats' ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`] : []),
     '--import',
     'tsx',
     path.join(ROOT, 'bench/servers', `${kind}.ts`),
@@ -489,8 +509,10 @@ async function main(): Promise<void> {
   try {
     const template = path.join(work, 'template');
     fs.mkdirSync(template);
-    const prepared = await prepareWerkplaats(template, quick ? 200 : 2000);
-    process.stderr.write(`bench: prepared ${prepared.docIds.length} Werkplaats documents\n`);
+    const prepared = await prepareWerkplaats(template, quick ? 100 : 2000);
+    process.stderr.write(
+      `bench: prepared ${prepared.docIds.length} Werkplaats documents (${round((performance.now() - began) / 1000, 1)} s)\n`,
+    );
     const results: Results = new Map();
     let counter = 0;
     for (const scenario of scenarios) {
@@ -501,6 +523,7 @@ async function main(): Promise<void> {
           const dir = path.join(work, `${counter++}-${kind}`);
           if (kind === 'werkplaats') fs.cpSync(template, dir, { recursive: true });
           else fs.mkdirSync(dir);
+          const t0 = performance.now();
           const server = await startServer(kind, dir);
           const target: Target = {
             kind,
@@ -511,7 +534,7 @@ async function main(): Promise<void> {
             const metrics = await scenario.run(server, target, prepared.docIds);
             perServer.set(kind, [...(perServer.get(kind) ?? []), metrics]);
             process.stderr.write(
-              `bench: ${scenario.name} run ${run + 1} ${kind} ${JSON.stringify(metrics)}\n`,
+              `bench: ${scenario.name} run ${run + 1} ${kind} ${JSON.stringify(metrics)} (${round((performance.now() - t0) / 1000, 1)} s)\n`,
             );
           } finally {
             await server.stop();

@@ -44,7 +44,13 @@ function generatedTrace(edits: number): Trace {
 }
 
 /** The B4 trace (automerge-paper), or a generated one of similar size with a warning. */
-export function loadB4(): Trace {
+export function loadB4(limit = Number.POSITIVE_INFINITY): Trace {
+  const trace = loadFullB4();
+  if (trace.patches.length <= limit) return trace;
+  return { ...trace, name: `${trace.name} (first ${limit} edits)`, patches: trace.patches.slice(0, limit) };
+}
+
+function loadFullB4(): Trace {
   const file = path.join(tracesDir(), 'automerge-paper.json.gz');
   if (!fs.existsSync(file)) {
     process.stderr.write(
@@ -102,8 +108,8 @@ export function replayInto(doc: Y.Doc, trace: Trace, from: number, to: number): 
 }
 
 /** The whole B4 document as one update (cached in the temp dir, keyed by the trace's size). */
-export function b4Update(): { update: Uint8Array; trace: Trace } {
-  const trace = loadB4();
+export function b4Update(limit?: number): { update: Uint8Array; trace: Trace } {
+  const trace = loadB4(limit);
   const cache = path.join(os.tmpdir(), `werkplaats-bench-b4-${trace.patches.length}-${trace.generated}.bin`);
   if (fs.existsSync(cache)) return { update: new Uint8Array(fs.readFileSync(cache)), trace };
   const doc = new Y.Doc();
