@@ -292,7 +292,7 @@ async function saturation(): Promise<unknown> {
     stop();
     const lastSeq = writers.map((writer) => writer.seq);
     // Updates of this step not delivered within a second after it count as too slow.
-    await sleep(700);
+    await sleep(500);
     const latencies: number[] = [];
     let lost = 0;
     for (const reader of readers) {
