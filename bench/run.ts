@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import * as prettier from 'prettier';
 import type { LoadParams } from './load';
 import type { ServerKind, Target } from './lib/protocol';
 import { median, round, sleep } from './lib/stats';
@@ -553,7 +554,10 @@ async function main(): Promise<void> {
       const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : `${START}\n${END}\n`;
       const [before, rest = ''] = current.split(START);
       const after = rest.split(END)[1] ?? '\n';
-      fs.writeFileSync(file, `${before}${START}\n\n${markdown}\n${END}${after}`);
+      // Formatted like every other file, so `npm run check` (prettier --check) stays clean.
+      const text = `${before}${START}\n\n${markdown}\n${END}${after}`;
+      const config = (await prettier.resolveConfig(file)) ?? {};
+      fs.writeFileSync(file, await prettier.format(text, { ...config, filepath: file }));
       process.stderr.write(`bench: wrote ${path.relative(ROOT, file)}\n`);
     }
   } finally {
