@@ -188,6 +188,31 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'groupcommit',
+    title: 'Storage only: our UpdateWriter group commit on SQLite (no sockets), by updates per turn',
+    servers: ['werkplaats'],
+    show: [
+      { key: 'batch1', label: '1/turn', higher: true },
+      { key: 'batch10', label: '10/turn', higher: true },
+      { key: 'batch100', label: '100/turn', higher: true },
+      { key: 'batch1000', label: '1,000/turn', higher: true },
+    ],
+    run: async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'werkplaats-bench-storage-'));
+      try {
+        const result = await runScript('bench/storage.ts', [dir, String(quick ? 2000 : 20_000)]);
+        return {
+          batch1: num(result.batch1),
+          batch10: num(result.batch10),
+          batch100: num(result.batch100),
+          batch1000: num(result.batch1000),
+        };
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  },
+  {
     name: 'versions',
     title: 'Versions (Werkplaats only, HTTP API)',
     servers: ['werkplaats'],
@@ -383,6 +408,22 @@ async function runLoad(
 }
 
 const PROBE_RESOLUTION_MS = 5;
+
+/** Runs a script that prints one `RESULT {json}` line. */
+async function runScript(script: string, scriptArgs: string[]): Promise<Record<string, unknown>> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, script), ...scriptArgs], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'error' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let result: Record<string, unknown> = { error: `${script}: no result` };
+  for await (const line of readline.createInterface({ input: child.stdout! })) {
+    if (line.startsWith('RESULT '))
+      result = JSON.parse(line.slice('RESULT '.length)) as Record<string, unknown>;
+  }
+  if (result.error) throw new Error(String(result.error));
+  return result;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Werkplaats' data: one account, one team, 2,000 documents, made once through the HTTP API.
