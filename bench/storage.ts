@@ -9,7 +9,6 @@ import { openDatabase } from '../server/db/connection';
 import { UpdateWriter } from '../server/collab/writer';
 import { createDocStorage } from '../server/stores/docStorage';
 import { setLogLevel } from '../server/log';
-import { round } from './lib/stats';
 
 const [dir, countArg] = process.argv.slice(2);
 if (!dir) throw new Error('usage: storage.ts <dataDir> <updates>');
