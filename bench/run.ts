@@ -322,7 +322,7 @@ async function startServer(kind: ServerKind, dataDir: string): Promise<RunningSe
     url: listening.split(' ')[1]!,
     pid: child.pid!,
     command: async (line, reply) => {
-      const answer = next(reply, 10_000);
+      const answer = next(reply, 60_000);
       child.stdin!.write(`${line}\n`);
       return answer;
     },
@@ -382,21 +382,22 @@ async function runLoad(
   const work: Array<Promise<unknown>> = [];
   for await (const line of lines) {
     if (line === 'PHASE start') {
-      work.push(
-        server.command('reset', 'RESET').then(() => {
-          started = { cpu: cpuSeconds(server.pid), at: performance.now() };
-        }),
-      );
+      started = { cpu: cpuSeconds(server.pid), at: performance.now() };
+      // A busy server may answer late; a missing figure must not end the suite.
+      work.push(server.command('reset', 'RESET').catch(() => undefined));
     } else if (line === 'PHASE end') {
       const cpu = cpuSeconds(server.pid);
       const seconds = (performance.now() - started.at) / 1000;
       window.cpuPercent = round(((cpu - started.cpu) / seconds) * 100, 0);
       window.rssMb = rssMb(server.pid);
       work.push(
-        server.command('stats', 'STATS').then((line) => {
-          const stats = JSON.parse(line.slice('STATS '.length)) as { eldP99: number };
-          window.eldP99 = round(Math.max(0, stats.eldP99 - PROBE_RESOLUTION_MS), 1);
-        }),
+        server.command('stats', 'STATS').then(
+          (line) => {
+            const stats = JSON.parse(line.slice('STATS '.length)) as { eldP99: number };
+            window.eldP99 = round(Math.max(0, stats.eldP99 - PROBE_RESOLUTION_MS), 1);
+          },
+          () => undefined,
+        ),
       );
     } else if (line.startsWith('RESULT ')) {
       result = JSON.parse(line.slice('RESULT '.length)) as Record<string, unknown>;
@@ -559,6 +560,7 @@ async function main(): Promise<void> {
       `bench: prepared ${prepared.docIds.length} Werkplaats documents (${round((performance.now() - began) / 1000, 1)} s)\n`,
     );
     const results: Results = new Map();
+    const failures: string[] = [];
     let counter = 0;
     for (const scenario of scenarios) {
       const perServer = new Map<ServerKind, Metrics[]>();
@@ -576,7 +578,13 @@ async function main(): Promise<void> {
             cookie: kind === 'werkplaats' ? prepared.cookie : undefined,
           };
           try {
-            const metrics = await scenario.run(server, target, prepared.docIds);
+            const metrics = await scenario.run(server, target, prepared.docIds).catch((error: unknown) => {
+              // Recorded and reported; the suite goes on, and exits non-zero at the end.
+              failures.push(`${scenario.name} run ${run + 1} ${kind}: ${String(error)}`);
+              process.stderr.write(`bench: FAILED ${failures.at(-1)}\n`);
+              return null;
+            });
+            if (!metrics) continue;
             perServer.set(kind, [...(perServer.get(kind) ?? []), metrics]);
             process.stderr.write(
               `bench: ${scenario.name} run ${run + 1} ${kind} ${JSON.stringify(metrics)} (${round((performance.now() - t0) / 1000, 1)} s)\n`,
@@ -588,7 +596,11 @@ async function main(): Promise<void> {
         }
       }
     }
-    const markdown = report(results, (performance.now() - began) / 1000);
+    let markdown = report(results, (performance.now() - began) / 1000);
+    if (failures.length > 0) {
+      markdown += `\nFailed runs (left out of the medians):\n\n${failures.map((f) => `- ${f}`).join('\n')}\n`;
+      process.exitCode = 1;
+    }
     process.stdout.write(`\n${markdown}\n`);
     if (!quick && !flag('no-write') && !only) {
       const file = path.join(ROOT, 'docs/benchmarks.md');
