@@ -431,12 +431,19 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 }
 
 async function versions(): Promise<unknown> {
-  const api = async (method: string, path: string, body?: unknown) => {
+  const api = async (method: string, path: string, body?: unknown, retry = true): Promise<unknown> => {
+    // A keep-alive connection the server closed while the client was busy (the B4 replay takes
+    // seconds) fails with "fetch failed"; one retry on a fresh connection. An extra version created
+    // by a retried POST does not change what is measured.
     const response = await fetch(`${target.url}${path}`, {
       method,
       headers: { cookie: target.cookie ?? '', 'content-type': 'application/json', origin: target.url },
       body: body === undefined ? undefined : JSON.stringify(body),
+    }).catch((error: unknown) => {
+      if (retry) return null;
+      throw error;
     });
+    if (!response) return api(method, path, body, false);
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
     return (await response.json()) as unknown;
   };
