@@ -546,9 +546,11 @@ const END = '<!-- bench:results:end -->';
 async function main(): Promise<void> {
   const began = performance.now();
   const only = option('only')?.split(',');
-  // The quick smoke run skips the 1,000-reader fan-out: same code path as the 200-reader one.
+  // The quick smoke run skips the 1,000-reader fan-out and the saturation ramp: same code paths
+  // as the 200-reader fan-out.
+  const QUICK_SKIPS = new Set(['fanout-1000', 'saturation']);
   const scenarios = SCENARIOS.filter((scenario) =>
-    only ? only.includes(scenario.name) : !(quick && scenario.name === 'fanout-1000'),
+    only ? only.includes(scenario.name) : !(quick && QUICK_SKIPS.has(scenario.name)),
   );
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'werkplaats-bench-'));
   process.stderr.write(`bench: ${machine()}\nbench: traces from ${tracesDir()}\n`);
