@@ -256,12 +256,28 @@ export class RoomRegistry {
   }
 
   private flushMeta(): void {
-    for (const room of this.rooms.values()) {
-      try {
-        this.flushRoomMeta(room);
-      } catch (error) {
-        log.warn('could not update document row', { docId: room.docId, error: String(error) });
+    // One transaction for all rooms: each autocommitted row update is its own fsync on the event
+    // loop (synchronous=FULL), which with a few hundred active documents stalled relaying for
+    // hundreds of ms every metaFlushMs (see docs/benchmarks.md, Findings).
+    const flushed: Room[] = [];
+    try {
+      this.storage.transaction(() => {
+        for (const room of this.rooms.values()) {
+          try {
+            if (room.dirtyMeta) flushed.push(room);
+            this.flushRoomMeta(room);
+          } catch (error) {
+            log.warn('could not update document row', { docId: room.docId, error: String(error) });
+          }
+        }
+      });
+    } catch (error) {
+      // The commit failed: try these rooms again on the next flush.
+      for (const room of flushed) {
+        room.dirtyMeta = true;
+        room.persistedTitle = undefined;
       }
+      log.warn('could not update document rows', { rooms: flushed.length, error: String(error) });
     }
   }
 

@@ -1,0 +1,528 @@
+/**
+ * The client load generator: one process, started by bench/run.ts for one scenario against one
+ * server. Readers are lightweight raw sockets (lib0 encoding, no Y.Doc); writers are real providers
+ * (y-websocket's WebsocketProvider, or HocuspocusProvider for Hocuspocus) with fixed clientIDs.
+ * Prints `PHASE start` / `PHASE end` around the measured window and one `RESULT {json}` line.
+ */
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import {
+  decodeFrame,
+  marker,
+  markersIn,
+  openSocket,
+  openingFrames,
+  updateFrame,
+  type Target,
+} from './lib/protocol';
+import { percentile, round, sleep } from './lib/stats';
+import { b4Update, loadB4, replayInto } from './lib/trace';
+
+export interface LoadParams {
+  mode: 'fanout' | 'saturation' | 'memory' | 'coldseed' | 'coldload' | 'durable' | 'versions';
+  target: Target;
+  docIds: string[];
+  readersPerDoc?: number;
+  writersPerDoc?: number;
+  /** Updates per second per document (fan-out). */
+  rate?: number;
+  seconds?: number;
+  /** saturation: rates to try, in order; seconds per step. */
+  rates?: number[];
+  /** durable: total updates; memory: seconds to settle. */
+  updates?: number;
+  /** Seconds of unmeasured warm-up. */
+  warmup?: number;
+  /** coldseed/versions: use only the first this many edits of the trace (quick runs). */
+  traceEdits?: number;
+  /** versions: how many versions to list. */
+  versions?: number;
+}
+
+// Every provider adds an exit listener; hundreds of writers are expected here.
+process.setMaxListeners(0);
+const params = JSON.parse(process.argv[2] ?? '{}') as LoadParams;
+const { target } = params;
+const phase = (name: string) => process.stdout.write(`PHASE ${name}\n`);
+const result = (value: unknown) => process.stdout.write(`RESULT ${JSON.stringify(value)}\n`);
+
+/** When each (writer, seq) update was handed to the provider (performance.now()). */
+const sentAt = new Map<number, number>();
+const key = (writer: number, seq: number) => writer * 1_000_000 + seq;
+
+/** A lightweight reader: a raw socket that counts the markers it receives. */
+class Reader {
+  readonly socket: WebSocket;
+  readonly seen = new Set<number>();
+  duplicates = 0;
+  latencies: number[] = [];
+  synced: Promise<void>;
+  opened: Promise<void>;
+  openedAt = 0;
+  syncedAt = 0;
+  acked = 0;
+  onMarker?: (writer: number, seq: number, now: number) => void;
+
+  constructor(
+    readonly docId: string,
+    durable = false,
+  ) {
+    this.socket = openSocket(target, docId, durable);
+    let resolveSynced!: () => void;
+    this.synced = new Promise((resolve, reject) => {
+      resolveSynced = resolve;
+      this.socket.once('error', reject);
+    });
+    this.opened = new Promise((resolve) => {
+      this.socket.once('open', () => {
+        this.openedAt = performance.now();
+        for (const frame of openingFrames(target, docId)) this.socket.send(frame);
+        if (target.kind === 'relay') resolveSynced();
+        resolve();
+      });
+    });
+    this.socket.on('message', (data: Buffer) => {
+      const now = performance.now();
+      const decoded = decodeFrame(target, data);
+      if (decoded.kind === 'durable') {
+        this.acked = decoded.count ?? 0;
+        return;
+      }
+      if (decoded.kind === 'step2') {
+        if (!this.syncedAt) this.syncedAt = now;
+        resolveSynced();
+      }
+      if ((decoded.kind === 'update' || decoded.kind === 'step2') && decoded.payload) {
+        for (const [writer, seq] of markersIn(decoded.payload)) {
+          const id = key(writer, seq);
+          if (this.seen.has(id)) {
+            this.duplicates++;
+            continue;
+          }
+          this.seen.add(id);
+          const sent = sentAt.get(id);
+          if (sent !== undefined) this.latencies.push(now - sent);
+          this.onMarker?.(writer, seq, now);
+        }
+      }
+    });
+  }
+
+  close(): void {
+    this.socket.terminate();
+  }
+}
+
+/** A real provider typing markers at the end of a shared text. */
+class Writer {
+  readonly doc = new Y.Doc();
+  readonly text: Y.Text;
+  seq = 0;
+  ready: Promise<void>;
+  private destroyProvider: () => void;
+
+  constructor(
+    readonly index: number,
+    readonly docId: string,
+  ) {
+    this.doc.clientID = 100_000 + index;
+    this.text = this.doc.getText('bench');
+    const base = target.url.replace(/^http/, 'ws');
+    if (target.kind === 'hocuspocus') {
+      const provider = new HocuspocusProvider({
+        url: base,
+        name: docId,
+        document: this.doc,
+        WebSocketPolyfill: WebSocket,
+        quiet: true,
+      } as ConstructorParameters<typeof HocuspocusProvider>[0]);
+      provider.awareness?.setLocalState(null);
+      this.ready = new Promise((resolve) => provider.on('synced', () => resolve()));
+      this.destroyProvider = () => provider.destroy();
+    } else {
+      const cookie = target.cookie;
+      class CookieSocket extends WebSocket {
+        constructor(url: string, protocols?: string | string[]) {
+          super(url, protocols, { headers: cookie ? { cookie } : {}, perMessageDeflate: false });
+        }
+      }
+      const provider = new WebsocketProvider(
+        target.kind === 'werkplaats' ? `${base}/collab` : base,
+        docId,
+        this.doc,
+        {
+          WebSocketPolyfill: CookieSocket as unknown as typeof globalThis.WebSocket,
+          disableBc: true,
+          params: target.kind === 'werkplaats' ? { durable: '1' } : {},
+        },
+      );
+      // Werkplaats' durable-acks (type 4): the writer takes note and otherwise ignores them.
+      provider.messageHandlers[4] = () => undefined;
+      provider.awareness.setLocalState(null);
+      this.ready =
+        target.kind === 'relay'
+          ? new Promise((resolve) =>
+              provider.on('status', ({ status }: { status: string }) => {
+                if (status === 'connected') resolve();
+              }),
+            )
+          : new Promise((resolve) => provider.on('sync', (synced: boolean) => synced && resolve()));
+      this.destroyProvider = () => provider.destroy();
+    }
+  }
+
+  /** Types one marked update; returns its key. */
+  type(): void {
+    const seq = this.seq++;
+    sentAt.set(key(this.index, seq), performance.now());
+    this.text.insert(this.text.length, marker(this.index, seq));
+  }
+
+  destroy(): void {
+    this.destroyProvider();
+  }
+}
+
+async function connectReaders(docIds: string[], perDoc: number, concurrency = 100): Promise<Reader[]> {
+  const readers: Reader[] = [];
+  const pending: Array<{ docId: string }> = [];
+  for (let r = 0; r < perDoc; r++) for (const docId of docIds) pending.push({ docId });
+  for (let i = 0; i < pending.length; i += concurrency) {
+    const batch = pending.slice(i, i + concurrency).map(({ docId }) => new Reader(docId));
+    await Promise.all(batch.map((reader) => reader.synced));
+    readers.push(...batch);
+  }
+  return readers;
+}
+
+/** Runs writers at `ratePerDoc` (staggered) until stop() is called. */
+function drive(writers: Writer[], perDoc: number, ratePerDoc: () => number) {
+  let running = true;
+  const timers: NodeJS.Timeout[] = [];
+  writers.forEach((writer, i) => {
+    const periodMs = () => (1000 * perDoc) / ratePerDoc();
+    // Stagger: writers of one document take turns, documents are spread over the period.
+    let next = performance.now() + ((i % perDoc) / perDoc) * periodMs() + (i / writers.length) * periodMs();
+    const tick = () => {
+      if (!running) return;
+      writer.type();
+      next += periodMs();
+      const now = performance.now();
+      if (next < now - 1000) next = now; // never burst to catch up more than a second
+      timers.push(setTimeout(tick, Math.max(0, next - now)));
+    };
+    timers.push(setTimeout(tick, Math.max(0, next - performance.now())));
+  });
+  return () => {
+    running = false;
+    for (const timer of timers) clearTimeout(timer);
+  };
+}
+
+function latencySummary(latencies: number[]) {
+  return {
+    p50: round(percentile(latencies, 50), 2),
+    p99: round(percentile(latencies, 99), 2),
+    samples: latencies.length,
+  };
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = performance.now() + timeoutMs;
+  while (!condition()) {
+    if (performance.now() > deadline) return false;
+    await sleep(20);
+  }
+  return true;
+}
+
+async function fanout(): Promise<unknown> {
+  const perDoc = params.writersPerDoc ?? 1;
+  const readers = await connectReaders(params.docIds, params.readersPerDoc ?? 1);
+  const writers: Writer[] = [];
+  params.docIds.forEach((docId, d) => {
+    for (let w = 0; w < perDoc; w++) writers.push(new Writer(d * perDoc + w, docId));
+  });
+  await Promise.all(writers.map((writer) => writer.ready));
+  const stop = drive(writers, perDoc, () => params.rate ?? 10);
+  await sleep((params.warmup ?? 1) * 1000); // warm-up, not measured
+  for (const reader of readers) reader.latencies = [];
+  phase('start');
+  await sleep((params.seconds ?? 5) * 1000);
+  stop();
+  const expected = (docId: string) =>
+    writers.filter((writer) => writer.docId === docId).reduce((sum, writer) => sum + writer.seq, 0);
+  const complete = () => readers.every((reader) => reader.seen.size >= expected(reader.docId));
+  await waitUntil(complete, 3000);
+  phase('end');
+  const latencies = readers.flatMap((reader) => reader.latencies);
+  const lost = readers.reduce((sum, reader) => sum + (expected(reader.docId) - reader.seen.size), 0);
+  const sent = writers.reduce((sum, writer) => sum + writer.seq, 0);
+  for (const writer of writers) writer.destroy();
+  for (const reader of readers) reader.close();
+  return {
+    ...latencySummary(latencies),
+    lost,
+    sent,
+    duplicates: readers.reduce((s, r) => s + r.duplicates, 0),
+  };
+}
+
+async function saturation(): Promise<unknown> {
+  const perDoc = params.writersPerDoc ?? 10;
+  const docId = params.docIds[0]!;
+  const readers = await connectReaders([docId], params.readersPerDoc ?? 200);
+  const writers = Array.from({ length: perDoc }, (_, w) => new Writer(w, docId));
+  await Promise.all(writers.map((writer) => writer.ready));
+  const steps: Array<{ rate: number; p50: number; p99: number; lost: number }> = [];
+  // Warm-up (JIT, first allocations) at the first rate, not measured.
+  const warm = drive(writers, perDoc, () => params.rates?.[0] ?? 100);
+  await sleep((params.warmup ?? 1) * 1000);
+  warm();
+  await sleep(500);
+  for (const reader of readers) reader.latencies = [];
+  phase('start');
+  let reached = 0;
+  for (const rate of params.rates ?? [100]) {
+    const firstSeq = writers.map((writer) => writer.seq);
+    const stop = drive(writers, perDoc, () => rate);
+    await sleep((params.seconds ?? 2) * 1000);
+    stop();
+    const lastSeq = writers.map((writer) => writer.seq);
+    // Updates of this step not delivered within a second after it count as too slow.
+    await sleep(500);
+    const latencies: number[] = [];
+    let lost = 0;
+    for (const reader of readers) {
+      writers.forEach((writer, w) => {
+        for (let seq = firstSeq[w]!; seq < lastSeq[w]!; seq++) {
+          const id = key(writer.index, seq);
+          if (!reader.seen.has(id)) {
+            lost++;
+            latencies.push(Number.POSITIVE_INFINITY);
+          }
+        }
+      });
+      latencies.push(...reader.latencies);
+      reader.latencies = [];
+    }
+    const p99 = percentile(latencies, 99);
+    steps.push({ rate, p50: round(percentile(latencies, 50), 2), p99: round(p99, 2), lost });
+    if (!(p99 <= 100)) break;
+    reached = rate;
+    // Let a backlog drain before the next step.
+    await sleep(300);
+  }
+  phase('end');
+  for (const writer of writers) writer.destroy();
+  for (const reader of readers) reader.close();
+  return { reached, steps };
+}
+
+/** A small document: about 200 characters typed by one client. */
+function smallUpdate(): Uint8Array {
+  const doc = new Y.Doc();
+  doc.clientID = 7;
+  doc.getText('bench').insert(0, 'Kleine notitie. '.repeat(12));
+  return Y.encodeStateAsUpdate(doc);
+}
+
+async function memory(): Promise<unknown> {
+  const readers = await connectReaders(params.docIds, params.readersPerDoc ?? 2, 200);
+  const seed = smallUpdate();
+  const first = new Map<string, Reader>();
+  for (const reader of readers) if (!first.has(reader.docId)) first.set(reader.docId, reader);
+  for (const reader of first.values()) reader.socket.send(updateFrame(target, reader.docId, seed));
+  await sleep(1000);
+  phase('start');
+  await sleep((params.updates ?? 3) * 1000);
+  phase('end');
+  const open = readers.filter((reader) => reader.socket.readyState === WebSocket.OPEN).length;
+  for (const reader of readers) reader.close();
+  return { connections: open, docs: params.docIds.length };
+}
+
+async function coldseed(): Promise<unknown> {
+  const { update } = b4Update(params.traceEdits);
+  for (const docId of params.docIds) {
+    const reader = new Reader(docId, true);
+    await reader.synced;
+    reader.socket.send(updateFrame(target, docId, update));
+    if (target.kind === 'werkplaats') await waitUntil(() => reader.acked >= 1, 30_000);
+    else await sleep(200);
+    reader.close();
+  }
+  return { seeded: params.docIds.length, bytes: update.length };
+}
+
+async function coldload(): Promise<unknown> {
+  const times: number[] = [];
+  const withConnect: number[] = [];
+  for (const docId of params.docIds) {
+    const started = performance.now();
+    const reader = new Reader(docId);
+    await reader.synced;
+    times.push(reader.syncedAt - reader.openedAt);
+    withConnect.push(reader.syncedAt - started);
+    reader.close();
+  }
+  return {
+    p50: round(percentile(times, 50), 1),
+    p99: round(percentile(times, 99), 1),
+    withConnectP50: round(percentile(withConnect, 50), 1),
+    samples: times.length,
+  };
+}
+
+async function durable(): Promise<unknown> {
+  const docId = params.docIds[0]!;
+  const total = params.updates ?? 20_000;
+  const writerCount = 4;
+  const observer = new Reader(docId);
+  await observer.synced;
+  const writers: Array<{ socket: Reader; frames: Uint8Array[] }> = [];
+  for (let w = 0; w < writerCount; w++) {
+    const doc = new Y.Doc();
+    doc.clientID = 200_000 + w;
+    const frames: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => frames.push(updateFrame(target, docId, update)));
+    const text = doc.getText('bench');
+    for (let seq = 0; seq < total / writerCount; seq++) text.insert(text.length, marker(900 + w, seq));
+    const socket = new Reader(docId, true);
+    await socket.synced;
+    writers.push({ socket, frames });
+  }
+  let lastDelivery = 0;
+  observer.onMarker = (_w, _s, now) => {
+    lastDelivery = now;
+  };
+  phase('start');
+  const started = performance.now();
+  for (let i = 0; i < total / writerCount; i += 250) {
+    for (const { socket, frames } of writers) {
+      for (const frame of frames.slice(i, i + 250)) socket.socket.send(frame);
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  const delivered = await waitUntil(() => observer.seen.size >= total, 60_000);
+  let ackedAt = Number.NaN;
+  if (target.kind === 'werkplaats') {
+    await waitUntil(() => writers.every(({ socket, frames }) => socket.acked >= frames.length), 30_000);
+    ackedAt = performance.now();
+  }
+  phase('end');
+  const seconds = (lastDelivery - started) / 1000;
+  for (const { socket } of writers) socket.close();
+  observer.close();
+  return {
+    updatesPerSecond: Math.round(observer.seen.size / seconds),
+    ackedPerSecond: Number.isNaN(ackedAt) ? null : Math.round(total / ((ackedAt - started) / 1000)),
+    delivered: observer.seen.size,
+    complete: delivered,
+  };
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const started = performance.now();
+  const value = await fn();
+  return [value, performance.now() - started];
+}
+
+async function versions(): Promise<unknown> {
+  const api = async (method: string, path: string, body?: unknown, retry = true): Promise<unknown> => {
+    // A keep-alive connection the server closed while the client was busy (the B4 replay takes
+    // seconds) fails with "fetch failed"; one retry on a fresh connection. An extra version created
+    // by a retried POST does not change what is measured.
+    const response = await fetch(`${target.url}${path}`, {
+      method,
+      headers: { cookie: target.cookie ?? '', 'content-type': 'application/json', origin: target.url },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }).catch((error: unknown) => {
+      if (retry) return null;
+      throw error;
+    });
+    if (!response) return api(method, path, body, false);
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as unknown;
+  };
+  const [smallDoc, b4Doc] = params.docIds as [string, string];
+  const count = params.versions ?? 1000;
+  phase('start');
+  // Create: a small document, `count` times (this also fills the list).
+  const createSmall: number[] = [];
+  const timedCreates = Math.min(count, 50);
+  for (let i = 0; i < timedCreates; i++) {
+    const [, ms] = await timed(() => api('POST', `/api/documents/${smallDoc}/versions`, { label: `v${i}` }));
+    createSmall.push(ms);
+  }
+  // The rest only fill the list: eight at a time.
+  for (let i = timedCreates; i < count; i += 8) {
+    await Promise.all(
+      Array.from({ length: Math.min(8, count - i) }, (_, j) =>
+        api('POST', `/api/documents/${smallDoc}/versions`, { label: `v${i + j}` }),
+      ),
+    );
+  }
+  const list: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const [listed, ms] = await timed(() => api('GET', `/api/documents/${smallDoc}/versions`));
+    if (!Array.isArray(listed) || listed.length < count) throw new Error('versions list too short');
+    list.push(ms);
+  }
+  // Two versions of a document holding half, then all, of the B4 trace.
+  const trace = loadB4(params.traceEdits);
+  const doc = new Y.Doc();
+  doc.clientID = 5;
+  const socket = new Reader(b4Doc, true);
+  socket.socket.on('message', (data: Buffer) => {
+    const decoded = decodeFrame(target, data);
+    if (decoded.kind === 'step2' && decoded.payload) Y.applyUpdate(doc, decoded.payload);
+  });
+  await socket.synced;
+  let sentCount = 0;
+  const push = async (from: number, to: number) => {
+    const before = Y.encodeStateVector(doc);
+    replayInto(doc, trace, from, to);
+    socket.socket.send(updateFrame(target, b4Doc, Y.encodeStateAsUpdate(doc, before)));
+    sentCount++;
+    if (!(await waitUntil(() => socket.acked >= sentCount, 30_000))) throw new Error('no durable ack');
+  };
+  const half = Math.floor(trace.patches.length / 2);
+  await push(0, half);
+  const [a, createB4a] = await timed(() =>
+    api('POST', `/api/documents/${b4Doc}/versions`, { label: 'half' }),
+  );
+  await push(half, trace.patches.length);
+  const [b, createB4b] = await timed(() => api('POST', `/api/documents/${b4Doc}/versions`, { label: 'all' }));
+  socket.close();
+  const diff: number[] = [];
+  const from = (a as { id: string }).id;
+  const to = (b as { id: string }).id;
+  for (let i = 0; i < 5; i++) {
+    const [, ms] = await timed(() => api('GET', `/api/documents/${b4Doc}/diff?from=${from}&to=${to}`));
+    diff.push(ms);
+  }
+  phase('end');
+  return {
+    createSmallP50: round(percentile(createSmall, 50), 2),
+    createB4: round(Math.max(createB4a, createB4b), 1),
+    listP50: round(percentile(list, 50), 2),
+    listed: count,
+    diffP50: round(percentile(diff, 50), 1),
+  };
+}
+
+const modes = { fanout, saturation, memory, coldseed, coldload, durable, versions };
+const timeout = setTimeout(() => {
+  result({ error: 'load process timed out' });
+  process.exit(2);
+}, 180_000);
+try {
+  result(await modes[params.mode]());
+} catch (error) {
+  result({ error: error instanceof Error ? error.message : String(error) });
+}
+clearTimeout(timeout);
+process.exit(0);
