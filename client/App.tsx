@@ -7,6 +7,7 @@ import { AccountScene } from './scenes/Account/AccountScene';
 import { LoginScene } from './scenes/Auth/LoginScene';
 import { SignupScene } from './scenes/Auth/SignupScene';
 import { CatalogEntryScene } from './scenes/Catalog/CatalogEntryScene';
+import { CatalogTrajectScene } from './scenes/Catalog/CatalogTrajectScene';
 import { CatalogScene } from './scenes/Catalog/CatalogScene';
 import { HomeScene } from './scenes/Home/HomeScene';
 import { AcceptInviteScene } from './scenes/Invite/AcceptInviteScene';
@@ -114,6 +115,8 @@ export function App() {
       return <CatalogScene />;
     case 'catalogEntry':
       return <CatalogEntryScene key={route.id} id={route.id} />;
+    case 'catalogTraject':
+      return <CatalogTrajectScene key={route.id} id={route.id} />;
     case 'notFound':
       return <NotFoundScene kind="page" />;
   }

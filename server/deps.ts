@@ -29,6 +29,7 @@ export interface Stores {
   designs: DesignStore;
   lifecycle: LifecycleStore;
   versions: import('./stores/versions').VersionStore;
+  trajectLifecycle: import('./stores/trajectLifecycle').TrajectLifecycleStore;
 }
 
 /** What routes and the sync server need, created once at boot. */

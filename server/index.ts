@@ -55,6 +55,7 @@ export async function startServer(
     designs: createDesignStore(db),
     lifecycle: createLifecycleStore(db),
     versions: (await import('./stores/versions')).createVersionStore(db),
+    trajectLifecycle: (await import('./stores/trajectLifecycle')).createTrajectLifecycleStore(db),
   };
   seedExampleTemplates(db, stores);
   const sessions = createSessionService(stores.sessions, stores.users, {

@@ -1,6 +1,7 @@
 import { enComments } from './enComments';
 import { enDesigns } from './enDesigns';
 import { enTemplates } from './enTemplates';
+import { enTrajecten } from './enTrajecten';
 import { enVersions } from './enVersions';
 import type { Messages } from './nl';
 
@@ -272,5 +273,6 @@ export const en: Messages = {
   ...enTemplates,
   ...enDesigns,
   ...enVersions,
+  ...enTrajecten,
   ...enComments,
 };

@@ -124,7 +124,7 @@ export const enVersions: Record<VersionMessageKey, string> = {
   'catalog.nav': 'Catalogue',
   'catalog.title': 'Catalogue',
   'catalog.intro':
-    'Approved leerarrangementen, free to reuse. Search by text, sector, ontwikkelpad or learning outcome.',
+    'Approved leerarrangementen and professionaliseringstrajecten, free to reuse. Search by text, sector, ontwikkelpad or learning outcome.',
   'catalog.search': 'Search',
   'catalog.searchLabel': 'Search title, team, learning outcomes and activities',
   'catalog.filters': 'Filters',
@@ -144,7 +144,8 @@ export const enVersions: Record<VersionMessageKey, string> = {
   'catalog.ects': 'Size',
   'catalog.ectsValue': '{ects} ECTS',
   'catalog.license': 'License',
-  'catalog.licenseBefore': 'Every leerarrangement in the catalogue is published under the license',
+  'catalog.licenseBefore':
+    'Every leerarrangement and traject in the catalogue is published under the license',
   'catalog.licenseAfter': ': you may share and adapt it, with attribution and under the same license.',
   'catalog.approvedAt': 'Approved on',
   'catalog.back': 'Back to the catalogue',

@@ -2,6 +2,7 @@ import { ROLE_LABELS_NL, TEAM_KIND_LABELS_NL } from '../../shared/domain/roles';
 import { nlComments } from './nlComments';
 import { nlDesigns } from './nlDesigns';
 import { nlTemplates } from './nlTemplates';
+import { nlTrajecten } from './nlTrajecten';
 import { nlVersions } from './nlVersions';
 
 /**
@@ -279,6 +280,7 @@ export const nl = {
   ...nlTemplates,
   ...nlDesigns,
   ...nlVersions,
+  ...nlTrajecten,
   ...nlComments,
 } as const satisfies Record<string, string>;
 

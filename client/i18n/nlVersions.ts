@@ -125,7 +125,7 @@ export const nlVersions = {
   'catalog.nav': 'Catalogus',
   'catalog.title': 'Catalogus',
   'catalog.intro':
-    'Goedgekeurde leerarrangementen, vrij te hergebruiken. Zoek op tekst, sector, ontwikkelpad of leeruitkomst.',
+    'Goedgekeurde leerarrangementen en professionaliseringstrajecten, vrij te hergebruiken. Zoek op tekst, sector, ontwikkelpad of leeruitkomst.',
   'catalog.search': 'Zoeken',
   'catalog.searchLabel': 'Zoek in titel, team, leeruitkomsten en activiteiten',
   'catalog.filters': 'Filters',
@@ -145,7 +145,8 @@ export const nlVersions = {
   'catalog.ects': 'Omvang',
   'catalog.ectsValue': '{ects} ECTS',
   'catalog.license': 'Licentie',
-  'catalog.licenseBefore': 'Alle leerarrangementen in de catalogus zijn gepubliceerd onder de licentie',
+  'catalog.licenseBefore':
+    'Alle leerarrangementen en trajecten in de catalogus zijn gepubliceerd onder de licentie',
   'catalog.licenseAfter': ': je mag ze delen en bewerken, met naamsvermelding en onder dezelfde licentie.',
   'catalog.approvedAt': 'Goedgekeurd op',
   'catalog.back': 'Terug naar de catalogus',

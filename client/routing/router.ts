@@ -17,6 +17,7 @@ export type Route =
   | { name: 'traject'; trajectId: string }
   | { name: 'catalog' }
   | { name: 'catalogEntry'; id: string }
+  | { name: 'catalogTraject'; id: string }
   | { name: 'notFound' };
 
 const NAVIGATE_EVENT = 'werkplaats:navigate';
@@ -64,6 +65,10 @@ const PARAM_ROUTES: Array<{ pattern: RegExp; make: (...params: string[]) => Rout
   { pattern: /^\/ontwikkelpaden\/([^/]+)\/?$/, make: (docId = '') => ({ name: 'ontwikkelpadDraft', docId }) },
   { pattern: /^\/ontwerpen\/([^/]+)\/?$/, make: (docId = '') => ({ name: 'design', docId }) },
   { pattern: /^\/trajecten\/([^/]+)\/?$/, make: (trajectId = '') => ({ name: 'traject', trajectId }) },
+  {
+    pattern: /^\/catalogus\/trajecten\/([^/]+)\/?$/,
+    make: (id = '') => ({ name: 'catalogTraject', id }),
+  },
   { pattern: /^\/catalogus\/([^/]+)\/?$/, make: (id = '') => ({ name: 'catalogEntry', id }) },
 ];
 
@@ -136,6 +141,11 @@ export const CATALOG_PATH = '/catalogus';
 /** Path of one approved leerarrangement in the catalog. */
 export function catalogEntryPath(id: string): string {
   return `${CATALOG_PATH}/${encodeURIComponent(id)}`;
+}
+
+/** Path of one approved professionaliseringstraject in the catalog. */
+export function catalogTrajectPath(id: string): string {
+  return `${CATALOG_PATH}/trajecten/${encodeURIComponent(id)}`;
 }
 
 /** Path of a team's page. */

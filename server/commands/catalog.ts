@@ -4,6 +4,7 @@ import type { AppDeps } from '../deps';
 import { forbidden, notFound } from '../http/apiError';
 import { authorizeTeam } from '../policies/team';
 import type { Publication } from '../stores/lifecycle';
+import type { TrajectPublication } from '../stores/trajectLifecycle';
 
 /** The license every published design carries (open-source principle, 001 l.263, 279). */
 export const CATALOG_LICENSE = 'CC BY-SA 4.0';
@@ -110,4 +111,89 @@ export function reuseDesign(deps: AppDeps, userId: string, sourceId: string, tea
     });
   })();
   return { id };
+}
+
+// --- Professionaliseringstrajecten --------------------------------------------------------------
+
+function trajectSummary(publication: TrajectPublication) {
+  const { projection } = publication;
+  const covered = projection.coverage.filter((row) => row.coveredBy.length > 0).map((row) => row.outcome);
+  return {
+    id: publication.trajectId,
+    kind: 'traject' as const,
+    title: projection.title,
+    team: { id: projection.teamId, name: projection.teamName },
+    template: projection.template,
+    /** The leeruitkomsten its leerarrangementen cover together. */
+    outcomes: covered.map(({ id, code, title }) => ({ id, code, title })),
+    sectors: [...new Set(projection.items.flatMap((item) => item.sectors))],
+    /** Size: the sum of the study load of its leerarrangementen. */
+    ects: projection.totals.ects,
+    hours: projection.totals.hours,
+    itemCount: projection.items.length,
+    license: CATALOG_LICENSE,
+    approvedAt: publication.approvedAt,
+  };
+}
+
+function trajectSearchableText(publication: TrajectPublication): string {
+  const { projection } = publication;
+  return [
+    projection.title,
+    projection.teamName,
+    projection.template.title,
+    ...projection.items.flatMap((item) => [item.title, item.teamName ?? '']),
+    ...projection.coverage.flatMap((row) => [row.outcome.code, row.outcome.title]),
+  ]
+    .join('\n')
+    .toLocaleLowerCase('nl');
+}
+
+/** Approved trajecten only, from their frozen publications; the same filters as designs. */
+export function searchTrajectCatalog(deps: AppDeps, filter: CatalogFilter) {
+  const words = (filter.q ?? '').toLocaleLowerCase('nl').split(/\s+/).filter(Boolean);
+  return deps.stores.trajectLifecycle
+    .publications()
+    .map((publication) => ({ publication, summary: trajectSummary(publication) }))
+    .filter(({ publication, summary }) => {
+      if (filter.sector && !summary.sectors.includes(filter.sector)) return false;
+      if (
+        filter.templateId &&
+        summary.template.id !== filter.templateId &&
+        summary.template.templateKey !== filter.templateId
+      )
+        return false;
+      if (filter.outcomeId && !summary.outcomes.some((outcome) => outcome.id === filter.outcomeId))
+        return false;
+      if (words.length === 0) return true;
+      const text = trajectSearchableText(publication);
+      return words.every((word) => text.includes(word));
+    })
+    .map(({ summary }) => summary);
+}
+
+/**
+ * One approved traject: its leerarrangementen as frozen at approval (each was itself approved
+ * then, so each links to its own catalog page), and the coverage; 404 for anything not approved.
+ */
+export function trajectCatalogEntry(deps: AppDeps, trajectId: string) {
+  const publication = deps.stores.trajectLifecycle.publication(trajectId);
+  if (!publication) throw notFound('Dit traject staat niet in de catalogus.');
+  const { projection } = publication;
+  return {
+    ...trajectSummary(publication),
+    items: projection.items.map((item) => ({
+      id: item.designId,
+      title: item.title,
+      team: { id: item.teamId, name: item.teamName },
+      position: item.position,
+      alternativeGroup: item.alternativeGroup,
+      outcomes: item.outcomes,
+      ects: item.ects,
+      hours: item.hours,
+      // Still in the catalog (a design is removed from it only when its team deletes it).
+      inCatalog: deps.stores.lifecycle.publication(item.designId) !== undefined,
+    })),
+    coverage: projection.coverage,
+  };
 }

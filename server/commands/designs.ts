@@ -9,7 +9,7 @@ import {
 import { allOutcomes } from '../../shared/domain/ontwikkelpad/types';
 import { planUpgrade, type UpgradePlan } from '../../shared/domain/ontwikkelpad/upgrade';
 import { parseVersion } from '../../shared/domain/ontwikkelpad/versioning';
-import { INITIAL_STATUS } from '../../shared/domain/lifecycle';
+import { INITIAL_STATUS, isReadOnlyStatus, type DesignStatus } from '../../shared/domain/lifecycle';
 import {
   addTemplateSections,
   initLeerarrangementDoc,
@@ -172,25 +172,57 @@ export async function upgradeDesign(
   return { plan, version: summary };
 }
 
+/**
+ * A traject's leerarrangementen as the traject sees them: its own team's designs from their live
+ * committed state, another team's designs from the catalog's frozen publication (never their live
+ * document, which may have moved on or be a draft the traject's team cannot see).
+ */
+function trajectItemContents(deps: AppDeps, trajectId: string, template: TemplateVersion) {
+  return deps.stores.designs.items(trajectId).map((item) => {
+    const publication = item.publicationId
+      ? deps.stores.lifecycle.publication(item.publicationId)
+      : undefined;
+    if (publication) {
+      return {
+        ...item,
+        source: 'catalog' as const,
+        content: publication.projection.content,
+        title: publication.projection.title,
+        teamId: publication.projection.teamId,
+        teamName: publication.projection.teamName,
+        status: 'goedgekeurd' as DesignStatus,
+      };
+    }
+    const document = deps.stores.documents.get(item.designId);
+    const team = document?.teamId ? deps.stores.teams.get(document.teamId) : undefined;
+    const content = readDocument(deps, item.designId, (doc) => projectLeerarrangement(doc, template.content));
+    return {
+      ...item,
+      source: 'team' as const,
+      content,
+      title: content.title || document?.title || '',
+      teamId: document?.teamId ?? null,
+      teamName: team?.name ?? null,
+      status: deps.stores.lifecycle.get(item.designId)?.status ?? INITIAL_STATUS,
+    };
+  });
+}
+
 /** A traject with its items, the coverage matrix and R1/R2. */
 export function trajectView(deps: AppDeps, trajectId: string) {
   const traject = deps.stores.designs.getTraject(trajectId);
   if (!traject) throw notFound('Dit traject bestaat niet.');
   const version = versionOr404(deps, traject.templateVersionId);
   const outcomes = allOutcomes(version.content);
-  const items = deps.stores.designs.items(trajectId).map((item) => {
-    const document = deps.stores.documents.get(item.designId);
-    const content = readDocument(deps, item.designId, (doc) => projectLeerarrangement(doc, version.content));
+  const items = trajectItemContents(deps, trajectId, version).map(({ content, ...item }) => {
     const load = studyLoad(content);
     return {
       ...item,
-      title: content.title || document?.title || '',
-      teamId: document?.teamId ?? null,
       targetedOutcomeIds: content.targetedOutcomeIds,
+      sectors: content.sectors,
       ects: content.ects,
       hours: load.totalHours,
       mode: content.mode,
-      status: deps.stores.lifecycle.get(item.designId)?.status ?? INITIAL_STATUS,
     };
   });
   const checks: RuleResult[] = checkTraject(
@@ -264,8 +296,11 @@ export function createTraject(
 }
 
 /**
- * Sets a traject's arrangements in order. Each must be a design the caller can read, pinned to the
- * traject's template version (coverage is only meaningful against one version).
+ * Sets a traject's arrangements in order. Each is pinned to the traject's template version
+ * (coverage is only meaningful against one version) and is either a design of the traject's own
+ * team the caller can read, or another team's *approved* design from the catalog — stored as a
+ * reference to its frozen publication. While the traject is with external review or approved its
+ * items are frozen (409).
  */
 export function setTrajectItems(
   deps: AppDeps,
@@ -276,20 +311,47 @@ export function setTrajectItems(
   const traject = deps.stores.designs.getTraject(trajectId);
   if (!traject) throw notFound('Dit traject bestaat niet.');
   authorizeTeam(deps.stores, userId, traject.teamId, 'document.create');
+  if (isReadOnlyStatus(traject.status)) {
+    throw new ApiError(
+      409,
+      'read_only',
+      traject.status === 'goedgekeurd'
+        ? 'Dit traject is goedgekeurd: de leerarrangementen liggen vast.'
+        : 'Dit traject ligt bij de externe toetsing: de leerarrangementen liggen vast tot het oordeel.',
+    );
+  }
   const seen = new Set<string>();
+  const stored: Array<{ designId: string; publicationId: string | null }> = [];
   for (const item of items) {
     if (seen.has(item.designId))
       throw new ApiError(400, 'duplicate_item', 'Een leerarrangement staat maar één keer in een traject.');
     seen.add(item.designId);
-    authorizeDocument(deps.stores, userId, item.designId, 'document.read');
-    const design = designOr404(deps, item.designId);
-    if (design.templateVersionId !== traject.templateVersionId) {
+    const document = deps.stores.documents.get(item.designId);
+    if (!document) throw notFound('Dit leerarrangement bestaat niet.');
+    let templateVersionId: string;
+    let publicationId: string | null = null;
+    if (document.teamId === traject.teamId) {
+      authorizeDocument(deps.stores, userId, item.designId, 'document.read');
+      templateVersionId = designOr404(deps, item.designId).templateVersionId;
+    } else {
+      // Another team's work only through the catalog: approved and frozen, never a draft.
+      const publication = deps.stores.lifecycle.publication(item.designId);
+      if (!publication) {
+        throw forbidden(
+          'Van een ander team kan alleen een goedgekeurd leerarrangement uit de catalogus in een traject.',
+        );
+      }
+      templateVersionId = publication.projection.template.id;
+      publicationId = item.designId;
+    }
+    if (templateVersionId !== traject.templateVersionId) {
       throw new ApiError(
         400,
         'other_version',
         'Dit leerarrangement hoort bij een andere versie van het ontwikkelpad dan het traject.',
       );
     }
+    stored.push({ designId: item.designId, publicationId });
   }
   deps.db.transaction(() => {
     deps.stores.designs.setItems(
@@ -298,6 +360,7 @@ export function setTrajectItems(
         designId: item.designId,
         position,
         alternativeGroup: item.alternativeGroup ?? null,
+        publicationId: stored[position]?.publicationId ?? null,
       })),
     );
   })();

@@ -14,6 +14,7 @@ import { notFound } from '../http/apiError';
 import { authorizeDocument } from '../policies/document';
 import type { VersionSummary, VersionWithJson } from '../stores/versions';
 import { designTemplate } from './designs';
+import { closedFeedbackRounds } from './feedbackGate';
 
 type Deps = AppDeps;
 
@@ -62,6 +63,8 @@ export function projectDoc(
   doc: Y.Doc,
   document: DocumentSummary,
   template: { id: string; title: string; version: string; content: OntwikkelpadContent } | null,
+  /** Closed feedback rounds at this moment (R13 in the stored rule results); null: not known. */
+  closedRounds: number | null = null,
 ): VersionProjection {
   const title = textOf(doc.getMap<unknown>(META_MAP).get('title')) || document.title;
   const sections = sectionTexts(doc, document.kind);
@@ -82,7 +85,9 @@ export function projectDoc(
       design,
       template: template ? { id: template.id, title: template.title, version: template.version } : null,
       outcomes,
-      checks: template ? checkLeerarrangement(design, template.content, { closedFeedbackRounds: null }) : [],
+      checks: template
+        ? checkLeerarrangement(design, template.content, { closedFeedbackRounds: closedRounds })
+        : [],
     };
   }
   return { kind: 'document', title, sections };
@@ -91,9 +96,10 @@ export function projectDoc(
 /** The committed state of a document and its projection, read in one go. */
 function currentState(deps: Deps, document: DocumentSummary) {
   const template = templateOf(deps, document);
+  const rounds = template ? closedFeedbackRounds(deps, document.id) : null;
   return readDocument(deps, document.id, (doc) => ({
     state: Y.encodeStateAsUpdate(doc),
-    json: projectDoc(doc, document, template),
+    json: projectDoc(doc, document, template, rounds),
   }));
 }
 

@@ -29,6 +29,7 @@ export type AuditAction =
   | 'design.upgraded'
   | 'traject.created'
   | 'design.status_changed'
+  | 'traject.status_changed'
   | 'design.reused'
   | 'document.restored';
 

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import type { DesignStatus } from '../../shared/domain/lifecycle';
 
 /** A design's pin to its template version. */
 export interface DesignRow {
@@ -12,6 +13,7 @@ export interface Traject {
   teamId: string;
   templateVersionId: string;
   title: string;
+  status: DesignStatus;
   createdAt: string;
   updatedAt: string;
 }
@@ -20,6 +22,8 @@ export interface TrajectItem {
   designId: string;
   position: number;
   alternativeGroup: string | null;
+  /** Set for another team's design, included through its catalog publication (the same id). */
+  publicationId: string | null;
 }
 
 interface TrajectRow {
@@ -27,6 +31,7 @@ interface TrajectRow {
   team_id: string;
   template_version_id: string;
   title: string;
+  status: DesignStatus;
   created_at: number;
   updated_at: number;
 }
@@ -36,6 +41,7 @@ const presentTraject = (row: TrajectRow): Traject => ({
   teamId: row.team_id,
   templateVersionId: row.template_version_id,
   title: row.title,
+  status: row.status,
   createdAt: new Date(row.created_at).toISOString(),
   updatedAt: new Date(row.updated_at).toISOString(),
 });
@@ -57,13 +63,18 @@ export function createDesignStore(db: Db) {
   );
   const itemsOf = db.prepare<
     [string],
-    { design_doc_id: string; position: number; alternative_group: string | null }
+    {
+      design_doc_id: string;
+      position: number;
+      alternative_group: string | null;
+      publication_id: string | null;
+    }
   >(
-    'SELECT design_doc_id, position, alternative_group FROM traject_items WHERE traject_id = ? ORDER BY position, design_doc_id',
+    'SELECT design_doc_id, position, alternative_group, publication_id FROM traject_items WHERE traject_id = ? ORDER BY position, design_doc_id',
   );
   const clearItems = db.prepare('DELETE FROM traject_items WHERE traject_id = ?');
   const insertItem = db.prepare(
-    'INSERT INTO traject_items (traject_id, design_doc_id, position, alternative_group) VALUES (?, ?, ?, ?)',
+    'INSERT INTO traject_items (traject_id, design_doc_id, position, alternative_group, publication_id) VALUES (?, ?, ?, ?, ?)',
   );
   const touchTraject = db.prepare('UPDATE trajects SET updated_at = ? WHERE id = ?');
 
@@ -108,13 +119,14 @@ export function createDesignStore(db: Db) {
         designId: row.design_doc_id,
         position: row.position,
         alternativeGroup: row.alternative_group,
+        publicationId: row.publication_id,
       }));
     },
     /** Replaces a traject's items (call inside a transaction). */
     setItems(trajectId: string, items: readonly TrajectItem[]): void {
       clearItems.run(trajectId);
       for (const item of items)
-        insertItem.run(trajectId, item.designId, item.position, item.alternativeGroup);
+        insertItem.run(trajectId, item.designId, item.position, item.alternativeGroup, item.publicationId);
       touchTraject.run(Date.now(), trajectId);
     },
   };

@@ -114,14 +114,13 @@ export function checkGates(
   return { ok: true };
 }
 
-/** Whether `from` → `to` may happen now, with this outcome and note; a refusal has a Dutch reason. */
-export function checkTransition(
+/** The outcome and note a move asks for (the same for designs and trajecten). */
+function checkOutcomeAndNote(
   from: DesignStatus,
   to: DesignStatus,
-  input: TransitionInput,
+  input: { outcome?: InternalOutcome | null | undefined; note?: string | null | undefined },
+  subject: string,
 ): TransitionCheck {
-  const gates = checkGates(from, to, input.results);
-  if (!gates.ok) return gates;
   const needs = transitionNeeds(from, to);
   const outcome = input.outcome ?? null;
   if (needs.outcome !== outcome) {
@@ -135,8 +134,118 @@ export function checkTransition(
     return refuse(
       to === 'afgekeurd'
         ? 'Afkeuren kan alleen met de toelichting van de beoordelaar.'
-        : 'Licht toe waarom het ontwerp niet binnen de kaders past.',
+        : `Licht toe waarom ${subject} niet binnen de kaders past.`,
     );
   }
   return { ok: true };
+}
+
+/** Whether `from` → `to` may happen now, with this outcome and note; a refusal has a Dutch reason. */
+export function checkTransition(
+  from: DesignStatus,
+  to: DesignStatus,
+  input: TransitionInput,
+): TransitionCheck {
+  const gates = checkGates(from, to, input.results);
+  if (!gates.ok) return gates;
+  return checkOutcomeAndNote(from, to, input, 'het ontwerp');
+}
+
+// --- Professionaliseringstrajecten ---------------------------------------------------------------
+
+/** One leerarrangement of a traject as the traject's gates see it. */
+export interface TrajectGateItem {
+  title: string;
+  /** The leerarrangement's own rule results (R3–R13), computed from its state. */
+  results: readonly RuleResult[];
+  /** Whether it is itself published (goedgekeurd, with a frozen catalog copy). */
+  published: boolean;
+}
+
+/** What a traject's move is checked against. */
+export interface TrajectGateInput {
+  items: readonly TrajectGateItem[];
+  /** The traject's own rules (R1 coverage gates publishing; R2 is a guideline). */
+  trajectResults: readonly RuleResult[];
+}
+
+const quoted = (items: readonly TrajectGateItem[]) =>
+  items.map((item) => `"${item.title || 'naamloos leerarrangement'}"`).join(', ');
+
+/**
+ * The gates of a professionaliseringstraject, on the same transition table as a design:
+ * - leaving `prototype`: at least one leerarrangement, and every leerarrangement's must-rules that
+ *   gate leaving prototype are green (R13 excluded: that is the next gate);
+ * - entering `interne toetsing` (from prototype): R13 for every leerarrangement — each has had at
+ *   least one closed feedback round ("geen afgeronde feedbackronde" until rounds exist);
+ * - `goedgekeurd` (publishing): every leerarrangement is itself published, and R1 (together they
+ *   cover every leeruitkomst of the ontwikkelpad version) is green.
+ */
+export function checkTrajectGates(
+  from: DesignStatus,
+  to: DesignStatus,
+  input: TrajectGateInput,
+): TransitionCheck {
+  if (!TRANSITIONS[from].includes(to)) {
+    return refuse(`Van "${STATUS_LABELS_NL[from]}" kan een traject niet naar "${STATUS_LABELS_NL[to]}".`);
+  }
+  if (from === 'prototype') {
+    if (input.items.length === 0) return refuse('Een traject zonder leerarrangementen kan niet verder.');
+    const red = input.items.flatMap((item) => {
+      const rules = item.results
+        .filter(
+          (result) =>
+            result.ruleId !== 'R13' &&
+            result.kind === 'must' &&
+            result.gate === 'leaving-prototype' &&
+            result.status !== 'pass',
+        )
+        .map((result) => result.ruleId);
+      return rules.length > 0 ? [`"${item.title || 'naamloos leerarrangement'}" (${rules.join(', ')})`] : [];
+    });
+    if (red.length > 0) {
+      return refuse(
+        `Nog niet alle verplichte regels van de leerarrangementen zijn groen: ${red.join('; ')}.`,
+      );
+    }
+  }
+  if (to === 'interne-toetsing' && from !== 'interne-toetsing') {
+    const missing = input.items.filter(
+      (item) => !item.results.some((result) => result.ruleId === 'R13' && result.status === 'pass'),
+    );
+    if (missing.length > 0) {
+      return refuse(`Interne toetsing kan nog niet: geen afgeronde feedbackronde voor ${quoted(missing)}.`);
+    }
+  }
+  if (to === 'goedgekeurd') {
+    const unpublished = input.items.filter((item) => !item.published);
+    if (input.items.length === 0 || unpublished.length > 0) {
+      return refuse(
+        input.items.length === 0
+          ? 'Een traject zonder leerarrangementen kan niet worden goedgekeurd.'
+          : `Goedkeuren kan pas als elk leerarrangement zelf is goedgekeurd; nog niet: ${quoted(unpublished)}.`,
+      );
+    }
+    const gaps = input.trajectResults.filter(
+      (result) => result.kind === 'must' && result.gate === 'publishing-traject' && result.status !== 'pass',
+    );
+    if (gaps.length > 0) {
+      return refuse(`Goedkeuren kan nog niet: ${gaps.map((result) => result.message).join(' ')}`);
+    }
+  }
+  return { ok: true };
+}
+
+/** Whether a traject may move `from` → `to` now, with this outcome and note. */
+export function checkTrajectTransition(
+  from: DesignStatus,
+  to: DesignStatus,
+  input: TrajectGateInput & {
+    outcome?: InternalOutcome | null | undefined;
+    note?: string | null | undefined;
+  },
+): TransitionCheck {
+  const gates = checkTrajectGates(from, to, input);
+  if (!gates.ok) return gates;
+  return checkOutcomeAndNote(from, to, input, 'het traject');
 }

@@ -1,3 +1,4 @@
+import { DESIGN_STATUSES, INTERNAL_OUTCOMES } from '../domain/lifecycle';
 import { z } from './zod';
 
 /** POST /api/designs — a leerarrangement against a published ontwikkelpad version. */
@@ -35,5 +36,14 @@ export const setTrajectItemsBody = z
           .strict(),
       )
       .max(50, 'Hoogstens 50 leerarrangementen in één traject'),
+  })
+  .strict();
+
+/** POST /api/designs/:id/status and POST /api/trajects/:id/status — one lifecycle move. */
+export const changeStatusBody = z
+  .object({
+    to: z.enum(DESIGN_STATUSES, 'Kies een geldige status'),
+    outcome: z.enum(INTERNAL_OUTCOMES, 'Kies een geldige uitkomst').nullable().optional(),
+    note: z.string().max(5000, 'Toelichting is langer dan 5000 tekens').nullable().optional(),
   })
   .strict();

@@ -2,21 +2,29 @@ import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { SECTORS } from '../../../shared/domain/ontwikkelpad/types';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageShell } from '../../components/PageShell';
-import { searchCatalog, type CatalogItem } from '../../http/catalog';
+import type { CatalogItem } from '../../http/catalog';
 import { useLoadable } from '../../http/useLoadable';
 import { useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/nl';
 import { sectorLongLabelKey } from '../../i18n/templateChanges';
 import { Link } from '../../routing/Link';
-import { catalogEntryPath, replaceSearchParams, useSearchParam } from '../../routing/router';
+import {
+  catalogEntryPath,
+  catalogTrajectPath,
+  replaceSearchParams,
+  useSearchParam,
+} from '../../routing/router';
+import { searchCatalogAll, type CatalogTrajectItem } from './catalogTrajects';
 
 const SEARCH_DEBOUNCE_MS = 300;
 const LICENSE = 'CC BY-SA 4.0';
 const LICENSE_URL = 'https://creativecommons.org/licenses/by-sa/4.0/deed.nl';
 
-function loadFiltered(key: string): Promise<CatalogItem[]> {
+type CatalogResults = { items: CatalogItem[]; trajects: CatalogTrajectItem[] };
+
+function loadFiltered(key: string): Promise<CatalogResults> {
   const params = new URLSearchParams(key);
-  return searchCatalog({
+  return searchCatalogAll({
     q: params.get('q'),
     sector: params.get('sector'),
     templateId: params.get('templateId'),
@@ -24,7 +32,7 @@ function loadFiltered(key: string): Promise<CatalogItem[]> {
   });
 }
 
-const loadAll = () => searchCatalog({});
+const loadAll = () => searchCatalogAll({});
 
 /** The license line every catalog page shows. */
 export function CatalogLicense() {
@@ -40,11 +48,12 @@ export function CatalogLicense() {
   );
 }
 
-/** `/catalogus`: approved leerarrangementen, public (no login), with search and filters in the URL. */
+/** `/catalogus`: approved leerarrangementen and trajecten, public (no login), with search and filters in the URL. */
 export function CatalogScene() {
   const t = useT();
   const headingId = useId();
   const resultsId = useId();
+  const trajectsId = useId();
   const searchId = useId();
   const sectorId = useId();
   const templateId = useId();
@@ -76,7 +85,7 @@ export function CatalogScene() {
   // The options of the ontwikkelpad and outcome filters come from everything in the catalog.
   const all = useLoadable('all', loadAll);
   const options = useMemo(() => {
-    const items = all.state.status === 'ready' ? all.state.data : [];
+    const items = all.state.status === 'ready' ? [...all.state.data.items, ...all.state.data.trajects] : [];
     const templates = new Map<string, string>();
     const versions = new Map<string, string>();
     const outcomes = new Map<string, string>();
@@ -184,25 +193,42 @@ export function CatalogScene() {
         ) : null}
       </form>
       <section className="page-section" aria-labelledby={resultsId}>
-        <h2 id={resultsId} className="visually-hidden">
-          {t('catalog.title')}
-        </h2>
+        <h2 id={resultsId}>{t('catalog.designsHeading')}</h2>
         <p role="status" data-testid="catalog-count">
           {results.state.status === 'loading'
             ? t('catalog.loading')
             : results.state.status === 'ready'
-              ? results.state.data.length === 0
+              ? results.state.data.items.length === 0
                 ? t('catalog.none')
-                : results.state.data.length === 1
+                : results.state.data.items.length === 1
                   ? t('catalog.countOne')
-                  : t('catalog.count', { count: results.state.data.length })
+                  : t('catalog.count', { count: results.state.data.items.length })
               : ''}
         </p>
         {results.state.status === 'error' ? <ErrorMessage error={results.state.error} /> : null}
-        {results.state.status === 'ready' && results.state.data.length > 0 ? (
+        {results.state.status === 'ready' && results.state.data.items.length > 0 ? (
           <ul className="catalog-list" data-testid="catalog-list">
-            {results.state.data.map((item) => (
+            {results.state.data.items.map((item) => (
               <CatalogCard key={item.id} item={item} />
+            ))}
+          </ul>
+        ) : null}
+      </section>
+      <section className="page-section" aria-labelledby={trajectsId}>
+        <h2 id={trajectsId}>{t('catalog.trajectsHeading')}</h2>
+        {results.state.status === 'ready' ? (
+          <p data-testid="catalog-traject-count">
+            {results.state.data.trajects.length === 0
+              ? t('catalog.trajectNone')
+              : results.state.data.trajects.length === 1
+                ? t('catalog.trajectCountOne')
+                : t('catalog.trajectCount', { count: results.state.data.trajects.length })}
+          </p>
+        ) : null}
+        {results.state.status === 'ready' && results.state.data.trajects.length > 0 ? (
+          <ul className="catalog-list" data-testid="catalog-traject-list">
+            {results.state.data.trajects.map((item) => (
+              <TrajectCard key={item.id} item={item} />
             ))}
           </ul>
         ) : null}
@@ -240,6 +266,43 @@ function CatalogCard({ item }: { item: CatalogItem }) {
         <Link to={catalogEntryPath(item.id)}>{item.title}</Link>
       </h3>
       <CatalogFacts item={item} />
+    </li>
+  );
+}
+
+/** The facts of an approved traject: team, ontwikkelpad, outcomes covered, sectors, size, license. */
+export function CatalogTrajectFacts({ item }: { item: CatalogTrajectItem }) {
+  const t = useT();
+  return (
+    <dl className="facts">
+      <dt>{t('catalog.team')}</dt>
+      <dd>{item.team.name}</dd>
+      <dt>{t('catalog.template')}</dt>
+      <dd>{t('catalog.templateValue', { title: item.template.title, version: item.template.version })}</dd>
+      <dt>{t('catalog.trajectOutcomes')}</dt>
+      <dd>{item.outcomes.map((outcome) => outcome.code).join(', ') || '—'}</dd>
+      <dt>{t('catalog.sectors')}</dt>
+      <dd>{item.sectors.map((sector) => t(`sector.${sector}` as MessageKey)).join(', ') || '—'}</dd>
+      <dt>{t('catalog.trajectItemCount')}</dt>
+      <dd>{item.itemCount}</dd>
+      <dt>{t('catalog.ects')}</dt>
+      <dd>{t('catalog.trajectSize', { ects: item.ects, hours: item.hours })}</dd>
+      <dt>{t('catalog.license')}</dt>
+      <dd data-testid="catalog-item-license">{item.license}</dd>
+    </dl>
+  );
+}
+
+function TrajectCard({ item }: { item: CatalogTrajectItem }) {
+  const t = useT();
+  const headingId = useId();
+  return (
+    <li className="card catalog-card" data-testid="catalog-traject" aria-labelledby={headingId}>
+      <p className="eyebrow">{t('catalog.trajectEyebrow')}</p>
+      <h3 id={headingId}>
+        <Link to={catalogTrajectPath(item.id)}>{item.title}</Link>
+      </h3>
+      <CatalogTrajectFacts item={item} />
     </li>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { DesignStatus } from '../../../shared/domain/lifecycle';
+import type { DesignStatus, InternalOutcome } from '../../../shared/domain/lifecycle';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { toApiError, type ApiError } from '../../http/request';
 import { changeDesignStatus, type DesignStatusInfo, type StatusMove } from '../../http/versions';
@@ -25,24 +25,37 @@ export function StatusBadge({ status }: { status: DesignStatus }) {
   );
 }
 
+/** Performs one move and returns the new status (a design's or a traject's endpoint). */
+export type ChangeStatus = (body: {
+  to: DesignStatus;
+  outcome: InternalOutcome | null;
+  note: string | null;
+}) => Promise<DesignStatusInfo>;
+
 /**
- * The lifecycle of a design: the current status, every next step (owners get a button; a step
+ * The lifecycle of a design or a traject: the current status, every next step (owners get a button; a step
  * that is not possible shows the gate's reason), the outcome and note a step records, and the
  * history of moves.
  */
-export function LifecyclePanel({
+export function LifecyclePanel<Info extends DesignStatusInfo>({
   docId,
+  changeStatus,
   info,
   canChange,
   onChanged,
 }: {
-  docId: string;
-  info: DesignStatusInfo;
+  /** A design: moves go to /api/designs/:id/status. */
+  docId?: string;
+  /** Anything else with the same lifecycle (a traject): how to move it. */
+  changeStatus?: (body: Parameters<ChangeStatus>[0]) => Promise<Info>;
+  info: Info;
   /** `document.changeStatus` (owners). */
   canChange: boolean;
-  onChanged: (info: DesignStatusInfo) => void;
+  onChanged: (info: Info) => void;
 }) {
   const t = useT();
+  const move: (body: Parameters<ChangeStatus>[0]) => Promise<Info> =
+    changeStatus ?? ((body) => changeDesignStatus(docId ?? '', body) as Promise<Info>);
   const formatDate = useDateTimeFormat();
   const headingId = useId();
   const movesId = useId();
@@ -62,11 +75,11 @@ export function LifecyclePanel({
         <p>{t('lifecycle.noMoves')}</p>
       ) : (
         <ul className="lifecycle-moves" aria-labelledby={movesId}>
-          {info.allowed.map((move) => (
+          {info.allowed.map((step) => (
             <MoveItem
-              key={`${move.to}-${move.outcome ?? ''}`}
-              docId={docId}
-              move={move}
+              key={`${step.to}-${step.outcome ?? ''}`}
+              changeStatus={move}
+              move={step}
               canChange={canChange}
               onChanged={(next) => {
                 setMessage(t('lifecycle.changed', { label: statusLabel(next.status, t) }));
@@ -100,16 +113,16 @@ export function LifecyclePanel({
   );
 }
 
-function MoveItem({
-  docId,
+function MoveItem<Info extends DesignStatusInfo>({
+  changeStatus,
   move,
   canChange,
   onChanged,
 }: {
-  docId: string;
+  changeStatus: (body: Parameters<ChangeStatus>[0]) => Promise<Info>;
   move: StatusMove;
   canChange: boolean;
-  onChanged: (info: DesignStatusInfo) => void;
+  onChanged: (info: Info) => void;
 }) {
   const t = useT();
   const [open, setOpen] = useState(false);
@@ -139,7 +152,7 @@ function MoveItem({
     setError(null);
     setNoteError(null);
     try {
-      const next = await changeDesignStatus(docId, {
+      const next = await changeStatus({
         to: move.to,
         outcome: move.outcome,
         note: note.trim() || null,

@@ -1,20 +1,29 @@
 import { Hono } from 'hono';
 import { z } from '../../../shared/schemas/zod';
 import { authRequired, requireAuth } from '../../auth/middleware';
-import { catalogEntry, reuseDesign, searchCatalog } from '../../commands/catalog';
+import {
+  catalogEntry,
+  reuseDesign,
+  searchCatalog,
+  searchTrajectCatalog,
+  trajectCatalogEntry,
+} from '../../commands/catalog';
 import type { AppDeps, AppEnv } from '../../deps';
 import { validateJson } from '../../http/validate';
 
 /** POST /api/catalog/:id/reuse */
 const reuseBody = z.object({ teamId: z.uuid('Kies een co-creatieteam') }).strict();
 
-/** /api/catalog — approved designs, public (no session needed); reuse needs one. */
+/** /api/catalog — approved designs and trajecten, public (no session needed); reuse needs one. */
 export function catalogRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get('/', (c) => {
       const { q, sector, templateId, outcomeId } = c.req.query();
-      return c.json({ items: searchCatalog(deps, { q, sector, templateId, outcomeId }) });
+      const filter = { q, sector, templateId, outcomeId };
+      // Leerarrangementen in `items` (as before), approved trajecten beside them.
+      return c.json({ items: searchCatalog(deps, filter), trajects: searchTrajectCatalog(deps, filter) });
     })
+    .get('/trajects/:id', (c) => c.json(trajectCatalogEntry(deps, c.req.param('id'))))
     .get('/:id', (c) => c.json(catalogEntry(deps, c.req.param('id'))))
     .post('/:id/reuse', authRequired, validateJson(reuseBody), (c) => {
       const { user } = requireAuth(c.get('auth'));

@@ -1,19 +1,9 @@
 import { Hono } from 'hono';
-import { DESIGN_STATUSES, INTERNAL_OUTCOMES } from '../../../shared/domain/lifecycle';
-import { z } from '../../../shared/schemas/zod';
+import { changeStatusBody } from '../../../shared/schemas/designs';
 import { authRequired, requireAuth } from '../../auth/middleware';
 import { changeStatus, designStatus } from '../../commands/lifecycle';
 import type { AppDeps, AppEnv } from '../../deps';
 import { validateJson } from '../../http/validate';
-
-/** POST /api/designs/:id/status */
-const changeStatusBody = z
-  .object({
-    to: z.enum(DESIGN_STATUSES, 'Kies een geldige status'),
-    outcome: z.enum(INTERNAL_OUTCOMES, 'Kies een geldige uitkomst').nullable().optional(),
-    note: z.string().max(5000, 'Toelichting is langer dan 5000 tekens').nullable().optional(),
-  })
-  .strict();
 
 /** /api/designs/:id/status — the lifecycle of a design (read: members; move: owners). */
 export function lifecycleRoutes(deps: AppDeps) {

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
-import { createTrajectBody, setTrajectItemsBody } from '../../../shared/schemas/designs';
+import { changeStatusBody, createTrajectBody, setTrajectItemsBody } from '../../../shared/schemas/designs';
 import { authRequired, requireAuth } from '../../auth/middleware';
 import { createTraject, setTrajectItems, trajectMatrixCsv, trajectView } from '../../commands/designs';
+import { changeTrajectStatus, trajectStatus, trajectVersions } from '../../commands/trajects';
 import type { AppDeps, AppEnv } from '../../deps';
 import { notFound } from '../../http/apiError';
 import { validateJson } from '../../http/validate';
@@ -15,27 +16,42 @@ export function trajectRoutes(deps: AppDeps) {
     authorizeTeam(deps.stores, userId, traject.teamId, 'team.read');
     return trajectView(deps, trajectId);
   };
-  return new Hono<AppEnv>()
-    .use(authRequired)
-    .post('/', validateJson(createTrajectBody), (c) => {
-      const { user } = requireAuth(c.get('auth'));
-      return c.json(createTraject(deps, user.id, c.req.valid('json')), 201);
-    })
-    .get('/:id', (c) => {
-      const { user } = requireAuth(c.get('auth'));
-      return c.json(readable(user.id, c.req.param('id')));
-    })
-    .put('/:id/items', validateJson(setTrajectItemsBody), (c) => {
-      const { user } = requireAuth(c.get('auth'));
-      setTrajectItems(deps, user.id, c.req.param('id'), c.req.valid('json').items);
-      return c.json(trajectView(deps, c.req.param('id')));
-    })
-    .get('/:id/matrix.csv', (c) => {
-      const { user } = requireAuth(c.get('auth'));
-      const view = readable(user.id, c.req.param('id'));
-      c.header('Content-Type', 'text/csv; charset=utf-8');
-      c.header('Content-Disposition', `attachment; filename="dekkingsmatrix.csv"`);
-      // BOM so spreadsheet programs read the UTF-8 (é, ë) correctly.
-      return c.body(`\uFEFF${trajectMatrixCsv(view)}`);
-    });
+  return (
+    new Hono<AppEnv>()
+      .use(authRequired)
+      .post('/', validateJson(createTrajectBody), (c) => {
+        const { user } = requireAuth(c.get('auth'));
+        return c.json(createTraject(deps, user.id, c.req.valid('json')), 201);
+      })
+      .get('/:id', (c) => {
+        const { user } = requireAuth(c.get('auth'));
+        return c.json(readable(user.id, c.req.param('id')));
+      })
+      .put('/:id/items', validateJson(setTrajectItemsBody), (c) => {
+        const { user } = requireAuth(c.get('auth'));
+        setTrajectItems(deps, user.id, c.req.param('id'), c.req.valid('json').items);
+        return c.json(trajectView(deps, c.req.param('id')));
+      })
+      // The lifecycle (read: members; move: owners) and the version made at every move.
+      .get('/:id/status', (c) => {
+        const { user } = requireAuth(c.get('auth'));
+        return c.json(trajectStatus(deps, user.id, c.req.param('id')));
+      })
+      .post('/:id/status', validateJson(changeStatusBody), (c) => {
+        const { user } = requireAuth(c.get('auth'));
+        return c.json(changeTrajectStatus(deps, user.id, c.req.param('id'), c.req.valid('json')));
+      })
+      .get('/:id/versions', (c) => {
+        const { user } = requireAuth(c.get('auth'));
+        return c.json({ versions: trajectVersions(deps, user.id, c.req.param('id')) });
+      })
+      .get('/:id/matrix.csv', (c) => {
+        const { user } = requireAuth(c.get('auth'));
+        const view = readable(user.id, c.req.param('id'));
+        c.header('Content-Type', 'text/csv; charset=utf-8');
+        c.header('Content-Disposition', `attachment; filename="dekkingsmatrix.csv"`);
+        // BOM so spreadsheet programs read the UTF-8 (é, ë) correctly.
+        return c.body(`\uFEFF${trajectMatrixCsv(view)}`);
+      })
+  );
 }

@@ -3,8 +3,9 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app';
 import { hashPassword } from '../../../server/auth/passwords';
-import { createDesign } from '../../../server/commands/designs';
+import { createDesign, createTraject } from '../../../server/commands/designs';
 import { changeStatus } from '../../../server/commands/lifecycle';
+import { trajectSnapshot } from '../../../server/commands/trajects';
 import { createInvite } from '../../../server/commands/teams';
 import { createTemplateDraft, publishTemplate } from '../../../server/commands/templates';
 import { saveVersion } from '../../../server/commands/versions';
@@ -717,6 +718,48 @@ const table: Record<string, RouteCase> = {
   'GET /api/trajects/:id/matrix.csv': {
     expect: members(200),
     prepare: ({ world }) => ({ path: `/api/trajects/${world.trajectId}/matrix.csv` }),
+  },
+  'GET /api/trajects/:id/status': {
+    expect: members(200),
+    prepare: ({ world }) => ({ path: `/api/trajects/${world.trajectId}/status` }),
+  },
+  'POST /api/trajects/:id/status': {
+    // globaal-ontwerp → prototype has no gate, so only the role decides (a fresh traject per case).
+    expect: only(['owner'], 200),
+    prepare: ({ world }) => ({
+      path: `/api/trajects/${
+        createTraject(world.server.running.deps, world.users.owner.id, {
+          teamId: world.labId,
+          title: 'Matrixstatus',
+          templateVersionId: world.lineVersionIds[0],
+        }).id
+      }/status`,
+      body: { to: 'prototype' },
+    }),
+  },
+  'GET /api/trajects/:id/versions': {
+    expect: members(200),
+    prepare: ({ world }) => ({ path: `/api/trajects/${world.trajectId}/versions` }),
+  },
+  'GET /api/catalog/trajects/:id': {
+    // Public. The approved traject's frozen copy is written straight through the store (approval
+    // through the API needs full coverage and feedback rounds; tests/server/routes cover that path).
+    expect: everyone(200),
+    prepare: ({ world }) => {
+      const { deps } = world.server.running;
+      const id = createTraject(deps, world.users.owner.id, {
+        teamId: world.labId,
+        title: 'Matrixcatalogustraject',
+        templateVersionId: world.lineVersionIds[0],
+      }).id;
+      deps.db.prepare("UPDATE trajects SET status = 'goedgekeurd' WHERE id = ?").run(id);
+      deps.stores.trajectLifecycle.publish(
+        id,
+        { ...trajectSnapshot(deps, id), teamId: world.labId, teamName: 'Matrixlab' },
+        world.users.owner.id,
+      );
+      return { path: `/api/catalog/trajects/${id}` };
+    },
   },
   'GET /api/documents': { expect: signedIn(200), prepare: () => ({ path: '/api/documents' }) },
   'POST /api/documents': {

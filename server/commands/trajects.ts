@@ -1,0 +1,185 @@
+import {
+  allowedTransitions,
+  checkTrajectGates,
+  checkTrajectTransition,
+  OUTCOME_LABELS_NL,
+  STATUS_LABELS_NL,
+  transitionNeeds,
+  type DesignStatus,
+  type InternalOutcome,
+  type TrajectGateInput,
+} from '../../shared/domain/lifecycle';
+import { checkLeerarrangement } from '../../shared/domain/leerarrangement/rules';
+import { can } from '../../shared/domain/roles';
+import type { AppDeps } from '../deps';
+import { ApiError, notFound } from '../http/apiError';
+import { authorizeTeam } from '../policies/team';
+import type { TrajectPublishedProjection, TrajectSnapshot } from '../stores/trajectLifecycle';
+import { designChecks, trajectView } from './designs';
+import { closedFeedbackRounds } from './feedbackGate';
+
+/**
+ * The lifecycle of a professionaliseringstraject: the same statuses and moves as a design (one
+ * transition table in shared/domain/lifecycle.ts), with the traject's own gates (see
+ * `checkTrajectGates`): leaving prototype needs ≥ 1 leerarrangement and each one's must-rules green
+ * except R13; entering interne toetsing needs R13 (a closed feedback round) for each; approval needs
+ * every leerarrangement itself approved and R1 (full coverage). Only team owners move the status.
+ */
+
+function trajectOr404(deps: AppDeps, trajectId: string) {
+  const traject = deps.stores.designs.getTraject(trajectId);
+  if (!traject) throw notFound('Dit traject bestaat niet.');
+  return traject;
+}
+
+/** The immutable JSON of a traject as it is now: title, items (titles, status, outcomes), coverage. */
+export function trajectSnapshot(deps: AppDeps, trajectId: string): TrajectSnapshot {
+  const view = trajectView(deps, trajectId);
+  const outcomeById = new Map(view.matrix.map((row) => [row.outcome.id, row.outcome]));
+  return {
+    schema: 'werkplaats.traject/1',
+    title: view.title,
+    status: view.status,
+    template: {
+      id: view.template.id,
+      templateKey: view.template.templateKey,
+      title: view.template.title,
+      version: view.template.version,
+    },
+    items: view.items.map((item) => ({
+      designId: item.designId,
+      title: item.title,
+      teamId: item.teamId,
+      teamName: item.teamName,
+      source: item.source,
+      status: item.status,
+      position: item.position,
+      alternativeGroup: item.alternativeGroup,
+      outcomes: item.targetedOutcomeIds.flatMap((id) => {
+        const outcome = outcomeById.get(id);
+        return outcome ? [outcome] : [];
+      }),
+      sectors: [...item.sectors],
+      ects: item.ects,
+      hours: item.hours,
+    })),
+    coverage: view.matrix,
+    totals: { ects: view.totals.ects, hours: view.totals.hours },
+  };
+}
+
+/**
+ * What the gates see: each leerarrangement's rule results (own team: from its committed state via
+ * designChecks; another team's: from its frozen publication, with R13 from the same seam) and
+ * whether it is published.
+ */
+function gateInput(deps: AppDeps, userId: string, trajectId: string): TrajectGateInput {
+  const view = trajectView(deps, trajectId);
+  const version = deps.stores.templateVersions.get(view.templateVersionId)!;
+  return {
+    trajectResults: view.checks,
+    items: view.items.map((item) => {
+      const publication = deps.stores.lifecycle.publication(item.designId);
+      const results =
+        item.source === 'team'
+          ? designChecks(deps, userId, item.designId).results
+          : checkLeerarrangement(publication!.projection.content, version.content, {
+              closedFeedbackRounds: closedFeedbackRounds(deps, item.designId),
+              outcomeLabels: {},
+            });
+      return { title: item.title, results, published: item.status === 'goedgekeurd' && !!publication };
+    }),
+  };
+}
+
+/** The traject's status, every next step with whether it is possible now (and why not), history. */
+export function trajectStatus(deps: AppDeps, userId: string, trajectId: string) {
+  const traject = trajectOr404(deps, trajectId);
+  const { role } = authorizeTeam(deps.stores, userId, traject.teamId, 'team.read');
+  const input = gateInput(deps, userId, trajectId);
+  const status = traject.status;
+  return {
+    status,
+    label: STATUS_LABELS_NL[status],
+    allowed: allowedTransitions(status).map((to) => {
+      const check = checkTrajectGates(status, to, input);
+      const needs = transitionNeeds(status, to);
+      return {
+        to,
+        label: STATUS_LABELS_NL[to],
+        ok: check.ok,
+        reason: check.ok ? null : check.reason,
+        outcome: needs.outcome,
+        requiresNote: needs.note,
+      };
+    }),
+    history: deps.stores.trajectLifecycle.history(trajectId),
+    basedOn: null,
+    canChange: can(role, 'document.changeStatus'),
+  };
+}
+
+/** The catalog's frozen copy of an approved traject. */
+function publishedProjection(deps: AppDeps, trajectId: string): TrajectPublishedProjection {
+  const traject = trajectOr404(deps, trajectId);
+  const team = deps.stores.teams.get(traject.teamId);
+  const snapshot = trajectSnapshot(deps, trajectId);
+  return { ...snapshot, status: 'goedgekeurd', teamId: traject.teamId, teamName: team?.name ?? '' };
+}
+
+/**
+ * Moves a traject to `to`. Only owners (`document.changeStatus`); the shared transition table and
+ * the traject gates decide (400 with the Dutch reason). The move, its version (a JSON snapshot), an
+ * audit entry and — on approval — the catalog's frozen copy are written in one transaction.
+ */
+export function changeTrajectStatus(
+  deps: AppDeps,
+  userId: string,
+  trajectId: string,
+  input: { to: DesignStatus; outcome?: InternalOutcome | null | undefined; note?: string | null | undefined },
+) {
+  const traject = trajectOr404(deps, trajectId);
+  authorizeTeam(deps.stores, userId, traject.teamId, 'document.changeStatus');
+  const from = traject.status;
+  const check = checkTrajectTransition(from, input.to, {
+    ...gateInput(deps, userId, trajectId),
+    outcome: input.outcome,
+    note: input.note,
+  });
+  if (!check.ok) throw new ApiError(400, 'transition_refused', check.reason);
+  const note = input.note?.trim() || null;
+  const outcome = input.outcome ?? null;
+  const publication = input.to === 'goedgekeurd' ? publishedProjection(deps, trajectId) : null;
+  deps.db.transaction(() => {
+    deps.stores.trajectLifecycle.recordTransition(trajectId, {
+      from,
+      to: input.to,
+      outcome,
+      note,
+      actorId: userId,
+    });
+    if (publication) deps.stores.trajectLifecycle.publish(trajectId, publication, userId);
+    // Every status change is a version: the snapshot is taken after the move, inside the transaction.
+    deps.stores.trajectLifecycle.insertVersion(trajectId, {
+      label: outcome
+        ? `${STATUS_LABELS_NL[input.to]} (${OUTCOME_LABELS_NL[outcome]})`
+        : STATUS_LABELS_NL[input.to],
+      note,
+      authorId: userId,
+      snapshot: trajectSnapshot(deps, trajectId),
+    });
+    deps.stores.audit.record('traject.status_changed', {
+      teamId: traject.teamId,
+      actorId: userId,
+      details: { trajectId, title: traject.title, from, to: input.to, outcome, note },
+    });
+  })();
+  return trajectStatus(deps, userId, trajectId);
+}
+
+/** The traject's versions, newest first (members of its team). */
+export function trajectVersions(deps: AppDeps, userId: string, trajectId: string) {
+  const traject = trajectOr404(deps, trajectId);
+  authorizeTeam(deps.stores, userId, traject.teamId, 'team.read');
+  return deps.stores.trajectLifecycle.versions(trajectId);
+}

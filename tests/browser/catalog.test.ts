@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { editDraft, toggleOutcome } from '../support/yclient';
+import {
+  api,
+  axeViolations,
+  createTeamViaApi,
+  newSignedInContext,
+  openPage,
+  startHarness,
+  type BrowserHarness,
+} from './helpers';
+
+/**
+ * The public catalog with trajecten in Chromium: one team approves a leerarrangement, another puts
+ * it in its traject (from the catalog, "van team …") and approves the traject from the lifecycle
+ * panel; anonymously the catalog lists both, the traject's page links to the leerarrangement; a
+ * signed-in teacher reuses it into their own team and the new draft shows "gebaseerd op …". Axe on
+ * the traject page, the catalog list and both detail pages. External review is reached by a direct
+ * database write (the API cannot pass R13 before feedback rounds exist), as the server tests do.
+ */
+
+let harness: BrowserHarness;
+
+beforeAll(async () => {
+  harness = await startHarness();
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+const pathOf = (page: Page) => new URL(page.url()).pathname;
+
+async function cookieOf(context: BrowserContext): Promise<string> {
+  const cookies = await context.cookies();
+  return cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
+}
+
+describe('catalog with trajecten in Chromium', () => {
+  test('catalog list → traject → leerarrangement → Hergebruiken: the new draft shows "gebaseerd op …"', async () => {
+    const url = harness.server.url;
+    const { db } = harness.server.deps;
+    const ada = await newSignedInContext(harness, 'Ada');
+    const versions = await api<Array<{ id: string; title: string }>>(
+      ada.context,
+      url,
+      'GET',
+      '/api/templates',
+    );
+    const example = versions.find((version) =>
+      version.title.startsWith('Specialist Curriculumontwikkeling'),
+    )!;
+    expect(example).toBeDefined();
+
+    // Team Zuid approves a leerarrangement that covers every leeruitkomst of the example.
+    const zuid = await createTeamViaApi(ada.context, url, 'Co-creatielab Zuid', 'cocreatieteam');
+    const { id: designId } = await api<{ id: string }>(ada.context, url, 'POST', '/api/designs', {
+      teamId: zuid,
+      title: 'Curriculum samen maken',
+      templateId: example.id,
+    });
+    const outcomes = ['sc-wat-1', 'sc-wat-2', 'sc-wat-3', 'sc-hoe-1', 'sc-hoe-2', 'sc-hoe-3'];
+    await editDraft(
+      `${url.replace(/^http/, 'ws')}/collab`,
+      designId,
+      { cookie: await cookieOf(ada.context) },
+      (doc) => doc.transact(() => outcomes.forEach((id) => toggleOutcome(doc, id, true))),
+    );
+    db.prepare("UPDATE designs SET status = 'aangemeld-externe-toetsing' WHERE doc_id = ?").run(designId);
+    await api(ada.context, url, 'POST', `/api/designs/${designId}/status`, { to: 'goedgekeurd' });
+
+    // Team Noord builds a traject with it, from the catalog.
+    const dana = await newSignedInContext(harness, 'Dana');
+    const noord = await createTeamViaApi(dana.context, url, 'Co-creatielab Noord', 'cocreatieteam');
+    const { id: trajectId } = await api<{ id: string }>(dana.context, url, 'POST', '/api/trajects', {
+      teamId: noord,
+      title: 'Curriculumspecialist in één jaar',
+      templateVersionId: example.id,
+    });
+    const page = await openPage(dana.context, url, `/trajecten/${trajectId}`, 'Dana');
+    const fromCatalog = page.getByTestId('traject-available-catalog');
+    await expect.poll(() => fromCatalog.innerText(), { timeout: 10_000 }).toContain('Curriculum samen maken');
+    expect(await fromCatalog.getByTestId('traject-from-team').innerText()).toBe(
+      'van team Co-creatielab Zuid',
+    );
+    await expect.poll(() => page.getByTestId('lifecycle-panel').isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await fromCatalog.getByTestId('traject-add').click();
+    await expect.poll(() => page.getByTestId('traject-item').count()).toBe(1);
+    expect(await page.getByTestId('traject-items').getByTestId('traject-from-team').innerText()).toBe(
+      'van team Co-creatielab Zuid',
+    );
+
+    // The owner moves it on; with external review (set in the database) it is approved in the UI.
+    await page.locator('[data-testid="lifecycle-move"][data-to="prototype"] button').click();
+    await expect
+      .poll(() => page.getByTestId('status-badge').first().getAttribute('data-status'))
+      .toBe('prototype');
+    const gated = page.locator('[data-testid="lifecycle-move"][data-to="interne-toetsing"]');
+    await expect.poll(() => gated.getAttribute('data-ok')).toBe('false');
+    expect(await gated.getByTestId('lifecycle-reason').innerText()).toContain(
+      'Nog niet alle verplichte regels van de leerarrangementen zijn groen: "Curriculum samen maken"',
+    );
+    db.prepare("UPDATE trajects SET status = 'aangemeld-externe-toetsing' WHERE id = ?").run(trajectId);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('traject-frozen').isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await page.getByTestId('traject-add').count()).toBe(0);
+    await page.locator('[data-testid="lifecycle-move"][data-to="goedgekeurd"] button').click();
+    await expect
+      .poll(() => page.getByTestId('status-badge').first().getAttribute('data-status'))
+      .toBe('goedgekeurd');
+    await expect.poll(() => page.getByTestId('traject-versions').innerText()).toContain('Goedgekeurd');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Anonymous: the catalog lists the traject beside the leerarrangement.
+    const anonymous = await harness.newContext();
+    const catalog = await openPage(anonymous, url, '/catalogus', 'anoniem');
+    await expect.poll(() => catalog.getByTestId('catalog-traject').count(), { timeout: 10_000 }).toBe(1);
+    expect(await catalog.getByTestId('catalog-item').count()).toBe(1);
+    const card = catalog.getByTestId('catalog-traject');
+    expect(await card.innerText()).toContain('Co-creatielab Noord');
+    expect(await card.innerText()).toContain('CC BY-SA 4.0');
+    expect(await catalog.getByTestId('catalog-license').innerText()).toContain('CC BY-SA 4.0');
+    expect(await axeViolations(catalog)).toEqual([]);
+
+    // → the traject's page → its leerarrangement.
+    await card.getByRole('link', { name: 'Curriculumspecialist in één jaar' }).click();
+    await expect.poll(() => pathOf(catalog)).toBe(`/catalogus/trajecten/${trajectId}`);
+    await expect
+      .poll(() => catalog.getByTestId('catalog-traject-title').innerText())
+      .toBe('Curriculumspecialist in één jaar');
+    expect(await catalog.getByTestId('catalog-license').innerText()).toContain('CC BY-SA 4.0');
+    expect(await catalog.getByTestId('catalog-traject-item').innerText()).toContain(
+      'van team Co-creatielab Zuid',
+    );
+    expect(await axeViolations(catalog)).toEqual([]);
+    await catalog.getByRole('link', { name: 'Curriculum samen maken' }).click();
+    await expect.poll(() => pathOf(catalog)).toBe(`/catalogus/${designId}`);
+    await expect
+      .poll(() => catalog.getByTestId('catalog-entry-title').innerText())
+      .toBe('Curriculum samen maken');
+    expect(await catalog.getByTestId('catalog-license').innerText()).toContain('CC BY-SA 4.0');
+    expect(await axeViolations(catalog)).toEqual([]);
+
+    // Signed in: list → detail → Hergebruiken into one's own team.
+    const reuse = await openPage(dana.context, url, '/catalogus', 'Dana');
+    await reuse.getByTestId('catalog-list').getByRole('link', { name: 'Curriculum samen maken' }).click();
+    await expect.poll(() => pathOf(reuse)).toBe(`/catalogus/${designId}`);
+    await expect.poll(() => reuse.getByTestId('reuse-submit').isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await reuse.getByTestId('reuse-team').inputValue()).toBe(noord);
+    await reuse.getByTestId('reuse-submit').click();
+    await expect.poll(() => pathOf(reuse), { timeout: 10_000 }).toMatch(/^\/ontwerpen\/[0-9a-f-]+$/);
+    expect(pathOf(reuse)).not.toBe(`/ontwerpen/${designId}`);
+    await expect
+      .poll(() => reuse.getByTestId('based-on').innerText(), { timeout: 10_000 })
+      .toBe('Gebaseerd op Curriculum samen maken');
+    expect(await reuse.getByTestId('based-on').getByRole('link').getAttribute('href')).toBe(
+      `/catalogus/${designId}`,
+    );
+  });
+});
