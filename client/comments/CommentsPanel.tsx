@@ -290,7 +290,7 @@ export function CommentsPanel({ docId, roundId, ydoc, canComment, currentUserId 
     >
       <div className="comments-panel__head">
         <h2 id={headingId}>{t('comments.heading')}</h2>
-        {registry ? (
+        {registry && registry.toggles > 0 ? (
           <button type="button" className="button button--small" onClick={closePanel}>
             {t('comments.close')}
           </button>
