@@ -1,4 +1,4 @@
-import { useCallback, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import * as Y from 'yjs';
 import { checkLeerarrangement, studyLoad } from '../../../shared/domain/leerarrangement/rules';
 import {
@@ -12,6 +12,7 @@ import { META_MAP, sectionFragmentName } from '../../../shared/editor/fields';
 import { LA, projectLeerarrangement } from '../../../shared/editor/leerarrangementDoc';
 import { ItemCommentButton } from '../../comments/ItemCommentButton';
 import { YTextField } from '../../components/YTextField';
+import { listDocumentRounds } from '../../http/comments';
 import { RichTextEditor } from '../../editor/RichTextEditor';
 import { sectionEditorId } from '../../editor/SectionEditor';
 import { useT } from '../../i18n/I18nProvider';
@@ -45,6 +46,31 @@ function useAnnouncer(): [string, (message: string) => void] {
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
+/**
+ * How many of the design's feedback rounds are closed (R13, as the server counts them: closed or
+ * completed), or null until known. Fetched on opening and whenever the window gets focus.
+ */
+function useClosedRounds(docId: string): number | null {
+  const [count, setCount] = useState<number | null>(null);
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      listDocumentRounds(docId).then(
+        (rounds) => {
+          if (live) setCount(rounds.filter((round) => round.status !== 'open').length);
+        },
+        () => undefined,
+      );
+    void load();
+    window.addEventListener('focus', load);
+    return () => {
+      live = false;
+      window.removeEventListener('focus', load);
+    };
+  }, [docId]);
+  return count;
+}
+
 /** The form of an open design and its side panel (live checks, study load). */
 export function DesignForm({
   session,
@@ -74,13 +100,13 @@ export function DesignForm({
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [doc, template, version],
   );
+  const closedFeedbackRounds = useClosedRounds(session.docId);
   // The checks follow the doc throttled (not on every keystroke).
   const checkedVersion = useThrottled(version, 250);
   const results = useMemo(
-    () =>
-      checkLeerarrangement(projectLeerarrangement(doc, template), template, { closedFeedbackRounds: null }),
+    () => checkLeerarrangement(projectLeerarrangement(doc, template), template, { closedFeedbackRounds }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [doc, template, checkedVersion],
+    [doc, template, checkedVersion, closedFeedbackRounds],
   );
   const load = useMemo(() => studyLoad(design), [design]);
   const [message, announce] = useAnnouncer();
