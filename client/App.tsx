@@ -12,6 +12,9 @@ import { CatalogScene } from './scenes/Catalog/CatalogScene';
 import { HomeScene } from './scenes/Home/HomeScene';
 import { AcceptInviteScene } from './scenes/Invite/AcceptInviteScene';
 import { LibraryScene } from './scenes/Library/LibraryScene';
+import { RoundLinkScene } from './rounds/RoundLinkScene';
+import { RoundManageScene } from './rounds/RoundManageScene';
+import { RoundsScene } from './rounds/RoundsScene';
 import { NotFoundScene } from './scenes/NotFound/NotFoundScene';
 import { TeamScene } from './scenes/Team/TeamScene';
 import { TemplateDiffScene } from './scenes/TemplateDiff/TemplateDiffScene';
@@ -35,6 +38,15 @@ const DesignEditorScene = lazy(() =>
   import('./scenes/DesignEditor/DesignEditorScene').then((module) => ({
     default: module.DesignEditorScene,
   })),
+);
+
+// A version or a round's frozen version in the real (read-only) editor: the editor chunk as well.
+const VersionEditorScene = lazy(() =>
+  import('./rounds/VersionEditorScene').then((module) => ({ default: module.VersionEditorScene })),
+);
+
+const ReviewScene = lazy(() =>
+  import('./rounds/ReviewScene').then((module) => ({ default: module.ReviewScene })),
 );
 
 function EditorChunkLoading() {
@@ -115,6 +127,28 @@ export function App() {
       return <CatalogScene />;
     case 'catalogEntry':
       return <CatalogEntryScene key={route.id} id={route.id} />;
+    case 'versionEditor':
+      return (
+        <Suspense fallback={<EditorChunkLoading />}>
+          <VersionEditorScene
+            key={`${route.docId}/${route.versionId}`}
+            docId={route.docId}
+            versionId={route.versionId}
+          />
+        </Suspense>
+      );
+    case 'rounds':
+      return <RoundsScene key={route.docId} docId={route.docId} />;
+    case 'roundManage':
+      return <RoundManageScene key={route.roundId} docId={route.docId} roundId={route.roundId} />;
+    case 'review':
+      return (
+        <Suspense fallback={<EditorChunkLoading />}>
+          <ReviewScene key={route.roundId} roundId={route.roundId} />
+        </Suspense>
+      );
+    case 'roundLink':
+      return <RoundLinkScene key={route.token} token={route.token} />;
     case 'catalogTraject':
       return <CatalogTrajectScene key={route.id} id={route.id} />;
     case 'notFound':

@@ -1,6 +1,7 @@
 import { enComments } from './enComments';
 import { enDesigns } from './enDesigns';
 import { enTemplates } from './enTemplates';
+import { enRounds } from './enRounds';
 import { enTrajecten } from './enTrajecten';
 import { enVersions } from './enVersions';
 import type { Messages } from './nl';
@@ -273,6 +274,7 @@ export const en: Messages = {
   ...enTemplates,
   ...enDesigns,
   ...enVersions,
-  ...enTrajecten,
   ...enComments,
+  ...enRounds,
+  ...enTrajecten,
 };

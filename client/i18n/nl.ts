@@ -2,6 +2,7 @@ import { ROLE_LABELS_NL, TEAM_KIND_LABELS_NL } from '../../shared/domain/roles';
 import { nlComments } from './nlComments';
 import { nlDesigns } from './nlDesigns';
 import { nlTemplates } from './nlTemplates';
+import { nlRounds } from './nlRounds';
 import { nlTrajecten } from './nlTrajecten';
 import { nlVersions } from './nlVersions';
 
@@ -280,8 +281,9 @@ export const nl = {
   ...nlTemplates,
   ...nlDesigns,
   ...nlVersions,
-  ...nlTrajecten,
   ...nlComments,
+  ...nlRounds,
+  ...nlTrajecten,
 } as const satisfies Record<string, string>;
 
 /** Every message key. */

@@ -17,6 +17,11 @@ export type Route =
   | { name: 'traject'; trajectId: string }
   | { name: 'catalog' }
   | { name: 'catalogEntry'; id: string }
+  | { name: 'versionEditor'; docId: string; versionId: string }
+  | { name: 'rounds'; docId: string }
+  | { name: 'roundManage'; docId: string; roundId: string }
+  | { name: 'review'; roundId: string }
+  | { name: 'roundLink'; token: string }
   | { name: 'catalogTraject'; id: string }
   | { name: 'notFound' };
 
@@ -51,6 +56,21 @@ function decodeSegment(segment: string): string | null {
 }
 
 const PARAM_ROUTES: Array<{ pattern: RegExp; make: (...params: string[]) => Route }> = [
+  // Feedback rounds (issue 7) and a version in the editor: under the document's own editor path.
+  {
+    pattern: /^\/(?:ontwerpen|d)\/([^/]+)\/versies\/([^/]+)\/?$/,
+    make: (docId = '', versionId = '') => ({ name: 'versionEditor', docId, versionId }),
+  },
+  {
+    pattern: /^\/(?:ontwerpen|d|ontwikkelpaden)\/([^/]+)\/feedback\/?$/,
+    make: (docId = '') => ({ name: 'rounds', docId }),
+  },
+  {
+    pattern: /^\/(?:ontwerpen|d|ontwikkelpaden)\/([^/]+)\/feedback\/([^/]+)\/?$/,
+    make: (docId = '', roundId = '') => ({ name: 'roundManage', docId, roundId }),
+  },
+  { pattern: /^\/ronde\/([^/]+)\/?$/, make: (roundId = '') => ({ name: 'review', roundId }) },
+  { pattern: /^\/feedback\/([^/]+)\/?$/, make: (token = '') => ({ name: 'roundLink', token }) },
   { pattern: /^\/d\/([^/]+)\/?$/, make: (id = '') => ({ name: 'document', id }) },
   { pattern: /^\/teams\/([^/]+)\/?$/, make: (teamId = '') => ({ name: 'team', teamId }) },
   { pattern: /^\/uitnodiging\/([^/]+)\/?$/, make: (token = '') => ({ name: 'invite', token }) },
@@ -141,6 +161,37 @@ export const CATALOG_PATH = '/catalogus';
 /** Path of one approved leerarrangement in the catalog. */
 export function catalogEntryPath(id: string): string {
   return `${CATALOG_PATH}/${encodeURIComponent(id)}`;
+}
+
+/** The editor path prefix of a document kind (`/ontwerpen`, `/ontwikkelpaden`, `/d`). */
+function editorPrefix(kind: string | undefined): string {
+  return kind === 'leerarrangement' ? '/ontwerpen' : kind === 'ontwikkelpad' ? '/ontwikkelpaden' : '/d';
+}
+
+/** A saved version opened read-only in the editor. */
+export function versionEditorPath(docId: string, versionId: string, kind?: string): string {
+  const prefix = kind === 'leerarrangement' ? '/ontwerpen' : '/d';
+  return `${prefix}/${encodeURIComponent(docId)}/versies/${encodeURIComponent(versionId)}`;
+}
+
+/** The feedback rounds of a document (list and "Nieuwe feedbackronde"). */
+export function roundsPath(docId: string, kind?: string): string {
+  return `${editorPrefix(kind)}/${encodeURIComponent(docId)}/feedback`;
+}
+
+/** One round as the team manages it (reviewers, participation, triage, summary). */
+export function roundManagePath(docId: string, roundId: string, kind?: string): string {
+  return `${roundsPath(docId, kind)}/${encodeURIComponent(roundId)}`;
+}
+
+/** The reviewer's page of a round (the frozen version, comments, criteria; the summary once closed). */
+export function reviewPath(roundId: string): string {
+  return `/ronde/${encodeURIComponent(roundId)}`;
+}
+
+/** An invitation link of a round. */
+export function roundLinkPath(token: string): string {
+  return `/feedback/${encodeURIComponent(token)}`;
 }
 
 /** Path of one approved professionaliseringstraject in the catalog. */

@@ -14,6 +14,8 @@ import {
 import { useDateTimeFormat } from '../../i18n/format';
 import { useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/nl';
+import { Link } from '../../routing/Link';
+import { versionEditorPath } from '../../routing/router';
 import { Dialog } from '../Dialog';
 import { ErrorMessage } from '../ErrorMessage';
 import { TextField } from '../TextField';
@@ -359,6 +361,11 @@ function SaveVersionForm({ docId, onSaved }: { docId: string; onSaved: (label: s
   );
 }
 
+/** Designs open versions under /ontwerpen, every other document under /d (the page we are on says which). */
+function editorKind(): string | undefined {
+  return location.pathname.startsWith('/ontwerpen/') ? 'leerarrangement' : undefined;
+}
+
 function VersionItem({
   docId,
   openerId,
@@ -431,6 +438,14 @@ function VersionItem({
           {t('versions.view')}
           {context}
         </button>
+        <Link
+          to={versionEditorPath(docId, version.id, editorKind())}
+          className="button button--small"
+          data-testid="version-open-editor"
+        >
+          {t('rounds.openInEditor')}
+          {context}
+        </Link>
         <button
           id={compareId}
           type="button"

@@ -9,6 +9,7 @@ import { PresenceBar } from '../../components/PresenceBar';
 import { SaveStatusIndicator, statusDisplay } from '../../components/SaveStatusIndicator';
 import { ExportMenu } from '../../components/versions/ExportMenu';
 import { VersionsButton } from '../../components/versions/VersionsButton';
+import { FeedbackRoundsButton } from '../../rounds/FeedbackRoundsButton';
 import type { CurrentUser } from '../../http/account';
 import { useLoadable } from '../../http/useLoadable';
 import { getDesignStatus } from '../../http/versions';
@@ -193,6 +194,7 @@ function OpenDesign({
                       ) : null}
                       <div className="design-bar__tools">
                         <VersionsButton docId={session.docId} canEdit={editable} />
+                        <FeedbackRoundsButton docId={session.docId} kind="leerarrangement" />
                         <CommentsToggle />
                         <ExportMenu docId={session.docId} title={info.title} />
                       </div>

@@ -4,6 +4,7 @@ import { CommentsToggle } from '../../comments/CommentsToggle';
 import { EditorRegistryProvider } from '../../comments/EditorRegistry';
 import { AppHeader } from '../../components/AppHeader';
 import { VersionsButton } from '../../components/versions/VersionsButton';
+import { FeedbackRoundsButton } from '../../rounds/FeedbackRoundsButton';
 import { Main } from '../../components/Main';
 import { PresenceBar } from '../../components/PresenceBar';
 import { SaveStatusIndicator, statusDisplay } from '../../components/SaveStatusIndicator';
@@ -143,6 +144,7 @@ function OpenDocument({ session, user, teamId, access, onAccessChange, onDiscard
         <SaveStatusIndicator state={statusDisplay(saveState, ended, !mayEdit)} readOnly={!mayEdit} />
         <PresenceBar users={users} />
         <VersionsButton docId={session.docId} canEdit={canEdit} />
+        <FeedbackRoundsButton docId={session.docId} kind="document" />
         <CommentsToggle />
       </AppHeader>
       <Main className="page page--document page--comments">

@@ -8,6 +8,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { roleLabelKey, teamKindLabelKey } from '../../i18n/labels';
 import { Link } from '../../routing/Link';
 import { teamPath } from '../../routing/router';
+import { FeedbackRequests } from './FeedbackRequests';
 import { NewTeamForm } from './NewTeamForm';
 import { RecentDocuments } from './RecentDocuments';
 
@@ -53,6 +54,7 @@ function MyTeams() {
           </ul>
         ) : null}
       </section>
+      <FeedbackRequests />
       <NewTeamForm />
       <RecentDocuments teams={teams.state.status === 'ready' ? teams.state.data : []} />
     </PageShell>

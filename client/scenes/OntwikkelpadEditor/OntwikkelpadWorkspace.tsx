@@ -4,6 +4,7 @@ import { CommentsToggle } from '../../comments/CommentsToggle';
 import { EditorRegistryProvider } from '../../comments/EditorRegistry';
 import { AppHeader } from '../../components/AppHeader';
 import { VersionsButton } from '../../components/versions/VersionsButton';
+import { FeedbackRoundsButton } from '../../rounds/FeedbackRoundsButton';
 import { Main } from '../../components/Main';
 import { PresenceBar } from '../../components/PresenceBar';
 import { SaveStatusIndicator, statusDisplay } from '../../components/SaveStatusIndicator';
@@ -133,6 +134,7 @@ function OpenDraft({ session, user, draft, access, onAccessChange, onDiscard, on
         <SaveStatusIndicator state={statusDisplay(saveState, ended, !mayEdit)} readOnly={!mayEdit} />
         <PresenceBar users={users} />
         <VersionsButton docId={session.docId} canEdit={canEdit} />
+        <FeedbackRoundsButton docId={session.docId} kind="ontwikkelpad" />
         <CommentsToggle />
       </AppHeader>
       <Main className="page page--draft page--comments">

@@ -1,0 +1,147 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { Round } from '../../shared/schemas/feedback';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { toApiError, type ApiError } from '../http/request';
+import { updateRound } from '../http/rounds';
+import { useT } from '../i18n/I18nProvider';
+import { CriteriaEditor, newCriterion, type EditableCriterion } from './CriteriaEditor';
+import { isoToLocalInputs, localDateTimeToIso } from './shared';
+
+/** "Ronde bewerken" while the round is open: title, description, deadline and criteria (owner). */
+export function EditRoundForm({
+  round,
+  onSaved,
+  onCancel,
+}: {
+  round: Round;
+  onSaved: (round: Round) => void;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  const headingId = useId();
+  const titleId = useId();
+  const descriptionId = useId();
+  const dateId = useId();
+  const timeId = useId();
+  const [title, setTitle] = useState(round.title);
+  const [description, setDescription] = useState(round.description);
+  const [{ date, time }, setDeadline] = useState(() => isoToLocalInputs(round.deadline));
+  const [criteria, setCriteria] = useState<EditableCriterion[]>(() =>
+    round.criteria.map((criterion) => newCriterion(criterion.title, criterion.id)),
+  );
+  const [problem, setProblem] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const deadline = localDateTimeToIso(date, time);
+    const cleaned = criteria.filter((criterion) => criterion.title.trim());
+    const next = !title.trim()
+      ? t('rounds.errorTitle')
+      : !deadline
+        ? t('rounds.errorDeadline')
+        : cleaned.length === 0
+          ? t('rounds.errorCriteria')
+          : null;
+    setProblem(next);
+    if (next || !deadline) return;
+    setBusy(true);
+    setError(null);
+    try {
+      onSaved(
+        await updateRound(round.id, {
+          title: title.trim(),
+          description: description.trim(),
+          deadline,
+          criteria: cleaned.map((criterion) => ({
+            ...(criterion.id ? { id: criterion.id } : {}),
+            title: criterion.title.trim(),
+          })),
+        }),
+      );
+    } catch (caught) {
+      setError(toApiError(caught));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section
+      aria-labelledby={headingId}
+      className="card page-section new-round"
+      data-testid="round-edit-form"
+    >
+      <h2 id={headingId}>{t('rounds.edit')}</h2>
+      <form onSubmit={submit} noValidate className="stack">
+        <div className="field">
+          <label htmlFor={titleId}>{t('rounds.title')}</label>
+          <input
+            id={titleId}
+            type="text"
+            maxLength={200}
+            value={title}
+            data-testid="round-edit-title"
+            onChange={(event) => setTitle(event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={descriptionId}>
+            {t('rounds.description')} <span className="muted">({t('common.optional')})</span>
+          </label>
+          <textarea
+            id={descriptionId}
+            rows={3}
+            maxLength={5000}
+            value={description}
+            onChange={(event) => setDescription(event.target.value)}
+          />
+        </div>
+        <fieldset className="deadline-field">
+          <legend>{t('rounds.deadline')}</legend>
+          <div className="deadline-field__row">
+            <div className="field">
+              <label htmlFor={dateId}>{t('rounds.deadlineDate')}</label>
+              <input
+                id={dateId}
+                type="date"
+                value={date}
+                onChange={(event) => setDeadline({ date: event.target.value, time })}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor={timeId}>{t('rounds.deadlineTime')}</label>
+              <input
+                id={timeId}
+                type="time"
+                value={time}
+                onChange={(event) => setDeadline({ date, time: event.target.value })}
+              />
+            </div>
+          </div>
+        </fieldset>
+        <CriteriaEditor criteria={criteria} onChange={setCriteria} />
+        {problem ? (
+          <p className="field__error" role="alert">
+            {problem}
+          </p>
+        ) : null}
+        {error ? <ErrorMessage error={error} /> : null}
+        <p className="button-row">
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={busy}
+            data-testid="round-edit-save"
+          >
+            {t('common.save')}
+          </button>
+          <button type="button" className="button" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        </p>
+      </form>
+    </section>
+  );
+}

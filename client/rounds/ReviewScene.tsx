@@ -1,0 +1,232 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { VersionProjection } from '../../shared/domain/versions/projection';
+import type { CriterionResponse, Round, RoundSummary } from '../../shared/schemas/feedback';
+import { RequireUser } from '../auth/RequireUser';
+import { CommentsPanel } from '../comments/CommentsPanel';
+import { EditorRegistryProvider } from '../comments/EditorRegistry';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { PageShell } from '../components/PageShell';
+import type { CurrentUser } from '../http/account';
+import {
+  getResponses,
+  getRound,
+  getRoundVersion,
+  getRoundVersionState,
+  getSummary,
+  roundEventsPath,
+} from '../http/rounds';
+import { useLoadable } from '../http/useLoadable';
+import { useDateTimeFormat } from '../i18n/format';
+import { useT } from '../i18n/I18nProvider';
+import type { CollabSession } from '../realtime/session';
+import { Link } from '../routing/Link';
+import { roundManagePath } from '../routing/router';
+import { CriteriaForm } from './CriteriaForm';
+import { FrozenDocument } from './FrozenDocument';
+import { RoundStatusBadge, useLiveRefetch } from './shared';
+import { SummaryView } from './SummaryView';
+
+type ReviewData =
+  | {
+      kind: 'open';
+      round: Round;
+      projection: VersionProjection;
+      state: Uint8Array;
+      responses: CriterionResponse[];
+    }
+  | { kind: 'summary'; round: Round; summary: RoundSummary };
+
+async function loadReview(roundId: string): Promise<ReviewData> {
+  const round = await getRound(roundId);
+  if (round.status !== 'open' && round.access === 'reviewer') {
+    return { kind: 'summary', round, summary: await getSummary(roundId) };
+  }
+  const [version, state, responses] = await Promise.all([
+    getRoundVersion(roundId),
+    getRoundVersionState(roundId),
+    round.can.respond ? getResponses(roundId) : Promise.resolve([]),
+  ]);
+  return { kind: 'open', round, projection: version.projection, state, responses };
+}
+
+/**
+ * `/ronde/:roundId`: the reviewer's page. While the round is open: its title, team, deadline and
+ * criteria, the frozen version in the real editor (read-only), the round's comments and the
+ * criteria form. Once closed: the summary — what happened with every piece of feedback.
+ */
+export function ReviewScene({ roundId }: { roundId: string }) {
+  return <RequireUser>{(user) => <ReviewLoader roundId={roundId} user={user} />}</RequireUser>;
+}
+
+function ReviewLoader({ roundId, user }: { roundId: string; user: CurrentUser }) {
+  const t = useT();
+  const [version, setVersion] = useState(0);
+  const data = useLoadable(roundId, loadReview, version);
+  // A closed round takes the reviewer to the summary: reload when the round's status changes.
+  const shownStatus = useRef<string | null>(null);
+  const status = data.state.status === 'ready' ? data.state.data.round.status : null;
+  useEffect(() => {
+    shownStatus.current = status;
+  }, [status]);
+  const refetchIfStatusChanged = useCallback(() => {
+    getRound(roundId).then(
+      (round) => {
+        if (round.status !== shownStatus.current) setVersion((n) => n + 1);
+      },
+      () => setVersion((n) => n + 1),
+    );
+  }, [roundId]);
+  const open = data.state.status === 'ready' && data.state.data.kind === 'open';
+  useLiveRefetch(open ? roundEventsPath(roundId) : null, refetchIfStatusChanged);
+
+  if (data.state.status === 'loading') {
+    return (
+      <PageShell title={t('rounds.reviewTitle')}>
+        <p className="muted" data-testid="page-loading">
+          {t('rounds.loading')}
+        </p>
+      </PageShell>
+    );
+  }
+  if (data.state.status === 'error') {
+    const { error } = data.state;
+    return (
+      <PageShell title={t('rounds.reviewTitle')} narrow>
+        <div className="notice" data-testid="review-unavailable">
+          <h1>
+            {error.status === 403 || error.status === 404 ? t('rounds.noAccessHeading') : t('error.title')}
+          </h1>
+          {error.status === 403 || error.status === 404 ? (
+            <p>{t('rounds.noAccessBody')}</p>
+          ) : (
+            <ErrorMessage error={error} />
+          )}
+          <p>
+            <Link to="/" className="button">
+              {t('common.toMyTeams')}
+            </Link>
+          </p>
+        </div>
+      </PageShell>
+    );
+  }
+  const loaded = data.state.data;
+  if (loaded.kind === 'summary') return <ReviewSummary round={loaded.round} summary={loaded.summary} />;
+  return <ReviewPage data={loaded} user={user} />;
+}
+
+function RoundIntro({ round }: { round: Round }) {
+  const t = useT();
+  const formatDate = useDateTimeFormat();
+  const criteriaId = useId();
+  return (
+    <>
+      <p className="eyebrow">{t('rounds.reviewEyebrow')}</p>
+      <h1 data-testid="review-heading">{round.title}</h1>
+      <p>
+        <RoundStatusBadge status={round.status} />
+      </p>
+      <dl className="facts facts--stacked card" data-testid="review-facts">
+        <div>
+          <dt>{t('rounds.document')}</dt>
+          <dd>{round.documentTitle}</dd>
+        </div>
+        <div>
+          <dt>{t('rounds.team')}</dt>
+          <dd data-testid="review-team">{round.teamName}</dd>
+        </div>
+        <div>
+          <dt>{t('rounds.version')}</dt>
+          <dd data-testid="review-version">{round.version.label}</dd>
+        </div>
+        <div>
+          <dt>{t('rounds.deadline')}</dt>
+          <dd>
+            <time dateTime={round.deadline}>{formatDate(round.deadline)}</time>
+          </dd>
+        </div>
+        {round.description ? (
+          <div>
+            <dt>{t('rounds.description')}</dt>
+            <dd className="prewrap">{round.description}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt id={criteriaId}>{t('rounds.criteria')}</dt>
+          <dd>
+            <ol aria-labelledby={criteriaId}>
+              {round.criteria.map((criterion) => (
+                <li key={criterion.id}>{criterion.title}</li>
+              ))}
+            </ol>
+          </dd>
+        </div>
+      </dl>
+      {round.access === 'team' ? (
+        <p>
+          <Link to={roundManagePath(round.docId, round.id)}>{t('rounds.manageLink')}</Link>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function ReviewPage({ data, user }: { data: Extract<ReviewData, { kind: 'open' }>; user: CurrentUser }) {
+  const t = useT();
+  const { round } = data;
+  const [session, setSession] = useState<CollabSession | null>(null);
+  const [responses, setResponses] = useState(data.responses);
+  const versionHeadingId = useId();
+  return (
+    <PageShell title={`${round.title} — ${t('rounds.reviewTitle')}`} wide>
+      <EditorRegistryProvider canComment={round.can.comment}>
+        <RoundIntro round={round} />
+        <p className="notice notice--info" data-testid="frozen-banner">
+          {t('rounds.frozenBanner', { label: round.version.label })}
+        </p>
+        <div className="review-layout">
+          <section className="review-layout__main" aria-labelledby={versionHeadingId}>
+            <h2 id={versionHeadingId} className="visually-hidden">
+              {t('rounds.frozenVersion', { label: round.version.label })}
+            </h2>
+            <FrozenDocument
+              docId={round.docId}
+              projection={data.projection}
+              state={data.state}
+              onSession={setSession}
+            />
+          </section>
+          <div className="review-layout__side">
+            {session ? (
+              <CommentsPanel
+                docId={round.docId}
+                roundId={round.id}
+                ydoc={session.ydoc}
+                canComment={round.can.comment}
+                currentUserId={user.id}
+              />
+            ) : null}
+          </div>
+        </div>
+        {round.can.respond ? (
+          <CriteriaForm round={round} responses={responses} onSaved={setResponses} />
+        ) : null}
+      </EditorRegistryProvider>
+    </PageShell>
+  );
+}
+
+function ReviewSummary({ round, summary }: { round: Round; summary: RoundSummary }) {
+  const t = useT();
+  return (
+    <PageShell title={`${round.title} — ${t('rounds.summary')}`}>
+      <RoundIntro round={round} />
+      {round.status === 'closed' ? (
+        <p className="notice notice--info" data-testid="review-closed">
+          {t('rounds.closedForReviewer')}
+        </p>
+      ) : null}
+      <SummaryView summary={summary} />
+    </PageShell>
+  );
+}

@@ -1,0 +1,344 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { Round, RoundReviewers, RoundSummary, SummaryItem } from '../../shared/schemas/feedback';
+import { RequireUser } from '../auth/RequireUser';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { PageShell } from '../components/PageShell';
+import { getDocument, type DocumentWithAccess } from '../http/documents';
+import { ApiError, toApiError } from '../http/request';
+import {
+  carryOver,
+  closeRound,
+  documentEventsPath,
+  getReviewers,
+  getRound,
+  getSummary,
+} from '../http/rounds';
+import { useLoadable } from '../http/useLoadable';
+import { listVersions } from '../http/versions';
+import { useDateTimeFormat } from '../i18n/format';
+import { useT } from '../i18n/I18nProvider';
+import { Link } from '../routing/Link';
+import { pathForDocument, reviewPath, roundsPath, versionEditorPath } from '../routing/router';
+import { NotFoundScene } from '../scenes/NotFound/NotFoundScene';
+import { EditRoundForm } from './EditRoundForm';
+import { Participation } from './Participation';
+import { ReviewersPanel } from './ReviewersPanel';
+import { RoundStatusBadge, useLiveRefetch } from './shared';
+import { SummaryView } from './SummaryView';
+import { TriageView } from './TriageView';
+
+interface ManageData {
+  document: DocumentWithAccess;
+  round: Round;
+  /** Who reviews; an ApiError when only this part could not be loaded (the rest still works). */
+  reviewers: RoundReviewers | ApiError;
+  /** After closing: the items to triage / the summary. */
+  summary: RoundSummary | null;
+}
+
+async function loadManage(key: string): Promise<ManageData> {
+  const [docId = '', roundId = ''] = key.split('\n');
+  const [document, round, reviewers] = await Promise.all([
+    getDocument(docId),
+    getRound(roundId),
+    getReviewers(roundId).catch(toApiError),
+  ]);
+  const summary = round.status === 'open' ? null : await getSummary(roundId);
+  return { document, round, reviewers, summary };
+}
+
+/**
+ * `/ontwerpen/:docId/feedback/:roundId`: one round for the team — reviewers and links,
+ * participation live, closing, triage, completing, the summary with exports, carry-over.
+ */
+export function RoundManageScene({ docId, roundId }: { docId: string; roundId: string }) {
+  return <RequireUser>{() => <ManageLoader docId={docId} roundId={roundId} />}</RequireUser>;
+}
+
+function ManageLoader({ docId, roundId }: { docId: string; roundId: string }) {
+  const t = useT();
+  const [version, setVersion] = useState(0);
+  const data = useLoadable(`${docId}\n${roundId}`, loadManage, version);
+  const refetch = useCallback(() => setVersion((n) => n + 1), []);
+  useLiveRefetch(data.state.status === 'ready' ? documentEventsPath(docId) : null, refetch);
+  if (data.state.status === 'loading') {
+    return (
+      <PageShell title={t('rounds.heading')}>
+        <p className="muted">{t('rounds.loading')}</p>
+      </PageShell>
+    );
+  }
+  if (data.state.status === 'error') {
+    const { error } = data.state;
+    if (error.status === 404 || error.status === 400) return <NotFoundScene kind="page" />;
+    return (
+      <PageShell title={t('rounds.heading')} narrow>
+        <div className="notice" data-testid="round-unavailable">
+          <h1>{t('rounds.heading')}</h1>
+          <ErrorMessage error={error} />
+        </div>
+      </PageShell>
+    );
+  }
+  return <ManagePage data={data.state.data} onChanged={refetch} replace={data.replace} />;
+}
+
+function ManagePage({
+  data,
+  onChanged,
+  replace,
+}: {
+  data: ManageData;
+  onChanged: () => void;
+  replace: (data: ManageData) => void;
+}) {
+  const t = useT();
+  const formatDate = useDateTimeFormat();
+  const { document, round, reviewers, summary } = data;
+  const criteriaId = useId();
+  const versions = useLoadable(document.id, listVersions);
+  const [closeError, setCloseError] = useState<ApiError | null>(null);
+  const [completedMessage, setCompletedMessage] = useState('');
+  const [editing, setEditing] = useState(false);
+  const editRef = useRef<HTMLButtonElement>(null);
+  const stopEditing = () => {
+    setEditing(false);
+    requestAnimationFrame(() => editRef.current?.focus());
+  };
+
+  const close = async () => {
+    setCloseError(null);
+    try {
+      await closeRound(round.id);
+      onChanged();
+    } catch (caught) {
+      setCloseError(toApiError(caught));
+    }
+  };
+
+  const onItemSaved = (item: SummaryItem) => {
+    if (!summary) return;
+    const items = summary.items.map((candidate) =>
+      candidate.kind === item.kind && candidate.id === item.id ? item : candidate,
+    );
+    replace({ ...data, summary: { ...summary, items } });
+  };
+
+  return (
+    <PageShell title={`${round.title} — ${t('rounds.heading')}`}>
+      <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
+        <ol>
+          <li>
+            <Link to={pathForDocument(document)}>{document.title || t('document.untitled')}</Link>
+          </li>
+          <li>
+            <Link to={roundsPath(document.id, document.kind)} data-testid="back-to-rounds">
+              {t('rounds.heading')}
+            </Link>
+          </li>
+        </ol>
+      </nav>
+      <h1 data-testid="round-heading">{round.title}</h1>
+      <p>
+        <RoundStatusBadge status={round.status} />
+      </p>
+      <dl className="facts facts--stacked card" data-testid="round-facts">
+        <div>
+          <dt>{t('rounds.version')}</dt>
+          <dd>
+            {round.version.label}{' '}
+            <Link to={versionEditorPath(document.id, round.version.id, document.kind)}>
+              {t('rounds.openVersion')}
+            </Link>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('rounds.deadline')}</dt>
+          <dd>
+            <time dateTime={round.deadline}>{formatDate(round.deadline)}</time>
+          </dd>
+        </div>
+        {round.description ? (
+          <div>
+            <dt>{t('rounds.description')}</dt>
+            <dd className="prewrap">{round.description}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt id={criteriaId}>{t('rounds.criteria')}</dt>
+          <dd>
+            <ol aria-labelledby={criteriaId}>
+              {round.criteria.map((criterion) => (
+                <li key={criterion.id}>{criterion.title}</li>
+              ))}
+            </ol>
+          </dd>
+        </div>
+      </dl>
+      {round.status === 'open' && round.can.manage ? (
+        editing ? (
+          <EditRoundForm
+            round={round}
+            onCancel={stopEditing}
+            onSaved={(next) => {
+              replace({ ...data, round: next });
+              stopEditing();
+            }}
+          />
+        ) : (
+          <p>
+            <button
+              ref={editRef}
+              type="button"
+              className="button button--small"
+              data-testid="round-edit"
+              onClick={() => setEditing(true)}
+            >
+              {t('rounds.edit')}
+            </button>
+          </p>
+        )
+      ) : null}
+      <p>
+        <Link to={reviewPath(round.id)} data-testid="round-review-link">
+          {t('rounds.openReviewPage')}
+        </Link>
+      </p>
+
+      {round.status === 'open' ? (
+        <>
+          {reviewers instanceof ApiError ? (
+            <ErrorMessage error={reviewers} />
+          ) : (
+            <>
+              <ReviewersPanel
+                roundId={round.id}
+                ownTeamId={round.teamId}
+                reviewers={reviewers}
+                canManage={round.can.manage}
+                onChanged={(next) => (next ? replace({ ...data, reviewers: next }) : onChanged())}
+              />
+              <Participation reviewers={reviewers} />
+            </>
+          )}
+          {round.can.manage ? (
+            <section className="page-section card" aria-label={t('rounds.close')}>
+              <p className="muted">{t('rounds.closeHint')}</p>
+              <CloseButton onConfirm={close} />
+              {closeError ? <ErrorMessage error={closeError} /> : null}
+            </section>
+          ) : null}
+        </>
+      ) : (
+        <>
+          {reviewers instanceof ApiError ? null : <Participation reviewers={reviewers} />}
+          {summary && round.status === 'closed' && round.can.triage ? (
+            <TriageView
+              summary={summary}
+              versions={versions.state.status === 'ready' ? versions.state.data : []}
+              onItemSaved={onItemSaved}
+              onCompleted={(next) => {
+                setCompletedMessage(t('rounds.completed'));
+                replace({ ...data, round: next });
+                onChanged();
+              }}
+            />
+          ) : null}
+          <p role="status" className="notice-region">
+            {completedMessage}
+          </p>
+          {summary && (round.status === 'completed' || !round.can.triage) ? (
+            <SummaryView summary={summary} />
+          ) : null}
+          {document.capabilities.includes('document.edit') ? <CarryOver roundId={round.id} /> : null}
+        </>
+      )}
+    </PageShell>
+  );
+}
+
+function CarryOver({ roundId }: { roundId: string }) {
+  const t = useT();
+  const headingId = useId();
+  const [result, setResult] = useState<{ carried: number; attached: number; detached: number } | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setResult(await carryOver(roundId));
+    } catch (caught) {
+      setError(toApiError(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section aria-labelledby={headingId} className="page-section card" data-testid="carry-over">
+      <h2 id={headingId}>{t('rounds.carryOverHeading')}</h2>
+      <p className="muted">{t('rounds.carryOverHint')}</p>
+      <p>
+        <button type="button" className="button" onClick={run} disabled={busy} data-testid="carry-over-run">
+          {t('rounds.carryOver')}
+        </button>
+      </p>
+      <p role="status" data-testid="carry-over-result">
+        {result ? t('rounds.carryOverResult', result) : ''}
+      </p>
+      {error ? <ErrorMessage error={error} /> : null}
+    </section>
+  );
+}
+
+/** "Ronde sluiten" asks first, in place: reviewers lose access and triage starts. */
+function CloseButton({ onConfirm }: { onConfirm: () => Promise<void> }) {
+  const t = useT();
+  const [asking, setAsking] = useState(false);
+  const openerRef = useRef<HTMLButtonElement>(null);
+  const yesRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (asking) yesRef.current?.focus();
+  }, [asking]);
+  if (!asking) {
+    return (
+      <button
+        ref={openerRef}
+        type="button"
+        className="button button--danger"
+        data-testid="round-close"
+        onClick={() => setAsking(true)}
+      >
+        {t('rounds.close')}
+      </button>
+    );
+  }
+  return (
+    <div className="confirm" role="group" aria-label={t('rounds.closeQuestion')}>
+      <p>{t('rounds.closeQuestion')}</p>
+      <button
+        ref={yesRef}
+        type="button"
+        className="button button--small button--danger"
+        data-testid="round-close-confirm"
+        onClick={() => {
+          setAsking(false);
+          void onConfirm();
+        }}
+      >
+        {t('rounds.closeYes')}
+      </button>
+      <button
+        type="button"
+        className="button button--small"
+        onClick={() => {
+          setAsking(false);
+          requestAnimationFrame(() => openerRef.current?.focus());
+        }}
+      >
+        {t('common.cancel')}
+      </button>
+    </div>
+  );
+}

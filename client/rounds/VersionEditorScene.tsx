@@ -1,0 +1,108 @@
+import type { VersionProjection } from '../../shared/domain/versions/projection';
+import { RequireUser } from '../auth/RequireUser';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { PageShell } from '../components/PageShell';
+import { VersionView } from '../components/versions/VersionView';
+import { getDocument, type DocumentWithAccess } from '../http/documents';
+import { toApiError, type ApiError } from '../http/request';
+import { getVersionState } from '../http/rounds';
+import { useLoadable } from '../http/useLoadable';
+import { getVersion, type VersionDetail } from '../http/versions';
+import { useDateTimeFormat } from '../i18n/format';
+import { useT } from '../i18n/I18nProvider';
+import { Link } from '../routing/Link';
+import { pathForDocument } from '../routing/router';
+import { NotFoundScene } from '../scenes/NotFound/NotFoundScene';
+import { FrozenDocument } from './FrozenDocument';
+
+interface LoadedVersion {
+  document: DocumentWithAccess;
+  version: VersionDetail;
+  /** null when the server cannot hand out the version's Yjs state (then: the plain view). */
+  state: Uint8Array | null;
+  stateError: ApiError | null;
+}
+
+async function loadVersion(key: string): Promise<LoadedVersion> {
+  const [docId = '', versionId = ''] = key.split('\n');
+  const [document, version] = await Promise.all([getDocument(docId), getVersion(docId, versionId)]);
+  try {
+    return { document, version, state: await getVersionState(docId, versionId), stateError: null };
+  } catch (error) {
+    return { document, version, state: null, stateError: toApiError(error) };
+  }
+}
+
+/**
+ * `/ontwerpen/:docId/versies/:versionId` and `/d/:docId/versies/:versionId`: one saved version in
+ * the real editor, read-only, for the document's team.
+ */
+export function VersionEditorScene({ docId, versionId }: { docId: string; versionId: string }) {
+  return <RequireUser>{() => <VersionLoader docId={docId} versionId={versionId} />}</RequireUser>;
+}
+
+function VersionLoader({ docId, versionId }: { docId: string; versionId: string }) {
+  const t = useT();
+  const loaded = useLoadable(`${docId}\n${versionId}`, loadVersion);
+  if (loaded.state.status === 'loading') {
+    return (
+      <PageShell title={t('rounds.loadingVersion')}>
+        <p className="muted" data-testid="document-loading">
+          {t('rounds.loadingVersion')}
+        </p>
+      </PageShell>
+    );
+  }
+  if (loaded.state.status === 'error') {
+    const { error } = loaded.state;
+    if (error.status === 404 || error.status === 400) return <NotFoundScene kind="document" />;
+    return (
+      <PageShell title={t('error.title')} narrow>
+        <div className="notice" data-testid="document-unavailable">
+          <h1>{t('error.title')}</h1>
+          <ErrorMessage error={error} />
+        </div>
+      </PageShell>
+    );
+  }
+  return <VersionPage loaded={loaded.state.data} />;
+}
+
+function VersionPage({ loaded }: { loaded: LoadedVersion }) {
+  const t = useT();
+  const formatDate = useDateTimeFormat();
+  const { document, version, state } = loaded;
+  const projection: VersionProjection = version.json;
+  const title = projection.title || document.title;
+  return (
+    <PageShell title={t('rounds.versionPageTitle', { label: version.label, title })} wide>
+      <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
+        <ol>
+          <li>
+            <Link to={pathForDocument(document)} data-testid="back-to-editor">
+              {t('rounds.backToEditor', { title })}
+            </Link>
+          </li>
+        </ol>
+      </nav>
+      <p className="notice notice--info" data-testid="version-banner">
+        {t('rounds.versionBanner', {
+          label: version.label,
+          time: formatDate(version.createdAt),
+          author: version.authorName ?? t('versions.unknownAuthor'),
+        })}
+      </p>
+      {projection.kind === 'document' || !state ? <h1>{title}</h1> : null}
+      {state ? (
+        <FrozenDocument docId={document.id} projection={projection} state={state} />
+      ) : (
+        <>
+          <p className="muted" data-testid="version-state-missing">
+            {t('rounds.stateMissing')}
+          </p>
+          <VersionView projection={projection} />
+        </>
+      )}
+    </PageShell>
+  );
+}

@@ -1,0 +1,49 @@
+import { useEffect } from 'react';
+import '../rounds.css';
+import type { RoundStatus } from '../../shared/schemas/feedback';
+import { subscribeEvents } from '../http/rounds';
+import { useT } from '../i18n/I18nProvider';
+import type { MessageKey } from '../i18n/nl';
+
+/** "Open", "Gesloten — triage", "Afgerond" as a badge. */
+export function RoundStatusBadge({ status }: { status: RoundStatus }) {
+  const t = useT();
+  return (
+    <span
+      className={`badge round-status round-status--${status}`}
+      data-testid="round-status"
+      data-status={status}
+    >
+      {t(`rounds.status.${status}` as MessageKey)}
+    </span>
+  );
+}
+
+/** Calls `onChange` whenever the server says the comments or rounds behind `path` changed (SSE). */
+export function useLiveRefetch(path: string | null, onChange: () => void): void {
+  useEffect(() => {
+    if (!path) return undefined;
+    return subscribeEvents(path, onChange);
+  }, [path, onChange]);
+}
+
+/** The value of a `<input type="date">` and `<input type="time">` as ISO 8601 with the local offset. */
+export function localDateTimeToIso(date: string, time: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return null;
+  const local = new Date(`${date}T${time}:00`);
+  if (Number.isNaN(local.getTime())) return null;
+  const offset = -local.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  const pad = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, '0');
+  return `${date}T${time}:00${sign}${pad(offset / 60)}:${pad(offset % 60)}`;
+}
+
+/** An ISO timestamp as the local date and time inputs' values. */
+export function isoToLocalInputs(iso: string): { date: string; time: string } {
+  const value = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return {
+    date: `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`,
+    time: `${pad(value.getHours())}:${pad(value.getMinutes())}`,
+  };
+}
