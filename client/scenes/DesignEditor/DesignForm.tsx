@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import * as Y from 'yjs';
 import { checkLeerarrangement, studyLoad } from '../../../shared/domain/leerarrangement/rules';
 import {
@@ -12,7 +12,6 @@ import { META_MAP, sectionFragmentName } from '../../../shared/editor/fields';
 import { LA, projectLeerarrangement } from '../../../shared/editor/leerarrangementDoc';
 import { ItemCommentButton } from '../../comments/ItemCommentButton';
 import { YTextField } from '../../components/YTextField';
-import { listDocumentRounds } from '../../http/comments';
 import { RichTextEditor } from '../../editor/RichTextEditor';
 import { sectionEditorId } from '../../editor/SectionEditor';
 import { useT } from '../../i18n/I18nProvider';
@@ -46,31 +45,6 @@ function useAnnouncer(): [string, (message: string) => void] {
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
-/**
- * How many of the design's feedback rounds are closed (R13, as the server counts them: closed or
- * completed), or null until known. Fetched on opening and whenever the window gets focus.
- */
-function useClosedRounds(docId: string): number | null {
-  const [count, setCount] = useState<number | null>(null);
-  useEffect(() => {
-    let live = true;
-    const load = () =>
-      listDocumentRounds(docId).then(
-        (rounds) => {
-          if (live) setCount(rounds.filter((round) => round.status !== 'open').length);
-        },
-        () => undefined,
-      );
-    void load();
-    window.addEventListener('focus', load);
-    return () => {
-      live = false;
-      window.removeEventListener('focus', load);
-    };
-  }, [docId]);
-  return count;
-}
-
 /** The form of an open design and its side panel (live checks, study load). */
 export function DesignForm({
   session,
@@ -80,6 +54,7 @@ export function DesignForm({
   editable,
   onReload,
   lifecycle,
+  closedRounds = null,
 }: {
   session: CollabSession;
   loaded: LoadedDesign;
@@ -89,6 +64,8 @@ export function DesignForm({
   onReload: () => void;
   /** Status, lineage, versions and exports (issue 6). */
   lifecycle?: ReactNode;
+  /** Closed feedback rounds of the design (R13); null or omitted: not known (a frozen version). */
+  closedRounds?: number | null;
 }) {
   const t = useT();
   const doc = session.ydoc;
@@ -100,13 +77,15 @@ export function DesignForm({
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [doc, template, version],
   );
-  const closedFeedbackRounds = useClosedRounds(session.docId);
   // The checks follow the doc throttled (not on every keystroke).
   const checkedVersion = useThrottled(version, 250);
   const results = useMemo(
-    () => checkLeerarrangement(projectLeerarrangement(doc, template), template, { closedFeedbackRounds }),
+    () =>
+      checkLeerarrangement(projectLeerarrangement(doc, template), template, {
+        closedFeedbackRounds: closedRounds,
+      }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [doc, template, checkedVersion, closedFeedbackRounds],
+    [doc, template, checkedVersion, closedRounds],
   );
   const load = useMemo(() => studyLoad(design), [design]);
   const [message, announce] = useAnnouncer();

@@ -35,6 +35,7 @@ import {
 } from '../DocumentEditor/useDocumentAccess';
 import type { LoadedDesign } from './DesignEditorScene';
 import { DesignForm } from './DesignForm';
+import { useClosedRounds } from '../../rounds/useClosedRounds';
 import { LifecyclePanel, StatusBadge, statusLabel } from './LifecyclePanel';
 
 /**
@@ -116,6 +117,7 @@ function OpenDesign({
   const [statusVersion, setStatusVersion] = useState(0);
   const status = useLoadable(session.docId, getDesignStatus, statusVersion);
   const statusInfo = status.state.status === 'ready' ? status.state.data : null;
+  const closedRounds = useClosedRounds(session.docId);
   const frozen = statusInfo ? isReadOnlyStatus(statusInfo.status) : false;
   const editable = canEdit && !frozen;
   // Commenters comment too (over the HTTP API); a frozen design can still be commented on.
@@ -176,6 +178,7 @@ function OpenDesign({
                 user={me}
                 editable={editable}
                 onReload={onReload}
+                closedRounds={closedRounds}
                 lifecycle={
                   <>
                     <div className="design-bar" data-testid="design-bar">
