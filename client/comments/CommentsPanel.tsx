@@ -128,6 +128,15 @@ export function CommentsPanel({ docId, roundId, ydoc, canComment, currentUserId 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [threads, ydoc, localAnchors, docVersion]);
 
+  // Whether an item (an activity, an outcome) still exists is the server's answer: ask again shortly
+  // after the doc changes, when some thread hangs on an item.
+  const hasItemAnchors = threads?.some((thread) => thread.anchor?.type === 'item') ?? false;
+  useEffect(() => {
+    if (!hasItemAnchors || docVersion === 0) return undefined;
+    const timer = setTimeout(reload, 1500);
+    return () => clearTimeout(timer);
+  }, [hasItemAnchors, docVersion, reload]);
+
   const isMine = useCallback(
     (thread: CommentThread) =>
       thread.messages.some(
@@ -281,7 +290,7 @@ export function CommentsPanel({ docId, roundId, ydoc, canComment, currentUserId 
     >
       <div className="comments-panel__head">
         <h2 id={headingId}>{t('comments.heading')}</h2>
-        {registry ? (
+        {registry && registry.toggles > 0 ? (
           <button type="button" className="button button--small" onClick={closePanel}>
             {t('comments.close')}
           </button>

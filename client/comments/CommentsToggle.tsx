@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useT } from '../i18n/I18nProvider';
 import { COMMENTS_PANEL_ID } from './CommentsPanel';
 import { useRegistryState } from './EditorRegistry';
@@ -6,6 +7,7 @@ import { useRegistryState } from './EditorRegistry';
 export function CommentsToggle() {
   const t = useT();
   const registry = useRegistryState();
+  useEffect(() => registry?.addToggle(), [registry]);
   if (!registry) return null;
   return (
     <button

@@ -167,6 +167,20 @@ export class CommentsRegistry {
     this.changed();
   }
 
+  /** How many toggle buttons show the panel (without one the panel cannot be closed). */
+  toggles = 0;
+
+  /** Called by CommentsToggle while it is mounted; answers the unregistration. */
+  addToggle(): () => void {
+    this.toggles += 1;
+    this.changed();
+    return () => {
+      this.toggles -= 1;
+      if (this.toggles === 0) this.panelOpen = true;
+      this.changed();
+    };
+  }
+
   setCanComment(canComment: boolean) {
     if (this.canComment === canComment) return;
     this.canComment = canComment;

@@ -2,7 +2,7 @@ import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { decodeRelative } from '../../shared/comments/anchors';
 import type { CommentsRegistry } from './EditorRegistry';
 
@@ -12,6 +12,46 @@ interface Binding {
   doc: Y.Doc;
   type: Y.XmlFragment;
   mapping: Map<unknown, unknown>;
+}
+
+/** A Yjs shared type of any kind (XmlText, XmlElement, XmlFragment). */
+type SharedType = Y.XmlText | Y.XmlElement | Y.XmlFragment;
+
+/** True when `type` is the first live child of `parent`. */
+function isFirstChild(parent: SharedType, type: SharedType): boolean {
+  for (let item = parent._start; item !== null; item = item.right) {
+    if (item.deleted) continue;
+    return item.content instanceof Y.ContentType && item.content.type === type;
+  }
+  return false;
+}
+
+/**
+ * A Yjs relative position as a ProseMirror position (y-tiptap), or null. y-tiptap answers null for
+ * a text position at the very start of the fragment (its "misresolved" guard for cursors treats
+ * every text position ≤ 1 as suspect); a position at the start of the first text of the first
+ * block is position 1, so that one is answered here.
+ */
+function toPmPosition(binding: Binding, encoded: string): number | null {
+  const relative = decodeRelative(encoded);
+  const position = relativePositionToAbsolutePosition(
+    binding.doc,
+    binding.type,
+    relative,
+    binding.mapping as never,
+  );
+  if (position !== null) return position;
+  const absolute = Y.createAbsolutePositionFromRelativePosition(relative, binding.doc);
+  if (!absolute || !(absolute.type instanceof Y.XmlText) || absolute.index !== 0) return null;
+  let type: SharedType = absolute.type;
+  while (type !== binding.type) {
+    const parent: unknown = type._item?.parent;
+    if (!(parent instanceof Y.XmlElement || parent instanceof Y.XmlFragment) || !isFirstChild(parent, type)) {
+      return null;
+    }
+    type = parent;
+  }
+  return 1;
 }
 
 /** The anchored ranges of this fragment as inline decorations (the active thread stronger). */
@@ -25,18 +65,8 @@ function buildDecorations(state: EditorState, registry: CommentsRegistry, fragme
     let from: number | null;
     let to: number | null;
     try {
-      from = relativePositionToAbsolutePosition(
-        binding.doc,
-        binding.type,
-        decodeRelative(anchor.start),
-        binding.mapping as never,
-      );
-      to = relativePositionToAbsolutePosition(
-        binding.doc,
-        binding.type,
-        decodeRelative(anchor.end),
-        binding.mapping as never,
-      );
+      from = toPmPosition(binding, anchor.start);
+      to = toPmPosition(binding, anchor.end);
     } catch {
       continue;
     }
