@@ -8,7 +8,8 @@ import type { TextAnchor } from '../schemas/feedback';
  * after the range stay outside it and inserts inside it stay inside. Beside them it keeps the ids
  * of the characters it covered when it was made: the anchor is *attached* while at least one of
  * them still exists (following undo, which re-creates deleted characters under new ids that Yjs
- * links with `redone`), otherwise *losgeraakt* (detached) — and the quote is what the thread shows.
+ * links with `redone`), or while the quoted text stands exactly where they were (undo as other docs
+ * see it); otherwise *losgeraakt* (detached) — and the quote is what the thread shows.
  *
  * Offsets here are over the fragment's plain text: the characters of every text node in document
  * order, with one "\n" between text blocks (paragraphs, headings, list items' paragraphs) and for a
@@ -211,9 +212,22 @@ export function resolveTextAnchor(doc: Y.Doc, anchor: TextAnchor): ResolvedTextA
   const layout = fragmentText(doc.getXmlFragment(anchor.fragment));
   const from = resolveOffset(doc, layout, anchor.start);
   const to = resolveOffset(doc, layout, anchor.end);
-  if (from === null || to === null || from >= to) return { status: 'detached' };
-  if (anchor.ids.length > 0 && !anyOriginalAlive(doc, layout, anchor.ids)) return { status: 'detached' };
-  return { status: 'attached', from, to, text: layout.text.slice(from, to) };
+  if (from === null || to === null) return { status: 'detached' };
+  const alive = anchor.ids.length === 0 || anyOriginalAlive(doc, layout, anchor.ids);
+  if (alive && from < to) return { status: 'attached', from, to, text: layout.text.slice(from, to) };
+  // Every original character is gone. If the same text stands exactly where they were, the anchor
+  // holds on to it: that is how an undo looks in every doc but the undoing one (Yjs links restored
+  // characters to the deleted ones with `redone`, which is local and never synced), and how
+  // retyping the same words in place looks. Restored text lands just before the tombstones.
+  const quote = anchor.quote;
+  const at = Math.min(from, to);
+  if (quote && at >= quote.length && layout.text.slice(at - quote.length, at) === quote) {
+    return { status: 'attached', from: at - quote.length, to: at, text: quote };
+  }
+  if (quote && layout.text.slice(at, at + quote.length) === quote) {
+    return { status: 'attached', from: at, to: at + quote.length, text: quote };
+  }
+  return { status: 'detached' };
 }
 
 /**

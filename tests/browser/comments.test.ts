@@ -318,12 +318,10 @@ describe('comments in Chromium', () => {
     expect(await threads(ann).first().getAttribute('data-anchor-state')).toBe('attached');
   }, 90_000);
 
-  // Known issue in shared/comments/anchors.ts (owned by the lead): undo re-creates the deleted
-  // characters under new ids, and only the undoing Y.Doc knows the `redone` links between them, so
-  // the server and every other client still call the anchor losgeraakt after the undo. Remove
-  // `.fails` once resolveTextAnchor recognises the re-created run (it sits right before the deleted
-  // originals) — this test then passes.
-  test.fails(
+  // Undo re-creates the deleted characters under new ids and only the undoing Y.Doc knows the
+  // `redone` links; resolveTextAnchor re-attaches the quote standing where the characters were, so
+  // the server and every other client agree.
+  test(
     'after undo the server and another editor see the thread re-attached too',
     async () => {
       const { owner, editor, docId } = await designWithTeam('Vijf');
