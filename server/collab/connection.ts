@@ -28,6 +28,8 @@ export interface SocketIdentity {
   sessionId: string;
   name: string;
   color: string;
+  /** The peer's network address (per-address socket cap). */
+  address?: string;
 }
 
 let nextConnectionId = 1;
@@ -44,6 +46,10 @@ export class Connection {
   /** Awareness client ids this socket controls; removed for everyone when it closes. */
   readonly awarenessIds = new Set<number>();
   closed = false;
+  /** Document updates from this socket queued for a commit that has not happened yet. */
+  pendingUpdates = 0;
+  /** Limit on pendingUpdates (set by the RoomRegistry); beyond it the socket is closed with 1013. */
+  maxPendingUpdates = Number.POSITIVE_INFINITY;
 
   constructor(
     readonly socket: WebSocket,

@@ -7,7 +7,12 @@ import { META_MAP } from '../../shared/editor/fields';
 import { CloseCode, type Connection } from './connection';
 import type { LoadedDoc } from './loadDoc';
 import { isEmptyUpdate, type UpdateWriter } from './writer';
-import { sanitizeAwarenessUpdate } from './awareness';
+import {
+  AwarenessTooBig,
+  DEFAULT_AWARENESS_LIMITS,
+  sanitizeAwarenessUpdate,
+  type AwarenessLimits,
+} from './awareness';
 
 /** Thrown for a frame that does not follow the protocol; closes only the offending socket. */
 export class ProtocolError extends Error {
@@ -71,6 +76,7 @@ export class Room {
     readonly docId: string,
     loaded: LoadedDoc,
     private readonly writer: UpdateWriter,
+    private readonly awarenessLimits: AwarenessLimits = DEFAULT_AWARENESS_LIMITS,
   ) {
     this.doc = loaded.doc;
     this.lastLogId = loaded.lastLogId;
@@ -221,7 +227,13 @@ export class Room {
     } catch {
       throw new ProtocolError('malformed document update');
     }
+    // Storage slow or failing: queued updates wait in memory. Bound what one socket can pile up;
+    // this update is dropped unacked and its client re-sends it on reconnect (sync step 2).
+    if (connection.pendingUpdates >= connection.maxPendingUpdates) {
+      throw new ProtocolError('too many unsaved updates', CloseCode.tryAgainLater);
+    }
     connection.receivedUpdates++;
+    connection.pendingUpdates++;
     this.writer.enqueue({
       docId: this.docId,
       update: payload,
@@ -232,11 +244,15 @@ export class Room {
 
   private receiveAwareness(connection: Connection, decoder: decoding.Decoder): void {
     try {
-      const update = sanitizeAwarenessUpdate(decoding.readVarUint8Array(decoder), connection, (clientId) =>
-        this.isOwnedByOther(clientId, connection),
+      const update = sanitizeAwarenessUpdate(
+        decoding.readVarUint8Array(decoder),
+        connection,
+        (clientId) => this.isOwnedByOther(clientId, connection),
+        this.awarenessLimits,
       );
       awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
-    } catch {
+    } catch (error) {
+      if (error instanceof AwarenessTooBig) throw new ProtocolError(error.message, CloseCode.tooBig);
       throw new ProtocolError('malformed awareness update');
     }
   }
