@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { runKillCycles } from './support/killCycles';
+
+/** CI variant; `npm run soak` runs 200 cycles. */
+const CYCLES = Number(process.env.KILL_CYCLES ?? 10);
+
+describe('kill -9 at random moments under 50 editing clients', () => {
+  it(
+    `loses no acked update in ${CYCLES} cycles, and everyone converges with the stored document`,
+    async () => {
+      const summary = await runKillCycles({ cycles: CYCLES, clients: 50, seed: 20261122 });
+      expect(summary.problems).toEqual([]);
+      expect(summary.losses).toBe(0);
+      expect(summary.crashes).toBe(0);
+      expect(summary.converged).toBe(true);
+      // The kills really came while acked updates were flowing.
+      expect(summary.updatesAcked).toBeGreaterThan(CYCLES * 50);
+    },
+    CYCLES * 12_000 + 90_000,
+  );
+});
