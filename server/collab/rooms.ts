@@ -80,6 +80,13 @@ export class RoomRegistry {
         connection.close(CloseCode.goingAway, 'inactief');
         continue;
       }
+      const held = connection.held[0];
+      if (held && held.since < Date.now() - (this.options.heartbeatMs ?? 30_000)) {
+        // What it builds on never arrived (e.g. the other tab closed first): a reconnect re-syncs
+        // both ways, which brings the missing content along.
+        connection.close(CloseCode.tryAgainLater, 'wacht te lang op ontbrekende inhoud');
+        continue;
+      }
       if (!connection.alive) {
         connection.socket.terminate();
         continue;
@@ -266,7 +273,10 @@ export class RoomRegistry {
   private onCommitted(batch: PendingWrite[], logIds: number[]): void {
     const acks = new Map<Connection, { room: Room; count: number }>();
     batch.forEach((write, index) => {
-      if (write.origin) write.origin.pendingUpdates--;
+      if (write.origin) {
+        write.origin.pendingUpdates--;
+        write.origin.outstanding.delete(write.ackCount);
+      }
       const room = this.rooms.get(write.docId);
       if (!room) return; // Unloaded meanwhile: the row is stored and will be replayed on load.
       const logId = logIds[index] ?? 0;
@@ -288,7 +298,11 @@ export class RoomRegistry {
         }
         return;
       }
-      if (write.origin && !write.origin.closed) acks.set(write.origin, { room, count: write.ackCount });
+      if (write.origin && !write.origin.closed) {
+        // Held updates can be committed after later ones: ack the highest, acknowledge() caps it.
+        const previous = acks.get(write.origin)?.count ?? 0;
+        acks.set(write.origin, { room, count: Math.max(previous, write.ackCount) });
+      }
       if (room.logCount >= this.options.compactEvery) this.scheduleCompaction(room);
     });
     for (const [connection, { room, count }] of acks) room.acknowledge(connection, count);
