@@ -52,7 +52,7 @@ export class Connection {
    * not stored, until that content arrives (usually within milliseconds, e.g. an edit typed during
    * the sync handshake, or one that builds on another tab's edit received over BroadcastChannel).
    */
-  readonly held: Array<{ update: Uint8Array; count: number; since: number }> = [];
+  readonly held: Array<{ update: Uint8Array; count: number; needs: Map<number, number>; since: number }> = [];
   /** Awareness client ids this socket controls; removed for everyone when it closes. */
   readonly awarenessIds = new Set<number>();
   closed = false;

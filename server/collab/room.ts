@@ -7,7 +7,7 @@ import { META_MAP } from '../../shared/editor/fields';
 import { CloseCode, type Connection } from './connection';
 import type { LoadedDoc } from './loadDoc';
 import { isEmptyUpdate, type UpdateWriter } from './writer';
-import { hasMissingDependencies, knownClocksOf, noteUpdate, type KnownClocks } from './dependencies';
+import { isSatisfied, knownClocksOf, noteUpdate, requirementsOf, type KnownClocks } from './dependencies';
 import {
   AwarenessTooBig,
   DEFAULT_AWARENESS_LIMITS,
@@ -248,18 +248,25 @@ export class Room {
     if (connection.pendingUpdates >= connection.maxPendingUpdates) {
       throw new ProtocolError('too many unsaved updates', CloseCode.tryAgainLater);
     }
+    const needs = isEmptyUpdate(payload) ? new Map<number, number>() : requirementsOf(payload);
+    if (!needs) throw new ProtocolError('update with a hole in it');
     connection.receivedUpdates++;
     const count = connection.receivedUpdates;
-    if (!isEmptyUpdate(payload) && hasMissingDependencies(payload, this.known)) {
+    if (!isSatisfied(needs, this.known)) {
       if (connection.held.length >= Room.MAX_HELD_UPDATES) {
         throw new ProtocolError('too many updates waiting for content the server does not have');
       }
       connection.outstanding.add(count);
-      connection.held.push({ update: payload, count, since: Date.now() });
+      connection.held.push({ update: payload, count, needs, since: Date.now() });
       return;
     }
     this.accept(connection, payload, count);
     this.releaseHeld();
+  }
+
+  private holding(): boolean {
+    for (const connection of this.connections) if (connection.held.length > 0) return true;
+    return false;
   }
 
   private accept(connection: Connection, update: Uint8Array, count: number): void {
@@ -271,14 +278,14 @@ export class Room {
 
   /** Queues held updates whose missing content has arrived meanwhile. */
   private releaseHeld(): void {
-    let progress = true;
+    let progress = this.holding();
     while (progress) {
       progress = false;
       for (const connection of this.connections) {
         if (connection.held.length === 0 || connection.closed) continue;
         for (let index = 0; index < connection.held.length; index++) {
           const held = connection.held[index]!;
-          if (hasMissingDependencies(held.update, this.known)) continue;
+          if (!isSatisfied(held.needs, this.known)) continue;
           connection.held.splice(index--, 1);
           connection.outstanding.delete(held.count);
           this.accept(connection, held.update, held.count);
