@@ -201,7 +201,7 @@ function percentile(sorted: number[], p: number): number {
 export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
   const random = seededRandom(options.seed ?? 7);
   const { benign, hostile, int } = generators(random);
-  const concurrency = options.concurrency ?? 6;
+  const concurrency = options.concurrency ?? 8;
   const batch = options.batch ?? 30;
   const started = Date.now();
   // The fuzz is about protocol handling, not the disk: on tmpfs when there is one, so fsyncs of the
