@@ -109,6 +109,8 @@ export async function runKillCycles(options: KillOptions): Promise<KillSummary> 
   const maxMs = options.maxMs ?? 5000;
   const random = seededRandom(options.seed ?? 1);
   const started = Date.now();
+  // y-websocket adds a process 'exit' listener per provider.
+  process.setMaxListeners(Math.max(process.getMaxListeners(), clientCount + 20));
   const dataDir = makeDataDir();
   const port = await freePort();
   const env = { PORT: String(port), LOG_LEVEL: 'error', BACKUP_INTERVAL_MINUTES: '0' };
