@@ -32,7 +32,8 @@ if (!only || only === 'kill') {
   summary.kill = kill;
   failed ||= kill.losses > 0 || kill.crashes > 0 || !kill.converged;
   say(
-    `kill -9: cycles ${kill.cycles}, updates sent ${kill.updatesSent}, acked ${kill.updatesAcked}, ` +
+    `kill -9: cycles ${kill.cycles}, updates sent ${kill.updatesSent}, acked ${kill.updatesAcked} ` +
+      `(${kill.ackedAfterRestarts} after restarts), clients connected at the kills ${kill.openAtKills}, ` +
       `losses ${kill.losses}, crashes ${kill.crashes}, converged ${kill.converged}, ${Math.round(kill.ms / 1000)} s`,
   );
   for (const problem of kill.problems) say(`  ! ${problem}`);

@@ -30,7 +30,7 @@ export interface KillOptions {
   cycles: number;
   clients?: number;
   documents?: number;
-  /** The kill comes at a random moment in [minMs, maxMs] after the server is listening. */
+  /** The kill comes at a random moment in [minMs, maxMs] after half of the clients reconnected. */
   minMs?: number;
   maxMs?: number;
   seed?: number;
@@ -46,6 +46,10 @@ export interface KillSummary {
   updatesSent: number;
   /** Frames the server reported durable (durable-acks). */
   updatesAcked: number;
+  /** Of those, acked on sockets opened after the first kill (the restarts really served edits). */
+  ackedAfterRestarts: number;
+  /** Sockets open at the moment of each kill (how many clients the kill hit), summed. */
+  openAtKills: number;
   /** Acked updates missing from the stored document after a kill (must be 0). */
   losses: number;
   /** Server exits that were not our SIGKILL/SIGTERM (must be 0). */
@@ -119,12 +123,22 @@ export async function runKillCycles(options: KillOptions): Promise<KillSummary> 
   let losses = 0;
   let child: ChildServer | undefined;
   const clients: Array<{ client: TestClient; docId: string; random: () => number }> = [];
+  const beforeFirstKill = new Set<CountingWebSocket>();
+  let openAtKills = 0;
   let editing = true;
   const timers = new Set<NodeJS.Timeout>();
 
   const stopped = new Set<ChildServer>();
   const start = async () => {
-    child = await startChildServer(dataDir, env);
+    // A loaded machine can need more than startChildServer's 30 s to boot tsx: try again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        child = await startChildServer(dataDir, env);
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
     const current = child;
     void current.exited.then(() => {
       if (!stopped.has(current)) {
@@ -204,8 +218,18 @@ export async function runKillCycles(options: KillOptions): Promise<KillSummary> 
     });
 
     for (let cycle = 1; cycle <= options.cycles; cycle++) {
+      // The random moment counts from when most clients are back (on a loaded machine 50
+      // reconnects take seconds, and a kill before that would hit an idle server).
+      await waitFor(
+        () => clients.filter(({ client }) => client.provider.wsconnected).length >= clientCount / 2,
+        'clients did not reconnect',
+        15_000,
+      ).catch(() => problems.push(`cycle ${cycle}: fewer than half of the clients reconnected within 15 s`));
       await sleep(minMs + Math.floor(random() * (maxMs - minMs)));
       const victim = child!;
+      if (cycle === 1)
+        for (const { client } of clients) for (const socket of client.sockets) beforeFirstKill.add(socket);
+      openAtKills += clients.filter(({ client }) => client.provider.wsconnected).length;
       stopped.add(victim);
       victim.kill('SIGKILL');
       const exit = await victim.exited;
@@ -219,7 +243,13 @@ export async function runKillCycles(options: KillOptions): Promise<KillSummary> 
         (sum, { client }) => sum + client.sockets.reduce((n, socket) => n + socket.ackedUpdates, 0),
         0,
       );
-      options.onCycle?.(`cycle ${cycle}/${options.cycles}: acked so far ${acked}, losses ${losses}`);
+      const codes: Record<string, number> = {};
+      for (const { client } of clients)
+        for (const socket of client.sockets)
+          codes[String(socket.closeCode)] = (codes[String(socket.closeCode)] ?? 0) + 1;
+      options.onCycle?.(
+        `cycle ${cycle}/${options.cycles}: acked so far ${acked}, losses ${losses}, socket ends ${JSON.stringify(codes)}`,
+      );
     }
 
     // Quiesce: no more edits, everyone reconnected and everything acked, then a clean stop.
@@ -287,11 +317,21 @@ export async function runKillCycles(options: KillOptions): Promise<KillSummary> 
       (sum, { client }) => sum + client.sockets.reduce((n, socket) => n + socket.ackedUpdates, 0),
       0,
     );
+    const ackedAfterRestarts = clients.reduce(
+      (sum, { client }) =>
+        sum +
+        client.sockets
+          .filter((socket) => !beforeFirstKill.has(socket))
+          .reduce((n, socket) => n + socket.ackedUpdates, 0),
+      0,
+    );
     return {
       cycles: options.cycles,
       clients: clientCount,
       updatesSent,
       updatesAcked,
+      ackedAfterRestarts,
+      openAtKills,
       losses,
       crashes,
       converged,
