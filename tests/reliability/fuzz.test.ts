@@ -7,6 +7,8 @@ const FRAMES = Number(process.env.FUZZ_FRAMES ?? 100_000);
 describe('WebSocket fuzzing', () => {
   it(`${FRAMES} hostile frames: the process stays up, only offending sockets close, the event loop stays responsive`, async () => {
     const summary = await runFuzz({ frames: FRAMES, seed: 99 });
+    // The figures, for the CI log (docs/reliability.md lists them).
+    console.info(`fuzz ${JSON.stringify({ ...summary, problems: summary.problems.length })}`);
     expect(summary.problems).toEqual([]);
     expect(summary.crashes).toBe(0);
     expect(summary.frames).toBeGreaterThanOrEqual(FRAMES);

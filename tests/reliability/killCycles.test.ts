@@ -9,6 +9,8 @@ describe('kill -9 at random moments under 50 editing clients', () => {
     `loses no acked update in ${CYCLES} cycles, and everyone converges with the stored document`,
     async () => {
       const summary = await runKillCycles({ cycles: CYCLES, clients: 50, seed: 20261122 });
+      // The figures, for the CI log (docs/reliability.md lists them).
+      console.info(`kill -9 ${JSON.stringify({ ...summary, problems: summary.problems.length })}`);
       expect(summary.problems).toEqual([]);
       expect(summary.losses).toBe(0);
       expect(summary.crashes).toBe(0);
