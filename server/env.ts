@@ -48,6 +48,54 @@ export const envSchema = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
   /** New accounts allowed per address per hour. */
   SIGNUPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  /**
+   * Open collaboration sockets one user may hold (all documents, all tabs). Beyond it the upgrade is
+   * refused with 429 (or, when two arrive at once, the socket is closed with 1013).
+   */
+  MAX_SOCKETS_PER_USER: z.coerce.number().int().min(1).default(20),
+  /**
+   * Open collaboration sockets per network address. Behind a reverse proxy every user shares the
+   * proxy's address, so size this for the whole user base there.
+   */
+  MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).default(200),
+  /**
+   * Document updates from one socket that may wait for their commit (storage slow or failing).
+   * Beyond it that socket is closed with 1013; its client re-sends what is not stored on reconnect.
+   */
+  MAX_PENDING_UPDATES_PER_SOCKET: z.coerce.number().int().min(1).default(1000),
+  /** Largest awareness (presence) state of one client, in bytes; larger closes the socket (1009). */
+  MAX_AWARENESS_BYTES: z.coerce
+    .number()
+    .int()
+    .min(256)
+    .default(16 * 1024),
+  /** Awareness client ids one socket may announce (a tab has one; more is someone faking people). */
+  MAX_AWARENESS_IDS_PER_SOCKET: z.coerce.number().int().min(1).default(4),
+  /** How often sockets are pinged (one that missed the last ping is dropped) and idle ones closed. */
+  HEARTBEAT_SECONDS: z.coerce.number().positive().default(30),
+  /**
+   * A socket that sends nothing for this long is closed (y-websocket renews its presence every
+   * 15 s, so only abandoned or hostile sockets are affected); its document is unloaded when no one
+   * is left.
+   */
+  SOCKET_IDLE_SECONDS: z.coerce.number().positive().default(600),
+  /**
+   * A connection must have sent its complete request head (HTTP request or WebSocket upgrade)
+   * within this time, or it is closed: slow or silent unauthenticated connections do not linger.
+   */
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Whole HTTP request (head and body) time limit. */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+  /**
+   * How long one SQLite statement waits for a lock held by another process before failing with
+   * SQLITE_BUSY. better-sqlite3 waits synchronously (the event loop stands still), so keep it short:
+   * the update writer retries a failed commit with backoff anyway.
+   */
+  SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).default(1000),
+  /** Minutes between online backups into DATA_DIR/backups; 0 turns scheduled backups off. */
+  BACKUP_INTERVAL_MINUTES: z.coerce.number().min(0).default(60),
+  /** Backups kept in DATA_DIR/backups (oldest removed first). */
+  BACKUP_KEEP: z.coerce.number().int().min(1).default(48),
   /** Quieter logs in tests. */
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });

@@ -19,6 +19,7 @@ import { createTemplateDraftStore } from './stores/templateDrafts';
 import { createDesignStore } from './stores/designs';
 import { createLifecycleStore } from './stores/lifecycle';
 import { seedExampleTemplates } from './db/seed';
+import { scheduleBackups } from './db/backup';
 
 const HOUR_MS = 60 * 60 * 1000;
 import { loadEnv, type Env } from './env';
@@ -33,6 +34,8 @@ export interface RunningServer {
   deps: AppDeps;
   /** Stops accepting, closes sockets, flushes and closes the database. */
   close(): Promise<void>;
+  /** Runs an online backup now (as the schedule does); resolves with its file, undefined if it failed. */
+  backupNow(): Promise<string | undefined>;
 }
 
 /** Boots the whole server (HTTP API, WebSocket, static client) with settings from `overrides` + env. */
@@ -42,6 +45,7 @@ export async function startServer(
   const env = loadEnv({ ...process.env, ...overrides });
   setLogLevel(env.LOG_LEVEL);
   const db = openDatabase(env.DATA_DIR);
+  db.pragma(`busy_timeout = ${env.SQLITE_BUSY_TIMEOUT_MS}`);
   const stores: Stores = {
     documents: createDocumentStore(db),
     docStorage: createDocStorage(db),
@@ -70,6 +74,16 @@ export async function startServer(
     },
     isSessionLive: (sessionId) => sessions.isLive(sessionId),
     touchSession: (sessionId) => sessions.touch(sessionId),
+    heartbeatMs: env.HEARTBEAT_SECONDS * 1000,
+    socketIdleMs: env.SOCKET_IDLE_SECONDS * 1000,
+    maxSocketsPerUser: env.MAX_SOCKETS_PER_USER,
+    maxSocketsPerAddress: env.MAX_SOCKETS_PER_ADDRESS,
+    maxPendingUpdatesPerSocket: env.MAX_PENDING_UPDATES_PER_SOCKET,
+    awareness: { maxStateBytes: env.MAX_AWARENESS_BYTES, maxIdsPerSocket: env.MAX_AWARENESS_IDS_PER_SOCKET },
+  });
+  const backups = scheduleBackups(db, env.DATA_DIR, {
+    intervalMs: env.BACKUP_INTERVAL_MINUTES * 60_000,
+    keep: env.BACKUP_KEEP,
   });
   const loginWindowMs = env.LOGIN_WINDOW_MINUTES * 60_000;
   const limiters = {
@@ -84,7 +98,21 @@ export async function startServer(
   const { app, injectWebSocket, wss } = createApp(deps);
 
   const server = await new Promise<Server>((resolve) => {
-    const s = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, () => resolve(s as Server));
+    const s = serve(
+      {
+        fetch: app.fetch,
+        hostname: env.HOST,
+        port: env.PORT,
+        serverOptions: {
+          // A connection that has not sent a complete request head (an upgrade included) in time
+          // is closed; Node checks at connectionsCheckingInterval.
+          headersTimeout: env.HEADERS_TIMEOUT_MS,
+          requestTimeout: Math.max(env.REQUEST_TIMEOUT_MS, env.HEADERS_TIMEOUT_MS),
+          connectionsCheckingInterval: Math.min(1000, env.HEADERS_TIMEOUT_MS),
+        },
+      },
+      () => resolve(s as Server),
+    );
   });
   injectWebSocket(server);
   const port = (server.address() as AddressInfo).port;
@@ -95,6 +123,8 @@ export async function startServer(
   const close = () =>
     (closing ??= (async () => {
       clearInterval(sweep);
+      // A backup in progress finishes first: the database is closed after it.
+      await backups.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         rooms.close();
@@ -105,5 +135,5 @@ export async function startServer(
       log.info('werkplaats stopped');
     })());
 
-  return { port, url, deps, close };
+  return { port, url, deps, close, backupNow: backups.runNow };
 }

@@ -28,6 +28,8 @@ export interface SocketIdentity {
   sessionId: string;
   name: string;
   color: string;
+  /** The peer's network address (per-address socket cap). */
+  address?: string;
 }
 
 let nextConnectionId = 1;
@@ -41,9 +43,30 @@ export class Connection {
   receivedUpdates = 0;
   /** Highest count acknowledged to the client. */
   ackedUpdates = 0;
+  /** Highest frame count of this socket's updates that has been committed. */
+  committedCount = 0;
+  /** Frame counts of this socket's updates that are held or queued, not yet committed. */
+  readonly outstanding = new Set<number>();
+  /**
+   * Updates that need content the server does not have yet (see hasMissingDependencies): held,
+   * not stored, until that content arrives (usually within milliseconds, e.g. an edit typed during
+   * the sync handshake, or one that builds on another tab's edit received over BroadcastChannel).
+   */
+  readonly held: Array<{ update: Uint8Array; count: number; needs: Map<number, number>; since: number }> = [];
   /** Awareness client ids this socket controls; removed for everyone when it closes. */
   readonly awarenessIds = new Set<number>();
   closed = false;
+
+  /** The durable-ack this socket may get now: every frame up to it is committed. */
+  get ackable(): number {
+    let ackable = this.committedCount;
+    for (const count of this.outstanding) if (count <= ackable) ackable = count - 1;
+    return ackable;
+  }
+  /** Document updates from this socket queued for a commit that has not happened yet. */
+  pendingUpdates = 0;
+  /** Limit on pendingUpdates (set by the RoomRegistry); beyond it the socket is closed with 1013. */
+  maxPendingUpdates = Number.POSITIVE_INFINITY;
 
   constructor(
     readonly socket: WebSocket,

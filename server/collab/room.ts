@@ -7,7 +7,13 @@ import { META_MAP } from '../../shared/editor/fields';
 import { CloseCode, type Connection } from './connection';
 import type { LoadedDoc } from './loadDoc';
 import { isEmptyUpdate, type UpdateWriter } from './writer';
-import { sanitizeAwarenessUpdate } from './awareness';
+import { isSatisfied, knownClocksOf, noteUpdate, requirementsOf, type KnownClocks } from './dependencies';
+import {
+  AwarenessTooBig,
+  DEFAULT_AWARENESS_LIMITS,
+  sanitizeAwarenessUpdate,
+  type AwarenessLimits,
+} from './awareness';
 
 /** Thrown for a frame that does not follow the protocol; closes only the offending socket. */
 export class ProtocolError extends Error {
@@ -66,13 +72,19 @@ export class Room {
   persistedTitle: string | undefined;
   /** The doc changed since the documents row was last touched. */
   dirtyMeta = false;
+  /** Clocks of everything committed or queued for commit (what later updates may build on). */
+  private readonly known: KnownClocks;
+  /** Updates one socket may hold back waiting for missing content; more closes it (1007). */
+  static readonly MAX_HELD_UPDATES = 64;
 
   constructor(
     readonly docId: string,
     loaded: LoadedDoc,
     private readonly writer: UpdateWriter,
+    private readonly awarenessLimits: AwarenessLimits = DEFAULT_AWARENESS_LIMITS,
   ) {
     this.doc = loaded.doc;
+    this.known = knownClocksOf(this.doc);
     this.lastLogId = loaded.lastLogId;
     this.logCount = loaded.logCount;
     this.persistedTitle = this.title;
@@ -135,6 +147,8 @@ export class Room {
   /** Removes a socket; its presence disappears for everyone. */
   leave(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
+    // Held updates were never stored or acked; the client sends them again when it re-syncs.
+    connection.held.length = 0;
     if (connection.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
     }
@@ -171,6 +185,11 @@ export class Room {
   /** Applies a committed update; doc observers relay it to every other socket. */
   applyCommitted(update: Uint8Array, origin: Connection | null, logId: number): void {
     Y.applyUpdate(this.doc, update, origin);
+    if (!origin) {
+      // Server-side writes (template upgrades) bypass receive(): note what they add.
+      noteUpdate(this.known, update);
+      this.releaseHeld();
+    }
     if (logId > 0) {
       this.lastLogId = logId;
       this.logCount++;
@@ -179,6 +198,9 @@ export class Room {
 
   /** Sends the durable-ack to a socket that asked for it. */
   acknowledge(connection: Connection, count: number): void {
+    if (count > connection.committedCount) connection.committedCount = count;
+    // Never past an update that is still held or queued: an ack covers every frame before it.
+    count = connection.ackable;
     if (!connection.wantsDurableAcks || count <= connection.ackedUpdates) return;
     connection.ackedUpdates = count;
     connection.send(encodeDurableFrame(count));
@@ -221,22 +243,69 @@ export class Room {
     } catch {
       throw new ProtocolError('malformed document update');
     }
+    // Storage slow or failing: queued updates wait in memory. Bound what one socket can pile up;
+    // this update is dropped unacked and its client re-sends it on reconnect (sync step 2).
+    if (connection.pendingUpdates >= connection.maxPendingUpdates) {
+      throw new ProtocolError('too many unsaved updates', CloseCode.tryAgainLater);
+    }
+    const needs = isEmptyUpdate(payload) ? new Map<number, number>() : requirementsOf(payload);
+    if (!needs) throw new ProtocolError('update with a hole in it');
     connection.receivedUpdates++;
-    this.writer.enqueue({
-      docId: this.docId,
-      update: payload,
-      origin: connection,
-      ackCount: connection.receivedUpdates,
-    });
+    const count = connection.receivedUpdates;
+    if (!isSatisfied(needs, this.known)) {
+      if (connection.held.length >= Room.MAX_HELD_UPDATES) {
+        throw new ProtocolError('too many updates waiting for content the server does not have');
+      }
+      connection.outstanding.add(count);
+      connection.held.push({ update: payload, count, needs, since: Date.now() });
+      return;
+    }
+    this.accept(connection, payload, count);
+    this.releaseHeld();
+  }
+
+  private holding(): boolean {
+    for (const connection of this.connections) if (connection.held.length > 0) return true;
+    return false;
+  }
+
+  private accept(connection: Connection, update: Uint8Array, count: number): void {
+    connection.pendingUpdates++;
+    connection.outstanding.add(count);
+    noteUpdate(this.known, update);
+    this.writer.enqueue({ docId: this.docId, update, origin: connection, ackCount: count });
+  }
+
+  /** Queues held updates whose missing content has arrived meanwhile. */
+  private releaseHeld(): void {
+    let progress = this.holding();
+    while (progress) {
+      progress = false;
+      for (const connection of this.connections) {
+        if (connection.held.length === 0 || connection.closed) continue;
+        for (let index = 0; index < connection.held.length; index++) {
+          const held = connection.held[index]!;
+          if (!isSatisfied(held.needs, this.known)) continue;
+          connection.held.splice(index--, 1);
+          connection.outstanding.delete(held.count);
+          this.accept(connection, held.update, held.count);
+          progress = true;
+        }
+      }
+    }
   }
 
   private receiveAwareness(connection: Connection, decoder: decoding.Decoder): void {
     try {
-      const update = sanitizeAwarenessUpdate(decoding.readVarUint8Array(decoder), connection, (clientId) =>
-        this.isOwnedByOther(clientId, connection),
+      const update = sanitizeAwarenessUpdate(
+        decoding.readVarUint8Array(decoder),
+        connection,
+        (clientId) => this.isOwnedByOther(clientId, connection),
+        this.awarenessLimits,
       );
       awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
-    } catch {
+    } catch (error) {
+      if (error instanceof AwarenessTooBig) throw new ProtocolError(error.message, CloseCode.tooBig);
       throw new ProtocolError('malformed awareness update');
     }
   }

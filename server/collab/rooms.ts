@@ -5,6 +5,7 @@ import { log } from '../log';
 import { CloseCode, type Connection } from './connection';
 import { loadDoc } from './loadDoc';
 import { Room } from './room';
+import type { AwarenessLimits } from './awareness';
 import { UpdateWriter, type PendingWrite } from './writer';
 
 /** Settings of the room registry. */
@@ -23,7 +24,20 @@ export interface RoomRegistryOptions {
   sessionSweepMs?: number;
   /** How often sockets are pinged; one that misses a ping is dropped. */
   heartbeatMs?: number;
+  /** Open sockets per user (all documents); see admit(). */
+  maxSocketsPerUser?: number;
+  /** Open sockets per network address; see admit(). */
+  maxSocketsPerAddress?: number;
+  /** Updates of one socket that may wait for a commit before that socket is closed (1013). */
+  maxPendingUpdatesPerSocket?: number;
+  /** A socket silent for this long is closed; checked with the heartbeat. */
+  socketIdleMs?: number;
+  /** Presence limits per socket. */
+  awareness?: AwarenessLimits;
 }
+
+/** Why a socket is refused: which cap it would exceed. */
+export type CapExceeded = 'user' | 'address';
 
 /**
  * Loads a document on its first connection, keeps it while anyone is connected, and unloads it
@@ -58,7 +72,21 @@ export class RoomRegistry {
    * its room) forever.
    */
   private heartbeat(): void {
+    const idleBefore = Date.now() - (this.options.socketIdleMs ?? Number.POSITIVE_INFINITY);
     for (const connection of [...this.connections()]) {
+      if (connection.lastFrameAt < idleBefore) {
+        // Pongs come from the socket library, not the app: an abandoned or hostile socket answers
+        // pings forever while keeping its document in memory.
+        connection.close(CloseCode.goingAway, 'inactief');
+        continue;
+      }
+      const held = connection.held[0];
+      if (held && held.since < Date.now() - (this.options.heartbeatMs ?? 30_000)) {
+        // What it builds on never arrived (e.g. the other tab closed first): a reconnect re-syncs
+        // both ways, which brings the missing content along.
+        connection.close(CloseCode.tryAgainLater, 'wacht te lang op ontbrekende inhoud');
+        continue;
+      }
       if (!connection.alive) {
         connection.socket.terminate();
         continue;
@@ -70,6 +98,52 @@ export class RoomRegistry {
         connection.socket.terminate();
       }
     }
+    this.evictIdleRooms();
+  }
+
+  /**
+   * Unloads rooms nobody is connected to. Normally the last leave() does that; this catches a room
+   * whose unload had to wait (storage failing while the last socket left) or that was never joined.
+   */
+  evictIdleRooms(): void {
+    if (this.writer.pending > 0) return;
+    for (const room of [...this.rooms.values()]) {
+      if (room.connections.size === 0) this.unload(room);
+    }
+  }
+
+  private readonly socketsByUser = new Map<string, number>();
+  private readonly socketsByAddress = new Map<string, number>();
+
+  /**
+   * Whether one more socket for this user and address stays within the caps (undefined) or which
+   * cap it would exceed. Checked at the upgrade (HTTP 429) and again when the socket opens.
+   */
+  admit(identity: { userId: string; address?: string }): CapExceeded | undefined {
+    const { maxSocketsPerUser, maxSocketsPerAddress } = this.options;
+    if (
+      maxSocketsPerUser !== undefined &&
+      (this.socketsByUser.get(identity.userId) ?? 0) >= maxSocketsPerUser
+    )
+      return 'user';
+    if (
+      maxSocketsPerAddress !== undefined &&
+      identity.address !== undefined &&
+      (this.socketsByAddress.get(identity.address) ?? 0) >= maxSocketsPerAddress
+    )
+      return 'address';
+    return undefined;
+  }
+
+  private count(connection: Connection, delta: 1 | -1): void {
+    const bump = (map: Map<string, number>, key: string | undefined) => {
+      if (key === undefined) return;
+      const next = (map.get(key) ?? 0) + delta;
+      if (next <= 0) map.delete(key);
+      else map.set(key, next);
+    };
+    bump(this.socketsByUser, connection.identity?.userId);
+    bump(this.socketsByAddress, connection.identity?.address);
   }
 
   /** Every open connection. */
@@ -144,11 +218,14 @@ export class RoomRegistry {
 
   /** Adds a connection to its document's room, loading the document from SQLite if needed. */
   join(connection: Connection): Room {
+    if (this.options.maxPendingUpdatesPerSocket !== undefined) {
+      connection.maxPendingUpdates = this.options.maxPendingUpdatesPerSocket;
+    }
     let room = this.rooms.get(connection.docId);
     if (!room) {
       const started = performance.now();
       const loaded = loadDoc(this.storage, connection.docId);
-      room = new Room(connection.docId, loaded, this.writer);
+      room = new Room(connection.docId, loaded, this.writer, this.options.awareness);
       this.rooms.set(connection.docId, room);
       log.debug('document loaded', {
         docId: connection.docId,
@@ -158,6 +235,7 @@ export class RoomRegistry {
       if (loaded.logCount >= this.options.compactEvery) this.scheduleCompaction(room);
     }
     room.join(connection);
+    this.count(connection, 1);
     return room;
   }
 
@@ -165,6 +243,7 @@ export class RoomRegistry {
   leave(connection: Connection): void {
     const room = this.rooms.get(connection.docId);
     if (!room) return;
+    if (room.connections.has(connection)) this.count(connection, -1);
     room.leave(connection);
     if (room.connections.size === 0) void this.unloadWhenIdle(room);
   }
@@ -194,6 +273,10 @@ export class RoomRegistry {
   private onCommitted(batch: PendingWrite[], logIds: number[]): void {
     const acks = new Map<Connection, { room: Room; count: number }>();
     batch.forEach((write, index) => {
+      if (write.origin) {
+        write.origin.pendingUpdates--;
+        write.origin.outstanding.delete(write.ackCount);
+      }
       const room = this.rooms.get(write.docId);
       if (!room) return; // Unloaded meanwhile: the row is stored and will be replayed on load.
       const logId = logIds[index] ?? 0;
@@ -215,7 +298,11 @@ export class RoomRegistry {
         }
         return;
       }
-      if (write.origin && !write.origin.closed) acks.set(write.origin, { room, count: write.ackCount });
+      if (write.origin && !write.origin.closed) {
+        // Held updates can be committed after later ones: ack the highest, acknowledge() caps it.
+        const previous = acks.get(write.origin)?.count ?? 0;
+        acks.set(write.origin, { room, count: Math.max(previous, write.ackCount) });
+      }
       if (room.logCount >= this.options.compactEvery) this.scheduleCompaction(room);
     });
     for (const [connection, { room, count }] of acks) room.acknowledge(connection, count);

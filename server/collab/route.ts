@@ -4,6 +4,7 @@ import type { WebSocket } from 'ws';
 import { DURABLE_PARAM } from '../../shared/collab/messages';
 import { sendError } from '../http/errors';
 import { isAllowedOrigin } from '../http/origin';
+import { clientAddress } from '../http/address';
 import { log } from '../log';
 import type { AppDeps } from '../deps';
 import { CloseCode, Connection, type SocketIdentity } from './connection';
@@ -35,6 +36,18 @@ export function collabRoutes(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket<W
       }
       const auth = deps.sessions.validate(sessionTokenFromHeader(c.req.header('cookie')));
       if (!auth) return sendError(c, 401, 'unauthenticated', 'Log eerst in.');
+      const address = clientAddress(c);
+      const capped = deps.rooms.admit({ userId: auth.user.id, address });
+      if (capped) {
+        return sendError(
+          c,
+          429,
+          'too_many_connections',
+          capped === 'user'
+            ? 'Je hebt te veel documenten tegelijk open. Sluit een paar tabbladen en probeer het opnieuw.'
+            : 'Te veel verbindingen vanaf dit adres. Probeer het later opnieuw.',
+        );
+      }
       const docId = c.req.param('docId');
       const found = DOC_ID.test(docId) ? documentRole(deps.stores, auth.user.id, docId) : undefined;
       if (!found) return sendError(c, 404, 'not_found', 'Dit document bestaat niet.');
@@ -48,6 +61,7 @@ export function collabRoutes(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket<W
           sessionId: auth.session.id,
           name: auth.user.name,
           color: colorForUser(auth.user.id),
+          address,
         },
         canWrite: can(found.role, 'document.edit'),
       });
@@ -61,6 +75,11 @@ export function collabRoutes(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket<W
       let room: Room | undefined;
       return {
         onOpen(_event, ws) {
+          // Several upgrades of one user can pass the check above at once; this one is exact.
+          if (deps.rooms.admit(access.identity)) {
+            (ws.raw as WebSocket).close(CloseCode.tryAgainLater, 'te veel verbindingen');
+            return;
+          }
           connection = new Connection(
             ws.raw as WebSocket,
             docId,
