@@ -8,6 +8,9 @@ import { Room } from './room';
 import type { AwarenessLimits } from './awareness';
 import { UpdateWriter, type PendingWrite } from './writer';
 
+/** Transaction origin of a room batch with updates from several senders: relayed to every socket. */
+const MIXED_ORIGIN = Symbol('mixed committed batch');
+
 /** Settings of the room registry. */
 export interface RoomRegistryOptions {
   /** Compact a document's log after about this many rows. */
@@ -270,8 +273,16 @@ export class RoomRegistry {
     log.debug('document unloaded', { docId: room.docId });
   }
 
+  /**
+   * Applies a committed batch: one Yjs transaction per room, so each room's doc emits one merged
+   * update — encoded once and sent once to each socket — however many updates the batch held for
+   * it (fan-out per commit, not per update). A sender is skipped only when it sent everything in
+   * its room's batch; otherwise everyone receives the merged update (re-receiving one's own change
+   * is a no-op in Yjs).
+   */
   private onCommitted(batch: PendingWrite[], logIds: number[]): void {
     const acks = new Map<Connection, { room: Room; count: number }>();
+    const byRoom = new Map<Room, number[]>();
     batch.forEach((write, index) => {
       if (write.origin) {
         write.origin.pendingUpdates--;
@@ -279,33 +290,50 @@ export class RoomRegistry {
       }
       const room = this.rooms.get(write.docId);
       if (!room) return; // Unloaded meanwhile: the row is stored and will be replayed on load.
-      const logId = logIds[index] ?? 0;
-      try {
-        room.applyCommitted(write.update, write.origin, logId);
-      } catch (error) {
-        // Validation should make this unreachable; if not, keep the row aside rather than replaying
-        // it on every load, never ack it, and drop the sender (it re-syncs what it really has).
-        const reason = error instanceof Error ? error.message : String(error);
-        log.error('committed update could not be applied; quarantined', {
-          docId: write.docId,
-          logId,
-          reason,
-        });
-        if (logId > 0) this.storage.quarantine(logId, reason);
-        if (write.origin) {
-          acks.delete(write.origin);
-          write.origin.close(CloseCode.invalidPayload, 'update could not be applied');
-        }
-        return;
-      }
-      if (write.origin && !write.origin.closed) {
-        // Held updates can be committed after later ones: ack the highest, acknowledge() caps it.
-        const previous = acks.get(write.origin)?.count ?? 0;
-        acks.set(write.origin, { room, count: Math.max(previous, write.ackCount) });
-      }
-      if (room.logCount >= this.options.compactEvery) this.scheduleCompaction(room);
+      const indexes = byRoom.get(room);
+      if (indexes) indexes.push(index);
+      else byRoom.set(room, [index]);
     });
+    for (const [room, indexes] of byRoom) {
+      const origins = new Set(indexes.map((index) => batch[index]!.origin));
+      const origin = origins.size === 1 ? (batch[indexes[0]!]!.origin ?? null) : MIXED_ORIGIN;
+      room.doc.transact(() => {
+        for (const index of indexes) this.applyOne(room, batch[index]!, logIds[index] ?? 0, acks);
+      }, origin);
+      if (room.logCount >= this.options.compactEvery) this.scheduleCompaction(room);
+    }
     for (const [connection, { room, count }] of acks) room.acknowledge(connection, count);
+  }
+
+  private applyOne(
+    room: Room,
+    write: PendingWrite,
+    logId: number,
+    acks: Map<Connection, { room: Room; count: number }>,
+  ): void {
+    try {
+      room.applyCommitted(write.update, write.origin, logId);
+    } catch (error) {
+      // Validation should make this unreachable; if not, keep the row aside rather than replaying
+      // it on every load, never ack it, and drop the sender (it re-syncs what it really has).
+      const reason = error instanceof Error ? error.message : String(error);
+      log.error('committed update could not be applied; quarantined', {
+        docId: write.docId,
+        logId,
+        reason,
+      });
+      if (logId > 0) this.storage.quarantine(logId, reason);
+      if (write.origin) {
+        acks.delete(write.origin);
+        write.origin.close(CloseCode.invalidPayload, 'update could not be applied');
+      }
+      return;
+    }
+    if (write.origin && !write.origin.closed) {
+      // Held updates can be committed after later ones: ack the highest, acknowledge() caps it.
+      const previous = acks.get(write.origin)?.count ?? 0;
+      acks.set(write.origin, { room, count: Math.max(previous, write.ackCount) });
+    }
   }
 
   private scheduleCompaction(room: Room): void {

@@ -50,7 +50,12 @@ describe('group commit', () => {
 
     const batches = Array.from({ length: SOCKETS }, (_, k) => makeUpdates(3000 + k));
     raws = batches.map(() => connectRaw(server.wsUrl, docId, { durable: true, cookie: server.cookie }));
-    await Promise.all(raws.map((raw) => raw.opened));
+    // A bare reader: counts the relayed update frames it receives.
+    const reader = connectRaw(server.wsUrl, docId, { cookie: server.cookie });
+    await Promise.all([...raws, reader].map((raw) => raw.opened));
+    await reader.roundTrip();
+    const isUpdateFrame = (frame: Uint8Array) => frame[0] === 0 && frame[1] === 2;
+    const readerUpdatesBefore = reader.frames.filter(isUpdateFrame).length;
 
     // All frames from all sockets leave in this one synchronous loop, interleaved.
     for (let i = 0; i < UPDATES_PER_SOCKET; i++) {
@@ -88,6 +93,11 @@ describe('group commit', () => {
       () => `observer has ${observer!.doc.getArray('items').length} items`,
     );
     expect(observer.doc.getText('t').toString()).toBe(expected.getText('t').toString());
+    // Fan-out per commit, not per update: each room batch reaches a reader as one merged frame.
+    const relayed = reader.frames.filter(isUpdateFrame).length - readerUpdatesBefore;
+    expect(relayed).toBeGreaterThan(0);
+    expect(relayed).toBeLessThan((SOCKETS * UPDATES_PER_SOCKET) / 2);
+    reader.terminate();
     const expectedVector = stateVector(expected);
     for (let k = 0; k < SOCKETS; k++) {
       const id = String(3000 + k);
