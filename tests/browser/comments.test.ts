@@ -321,25 +321,19 @@ describe('comments in Chromium', () => {
   // Undo re-creates the deleted characters under new ids and only the undoing Y.Doc knows the
   // `redone` links; resolveTextAnchor re-attaches the quote standing where the characters were, so
   // the server and every other client agree.
-  test(
-    'after undo the server and another editor see the thread re-attached too',
-    async () => {
-      const { owner, editor, docId } = await designWithTeam('Vijf');
-      const ann = await losgeraaktAndUndo(owner, docId);
-      await expectStatus(ann, 'saved');
-      const bram = await openDesign(editor, docId, 'Bram');
-      await openPanel(bram);
-      await expect.poll(() => threads(bram).count(), { timeout: 10_000 }).toBe(1);
-      await expect
-        .poll(() => nthEditor(bram, 0).innerText())
-        .toBe('Begin. Dit stuk verdwijnt straks. Einde.');
-      expect((await listThreads(owner, docId))[0]!.anchorStatus).toBe('attached');
-      await expect
-        .poll(() => threads(bram).first().getAttribute('data-anchor-state'), { timeout: 3_000 })
-        .toBe('attached');
-    },
-    90_000,
-  );
+  test('after undo the server and another editor see the thread re-attached too', async () => {
+    const { owner, editor, docId } = await designWithTeam('Vijf');
+    const ann = await losgeraaktAndUndo(owner, docId);
+    await expectStatus(ann, 'saved');
+    const bram = await openDesign(editor, docId, 'Bram');
+    await openPanel(bram);
+    await expect.poll(() => threads(bram).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => nthEditor(bram, 0).innerText()).toBe('Begin. Dit stuk verdwijnt straks. Einde.');
+    expect((await listThreads(owner, docId))[0]!.anchorStatus).toBe('attached');
+    await expect
+      .poll(() => threads(bram).first().getAttribute('data-anchor-state'), { timeout: 3_000 })
+      .toBe('attached');
+  }, 90_000);
 
   test('keyboard only: comment through the shortcut, reach every panel control with Tab; axe is clean', async () => {
     const { owner, docId } = await designWithTeam('Vier');
