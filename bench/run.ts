@@ -283,6 +283,10 @@ async function startServer(kind: ServerKind, dataDir: string): Promise<RunningSe
     HOST: '127.0.0.1',
     LOG_LEVEL: 'error',
     NODE_ENV: 'production',
+    // The load is one account on one address (thousands of sockets); the per-user and per-address
+    // socket caps that protect a real deployment would refuse it, so they are lifted here only.
+    MAX_SOCKETS_PER_USER: '100000',
+    MAX_SOCKETS_PER_ADDRESS: '100000',
   };
   const profile = option('profile');
   const [cmd, ...rest] = taskset('0', [
