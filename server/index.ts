@@ -17,6 +17,7 @@ import { createUserStore } from './stores/users';
 import { createTemplateVersionStore } from './stores/templateVersions';
 import { createTemplateDraftStore } from './stores/templateDrafts';
 import { createDesignStore } from './stores/designs';
+import { createFeedbackStore } from './stores/feedback';
 import { createLifecycleStore } from './stores/lifecycle';
 import { seedExampleTemplates } from './db/seed';
 import { scheduleBackups } from './db/backup';
@@ -59,6 +60,7 @@ export async function startServer(
     designs: createDesignStore(db),
     lifecycle: createLifecycleStore(db),
     versions: (await import('./stores/versions')).createVersionStore(db),
+    feedback: createFeedbackStore(db),
     trajectLifecycle: (await import('./stores/trajectLifecycle')).createTrajectLifecycleStore(db),
   };
   seedExampleTemplates(db, stores);

@@ -10,18 +10,21 @@ import {
   type CommentMessage,
   type CommentThread,
   type ItemAnchor,
-  type PersonRef,
 } from '../../shared/schemas/feedback';
 import { readDocument } from '../collab/readDocument';
 import type { AppDeps } from '../deps';
 import { ApiError, forbidden, notFound } from '../http/apiError';
 import { authorizeDocument } from '../policies/document';
-import { feedbackStore, type CommentRow } from '../stores/feedback';
+import type { CommentRow } from '../stores/feedback';
 import {
   canSeeContext,
   documentPath,
+  iso,
   loadVersionDoc,
+  person,
   requireRound,
+  sortedPeople,
+  teamPeople,
   teamRoleOn,
   type RoundAccess,
 } from './feedbackAccess';
@@ -29,17 +32,11 @@ import { emitFeedbackChange } from './feedbackEvents';
 
 type Deps = AppDeps;
 
-const iso = (time: number | null) => (time === null ? null : new Date(time).toISOString());
-
 /** `@[Naam](userId)` — how a mention is written in a message body. */
 const MENTION = /@\[([^\]\n]{1,200})\]\(([A-Za-z0-9-]{1,100})\)/g;
 
 export function mentionedIds(body: string): string[] {
   return [...new Set([...body.matchAll(MENTION)].map((match) => match[2]!))];
-}
-
-function person(id: string | null, name: string | null): PersonRef | null {
-  return id ? { id, name: name ?? 'Verwijderd account' } : null;
 }
 
 function presentMessage(deps: Deps, row: CommentRow): CommentMessage {
@@ -154,7 +151,7 @@ export function listDocumentComments(deps: Deps, userId: string, docId: string, 
     if (round.doc_id !== docId) throw notFound('Deze feedbackronde bestaat niet.');
     return listRoundComments(deps, userId, round.id, filter);
   }
-  const rows = feedbackStore(deps.db).liveComments(docId);
+  const rows = deps.stores.feedback.liveComments(docId);
   const threads = readDocument(deps, docId, (doc) => groupThreads(deps, rows, doc));
   return { threads: applyFilter(threads, userId, filter) };
 }
@@ -162,7 +159,7 @@ export function listDocumentComments(deps: Deps, userId: string, docId: string, 
 /** GET /api/rounds/:roundId/comments — anchors resolve against the round's frozen version. */
 export function listRoundComments(deps: Deps, userId: string, roundId: string, filter: ListFilter) {
   const { round } = requireRound(deps, userId, roundId, { activeReviewer: true });
-  const rows = feedbackStore(deps.db).roundComments(round.id);
+  const rows = deps.stores.feedback.roundComments(round.id);
   const doc = loadVersionDoc(deps, round);
   try {
     return { threads: applyFilter(groupThreads(deps, rows, doc), userId, filter) };
@@ -172,11 +169,11 @@ export function listRoundComments(deps: Deps, userId: string, roundId: string, f
 }
 
 function threadOf(deps: Deps, threadId: string): CommentThread {
-  const rows = feedbackStore(deps.db).threadMessages(threadId);
+  const rows = deps.stores.feedback.threadMessages(threadId);
   if (rows.length === 0) throw notFound('Deze reactie bestaat niet.');
   const root = rows[0]!;
   if (root.round_id) {
-    const round = feedbackStore(deps.db).round(root.round_id)!;
+    const round = deps.stores.feedback.round(root.round_id)!;
     const doc = loadVersionDoc(deps, round);
     try {
       return presentThread(deps, rows, doc);
@@ -199,7 +196,7 @@ function notifyForMessage(
     isReply: boolean;
   },
 ): void {
-  const store = feedbackStore(deps.db);
+  const store = deps.stores.feedback;
   const document = deps.stores.documents.get(input.docId)!;
   const author = deps.stores.users.displayName(input.authorId);
   const link = input.roundId
@@ -255,7 +252,7 @@ function insertThread(
 ): CommentThread {
   const id = randomUUID();
   deps.db.transaction(() => {
-    feedbackStore(deps.db).insertComment({
+    deps.stores.feedback.insertComment({
       id,
       threadId: id,
       docId: input.docId,
@@ -317,7 +314,7 @@ export function createRoundThread(
  * need an open round and reviewer access or a commenting team role.
  */
 function writableThread(deps: Deps, userId: string, threadId: string): CommentRow {
-  const root = feedbackStore(deps.db).comment(threadId);
+  const root = deps.stores.feedback.comment(threadId);
   if (!root || root.thread_id !== root.id) throw notFound('Deze reactie bestaat niet.');
   if (root.round_id) {
     const { round, access } = requireRound(deps, userId, root.round_id, { activeReviewer: true });
@@ -348,7 +345,7 @@ export function replyToThread(deps: Deps, userId: string, threadId: string, body
   const root = writableThread(deps, userId, threadId);
   const id = randomUUID();
   deps.db.transaction(() => {
-    feedbackStore(deps.db).insertComment({
+    deps.stores.feedback.insertComment({
       id,
       threadId: root.id,
       docId: root.doc_id,
@@ -367,11 +364,11 @@ export function replyToThread(deps: Deps, userId: string, threadId: string, body
     });
   })();
   emitFeedbackChange(root.doc_id, { kind: 'comments', roundId: root.round_id });
-  return presentMessage(deps, feedbackStore(deps.db).comment(id)!);
+  return presentMessage(deps, deps.stores.feedback.comment(id)!);
 }
 
 function ownMessage(deps: Deps, userId: string, messageId: string): CommentRow {
-  const message = feedbackStore(deps.db).comment(messageId);
+  const message = deps.stores.feedback.comment(messageId);
   if (!message) throw notFound('Dit bericht bestaat niet.');
   writableThread(deps, userId, message.thread_id);
   if (message.author_id !== userId) throw forbidden('Je kunt alleen je eigen berichten wijzigen.');
@@ -384,7 +381,7 @@ export function editMessage(deps: Deps, userId: string, messageId: string, body:
   const message = ownMessage(deps, userId, messageId);
   const before = new Set(mentionedIds(message.body));
   deps.db.transaction(() => {
-    feedbackStore(deps.db).editComment(messageId, body);
+    deps.stores.feedback.editComment(messageId, body);
     // Only people newly mentioned by the edit hear about it.
     const added = mentionedIds(body).filter((id) => !before.has(id));
     if (added.length > 0) {
@@ -399,13 +396,13 @@ export function editMessage(deps: Deps, userId: string, messageId: string, body:
     }
   })();
   emitFeedbackChange(message.doc_id, { kind: 'comments', roundId: message.round_id });
-  return presentMessage(deps, feedbackStore(deps.db).comment(messageId)!);
+  return presentMessage(deps, deps.stores.feedback.comment(messageId)!);
 }
 
 /** DELETE /api/comments/messages/:messageId — own messages; the thread keeps "bericht verwijderd". */
 export function deleteMessage(deps: Deps, userId: string, messageId: string): void {
   const message = ownMessage(deps, userId, messageId);
-  feedbackStore(deps.db).deleteComment(messageId);
+  deps.stores.feedback.deleteComment(messageId);
   emitFeedbackChange(message.doc_id, { kind: 'comments', roundId: message.round_id });
 }
 
@@ -417,7 +414,7 @@ export function setThreadResolved(
   resolved: boolean,
 ): CommentThread {
   const root = writableThread(deps, userId, threadId);
-  feedbackStore(deps.db).setResolved(root.id, resolved ? userId : null);
+  deps.stores.feedback.setResolved(root.id, resolved ? userId : null);
   emitFeedbackChange(root.doc_id, { kind: 'comments', roundId: root.round_id });
   return threadOf(deps, root.id);
 }
@@ -425,8 +422,5 @@ export function setThreadResolved(
 /** GET /api/documents/:docId/mentionable — the team members (people who can see the live draft). */
 export function mentionable(deps: Deps, userId: string, docId: string) {
   const { document } = authorizeDocument(deps.stores, userId, docId, 'document.read');
-  const people = (document.teamId ? deps.stores.teams.members(document.teamId) : []).map(
-    (member): PersonRef => ({ id: member.userId, name: member.name }),
-  );
-  return { people: people.sort((a, b) => a.name.localeCompare(b.name, 'nl')) };
+  return { people: sortedPeople(teamPeople(deps, document)) };
 }

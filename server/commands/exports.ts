@@ -45,7 +45,7 @@ export function escapeHtml(value: unknown): string {
  * Escapes the Markdown that could turn a user's text into markup: emphasis, code, links and images
  * (brackets), raw HTML (angle brackets), table cells and headings.
  */
-function escapeMd(value: unknown): string {
+export function escapeMd(value: unknown): string {
   return String(value ?? '').replace(/[\\`*_[\]<>|#]/g, (char) => `\\${char}`);
 }
 

@@ -1,13 +1,35 @@
 import * as Y from 'yjs';
 import { can, type Role } from '../../shared/domain/roles';
-import type { RoundStatus } from '../../shared/schemas/feedback';
+import type { PersonRef, RoundStatus } from '../../shared/schemas/feedback';
 import type { DocumentSummary } from '../../shared/schemas/documents';
 import type { AppDeps } from '../deps';
 import { ApiError, forbidden, notFound } from '../http/apiError';
-import { feedbackStore, type RoundRow } from '../stores/feedback';
+import type { RoundRow } from '../stores/feedback';
 import { emitFeedbackChange } from './feedbackEvents';
 
 type Deps = Pick<AppDeps, 'db' | 'stores'>;
+
+/** ISO time of a stored millisecond timestamp (null stays null). */
+export const iso = (time: number | null) => (time === null ? null : new Date(time).toISOString());
+
+/** A person as responses show them; a deleted account keeps its id but no name. */
+export function person(id: string | null, name: string | null | undefined): PersonRef | null {
+  return id ? { id, name: name ?? 'Verwijderd account' } : null;
+}
+
+/** The members of the document's team as people to mention, sorted by name. */
+export function teamPeople(deps: Deps, document: DocumentSummary): Map<string, PersonRef> {
+  const people = new Map<string, PersonRef>();
+  for (const member of document.teamId ? deps.stores.teams.members(document.teamId) : []) {
+    people.set(member.userId, { id: member.userId, name: member.name });
+  }
+  return people;
+}
+
+/** People sorted by name (Dutch collation). */
+export function sortedPeople(people: Map<string, PersonRef>): PersonRef[] {
+  return [...people.values()].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+}
 
 /** How a user takes part in a round: as a member of the document's team, or as a reviewer. */
 export type RoundAccess =
@@ -20,7 +42,7 @@ export function teamRoleOn(deps: Deps, userId: string, document: DocumentSummary
 
 /** Closes every open round whose deadline has passed (lazily, before anything reads rounds). */
 export function closeOverdueRounds(deps: Deps, now = Date.now()): void {
-  const store = feedbackStore(deps.db);
+  const store = deps.stores.feedback;
   for (const round of store.overdueRounds(now)) {
     if (!store.closeRound(round.id, null)) continue;
     notifyRoundTeam(deps, round, {
@@ -35,7 +57,7 @@ export function closeOverdueRounds(deps: Deps, now = Date.now()): void {
 /** The current row of a round (after closing overdue rounds), or undefined. */
 export function currentRound(deps: Deps, roundId: string): RoundRow | undefined {
   closeOverdueRounds(deps);
-  return feedbackStore(deps.db).round(roundId);
+  return deps.stores.feedback.round(roundId);
 }
 
 /** How `userId` may see the round, or null: team members with read access, invited teams, link reviewers. */
@@ -44,7 +66,7 @@ export function roundAccess(deps: Deps, userId: string, round: RoundRow): RoundA
   if (!document) return null;
   const role = teamRoleOn(deps, userId, document);
   if (role && can(role, 'document.read')) return { kind: 'team', role };
-  const store = feedbackStore(deps.db);
+  const store = deps.stores.feedback;
   const team = store.reviewerTeam(round.id, userId);
   if (team) return { kind: 'reviewer', team };
   if (store.isIndividualReviewer(round.id, userId)) return { kind: 'reviewer', team: null };
@@ -95,7 +117,7 @@ export function canSeeContext(deps: Deps, userId: string, docId: string, roundId
   if (!document) return false;
   if (can(teamRoleOn(deps, userId, document), 'document.read')) return true;
   if (!roundId) return false;
-  const round = feedbackStore(deps.db).round(roundId);
+  const round = deps.stores.feedback.round(roundId);
   if (!round || round.status !== 'open') return false;
   return roundAccess(deps, userId, round)?.kind === 'reviewer';
 }
@@ -116,7 +138,7 @@ export function notifyRoundTeam(
 ): void {
   const document = deps.stores.documents.get(round.doc_id);
   if (!document?.teamId) return;
-  const store = feedbackStore(deps.db);
+  const store = deps.stores.feedback;
   for (const member of deps.stores.teams.members(document.teamId)) {
     if (member.userId === notification.actorId || !can(member.role, 'document.edit')) continue;
     store.notify({

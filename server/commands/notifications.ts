@@ -1,10 +1,9 @@
 import type { Notification } from '../../shared/schemas/feedback';
 import type { AppDeps } from '../deps';
-import { feedbackStore } from '../stores/feedback';
 
 /** GET /api/notifications — the caller's latest 100 and the unread count. */
-export function listNotifications(deps: Pick<AppDeps, 'db'>, userId: string) {
-  const store = feedbackStore(deps.db);
+export function listNotifications(deps: Pick<AppDeps, 'stores'>, userId: string) {
+  const store = deps.stores.feedback;
   return {
     unread: store.unreadCount(userId),
     items: store.notifications(userId).map((row): Notification => ({
@@ -21,11 +20,11 @@ export function listNotifications(deps: Pick<AppDeps, 'db'>, userId: string) {
 
 /** POST /api/notifications/read — some or all of the caller's own notifications. */
 export function markNotificationsRead(
-  deps: Pick<AppDeps, 'db'>,
+  deps: Pick<AppDeps, 'stores'>,
   userId: string,
   input: { ids?: number[] | undefined; all?: boolean | undefined },
 ) {
-  const store = feedbackStore(deps.db);
+  const store = deps.stores.feedback;
   store.markRead(userId, input.all ? 'all' : (input.ids ?? []));
   return { unread: store.unreadCount(userId) };
 }

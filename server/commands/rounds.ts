@@ -7,7 +7,6 @@ import {
   TRIAGE_LABELS_NL,
   type Criterion,
   type CriterionResponse,
-  type PersonRef,
   type Round,
   type RoundParticipant,
   type RoundReviewers,
@@ -20,10 +19,15 @@ import { readDocument } from '../collab/readDocument';
 import type { AppDeps } from '../deps';
 import { ApiError, forbidden, notFound } from '../http/apiError';
 import { authorizeDocument } from '../policies/document';
-import { feedbackStore, type RoundRow } from '../stores/feedback';
+import type { ResponseRow, RoundRow } from '../stores/feedback';
 import { groupThreads } from './comments';
+import { escapeHtml, escapeMd } from './exports';
 import {
   closeOverdueRounds,
+  iso,
+  person,
+  sortedPeople,
+  teamPeople,
   notifyRoundTeam,
   requireRound,
   requireStatus,
@@ -33,10 +37,6 @@ import {
 import { emitFeedbackChange } from './feedbackEvents';
 
 type Deps = AppDeps;
-
-const iso = (time: number | null) => (time === null ? null : new Date(time).toISOString());
-const person = (id: string | null, name: string | null | undefined): PersonRef | null =>
-  id ? { id, name: name ?? 'Verwijderd account' } : null;
 
 const MANAGE_MESSAGE = 'Alleen eigenaren van het team beheren feedbackrondes.';
 const TRIAGE_MESSAGE = 'Alleen eigenaren en bewerkers van het team beoordelen feedback.';
@@ -121,7 +121,7 @@ export function createRound(
   const id = randomUUID();
   const criteria = normaliseCriteria(input.criteria ?? DEFAULT_CRITERIA_NL.map((title) => ({ title })));
   deps.db.transaction(() => {
-    feedbackStore(deps.db).insertRound({
+    deps.stores.feedback.insertRound({
       id,
       docId,
       versionId: version.id,
@@ -138,7 +138,7 @@ export function createRound(
     });
   })();
   emitFeedbackChange(docId, { kind: 'round', roundId: id });
-  return presentRound(deps, feedbackStore(deps.db).round(id)!, { kind: 'team', role });
+  return presentRound(deps, deps.stores.feedback.round(id)!, { kind: 'team', role });
 }
 
 /** GET /api/documents/:docId/rounds — every round of the document (team members). */
@@ -146,7 +146,7 @@ export function listRounds(deps: Deps, userId: string, docId: string): { rounds:
   const { role } = authorizeDocument(deps.stores, userId, docId, 'document.read');
   closeOverdueRounds(deps);
   return {
-    rounds: feedbackStore(deps.db)
+    rounds: deps.stores.feedback
       .roundsOfDoc(docId)
       .map((round) => presentRound(deps, round, { kind: 'team', role })),
   };
@@ -175,7 +175,7 @@ export function updateRound(
   requireTeamCapability(access, 'document.changeStatus', MANAGE_MESSAGE);
   requireStatus(round, 'open', 'Een gesloten feedbackronde kan niet meer worden gewijzigd.');
   const criteria = input.criteria ? normaliseCriteria(input.criteria) : criteriaOf(round);
-  feedbackStore(deps.db).updateRound(round.id, {
+  deps.stores.feedback.updateRound(round.id, {
     title: input.title ?? round.title,
     description: input.description ?? round.description,
     deadline: input.deadline ? parseDeadline(input.deadline) : round.deadline,
@@ -205,7 +205,7 @@ export function roundVersionState(deps: Deps, userId: string, roundId: string): 
 }
 
 function participants(deps: Deps, round: RoundRow): RoundParticipant[] {
-  const store = feedbackStore(deps.db);
+  const store = deps.stores.feedback;
   const submitted = new Map(store.submissions(round.id).map((row) => [row.user_id, row.submitted_at]));
   const comments = new Map<string, number>();
   for (const row of store.roundComments(round.id)) {
@@ -231,7 +231,7 @@ function participants(deps: Deps, round: RoundRow): RoundParticipant[] {
 export function roundReviewers(deps: Deps, userId: string, roundId: string): RoundReviewers {
   const { round, access } = requireRound(deps, userId, roundId);
   if (access.kind !== 'team') throw forbidden('Alleen het team ziet wie er is uitgenodigd.');
-  const store = feedbackStore(deps.db);
+  const store = deps.stores.feedback;
   return {
     teams: store.teamsOfRound(round.id),
     links: store.linksOfRound(round.id).map((link) => ({
@@ -260,10 +260,10 @@ export function inviteTeam(deps: Deps, userId: string, roundId: string, teamId: 
       'Je eigen team geeft geen feedback als reviewer; nodig een ander team uit.',
     );
   }
-  const added = feedbackStore(deps.db).inviteTeam(round.id, team.id, userId);
+  const added = deps.stores.feedback.inviteTeam(round.id, team.id, userId);
   if (added) {
     for (const member of deps.stores.teams.members(team.id)) {
-      feedbackStore(deps.db).notify({
+      deps.stores.feedback.notify({
         userId: member.userId,
         kind: 'round_invite',
         text: `Je team "${team.name}" is gevraagd om feedback op "${document.title}" (${round.title}).`,
@@ -287,7 +287,7 @@ export function removeTeam(deps: Deps, userId: string, roundId: string, teamId: 
   const { round, access } = requireRound(deps, userId, roundId);
   requireTeamCapability(access, 'document.changeStatus', MANAGE_MESSAGE);
   requireStatus(round, 'open', 'Deze feedbackronde is gesloten.');
-  if (!feedbackStore(deps.db).removeTeam(round.id, teamId)) throw notFound('Dit team is niet uitgenodigd.');
+  if (!deps.stores.feedback.removeTeam(round.id, teamId)) throw notFound('Dit team is niet uitgenodigd.');
   emitFeedbackChange(round.doc_id, { kind: 'round', roundId: round.id });
 }
 
@@ -307,7 +307,7 @@ export function createRoundLink(
   const id = randomUUID();
   const expiresAt = Math.min(Date.now() + (input.expiresInDays ?? 14) * DAY, round.deadline);
   deps.db.transaction(() => {
-    feedbackStore(deps.db).insertLink({
+    deps.stores.feedback.insertLink({
       id,
       roundId: round.id,
       tokenHash: hashSecret(token),
@@ -328,14 +328,14 @@ export function createRoundLink(
 export function revokeRoundLink(deps: Deps, userId: string, roundId: string, linkId: string): void {
   const { round, access } = requireRound(deps, userId, roundId);
   requireTeamCapability(access, 'document.changeStatus', MANAGE_MESSAGE);
-  if (!feedbackStore(deps.db).revokeLink(round.id, linkId))
+  if (!deps.stores.feedback.revokeLink(round.id, linkId))
     throw notFound('Deze link bestaat niet of is al ingetrokken.');
 }
 
 function linkState(deps: Deps, token: string) {
-  const link = feedbackStore(deps.db).linkByHash(hashSecret(token));
+  const link = deps.stores.feedback.linkByHash(hashSecret(token));
   closeOverdueRounds(deps);
-  const round = link ? feedbackStore(deps.db).round(link.round_id) : undefined;
+  const round = link ? deps.stores.feedback.round(link.round_id) : undefined;
   if (!link || !round) return null;
   const status: 'open' | 'expired' | 'revoked' | 'closed' =
     round.status !== 'open'
@@ -376,7 +376,7 @@ export function acceptRoundLink(deps: Deps, userId: string, token: string): { ro
     expired: 'Deze feedbacklink is verlopen.',
   } as const;
   if (state.status !== 'open') throw new ApiError(410, `link_${state.status}`, messages[state.status]);
-  const store = feedbackStore(deps.db);
+  const store = deps.stores.feedback;
   if (store.addIndividualReviewer(state.round.id, userId, state.link.id)) {
     notifyRoundTeam(deps, state.round, {
       kind: 'round_feedback',
@@ -391,17 +391,15 @@ export function acceptRoundLink(deps: Deps, userId: string, token: string): { ro
 /** GET /api/me/rounds — rounds the caller reviews (open and closed). */
 export function myReviewRounds(deps: Deps, userId: string): { rounds: Round[] } {
   closeOverdueRounds(deps);
-  const rounds = feedbackStore(deps.db)
-    .roundsForReviewer(userId)
-    .flatMap((round) => {
-      const { access } = requireRound(deps, userId, round.id);
-      // Members of the document's own team see it as team, not as a review request.
-      return access.kind === 'reviewer' ? [presentRound(deps, round, access)] : [];
-    });
+  const rounds = deps.stores.feedback.roundsForReviewer(userId).flatMap((round) => {
+    const { access } = requireRound(deps, userId, round.id);
+    // Members of the document's own team see it as team, not as a review request.
+    return access.kind === 'reviewer' ? [presentRound(deps, round, access)] : [];
+  });
   return { rounds };
 }
 
-function presentResponses(round: RoundRow, rows: ReturnType<ReturnType<typeof feedbackStore>['responses']>) {
+function presentResponses(round: RoundRow, rows: ResponseRow[]) {
   const criteria = new Set(criteriaOf(round).map((criterion) => criterion.id));
   return rows
     .filter((row) => criteria.has(row.criterion_id))
@@ -423,7 +421,7 @@ export function listResponses(
   roundId: string,
 ): { responses: CriterionResponse[] } {
   const { round, access } = requireRound(deps, userId, roundId, { activeReviewer: true });
-  const rows = feedbackStore(deps.db).responses(round.id);
+  const rows = deps.stores.feedback.responses(round.id);
   return {
     responses: presentResponses(
       round,
@@ -448,7 +446,7 @@ export function saveResponses(
   const criteria = new Set(criteriaOf(round).map((criterion) => criterion.id));
   const unknown = input.answers.find((answer) => !criteria.has(answer.criterionId));
   if (unknown) throw new ApiError(400, 'unknown_criterion', 'Een antwoord hoort bij een onbekend criterium.');
-  const store = feedbackStore(deps.db);
+  const store = deps.stores.feedback;
   const firstSubmit =
     input.submit === true && !store.submissions(round.id).some((row) => row.user_id === userId);
   deps.db.transaction(() => {
@@ -474,7 +472,7 @@ export function closeRound(deps: Deps, userId: string, roundId: string): Round {
   requireTeamCapability(access, 'document.changeStatus', MANAGE_MESSAGE);
   requireStatus(round, 'open', 'Deze feedbackronde is al gesloten.');
   deps.db.transaction(() => {
-    feedbackStore(deps.db).closeRound(round.id, userId);
+    deps.stores.feedback.closeRound(round.id, userId);
     deps.stores.audit.record('round.closed', {
       teamId: document.teamId,
       actorId: userId,
@@ -487,7 +485,7 @@ export function closeRound(deps: Deps, userId: string, roundId: string): Round {
 
 /** Every item of a round that needs a triage decision, with its decision so far. */
 function summaryItems(deps: Deps, round: RoundRow): SummaryItem[] {
-  const store = feedbackStore(deps.db);
+  const store = deps.stores.feedback;
   const triage = new Map(store.triage(round.id).map((row) => [`${row.item_kind}:${row.item_id}`, row]));
   const entry = (kind: 'comment' | 'response', id: string): SummaryItem['triage'] => {
     const row = triage.get(`${kind}:${id}`);
@@ -563,7 +561,7 @@ export function triageItem(
   if (input.versionId && !deps.stores.versions.get(round.doc_id, input.versionId)) {
     throw new ApiError(400, 'unknown_version', 'Deze versie hoort niet bij dit document.');
   }
-  feedbackStore(deps.db).upsertTriage({
+  deps.stores.feedback.upsertTriage({
     roundId: round.id,
     itemKind: input.itemKind,
     itemId: input.itemId,
@@ -595,7 +593,7 @@ export function completeRound(deps: Deps, userId: string, roundId: string): Roun
       `Nog ${open.length} ${open.length === 1 ? 'onderdeel' : 'onderdelen'} zonder besluit: geef bij elke reactie en elk antwoord aan wat ermee gebeurt.`,
     );
   }
-  const store = feedbackStore(deps.db);
+  const store = deps.stores.feedback;
   deps.db.transaction(() => {
     store.completeRound(round.id, userId);
     deps.stores.audit.record('round.completed', {
@@ -639,15 +637,16 @@ export function roundSummary(deps: Deps, userId: string, roundId: string): Round
   return { round: presentRound(deps, round, access), items, counts };
 }
 
-const escapeMd = (text: string) => text.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/\n+/g, ' ');
+/** Markdown-escaped text on one line (a table cell). */
+const md = (text: string) => escapeMd(text).replace(/\n+/g, ' ');
 
 /** The summary as Markdown. */
 export function summaryMarkdown(summary: RoundSummary): string {
   const { round, items, counts } = summary;
   const lines = [
-    `# ${escapeMd(round.title)}`,
+    `# ${md(round.title)}`,
     '',
-    `Feedbackronde op **${escapeMd(round.documentTitle)}** (versie: ${escapeMd(round.version.label)}) van ${escapeMd(round.teamName)}.`,
+    `Feedbackronde op **${md(round.documentTitle)}** (versie: ${md(round.version.label)}) van ${md(round.teamName)}.`,
     `Deadline: ${round.deadline.slice(0, 10)} · status: ${round.status === 'completed' ? 'afgerond' : round.status === 'closed' ? 'triage' : 'open'}.`,
     '',
     `${counts.triaged} van ${counts.total} onderdelen beoordeeld: ${TRIAGE_DECISIONS.map((decision) => `${counts[decision]} ${TRIAGE_LABELS_NL[decision].toLowerCase()}`).join(', ')}.`,
@@ -658,12 +657,12 @@ export function summaryMarkdown(summary: RoundSummary): string {
       .map((item) =>
         [
           item.kind === 'comment' ? 'Reactie' : 'Criterium',
-          escapeMd(item.author?.name ?? 'onbekend'),
-          escapeMd(item.context),
-          escapeMd(item.text),
+          md(item.author?.name ?? 'onbekend'),
+          md(item.context),
+          md(item.text),
           item.triage ? TRIAGE_LABELS_NL[item.triage.decision] : 'nog open',
-          escapeMd(item.triage?.reason ?? ''),
-          escapeMd(item.triage?.version?.label ?? ''),
+          md(item.triage?.reason ?? ''),
+          md(item.triage?.version?.label ?? ''),
         ].join(' | '),
       )
       .map((row) => `| ${row} |`),
@@ -673,12 +672,6 @@ export function summaryMarkdown(summary: RoundSummary): string {
   ];
   return lines.join('\n');
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!,
-  );
 
 /** The summary as a print-ready HTML page (for PDF); every user text escaped. */
 export function summaryHtml(summary: RoundSummary): string {
@@ -718,7 +711,7 @@ export function carryOver(deps: Deps, userId: string, roundId: string) {
     'Alleen eigenaren en bewerkers nemen reacties over in het concept.',
   );
   if (round.status === 'open') throw new ApiError(409, 'round_open', 'Sluit de ronde eerst.');
-  const store = feedbackStore(deps.db);
+  const store = deps.stores.feedback;
   const already = new Set(
     store
       .liveComments(round.doc_id)
@@ -771,7 +764,7 @@ export function carryOver(deps: Deps, userId: string, roundId: string) {
 /** Rule R13 and the *interne toetsing* gate: closed (or completed) rounds on the document. */
 export function closedRoundCount(deps: Pick<AppDeps, 'db' | 'stores'>, docId: string): number {
   closeOverdueRounds(deps);
-  return feedbackStore(deps.db).closedRoundCount(docId);
+  return deps.stores.feedback.closedRoundCount(docId);
 }
 
 /** GET /api/teams-directory — teams to invite as reviewers (name, kind, lab). */
@@ -791,14 +784,9 @@ export function teamsDirectory(deps: Deps, query: string | undefined) {
 /** GET /api/rounds/:roundId/mentionable — the team and the round's reviewers (for reviewers too). */
 export function roundMentionable(deps: Deps, userId: string, roundId: string) {
   const { round, document } = requireRound(deps, userId, roundId, { activeReviewer: true });
-  const people = new Map<string, PersonRef>();
-  if (document.teamId) {
-    for (const member of deps.stores.teams.members(document.teamId)) {
-      people.set(member.userId, { id: member.userId, name: member.name });
-    }
-  }
-  for (const reviewer of feedbackStore(deps.db).reviewers(round.id)) {
+  const people = teamPeople(deps, document);
+  for (const reviewer of deps.stores.feedback.reviewers(round.id)) {
     people.set(reviewer.user_id, { id: reviewer.user_id, name: reviewer.name });
   }
-  return { people: [...people.values()].sort((a, b) => a.name.localeCompare(b.name, 'nl')) };
+  return { people: sortedPeople(people) };
 }

@@ -374,18 +374,3 @@ export function createFeedbackStore(db: Db) {
 }
 
 export type FeedbackStore = ReturnType<typeof createFeedbackStore>;
-
-const stores = new WeakMap<Db, FeedbackStore>();
-
-/**
- * The feedback store of a database, created once per connection. (Kept beside `Stores` rather than
- * in it while other capabilities are wired into the boot code; see server/index.ts.)
- */
-export function feedbackStore(db: Db): FeedbackStore {
-  let store = stores.get(db);
-  if (!store) {
-    store = createFeedbackStore(db);
-    stores.set(db, store);
-  }
-  return store;
-}
