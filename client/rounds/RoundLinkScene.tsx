@@ -1,15 +1,12 @@
-import { useState } from 'react';
-import { useCurrentUser } from '../auth/CurrentUserProvider';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { LinkAcceptance } from '../components/LinkAcceptance';
 import { PageShell } from '../components/PageShell';
-import { toApiError, type ApiError } from '../http/request';
 import { acceptRoundLink, getRoundLink, type RoundLinkInfo } from '../http/rounds';
 import { useLoadable } from '../http/useLoadable';
 import { useDateTimeFormat } from '../i18n/format';
 import { useT } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/nl';
-import { Link } from '../routing/Link';
-import { loginPath, navigate, reviewPath, roundLinkPath, signupPath } from '../routing/router';
+import { reviewPath, roundLinkPath } from '../routing/router';
 
 /**
  * `/feedback/:token`: an invitation to review (readable without an account). Signed in: take
@@ -48,7 +45,6 @@ export function RoundLinkScene({ token }: { token: string }) {
 function LinkDetails({ token, info }: { token: string; info: RoundLinkInfo }) {
   const t = useT();
   const formatDate = useDateTimeFormat();
-  const { state } = useCurrentUser();
   const here = roundLinkPath(token);
   const { round } = info;
   return (
@@ -78,56 +74,20 @@ function LinkDetails({ token, info }: { token: string; info: RoundLinkInfo }) {
         <p className="notice notice--warning" data-testid="round-link-problem" data-status={info.status}>
           {t(`roundLink.status.${info.status}` as MessageKey)}
         </p>
-      ) : state.status === 'signedIn' ? (
-        <AcceptButton token={token} userName={state.user.name} />
-      ) : state.status === 'loading' ? null : (
-        <div className="notice" data-testid="round-link-sign-in">
-          <p>{t('roundLink.needAccount')}</p>
-          <p className="button-row">
-            <Link to={signupPath(here)} className="button button--primary" data-testid="round-link-signup">
-              {t('invite.signup')}
-            </Link>
-            <Link to={loginPath(here)} className="button" data-testid="round-link-login">
-              {t('invite.login')}
-            </Link>
-          </p>
-        </div>
+      ) : (
+        <LinkAcceptance
+          here={here}
+          accept={async () => reviewPath((await acceptRoundLink(token)).roundId)}
+          acceptLabel={t('roundLink.accept')}
+          needAccount={t('roundLink.needAccount')}
+          testIds={{
+            signIn: 'round-link-sign-in',
+            accept: 'round-link-accept',
+            signup: 'round-link-signup',
+            login: 'round-link-login',
+          }}
+        />
       )}
     </PageShell>
-  );
-}
-
-function AcceptButton({ token, userName }: { token: string; userName: string }) {
-  const t = useT();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const accept = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const { roundId } = await acceptRoundLink(token);
-      navigate(reviewPath(roundId));
-    } catch (caught) {
-      setError(toApiError(caught));
-      setBusy(false);
-    }
-  };
-  return (
-    <div className="stack">
-      <p>{t('invite.signedInAs', { name: userName })}</p>
-      <p>
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={accept}
-          aria-disabled={busy ? true : undefined}
-          data-testid="round-link-accept"
-        >
-          {t('roundLink.accept')}
-        </button>
-      </p>
-      {error ? <ErrorMessage error={error} /> : null}
-    </div>
   );
 }

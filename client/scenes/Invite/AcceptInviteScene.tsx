@@ -1,15 +1,12 @@
-import { useState } from 'react';
-import { useCurrentUser } from '../../auth/CurrentUserProvider';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { LinkAcceptance } from '../../components/LinkAcceptance';
 import { PageShell } from '../../components/PageShell';
 import { acceptInvite, getInvite, type InviteInfo } from '../../http/invites';
-import { toApiError, type ApiError } from '../../http/request';
 import { useLoadable } from '../../http/useLoadable';
 import { useDateTimeFormat } from '../../i18n/format';
 import { useT } from '../../i18n/I18nProvider';
 import { roleLabelKey, teamKindLabelKey } from '../../i18n/labels';
-import { Link } from '../../routing/Link';
-import { invitePath, loginPath, navigate, signupPath, teamPath } from '../../routing/router';
+import { invitePath, teamPath } from '../../routing/router';
 
 /**
  * `/uitnodiging/:token`: what the link offers (readable without an account). Signed in: accept it
@@ -44,7 +41,6 @@ export function AcceptInviteScene({ token }: { token: string }) {
 function InviteDetails({ token, invite }: { token: string; invite: InviteInfo }) {
   const t = useT();
   const formatDate = useDateTimeFormat();
-  const { state } = useCurrentUser();
   const here = invitePath(token);
 
   return (
@@ -74,58 +70,15 @@ function InviteDetails({ token, invite }: { token: string; invite: InviteInfo })
         <p className="notice notice--warning" data-testid="invite-problem">
           {invite.problem ?? t('invite.unusable')}
         </p>
-      ) : state.status === 'signedIn' ? (
-        <AcceptButton token={token} userName={state.user.name} />
-      ) : state.status === 'loading' ? null : (
-        <div className="notice" data-testid="invite-sign-in">
-          <p>{t('invite.needAccount')}</p>
-          <p className="button-row">
-            <Link to={signupPath(here)} className="button button--primary">
-              {t('invite.signup')}
-            </Link>
-            <Link to={loginPath(here)} className="button">
-              {t('invite.login')}
-            </Link>
-          </p>
-        </div>
+      ) : (
+        <LinkAcceptance
+          here={here}
+          accept={async () => teamPath((await acceptInvite(token)).teamId)}
+          acceptLabel={t('invite.accept')}
+          needAccount={t('invite.needAccount')}
+          testIds={{ signIn: 'invite-sign-in', accept: 'accept-invite' }}
+        />
       )}
     </PageShell>
-  );
-}
-
-function AcceptButton({ token, userName }: { token: string; userName: string }) {
-  const t = useT();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  const accept = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const { teamId } = await acceptInvite(token);
-      navigate(teamPath(teamId));
-    } catch (caught) {
-      setError(toApiError(caught));
-      setBusy(false);
-    }
-  };
-
-  return (
-    <div className="stack">
-      <p>{t('invite.signedInAs', { name: userName })}</p>
-      <p>
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={accept}
-          aria-disabled={busy ? true : undefined}
-          data-testid="accept-invite"
-        >
-          {t('invite.accept')}
-        </button>
-      </p>
-      {error ? <ErrorMessage error={error} /> : null}
-    </div>
   );
 }
