@@ -3,6 +3,7 @@ import { can } from '../../../shared/domain/roles';
 import { useCurrentUser } from '../../auth/CurrentUserProvider';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageShell } from '../../components/PageShell';
+import { CatalogDetail } from './CatalogDetail';
 import { getCatalogEntry, reuseCatalogEntry, type CatalogEntry } from '../../http/catalog';
 import { toApiError, type ApiError } from '../../http/request';
 import { listTeams, type MyTeam } from '../../http/teams';
@@ -16,32 +17,14 @@ import { CatalogFacts, CatalogLicense } from './CatalogScene';
 
 /** `/catalogus/:id`: one approved leerarrangement, public; signed-in members can reuse it. */
 export function CatalogEntryScene({ id }: { id: string }) {
-  const t = useT();
-  const entry = useLoadable(id, getCatalogEntry);
-  if (entry.state.status === 'loading') {
-    return (
-      <PageShell title={t('catalog.title')}>
-        <p className="muted">{t('catalog.loading')}</p>
-      </PageShell>
-    );
-  }
-  if (entry.state.status === 'error') {
-    return (
-      <PageShell title={t('catalog.title')} narrow>
-        <h1>{t('catalog.title')}</h1>
-        {entry.state.error.status === 404 ? (
-          <p data-testid="catalog-not-found">{t('catalog.notFound')}</p>
-        ) : (
-          <ErrorMessage error={entry.state.error} />
-        )}
-        <p>
-          <Link to={CATALOG_PATH}>{t('catalog.back')}</Link>
-        </p>
-        <CatalogLicense />
-      </PageShell>
-    );
-  }
-  return <EntryView entry={entry.state.data} />;
+  return (
+    <CatalogDetail
+      id={id}
+      load={getCatalogEntry}
+      notFoundKey="catalog.notFound"
+      render={(data) => <EntryView entry={data} />}
+    />
+  );
 }
 
 function EntryView({ entry }: { entry: CatalogEntry }) {

@@ -1,7 +1,6 @@
 import { useId } from 'react';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageShell } from '../../components/PageShell';
-import { useLoadable } from '../../http/useLoadable';
+import { CatalogDetail } from './CatalogDetail';
 import { useDateTimeFormat } from '../../i18n/format';
 import { useT } from '../../i18n/I18nProvider';
 import { Link } from '../../routing/Link';
@@ -11,32 +10,14 @@ import { getCatalogTraject, type CatalogTrajectEntry } from './catalogTrajects';
 
 /** `/catalogus/trajecten/:id`: one approved professionaliseringstraject, public. */
 export function CatalogTrajectScene({ id }: { id: string }) {
-  const t = useT();
-  const entry = useLoadable(id, getCatalogTraject);
-  if (entry.state.status === 'loading') {
-    return (
-      <PageShell title={t('catalog.title')}>
-        <p className="muted">{t('catalog.loading')}</p>
-      </PageShell>
-    );
-  }
-  if (entry.state.status === 'error') {
-    return (
-      <PageShell title={t('catalog.title')} narrow>
-        <h1>{t('catalog.title')}</h1>
-        {entry.state.error.status === 404 ? (
-          <p data-testid="catalog-not-found">{t('catalog.trajectNotFound')}</p>
-        ) : (
-          <ErrorMessage error={entry.state.error} />
-        )}
-        <p>
-          <Link to={CATALOG_PATH}>{t('catalog.back')}</Link>
-        </p>
-        <CatalogLicense />
-      </PageShell>
-    );
-  }
-  return <TrajectEntryView entry={entry.state.data} />;
+  return (
+    <CatalogDetail
+      id={id}
+      load={getCatalogTraject}
+      notFoundKey="catalog.trajectNotFound"
+      render={(data) => <TrajectEntryView entry={data} />}
+    />
+  );
 }
 
 function TrajectEntryView({ entry }: { entry: CatalogTrajectEntry }) {
