@@ -344,15 +344,18 @@ describe('comments in Chromium', () => {
     await ann.keyboard.press('Shift+Home');
     await expect.poll(selectedText(ann)).toBe('Alles met het toetsenbord.');
     await ann.keyboard.press('Control+Alt+m');
+    // The composer renders and takes focus; on a loaded 2-core machine that can take over 1 s.
     await expect
-      .poll(() => ann.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .poll(() => ann.evaluate(() => document.activeElement?.getAttribute('data-testid')), {
+        timeout: 10_000,
+      })
       .toBe('comment-input');
     expect(await ann.getByTestId('comment-composer').getByTestId('comment-quote').innerText()).toBe(
       'Alles met het toetsenbord.',
     );
     await ann.keyboard.type('Via het toetsenbord geplaatst.', { delay: 2 });
     await ann.keyboard.press('Control+Enter');
-    await expect.poll(() => threads(ann).count()).toBe(1);
+    await expect.poll(() => threads(ann).count(), { timeout: 10_000 }).toBe(1);
     // A range from the very start of the text is highlighted too.
     await expect.poll(() => highlights(ann)).toEqual(['Alles met het toetsenbord.']);
     // The new thread has focus.
