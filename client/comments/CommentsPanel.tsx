@@ -208,6 +208,11 @@ export function CommentsPanel({ docId, roundId, ydoc, canComment, currentUserId 
   const [sending, setSending] = useState(false);
   const [sendError, setSendError] = useState<ApiError | null>(null);
   const composerRef = useRef<HTMLTextAreaElement>(null);
+  // Focus the composer once it is rendered (after every open, also when it was open already).
+  const [composerFocus, setComposerFocus] = useState(0);
+  useEffect(() => {
+    if (composerFocus > 0) composerRef.current?.focus();
+  }, [composerFocus]);
   const returnFocus = useRef<HTMLElement | null>(null);
   const composerId = useId();
   const focusThread = useRef<string | null>(null);
@@ -224,7 +229,7 @@ export function CommentsPanel({ docId, roundId, ydoc, canComment, currentUserId 
     setComposer({ anchor });
     setComposeError(null);
     setSendError(null);
-    requestAnimationFrame(() => composerRef.current?.focus());
+    setComposerFocus((count) => count + 1);
   }, []);
 
   useEffect(() => {

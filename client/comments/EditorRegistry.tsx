@@ -22,6 +22,29 @@ interface SyncBinding {
   mapping: Map<unknown, unknown>;
 }
 
+/**
+ * The editor's selection. While the editor has focus it is read from the DOM: ProseMirror takes a
+ * keyboard selection (Shift+Home) in on the next `selectionchange` event, and a shortcut pressed
+ * right after can arrive before it — the comment would then see an empty selection.
+ */
+function liveSelection(editor: Editor): { from: number; to: number } {
+  const { view } = editor;
+  const selection = view.dom.ownerDocument.getSelection();
+  if (view.hasFocus() && selection?.anchorNode && selection.focusNode) {
+    if (view.dom.contains(selection.anchorNode) && view.dom.contains(selection.focusNode)) {
+      try {
+        const anchor = view.posAtDOM(selection.anchorNode, selection.anchorOffset);
+        const head = view.posAtDOM(selection.focusNode, selection.focusOffset);
+        return { from: Math.min(anchor, head), to: Math.max(anchor, head) };
+      } catch {
+        // A DOM position ProseMirror does not map: fall back to its own state.
+      }
+    }
+  }
+  const { from, to } = editor.state.selection;
+  return { from, to };
+}
+
 /** The y-tiptap binding of an editor, if its Collaboration extension is running. */
 export function syncBindingOf(editor: Editor): SyncBinding | null {
   const state = ySyncPluginKey.getState(editor.state) as { binding?: SyncBinding } | undefined;
@@ -104,8 +127,8 @@ export class CommentsRegistry {
     const fragment = this.lastFragment;
     const editor = fragment ? this.editors.get(fragment) : undefined;
     if (!fragment || !editor || editor.isDestroyed) return 'noSelection';
-    const { from, to, empty } = editor.state.selection;
-    if (empty) return 'noSelection';
+    const { from, to } = liveSelection(editor);
+    if (from === to) return 'noSelection';
     const binding = syncBindingOf(editor);
     if (!binding) return 'notInText';
     try {
