@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import { resolveTextAnchor } from '../../shared/comments/anchors';
 import type { Anchor, CommentMessage, CommentThread, PersonRef } from '../../shared/schemas/feedback';
@@ -208,9 +208,9 @@ export function CommentsPanel({ docId, roundId, ydoc, canComment, currentUserId 
   const [sending, setSending] = useState(false);
   const [sendError, setSendError] = useState<ApiError | null>(null);
   const composerRef = useRef<HTMLTextAreaElement>(null);
-  // Focus the composer once it is rendered (after every open, also when it was open already).
+  // Focus the composer as it is rendered (after every open, also when it was open already).
   const [composerFocus, setComposerFocus] = useState(0);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (composerFocus > 0) composerRef.current?.focus();
   }, [composerFocus]);
   const returnFocus = useRef<HTMLElement | null>(null);
