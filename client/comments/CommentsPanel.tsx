@@ -1,4 +1,13 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type FormEvent,
+} from 'react';
 import type * as Y from 'yjs';
 import { resolveTextAnchor } from '../../shared/comments/anchors';
 import type { Anchor, CommentMessage, CommentThread, PersonRef } from '../../shared/schemas/feedback';
