@@ -79,7 +79,7 @@ describe('WorkerCommitter', () => {
   it('reports a storage error (nothing written) and keeps working once storage recovers', async () => {
     committer.pragmaSync(`max_page_count = ${Number(committer.pragmaSync('page_count'))}`);
     const big = new Y.Doc();
-    let update = new Uint8Array();
+    let update: Uint8Array = new Uint8Array();
     big.on('update', (u: Uint8Array) => (update = u));
     big.getText('t').insert(0, 'x'.repeat(256 * 1024));
     await expect(commit([write(update)])).rejects.toMatchObject({ code: 'SQLITE_FULL' });
