@@ -4,7 +4,7 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import { MessageType, SyncMessageType } from '../../shared/collab/messages';
 import { META_MAP } from '../../shared/editor/fields';
-import { CloseCode, type Connection } from './connection';
+import { CloseCode, preframe, type Connection } from './connection';
 import type { LoadedDoc } from './loadDoc';
 import { isEmptyUpdate, type UpdateWriter } from './writer';
 import { isSatisfied, knownClocksOf, noteUpdate, requirementsOf, type KnownClocks } from './dependencies';
@@ -95,8 +95,9 @@ export class Room {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.dirtyMeta = true;
       const message = encodeUpdateFrame(update);
+      const framed = preframe(message);
       for (const connection of this.connections) {
-        if (connection !== origin) connection.send(message);
+        if (connection !== origin) connection.sendFramed(framed, message);
       }
     });
 
@@ -119,7 +120,8 @@ export class Room {
             awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
           );
         });
-        for (const connection of this.connections) connection.send(message);
+        const framed = preframe(message);
+        for (const connection of this.connections) connection.sendFramed(framed, message);
       },
     );
   }
