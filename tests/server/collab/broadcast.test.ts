@@ -1,4 +1,5 @@
-import { Sender, type WebSocket } from 'ws';
+import { createRequire } from 'node:module';
+import type { WebSocket } from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { preframe } from '../../../server/collab/connection';
 import { startTestServer, type TestServer } from '../../support/server';
@@ -8,6 +9,11 @@ import { connectSynced, waitFor, type TestClient } from '../../support/yclient';
  * Broadcasts are framed once (preframe) and written to each socket as one buffer; this relies on
  * ws's internals staying as they are, so the tests pin both the bytes and the internals.
  */
+
+/** ws's own framing (not in its type definitions). */
+const { Sender } = createRequire(import.meta.url)('ws') as {
+  Sender: { frame(data: Buffer, options: Record<string, unknown>): Buffer[] };
+};
 
 describe('preframe', () => {
   it('builds exactly the frame ws builds, for every length encoding', () => {
@@ -19,7 +25,7 @@ describe('preframe', () => {
         opcode: 2,
         mask: false,
         readOnly: false,
-      }) as Buffer[];
+      });
       expect(preframe(message).equals(Buffer.concat(list)), `length ${length}`).toBe(true);
     }
   });
