@@ -32,13 +32,17 @@ function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
 }
 
 /**
- * Throws unless `update` is a well-formed Yjs v1 update. Reading it and writing it again with the
- * v2 encoder checks every struct and every deletion range (the encoder rejects, e.g., empty
- * deletion ranges that decode fine but make applyUpdate throw), so a truncated or garbled update is
- * refused whole instead of being stored or half-applied.
+ * Throws unless `update` is a well-formed Yjs v1 update: every struct and every deletion range must
+ * decode (a truncated or garbled update throws), and no deletion range may be empty — those decode
+ * fine but make applyUpdate throw. So a bad update is refused whole instead of being stored or
+ * half-applied. (Re-encoding it as v2, which checks the same, cost ~30 µs per small update — three
+ * times applying it; decoding costs ~1 µs.)
  */
 export function validateUpdate(update: Uint8Array): void {
-  Y.convertUpdateFormatV1ToV2(update);
+  const { ds } = Y.decodeUpdate(update);
+  for (const ranges of ds.clients.values()) {
+    for (const { len } of ranges) if (!(len > 0)) throw new Error('empty deletion range');
+  }
 }
 
 /** Encodes a sync-update frame. */
