@@ -12,7 +12,7 @@ import { readDocument } from '../collab/readDocument';
 import type { AppDeps } from '../deps';
 import { notFound } from '../http/apiError';
 import { authorizeDocument } from '../policies/document';
-import type { VersionSummary, VersionWithJson } from '../stores/versions';
+import type { VersionWithJson } from '../stores/versions';
 import { designTemplate } from './designs';
 import { closedFeedbackRounds } from './feedbackGate';
 
@@ -141,10 +141,10 @@ export function saveVersion(
   return createVersion(deps, userId, docId, { label: input.label, note: input.note ?? null });
 }
 
-/** The versions of a document, newest first. */
-export function listVersions(deps: Deps, userId: string, docId: string): VersionSummary[] {
+/** The versions of a document, newest first, as the JSON text of a VersionSummary[] (the API body). */
+export function listVersionsJson(deps: Deps, userId: string, docId: string): string {
   authorizeDocument(deps.stores, userId, docId, 'document.read');
-  return deps.stores.versions.list(docId);
+  return deps.stores.versions.listJson(docId);
 }
 
 function versionOr404(deps: Deps, docId: string, versionId: string): VersionWithJson {
