@@ -52,19 +52,18 @@ export function createVersionStore(db: Db) {
     `SELECT ${COLUMNS} FROM document_versions v LEFT JOIN users u ON u.id = v.author_id
      WHERE v.doc_id = ? ORDER BY v.created_at DESC, v.rowid DESC`,
   );
-  // The list as the API sends it, built by SQLite in one statement: no row objects, no Date per
-  // row, no JSON.stringify in JS (1,000 versions: ~1.4 ms instead of ~3.2 ms). Keys, order and
+  // The list as the API sends it: SQLite writes each row's JSON, so no row objects, no Date per
+  // row and no JSON.stringify in JS (1,000 versions: ~1.4 ms instead of ~3.2 ms). Keys, order and
   // values match JSON.stringify(list(docId)); createdAt is toISOString()'s format, by integer math.
   const ofDocJson = db
     .prepare<[string], string>(
-      `SELECT json_group_array(json_object(
+      `SELECT json_object(
          'id', v.id, 'docId', v.doc_id, 'label', v.label, 'note', v.note, 'authorId', v.author_id,
          'authorName', u.name, 'status', v.status,
          'createdAt', strftime('%Y-%m-%dT%H:%M:%S', v.created_at / 1000, 'unixepoch')
-           || printf('.%03dZ', v.created_at % 1000)
-       ) ORDER BY v.created_at DESC, v.rowid DESC)
+           || printf('.%03dZ', v.created_at % 1000))
        FROM document_versions v LEFT JOIN users u ON u.id = v.author_id
-       WHERE v.doc_id = ?`,
+       WHERE v.doc_id = ? ORDER BY v.created_at DESC, v.rowid DESC`,
     )
     .pluck();
   const one = db.prepare<[string, string], VersionRow & { json: string }>(
@@ -104,7 +103,7 @@ export function createVersionStore(db: Db) {
     },
     /** The same list as a JSON array text (what GET …/versions sends). */
     listJson(docId: string): string {
-      return ofDocJson.get(docId)!;
+      return `[${ofDocJson.all(docId).join(',')}]`;
     },
     /** One version of a document with its projection (undefined if it is not this document's). */
     get(docId: string, id: string): VersionWithJson | undefined {
