@@ -8,13 +8,16 @@ export interface DiffPart {
 export interface DiffLimits {
   /** Above this many differing word tokens, diff paragraphs first and words only inside them. */
   maxWordTokens: number;
-  /** Most edit steps Myers may take before giving up on the finer level. */
+  /**
+   * Most edit steps Myers may take before giving up on the finer level (counted among the tokens
+   * both sides have: one-sided tokens are set aside first and cost no search).
+   */
   maxEditDistance: number;
 }
 
 const DEFAULT_LIMITS: DiffLimits = { maxWordTokens: 20_000, maxEditDistance: 1_500 };
 
-/** One step of an edit script: keep a token of both sides, remove one of `a`, add one of `b`. */
+/** Steps of an edit script: keep a token of both sides, remove one of `a`, add one of `b`. */
 const EQUAL = 0;
 const DELETE = 1;
 const INSERT = 2;
