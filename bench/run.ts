@@ -275,15 +275,22 @@ function taskset(cpu: string, command: string[]): string[] {
   return pin ? ['taskset', '-c', cpu, ...command] : command;
 }
 
-let bundled: Promise<string> | undefined;
+let bundled: Promise<void> | undefined;
 
-/** bench/servers/werkplaats.ts bundled as `npm start` bundles the server (server/cli/bundle.ts). */
-function werkplaatsBundle(): Promise<string> {
+/**
+ * The server wrappers (bench/servers/*.ts) bundled as `npm start` bundles the server
+ * (server/cli/bundle.ts): every server runs on plain Node, none carries tsx's loader thread and
+ * transformed sources (~35 MB of RSS), so memory and CPU compare like for like.
+ */
+async function serverBundle(kind: ServerKind): Promise<string> {
   const outdir = path.join(ROOT, 'dist/bench');
-  bundled ??= bundleServer({ werkplaats: 'bench/servers/werkplaats.ts' }, outdir).then(() =>
-    path.join(outdir, 'werkplaats.mjs'),
+  const kinds: ServerKind[] = ['werkplaats', 'hocuspocus', 'ywebsocket', 'relay'];
+  bundled ??= bundleServer(
+    Object.fromEntries(kinds.map((name) => [name, `bench/servers/${name}.ts`])),
+    outdir,
   );
-  return bundled;
+  await bundled;
+  return path.join(outdir, `${kind}.mjs`);
 }
 
 async function startServer(kind: ServerKind, dataDir: string): Promise<RunningServer> {
@@ -301,12 +308,8 @@ async function startServer(kind: ServerKind, dataDir: string): Promise<RunningSe
     MAX_SOCKETS_PER_ADDRESS: '100000',
   };
   const profile = option('profile');
-  // Werkplaats runs the way `npm start` runs it: bundled, on plain Node (no tsx in the process).
-  // The baselines' wrappers are TypeScript files run under tsx.
-  const script =
-    kind === 'werkplaats'
-      ? [await werkplaatsBundle()]
-      : ['--import', 'tsx', path.join(ROOT, 'bench/servers', `${kind}.ts`)];
+  // Every server runs the way `npm start` runs Werkplaats: bundled, on plain Node (no tsx).
+  const script = [await serverBundle(kind)];
   const [cmd, ...rest] = taskset('0', [
     process.execPath,
     ...(profile && kind === 'werkplaats' ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`] : []),

@@ -75,6 +75,9 @@ export function collabRoutes(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket<W
       let room: Room | undefined;
       return {
         onOpen(_event, ws) {
+          // @hono/node-ws keeps this upgrade's context alive as long as the socket: let go of the
+          // Node request it no longer needs (its headers, raw headers and socket references).
+          (c.env as { incoming?: unknown }).incoming = undefined;
           // Several upgrades of one user can pass the check above at once; this one is exact.
           if (deps.rooms.admit(access.identity)) {
             (ws.raw as WebSocket).close(CloseCode.tryAgainLater, 'te veel verbindingen');
