@@ -4,7 +4,7 @@
  * (y-websocket's WebsocketProvider, or HocuspocusProvider for Hocuspocus) with fixed clientIDs.
  * Prints `PHASE start` / `PHASE end` around the measured window and one `RESULT {json}` line.
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -300,6 +300,8 @@ interface SaturationStep {
   lost: number;
   /** The load process' own event-loop delay p99 (ms): high means the measuring side was busy. */
   loadEldP99: number;
+  /** Garbage collection in the load process during the step. */
+  loadGc: { count: number; totalMs: number; maxMs: number };
   ok: boolean;
 }
 
@@ -329,6 +331,17 @@ async function saturation(): Promise<unknown> {
   };
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
+  let gc = { count: 0, totalMs: 0, maxMs: 0 };
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gc = {
+        count: gc.count + 1,
+        totalMs: gc.totalMs + entry.duration,
+        maxMs: Math.max(gc.maxMs, entry.duration),
+      };
+    }
+  });
+  gcObserver.observe({ entryTypes: ['gc'] });
 
   const step = async (rate: number): Promise<SaturationStep> => {
     const seconds = round(Math.max(minSeconds, minUpdates / rate), 2);
@@ -339,6 +352,7 @@ async function saturation(): Promise<unknown> {
       if (sentAt.get(id)! >= from) latencies.push(latency);
     };
     loop.reset();
+    gc = { count: 0, totalMs: 0, maxMs: 0 };
     const stop = drive(writers, perDoc, () => rate);
     await sleep(seconds * 1000);
     stop();
@@ -363,6 +377,7 @@ async function saturation(): Promise<unknown> {
       ),
       lost,
       loadEldP99: round(loop.percentile(99) / 1e6, 1),
+      loadGc: { count: gc.count, totalMs: round(gc.totalMs, 0), maxMs: round(gc.maxMs, 1) },
       // A rate the load process could not even send is not a rate the server kept up with.
       ok: lost === 0 && p99 <= 100 && sentRate >= 0.9 * rate,
     };
@@ -403,6 +418,7 @@ async function saturation(): Promise<unknown> {
   }
   phase('end');
   loop.disable();
+  gcObserver.disconnect();
   for (const writer of writers) writer.destroy();
   for (const reader of readers) reader.close();
   const last = steps.findLast((s) => s.ok && s.rate === reached);
