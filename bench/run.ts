@@ -262,6 +262,11 @@ function fanoutColumns(): Scenario['show'] {
   ];
 }
 
+/** Seconds since `since` (performance.now()), one decimal. */
+function seconds(since: number): number {
+  return round((performance.now() - since) / 1000, 1);
+}
+
 function num(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
@@ -575,8 +580,10 @@ async function main(): Promise<void> {
     );
     const results: Results = new Map();
     const failures: string[] = [];
+    const times: Array<[name: string, seconds: number]> = [];
     let counter = 0;
     for (const scenario of scenarios) {
+      const scenarioBegan = performance.now();
       const perServer = new Map<ServerKind, Metrics[]>();
       results.set(scenario.name, perServer);
       for (let run = 0; run < runs; run++) {
@@ -586,6 +593,7 @@ async function main(): Promise<void> {
           else fs.mkdirSync(dir);
           const t0 = performance.now();
           const server = await startServer(kind, dir);
+          const t1 = performance.now();
           const target: Target = {
             kind,
             url: server.url,
@@ -601,15 +609,22 @@ async function main(): Promise<void> {
             if (!metrics) continue;
             perServer.set(kind, [...(perServer.get(kind) ?? []), metrics]);
             process.stderr.write(
-              `bench: ${scenario.name} run ${run + 1} ${kind} ${JSON.stringify(metrics)} (${round((performance.now() - t0) / 1000, 1)} s)\n`,
+              `bench: ${scenario.name} run ${run + 1} ${kind} ${JSON.stringify(metrics)} (${seconds(t0)} s: start ${round((t1 - t0) / 1000, 1)} s)\n`,
             );
           } finally {
+            const t2 = performance.now();
             await server.stop();
             fs.rmSync(dir, { recursive: true, force: true });
+            process.stderr.write(`bench: stopped ${kind} in ${seconds(t2)} s\n`);
           }
         }
       }
+      times.push([scenario.name, seconds(scenarioBegan)]);
+      process.stderr.write(`bench: ${scenario.name} took ${seconds(scenarioBegan)} s\n`);
     }
+    process.stderr.write(
+      `bench: time per scenario: ${times.map(([name, s]) => `${name} ${s} s`).join(', ')}; total ${seconds(began)} s\n`,
+    );
     let markdown = report(results, (performance.now() - began) / 1000);
     if (failures.length > 0) {
       markdown += `\nFailed runs (left out of the medians):\n\n${failures.map((f) => `- ${f}`).join('\n')}\n`;
