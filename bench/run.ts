@@ -49,6 +49,8 @@ interface Scenario {
   /** Which metrics to show, with their unit; lower is better unless `higher`. */
   show: Array<{ key: string; label: string; higher?: boolean }>;
   run: (server: RunningServer, target: Target, docs: string[]) => Promise<Metrics>;
+  /** A line under the table. */
+  note?: string;
   /** Runs without a server process (storage-level measurements): used instead of `run`. */
   standalone?: () => Promise<Metrics>;
 }
@@ -106,6 +108,7 @@ const SCENARIOS: Scenario[] = [
     name: 'saturation',
     title: `Saturation: 1 doc × ${quick ? 50 : 200} readers, rate raised until p99 > 100 ms`,
     servers: ALL_SERVERS,
+    note: 'Steps of ≥ 2 s and ≥ 200 updates (rates doubling from 50/s, then two bisections), each measured on its own updates; a step fails on p99 > 100 ms or any update missing 1 s after it; a failure with the median still on time is retried once. When the load process cannot send the next rate (the run log says "stopped by load generator"), the figure is a lower bound: the server kept p99 ≤ 100 ms at every rate it was given.',
     show: [
       { key: 'reached', label: 'updates/s reached (p99 ≤ 100 ms)', higher: true },
       { key: 'p99', label: 'p99 ms there' },
@@ -516,6 +519,12 @@ function machine(): string {
   ].join(', ');
 }
 
+/** The 1-minute load average: latencies on a shared machine are only comparable with it in view. */
+function loadAverage(): number {
+  return round(os.loadavg()[0]!, 1);
+}
+const LOAD_AT_START = loadAverage();
+
 type Results = Map<string, Map<ServerKind, Metrics[]>>;
 
 function formatValue(value: number | null | undefined): string {
@@ -554,6 +563,7 @@ function table(scenario: Scenario, results: Map<ServerKind, Metrics[]>): string 
     line(header.map((_, i) => (i === 0 ? '---' : '---:'))),
     ...rows.map(line),
     '',
+    ...(scenario.note ? [scenario.note, ''] : []),
   ].join('\n');
 }
 
@@ -561,7 +571,7 @@ function report(results: Results, totalSeconds: number, times: Array<[string, nu
   const parts = [
     `Run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${runs} run(s) per scenario, servers alternating; medians; ${round(totalSeconds / 60, 1)} min in total (${times.map(([name, s]) => `${name} ${Math.round(s)} s`).join(', ')}).`,
     '',
-    `Machine: ${machine()}.`,
+    `Machine: ${machine()}; load average (1 min) ${LOAD_AT_START} at the start, ${loadAverage()} at the end.`,
     '',
   ];
   for (const scenario of SCENARIOS) {
@@ -586,7 +596,9 @@ async function main(): Promise<void> {
     only ? only.includes(scenario.name) : !(quick && QUICK_SKIPS.has(scenario.name)),
   );
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'werkplaats-bench-'));
-  process.stderr.write(`bench: ${machine()}\nbench: traces from ${tracesDir()}\n`);
+  process.stderr.write(
+    `bench: ${machine()}, load average ${LOAD_AT_START}\nbench: traces from ${tracesDir()}\n`,
+  );
   try {
     const template = path.join(work, 'template');
     fs.mkdirSync(template);
