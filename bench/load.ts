@@ -224,15 +224,20 @@ class Writer {
   }
 }
 
-async function connectReaders(docIds: string[], perDoc: number, concurrency = 100): Promise<Reader[]> {
+/** Opens `perDoc` readers per document, at most `concurrency` connecting at a time (a sliding window, not batches that wait for their slowest socket). */
+async function connectReaders(docIds: string[], perDoc: number, concurrency = 200): Promise<Reader[]> {
+  const pending: string[] = [];
+  for (let r = 0; r < perDoc; r++) pending.push(...docIds);
   const readers: Reader[] = [];
-  const pending: Array<{ docId: string }> = [];
-  for (let r = 0; r < perDoc; r++) for (const docId of docIds) pending.push({ docId });
-  for (let i = 0; i < pending.length; i += concurrency) {
-    const batch = pending.slice(i, i + concurrency).map(({ docId }) => new Reader(docId));
-    await Promise.all(batch.map((reader) => reader.synced));
-    readers.push(...batch);
-  }
+  let next = 0;
+  const lane = async () => {
+    while (next < pending.length) {
+      const reader = new Reader(pending[next++]!);
+      readers.push(reader);
+      await reader.synced;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, pending.length) }, lane));
   return readers;
 }
 
@@ -470,7 +475,7 @@ function smallUpdate(): Uint8Array {
 }
 
 async function memory(): Promise<unknown> {
-  const readers = await connectReaders(params.docIds, params.readersPerDoc ?? 2, 200);
+  const readers = await connectReaders(params.docIds, params.readersPerDoc ?? 2);
   const seed = smallUpdate();
   const first = new Map<string, Reader>();
   for (const reader of readers) if (!first.has(reader.docId)) first.set(reader.docId, reader);
