@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import * as prettier from 'prettier';
+import { bundleServer } from '../server/cli/bundle';
 import type { LoadParams } from './load';
 import type { ServerKind, Target } from './lib/protocol';
 import { median, round, sleep } from './lib/stats';
@@ -298,6 +299,17 @@ function taskset(cpu: string, command: string[]): string[] {
   return pin ? ['taskset', '-c', cpu, ...command] : command;
 }
 
+let bundled: Promise<string> | undefined;
+
+/** bench/servers/werkplaats.ts bundled as `npm start` bundles the server (server/cli/bundle.ts). */
+function werkplaatsBundle(): Promise<string> {
+  const outdir = path.join(ROOT, 'dist/bench');
+  bundled ??= bundleServer({ werkplaats: 'bench/servers/werkplaats.ts' }, outdir).then(() =>
+    path.join(outdir, 'werkplaats.mjs'),
+  );
+  return bundled;
+}
+
 async function startServer(kind: ServerKind, dataDir: string): Promise<RunningServer> {
   const env = {
     ...process.env,
@@ -317,12 +329,16 @@ async function startServer(kind: ServerKind, dataDir: string): Promise<RunningSe
     MAX_PENDING_UPDATES_PER_SOCKET: '100000',
   };
   const profile = option('profile');
+  // Werkplaats runs the way `npm start` runs it: bundled, on plain Node (no tsx in the process).
+  // The baselines' wrappers are TypeScript files run under tsx.
+  const script =
+    kind === 'werkplaats'
+      ? [await werkplaatsBundle()]
+      : ['--import', 'tsx', path.join(ROOT, 'bench/servers', `${kind}.ts`)];
   const [cmd, ...rest] = taskset('0', [
     process.execPath,
     ...(profile && kind === 'werkplaats' ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`] : []),
-    '--import',
-    'tsx',
-    path.join(ROOT, 'bench/servers', `${kind}.ts`),
+    ...script,
   ]);
   const child = spawn(cmd!, rest, { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = readline.createInterface({ input: child.stdout! });

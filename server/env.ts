@@ -92,6 +92,11 @@ export const envSchema = z.object({
    * the update writer retries a failed commit with backoff anyway.
    */
   SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).default(1000),
+  /**
+   * Where the group commit of document updates runs: on a worker thread with its own connection
+   * (default; the fsync no longer stops the event loop) or on the main thread ('main', as before).
+   */
+  COMMIT_THREAD: z.enum(['worker', 'main']).default('worker'),
   /** Minutes between online backups into DATA_DIR/backups; 0 turns scheduled backups off. */
   BACKUP_INTERVAL_MINUTES: z.coerce.number().min(0).default(60),
   /** Backups kept in DATA_DIR/backups (oldest removed first). */

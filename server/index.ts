@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { WorkerCommitter } from './collab/commitWorker';
 import { RoomRegistry } from './collab/rooms';
 import { openDatabase } from './db/connection';
 import type { AppDeps, Stores } from './deps';
@@ -82,6 +83,10 @@ export async function startServer(
     maxSocketsPerAddress: env.MAX_SOCKETS_PER_ADDRESS,
     maxPendingUpdatesPerSocket: env.MAX_PENDING_UPDATES_PER_SOCKET,
     awareness: { maxStateBytes: env.MAX_AWARENESS_BYTES, maxIdsPerSocket: env.MAX_AWARENESS_IDS_PER_SOCKET },
+    committer:
+      env.COMMIT_THREAD === 'worker'
+        ? new WorkerCommitter({ file: db.name, busyTimeoutMs: env.SQLITE_BUSY_TIMEOUT_MS })
+        : undefined,
   });
   const backups = scheduleBackups(db, env.DATA_DIR, {
     intervalMs: env.BACKUP_INTERVAL_MINUTES * 60_000,

@@ -1,6 +1,7 @@
 import { buildClientIfNeeded } from './build';
 import { serveUntilSignal } from './serve';
 
-// `npm start`: build the client if needed, then serve UI + API + WebSocket.
+// `npm start` runs this file bundled (server/cli/bundle.ts, which builds the client first): build the
+// client if it is still needed, then serve UI + API + WebSocket.
 await buildClientIfNeeded();
 await serveUntilSignal();

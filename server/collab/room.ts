@@ -4,7 +4,7 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import { MessageType, SyncMessageType } from '../../shared/collab/messages';
 import { META_MAP } from '../../shared/editor/fields';
-import { CloseCode, type Connection } from './connection';
+import { CloseCode, preframe, type Connection } from './connection';
 import type { LoadedDoc } from './loadDoc';
 import { isEmptyUpdate, type UpdateWriter } from './writer';
 import { isSatisfied, knownClocksOf, noteUpdate, requirementsOf, type KnownClocks } from './dependencies';
@@ -32,13 +32,17 @@ function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
 }
 
 /**
- * Throws unless `update` is a well-formed Yjs v1 update. Reading it and writing it again with the
- * v2 encoder checks every struct and every deletion range (the encoder rejects, e.g., empty
- * deletion ranges that decode fine but make applyUpdate throw), so a truncated or garbled update is
- * refused whole instead of being stored or half-applied.
+ * Throws unless `update` is a well-formed Yjs v1 update: every struct and every deletion range must
+ * decode (a truncated or garbled update throws), and no deletion range may be empty — those decode
+ * fine but make applyUpdate throw. So a bad update is refused whole instead of being stored or
+ * half-applied. (Re-encoding it as v2, which checks the same, cost ~30 µs per small update — three
+ * times applying it; decoding costs ~1 µs.)
  */
 export function validateUpdate(update: Uint8Array): void {
-  Y.convertUpdateFormatV1ToV2(update);
+  const { ds } = Y.decodeUpdate(update);
+  for (const ranges of ds.clients.values()) {
+    for (const { len } of ranges) if (!(len > 0)) throw new Error('empty deletion range');
+  }
 }
 
 /** Encodes a sync-update frame. */
@@ -95,8 +99,9 @@ export class Room {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.dirtyMeta = true;
       const message = encodeUpdateFrame(update);
+      const framed = preframe(message);
       for (const connection of this.connections) {
-        if (connection !== origin) connection.send(message);
+        if (connection !== origin) connection.sendFramed(framed, message);
       }
     });
 
@@ -119,7 +124,8 @@ export class Room {
             awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
           );
         });
-        for (const connection of this.connections) connection.send(message);
+        const framed = preframe(message);
+        for (const connection of this.connections) connection.sendFramed(framed, message);
       },
     );
   }

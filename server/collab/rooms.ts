@@ -6,7 +6,7 @@ import { CloseCode, type Connection } from './connection';
 import { loadDoc } from './loadDoc';
 import { Room } from './room';
 import type { AwarenessLimits } from './awareness';
-import { UpdateWriter, type PendingWrite } from './writer';
+import { UpdateWriter, type Committer, type PendingWrite } from './writer';
 
 /** Transaction origin of a room batch with updates from several senders: relayed to every socket. */
 const MIXED_ORIGIN = Symbol('mixed committed batch');
@@ -37,6 +37,8 @@ export interface RoomRegistryOptions {
   socketIdleMs?: number;
   /** Presence limits per socket. */
   awareness?: AwarenessLimits;
+  /** Where group commits run (a worker thread in the server); the storage's connection by default. */
+  committer?: Committer;
 }
 
 /** Why a socket is refused: which cap it would exceed. */
@@ -57,7 +59,11 @@ export class RoomRegistry {
     private readonly documents: DocumentStore,
     private readonly options: RoomRegistryOptions,
   ) {
-    this.writer = new UpdateWriter(storage, (batch, logIds) => this.onCommitted(batch, logIds));
+    this.writer = new UpdateWriter(
+      storage,
+      (batch, logIds) => this.onCommitted(batch, logIds),
+      options.committer,
+    );
     this.metaTimer = setInterval(() => this.flushMeta(), options.metaFlushMs ?? 2_000);
     this.metaTimer.unref();
     this.sessionTimer = setInterval(() => this.sweepSessions(), options.sessionSweepMs ?? 30_000);

@@ -15,6 +15,42 @@ export interface PendingWrite {
 /** Called after a batch is on disk, in arrival order; `logIds[i]` is 0 for an empty update. */
 export type CommitListener = (batch: PendingWrite[], logIds: number[]) => void;
 
+/** How a committer reports a batch: the log ids on success, or the error (nothing written). */
+export type CommitDone = (error: Error | null, logIds?: number[]) => void;
+
+/**
+ * Appends a batch of updates to the log in one transaction. `done` may be called synchronously (on
+ * the event loop's connection) or later (a worker thread); one batch is in flight at a time.
+ */
+export interface Committer {
+  commit(writes: readonly PendingWrite[], done: CommitDone): void;
+  /** Blocks until a batch in flight is answered and delivers its answer (shutdown). */
+  drainSync(): void;
+  close(): void;
+}
+
+/** Commits on the caller's thread through the given storage (its connection's pragmas apply). */
+export function syncCommitter(storage: DocStorage): Committer {
+  return {
+    commit(writes, done) {
+      let logIds: number[];
+      try {
+        logIds = storage.transaction(() =>
+          writes.map((write) =>
+            isEmptyUpdate(write.update) ? 0 : storage.append(write.docId, write.update),
+          ),
+        );
+      } catch (error) {
+        done(error instanceof Error ? error : new Error(String(error)));
+        return;
+      }
+      done(null, logIds);
+    },
+    drainSync() {},
+    close() {},
+  };
+}
+
 const MAX_RETRY_DELAY_MS = 5_000;
 
 /** True for a Yjs v1 update that carries nothing (no structs, no deletions). */
@@ -23,89 +59,115 @@ export function isEmptyUpdate(update: Uint8Array): boolean {
 }
 
 /**
- * Group commit: every update that arrives in one event-loop turn is appended in one SQLite
- * transaction at the end of the turn (setImmediate), so one fsync covers them all. Only after the
- * commit are they handed on (relay, apply, ack). If the commit fails (disk full, SQLITE_BUSY) the
- * batch stays queued and is retried with backoff; nothing is relayed or acked meanwhile, so clients
- * keep their unsynced changes.
+ * Group commit: every update that arrives while no commit is running is appended in one SQLite
+ * transaction at the end of the event-loop turn (setImmediate), so one fsync covers them all; with
+ * a worker committer, what arrives during a commit forms the next batch. Only after the commit are
+ * they handed on (relay, apply, ack). If the commit fails (disk full, SQLITE_BUSY) the batch goes
+ * back to the front of the queue and is retried with backoff; nothing is relayed or acked
+ * meanwhile, so clients keep their unsynced changes.
  */
 export class UpdateWriter {
   private queue: PendingWrite[] = [];
+  private inFlight: PendingWrite[] | null = null;
   private timer: NodeJS.Immediate | NodeJS.Timeout | null = null;
   private failures = 0;
   private idleWaiters: Array<() => void> = [];
+  private closed = false;
 
   constructor(
-    private readonly storage: DocStorage,
+    storage: DocStorage,
     private readonly onCommitted: CommitListener,
+    /** Where batches are committed; the storage's own connection by default. */
+    readonly committer: Committer = syncCommitter(storage),
   ) {}
 
   /** Queues an update for the next group commit. */
   enqueue(write: PendingWrite): void {
     this.queue.push(write);
-    if (!this.timer) this.timer = setImmediate(() => this.flush());
+    if (!this.timer && !this.inFlight) this.timer = setImmediate(() => this.flush());
   }
 
-  /** Number of updates waiting for a commit. */
+  /** Number of updates waiting for a commit (queued or being committed). */
   get pending(): number {
-    return this.queue.length;
+    return this.queue.length + (this.inFlight?.length ?? 0);
   }
 
-  /** Commits everything queued now. Returns false if storage failed (a retry is scheduled). */
+  /**
+   * Starts committing everything queued now (unless a commit is running: its end starts the next).
+   * Returns false if storage failed synchronously (a retry is scheduled).
+   */
   flush(): boolean {
-    if (this.timer) {
-      clearTimeout(this.timer as NodeJS.Timeout);
-      clearImmediate(this.timer as NodeJS.Immediate);
-      this.timer = null;
-    }
+    this.clearTimer();
+    if (this.inFlight) return true;
     const batch = this.queue;
     if (batch.length === 0) {
       this.notifyIdle();
       return true;
     }
-    let logIds: number[];
-    try {
-      logIds = this.storage.transaction(() =>
-        batch.map((write) =>
-          isEmptyUpdate(write.update) ? 0 : this.storage.append(write.docId, write.update),
-        ),
-      );
-    } catch (error) {
-      this.failures++;
-      const delay = Math.min(MAX_RETRY_DELAY_MS, 50 * 2 ** this.failures);
-      log.error('group commit failed; will retry', {
-        updates: batch.length,
-        attempt: this.failures,
-        retryInMs: delay,
-        error: error instanceof Error ? error.message : String(error),
-      });
-      this.timer = setTimeout(() => this.flush(), delay);
-      return false;
-    }
     this.queue = [];
-    this.failures = 0;
-    this.onCommitted(batch, logIds);
-    if (this.queue.length === 0) this.notifyIdle();
-    return true;
+    this.inFlight = batch;
+    let ok = true;
+    this.committer.commit(batch, (error, logIds) => {
+      this.inFlight = null;
+      if (error || !logIds) {
+        ok = false;
+        this.failed(batch, error ?? new Error('no log ids'));
+        return;
+      }
+      this.failures = 0;
+      this.onCommitted(batch, logIds);
+      if (this.queue.length === 0) this.notifyIdle();
+      else if (!this.timer && !this.closed) this.timer = setImmediate(() => this.flush());
+    });
+    return ok;
+  }
+
+  private failed(batch: PendingWrite[], error: Error): void {
+    this.queue = batch.concat(this.queue);
+    this.failures++;
+    const delay = Math.min(MAX_RETRY_DELAY_MS, 50 * 2 ** this.failures);
+    log.error('group commit failed; will retry', {
+      updates: batch.length,
+      attempt: this.failures,
+      retryInMs: delay,
+      error: error.message,
+    });
+    this.clearTimer();
+    if (!this.closed) this.timer = setTimeout(() => this.flush(), delay);
   }
 
   /** Resolves once nothing is waiting for a commit. */
   whenIdle(): Promise<void> {
-    if (this.queue.length === 0) return Promise.resolve();
+    if (this.pending === 0) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Stops retrying (shutdown); returns whether everything was committed. */
+  /**
+   * Shutdown: waits for the commit in flight, commits what is queued (once more, blocking), stops
+   * retrying and closes the committer. Returns whether everything was committed.
+   */
   close(): boolean {
-    const ok = this.flush();
-    if (this.timer) {
-      clearTimeout(this.timer as NodeJS.Timeout);
-      this.timer = null;
+    this.clearTimer();
+    this.closed = true;
+    this.committer.drainSync();
+    if (this.queue.length > 0) {
+      this.flush();
+      this.committer.drainSync();
     }
-    return ok;
+    this.clearTimer();
+    this.committer.close();
+    return this.queue.length === 0;
+  }
+
+  private clearTimer(): void {
+    if (!this.timer) return;
+    clearTimeout(this.timer as NodeJS.Timeout);
+    clearImmediate(this.timer as NodeJS.Immediate);
+    this.timer = null;
   }
 
   private notifyIdle(): void {
+    if (this.pending > 0) return;
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const resolve of waiters) resolve();

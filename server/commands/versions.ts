@@ -12,7 +12,7 @@ import { readDocument } from '../collab/readDocument';
 import type { AppDeps } from '../deps';
 import { notFound } from '../http/apiError';
 import { authorizeDocument } from '../policies/document';
-import type { VersionSummary, VersionWithJson } from '../stores/versions';
+import type { VersionWithJson } from '../stores/versions';
 import { designTemplate } from './designs';
 import { closedFeedbackRounds } from './feedbackGate';
 
@@ -93,7 +93,10 @@ export function projectDoc(
   return { kind: 'document', title, sections };
 }
 
-/** The committed state of a document and its projection, read in one go. */
+/**
+ * The committed state of a document and its projection, read in one go: from the open room's doc
+ * when someone is editing, else from a copy loaded from storage (readDocument).
+ */
 function currentState(deps: Deps, document: DocumentSummary) {
   const template = templateOf(deps, document);
   const rounds = template ? closedFeedbackRounds(deps, document.id) : null;
@@ -101,6 +104,13 @@ function currentState(deps: Deps, document: DocumentSummary) {
     state: Y.encodeStateAsUpdate(doc),
     json: projectDoc(doc, document, template, rounds),
   }));
+}
+
+/** Only the projection of the committed state (a diff against 'current' needs no encoded state). */
+function currentProjection(deps: Deps, document: DocumentSummary): VersionProjection {
+  const template = templateOf(deps, document);
+  const rounds = template ? closedFeedbackRounds(deps, document.id) : null;
+  return readDocument(deps, document.id, (doc) => projectDoc(doc, document, template, rounds));
 }
 
 /**
@@ -115,11 +125,20 @@ export function createVersion(
 ): { id: string } {
   const document = deps.stores.documents.get(docId);
   if (!document) throw notFound('Dit document bestaat niet.');
+  return storeVersion(deps, userId, document, input);
+}
+
+function storeVersion(
+  deps: Deps,
+  userId: string | null,
+  document: DocumentSummary,
+  input: { label: string; note?: string | null; status?: string | null },
+): { id: string } {
   const { state, json } = currentState(deps, document);
   const id = randomUUID();
   deps.stores.versions.insert({
     id,
-    docId,
+    docId: document.id,
     label: input.label,
     note: input.note ?? null,
     authorId: userId,
@@ -137,14 +156,14 @@ export function saveVersion(
   docId: string,
   input: { label: string; note?: string | undefined },
 ): { id: string } {
-  authorizeDocument(deps.stores, userId, docId, 'document.edit');
-  return createVersion(deps, userId, docId, { label: input.label, note: input.note ?? null });
+  const { document } = authorizeDocument(deps.stores, userId, docId, 'document.edit');
+  return storeVersion(deps, userId, document, { label: input.label, note: input.note ?? null });
 }
 
-/** The versions of a document, newest first. */
-export function listVersions(deps: Deps, userId: string, docId: string): VersionSummary[] {
+/** The versions of a document, newest first, as the JSON text of a VersionSummary[] (the API body). */
+export function listVersionsJson(deps: Deps, userId: string, docId: string): string {
   authorizeDocument(deps.stores, userId, docId, 'document.read');
-  return deps.stores.versions.list(docId);
+  return deps.stores.versions.listJson(docId);
 }
 
 function versionOr404(deps: Deps, docId: string, versionId: string): VersionWithJson {
@@ -172,7 +191,7 @@ export function projectionOf(
   document: DocumentSummary,
   ref: string,
 ): { ref: { id: string; label: string; createdAt: string } | 'current'; json: VersionProjection } {
-  if (ref === 'current') return { ref: 'current', json: currentState(deps, document).json };
+  if (ref === 'current') return { ref: 'current', json: currentProjection(deps, document) };
   const version = versionOr404(deps, document.id, ref);
   return {
     ref: { id: version.id, label: version.label, createdAt: version.createdAt },
@@ -291,5 +310,5 @@ export async function restoreVersion(
     actorId: userId,
     details: { documentId: docId, versionId, label: version.label },
   });
-  return createVersion(deps, userId, docId, { label: `Hersteld: ${version.label}`.slice(0, 200) });
+  return storeVersion(deps, userId, document, { label: `Hersteld: ${version.label}`.slice(0, 200) });
 }

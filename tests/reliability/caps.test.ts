@@ -10,6 +10,7 @@ import { createDocStorage } from '../../server/stores/docStorage';
 import { openReadOnly, startTestServer, type TestServer } from '../support/server';
 import { waitFor } from '../support/yclient';
 import { sleep } from './support/stderr';
+import { commitConnection, freeDisk } from './support/commitConnection';
 
 let server: TestServer | undefined;
 const raws: RawClient[] = [];
@@ -151,8 +152,8 @@ describe('pending updates and idle documents', () => {
     server = await startTestServer({ MAX_PENDING_UPDATES_PER_SOCKET: '20', LOG_LEVEL: 'silent' });
     const docId = await server.createDocument();
     const raw = await open(docId, server.cookie, true);
-    const db = server.running.deps.db;
-    db.pragma(`max_page_count = ${Number(db.pragma('page_count', { simple: true }))}`);
+    const pragma = commitConnection(server);
+    pragma(`max_page_count = ${Number(pragma('page_count'))}`);
     const writer = server.running.deps.rooms.writer;
     const doc = new Y.Doc();
     const updates: Uint8Array[] = [];
@@ -165,7 +166,7 @@ describe('pending updates and idle documents', () => {
     expect(writer.pending).toBe(20);
     expect(raw.acked).toBe(0);
 
-    db.pragma('max_page_count = 1073741823');
+    freeDisk(pragma);
     await waitFor(() => writer.pending === 0, 'the queue was not committed after recovery');
     // The 20 queued updates were committed; the ones after the cap were dropped, never acked.
     const disk = openReadOnly(server.dataDir);

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { loadDoc } from '../../server/collab/loadDoc';
 import { openDatabase } from '../../server/db/connection';
@@ -14,6 +14,7 @@ import {
 } from '../support/server';
 import { connectSynced, waitFor, waitForAllAcked, type TestClient } from '../support/yclient';
 import { captureStderr, sleep } from './support/stderr';
+import { commitConnection, fillDisk, freeDisk } from './support/commitConnection';
 
 /**
  * Real storage failures in the group-commit transaction, no mocks: SQLITE_FULL from the server's own
@@ -40,27 +41,18 @@ afterEach(async () => {
 async function setup(overrides: Record<string, string> = {}) {
   dataDir = makeDataDir();
   stderr = captureStderr();
-  server = await startTestServer({ DATA_DIR: dataDir, LOG_LEVEL: 'error', ...overrides });
+  server = await startTestServer({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'error',
+    COMMIT_THREAD: commitThread,
+    ...overrides,
+  });
   const docId = await server.createDocument({ title: 'Storing' });
   const writer = await connectSynced(server.wsUrl, docId, { durable: true, cookie: server.cookie });
   const reader = await connectSynced(server.wsUrl, docId, { cookie: server.cookie });
   clients.push(writer, reader);
   await waitForAllAcked(writer);
   return { server, docId, writer, reader };
-}
-
-/** Makes the next page allocation of the server's connection fail with SQLITE_FULL. */
-function fillDisk(db: Database.Database): number {
-  const pages = Number(db.pragma('page_count', { simple: true }));
-  db.pragma(`max_page_count = ${pages}`);
-  // Free pages could still absorb a row; an update larger than all of them cannot fit.
-  const free = Number(db.pragma('freelist_count', { simple: true }));
-  const pageSize = Number(db.pragma('page_size', { simple: true }));
-  return (free + 4) * pageSize;
-}
-
-function freeDisk(db: Database.Database): void {
-  db.pragma('max_page_count = 1073741823');
 }
 
 /** Asserts, for `ms`, that the writer gets no new ack and the reader never sees `marker`. */
@@ -74,75 +66,85 @@ async function assertHeldBack(writer: TestClient, reader: TestClient, marker: st
   }
 }
 
-describe('injected storage failures', () => {
-  it('disk full (SQLITE_FULL): no durable-ack while failing; the edits arrive once space is back', async () => {
-    const { server, docId, writer, reader } = await setup();
-    const db = server.running.deps.db;
-    const rowsBefore = countLogRows(server.dataDir, docId);
-    const ackedBefore = writer.socket.ackedUpdates;
-    const big = 'V'.repeat(fillDisk(db));
-    writer.doc.getText('t').insert(0, `VOL-${big}`);
-    writer.doc.getText('t').insert(0, 'daarna ');
+let commitThread: 'worker' | 'main' = 'worker';
 
-    await waitFor(() => stderr!.text().includes('group commit failed'), 'the commit did not fail');
-    expect(stderr!.text()).toMatch(/database or disk is full/);
-    await assertHeldBack(writer, reader, 'VOL-', 400);
-    expect(writer.socket.ackedUpdates).toBe(ackedBefore);
-    expect(countLogRows(server.dataDir, docId)).toBe(rowsBefore);
-    expect(server.running.deps.rooms.writer.pending).toBe(2);
-    // Someone joining now gets only committed state.
-    const late = await connectSynced(server.wsUrl, docId, { cookie: server.cookie });
-    clients.push(late);
-    expect(late.doc.getText('t').toString()).toBe('');
+describe.each(['worker', 'main'] as const)(
+  'injected storage failures, commits on the %s thread',
+  (thread) => {
+    beforeEach(() => {
+      commitThread = thread;
+    });
 
-    freeDisk(db);
-    await waitForAllAcked(writer, 10_000);
-    const expected = writer.doc.getText('t').toString();
-    await waitFor(
-      () => reader.doc.getText('t').toString() === expected && late.doc.getText('t').toString() === expected,
-      'the held-back edits did not reach the other clients',
-    );
-    expect(countLogRows(server.dataDir, docId)).toBe(rowsBefore + 2);
-  });
-
-  it('database locked (SQLITE_BUSY): no durable-ack while the lock is held; the edits arrive after it', async () => {
-    const { server, docId, writer, reader } = await setup({ SQLITE_BUSY_TIMEOUT_MS: '20' });
-    const other = new Database(databasePath(server.dataDir));
-    try {
-      other.exec('BEGIN IMMEDIATE');
+    it('disk full (SQLITE_FULL): no durable-ack while failing; the edits arrive once space is back', async () => {
+      const { server, docId, writer, reader } = await setup();
+      const db = commitConnection(server);
+      const rowsBefore = countLogRows(server.dataDir, docId);
       const ackedBefore = writer.socket.ackedUpdates;
-      writer.doc.getText('t').insert(0, 'BEZET ');
+      const big = 'V'.repeat(fillDisk(db));
+      writer.doc.getText('t').insert(0, `VOL-${big}`);
+      writer.doc.getText('t').insert(0, 'daarna ');
+
       await waitFor(() => stderr!.text().includes('group commit failed'), 'the commit did not fail');
-      expect(stderr!.text()).toMatch(/database is locked/);
-      await assertHeldBack(writer, reader, 'BEZET', 400);
+      expect(stderr!.text()).toMatch(/database or disk is full/);
+      await assertHeldBack(writer, reader, 'VOL-', 400);
       expect(writer.socket.ackedUpdates).toBe(ackedBefore);
-      other.exec('ROLLBACK');
-    } finally {
-      other.close();
-    }
-    await waitForAllAcked(writer, 10_000);
-    await waitFor(() => reader.doc.getText('t').toString() === 'BEZET ', 'the edit did not arrive');
-    expect(countLogRows(server.dataDir, docId)).toBeGreaterThan(0);
-  });
+      expect(countLogRows(server.dataDir, docId)).toBe(rowsBefore);
+      expect(server.running.deps.rooms.writer.pending).toBe(2);
+      // Someone joining now gets only committed state.
+      const late = await connectSynced(server.wsUrl, docId, { cookie: server.cookie });
+      clients.push(late);
+      expect(late.doc.getText('t').toString()).toBe('');
 
-  it('graceful shutdown commits what storage had refused until then', async () => {
-    const { server, docId, writer } = await setup();
-    const db = server.running.deps.db;
-    writer.doc.getText('t').insert(0, `UIT-${'x'.repeat(fillDisk(db))}`);
-    await waitFor(() => stderr!.text().includes('group commit failed'), 'the commit did not fail');
-    freeDisk(db);
-    // Shut down before the writer's retry timer fires: close() itself must commit the queue.
-    expect(server.running.deps.rooms.writer.pending).toBe(1);
-    await server.running.close();
+      freeDisk(db);
+      await waitForAllAcked(writer, 10_000);
+      const expected = writer.doc.getText('t').toString();
+      await waitFor(
+        () =>
+          reader.doc.getText('t').toString() === expected && late.doc.getText('t').toString() === expected,
+        'the held-back edits did not reach the other clients',
+      );
+      expect(countLogRows(server.dataDir, docId)).toBe(rowsBefore + 2);
+    });
 
-    const reopened = openDatabase(server.dataDir);
-    try {
-      const stored = loadDoc(createDocStorage(reopened), docId).doc;
-      expect(stored.getText('t').toString()).toBe(writer.doc.getText('t').toString());
-      expect(Y.snapshotContainsUpdate(Y.snapshot(stored), Y.encodeStateAsUpdate(writer.doc))).toBe(true);
-      stored.destroy();
-    } finally {
-      reopened.close();
-    }
-  });
-});
+    it('database locked (SQLITE_BUSY): no durable-ack while the lock is held; the edits arrive after it', async () => {
+      const { server, docId, writer, reader } = await setup({ SQLITE_BUSY_TIMEOUT_MS: '20' });
+      const other = new Database(databasePath(server.dataDir));
+      try {
+        other.exec('BEGIN IMMEDIATE');
+        const ackedBefore = writer.socket.ackedUpdates;
+        writer.doc.getText('t').insert(0, 'BEZET ');
+        await waitFor(() => stderr!.text().includes('group commit failed'), 'the commit did not fail');
+        expect(stderr!.text()).toMatch(/database is locked/);
+        await assertHeldBack(writer, reader, 'BEZET', 400);
+        expect(writer.socket.ackedUpdates).toBe(ackedBefore);
+        other.exec('ROLLBACK');
+      } finally {
+        other.close();
+      }
+      await waitForAllAcked(writer, 10_000);
+      await waitFor(() => reader.doc.getText('t').toString() === 'BEZET ', 'the edit did not arrive');
+      expect(countLogRows(server.dataDir, docId)).toBeGreaterThan(0);
+    });
+
+    it('graceful shutdown commits what storage had refused until then', async () => {
+      const { server, docId, writer } = await setup();
+      const db = commitConnection(server);
+      writer.doc.getText('t').insert(0, `UIT-${'x'.repeat(fillDisk(db))}`);
+      await waitFor(() => stderr!.text().includes('group commit failed'), 'the commit did not fail');
+      freeDisk(db);
+      // Shut down before the writer's retry timer fires: close() itself must commit the queue.
+      expect(server.running.deps.rooms.writer.pending).toBe(1);
+      await server.running.close();
+
+      const reopened = openDatabase(server.dataDir);
+      try {
+        const stored = loadDoc(createDocStorage(reopened), docId).doc;
+        expect(stored.getText('t').toString()).toBe(writer.doc.getText('t').toString());
+        expect(Y.snapshotContainsUpdate(Y.snapshot(stored), Y.encodeStateAsUpdate(writer.doc))).toBe(true);
+        stored.destroy();
+      } finally {
+        reopened.close();
+      }
+    });
+  },
+);

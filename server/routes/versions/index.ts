@@ -6,7 +6,7 @@ import {
   diffVersions,
   getVersion,
   getVersionState,
-  listVersions,
+  listVersionsJson,
   restoreVersion,
   saveVersion,
 } from '../../commands/versions';
@@ -28,7 +28,10 @@ export function versionsRoutes(deps: AppDeps) {
     .use('/:id/*', authRequired)
     .get('/:id/versions', (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(listVersions(deps, user.id, c.req.param('id')));
+      // Built as JSON text by the store (a VersionSummary[]): no objects to make and stringify.
+      return c.body(listVersionsJson(deps, user.id, c.req.param('id')), 200, {
+        'Content-Type': 'application/json',
+      });
     })
     .post('/:id/versions', validateJson(saveVersionBody), (c) => {
       const { user } = requireAuth(c.get('auth'));

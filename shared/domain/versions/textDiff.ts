@@ -8,22 +8,31 @@ export interface DiffPart {
 export interface DiffLimits {
   /** Above this many differing word tokens, diff paragraphs first and words only inside them. */
   maxWordTokens: number;
-  /** Most edit steps Myers may take before giving up on the finer level. */
+  /**
+   * Most edit steps Myers may take before giving up on the finer level (counted among the tokens
+   * both sides have: one-sided tokens are set aside first and cost no search).
+   */
   maxEditDistance: number;
 }
 
 const DEFAULT_LIMITS: DiffLimits = { maxWordTokens: 20_000, maxEditDistance: 1_500 };
 
-type Op = { type: DiffPart['type']; from: number; to: number; side: 'a' | 'b' };
+/** Steps of an edit script: keep a token of both sides, remove one of `a`, add one of `b`. */
+const EQUAL = 0;
+const DELETE = 1;
+const INSERT = 2;
+type Step = typeof EQUAL | typeof DELETE | typeof INSERT;
 
 /**
  * Myers' O(ND) shortest edit script over integer tokens. Returns null when more than `maxD` edits
  * would be needed: the caller then diffs coarser units, so cost stays bounded by (n + m) · maxD
  * instead of growing quadratically with the text.
  */
-function myers(a: Int32Array, b: Int32Array, maxD: number): Op[] | null {
+function myers(a: Int32Array, b: Int32Array, maxD: number): Step[] | null {
   const n = a.length;
   const m = b.length;
+  // At least |n - m| tokens are added or removed: no need to search to find that out.
+  if (Math.abs(n - m) > maxD) return null;
   const max = Math.min(n + m, maxD);
   const offset = max + 1;
   const v = new Int32Array(2 * max + 3);
@@ -48,8 +57,8 @@ function myers(a: Int32Array, b: Int32Array, maxD: number): Op[] | null {
   return null;
 }
 
-function backtrack(trace: Int32Array[], n: number, m: number): Op[] {
-  const ops: Op[] = [];
+function backtrack(trace: Int32Array[], n: number, m: number): Step[] {
+  const steps: Step[] = [];
   let x = n;
   let y = m;
   for (let d = trace.length - 1; d >= 0; d--) {
@@ -60,18 +69,69 @@ function backtrack(trace: Int32Array[], n: number, m: number): Op[] {
     const prevX = d === 0 ? 0 : at(prevK);
     const prevY = d === 0 ? 0 : prevX - prevK;
     while (x > prevX && y > prevY) {
-      ops.push({ type: 'equal', from: x - 1, to: x, side: 'a' });
+      steps.push(EQUAL);
       x--;
       y--;
     }
-    if (d > 0) {
-      if (x === prevX) ops.push({ type: 'insert', from: prevY, to: prevY + 1, side: 'b' });
-      else ops.push({ type: 'delete', from: prevX, to: prevX + 1, side: 'a' });
-    }
+    if (d > 0) steps.push(x === prevX ? INSERT : DELETE);
     x = prevX;
     y = prevY;
   }
-  return ops.reverse();
+  return steps.reverse();
+}
+
+/**
+ * The same shortest edit script as {@link myers}, faster: a token that never occurs on the other
+ * side cannot be kept, so it is set aside (as removed or added) before the search, which then runs
+ * over far fewer tokens and edits (GNU diff's "discard" step). The longest common subsequence, and
+ * so the number of edits, is unchanged. `maxD` bounds the edits among the remaining tokens.
+ */
+export function editScript(a: Int32Array, b: Int32Array, maxD: number, tokenCount: number): Step[] | null {
+  const inA = new Uint8Array(tokenCount);
+  const inB = new Uint8Array(tokenCount);
+  for (let i = 0; i < a.length; i++) inA[a[i]!] = 1;
+  for (let j = 0; j < b.length; j++) inB[b[j]!] = 1;
+  const keptA = keptIndices(a, inB);
+  const keptB = keptIndices(b, inA);
+  if (keptA.length === a.length && keptB.length === b.length) return myers(a, b, maxD);
+  const filtered =
+    keptA.length === 0 || keptB.length === 0
+      ? []
+      : myers(
+          Int32Array.from(keptA, (i) => a[i]!),
+          Int32Array.from(keptB, (j) => b[j]!),
+          maxD,
+        );
+  if (!filtered) return null;
+  // Back to the full sequences: set-aside tokens go just before the next kept one of their side.
+  const steps: Step[] = [];
+  let i = 0;
+  let j = 0;
+  let fi = 0;
+  let fj = 0;
+  for (const step of filtered) {
+    if (step !== INSERT) {
+      const to = keptA[fi++]!;
+      for (; i < to; i++) steps.push(DELETE);
+    }
+    if (step !== DELETE) {
+      const to = keptB[fj++]!;
+      for (; j < to; j++) steps.push(INSERT);
+    }
+    steps.push(step);
+    if (step !== INSERT) i++;
+    if (step !== DELETE) j++;
+  }
+  for (; i < a.length; i++) steps.push(DELETE);
+  for (; j < b.length; j++) steps.push(INSERT);
+  return steps;
+}
+
+function keptIndices(tokens: Int32Array, other: Uint8Array): Int32Array {
+  const kept = new Int32Array(tokens.length);
+  let count = 0;
+  for (let i = 0; i < tokens.length; i++) if (other[tokens[i]!]) kept[count++] = i;
+  return kept.subarray(0, count);
 }
 
 /** Words and the whitespace between them as separate tokens, so spacing changes show too. */
@@ -92,7 +152,7 @@ function push(parts: DiffPart[], type: DiffPart['type'], text: string): void {
 }
 
 /** Interns tokens of both sides as integers so Myers compares numbers, not strings. */
-function intern(a: string[], b: string[]): [Int32Array, Int32Array] {
+function intern(a: string[], b: string[]): [Int32Array, Int32Array, number] {
   const ids = new Map<string, number>();
   const idOf = (token: string) => {
     let id = ids.get(token);
@@ -102,7 +162,7 @@ function intern(a: string[], b: string[]): [Int32Array, Int32Array] {
     }
     return id;
   };
-  return [Int32Array.from(a, idOf), Int32Array.from(b, idOf)];
+  return [Int32Array.from(a, idOf), Int32Array.from(b, idOf), ids.size];
 }
 
 /** Diffs two token lists; null when they differ in more than `maxD` steps. */
@@ -121,12 +181,27 @@ function diffTokens(a: string[], b: string[], maxD: number): DiffPart[] | null {
     push(parts, 'delete', midA.join(''));
     push(parts, 'insert', midB.join(''));
   } else {
-    const [ia, ib] = intern(midA, midB);
-    const ops = myers(ia, ib, maxD);
-    if (!ops) return null;
-    for (const op of ops) {
-      const source = op.side === 'a' ? midA : midB;
-      push(parts, op.type, source.slice(op.from, op.to).join(''));
+    const [ia, ib, count] = intern(midA, midB);
+    const steps = editScript(ia, ib, maxD, count);
+    if (!steps) return null;
+    let i = 0;
+    let j = 0;
+    // Consecutive steps of one kind become one part.
+    for (let s = 0; s < steps.length;) {
+      const step = steps[s]!;
+      let run = 0;
+      while (s < steps.length && steps[s] === step) {
+        run++;
+        s++;
+      }
+      if (step === INSERT) {
+        push(parts, 'insert', midB.slice(j, j + run).join(''));
+        j += run;
+      } else {
+        push(parts, step === EQUAL ? 'equal' : 'delete', midA.slice(i, i + run).join(''));
+        i += run;
+        if (step === EQUAL) j += run;
+      }
     }
   }
   push(parts, 'equal', a.slice(a.length - end).join(''));

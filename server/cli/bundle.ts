@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+import { buildClientIfNeeded } from './build';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Where `npm start` runs the server from. */
+export const SERVER_BUNDLE_DIR = path.join(root, 'dist/server');
+
+/**
+ * Bundles our own TypeScript (server/, shared/) into plain ES modules in `outdir`, so the server
+ * runs on Node without tsx: tsx keeps a module-loader thread (its own V8 heap) and every
+ * transformed source with its source map resident, about 40 MB of a server's RSS. Packages stay
+ * external (loaded from node_modules as usual); dynamic imports stay lazy (code splitting), so
+ * e.g. docx is still loaded only for a .docx export. `import.meta.url` keeps meaning the source
+ * file's own location, so migrations, seeds and the built client are found where they are.
+ */
+export async function bundleServer(entries: Record<string, string>, outdir = SERVER_BUNDLE_DIR) {
+  fs.rmSync(outdir, { recursive: true, force: true });
+  await esbuild.build({
+    entryPoints: Object.fromEntries(
+      Object.entries(entries).map(([name, entry]) => [name, path.resolve(root, entry)]),
+    ),
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    plugins: [sourceFileUrls],
+  });
+}
+
+const sourceFileUrls: esbuild.Plugin = {
+  name: 'source-file-import-meta-url',
+  setup(build) {
+    build.onLoad({ filter: /\.tsx?$/ }, async (args) => {
+      const source = await fs.promises.readFile(args.path, 'utf8');
+      return {
+        contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
+        loader: args.path.endsWith('x') ? 'tsx' : 'ts',
+      };
+    });
+  },
+};
+
+// `npm start` runs this first, then `node dist/server/start.mjs`. A client build (vite) happens here
+// too, in this short-lived process, so the server never keeps vite's memory.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await buildClientIfNeeded();
+  await bundleServer({ start: 'server/cli/start.ts' });
+}
