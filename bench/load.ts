@@ -4,6 +4,7 @@
  * (y-websocket's WebsocketProvider, or HocuspocusProvider for Hocuspocus) with fixed clientIDs.
  * Prints `PHASE start` / `PHASE end` around the measured window and one `RESULT {json}` line.
  */
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -29,8 +30,14 @@ export interface LoadParams {
   /** Updates per second per document (fan-out). */
   rate?: number;
   seconds?: number;
-  /** saturation: rates to try, in order; seconds per step. */
+  /**
+   * saturation: rates to try, in order (the first also warms up); `seconds` is the shortest step,
+   * `minUpdates` the fewest updates a step sends (a step lasts long enough for both);
+   * `refine` is how many bisection steps between the last good and the first failed rate.
+   */
   rates?: number[];
+  minUpdates?: number;
+  refine?: number;
   /** durable: total updates; memory: seconds to settle. */
   updates?: number;
   /** Seconds of unmeasured warm-up. */
@@ -51,11 +58,41 @@ const result = (value: unknown) => process.stdout.write(`RESULT ${JSON.stringify
 /** When each (writer, seq) update was handed to the provider (performance.now()). */
 const sentAt = new Map<number, number>();
 const key = (writer: number, seq: number) => writer * 1_000_000 + seq;
+/** Called on every reader's first receipt of a marker (saturation collects per step with it). */
+let onDelivery: ((id: number, latency: number) => void) | undefined;
+/** Whether readers keep every latency themselves (saturation collects through onDelivery). */
+let keepLatencies = true;
+
+/**
+ * The markers one reader has received: a bit per (writer, seq) in typed arrays rather than a Set
+ * (200 readers × thousands of markers in the saturation ramp): less for the load process' own
+ * garbage collector to walk, whose pauses would show up as server latency.
+ */
+class MarkerSet {
+  private readonly bits = new Map<number, Uint8Array>();
+  size = 0;
+
+  /** Adds a marker; false when it was already there. */
+  add(writer: number, seq: number): boolean {
+    const byte = seq >> 3;
+    let bits = this.bits.get(writer);
+    if (!bits || byte >= bits.length) {
+      const grown = new Uint8Array(Math.max(64, (byte + 1) * 2));
+      if (bits) grown.set(bits);
+      this.bits.set(writer, (bits = grown));
+    }
+    const mask = 1 << (seq & 7);
+    if (bits[byte]! & mask) return false;
+    bits[byte] = bits[byte]! | mask;
+    this.size++;
+    return true;
+  }
+}
 
 /** A lightweight reader: a raw socket that counts the markers it receives. */
 class Reader {
   readonly socket: WebSocket;
-  readonly seen = new Set<number>();
+  readonly seen = new MarkerSet();
   duplicates = 0;
   latencies: number[] = [];
   synced: Promise<void>;
@@ -96,14 +133,16 @@ class Reader {
       }
       if ((decoded.kind === 'update' || decoded.kind === 'step2') && decoded.payload) {
         for (const [writer, seq] of markersIn(decoded.payload)) {
-          const id = key(writer, seq);
-          if (this.seen.has(id)) {
+          if (!this.seen.add(writer, seq)) {
             this.duplicates++;
             continue;
           }
-          this.seen.add(id);
+          const id = key(writer, seq);
           const sent = sentAt.get(id);
-          if (sent !== undefined) this.latencies.push(now - sent);
+          if (sent !== undefined) {
+            if (keepLatencies) this.latencies.push(now - sent);
+            onDelivery?.(id, now - sent);
+          }
           this.onMarker?.(writer, seq, now);
         }
       }
@@ -185,39 +224,47 @@ class Writer {
   }
 }
 
-async function connectReaders(docIds: string[], perDoc: number, concurrency = 100): Promise<Reader[]> {
+/** Opens `perDoc` readers per document, at most `concurrency` connecting at a time (a sliding window, not batches that wait for their slowest socket). */
+async function connectReaders(docIds: string[], perDoc: number, concurrency = 200): Promise<Reader[]> {
+  const pending: string[] = [];
+  for (let r = 0; r < perDoc; r++) pending.push(...docIds);
   const readers: Reader[] = [];
-  const pending: Array<{ docId: string }> = [];
-  for (let r = 0; r < perDoc; r++) for (const docId of docIds) pending.push({ docId });
-  for (let i = 0; i < pending.length; i += concurrency) {
-    const batch = pending.slice(i, i + concurrency).map(({ docId }) => new Reader(docId));
-    await Promise.all(batch.map((reader) => reader.synced));
-    readers.push(...batch);
-  }
+  let next = 0;
+  const lane = async () => {
+    while (next < pending.length) {
+      const reader = new Reader(pending[next++]!);
+      readers.push(reader);
+      await reader.synced;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, pending.length) }, lane));
   return readers;
 }
 
 /** Runs writers at `ratePerDoc` (staggered) until stop() is called. */
 function drive(writers: Writer[], perDoc: number, ratePerDoc: () => number) {
   let running = true;
-  const timers: NodeJS.Timeout[] = [];
+  const timers = new Map<number, NodeJS.Timeout>();
+  const docs = Math.max(1, writers.length / perDoc);
   writers.forEach((writer, i) => {
     const periodMs = () => (1000 * perDoc) / ratePerDoc();
-    // Stagger: writers of one document take turns, documents are spread over the period.
-    let next = performance.now() + ((i % perDoc) / perDoc) * periodMs() + (i / writers.length) * periodMs();
+    // Stagger: the writers of a document take turns evenly over the period (so the full rate holds
+    // from the first period on), and documents are spread within each writer's slot.
+    const slot = (i % perDoc) + Math.floor(i / perDoc) / docs;
+    let next = performance.now() + (slot / perDoc) * periodMs();
     const tick = () => {
       if (!running) return;
       writer.type();
       next += periodMs();
       const now = performance.now();
       if (next < now - 1000) next = now; // never burst to catch up more than a second
-      timers.push(setTimeout(tick, Math.max(0, next - now)));
+      timers.set(i, setTimeout(tick, Math.max(0, next - now)));
     };
-    timers.push(setTimeout(tick, Math.max(0, next - performance.now())));
+    timers.set(i, setTimeout(tick, Math.max(0, next - performance.now())));
   });
   return () => {
     running = false;
-    for (const timer of timers) clearTimeout(timer);
+    for (const timer of timers.values()) clearTimeout(timer);
   };
 }
 
@@ -270,55 +317,153 @@ async function fanout(): Promise<unknown> {
   };
 }
 
+interface SaturationStep {
+  rate: number;
+  /** Updates per second actually sent (timers can fall behind when the load process is busy). */
+  sentRate: number;
+  seconds: number;
+  updates: number;
+  /** Deliveries measured: updates sent in this step × readers, less the lost ones. */
+  samples: number;
+  p50: number;
+  p99: number;
+  max: number;
+  /** Deliveries not received by the end of the step + grace (counted as infinitely late). */
+  lost: number;
+  /** The load process' own event-loop delay p99 (ms): high means the measuring side was busy. */
+  loadEldP99: number;
+  /** Garbage collection in the load process during the step. */
+  loadGc: { count: number; totalMs: number; maxMs: number };
+  ok: boolean;
+}
+
+/**
+ * Raises the rate step by step until a step has p99 > 100 ms or loses updates, then bisects between
+ * the last good and the first failed rate. Each step measures only the updates sent within it,
+ * lasts long enough for `minUpdates` updates (so p99 is not just the worst of a handful: every
+ * update reaches all readers at about the same time, so one stall delays 200 samples at once), and
+ * ends when all its updates have arrived (at most `GRACE_MS` after the last one was sent). A failed
+ * rate is tried once more after the backlog drained; it counts as failed only if it fails twice
+ * (one stall of a shared machine should not end the ramp).
+ */
 async function saturation(): Promise<unknown> {
   const perDoc = params.writersPerDoc ?? 10;
   const docId = params.docIds[0]!;
+  const rates = params.rates ?? [100];
+  const minSeconds = params.seconds ?? 2;
+  const minUpdates = params.minUpdates ?? 200;
+  const GRACE_MS = 1000;
+  keepLatencies = false;
   const readers = await connectReaders([docId], params.readersPerDoc ?? 200);
   const writers = Array.from({ length: perDoc }, (_, w) => new Writer(w, docId));
   await Promise.all(writers.map((writer) => writer.ready));
-  const steps: Array<{ rate: number; p50: number; p99: number; lost: number }> = [];
-  // Warm-up (JIT, first allocations) at the first rate, not measured.
-  const warm = drive(writers, perDoc, () => params.rates?.[0] ?? 100);
+  const sentTotal = () => writers.reduce((sum, writer) => sum + writer.seq, 0);
+  const drained = () => {
+    const total = sentTotal();
+    return readers.every((reader) => reader.seen.size >= total);
+  };
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
+  let gc = { count: 0, totalMs: 0, maxMs: 0 };
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gc = {
+        count: gc.count + 1,
+        totalMs: gc.totalMs + entry.duration,
+        maxMs: Math.max(gc.maxMs, entry.duration),
+      };
+    }
+  });
+  gcObserver.observe({ entryTypes: ['gc'] });
+
+  const step = async (rate: number): Promise<SaturationStep> => {
+    const seconds = round(Math.max(minSeconds, minUpdates / rate), 2);
+    const latencies: number[] = [];
+    const before = sentTotal();
+    const from = performance.now();
+    onDelivery = (id, latency) => {
+      if (sentAt.get(id)! >= from) latencies.push(latency);
+    };
+    loop.reset();
+    gc = { count: 0, totalMs: 0, maxMs: 0 };
+    const stop = drive(writers, perDoc, () => rate);
+    await sleep(seconds * 1000);
+    stop();
+    const updates = sentTotal() - before;
+    await waitUntil(drained, GRACE_MS);
+    onDelivery = undefined;
+    const lost = updates * readers.length - latencies.length;
+    const all = lost > 0 ? [...latencies, ...Array<number>(lost).fill(Number.POSITIVE_INFINITY)] : latencies;
+    const p99 = percentile(all, 99);
+    const sentRate = round(updates / seconds, 0);
+    return {
+      rate,
+      sentRate,
+      seconds,
+      updates,
+      samples: latencies.length,
+      p50: round(percentile(all, 50), 1),
+      p99: round(p99, 1),
+      max: round(
+        latencies.reduce((max, value) => Math.max(max, value), 0),
+        1,
+      ),
+      lost,
+      loadEldP99: round(loop.percentile(99) / 1e6, 1),
+      loadGc: { count: gc.count, totalMs: round(gc.totalMs, 0), maxMs: round(gc.maxMs, 1) },
+      ok: lost === 0 && p99 <= 100 && !loadBound(sentRate, rate),
+    };
+  };
+  // A rate the load process could not even send is not a rate the server kept up with, and no
+  // higher rate can be measured from here.
+  const loadBound = (sentRate: number, rate: number) => sentRate < 0.9 * rate;
+  const steps: SaturationStep[] = [];
+  let stoppedBy: 'p99' | 'lost' | 'load generator' | null = null;
+  const passes = async (rate: number): Promise<boolean> => {
+    for (let attempt = 0; ; attempt++) {
+      const result = await step(rate);
+      steps.push(result);
+      process.stderr.write(`bench: saturation ${target.kind} ${JSON.stringify(result)}\n`);
+      if (result.ok) return true;
+      stoppedBy = loadBound(result.sentRate, rate) ? 'load generator' : result.lost > 0 ? 'lost' : 'p99';
+      // One retry, only for what looks like a stall of the (shared) machine: the median update
+      // was still on time and nothing was lost. A backlog (median late) or losses fail at once.
+      if (attempt > 0 || stoppedBy !== 'p99' || result.p50 > 100) return false;
+      await waitUntil(drained, 3000);
+    }
+  };
+
+  // Warm-up (JIT, first allocations, every writer's first updates) at the first rate, not measured.
+  const warm = drive(writers, perDoc, () => rates[0]!);
   await sleep((params.warmup ?? 1) * 1000);
   warm();
-  await sleep(500);
-  for (const reader of readers) reader.latencies = [];
+  await waitUntil(drained, 3000);
   phase('start');
   let reached = 0;
-  for (const rate of params.rates ?? [100]) {
-    const firstSeq = writers.map((writer) => writer.seq);
-    const stop = drive(writers, perDoc, () => rate);
-    await sleep((params.seconds ?? 2) * 1000);
-    stop();
-    const lastSeq = writers.map((writer) => writer.seq);
-    // Updates of this step not delivered within a second after it count as too slow.
-    await sleep(500);
-    const latencies: number[] = [];
-    let lost = 0;
-    for (const reader of readers) {
-      writers.forEach((writer, w) => {
-        for (let seq = firstSeq[w]!; seq < lastSeq[w]!; seq++) {
-          const id = key(writer.index, seq);
-          if (!reader.seen.has(id)) {
-            lost++;
-            latencies.push(Number.POSITIVE_INFINITY);
-          }
-        }
-      });
-      latencies.push(...reader.latencies);
-      reader.latencies = [];
+  let failed: number | null = null;
+  for (const rate of rates) {
+    if (!(await passes(rate))) {
+      failed = rate;
+      break;
     }
-    const p99 = percentile(latencies, 99);
-    steps.push({ rate, p50: round(percentile(latencies, 50), 2), p99: round(p99, 2), lost });
-    if (!(p99 <= 100)) break;
     reached = rate;
-    // Let a backlog drain before the next step.
-    await sleep(300);
+  }
+  // Bisect between the last good and the first failed rate, unless the load process was the limit.
+  for (let i = 0; i < (params.refine ?? 0) && failed !== null && reached > 0; i++) {
+    if (stoppedBy === 'load generator') break;
+    const middle = Math.round(Math.sqrt(reached * failed));
+    if (middle <= reached || middle >= failed) break;
+    await waitUntil(drained, 3000);
+    if (await passes(middle)) reached = middle;
+    else failed = middle;
   }
   phase('end');
+  loop.disable();
+  gcObserver.disconnect();
   for (const writer of writers) writer.destroy();
   for (const reader of readers) reader.close();
-  return { reached, steps };
+  const last = steps.findLast((s) => s.ok && s.rate === reached);
+  return { reached, failed, stoppedBy, p99AtReached: last?.p99 ?? null, steps };
 }
 
 /** A small document: about 200 characters typed by one client. */
@@ -330,7 +475,7 @@ function smallUpdate(): Uint8Array {
 }
 
 async function memory(): Promise<unknown> {
-  const readers = await connectReaders(params.docIds, params.readersPerDoc ?? 2, 200);
+  const readers = await connectReaders(params.docIds, params.readersPerDoc ?? 2);
   const seed = smallUpdate();
   const first = new Map<string, Reader>();
   for (const reader of readers) if (!first.has(reader.docId)) first.set(reader.docId, reader);
