@@ -9,6 +9,8 @@ import { HocuspocusProvider } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { buildInitialDoc } from '../server/commands/createDocument';
+import { DEFAULT_SECTION_HEADINGS } from '../shared/editor/fields';
 import {
   decodeFrame,
   marker,
@@ -477,9 +479,21 @@ function smallUpdate(): Uint8Array {
 async function memory(): Promise<unknown> {
   const readers = await connectReaders(params.docIds, params.readersPerDoc ?? 2);
   const seed = smallUpdate();
+  // The same documents on every server: Werkplaats' are made through its API and start as a new
+  // document does (title and default sections, each with an empty paragraph); the others get that
+  // same state first, then everyone the same small text.
+  const initial = (() => {
+    const doc = buildInitialDoc('Naamloos document', DEFAULT_SECTION_HEADINGS);
+    const state = Y.encodeStateAsUpdate(doc);
+    doc.destroy();
+    return state;
+  })();
   const first = new Map<string, Reader>();
   for (const reader of readers) if (!first.has(reader.docId)) first.set(reader.docId, reader);
-  for (const reader of first.values()) reader.socket.send(updateFrame(target, reader.docId, seed));
+  for (const reader of first.values()) {
+    if (target.kind !== 'werkplaats') reader.socket.send(updateFrame(target, reader.docId, initial));
+    reader.socket.send(updateFrame(target, reader.docId, seed));
+  }
   await sleep(1000);
   phase('start');
   await sleep((params.updates ?? 3) * 1000);
@@ -642,6 +656,14 @@ async function versions(): Promise<unknown> {
   await push(half, trace.patches.length);
   const [b, createB4b] = await timed(() => api('POST', `/api/documents/${b4Doc}/versions`, { label: 'all' }));
   socket.close();
+  // The two above come right after a 100 KB+ update was applied (its GC and metadata flush can land
+  // inside them): reported apart as the first create; the figure is the median of 5 settled ones.
+  await sleep(500);
+  const createB4: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const [, ms] = await timed(() => api('POST', `/api/documents/${b4Doc}/versions`, { label: `B4 ${i}` }));
+    createB4.push(ms);
+  }
   const diff: number[] = [];
   const from = (a as { id: string }).id;
   const to = (b as { id: string }).id;
@@ -652,7 +674,8 @@ async function versions(): Promise<unknown> {
   phase('end');
   return {
     createSmallP50: round(percentile(createSmall, 50), 2),
-    createB4: round(Math.max(createB4a, createB4b), 1),
+    createB4: round(percentile(createB4, 50), 1),
+    createB4First: round(Math.max(createB4a, createB4b), 1),
     listP50: round(percentile(list, 50), 2),
     listed: count,
     diffP50: round(percentile(diff, 50), 1),

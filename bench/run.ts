@@ -237,6 +237,7 @@ const SCENARIOS: Scenario[] = [
     show: [
       { key: 'createSmall', label: 'create (small doc) ms' },
       { key: 'createB4', label: 'create (B4 doc) ms' },
+      { key: 'createB4First', label: 'create right after a B4 update ms' },
       { key: 'list', label: `list ${quick ? 20 : 1000} ms` },
       { key: 'diff', label: 'diff two B4 versions ms' },
     ],
@@ -254,6 +255,7 @@ const SCENARIOS: Scenario[] = [
       return {
         createSmall: num(result.createSmallP50),
         createB4: num(result.createB4),
+        createB4First: num(result.createB4First),
         list: num(result.listP50),
         diff: num(result.diffP50),
       };
