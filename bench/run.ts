@@ -685,8 +685,10 @@ async function main(): Promise<void> {
           } finally {
             const t2 = performance.now();
             // Everything is measured by now and the data directory goes next: no graceful shutdown
-            // (it flushes and compacts every room, seconds that measure nothing).
-            await server.kill();
+            // (it flushes and compacts every room, seconds that measure nothing) — except when
+            // profiling, where Node writes the .cpuprofile only on a normal exit.
+            if (option('profile')) await server.stop();
+            else await server.kill();
             fs.rmSync(dir, { recursive: true, force: true });
             process.stderr.write(`bench: stopped ${kind} in ${seconds(t2)} s\n`);
           }

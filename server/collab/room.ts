@@ -76,6 +76,8 @@ export class Room {
   persistedTitle: string | undefined;
   /** The doc changed since the documents row was last touched. */
   dirtyMeta = false;
+  /** Sockets with updates held back for missing content (see releaseHeld). */
+  private readonly holders = new Set<Connection>();
   /** Clocks of everything committed or queued for commit (what later updates may build on). */
   private readonly known: KnownClocks;
   /** Updates one socket may hold back waiting for missing content; more closes it (1007). */
@@ -155,6 +157,7 @@ export class Room {
     if (!this.connections.delete(connection)) return;
     // Held updates were never stored or acked; the client sends them again when it re-syncs.
     connection.held.length = 0;
+    this.holders.delete(connection);
     if (connection.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
     }
@@ -264,15 +267,11 @@ export class Room {
       }
       connection.outstanding.add(count);
       connection.held.push({ update: payload, count, needs, since: Date.now() });
+      this.holders.add(connection);
       return;
     }
     this.accept(connection, payload, count);
     this.releaseHeld();
-  }
-
-  private holding(): boolean {
-    for (const connection of this.connections) if (connection.held.length > 0) return true;
-    return false;
   }
 
   private accept(connection: Connection, update: Uint8Array, count: number): void {
@@ -284,11 +283,16 @@ export class Room {
 
   /** Queues held updates whose missing content has arrived meanwhile. */
   private releaseHeld(): void {
-    let progress = this.holding();
+    // Only the sockets that hold something: a check per update must not walk a 1,000-reader room.
+    let progress = this.holders.size > 0;
     while (progress) {
       progress = false;
-      for (const connection of this.connections) {
-        if (connection.held.length === 0 || connection.closed) continue;
+      for (const connection of this.holders) {
+        if (connection.held.length === 0) {
+          this.holders.delete(connection);
+          continue;
+        }
+        if (connection.closed) continue;
         for (let index = 0; index < connection.held.length; index++) {
           const held = connection.held[index]!;
           if (!isSatisfied(held.needs, this.known)) continue;
