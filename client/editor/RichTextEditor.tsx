@@ -9,6 +9,7 @@ import { publishAwarenessUser } from '../realtime/hooks';
 import type { AwarenessUser, CollabSession } from '../realtime/session';
 import { renderCaret, renderSelection } from './carets';
 import { EditorToolbar } from './EditorToolbar';
+import { ReadOnlyGuard } from './readOnlyGuard';
 
 type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
 
@@ -62,6 +63,7 @@ export const RichTextEditor = memo(function RichTextEditor({
   // A changed name must not rebuild the editor; awareness carries name changes (useAwarenessUser).
   const [initialUser] = useState(user);
   const [levels] = useState(headingLevels);
+  const [initiallyEditable] = useState(editable);
   // Inside a comments provider (client/comments/EditorRegistry.tsx) the editor registers itself so
   // the panel can comment on its selection and highlight anchored ranges; without one, nothing changes.
   const registry = useCommentsRegistry();
@@ -77,9 +79,10 @@ export const RichTextEditor = memo(function RichTextEditor({
         render: renderCaret,
         selectionRender: renderSelection,
       }),
+      ReadOnlyGuard.configure({ locked: !initiallyEditable }),
       ...(registry ? [CommentHighlights.configure({ registry, fragment: field })] : []),
     ],
-    [session, field, initialUser, levels, registry],
+    [session, field, initialUser, levels, registry, initiallyEditable],
   );
   const editorProps = useMemo(
     () => ({
@@ -102,7 +105,9 @@ export const RichTextEditor = memo(function RichTextEditor({
   const editor = useEditor({
     extensions,
     editorProps,
-    editable,
+    // Read-only text stays caret-navigable and selectable (to comment on it); ReadOnlyGuard refuses
+    // every local change instead of ProseMirror's editable: false (which has no caret).
+    editable: true,
     immediatelyRender: false,
     // CollaborationCaret announces the user it was configured with whenever its view starts,
     // which may be an older name; restate the current one (useEditor calls the latest callback).
@@ -116,7 +121,7 @@ export const RichTextEditor = memo(function RichTextEditor({
 
   // Access can change while the document is open (an owner changes the role): follow it live.
   useEffect(() => {
-    if (editor && !editor.isDestroyed && editor.isEditable !== editable) editor.setEditable(editable);
+    if (editor && !editor.isDestroyed) editor.storage.readOnlyGuard.locked = !editable;
   }, [editor, editable]);
 
   return (

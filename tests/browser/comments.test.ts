@@ -250,7 +250,17 @@ describe('comments in Chromium', () => {
       .poll(() => nthEditor(cor, 0).innerText(), { timeout: 10_000 })
       .toBe('Een tekst om op te reageren.');
     expect(await cor.getByTestId('section-editor').first().getAttribute('data-editable')).toBe('false');
-    expect(await nthEditor(cor, 0).getAttribute('contenteditable')).toBe('false');
+    expect(await nthEditor(cor, 0).getAttribute('aria-readonly')).toBe('true');
+    // Read-only, yet reachable and selectable by keyboard: typing, deleting and pasting change
+    // nothing, Shift+Home selects.
+    await nthEditor(cor, 0).focus();
+    await cor.keyboard.press('Control+End');
+    await cor.keyboard.type('Nee.', { delay: 2 });
+    await cor.keyboard.press('Backspace');
+    await cor.keyboard.press('Enter');
+    await cor.keyboard.press('Shift+Home');
+    await expect.poll(selectedText(cor)).toBe('Een tekst om op te reageren.');
+    expect(await nthEditor(cor, 0).innerText()).toBe('Een tekst om op te reageren.');
 
     await selectInFirstSection(cor, 'reageren');
     await cor.keyboard.press('Control+Alt+m');

@@ -171,8 +171,8 @@ describe('the example with a rubric, the draft editor and read-only access', () 
     expect(await evaPage.getByTestId('outcome-description').first().isDisabled()).toBe(true);
     expect(await evaPage.getByTestId('rubric-enabled').isDisabled()).toBe(true);
     expect(
-      await evaPage.locator('[data-testid="op-description"] .ProseMirror').getAttribute('contenteditable'),
-    ).toBe('false');
+      await evaPage.locator('[data-testid="op-description"] .ProseMirror').getAttribute('aria-readonly'),
+    ).toBe('true');
     expect(await evaPage.getByTestId('add-outcome').count()).toBe(0);
     expect(await evaPage.getByTestId('publish-open').count()).toBe(0);
     await expectStatus(evaPage, 'read-only');

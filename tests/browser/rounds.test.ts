@@ -154,7 +154,7 @@ describe('feedback rounds in Chromium', () => {
       .toBe('Tekst van versie een. Tekst van versie twee.');
     expect(await frozen.innerText()).not.toContain('Concepttekst');
     // Read-only everywhere: no editable text, no toolbar.
-    expect(await frozen.locator('[contenteditable="true"]').count()).toBe(0);
+    expect(await frozen.locator('[contenteditable="true"]:not([aria-readonly="true"])').count()).toBe(0);
     expect(await frozen.locator('[data-editable="true"]').count()).toBe(0);
     expect(await axeViolations(review)).toEqual([]);
 
@@ -285,7 +285,7 @@ describe('feedback rounds in Chromium', () => {
       .poll(() => page.getByTestId('frozen-document').innerText(), { timeout: 10_000 })
       .toContain('Oude tekst.');
     expect(await page.getByTestId('frozen-document').innerText()).not.toContain('Nieuwe tekst.');
-    expect(await page.locator('[contenteditable="true"]').count()).toBe(0);
+    expect(await page.locator('[contenteditable="true"]:not([aria-readonly="true"])').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
   }, 60_000);
 
@@ -306,7 +306,7 @@ describe('feedback rounds in Chromium', () => {
     const frozen = page.getByTestId('frozen-document');
     await expect.poll(() => frozen.getAttribute('data-kind'), { timeout: 10_000 }).toBe('ontwikkelpad');
     await expect.poll(() => frozen.getByTestId('outcome-row').count(), { timeout: 10_000 }).toBe(6);
-    expect(await frozen.locator('[contenteditable="true"]').count()).toBe(0);
+    expect(await frozen.locator('[contenteditable="true"]:not([aria-readonly="true"])').count()).toBe(0);
     expect(await frozen.locator('input:not([disabled]), select:not([disabled])').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
   }, 60_000);

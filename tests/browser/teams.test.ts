@@ -128,7 +128,15 @@ describe('accounts, teams and access in Chromium', () => {
       })
       .toBe('false');
     expect(await bram.getByTestId('readonly-banner').innerText()).toContain('lezer');
-    expect(await nthEditor(bram, 0).getAttribute('contenteditable')).toBe('false');
+    expect(await nthEditor(bram, 0).getAttribute('aria-readonly')).toBe('true');
+    // Still caret-navigable (to select and comment), but typing changes nothing.
+    const before = await nthEditor(bram, 0).innerText();
+    await nthEditor(bram, 0).click();
+    await bram.keyboard.press('End');
+    await bram.keyboard.type('niet toegestaan');
+    await bram.keyboard.press('Backspace');
+    await bram.keyboard.press('Enter');
+    expect(await nthEditor(bram, 0).innerText()).toBe(before);
     expect(await bram.locator('#document-title').getAttribute('readonly')).not.toBeNull();
     expect(await bram.getByRole('toolbar').count()).toBe(0);
     await expectStatus(bram, 'read-only');
