@@ -94,24 +94,29 @@ export function projectDoc(
 }
 
 /**
- * The committed state of a document and its projection, read in one go: from the open room's doc
- * when someone is editing, else from a copy loaded from storage (readDocument).
+ * Reads the document's committed state — from the open room's doc when someone is editing, else
+ * from a copy loaded from storage (readDocument) — with its projection at hand (what the projection
+ * needs, the template and the closed rounds, looked up once).
  */
-function currentState(deps: Deps, document: DocumentSummary) {
+function withCurrentDoc<T>(
+  deps: Deps,
+  document: DocumentSummary,
+  read: (doc: Y.Doc, project: () => VersionProjection) => T,
+): T {
   const template = templateOf(deps, document);
   const rounds = template ? closedFeedbackRounds(deps, document.id) : null;
-  return readDocument(deps, document.id, (doc) => ({
-    state: Y.encodeStateAsUpdate(doc),
-    json: projectDoc(doc, document, template, rounds),
-  }));
+  return readDocument(deps, document.id, (doc) =>
+    read(doc, () => projectDoc(doc, document, template, rounds)),
+  );
 }
 
+/** The committed state and its projection, read in one go. */
+const currentState = (deps: Deps, document: DocumentSummary) =>
+  withCurrentDoc(deps, document, (doc, project) => ({ state: Y.encodeStateAsUpdate(doc), json: project() }));
+
 /** Only the projection of the committed state (a diff against 'current' needs no encoded state). */
-function currentProjection(deps: Deps, document: DocumentSummary): VersionProjection {
-  const template = templateOf(deps, document);
-  const rounds = template ? closedFeedbackRounds(deps, document.id) : null;
-  return readDocument(deps, document.id, (doc) => projectDoc(doc, document, template, rounds));
-}
+const currentProjection = (deps: Deps, document: DocumentSummary) =>
+  withCurrentDoc(deps, document, (_doc, project) => project());
 
 /**
  * Stores an immutable version of the document's committed state. No authorization here: callers
