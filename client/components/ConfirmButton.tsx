@@ -12,15 +12,21 @@ export function ConfirmButton({
   onConfirm,
   disabled = false,
   testId,
+  confirmLabel,
+  small = true,
 }: {
   /** Visible text of the button ("Verwijderen"). */
   label: string;
   /** Read after the label by screen readers only ("leeruitkomst LU 1.1"), to tell buttons apart. */
-  context: string;
+  context?: string;
   question: string;
   onConfirm: () => void;
   disabled?: boolean;
   testId?: string;
+  /** Text of the confirming button; "Ja, verwijderen" by default. */
+  confirmLabel?: string;
+  /** The opening button's size (the confirm step is always small). */
+  small?: boolean;
 }) {
   const t = useT();
   const [asking, setAsking] = useState(false);
@@ -35,13 +41,13 @@ export function ConfirmButton({
       <button
         ref={openerRef}
         type="button"
-        className="button button--small button--danger"
+        className={`button${small ? ' button--small' : ''} button--danger`}
         disabled={disabled}
         data-testid={testId}
         onClick={() => setAsking(true)}
       >
         {label}
-        <span className="visually-hidden"> {context}</span>
+        {context ? <span className="visually-hidden"> {context}</span> : null}
       </button>
     );
   }
@@ -58,7 +64,7 @@ export function ConfirmButton({
           onConfirm();
         }}
       >
-        {t('op.confirmYes')}
+        {confirmLabel ?? t('op.confirmYes')}
       </button>
       <button
         type="button"

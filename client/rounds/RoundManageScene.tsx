@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import type { Round, RoundReviewers, RoundSummary, SummaryItem } from '../../shared/schemas/feedback';
 import { RequireUser } from '../auth/RequireUser';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { ConfirmButton } from '../components/ConfirmButton';
 import { PageShell } from '../components/PageShell';
 import { getDocument, type DocumentWithAccess } from '../http/documents';
 import { ApiError, toApiError } from '../http/request';
@@ -224,7 +225,15 @@ function ManagePage({
           {round.can.manage ? (
             <section className="page-section card" aria-label={t('rounds.close')}>
               <p className="muted">{t('rounds.closeHint')}</p>
-              <CloseButton onConfirm={close} />
+              {/* Asks first, in place: reviewers lose access and triage starts. */}
+              <ConfirmButton
+                label={t('rounds.close')}
+                question={t('rounds.closeQuestion')}
+                confirmLabel={t('rounds.closeYes')}
+                small={false}
+                testId="round-close"
+                onConfirm={() => void close()}
+              />
               {closeError ? <ErrorMessage error={closeError} /> : null}
             </section>
           ) : null}
@@ -289,56 +298,5 @@ function CarryOver({ roundId }: { roundId: string }) {
       </p>
       {error ? <ErrorMessage error={error} /> : null}
     </section>
-  );
-}
-
-/** "Ronde sluiten" asks first, in place: reviewers lose access and triage starts. */
-function CloseButton({ onConfirm }: { onConfirm: () => Promise<void> }) {
-  const t = useT();
-  const [asking, setAsking] = useState(false);
-  const openerRef = useRef<HTMLButtonElement>(null);
-  const yesRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (asking) yesRef.current?.focus();
-  }, [asking]);
-  if (!asking) {
-    return (
-      <button
-        ref={openerRef}
-        type="button"
-        className="button button--danger"
-        data-testid="round-close"
-        onClick={() => setAsking(true)}
-      >
-        {t('rounds.close')}
-      </button>
-    );
-  }
-  return (
-    <div className="confirm" role="group" aria-label={t('rounds.closeQuestion')}>
-      <p>{t('rounds.closeQuestion')}</p>
-      <button
-        ref={yesRef}
-        type="button"
-        className="button button--small button--danger"
-        data-testid="round-close-confirm"
-        onClick={() => {
-          setAsking(false);
-          void onConfirm();
-        }}
-      >
-        {t('rounds.closeYes')}
-      </button>
-      <button
-        type="button"
-        className="button button--small"
-        onClick={() => {
-          setAsking(false);
-          requestAnimationFrame(() => openerRef.current?.focus());
-        }}
-      >
-        {t('common.cancel')}
-      </button>
-    </div>
   );
 }
