@@ -5,6 +5,7 @@ import { toApiError, type ApiError } from '../http/request';
 import { updateRound } from '../http/rounds';
 import { useT } from '../i18n/I18nProvider';
 import { CriteriaEditor, newCriterion, type EditableCriterion } from './CriteriaEditor';
+import { RoundDetailsFields, type RoundDetails } from './RoundDetailsFields';
 import { isoToLocalInputs, localDateTimeToIso } from './shared';
 
 /** "Ronde bewerken" while the round is open: title, description, deadline and criteria (owner). */
@@ -20,12 +21,13 @@ export function EditRoundForm({
   const t = useT();
   const headingId = useId();
   const titleId = useId();
-  const descriptionId = useId();
   const dateId = useId();
-  const timeId = useId();
-  const [title, setTitle] = useState(round.title);
-  const [description, setDescription] = useState(round.description);
-  const [{ date, time }, setDeadline] = useState(() => isoToLocalInputs(round.deadline));
+  const [details, setDetails] = useState<RoundDetails>(() => ({
+    title: round.title,
+    description: round.description,
+    ...isoToLocalInputs(round.deadline),
+  }));
+  const { title, description, date, time } = details;
   const [criteria, setCriteria] = useState<EditableCriterion[]>(() =>
     round.criteria.map((criterion) => newCriterion(criterion.title, criterion.id)),
   );
@@ -75,52 +77,13 @@ export function EditRoundForm({
     >
       <h2 id={headingId}>{t('rounds.edit')}</h2>
       <form onSubmit={submit} noValidate className="stack">
-        <div className="field">
-          <label htmlFor={titleId}>{t('rounds.title')}</label>
-          <input
-            id={titleId}
-            type="text"
-            maxLength={200}
-            value={title}
-            data-testid="round-edit-title"
-            onChange={(event) => setTitle(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={descriptionId}>
-            {t('rounds.description')} <span className="muted">({t('common.optional')})</span>
-          </label>
-          <textarea
-            id={descriptionId}
-            rows={3}
-            maxLength={5000}
-            value={description}
-            onChange={(event) => setDescription(event.target.value)}
-          />
-        </div>
-        <fieldset className="deadline-field">
-          <legend>{t('rounds.deadline')}</legend>
-          <div className="deadline-field__row">
-            <div className="field">
-              <label htmlFor={dateId}>{t('rounds.deadlineDate')}</label>
-              <input
-                id={dateId}
-                type="date"
-                value={date}
-                onChange={(event) => setDeadline({ date: event.target.value, time })}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={timeId}>{t('rounds.deadlineTime')}</label>
-              <input
-                id={timeId}
-                type="time"
-                value={time}
-                onChange={(event) => setDeadline({ date, time: event.target.value })}
-              />
-            </div>
-          </div>
-        </fieldset>
+        <RoundDetailsFields
+          value={details}
+          onChange={setDetails}
+          titleId={titleId}
+          dateId={dateId}
+          testIdPrefix="round-edit"
+        />
         <CriteriaEditor criteria={criteria} onChange={setCriteria} />
         {problem ? (
           <p className="field__error" role="alert">

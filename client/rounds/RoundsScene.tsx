@@ -14,6 +14,7 @@ import { Link } from '../routing/Link';
 import { navigate, pathForDocument, roundManagePath } from '../routing/router';
 import { NotFoundScene } from '../scenes/NotFound/NotFoundScene';
 import { CriteriaEditor, newCriterion, type EditableCriterion } from './CriteriaEditor';
+import { fieldErrorLine, fieldErrorProps, RoundDetailsFields, type RoundDetails } from './RoundDetailsFields';
 import { isoToLocalInputs, localDateTimeToIso, RoundStatusBadge, useLiveRefetch } from './shared';
 
 /** Opening rounds is the owner's, as the lifecycle moves are (the server checks it as well). */
@@ -159,14 +160,15 @@ function NewRoundForm({ document, onCancel }: { document: DocumentWithAccess; on
   const headingId = useId();
   const versionFieldId = useId();
   const titleFieldId = useId();
-  const descriptionId = useId();
   const dateId = useId();
-  const timeId = useId();
   const versions = useLoadable(document.id, listVersions);
   const [versionId, setVersionId] = useState('');
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
-  const [{ date, time }, setDeadline] = useState(defaultDeadline);
+  const [details, setDetails] = useState<RoundDetails>(() => ({
+    title: '',
+    description: '',
+    ...defaultDeadline(),
+  }));
+  const { title, description, date, time } = details;
   const [criteria, setCriteria] = useState<EditableCriterion[]>(() =>
     DEFAULT_CRITERIA_NL.map((criterion) => newCriterion(criterion)),
   );
@@ -216,15 +218,6 @@ function NewRoundForm({ document, onCancel }: { document: DocumentWithAccess; on
     }
   };
 
-  const errorProps = (field: NewRoundField, id: string) =>
-    errors[field] ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-error` } : {};
-  const errorLine = (field: NewRoundField, id: string) =>
-    errors[field] ? (
-      <p id={`${id}-error`} className="field__error" role="alert">
-        {errors[field]}
-      </p>
-    ) : null;
-
   return (
     <section aria-labelledby={headingId} className="card new-round" data-testid="round-form">
       <h2 id={headingId}>{t('rounds.new')}</h2>
@@ -237,7 +230,7 @@ function NewRoundForm({ document, onCancel }: { document: DocumentWithAccess; on
             value={versionId}
             data-testid="round-version"
             onChange={(event) => setVersionId(event.target.value)}
-            {...errorProps('versionId', versionFieldId)}
+            {...fieldErrorProps(errors.versionId, versionFieldId)}
           >
             <option value="">
               {versions.state.status === 'loading' ? t('versions.loading') : t('rounds.chooseVersion')}
@@ -251,60 +244,16 @@ function NewRoundForm({ document, onCancel }: { document: DocumentWithAccess; on
           {versions.state.status === 'ready' && list.length === 0 ? (
             <p className="muted">{t('rounds.noVersions')}</p>
           ) : null}
-          {errorLine('versionId', versionFieldId)}
+          {fieldErrorLine(errors.versionId, versionFieldId)}
         </div>
-        <div className="field">
-          <label htmlFor={titleFieldId}>{t('rounds.title')}</label>
-          <input
-            id={titleFieldId}
-            type="text"
-            maxLength={200}
-            value={title}
-            data-testid="round-title"
-            onChange={(event) => setTitle(event.target.value)}
-            {...errorProps('title', titleFieldId)}
-          />
-          {errorLine('title', titleFieldId)}
-        </div>
-        <div className="field">
-          <label htmlFor={descriptionId}>
-            {t('rounds.description')} <span className="muted">({t('common.optional')})</span>
-          </label>
-          <textarea
-            id={descriptionId}
-            rows={3}
-            maxLength={5000}
-            value={description}
-            onChange={(event) => setDescription(event.target.value)}
-          />
-        </div>
-        <fieldset className="deadline-field">
-          <legend>{t('rounds.deadline')}</legend>
-          <div className="deadline-field__row">
-            <div className="field">
-              <label htmlFor={dateId}>{t('rounds.deadlineDate')}</label>
-              <input
-                id={dateId}
-                type="date"
-                value={date}
-                data-testid="round-deadline-date"
-                onChange={(event) => setDeadline({ date: event.target.value, time })}
-                {...errorProps('deadline', dateId)}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={timeId}>{t('rounds.deadlineTime')}</label>
-              <input
-                id={timeId}
-                type="time"
-                value={time}
-                data-testid="round-deadline-time"
-                onChange={(event) => setDeadline({ date, time: event.target.value })}
-              />
-            </div>
-          </div>
-          {errorLine('deadline', dateId)}
-        </fieldset>
+        <RoundDetailsFields
+          value={details}
+          onChange={setDetails}
+          titleId={titleFieldId}
+          dateId={dateId}
+          testIdPrefix="round"
+          errors={{ title: errors.title, deadline: errors.deadline }}
+        />
         <CriteriaEditor criteria={criteria} onChange={setCriteria} error={errors.criteria} />
         {error ? <ErrorMessage error={error} /> : null}
         <p className="button-row">
