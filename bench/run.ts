@@ -1,5 +1,9 @@
 /**
  * `npm run bench [-- --quick] [--only a,b] [--servers a,b] [--runs n] [--pin] [--no-write]`
+ *   [--profile dir] (CPU profile of Werkplaats) [--heap dir] (heap snapshot of every server)
+ *   [--alloc dir] (sampled allocation profile of Werkplaats, garbage included; .heapprofile)
+ *   [--verbose] (each server's memory and event-loop figures as measured)
+ *   [--node-flags "..."] (Node/V8 flags for the Werkplaats process, for experiments)
  *
  * Starts each server as its own process, one after another, and drives it with the same client
  * load from a separate process (bench/load.ts). Every scenario runs `runs` times, alternating the
@@ -338,11 +342,17 @@ async function startServer(kind: ServerKind, dataDir: string): Promise<RunningSe
     MAX_PENDING_UPDATES_PER_SOCKET: '100000',
   };
   const profile = option('profile');
+  const heap = option('heap');
+  if (heap) Object.assign(env, { BENCH_HEAP_DIR: path.resolve(heap), BENCH_SERVER: kind });
+  const alloc = option('alloc');
+  if (alloc && kind === 'werkplaats') Object.assign(env, { BENCH_ALLOC_DIR: path.resolve(alloc) });
   // Every server runs the way `npm start` runs Werkplaats: bundled, on plain Node (no tsx).
   const script = [await serverBundle(kind)];
   const [cmd, ...rest] = taskset('0', [
     process.execPath,
     ...(profile && kind === 'werkplaats' ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`] : []),
+    // Experiments: `--node-flags "--max-semi-space-size=4"` runs Werkplaats with those Node flags.
+    ...(kind === 'werkplaats' ? (option('node-flags')?.split(' ').filter(Boolean) ?? []) : []),
     ...script,
   ]);
   const child = spawn(cmd!, rest, { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'inherit'] });
@@ -351,6 +361,7 @@ async function startServer(kind: ServerKind, dataDir: string): Promise<RunningSe
   lines.on('line', (line) => {
     const index = waiters.findIndex((waiter) => line.startsWith(waiter.prefix));
     if (index >= 0) waiters.splice(index, 1)[0]!.resolve(line);
+    else if (flag('verbose')) console.error(`bench: ${kind}: ${line}`);
   });
   const next = (prefix: string, timeoutMs = 60_000) =>
     new Promise<string>((resolve, reject) => {
@@ -451,6 +462,7 @@ async function runLoad(
         server.command('stats', 'STATS').then(
           (line) => {
             const stats = JSON.parse(line.slice('STATS '.length)) as { eldP99: number };
+            if (option('heap') || flag('verbose')) console.error(`bench: ${server.kind} ${line}`);
             window.eldP99 = round(Math.max(0, stats.eldP99 - PROBE_RESOLUTION_MS), 1);
           },
           () => undefined,

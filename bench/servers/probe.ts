@@ -1,4 +1,8 @@
+import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import v8 from 'node:v8';
+import fs from 'node:fs';
+import inspector from 'node:inspector';
 import readline from 'node:readline';
 
 /**
@@ -8,6 +12,16 @@ import readline from 'node:readline';
  */
 export function installProbe(): void {
   const delay = monitorEventLoopDelay({ resolution: 5 });
+  const allocDir = process.env.BENCH_ALLOC_DIR;
+  const session = allocDir ? new inspector.Session() : undefined;
+  if (session) {
+    session.connect();
+    session.post('HeapProfiler.startSampling', {
+      samplingInterval: 4096,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
+  }
   delay.enable();
   const lines = readline.createInterface({ input: process.stdin });
   lines.on('line', (line) => {
@@ -17,11 +31,35 @@ export function installProbe(): void {
       process.stdout.write('RESET\n');
     } else if (command === 'stats') {
       const ms = (ns: number) => Math.round((ns / 1e6) * 100) / 100;
+      const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
+      const memory = process.memoryUsage();
       const stats = {
         eldP50: ms(delay.percentile(50)),
         eldP99: ms(delay.percentile(99)),
         eldMax: ms(delay.max),
+        heapUsedMb: mb(memory.heapUsed),
+        heapTotalMb: mb(memory.heapTotal),
+        externalMb: mb(memory.external),
+        arrayBuffersMb: mb(memory.arrayBuffers),
+        spacesMb: Object.fromEntries(
+          v8.getHeapSpaceStatistics().map((space) => [space.space_name, mb(space.space_size)]),
+        ),
       };
+      // `npm run bench -- --heap <dir>`: a heap snapshot at the end of every measured window.
+      const heapDir = process.env.BENCH_HEAP_DIR;
+      if (session && allocDir) {
+        session.post('HeapProfiler.stopSampling', (error, result) => {
+          if (!error)
+            fs.writeFileSync(
+              path.join(allocDir, `alloc-${Date.now()}.heapprofile`),
+              JSON.stringify(result.profile),
+            );
+        });
+      }
+      if (heapDir)
+        v8.writeHeapSnapshot(
+          path.join(heapDir, `${process.env.BENCH_SERVER ?? 'server'}-${Date.now()}.heapsnapshot`),
+        );
       process.stdout.write(`STATS ${JSON.stringify(stats)}\n`);
     }
   });

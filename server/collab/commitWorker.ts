@@ -23,14 +23,19 @@ if (db.pragma('synchronous', { simple: true }) !== 2) throw new Error('SQLite sy
 db.pragma('busy_timeout = ' + Number(workerData.busyTimeoutMs));
 const insert = db.prepare('INSERT INTO doc_updates (doc_id, data, created_at) VALUES (?, ?, ?)');
 const isEmpty = (u) => u.length <= 2 && u.every((b) => b === 0);
-const append = db.transaction((docIds, updates, now) =>
-  updates.map((update, i) => (isEmpty(update) ? 0 : Number(insert.run(docIds[i], update, now).lastInsertRowid))),
-);
+const append = db.transaction((docIds, data, ends, now) => {
+  const ids = [];
+  for (let i = 0, start = 0; i < ends.length; start = ends[i], i++) {
+    const update = data.subarray(start, ends[i]);
+    ids.push(isEmpty(update) ? 0 : Number(insert.run(docIds[i], update, now).lastInsertRowid));
+  }
+  return ids;
+});
 port.on('message', (message) => {
   let reply;
   try {
     if (message.type === 'commit') {
-      reply = { ok: true, result: append(message.docIds, message.updates, message.now) };
+      reply = { ok: true, result: append(message.docIds, message.data, message.ends, message.now) };
     } else if (message.type === 'pragma') {
       reply = { ok: true, result: db.pragma(message.sql, { simple: true }) };
     } else {
@@ -86,14 +91,16 @@ export class WorkerCommitter implements Committer {
   }
 
   commit(writes: readonly PendingWrite[], done: CommitDone): void {
+    // One buffer for the batch, moved (not copied) to the worker. Structured clone would copy each
+    // update's whole ArrayBuffer, and an update received from ws is a view into the socket's read.
+    let total = 0;
+    const ends = writes.map((write) => (total += write.update.length));
+    const data = new Uint8Array(total);
+    writes.forEach((write, i) => data.set(write.update, i === 0 ? 0 : ends[i - 1]));
     this.request(
-      {
-        type: 'commit',
-        docIds: writes.map((write) => write.docId),
-        updates: writes.map((write) => write.update),
-        now: Date.now(),
-      },
+      { type: 'commit', docIds: writes.map((write) => write.docId), data, ends, now: Date.now() },
       (reply) => (reply.ok ? done(null, reply.result as number[]) : done(toError(reply))),
+      [data.buffer],
     );
   }
 
@@ -133,13 +140,13 @@ export class WorkerCommitter implements Committer {
     this.port = null;
   }
 
-  private request(message: object, onReply: (reply: Reply) => void): void {
+  private request(message: object, onReply: (reply: Reply) => void, transfer: ArrayBuffer[] = []): void {
     if (this.waiting) throw new Error('commit worker: one request at a time');
     const port = this.start();
     this.waiting = onReply;
     // Keep the process alive while an answer is due, not otherwise.
     port.ref();
-    port.postMessage(message);
+    port.postMessage(message, transfer);
   }
 
   private deliver(reply: Reply): void {

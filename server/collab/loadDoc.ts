@@ -18,7 +18,8 @@ export interface LoadedDoc {
  * A row that does not decode is quarantined (kept, logged) instead of failing the whole document.
  */
 export function loadDoc(storage: DocStorage, docId: string): LoadedDoc {
-  const doc = new Y.Doc({ gc: true });
+  // The document's own id as guid: a random one costs ~10 KB of garbage per load (lib0's uuidv4).
+  const doc = new Y.Doc({ gc: true, guid: docId });
   const state = storage.readState(docId);
   if (state) Y.applyUpdate(doc, state);
   let lastLogId = 0;

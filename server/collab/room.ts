@@ -266,7 +266,8 @@ export class Room {
         throw new ProtocolError('too many updates waiting for content the server does not have');
       }
       connection.outstanding.add(count);
-      connection.held.push({ update: payload, count, needs, since: Date.now() });
+      // A copy: the frame may be a view into a larger read from the socket.
+      connection.held.push({ update: payload.slice(), count, needs, since: Date.now() });
       this.holders.add(connection);
       return;
     }

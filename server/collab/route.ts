@@ -71,57 +71,100 @@ export function collabRoutes(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket<W
       const docId = c.req.param('docId') ?? '';
       const wantsDurableAcks = c.req.query(DURABLE_PARAM) === '1';
       const access = c.get('socketAccess');
-      let connection: Connection | undefined;
-      let room: Room | undefined;
+      // No closure made here may use `c`: @hono/node-ws's listeners keep their scope alive.
       return {
-        onOpen(_event, ws) {
-          // @hono/node-ws keeps this upgrade's context alive as long as the socket: let go of the
-          // Node request it no longer needs (its headers, raw headers and socket references).
-          (c.env as { incoming?: unknown }).incoming = undefined;
-          // Several upgrades of one user can pass the check above at once; this one is exact.
-          if (deps.rooms.admit(access.identity)) {
-            (ws.raw as WebSocket).close(CloseCode.tryAgainLater, 'te veel verbindingen');
-            return;
-          }
-          connection = new Connection(
-            ws.raw as WebSocket,
-            docId,
-            wantsDurableAcks,
-            access.identity,
-            access.canWrite,
-          );
-          room = deps.rooms.join(connection);
-        },
-        onMessage(event, _ws) {
-          if (!connection || !room || connection.closed) return;
-          connection.lastFrameAt = Date.now();
-          const data = event.data;
-          if (!(data instanceof ArrayBuffer)) {
-            connection.close(CloseCode.unsupportedData, 'text frames are not part of the protocol');
-            return;
-          }
-          try {
-            room.receive(connection, new Uint8Array(data));
-          } catch (error) {
-            if (error instanceof ProtocolError) {
-              connection.close(error.code, error.message);
-            } else {
-              log.error('collab message failed', { docId, error: String(error) });
-              connection.close(CloseCode.internalError, 'internal error');
-            }
-          }
-        },
-        onClose() {
-          if (!connection) return;
-          connection.closed = true;
-          deps.rooms.leave(connection);
-        },
-        onError(event) {
-          // ws reports oversized frames here after closing with 1009; the close event follows.
-          const error = (event as ErrorEvent).error as { code?: string; message?: string } | undefined;
-          log.warn('collab socket error', { docId, code: error?.code, error: error?.message });
-        },
+        onOpen: (_event, ws) => openSocket(deps, ws.raw as WebSocket, docId, wantsDurableAcks, access),
       };
     }),
   );
+}
+
+/** Listeners @hono/node-ws puts on each socket, which keep the upgrade's Hono context alive. */
+type Listeners = Record<'message' | 'close' | 'error', Array<(...args: unknown[]) => void>>;
+const listenersOf = (ws: WebSocket): Listeners => ({
+  message: ws.listeners('message') as Listeners['message'],
+  close: ws.listeners('close') as Listeners['close'],
+  error: ws.listeners('error') as Listeners['error'],
+});
+
+/**
+ * Takes an upgraded socket over from @hono/node-ws. The upgrade itself (the checks above, the
+ * handshake) stays with it, but once open the socket is served from ws's own events: node-ws
+ * keeps each upgrade's Hono context, Request and Headers alive for the socket's life through its
+ * listeners (~7.5 KB a socket, ~30 MB at 4,000 sockets) and copies every frame into a new
+ * ArrayBuffer and MessageEvent. node-ws adds those listeners right after onOpen returns, in the
+ * same synchronous run, so a microtask removes exactly the ones that were not there at open
+ * (ws's own server keeps its `close` listener). tests/server/collab/route.test.ts pins this.
+ */
+function openSocket(
+  deps: AppDeps,
+  ws: WebSocket,
+  docId: string,
+  wantsDurableAcks: boolean,
+  access: { identity: SocketIdentity; canWrite: boolean },
+): void {
+  const before = listenersOf(ws);
+  // Several upgrades of one user can pass the check above at once; this one is exact.
+  if (deps.rooms.admit(access.identity)) {
+    ws.close(CloseCode.tryAgainLater, 'te veel verbindingen');
+    return;
+  }
+  const connection = new Connection(ws, docId, wantsDurableAcks, access.identity, access.canWrite);
+  const room = deps.rooms.join(connection);
+  queueMicrotask(() => {
+    dropListenersAddedSince(ws, before);
+    listen(deps, ws, connection, room);
+  });
+}
+
+function dropListenersAddedSince(ws: WebSocket, before: Listeners): void {
+  const now = listenersOf(ws);
+  for (const event of ['message', 'close', 'error'] as const) {
+    for (const listener of now[event]) if (!before[event].includes(listener)) ws.off(event, listener);
+  }
+}
+
+/** Marks the listeners the route puts on a socket (tests/server/collab/route.test.ts checks them). */
+export const ROUTE_LISTENER = Symbol('werkplaats.collab.listener');
+const mark = <T extends object>(listener: T): T => Object.assign(listener, { [ROUTE_LISTENER]: true });
+
+/** Its own scope: these closures must not keep anything of the upgrade alive. */
+function listen(deps: AppDeps, ws: WebSocket, connection: Connection, room: Room): void {
+  ws.on(
+    'message',
+    mark((data: Buffer, isBinary: boolean) => receive(connection, room, data, isBinary)),
+  );
+  ws.on(
+    'close',
+    mark(() => {
+      connection.closed = true;
+      deps.rooms.leave(connection);
+    }),
+  );
+  // ws reports oversized frames here after closing with 1009; the close event follows.
+  ws.on(
+    'error',
+    mark((error: Error & { code?: string }) => {
+      log.warn('collab socket error', { docId: connection.docId, code: error.code, error: error.message });
+    }),
+  );
+}
+
+function receive(connection: Connection, room: Room, data: Buffer, isBinary: boolean): void {
+  if (connection.closed) return;
+  connection.lastFrameAt = Date.now();
+  if (!isBinary) {
+    connection.close(CloseCode.unsupportedData, 'text frames are not part of the protocol');
+    return;
+  }
+  try {
+    room.receive(connection, data);
+  } catch (error) {
+    if (error instanceof ProtocolError) {
+      connection.close(error.code, error.message);
+    } else {
+      log.error('collab message failed', { docId: connection.docId, error: String(error) });
+      connection.close(CloseCode.internalError, 'internal error');
+    }
+  }
 }

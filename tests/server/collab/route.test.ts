@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectRaw, refusedUpgradeStatus } from '../../support/rawclient';
+import { connectRaw, refusedUpgradeStatus, syncStep1Frame } from '../../support/rawclient';
 import {
   createDocumentAt,
   createOwnerAt,
@@ -14,6 +14,7 @@ import {
   type TestUser,
 } from '../../support/server';
 import { waitFor } from '../../support/yclient';
+import { ROUTE_LISTENER } from '../../../server/collab/route';
 
 let server: TestServer;
 let docId: string;
@@ -112,6 +113,32 @@ describe('WebSocket upgrade on /collab/:docId', () => {
     secure.terminate();
     await secure.closed;
     // The room unloads again, so the refusal cases above stay independent of this one.
+    await waitFor(() => server.running.deps.rooms.size === 0, 'the room did not unload');
+  });
+});
+
+describe('an open socket', () => {
+  it('is served by the route’s own ws listeners: @hono/node-ws’s (which keep the upgrade’s context alive) are gone', async () => {
+    const client = connectRaw(server.wsUrl, docId, { cookie: server.cookie });
+    await client.opened;
+    client.send(syncStep1Frame());
+    await waitFor(() => client.frames.length > 0, 'no sync step 2 for the first frame');
+    const room = server.running.deps.rooms.peek(docId)!;
+    const [connection] = [...room.connections];
+    const ws = connection!.socket;
+    const ours = (event: 'message' | 'close' | 'error') =>
+      ws.listeners(event).map((listener) => ROUTE_LISTENER in listener);
+    expect(ours('message')).toEqual([true]);
+    expect(ours('error')).toEqual([true]);
+    // ws's server keeps its own `close` listener (client tracking) next to the route's.
+    expect(ours('close')).toEqual([false, true]);
+    // Later frames reach the room through the new listener.
+    const before = client.frames.length;
+    client.send(syncStep1Frame());
+    await waitFor(() => client.frames.length > before, 'no answer after the takeover');
+    // A text frame still closes with 1003, and closing leaves the room.
+    client.send('hallo');
+    expect((await client.closed).code).toBe(1003);
     await waitFor(() => server.running.deps.rooms.size === 0, 'the room did not unload');
   });
 });
