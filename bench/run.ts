@@ -4,6 +4,8 @@
  *   [--alloc dir] (sampled allocation profile of Werkplaats, garbage included; .heapprofile)
  *   [--verbose] (each server's memory and event-loop figures as measured)
  *   [--node-flags "..."] (Node/V8 flags for the Werkplaats process, for experiments)
+ *   [--seconds n] (length of each fan-out measurement; default 2.5)
+ *   [--perf dir] (perf record of each server over the measured window)
  *
  * Starts each server as its own process, one after another, and drives it with the same client
  * load from a separate process (bench/load.ts). Every scenario runs `runs` times, alternating the
@@ -63,7 +65,8 @@ interface Scenario {
 const fanout =
   (docs: number, readers: number, rate: number, writers: number): Scenario['run'] =>
   async (server, target, docIds) => {
-    const seconds = quick ? 1 : 2.5;
+    // `--seconds N` measures longer (profiling); the default keeps the suite short.
+    const seconds = Number(option('seconds') ?? (quick ? 1 : 2.5));
     const params: LoadParams = {
       mode: 'fanout',
       target,
@@ -446,14 +449,17 @@ async function runLoad(
   const lines = readline.createInterface({ input: child.stdout! });
   const window: Window = { cpuPercent: null, rssMb: null, eldP99: null };
   let started = { cpu: 0, at: 0 };
+  let perf: (() => Promise<void>) | undefined;
   let result: Record<string, unknown> = { error: 'no result' };
   const work: Array<Promise<unknown>> = [];
   for await (const line of lines) {
     if (line === 'PHASE start') {
+      perf = startPerf(server);
       started = { cpu: cpuSeconds(server.pid), at: performance.now() };
       // A busy server may answer late; a missing figure must not end the suite.
       work.push(server.command('reset', 'RESET').catch(() => undefined));
     } else if (line === 'PHASE end') {
+      if (perf) work.push(perf());
       const cpu = cpuSeconds(server.pid);
       const seconds = (performance.now() - started.at) / 1000;
       window.cpuPercent = round(((cpu - started.cpu) / seconds) * 100, 0);
@@ -478,6 +484,25 @@ async function runLoad(
 }
 
 const PROBE_RESOLUTION_MS = 5;
+
+/**
+ * `--perf <dir>`: `perf record -g` of the server process (all its threads, kernel included) over
+ * the measured window only; run the server with `--node-flags --perf-basic-prof` for JS names.
+ * Returns the function that stops it.
+ */
+function startPerf(server: RunningServer): (() => Promise<void>) | undefined {
+  const dir = option('perf');
+  if (!dir) return undefined;
+  const file = path.resolve(dir, `${server.kind}-${Date.now()}.perf.data`);
+  const child = spawn('perf', ['record', '-F', '999', '-g', '-p', String(server.pid), '-o', file], {
+    stdio: 'ignore',
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return () => {
+    child.kill('SIGINT');
+    return exited;
+  };
+}
 
 /** Runs a script that prints one `RESULT {json}` line. */
 async function runScript(script: string, scriptArgs: string[]): Promise<Record<string, unknown>> {

@@ -93,10 +93,11 @@ export const envSchema = z.object({
    */
   SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).default(1000),
   /**
-   * Where the group commit of document updates runs: on a worker thread with its own connection
-   * (default; the fsync no longer stops the event loop) or on the main thread ('main', as before).
+   * Where the group commit of document updates runs: 'auto' (default) on the event loop while
+   * commits are quick and on a worker thread with its own connection while they hold the loop
+   * (server/collab/adaptiveCommitter.ts); 'worker' always on the worker; 'main' always on the loop.
    */
-  COMMIT_THREAD: z.enum(['worker', 'main']).default('worker'),
+  COMMIT_THREAD: z.enum(['auto', 'worker', 'main']).default('auto'),
   /** Minutes between online backups into DATA_DIR/backups; 0 turns scheduled backups off. */
   BACKUP_INTERVAL_MINUTES: z.coerce.number().min(0).default(60),
   /** Backups kept in DATA_DIR/backups (oldest removed first). */

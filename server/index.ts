@@ -2,9 +2,12 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { AdaptiveCommitter } from './collab/adaptiveCommitter';
 import { WorkerCommitter } from './collab/commitWorker';
+import { syncCommitter, type Committer } from './collab/writer';
+import type { DocStorage } from './stores/docStorage';
 import { RoomRegistry } from './collab/rooms';
-import { openDatabase } from './db/connection';
+import { openDatabase, type Db } from './db/connection';
 import type { AppDeps, Stores } from './deps';
 import { can } from '../shared/domain/roles';
 import { FailureLimiter } from './auth/rateLimit';
@@ -83,10 +86,7 @@ export async function startServer(
     maxSocketsPerAddress: env.MAX_SOCKETS_PER_ADDRESS,
     maxPendingUpdatesPerSocket: env.MAX_PENDING_UPDATES_PER_SOCKET,
     awareness: { maxStateBytes: env.MAX_AWARENESS_BYTES, maxIdsPerSocket: env.MAX_AWARENESS_IDS_PER_SOCKET },
-    committer:
-      env.COMMIT_THREAD === 'worker'
-        ? new WorkerCommitter({ file: db.name, busyTimeoutMs: env.SQLITE_BUSY_TIMEOUT_MS })
-        : undefined,
+    committer: committerFor(env, db, stores.docStorage),
   });
   const backups = scheduleBackups(db, env.DATA_DIR, {
     intervalMs: env.BACKUP_INTERVAL_MINUTES * 60_000,
@@ -143,4 +143,12 @@ export async function startServer(
     })());
 
   return { port, url, deps, close, backupNow: backups.runNow };
+}
+
+/** The group-commit thread COMMIT_THREAD asks for (undefined: the writer's own, on the loop). */
+function committerFor(env: Env, db: Db, storage: DocStorage): Committer | undefined {
+  const worker = () => new WorkerCommitter({ file: db.name, busyTimeoutMs: env.SQLITE_BUSY_TIMEOUT_MS });
+  if (env.COMMIT_THREAD === 'worker') return worker();
+  if (env.COMMIT_THREAD === 'auto') return new AdaptiveCommitter(syncCommitter(storage), worker);
+  return undefined;
 }

@@ -19,6 +19,11 @@ const utils = require('y-websocket-server-ref/bin/utils') as {
 
 const db = new Database(path.join(dataDir(), 'ywebsocket.sqlite'));
 db.pragma('journal_mode = WAL');
+// Left at better-sqlite3's default, as a y-websocket user would: on a WAL database that is
+// synchronous=NORMAL in effect (no fsync per commit; DEFAULT_WAL_SYNCHRONOUS=1), although the
+// pragma still reads 2 on this first connection. `BENCH_YWS_SYNCHRONOUS=FULL` makes every append
+// fsync like Werkplaats' commits (a like-for-like experiment, docs/benchmarks.md Finding 15).
+if (process.env.BENCH_YWS_SYNCHRONOUS) db.pragma(`synchronous = ${process.env.BENCH_YWS_SYNCHRONOUS}`);
 db.exec('CREATE TABLE IF NOT EXISTS updates (id INTEGER PRIMARY KEY, doc TEXT NOT NULL, data BLOB NOT NULL)');
 db.exec('CREATE INDEX IF NOT EXISTS updates_by_doc ON updates (doc, id)');
 const insert = db.prepare('INSERT INTO updates (doc, data) VALUES (?, ?)');

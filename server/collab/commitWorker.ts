@@ -35,7 +35,9 @@ port.on('message', (message) => {
   let reply;
   try {
     if (message.type === 'commit') {
-      reply = { ok: true, result: append(message.docIds, message.data, message.ends, message.now) };
+      const started = performance.now();
+      const result = append(message.docIds, message.data, message.ends, message.now);
+      reply = { ok: true, result, ms: performance.now() - started };
     } else if (message.type === 'pragma') {
       reply = { ok: true, result: db.pragma(message.sql, { simple: true }) };
     } else {
@@ -52,7 +54,7 @@ port.on('message', (message) => {
 });
 `;
 
-type Reply = { ok: true; result: unknown } | { ok: false; message: string; code?: string };
+type Reply = { ok: true; result: unknown; ms?: number } | { ok: false; message: string; code?: string };
 
 /** An error from the worker's connection, with SQLite's code (SQLITE_FULL, SQLITE_BUSY, …). */
 export class CommitError extends Error {
@@ -99,7 +101,7 @@ export class WorkerCommitter implements Committer {
     writes.forEach((write, i) => data.set(write.update, i === 0 ? 0 : ends[i - 1]));
     this.request(
       { type: 'commit', docIds: writes.map((write) => write.docId), data, ends, now: Date.now() },
-      (reply) => (reply.ok ? done(null, reply.result as number[]) : done(toError(reply))),
+      (reply) => (reply.ok ? done(null, reply.result as number[], reply.ms) : done(toError(reply))),
       [data.buffer],
     );
   }

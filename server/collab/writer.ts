@@ -15,8 +15,11 @@ export interface PendingWrite {
 /** Called after a batch is on disk, in arrival order; `logIds[i]` is 0 for an empty update. */
 export type CommitListener = (batch: PendingWrite[], logIds: number[]) => void;
 
-/** How a committer reports a batch: the log ids on success, or the error (nothing written). */
-export type CommitDone = (error: Error | null, logIds?: number[]) => void;
+/**
+ * How a committer reports a batch: the log ids on success, or the error (nothing written); a
+ * committer on another thread also says how long the transaction took there (ms).
+ */
+export type CommitDone = (error: Error | null, logIds?: number[], ms?: number) => void;
 
 /**
  * Appends a batch of updates to the log in one transaction. `done` may be called synchronously (on

@@ -66,9 +66,9 @@ async function assertHeldBack(writer: TestClient, reader: TestClient, marker: st
   }
 }
 
-let commitThread: 'worker' | 'main' = 'worker';
+let commitThread: 'auto' | 'worker' | 'main' = 'auto';
 
-describe.each(['worker', 'main'] as const)(
+describe.each(['auto', 'worker', 'main'] as const)(
   'injected storage failures, commits on the %s thread',
   (thread) => {
     beforeEach(() => {

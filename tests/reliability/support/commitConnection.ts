@@ -1,3 +1,4 @@
+import { AdaptiveCommitter } from '../../../server/collab/adaptiveCommitter';
 import { WorkerCommitter } from '../../../server/collab/commitWorker';
 import type { TestServer } from '../../support/server';
 
@@ -6,13 +7,20 @@ export type Pragma = (sql: string) => unknown;
 
 /**
  * The SQLite connection the server's group commits go through: the commit worker's own connection
- * (COMMIT_THREAD=worker, the default) or the main connection (COMMIT_THREAD=main). Faults are
- * injected there, where the commits really run.
+ * (COMMIT_THREAD=worker), the main connection (COMMIT_THREAD=main), or both (auto, the default).
+ * Faults are injected there, where the commits really run.
  */
 export function commitConnection(server: TestServer): Pragma {
   const committer = server.running.deps.rooms.writer.committer;
   if (committer instanceof WorkerCommitter) return (sql) => committer.pragmaSync(sql);
   const db = server.running.deps.db;
+  if (committer instanceof AdaptiveCommitter) {
+    // Both connections the commits may go through (the worker's once it was started).
+    return (sql) => {
+      committer.worker?.pragmaSync(sql);
+      return db.pragma(sql, { simple: true });
+    };
+  }
   return (sql) => db.pragma(sql, { simple: true });
 }
 

@@ -1,0 +1,162 @@
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  AdaptiveCommitter,
+  DEFAULT_ADAPTIVE_POLICY,
+  type AdaptivePolicy,
+} from '../../../server/collab/adaptiveCommitter';
+import { WorkerCommitter } from '../../../server/collab/commitWorker';
+import { UpdateWriter, syncCommitter, type PendingWrite } from '../../../server/collab/writer';
+import { openDatabase, type Db } from '../../../server/db/connection';
+import { setLogLevel } from '../../../server/log';
+import { createDocStorage } from '../../../server/stores/docStorage';
+import { makeDataDir, removeDataDir } from '../../support/server';
+
+/**
+ * COMMIT_THREAD=auto on a real SQLite file: group commits run on the event loop while they are
+ * quick and move to the worker thread when they hold the loop (here: a real lock held by another
+ * connection, so the inline commit waits out its busy timeout), and come back once the worker's
+ * commits are quick. Order and durability hold across every switch.
+ */
+
+const DOC = '00000000-0000-4000-8000-0000000000a1';
+let dataDir: string;
+let db: Db;
+let committer: AdaptiveCommitter;
+
+function makeCommitter(policy: AdaptivePolicy = DEFAULT_ADAPTIVE_POLICY): AdaptiveCommitter {
+  return new AdaptiveCommitter(
+    syncCommitter(createDocStorage(db)),
+    () => new WorkerCommitter({ file: db.name, busyTimeoutMs: 1000 }),
+    policy,
+  );
+}
+
+beforeEach(() => {
+  setLogLevel('silent');
+  dataDir = makeDataDir();
+  db = openDatabase(dataDir);
+  db.prepare('INSERT INTO documents (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)').run(
+    DOC,
+    'a',
+    1,
+    1,
+  );
+});
+
+afterEach(() => {
+  committer?.close();
+  db.close();
+  removeDataDir(dataDir);
+});
+
+/** Single-character updates of one client, in order. */
+function updates(count: number): Uint8Array[] {
+  const doc = new Y.Doc();
+  doc.clientID = 9;
+  const out: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => out.push(update));
+  for (let i = 0; i < count; i++) doc.getText('t').insert(i, String(i % 10));
+  return out;
+}
+
+const write = (update: Uint8Array): PendingWrite => ({ docId: DOC, update, origin: null, ackCount: 0 });
+
+const commit = (writes: PendingWrite[]) =>
+  new Promise<number[]>((resolve, reject) =>
+    committer.commit(writes, (error, ids) => (error ? reject(error) : resolve(ids!))),
+  );
+
+const stored = () =>
+  db
+    .prepare<[string], { data: Buffer }>('SELECT data FROM doc_updates WHERE doc_id = ? ORDER BY id')
+    .all(DOC)
+    .map((row) => Buffer.from(row.data).toString('hex'));
+const hex = (list: Uint8Array[]) => list.map((update) => Buffer.from(update).toString('hex'));
+
+describe('AdaptiveCommitter', () => {
+  it('commits quick batches on the event loop, synchronously, without starting a worker', () => {
+    // "Quick" = under 1 s here, so a busy test machine's slow fsync does not switch this one.
+    committer = makeCommitter({ ...DEFAULT_ADAPTIVE_POLICY, slowMs: 1000, stallMs: 1000 });
+    const list = updates(50);
+    for (const update of list) {
+      let ids: number[] | undefined;
+      committer.commit([write(update)], (error, logIds) => {
+        expect(error).toBeNull();
+        ids = logIds;
+      });
+      // Inline: answered before commit() returns.
+      expect(ids).toHaveLength(1);
+    }
+    expect(committer.mode).toBe('inline');
+    expect(committer.worker).toBeUndefined();
+    expect(stored()).toEqual(hex(list));
+  });
+
+  it('a commit that held the loop (a lock held elsewhere) moves the next batches to the worker, in order', async () => {
+    committer = makeCommitter();
+    const list = updates(6);
+    await commit([write(list[0]!)]);
+    // Another connection holds the write lock: the inline commit waits out its busy timeout.
+    db.pragma('busy_timeout = 60');
+    const other = new Database(db.name);
+    other.exec('BEGIN IMMEDIATE');
+    await expect(commit([write(list[1]!)])).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
+    other.exec('COMMIT');
+    other.close();
+    expect(committer.mode).toBe('worker');
+    expect(committer.worker).toBeInstanceOf(WorkerCommitter);
+    expect(committer.switches).toBe(1);
+    // The failed batch is simply committed again (as the UpdateWriter retries it), then the rest.
+    await commit([write(list[1]!)]);
+    await commit(list.slice(2).map(write));
+    expect(committer.worker!.pragmaSync('synchronous')).toBe(2);
+    expect(stored()).toEqual(hex(list));
+  });
+
+  it('several slow commits in the window switch too; quick worker commits bring the batches back inline', async () => {
+    // Thresholds that make every real commit "slow" inline and "quick" on the worker.
+    committer = makeCommitter({
+      ...DEFAULT_ADAPTIVE_POLICY,
+      slowMs: 0,
+      slowToSwitch: 3,
+      fastMs: 10_000,
+      fastToReturn: 4,
+    });
+    const list = updates(12);
+    for (const update of list.slice(0, 3)) await commit([write(update)]);
+    expect(committer.mode).toBe('worker');
+    for (const update of list.slice(3, 7)) await commit([write(update)]);
+    expect(committer.mode).toBe('inline');
+    expect(committer.switches).toBe(2);
+    for (const update of list.slice(7)) await commit([write(update)]);
+    expect(stored()).toEqual(hex(list));
+  });
+
+  it('through the UpdateWriter: every update committed once and in order across switches; close() flushes', async () => {
+    committer = makeCommitter({
+      ...DEFAULT_ADAPTIVE_POLICY,
+      slowMs: 0,
+      slowToSwitch: 2,
+      fastMs: 10_000,
+      fastToReturn: 3,
+    });
+    const storage = createDocStorage(db);
+    let committed = 0;
+    const writer = new UpdateWriter(storage, (batch) => (committed += batch.length), committer);
+    const list = updates(300);
+    for (let i = 0; i < list.length; i++) {
+      writer.enqueue(write(list[i]!));
+      if (i % 2 === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    await writer.whenIdle();
+    expect(committed).toBe(300);
+    expect(committer.switches).toBeGreaterThanOrEqual(2);
+    expect(stored()).toEqual(hex(list));
+    // A batch in flight on the worker is waited for at close.
+    writer.enqueue(write(updates(301)[300]!));
+    expect(writer.close()).toBe(true);
+    expect(stored()).toHaveLength(301);
+  });
+});
