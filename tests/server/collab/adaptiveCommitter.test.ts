@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import {
   AdaptiveCommitter,
   DEFAULT_ADAPTIVE_POLICY,
@@ -8,10 +7,9 @@ import {
 } from '../../../server/collab/adaptiveCommitter';
 import { WorkerCommitter } from '../../../server/collab/commitWorker';
 import { UpdateWriter, syncCommitter, type PendingWrite } from '../../../server/collab/writer';
-import { openDatabase, type Db } from '../../../server/db/connection';
-import { setLogLevel } from '../../../server/log';
+import type { Db } from '../../../server/db/connection';
 import { createDocStorage } from '../../../server/stores/docStorage';
-import { makeDataDir, removeDataDir } from '../../support/server';
+import { commitBatch, hex, openCommitFixture, textUpdates, type CommitFixture } from '../../support/commits';
 
 /**
  * COMMIT_THREAD=auto on a real SQLite file: group commits run on the event loop while they are
@@ -21,64 +19,40 @@ import { makeDataDir, removeDataDir } from '../../support/server';
  */
 
 const DOC = '00000000-0000-4000-8000-0000000000a1';
-let dataDir: string;
+let fixture: CommitFixture;
 let db: Db;
-let committer: AdaptiveCommitter;
+/** The committer the running test made (closed after it). */
+let active: AdaptiveCommitter | undefined;
 
 function makeCommitter(policy: AdaptivePolicy = DEFAULT_ADAPTIVE_POLICY): AdaptiveCommitter {
-  return new AdaptiveCommitter(
+  active = new AdaptiveCommitter(
     syncCommitter(createDocStorage(db)),
     () => new WorkerCommitter({ file: db.name, busyTimeoutMs: 1000 }),
     policy,
   );
+  return active;
 }
 
 beforeEach(() => {
-  setLogLevel('silent');
-  dataDir = makeDataDir();
-  db = openDatabase(dataDir);
-  db.prepare('INSERT INTO documents (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)').run(
-    DOC,
-    'a',
-    1,
-    1,
-  );
+  fixture = openCommitFixture(DOC);
+  db = fixture.db;
 });
 
 afterEach(() => {
-  committer?.close();
-  db.close();
-  removeDataDir(dataDir);
+  active?.close();
+  active = undefined;
+  fixture.close();
 });
 
-/** Single-character updates of one client, in order. */
-function updates(count: number): Uint8Array[] {
-  const doc = new Y.Doc();
-  doc.clientID = 9;
-  const out: Uint8Array[] = [];
-  doc.on('update', (update: Uint8Array) => out.push(update));
-  for (let i = 0; i < count; i++) doc.getText('t').insert(i, String(i % 10));
-  return out;
-}
-
-const write = (update: Uint8Array): PendingWrite => ({ docId: DOC, update, origin: null, ackCount: 0 });
-
-const commit = (writes: PendingWrite[]) =>
-  new Promise<number[]>((resolve, reject) =>
-    committer.commit(writes, (error, ids) => (error ? reject(error) : resolve(ids!))),
-  );
-
-const stored = () =>
-  db
-    .prepare<[string], { data: Buffer }>('SELECT data FROM doc_updates WHERE doc_id = ? ORDER BY id')
-    .all(DOC)
-    .map((row) => Buffer.from(row.data).toString('hex'));
-const hex = (list: Uint8Array[]) => list.map((update) => Buffer.from(update).toString('hex'));
+const updates = (count: number) => textUpdates(count, 9);
+const write = (update: Uint8Array) => fixture.write(update);
+const commit = (writes: PendingWrite[]) => commitBatch(active!, writes);
+const stored = () => fixture.storedHex();
 
 describe('AdaptiveCommitter', () => {
   it('commits quick batches on the event loop, synchronously, without starting a worker', () => {
     // "Quick" = under 1 s here, so a busy test machine's slow fsync does not switch this one.
-    committer = makeCommitter({ ...DEFAULT_ADAPTIVE_POLICY, slowMs: 1000, stallMs: 1000 });
+    const committer = makeCommitter({ ...DEFAULT_ADAPTIVE_POLICY, slowMs: 1000, stallMs: 1000 });
     const list = updates(50);
     for (const update of list) {
       let ids: number[] | undefined;
@@ -95,7 +69,7 @@ describe('AdaptiveCommitter', () => {
   });
 
   it('a commit that held the loop (a lock held elsewhere) moves the next batches to the worker, in order', async () => {
-    committer = makeCommitter();
+    const committer = makeCommitter();
     const list = updates(6);
     await commit([write(list[0]!)]);
     // Another connection holds the write lock: the inline commit waits out its busy timeout.
@@ -117,7 +91,7 @@ describe('AdaptiveCommitter', () => {
 
   it('several slow commits in the window switch too; quick worker commits bring the batches back inline', async () => {
     // Thresholds that make every real commit "slow" inline and "quick" on the worker.
-    committer = makeCommitter({
+    const committer = makeCommitter({
       ...DEFAULT_ADAPTIVE_POLICY,
       slowMs: 0,
       slowToSwitch: 3,
@@ -135,7 +109,7 @@ describe('AdaptiveCommitter', () => {
   });
 
   it('through the UpdateWriter: every update committed once and in order across switches; close() flushes', async () => {
-    committer = makeCommitter({
+    const committer = makeCommitter({
       ...DEFAULT_ADAPTIVE_POLICY,
       slowMs: 0,
       slowToSwitch: 2,

@@ -2,10 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { WorkerCommitter } from '../../../server/collab/commitWorker';
 import { UpdateWriter, type PendingWrite } from '../../../server/collab/writer';
-import { openDatabase, type Db } from '../../../server/db/connection';
-import { setLogLevel } from '../../../server/log';
+import type { Db } from '../../../server/db/connection';
 import { createDocStorage } from '../../../server/stores/docStorage';
-import { makeDataDir, removeDataDir } from '../../support/server';
+import { commitBatch, openCommitFixture, textUpdates, type CommitFixture } from '../../support/commits';
 
 /**
  * The commit worker on a real SQLite file: a second connection on a worker thread, so the fsync of
@@ -13,52 +12,25 @@ import { makeDataDir, removeDataDir } from '../../support/server';
  */
 
 const DOC = '00000000-0000-4000-8000-0000000000c1';
-let dataDir: string;
+let fixture: CommitFixture;
 let db: Db;
 let committer: WorkerCommitter;
 
 beforeEach(() => {
-  setLogLevel('silent');
-  dataDir = makeDataDir();
-  db = openDatabase(dataDir);
-  db.prepare('INSERT INTO documents (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)').run(
-    DOC,
-    'w',
-    1,
-    1,
-  );
+  fixture = openCommitFixture(DOC);
+  db = fixture.db;
   committer = new WorkerCommitter({ file: db.name, busyTimeoutMs: 1000 });
 });
 
 afterEach(() => {
   committer.close();
-  db.close();
-  removeDataDir(dataDir);
+  fixture.close();
 });
 
-/** Single-character updates of one client, in order. */
-function updates(count: number): Uint8Array[] {
-  const doc = new Y.Doc();
-  doc.clientID = 7;
-  const out: Uint8Array[] = [];
-  doc.on('update', (update: Uint8Array) => out.push(update));
-  for (let i = 0; i < count; i++) doc.getText('t').insert(i, String(i % 10));
-  return out;
-}
-
-const write = (update: Uint8Array): PendingWrite => ({ docId: DOC, update, origin: null, ackCount: 0 });
-
-const commit = (writes: PendingWrite[]) =>
-  new Promise<number[]>((resolve, reject) =>
-    committer.commit(writes, (error, ids) => (error ? reject(error) : resolve(ids!))),
-  );
-
-const rows = () =>
-  db
-    .prepare<[string], { id: number; data: Buffer }>(
-      'SELECT id, data FROM doc_updates WHERE doc_id = ? ORDER BY id',
-    )
-    .all(DOC);
+const updates = (count: number) => textUpdates(count, 7);
+const write = (update: Uint8Array) => fixture.write(update);
+const commit = (writes: PendingWrite[]) => commitBatch(committer, writes);
+const rows = () => fixture.rows();
 
 describe('WorkerCommitter', () => {
   it('appends each batch in one transaction, in order, with FULL durability; empty updates get id 0', async () => {
