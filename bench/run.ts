@@ -4,7 +4,7 @@
  *   [--alloc dir] (sampled allocation profile of Werkplaats, garbage included; .heapprofile)
  *   [--verbose] (each server's memory and event-loop figures as measured)
  *   [--node-flags "..."] (Node/V8 flags for the Werkplaats process, for experiments)
- *   [--seconds n] (length of each fan-out measurement; default 2.5)
+ *   [--seconds n] (length of each fan-out measurement; default 5)
  *   [--perf dir] (perf record of each server over the measured window)
  *
  * Starts each server as its own process, one after another, and drives it with the same client
@@ -66,7 +66,7 @@ const fanout =
   (docs: number, readers: number, rate: number, writers: number): Scenario['run'] =>
   async (server, target, docIds) => {
     // `--seconds N` measures longer (profiling); the default keeps the suite short.
-    const seconds = Number(option('seconds') ?? (quick ? 1 : 2.5));
+    const seconds = Number(option('seconds') ?? (quick ? 1 : 5));
     const params: LoadParams = {
       mode: 'fanout',
       target,
