@@ -1,14 +1,14 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import type { TeamKind } from '../../../shared/domain/roles';
 import type { DocumentSummary } from '../../../shared/schemas/documents';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { toApiError, type ApiError } from '../../http/request';
+import { NewTitledForm } from '../../components/NewTitledForm';
 import { createTemplateDraft } from '../../http/templates';
 import type { Loadable } from '../../http/useLoadable';
 import { useDateTimeFormat } from '../../i18n/format';
 import { useT } from '../../i18n/I18nProvider';
 import { Link } from '../../routing/Link';
-import { LIBRARY_PATH, navigate, ontwikkelpadPath } from '../../routing/router';
+import { LIBRARY_PATH, ontwikkelpadPath } from '../../routing/router';
 
 /**
  * "Ontwikkelpaden" on the team page. An atelier sees its drafts and (with `document.create`) a
@@ -74,54 +74,16 @@ export function TeamOntwikkelpaden({
 /** "Nieuw ontwikkelpad": creates an empty draft (default sections) in the atelier and opens it. */
 function NewOntwikkelpadForm({ teamId }: { teamId: string }) {
   const t = useT();
-  const headingId = useId();
-  const inputId = useId();
-  const hintId = useId();
-  const [title, setTitle] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const trimmed = title.trim();
-      const created = await createTemplateDraft(trimmed ? { teamId, title: trimmed } : { teamId });
-      navigate(ontwikkelpadPath(created.id));
-    } catch (caught) {
-      setError(toApiError(caught));
-      setBusy(false);
-    }
-  };
-
   return (
-    <section className="card new-document" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t('teamOp.new')}</h3>
-      <form className="inline-form" onSubmit={onSubmit} noValidate data-testid="new-ontwikkelpad-form">
-        <div className="field">
-          <label htmlFor={inputId}>{t('teamOp.titleLabel')}</label>
-          <input
-            id={inputId}
-            name="title"
-            type="text"
-            maxLength={200}
-            autoComplete="off"
-            aria-describedby={hintId}
-            aria-invalid={error ? true : undefined}
-            value={title}
-            onChange={(event) => setTitle(event.target.value)}
-          />
-          <p id={hintId} className="field__hint">
-            {t('teamOp.titleHint')}
-          </p>
-        </div>
-        <button type="submit" className="button button--primary" aria-disabled={busy ? true : undefined}>
-          {busy ? t('common.creating') : t('teamOp.submit')}
-        </button>
-      </form>
-      {error ? <ErrorMessage error={error} /> : null}
-    </section>
+    <NewTitledForm
+      teamId={teamId}
+      create={createTemplateDraft}
+      pathFor={ontwikkelpadPath}
+      testId="new-ontwikkelpad-form"
+      heading={t('teamOp.new')}
+      titleLabel={t('teamOp.titleLabel')}
+      titleHint={t('teamOp.titleHint')}
+      submitLabel={t('teamOp.submit')}
+    />
   );
 }

@@ -1,0 +1,73 @@
+import type { ReactNode } from 'react';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { PageShell } from '../../components/PageShell';
+import type { LoadableResource } from '../../http/useLoadable';
+import { useT } from '../../i18n/I18nProvider';
+import { Link } from '../../routing/Link';
+import { NotFoundScene } from '../NotFound/NotFoundScene';
+
+interface EditorLoadGateProps<T> {
+  resource: LoadableResource<T>;
+  /** Shown (and the page title) while loading. */
+  loadingLabel: string;
+  /** Keep showing the loading page although the data is there (e.g. while redirecting). */
+  stillLoading?: boolean;
+  /** The notice for a 403. */
+  noAccessHeading: string;
+  noAccessBody: string;
+  /** The way out of the notice ("Naar mijn teams", "Naar de bibliotheek"). */
+  back: { to: string; label: string };
+  /** The editor, once loaded. */
+  children: (data: T) => ReactNode;
+}
+
+/**
+ * What an editor page shows before its editor: a loading text, "niet gevonden" for an unknown id
+ * (404, 400), a "geen toegang" notice (403) or the error with a retry button; the editor once the
+ * data is there.
+ */
+export function EditorLoadGate<T>({
+  resource,
+  loadingLabel,
+  stillLoading = false,
+  noAccessHeading,
+  noAccessBody,
+  back,
+  children,
+}: EditorLoadGateProps<T>) {
+  const t = useT();
+  const { state } = resource;
+  if (state.status === 'loading' || stillLoading) {
+    return (
+      <PageShell title={loadingLabel}>
+        <p className="muted" data-testid="document-loading">
+          {loadingLabel}
+        </p>
+      </PageShell>
+    );
+  }
+  if (state.status === 'error') {
+    const { error } = state;
+    if (error.status === 404 || error.status === 400) return <NotFoundScene kind="document" />;
+    const heading = error.status === 403 ? noAccessHeading : t('error.title');
+    return (
+      <PageShell title={heading} narrow>
+        <div className="notice" data-testid="document-unavailable">
+          <h1>{heading}</h1>
+          {error.status === 403 ? <p>{noAccessBody}</p> : <ErrorMessage error={error} />}
+          <p className="button-row">
+            {error.status === 403 ? null : (
+              <button type="button" className="button" onClick={resource.reload}>
+                {t('common.retry')}
+              </button>
+            )}
+            <Link to={back.to} className="button button--primary">
+              {back.label}
+            </Link>
+          </p>
+        </div>
+      </PageShell>
+    );
+  }
+  return <>{children(state.data)}</>;
+}
