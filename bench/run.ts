@@ -333,7 +333,8 @@ async function startServer(kind: ServerKind, dataDir: string): Promise<RunningSe
     DATA_DIR: dataDir,
     PORT: '0',
     HOST: '127.0.0.1',
-    LOG_LEVEL: 'error',
+    // --verbose shows Werkplaats' info lines too (e.g. where group commits run).
+    LOG_LEVEL: flag('verbose') ? 'info' : 'error',
     NODE_ENV: 'production',
     // The load is one account on one address (thousands of sockets); the per-user and per-address
     // socket caps that protect a real deployment would refuse it, so they are lifted here only.

@@ -24,7 +24,7 @@ export const DEFAULT_ADAPTIVE_POLICY: AdaptivePolicy = {
   slowToSwitch: 3,
   window: 200,
   stallMs: 25,
-  fastToReturn: 500,
+  fastToReturn: 100,
   fastMs: 4,
 };
 
