@@ -59,7 +59,9 @@ export function createSessionService(sessions: SessionStore, users: UserStore, p
         sessions.touch(id, now);
         lastActiveAt = now;
       }
-      return { session: { id, userId: row.user_id, createdAt: row.created_at, lastActiveAt }, user };
+      // row.id, not `id`: that is a slice of the token and would keep the whole token (secret
+      // included) in memory for as long as the session id is held, e.g. by an open socket.
+      return { session: { id: row.id, userId: row.user_id, createdAt: row.created_at, lastActiveAt }, user };
     },
     /** Whether a session id still exists and is within its lifetimes (for open sockets). */
     isLive(id: string, now = Date.now()): boolean {

@@ -54,6 +54,9 @@ port.on('message', (message) => {
 });
 `;
 
+/** Heap limits of the commit worker, in MB; see start(). */
+export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 64 } as const;
+
 type Reply = { ok: true; result: unknown; ms?: number } | { ok: false; message: string; code?: string };
 
 /** An error from the worker's connection, with SQLite's code (SQLITE_FULL, SQLITE_BUSY, …). */
@@ -165,6 +168,10 @@ export class WorkerCommitter implements Committer {
       eval: true,
       // Plain JavaScript: no loader (tsx) in the worker, which keeps it small and quick to start.
       execArgv: [],
+      // It holds one batch at a time (the updates themselves are one transferred buffer, outside the
+      // heap): V8's defaults for a thread (young generation up to 16 MB per semi-space) only cost
+      // resident memory here.
+      resourceLimits: WORKER_LIMITS,
       workerData: {
         file: this.options.file,
         busyTimeoutMs: this.options.busyTimeoutMs,

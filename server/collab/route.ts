@@ -112,15 +112,19 @@ function openSocket(
   const connection = new Connection(ws, docId, wantsDurableAcks, access.identity, access.canWrite);
   const room = deps.rooms.join(connection);
   queueMicrotask(() => {
-    dropListenersAddedSince(ws, before);
+    // Ours first: an event whose last listener is removed is `delete`d from ws's _events, which
+    // turns that object into a slower, bigger dictionary for the socket's whole life.
     listen(deps, ws, connection, room);
+    dropListenersAddedSince(ws, before);
   });
 }
 
 function dropListenersAddedSince(ws: WebSocket, before: Listeners): void {
   const now = listenersOf(ws);
   for (const event of ['message', 'close', 'error'] as const) {
-    for (const listener of now[event]) if (!before[event].includes(listener)) ws.off(event, listener);
+    for (const listener of now[event]) {
+      if (!before[event].includes(listener) && !(ROUTE_LISTENER in listener)) ws.off(event, listener);
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { WorkerCommitter } from '../../../server/collab/commitWorker';
+import { WORKER_LIMITS, WorkerCommitter } from '../../../server/collab/commitWorker';
 import { UpdateWriter, type PendingWrite } from '../../../server/collab/writer';
 import type { Db } from '../../../server/db/connection';
 import { createDocStorage } from '../../../server/stores/docStorage';
@@ -46,6 +46,18 @@ describe('WorkerCommitter', () => {
     expect(rows().map((row) => Buffer.from(row.data).toString('hex'))).toEqual(
       list.map((update) => Buffer.from(update).toString('hex')),
     );
+  });
+
+  it('runs within small heap limits, which still hold a large batch (20,000 updates, 32 MB of data)', async () => {
+    const worker = (committer as unknown as { worker: { resourceLimits: object } }).worker;
+    expect(worker.resourceLimits).toMatchObject(WORKER_LIMITS);
+    const big = new Uint8Array(4 * 1024 * 1024).fill(1);
+    const list = updates(20_000);
+    const ids = await commit([...list.map(write), ...Array.from({ length: 8 }, () => write(big))]);
+    expect(ids).toHaveLength(20_008);
+    expect(rows()).toHaveLength(20_008);
+    // Still the same thread: it did not run out of memory and get restarted.
+    expect((committer as unknown as { worker: unknown }).worker).toBe(worker);
   });
 
   it('reports a storage error (nothing written) and keeps working once storage recovers', async () => {
