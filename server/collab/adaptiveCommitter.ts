@@ -17,6 +17,13 @@ export interface AdaptivePolicy {
    */
   fastToReturn: number;
   fastMs: number;
+  /**
+   * Least time on the worker before coming back (ms). Doubled, up to `maxStayMs`, when commits
+   * return to the worker within a minute of coming back (a disk that is slow on and off), so they
+   * don't keep bouncing: each bounce costs the loop the slow commits that trigger the move.
+   */
+  stayMs: number;
+  maxStayMs: number;
 }
 
 export const DEFAULT_ADAPTIVE_POLICY: AdaptivePolicy = {
@@ -26,6 +33,8 @@ export const DEFAULT_ADAPTIVE_POLICY: AdaptivePolicy = {
   stallMs: 25,
   fastToReturn: 100,
   fastMs: 4,
+  stayMs: 10_000,
+  maxStayMs: 300_000,
 };
 
 /** A committer that runs on another thread and reports how long each commit took there. */
@@ -40,7 +49,7 @@ export interface ThreadCommitter extends Committer {
  * ~8 points less CPU than always using the worker (docs/benchmarks.md, Finding 16). When commits
  * start to hold the loop (a slow or busy disk, a large batch), the next batches go to the worker
  * (started on first need), so other rooms keep being served; once the worker's commits have been
- * quick for a while, they come back. Durability is the same either way (both connections are WAL +
+ * quick for a while (≥ 10 s, longer each time they bounce back within a minute), they come back. Durability is the same either way (both connections are WAL +
  * synchronous=FULL) and one batch is in flight at a time, so order holds across a switch.
  */
 export class AdaptiveCommitter implements Committer {
@@ -52,12 +61,18 @@ export class AdaptiveCommitter implements Committer {
   private quickInARow = 0;
   /** How often commits changed thread (tests, logs). */
   switches = 0;
+  /** When commits last moved to the worker / came back inline (performance.now()). */
+  private movedAt = 0;
+  private returnedAt = Number.NEGATIVE_INFINITY;
+  private stay: number;
 
   constructor(
     private readonly inline: Committer,
     private readonly startThread: () => ThreadCommitter,
     private readonly policy: AdaptivePolicy = DEFAULT_ADAPTIVE_POLICY,
-  ) {}
+  ) {
+    this.stay = policy.stayMs;
+  }
 
   /** Where the next batch is committed. */
   get mode(): 'inline' | 'worker' {
@@ -107,12 +122,22 @@ export class AdaptiveCommitter implements Committer {
   private afterThreadCommit(ms: number | undefined): void {
     if (ms === undefined) return;
     this.quickInARow = ms <= this.policy.fastMs ? this.quickInARow + 1 : 0;
-    if (this.quickInARow >= this.policy.fastToReturn)
+    if (this.quickInARow >= this.policy.fastToReturn && performance.now() - this.movedAt >= this.stay) {
       this.switchTo('inline', { quickCommits: this.quickInARow });
+    }
   }
 
   private switchTo(mode: 'inline' | 'worker', details: Record<string, number>): void {
-    if (mode === 'worker') this.thread ??= this.startThread();
+    const now = performance.now();
+    if (mode === 'worker') {
+      this.thread ??= this.startThread();
+      this.stay =
+        now - this.returnedAt < 60_000 ? Math.min(this.stay * 2, this.policy.maxStayMs) : this.policy.stayMs;
+      this.movedAt = now;
+      details = { ...details, stayMs: this.stay };
+    } else {
+      this.returnedAt = now;
+    }
     this.current = mode;
     this.slow = [];
     this.quickInARow = 0;

@@ -97,6 +97,7 @@ describe('AdaptiveCommitter', () => {
       slowToSwitch: 3,
       fastMs: 10_000,
       fastToReturn: 4,
+      stayMs: 0,
     });
     const list = updates(12);
     for (const update of list.slice(0, 3)) await commit([write(update)]);
@@ -108,6 +109,36 @@ describe('AdaptiveCommitter', () => {
     expect(stored()).toEqual(hex(list));
   });
 
+  it('stays on the worker at least stayMs, and twice as long after bouncing back within a minute', async () => {
+    const committer = makeCommitter({
+      ...DEFAULT_ADAPTIVE_POLICY,
+      slowMs: 0,
+      slowToSwitch: 1,
+      fastMs: 10_000,
+      fastToReturn: 1,
+      stayMs: 300,
+    });
+    const list = updates(8);
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    await commit([write(list[0]!)]);
+    expect(committer.mode).toBe('worker');
+    await commit([write(list[1]!)]);
+    expect(committer.mode).toBe('worker'); // quick, but not yet 300 ms on the worker
+    await sleep(350);
+    await commit([write(list[2]!)]);
+    expect(committer.mode).toBe('inline');
+    await commit([write(list[3]!)]); // "slow" again at once: back to the worker, now for 600 ms
+    expect(committer.mode).toBe('worker');
+    await sleep(350);
+    await commit([write(list[4]!)]);
+    expect(committer.mode).toBe('worker');
+    await sleep(300);
+    await commit([write(list[5]!)]);
+    expect(committer.mode).toBe('inline');
+    await commit(list.slice(6).map(write));
+    expect(stored()).toEqual(hex(list));
+  });
+
   it('through the UpdateWriter: every update committed once and in order across switches; close() flushes', async () => {
     const committer = makeCommitter({
       ...DEFAULT_ADAPTIVE_POLICY,
@@ -115,6 +146,7 @@ describe('AdaptiveCommitter', () => {
       slowToSwitch: 2,
       fastMs: 10_000,
       fastToReturn: 3,
+      stayMs: 0,
     });
     const storage = createDocStorage(db);
     let committed = 0;
