@@ -74,10 +74,22 @@ export function collabRoutes(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket<W
       // No closure made here may use `c`: @hono/node-ws's listeners keep their scope alive.
       return {
         onOpen: (_event, ws) => openSocket(deps, ws.raw as WebSocket, docId, wantsDurableAcks, access),
+        // Only for frames node-ws buffered before the socket was open and replays right after
+        // onOpen (none arrive that early with node-ws 1.3; kept so such a frame is never lost).
+        onMessage: (event, ws) => {
+          const served = serving.get(ws.raw as WebSocket);
+          const data: unknown = event.data;
+          if (!served) return;
+          if (data instanceof ArrayBuffer) receive(served.connection, served.room, Buffer.from(data), true);
+          else receive(served.connection, served.room, Buffer.alloc(0), false);
+        },
       };
     }),
   );
 }
+
+/** The room each open socket is served by (for frames node-ws replays; see onMessage). */
+const serving = new WeakMap<WebSocket, { connection: Connection; room: Room }>();
 
 /** Listeners @hono/node-ws puts on each socket, which keep the upgrade's Hono context alive. */
 type Listeners = Record<'message' | 'close' | 'error', Array<(...args: unknown[]) => void>>;
@@ -110,7 +122,16 @@ function openSocket(
     return;
   }
   const connection = new Connection(ws, docId, wantsDurableAcks, access.identity, access.canWrite);
-  const room = deps.rooms.join(connection);
+  let room: Room;
+  try {
+    room = deps.rooms.join(connection);
+  } catch (error) {
+    // e.g. the document's stored state could not be read: this socket only, with a reason.
+    log.error('collab socket could not join its document', { docId, error: String(error) });
+    connection.close(CloseCode.internalError, 'internal error');
+    return;
+  }
+  serving.set(ws, { connection, room });
   queueMicrotask(() => {
     // Ours first: an event whose last listener is removed is `delete`d from ws's _events, which
     // turns that object into a slower, bigger dictionary for the socket's whole life.
