@@ -1,7 +1,6 @@
-import { useId, useState, type FormEvent } from 'react';
-import { toApiError, type ApiError } from '../http/request';
+import { useId, useState } from 'react';
+import { useCreateAndOpen } from '../http/useCreateAndOpen';
 import { useT } from '../i18n/I18nProvider';
-import { navigate } from '../routing/router';
 import { ErrorMessage } from './ErrorMessage';
 
 interface NewTitledFormProps {
@@ -37,23 +36,11 @@ export function NewTitledForm({
   const inputId = useId();
   const hintId = useId();
   const [title, setTitle] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const trimmed = title.trim();
-      const created = await create(trimmed ? { teamId, title: trimmed } : { teamId });
-      navigate(pathFor(created.id));
-    } catch (caught) {
-      setError(toApiError(caught));
-      setBusy(false);
-    }
-  };
+  const { busy, error, onSubmit } = useCreateAndOpen(async () => {
+    const trimmed = title.trim();
+    const created = await create(trimmed ? { teamId, title: trimmed } : { teamId });
+    return pathFor(created.id);
+  });
 
   return (
     <section className="card new-document" aria-labelledby={headingId}>

@@ -1,17 +1,17 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import type { DocumentSummary } from '../../../shared/schemas/documents';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { createDesign, createTraject, listTeamTrajects } from '../../http/designs';
-import { toApiError, type ApiError } from '../../http/request';
 import { listTemplates, type TemplateVersionSummary } from '../../http/templates';
+import { useCreateAndOpen } from '../../http/useCreateAndOpen';
 import { useLoadable, type Loadable } from '../../http/useLoadable';
 import { useT } from '../../i18n/I18nProvider';
 import { Link } from '../../routing/Link';
-import { designPath, navigate, trajectPath } from '../../routing/router';
+import { designPath, trajectPath } from '../../routing/router';
 
 const loadVersions = () => listTemplates('');
 
-/** A title and a published template version; `onSubmit` creates and navigates. */
+/** A title and a published template version; `onSubmit` creates and answers the path to open. */
 function TitleVersionForm({
   heading,
   titleLabel,
@@ -33,22 +33,8 @@ function TitleVersionForm({
   const list: TemplateVersionSummary[] = versions.state.status === 'ready' ? versions.state.data : [];
   const [title, setTitle] = useState('');
   const [chosen, setChosen] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   const version = chosen || list[0]?.id || '';
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      navigate(await onSubmit(title.trim(), version));
-    } catch (caught) {
-      setError(toApiError(caught));
-      setBusy(false);
-    }
-  };
+  const { busy, error, onSubmit: submit } = useCreateAndOpen(() => onSubmit(title.trim(), version));
   return (
     <section className="card new-document" aria-labelledby={headingId}>
       <h3 id={headingId}>{heading}</h3>

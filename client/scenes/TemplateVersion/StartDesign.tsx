@@ -1,13 +1,13 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { can } from '../../../shared/domain/roles';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { createDesign } from '../../http/designs';
-import { toApiError, type ApiError } from '../../http/request';
 import { listTeams } from '../../http/teams';
 import type { TemplateVersionDetail } from '../../http/templates';
+import { useCreateAndOpen } from '../../http/useCreateAndOpen';
 import { useLoadable } from '../../http/useLoadable';
 import { useT } from '../../i18n/I18nProvider';
-import { designPath, navigate } from '../../routing/router';
+import { designPath } from '../../routing/router';
 
 /** "Leerarrangement ontwerpen" for members of a co-creatieteam who may create documents. */
 export function StartDesign({ version }: { version: TemplateVersionDetail }) {
@@ -18,28 +18,20 @@ export function StartDesign({ version }: { version: TemplateVersionDetail }) {
   const teams = useLoadable('', listTeams);
   const [chosen, setChosen] = useState('');
   const [title, setTitle] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   const cocreatie =
     teams.state.status === 'ready'
       ? teams.state.data.filter((team) => team.kind === 'cocreatieteam' && can(team.role, 'document.create'))
       : [];
   const target = cocreatie.find((team) => team.id === chosen) ?? cocreatie[0];
+  const {
+    busy,
+    error,
+    onSubmit: submit,
+  } = useCreateAndOpen(async () => {
+    const created = await createDesign({ teamId: target!.id, title: title.trim(), templateId: version.id });
+    return designPath(created.id);
+  });
   if (!target) return null;
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const created = await createDesign({ teamId: target.id, title: title.trim(), templateId: version.id });
-      navigate(designPath(created.id));
-    } catch (caught) {
-      setError(toApiError(caught));
-      setBusy(false);
-    }
-  };
   return (
     <section className="card side-card" aria-labelledby={headingId} data-testid="start-design">
       <h2 id={headingId}>{t('design.start')}</h2>
