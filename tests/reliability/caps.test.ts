@@ -183,7 +183,10 @@ describe('pending updates and idle documents', () => {
   });
 
   it('closes sockets idle for SOCKET_IDLE_SECONDS and unloads their document', async () => {
-    server = await startTestServer({ HEARTBEAT_SECONDS: '0.1', SOCKET_IDLE_SECONDS: '0.4' });
+    // A heartbeat no shorter than the idle time: the first tick that finds the socket answering
+    // pings but idle closes it (1001). With a 0.1 s heartbeat a pong delayed > 0.1 s on a busy
+    // machine got the socket terminated as dead (1006) first — seen once in CI.
+    server = await startTestServer({ HEARTBEAT_SECONDS: '0.5', SOCKET_IDLE_SECONDS: '0.4' });
     const docId = await server.createDocument();
     const raw = await open(docId, server.cookie);
     const rooms = server.running.deps.rooms;
