@@ -14,6 +14,12 @@ import {
 import { connectClient, connectSynced, nextTurn, type TestClient } from '../../support/yclient';
 
 const MIN_ACKED = 300;
+/**
+ * Unacked updates the writer lets pile up before it waits for acks. Without a bound, a loop that
+ * sends faster than one fsync (tens of ms on a busy CI disk) outruns the server's per-socket cap
+ * (MAX_PENDING_UPDATES_PER_SOCKET, 1,000), which closes the socket with 1013 before the kill.
+ */
+const IN_FLIGHT = 200;
 
 let dataDir: string | undefined;
 const children: ChildServer[] = [];
@@ -66,6 +72,10 @@ describe('crash (SIGKILL) while a client streams edits', () => {
 
     let ackedAtKill = -1;
     for (let i = 0; socket.closeCode === null && i < 50_000; i++) {
+      while (socket.closeCode === null && socket.sentUpdates.length - socket.ackedUpdates >= IN_FLIGHT) {
+        await nextTurn();
+      }
+      if (socket.closeCode !== null) break;
       text.insert(text.length, `${i};`);
       if (ackedAtKill < 0 && socket.ackedUpdates >= MIN_ACKED) {
         ackedAtKill = socket.ackedUpdates;
