@@ -108,6 +108,18 @@ export class UpdateWriter {
       return true;
     }
     this.queue = [];
+    // Only empty updates (every socket's sync step 2 on connect, a read-only socket's answer):
+    // nothing to store, so no transaction and no trip to the commit thread — a connection storm
+    // (thousands of sockets opening) costs the committer nothing. Everything queued before them is
+    // committed (nothing is in flight), so their acks keep their order.
+    if (batch.every((write) => isEmptyUpdate(write.update))) {
+      this.onCommitted(
+        batch,
+        batch.map(() => 0),
+      );
+      this.notifyIdle();
+      return true;
+    }
     this.inFlight = batch;
     let ok = true;
     this.committer.commit(batch, (error, logIds) => {
