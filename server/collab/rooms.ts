@@ -266,8 +266,12 @@ export class RoomRegistry {
 
   private unload(room: Room): void {
     try {
-      if (room.logCount > 0) this.compact(room);
-      this.flushRoomMeta(room);
+      // One transaction (one fsync) for the compaction and the row update, not one each; at
+      // shutdown all rooms share the caller's transaction (nested: a savepoint per room).
+      this.storage.transaction(() => {
+        if (room.logCount > 0) this.compact(room);
+        this.flushRoomMeta(room);
+      });
     } catch (error) {
       // The log rows are still there; the next load replays them.
       log.error('compaction on unload failed', { docId: room.docId, error: String(error) });
@@ -421,9 +425,18 @@ export class RoomRegistry {
     clearInterval(this.heartbeatTimer);
     const committed = this.writer.close();
     if (!committed) log.error('shutdown with uncommitted updates; clients still hold them');
-    for (const room of [...this.rooms.values()]) {
-      room.closeAll(CloseCode.goingAway, 'server shutting down');
-      this.unload(room);
+    const rooms = [...this.rooms.values()];
+    for (const room of rooms) room.closeAll(CloseCode.goingAway, 'server shutting down');
+    // Every room's compaction and row update in one transaction: one fsync at shutdown instead of
+    // two per loaded document (2,000 documents: ~1.3 s of fsyncs here, far more on a slow disk,
+    // where a container's stop timeout would cut the shutdown short).
+    try {
+      this.storage.transaction(() => {
+        for (const room of rooms) this.unload(room);
+      });
+    } catch (error) {
+      // The log rows are all still there; the next start replays them.
+      log.error('compaction at shutdown failed', { error: String(error) });
     }
   }
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { startTestServer, type TestServer } from '../../support/server';
+import { countLogRows, startTestServer, type TestServer } from '../../support/server';
 import {
   connectSynced,
   docContent,
@@ -44,8 +44,24 @@ describe('restart on the same DATA_DIR', () => {
     await waitForAllAcked(editor);
     const before = docContent(editor.doc, ['notes']);
     const vectorBefore = stateVector(editor.doc);
+    // A second document open at shutdown: every loaded room is compacted then.
+    const otherId = await server.createDocument({ title: 'Ook open' });
+    const other = await connectSynced(server.wsUrl, otherId, { durable: true, cookie: server.cookie });
+    clients.push(other);
+    other.doc.getText('notes').insert(0, 'nog een document');
+    await waitForAllAcked(other);
+    const otherBefore = docContent(other.doc, ['notes']);
+    expect(countLogRows(server.dataDir, docId)).toBeGreaterThan(0);
+    expect(countLogRows(server.dataDir, otherId)).toBeGreaterThan(0);
 
     await server.restart();
+
+    // Shutdown compacted both logs into their state rows (nothing loaded them since).
+    expect(countLogRows(server.dataDir, docId)).toBe(0);
+    expect(countLogRows(server.dataDir, otherId)).toBe(0);
+    const otherReader = await connectSynced(server.wsUrl, otherId, { cookie: server.cookie });
+    clients.push(otherReader);
+    expect(docContent(otherReader.doc, ['notes'])).toEqual(otherBefore);
 
     const reader = await connectSynced(server.wsUrl, docId, { cookie: server.cookie });
     clients.push(reader);
