@@ -1,13 +1,8 @@
 import type { Db } from '../db/connection';
 import type { DesignStatus } from '../../shared/domain/lifecycle';
 import type { LeerarrangementContent } from '../../shared/domain/leerarrangement/types';
-import {
-  createPublicationReader,
-  createTransitionLog,
-  type PublicationRecord,
-  type StatusMove,
-  type StatusTransition,
-} from './statusLog';
+import { createPublicationReader, createTransitionLog } from './statusLog';
+import type { PublicationRecord, StatusMove, StatusTransition } from './statusLog';
 
 export type { StatusTransition } from './statusLog';
 

@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/connection';
 import type { DesignStatus } from '../../shared/domain/lifecycle';
-import {
-  createPublicationReader,
-  createTransitionLog,
-  type PublicationRecord,
-  type StatusMove,
-  type StatusTransition,
-} from './statusLog';
+import { createPublicationReader, createTransitionLog } from './statusLog';
+import type { PublicationRecord, StatusMove, StatusTransition } from './statusLog';
 
 /** One leerarrangement as a traject version or publication records it. */
 export interface TrajectSnapshotItem {
