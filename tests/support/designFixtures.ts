@@ -15,6 +15,27 @@ import * as yclient from './yclient';
  * Everything goes through the real server (HTTP and WebSocket), except where a name says "force".
  */
 
+/** Two leeruitkomsten of the theme most lifecycle, traject and catalog tests design against. */
+export const LU_1: yclient.OutcomeFields = {
+  id: 'lu-1',
+  code: 'LU 1',
+  title: 'Veilig leerklimaat',
+  description: '',
+};
+export const LU_2: yclient.OutcomeFields = {
+  id: 'lu-2',
+  code: 'LU 2',
+  title: 'Feedback geven',
+  description: '',
+};
+
+/** The theme "Pedagogisch handelen" (id 'thema') with these outcomes. */
+export const pedagogischHandelen = (...outcomes: yclient.OutcomeFields[]) => ({
+  id: 'thema',
+  title: 'Pedagogisch handelen',
+  outcomes,
+});
+
 export interface OntwikkelpadSpec {
   title: string;
   /** Default 'start-vakbekwaam'. */
@@ -79,6 +100,49 @@ export async function createLab(
   return labId;
 }
 
+/** The members of a lab test: its owner, one member per other role, and an outsider. */
+export interface LabCast {
+  labId: string;
+  owner: TestUser;
+  editor: TestUser;
+  commenter: TestUser;
+  viewer: TestUser;
+  outsider: TestUser;
+}
+
+const CAST_NAMES: Record<Exclude<keyof LabCast, 'labId'>, string> = {
+  owner: 'Olga Eigenaar',
+  editor: 'Eef Bewerker',
+  commenter: 'Coen Commentator',
+  viewer: 'Vik Lezer',
+  outsider: 'Bo Buitenstaander',
+};
+
+/**
+ * Signs up the cast (in parallel; `names` overrides the default display names) and makes a
+ * co-creatieteam `labName` of the owner with the editor, commenter and viewer, in that order.
+ */
+export async function createLabWithRoles(
+  server: TestServer,
+  labName: string,
+  names: Partial<typeof CAST_NAMES> = {},
+): Promise<LabCast> {
+  const cast = { ...CAST_NAMES, ...names };
+  const [owner, editor, commenter, viewer, outsider] = await Promise.all([
+    server.signUp(cast.owner),
+    server.signUp(cast.editor),
+    server.signUp(cast.commenter),
+    server.signUp(cast.viewer),
+    server.signUp(cast.outsider),
+  ]);
+  const labId = await createLab(server, owner, labName, [
+    [editor, 'editor'],
+    [commenter, 'commenter'],
+    [viewer, 'viewer'],
+  ]);
+  return { labId, owner, editor, commenter, viewer, outsider };
+}
+
 /**
  * Makes every leaving-prototype must-rule of a leerarrangement green for `outcomeIds`: targeted
  * with evidence (R4, R7), formeel 4 ECTS with a 112-hour formal activity (R3), vertical at position
@@ -117,6 +181,14 @@ export async function approveDesign(server: TestServer, owner: TestUser, docId: 
     body: { to: 'goedgekeurd' },
   });
   expect(response.status, await response.text()).toBe(200);
+}
+
+/** GET `path` as `user` (anonymously without one), 200 expected; the parsed body. */
+export async function getOk<T>(server: TestServer, path: string, user?: { cookie: string }): Promise<T> {
+  const response = await server.request('GET', path, user ? { cookie: user.cookie } : {});
+  const text = await response.text();
+  expect(response.status, text).toBe(200);
+  return JSON.parse(text) as T;
 }
 
 /** An API error: this HTTP status, `{ error: { code } }`, and the message matching `message` if given. */

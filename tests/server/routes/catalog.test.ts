@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { approveDesign, createLab, publishOntwikkelpad } from '../../support/designFixtures';
+import * as fixtures from '../../support/designFixtures';
+import {
+  approveDesign,
+  createLab,
+  getOk,
+  LU_1,
+  LU_2,
+  pedagogischHandelen,
+} from '../../support/designFixtures';
 import { createDesignAt, startTestServer } from '../../support/server';
 import type { TestOwner, TestServer, TestUser } from '../../support/server';
 import { connectSynced, editDraft, setDesignText, toggleOutcome } from '../../support/yclient';
@@ -34,20 +42,11 @@ beforeAll(async () => {
   ]);
   labId = await createLab(server, owner, 'Co-creatielab Oost', [[viewer, 'viewer']]);
   otherLabId = await createLab(server, otherOwner, 'Co-creatielab West');
-  ({ versionId } = await publishOntwikkelpad(server, atelierOwner, {
+  ({ versionId } = await fixtures.publishOntwikkelpad(server, atelierOwner, {
     title: 'Startende leraren',
     sectors: ['vo', 'mbo'],
     nlqfLevel: 5,
-    themes: [
-      {
-        id: 'thema',
-        title: 'Pedagogisch handelen',
-        outcomes: [
-          { id: 'lu-1', code: 'LU 1', title: 'Veilig leerklimaat', description: '' },
-          { id: 'lu-2', code: 'LU 2', title: 'Feedback geven', description: '' },
-        ],
-      },
-    ],
+    themes: [pedagogischHandelen(LU_1, LU_2)],
   }));
   approvedId = await createDesignAt(server.url, owner, {
     teamId: labId,
@@ -83,10 +82,12 @@ interface Item {
 }
 
 async function list(query = '', cookie?: string): Promise<Item[]> {
-  const response = await server.request('GET', `/api/catalog${query}`, cookie ? { cookie } : {});
-  const text = await response.text();
-  expect(response.status, text).toBe(200);
-  return (JSON.parse(text) as { items: Item[] }).items;
+  const body = await getOk<{ items: Item[] }>(
+    server,
+    `/api/catalog${query}`,
+    cookie ? { cookie } : undefined,
+  );
+  return body.items;
 }
 
 describe('GET /api/catalog', () => {

@@ -3,7 +3,8 @@ import type { TemplateVersion } from '../../../server/stores/templateVersions';
 import { checkLeerarrangement, type RuleResult } from '../../../shared/domain/leerarrangement/rules';
 import { addActivity, evidenceText, projectLeerarrangement } from '../../../shared/editor/leerarrangementDoc';
 import {
-  createLab,
+  createLabWithRoles,
+  getOk,
   expectApiError as expectError,
   fetchTemplate,
   publishOntwikkelpad,
@@ -44,18 +45,11 @@ interface Checks {
 beforeAll(async () => {
   server = await startTestServer();
   atelierOwner = await server.owner();
-  [labOwner, labEditor, labCommenter, labViewer, outsider] = await Promise.all([
-    server.signUp('Lotte Labeigenaar'),
-    server.signUp('Eef Labbewerker'),
-    server.signUp('Coen Commentator'),
-    server.signUp('Vik Lezer'),
-    server.signUp('Bo Buitenstaander'),
-  ]);
-  labId = await createLab(server, labOwner, 'Co-creatielab Zuid', [
-    [labEditor, 'editor'],
-    [labCommenter, 'commenter'],
-    [labViewer, 'viewer'],
-  ]);
+  const lab = await createLabWithRoles(server, 'Co-creatielab Zuid', {
+    owner: 'Lotte Labeigenaar',
+    editor: 'Eef Labbewerker',
+  });
+  ({ labId, owner: labOwner, editor: labEditor, commenter: labCommenter, viewer: labViewer, outsider } = lab);
   ({ versionId } = await publishOntwikkelpad(server, atelierOwner, {
     title: 'Startende leraren vo/mbo',
     sectors: ['vo', 'mbo'],
@@ -80,10 +74,7 @@ const newDesign = (user: { cookie: string } = labEditor, title = 'Samen leren in
   createDesignAt(server.url, user, { teamId: labId, templateId: versionId, title });
 
 async function checksOf(docId: string, user: { cookie: string } = labEditor): Promise<Checks> {
-  const response = await server.request('GET', `/api/designs/${docId}/checks`, { cookie: user.cookie });
-  const text = await response.text();
-  expect(response.status, text).toBe(200);
-  return JSON.parse(text) as Checks;
+  return getOk<Checks>(server, `/api/designs/${docId}/checks`, user);
 }
 
 const statuses = (results: RuleResult[]) =>

@@ -1,8 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DesignStatus } from '../../../shared/domain/lifecycle';
 import {
-  createLab,
+  createLabWithRoles,
   expectApiError as expectError,
+  getOk,
+  LU_1,
+  pedagogischHandelen,
   forceDesignStatus,
   makeDesignGreen,
   publishOntwikkelpad,
@@ -31,29 +34,15 @@ const clients: TestClient[] = [];
 beforeAll(async () => {
   server = await startTestServer();
   atelierOwner = await server.owner();
-  [owner, editor, commenter, viewer, outsider] = await Promise.all([
-    server.signUp('Olga Eigenaar'),
-    server.signUp('Eef Bewerker'),
-    server.signUp('Coen Commentator'),
-    server.signUp('Vik Lezer'),
-    server.signUp('Bo Buitenstaander'),
-  ]);
-  labId = await createLab(server, owner, 'Co-creatielab Noord', [
-    [editor, 'editor'],
-    [commenter, 'commenter'],
-    [viewer, 'viewer'],
-  ]);
+  ({ labId, owner, editor, commenter, viewer, outsider } = await createLabWithRoles(
+    server,
+    'Co-creatielab Noord',
+  ));
   ({ versionId } = await publishOntwikkelpad(server, atelierOwner, {
     title: 'Startende leraren',
     sectors: ['vo'],
     nlqfLevel: 5,
-    themes: [
-      {
-        id: 'thema',
-        title: 'Pedagogisch handelen',
-        outcomes: [{ id: 'lu-1', code: 'LU 1', title: 'Veilig leerklimaat', description: '' }],
-      },
-    ],
+    themes: [pedagogischHandelen(LU_1)],
   }));
 });
 
@@ -87,10 +76,7 @@ interface StatusView {
 }
 
 async function statusOf(docId: string, user: { cookie: string } = viewer): Promise<StatusView> {
-  const response = await server.request('GET', `/api/designs/${docId}/status`, { cookie: user.cookie });
-  const text = await response.text();
-  expect(response.status, text).toBe(200);
-  return JSON.parse(text) as StatusView;
+  return getOk<StatusView>(server, `/api/designs/${docId}/status`, user);
 }
 
 describe('GET /api/designs/:id/status', () => {

@@ -35,16 +35,7 @@ async function publishLine(title: string, sectors: Sector[]): Promise<string> {
     title,
     sectors,
     nlqfLevel: 5,
-    themes: [
-      {
-        id: 'thema',
-        title: 'Pedagogisch handelen',
-        outcomes: [
-          { id: 'lu-1', code: 'LU 1', title: 'Veilig leerklimaat', description: '' },
-          { id: 'lu-2', code: 'LU 2', title: 'Feedback geven', description: '' },
-        ],
-      },
-    ],
+    themes: [fixtures.pedagogischHandelen(fixtures.LU_1, fixtures.LU_2)],
   });
   return id;
 }
@@ -52,19 +43,11 @@ async function publishLine(title: string, sectors: Sector[]): Promise<string> {
 beforeAll(async () => {
   server = await startTestServer();
   atelierOwner = await server.owner();
-  [owner, editor, commenter, viewer, outsider, otherOwner] = await Promise.all([
-    server.signUp('Olga Eigenaar'),
-    server.signUp('Eef Bewerker'),
-    server.signUp('Coen Commentator'),
-    server.signUp('Vik Lezer'),
-    server.signUp('Bo Buitenstaander'),
-    server.signUp('Ada Anderlab'),
-  ]);
-  labId = await fixtures.createLab(server, owner, 'Co-creatielab Noord', [
-    [editor, 'editor'],
-    [commenter, 'commenter'],
-    [viewer, 'viewer'],
-  ]);
+  ({ labId, owner, editor, commenter, viewer, outsider } = await fixtures.createLabWithRoles(
+    server,
+    'Co-creatielab Noord',
+  ));
+  otherOwner = await server.signUp('Ada Anderlab');
   otherLabId = await fixtures.createLab(server, otherOwner, 'Co-creatielab Zuid');
   versionId = await publishLine('Startende leraren', ['vo']);
   otherVersionId = await publishLine('Startende leraren (ander pad)', ['po']);
@@ -128,10 +111,7 @@ interface StatusView {
 }
 
 async function statusOf(trajectId: string, user: { cookie: string } = viewer): Promise<StatusView> {
-  const response = await server.request('GET', `/api/trajects/${trajectId}/status`, { cookie: user.cookie });
-  const text = await response.text();
-  expect(response.status, text).toBe(200);
-  return JSON.parse(text) as StatusView;
+  return fixtures.getOk<StatusView>(server, `/api/trajects/${trajectId}/status`, user);
 }
 
 async function expectMoved(response: Response, to: DesignStatus): Promise<void> {
@@ -154,12 +134,9 @@ interface VersionView {
 }
 
 async function versionsOf(trajectId: string, user: { cookie: string } = viewer): Promise<VersionView[]> {
-  const response = await server.request('GET', `/api/trajects/${trajectId}/versions`, {
-    cookie: user.cookie,
-  });
-  const text = await response.text();
-  expect(response.status, text).toBe(200);
-  return (JSON.parse(text) as { versions: VersionView[] }).versions;
+  return (
+    await fixtures.getOk<{ versions: VersionView[] }>(server, `/api/trajects/${trajectId}/versions`, user)
+  ).versions;
 }
 
 interface CatalogTraject {
@@ -176,10 +153,12 @@ interface CatalogTraject {
 }
 
 async function catalogTrajects(query = '', cookie?: string): Promise<CatalogTraject[]> {
-  const response = await server.request('GET', `/api/catalog${query}`, cookie ? { cookie } : {});
-  const text = await response.text();
-  expect(response.status, text).toBe(200);
-  return (JSON.parse(text) as { trajects: CatalogTraject[] }).trajects;
+  const body = await fixtures.getOk<{ trajects: CatalogTraject[] }>(
+    server,
+    `/api/catalog${query}`,
+    cookie ? { cookie } : undefined,
+  );
+  return body.trajects;
 }
 
 // --- tests ---------------------------------------------------------------------------------------
