@@ -77,16 +77,8 @@ export async function publishOntwikkelpad(
 }
 
 /** GET /api/templates/:id as `user` (200 expected). */
-export async function fetchTemplate(
-  server: TestServer,
-  user: { cookie: string },
-  versionId: string,
-): Promise<TemplateVersion> {
-  const response = await server.request('GET', `/api/templates/${versionId}`, { cookie: user.cookie });
-  const text = await response.text();
-  expect(response.status, text).toBe(200);
-  return JSON.parse(text) as TemplateVersion;
-}
+export const fetchTemplate = (server: TestServer, user: { cookie: string }, versionId: string) =>
+  getOk<TemplateVersion>(server, `/api/templates/${versionId}`, user);
 
 /** A co-creatieteam of `owner`, with `members` added in order, each with its role. */
 export async function createLab(
