@@ -1,14 +1,5 @@
 import * as Y from 'yjs';
-import {
-  allowedTransitions,
-  checkGates,
-  checkTransition,
-  OUTCOME_LABELS_NL,
-  STATUS_LABELS_NL,
-  transitionNeeds,
-  type DesignStatus,
-  type InternalOutcome,
-} from '../../shared/domain/lifecycle';
+import { checkGates, checkTransition } from '../../shared/domain/lifecycle';
 import { allOutcomes } from '../../shared/domain/ontwikkelpad/types';
 import { projectLeerarrangement } from '../../shared/editor/leerarrangementDoc';
 import { readDocument } from '../collab/readDocument';
@@ -17,6 +8,7 @@ import { ApiError, notFound } from '../http/apiError';
 import { authorizeDocument } from '../policies/document';
 import type { PublishedProjection } from '../stores/lifecycle';
 import { designChecks, designTemplate } from './designs';
+import { recordedMove, statusSteps, type MoveInput } from './statusMoves';
 import { createVersion } from './versions';
 
 function lifecycleOr404(deps: AppDeps, docId: string) {
@@ -32,20 +24,7 @@ export function designStatus(deps: AppDeps, userId: string, docId: string) {
   const { results } = designChecks(deps, userId, docId);
   const source = basedOn ? deps.stores.lifecycle.publication(basedOn) : undefined;
   return {
-    status,
-    label: STATUS_LABELS_NL[status],
-    allowed: allowedTransitions(status).map((to) => {
-      const check = checkGates(status, to, results);
-      const needs = transitionNeeds(status, to);
-      return {
-        to,
-        label: STATUS_LABELS_NL[to],
-        ok: check.ok,
-        reason: check.ok ? null : check.reason,
-        outcome: needs.outcome,
-        requiresNote: needs.note,
-      };
-    }),
+    ...statusSteps(status, (to) => checkGates(status, to, results)),
     history: deps.stores.lifecycle.history(docId),
     // "gebaseerd op …": the published design this one was reused from (its public title).
     basedOn: basedOn ? { id: basedOn, title: source?.projection.title ?? null } : null,
@@ -91,28 +70,20 @@ function publishedProjection(
  * one transaction; then re-checks every member's open sockets, because entering or leaving external
  * review changes whether anyone may edit.
  */
-export function changeStatus(
-  deps: AppDeps,
-  userId: string,
-  docId: string,
-  input: { to: DesignStatus; outcome?: InternalOutcome | null | undefined; note?: string | null | undefined },
-) {
+export function changeStatus(deps: AppDeps, userId: string, docId: string, input: MoveInput) {
   const { document } = authorizeDocument(deps.stores, userId, docId, 'document.changeStatus');
   const { status: from } = lifecycleOr404(deps, docId);
   const { results } = designChecks(deps, userId, docId);
   const check = checkTransition(from, input.to, { results, outcome: input.outcome, note: input.note });
   if (!check.ok) throw new ApiError(400, 'transition_refused', check.reason);
-  const note = input.note?.trim() || null;
-  const outcome = input.outcome ?? null;
+  const { outcome, note, versionLabel } = recordedMove(input);
   const publication = input.to === 'goedgekeurd' ? publishedProjection(deps, docId) : null;
   deps.db.transaction(() => {
     deps.stores.lifecycle.recordTransition(docId, { from, to: input.to, outcome, note, actorId: userId });
     if (publication) deps.stores.lifecycle.publish(docId, publication.projection, publication.state, userId);
     // Every status change is a version: an immutable snapshot of exactly what moved on.
     createVersion(deps, userId, docId, {
-      label: outcome
-        ? `${STATUS_LABELS_NL[input.to]} (${OUTCOME_LABELS_NL[outcome]})`
-        : STATUS_LABELS_NL[input.to],
+      label: versionLabel,
       note,
       status: input.to,
     });

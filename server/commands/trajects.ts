@@ -1,12 +1,6 @@
 import {
-  allowedTransitions,
   checkTrajectGates,
   checkTrajectTransition,
-  OUTCOME_LABELS_NL,
-  STATUS_LABELS_NL,
-  transitionNeeds,
-  type DesignStatus,
-  type InternalOutcome,
   type TrajectGateInput,
 } from '../../shared/domain/lifecycle';
 import { checkLeerarrangement } from '../../shared/domain/leerarrangement/rules';
@@ -17,6 +11,7 @@ import { authorizeTeam } from '../policies/team';
 import type { TrajectPublishedProjection, TrajectSnapshot } from '../stores/trajectLifecycle';
 import { designChecks, trajectView } from './designs';
 import { closedFeedbackRounds } from './feedbackGate';
+import { recordedMove, statusSteps, type MoveInput } from './statusMoves';
 
 /**
  * The lifecycle of a professionaliseringstraject: the same statuses and moves as a design (one
@@ -99,20 +94,7 @@ export function trajectStatus(deps: AppDeps, userId: string, trajectId: string) 
   const input = gateInput(deps, userId, trajectId);
   const status = traject.status;
   return {
-    status,
-    label: STATUS_LABELS_NL[status],
-    allowed: allowedTransitions(status).map((to) => {
-      const check = checkTrajectGates(status, to, input);
-      const needs = transitionNeeds(status, to);
-      return {
-        to,
-        label: STATUS_LABELS_NL[to],
-        ok: check.ok,
-        reason: check.ok ? null : check.reason,
-        outcome: needs.outcome,
-        requiresNote: needs.note,
-      };
-    }),
+    ...statusSteps(status, (to) => checkTrajectGates(status, to, input)),
     history: deps.stores.trajectLifecycle.history(trajectId),
     basedOn: null,
     canChange: can(role, 'document.changeStatus'),
@@ -132,12 +114,7 @@ function publishedProjection(deps: AppDeps, trajectId: string): TrajectPublished
  * the traject gates decide (400 with the Dutch reason). The move, its version (a JSON snapshot), an
  * audit entry and — on approval — the catalog's frozen copy are written in one transaction.
  */
-export function changeTrajectStatus(
-  deps: AppDeps,
-  userId: string,
-  trajectId: string,
-  input: { to: DesignStatus; outcome?: InternalOutcome | null | undefined; note?: string | null | undefined },
-) {
+export function changeTrajectStatus(deps: AppDeps, userId: string, trajectId: string, input: MoveInput) {
   const traject = trajectOr404(deps, trajectId);
   authorizeTeam(deps.stores, userId, traject.teamId, 'document.changeStatus');
   const from = traject.status;
@@ -147,8 +124,7 @@ export function changeTrajectStatus(
     note: input.note,
   });
   if (!check.ok) throw new ApiError(400, 'transition_refused', check.reason);
-  const note = input.note?.trim() || null;
-  const outcome = input.outcome ?? null;
+  const { outcome, note, versionLabel } = recordedMove(input);
   const publication = input.to === 'goedgekeurd' ? publishedProjection(deps, trajectId) : null;
   deps.db.transaction(() => {
     deps.stores.trajectLifecycle.recordTransition(trajectId, {
@@ -161,9 +137,7 @@ export function changeTrajectStatus(
     if (publication) deps.stores.trajectLifecycle.publish(trajectId, publication, userId);
     // Every status change is a version: the snapshot is taken after the move, inside the transaction.
     deps.stores.trajectLifecycle.insertVersion(trajectId, {
-      label: outcome
-        ? `${STATUS_LABELS_NL[input.to]} (${OUTCOME_LABELS_NL[outcome]})`
-        : STATUS_LABELS_NL[input.to],
+      label: versionLabel,
       note,
       authorId: userId,
       snapshot: trajectSnapshot(deps, trajectId),

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/connection';
-import type { DesignStatus, InternalOutcome } from '../../shared/domain/lifecycle';
-import type { StatusTransition } from './lifecycle';
+import type { DesignStatus } from '../../shared/domain/lifecycle';
+import { createPublicationReader, createTransitionLog } from './statusLog';
+import type { PublicationRecord, StatusMove, StatusTransition } from './statusLog';
 
 /** One leerarrangement as a traject version or publication records it. */
 export interface TrajectSnapshotItem {
@@ -55,16 +56,6 @@ export interface TrajectVersion {
   snapshot: TrajectSnapshot;
 }
 
-interface TransitionRow {
-  id: number;
-  from_status: DesignStatus;
-  to_status: DesignStatus;
-  outcome: InternalOutcome | null;
-  note: string | null;
-  actor_id: string | null;
-  created_at: number;
-}
-
 interface VersionRow {
   id: string;
   traject_id: string;
@@ -76,16 +67,14 @@ interface VersionRow {
   json: string;
 }
 
-interface PublicationRow {
-  traject_id: string;
-  projection: string;
-  approved_at: number;
-}
-
-const presentPublication = (row: PublicationRow): TrajectPublication => ({
-  trajectId: row.traject_id,
-  projection: JSON.parse(row.projection) as TrajectPublishedProjection,
-  approvedAt: new Date(row.approved_at).toISOString(),
+const presentPublication = ({
+  subjectId,
+  projection,
+  approvedAt,
+}: PublicationRecord<TrajectPublishedProjection>): TrajectPublication => ({
+  trajectId: subjectId,
+  projection,
+  approvedAt,
 });
 
 /**
@@ -95,13 +84,7 @@ const presentPublication = (row: PublicationRow): TrajectPublication => ({
 export function createTrajectLifecycleStore(db: Db) {
   const statusOf = db.prepare<[string], { status: DesignStatus }>('SELECT status FROM trajects WHERE id = ?');
   const setStatus = db.prepare('UPDATE trajects SET status = ?, updated_at = ? WHERE id = ?');
-  const insertTransition = db.prepare(
-    `INSERT INTO traject_transitions (traject_id, from_status, to_status, outcome, note, actor_id, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const historyOf = db.prepare<[string], TransitionRow>(
-    'SELECT * FROM traject_transitions WHERE traject_id = ? ORDER BY id DESC',
-  );
+  const transitions = createTransitionLog(db, { table: 'traject_transitions', key: 'traject_id' });
   const insertVersion = db.prepare(
     `INSERT INTO traject_versions (id, traject_id, label, note, author_id, created_at, status, json)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -112,45 +95,24 @@ export function createTrajectLifecycleStore(db: Db) {
   const insertPublication = db.prepare(
     `INSERT INTO traject_publications (traject_id, projection, approved_by, approved_at) VALUES (?, ?, ?, ?)`,
   );
-  // Only trajecten that are still goedgekeurd: this table is the catalog's one source.
-  const publicationById = db.prepare<[string], PublicationRow>(
-    `SELECT p.traject_id, p.projection, p.approved_at FROM traject_publications p
-     JOIN trajects t ON t.id = p.traject_id WHERE p.traject_id = ? AND t.status = 'goedgekeurd'`,
-  );
-  const publications = db.prepare<[], PublicationRow>(
-    `SELECT p.traject_id, p.projection, p.approved_at FROM traject_publications p
-     JOIN trajects t ON t.id = p.traject_id WHERE t.status = 'goedgekeurd' ORDER BY p.approved_at DESC`,
-  );
+  const published = createPublicationReader<TrajectPublishedProjection>(db, {
+    table: 'traject_publications',
+    key: 'traject_id',
+    owner: 'trajects',
+    ownerKey: 'id',
+  });
 
   return {
     status(trajectId: string): DesignStatus | undefined {
       return statusOf.get(trajectId)?.status;
     },
     /** Moves the status and logs the move (call inside a transaction). */
-    recordTransition(
-      trajectId: string,
-      move: {
-        from: DesignStatus;
-        to: DesignStatus;
-        outcome: InternalOutcome | null;
-        note: string | null;
-        actorId: string;
-      },
-      now = Date.now(),
-    ): void {
+    recordTransition(trajectId: string, move: StatusMove, now = Date.now()): void {
       setStatus.run(move.to, now, trajectId);
-      insertTransition.run(trajectId, move.from, move.to, move.outcome, move.note, move.actorId, now);
+      transitions.record(trajectId, move, now);
     },
     history(trajectId: string): StatusTransition[] {
-      return historyOf.all(trajectId).map((row) => ({
-        id: row.id,
-        from: row.from_status,
-        to: row.to_status,
-        outcome: row.outcome,
-        note: row.note,
-        actorId: row.actor_id,
-        createdAt: new Date(row.created_at).toISOString(),
-      }));
+      return transitions.history(trajectId);
     },
     /** Stores an immutable snapshot (call inside the transaction of the move). */
     insertVersion(
@@ -188,11 +150,11 @@ export function createTrajectLifecycleStore(db: Db) {
       insertPublication.run(trajectId, JSON.stringify(projection), approvedBy, Date.now());
     },
     publication(trajectId: string): TrajectPublication | undefined {
-      const row = publicationById.get(trajectId);
-      return row ? presentPublication(row) : undefined;
+      const record = published.get(trajectId);
+      return record ? presentPublication(record) : undefined;
     },
     publications(): TrajectPublication[] {
-      return publications.all().map(presentPublication);
+      return published.all().map(presentPublication);
     },
   };
 }

@@ -3,29 +3,10 @@ import * as Y from 'yjs';
 import type { TemplateVersion } from '../../../server/stores/templateVersions';
 import { checkLeerarrangement, type RuleResult } from '../../../shared/domain/leerarrangement/rules';
 import { addActivity, evidenceText, projectLeerarrangement } from '../../../shared/editor/leerarrangementDoc';
-import {
-  createDesignAt,
-  createTemplateDraftAt,
-  publishedAt,
-  startTestServer,
-  type TestOwner,
-  type TestServer,
-  type TestUser,
-} from '../../support/server';
-import {
-  addDraftTheme,
-  clearDraftThemes,
-  connectSynced,
-  designActivity,
-  editDraft,
-  setDesignMeta,
-  setDesignText,
-  setDraftMeta,
-  toggleOutcome,
-  waitFor,
-  waitForAllAcked,
-  type TestClient,
-} from '../../support/yclient';
+import { createLab, fetchTemplate, publishOntwikkelpad } from '../../support/designFixtures';
+import { createDesignAt, startTestServer } from '../../support/server';
+import type { TestOwner, TestServer, TestUser } from '../../support/server';
+import * as yclient from '../../support/yclient';
 
 /**
  * Two editors of a co-creatieteam work on one leerarrangement through real providers. Every field
@@ -40,9 +21,9 @@ let bram: TestUser;
 let labId: string;
 let template: TemplateVersion;
 let docId: string;
-let a: TestClient;
-let b: TestClient;
-const clients: TestClient[] = [];
+let a: yclient.TestClient;
+let b: yclient.TestClient;
+const clients: yclient.TestClient[] = [];
 
 const OUTCOMES = [
   { id: 'o1', code: 'LU 1.1', title: 'Leerklimaat', description: 'a' },
@@ -54,17 +35,15 @@ beforeAll(async () => {
   server = await startTestServer();
   atelierOwner = await server.owner();
   [anna, bram] = await Promise.all([server.signUp('Anna Ontwerper'), server.signUp('Bram Ontwerper')]);
-  labId = await server.createTeam(anna, { name: 'Co-creatielab Samen', kind: 'cocreatieteam' });
-  await server.addMember(anna, labId, bram, 'editor');
-  const draftId = await createTemplateDraftAt(server.url, atelierOwner, { teamId: atelierOwner.teamId });
-  await editDraft(server.wsUrl, draftId, atelierOwner, (doc) => {
-    setDraftMeta(doc, { title: 'Pad', kind: 'start-vakbekwaam', sectors: ['mbo'], nlqfLevel: 4 });
-    clearDraftThemes(doc);
-    addDraftTheme(doc, 't1', 'Thema', OUTCOMES);
+  labId = await createLab(server, anna, 'Co-creatielab Samen', [[bram, 'editor']]);
+  const { versionId } = await publishOntwikkelpad(server, atelierOwner, {
+    title: 'Pad',
+    sectors: ['mbo'],
+    nlqfLevel: 4,
+    themes: [{ id: 't1', title: 'Thema', outcomes: OUTCOMES }],
+    changeNote: 'Eerste',
   });
-  const { id } = await publishedAt(server.url, atelierOwner, draftId, { changeNote: 'Eerste' });
-  const response = await server.request('GET', `/api/templates/${id}`, { cookie: anna.cookie });
-  template = (await response.json()) as TemplateVersion;
+  template = await fetchTemplate(server, anna, versionId);
 });
 
 afterAll(async () => {
@@ -77,7 +56,7 @@ beforeEach(async () => {
   a = await join(anna);
   b = await join(bram);
   addActivity(a.doc, { id: 'act-1', title: 'Intervisie', kind: 'intervisie' });
-  await waitForAllAcked(a);
+  await yclient.waitForAllAcked(a);
   await converged();
 });
 
@@ -85,8 +64,8 @@ afterEach(() => {
   for (const client of clients.splice(0)) client.destroy();
 });
 
-async function join(user: TestUser): Promise<TestClient> {
-  const client = await connectSynced(server.wsUrl, docId, { cookie: user.cookie, durable: true });
+async function join(user: TestUser): Promise<yclient.TestClient> {
+  const client = await yclient.connectSynced(server.wsUrl, docId, { cookie: user.cookie, durable: true });
   clients.push(client);
   return client;
 }
@@ -96,7 +75,7 @@ const sameVector = (x: Y.Doc, y: Y.Doc) =>
 
 /** Waits until both providers and the server's room hold exactly the same updates. */
 async function converged(): Promise<void> {
-  await waitFor(
+  await yclient.waitFor(
     () => {
       const room = server.running.deps.rooms.peek(docId)?.doc;
       return room !== undefined && sameVector(a.doc, room) && sameVector(b.doc, room);
@@ -105,8 +84,8 @@ async function converged(): Promise<void> {
   );
 }
 
-const project = (client: TestClient) => projectLeerarrangement(client.doc, template.content);
-const checksOn = (client: TestClient) =>
+const project = (client: yclient.TestClient) => projectLeerarrangement(client.doc, template.content);
+const checksOn = (client: yclient.TestClient) =>
   checkLeerarrangement(project(client), template.content, { closedFeedbackRounds: 0 });
 
 async function serverChecks(): Promise<RuleResult[]> {
@@ -129,12 +108,12 @@ describe('concurrent edits on a leerarrangement', () => {
     b.provider.disconnect();
     // Anna: the title (start), the hours, a new activity, outcome o1 with evidence, placement.
     a.doc.transact(() => {
-      const activity = designActivity(a.doc, 'act-1');
+      const activity = yclient.designActivity(a.doc, 'act-1');
       (activity.get('title') as Y.Text).insert(0, 'Maandelijkse ');
       activity.set('hours', 20);
-      toggleOutcome(a.doc, 'o1', true);
+      yclient.toggleOutcome(a.doc, 'o1', true);
       evidenceText(a.doc, 'o1').insert(0, 'Lesobservatie.');
-      setDesignMeta(a.doc, { placementType: 'horizontaal', learningForm: 'team' });
+      yclient.setDesignMeta(a.doc, { placementType: 'horizontaal', learningForm: 'team' });
     });
     addActivity(a.doc, {
       id: 'act-a',
@@ -145,14 +124,14 @@ describe('concurrent edits on a leerarrangement', () => {
     });
     // Bram: the title (end), material status, provider, a new activity, outcome o3, free text.
     b.doc.transact(() => {
-      const activity = designActivity(b.doc, 'act-1');
+      const activity = yclient.designActivity(b.doc, 'act-1');
       const title = activity.get('title') as Y.Text;
       title.insert(title.length, ' met collega’s');
       activity.set('materialStatus', 'omgezet-opgewerkt');
       activity.set('providerType', 'derde');
       (activity.get('providerName') as Y.Text).insert(0, 'Hogeschool Utrecht');
-      toggleOutcome(b.doc, 'o3', true);
-      setDesignText(b.doc, 'trajectRelation', 'Alternatief voor de collectieve variant.');
+      yclient.toggleOutcome(b.doc, 'o3', true);
+      yclient.setDesignText(b.doc, 'trajectRelation', 'Alternatief voor de collectieve variant.');
     });
     addActivity(b.doc, {
       id: 'act-b',
@@ -196,18 +175,18 @@ describe('concurrent edits on a leerarrangement', () => {
       const activityId = `act-${round % 2 === 0 ? 'x' : 'y'}${round}`;
       addActivity(a.doc, { id: `${activityId}-a`, title: `A${round}`, hours: round });
       addActivity(b.doc, { id: `${activityId}-b`, title: `B${round}`, materialStatus: 'bestaand' });
-      const titleA = designActivity(a.doc, 'act-1').get('title') as Y.Text;
+      const titleA = yclient.designActivity(a.doc, 'act-1').get('title') as Y.Text;
       titleA.insert(0, 'a');
-      const titleB = designActivity(b.doc, 'act-1').get('title') as Y.Text;
+      const titleB = yclient.designActivity(b.doc, 'act-1').get('title') as Y.Text;
       titleB.insert(titleB.length, 'b');
       // Each toggles a different outcome, back and forth.
-      toggleOutcome(a.doc, 'o1', round % 2 === 0);
-      toggleOutcome(b.doc, 'o2', round % 2 === 0);
+      yclient.toggleOutcome(a.doc, 'o1', round % 2 === 0);
+      yclient.toggleOutcome(b.doc, 'o2', round % 2 === 0);
     }
     evidenceText(a.doc, 'o1').insert(0, 'Portfolio.');
     evidenceText(b.doc, 'o2').insert(0, 'Gesprek.');
-    await waitForAllAcked(a);
-    await waitForAllAcked(b);
+    await yclient.waitForAllAcked(a);
+    await yclient.waitForAllAcked(b);
     await converged();
 
     const onA = project(a);

@@ -1,22 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as fixtures from '../../support/designFixtures';
 import {
-  createDesignAt,
-  createTemplateDraftAt,
-  publishedAt,
-  startTestServer,
-  type TestOwner,
-  type TestServer,
-  type TestUser,
-} from '../../support/server';
-import {
-  addDraftTheme,
-  clearDraftThemes,
-  connectSynced,
-  editDraft,
-  setDesignText,
-  setDraftMeta,
-  toggleOutcome,
-} from '../../support/yclient';
+  approveDesign,
+  createLab,
+  getOk,
+  LU_1,
+  LU_2,
+  pedagogischHandelen,
+} from '../../support/designFixtures';
+import { createDesignAt, startTestServer } from '../../support/server';
+import type { TestOwner, TestServer, TestUser } from '../../support/server';
+import { connectSynced, editDraft, setDesignText, toggleOutcome } from '../../support/yclient';
 
 /**
  * The public catalog: approved designs only, anonymous, searchable; drafts never leak; reuse copies
@@ -36,16 +30,7 @@ let versionId: string;
 let approvedId: string;
 let draftId: string;
 
-async function approve(docId: string): Promise<void> {
-  server.running.deps.db
-    .prepare("UPDATE designs SET status = 'aangemeld-externe-toetsing' WHERE doc_id = ?")
-    .run(docId);
-  const response = await server.request('POST', `/api/designs/${docId}/status`, {
-    cookie: owner.cookie,
-    body: { to: 'goedgekeurd' },
-  });
-  expect(response.status, await response.text()).toBe(200);
-}
+const approve = (docId: string) => approveDesign(server, owner, docId);
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -55,27 +40,14 @@ beforeAll(async () => {
     server.signUp('Vik Lezer'),
     server.signUp('Ander Lab'),
   ]);
-  labId = await server.createTeam(owner, { name: 'Co-creatielab Oost', kind: 'cocreatieteam' });
-  await server.addMember(owner, labId, viewer, 'viewer');
-  otherLabId = await server.createTeam(otherOwner, { name: 'Co-creatielab West', kind: 'cocreatieteam' });
-  const templateDraft = await createTemplateDraftAt(server.url, atelierOwner, {
-    teamId: atelierOwner.teamId,
-  });
-  await editDraft(server.wsUrl, templateDraft, atelierOwner, (doc) => {
-    setDraftMeta(doc, {
-      title: 'Startende leraren',
-      kind: 'start-vakbekwaam',
-      sectors: ['vo', 'mbo'],
-      nlqfLevel: 5,
-    });
-    clearDraftThemes(doc);
-    addDraftTheme(doc, 'thema', 'Pedagogisch handelen', [
-      { id: 'lu-1', code: 'LU 1', title: 'Veilig leerklimaat', description: '' },
-      { id: 'lu-2', code: 'LU 2', title: 'Feedback geven', description: '' },
-    ]);
-  });
-  versionId = (await publishedAt(server.url, atelierOwner, templateDraft, { changeNote: 'Eerste versie' }))
-    .id;
+  labId = await createLab(server, owner, 'Co-creatielab Oost', [[viewer, 'viewer']]);
+  otherLabId = await createLab(server, otherOwner, 'Co-creatielab West');
+  ({ versionId } = await fixtures.publishOntwikkelpad(server, atelierOwner, {
+    title: 'Startende leraren',
+    sectors: ['vo', 'mbo'],
+    nlqfLevel: 5,
+    themes: [pedagogischHandelen(LU_1, LU_2)],
+  }));
   approvedId = await createDesignAt(server.url, owner, {
     teamId: labId,
     templateId: versionId,
@@ -110,10 +82,12 @@ interface Item {
 }
 
 async function list(query = '', cookie?: string): Promise<Item[]> {
-  const response = await server.request('GET', `/api/catalog${query}`, cookie ? { cookie } : {});
-  const text = await response.text();
-  expect(response.status, text).toBe(200);
-  return (JSON.parse(text) as { items: Item[] }).items;
+  const body = await getOk<{ items: Item[] }>(
+    server,
+    `/api/catalog${query}`,
+    cookie ? { cookie } : undefined,
+  );
+  return body.items;
 }
 
 describe('GET /api/catalog', () => {

@@ -3,29 +3,10 @@ import type { UpgradePlan } from '../../../shared/domain/ontwikkelpad/upgrade';
 import type { RuleResult } from '../../../shared/domain/leerarrangement/rules';
 import { projectLeerarrangement } from '../../../shared/editor/leerarrangementDoc';
 import { refusedUpgradeStatus } from '../../support/rawclient';
-import {
-  createDesignAt,
-  createTemplateDraftAt,
-  publishedAt,
-  startTestServer,
-  type TestOwner,
-  type TestServer,
-  type TestUser,
-} from '../../support/server';
-import {
-  addDraftTheme,
-  clearDraftThemes,
-  connectSynced,
-  editDraft,
-  editDraftOutcome,
-  removeDraftOutcome,
-  sectionIds,
-  setDraftMeta,
-  setDraftSections,
-  toggleOutcome,
-  waitFor,
-  type TestClient,
-} from '../../support/yclient';
+import { createLab, expectApiError as expectError, publishOntwikkelpad } from '../../support/designFixtures';
+import { createDesignAt, publishedAt, startTestServer } from '../../support/server';
+import type { TestOwner, TestServer, TestUser } from '../../support/server';
+import * as yclient from '../../support/yclient';
 
 /**
  * Upgrading a design to a newer version of its ontwikkelpad: outcomes mapped by id, a removed one
@@ -44,7 +25,7 @@ let v1: string;
 let v2: string;
 let otherLineVersion: string;
 let designId: string;
-const clients: TestClient[] = [];
+const clients: yclient.TestClient[] = [];
 
 const A = { id: 'lu-a', code: 'LU 1.1', title: 'Veilig leerklimaat', description: 'Bouwt een klimaat op.' };
 const B = { id: 'lu-b', code: 'LU 1.2', title: 'Heldere instructie', description: 'Geeft instructie.' };
@@ -66,39 +47,36 @@ beforeAll(async () => {
     server.signUp('Eef Labbewerker'),
     server.signUp('Vik Lezer'),
   ]);
-  labId = await server.createTeam(labOwner, { name: 'Co-creatielab Oost', kind: 'cocreatieteam' });
-  await server.addMember(labOwner, labId, labEditor, 'editor');
-  await server.addMember(labOwner, labId, labViewer, 'viewer');
+  labId = await createLab(server, labOwner, 'Co-creatielab Oost', [
+    [labEditor, 'editor'],
+    [labViewer, 'viewer'],
+  ]);
 
-  draftId = await createTemplateDraftAt(server.url, atelierOwner, { teamId: atelierOwner.teamId });
-  await editDraft(server.wsUrl, draftId, atelierOwner, (doc) => {
-    setDraftMeta(doc, {
-      title: 'Startende leraren',
-      kind: 'start-vakbekwaam',
-      sectors: ['vo'],
-      nlqfLevel: 5,
-    });
-    clearDraftThemes(doc);
-    addDraftTheme(doc, 't1', 'Pedagogisch handelen', [A, B]);
-    addDraftTheme(doc, 't2', 'Didactisch handelen', [C]);
-    setDraftSections(doc, [S1, S2]);
+  const first = await publishOntwikkelpad(server, atelierOwner, {
+    title: 'Startende leraren',
+    sectors: ['vo'],
+    nlqfLevel: 5,
+    themes: [
+      { id: 't1', title: 'Pedagogisch handelen', outcomes: [A, B] },
+      { id: 't2', title: 'Didactisch handelen', outcomes: [C] },
+    ],
+    edit: (doc) => yclient.setDraftSections(doc, [S1, S2]),
   });
-  const first = await publishedAt(server.url, atelierOwner, draftId, { changeNote: 'Eerste versie' });
   expect(first.version).toBe('1.0');
-  v1 = first.id;
+  ({ draftId, versionId: v1 } = first);
 
   designId = await createDesignAt(server.url, labEditor, { teamId: labId, templateId: v1, title: 'Klimaat' });
-  await editDraft(server.wsUrl, designId, labEditor, (doc) =>
+  await yclient.editDraft(server.wsUrl, designId, labEditor, (doc) =>
     doc.transact(() => {
-      toggleOutcome(doc, A.id, true);
-      toggleOutcome(doc, B.id, true);
+      yclient.toggleOutcome(doc, A.id, true);
+      yclient.toggleOutcome(doc, B.id, true);
     }),
   );
 
-  await editDraft(server.wsUrl, draftId, atelierOwner, (doc) => {
-    removeDraftOutcome(doc, A.id);
-    editDraftOutcome(doc, B.id, { description: 'Geeft heldere, gestructureerde instructie.' });
-    setDraftSections(doc, [S1, S2, S3]);
+  await yclient.editDraft(server.wsUrl, draftId, atelierOwner, (doc) => {
+    yclient.removeDraftOutcome(doc, A.id);
+    yclient.editDraftOutcome(doc, B.id, { description: 'Geeft heldere, gestructureerde instructie.' });
+    yclient.setDraftSections(doc, [S1, S2, S3]);
   });
   const second = await publishedAt(server.url, atelierOwner, draftId, {
     version: '2.0',
@@ -107,13 +85,13 @@ beforeAll(async () => {
   v2 = second.id;
 
   // Another ontwikkelpad altogether (its own line).
-  const otherDraft = await createTemplateDraftAt(server.url, atelierOwner, { teamId: atelierOwner.teamId });
-  await editDraft(server.wsUrl, otherDraft, atelierOwner, (doc) => {
-    setDraftMeta(doc, { title: 'Ander pad', kind: 'start-vakbekwaam', sectors: ['vo'], nlqfLevel: 5 });
-    clearDraftThemes(doc);
-    addDraftTheme(doc, 't1', 'Thema', [A, B, C]);
-  });
-  otherLineVersion = (await publishedAt(server.url, atelierOwner, otherDraft, { changeNote: 'Eerste' })).id;
+  ({ versionId: otherLineVersion } = await publishOntwikkelpad(server, atelierOwner, {
+    title: 'Ander pad',
+    sectors: ['vo'],
+    nlqfLevel: 5,
+    themes: [{ id: 't1', title: 'Thema', outcomes: [A, B, C] }],
+    changeNote: 'Eerste',
+  }));
 });
 
 afterAll(async () => {
@@ -123,12 +101,6 @@ afterAll(async () => {
 afterEach(() => {
   for (const client of clients.splice(0)) client.destroy();
 });
-
-async function expectError(response: Response, status: number, code: string): Promise<void> {
-  const text = await response.text();
-  expect(response.status, text).toBe(status);
-  expect(JSON.parse(text)).toMatchObject({ error: { code } });
-}
 
 async function info(docId: string): Promise<DesignInfo> {
   const response = await server.request('GET', `/api/designs/${docId}`, { cookie: labViewer.cookie });
@@ -140,8 +112,11 @@ async function info(docId: string): Promise<DesignInfo> {
 const upgrade = (docId: string, toVersionId: string, user: { cookie: string } = labEditor) =>
   server.request('POST', `/api/designs/${docId}/upgrade`, { cookie: user.cookie, body: { toVersionId } });
 
-async function join(docId: string): Promise<TestClient> {
-  const client = await connectSynced(server.wsUrl, docId, { cookie: labEditor.cookie, durable: true });
+async function join(docId: string): Promise<yclient.TestClient> {
+  const client = await yclient.connectSynced(server.wsUrl, docId, {
+    cookie: labEditor.cookie,
+    durable: true,
+  });
   clients.push(client);
   return client;
 }
@@ -179,7 +154,7 @@ describe('POST /api/designs/:id/upgrade', () => {
     expect(plan.kept).toEqual([B.id]);
 
     const client = await join(designId);
-    expect(sectionIds(client.doc)).toEqual([S1.id, S2.id]);
+    expect(yclient.sectionIds(client.doc)).toEqual([S1.id, S2.id]);
 
     const response = await upgrade(designId, v2);
     const text = await response.text();
@@ -190,11 +165,11 @@ describe('POST /api/designs/:id/upgrade', () => {
     expect(body.plan.removed.map((outcome) => outcome.code)).toEqual([A.code]);
 
     // The new section reaches the connected provider without a reload.
-    await waitFor(
-      () => sectionIds(client.doc).includes(S3.id),
-      () => `sections on the provider: ${sectionIds(client.doc).join(', ')}`,
+    await yclient.waitFor(
+      () => yclient.sectionIds(client.doc).includes(S3.id),
+      () => `sections on the provider: ${yclient.sectionIds(client.doc).join(', ')}`,
     );
-    expect(sectionIds(client.doc)).toEqual([S1.id, S2.id, S3.id]);
+    expect(yclient.sectionIds(client.doc)).toEqual([S1.id, S2.id, S3.id]);
     // Nothing dropped: A stays targeted for the team to resolve.
     expect(projectLeerarrangement(client.doc).targetedOutcomeIds.sort()).toEqual([A.id, B.id].sort());
 
@@ -215,12 +190,12 @@ describe('POST /api/designs/:id/upgrade', () => {
 
     // After a reload (room unloaded, read back from SQLite) the section is still there, once.
     client.destroy();
-    await waitFor(
+    await yclient.waitFor(
       () => server.running.deps.rooms.peek(designId) === undefined,
       () => 'room did not unload',
     );
     const reloaded = await join(designId);
-    expect(sectionIds(reloaded.doc)).toEqual([S1.id, S2.id, S3.id]);
+    expect(yclient.sectionIds(reloaded.doc)).toEqual([S1.id, S2.id, S3.id]);
     expect(projectLeerarrangement(reloaded.doc).targetedOutcomeIds.sort()).toEqual([A.id, B.id].sort());
   });
 
@@ -239,7 +214,7 @@ describe('POST /api/designs/:id/upgrade', () => {
       await expectError(back, 400, 'not_newer');
     }
     const client = await join(fresh);
-    expect(sectionIds(client.doc)).toEqual([S1.id, S2.id, S3.id]);
+    expect(yclient.sectionIds(client.doc)).toEqual([S1.id, S2.id, S3.id]);
   });
 
   it('the socket of a user outside the team stays refused after an upgrade', async () => {

@@ -3,28 +3,15 @@ import type { TemplateVersion } from '../../../server/stores/templateVersions';
 import { checkLeerarrangement, type RuleResult } from '../../../shared/domain/leerarrangement/rules';
 import { addActivity, evidenceText, projectLeerarrangement } from '../../../shared/editor/leerarrangementDoc';
 import {
-  createDesignAt,
-  createTemplateDraftAt,
-  publishedAt,
-  startTestServer,
-  type TestOwner,
-  type TestServer,
-  type TestUser,
-} from '../../support/server';
-import {
-  addDraftTheme,
-  clearDraftThemes,
-  connectSynced,
-  editDraft,
-  sectionIds,
-  setDesignMeta,
-  setDesignText,
-  setDraftMeta,
-  toggleOutcome,
-  waitFor,
-  waitForAllAcked,
-  type TestClient,
-} from '../../support/yclient';
+  createLabWithRoles,
+  getOk,
+  expectApiError as expectError,
+  fetchTemplate,
+  publishOntwikkelpad,
+} from '../../support/designFixtures';
+import { createDesignAt, startTestServer } from '../../support/server';
+import type { TestOwner, TestServer, TestUser } from '../../support/server';
+import * as yclient from '../../support/yclient';
 
 /**
  * POST /api/designs, GET /api/designs/:id and its checks: a co-creatieteam designs a leerarrangement
@@ -42,7 +29,7 @@ let outsider: TestUser;
 let labId: string;
 let versionId: string;
 let template: TemplateVersion;
-const clients: TestClient[] = [];
+const clients: yclient.TestClient[] = [];
 
 const OUTCOMES = [
   { id: 'lu-klimaat', code: 'LU 1.1', title: 'Veilig leerklimaat', description: 'Bouwt een leerklimaat op.' },
@@ -58,33 +45,21 @@ interface Checks {
 beforeAll(async () => {
   server = await startTestServer();
   atelierOwner = await server.owner();
-  [labOwner, labEditor, labCommenter, labViewer, outsider] = await Promise.all([
-    server.signUp('Lotte Labeigenaar'),
-    server.signUp('Eef Labbewerker'),
-    server.signUp('Coen Commentator'),
-    server.signUp('Vik Lezer'),
-    server.signUp('Bo Buitenstaander'),
-  ]);
-  labId = await server.createTeam(labOwner, { name: 'Co-creatielab Zuid', kind: 'cocreatieteam' });
-  await server.addMember(labOwner, labId, labEditor, 'editor');
-  await server.addMember(labOwner, labId, labCommenter, 'commenter');
-  await server.addMember(labOwner, labId, labViewer, 'viewer');
-  const draftId = await createTemplateDraftAt(server.url, atelierOwner, { teamId: atelierOwner.teamId });
-  await editDraft(server.wsUrl, draftId, atelierOwner, (doc) => {
-    setDraftMeta(doc, {
-      title: 'Startende leraren vo/mbo',
-      kind: 'start-vakbekwaam',
-      sectors: ['vo', 'mbo'],
-      nlqfLevel: 5,
-    });
-    clearDraftThemes(doc);
-    addDraftTheme(doc, 'thema-ped', 'Pedagogisch handelen', [OUTCOMES[0]!, OUTCOMES[1]!]);
-    addDraftTheme(doc, 'thema-did', 'Didactisch handelen', [OUTCOMES[2]!]);
+  const lab = await createLabWithRoles(server, 'Co-creatielab Zuid', {
+    owner: 'Lotte Labeigenaar',
+    editor: 'Eef Labbewerker',
   });
-  versionId = (await publishedAt(server.url, atelierOwner, draftId, { changeNote: 'Eerste versie' })).id;
-  const response = await server.request('GET', `/api/templates/${versionId}`, { cookie: labOwner.cookie });
-  expect(response.status).toBe(200);
-  template = (await response.json()) as TemplateVersion;
+  ({ labId, owner: labOwner, editor: labEditor, commenter: labCommenter, viewer: labViewer, outsider } = lab);
+  ({ versionId } = await publishOntwikkelpad(server, atelierOwner, {
+    title: 'Startende leraren vo/mbo',
+    sectors: ['vo', 'mbo'],
+    nlqfLevel: 5,
+    themes: [
+      { id: 'thema-ped', title: 'Pedagogisch handelen', outcomes: [OUTCOMES[0]!, OUTCOMES[1]!] },
+      { id: 'thema-did', title: 'Didactisch handelen', outcomes: [OUTCOMES[2]!] },
+    ],
+  }));
+  template = await fetchTemplate(server, labOwner, versionId);
 });
 
 afterAll(async () => {
@@ -95,27 +70,18 @@ afterEach(() => {
   for (const client of clients.splice(0)) client.destroy();
 });
 
-async function expectError(response: Response, status: number, code: string): Promise<void> {
-  const text = await response.text();
-  expect(response.status, text).toBe(status);
-  expect(JSON.parse(text)).toMatchObject({ error: { code } });
-}
-
 const newDesign = (user: { cookie: string } = labEditor, title = 'Samen leren in de school') =>
   createDesignAt(server.url, user, { teamId: labId, templateId: versionId, title });
 
 async function checksOf(docId: string, user: { cookie: string } = labEditor): Promise<Checks> {
-  const response = await server.request('GET', `/api/designs/${docId}/checks`, { cookie: user.cookie });
-  const text = await response.text();
-  expect(response.status, text).toBe(200);
-  return JSON.parse(text) as Checks;
+  return getOk<Checks>(server, `/api/designs/${docId}/checks`, user);
 }
 
 const statuses = (results: RuleResult[]) =>
   Object.fromEntries(results.map((result) => [result.ruleId, result.status]));
 
-async function join(docId: string, user: TestUser = labEditor): Promise<TestClient> {
-  const client = await connectSynced(server.wsUrl, docId, { cookie: user.cookie, durable: true });
+async function join(docId: string, user: TestUser = labEditor): Promise<yclient.TestClient> {
+  const client = await yclient.connectSynced(server.wsUrl, docId, { cookie: user.cookie, durable: true });
   clients.push(client);
   return client;
 }
@@ -194,7 +160,7 @@ describe('POST /api/designs', () => {
     expect(body.template).not.toHaveProperty('content');
     // The doc holds one rich-text section per template section, the template's level and sectors.
     const client = await join(docId, labViewer);
-    expect(sectionIds(client.doc)).toEqual(template.content.sections.map((section) => section.id));
+    expect(yclient.sectionIds(client.doc)).toEqual(template.content.sections.map((section) => section.id));
     const content = projectLeerarrangement(client.doc, template.content);
     expect(content).toMatchObject({
       title: 'Intervisie als motor',
@@ -288,13 +254,22 @@ describe('checks after filling the design through a real provider', () => {
     const client = await join(docId);
     const [klimaat, , feedback] = OUTCOMES;
     client.doc.transact(() => {
-      toggleOutcome(client.doc, klimaat!.id, true);
-      toggleOutcome(client.doc, feedback!.id, true);
+      yclient.toggleOutcome(client.doc, klimaat!.id, true);
+      yclient.toggleOutcome(client.doc, feedback!.id, true);
       evidenceText(client.doc, klimaat!.id).insert(0, 'Lesobservatie met kijkwijzer.');
       evidenceText(client.doc, feedback!.id).insert(0, 'Video van een feedbackgesprek met reflectie.');
-      setDesignMeta(client.doc, { mode: 'formeel', ects: 4, placementType: 'verticaal', position: 2 });
-      setDesignText(client.doc, 'trajectRelation', 'Tweede stap, na het leerarrangement over klimaat.');
-      setDesignText(client.doc, 'evcApproach', 'Portfolio en criteriumgericht interview.');
+      yclient.setDesignMeta(client.doc, {
+        mode: 'formeel',
+        ects: 4,
+        placementType: 'verticaal',
+        position: 2,
+      });
+      yclient.setDesignText(
+        client.doc,
+        'trajectRelation',
+        'Tweede stap, na het leerarrangement over klimaat.',
+      );
+      yclient.setDesignText(client.doc, 'evcApproach', 'Portfolio en criteriumgericht interview.');
     });
     addActivity(client.doc, {
       title: 'Intervisie',
@@ -312,7 +287,7 @@ describe('checks after filling the design through a real provider', () => {
       providerType: 'derde',
       providerName: 'Hogeschool Rotterdam',
     });
-    await waitForAllAcked(client);
+    await yclient.waitForAllAcked(client);
 
     const live = await checksOf(docId, labViewer);
     const expected = checkLeerarrangement(
@@ -331,7 +306,7 @@ describe('checks after filling the design through a real provider', () => {
 
     // Nobody connected: the room unloads and the server reads the same answer from SQLite.
     client.destroy();
-    await waitFor(
+    await yclient.waitFor(
       () => server.running.deps.rooms.peek(docId) === undefined,
       () => 'room did not unload',
     );
@@ -343,11 +318,11 @@ describe('checks after filling the design through a real provider', () => {
     const client = await join(docId);
     const [klimaat, instructie] = OUTCOMES;
     client.doc.transact(() => {
-      toggleOutcome(client.doc, klimaat!.id, true);
-      toggleOutcome(client.doc, instructie!.id, true);
+      yclient.toggleOutcome(client.doc, klimaat!.id, true);
+      yclient.toggleOutcome(client.doc, instructie!.id, true);
       evidenceText(client.doc, klimaat!.id).insert(0, 'Observatie.');
     });
-    await waitForAllAcked(client);
+    await yclient.waitForAllAcked(client);
     const results = (await checksOf(docId)).results;
     expect(statuses(results)).toMatchObject({ R4: 'pass', R7: 'fail' });
     const r7 = results.find((result) => result.ruleId === 'R7')!;

@@ -1,28 +1,18 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { addActivity, evidenceText } from '../../../shared/editor/leerarrangementDoc';
 import type { DesignStatus } from '../../../shared/domain/lifecycle';
 import {
-  countLogRows,
-  createDesignAt,
-  createTemplateDraftAt,
-  publishedAt,
-  startTestServer,
-  type TestOwner,
-  type TestServer,
-  type TestUser,
-} from '../../support/server';
-import {
-  addDraftTheme,
-  clearDraftThemes,
-  connectSynced,
-  editDraft,
-  setDesignMeta,
-  setDesignText,
-  setDraftMeta,
-  toggleOutcome,
-  waitFor,
-  type TestClient,
-} from '../../support/yclient';
+  createLabWithRoles,
+  expectApiError as expectError,
+  getOk,
+  LU_1,
+  pedagogischHandelen,
+  forceDesignStatus,
+  makeDesignGreen,
+  publishOntwikkelpad,
+} from '../../support/designFixtures';
+import { countLogRows, createDesignAt, startTestServer } from '../../support/server';
+import type { TestOwner, TestServer, TestUser } from '../../support/server';
+import { connectSynced, editDraft, setDesignText, waitFor, type TestClient } from '../../support/yclient';
 
 /**
  * GET/POST /api/designs/:id/status: the lifecycle by role and by gate, and the document frozen while
@@ -44,31 +34,16 @@ const clients: TestClient[] = [];
 beforeAll(async () => {
   server = await startTestServer();
   atelierOwner = await server.owner();
-  [owner, editor, commenter, viewer, outsider] = await Promise.all([
-    server.signUp('Olga Eigenaar'),
-    server.signUp('Eef Bewerker'),
-    server.signUp('Coen Commentator'),
-    server.signUp('Vik Lezer'),
-    server.signUp('Bo Buitenstaander'),
-  ]);
-  labId = await server.createTeam(owner, { name: 'Co-creatielab Noord', kind: 'cocreatieteam' });
-  await server.addMember(owner, labId, editor, 'editor');
-  await server.addMember(owner, labId, commenter, 'commenter');
-  await server.addMember(owner, labId, viewer, 'viewer');
-  const draftId = await createTemplateDraftAt(server.url, atelierOwner, { teamId: atelierOwner.teamId });
-  await editDraft(server.wsUrl, draftId, atelierOwner, (doc) => {
-    setDraftMeta(doc, {
-      title: 'Startende leraren',
-      kind: 'start-vakbekwaam',
-      sectors: ['vo'],
-      nlqfLevel: 5,
-    });
-    clearDraftThemes(doc);
-    addDraftTheme(doc, 'thema', 'Pedagogisch handelen', [
-      { id: 'lu-1', code: 'LU 1', title: 'Veilig leerklimaat', description: '' },
-    ]);
-  });
-  versionId = (await publishedAt(server.url, atelierOwner, draftId, { changeNote: 'Eerste versie' })).id;
+  ({ labId, owner, editor, commenter, viewer, outsider } = await createLabWithRoles(
+    server,
+    'Co-creatielab Noord',
+  ));
+  ({ versionId } = await publishOntwikkelpad(server, atelierOwner, {
+    title: 'Startende leraren',
+    sectors: ['vo'],
+    nlqfLevel: 5,
+    themes: [pedagogischHandelen(LU_1)],
+  }));
 });
 
 afterAll(async () => {
@@ -83,29 +58,11 @@ const newDesign = () =>
   createDesignAt(server.url, owner, { teamId: labId, templateId: versionId, title: 'Klimaat' });
 
 /** Makes every leaving-prototype must-rule green. */
-async function makeGreen(docId: string): Promise<void> {
-  await editDraft(server.wsUrl, docId, editor, (doc) => {
-    doc.transact(() => {
-      toggleOutcome(doc, 'lu-1', true);
-      evidenceText(doc, 'lu-1').insert(0, 'Lesobservatie.');
-      setDesignMeta(doc, { mode: 'formeel', ects: 4, placementType: 'verticaal', position: 1 });
-      setDesignText(doc, 'trajectRelation', 'Eerste stap.');
-      setDesignText(doc, 'evcApproach', 'Portfolio.');
-    });
-    addActivity(doc, {
-      title: 'Intervisie',
-      kind: 'intervisie',
-      mode: 'formeel',
-      hours: 112,
-      materialStatus: 'nieuw',
-    });
-  });
-}
+const makeGreen = (docId: string) =>
+  editDraft(server.wsUrl, docId, editor, (doc) => makeDesignGreen(doc, ['lu-1']));
 
 /** Test shortcut: puts a design in a status the API cannot reach yet (see the file comment). */
-function setStatus(docId: string, status: DesignStatus): void {
-  server.running.deps.db.prepare('UPDATE designs SET status = ? WHERE doc_id = ?').run(status, docId);
-}
+const setStatus = (docId: string, status: DesignStatus) => forceDesignStatus(server, docId, status);
 
 const move = (docId: string, user: { cookie: string }, body: Record<string, unknown>) =>
   server.request('POST', `/api/designs/${docId}/status`, { cookie: user.cookie, body });
@@ -119,18 +76,7 @@ interface StatusView {
 }
 
 async function statusOf(docId: string, user: { cookie: string } = viewer): Promise<StatusView> {
-  const response = await server.request('GET', `/api/designs/${docId}/status`, { cookie: user.cookie });
-  const text = await response.text();
-  expect(response.status, text).toBe(200);
-  return JSON.parse(text) as StatusView;
-}
-
-async function expectError(response: Response, status: number, code: string, message?: RegExp) {
-  const text = await response.text();
-  expect(response.status, text).toBe(status);
-  const body = JSON.parse(text) as { error: { code: string; message: string } };
-  expect(body.error.code).toBe(code);
-  if (message) expect(body.error.message).toMatch(message);
+  return getOk<StatusView>(server, `/api/designs/${docId}/status`, user);
 }
 
 describe('GET /api/designs/:id/status', () => {

@@ -1,26 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addActivity, evidenceText } from '../../../shared/editor/leerarrangementDoc';
 import type { RuleResult } from '../../../shared/domain/leerarrangement/rules';
 import { checkTrajectGates, type DesignStatus } from '../../../shared/domain/lifecycle';
-import {
-  createDesignAt,
-  createTemplateDraftAt,
-  createTrajectAt,
-  publishedAt,
-  startTestServer,
-  type TestOwner,
-  type TestServer,
-  type TestUser,
-} from '../../support/server';
-import {
-  addDraftTheme,
-  clearDraftThemes,
-  editDraft,
-  setDesignMeta,
-  setDesignText,
-  setDraftMeta,
-  toggleOutcome,
-} from '../../support/yclient';
+import type { Sector } from '../../../shared/domain/ontwikkelpad/types';
+import * as fixtures from '../../support/designFixtures';
+import { expectApiError as expectError } from '../../support/designFixtures';
+import { createDesignAt, createTrajectAt, startTestServer } from '../../support/server';
+import type { TestOwner, TestServer, TestUser } from '../../support/server';
+import { editDraft, toggleOutcome } from '../../support/yclient';
 
 /**
  * Professionaliseringstrajecten: the lifecycle (same table as designs, the traject's own gates),
@@ -44,35 +30,25 @@ let otherLabId: string;
 let versionId: string;
 let otherVersionId: string;
 
-async function publishLine(title: string, sectors: string[]): Promise<string> {
-  const draftId = await createTemplateDraftAt(server.url, atelierOwner, { teamId: atelierOwner.teamId });
-  await editDraft(server.wsUrl, draftId, atelierOwner, (doc) => {
-    setDraftMeta(doc, { title, kind: 'start-vakbekwaam', sectors: sectors as never, nlqfLevel: 5 });
-    clearDraftThemes(doc);
-    addDraftTheme(doc, 'thema', 'Pedagogisch handelen', [
-      { id: 'lu-1', code: 'LU 1', title: 'Veilig leerklimaat', description: '' },
-      { id: 'lu-2', code: 'LU 2', title: 'Feedback geven', description: '' },
-    ]);
+async function publishLine(title: string, sectors: Sector[]): Promise<string> {
+  const { versionId: id } = await fixtures.publishOntwikkelpad(server, atelierOwner, {
+    title,
+    sectors,
+    nlqfLevel: 5,
+    themes: [fixtures.pedagogischHandelen(fixtures.LU_1, fixtures.LU_2)],
   });
-  return (await publishedAt(server.url, atelierOwner, draftId, { changeNote: 'Eerste versie' })).id;
+  return id;
 }
 
 beforeAll(async () => {
   server = await startTestServer();
   atelierOwner = await server.owner();
-  [owner, editor, commenter, viewer, outsider, otherOwner] = await Promise.all([
-    server.signUp('Olga Eigenaar'),
-    server.signUp('Eef Bewerker'),
-    server.signUp('Coen Commentator'),
-    server.signUp('Vik Lezer'),
-    server.signUp('Bo Buitenstaander'),
-    server.signUp('Ada Anderlab'),
-  ]);
-  labId = await server.createTeam(owner, { name: 'Co-creatielab Noord', kind: 'cocreatieteam' });
-  await server.addMember(owner, labId, editor, 'editor');
-  await server.addMember(owner, labId, commenter, 'commenter');
-  await server.addMember(owner, labId, viewer, 'viewer');
-  otherLabId = await server.createTeam(otherOwner, { name: 'Co-creatielab Zuid', kind: 'cocreatieteam' });
+  ({ labId, owner, editor, commenter, viewer, outsider } = await fixtures.createLabWithRoles(
+    server,
+    'Co-creatielab Noord',
+  ));
+  otherOwner = await server.signUp('Ada Anderlab');
+  otherLabId = await fixtures.createLab(server, otherOwner, 'Co-creatielab Zuid');
   versionId = await publishLine('Startende leraren', ['vo']);
   otherVersionId = await publishLine('Startende leraren (ander pad)', ['po']);
 });
@@ -95,39 +71,14 @@ async function design(
     title,
   });
   await editDraft(server.wsUrl, docId, user, (doc) => {
-    doc.transact(() => {
-      for (const id of outcomeIds) toggleOutcome(doc, id, true);
-      if (options.green) {
-        for (const id of outcomeIds) evidenceText(doc, id).insert(0, 'Lesobservatie.');
-        setDesignMeta(doc, { mode: 'formeel', ects: 4, placementType: 'verticaal', position: 1 });
-        setDesignText(doc, 'trajectRelation', 'Eerste stap.');
-        setDesignText(doc, 'evcApproach', 'Portfolio.');
-      }
-    });
-    if (options.green) {
-      addActivity(doc, {
-        title: 'Intervisie',
-        kind: 'intervisie',
-        mode: 'formeel',
-        hours: 112,
-        materialStatus: 'nieuw',
-      });
-    }
+    if (options.green) fixtures.makeDesignGreen(doc, outcomeIds);
+    else doc.transact(() => outcomeIds.forEach((id) => toggleOutcome(doc, id, true)));
   });
   return docId;
 }
 
 /** Approves a design the way catalog.test.ts does: external review in the DB, approval via the API. */
-async function approveDesign(docId: string, user: TestUser = owner): Promise<void> {
-  server.running.deps.db
-    .prepare("UPDATE designs SET status = 'aangemeld-externe-toetsing' WHERE doc_id = ?")
-    .run(docId);
-  const response = await server.request('POST', `/api/designs/${docId}/status`, {
-    cookie: user.cookie,
-    body: { to: 'goedgekeurd' },
-  });
-  expect(response.status, await response.text()).toBe(200);
-}
+const approveDesign = (docId: string, user: TestUser = owner) => fixtures.approveDesign(server, user, docId);
 
 function setTrajectStatus(trajectId: string, status: DesignStatus): void {
   server.running.deps.db.prepare('UPDATE trajects SET status = ? WHERE id = ?').run(status, trajectId);
@@ -160,18 +111,7 @@ interface StatusView {
 }
 
 async function statusOf(trajectId: string, user: { cookie: string } = viewer): Promise<StatusView> {
-  const response = await server.request('GET', `/api/trajects/${trajectId}/status`, { cookie: user.cookie });
-  const text = await response.text();
-  expect(response.status, text).toBe(200);
-  return JSON.parse(text) as StatusView;
-}
-
-async function expectError(response: Response, status: number, code: string, message?: RegExp) {
-  const text = await response.text();
-  expect(response.status, text).toBe(status);
-  const body = JSON.parse(text) as { error: { code: string; message: string } };
-  expect(body.error.code).toBe(code);
-  if (message) expect(body.error.message).toMatch(message);
+  return fixtures.getOk<StatusView>(server, `/api/trajects/${trajectId}/status`, user);
 }
 
 async function expectMoved(response: Response, to: DesignStatus): Promise<void> {
@@ -194,12 +134,9 @@ interface VersionView {
 }
 
 async function versionsOf(trajectId: string, user: { cookie: string } = viewer): Promise<VersionView[]> {
-  const response = await server.request('GET', `/api/trajects/${trajectId}/versions`, {
-    cookie: user.cookie,
-  });
-  const text = await response.text();
-  expect(response.status, text).toBe(200);
-  return (JSON.parse(text) as { versions: VersionView[] }).versions;
+  return (
+    await fixtures.getOk<{ versions: VersionView[] }>(server, `/api/trajects/${trajectId}/versions`, user)
+  ).versions;
 }
 
 interface CatalogTraject {
@@ -216,10 +153,12 @@ interface CatalogTraject {
 }
 
 async function catalogTrajects(query = '', cookie?: string): Promise<CatalogTraject[]> {
-  const response = await server.request('GET', `/api/catalog${query}`, cookie ? { cookie } : {});
-  const text = await response.text();
-  expect(response.status, text).toBe(200);
-  return (JSON.parse(text) as { trajects: CatalogTraject[] }).trajects;
+  const body = await fixtures.getOk<{ trajects: CatalogTraject[] }>(
+    server,
+    `/api/catalog${query}`,
+    cookie ? { cookie } : undefined,
+  );
+  return body.trajects;
 }
 
 // --- tests ---------------------------------------------------------------------------------------

@@ -1,0 +1,59 @@
+import {
+  allowedTransitions,
+  OUTCOME_LABELS_NL,
+  STATUS_LABELS_NL,
+  transitionNeeds,
+  type DesignStatus,
+  type InternalOutcome,
+  type TransitionCheck,
+} from '../../shared/domain/lifecycle';
+
+/**
+ * What the lifecycle commands of a leerarrangement (commands/lifecycle.ts) and a traject
+ * (commands/trajects.ts) present and record the same way: the shared transition table, the
+ * version label of a move and the outcome/note it stores. The gates — which rules a move asks for —
+ * stay each domain's own and are passed in.
+ */
+
+/** A move as the API receives it. */
+export interface MoveInput {
+  to: DesignStatus;
+  outcome?: InternalOutcome | null | undefined;
+  note?: string | null | undefined;
+}
+
+/** The status with its Dutch label and every next step, with whether `gates` let it through now (and why not). */
+export function statusSteps(status: DesignStatus, gates: (to: DesignStatus) => TransitionCheck) {
+  return {
+    status,
+    label: STATUS_LABELS_NL[status],
+    allowed: allowedTransitions(status).map((to) => {
+      const check = gates(to);
+      const needs = transitionNeeds(status, to);
+      return {
+        to,
+        label: STATUS_LABELS_NL[to],
+        ok: check.ok,
+        reason: check.ok ? null : check.reason,
+        outcome: needs.outcome,
+        requiresNote: needs.note,
+      };
+    }),
+  };
+}
+
+/** The outcome and note a move records (an empty note is none), and the label of its version. */
+export function recordedMove(input: MoveInput): {
+  outcome: InternalOutcome | null;
+  note: string | null;
+  versionLabel: string;
+} {
+  const outcome = input.outcome ?? null;
+  return {
+    outcome,
+    note: input.note?.trim() || null,
+    versionLabel: outcome
+      ? `${STATUS_LABELS_NL[input.to]} (${OUTCOME_LABELS_NL[outcome]})`
+      : STATUS_LABELS_NL[input.to],
+  };
+}
