@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { SECTORS } from '../../../shared/domain/ontwikkelpad/types';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageShell } from '../../components/PageShell';
@@ -237,8 +237,16 @@ export function CatalogScene() {
   );
 }
 
-/** The facts of a catalog entry (team, ontwikkelpad, outcomes, sectors, ECTS, license). */
-export function CatalogFacts({ item }: { item: CatalogItem }) {
+/** The facts both kinds of catalog entry show: team, ontwikkelpad, outcomes, sectors, then `children`, then the license. */
+function SharedFacts({
+  item,
+  outcomesLabel,
+  children,
+}: {
+  item: CatalogItem | CatalogTrajectItem;
+  outcomesLabel: string;
+  children: ReactNode;
+}) {
   const t = useT();
   return (
     <dl className="facts">
@@ -246,15 +254,25 @@ export function CatalogFacts({ item }: { item: CatalogItem }) {
       <dd>{item.team.name}</dd>
       <dt>{t('catalog.template')}</dt>
       <dd>{t('catalog.templateValue', { title: item.template.title, version: item.template.version })}</dd>
-      <dt>{t('catalog.outcomes')}</dt>
+      <dt>{outcomesLabel}</dt>
       <dd>{item.outcomes.map((outcome) => outcome.code).join(', ') || '—'}</dd>
       <dt>{t('catalog.sectors')}</dt>
       <dd>{item.sectors.map((sector) => t(`sector.${sector}` as MessageKey)).join(', ') || '—'}</dd>
-      <dt>{t('catalog.ects')}</dt>
-      <dd>{item.ects !== null ? t('catalog.ectsValue', { ects: item.ects }) : '—'}</dd>
+      {children}
       <dt>{t('catalog.license')}</dt>
       <dd data-testid="catalog-item-license">{item.license}</dd>
     </dl>
+  );
+}
+
+/** The facts of a catalog entry (team, ontwikkelpad, outcomes, sectors, ECTS, license). */
+export function CatalogFacts({ item }: { item: CatalogItem }) {
+  const t = useT();
+  return (
+    <SharedFacts item={item} outcomesLabel={t('catalog.outcomes')}>
+      <dt>{t('catalog.ects')}</dt>
+      <dd>{item.ects !== null ? t('catalog.ectsValue', { ects: item.ects }) : '—'}</dd>
+    </SharedFacts>
   );
 }
 
@@ -274,22 +292,12 @@ function CatalogCard({ item }: { item: CatalogItem }) {
 export function CatalogTrajectFacts({ item }: { item: CatalogTrajectItem }) {
   const t = useT();
   return (
-    <dl className="facts">
-      <dt>{t('catalog.team')}</dt>
-      <dd>{item.team.name}</dd>
-      <dt>{t('catalog.template')}</dt>
-      <dd>{t('catalog.templateValue', { title: item.template.title, version: item.template.version })}</dd>
-      <dt>{t('catalog.trajectOutcomes')}</dt>
-      <dd>{item.outcomes.map((outcome) => outcome.code).join(', ') || '—'}</dd>
-      <dt>{t('catalog.sectors')}</dt>
-      <dd>{item.sectors.map((sector) => t(`sector.${sector}` as MessageKey)).join(', ') || '—'}</dd>
+    <SharedFacts item={item} outcomesLabel={t('catalog.trajectOutcomes')}>
       <dt>{t('catalog.trajectItemCount')}</dt>
       <dd>{item.itemCount}</dd>
       <dt>{t('catalog.ects')}</dt>
       <dd>{t('catalog.trajectSize', { ects: item.ects, hours: item.hours })}</dd>
-      <dt>{t('catalog.license')}</dt>
-      <dd data-testid="catalog-item-license">{item.license}</dd>
-    </dl>
+    </SharedFacts>
   );
 }
 
