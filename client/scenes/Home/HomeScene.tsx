@@ -62,7 +62,6 @@ function MyTeams() {
 }
 
 function TeamCard({ team }: { team: MyTeam }) {
-  const t = useT();
   return (
     <li className="team-card" data-testid="team-card" data-team-id={team.id}>
       <Link to={teamPath(team.id)} className="team-card__name">
