@@ -48,6 +48,44 @@ export function useUrlSearchText(params: (q: string) => Record<string, string>) 
   };
 }
 
+/** The search field of a filter form, with an optional hint read with it. */
+export function SceneSearchField({
+  label,
+  value,
+  onChange,
+  hint,
+  testId,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: string;
+  testId: string;
+}) {
+  const id = useId();
+  const hintId = useId();
+  return (
+    <div className="field filters__search">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="search"
+        value={value}
+        maxLength={200}
+        autoComplete="off"
+        aria-describedby={hint ? hintId : undefined}
+        data-testid={testId}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      {hint ? (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 /** A labelled select of a filter form; the empty first option means "any". */
 export function SceneSelectFilter({
   label,

@@ -4,6 +4,7 @@ import { PageShell } from '../../components/PageShell';
 import {
   SceneClearFilters,
   SceneResultsStatus,
+  SceneSearchField,
   SceneSelectFilter,
   useCountText,
   useUrlSearchText,
@@ -54,7 +55,6 @@ export function CatalogScene() {
   const headingId = useId();
   const resultsId = useId();
   const trajectsId = useId();
-  const searchId = useId();
   const sector = useSearchParam('sector') ?? '';
   const template = useSearchParam('templateId') ?? '';
   const outcome = useSearchParam('outcomeId') ?? '';
@@ -109,18 +109,12 @@ export function CatalogScene() {
           search.apply();
         }}
       >
-        <div className="field filters__search">
-          <label htmlFor={searchId}>{t('catalog.searchLabel')}</label>
-          <input
-            id={searchId}
-            type="search"
-            value={search.text}
-            maxLength={200}
-            autoComplete="off"
-            data-testid="catalog-search"
-            onChange={(event) => search.setText(event.target.value)}
-          />
-        </div>
+        <SceneSearchField
+          label={t('catalog.searchLabel')}
+          value={search.text}
+          onChange={search.setText}
+          testId="catalog-search"
+        />
         <SceneSelectFilter
           label={t('catalog.sector')}
           value={sector}

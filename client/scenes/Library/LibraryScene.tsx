@@ -10,6 +10,7 @@ import { PageShell } from '../../components/PageShell';
 import {
   SceneClearFilters,
   SceneResultsStatus,
+  SceneSearchField,
   SceneSelectFilter,
   useCountText,
   useUrlSearchText,
@@ -39,8 +40,6 @@ function Library() {
   const t = useT();
   const headingId = useId();
   const resultsHeadingId = useId();
-  const searchId = useId();
-  const searchHintId = useId();
   // The URL is the source of truth for the filters, so a link shares exactly this view.
   const kind = asKind(useSearchParam('kind'));
   const sector = asSector(useSearchParam('sector'));
@@ -83,22 +82,13 @@ function Library() {
           onChange={(value) => search.apply({ sector: asSector(value) })}
           testId="library-sector"
         />
-        <div className="field filters__search">
-          <label htmlFor={searchId}>{t('library.search')}</label>
-          <input
-            id={searchId}
-            type="search"
-            value={search.text}
-            maxLength={200}
-            autoComplete="off"
-            aria-describedby={searchHintId}
-            data-testid="library-search"
-            onChange={(event) => search.setText(event.target.value)}
-          />
-          <p id={searchHintId} className="field__hint">
-            {t('library.searchHint')}
-          </p>
-        </div>
+        <SceneSearchField
+          label={t('library.search')}
+          value={search.text}
+          onChange={search.setText}
+          hint={t('library.searchHint')}
+          testId="library-search"
+        />
         <SceneClearFilters shown={filtered} label={t('library.clear')} onClear={search.clear} />
       </form>
 
