@@ -14,7 +14,8 @@ export function LoginScene() {
   const next = useNextAfterSignIn();
   const accountDeleted = useSearchParam('verwijderd') === '1';
   const { setUser } = useCurrentUser();
-  // 401 (wrong e-mail or password) and 429 (too many attempts) concern the whole form.
+  // The server's 401 (wrong e-mail or password) and 429 (too many attempts) name no field: they
+  // show for the whole form.
   const form = useAuthForm({
     initial: { email: '', password: '' },
     schema: loginBody,
