@@ -1,22 +1,23 @@
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, type FormEvent, type ReactNode } from 'react';
 import { SECTORS } from '../../../shared/domain/ontwikkelpad/types';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageShell } from '../../components/PageShell';
+import {
+  SceneClearFilters,
+  SceneResultsStatus,
+  SceneSearchField,
+  SceneSelectFilter,
+  useCountText,
+  useUrlSearchText,
+} from '../../components/SceneFilters';
 import type { CatalogItem } from '../../http/catalog';
 import { useLoadable } from '../../http/useLoadable';
 import { useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/nl';
 import { sectorLongLabelKey } from '../../i18n/templateChanges';
 import { Link } from '../../routing/Link';
-import {
-  catalogEntryPath,
-  catalogTrajectPath,
-  replaceSearchParams,
-  useSearchParam,
-} from '../../routing/router';
+import { catalogEntryPath, catalogTrajectPath, useSearchParam } from '../../routing/router';
 import { searchCatalogAll, type CatalogTrajectItem } from './catalogTrajects';
 
-const SEARCH_DEBOUNCE_MS = 300;
 const LICENSE = 'CC BY-SA 4.0';
 const LICENSE_URL = 'https://creativecommons.org/licenses/by-sa/4.0/deed.nl';
 
@@ -54,29 +55,17 @@ export function CatalogScene() {
   const headingId = useId();
   const resultsId = useId();
   const trajectsId = useId();
-  const searchId = useId();
-  const sectorId = useId();
-  const templateId = useId();
-  const outcomeId = useId();
   const sector = useSearchParam('sector') ?? '';
   const template = useSearchParam('templateId') ?? '';
   const outcome = useSearchParam('outcomeId') ?? '';
-  const urlQuery = useSearchParam('q') ?? '';
-  const [text, setText] = useState(urlQuery);
-  const [followedQuery, setFollowedQuery] = useState(urlQuery);
-  if (urlQuery !== followedQuery) {
-    setFollowedQuery(urlQuery);
-    if (text.trim() !== urlQuery) setText(urlQuery);
-  }
-  const current = { q: urlQuery, sector, templateId: template, outcomeId: outcome };
-
-  useEffect(() => {
-    const timer = window.setTimeout(
-      () => replaceSearchParams({ q: text.trim(), sector, templateId: template, outcomeId: outcome }),
-      SEARCH_DEBOUNCE_MS,
-    );
-    return () => window.clearTimeout(timer);
-  }, [text, sector, template, outcome]);
+  const search = useUrlSearchText((q) => ({ q, sector, templateId: template, outcomeId: outcome }));
+  const current = { q: search.urlQuery, sector, templateId: template, outcomeId: outcome };
+  const designCount = useCountText({ none: 'catalog.none', one: 'catalog.countOne', many: 'catalog.count' });
+  const trajectCount = useCountText({
+    none: 'catalog.trajectNone',
+    one: 'catalog.trajectCountOne',
+    many: 'catalog.trajectCount',
+  });
 
   const key = new URLSearchParams(
     Object.entries(current).filter(([, value]) => value) as Array<[string, string]>,
@@ -95,11 +84,14 @@ export function CatalogScene() {
       for (const candidate of item.outcomes)
         outcomes.set(candidate.id, `${candidate.code} ${candidate.title}`);
     }
-    return { templates, versions, outcomes };
-  }, [all.state]);
+    const list = (map: Map<string, string>) => [...map].map(([value, label]) => ({ value, label }));
+    return {
+      sectors: SECTORS.map((value) => ({ value, label: t(sectorLongLabelKey(value)) })),
+      templates: [...list(templates), ...list(versions)],
+      outcomes: list(outcomes),
+    };
+  }, [all.state, t]);
 
-  const setFilter = (next: Partial<typeof current>) =>
-    replaceSearchParams({ ...current, q: text.trim(), ...next });
   const filtered = Object.values(current).some(Boolean);
 
   return (
@@ -114,98 +106,46 @@ export function CatalogScene() {
         data-testid="catalog-filters"
         onSubmit={(event: FormEvent) => {
           event.preventDefault();
-          setFilter({});
+          search.apply();
         }}
       >
-        <div className="field filters__search">
-          <label htmlFor={searchId}>{t('catalog.searchLabel')}</label>
-          <input
-            id={searchId}
-            type="search"
-            value={text}
-            maxLength={200}
-            autoComplete="off"
-            data-testid="catalog-search"
-            onChange={(event) => setText(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={sectorId}>{t('catalog.sector')}</label>
-          <select
-            id={sectorId}
-            value={sector}
-            onChange={(event) => setFilter({ sector: event.target.value })}
-          >
-            <option value="">{t('catalog.any')}</option>
-            {SECTORS.map((option) => (
-              <option key={option} value={option}>
-                {t(sectorLongLabelKey(option))}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={templateId}>{t('catalog.template')}</label>
-          <select
-            id={templateId}
-            value={template}
-            onChange={(event) => setFilter({ templateId: event.target.value })}
-          >
-            <option value="">{t('catalog.any')}</option>
-            {[...options.templates].map(([value, label]) => (
-              <option key={`key-${value}`} value={value}>
-                {label}
-              </option>
-            ))}
-            {[...options.versions].map(([value, label]) => (
-              <option key={`version-${value}`} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={outcomeId}>{t('catalog.outcome')}</label>
-          <select
-            id={outcomeId}
-            value={outcome}
-            onChange={(event) => setFilter({ outcomeId: event.target.value })}
-          >
-            <option value="">{t('catalog.any')}</option>
-            {[...options.outcomes].map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        {filtered ? (
-          <button
-            type="button"
-            className="button filters__clear"
-            onClick={() => {
-              setText('');
-              replaceSearchParams({});
-            }}
-          >
-            {t('catalog.clear')}
-          </button>
-        ) : null}
+        <SceneSearchField
+          label={t('catalog.searchLabel')}
+          value={search.text}
+          onChange={search.setText}
+          testId="catalog-search"
+        />
+        <SceneSelectFilter
+          label={t('catalog.sector')}
+          value={sector}
+          anyLabel={t('catalog.any')}
+          options={options.sectors}
+          onChange={(value) => search.apply({ sector: value })}
+        />
+        <SceneSelectFilter
+          label={t('catalog.template')}
+          value={template}
+          anyLabel={t('catalog.any')}
+          options={options.templates}
+          onChange={(value) => search.apply({ templateId: value })}
+        />
+        <SceneSelectFilter
+          label={t('catalog.outcome')}
+          value={outcome}
+          anyLabel={t('catalog.any')}
+          options={options.outcomes}
+          onChange={(value) => search.apply({ outcomeId: value })}
+        />
+        <SceneClearFilters shown={filtered} label={t('catalog.clear')} onClear={search.clear} />
       </form>
       <section className="page-section" aria-labelledby={resultsId}>
         <h2 id={resultsId}>{t('catalog.designsHeading')}</h2>
-        <p role="status" data-testid="catalog-count">
-          {results.state.status === 'loading'
-            ? t('catalog.loading')
-            : results.state.status === 'ready'
-              ? results.state.data.items.length === 0
-                ? t('catalog.none')
-                : results.state.data.items.length === 1
-                  ? t('catalog.countOne')
-                  : t('catalog.count', { count: results.state.data.items.length })
-              : ''}
-        </p>
-        {results.state.status === 'error' ? <ErrorMessage error={results.state.error} /> : null}
+        <SceneResultsStatus
+          state={results.state}
+          loadingLabel={t('catalog.loading')}
+          count={(data) => designCount(data.items.length)}
+          testId="catalog-count"
+        />
         {results.state.status === 'ready' && results.state.data.items.length > 0 ? (
           <ul className="catalog-list" data-testid="catalog-list">
             {results.state.data.items.map((item) => (
@@ -217,13 +157,7 @@ export function CatalogScene() {
       <section className="page-section" aria-labelledby={trajectsId}>
         <h2 id={trajectsId}>{t('catalog.trajectsHeading')}</h2>
         {results.state.status === 'ready' ? (
-          <p data-testid="catalog-traject-count">
-            {results.state.data.trajects.length === 0
-              ? t('catalog.trajectNone')
-              : results.state.data.trajects.length === 1
-                ? t('catalog.trajectCountOne')
-                : t('catalog.trajectCount', { count: results.state.data.trajects.length })}
-          </p>
+          <p data-testid="catalog-traject-count">{trajectCount(results.state.data.trajects.length)}</p>
         ) : null}
         {results.state.status === 'ready' && results.state.data.trajects.length > 0 ? (
           <ul className="catalog-list" data-testid="catalog-traject-list">
@@ -237,8 +171,16 @@ export function CatalogScene() {
   );
 }
 
-/** The facts of a catalog entry (team, ontwikkelpad, outcomes, sectors, ECTS, license). */
-export function CatalogFacts({ item }: { item: CatalogItem }) {
+/** The facts both kinds of catalog entry show: team, ontwikkelpad, outcomes, sectors, then `children`, then the license. */
+function SharedFacts({
+  item,
+  outcomesLabel,
+  children,
+}: {
+  item: CatalogItem | CatalogTrajectItem;
+  outcomesLabel: string;
+  children: ReactNode;
+}) {
   const t = useT();
   return (
     <dl className="facts">
@@ -246,15 +188,25 @@ export function CatalogFacts({ item }: { item: CatalogItem }) {
       <dd>{item.team.name}</dd>
       <dt>{t('catalog.template')}</dt>
       <dd>{t('catalog.templateValue', { title: item.template.title, version: item.template.version })}</dd>
-      <dt>{t('catalog.outcomes')}</dt>
+      <dt>{outcomesLabel}</dt>
       <dd>{item.outcomes.map((outcome) => outcome.code).join(', ') || '—'}</dd>
       <dt>{t('catalog.sectors')}</dt>
       <dd>{item.sectors.map((sector) => t(`sector.${sector}` as MessageKey)).join(', ') || '—'}</dd>
-      <dt>{t('catalog.ects')}</dt>
-      <dd>{item.ects !== null ? t('catalog.ectsValue', { ects: item.ects }) : '—'}</dd>
+      {children}
       <dt>{t('catalog.license')}</dt>
       <dd data-testid="catalog-item-license">{item.license}</dd>
     </dl>
+  );
+}
+
+/** The facts of a catalog entry (team, ontwikkelpad, outcomes, sectors, ECTS, license). */
+export function CatalogFacts({ item }: { item: CatalogItem }) {
+  const t = useT();
+  return (
+    <SharedFacts item={item} outcomesLabel={t('catalog.outcomes')}>
+      <dt>{t('catalog.ects')}</dt>
+      <dd>{item.ects !== null ? t('catalog.ectsValue', { ects: item.ects }) : '—'}</dd>
+    </SharedFacts>
   );
 }
 
@@ -274,22 +226,12 @@ function CatalogCard({ item }: { item: CatalogItem }) {
 export function CatalogTrajectFacts({ item }: { item: CatalogTrajectItem }) {
   const t = useT();
   return (
-    <dl className="facts">
-      <dt>{t('catalog.team')}</dt>
-      <dd>{item.team.name}</dd>
-      <dt>{t('catalog.template')}</dt>
-      <dd>{t('catalog.templateValue', { title: item.template.title, version: item.template.version })}</dd>
-      <dt>{t('catalog.trajectOutcomes')}</dt>
-      <dd>{item.outcomes.map((outcome) => outcome.code).join(', ') || '—'}</dd>
-      <dt>{t('catalog.sectors')}</dt>
-      <dd>{item.sectors.map((sector) => t(`sector.${sector}` as MessageKey)).join(', ') || '—'}</dd>
+    <SharedFacts item={item} outcomesLabel={t('catalog.trajectOutcomes')}>
       <dt>{t('catalog.trajectItemCount')}</dt>
       <dd>{item.itemCount}</dd>
       <dt>{t('catalog.ects')}</dt>
       <dd>{t('catalog.trajectSize', { ects: item.ects, hours: item.hours })}</dd>
-      <dt>{t('catalog.license')}</dt>
-      <dd data-testid="catalog-item-license">{item.license}</dd>
-    </dl>
+    </SharedFacts>
   );
 }
 

@@ -5,9 +5,9 @@ import { PageShell } from '../../components/PageShell';
 import { listTeams, type MyTeam } from '../../http/teams';
 import { useLoadable } from '../../http/useLoadable';
 import { useT } from '../../i18n/I18nProvider';
-import { roleLabelKey, teamKindLabelKey } from '../../i18n/labels';
 import { Link } from '../../routing/Link';
 import { teamPath } from '../../routing/router';
+import { TeamFacts } from '../Team/TeamFacts';
 import { FeedbackRequests } from './FeedbackRequests';
 import { NewTeamForm } from './NewTeamForm';
 import { RecentDocuments } from './RecentDocuments';
@@ -62,34 +62,12 @@ function MyTeams() {
 }
 
 function TeamCard({ team }: { team: MyTeam }) {
-  const t = useT();
   return (
     <li className="team-card" data-testid="team-card" data-team-id={team.id}>
       <Link to={teamPath(team.id)} className="team-card__name">
         {team.name}
       </Link>
-      <dl className="facts">
-        <div>
-          <dt>{t('team.kind')}</dt>
-          <dd>{t(teamKindLabelKey(team.kind))}</dd>
-        </div>
-        {team.lab ? (
-          <div>
-            <dt>{t('team.lab')}</dt>
-            <dd>{team.lab}</dd>
-          </div>
-        ) : null}
-        {team.consortium ? (
-          <div>
-            <dt>{t('team.consortium')}</dt>
-            <dd>{team.consortium}</dd>
-          </div>
-        ) : null}
-        <div>
-          <dt>{t('team.myRole')}</dt>
-          <dd data-testid="team-role">{t(roleLabelKey(team.role))}</dd>
-        </div>
-      </dl>
+      <TeamFacts team={team} roleTestId="team-role" />
     </li>
   );
 }

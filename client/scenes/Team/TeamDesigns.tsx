@@ -6,8 +6,8 @@ import { listTemplates, type TemplateVersionSummary } from '../../http/templates
 import { useCreateAndOpen } from '../../http/useCreateAndOpen';
 import { useLoadable, type Loadable } from '../../http/useLoadable';
 import { useT } from '../../i18n/I18nProvider';
-import { Link } from '../../routing/Link';
 import { designPath, trajectPath } from '../../routing/router';
+import { TeamItemList } from './TeamItemList';
 
 const loadVersions = () => listTemplates('');
 
@@ -98,15 +98,12 @@ export function TeamDesigns({
           <p className="empty-state">{t('teamDesigns.empty')}</p>
         ) : null}
         {designs.length > 0 ? (
-          <ul className="item-list">
-            {designs.map((doc) => (
-              <li key={doc.id} className="item-list__item">
-                <Link to={designPath(doc.id)} className="item-list__title" data-testid="design-link">
-                  {doc.title.trim() || t('design.untitled')}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <TeamItemList
+            items={designs}
+            pathFor={designPath}
+            untitled={t('design.untitled')}
+            linkTestId="design-link"
+          />
         ) : null}
         {canCreate ? (
           <TitleVersionForm
@@ -127,15 +124,7 @@ export function TeamDesigns({
           <p className="empty-state">{t('trajects.empty')}</p>
         ) : null}
         {trajects.state.status === 'ready' && trajects.state.data.length > 0 ? (
-          <ul className="item-list">
-            {trajects.state.data.map((traject) => (
-              <li key={traject.id} className="item-list__item">
-                <Link to={trajectPath(traject.id)} className="item-list__title" data-testid="traject-link">
-                  {traject.title}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <TeamItemList items={trajects.state.data} pathFor={trajectPath} linkTestId="traject-link" />
         ) : null}
         {canCreate ? (
           <TitleVersionForm

@@ -11,8 +11,8 @@ import {
 import { toApiError, type ApiError } from '../../http/request';
 import { updateTeam, type TeamWithAccess } from '../../http/teams';
 import { useT } from '../../i18n/I18nProvider';
-import { roleLabelKey, teamKindLabelKey } from '../../i18n/labels';
 import { Link } from '../../routing/Link';
+import { TeamFacts } from './TeamFacts';
 
 const FIELDS = ['name', 'lab', 'consortium'] as const;
 type Field = (typeof FIELDS)[number];
@@ -50,28 +50,7 @@ export function TeamDetails({
         </ol>
       </nav>
       <h1 data-testid="team-name">{team.name}</h1>
-      <dl className="facts">
-        <div>
-          <dt>{t('team.kind')}</dt>
-          <dd data-testid="team-kind">{t(teamKindLabelKey(team.kind))}</dd>
-        </div>
-        {team.lab ? (
-          <div>
-            <dt>{t('team.lab')}</dt>
-            <dd>{team.lab}</dd>
-          </div>
-        ) : null}
-        {team.consortium ? (
-          <div>
-            <dt>{t('team.consortium')}</dt>
-            <dd>{team.consortium}</dd>
-          </div>
-        ) : null}
-        <div>
-          <dt>{t('team.myRole')}</dt>
-          <dd data-testid="my-role">{t(roleLabelKey(team.role))}</dd>
-        </div>
-      </dl>
+      <TeamFacts team={team} kindTestId="team-kind" roleTestId="my-role" />
       {canEdit && !editing ? (
         <p>
           <button

@@ -2,11 +2,10 @@ import { useId } from 'react';
 import type { DocumentSummary } from '../../../shared/schemas/documents';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import type { Loadable } from '../../http/useLoadable';
-import { useDateTimeFormat } from '../../i18n/format';
 import { useT } from '../../i18n/I18nProvider';
-import { Link } from '../../routing/Link';
 import { documentPath } from '../../routing/router';
 import { NewDocumentForm } from './NewDocumentForm';
+import { TeamItemList } from './TeamItemList';
 
 /**
  * The team's free documents (kind `document`; ontwikkelpad drafts have their own section), and
@@ -23,7 +22,6 @@ export function TeamDocuments({
   documents: Loadable<DocumentSummary[]>;
 }) {
   const t = useT();
-  const formatDate = useDateTimeFormat();
   const headingId = useId();
   const state: Loadable<DocumentSummary[]> =
     all.status === 'ready'
@@ -41,18 +39,14 @@ export function TeamDocuments({
         <p className="empty-state">{t(canCreate ? 'teamDocs.emptyCanCreate' : 'teamDocs.empty')}</p>
       ) : null}
       {state.status === 'ready' && state.data.length > 0 ? (
-        <ul className="item-list" data-testid="team-documents">
-          {state.data.map((doc) => (
-            <li key={doc.id} className="item-list__item">
-              <Link to={documentPath(doc.id)} className="item-list__title" data-testid="document-link">
-                {doc.title.trim() || t('document.untitled')}
-              </Link>
-              <span className="item-list__meta">
-                {t('document.updatedAt')} <time dateTime={doc.updatedAt}>{formatDate(doc.updatedAt)}</time>
-              </span>
-            </li>
-          ))}
-        </ul>
+        <TeamItemList
+          items={state.data}
+          pathFor={documentPath}
+          untitled={t('document.untitled')}
+          showUpdated
+          testId="team-documents"
+          linkTestId="document-link"
+        />
       ) : null}
       {canCreate ? <NewDocumentForm teamId={teamId} /> : null}
     </section>

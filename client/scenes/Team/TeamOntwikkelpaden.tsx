@@ -5,10 +5,10 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { NewTitledForm } from '../../components/NewTitledForm';
 import { createTemplateDraft } from '../../http/templates';
 import type { Loadable } from '../../http/useLoadable';
-import { useDateTimeFormat } from '../../i18n/format';
 import { useT } from '../../i18n/I18nProvider';
 import { Link } from '../../routing/Link';
 import { LIBRARY_PATH, ontwikkelpadPath } from '../../routing/router';
+import { TeamItemList } from './TeamItemList';
 
 /**
  * "Ontwikkelpaden" on the team page. An atelier sees its drafts and (with `document.create`) a
@@ -27,7 +27,6 @@ export function TeamOntwikkelpaden({
   documents: Loadable<DocumentSummary[]>;
 }) {
   const t = useT();
-  const formatDate = useDateTimeFormat();
   const headingId = useId();
   if (kind !== 'atelier') {
     return (
@@ -53,18 +52,14 @@ export function TeamOntwikkelpaden({
         <p className="empty-state">{t(canCreate ? 'teamOp.emptyCanCreate' : 'teamOp.empty')}</p>
       ) : null}
       {drafts.length > 0 ? (
-        <ul className="item-list" data-testid="team-drafts">
-          {drafts.map((doc) => (
-            <li key={doc.id} className="item-list__item">
-              <Link to={ontwikkelpadPath(doc.id)} className="item-list__title" data-testid="draft-link">
-                {doc.title.trim() || t('template.untitled')}
-              </Link>
-              <span className="item-list__meta">
-                {t('document.updatedAt')} <time dateTime={doc.updatedAt}>{formatDate(doc.updatedAt)}</time>
-              </span>
-            </li>
-          ))}
-        </ul>
+        <TeamItemList
+          items={drafts}
+          pathFor={ontwikkelpadPath}
+          untitled={t('template.untitled')}
+          showUpdated
+          testId="team-drafts"
+          linkTestId="draft-link"
+        />
       ) : null}
       {canCreate ? <NewOntwikkelpadForm teamId={teamId} /> : null}
     </section>

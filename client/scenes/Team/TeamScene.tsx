@@ -1,13 +1,12 @@
 import { useReducer } from 'react';
 import type { Capability } from '../../../shared/domain/roles';
 import { RequireUser } from '../../auth/RequireUser';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageShell } from '../../components/PageShell';
+import { SceneLoadGate } from '../../components/SceneLoadGate';
 import type { CurrentUser } from '../../http/account';
 import { getTeam, listMembers, listTeamDocuments } from '../../http/teams';
 import { useLoadable } from '../../http/useLoadable';
 import { useT } from '../../i18n/I18nProvider';
-import { Link } from '../../routing/Link';
 import { AuditTrail } from './AuditTrail';
 import { InvitesSection } from './InvitesSection';
 import { LeaveTeam } from './LeaveTeam';
@@ -32,69 +31,56 @@ function TeamPage({ teamId, user }: { teamId: string; user: CurrentUser }) {
   // One request for both lists: free documents and ontwikkelpad drafts.
   const documents = useLoadable(teamId, listTeamDocuments, version);
 
-  if (team.state.status === 'loading') {
-    return (
-      <PageShell title={t('team.loading')}>
-        <p className="muted" data-testid="page-loading">
-          {t('team.loading')}
-        </p>
-      </PageShell>
-    );
-  }
-  if (team.state.status === 'error') {
-    const { error } = team.state;
-    const heading =
-      error.status === 404
-        ? t('team.notFound')
-        : error.status === 403
-          ? t('team.noAccess')
-          : t('error.title');
-    return (
-      <PageShell title={heading} narrow>
-        <div className="notice" data-testid="team-unavailable">
-          <h1>{heading}</h1>
-          <ErrorMessage error={error} />
-          <p>
-            <Link to="/" className="button button--primary">
-              {t('common.toMyTeams')}
-            </Link>
-          </p>
-        </div>
-      </PageShell>
-    );
-  }
-
-  const data = team.state.data;
-  const allowed = (capability: Capability) => data.capabilities.includes(capability);
   const memberList = members.state.status === 'ready' ? members.state.data : [];
 
   return (
-    <PageShell title={data.name}>
-      <TeamDetails team={data} canEdit={allowed('team.update')} onChanged={bump} />
-      <TeamOntwikkelpaden
-        teamId={teamId}
-        kind={data.kind}
-        canCreate={allowed('document.create')}
-        documents={documents.state}
-      />
-      {data.kind === 'cocreatieteam' ? (
-        <TeamDesigns teamId={teamId} canCreate={allowed('document.create')} documents={documents.state} />
-      ) : null}
-      <TeamDocuments teamId={teamId} canCreate={allowed('document.create')} documents={documents.state} />
-      <MembersSection
-        teamId={teamId}
-        me={user}
-        members={members.state}
-        canManage={allowed('team.manageMembers')}
-        onChanged={bump}
-      />
-      {allowed('team.manageMembers') ? (
-        <InvitesSection teamId={teamId} version={version} onChanged={bump} />
-      ) : null}
-      <LeaveTeam teamId={teamId} me={user} />
-      {allowed('team.readAudit') ? (
-        <AuditTrail teamId={teamId} version={version} members={memberList} />
-      ) : null}
-    </PageShell>
+    <SceneLoadGate
+      state={team.state}
+      loadingLabel={t('team.loading')}
+      unavailableTestId="team-unavailable"
+      headings={{ 404: t('team.notFound'), 403: t('team.noAccess') }}
+      back={{ to: '/', label: t('common.toMyTeams') }}
+    >
+      {(data) => {
+        const allowed = (capability: Capability) => data.capabilities.includes(capability);
+        return (
+          <PageShell title={data.name}>
+            <TeamDetails team={data} canEdit={allowed('team.update')} onChanged={bump} />
+            <TeamOntwikkelpaden
+              teamId={teamId}
+              kind={data.kind}
+              canCreate={allowed('document.create')}
+              documents={documents.state}
+            />
+            {data.kind === 'cocreatieteam' ? (
+              <TeamDesigns
+                teamId={teamId}
+                canCreate={allowed('document.create')}
+                documents={documents.state}
+              />
+            ) : null}
+            <TeamDocuments
+              teamId={teamId}
+              canCreate={allowed('document.create')}
+              documents={documents.state}
+            />
+            <MembersSection
+              teamId={teamId}
+              me={user}
+              members={members.state}
+              canManage={allowed('team.manageMembers')}
+              onChanged={bump}
+            />
+            {allowed('team.manageMembers') ? (
+              <InvitesSection teamId={teamId} version={version} onChanged={bump} />
+            ) : null}
+            <LeaveTeam teamId={teamId} me={user} />
+            {allowed('team.readAudit') ? (
+              <AuditTrail teamId={teamId} version={version} members={memberList} />
+            ) : null}
+          </PageShell>
+        );
+      }}
+    </SceneLoadGate>
   );
 }

@@ -7,6 +7,7 @@ import { createTemplateDraft, type TemplateVersionDetail } from '../../http/temp
 import { useLoadable } from '../../http/useLoadable';
 import { useT } from '../../i18n/I18nProvider';
 import { navigate, ontwikkelpadPath } from '../../routing/router';
+import { TeamPicker } from './TeamPicker';
 
 /**
  * For members of an atelier who may create documents there: a draft from this version.
@@ -18,7 +19,6 @@ import { navigate, ontwikkelpadPath } from '../../routing/router';
 export function ReviseActions({ version }: { version: TemplateVersionDetail }) {
   const t = useT();
   const headingId = useId();
-  const atelierId = useId();
   const teams = useLoadable('', listTeams);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -66,22 +66,7 @@ export function ReviseActions({ version }: { version: TemplateVersionDetail }) {
       {target ? (
         <div className="stack revise-copy">
           <p className="field__hint">{t('version.copyHint')}</p>
-          {others.length > 1 ? (
-            <div className="field">
-              <label htmlFor={atelierId}>{t('version.copyAtelier')}</label>
-              <select id={atelierId} value={target.id} onChange={(event) => setChosen(event.target.value)}>
-                {others.map((team) => (
-                  <option key={team.id} value={team.id}>
-                    {team.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ) : (
-            <p className="muted">
-              {t('version.copyAtelier')}: {target.name}
-            </p>
-          )}
+          <TeamPicker label={t('version.copyAtelier')} teams={others} value={target} onChange={setChosen} />
           <button
             type="button"
             className={owner ? 'button' : 'button button--primary'}

@@ -8,12 +8,12 @@ import { useCreateAndOpen } from '../../http/useCreateAndOpen';
 import { useLoadable } from '../../http/useLoadable';
 import { useT } from '../../i18n/I18nProvider';
 import { designPath } from '../../routing/router';
+import { TeamPicker } from './TeamPicker';
 
 /** "Leerarrangement ontwerpen" for members of a co-creatieteam who may create documents. */
 export function StartDesign({ version }: { version: TemplateVersionDetail }) {
   const t = useT();
   const headingId = useId();
-  const teamId = useId();
   const titleId = useId();
   const teams = useLoadable('', listTeams);
   const [chosen, setChosen] = useState('');
@@ -37,22 +37,7 @@ export function StartDesign({ version }: { version: TemplateVersionDetail }) {
       <h2 id={headingId}>{t('design.start')}</h2>
       <p className="field__hint">{t('design.startHint')}</p>
       <form className="stack" onSubmit={submit} noValidate>
-        {cocreatie.length > 1 ? (
-          <div className="field">
-            <label htmlFor={teamId}>{t('design.startTeam')}</label>
-            <select id={teamId} value={target.id} onChange={(event) => setChosen(event.target.value)}>
-              {cocreatie.map((team) => (
-                <option key={team.id} value={team.id}>
-                  {team.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : (
-          <p className="muted">
-            {t('design.startTeam')}: {target.name}
-          </p>
-        )}
+        <TeamPicker label={t('design.startTeam')} teams={cocreatie} value={target} onChange={setChosen} />
         <div className="field">
           <label htmlFor={titleId}>{t('design.startTitle')}</label>
           <input

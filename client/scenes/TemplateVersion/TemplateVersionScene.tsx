@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { RequireUser } from '../../auth/RequireUser';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageShell } from '../../components/PageShell';
+import { SceneLoadGate } from '../../components/SceneLoadGate';
 import { TemplateFacts } from '../../components/TemplateFacts';
 import { getTemplateVersion, type TemplateVersionDetail } from '../../http/templates';
 import { useLoadable } from '../../http/useLoadable';
@@ -22,34 +22,18 @@ function VersionPage({ versionId }: { versionId: string }) {
   const t = useT();
   const version = useLoadable(versionId, getTemplateVersion);
 
-  if (version.state.status === 'loading') {
-    return (
-      <PageShell title={t('version.loading')}>
-        <p className="muted" data-testid="page-loading">
-          {t('version.loading')}
-        </p>
-      </PageShell>
-    );
-  }
-  if (version.state.status === 'error') {
-    const { error } = version.state;
-    const missing = error.status === 404;
-    const heading = missing ? t('version.notFound') : t('error.title');
-    return (
-      <PageShell title={heading} narrow>
-        <div className="notice" data-testid="version-unavailable">
-          <h1>{heading}</h1>
-          {missing ? <p>{t('version.notFoundBody')}</p> : <ErrorMessage error={error} />}
-          <p>
-            <Link to={LIBRARY_PATH} className="button button--primary">
-              {t('version.toLibrary')}
-            </Link>
-          </p>
-        </div>
-      </PageShell>
-    );
-  }
-  return <VersionView data={version.state.data} />;
+  return (
+    <SceneLoadGate
+      state={version.state}
+      loadingLabel={t('version.loading')}
+      unavailableTestId="version-unavailable"
+      headings={{ 404: t('version.notFound') }}
+      bodies={{ 404: t('version.notFoundBody') }}
+      back={{ to: LIBRARY_PATH, label: t('version.toLibrary') }}
+    >
+      {(data) => <VersionView data={data} />}
+    </SceneLoadGate>
+  );
 }
 
 function VersionView({ data }: { data: TemplateVersionDetail }) {

@@ -3,6 +3,7 @@ import { isReadOnlyStatus } from '../../../shared/domain/lifecycle';
 import { RequireUser } from '../../auth/RequireUser';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageShell } from '../../components/PageShell';
+import { SceneLoadGate } from '../../components/SceneLoadGate';
 import { searchCatalog } from '../../http/catalog';
 import { getDesign, getTraject, setTrajectItems, trajectCsvUrl } from '../../http/designs';
 import { toApiError, type ApiError } from '../../http/request';
@@ -61,38 +62,17 @@ const loadTraject = (id: string) => getTraject(id) as Promise<TrajectData>;
 function TrajectPage({ trajectId }: { trajectId: string }) {
   const t = useT();
   const traject = useLoadable(trajectId, loadTraject);
-  if (traject.state.status === 'loading') {
-    return (
-      <PageShell title={t('traject.loading')}>
-        <p className="muted" data-testid="page-loading">
-          {t('traject.loading')}
-        </p>
-      </PageShell>
-    );
-  }
-  if (traject.state.status === 'error') {
-    const { error } = traject.state;
-    const heading =
-      error.status === 404
-        ? t('traject.notFound')
-        : error.status === 403
-          ? t('traject.noAccess')
-          : t('error.title');
-    return (
-      <PageShell title={heading} narrow>
-        <div className="notice" data-testid="traject-unavailable">
-          <h1>{heading}</h1>
-          <ErrorMessage error={error} />
-          <p>
-            <Link to="/" className="button button--primary">
-              {t('common.toMyTeams')}
-            </Link>
-          </p>
-        </div>
-      </PageShell>
-    );
-  }
-  return <TrajectView data={traject.state.data} onChange={traject.replace} />;
+  return (
+    <SceneLoadGate
+      state={traject.state}
+      loadingLabel={t('traject.loading')}
+      unavailableTestId="traject-unavailable"
+      headings={{ 404: t('traject.notFound'), 403: t('traject.noAccess') }}
+      back={{ to: '/', label: t('common.toMyTeams') }}
+    >
+      {(data) => <TrajectView data={data} onChange={traject.replace} />}
+    </SceneLoadGate>
+  );
 }
 
 function TrajectView({ data, onChange }: { data: TrajectData; onChange: (data: TrajectData) => void }) {
