@@ -7,6 +7,7 @@ import { useDateTimeFormat } from '../i18n/format';
 import { useT } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/nl';
 import { reviewPath, roundLinkPath } from '../routing/router';
+import { LoadingPage, UnavailablePage } from './RoundLoadGate';
 
 /**
  * `/feedback/:token`: an invitation to review (readable without an account). Signed in: take
@@ -18,25 +19,22 @@ export function RoundLinkScene({ token }: { token: string }) {
   const link = useLoadable(token, getRoundLink);
   if (link.state.status === 'loading') {
     return (
-      <PageShell title={t('roundLink.pageTitle')} narrow>
-        <p className="muted" data-testid="page-loading">
-          {t('rounds.loading')}
-        </p>
-      </PageShell>
+      <LoadingPage title={t('roundLink.pageTitle')} text={t('rounds.loading')} testId="page-loading" narrow />
     );
   }
   if (link.state.status === 'error') {
     return (
-      <PageShell title={t('roundLink.pageTitle')} narrow>
-        <div className="notice" data-testid="round-link-unavailable">
-          <h1>{t('roundLink.unavailableHeading')}</h1>
-          {link.state.error.status === 404 ? (
-            <p>{t('roundLink.notFound')}</p>
-          ) : (
-            <ErrorMessage error={link.state.error} />
-          )}
-        </div>
-      </PageShell>
+      <UnavailablePage
+        title={t('roundLink.pageTitle')}
+        heading={t('roundLink.unavailableHeading')}
+        testId="round-link-unavailable"
+      >
+        {link.state.error.status === 404 ? (
+          <p>{t('roundLink.notFound')}</p>
+        ) : (
+          <ErrorMessage error={link.state.error} />
+        )}
+      </UnavailablePage>
     );
   }
   return <LinkDetails token={token} info={link.state.data} />;

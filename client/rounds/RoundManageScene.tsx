@@ -16,14 +16,14 @@ import {
 } from '../http/rounds';
 import { useLoadable } from '../http/useLoadable';
 import { listVersions } from '../http/versions';
-import { useDateTimeFormat } from '../i18n/format';
 import { useT } from '../i18n/I18nProvider';
 import { Link } from '../routing/Link';
 import { pathForDocument, reviewPath, roundsPath, versionEditorPath } from '../routing/router';
-import { NotFoundScene } from '../scenes/NotFound/NotFoundScene';
 import { EditRoundForm } from './EditRoundForm';
 import { Participation } from './Participation';
+import { RoundFacts } from './RoundFacts';
 import { ReviewersPanel } from './ReviewersPanel';
+import { RoundLoadGate } from './RoundLoadGate';
 import { RoundStatusBadge, useLiveRefetch } from './shared';
 import { SummaryView } from './SummaryView';
 import { TriageView } from './TriageView';
@@ -62,26 +62,18 @@ function ManageLoader({ docId, roundId }: { docId: string; roundId: string }) {
   const data = useLoadable(`${docId}\n${roundId}`, loadManage, version);
   const refetch = useCallback(() => setVersion((n) => n + 1), []);
   useLiveRefetch(data.state.status === 'ready' ? documentEventsPath(docId) : null, refetch);
-  if (data.state.status === 'loading') {
-    return (
-      <PageShell title={t('rounds.heading')}>
-        <p className="muted">{t('rounds.loading')}</p>
-      </PageShell>
-    );
-  }
-  if (data.state.status === 'error') {
-    const { error } = data.state;
-    if (error.status === 404 || error.status === 400) return <NotFoundScene kind="page" />;
-    return (
-      <PageShell title={t('rounds.heading')} narrow>
-        <div className="notice" data-testid="round-unavailable">
-          <h1>{t('rounds.heading')}</h1>
-          <ErrorMessage error={error} />
-        </div>
-      </PageShell>
-    );
-  }
-  return <ManagePage data={data.state.data} onChanged={refetch} replace={data.replace} />;
+  return (
+    <RoundLoadGate
+      state={data.state}
+      loadingTitle={t('rounds.heading')}
+      loadingText={t('rounds.loading')}
+      errorTitle={t('rounds.heading')}
+      unavailableTestId="round-unavailable"
+      notFound="page"
+    >
+      {(loaded) => <ManagePage data={loaded} onChanged={refetch} replace={data.replace} />}
+    </RoundLoadGate>
+  );
 }
 
 function ManagePage({
@@ -94,9 +86,7 @@ function ManagePage({
   replace: (data: ManageData) => void;
 }) {
   const t = useT();
-  const formatDate = useDateTimeFormat();
   const { document, round, reviewers, summary } = data;
-  const criteriaId = useId();
   const versions = useLoadable(document.id, listVersions);
   const [closeError, setCloseError] = useState<ApiError | null>(null);
   const [completedMessage, setCompletedMessage] = useState('');
@@ -143,39 +133,15 @@ function ManagePage({
       <p>
         <RoundStatusBadge status={round.status} />
       </p>
-      <dl className="facts facts--stacked card" data-testid="round-facts">
-        <div>
-          <dt>{t('rounds.version')}</dt>
-          <dd>
-            {round.version.label}{' '}
-            <Link to={versionEditorPath(document.id, round.version.id, document.kind)}>
-              {t('rounds.openVersion')}
-            </Link>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('rounds.deadline')}</dt>
-          <dd>
-            <time dateTime={round.deadline}>{formatDate(round.deadline)}</time>
-          </dd>
-        </div>
-        {round.description ? (
-          <div>
-            <dt>{t('rounds.description')}</dt>
-            <dd className="prewrap">{round.description}</dd>
-          </div>
-        ) : null}
-        <div>
-          <dt id={criteriaId}>{t('rounds.criteria')}</dt>
-          <dd>
-            <ol aria-labelledby={criteriaId}>
-              {round.criteria.map((criterion) => (
-                <li key={criterion.id}>{criterion.title}</li>
-              ))}
-            </ol>
-          </dd>
-        </div>
-      </dl>
+      <RoundFacts
+        round={round}
+        testId="round-facts"
+        versionLink={
+          <Link to={versionEditorPath(document.id, round.version.id, document.kind)}>
+            {t('rounds.openVersion')}
+          </Link>
+        }
+      />
       {round.status === 'open' && round.can.manage ? (
         editing ? (
           <EditRoundForm

@@ -12,8 +12,8 @@ import { useDateTimeFormat } from '../i18n/format';
 import { useT } from '../i18n/I18nProvider';
 import { Link } from '../routing/Link';
 import { navigate, pathForDocument, roundManagePath } from '../routing/router';
-import { NotFoundScene } from '../scenes/NotFound/NotFoundScene';
 import { CriteriaEditor, newCriterion, type EditableCriterion } from './CriteriaEditor';
+import { RoundLoadGate } from './RoundLoadGate';
 import { fieldErrorLine, fieldErrorProps, RoundDetailsFields, type RoundDetails } from './RoundDetailsFields';
 import { isoToLocalInputs, localDateTimeToIso, RoundStatusBadge, useLiveRefetch } from './shared';
 
@@ -46,26 +46,18 @@ function RoundsLoader({ docId }: { docId: string }) {
   const data = useLoadable(docId, loadRounds, version);
   const refetch = useCallback(() => setVersion((n) => n + 1), []);
   useLiveRefetch(data.state.status === 'ready' ? documentEventsPath(docId) : null, refetch);
-  if (data.state.status === 'loading') {
-    return (
-      <PageShell title={t('rounds.heading')}>
-        <p className="muted">{t('rounds.loading')}</p>
-      </PageShell>
-    );
-  }
-  if (data.state.status === 'error') {
-    const { error } = data.state;
-    if (error.status === 404 || error.status === 400) return <NotFoundScene kind="document" />;
-    return (
-      <PageShell title={t('rounds.heading')} narrow>
-        <div className="notice" data-testid="rounds-unavailable">
-          <h1>{t('rounds.heading')}</h1>
-          <ErrorMessage error={error} />
-        </div>
-      </PageShell>
-    );
-  }
-  return <RoundsPage data={data.state.data} />;
+  return (
+    <RoundLoadGate
+      state={data.state}
+      loadingTitle={t('rounds.heading')}
+      loadingText={t('rounds.loading')}
+      errorTitle={t('rounds.heading')}
+      unavailableTestId="rounds-unavailable"
+      notFound="document"
+    >
+      {(loaded) => <RoundsPage data={loaded} />}
+    </RoundLoadGate>
+  );
 }
 
 function RoundsPage({ data }: { data: RoundsData }) {
