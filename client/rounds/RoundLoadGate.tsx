@@ -56,25 +56,26 @@ export function UnavailablePage({
  */
 export function RoundLoadGate<T>({
   state,
-  loadingTitle,
+  title,
   loadingText,
   loadingTestId,
-  errorTitle,
+  errorTitle = title,
   unavailableTestId,
   notFound,
   children,
 }: {
   state: Loadable<T>;
-  loadingTitle: string;
+  /** The page title while loading, and of the error notice unless `errorTitle` is given. */
+  title: string;
   loadingText?: string;
   loadingTestId?: string;
-  errorTitle: string;
+  errorTitle?: string;
   unavailableTestId: string;
   notFound: 'document' | 'page';
   children: (data: T) => ReactNode;
 }) {
   if (state.status === 'loading') {
-    return <LoadingPage title={loadingTitle} text={loadingText} testId={loadingTestId} />;
+    return <LoadingPage title={title} text={loadingText} testId={loadingTestId} />;
   }
   if (state.status === 'error') {
     const error: ApiError = state.error;

@@ -1,4 +1,4 @@
-import { useCallback, useId, useRef, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import type { Round, RoundReviewers, RoundSummary, SummaryItem } from '../../shared/schemas/feedback';
 import { RequireUser } from '../auth/RequireUser';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -23,6 +23,7 @@ import { EditRoundForm } from './EditRoundForm';
 import { Participation } from './Participation';
 import { RoundFacts } from './RoundFacts';
 import { ReviewersPanel } from './ReviewersPanel';
+import { RoundFormToggle } from './RoundFormToggle';
 import { RoundLoadGate } from './RoundLoadGate';
 import { RoundStatusBadge, useLiveRefetch } from './shared';
 import { SummaryView } from './SummaryView';
@@ -65,9 +66,8 @@ function ManageLoader({ docId, roundId }: { docId: string; roundId: string }) {
   return (
     <RoundLoadGate
       state={data.state}
-      loadingTitle={t('rounds.heading')}
+      title={t('rounds.heading')}
       loadingText={t('rounds.loading')}
-      errorTitle={t('rounds.heading')}
       unavailableTestId="round-unavailable"
       notFound="page"
     >
@@ -90,12 +90,6 @@ function ManagePage({
   const versions = useLoadable(document.id, listVersions);
   const [closeError, setCloseError] = useState<ApiError | null>(null);
   const [completedMessage, setCompletedMessage] = useState('');
-  const [editing, setEditing] = useState(false);
-  const editRef = useRef<HTMLButtonElement>(null);
-  const stopEditing = () => {
-    setEditing(false);
-    requestAnimationFrame(() => editRef.current?.focus());
-  };
 
   const close = async () => {
     setCloseError(null);
@@ -143,28 +137,21 @@ function ManagePage({
         }
       />
       {round.status === 'open' && round.can.manage ? (
-        editing ? (
-          <EditRoundForm
-            round={round}
-            onCancel={stopEditing}
-            onSaved={(next) => {
-              replace({ ...data, round: next });
-              stopEditing();
-            }}
-          />
-        ) : (
-          <p>
-            <button
-              ref={editRef}
-              type="button"
-              className="button button--small"
-              data-testid="round-edit"
-              onClick={() => setEditing(true)}
-            >
-              {t('rounds.edit')}
-            </button>
-          </p>
-        )
+        <RoundFormToggle
+          label={t('rounds.edit')}
+          className="button button--small"
+          testId="round-edit"
+          form={(close) => (
+            <EditRoundForm
+              round={round}
+              onCancel={close}
+              onSaved={(next) => {
+                replace({ ...data, round: next });
+                close();
+              }}
+            />
+          )}
+        />
       ) : null}
       <p>
         <Link to={reviewPath(round.id)} data-testid="round-review-link">

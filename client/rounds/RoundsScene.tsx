@@ -1,4 +1,4 @@
-import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useId, useState, type FormEvent } from 'react';
 import { DEFAULT_CRITERIA_NL, type Round } from '../../shared/schemas/feedback';
 import { RequireUser } from '../auth/RequireUser';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -11,11 +11,18 @@ import { listVersions, type VersionSummary } from '../http/versions';
 import { useDateTimeFormat } from '../i18n/format';
 import { useT } from '../i18n/I18nProvider';
 import { Link } from '../routing/Link';
-import { navigate, pathForDocument, roundManagePath } from '../routing/router';
+import { navigate, roundManagePath } from '../routing/router';
 import { CriteriaEditor, newCriterion, type EditableCriterion } from './CriteriaEditor';
+import { RoundFormToggle } from './RoundFormToggle';
 import { RoundLoadGate } from './RoundLoadGate';
 import { fieldErrorLine, fieldErrorProps, RoundDetailsFields, type RoundDetails } from './RoundDetailsFields';
-import { isoToLocalInputs, localDateTimeToIso, RoundStatusBadge, useLiveRefetch } from './shared';
+import {
+  BackToEditor,
+  isoToLocalInputs,
+  localDateTimeToIso,
+  RoundStatusBadge,
+  useLiveRefetch,
+} from './shared';
 
 /** Opening rounds is the owner's, as the lifecycle moves are (the server checks it as well). */
 export function mayManageRounds(document: DocumentWithAccess): boolean {
@@ -49,9 +56,8 @@ function RoundsLoader({ docId }: { docId: string }) {
   return (
     <RoundLoadGate
       state={data.state}
-      loadingTitle={t('rounds.heading')}
+      title={t('rounds.heading')}
       loadingText={t('rounds.loading')}
-      errorTitle={t('rounds.heading')}
       unavailableTestId="rounds-unavailable"
       notFound="document"
     >
@@ -64,21 +70,11 @@ function RoundsPage({ data }: { data: RoundsData }) {
   const t = useT();
   const formatDate = useDateTimeFormat();
   const { document, rounds } = data;
-  const [creating, setCreating] = useState(false);
-  const openerRef = useRef<HTMLButtonElement>(null);
   const listId = useId();
   const title = document.title || t('document.untitled');
   return (
     <PageShell title={`${t('rounds.heading')} — ${title}`}>
-      <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={pathForDocument(document)} data-testid="back-to-editor">
-              {t('rounds.backToEditor', { title })}
-            </Link>
-          </li>
-        </ol>
-      </nav>
+      <BackToEditor document={document} title={title} />
       <h1>
         {t('rounds.heading')} <span className="muted">— {title}</span>
       </h1>
@@ -111,27 +107,12 @@ function RoundsPage({ data }: { data: RoundsData }) {
         )}
       </section>
       {mayManageRounds(document) ? (
-        creating ? (
-          <NewRoundForm
-            document={document}
-            onCancel={() => {
-              setCreating(false);
-              requestAnimationFrame(() => openerRef.current?.focus());
-            }}
-          />
-        ) : (
-          <p>
-            <button
-              ref={openerRef}
-              type="button"
-              className="button button--primary"
-              data-testid="round-new"
-              onClick={() => setCreating(true)}
-            >
-              {t('rounds.new')}
-            </button>
-          </p>
-        )
+        <RoundFormToggle
+          label={t('rounds.new')}
+          className="button button--primary"
+          testId="round-new"
+          form={(close) => <NewRoundForm document={document} onCancel={close} />}
+        />
       ) : null}
     </PageShell>
   );

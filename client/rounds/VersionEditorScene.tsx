@@ -9,10 +9,9 @@ import { useLoadable } from '../http/useLoadable';
 import { getVersion, type VersionDetail } from '../http/versions';
 import { useDateTimeFormat } from '../i18n/format';
 import { useT } from '../i18n/I18nProvider';
-import { Link } from '../routing/Link';
-import { pathForDocument } from '../routing/router';
 import { FrozenDocument } from './FrozenDocument';
 import { RoundLoadGate } from './RoundLoadGate';
+import { BackToEditor } from './shared';
 
 interface LoadedVersion {
   document: DocumentWithAccess;
@@ -46,7 +45,7 @@ function VersionLoader({ docId, versionId }: { docId: string; versionId: string 
   return (
     <RoundLoadGate
       state={loaded.state}
-      loadingTitle={t('rounds.loadingVersion')}
+      title={t('rounds.loadingVersion')}
       loadingTestId="document-loading"
       errorTitle={t('error.title')}
       unavailableTestId="document-unavailable"
@@ -65,15 +64,7 @@ function VersionPage({ loaded }: { loaded: LoadedVersion }) {
   const title = projection.title || document.title;
   return (
     <PageShell title={t('rounds.versionPageTitle', { label: version.label, title })} wide>
-      <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={pathForDocument(document)} data-testid="back-to-editor">
-              {t('rounds.backToEditor', { title })}
-            </Link>
-          </li>
-        </ol>
-      </nav>
+      <BackToEditor document={document} title={title} />
       <p className="notice notice--info" data-testid="version-banner">
         {t('rounds.versionBanner', {
           label: version.label,

@@ -16,8 +16,8 @@ import {
   setRubricEnabled,
 } from './draftActions';
 import type { DimensionView, DraftView, SubdimensionView } from './draftView';
-import { focusWhenRendered } from './focus';
-import { ItemButton } from './ItemButton';
+import { focusWhenRendered } from '../../components/ListFocus';
+import { ItemButton } from '../../components/ListItemButton';
 
 interface RubricProps {
   doc: Y.Doc;
