@@ -22,7 +22,7 @@ import { Link } from '../routing/Link';
 import { roundManagePath } from '../routing/router';
 import { CriteriaForm } from './CriteriaForm';
 import { FrozenDocument } from './FrozenDocument';
-import { RoundFacts } from './RoundFacts';
+import { Fact, RoundFacts } from './RoundFacts';
 import { LoadingPage, UnavailablePage } from './RoundLoadGate';
 import { RoundStatusBadge, useLiveRefetch } from './shared';
 import { SummaryView } from './SummaryView';
@@ -121,14 +121,10 @@ function RoundIntro({ round }: { round: Round }) {
         versionTestId="review-version"
         leading={
           <>
-            <div>
-              <dt>{t('rounds.document')}</dt>
-              <dd>{round.documentTitle}</dd>
-            </div>
-            <div>
-              <dt>{t('rounds.team')}</dt>
-              <dd data-testid="review-team">{round.teamName}</dd>
-            </div>
+            <Fact term={t('rounds.document')}>{round.documentTitle}</Fact>
+            <Fact term={t('rounds.team')} testId="review-team">
+              {round.teamName}
+            </Fact>
           </>
         }
       />

@@ -3,6 +3,27 @@ import type { Round } from '../../shared/schemas/feedback';
 import { useDateTimeFormat } from '../i18n/format';
 import { useT } from '../i18n/I18nProvider';
 
+/** One fact of a `<dl className="facts">`: its term and its value. */
+export function Fact({ term, testId, children }: { term: string; testId?: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd data-testid={testId}>{children}</dd>
+    </div>
+  );
+}
+
+/** "Deadline" with the date and time in the reader's language. */
+export function DeadlineFact({ deadline }: { deadline: string }) {
+  const t = useT();
+  const formatDate = useDateTimeFormat();
+  return (
+    <Fact term={t('rounds.deadline')}>
+      <time dateTime={deadline}>{formatDate(deadline)}</time>
+    </Fact>
+  );
+}
+
 /**
  * A round's facts as a card: anything the page puts first (`leading`), the version (with an
  * optional link after its label), the deadline, the description and the criteria in order.
@@ -21,24 +42,15 @@ export function RoundFacts({
   versionLink?: ReactNode;
 }) {
   const t = useT();
-  const formatDate = useDateTimeFormat();
   const criteriaId = useId();
   return (
     <dl className="facts facts--stacked card" data-testid={testId}>
       {leading}
-      <div>
-        <dt>{t('rounds.version')}</dt>
-        <dd data-testid={versionTestId}>
-          {round.version.label}
-          {versionLink ? <> {versionLink}</> : null}
-        </dd>
-      </div>
-      <div>
-        <dt>{t('rounds.deadline')}</dt>
-        <dd>
-          <time dateTime={round.deadline}>{formatDate(round.deadline)}</time>
-        </dd>
-      </div>
+      <Fact term={t('rounds.version')} testId={versionTestId}>
+        {round.version.label}
+        {versionLink ? <> {versionLink}</> : null}
+      </Fact>
+      <DeadlineFact deadline={round.deadline} />
       {round.description ? (
         <div>
           <dt>{t('rounds.description')}</dt>

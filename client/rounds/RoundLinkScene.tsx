@@ -3,10 +3,10 @@ import { LinkAcceptance } from '../components/LinkAcceptance';
 import { PageShell } from '../components/PageShell';
 import { acceptRoundLink, getRoundLink, type RoundLinkInfo } from '../http/rounds';
 import { useLoadable } from '../http/useLoadable';
-import { useDateTimeFormat } from '../i18n/format';
 import { useT } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/nl';
 import { reviewPath, roundLinkPath } from '../routing/router';
+import { DeadlineFact, Fact } from './RoundFacts';
 import { LoadingPage, UnavailablePage } from './RoundLoadGate';
 
 /**
@@ -42,31 +42,18 @@ export function RoundLinkScene({ token }: { token: string }) {
 
 function LinkDetails({ token, info }: { token: string; info: RoundLinkInfo }) {
   const t = useT();
-  const formatDate = useDateTimeFormat();
   const here = roundLinkPath(token);
   const { round } = info;
   return (
     <PageShell title={t('roundLink.pageTitle')} narrow>
       <h1>{t('roundLink.heading', { team: round.teamName })}</h1>
       <dl className="facts facts--stacked card" data-testid="round-link-details">
-        <div>
-          <dt>{t('rounds.title')}</dt>
-          <dd data-testid="round-link-title">{round.title}</dd>
-        </div>
-        <div>
-          <dt>{t('rounds.document')}</dt>
-          <dd>{round.documentTitle}</dd>
-        </div>
-        <div>
-          <dt>{t('rounds.team')}</dt>
-          <dd>{round.teamName}</dd>
-        </div>
-        <div>
-          <dt>{t('rounds.deadline')}</dt>
-          <dd>
-            <time dateTime={round.deadline}>{formatDate(round.deadline)}</time>
-          </dd>
-        </div>
+        <Fact term={t('rounds.title')} testId="round-link-title">
+          {round.title}
+        </Fact>
+        <Fact term={t('rounds.document')}>{round.documentTitle}</Fact>
+        <Fact term={t('rounds.team')}>{round.teamName}</Fact>
+        <DeadlineFact deadline={round.deadline} />
       </dl>
       {info.status !== 'open' ? (
         <p className="notice notice--warning" data-testid="round-link-problem" data-status={info.status}>
