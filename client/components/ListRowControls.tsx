@@ -56,6 +56,39 @@ export function ListMoveButtons({
 }
 
 /**
+ * "Verwijderen" for a row, asking first; `onRemove` removes it (and may announce it), then focus
+ * goes to `focusAfter` (usually the list's add button, which is always there).
+ */
+export function ListRemoveButton({
+  label,
+  context,
+  question,
+  testId,
+  focusAfter,
+  onRemove,
+}: {
+  label: string;
+  context: string;
+  question: string;
+  testId?: string;
+  focusAfter: string;
+  onRemove: () => void;
+}) {
+  return (
+    <ConfirmButton
+      label={label}
+      context={context}
+      question={question}
+      testId={testId}
+      onConfirm={() => {
+        onRemove();
+        focusWhenRendered([focusAfter]);
+      }}
+    />
+  );
+}
+
+/**
  * The actions under a row of an ordered list: up, down, anything else (`children`) and a
  * "Verwijderen" that asks first. `onRemove` removes the row (and announces it); then focus goes to
  * `focusAfterRemove` (the list's add button).
@@ -65,29 +98,14 @@ export function ListRowActions({
   children,
   ...moveProps
 }: Parameters<typeof ListMoveButtons>[0] & {
-  remove: {
-    label: string;
-    question: string;
-    testId: string;
-    focusAfter: string;
-    onRemove: () => void;
-  };
+  remove: Omit<Parameters<typeof ListRemoveButton>[0], 'context'>;
   children?: ReactNode;
 }) {
   return (
     <div className="outcome-row__actions">
       <ListMoveButtons {...moveProps} />
       {children}
-      <ConfirmButton
-        label={remove.label}
-        context={moveProps.context}
-        question={remove.question}
-        testId={remove.testId}
-        onConfirm={() => {
-          remove.onRemove();
-          focusWhenRendered([remove.focusAfter]);
-        }}
-      />
+      <ListRemoveButton {...remove} context={moveProps.context} />
     </div>
   );
 }
