@@ -16,13 +16,14 @@ import {
   roundEventsPath,
 } from '../http/rounds';
 import { useLoadable } from '../http/useLoadable';
-import { useDateTimeFormat } from '../i18n/format';
 import { useT } from '../i18n/I18nProvider';
 import type { CollabSession } from '../realtime/session';
 import { Link } from '../routing/Link';
 import { roundManagePath } from '../routing/router';
 import { CriteriaForm } from './CriteriaForm';
 import { FrozenDocument } from './FrozenDocument';
+import { Fact, RoundFacts } from './RoundFacts';
+import { LoadingPage, UnavailablePage } from './RoundLoadGate';
 import { RoundStatusBadge, useLiveRefetch } from './shared';
 import { SummaryView } from './SummaryView';
 
@@ -80,34 +81,24 @@ function ReviewLoader({ roundId, user }: { roundId: string; user: CurrentUser })
   useLiveRefetch(open ? roundEventsPath(roundId) : null, refetchIfStatusChanged);
 
   if (data.state.status === 'loading') {
-    return (
-      <PageShell title={t('rounds.reviewTitle')}>
-        <p className="muted" data-testid="page-loading">
-          {t('rounds.loading')}
-        </p>
-      </PageShell>
-    );
+    return <LoadingPage title={t('rounds.reviewTitle')} text={t('rounds.loading')} testId="page-loading" />;
   }
   if (data.state.status === 'error') {
     const { error } = data.state;
+    const noAccess = error.status === 403 || error.status === 404;
     return (
-      <PageShell title={t('rounds.reviewTitle')} narrow>
-        <div className="notice" data-testid="review-unavailable">
-          <h1>
-            {error.status === 403 || error.status === 404 ? t('rounds.noAccessHeading') : t('error.title')}
-          </h1>
-          {error.status === 403 || error.status === 404 ? (
-            <p>{t('rounds.noAccessBody')}</p>
-          ) : (
-            <ErrorMessage error={error} />
-          )}
-          <p>
-            <Link to="/" className="button">
-              {t('common.toMyTeams')}
-            </Link>
-          </p>
-        </div>
-      </PageShell>
+      <UnavailablePage
+        title={t('rounds.reviewTitle')}
+        heading={noAccess ? t('rounds.noAccessHeading') : t('error.title')}
+        testId="review-unavailable"
+      >
+        {noAccess ? <p>{t('rounds.noAccessBody')}</p> : <ErrorMessage error={error} />}
+        <p>
+          <Link to="/" className="button">
+            {t('common.toMyTeams')}
+          </Link>
+        </p>
+      </UnavailablePage>
     );
   }
   const loaded = data.state.data;
@@ -117,8 +108,6 @@ function ReviewLoader({ roundId, user }: { roundId: string; user: CurrentUser })
 
 function RoundIntro({ round }: { round: Round }) {
   const t = useT();
-  const formatDate = useDateTimeFormat();
-  const criteriaId = useId();
   return (
     <>
       <p className="eyebrow">{t('rounds.reviewEyebrow')}</p>
@@ -126,42 +115,19 @@ function RoundIntro({ round }: { round: Round }) {
       <p>
         <RoundStatusBadge status={round.status} />
       </p>
-      <dl className="facts facts--stacked card" data-testid="review-facts">
-        <div>
-          <dt>{t('rounds.document')}</dt>
-          <dd>{round.documentTitle}</dd>
-        </div>
-        <div>
-          <dt>{t('rounds.team')}</dt>
-          <dd data-testid="review-team">{round.teamName}</dd>
-        </div>
-        <div>
-          <dt>{t('rounds.version')}</dt>
-          <dd data-testid="review-version">{round.version.label}</dd>
-        </div>
-        <div>
-          <dt>{t('rounds.deadline')}</dt>
-          <dd>
-            <time dateTime={round.deadline}>{formatDate(round.deadline)}</time>
-          </dd>
-        </div>
-        {round.description ? (
-          <div>
-            <dt>{t('rounds.description')}</dt>
-            <dd className="prewrap">{round.description}</dd>
-          </div>
-        ) : null}
-        <div>
-          <dt id={criteriaId}>{t('rounds.criteria')}</dt>
-          <dd>
-            <ol aria-labelledby={criteriaId}>
-              {round.criteria.map((criterion) => (
-                <li key={criterion.id}>{criterion.title}</li>
-              ))}
-            </ol>
-          </dd>
-        </div>
-      </dl>
+      <RoundFacts
+        round={round}
+        testId="review-facts"
+        versionTestId="review-version"
+        leading={
+          <>
+            <Fact term={t('rounds.document')}>{round.documentTitle}</Fact>
+            <Fact term={t('rounds.team')} testId="review-team">
+              {round.teamName}
+            </Fact>
+          </>
+        }
+      />
       {round.access === 'team' ? (
         <p>
           <Link to={roundManagePath(round.docId, round.id)}>{t('rounds.manageLink')}</Link>

@@ -3,10 +3,11 @@ import { LinkAcceptance } from '../components/LinkAcceptance';
 import { PageShell } from '../components/PageShell';
 import { acceptRoundLink, getRoundLink, type RoundLinkInfo } from '../http/rounds';
 import { useLoadable } from '../http/useLoadable';
-import { useDateTimeFormat } from '../i18n/format';
 import { useT } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/nl';
 import { reviewPath, roundLinkPath } from '../routing/router';
+import { DeadlineFact, Fact } from './RoundFacts';
+import { LoadingPage, UnavailablePage } from './RoundLoadGate';
 
 /**
  * `/feedback/:token`: an invitation to review (readable without an account). Signed in: take
@@ -18,25 +19,22 @@ export function RoundLinkScene({ token }: { token: string }) {
   const link = useLoadable(token, getRoundLink);
   if (link.state.status === 'loading') {
     return (
-      <PageShell title={t('roundLink.pageTitle')} narrow>
-        <p className="muted" data-testid="page-loading">
-          {t('rounds.loading')}
-        </p>
-      </PageShell>
+      <LoadingPage title={t('roundLink.pageTitle')} text={t('rounds.loading')} testId="page-loading" narrow />
     );
   }
   if (link.state.status === 'error') {
     return (
-      <PageShell title={t('roundLink.pageTitle')} narrow>
-        <div className="notice" data-testid="round-link-unavailable">
-          <h1>{t('roundLink.unavailableHeading')}</h1>
-          {link.state.error.status === 404 ? (
-            <p>{t('roundLink.notFound')}</p>
-          ) : (
-            <ErrorMessage error={link.state.error} />
-          )}
-        </div>
-      </PageShell>
+      <UnavailablePage
+        title={t('roundLink.pageTitle')}
+        heading={t('roundLink.unavailableHeading')}
+        testId="round-link-unavailable"
+      >
+        {link.state.error.status === 404 ? (
+          <p>{t('roundLink.notFound')}</p>
+        ) : (
+          <ErrorMessage error={link.state.error} />
+        )}
+      </UnavailablePage>
     );
   }
   return <LinkDetails token={token} info={link.state.data} />;
@@ -44,31 +42,18 @@ export function RoundLinkScene({ token }: { token: string }) {
 
 function LinkDetails({ token, info }: { token: string; info: RoundLinkInfo }) {
   const t = useT();
-  const formatDate = useDateTimeFormat();
   const here = roundLinkPath(token);
   const { round } = info;
   return (
     <PageShell title={t('roundLink.pageTitle')} narrow>
       <h1>{t('roundLink.heading', { team: round.teamName })}</h1>
       <dl className="facts facts--stacked card" data-testid="round-link-details">
-        <div>
-          <dt>{t('rounds.title')}</dt>
-          <dd data-testid="round-link-title">{round.title}</dd>
-        </div>
-        <div>
-          <dt>{t('rounds.document')}</dt>
-          <dd>{round.documentTitle}</dd>
-        </div>
-        <div>
-          <dt>{t('rounds.team')}</dt>
-          <dd>{round.teamName}</dd>
-        </div>
-        <div>
-          <dt>{t('rounds.deadline')}</dt>
-          <dd>
-            <time dateTime={round.deadline}>{formatDate(round.deadline)}</time>
-          </dd>
-        </div>
+        <Fact term={t('rounds.title')} testId="round-link-title">
+          {round.title}
+        </Fact>
+        <Fact term={t('rounds.document')}>{round.documentTitle}</Fact>
+        <Fact term={t('rounds.team')}>{round.teamName}</Fact>
+        <DeadlineFact deadline={round.deadline} />
       </dl>
       {info.status !== 'open' ? (
         <p className="notice notice--warning" data-testid="round-link-problem" data-status={info.status}>

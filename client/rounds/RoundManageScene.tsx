@@ -1,4 +1,4 @@
-import { useCallback, useId, useRef, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import type { Round, RoundReviewers, RoundSummary, SummaryItem } from '../../shared/schemas/feedback';
 import { RequireUser } from '../auth/RequireUser';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -16,14 +16,15 @@ import {
 } from '../http/rounds';
 import { useLoadable } from '../http/useLoadable';
 import { listVersions } from '../http/versions';
-import { useDateTimeFormat } from '../i18n/format';
 import { useT } from '../i18n/I18nProvider';
 import { Link } from '../routing/Link';
 import { pathForDocument, reviewPath, roundsPath, versionEditorPath } from '../routing/router';
-import { NotFoundScene } from '../scenes/NotFound/NotFoundScene';
 import { EditRoundForm } from './EditRoundForm';
 import { Participation } from './Participation';
+import { RoundFacts } from './RoundFacts';
 import { ReviewersPanel } from './ReviewersPanel';
+import { RoundFormToggle } from './RoundFormToggle';
+import { RoundLoadGate } from './RoundLoadGate';
 import { RoundStatusBadge, useLiveRefetch } from './shared';
 import { SummaryView } from './SummaryView';
 import { TriageView } from './TriageView';
@@ -62,26 +63,17 @@ function ManageLoader({ docId, roundId }: { docId: string; roundId: string }) {
   const data = useLoadable(`${docId}\n${roundId}`, loadManage, version);
   const refetch = useCallback(() => setVersion((n) => n + 1), []);
   useLiveRefetch(data.state.status === 'ready' ? documentEventsPath(docId) : null, refetch);
-  if (data.state.status === 'loading') {
-    return (
-      <PageShell title={t('rounds.heading')}>
-        <p className="muted">{t('rounds.loading')}</p>
-      </PageShell>
-    );
-  }
-  if (data.state.status === 'error') {
-    const { error } = data.state;
-    if (error.status === 404 || error.status === 400) return <NotFoundScene kind="page" />;
-    return (
-      <PageShell title={t('rounds.heading')} narrow>
-        <div className="notice" data-testid="round-unavailable">
-          <h1>{t('rounds.heading')}</h1>
-          <ErrorMessage error={error} />
-        </div>
-      </PageShell>
-    );
-  }
-  return <ManagePage data={data.state.data} onChanged={refetch} replace={data.replace} />;
+  return (
+    <RoundLoadGate
+      state={data.state}
+      title={t('rounds.heading')}
+      loadingText={t('rounds.loading')}
+      unavailableTestId="round-unavailable"
+      notFound="page"
+    >
+      {(loaded) => <ManagePage data={loaded} onChanged={refetch} replace={data.replace} />}
+    </RoundLoadGate>
+  );
 }
 
 function ManagePage({
@@ -94,18 +86,10 @@ function ManagePage({
   replace: (data: ManageData) => void;
 }) {
   const t = useT();
-  const formatDate = useDateTimeFormat();
   const { document, round, reviewers, summary } = data;
-  const criteriaId = useId();
   const versions = useLoadable(document.id, listVersions);
   const [closeError, setCloseError] = useState<ApiError | null>(null);
   const [completedMessage, setCompletedMessage] = useState('');
-  const [editing, setEditing] = useState(false);
-  const editRef = useRef<HTMLButtonElement>(null);
-  const stopEditing = () => {
-    setEditing(false);
-    requestAnimationFrame(() => editRef.current?.focus());
-  };
 
   const close = async () => {
     setCloseError(null);
@@ -143,62 +127,31 @@ function ManagePage({
       <p>
         <RoundStatusBadge status={round.status} />
       </p>
-      <dl className="facts facts--stacked card" data-testid="round-facts">
-        <div>
-          <dt>{t('rounds.version')}</dt>
-          <dd>
-            {round.version.label}{' '}
-            <Link to={versionEditorPath(document.id, round.version.id, document.kind)}>
-              {t('rounds.openVersion')}
-            </Link>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('rounds.deadline')}</dt>
-          <dd>
-            <time dateTime={round.deadline}>{formatDate(round.deadline)}</time>
-          </dd>
-        </div>
-        {round.description ? (
-          <div>
-            <dt>{t('rounds.description')}</dt>
-            <dd className="prewrap">{round.description}</dd>
-          </div>
-        ) : null}
-        <div>
-          <dt id={criteriaId}>{t('rounds.criteria')}</dt>
-          <dd>
-            <ol aria-labelledby={criteriaId}>
-              {round.criteria.map((criterion) => (
-                <li key={criterion.id}>{criterion.title}</li>
-              ))}
-            </ol>
-          </dd>
-        </div>
-      </dl>
+      <RoundFacts
+        round={round}
+        testId="round-facts"
+        versionLink={
+          <Link to={versionEditorPath(document.id, round.version.id, document.kind)}>
+            {t('rounds.openVersion')}
+          </Link>
+        }
+      />
       {round.status === 'open' && round.can.manage ? (
-        editing ? (
-          <EditRoundForm
-            round={round}
-            onCancel={stopEditing}
-            onSaved={(next) => {
-              replace({ ...data, round: next });
-              stopEditing();
-            }}
-          />
-        ) : (
-          <p>
-            <button
-              ref={editRef}
-              type="button"
-              className="button button--small"
-              data-testid="round-edit"
-              onClick={() => setEditing(true)}
-            >
-              {t('rounds.edit')}
-            </button>
-          </p>
-        )
+        <RoundFormToggle
+          label={t('rounds.edit')}
+          className="button button--small"
+          testId="round-edit"
+          form={(close) => (
+            <EditRoundForm
+              round={round}
+              onCancel={close}
+              onSaved={(next) => {
+                replace({ ...data, round: next });
+                close();
+              }}
+            />
+          )}
+        />
       ) : null}
       <p>
         <Link to={reviewPath(round.id)} data-testid="round-review-link">

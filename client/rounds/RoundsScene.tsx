@@ -1,4 +1,4 @@
-import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useId, useState, type FormEvent } from 'react';
 import { DEFAULT_CRITERIA_NL, type Round } from '../../shared/schemas/feedback';
 import { RequireUser } from '../auth/RequireUser';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -11,11 +11,18 @@ import { listVersions, type VersionSummary } from '../http/versions';
 import { useDateTimeFormat } from '../i18n/format';
 import { useT } from '../i18n/I18nProvider';
 import { Link } from '../routing/Link';
-import { navigate, pathForDocument, roundManagePath } from '../routing/router';
-import { NotFoundScene } from '../scenes/NotFound/NotFoundScene';
+import { navigate, roundManagePath } from '../routing/router';
 import { CriteriaEditor, newCriterion, type EditableCriterion } from './CriteriaEditor';
+import { RoundFormToggle } from './RoundFormToggle';
+import { RoundLoadGate } from './RoundLoadGate';
 import { fieldErrorLine, fieldErrorProps, RoundDetailsFields, type RoundDetails } from './RoundDetailsFields';
-import { isoToLocalInputs, localDateTimeToIso, RoundStatusBadge, useLiveRefetch } from './shared';
+import {
+  BackToEditor,
+  isoToLocalInputs,
+  localDateTimeToIso,
+  RoundStatusBadge,
+  useLiveRefetch,
+} from './shared';
 
 /** Opening rounds is the owner's, as the lifecycle moves are (the server checks it as well). */
 export function mayManageRounds(document: DocumentWithAccess): boolean {
@@ -46,47 +53,28 @@ function RoundsLoader({ docId }: { docId: string }) {
   const data = useLoadable(docId, loadRounds, version);
   const refetch = useCallback(() => setVersion((n) => n + 1), []);
   useLiveRefetch(data.state.status === 'ready' ? documentEventsPath(docId) : null, refetch);
-  if (data.state.status === 'loading') {
-    return (
-      <PageShell title={t('rounds.heading')}>
-        <p className="muted">{t('rounds.loading')}</p>
-      </PageShell>
-    );
-  }
-  if (data.state.status === 'error') {
-    const { error } = data.state;
-    if (error.status === 404 || error.status === 400) return <NotFoundScene kind="document" />;
-    return (
-      <PageShell title={t('rounds.heading')} narrow>
-        <div className="notice" data-testid="rounds-unavailable">
-          <h1>{t('rounds.heading')}</h1>
-          <ErrorMessage error={error} />
-        </div>
-      </PageShell>
-    );
-  }
-  return <RoundsPage data={data.state.data} />;
+  return (
+    <RoundLoadGate
+      state={data.state}
+      title={t('rounds.heading')}
+      loadingText={t('rounds.loading')}
+      unavailableTestId="rounds-unavailable"
+      notFound="document"
+    >
+      {(loaded) => <RoundsPage data={loaded} />}
+    </RoundLoadGate>
+  );
 }
 
 function RoundsPage({ data }: { data: RoundsData }) {
   const t = useT();
   const formatDate = useDateTimeFormat();
   const { document, rounds } = data;
-  const [creating, setCreating] = useState(false);
-  const openerRef = useRef<HTMLButtonElement>(null);
   const listId = useId();
   const title = document.title || t('document.untitled');
   return (
     <PageShell title={`${t('rounds.heading')} — ${title}`}>
-      <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={pathForDocument(document)} data-testid="back-to-editor">
-              {t('rounds.backToEditor', { title })}
-            </Link>
-          </li>
-        </ol>
-      </nav>
+      <BackToEditor document={document} title={title} />
       <h1>
         {t('rounds.heading')} <span className="muted">— {title}</span>
       </h1>
@@ -119,27 +107,12 @@ function RoundsPage({ data }: { data: RoundsData }) {
         )}
       </section>
       {mayManageRounds(document) ? (
-        creating ? (
-          <NewRoundForm
-            document={document}
-            onCancel={() => {
-              setCreating(false);
-              requestAnimationFrame(() => openerRef.current?.focus());
-            }}
-          />
-        ) : (
-          <p>
-            <button
-              ref={openerRef}
-              type="button"
-              className="button button--primary"
-              data-testid="round-new"
-              onClick={() => setCreating(true)}
-            >
-              {t('rounds.new')}
-            </button>
-          </p>
-        )
+        <RoundFormToggle
+          label={t('rounds.new')}
+          className="button button--primary"
+          testId="round-new"
+          form={(close) => <NewRoundForm document={document} onCancel={close} />}
+        />
       ) : null}
     </PageShell>
   );

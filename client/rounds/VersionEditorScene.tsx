@@ -1,6 +1,5 @@
 import type { VersionProjection } from '../../shared/domain/versions/projection';
 import { RequireUser } from '../auth/RequireUser';
-import { ErrorMessage } from '../components/ErrorMessage';
 import { PageShell } from '../components/PageShell';
 import { VersionView } from '../components/versions/VersionView';
 import { getDocument, type DocumentWithAccess } from '../http/documents';
@@ -10,10 +9,9 @@ import { useLoadable } from '../http/useLoadable';
 import { getVersion, type VersionDetail } from '../http/versions';
 import { useDateTimeFormat } from '../i18n/format';
 import { useT } from '../i18n/I18nProvider';
-import { Link } from '../routing/Link';
-import { pathForDocument } from '../routing/router';
-import { NotFoundScene } from '../scenes/NotFound/NotFoundScene';
 import { FrozenDocument } from './FrozenDocument';
+import { RoundLoadGate } from './RoundLoadGate';
+import { BackToEditor } from './shared';
 
 interface LoadedVersion {
   document: DocumentWithAccess;
@@ -44,28 +42,18 @@ export function VersionEditorScene({ docId, versionId }: { docId: string; versio
 function VersionLoader({ docId, versionId }: { docId: string; versionId: string }) {
   const t = useT();
   const loaded = useLoadable(`${docId}\n${versionId}`, loadVersion);
-  if (loaded.state.status === 'loading') {
-    return (
-      <PageShell title={t('rounds.loadingVersion')}>
-        <p className="muted" data-testid="document-loading">
-          {t('rounds.loadingVersion')}
-        </p>
-      </PageShell>
-    );
-  }
-  if (loaded.state.status === 'error') {
-    const { error } = loaded.state;
-    if (error.status === 404 || error.status === 400) return <NotFoundScene kind="document" />;
-    return (
-      <PageShell title={t('error.title')} narrow>
-        <div className="notice" data-testid="document-unavailable">
-          <h1>{t('error.title')}</h1>
-          <ErrorMessage error={error} />
-        </div>
-      </PageShell>
-    );
-  }
-  return <VersionPage loaded={loaded.state.data} />;
+  return (
+    <RoundLoadGate
+      state={loaded.state}
+      title={t('rounds.loadingVersion')}
+      loadingTestId="document-loading"
+      errorTitle={t('error.title')}
+      unavailableTestId="document-unavailable"
+      notFound="document"
+    >
+      {(data) => <VersionPage loaded={data} />}
+    </RoundLoadGate>
+  );
 }
 
 function VersionPage({ loaded }: { loaded: LoadedVersion }) {
@@ -76,15 +64,7 @@ function VersionPage({ loaded }: { loaded: LoadedVersion }) {
   const title = projection.title || document.title;
   return (
     <PageShell title={t('rounds.versionPageTitle', { label: version.label, title })} wide>
-      <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={pathForDocument(document)} data-testid="back-to-editor">
-              {t('rounds.backToEditor', { title })}
-            </Link>
-          </li>
-        </ol>
-      </nav>
+      <BackToEditor document={document} title={title} />
       <p className="notice notice--info" data-testid="version-banner">
         {t('rounds.versionBanner', {
           label: version.label,

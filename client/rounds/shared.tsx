@@ -1,9 +1,12 @@
 import { useEffect } from 'react';
 import '../rounds.css';
 import type { RoundStatus } from '../../shared/schemas/feedback';
+import type { DocumentWithAccess } from '../http/documents';
 import { subscribeEvents } from '../http/rounds';
 import { useT } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/nl';
+import { Link } from '../routing/Link';
+import { pathForDocument } from '../routing/router';
 
 /** "Open", "Gesloten — triage", "Afgerond" as a badge. */
 export function RoundStatusBadge({ status }: { status: RoundStatus }) {
@@ -16,6 +19,22 @@ export function RoundStatusBadge({ status }: { status: RoundStatus }) {
     >
       {t(`rounds.status.${status}` as MessageKey)}
     </span>
+  );
+}
+
+/** The breadcrumb back to the document ("Terug naar …"). */
+export function BackToEditor({ document, title }: { document: DocumentWithAccess; title: string }) {
+  const t = useT();
+  return (
+    <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
+      <ol>
+        <li>
+          <Link to={pathForDocument(document)} data-testid="back-to-editor">
+            {t('rounds.backToEditor', { title })}
+          </Link>
+        </li>
+      </ol>
+    </nav>
   );
 }
 

@@ -4,6 +4,7 @@ import {
   addMemberViaApi,
   api,
   axeViolations,
+  createDocumentViaApi,
   createTeamViaApi,
   expectStatus,
   newSignedInContext,
@@ -260,6 +261,84 @@ describe('feedback rounds in Chromium', () => {
     expect(await review.getByTestId('round-summary').innerText()).toContain('Reden 1.');
     expect(await axeViolations(review)).toEqual([]);
   }, 180_000);
+
+  test('the round filter in the comments panel shows only the chosen round’s threads, operated by keyboard', async () => {
+    const url = harness.server.url;
+    const { context } = await newSignedInContext(harness, 'Roos');
+    const teamId = await createTeamViaApi(context, url, 'Lab Filter', 'cocreatieteam');
+    const docId = await createDocumentViaApi(context, url, teamId, 'Filterdocument');
+    const versionId = await saveVersion(context, docId, 'Versie 1');
+    const deadline = new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString();
+    const roundIds: Record<string, string> = {};
+    const threadIds: Record<string, string> = {};
+    for (const title of ['Ronde Noord', 'Ronde Zuid']) {
+      const round = await api<{ id: string }>(context, url, 'POST', `/api/documents/${docId}/rounds`, {
+        versionId,
+        title,
+        deadline,
+      });
+      roundIds[title] = round.id;
+      const thread = await api<{ id: string }>(context, url, 'POST', `/api/rounds/${round.id}/comments`, {
+        anchor: null,
+        body: `Reactie in ${title}`,
+      });
+      threadIds[title] = thread.id;
+    }
+    const liveThread = await api<{ id: string }>(context, url, 'POST', `/api/documents/${docId}/comments`, {
+      anchor: null,
+      body: 'Dagelijkse reactie',
+    });
+    threadIds['live'] = liveThread.id;
+
+    const page = await openPage(context, url, `/d/${docId}`, 'Roos');
+    // By keyboard alone: Tab to "Reacties", open the panel, Tab on to the round filter.
+    const toggle = page.getByTestId('comments-toggle');
+    await expect.poll(() => toggle.isVisible(), { timeout: 10_000 }).toBe(true);
+    await tabTo(page, '[data-testid="comments-toggle"]');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await page.keyboard.press('Enter');
+    const filter = page.getByTestId('comments-filter-round');
+    await expect.poll(() => filter.isVisible(), { timeout: 10_000 }).toBe(true);
+    const shown = async () => ({
+      ids: await page
+        .getByTestId('comment-thread')
+        .evaluateAll((items) => items.map((item) => item.getAttribute('data-thread-id'))),
+      bodies: await page.locator('[data-testid="comment-thread"] .comment-message__body').allInnerTexts(),
+    });
+    // The default is the live draft: only the everyday comment, none of the rounds'.
+    await expect
+      .poll(shown, { timeout: 10_000 })
+      .toEqual({ ids: [threadIds['live']], bodies: ['Dagelijkse reactie'] });
+    expect(await filter.locator('option').allInnerTexts()).toEqual(
+      expect.arrayContaining(['Ronde Noord', 'Ronde Zuid']),
+    );
+
+    // The arrow keys pick each round in turn.
+    await tabTo(page, '[data-testid="comments-filter-round"]');
+    const seen = new Set<string>();
+    for (let step = 0; step < 2; step++) {
+      await page.keyboard.press('ArrowDown');
+      const chosen = await filter.evaluate((select: HTMLSelectElement) => ({
+        value: select.value,
+        title: select.selectedOptions[0]?.textContent ?? '',
+      }));
+      expect(chosen.value).toBe(roundIds[chosen.title]);
+      seen.add(chosen.title);
+      await expect
+        .poll(shown, { timeout: 10_000 })
+        .toEqual({ ids: [threadIds[chosen.title]], bodies: [`Reactie in ${chosen.title}`] });
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+        'comments-filter-round',
+      );
+    }
+    expect([...seen].sort()).toEqual(['Ronde Noord', 'Ronde Zuid']);
+    // Back to the live draft with Home: the everyday comment again, the rounds' gone.
+    await page.keyboard.press('Home');
+    await expect.poll(() => filter.inputValue()).toBe('live');
+    await expect
+      .poll(shown, { timeout: 10_000 })
+      .toEqual({ ids: [threadIds['live']], bodies: ['Dagelijkse reactie'] });
+    expect(await axeViolations(page)).toEqual([]);
+  }, 60_000);
 
   test('a saved version opens read-only in the editor from the versions dialog', async () => {
     const url = harness.server.url;

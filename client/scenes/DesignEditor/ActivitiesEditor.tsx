@@ -7,12 +7,10 @@ import {
 } from '../../../shared/domain/leerarrangement/types';
 import { addActivity } from '../../../shared/editor/leerarrangementDoc';
 import { ItemCommentButton } from '../../comments/ItemCommentButton';
-import { ConfirmButton } from '../../components/ConfirmButton';
+import { ListAddButton, ListRowActions, ListSection } from '../../components/ListRowControls';
 import { YTextField } from '../../components/YTextField';
 import { useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/nl';
-import { focusWhenRendered } from '../OntwikkelpadEditor/focus';
-import { ItemButton } from '../OntwikkelpadEditor/ItemButton';
 import { activityMaps, moveActivity, removeActivity, setItemField, textIn } from './designActions';
 
 /** The leeractiviteiten: each field of each activity merges on its own (Y.Map keys, Y.Text). */
@@ -26,39 +24,36 @@ export function ActivitiesEditor({
   announce: (message: string) => void;
 }) {
   const t = useT();
-  const headingId = useId();
   const activities = activityMaps(doc);
   return (
-    <section className="draft-section" aria-labelledby={headingId} id="field-activities">
-      <h2 id={headingId}>{t('design.activities')}</h2>
-      {activities.length === 0 ? <p className="empty-state">{t('design.activitiesEmpty')}</p> : null}
-      <ol className="activity-list">
-        {activities.map((map, index) => (
-          <ActivityRow
-            key={String(map.get('id'))}
-            doc={doc}
-            map={map}
-            index={index}
-            count={activities.length}
-            editable={editable}
-            announce={announce}
+    <ListSection
+      heading={t('design.activities')}
+      intro={activities.length === 0 ? <p className="empty-state">{t('design.activitiesEmpty')}</p> : null}
+      listClassName="activity-list"
+      id="field-activities"
+      add={
+        editable ? (
+          <ListAddButton
+            label={t('design.addActivity')}
+            data-testid="add-activity"
+            onAdd={() => addActivity(doc)}
+            focusFor={(id) => `#activity-${CSS.escape(id)} input`}
           />
-        ))}
-      </ol>
-      {editable ? (
-        <button
-          type="button"
-          className="button"
-          data-testid="add-activity"
-          onClick={() => {
-            const id = addActivity(doc);
-            focusWhenRendered([`#activity-${CSS.escape(id)} input`]);
-          }}
-        >
-          {t('design.addActivity')}
-        </button>
-      ) : null}
-    </section>
+        ) : null
+      }
+    >
+      {activities.map((map, index) => (
+        <ActivityRow
+          key={String(map.get('id'))}
+          doc={doc}
+          map={map}
+          index={index}
+          count={activities.length}
+          editable={editable}
+          announce={announce}
+        />
+      ))}
+    </ListSection>
   );
 }
 
@@ -96,19 +91,6 @@ function ActivityRow({
   });
   const hours = map.get('hours');
   const providerType = map.get('providerType') === 'derde' ? 'derde' : 'team';
-  const move = (delta: -1 | 1) => {
-    moveActivity(doc, id, delta);
-    announce(
-      t('design.announceMoved', {
-        name: titleText || t('design.activityUntitled'),
-        position: index + 1 + delta,
-      }),
-    );
-    focusWhenRendered([
-      `#activity-${CSS.escape(id)} [data-action="${delta < 0 ? 'up' : 'down'}"]`,
-      `#activity-${CSS.escape(id)} [data-action="${delta < 0 ? 'down' : 'up'}"]`,
-    ]);
-  };
   return (
     <li className="activity-row" id={`activity-${id}`} data-testid="activity-row" data-activity-id={id}>
       <fieldset className="outcome-row__fieldset">
@@ -228,33 +210,33 @@ function ActivityRow({
           ) : null}
         </div>
         {editable ? (
-          <div className="outcome-row__actions">
-            <ItemButton
-              label={t('design.up')}
-              context={name}
-              disabled={index === 0}
-              data-action="up"
-              onClick={() => move(-1)}
-            />
-            <ItemButton
-              label={t('design.down')}
-              context={name}
-              disabled={index === count - 1}
-              data-action="down"
-              onClick={() => move(1)}
-            />
-            <ConfirmButton
-              label={t('design.remove')}
-              context={name}
-              question={t('design.confirmRemove', { name })}
-              testId="remove-activity"
-              onConfirm={() => {
+          <ListRowActions
+            labels={{ up: t('design.up'), down: t('design.down') }}
+            context={name}
+            index={index}
+            count={count}
+            actions={{ up: 'up', down: 'down' }}
+            rowSelector={`#activity-${CSS.escape(id)}`}
+            onMove={(delta) => {
+              moveActivity(doc, id, delta);
+              announce(
+                t('design.announceMoved', {
+                  name: titleText || t('design.activityUntitled'),
+                  position: index + 1 + delta,
+                }),
+              );
+            }}
+            remove={{
+              label: t('design.remove'),
+              question: t('design.confirmRemove', { name }),
+              testId: 'remove-activity',
+              focusAfter: '[data-testid="add-activity"]',
+              onRemove: () => {
                 removeActivity(doc, id);
                 announce(t('design.announceRemoved', { name }));
-                focusWhenRendered(['[data-testid="add-activity"]']);
-              }}
-            />
-          </div>
+              },
+            }}
+          />
         ) : null}
       </fieldset>
     </li>

@@ -1,12 +1,12 @@
 import { useId, useState } from 'react';
 import type * as Y from 'yjs';
-import { ConfirmButton } from '../../components/ConfirmButton';
+import { focusWhenRendered } from '../../components/ListFocus';
+import { ItemButton } from '../../components/ListItemButton';
+import { ListRowActions } from '../../components/ListRowControls';
 import { YTextField } from '../../components/YTextField';
 import { useT } from '../../i18n/I18nProvider';
 import { moveOutcome, moveOutcomeToTheme, removeOutcome, setField } from './draftActions';
 import type { DraftView, OutcomeView, ThemeView } from './draftView';
-import { focusWhenRendered } from './focus';
-import { ItemButton } from './ItemButton';
 
 type Translate = ReturnType<typeof useT>;
 
@@ -44,14 +44,6 @@ export function OutcomeRow({ doc, view, theme, outcome, position, editable, anno
   const descriptionId = useId();
   const name = outcomeLabel(outcome, t);
   const ids = theme.outcomes.map((item) => item.id);
-  const move = (delta: -1 | 1) => {
-    moveOutcome(doc, theme.id, outcome.id, delta, ids);
-    announce(t('op.announceMoved', { name, position: position + 1 + delta }));
-    focusWhenRendered([
-      `${rowSelector(outcome.id)} [data-action="${delta < 0 ? 'outcome-up' : 'outcome-down'}"]`,
-      `${rowSelector(outcome.id)} [data-action="${delta < 0 ? 'outcome-down' : 'outcome-up'}"]`,
-    ]);
-  };
   return (
     <li className="outcome-row" data-testid="outcome-row" data-outcome-id={outcome.id}>
       <fieldset className="outcome-row__fieldset">
@@ -105,21 +97,28 @@ export function OutcomeRow({ doc, view, theme, outcome, position, editable, anno
           )}
         </div>
         {editable ? (
-          <div className="outcome-row__actions">
-            <ItemButton
-              label={t('op.up')}
-              context={name}
-              disabled={position === 0}
-              data-action="outcome-up"
-              onClick={() => move(-1)}
-            />
-            <ItemButton
-              label={t('op.down')}
-              context={name}
-              disabled={position === theme.outcomes.length - 1}
-              data-action="outcome-down"
-              onClick={() => move(1)}
-            />
+          <ListRowActions
+            labels={{ up: t('op.up'), down: t('op.down') }}
+            context={name}
+            index={position}
+            count={theme.outcomes.length}
+            actions={{ up: 'outcome-up', down: 'outcome-down' }}
+            rowSelector={rowSelector(outcome.id)}
+            onMove={(delta) => {
+              moveOutcome(doc, theme.id, outcome.id, delta, ids);
+              announce(t('op.announceMoved', { name, position: position + 1 + delta }));
+            }}
+            remove={{
+              label: t('op.delete'),
+              question: t('op.confirmRemove', { name }),
+              testId: 'remove-outcome',
+              focusAfter: `${themeSelector(theme.id)} [data-testid="add-outcome"]`,
+              onRemove: () => {
+                removeOutcome(doc, theme.id, outcome.id);
+                announce(t('op.announceRemoved', { name }));
+              },
+            }}
+          >
             {view.themes.length > 1 ? (
               <MoveToTheme
                 doc={doc}
@@ -130,18 +129,7 @@ export function OutcomeRow({ doc, view, theme, outcome, position, editable, anno
                 announce={announce}
               />
             ) : null}
-            <ConfirmButton
-              label={t('op.delete')}
-              context={name}
-              question={t('op.confirmRemove', { name })}
-              testId="remove-outcome"
-              onConfirm={() => {
-                removeOutcome(doc, theme.id, outcome.id);
-                announce(t('op.announceRemoved', { name }));
-                focusWhenRendered([`${themeSelector(theme.id)} [data-testid="add-outcome"]`]);
-              }}
-            />
-          </div>
+          </ListRowActions>
         ) : null}
       </fieldset>
     </li>

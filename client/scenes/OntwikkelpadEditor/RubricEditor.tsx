@@ -1,6 +1,5 @@
 import { useId } from 'react';
 import type * as Y from 'yjs';
-import { ConfirmButton } from '../../components/ConfirmButton';
 import { YTextField } from '../../components/YTextField';
 import { useT } from '../../i18n/I18nProvider';
 import {
@@ -16,8 +15,9 @@ import {
   setRubricEnabled,
 } from './draftActions';
 import type { DimensionView, DraftView, SubdimensionView } from './draftView';
-import { focusWhenRendered } from './focus';
-import { ItemButton } from './ItemButton';
+import { focusWhenRendered } from '../../components/ListFocus';
+import { ItemButton } from '../../components/ListItemButton';
+import { ListAddButton, ListRemoveButton } from '../../components/ListRowControls';
 
 interface RubricProps {
   doc: Y.Doc;
@@ -88,19 +88,14 @@ export function RubricEditor({ doc, view, editable }: RubricProps) {
             />
           ))}
           {editable ? (
-            <button
-              type="button"
-              className="button"
+            <ListAddButton
+              label={t('op.addDimension')}
               data-testid="add-dimension"
-              onClick={() => {
-                const id = addDimension(doc);
-                focusWhenRendered([
-                  `[data-testid="dimension"][data-dimension-id="${CSS.escape(id)}"] [data-testid="dimension-title"]`,
-                ]);
-              }}
-            >
-              {t('op.addDimension')}
-            </button>
+              onAdd={() => addDimension(doc)}
+              focusFor={(id) =>
+                `[data-testid="dimension"][data-dimension-id="${CSS.escape(id)}"] [data-testid="dimension-title"]`
+              }
+            />
           ) : null}
         </>
       ) : null}
@@ -139,14 +134,12 @@ function LevelRow({
         />
       </div>
       {editable ? (
-        <ConfirmButton
+        <ListRemoveButton
           label={t('op.delete')}
           context={level || label}
           question={t('op.confirmRemove', { name: level || label })}
-          onConfirm={() => {
-            removeLevel(doc, index);
-            focusWhenRendered(['[data-testid="add-level"]']);
-          }}
+          focusAfter='[data-testid="add-level"]'
+          onRemove={() => removeLevel(doc, index)}
         />
       ) : null}
     </li>
@@ -188,14 +181,12 @@ function DimensionCard({
           />
         </div>
         {editable ? (
-          <ConfirmButton
+          <ListRemoveButton
             label={t('op.delete')}
             context={label}
             question={t('op.confirmRemove', { name: label })}
-            onConfirm={() => {
-              removeDimension(doc, dimension.id);
-              focusWhenRendered(['[data-testid="add-dimension"]']);
-            }}
+            focusAfter='[data-testid="add-dimension"]'
+            onRemove={() => removeDimension(doc, dimension.id)}
           />
         ) : null}
       </div>
@@ -258,16 +249,12 @@ function SubdimensionFields({
           />
         </div>
         {editable ? (
-          <ConfirmButton
+          <ListRemoveButton
             label={t('op.delete')}
             context={t('op.removeSubdimension', { name: subName })}
             question={t('op.confirmRemove', { name: subName })}
-            onConfirm={() => {
-              removeSubdimension(dimension.map, sub.id);
-              focusWhenRendered([
-                `[data-testid="dimension"][data-dimension-id="${CSS.escape(dimension.id)}"] [data-testid="add-subdimension"]`,
-              ]);
-            }}
+            focusAfter={`[data-testid="dimension"][data-dimension-id="${CSS.escape(dimension.id)}"] [data-testid="add-subdimension"]`}
+            onRemove={() => removeSubdimension(dimension.map, sub.id)}
           />
         ) : null}
       </div>

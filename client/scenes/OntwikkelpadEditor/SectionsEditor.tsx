@@ -1,12 +1,10 @@
 import { useId } from 'react';
 import type * as Y from 'yjs';
-import { ConfirmButton } from '../../components/ConfirmButton';
+import { ListAddButton, ListRowActions, ListSection } from '../../components/ListRowControls';
 import { YTextField } from '../../components/YTextField';
 import { useT } from '../../i18n/I18nProvider';
 import { addSection, moveSection, removeSection, setField } from './draftActions';
 import type { DraftView, SectionView } from './draftView';
-import { focusWhenRendered } from './focus';
-import { ItemButton } from './ItemButton';
 
 const sectionSelector = (id: string) => `[data-testid="section-row"][data-section-id="${CSS.escape(id)}"]`;
 
@@ -20,39 +18,36 @@ interface SectionsProps {
 /** The sections every leerarrangement made from this ontwikkelpad must have: heading + guidance. */
 export function SectionsEditor({ doc, view, editable, announce }: SectionsProps) {
   const t = useT();
-  const headingId = useId();
   return (
-    <section className="draft-section" aria-labelledby={headingId} data-testid="sections-editor">
-      <h2 id={headingId}>{t('op.sections')}</h2>
-      <p className="muted">{t('op.sectionsIntro')}</p>
-      <ol className="section-list">
-        {view.sections.map((section, index) => (
-          <SectionRow
-            key={section.id}
-            doc={doc}
-            section={section}
-            index={index}
-            count={view.sections.length}
-            editable={editable}
-            announce={announce}
+    <ListSection
+      heading={t('op.sections')}
+      intro={<p className="muted">{t('op.sectionsIntro')}</p>}
+      listClassName="section-list"
+      data-testid="sections-editor"
+      add={
+        editable ? (
+          <ListAddButton
+            label={t('op.addSection')}
+            data-testid="add-section"
+            data-path="sections"
+            onAdd={() => addSection(doc)}
+            focusFor={(id) => `${sectionSelector(id)} [data-testid="section-heading"]`}
           />
-        ))}
-      </ol>
-      {editable ? (
-        <button
-          type="button"
-          className="button"
-          data-testid="add-section"
-          data-path="sections"
-          onClick={() => {
-            const id = addSection(doc);
-            focusWhenRendered([`${sectionSelector(id)} [data-testid="section-heading"]`]);
-          }}
-        >
-          {t('op.addSection')}
-        </button>
-      ) : null}
-    </section>
+        ) : null
+      }
+    >
+      {view.sections.map((section, index) => (
+        <SectionRow
+          key={section.id}
+          doc={doc}
+          section={section}
+          index={index}
+          count={view.sections.length}
+          editable={editable}
+          announce={announce}
+        />
+      ))}
+    </ListSection>
   );
 }
 
@@ -70,14 +65,6 @@ function SectionRow({
   const name = section.heading.trim()
     ? t('op.sectionName', { heading: section.heading.trim() })
     : t('op.sectionNew');
-  const move = (delta: -1 | 1) => {
-    moveSection(doc, section.id, delta);
-    announce(t('op.announceMoved', { name, position: index + 1 + delta }));
-    focusWhenRendered([
-      `${sectionSelector(section.id)} [data-action="${delta < 0 ? 'section-up' : 'section-down'}"]`,
-      `${sectionSelector(section.id)} [data-action="${delta < 0 ? 'section-down' : 'section-up'}"]`,
-    ]);
-  };
   return (
     <li className="section-row" data-testid="section-row" data-section-id={section.id}>
       <fieldset className="outcome-row__fieldset">
@@ -112,33 +99,28 @@ function SectionRow({
           )}
         </div>
         {editable ? (
-          <div className="outcome-row__actions">
-            <ItemButton
-              label={t('op.up')}
-              context={name}
-              disabled={index === 0}
-              data-action="section-up"
-              onClick={() => move(-1)}
-            />
-            <ItemButton
-              label={t('op.down')}
-              context={name}
-              disabled={index === count - 1}
-              data-action="section-down"
-              onClick={() => move(1)}
-            />
-            <ConfirmButton
-              label={t('op.delete')}
-              context={name}
-              question={t('op.confirmRemove', { name })}
-              testId="remove-section"
-              onConfirm={() => {
+          <ListRowActions
+            labels={{ up: t('op.up'), down: t('op.down') }}
+            context={name}
+            index={index}
+            count={count}
+            actions={{ up: 'section-up', down: 'section-down' }}
+            rowSelector={sectionSelector(section.id)}
+            onMove={(delta) => {
+              moveSection(doc, section.id, delta);
+              announce(t('op.announceMoved', { name, position: index + 1 + delta }));
+            }}
+            remove={{
+              label: t('op.delete'),
+              question: t('op.confirmRemove', { name }),
+              testId: 'remove-section',
+              focusAfter: '[data-testid="add-section"]',
+              onRemove: () => {
                 removeSection(doc, section.id);
                 announce(t('op.announceRemoved', { name }));
-                focusWhenRendered(['[data-testid="add-section"]']);
-              }}
-            />
-          </div>
+              },
+            }}
+          />
         ) : null}
       </fieldset>
     </li>

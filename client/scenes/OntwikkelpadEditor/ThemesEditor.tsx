@@ -3,8 +3,9 @@ import type * as Y from 'yjs';
 import { useT } from '../../i18n/I18nProvider';
 import { addOutcome, addTheme, moveTheme, removeTheme, setField } from './draftActions';
 import type { DraftView, ThemeView } from './draftView';
-import { focusWhenRendered } from './focus';
-import { ItemButton } from './ItemButton';
+import { focusWhenRendered } from '../../components/ListFocus';
+import { ItemButton } from '../../components/ListItemButton';
+import { ListAddButton, ListMoveButtons, ListSection } from '../../components/ListRowControls';
 import { OutcomeRow, rowSelector, themeLabel, themeSelector } from './OutcomeRow';
 
 /** "LU 2.3" for the third outcome of the second theme, or the next free number after it. */
@@ -25,38 +26,35 @@ interface EditorProps {
 /** The themes in order, each with its leeruitkomsten: rename, add, remove, reorder, move. */
 export function ThemesEditor({ doc, view, editable, announce }: EditorProps) {
   const t = useT();
-  const headingId = useId();
   return (
-    <section className="draft-section" aria-labelledby={headingId} data-testid="themes-editor">
-      <h2 id={headingId}>{t('op.outcomes')}</h2>
-      <p className="muted">{t('op.outcomesIntro')}</p>
-      <ol className="theme-list">
-        {view.themes.map((theme, index) => (
-          <ThemeCard
-            key={theme.id}
-            doc={doc}
-            view={view}
-            theme={theme}
-            index={index}
-            editable={editable}
-            announce={announce}
+    <ListSection
+      heading={t('op.outcomes')}
+      intro={<p className="muted">{t('op.outcomesIntro')}</p>}
+      listClassName="theme-list"
+      data-testid="themes-editor"
+      add={
+        editable ? (
+          <ListAddButton
+            label={t('op.addTheme')}
+            data-testid="add-theme"
+            onAdd={() => addTheme(doc)}
+            focusFor={(id) => `${themeSelector(id)} [data-testid="theme-title"]`}
           />
-        ))}
-      </ol>
-      {editable ? (
-        <button
-          type="button"
-          className="button"
-          data-testid="add-theme"
-          onClick={() => {
-            const id = addTheme(doc);
-            focusWhenRendered([`${themeSelector(id)} [data-testid="theme-title"]`]);
-          }}
-        >
-          {t('op.addTheme')}
-        </button>
-      ) : null}
-    </section>
+        ) : null
+      }
+    >
+      {view.themes.map((theme, index) => (
+        <ThemeCard
+          key={theme.id}
+          doc={doc}
+          view={view}
+          theme={theme}
+          index={index}
+          editable={editable}
+          announce={announce}
+        />
+      ))}
+    </ListSection>
   );
 }
 
@@ -72,17 +70,6 @@ function ThemeCard({
   const headingId = useId();
   const titleId = useId();
   const label = themeLabel(theme, index, t);
-  const last = index === view.themes.length - 1;
-  const move = (delta: -1 | 1) => {
-    moveTheme(doc, theme.id, delta);
-    announce(
-      t('op.announceMoved', { name: theme.title || t('op.themeUntitled'), position: index + 1 + delta }),
-    );
-    focusWhenRendered([
-      `${themeSelector(theme.id)} [data-action="${delta < 0 ? 'theme-up' : 'theme-down'}"]`,
-      `${themeSelector(theme.id)} [data-action="${delta < 0 ? 'theme-down' : 'theme-up'}"]`,
-    ]);
-  };
   const add = () => {
     const id = addOutcome(doc, theme.id, suggestCode(view, index));
     if (id) focusWhenRendered([`${rowSelector(id)} [data-testid="outcome-code"]`]);
@@ -109,19 +96,22 @@ function ThemeCard({
         </div>
         {editable ? (
           <div className="button-row theme-card__actions">
-            <ItemButton
-              label={t('op.themeUp')}
+            <ListMoveButtons
+              labels={{ up: t('op.themeUp'), down: t('op.themeDown') }}
               context={label}
-              disabled={index === 0}
-              data-action="theme-up"
-              onClick={() => move(-1)}
-            />
-            <ItemButton
-              label={t('op.themeDown')}
-              context={label}
-              disabled={last}
-              data-action="theme-down"
-              onClick={() => move(1)}
+              index={index}
+              count={view.themes.length}
+              actions={{ up: 'theme-up', down: 'theme-down' }}
+              rowSelector={themeSelector(theme.id)}
+              onMove={(delta) => {
+                moveTheme(doc, theme.id, delta);
+                announce(
+                  t('op.announceMoved', {
+                    name: theme.title || t('op.themeUntitled'),
+                    position: index + 1 + delta,
+                  }),
+                );
+              }}
             />
             {theme.outcomes.length === 0 ? (
               <ItemButton

@@ -1,0 +1,90 @@
+import type { ReactNode } from 'react';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { PageShell } from '../components/PageShell';
+import type { ApiError } from '../http/request';
+import type { Loadable } from '../http/useLoadable';
+import { NotFoundScene } from '../scenes/NotFound/NotFoundScene';
+
+/** A page that is still loading: its title and one muted line. */
+export function LoadingPage({
+  title,
+  text = title,
+  testId,
+  narrow = false,
+}: {
+  title: string;
+  /** The visible line; the title by default. */
+  text?: string;
+  testId?: string;
+  narrow?: boolean;
+}) {
+  return (
+    <PageShell title={title} narrow={narrow}>
+      <p className="muted" data-testid={testId}>
+        {text}
+      </p>
+    </PageShell>
+  );
+}
+
+/** A page that cannot be shown: a notice with a heading and what went wrong (`children`). */
+export function UnavailablePage({
+  title,
+  heading = title,
+  testId,
+  children,
+}: {
+  title: string;
+  /** The notice's `<h1>`; the title by default. */
+  heading?: string;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <PageShell title={title} narrow>
+      <div className="notice" data-testid={testId}>
+        <h1>{heading}</h1>
+        {children}
+      </div>
+    </PageShell>
+  );
+}
+
+/**
+ * The loading and error states of a rounds page: "loading…", the not-found page for a 404 or 400,
+ * a notice for any other error, and otherwise the page itself (`children(data)`).
+ */
+export function RoundLoadGate<T>({
+  state,
+  title,
+  loadingText,
+  loadingTestId,
+  errorTitle = title,
+  unavailableTestId,
+  notFound,
+  children,
+}: {
+  state: Loadable<T>;
+  /** The page title while loading, and of the error notice unless `errorTitle` is given. */
+  title: string;
+  loadingText?: string;
+  loadingTestId?: string;
+  errorTitle?: string;
+  unavailableTestId: string;
+  notFound: 'document' | 'page';
+  children: (data: T) => ReactNode;
+}) {
+  if (state.status === 'loading') {
+    return <LoadingPage title={title} text={loadingText} testId={loadingTestId} />;
+  }
+  if (state.status === 'error') {
+    const error: ApiError = state.error;
+    if (error.status === 404 || error.status === 400) return <NotFoundScene kind={notFound} />;
+    return (
+      <UnavailablePage title={errorTitle} testId={unavailableTestId}>
+        <ErrorMessage error={error} />
+      </UnavailablePage>
+    );
+  }
+  return <>{children(state.data)}</>;
+}
