@@ -14,7 +14,7 @@ import { DEFAULT_SECTION_HEADINGS } from '../shared/editor/fields';
 import {
   decodeFrame,
   marker,
-  markersIn,
+  forEachMarker,
   openSocket,
   openingFrames,
   updateFrame,
@@ -134,22 +134,29 @@ class Reader {
         resolveSynced();
       }
       if ((decoded.kind === 'update' || decoded.kind === 'step2') && decoded.payload) {
-        for (const [writer, seq] of markersIn(decoded.payload)) {
-          if (!this.seen.add(writer, seq)) {
-            this.duplicates++;
-            continue;
-          }
-          const id = key(writer, seq);
-          const sent = sentAt.get(id);
-          if (sent !== undefined) {
-            if (keepLatencies) this.latencies.push(now - sent);
-            onDelivery?.(id, now - sent);
-          }
-          this.onMarker?.(writer, seq, now);
-        }
+        this.receivedAt = now;
+        forEachMarker(decoded.payload, this.found);
       }
     });
   }
+
+  /** When the frame being scanned arrived. */
+  private receivedAt = 0;
+  /** One marker of that frame (a bound method: no closure per frame). */
+  private readonly found = (writer: number, seq: number): void => {
+    if (!this.seen.add(writer, seq)) {
+      this.duplicates++;
+      return;
+    }
+    const now = this.receivedAt;
+    const id = key(writer, seq);
+    const sent = sentAt.get(id);
+    if (sent !== undefined) {
+      if (keepLatencies) this.latencies.push(now - sent);
+      onDelivery?.(id, now - sent);
+    }
+    this.onMarker?.(writer, seq, now);
+  };
 
   close(): void {
     this.socket.terminate();

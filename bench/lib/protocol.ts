@@ -112,17 +112,40 @@ export function decodeFrame(target: Target, data: Uint8Array): Decoded {
   return { kind: 'other' };
 }
 
-const MARKER = /~(\d+)\.(\d+)~/g;
+const TILDE = 0x7e;
+const DOT = 0x2e;
+const ZERO = 0x30;
+const NINE = 0x39;
 
 /**
- * The `~writer.seq~` markers inside an update. Yjs writes inserted strings as UTF-8, so a reader
- * finds them without decoding the update (and finds all of them when a server merges updates).
+ * Calls `found` for every `~writer.seq~` marker inside an update. Yjs writes inserted strings as
+ * UTF-8, so a reader finds them without decoding the update (and finds all of them when a server
+ * merges updates). A byte scan, no string or match objects: in the saturation ramp the load process
+ * scans ~300,000 frames a second, and what it spends here it takes from the server under test.
  */
-export function markersIn(update: Uint8Array): Array<[writer: number, seq: number]> {
-  const text = Buffer.from(update.buffer, update.byteOffset, update.byteLength).toString('latin1');
-  const found: Array<[number, number]> = [];
-  for (const match of text.matchAll(MARKER)) found.push([Number(match[1]), Number(match[2])]);
-  return found;
+export function forEachMarker(update: Uint8Array, found: (writer: number, seq: number) => void): void {
+  const end = update.length;
+  let at = update.indexOf(TILDE);
+  while (at !== -1 && at < end) {
+    // ~ digits . digits ~
+    let i = at + 1;
+    let writer = 0;
+    const writerStart = i;
+    while (i < end && update[i]! >= ZERO && update[i]! <= NINE) writer = writer * 10 + update[i++]! - ZERO;
+    if (i > writerStart && i < end && update[i] === DOT) {
+      i++;
+      let seq = 0;
+      const seqStart = i;
+      while (i < end && update[i]! >= ZERO && update[i]! <= NINE) seq = seq * 10 + update[i++]! - ZERO;
+      if (i > seqStart && i < end && update[i] === TILDE) {
+        found(writer, seq);
+        at = update.indexOf(TILDE, i + 1);
+        continue;
+      }
+    }
+    // Not a marker here; the next one may start at the tilde that ended this attempt.
+    at = update.indexOf(TILDE, at + 1);
+  }
 }
 
 /** The marker a writer inserts for its update `seq`. */
