@@ -6,6 +6,7 @@
  *   [--node-flags "..."] (Node/V8 flags for the Werkplaats process, for experiments)
  *   [--seconds n] (length of each fan-out measurement; default 5)
  *   [--perf dir] (perf record of each server over the measured window)
+ *   [--load-profile dir] (CPU profile of every load process: is the measuring side the limit?)
  *
  * Starts each server as its own process, one after another, and drives it with the same client
  * load from a separate process (bench/load.ts). Every scenario runs `runs` times, alternating the
@@ -468,8 +469,10 @@ async function runLoad(
   params: LoadParams,
   server: RunningServer,
 ): Promise<{ result: Record<string, unknown>; window: Window }> {
+  const loadProfile = option('load-profile');
   const [cmd, ...rest] = taskset('1', [
     process.execPath,
+    ...(loadProfile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(loadProfile)}`] : []),
     '--import',
     'tsx',
     path.join(ROOT, 'bench/load.ts'),
