@@ -27,7 +27,12 @@ export interface AdaptivePolicy {
 }
 
 export const DEFAULT_ADAPTIVE_POLICY: AdaptivePolicy = {
-  slowMs: 4,
+  // 10 ms, not less: the first seconds after a start (the WAL file growing, every client
+  // reconnecting) bring one-row commits of 4–9 ms here, which moved commits to the worker for
+  // ≥ 10 s, where on two cores a third busy thread cost the 200-document fan-out 10+ ms of p99 and
+  // 10–15 points of CPU (docs/benchmarks.md, Finding 22). A loop held ≤ 10 ms now and then is not
+  // what the worker is for; a disk whose fsyncs take longer than that is.
+  slowMs: 10,
   slowToSwitch: 3,
   window: 200,
   stallMs: 25,
