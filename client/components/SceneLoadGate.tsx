@@ -3,7 +3,7 @@ import type { Loadable } from '../http/useLoadable';
 import { useT } from '../i18n/I18nProvider';
 import { Link } from '../routing/Link';
 import { ErrorMessage } from './ErrorMessage';
-import { PageShell } from './PageShell';
+import { LoadingPage, UnavailablePage } from './StatusPages';
 
 interface SceneLoadGateProps<T> {
   state: Loadable<T>;
@@ -36,30 +36,21 @@ export function SceneLoadGate<T>({
 }: SceneLoadGateProps<T>) {
   const t = useT();
   if (state.status === 'loading') {
-    return (
-      <PageShell title={loadingLabel}>
-        <p className="muted" data-testid="page-loading">
-          {loadingLabel}
-        </p>
-      </PageShell>
-    );
+    return <LoadingPage title={loadingLabel} testId="page-loading" />;
   }
   if (state.status === 'error') {
     const { error } = state;
     const heading = headings[error.status] ?? t('error.title');
     const body = bodies[error.status];
     return (
-      <PageShell title={heading} narrow>
-        <div className="notice" data-testid={unavailableTestId}>
-          <h1>{heading}</h1>
-          {body !== undefined ? <p>{body}</p> : <ErrorMessage error={error} />}
-          <p>
-            <Link to={back.to} className="button button--primary">
-              {back.label}
-            </Link>
-          </p>
-        </div>
-      </PageShell>
+      <UnavailablePage title={heading} testId={unavailableTestId}>
+        {body !== undefined ? <p>{body}</p> : <ErrorMessage error={error} />}
+        <p>
+          <Link to={back.to} className="button button--primary">
+            {back.label}
+          </Link>
+        </p>
+      </UnavailablePage>
     );
   }
   return children(state.data);

@@ -23,7 +23,7 @@ import { roundManagePath } from '../routing/router';
 import { CriteriaForm } from './CriteriaForm';
 import { FrozenDocument } from './FrozenDocument';
 import { Fact, RoundFacts } from './RoundFacts';
-import { LoadingPage, UnavailablePage } from './RoundLoadGate';
+import { LoadingPage, UnavailablePage } from '../components/StatusPages';
 import { RoundStatusBadge, useLiveRefetch } from './shared';
 import { SummaryView } from './SummaryView';
 

@@ -7,7 +7,7 @@ import { useT } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/nl';
 import { reviewPath, roundLinkPath } from '../routing/router';
 import { DeadlineFact, Fact } from './RoundFacts';
-import { LoadingPage, UnavailablePage } from './RoundLoadGate';
+import { LoadingPage, UnavailablePage } from '../components/StatusPages';
 
 /**
  * `/feedback/:token`: an invitation to review (readable without an account). Signed in: take

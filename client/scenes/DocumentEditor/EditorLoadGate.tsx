@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { PageShell } from '../../components/PageShell';
+import { LoadingPage, UnavailablePage } from '../../components/StatusPages';
 import type { LoadableResource } from '../../http/useLoadable';
 import { useT } from '../../i18n/I18nProvider';
 import { Link } from '../../routing/Link';
@@ -38,35 +38,26 @@ export function EditorLoadGate<T>({
   const t = useT();
   const { state } = resource;
   if (state.status === 'loading' || stillLoading) {
-    return (
-      <PageShell title={loadingLabel}>
-        <p className="muted" data-testid="document-loading">
-          {loadingLabel}
-        </p>
-      </PageShell>
-    );
+    return <LoadingPage title={loadingLabel} testId="document-loading" />;
   }
   if (state.status === 'error') {
     const { error } = state;
     if (error.status === 404 || error.status === 400) return <NotFoundScene kind="document" />;
     const heading = error.status === 403 ? noAccessHeading : t('error.title');
     return (
-      <PageShell title={heading} narrow>
-        <div className="notice" data-testid="document-unavailable">
-          <h1>{heading}</h1>
-          {error.status === 403 ? <p>{noAccessBody}</p> : <ErrorMessage error={error} />}
-          <p className="button-row">
-            {error.status === 403 ? null : (
-              <button type="button" className="button" onClick={resource.reload}>
-                {t('common.retry')}
-              </button>
-            )}
-            <Link to={back.to} className="button button--primary">
-              {back.label}
-            </Link>
-          </p>
-        </div>
-      </PageShell>
+      <UnavailablePage title={heading} testId="document-unavailable">
+        {error.status === 403 ? <p>{noAccessBody}</p> : <ErrorMessage error={error} />}
+        <p className="button-row">
+          {error.status === 403 ? null : (
+            <button type="button" className="button" onClick={resource.reload}>
+              {t('common.retry')}
+            </button>
+          )}
+          <Link to={back.to} className="button button--primary">
+            {back.label}
+          </Link>
+        </p>
+      </UnavailablePage>
     );
   }
   return <>{children(state.data)}</>;
