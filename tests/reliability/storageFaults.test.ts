@@ -148,3 +148,41 @@ describe.each(['auto', 'worker', 'main'] as const)(
     });
   },
 );
+
+describe('disk full at shutdown', () => {
+  it('the compaction fails, the server still shuts down, and every document loads whole from its log', async () => {
+    const { server, docId, writer } = await setup({ COMMIT_THREAD: 'auto' });
+    const otherId = await server.createDocument({ title: 'Tweede' });
+    const other = await connectSynced(server.wsUrl, otherId, { durable: true, cookie: server.cookie });
+    clients.push(other);
+    // Large enough that neither document's compacted state fits in what is left of the file.
+    writer.doc.getText('t').insert(0, 'a'.repeat(400_000));
+    other.doc.getText('t').insert(0, 'b'.repeat(400_000));
+    await waitForAllAcked(writer);
+    await waitForAllAcked(other);
+    const db = commitConnection(server);
+    expect(fillDisk(db)).toBeLessThan(400_000);
+
+    await server.running.close();
+    expect(stderr!.text()).toContain('compaction at shutdown failed; trying each document on its own');
+    expect(stderr!.text()).toContain('compaction on unload failed');
+
+    // Nothing was compacted, nothing lost: both documents load whole from their logs.
+    expect(countLogRows(server.dataDir, docId)).toBeGreaterThan(0);
+    expect(countLogRows(server.dataDir, otherId)).toBeGreaterThan(0);
+    const reopened = openDatabase(server.dataDir);
+    try {
+      for (const [id, client] of [
+        [docId, writer],
+        [otherId, other],
+      ] as const) {
+        const stored = loadDoc(createDocStorage(reopened), id).doc;
+        expect(stored.getText('t').toString()).toBe(client.doc.getText('t').toString());
+        expect(stored.getMap('meta').get('title')).toBe(client.doc.getMap('meta').get('title'));
+        stored.destroy();
+      }
+    } finally {
+      reopened.close();
+    }
+  });
+});
