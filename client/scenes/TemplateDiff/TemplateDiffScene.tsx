@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { parseVersion } from '../../../shared/domain/ontwikkelpad/versioning';
 import { RequireUser } from '../../auth/RequireUser';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageShell } from '../../components/PageShell';
+import { SceneLoadGate } from '../../components/SceneLoadGate';
 import { TemplateChangeList } from '../../components/TemplateChangeList';
 import { getTemplateDiff, type TemplateDiff, type TemplateVersionSummary } from '../../http/templates';
 import { useLoadable } from '../../http/useLoadable';
@@ -40,33 +40,18 @@ function DiffPage({ versionId, otherId }: { versionId: string; otherId: string }
   const t = useT();
   const diff = useLoadable(`${versionId}\n${otherId}`, loadComparison);
 
-  if (diff.state.status === 'loading') {
-    return (
-      <PageShell title={t('diff.loading')}>
-        <p className="muted" data-testid="page-loading">
-          {t('diff.loading')}
-        </p>
-      </PageShell>
-    );
-  }
-  if (diff.state.status === 'error') {
-    const { error } = diff.state;
-    const heading = error.status === 404 ? t('version.notFound') : t('error.title');
-    return (
-      <PageShell title={heading} narrow>
-        <div className="notice" data-testid="diff-unavailable">
-          <h1>{heading}</h1>
-          {error.status === 404 ? <p>{t('version.notFoundBody')}</p> : <ErrorMessage error={error} />}
-          <p>
-            <Link to={LIBRARY_PATH} className="button button--primary">
-              {t('version.toLibrary')}
-            </Link>
-          </p>
-        </div>
-      </PageShell>
-    );
-  }
-  return <DiffView diff={diff.state.data} currentId={versionId} />;
+  return (
+    <SceneLoadGate
+      state={diff.state}
+      loadingLabel={t('diff.loading')}
+      unavailableTestId="diff-unavailable"
+      headings={{ 404: t('version.notFound') }}
+      bodies={{ 404: t('version.notFoundBody') }}
+      back={{ to: LIBRARY_PATH, label: t('version.toLibrary') }}
+    >
+      {(data) => <DiffView diff={data} currentId={versionId} />}
+    </SceneLoadGate>
+  );
 }
 
 function DiffView({ diff, currentId }: { diff: TemplateDiff; currentId: string }) {
