@@ -410,11 +410,9 @@ async function startServer(kind: ServerKind, dataDir: string): Promise<RunningSe
 }
 
 /**
- * Copies Werkplaats' prepared data directory and flushes the copy to disk before the server starts.
- * Without the flush the kernel writes the copy back during the first seconds of the run, and the
- * server's first fsyncs wait behind it (4–9 ms one-row commits in the 200-document setup, which
- * moved its commits to the worker thread for the whole measured window); the other servers start
- * from an empty directory and never paid for it.
+ * Copies Werkplaats' prepared data directory and flushes the copy to disk before the server starts,
+ * so the kernel's write-back of the copy cannot land on the server's first fsyncs; the other servers
+ * start from an empty directory and never pay for it (docs/benchmarks.md, Finding 22).
  */
 function copyDurably(from: string, to: string): void {
   fs.cpSync(from, to, { recursive: true });
@@ -422,15 +420,15 @@ function copyDurably(from: string, to: string): void {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) flush(full);
-      else if (entry.isFile()) fsyncPath(full, 'r');
+      else if (entry.isFile()) fsyncPath(full);
     }
-    fsyncPath(dir, 'r');
+    fsyncPath(dir);
   };
   flush(to);
 }
 
-function fsyncPath(file: string, flags: string): void {
-  const fd = fs.openSync(file, flags);
+function fsyncPath(file: string): void {
+  const fd = fs.openSync(file, 'r');
   try {
     fs.fsyncSync(fd);
   } finally {

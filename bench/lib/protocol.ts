@@ -126,7 +126,7 @@ const NINE = 0x39;
 export function forEachMarker(update: Uint8Array, found: (writer: number, seq: number) => void): void {
   const end = update.length;
   let at = update.indexOf(TILDE);
-  while (at !== -1 && at < end) {
+  while (at !== -1) {
     // ~ digits . digits ~
     let i = at + 1;
     let writer = 0;
