@@ -124,7 +124,7 @@ export async function startServer(
   injectWebSocket(server);
   const port = (server.address() as AddressInfo).port;
   const url = `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}`;
-  log.info(`werkplaats listening on ${url}`, { dataDir: env.DATA_DIR });
+  log.info(`werkplaats listening on ${url}`, { dataDir: env.DATA_DIR, node: process.version });
 
   let closing: Promise<void> | undefined;
   const close = () =>

@@ -1,5 +1,5 @@
-// Node 20 has no global ErrorEvent, which @hono/node-ws constructs for every socket error; without
-// it the library prints a ReferenceError stack and our onError handler never runs. Node 22+ has it.
+// Node (24 included) has no global ErrorEvent, which @hono/node-ws constructs for every socket error;
+// without it the library prints a ReferenceError stack and our onError handler never runs.
 if (typeof globalThis.ErrorEvent === 'undefined') {
   class NodeErrorEvent extends Event {
     readonly error: unknown;

@@ -29,7 +29,7 @@ export async function bundleServer(entries: Record<string, string>, outdir = SER
     splitting: true,
     format: 'esm',
     platform: 'node',
-    target: 'node20',
+    target: 'node24',
     packages: 'external',
     sourcemap: 'linked',
     logLevel: 'warning',

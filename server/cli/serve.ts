@@ -1,3 +1,4 @@
+import './nodeGuard';
 import { startServer } from '../index';
 import { log } from '../log';
 

@@ -1,3 +1,4 @@
+import './nodeGuard';
 import { buildClientIfNeeded } from './build';
 import { serveUntilSignal } from './serve';
 
