@@ -3,7 +3,7 @@ import type { AppDeps } from '../deps';
 import { canSeeThread } from '../policies/comment';
 import { teamRoleOn } from '../policies/round';
 import { mentionedIds } from '../presenters/comments';
-import { documentPath } from '../presenters/paths';
+import { documentPath, roundPath, teamRoundPath } from '../presenters/paths';
 
 /** A message just written: who wrote it where, and whether it answers a thread. */
 export interface NewMessage {
@@ -26,11 +26,9 @@ export function notifyForMessage(deps: Pick<AppDeps, 'stores'>, message: NewMess
   const author = deps.stores.users.displayName(message.authorId);
   const thread = encodeURIComponent(message.threadId);
   const link = message.roundId
-    ? `/ronde/${encodeURIComponent(message.roundId)}?reactie=${thread}`
+    ? `${roundPath(message.roundId)}?reactie=${thread}`
     : `${documentPath(document)}?reactie=${thread}`;
-  const teamLink = message.roundId
-    ? `${documentPath(document)}?ronde=${encodeURIComponent(message.roundId)}&reactie=${thread}`
-    : link;
+  const teamLink = message.roundId ? `${teamRoundPath(document, message.roundId)}&reactie=${thread}` : link;
   const linkFor = (userId: string) =>
     message.roundId && can(teamRoleOn(deps.stores, userId, document), 'document.read') ? teamLink : link;
   const notified = new Set<string>([message.authorId]);

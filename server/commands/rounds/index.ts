@@ -6,7 +6,7 @@
  * decided in server/policies/round.ts; what the API shows in server/presenters/.
  */
 export { carryOver } from './carryOver';
-export { closeDueRounds, closeRound, closeRoundByOwner } from './close';
+export { closeDueRounds, closeRoundByOwner } from './close';
 export { createRound, updateRound } from './create';
 export { startDeadlineJob } from './deadlineJob';
 export { acceptRoundLink, createRoundLink, describeRoundLink, revokeRoundLink } from './links';
