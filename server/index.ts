@@ -25,6 +25,7 @@ import { createFeedbackStore } from './stores/feedback';
 import { createLifecycleStore } from './stores/lifecycle';
 import { seedExampleTemplates } from './db/seed';
 import { scheduleBackups } from './db/backup';
+import { startDeadlineJob } from './commands/rounds';
 
 const HOUR_MS = 60 * 60 * 1000;
 import { loadEnv, type Env } from './env';
@@ -102,6 +103,8 @@ export async function startServer(
   // Expired session rows are removed hourly; validation refuses them anyway.
   const sweep = setInterval(() => sessions.sweep(), HOUR_MS);
   sweep.unref();
+  // Feedback rounds close at their deadline here, never as a side effect of a read.
+  const deadlines = startDeadlineJob(deps);
   const { app, injectWebSocket, wss } = createApp(deps);
 
   const server = await new Promise<Server>((resolve) => {
@@ -130,6 +133,7 @@ export async function startServer(
   const close = () =>
     (closing ??= (async () => {
       clearInterval(sweep);
+      deadlines.stop();
       // A backup in progress finishes first: the database is closed after it.
       await backups.stop();
       await new Promise<void>((resolve) => {

@@ -111,6 +111,9 @@ export function CommentsPanel({ docId, roundId, ydoc, canComment, currentUserId 
   const localAnchors = roundId !== null || round === 'live';
   // Comments are written on what is shown: not on the live draft while looking at a round's threads.
   const composerAllowed = canComment && localAnchors;
+  // A round's threads shown beside the draft follow that round's answer from the API (closed: read-only).
+  const threadsWritable =
+    canComment && (localAnchors || rounds.some((item) => item.id === round && item.can.comment));
   const panelOpen = registry?.panelOpen ?? true;
 
   const threads = state.status === 'ready' ? state.threads : null;
@@ -460,7 +463,7 @@ export function CommentsPanel({ docId, roundId, ydoc, canComment, currentUserId 
               setActiveId(next);
               if (next) revealAnchor(entry.thread);
             }}
-            canComment={canComment}
+            canComment={threadsWritable}
             currentUserId={currentUserId}
             people={people}
             onChanged={(message) => {

@@ -1,133 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { resolveTextAnchor } from '../../shared/comments/anchors';
-import { can } from '../../shared/domain/roles';
-import { LA } from '../../shared/editor/leerarrangementDoc';
-import { SECTIONS_ARRAY } from '../../shared/editor/fields';
-import {
-  anchorSchema,
-  type Anchor,
-  type CommentMessage,
-  type CommentThread,
-  type ItemAnchor,
-} from '../../shared/schemas/feedback';
+import type { Anchor, CommentMessage, CommentThread } from '../../shared/schemas/feedback';
 import { readDocument } from '../collab/readDocument';
 import type { AppDeps } from '../deps';
-import { ApiError, forbidden, notFound } from '../http/apiError';
-import { authorizeDocument } from '../policies/document';
-import type { CommentRow } from '../stores/feedback';
+import { ApiError, notFound } from '../http/apiError';
 import {
-  canSeeContext,
-  documentPath,
-  iso,
-  loadVersionDoc,
-  person,
-  requireRound,
-  sortedPeople,
-  teamPeople,
-  teamRoleOn,
-  type RoundAccess,
-} from './feedbackAccess';
+  authorizeLiveComment,
+  authorizeOwnMessage,
+  authorizeRoundComment,
+  authorizeThreadWrite,
+} from '../policies/comment';
+import { authorizeDocument } from '../policies/document';
+import { authorizeRound } from '../policies/round';
+import { groupThreads, mentionedIds, presentMessage, presentThread } from '../presenters/comments';
+import { notifyForMessage } from './commentNotifications';
 import { emitFeedbackChange } from './feedbackEvents';
+import { readVersionDoc } from './rounds/versionDoc';
 
 type Deps = AppDeps;
-
-/** `@[Naam](userId)` — how a mention is written in a message body. */
-const MENTION = /@\[([^\]\n]{1,200})\]\(([A-Za-z0-9-]{1,100})\)/g;
-
-export function mentionedIds(body: string): string[] {
-  return [...new Set([...body.matchAll(MENTION)].map((match) => match[2]!))];
-}
-
-function presentMessage(deps: Deps, row: CommentRow): CommentMessage {
-  const deleted = row.deleted_at !== null;
-  return {
-    id: row.id,
-    threadId: row.thread_id,
-    author: person(row.author_id, row.author_name),
-    body: deleted ? '' : row.body,
-    mentions: deleted
-      ? []
-      : mentionedIds(row.body).flatMap((id) => {
-          const user = deps.stores.users.get(id);
-          return user ? [{ id, name: user.name }] : [];
-        }),
-    createdAt: new Date(row.created_at).toISOString(),
-    editedAt: iso(row.edited_at),
-    deleted,
-  };
-}
-
-function parseAnchor(raw: string | null): Anchor | null {
-  if (!raw) return null;
-  const parsed = anchorSchema.safeParse(JSON.parse(raw));
-  return parsed.success ? parsed.data : null;
-}
-
-/** Whether a structured item still exists in the doc. */
-function itemExists(doc: Y.Doc, anchor: ItemAnchor): boolean {
-  const hasId = (array: Y.Array<unknown>) =>
-    array.toArray().some((entry) => entry instanceof Y.Map && entry.get('id') === anchor.itemId);
-  switch (anchor.itemKind) {
-    case 'section':
-      return hasId(doc.getArray(SECTIONS_ARRAY));
-    case 'activity':
-      return hasId(doc.getArray(LA.activities));
-    case 'outcome':
-      return doc.getMap<boolean>(LA.targetedOutcomes).get(anchor.itemId) === true;
-    case 'evidence':
-      return doc.getMap(LA.evidence).has(anchor.itemId);
-    case 'field':
-      return true;
-  }
-}
-
-/** Thread view of its messages, with the anchor resolved against `doc` (live draft or frozen version). */
-function presentThread(deps: Deps, rows: CommentRow[], doc: Y.Doc | null): CommentThread {
-  const root = rows[0]!;
-  const anchor = parseAnchor(root.anchor);
-  let anchorStatus: CommentThread['anchorStatus'] = 'none';
-  let currentQuote: string | null = null;
-  if (anchor && doc) {
-    if (anchor.type === 'text') {
-      const resolved = resolveTextAnchor(doc, anchor);
-      anchorStatus = resolved.status;
-      currentQuote = resolved.status === 'attached' ? resolved.text : null;
-    } else {
-      anchorStatus = itemExists(doc, anchor) ? 'attached' : 'detached';
-    }
-  }
-  return {
-    id: root.id,
-    docId: root.doc_id,
-    roundId: root.round_id,
-    anchor,
-    anchorStatus,
-    currentQuote,
-    status: root.resolved_at === null ? 'open' : 'resolved',
-    resolvedAt: iso(root.resolved_at),
-    resolvedBy: person(root.resolved_by, root.resolved_by_name),
-    carriedFrom:
-      root.carried_from_round && root.carried_from_thread
-        ? { roundId: root.carried_from_round, threadId: root.carried_from_thread }
-        : null,
-    createdAt: new Date(root.created_at).toISOString(),
-    messages: rows.map((row) => presentMessage(deps, row)),
-  };
-}
-
-/** Groups message rows (ordered by time) into threads, oldest thread first. */
-export function groupThreads(deps: Deps, rows: CommentRow[], doc: Y.Doc | null): CommentThread[] {
-  const byThread = new Map<string, CommentRow[]>();
-  for (const row of rows) {
-    const list = byThread.get(row.thread_id) ?? [];
-    list.push(row);
-    byThread.set(row.thread_id, list);
-  }
-  return [...byThread.values()]
-    .filter((list) => list[0]!.id === list[0]!.thread_id)
-    .map((list) => presentThread(deps, list, doc));
-}
 
 interface ListFilter {
   status?: 'open' | 'resolved' | 'all' | undefined;
@@ -147,7 +38,7 @@ function applyFilter(threads: CommentThread[], userId: string, filter: ListFilte
 export function listDocumentComments(deps: Deps, userId: string, docId: string, filter: ListFilter) {
   authorizeDocument(deps.stores, userId, docId, 'document.read');
   if (filter.round && filter.round !== 'live') {
-    const { round } = requireRound(deps, userId, filter.round);
+    const { round } = authorizeRound(deps.stores, userId, filter.round, 'viewVersion');
     if (round.doc_id !== docId) throw notFound('Deze feedbackronde bestaat niet.');
     return listRoundComments(deps, userId, round.id, filter);
   }
@@ -158,82 +49,23 @@ export function listDocumentComments(deps: Deps, userId: string, docId: string, 
 
 /** GET /api/rounds/:roundId/comments — anchors resolve against the round's frozen version. */
 export function listRoundComments(deps: Deps, userId: string, roundId: string, filter: ListFilter) {
-  const { round } = requireRound(deps, userId, roundId, { activeReviewer: true });
+  const { round } = authorizeRound(deps.stores, userId, roundId, 'viewVersion');
   const rows = deps.stores.feedback.roundComments(round.id);
-  const doc = loadVersionDoc(deps, round);
-  try {
-    return { threads: applyFilter(groupThreads(deps, rows, doc), userId, filter) };
-  } finally {
-    doc.destroy();
-  }
+  return {
+    threads: readVersionDoc(deps, round, (doc) => applyFilter(groupThreads(deps, rows, doc), userId, filter)),
+  };
 }
 
+/** One thread, its anchor resolved against the doc it was made on. */
 function threadOf(deps: Deps, threadId: string): CommentThread {
   const rows = deps.stores.feedback.threadMessages(threadId);
   if (rows.length === 0) throw notFound('Deze reactie bestaat niet.');
   const root = rows[0]!;
   if (root.round_id) {
     const round = deps.stores.feedback.round(root.round_id)!;
-    const doc = loadVersionDoc(deps, round);
-    try {
-      return presentThread(deps, rows, doc);
-    } finally {
-      doc.destroy();
-    }
+    return readVersionDoc(deps, round, (doc) => presentThread(deps, rows, doc));
   }
   return readDocument(deps, root.doc_id, (doc) => presentThread(deps, rows, doc));
-}
-
-/** Notifies mentioned people who can see the context, and (for replies) earlier participants. */
-function notifyForMessage(
-  deps: Deps,
-  input: {
-    authorId: string;
-    docId: string;
-    roundId: string | null;
-    threadId: string;
-    body: string;
-    isReply: boolean;
-  },
-): void {
-  const store = deps.stores.feedback;
-  const document = deps.stores.documents.get(input.docId)!;
-  const author = deps.stores.users.displayName(input.authorId);
-  const link = input.roundId
-    ? `/ronde/${encodeURIComponent(input.roundId)}?reactie=${encodeURIComponent(input.threadId)}`
-    : `${documentPath(document)}?reactie=${encodeURIComponent(input.threadId)}`;
-  const teamLink = input.roundId
-    ? `${documentPath(document)}?ronde=${encodeURIComponent(input.roundId)}&reactie=${encodeURIComponent(input.threadId)}`
-    : link;
-  const linkFor = (userId: string) =>
-    input.roundId && can(teamRoleOn(deps, userId, document), 'document.read') ? teamLink : link;
-  const notified = new Set<string>([input.authorId]);
-  for (const userId of mentionedIds(input.body)) {
-    if (notified.has(userId) || !canSeeContext(deps, userId, input.docId, input.roundId)) continue;
-    notified.add(userId);
-    store.notify({
-      userId,
-      kind: 'mention',
-      text: `${author} noemde je in een reactie bij "${document.title}".`,
-      link: linkFor(userId),
-      actorId: input.authorId,
-      docId: input.docId,
-    });
-  }
-  if (!input.isReply) return;
-  for (const row of store.threadMessages(input.threadId)) {
-    const userId = row.author_id;
-    if (!userId || notified.has(userId) || !canSeeContext(deps, userId, input.docId, input.roundId)) continue;
-    notified.add(userId);
-    store.notify({
-      userId,
-      kind: 'reply',
-      text: `${author} reageerde op een gesprek bij "${document.title}".`,
-      link: linkFor(userId),
-      actorId: input.authorId,
-      docId: input.docId,
-    });
-  }
 }
 
 /** Checks that a new anchor points into the doc it is made on (a known fragment or item). */
@@ -281,68 +113,26 @@ export function createDocumentThread(
   docId: string,
   input: { anchor: Anchor | null; body: string },
 ): CommentThread {
-  authorizeDocument(deps.stores, userId, docId, 'document.comment');
+  authorizeLiveComment(deps.stores, userId, docId);
   readDocument(deps, docId, (doc) => checkAnchor(doc, input.anchor));
   return insertThread(deps, { userId, docId, roundId: null, ...input });
 }
 
-function mayCommentInRound(access: RoundAccess): boolean {
-  return access.kind === 'reviewer' || can(access.role, 'document.comment');
-}
-
-/** POST /api/rounds/:roundId/comments — reviewers (while open) and commenting team members. */
+/** POST /api/rounds/:roundId/comments — reviewers and commenting team members, while the round is open. */
 export function createRoundThread(
   deps: Deps,
   userId: string,
   roundId: string,
   input: { anchor: Anchor | null; body: string },
 ): CommentThread {
-  const { round, access } = requireRound(deps, userId, roundId, { activeReviewer: true });
-  if (!mayCommentInRound(access)) throw forbidden('Je rol staat reageren niet toe.');
-  if (round.status !== 'open') throw new ApiError(409, 'round_closed', 'Deze feedbackronde is gesloten.');
-  const doc = loadVersionDoc(deps, round);
-  try {
-    checkAnchor(doc, input.anchor);
-  } finally {
-    doc.destroy();
-  }
+  const round = authorizeRoundComment(deps.stores, userId, roundId);
+  readVersionDoc(deps, round, (doc) => checkAnchor(doc, input.anchor));
   return insertThread(deps, { userId, docId: round.doc_id, roundId: round.id, ...input });
-}
-
-/**
- * Loads a thread root the caller may write to: live threads need `document.comment`; round threads
- * need an open round and reviewer access or a commenting team role.
- */
-function writableThread(deps: Deps, userId: string, threadId: string): CommentRow {
-  const root = deps.stores.feedback.comment(threadId);
-  if (!root || root.thread_id !== root.id) throw notFound('Deze reactie bestaat niet.');
-  if (root.round_id) {
-    const { round, access } = requireRound(deps, userId, root.round_id, { activeReviewer: true });
-    if (!mayCommentInRound(access)) throw forbidden('Je rol staat reageren niet toe.');
-    if (round.status !== 'open' && access.kind === 'reviewer') {
-      throw new ApiError(409, 'round_closed', 'Deze feedbackronde is gesloten.');
-    }
-  } else {
-    try {
-      authorizeDocument(deps.stores, userId, root.doc_id, 'document.comment');
-    } catch (error) {
-      // Someone who cannot even read the document learns nothing about the thread.
-      if (
-        error instanceof ApiError &&
-        error.status === 403 &&
-        !canSeeContext(deps, userId, root.doc_id, null)
-      ) {
-        throw notFound('Deze reactie bestaat niet.');
-      }
-      throw error;
-    }
-  }
-  return root;
 }
 
 /** POST /api/comments/:threadId/replies */
 export function replyToThread(deps: Deps, userId: string, threadId: string, body: string): CommentMessage {
-  const root = writableThread(deps, userId, threadId);
+  const root = authorizeThreadWrite(deps.stores, userId, threadId);
   const id = randomUUID();
   deps.db.transaction(() => {
     deps.stores.feedback.insertComment({
@@ -367,18 +157,9 @@ export function replyToThread(deps: Deps, userId: string, threadId: string, body
   return presentMessage(deps, deps.stores.feedback.comment(id)!);
 }
 
-function ownMessage(deps: Deps, userId: string, messageId: string): CommentRow {
-  const message = deps.stores.feedback.comment(messageId);
-  if (!message) throw notFound('Dit bericht bestaat niet.');
-  writableThread(deps, userId, message.thread_id);
-  if (message.author_id !== userId) throw forbidden('Je kunt alleen je eigen berichten wijzigen.');
-  if (message.deleted_at !== null) throw new ApiError(409, 'deleted', 'Dit bericht is verwijderd.');
-  return message;
-}
-
 /** PATCH /api/comments/messages/:messageId — own messages only. */
 export function editMessage(deps: Deps, userId: string, messageId: string, body: string): CommentMessage {
-  const message = ownMessage(deps, userId, messageId);
+  const message = authorizeOwnMessage(deps.stores, userId, messageId);
   const before = new Set(mentionedIds(message.body));
   deps.db.transaction(() => {
     deps.stores.feedback.editComment(messageId, body);
@@ -401,7 +182,7 @@ export function editMessage(deps: Deps, userId: string, messageId: string, body:
 
 /** DELETE /api/comments/messages/:messageId — own messages; the thread keeps "bericht verwijderd". */
 export function deleteMessage(deps: Deps, userId: string, messageId: string): void {
-  const message = ownMessage(deps, userId, messageId);
+  const message = authorizeOwnMessage(deps.stores, userId, messageId);
   deps.stores.feedback.deleteComment(messageId);
   emitFeedbackChange(message.doc_id, { kind: 'comments', roundId: message.round_id });
 }
@@ -413,14 +194,8 @@ export function setThreadResolved(
   threadId: string,
   resolved: boolean,
 ): CommentThread {
-  const root = writableThread(deps, userId, threadId);
+  const root = authorizeThreadWrite(deps.stores, userId, threadId);
   deps.stores.feedback.setResolved(root.id, resolved ? userId : null);
   emitFeedbackChange(root.doc_id, { kind: 'comments', roundId: root.round_id });
   return threadOf(deps, root.id);
-}
-
-/** GET /api/documents/:docId/mentionable — the team members (people who can see the live draft). */
-export function mentionable(deps: Deps, userId: string, docId: string) {
-  const { document } = authorizeDocument(deps.stores, userId, docId, 'document.read');
-  return { people: sortedPeople(teamPeople(deps, document)) };
 }

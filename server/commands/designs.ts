@@ -15,7 +15,6 @@ import {
   initLeerarrangementDoc,
   projectLeerarrangement,
 } from '../../shared/editor/leerarrangementDoc';
-import { closedFeedbackRounds } from './feedbackGate';
 import { readDocument } from '../collab/readDocument';
 import { templateVersionOr404 } from './templates';
 import type { AppDeps } from '../deps';
@@ -92,7 +91,7 @@ export function designChecks(deps: AppDeps, userId: string, docId: string) {
   const content = readDocument(deps, docId, (doc) => projectLeerarrangement(doc, version.content));
   return {
     results: checkLeerarrangement(content, version.content, {
-      closedFeedbackRounds: closedFeedbackRounds(deps, docId),
+      closedFeedbackRounds: deps.stores.feedback.closedRoundCount(docId),
       outcomeLabels: outcomeLabels(deps, version.templateKey),
     }),
     studyLoad: studyLoad(content),

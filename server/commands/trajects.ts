@@ -10,7 +10,6 @@ import { ApiError, notFound } from '../http/apiError';
 import { authorizeTeam } from '../policies/team';
 import type { TrajectPublishedProjection, TrajectSnapshot } from '../stores/trajectLifecycle';
 import { designChecks, trajectView } from './designs';
-import { closedFeedbackRounds } from './feedbackGate';
 import { recordedMove, statusSteps, type MoveInput } from './statusMoves';
 
 /**
@@ -79,7 +78,7 @@ function gateInput(deps: AppDeps, userId: string, trajectId: string): TrajectGat
         item.source === 'team'
           ? designChecks(deps, userId, item.designId).results
           : checkLeerarrangement(publication!.projection.content, version.content, {
-              closedFeedbackRounds: closedFeedbackRounds(deps, item.designId),
+              closedFeedbackRounds: deps.stores.feedback.closedRoundCount(item.designId),
               outcomeLabels: {},
             });
       return { title: item.title, results, published: item.status === 'goedgekeurd' && !!publication };

@@ -14,7 +14,6 @@ import { notFound } from '../http/apiError';
 import { authorizeDocument } from '../policies/document';
 import type { VersionWithJson } from '../stores/versions';
 import { designTemplate } from './designs';
-import { closedFeedbackRounds } from './feedbackGate';
 
 type Deps = AppDeps;
 
@@ -104,7 +103,7 @@ function withCurrentDoc<T>(
   read: (doc: Y.Doc, project: () => VersionProjection) => T,
 ): T {
   const template = templateOf(deps, document);
-  const rounds = template ? closedFeedbackRounds(deps, document.id) : null;
+  const rounds = template ? deps.stores.feedback.closedRoundCount(document.id) : null;
   return readDocument(deps, document.id, (doc) =>
     read(doc, () => projectDoc(doc, document, template, rounds)),
   );

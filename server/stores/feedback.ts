@@ -112,8 +112,9 @@ export function createFeedbackStore(db: Db) {
       `SELECT * FROM feedback_rounds WHERE status = 'open' AND deadline <= ? ORDER BY deadline LIMIT 100`,
     ),
     closedCount: db
-      .prepare<[string], number>(
-        `SELECT COUNT(*) FROM feedback_rounds WHERE doc_id = ? AND status IN ('closed', 'completed')`,
+      .prepare<[string, number], number>(
+        `SELECT COUNT(*) FROM feedback_rounds
+         WHERE doc_id = ? AND (status IN ('closed', 'completed') OR (status = 'open' AND deadline <= ?))`,
       )
       .pluck(),
     inviteTeam: db.prepare(
@@ -261,10 +262,17 @@ export function createFeedbackStore(db: Db) {
     ): boolean {
       return s.updateRound.run({ id, ...fields, criteria: JSON.stringify(fields.criteria) }).changes === 1;
     },
-    closeRound: (id: string, userId: string | null) => s.closeRound.run(Date.now(), userId, id).changes === 1,
+    /** Closes an open round (false when it was not open); `userId` null: its deadline closed it. */
+    closeRound: (id: string, userId: string | null, closedAt = Date.now()) =>
+      s.closeRound.run(closedAt, userId, id).changes === 1,
     completeRound: (id: string, userId: string) => s.completeRound.run(Date.now(), userId, id).changes === 1,
+    /** Up to 100 open rounds whose deadline has passed, earliest first. */
     overdueRounds: (now = Date.now()) => s.overdue.all(now),
-    closedRoundCount: (docId: string) => s.closedCount.get(docId) ?? 0,
+    /**
+     * Closed rounds on the document (rule R13 and the *interne toetsing* gate): closed by an owner,
+     * completed, or past their deadline — whether or not the deadline job has closed them yet.
+     */
+    closedRoundCount: (docId: string, now = Date.now()) => s.closedCount.get(docId, now) ?? 0,
     inviteTeam: (roundId: string, teamId: string, userId: string) =>
       s.inviteTeam.run(roundId, teamId, userId, Date.now()).changes === 1,
     removeTeam: (roundId: string, teamId: string) => s.removeTeam.run(roundId, teamId).changes === 1,

@@ -78,6 +78,14 @@ export function createTeamStore(db: Db) {
   const memberCount = db
     .prepare<[string], number>('SELECT count(*) FROM memberships WHERE team_id = ?')
     .pluck();
+  const directory = db.prepare<
+    [string, string],
+    { id: string; name: string; kind: TeamKind; lab_name: string | null }
+  >(
+    `SELECT id, name, kind, lab_name FROM teams
+     WHERE name LIKE ? ESCAPE '\\' OR IFNULL(lab_name, '') LIKE ? ESCAPE '\\'
+     ORDER BY name LIMIT 50`,
+  );
 
   return {
     insert(team: {
@@ -136,6 +144,13 @@ export function createTeamStore(db: Db) {
     },
     memberCount(teamId: string): number {
       return memberCount.get(teamId) ?? 0;
+    },
+    /** Up to 50 teams whose name or lab contains `query` (literally: % and _ match themselves). */
+    directory(query: string): Array<{ id: string; name: string; kind: TeamKind; labName: string | null }> {
+      const pattern = `%${query.trim().replace(/[%_\\]/g, (char) => `\\${char}`)}%`;
+      return directory
+        .all(pattern, pattern)
+        .map((row) => ({ id: row.id, name: row.name, kind: row.kind, labName: row.lab_name }));
     },
   };
 }

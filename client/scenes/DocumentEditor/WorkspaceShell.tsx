@@ -112,7 +112,8 @@ export function useOpenWorkspace(
   // Decided by the server's capability list (shared/domain/roles.ts), never by comparing roles.
   const mayEdit = access.capabilities.includes('document.edit');
   const canEdit = mayEdit && ended === null;
-  // Commenters comment too (over the HTTP API).
+  // Commenters comment too (over the HTTP API). This is the live draft's answer; a feedback round's
+  // threads follow that round's own `can.comment` from the API (closed rounds are read-only).
   const canComment = access.capabilities.includes('document.comment') && ended === null;
   useDocumentAccess(session, access, onAccessChange, saveState, canEdit);
   useEditAccessTransitions(session, mayEdit, onDiscard);

@@ -21,17 +21,16 @@ import {
   editMessage,
   listDocumentComments,
   listRoundComments,
-  mentionable,
   replyToThread,
   setThreadResolved,
 } from '../../commands/comments';
-import { requireRound } from '../../commands/feedbackAccess';
 import { onFeedbackChange } from '../../commands/feedbackEvents';
+import { mentionable, roundMentionable } from '../../commands/mentionable';
 import { listNotifications, markNotificationsRead } from '../../commands/notifications';
 import {
   acceptRoundLink,
   carryOver,
-  closeRound,
+  closeRoundByOwner,
   completeRound,
   createRound,
   createRoundLink,
@@ -43,21 +42,20 @@ import {
   myReviewRounds,
   removeTeam,
   revokeRoundLink,
-  roundMentionable,
   roundReviewers,
   roundSummary,
   roundVersion,
   roundVersionState,
   saveResponses,
-  summaryHtml,
-  summaryMarkdown,
   teamsDirectory,
   triageItem,
   updateRound,
 } from '../../commands/rounds';
 import type { AppDeps, AppEnv } from '../../deps';
 import { authorizeDocument } from '../../policies/document';
+import { authorizeRound } from '../../policies/round';
 import { validateJson, validateQuery } from '../../http/validate';
+import { summaryHtml, summaryMarkdown } from '../../render/roundSummary';
 import type { Context } from 'hono';
 
 const roundCommentsQuery = listCommentsQuery.omit({ round: true });
@@ -218,7 +216,7 @@ export function roundRoutes(deps: AppDeps) {
     })
     .post('/:roundId/close', (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(closeRound(deps, user.id, c.req.param('roundId')));
+      return c.json(closeRoundByOwner(deps, user.id, c.req.param('roundId')));
     })
     .put('/:roundId/triage', validateJson(triageBody), (c) => {
       const { user } = requireAuth(c.get('auth'));
@@ -251,7 +249,7 @@ export function roundRoutes(deps: AppDeps) {
     })
     .get('/:roundId/events', (c) => {
       const { user } = requireAuth(c.get('auth'));
-      const { round } = requireRound(deps, user.id, c.req.param('roundId'), { activeReviewer: true });
+      const { round } = authorizeRound(deps.stores, user.id, c.req.param('roundId'), 'viewVersion');
       return changeStream(c, round.doc_id, round.id);
     });
 }

@@ -10,7 +10,7 @@ import { createInvite } from '../../../server/commands/teams';
 import { createTemplateDraft, publishTemplate } from '../../../server/commands/templates';
 import { saveVersion } from '../../../server/commands/versions';
 import { createDocumentThread, createRoundThread, replyToThread } from '../../../server/commands/comments';
-import { closeRound, createRound, createRoundLink, inviteTeam } from '../../../server/commands/rounds';
+import { closeRoundByOwner, createRound, createRoundLink, inviteTeam } from '../../../server/commands/rounds';
 import { ROLES, type Role } from '../../../shared/domain/roles';
 import {
   sessionCookie,
@@ -255,7 +255,7 @@ function closedRound(world: World): { roundId: string; threadId: string } {
   const { deps } = world.server.running;
   const roundId = freshRound(world);
   const threadId = createRoundThread(deps, world.users.owner.id, roundId, { anchor: null, body: 'Punt' }).id;
-  closeRound(deps, world.users.owner.id, roundId);
+  closeRoundByOwner(deps, world.users.owner.id, roundId);
   return { roundId, threadId };
 }
 
@@ -431,7 +431,7 @@ function feedbackCases(): Record<string, RouteCase> {
       expect: roundMembers(['owner', 'editor'], 200),
       prepare: ({ world }) => {
         const roundId = freshRound(world);
-        closeRound(world.server.running.deps, world.users.owner.id, roundId);
+        closeRoundByOwner(world.server.running.deps, world.users.owner.id, roundId);
         return { path: `/api/rounds/${roundId}/complete` };
       },
     },

@@ -1,4 +1,4 @@
-/** The DOCX export (docx 9), loaded on demand by exports.ts. */
+/** The DOCX export (docx 9), loaded on demand by the export command. */
 import {
   Document,
   HeadingLevel,
@@ -11,7 +11,7 @@ import {
   WidthType,
   type FileChild,
 } from 'docx';
-import { MODE_NL, outcomeName, placementText, type ExportSource } from './exports';
+import { MODE_NL, outcomeName, placementText, type ExportSource } from './design';
 
 /** Characters XML 1.0 does not allow; Word refuses a document containing them. */
 // eslint-disable-next-line no-control-regex
@@ -101,5 +101,3 @@ export async function renderDocx({
   });
   return new Uint8Array(await Packer.toBuffer(file));
 }
-
-/** The export of a document's current state or of one of its versions. */

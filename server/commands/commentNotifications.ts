@@ -1,0 +1,65 @@
+import { can } from '../../shared/domain/roles';
+import type { AppDeps } from '../deps';
+import { canSeeThread } from '../policies/comment';
+import { teamRoleOn } from '../policies/round';
+import { mentionedIds } from '../presenters/comments';
+import { documentPath, roundPath, teamRoundPath } from '../presenters/paths';
+
+/** A message just written: who wrote it where, and whether it answers a thread. */
+export interface NewMessage {
+  authorId: string;
+  docId: string;
+  roundId: string | null;
+  threadId: string;
+  body: string;
+  isReply: boolean;
+}
+
+/**
+ * Notifies the people a message mentions and (for replies) the thread's earlier authors — only
+ * those who can see the thread. The team opens a round's thread beside its draft, reviewers on the
+ * round's own page. Call inside the transaction that writes the message.
+ */
+export function notifyForMessage(deps: Pick<AppDeps, 'stores'>, message: NewMessage): void {
+  const store = deps.stores.feedback;
+  const document = deps.stores.documents.get(message.docId)!;
+  const author = deps.stores.users.displayName(message.authorId);
+  const thread = encodeURIComponent(message.threadId);
+  const link = message.roundId
+    ? `${roundPath(message.roundId)}?reactie=${thread}`
+    : `${documentPath(document)}?reactie=${thread}`;
+  const teamLink = message.roundId ? `${teamRoundPath(document, message.roundId)}&reactie=${thread}` : link;
+  const linkFor = (userId: string) =>
+    message.roundId && can(teamRoleOn(deps.stores, userId, document), 'document.read') ? teamLink : link;
+  const notified = new Set<string>([message.authorId]);
+  const mayHear = (userId: string | null): userId is string =>
+    userId !== null &&
+    !notified.has(userId) &&
+    canSeeThread(deps.stores, userId, message.docId, message.roundId);
+  for (const userId of mentionedIds(message.body)) {
+    if (!mayHear(userId)) continue;
+    notified.add(userId);
+    store.notify({
+      userId,
+      kind: 'mention',
+      text: `${author} noemde je in een reactie bij "${document.title}".`,
+      link: linkFor(userId),
+      actorId: message.authorId,
+      docId: message.docId,
+    });
+  }
+  if (!message.isReply) return;
+  for (const row of store.threadMessages(message.threadId)) {
+    const userId = row.author_id;
+    if (!mayHear(userId)) continue;
+    notified.add(userId);
+    store.notify({
+      userId,
+      kind: 'reply',
+      text: `${author} reageerde op een gesprek bij "${document.title}".`,
+      link: linkFor(userId),
+      actorId: message.authorId,
+      docId: message.docId,
+    });
+  }
+}

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_CRITERIA_NL, type Criterion, type Round } from '../../../shared/schemas/feedback';
+import type { AppDeps } from '../../deps';
+import { ApiError } from '../../http/apiError';
+import { authorizeDocument } from '../../policies/document';
+import { requireMayOpenRound } from '../../policies/round';
+import { criteriaOf, presentRound } from '../../presenters/round';
+import { emitFeedbackChange } from '../feedbackEvents';
+import { authorizeRoundChange } from './close';
+
+type CriterionInput = { id?: string | undefined; title: string; description?: string | undefined };
+
+/** Criteria with unique ids (a missing or repeated id gets a new one). */
+function normaliseCriteria(input: CriterionInput[]): Criterion[] {
+  const seen = new Set<string>();
+  return input.map((criterion): Criterion => {
+    let id = criterion.id && !seen.has(criterion.id) ? criterion.id : randomUUID();
+    if (seen.has(id)) id = randomUUID();
+    seen.add(id);
+    return { id, title: criterion.title, description: criterion.description ?? '' };
+  });
+}
+
+function parseDeadline(value: string, now = Date.now()): number {
+  const deadline = Date.parse(value);
+  if (!Number.isFinite(deadline)) throw new ApiError(400, 'invalid_body', 'Deadline is geen geldige datum.');
+  if (deadline <= now) throw new ApiError(400, 'invalid_body', 'De deadline ligt in het verleden.');
+  return deadline;
+}
+
+/** POST /api/documents/:docId/rounds — owners open a round on one version of the document. */
+export function createRound(
+  deps: AppDeps,
+  userId: string,
+  docId: string,
+  input: {
+    versionId: string;
+    title: string;
+    description?: string | undefined;
+    deadline: string;
+    criteria?: CriterionInput[] | undefined;
+  },
+): Round {
+  const { document, role } = authorizeDocument(deps.stores, userId, docId, 'document.read');
+  requireMayOpenRound(role);
+  const version = deps.stores.versions.get(docId, input.versionId);
+  if (!version) throw new ApiError(400, 'unknown_version', 'Deze versie hoort niet bij dit document.');
+  const id = randomUUID();
+  const criteria = normaliseCriteria(input.criteria ?? DEFAULT_CRITERIA_NL.map((title) => ({ title })));
+  deps.db.transaction(() => {
+    deps.stores.feedback.insertRound({
+      id,
+      docId,
+      versionId: version.id,
+      title: input.title,
+      description: input.description ?? '',
+      deadline: parseDeadline(input.deadline),
+      criteria,
+      createdBy: userId,
+    });
+    deps.stores.audit.record('round.opened', {
+      teamId: document.teamId,
+      actorId: userId,
+      details: { documentId: docId, roundId: id, versionId: version.id, title: input.title },
+    });
+  })();
+  emitFeedbackChange(docId, { kind: 'round', roundId: id });
+  return presentRound(deps, deps.stores.feedback.round(id)!, { kind: 'team', role });
+}
+
+/** PATCH /api/rounds/:roundId — owners, while open. */
+export function updateRound(
+  deps: AppDeps,
+  userId: string,
+  roundId: string,
+  input: {
+    title?: string | undefined;
+    description?: string | undefined;
+    deadline?: string | undefined;
+    criteria?: CriterionInput[] | undefined;
+  },
+): Round {
+  const { round, access } = authorizeRoundChange(deps, userId, roundId, 'edit');
+  deps.stores.feedback.updateRound(round.id, {
+    title: input.title ?? round.title,
+    description: input.description ?? round.description,
+    deadline: input.deadline ? parseDeadline(input.deadline) : round.deadline,
+    criteria: input.criteria ? normaliseCriteria(input.criteria) : criteriaOf(round),
+  });
+  emitFeedbackChange(round.doc_id, { kind: 'round', roundId: round.id });
+  return presentRound(deps, deps.stores.feedback.round(round.id)!, access);
+}

@@ -1,0 +1,37 @@
+import type { AppDeps } from '../../deps';
+import { log } from '../../log';
+import { closeDueRounds } from './close';
+
+/**
+ * How often the deadline job looks for rounds past their deadline. Readers see such a round as
+ * closed at once (effectiveStatus), so this only delays the audit record and the team's
+ * notification; a minute keeps the query (one indexed-range SELECT) negligible.
+ */
+const DEADLINE_JOB_INTERVAL_MS = 60_000;
+
+/** A running deadline job. */
+export interface DeadlineJob {
+  stop(): void;
+}
+
+/**
+ * Starts the job that closes rounds whose deadline has passed: once now (rounds that passed it
+ * while the server was down), then every `intervalMs`. A failed run is logged and retried next time.
+ */
+export function startDeadlineJob(
+  deps: Pick<AppDeps, 'db' | 'stores'>,
+  intervalMs = DEADLINE_JOB_INTERVAL_MS,
+): DeadlineJob {
+  const run = () => {
+    try {
+      const closed = closeDueRounds(deps);
+      if (closed > 0) log.info('feedback rounds closed at their deadline', { closed });
+    } catch (error) {
+      log.error('closing feedback rounds at their deadline failed', { error: String(error) });
+    }
+  };
+  run();
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}

@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { generateSecureRandomString, hashSecret } from '../../auth/tokens';
+import type { AppDeps } from '../../deps';
+import { ApiError, notFound } from '../../http/apiError';
+import { effectiveStatus } from '../../policies/round';
+import { emitFeedbackChange } from '../feedbackEvents';
+import { authorizeRoundChange } from './close';
+import { notifyRoundTeam } from './notify';
+
+type Deps = Pick<AppDeps, 'db' | 'stores'>;
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** POST /api/rounds/:roundId/links — an expiring link for individual reviewers; the token is shown once. */
+export function createRoundLink(
+  deps: Deps,
+  userId: string,
+  roundId: string,
+  input: { label?: string | undefined; expiresInDays?: number | undefined },
+) {
+  const { round, document } = authorizeRoundChange(deps, userId, roundId, 'invite');
+  const token = generateSecureRandomString(32);
+  const id = randomUUID();
+  const expiresAt = Math.min(Date.now() + (input.expiresInDays ?? 14) * DAY, round.deadline);
+  deps.db.transaction(() => {
+    deps.stores.feedback.insertLink({
+      id,
+      roundId: round.id,
+      tokenHash: hashSecret(token),
+      label: input.label ?? '',
+      createdBy: userId,
+      expiresAt,
+    });
+    deps.stores.audit.record('round.link_created', {
+      teamId: document.teamId,
+      actorId: userId,
+      details: { roundId: round.id, linkId: id, label: input.label ?? '' },
+    });
+  })();
+  return { id, token, url: `/feedback/${token}`, expiresAt: new Date(expiresAt).toISOString() };
+}
+
+/** DELETE /api/rounds/:roundId/links/:linkId — at any time, also after the round closed. */
+export function revokeRoundLink(deps: Deps, userId: string, roundId: string, linkId: string): void {
+  const { round } = authorizeRoundChange(deps, userId, roundId, 'manage');
+  if (!deps.stores.feedback.revokeLink(round.id, linkId))
+    throw notFound('Deze link bestaat niet of is al ingetrokken.');
+}
+
+/** The link behind a token, its round, and whether it still lets someone in. */
+function linkState(deps: Pick<AppDeps, 'stores'>, token: string) {
+  const link = deps.stores.feedback.linkByHash(hashSecret(token));
+  const round = link ? deps.stores.feedback.round(link.round_id) : undefined;
+  if (!link || !round) return null;
+  const now = Date.now();
+  const status: 'open' | 'expired' | 'revoked' | 'closed' =
+    effectiveStatus(round, now) !== 'open'
+      ? 'closed'
+      : link.revoked_at !== null
+        ? 'revoked'
+        : link.expires_at <= now
+          ? 'expired'
+          : 'open';
+  return { link, round, status };
+}
+
+/** GET /api/round-links/:token — what the link is for (public: shown before signing up). */
+export function describeRoundLink(deps: Pick<AppDeps, 'stores'>, token: string) {
+  const state = linkState(deps, token);
+  if (!state) throw notFound('Deze feedbacklink bestaat niet.');
+  const document = deps.stores.documents.get(state.round.doc_id);
+  const team = document?.teamId ? deps.stores.teams.get(document.teamId) : undefined;
+  return {
+    round: {
+      id: state.round.id,
+      title: state.round.title,
+      deadline: new Date(state.round.deadline).toISOString(),
+      documentTitle: document?.title ?? '',
+      teamName: team?.name ?? '',
+    },
+    status: state.status,
+  };
+}
+
+const REFUSED = {
+  closed: 'Deze feedbackronde is al gesloten.',
+  revoked: 'Deze feedbacklink is ingetrokken.',
+  expired: 'Deze feedbacklink is verlopen.',
+} as const;
+
+/** POST /api/round-links/:token/accept — the signed-in visitor becomes a reviewer of that round. */
+export function acceptRoundLink(deps: Deps, userId: string, token: string): { roundId: string } {
+  const state = linkState(deps, token);
+  if (!state) throw notFound('Deze feedbacklink bestaat niet.');
+  if (state.status !== 'open') throw new ApiError(410, `link_${state.status}`, REFUSED[state.status]);
+  const { round, link } = state;
+  const joined = deps.db.transaction(() => {
+    if (!deps.stores.feedback.addIndividualReviewer(round.id, userId, link.id)) return false;
+    notifyRoundTeam(deps, round, {
+      kind: 'round_feedback',
+      text: `${deps.stores.users.displayName(userId)} doet mee als reviewer in "${round.title}".`,
+      actorId: userId,
+    });
+    return true;
+  })();
+  if (joined) emitFeedbackChange(round.doc_id, { kind: 'round', roundId: round.id });
+  return { roundId: round.id };
+}

@@ -1,0 +1,62 @@
+import type { RoundReviewers } from '../../../shared/schemas/feedback';
+import type { AppDeps } from '../../deps';
+import { ApiError, notFound } from '../../http/apiError';
+import { authorizeRound } from '../../policies/round';
+import { roundPath } from '../../presenters/paths';
+import { presentReviewers } from '../../presenters/reviewers';
+import { emitFeedbackChange } from '../feedbackEvents';
+import { authorizeRoundChange } from './close';
+
+type Deps = Pick<AppDeps, 'db' | 'stores'>;
+
+/** GET /api/rounds/:roundId/reviewers — invited teams, links and who has responded (team only). */
+export function roundReviewers(deps: Deps, userId: string, roundId: string): RoundReviewers {
+  const { round } = authorizeRound(deps.stores, userId, roundId, 'viewReviewers');
+  return presentReviewers(deps, round);
+}
+
+/** POST /api/rounds/:roundId/teams — a whole team reviews (owners; not the document's own team). */
+export function inviteTeam(deps: Deps, userId: string, roundId: string, teamId: string): RoundReviewers {
+  const { round, document } = authorizeRoundChange(deps, userId, roundId, 'invite');
+  const team = deps.stores.teams.get(teamId);
+  if (!team) throw new ApiError(400, 'unknown_team', 'Dit team bestaat niet.');
+  if (team.id === document.teamId) {
+    throw new ApiError(
+      400,
+      'own_team',
+      'Je eigen team geeft geen feedback als reviewer; nodig een ander team uit.',
+    );
+  }
+  deps.db.transaction(() => {
+    if (!deps.stores.feedback.inviteTeam(round.id, team.id, userId)) return;
+    for (const member of deps.stores.teams.members(team.id)) {
+      deps.stores.feedback.notify({
+        userId: member.userId,
+        kind: 'round_invite',
+        text: `Je team "${team.name}" is gevraagd om feedback op "${document.title}" (${round.title}).`,
+        link: roundPath(round.id),
+        actorId: userId,
+        docId: null,
+      });
+    }
+    deps.stores.audit.record('round.team_invited', {
+      teamId: document.teamId,
+      actorId: userId,
+      details: { roundId: round.id, invitedTeamId: team.id, invitedTeamName: team.name },
+    });
+  })();
+  emitFeedbackChange(round.doc_id, { kind: 'round', roundId: round.id });
+  return presentReviewers(deps, round);
+}
+
+/** DELETE /api/rounds/:roundId/teams/:teamId */
+export function removeTeam(deps: Deps, userId: string, roundId: string, teamId: string): void {
+  const { round } = authorizeRoundChange(deps, userId, roundId, 'invite');
+  if (!deps.stores.feedback.removeTeam(round.id, teamId)) throw notFound('Dit team is niet uitgenodigd.');
+  emitFeedbackChange(round.doc_id, { kind: 'round', roundId: round.id });
+}
+
+/** GET /api/teams-directory — teams to invite as reviewers (name, kind, lab). */
+export function teamsDirectory(deps: Pick<AppDeps, 'stores'>, query: string | undefined) {
+  return { teams: deps.stores.teams.directory(query ?? '') };
+}

@@ -1,0 +1,89 @@
+import type { Round, RoundSummary, SummaryItem, TriageDecision } from '../../../shared/schemas/feedback';
+import type { AppDeps } from '../../deps';
+import { ApiError } from '../../http/apiError';
+import { authorizeRound } from '../../policies/round';
+import { roundPath } from '../../presenters/paths';
+import { presentRound } from '../../presenters/round';
+import { presentSummary, summaryItems } from '../../presenters/summary';
+import { emitFeedbackChange } from '../feedbackEvents';
+import { authorizeRoundChange } from './close';
+
+type Deps = Pick<AppDeps, 'db' | 'stores'>;
+
+/** PUT /api/rounds/:roundId/triage — owners and editors decide per item once the round is closed. */
+export function triageItem(
+  deps: Deps,
+  userId: string,
+  roundId: string,
+  input: {
+    itemKind: 'comment' | 'response';
+    itemId: string;
+    decision: TriageDecision;
+    reason: string;
+    versionId?: string | null | undefined;
+  },
+): SummaryItem {
+  const { round } = authorizeRoundChange(deps, userId, roundId, 'triage');
+  const isItem = (candidate: SummaryItem) =>
+    candidate.kind === input.itemKind && candidate.id === input.itemId;
+  if (!summaryItems(deps, round).some(isItem))
+    throw new ApiError(400, 'unknown_item', 'Dit onderdeel hoort niet bij deze ronde.');
+  if (input.versionId && !deps.stores.versions.get(round.doc_id, input.versionId)) {
+    throw new ApiError(400, 'unknown_version', 'Deze versie hoort niet bij dit document.');
+  }
+  deps.stores.feedback.upsertTriage({
+    roundId: round.id,
+    itemKind: input.itemKind,
+    itemId: input.itemId,
+    decision: input.decision,
+    reason: input.reason,
+    versionId: input.versionId ?? null,
+    decidedBy: userId,
+  });
+  emitFeedbackChange(round.doc_id, { kind: 'round', roundId: round.id });
+  return summaryItems(deps, round).find(isItem)!;
+}
+
+/** POST /api/rounds/:roundId/complete — refused while any item is untriaged. */
+export function completeRound(deps: Deps, userId: string, roundId: string): Round {
+  const { round, access, document } = authorizeRoundChange(deps, userId, roundId, 'complete');
+  const open = summaryItems(deps, round).filter((item) => item.triage === null);
+  if (open.length > 0) {
+    throw new ApiError(
+      409,
+      'untriaged',
+      `Nog ${open.length} ${open.length === 1 ? 'onderdeel' : 'onderdelen'} zonder besluit: geef bij elke reactie en elk antwoord aan wat ermee gebeurt.`,
+    );
+  }
+  const store = deps.stores.feedback;
+  deps.db.transaction(() => {
+    store.completeRound(round.id, userId);
+    deps.stores.audit.record('round.completed', {
+      teamId: document.teamId,
+      actorId: userId,
+      details: { roundId: round.id, documentId: round.doc_id },
+    });
+    // The reviewers learn what happened with their feedback.
+    const seen = new Set<string>();
+    for (const reviewer of store.reviewers(round.id)) {
+      if (seen.has(reviewer.user_id)) continue;
+      seen.add(reviewer.user_id);
+      store.notify({
+        userId: reviewer.user_id,
+        kind: 'round_completed',
+        text: `De samenvatting van "${round.title}" staat klaar: lees wat er met de feedback is gebeurd.`,
+        link: roundPath(round.id),
+        actorId: userId,
+        docId: null,
+      });
+    }
+  })();
+  emitFeedbackChange(round.doc_id, { kind: 'round', roundId: round.id });
+  return presentRound(deps, store.round(round.id)!, access);
+}
+
+/** GET /api/rounds/:roundId/summary — the team always; reviewers once the round is closed. */
+export function roundSummary(deps: Pick<AppDeps, 'stores'>, userId: string, roundId: string): RoundSummary {
+  const { round, access } = authorizeRound(deps.stores, userId, roundId, 'viewSummary');
+  return presentSummary(deps, round, access);
+}

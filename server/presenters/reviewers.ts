@@ -1,0 +1,47 @@
+import type { RoundParticipant, RoundReviewers } from '../../shared/schemas/feedback';
+import type { AppDeps } from '../deps';
+import type { RoundRow } from '../stores/feedback';
+import { iso } from './common';
+
+type Deps = Pick<AppDeps, 'stores'>;
+
+/** Every reviewer once, with whether they submitted and how many messages they wrote. */
+function participants(deps: Deps, round: RoundRow): RoundParticipant[] {
+  const store = deps.stores.feedback;
+  const submitted = new Map(store.submissions(round.id).map((row) => [row.user_id, row.submitted_at]));
+  const comments = new Map<string, number>();
+  for (const row of store.roundComments(round.id)) {
+    if (row.author_id && row.deleted_at === null)
+      comments.set(row.author_id, (comments.get(row.author_id) ?? 0) + 1);
+  }
+  const seen = new Set<string>();
+  const list: RoundParticipant[] = [];
+  for (const reviewer of store.reviewers(round.id)) {
+    if (seen.has(reviewer.user_id)) continue;
+    seen.add(reviewer.user_id);
+    list.push({
+      user: { id: reviewer.user_id, name: reviewer.name },
+      team: reviewer.team_id ? { id: reviewer.team_id, name: reviewer.team_name ?? '' } : null,
+      submittedAt: iso(submitted.get(reviewer.user_id) ?? null),
+      commentCount: comments.get(reviewer.user_id) ?? 0,
+    });
+  }
+  return list.sort((a, b) => a.user.name.localeCompare(b.user.name, 'nl'));
+}
+
+/** Invited teams, links (a link never outlives the round's deadline) and who has responded. */
+export function presentReviewers(deps: Deps, round: RoundRow): RoundReviewers {
+  const store = deps.stores.feedback;
+  return {
+    teams: store.teamsOfRound(round.id),
+    links: store.linksOfRound(round.id).map((link) => ({
+      id: link.id,
+      label: link.label,
+      createdAt: new Date(link.created_at).toISOString(),
+      expiresAt: new Date(Math.min(link.expires_at, round.deadline)).toISOString(),
+      revokedAt: iso(link.revoked_at),
+      uses: link.uses,
+    })),
+    participants: participants(deps, round),
+  };
+}

@@ -1,0 +1,75 @@
+import { TRIAGE_DECISIONS, type RoundSummary, type SummaryItem } from '../../shared/schemas/feedback';
+import type { AppDeps } from '../deps';
+import type { RoundAccess } from '../policies/round';
+import type { RoundRow } from '../stores/feedback';
+import { groupThreads } from './comments';
+import { person } from './common';
+import { presentResponses } from './responses';
+import { criteriaOf, presentRound } from './round';
+
+type Deps = Pick<AppDeps, 'stores'>;
+
+/** Every item of a round that needs a triage decision, with its decision so far. */
+export function summaryItems(deps: Deps, round: RoundRow): SummaryItem[] {
+  const store = deps.stores.feedback;
+  const triage = new Map(store.triage(round.id).map((row) => [`${row.item_kind}:${row.item_id}`, row]));
+  const entry = (kind: 'comment' | 'response', id: string): SummaryItem['triage'] => {
+    const row = triage.get(`${kind}:${id}`);
+    return row
+      ? {
+          decision: row.decision,
+          reason: row.reason,
+          version: row.version_id ? { id: row.version_id, label: row.version_label ?? '' } : null,
+          decidedBy: person(row.decided_by, row.decided_by_name),
+          decidedAt: new Date(row.decided_at).toISOString(),
+        }
+      : null;
+  };
+  const comments = groupThreads(deps, store.roundComments(round.id), null)
+    // A thread whose every message was deleted has nothing to triage.
+    .filter((thread) => thread.messages.some((message) => !message.deleted))
+    .map((thread): SummaryItem => {
+      const first = thread.messages.find((message) => !message.deleted)!;
+      const anchor = thread.anchor;
+      return {
+        kind: 'comment',
+        id: thread.id,
+        author: first.author,
+        context: anchor ? (anchor.type === 'text' ? anchor.quote : anchor.label) : 'Algemeen',
+        text: first.body,
+        score: null,
+        replies: thread.messages.length - 1,
+        triage: entry('comment', thread.id),
+      };
+    });
+  const criteria = new Map(criteriaOf(round).map((criterion) => [criterion.id, criterion.title]));
+  const responses = presentResponses(round, store.responses(round.id))
+    .filter((response) => response.score !== null || response.text.trim())
+    .map((response): SummaryItem => ({
+      kind: 'response',
+      id: response.id,
+      author: response.author,
+      context: criteria.get(response.criterionId) ?? '',
+      text:
+        response.score !== null
+          ? `${response.score}/4${response.text ? ` — ${response.text}` : ''}`
+          : response.text,
+      score: response.score,
+      replies: 0,
+      triage: entry('response', response.id),
+    }));
+  return [...comments, ...responses];
+}
+
+/** The round, every item with its decision, and the counts per decision. */
+export function presentSummary(deps: Deps, round: RoundRow, access: RoundAccess): RoundSummary {
+  const items = summaryItems(deps, round);
+  const counts = { total: items.length, triaged: 0 } as RoundSummary['counts'];
+  for (const decision of TRIAGE_DECISIONS) counts[decision] = 0;
+  for (const item of items) {
+    if (!item.triage) continue;
+    counts.triaged++;
+    counts[item.triage.decision]++;
+  }
+  return { round: presentRound(deps, round, access), items, counts };
+}
