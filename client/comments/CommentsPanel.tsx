@@ -133,7 +133,12 @@ export function CommentsPanel({ docId, roundId, ydoc, canComment, currentUserId 
       />
 
       {composerAllowed ? (
-        <CommentComposer composer={composer} inputId={`${idPrefix}-new`} registry={registry} people={people} />
+        <CommentComposer
+          composer={composer}
+          inputId={`${idPrefix}-new`}
+          registry={registry}
+          people={people}
+        />
       ) : canComment && !localAnchors ? (
         <p className="field__hint">{t('comments.roundReadOnly')}</p>
       ) : null}

@@ -42,8 +42,7 @@ export function showThread(thread: CommentThread, ydoc: Y.Doc, localAnchors: boo
 /** True when the user wrote in the thread or is mentioned in it ("Alleen waar ik bij betrokken ben"). */
 export function involves(thread: CommentThread, userId: string): boolean {
   return thread.messages.some(
-    (message) =>
-      message.author?.id === userId || message.mentions.some((person) => person.id === userId),
+    (message) => message.author?.id === userId || message.mentions.some((person) => person.id === userId),
   );
 }
 

@@ -1,4 +1,12 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type FormEvent,
+  type RefObject,
+} from 'react';
 import type { Anchor, CommentThread } from '../../shared/schemas/feedback';
 import { createThread, type CommentScope } from '../http/comments';
 import { toApiError, type ApiError } from '../http/request';

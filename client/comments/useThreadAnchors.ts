@@ -2,7 +2,13 @@ import { useEffect, useMemo } from 'react';
 import type * as Y from 'yjs';
 import type { CommentThread } from '../../shared/schemas/feedback';
 import type { CommentsRegistry } from './CommentsRegistry';
-import { openItemCounts, showThread, textHighlights, type ShownThread, type StatusFilter } from './shownThreads';
+import {
+  openItemCounts,
+  showThread,
+  textHighlights,
+  type ShownThread,
+  type StatusFilter,
+} from './shownThreads';
 import { useDocUpdates } from './useComments';
 
 /**

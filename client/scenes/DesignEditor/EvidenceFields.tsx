@@ -8,7 +8,12 @@ import { useT } from '../../i18n/I18nProvider';
 import type { FieldProps } from './designFields';
 
 /** "Bewijzen per leeruitkomst": a text per targeted outcome, each with its comment button. */
-export function EvidenceFields({ doc, design, template, editable }: FieldProps & { template: OntwikkelpadContent }) {
+export function EvidenceFields({
+  doc,
+  design,
+  template,
+  editable,
+}: FieldProps & { template: OntwikkelpadContent }) {
   const t = useT();
   const headingId = useId();
   const hintId = useId();

@@ -9,7 +9,12 @@ import type { FieldProps } from './designFields';
  * "Leeruitkomsten": the template's outcomes by theme to target, and targeted outcomes the template
  * no longer has; a targeted outcome can be commented on.
  */
-export function OutcomesField({ doc, design, template, editable }: FieldProps & { template: OntwikkelpadContent }) {
+export function OutcomesField({
+  doc,
+  design,
+  template,
+  editable,
+}: FieldProps & { template: OntwikkelpadContent }) {
   const t = useT();
   const headingId = useId();
   const hintId = useId();

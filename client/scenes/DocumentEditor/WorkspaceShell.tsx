@@ -178,7 +178,15 @@ export function WorkspaceHeader({
 }
 
 /** The editor's tools: versions, feedback rounds and the comments column's toggle. */
-export function WorkspaceTools({ docId, canEdit, kind }: { docId: string; canEdit: boolean; kind: DocumentKind }) {
+export function WorkspaceTools({
+  docId,
+  canEdit,
+  kind,
+}: {
+  docId: string;
+  canEdit: boolean;
+  kind: DocumentKind;
+}) {
   return (
     <>
       <VersionsButton docId={docId} kind={kind} canEdit={canEdit} />

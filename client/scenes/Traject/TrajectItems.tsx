@@ -121,8 +121,7 @@ export function TrajectItems({
               <span className="item-list__meta">
                 {t('traject.outcomes', { count: item.targetedOutcomeIds.length })} ·{' '}
                 {item.ects === null ? '—' : `${number(item.ects)} ECTS`} ·{' '}
-                {t('design.hoursValue', { hours: number(item.hours) })} ·{' '}
-                <StatusBadge status={item.status} />
+                {t('design.hoursValue', { hours: number(item.hours) })} · <StatusBadge status={item.status} />
               </span>
               {frozen ? null : (
                 <div className="traject-item__actions">
@@ -139,9 +138,7 @@ export function TrajectItems({
                         if (value === item.alternativeGroup) return;
                         void save(
                           current.map((entry) =>
-                            entry.designId === item.designId
-                              ? { ...entry, alternativeGroup: value }
-                              : entry,
+                            entry.designId === item.designId ? { ...entry, alternativeGroup: value } : entry,
                           ),
                         );
                       }}

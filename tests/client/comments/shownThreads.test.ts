@@ -75,13 +75,21 @@ describe('what the comments panel shows of a thread (client/comments/shownThread
   test('a local text anchor resolves against the doc: attached with the current text, detached once deleted', () => {
     const doc = docWith('Een zin met woorden.');
     const anchored = thread({ anchor: textAnchorAt(doc, FRAGMENT, 4, 7), anchorStatus: 'attached' });
-    expect(showThread(anchored, doc, true)).toEqual({ thread: anchored, anchorState: 'attached', quote: 'zin' });
+    expect(showThread(anchored, doc, true)).toEqual({
+      thread: anchored,
+      anchorState: 'attached',
+      quote: 'zin',
+    });
 
     paragraphText(doc).insert(5, 'I');
     expect(showThread(anchored, doc, true).quote).toBe('zIin');
 
     paragraphText(doc).delete(0, paragraphText(doc).length);
-    expect(showThread(anchored, doc, true)).toEqual({ thread: anchored, anchorState: 'detached', quote: null });
+    expect(showThread(anchored, doc, true)).toEqual({
+      thread: anchored,
+      anchorState: 'detached',
+      quote: null,
+    });
   });
 
   test('without local anchors (another round’s threads), and for items, the server’s answer holds', () => {
