@@ -1,6 +1,7 @@
 import type { ItemAnchor } from '../../shared/schemas/feedback';
 import { useT } from '../i18n/I18nProvider';
-import { itemKey, useRegistryState } from './EditorRegistry';
+import { useRegistryState } from './EditorRegistry';
+import { itemKey } from './shownThreads';
 
 /**
  * "Reageer" beside a structured item (a leeruitkomst, an activity, a piece of evidence): opens the

@@ -4,7 +4,7 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { decodeRelative } from '../../shared/comments/anchors';
-import type { CommentsRegistry } from './EditorRegistry';
+import type { CommentsRegistry } from './CommentsRegistry';
 
 const highlightKey = new PluginKey<DecorationSet>('commentHighlights');
 

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { VersionProjection } from '../../shared/domain/versions/projection';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { VersionView } from '../components/versions/VersionView';
+import { VersionView } from '../versions/VersionView';
 import type { DesignInfo } from '../http/designs';
 import { toApiError, type ApiError } from '../http/request';
 import {

@@ -1,7 +1,7 @@
 import type { VersionProjection } from '../../shared/domain/versions/projection';
 import { RequireUser } from '../auth/RequireUser';
 import { PageShell } from '../components/PageShell';
-import { VersionView } from '../components/versions/VersionView';
+import { VersionView } from '../versions/VersionView';
 import { getDocument, type DocumentWithAccess } from '../http/documents';
 import { toApiError, type ApiError } from '../http/request';
 import { getVersionState } from '../http/rounds';

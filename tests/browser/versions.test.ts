@@ -198,6 +198,34 @@ describe('versions, diff, restore, lifecycle and the catalog in Chromium', () =>
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  test('the versions dialog opens a saved version in the editor of the document’s kind', async () => {
+    const url = harness.server.url;
+    const { context } = await newSignedInContext(harness, 'Gijs');
+    const teamId = await createTeamViaApi(context, url, 'Lab Versie-editor', 'cocreatieteam');
+    const templates = await api<Array<{ id: string; title: string }>>(context, url, 'GET', '/api/templates');
+    const example = templates.find((version) =>
+      version.title.startsWith('Specialist Curriculumontwikkeling'),
+    );
+    const design = await api<{ id: string; docId: string }>(context, url, 'POST', '/api/designs', {
+      teamId,
+      title: 'Versie in de editor',
+      templateId: example!.id,
+    });
+    const saved = await api<{ id: string }>(context, url, 'POST', `/api/documents/${design.docId}/versions`, {
+      label: 'Ontwerp 1',
+    });
+    const page = await openPage(context, url, `/ontwerpen/${design.id}`, 'Gijs');
+    await openVersions(page);
+    const link = page.getByTestId('version-open-editor');
+    await expect.poll(() => link.count(), { timeout: 10_000 }).toBe(1);
+    // A design's version opens under /ontwerpen (the design form), not under /d.
+    expect(await link.getAttribute('href')).toBe(`/ontwerpen/${design.docId}/versies/${saved.id}`);
+    await link.click();
+    await expect
+      .poll(() => page.getByTestId('frozen-document').getAttribute('data-kind'), { timeout: 10_000 })
+      .toBe('leerarrangement');
+  });
+
   test('the public catalog opens without login and shows the license; axe is clean', async () => {
     const context = await harness.newContext();
     const page = await openPage(context, harness.server.url, '/catalogus', 'anoniem');

@@ -3,7 +3,7 @@ import { isReadOnlyStatus } from '../../../shared/domain/lifecycle';
 import { EditorRegistryProvider } from '../../comments/EditorRegistry';
 import { Main } from '../../components/Main';
 import { usePageTitle } from '../../components/PageShell';
-import { ExportMenu } from '../../components/versions/ExportMenu';
+import { ExportMenu } from '../../versions/ExportMenu';
 import type { CurrentUser } from '../../http/account';
 import { useLoadable } from '../../http/useLoadable';
 import { getDesignStatus } from '../../http/versions';

@@ -1,11 +1,12 @@
 import { Fragment, useMemo, useState, type ReactNode } from 'react';
+import type { DocumentKind } from '../../../shared/schemas/documents';
 import { CommentsPanel } from '../../comments/CommentsPanel';
 import { CommentsToggle } from '../../comments/CommentsToggle';
 import { AppHeader } from '../../components/AppHeader';
 import { Main } from '../../components/Main';
 import { PresenceBar } from '../../components/PresenceBar';
 import { SaveStatusIndicator, statusDisplay } from '../../components/SaveStatusIndicator';
-import { VersionsButton } from '../../components/versions/VersionsButton';
+import { VersionsButton } from '../../versions/VersionsButton';
 import type { CurrentUser } from '../../http/account';
 import { getTeam, type TeamWithAccess } from '../../http/teams';
 import { useLoadable } from '../../http/useLoadable';
@@ -178,10 +179,18 @@ export function WorkspaceHeader({
 }
 
 /** The editor's tools: versions, feedback rounds and the comments column's toggle. */
-export function WorkspaceTools({ docId, canEdit, kind }: { docId: string; canEdit: boolean; kind: string }) {
+export function WorkspaceTools({
+  docId,
+  canEdit,
+  kind,
+}: {
+  docId: string;
+  canEdit: boolean;
+  kind: DocumentKind;
+}) {
   return (
     <>
-      <VersionsButton docId={docId} canEdit={canEdit} />
+      <VersionsButton docId={docId} kind={kind} canEdit={canEdit} />
       <FeedbackRoundsButton docId={docId} kind={kind} />
       <CommentsToggle />
     </>

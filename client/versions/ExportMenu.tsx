@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { toApiError, type ApiError } from '../../http/request';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { toApiError, type ApiError } from '../http/request';
 import {
   downloadWithProgress,
   EXPORT_MENU_FORMATS,
@@ -7,10 +8,9 @@ import {
   listVersions,
   type ExportMenuFormat,
   type VersionSummary,
-} from '../../http/versions';
-import { useT } from '../../i18n/I18nProvider';
-import type { MessageKey } from '../../i18n/nl';
-import { ErrorMessage } from '../ErrorMessage';
+} from '../http/versions';
+import { useT } from '../i18n/I18nProvider';
+import type { MessageKey } from '../i18n/nl';
 
 const EXTENSIONS: Record<ExportMenuFormat, string> = {
   md: 'md',

@@ -1,11 +1,11 @@
 import { useId } from 'react';
-import type { DesignChange, RuleChange } from '../../../shared/domain/versions/structuredDiff';
-import type { SectionDiff } from '../../../shared/domain/versions/diff';
-import type { DiffPart } from '../../../shared/domain/versions/textDiff';
-import type { VersionDiff } from '../../http/versions';
-import { useT } from '../../i18n/I18nProvider';
-import type { MessageKey } from '../../i18n/nl';
-import { TemplateChangeList } from '../TemplateChangeList';
+import type { DesignChange, RuleChange } from '../../shared/domain/versions/structuredDiff';
+import type { SectionDiff } from '../../shared/domain/versions/diff';
+import type { DiffPart } from '../../shared/domain/versions/textDiff';
+import { TemplateChangeList } from '../components/TemplateChangeList';
+import type { VersionDiff } from '../http/versions';
+import { useT } from '../i18n/I18nProvider';
+import type { MessageKey } from '../i18n/nl';
 
 type T = ReturnType<typeof useT>;
 

@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import type { VersionProjection } from '../../../shared/domain/versions/projection';
-import { useT } from '../../i18n/I18nProvider';
-import type { MessageKey } from '../../i18n/nl';
+import type { VersionProjection } from '../../shared/domain/versions/projection';
+import { useT } from '../i18n/I18nProvider';
+import type { MessageKey } from '../i18n/nl';
 import { valueText } from './DiffView';
 
 /**

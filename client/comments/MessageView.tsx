@@ -1,0 +1,154 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import type { CommentMessage, PersonRef } from '../../shared/schemas/feedback';
+import { ConfirmButton } from '../components/ConfirmButton';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { deleteMessage, editMessage } from '../http/comments';
+import { toApiError, type ApiError } from '../http/request';
+import { useT } from '../i18n/I18nProvider';
+import { bodyToDraft, draftToBody, parseBody } from './mentions';
+import { MentionTextarea, type Draft } from './MentionTextarea';
+
+/** A comment body with its @mentions as highlighted names. */
+export function CommentBody({ body }: { body: string }) {
+  return (
+    <p className="comment-message__body">
+      {parseBody(body).map((part, index) =>
+        part.kind === 'text' ? (
+          <span key={index}>{part.text}</span>
+        ) : (
+          <span key={index} className="mention" data-user-id={part.userId}>
+            @{part.name}
+          </span>
+        ),
+      )}
+    </p>
+  );
+}
+
+/** One message of a thread; its author may edit it in place or delete it after confirming. */
+export function MessageView({
+  message,
+  own,
+  people,
+  formatDate,
+  onChanged,
+}: {
+  message: CommentMessage;
+  own: boolean;
+  people: PersonRef[];
+  formatDate: (iso: string) => string;
+  onChanged: (announcement?: string) => void;
+}) {
+  const t = useT();
+  const editId = useId();
+  const [editing, setEditing] = useState<Draft | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const editRef = useRef<HTMLTextAreaElement>(null);
+  const editButtonRef = useRef<HTMLButtonElement>(null);
+  const name = message.author?.name ?? t('comments.unknownAuthor');
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!editing) return;
+    const body = draftToBody(editing.text, editing.people).trim();
+    if (!body) return;
+    setBusy(true);
+    try {
+      await editMessage(message.id, body);
+      setEditing(null);
+      setError(null);
+      onChanged(t('comments.edited'));
+      requestAnimationFrame(() => editButtonRef.current?.focus());
+    } catch (caught) {
+      setError(toApiError(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <li className="comment-message" data-testid="comment-message" data-message-id={message.id}>
+      <p className="comment-message__meta">
+        <span className="comment-message__author">{name}</span>{' '}
+        <time dateTime={message.createdAt}>{formatDate(message.createdAt)}</time>
+        {message.editedAt && !message.deleted ? (
+          <span className="comment-message__edited"> · {t('comments.editedMark')}</span>
+        ) : null}
+      </p>
+      {message.deleted ? (
+        <p className="comment-message__body comment-message__body--deleted">{t('comments.deletedMessage')}</p>
+      ) : editing ? (
+        <form
+          onSubmit={save}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              event.preventDefault();
+              setEditing(null);
+              requestAnimationFrame(() => editButtonRef.current?.focus());
+            }
+          }}
+        >
+          <MentionTextarea
+            id={editId}
+            label={t('comments.editLabel')}
+            draft={editing}
+            onChange={setEditing}
+            people={people}
+            textareaRef={editRef}
+            testId="edit-input"
+            rows={2}
+          />
+          <div className="button-row">
+            <button type="submit" className="button button--primary button--small" disabled={busy}>
+              {t('common.save')}
+            </button>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => {
+                setEditing(null);
+                requestAnimationFrame(() => editButtonRef.current?.focus());
+              }}
+            >
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <CommentBody body={message.body} />
+      )}
+      {error ? <ErrorMessage error={error} /> : null}
+      {own && !editing ? (
+        <div className="button-row comment-message__actions">
+          <button
+            ref={editButtonRef}
+            type="button"
+            className="button button--small"
+            data-testid="message-edit"
+            onClick={() => {
+              const current = bodyToDraft(message.body);
+              setEditing({ text: current.text, people: current.people });
+              requestAnimationFrame(() => editRef.current?.focus());
+            }}
+          >
+            {t('comments.edit')}
+            <span className="visually-hidden"> ({t('comments.messageOf', { name })})</span>
+          </button>
+          <ConfirmButton
+            label={t('comments.delete')}
+            context={`(${t('comments.messageOf', { name })})`}
+            question={t('comments.confirmDelete')}
+            testId="message-delete"
+            onConfirm={() => {
+              deleteMessage(message.id).then(
+                () => onChanged(t('comments.deleted')),
+                (caught: unknown) => setError(toApiError(caught)),
+              );
+            }}
+          />
+        </div>
+      ) : null}
+    </li>
+  );
+}

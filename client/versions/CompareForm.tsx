@@ -1,0 +1,86 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { VersionSummary } from '../http/versions';
+import { useT } from '../i18n/I18nProvider';
+import { CURRENT, sideId, type Side } from './useVersions';
+
+/** "Vergelijk twee versies": two labelled native selects (Van / Naar) and a submit button. */
+export function CompareForm({
+  versions,
+  initial,
+  submitId,
+  onCompare,
+}: {
+  versions: VersionSummary[];
+  initial: { from: string; to: string };
+  submitId: string;
+  onCompare: (from: VersionSummary, to: Side, openerId: string) => void;
+}) {
+  const t = useT();
+  const baseId = useId();
+  const headingId = `${baseId}-heading`;
+  const fromId = `${baseId}-from`;
+  const toId = `${baseId}-to`;
+  // Defaults: the newest version against the current state (or the last pair compared).
+  const [fromValue, setFromValue] = useState(initial.from);
+  const [toValue, setToValue] = useState(initial.to);
+  const from = versions.find((version) => version.id === fromValue) ?? versions[0]!;
+  const to: Side =
+    toValue === CURRENT ? CURRENT : (versions.find((version) => version.id === toValue) ?? CURRENT);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onCompare(from, to, submitId);
+  };
+
+  return (
+    <form
+      className="version-compare"
+      onSubmit={submit}
+      aria-labelledby={headingId}
+      data-testid="version-compare-form"
+    >
+      <h4 id={headingId}>{t('versions.compareHeading')}</h4>
+      <div className="version-compare__fields">
+        <div className="field">
+          <label htmlFor={fromId}>{t('versions.compareFrom')}</label>
+          <select
+            id={fromId}
+            value={from.id}
+            onChange={(event) => setFromValue(event.target.value)}
+            data-testid="version-compare-from"
+          >
+            {versions.map((version) => (
+              <option key={version.id} value={version.id}>
+                {version.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={toId}>{t('versions.compareTo')}</label>
+          <select
+            id={toId}
+            value={sideId(to)}
+            onChange={(event) => setToValue(event.target.value)}
+            data-testid="version-compare-to"
+          >
+            <option value={CURRENT}>{t('versions.currentState')}</option>
+            {versions.map((version) => (
+              <option key={version.id} value={version.id}>
+                {version.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <button
+        id={submitId}
+        type="submit"
+        className="button button--small"
+        data-testid="version-compare-submit"
+      >
+        {t('versions.compareSubmit')}
+      </button>
+    </form>
+  );
+}
