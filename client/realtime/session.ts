@@ -4,8 +4,10 @@
 import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { ACCESS_CHANGES_PARAM } from '../../shared/collab/accessChanged';
 import { DURABLE_PARAM } from '../../shared/collab/messages';
 import { colorForUser } from '../../shared/domain/colors';
+import { AccessChangeEvents } from './AccessChangeEvents';
 import { ConnectionEndTracker } from './ConnectionEndTracker';
 import { CountingWebSocket } from './CountingWebSocket';
 import { installDurableAckHandler } from './durableAck';
@@ -41,6 +43,8 @@ export interface CollabSession {
   saveTracker: SaveTracker;
   loadTracker: LoadTracker;
   endTracker: ConnectionEndTracker;
+  /** The server's word that this user's access to the document may have changed. */
+  accessChanges: AccessChangeEvents;
   /** Closes the socket, stops offline storage and frees the Y.Doc. */
   destroy: () => void;
   /**
@@ -66,12 +70,13 @@ export function openCollabSession(docId: string, user: SessionUser): CollabSessi
   const persistence = new IndexeddbPersistence(databaseName, ydoc);
   const wsProtocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
   const provider = new WebsocketProvider(`${wsProtocol}//${location.host}/collab`, docId, ydoc, {
-    // Connect only once the ack handler and the trackers listen, so no frame goes uncounted.
+    // Connect only once the message handlers and the trackers listen, so no frame goes unhandled.
     connect: false,
-    params: { [DURABLE_PARAM]: '1' },
+    params: { [DURABLE_PARAM]: '1', [ACCESS_CHANGES_PARAM]: '1' },
     WebSocketPolyfill: CountingWebSocket,
   });
   installDurableAckHandler(provider);
+  const accessChanges = new AccessChangeEvents(provider);
   provider.awareness.setLocalStateField('user', awarenessUser(user));
   const saveTracker = new SaveTracker(
     provider,
@@ -101,6 +106,7 @@ export function openCollabSession(docId: string, user: SessionUser): CollabSessi
     saveTracker.destroy();
     loadTracker.destroy();
     endTracker.destroy();
+    accessChanges.destroy();
     provider.destroy(); // also tells the others we left (awareness null) while the socket is open
     closed = persistence.destroy();
     ydoc.destroy(); // destroys the awareness too
@@ -113,6 +119,7 @@ export function openCollabSession(docId: string, user: SessionUser): CollabSessi
     saveTracker,
     loadTracker,
     endTracker,
+    accessChanges,
     destroy,
     async discardLocalCopy() {
       destroy();

@@ -2,6 +2,7 @@ import type { IndexeddbPersistence } from 'y-indexeddb';
 import { Awareness } from 'y-protocols/awareness';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import type { AccessChangeEvents } from './AccessChangeEvents';
 import type { ConnectionEndTracker } from './ConnectionEndTracker';
 import type { LoadTracker } from './LoadTracker';
 import type { SaveTracker } from './SaveTracker';
@@ -32,6 +33,7 @@ export function openStaticSession(docId: string, state: Uint8Array): CollabSessi
     destroy: noop,
   };
   const endTracker = { subscribe: unsubscribeNoop, getSnapshot: () => null, destroy: noop };
+  const accessChanges = { subscribe: unsubscribeNoop, destroy: noop };
   const destroy = () => {
     awareness.destroy();
     ydoc.destroy();
@@ -44,6 +46,7 @@ export function openStaticSession(docId: string, state: Uint8Array): CollabSessi
     saveTracker: saveTracker as unknown as SaveTracker,
     loadTracker: loadTracker as unknown as LoadTracker,
     endTracker: endTracker as unknown as ConnectionEndTracker,
+    accessChanges: accessChanges as unknown as AccessChangeEvents,
     destroy,
     discardLocalCopy: () => Promise.resolve(destroy()),
   };

@@ -27,11 +27,9 @@ export interface AdaptivePolicy {
 }
 
 export const DEFAULT_ADAPTIVE_POLICY: AdaptivePolicy = {
-  // 10 ms, not less: the first seconds after a start (the WAL file growing, every client
-  // reconnecting) bring one-row commits of 4–9 ms here, which moved commits to the worker for
-  // ≥ 10 s, where on two cores a third busy thread cost the 200-document fan-out 10+ ms of p99 and
-  // 10–15 points of CPU (docs/benchmarks.md, Finding 22). A loop held ≤ 10 ms now and then is not
-  // what the worker is for; a disk whose fsyncs take longer than that is.
+  // Not lower: the first seconds after a start bring a few commits of several ms, and a worker
+  // thread busy for those costs more than it saves; a disk whose fsyncs take longer is what the
+  // worker is for (docs/benchmarks.md, Finding 22).
   slowMs: 10,
   slowToSwitch: 3,
   window: 200,
@@ -49,13 +47,13 @@ export interface ThreadCommitter extends Committer {
 
 /**
  * Group commit on the event loop while the disk is quick, on the worker thread while it is not
- * (`COMMIT_THREAD=auto`, the default). An inline commit costs the loop its fsync (~0.3 ms here) but
- * no hand-over between threads: measured on the 200-document fan-out, p99 6.4–7.2 → 4.3 ms and
- * ~8 points less CPU than always using the worker (docs/benchmarks.md, Finding 16). When commits
+ * (`COMMIT_THREAD=auto`, the default). Inline, a commit costs the loop its fsync but no hand-over
+ * between threads, which is cheaper on a quick disk (docs/benchmarks.md, Finding 16). When commits
  * start to hold the loop (a slow or busy disk, a large batch), the next batches go to the worker
  * (started on first need), so other rooms keep being served; once the worker's commits have been
- * quick for a while (≥ 10 s, longer each time they bounce back within a minute), they come back. Durability is the same either way (both connections are WAL +
- * synchronous=FULL) and one batch is in flight at a time, so order holds across a switch.
+ * quick for a while (AdaptivePolicy.stayMs), they come back. Durability is the same either way
+ * (both connections are WAL + synchronous=FULL) and one batch is in flight at a time, so order
+ * holds across a switch.
  */
 export class AdaptiveCommitter implements Committer {
   private current: 'inline' | 'worker' = 'inline';

@@ -1,4 +1,5 @@
 import type { WebSocket } from 'ws';
+import { encodeAccessChangedFrame } from '../../shared/collab/accessChanged';
 import { log } from '../log';
 
 /** WebSocket close codes used by the sync server. */
@@ -100,6 +101,15 @@ export function preframe(message: Uint8Array): Buffer {
 }
 
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+const ACCESS_CHANGED_FRAME = encodeAccessChangedFrame();
+
+/** What the upgrade decided about a socket (see route.ts). */
+export interface ConnectionOptions {
+  durableAcks?: boolean;
+  accessChanges?: boolean;
+  identity?: SocketIdentity;
+  canWrite?: boolean;
+}
 
 /** One client socket in a room. */
 export class Connection {
@@ -133,16 +143,24 @@ export class Connection {
   /** Limit on pendingUpdates (set by the RoomRegistry); beyond it the socket is closed with 1013. */
   maxPendingUpdates = Number.POSITIVE_INFINITY;
 
+  /** The client asked for durable-acks (`?durable=1`). */
+  readonly wantsDurableAcks: boolean;
+  /** The client asked for access-changed messages (`?access=1`). */
+  readonly wantsAccessChanges: boolean;
+  /** The signed-in user behind the socket (undefined only in low-level tests). */
+  readonly identity: SocketIdentity | undefined;
+  /** Document updates from a read-only socket are dropped: never applied, stored or relayed. */
+  canWrite: boolean;
+
   constructor(
     readonly socket: WebSocket,
     readonly docId: string,
-    /** The client asked for durable-acks (`?durable=1`). */
-    readonly wantsDurableAcks: boolean,
-    /** The signed-in user behind the socket (undefined only in low-level tests). */
-    readonly identity?: SocketIdentity,
-    /** Document updates from a read-only socket are dropped: never applied, stored or relayed. */
-    public canWrite = true,
+    options: ConnectionOptions = {},
   ) {
+    this.wantsDurableAcks = options.durableAcks ?? false;
+    this.wantsAccessChanges = options.accessChanges ?? false;
+    this.identity = options.identity;
+    this.canWrite = options.canWrite ?? true;
     socket.on('pong', () => {
       this.alive = true;
     });
@@ -181,6 +199,11 @@ export class Connection {
       return false;
     }
     return true;
+  }
+
+  /** Tells the client its access to the document may have changed, if it asked to be told. */
+  notifyAccessChanged(): void {
+    if (this.wantsAccessChanges) this.send(ACCESS_CHANGED_FRAME);
   }
 
   /** Closes this socket only, logging why. */

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { UpgradeWebSocket } from 'hono/ws';
 import type { WebSocket } from 'ws';
+import { ACCESS_CHANGES_PARAM } from '../../shared/collab/accessChanged';
 import { DURABLE_PARAM } from '../../shared/collab/messages';
 import { sendError } from '../http/errors';
 import { isAllowedOrigin } from '../http/origin';
@@ -69,11 +70,14 @@ export function collabRoutes(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket<W
     },
     upgradeWebSocket((c) => {
       const docId = c.req.param('docId') ?? '';
-      const wantsDurableAcks = c.req.query(DURABLE_PARAM) === '1';
+      const asked = {
+        durableAcks: c.req.query(DURABLE_PARAM) === '1',
+        accessChanges: c.req.query(ACCESS_CHANGES_PARAM) === '1',
+      };
       const access = c.get('socketAccess');
       // No closure made here may use `c`: @hono/node-ws's listeners keep their scope alive.
       return {
-        onOpen: (_event, ws) => openSocket(deps, ws.raw as WebSocket, docId, wantsDurableAcks, access),
+        onOpen: (_event, ws) => openSocket(deps, ws.raw as WebSocket, docId, asked, access),
         // Only for frames node-ws buffered before the socket was open and replays right after
         // onOpen (none arrive that early with node-ws 1.3; kept so such a frame is never lost).
         onMessage: (event, ws) => {
@@ -112,7 +116,7 @@ function openSocket(
   deps: AppDeps,
   ws: WebSocket,
   docId: string,
-  wantsDurableAcks: boolean,
+  asked: { durableAcks: boolean; accessChanges: boolean },
   access: { identity: SocketIdentity; canWrite: boolean },
 ): void {
   const before = listenersOf(ws);
@@ -121,7 +125,7 @@ function openSocket(
     ws.close(CloseCode.tryAgainLater, 'te veel verbindingen');
     return;
   }
-  const connection = new Connection(ws, docId, wantsDurableAcks, access.identity, access.canWrite);
+  const connection = new Connection(ws, docId, { ...asked, ...access });
   let room: Room;
   try {
     room = deps.rooms.join(connection);

@@ -56,7 +56,7 @@ export function addMember(
       details: { userId, role, previousRole: current ?? null },
     });
   })();
-  deps.rooms.refreshAccess(userId);
+  deps.rooms.refreshAccess(userId, teamId);
   return { userId };
 }
 
@@ -73,8 +73,8 @@ export function changeRole(deps: AppDeps, actorId: string, teamId: string, userI
       details: { userId, role, previousRole: current },
     });
   })();
-  // Open sockets follow at once: a downgrade to viewer makes them read-only immediately.
-  deps.rooms.refreshAccess(userId);
+  // Open sockets follow at once: a downgrade to viewer makes them read-only, and clients are told.
+  deps.rooms.refreshAccess(userId, teamId);
 }
 
 /** Removes a member (or lets a member leave); the team keeps an owner. */
@@ -90,7 +90,7 @@ export function removeMember(deps: AppDeps, actorId: string, teamId: string, use
       details: { userId, previousRole: current },
     });
   })();
-  deps.rooms.refreshAccess(userId);
+  deps.rooms.refreshAccess(userId, teamId);
 }
 
 /** Creates a single-use, expiring invite link; the token is returned once and stored only as a hash. */
@@ -154,6 +154,6 @@ export function acceptInvite(deps: AppDeps, userId: string, token: string): { te
       details: { inviteId: invite.id, role, previousRole: current ?? null },
     });
   })();
-  deps.rooms.refreshAccess(userId);
+  deps.rooms.refreshAccess(userId, invite.teamId);
   return { teamId: invite.teamId, role };
 }

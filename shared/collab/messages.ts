@@ -1,7 +1,8 @@
 /**
- * Wire format of /collab/:docId. Types 0–3 are y-websocket's (y-protocols); 4 is Werkplaats' own
- * durable-ack, sent only to clients that add `?durable=1` so an unmodified y-websocket client sees
- * the plain protocol.
+ * Wire format of /collab/:docId. Types 0–3 are y-websocket's (y-protocols); 4 and 5 are Werkplaats'
+ * own, each sent only to clients that ask for it in the URL (`?durable=1`, `?access=1`): y-websocket's
+ * provider logs "Unable to compute message" for a type it has no handler for, so an unmodified
+ * client must see the plain protocol.
  */
 export const MessageType = {
   sync: 0,
@@ -10,6 +11,8 @@ export const MessageType = {
   queryAwareness: 3,
   /** [4, varUint n]: the first n document-update messages this socket sent are committed to disk. */
   durable: 4,
+  /** [5]: this user's access to the document may have changed (shared/collab/accessChanged.ts). */
+  accessChanged: 5,
 } as const;
 
 /** Sub-types of a sync message (y-protocols/sync). */

@@ -12,8 +12,6 @@ export interface DocumentAccess {
   capabilities: Capability[];
 }
 
-/** How often the role is re-checked while the page is visible. */
-export const ACCESS_RECHECK_MS = 5_000;
 /** An update unacknowledged for this long suggests the server drops our writes (read-only now). */
 const UNACKED_RECHECK_MS = 1_500;
 /** Checks triggered by events are at least this far apart. */
@@ -28,12 +26,13 @@ function sameAccess(a: DocumentAccess, b: DocumentAccess): boolean {
 }
 
 /**
- * Keeps the role on the open document current. When an owner changes someone's role, the server
- * makes that person's socket read-only (or writable) at once but tells the client nothing, so the
- * client asks GET /api/documents/:id again:
- * - every ACCESS_RECHECK_MS while the tab is visible, and when it becomes visible or focused;
- * - whenever the socket (re)connects or closes — a refused reconnect arrives only as 1006, and a
- *   server that closes with 4500 ("access changed") gets an immediate re-check;
+ * Keeps the role on the open document current by asking GET /api/documents/:id again:
+ * - at once when the server says our access changed: its access-changed message on the open
+ *   socket, or a close with 4500 (write access changed; the socket reconnects with the new one);
+ * - whenever the socket (re)connects or closes: a message sent while we were away is lost, and a
+ *   refused reconnect arrives only as 1006;
+ * - when the tab becomes visible again: a cheap safety net for a change the server could not
+ *   push (made outside this server process);
  * - when a local change stays unacknowledged for UNACKED_RECHECK_MS while we think we may edit:
  *   the symptom of a server that now drops our updates, so the editor locks within ~2 s of typing.
  * 401 ends the session and 403/404 the access (through the end tracker, which shows why).
@@ -52,7 +51,7 @@ export function useDocumentAccess(
   const recheckRef = useRef<(force?: boolean) => void>(() => undefined);
 
   useEffect(() => {
-    const { provider, endTracker, docId } = session;
+    const { provider, endTracker, accessChanges, docId } = session;
     let inFlight = false;
     /** A forced check arrived while one was in flight (whose answer may predate the change). */
     let again = false;
@@ -98,13 +97,9 @@ export function useDocumentAccess(
     };
     recheckRef.current = recheck;
 
-    const timer = window.setInterval(() => {
-      if (document.visibilityState === 'visible') recheck();
-    }, ACCESS_RECHECK_MS);
     const onVisible = () => {
       if (document.visibilityState === 'visible') recheck();
     };
-    const onFocus = () => recheck();
     const onStatus = ({ status }: { status: string }) => {
       if (status === 'connected') recheck();
     };
@@ -112,15 +107,14 @@ export function useDocumentAccess(
       if (event?.code === CLOSE_ACCESS_CHANGED) recheck(true);
       else if (navigator.onLine) recheck();
     };
+    const stopListening = accessChanges.subscribe(() => recheck(true));
     document.addEventListener('visibilitychange', onVisible);
-    window.addEventListener('focus', onFocus);
     provider.on('status', onStatus);
     provider.on('connection-close', onClose);
     return () => {
       disposed = true;
-      window.clearInterval(timer);
+      stopListening();
       document.removeEventListener('visibilitychange', onVisible);
-      window.removeEventListener('focus', onFocus);
       provider.off('status', onStatus);
       provider.off('connection-close', onClose);
     };

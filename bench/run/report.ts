@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as prettier from 'prettier';
+import type { ServerKind } from '../lib/protocol';
+import { median, round } from '../lib/stats';
+import { LABEL, pin, ROOT, runs } from './options';
+import { SCENARIOS, type Metrics, type Scenario } from './scenarios';
+
+/*
+ * The report: medians and ratios as Markdown tables, on stdout and (full runs) in docs/benchmarks.md.
+ */
+
+/** The machine the suite runs on, in one line. */
+export function machine(): string {
+  const cpus = os.cpus();
+  return [
+    `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}`,
+    `${round(os.totalmem() / 1024 ** 3, 1)} GiB RAM`,
+    `Node ${process.version}`,
+    `${os.type()} ${os.release()}`,
+    pin ? 'server pinned to CPU 0, load to CPU 1' : 'not pinned',
+  ].join(', ');
+}
+
+/** The 1-minute load average: latencies on a shared machine are only comparable with it in view. */
+function loadAverage(): number {
+  return round(os.loadavg()[0]!, 1);
+}
+/** The load average when the suite started. */
+export const LOAD_AT_START = loadAverage();
+
+/** Every run's figures: scenario → server → runs. */
+export type Results = Map<string, Map<ServerKind, Metrics[]>>;
+
+function formatValue(value: number | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  return String(round(value, value >= 100 ? 0 : 1));
+}
+
+function table(scenario: Scenario, results: Map<ServerKind, Metrics[]>): string {
+  const kinds = scenario.servers.filter((kind) => results.has(kind));
+  const medianOf = (kind: ServerKind, key: string) =>
+    median((results.get(kind) ?? []).map((metrics) => metrics[key] ?? Number.NaN));
+  const baselines = kinds.filter((kind) => kind !== 'werkplaats');
+  const header = ['server', ...scenario.show.map((column) => column.label)];
+  const rows = kinds.map((kind) => [
+    LABEL[kind],
+    ...scenario.show.map((c) => formatValue(medianOf(kind, c.key))),
+  ]);
+  if (kinds.includes('werkplaats')) {
+    for (const baseline of baselines) {
+      rows.push([
+        `ratio Werkplaats / ${LABEL[baseline]}`,
+        ...scenario.show.map((column) => {
+          const ours = medianOf('werkplaats', column.key);
+          const theirs = medianOf(baseline, column.key);
+          if (!Number.isFinite(ours) || !Number.isFinite(theirs) || theirs === 0) return '—';
+          return `${round(ours / theirs, 2)}×`;
+        }),
+      ]);
+    }
+  }
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [
+    `### ${scenario.title}`,
+    '',
+    line(header),
+    line(header.map((_, i) => (i === 0 ? '---' : '---:'))),
+    ...rows.map(line),
+    '',
+    ...(scenario.note ? [scenario.note, ''] : []),
+  ].join('\n');
+}
+
+/** The whole report as Markdown. */
+export function report(results: Results, totalSeconds: number, times: Array<[string, number]>): string {
+  const parts = [
+    `Run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${runs} run(s) per scenario, servers alternating; medians; ${round(totalSeconds / 60, 1)} min in total (${times.map(([name, s]) => `${name} ${Math.round(s)} s`).join(', ')}).`,
+    '',
+    `Machine: ${machine()}; load average (1 min) ${LOAD_AT_START} at the start, ${loadAverage()} at the end.`,
+    '',
+  ];
+  for (const scenario of SCENARIOS) {
+    const scenarioResults = results.get(scenario.name);
+    if (scenarioResults && scenarioResults.size > 0) parts.push(table(scenario, scenarioResults));
+  }
+  return parts.join('\n');
+}
+
+const START = '<!-- bench:results:start -->';
+const END = '<!-- bench:results:end -->';
+
+/** Puts `markdown` between the result markers of docs/benchmarks.md, formatted like every other file. */
+export async function writeResults(markdown: string): Promise<void> {
+  const file = path.join(ROOT, 'docs/benchmarks.md');
+  const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : `${START}\n${END}\n`;
+  const [before, rest = ''] = current.split(START);
+  const after = rest.split(END)[1] ?? '\n';
+  // Formatted like every other file, so `npm run check` (prettier --check) stays clean.
+  const text = `${before}${START}\n\n${markdown}\n${END}${after}`;
+  const config = (await prettier.resolveConfig(file)) ?? {};
+  fs.writeFileSync(file, await prettier.format(text, { ...config, filepath: file }));
+  process.stderr.write(`bench: wrote ${path.relative(ROOT, file)}\n`);
+}
