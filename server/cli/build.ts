@@ -16,12 +16,20 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** True when dist/client is missing or older than any client or shared source file. */
+/**
+ * True when dist/client is missing or older than any client or shared source file, or than the
+ * lockfile: a dependency upgrade changes the bundle as much as a source edit does.
+ */
 export function clientNeedsBuild(): boolean {
   const built = path.join(CLIENT_DIST, 'index.html');
   if (!fs.existsSync(built)) return true;
   const builtAt = fs.statSync(built).mtimeMs;
-  const sources = [path.join(root, 'client'), path.join(root, 'shared'), path.join(root, 'vite.config.ts')];
+  const sources = [
+    path.join(root, 'client'),
+    path.join(root, 'shared'),
+    path.join(root, 'vite.config.ts'),
+    path.join(root, 'package-lock.json'),
+  ];
   return (
     Math.max(
       ...sources.map((source) =>
