@@ -1,8 +1,11 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { deleteMe, getMe, login, logout, signup } from '../../../client/http/account';
+import { deleteMe, EXPORT_URL, getMe, login, logout, signup } from '../../../client/http/account';
 import { searchCatalog } from '../../../client/http/catalog';
+import { commentEventsUrl } from '../../../client/http/comments';
+import { trajectCsvUrl } from '../../../client/http/designs';
 import { createDocument, getDocument } from '../../../client/http/documents';
 import { ApiError, UNAUTHENTICATED_EVENT } from '../../../client/http/request';
+import { documentEventsPath, roundEventsPath, summaryFileUrl } from '../../../client/http/rounds';
 import {
   createInvite,
   createTeam,
@@ -13,7 +16,7 @@ import {
   revokeInvite,
 } from '../../../client/http/teams';
 import { libraryQuery, listTemplates } from '../../../client/http/templates';
-import { getVersionDiff, listVersions, saveVersion } from '../../../client/http/versions';
+import { exportUrl, getVersionDiff, listVersions, saveVersion } from '../../../client/http/versions';
 import {
   sessionCookie,
   sessionTokenOf,
@@ -192,5 +195,20 @@ describe('the typed client against the real routes', () => {
     await signedUp('Hans Weg');
     expect(await deleteMe({ password: TEST_PASSWORD })).toBeUndefined();
     await apiErrorOf(getMe());
+  });
+});
+
+describe('URLs the browser opens itself (links, downloads, event streams)', () => {
+  it('carry the /api base and encoded parameters', () => {
+    expect(EXPORT_URL).toBe('/api/me/export');
+    expect(exportUrl('d/1', 'md')).toBe('/api/documents/d%2F1/export?format=md');
+    expect(exportUrl('d1', 'docx', 'v 1')).toBe('/api/documents/d1/export?format=docx&version=v%201');
+    expect(trajectCsvUrl('t1')).toBe('/api/trajects/t1/matrix.csv');
+    expect(summaryFileUrl('r1', 'md')).toBe('/api/rounds/r1/summary.md');
+    expect(summaryFileUrl('r1', 'html')).toBe('/api/rounds/r1/summary.html');
+    expect(documentEventsPath('d1')).toBe('/api/documents/d1/events');
+    expect(roundEventsPath('r?1')).toBe('/api/rounds/r%3F1/events');
+    expect(commentEventsUrl({ docId: 'd1', roundId: null })).toBe('/api/documents/d1/events');
+    expect(commentEventsUrl({ docId: 'd1', roundId: 'r1' })).toBe('/api/rounds/r1/events');
   });
 });

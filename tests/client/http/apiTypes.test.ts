@@ -4,14 +4,54 @@ import type { Capability, Role, TeamKind } from '../../../shared/domain/roles';
 import type { DocumentSummary } from '../../../shared/schemas/documents';
 import type { CommentThread, Round } from '../../../shared/schemas/feedback';
 import { getMe, signup, type CurrentUser } from '../../../client/http/account';
+import type { CatalogEntry, CatalogItem } from '../../../client/http/catalog';
 import { api } from '../../../client/http/client';
 import { listThreads } from '../../../client/http/comments';
-import { createDesign, getDesign } from '../../../client/http/designs';
-import { createDocument, getDocument } from '../../../client/http/documents';
-import { getRound } from '../../../client/http/rounds';
-import { addMember, createTeam, listMembers } from '../../../client/http/teams';
-import { listTemplates } from '../../../client/http/templates';
-import { getVersion, listVersions, saveVersion } from '../../../client/http/versions';
+import {
+  createDesign,
+  getDesign,
+  type DesignInfo,
+  type TrajectDetail,
+  type TrajectSummary,
+} from '../../../client/http/designs';
+import { createDocument, getDocument, type DocumentWithAccess } from '../../../client/http/documents';
+import type { InviteInfo } from '../../../client/http/invites';
+import type { NotificationList } from '../../../client/http/notifications';
+import {
+  getRound,
+  type CriterionInput,
+  type DirectoryTeam,
+  type RoundLinkInfo,
+} from '../../../client/http/rounds';
+import {
+  addMember,
+  createTeam,
+  listMembers,
+  type AuditEvent,
+  type CreatedInvite,
+  type Invite,
+  type Member,
+  type MyTeam,
+  type TeamWithAccess,
+} from '../../../client/http/teams';
+import {
+  listTemplates,
+  type PublishPreview,
+  type TemplateDiff,
+  type TemplateDraft,
+  type TemplateVersionDetail,
+  type TemplateVersionSummary,
+} from '../../../client/http/templates';
+import {
+  getVersion,
+  listVersions,
+  saveVersion,
+  type DesignStatusInfo,
+  type StatusMove,
+  type VersionDetail,
+  type VersionDiff,
+  type VersionSummary,
+} from '../../../client/http/versions';
 import type { VersionProjection } from '../../../shared/domain/versions/projection';
 import type { CatalogTrajectEntry, CatalogTrajectItem } from '../../../client/scenes/Catalog/catalogTrajects';
 import type { TrajectStatusInfo, TrajectVersion } from '../../../client/scenes/Traject/trajectApi';
@@ -93,17 +133,64 @@ describe('what the scenes rely on', () => {
   });
 });
 
+/** 'lost' when an inference fell back to any, unknown or never. */
+type Inference<T> = 0 extends 1 & T
+  ? 'lost'
+  : [T] extends [never]
+    ? 'lost'
+    : unknown extends T
+      ? 'lost'
+      : 'ok';
+
+/** Every answer type client/http exports. */
+interface Answers {
+  CurrentUser: CurrentUser;
+  CatalogItem: CatalogItem;
+  CatalogEntry: CatalogEntry;
+  DesignInfo: DesignInfo;
+  TrajectDetail: TrajectDetail;
+  TrajectSummary: TrajectSummary;
+  DocumentWithAccess: DocumentWithAccess;
+  InviteInfo: InviteInfo;
+  NotificationList: NotificationList;
+  CriterionInput: CriterionInput;
+  DirectoryTeam: DirectoryTeam;
+  RoundLinkInfo: RoundLinkInfo;
+  MyTeam: MyTeam;
+  TeamWithAccess: TeamWithAccess;
+  Member: Member;
+  Invite: Invite;
+  CreatedInvite: CreatedInvite;
+  AuditEvent: AuditEvent;
+  TemplateVersionSummary: TemplateVersionSummary;
+  TemplateVersionDetail: TemplateVersionDetail;
+  TemplateDiff: TemplateDiff;
+  TemplateDraft: TemplateDraft;
+  PublishPreview: PublishPreview;
+  VersionSummary: VersionSummary;
+  VersionDetail: VersionDetail;
+  VersionDiff: VersionDiff;
+  DesignStatusInfo: DesignStatusInfo;
+  StatusMove: StatusMove;
+}
+
+describe('every exported answer type is inferred from its route', () => {
+  it('none fell back to any, unknown or never', () => {
+    // A failure names the types whose inference was lost.
+    type Lost = { [K in keyof Answers]: Inference<Answers[K]> extends 'ok' ? never : K }[keyof Answers];
+    expectTypeOf<Lost>().toEqualTypeOf<never>();
+  });
+});
+
 describe('calls the routes refuse do not compile', () => {
   it('a missing or wrong body field, an unknown route, a missing path parameter', () => {
     // Never run: only tsc reads these.
     const _refused = () => {
       // @ts-expect-error `kind` is required
       void api.teams.$post({ json: { name: 'Zonder soort' } });
+      const members = api.teams[':teamId'].members;
       // @ts-expect-error `role` must be one of the roles
-      void api.teams[':teamId'].members.$post({
-        param: { teamId: 't' },
-        json: { email: 'a@b.nl', role: 'baas' },
-      });
+      void members.$post({ param: { teamId: 't' }, json: { email: 'a@b.nl', role: 'baas' } });
       // @ts-expect-error there is no such route
       void api.teams[':teamId'].archive.$post({ param: { teamId: 't' } });
       // @ts-expect-error the path parameter is required
