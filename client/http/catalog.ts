@@ -14,7 +14,7 @@ type CatalogQuery = InferRequestType<typeof api.catalog.$get>['query'];
 export type CatalogFilter = { [K in keyof CatalogQuery]?: CatalogQuery[K] | null };
 
 /** The filters that have a value, as the catalog's query. */
-export function catalogQuery(filter: CatalogFilter): CatalogQuery {
+function catalogQuery(filter: CatalogFilter): CatalogQuery {
   const query: CatalogQuery = {};
   for (const [name, value] of Object.entries(filter)) if (value) query[name as keyof CatalogQuery] = value;
   return query;

@@ -98,8 +98,9 @@ export async function readJson<R extends { status: number; json(): Promise<unkno
 }
 
 /**
- * Calls a JSON API path by hand, for the few calls not made through the typed client; resolves
- * with the parsed body (undefined for 204), rejects with an ApiError like every other call.
+ * Calls a JSON API path by hand, for the scene-level calls that keep their own types
+ * (tests/client/http/apiTypes.test.ts checks those against the routes); resolves and rejects like
+ * the typed calls.
  */
 export async function requestJson<T>(
   path: string,
@@ -107,10 +108,12 @@ export async function requestJson<T>(
 ): Promise<T> {
   const send = apiFetch({ reportUnauthenticated: init.reportUnauthenticated });
   const hasBody = init.body !== undefined;
-  const response = await send(path, {
-    method: init.method ?? 'GET',
-    headers: hasBody ? { 'Content-Type': 'application/json' } : {},
-    body: hasBody ? JSON.stringify(init.body) : undefined,
-  });
-  return (response.status === 204 ? undefined : await response.json().catch(() => undefined)) as T;
+  const body: unknown = await readJson(
+    send(path, {
+      method: init.method ?? 'GET',
+      headers: hasBody ? { 'Content-Type': 'application/json' } : {},
+      body: hasBody ? JSON.stringify(init.body) : undefined,
+    }),
+  );
+  return body as T;
 }
