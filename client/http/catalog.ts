@@ -1,53 +1,37 @@
-import type { LeerarrangementContent } from '../../shared/domain/leerarrangement/types';
-import { requestJson } from './request';
-
-const enc = encodeURIComponent;
+import type { InferRequestType, InferResponseType } from 'hono/client';
+import { api, pathParams, quiet } from './client';
+import { readJson } from './request';
 
 /** One approved leerarrangement in the public catalog. */
-export interface CatalogItem {
-  id: string;
-  title: string;
-  team: { id: string; name: string };
-  template: { id: string; templateKey: string; title: string; version: string };
-  outcomes: Array<{ id: string; code: string; title: string }>;
-  sectors: string[];
-  ects: number | null;
-  license: string;
-  approvedAt: string;
-}
+export type CatalogItem = InferResponseType<typeof api.catalog.$get, 200>['items'][number];
 
 /** GET /api/catalog/:id */
-export interface CatalogEntry extends CatalogItem {
-  content: LeerarrangementContent;
-}
+export type CatalogEntry = InferResponseType<(typeof api.catalog)[':id']['$get'], 200>;
+
+type CatalogQuery = InferRequestType<typeof api.catalog.$get>['query'];
 
 /** Filters of the catalog (empty values are left out). */
-export interface CatalogFilter {
-  q?: string | null;
-  sector?: string | null;
-  templateId?: string | null;
-  outcomeId?: string | null;
+export type CatalogFilter = { [K in keyof CatalogQuery]?: CatalogQuery[K] | null };
+
+/** The filters that have a value, as the catalog's query. */
+function catalogQuery(filter: CatalogFilter): CatalogQuery {
+  const query: CatalogQuery = {};
+  for (const [name, value] of Object.entries(filter)) if (value) query[name as keyof CatalogQuery] = value;
+  return query;
 }
 
 /** GET /api/catalog — public: no session needed, so a 401 is never reported. */
 export async function searchCatalog(filter: CatalogFilter): Promise<CatalogItem[]> {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(filter)) if (value) params.set(name, value as string);
-  const query = params.toString();
-  const body = await requestJson<{ items: CatalogItem[] }>(`/api/catalog${query ? `?${query}` : ''}`, {
-    reportUnauthenticated: false,
-  });
+  const body = await readJson(api.catalog.$get({ query: catalogQuery(filter) }, quiet));
   return body.items;
 }
 
+/** GET /api/catalog/:id — public, like the search. */
 export function getCatalogEntry(id: string): Promise<CatalogEntry> {
-  return requestJson<CatalogEntry>(`/api/catalog/${enc(id)}`, { reportUnauthenticated: false });
+  return readJson(api.catalog[':id'].$get({ param: pathParams({ id }) }, quiet));
 }
 
 /** POST /api/catalog/:id/reuse — a copy in one's own co-creatieteam. */
 export function reuseCatalogEntry(id: string, teamId: string): Promise<{ id: string; docId: string }> {
-  return requestJson<{ id: string; docId: string }>(`/api/catalog/${enc(id)}/reuse`, {
-    method: 'POST',
-    body: { teamId },
-  });
+  return readJson(api.catalog[':id'].reuse.$post({ param: pathParams({ id }), json: { teamId } }));
 }

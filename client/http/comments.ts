@@ -1,7 +1,10 @@
-import type { Anchor, CommentMessage, CommentThread, PersonRef, Round } from '../../shared/schemas/feedback';
-import { requestJson } from './request';
+import type { InferRequestType } from 'hono/client';
+import type { CommentMessage, CommentThread, PersonRef, Round } from '../../shared/schemas/feedback';
+import { api, apiUrl, pathParams } from './client';
+import { readJson } from './request';
 
-const enc = encodeURIComponent;
+const documents = api.documents[':docId'];
+const rounds = api.rounds[':roundId'];
 
 /** Whose comments: the live draft's everyday comments, or one feedback round's. */
 export type CommentScope = { docId: string; roundId: string | null };
@@ -14,65 +17,78 @@ export type RoundFilter = 'live' | string;
  * round scope — of the round itself (anchors resolved against its frozen version). All statuses:
  * the panel filters open / resolved / mine itself, so its counts stay right.
  */
-export function listThreads(scope: CommentScope, round: RoundFilter = 'live'): Promise<CommentThread[]> {
-  const url = scope.roundId
-    ? `/api/rounds/${enc(scope.roundId)}/comments?status=all`
-    : `/api/documents/${enc(scope.docId)}/comments?status=all&round=${enc(round)}`;
-  return requestJson<{ threads: CommentThread[] }>(url).then((body) => body.threads);
+export async function listThreads(
+  scope: CommentScope,
+  round: RoundFilter = 'live',
+): Promise<CommentThread[]> {
+  const body = scope.roundId
+    ? await readJson(
+        rounds.comments.$get({ param: pathParams({ roundId: scope.roundId }), query: { status: 'all' } }),
+      )
+    : await readJson(
+        documents.comments.$get({
+          param: pathParams({ docId: scope.docId }),
+          query: { status: 'all', round },
+        }),
+      );
+  return body.threads;
 }
 
+/** POST a new thread, on the live draft or in a round. */
 export function createThread(
   scope: CommentScope,
-  body: { anchor: Anchor | null; body: string },
+  body: InferRequestType<typeof documents.comments.$post>['json'],
 ): Promise<CommentThread> {
-  const url = scope.roundId
-    ? `/api/rounds/${enc(scope.roundId)}/comments`
-    : `/api/documents/${enc(scope.docId)}/comments`;
-  return requestJson<CommentThread>(url, { method: 'POST', body });
+  return scope.roundId
+    ? readJson(rounds.comments.$post({ param: pathParams({ roundId: scope.roundId }), json: body }))
+    : readJson(documents.comments.$post({ param: pathParams({ docId: scope.docId }), json: body }));
 }
 
+/** POST /api/comments/:threadId/replies */
 export function replyToThread(threadId: string, body: string): Promise<CommentMessage> {
-  return requestJson<CommentMessage>(`/api/comments/${enc(threadId)}/replies`, {
-    method: 'POST',
-    body: { body },
-  });
+  return readJson(
+    api.comments[':threadId'].replies.$post({ param: pathParams({ threadId }), json: { body } }),
+  );
 }
 
+/** PATCH /api/comments/messages/:messageId — only the author. */
 export function editMessage(messageId: string, body: string): Promise<CommentMessage> {
-  return requestJson<CommentMessage>(`/api/comments/messages/${enc(messageId)}`, {
-    method: 'PATCH',
-    body: { body },
-  });
+  return readJson(
+    api.comments.messages[':messageId'].$patch({ param: pathParams({ messageId }), json: { body } }),
+  );
 }
 
+/** DELETE /api/comments/messages/:messageId */
 export function deleteMessage(messageId: string): Promise<void> {
-  return requestJson<void>(`/api/comments/messages/${enc(messageId)}`, { method: 'DELETE' });
+  return readJson(api.comments.messages[':messageId'].$delete({ param: pathParams({ messageId }) }));
 }
 
+/** POST /api/comments/:threadId/resolve */
 export function resolveThread(threadId: string): Promise<CommentThread> {
-  return requestJson<CommentThread>(`/api/comments/${enc(threadId)}/resolve`, { method: 'POST' });
+  return readJson(api.comments[':threadId'].resolve.$post({ param: pathParams({ threadId }) }));
 }
 
+/** POST /api/comments/:threadId/reopen */
 export function reopenThread(threadId: string): Promise<CommentThread> {
-  return requestJson<CommentThread>(`/api/comments/${enc(threadId)}/reopen`, { method: 'POST' });
+  return readJson(api.comments[':threadId'].reopen.$post({ param: pathParams({ threadId }) }));
 }
 
 /** People who can see the document (and, for a round, its reviewers): who can be @mentioned. */
-export function listMentionable(scope: CommentScope): Promise<PersonRef[]> {
-  const url = scope.roundId
-    ? `/api/rounds/${enc(scope.roundId)}/mentionable`
-    : `/api/documents/${enc(scope.docId)}/mentionable`;
-  return requestJson<{ people: PersonRef[] }>(url).then((body) => body.people);
+export async function listMentionable(scope: CommentScope): Promise<PersonRef[]> {
+  const body = scope.roundId
+    ? await readJson(rounds.mentionable.$get({ param: pathParams({ roundId: scope.roundId }) }))
+    : await readJson(documents.mentionable.$get({ param: pathParams({ docId: scope.docId }) }));
+  return body.people;
 }
 
 /** The document's feedback rounds (for the panel's round filter). */
-export function listDocumentRounds(docId: string): Promise<Round[]> {
-  return requestJson<{ rounds: Round[] }>(`/api/documents/${enc(docId)}/rounds`).then((body) => body.rounds);
+export async function listDocumentRounds(docId: string): Promise<Round[]> {
+  return (await readJson(documents.rounds.$get({ param: pathParams({ docId }) }))).rounds;
 }
 
 /** The server-sent events stream that says when comments (or rounds) of the document change. */
 export function commentEventsUrl(scope: CommentScope): string {
   return scope.roundId
-    ? `/api/rounds/${enc(scope.roundId)}/events`
-    : `/api/documents/${enc(scope.docId)}/events`;
+    ? apiUrl(rounds.events.$path({ param: pathParams({ roundId: scope.roundId }) }))
+    : apiUrl(documents.events.$path({ param: pathParams({ docId: scope.docId }) }));
 }

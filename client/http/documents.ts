@@ -1,16 +1,15 @@
-import type { Capability, Role } from '../../shared/domain/roles';
-import type { CreateDocumentBody, DocumentSummary } from '../../shared/schemas/documents';
-import { requestJson } from './request';
+import type { InferRequestType, InferResponseType } from 'hono/client';
+import { api, pathParams, quiet } from './client';
+import { readJson } from './request';
+
+const document = api.documents[':id'];
 
 /** A document with the caller's role and capabilities (GET /api/documents/:id). */
-export interface DocumentWithAccess extends DocumentSummary {
-  role: Role;
-  capabilities: Capability[];
-}
+export type DocumentWithAccess = InferResponseType<typeof document.$get, 200>;
 
 /** GET /api/documents — documents of all my teams, most recently changed first. */
-export function listDocuments(): Promise<DocumentSummary[]> {
-  return requestJson<DocumentSummary[]>('/api/documents');
+export function listDocuments() {
+  return readJson(api.documents.$get());
 }
 
 /** GET /api/documents/:id — 403 without access, 404 unknown. */
@@ -18,12 +17,10 @@ export function getDocument(
   id: string,
   { reportUnauthenticated = true }: { reportUnauthenticated?: boolean } = {},
 ): Promise<DocumentWithAccess> {
-  return requestJson<DocumentWithAccess>(`/api/documents/${encodeURIComponent(id)}`, {
-    reportUnauthenticated,
-  });
+  return readJson(document.$get({ param: pathParams({ id }) }, reportUnauthenticated ? undefined : quiet));
 }
 
 /** POST /api/documents (owner, editor of the team); resolves with the new document's id. */
-export function createDocument(body: CreateDocumentBody): Promise<{ id: string; docId: string }> {
-  return requestJson<{ id: string; docId: string }>('/api/documents', { method: 'POST', body });
+export function createDocument(body: InferRequestType<typeof api.documents.$post>['json']) {
+  return readJson(api.documents.$post({ json: body }));
 }

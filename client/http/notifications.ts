@@ -1,18 +1,18 @@
-import type { Notification } from '../../shared/schemas/feedback';
-import { requestJson } from './request';
+import type { InferRequestType, InferResponseType } from 'hono/client';
+import { api } from './client';
+import { readJson } from './request';
 
-export interface NotificationList {
-  unread: number;
-  items: Notification[];
-}
+/** GET /api/notifications — the unread count and the newest notifications. */
+export type NotificationList = InferResponseType<typeof api.notifications.$get, 200>;
 
+/** GET /api/notifications */
 export function listNotifications(): Promise<NotificationList> {
-  return requestJson<NotificationList>('/api/notifications');
+  return readJson(api.notifications.$get());
 }
 
 /** Marks some (ids) or all notifications as read; answers the new unread count. */
-export function markNotificationsRead(body: { ids: number[] } | { all: true }): Promise<{ unread: number }> {
-  return requestJson<{ unread: number }>('/api/notifications/read', { method: 'POST', body });
+export function markNotificationsRead(body: InferRequestType<typeof api.notifications.read.$post>['json']) {
+  return readJson(api.notifications.read.$post({ json: body }));
 }
 
 /**

@@ -1,5 +1,7 @@
 // This folder is http/, not api/: `npm run dev` proxies every URL starting with /api to the server,
 // which would swallow Vite's module requests for client/api/*.
+import type { SuccessStatusCode } from 'hono/utils/http-status';
+
 /** A failed API call: `status` 0 means the server was not reached at all. */
 export class ApiError extends Error {
   constructor(
@@ -36,41 +38,82 @@ export function toApiError(error: unknown): ApiError {
   return error instanceof ApiError ? error : new ApiError(0, 'unknown', '');
 }
 
+/** The path of a fetch input, for deciding whether a 401 means a lost session. */
+function pathOf(input: RequestInfo | URL): string {
+  if (typeof input === 'string') return input;
+  return input instanceof URL ? input.pathname : new URL(input.url).pathname;
+}
+
 /**
- * Calls the JSON API. Resolves with the parsed body on 2xx (undefined for 204); otherwise rejects
- * with an ApiError that carries the server's `{ error: { code, message } }` when there is one.
- * The browser adds the Origin header the server requires for unsafe methods.
+ * The fetch every JSON API call goes through (the typed client's `fetch` option): the session
+ * cookie, JSON accepted. Resolves with the response on 2xx; otherwise rejects with an ApiError
+ * that carries the server's `{ error: { code, message } }` when there is one. The browser adds the
+ * Origin header the server requires for unsafe methods.
  */
-export async function requestJson<T>(
-  path: string,
-  init: {
-    method?: string;
-    body?: unknown;
+export function apiFetch(
+  options: {
     /** false: a 401 is the caller's business (the editor shows its own "session ended"). */
     reportUnauthenticated?: boolean;
   } = {},
-): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: init.method ?? 'GET',
-      headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      credentials: 'same-origin',
-    });
-  } catch {
-    throw new ApiError(0, 'network', '');
-  }
-  const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const report = init.reportUnauthenticated ?? !path.startsWith('/api/auth/');
+): typeof fetch {
+  return async (input, init) => {
+    const headers = new Headers(init?.headers);
+    headers.set('Accept', 'application/json');
+    let response: Response;
+    try {
+      response = await fetch(input, { ...init, headers, credentials: 'same-origin' });
+    } catch {
+      throw new ApiError(0, 'network', '');
+    }
+    if (response.ok) return response;
+    const body: unknown = await response.json().catch(() => undefined);
+    const report = options.reportUnauthenticated ?? !pathOf(input).startsWith('/api/auth/');
     if (response.status === 401 && report) {
       window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
     }
     if (isErrorBody(body)) throw new ApiError(response.status, body.error.code, body.error.message);
     throw new ApiError(response.status, 'http', '');
-  }
+  };
+}
+
+/** What a successful call answers: the JSON body of its 2xx responses, undefined for a 204. */
+export type SuccessBody<R> = R extends { status: infer S; json(): Promise<infer T> }
+  ? S extends 204
+    ? undefined
+    : S extends SuccessStatusCode
+      ? T
+      : never
+  : never;
+
+/**
+ * Reads the answer of a typed-client call made through apiFetch (which already turned failures
+ * into ApiErrors): the parsed body, or undefined for 204.
+ */
+export async function readJson<R extends { status: number; json(): Promise<unknown> }>(
+  call: Promise<R>,
+): Promise<SuccessBody<R>> {
+  const response = await call;
+  const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
+  return body as SuccessBody<R>;
+}
+
+/**
+ * Calls a JSON API path by hand, for the scene-level calls that keep their own types
+ * (tests/client/http/apiTypes.test.ts checks those against the routes); resolves and rejects like
+ * the typed calls.
+ */
+export async function requestJson<T>(
+  path: string,
+  init: { method?: string; body?: unknown; reportUnauthenticated?: boolean } = {},
+): Promise<T> {
+  const send = apiFetch({ reportUnauthenticated: init.reportUnauthenticated });
+  const hasBody = init.body !== undefined;
+  const body: unknown = await readJson(
+    send(path, {
+      method: init.method ?? 'GET',
+      headers: hasBody ? { 'Content-Type': 'application/json' } : {},
+      body: hasBody ? JSON.stringify(init.body) : undefined,
+    }),
+  );
   return body as T;
 }

@@ -1,70 +1,58 @@
+import type { InferRequestType, InferResponseType } from 'hono/client';
 import type {
   CriterionResponse,
   Round,
   RoundReviewers,
   RoundSummary,
   SummaryItem,
-  TriageDecision,
 } from '../../shared/schemas/feedback';
-import type { VersionProjection } from '../../shared/domain/versions/projection';
-import { ApiError, requestJson } from './request';
+import { api, apiUrl, pathParams } from './client';
+import { ApiError, readJson } from './request';
 
-const enc = encodeURIComponent;
+const round = api.rounds[':roundId'];
+const documentRounds = api.documents[':docId'].rounds;
+const roundLink = api['round-links'][':token'];
 
 /** A criterion as the round forms send it (an existing one keeps its id). */
-export interface CriterionInput {
-  id?: string;
-  title: string;
-  description?: string;
-}
+export type CriterionInput = NonNullable<
+  InferRequestType<typeof documentRounds.$post>['json']['criteria']
+>[number];
 
 /** GET /api/teams-directory — every team, for inviting reviewers. */
-export interface DirectoryTeam {
-  id: string;
-  name: string;
-  kind: string;
-  labName: string | null;
-}
+export type DirectoryTeam = InferResponseType<(typeof api)['teams-directory']['$get'], 200>['teams'][number];
 
 /** GET /api/round-links/:token — what an invitation link offers (public). */
-export interface RoundLinkInfo {
-  round: { id: string; title: string; deadline: string; documentTitle: string; teamName: string };
-  status: 'open' | 'expired' | 'revoked' | 'closed';
+export type RoundLinkInfo = InferResponseType<typeof roundLink.$get, 200>;
+
+/** GET /api/documents/:docId/rounds */
+export async function listRounds(docId: string): Promise<Round[]> {
+  return (await readJson(documentRounds.$get({ param: pathParams({ docId }) }))).rounds;
 }
 
-export function listRounds(docId: string): Promise<Round[]> {
-  return requestJson<{ rounds: Round[] }>(`/api/documents/${enc(docId)}/rounds`).then((body) => body.rounds);
-}
-
+/** POST /api/documents/:docId/rounds — a round on a saved version. */
 export function createRound(
   docId: string,
-  body: {
-    versionId: string;
-    title: string;
-    description?: string;
-    deadline: string;
-    criteria?: CriterionInput[];
-  },
+  body: InferRequestType<typeof documentRounds.$post>['json'],
 ): Promise<Round> {
-  return requestJson<Round>(`/api/documents/${enc(docId)}/rounds`, { method: 'POST', body });
+  return readJson(documentRounds.$post({ param: pathParams({ docId }), json: body }));
 }
 
+/** GET /api/rounds/:roundId */
 export function getRound(roundId: string): Promise<Round> {
-  return requestJson<Round>(`/api/rounds/${enc(roundId)}`);
+  return readJson(round.$get({ param: pathParams({ roundId }) }));
 }
 
+/** PATCH /api/rounds/:roundId (while open). */
 export function updateRound(
   roundId: string,
-  body: { title?: string; description?: string; deadline?: string; criteria?: CriterionInput[] },
+  body: InferRequestType<typeof round.$patch>['json'],
 ): Promise<Round> {
-  return requestJson<Round>(`/api/rounds/${enc(roundId)}`, { method: 'PATCH', body });
+  return readJson(round.$patch({ param: pathParams({ roundId }), json: body }));
 }
 
-/** The frozen version's JSON (kind, title, template of a design). */
-export function getRoundVersion(
-  roundId: string,
-): Promise<{ version: { id: string; label: string; createdAt: string }; projection: VersionProjection }> {
-  return requestJson(`/api/rounds/${enc(roundId)}/version`);
+/** GET /api/rounds/:roundId/version — the frozen version's JSON (kind, title, template of a design). */
+export function getRoundVersion(roundId: string) {
+  return readJson(round.version.$get({ param: pathParams({ roundId }) }));
 }
 
 /** Fetches a Yjs update (application/octet-stream) as bytes; errors as ApiError. */
@@ -86,105 +74,109 @@ async function fetchState(path: string): Promise<Uint8Array> {
 
 /** GET /api/rounds/:id/version/state — the Yjs update of the frozen version. */
 export function getRoundVersionState(roundId: string): Promise<Uint8Array> {
-  return fetchState(`/api/rounds/${enc(roundId)}/version/state`);
+  return fetchState(apiUrl(round.version.state.$path({ param: pathParams({ roundId }) })));
 }
 
 /** GET /api/documents/:docId/versions/:versionId/state — the Yjs update of any saved version. */
 export function getVersionState(docId: string, versionId: string): Promise<Uint8Array> {
-  return fetchState(`/api/documents/${enc(docId)}/versions/${enc(versionId)}/state`);
-}
-
-export function getReviewers(roundId: string): Promise<RoundReviewers> {
-  return requestJson<RoundReviewers>(`/api/rounds/${enc(roundId)}/reviewers`);
-}
-
-export function searchTeams(q: string): Promise<DirectoryTeam[]> {
-  return requestJson<{ teams: DirectoryTeam[] }>(`/api/teams-directory?q=${enc(q)}`).then(
-    (body) => body.teams,
-  );
-}
-
-export function inviteTeam(roundId: string, teamId: string): Promise<RoundReviewers> {
-  return requestJson<RoundReviewers>(`/api/rounds/${enc(roundId)}/teams`, {
-    method: 'POST',
-    body: { teamId },
+  const path = api.documents[':id'].versions[':versionId'].state.$path({
+    param: pathParams({ id: docId, versionId }),
   });
+  return fetchState(apiUrl(path));
 }
 
+/** GET /api/rounds/:roundId/reviewers */
+export function getReviewers(roundId: string): Promise<RoundReviewers> {
+  return readJson(round.reviewers.$get({ param: pathParams({ roundId }) }));
+}
+
+/** GET /api/teams-directory?q= */
+export async function searchTeams(q: string): Promise<DirectoryTeam[]> {
+  return (await readJson(api['teams-directory'].$get({ query: { q } }))).teams;
+}
+
+/** POST /api/rounds/:roundId/teams — invites a team as reviewers. */
+export function inviteTeam(roundId: string, teamId: string): Promise<RoundReviewers> {
+  return readJson(round.teams.$post({ param: pathParams({ roundId }), json: { teamId } }));
+}
+
+/** DELETE /api/rounds/:roundId/teams/:teamId */
 export function removeTeam(roundId: string, teamId: string): Promise<void> {
-  return requestJson<void>(`/api/rounds/${enc(roundId)}/teams/${enc(teamId)}`, { method: 'DELETE' });
+  return readJson(round.teams[':teamId'].$delete({ param: pathParams({ roundId, teamId }) }));
 }
 
-export function createLink(
-  roundId: string,
-  body: { label?: string; expiresInDays?: number },
-): Promise<{ id: string; token: string; url: string }> {
-  return requestJson(`/api/rounds/${enc(roundId)}/links`, { method: 'POST', body });
+/** POST /api/rounds/:roundId/links — the token is in the answer only once. */
+export function createLink(roundId: string, body: InferRequestType<typeof round.links.$post>['json']) {
+  return readJson(round.links.$post({ param: pathParams({ roundId }), json: body }));
 }
 
+/** DELETE /api/rounds/:roundId/links/:linkId */
 export function revokeLink(roundId: string, linkId: string): Promise<void> {
-  return requestJson<void>(`/api/rounds/${enc(roundId)}/links/${enc(linkId)}`, { method: 'DELETE' });
+  return readJson(round.links[':linkId'].$delete({ param: pathParams({ roundId, linkId }) }));
 }
 
+/** GET /api/round-links/:token */
 export function getRoundLink(token: string): Promise<RoundLinkInfo> {
-  return requestJson<RoundLinkInfo>(`/api/round-links/${enc(token)}`);
+  return readJson(roundLink.$get({ param: pathParams({ token }) }));
 }
 
-export function acceptRoundLink(token: string): Promise<{ roundId: string }> {
-  return requestJson<{ roundId: string }>(`/api/round-links/${enc(token)}/accept`, { method: 'POST' });
+/** POST /api/round-links/:token/accept — the caller becomes a reviewer. */
+export function acceptRoundLink(token: string) {
+  return readJson(roundLink.accept.$post({ param: pathParams({ token }) }));
 }
 
-export function listMyRounds(): Promise<Round[]> {
-  return requestJson<{ rounds: Round[] }>('/api/me/rounds').then((body) => body.rounds);
+/** GET /api/me/rounds — the rounds I review. */
+export async function listMyRounds(): Promise<Round[]> {
+  return (await readJson(api.me.rounds.$get())).rounds;
 }
 
-export function getResponses(roundId: string): Promise<CriterionResponse[]> {
-  return requestJson<{ responses: CriterionResponse[] }>(`/api/rounds/${enc(roundId)}/responses`).then(
-    (body) => body.responses,
-  );
+/** GET /api/rounds/:roundId/responses — my answers per criterion. */
+export async function getResponses(roundId: string): Promise<CriterionResponse[]> {
+  return (await readJson(round.responses.$get({ param: pathParams({ roundId }) }))).responses;
 }
 
-export function saveResponses(
+/** PUT /api/rounds/:roundId/responses — saves (and with `submit` sends) my answers. */
+export async function saveResponses(
   roundId: string,
-  body: { answers: Array<{ criterionId: string; score: number | null; text: string }>; submit?: boolean },
+  body: InferRequestType<typeof round.responses.$put>['json'],
 ): Promise<CriterionResponse[]> {
-  return requestJson<{ responses: CriterionResponse[] }>(`/api/rounds/${enc(roundId)}/responses`, {
-    method: 'PUT',
-    body,
-  }).then((result) => result.responses);
+  return (await readJson(round.responses.$put({ param: pathParams({ roundId }), json: body }))).responses;
 }
 
+/** POST /api/rounds/:roundId/close */
 export function closeRound(roundId: string): Promise<Round> {
-  return requestJson<Round>(`/api/rounds/${enc(roundId)}/close`, { method: 'POST' });
+  return readJson(round.close.$post({ param: pathParams({ roundId }) }));
 }
 
+/** PUT /api/rounds/:roundId/triage — one decision on a comment or response. */
 export function triageItem(
   roundId: string,
-  body: {
-    itemKind: 'comment' | 'response';
-    itemId: string;
-    decision: TriageDecision;
-    reason: string;
-    versionId?: string | null;
-  },
+  body: InferRequestType<typeof round.triage.$put>['json'],
 ): Promise<SummaryItem> {
-  return requestJson<SummaryItem>(`/api/rounds/${enc(roundId)}/triage`, { method: 'PUT', body });
+  return readJson(round.triage.$put({ param: pathParams({ roundId }), json: body }));
 }
 
+/** POST /api/rounds/:roundId/complete */
 export function completeRound(roundId: string): Promise<Round> {
-  return requestJson<Round>(`/api/rounds/${enc(roundId)}/complete`, { method: 'POST' });
+  return readJson(round.complete.$post({ param: pathParams({ roundId }) }));
 }
 
+/** GET /api/rounds/:roundId/summary */
 export function getSummary(roundId: string): Promise<RoundSummary> {
-  return requestJson<RoundSummary>(`/api/rounds/${enc(roundId)}/summary`);
+  return readJson(round.summary.$get({ param: pathParams({ roundId }) }));
 }
 
+/** The URL of the summary as a Markdown or HTML file. */
 export function summaryFileUrl(roundId: string, format: 'md' | 'html'): string {
-  return `/api/rounds/${enc(roundId)}/summary.${format}`;
+  const param = pathParams({ roundId });
+  return apiUrl(
+    format === 'md' ? round['summary.md'].$path({ param }) : round['summary.html'].$path({ param }),
+  );
 }
 
-export function carryOver(roundId: string): Promise<{ carried: number; attached: number; detached: number }> {
-  return requestJson(`/api/rounds/${enc(roundId)}/carry-over`, { method: 'POST' });
+/** POST /api/rounds/:roundId/carry-over — open round comments become live-draft comments. */
+export function carryOver(roundId: string) {
+  return readJson(round['carry-over'].$post({ param: pathParams({ roundId }) }));
 }
 
 /**
@@ -198,10 +190,12 @@ export function subscribeEvents(path: string, onChange: () => void): () => void 
   return () => source.close();
 }
 
+/** The URL of a document's change events. */
 export function documentEventsPath(docId: string): string {
-  return `/api/documents/${enc(docId)}/events`;
+  return apiUrl(api.documents[':docId'].events.$path({ param: pathParams({ docId }) }));
 }
 
+/** The URL of a round's change events. */
 export function roundEventsPath(roundId: string): string {
-  return `/api/rounds/${enc(roundId)}/events`;
+  return apiUrl(round.events.$path({ param: pathParams({ roundId }) }));
 }

@@ -1,67 +1,29 @@
-import type { TemplateChange } from '../../shared/domain/ontwikkelpad/diff';
-import type { OntwikkelpadContent, OntwikkelpadKind, Sector } from '../../shared/domain/ontwikkelpad/types';
-import type { PublishProblem } from '../../shared/domain/ontwikkelpad/validate';
-import type { Capability, Role } from '../../shared/domain/roles';
-import type { DocumentSummary } from '../../shared/schemas/documents';
-import { requestJson } from './request';
+import type { InferRequestType, InferResponseType } from 'hono/client';
+import { api, pathParams } from './client';
+import { readJson } from './request';
+
+const version = api.templates[':id'];
+const draft = api.templates.drafts[':docId'];
 
 /** A published ontwikkelpad version as the library lists it. */
-export interface TemplateVersionSummary {
-  id: string;
-  templateKey: string;
-  teamId: string;
-  title: string;
-  kind: OntwikkelpadKind;
-  sectors: Sector[];
-  nlqfLevel: number | null;
-  version: string;
-  changeNote: string;
-  example: boolean;
-  publishedAt: string;
-}
+export type TemplateVersionSummary = InferResponseType<typeof api.templates.$get, 200>[number];
 
 /** One published version with its content and every version of the same ontwikkelpad. */
-export interface TemplateVersionDetail extends TemplateVersionSummary {
-  content: OntwikkelpadContent;
-  /** Newest first. */
-  versions: TemplateVersionSummary[];
-}
+export type TemplateVersionDetail = InferResponseType<typeof version.$get, 200>;
 
 /** GET /api/templates/:id/diff — the changes from `from` to `to`. */
-export interface TemplateDiff {
-  from: TemplateVersionSummary;
-  to: TemplateVersionSummary;
-  changes: TemplateChange[];
-}
+export type TemplateDiff = InferResponseType<typeof version.diff.$get, 200>;
 
 /** An ontwikkelpad draft with the caller's access and the version line it publishes into. */
-export interface TemplateDraft extends DocumentSummary {
-  templateKey: string;
-  basedOnVersionId: string | null;
-  /** Published versions of this ontwikkelpad, newest first. */
-  versions: TemplateVersionSummary[];
-  role: Role;
-  capabilities: Capability[];
-}
+export type TemplateDraft = InferResponseType<typeof draft.$get, 200>;
 
 /** What publishing the draft now would do (GET /api/templates/drafts/:docId/publish). */
-export interface PublishPreview {
-  content: OntwikkelpadContent;
-  problems: PublishProblem[];
-  previous: TemplateVersionSummary | null;
-  changes: TemplateChange[];
-  requiresMajor: boolean;
-  proposedVersion: string;
-}
+export type PublishPreview = InferResponseType<typeof draft.publish.$get, 200>;
+
+type LibraryQuery = InferRequestType<typeof api.templates.$get>['query'];
 
 /** Filters of the library; empty values mean "all". */
-export interface LibraryFilter {
-  kind?: OntwikkelpadKind | '';
-  sector?: Sector | '';
-  q?: string;
-}
-
-const enc = encodeURIComponent;
+export type LibraryFilter = { [K in keyof LibraryQuery]?: LibraryQuery[K] | '' };
 
 /** The query string of a library request ("" without filters). */
 export function libraryQuery(filter: LibraryFilter): string {
@@ -73,47 +35,41 @@ export function libraryQuery(filter: LibraryFilter): string {
   return query ? `?${query}` : '';
 }
 
-/** GET /api/templates — the library, newest first. `query` is what libraryQuery() made. */
+/**
+ * GET /api/templates — the library, newest first. `query` is what libraryQuery() made: a string,
+ * because it is also the key the scene loads by.
+ */
 export function listTemplates(query: string): Promise<TemplateVersionSummary[]> {
-  return requestJson<TemplateVersionSummary[]>(`/api/templates${query}`);
+  const filter = Object.fromEntries(new URLSearchParams(query)) as LibraryQuery;
+  return readJson(api.templates.$get({ query: filter }));
 }
 
 /** GET /api/templates/:id. */
 export function getTemplateVersion(id: string): Promise<TemplateVersionDetail> {
-  return requestJson<TemplateVersionDetail>(`/api/templates/${enc(id)}`);
+  return readJson(version.$get({ param: pathParams({ id }) }));
 }
 
 /** GET /api/templates/:id/diff?against=:from — the changes from `fromId` to `toId`. */
 export function getTemplateDiff(toId: string, fromId: string): Promise<TemplateDiff> {
-  return requestJson<TemplateDiff>(`/api/templates/${enc(toId)}/diff?against=${enc(fromId)}`);
+  return readJson(version.diff.$get({ param: pathParams({ id: toId }), query: { against: fromId } }));
 }
 
 /** POST /api/templates/drafts — a new draft in an atelier, empty or from a published version. */
-export function createTemplateDraft(body: {
-  teamId: string;
-  title?: string;
-  fromVersionId?: string;
-}): Promise<{ id: string; docId: string }> {
-  return requestJson<{ id: string; docId: string }>('/api/templates/drafts', { method: 'POST', body });
+export function createTemplateDraft(body: InferRequestType<typeof api.templates.drafts.$post>['json']) {
+  return readJson(api.templates.drafts.$post({ json: body }));
 }
 
 /** GET /api/templates/drafts/:docId — 403 for anyone outside the atelier. */
 export function getTemplateDraft(docId: string): Promise<TemplateDraft> {
-  return requestJson<TemplateDraft>(`/api/templates/drafts/${enc(docId)}`);
+  return readJson(draft.$get({ param: pathParams({ docId }) }));
 }
 
 /** GET /api/templates/drafts/:docId/publish — validated against the server's committed state. */
 export function getPublishPreview(docId: string): Promise<PublishPreview> {
-  return requestJson<PublishPreview>(`/api/templates/drafts/${enc(docId)}/publish`);
+  return readJson(draft.publish.$get({ param: pathParams({ docId }) }));
 }
 
 /** POST /api/templates/drafts/:docId/publish — 400 with a Dutch message when it cannot. */
-export function publishTemplate(
-  docId: string,
-  body: { version?: string; changeNote: string },
-): Promise<{ id: string; version: string }> {
-  return requestJson<{ id: string; version: string }>(`/api/templates/drafts/${enc(docId)}/publish`, {
-    method: 'POST',
-    body,
-  });
+export function publishTemplate(docId: string, body: InferRequestType<typeof draft.publish.$post>['json']) {
+  return readJson(draft.publish.$post({ param: pathParams({ docId }), json: body }));
 }

@@ -1,54 +1,43 @@
-import type { DesignStatus, InternalOutcome } from '../../shared/domain/lifecycle';
-import type { ProjectionDiff } from '../../shared/domain/versions/diff';
-import type { VersionProjection } from '../../shared/domain/versions/projection';
-import { ApiError, requestJson } from './request';
-
-const enc = encodeURIComponent;
+import type { InferRequestType, InferResponseType } from 'hono/client';
+import { api, apiUrl, pathParams } from './client';
+import { ApiError, readJson } from './request';
 
 /** The versions, diff and export routes are mounted under /api/documents for every kind of document. */
-const base = (docId: string) => `/api/documents/${enc(docId)}`;
+const versioned = api.documents[':id'];
+const version = versioned.versions[':versionId'];
 
 /** One entry of the timeline (GET …/versions), newest first. */
-export interface VersionSummary {
-  id: string;
-  label: string;
-  note: string | null;
-  status: string | null;
-  authorName: string | null;
-  createdAt: string;
-}
+export type VersionSummary = InferResponseType<typeof versioned.versions.$get, 200>[number];
 
 /** GET …/versions/:versionId — a version with its JSON projection. */
-export interface VersionDetail extends VersionSummary {
-  json: VersionProjection;
-}
+export type VersionDetail = InferResponseType<typeof version.$get, 200>;
 
 /** GET …/diff — what changed from one version to another (or to the current state). */
-export interface VersionDiff extends ProjectionDiff {
-  from: { id: string; label: string; createdAt: string } | 'current';
-  to: { id: string; label: string; createdAt: string } | 'current';
-}
+export type VersionDiff = InferResponseType<typeof versioned.diff.$get, 200>;
 
+/** GET /api/documents/:id/versions */
 export function listVersions(docId: string): Promise<VersionSummary[]> {
-  return requestJson<VersionSummary[]>(`${base(docId)}/versions`);
+  return readJson(versioned.versions.$get({ param: pathParams({ id: docId }) }));
 }
 
-export function saveVersion(docId: string, body: { label: string; note?: string }): Promise<{ id: string }> {
-  return requestJson<{ id: string }>(`${base(docId)}/versions`, { method: 'POST', body });
+/** POST /api/documents/:id/versions — an immutable snapshot of the current state. */
+export function saveVersion(docId: string, body: InferRequestType<typeof versioned.versions.$post>['json']) {
+  return readJson(versioned.versions.$post({ param: pathParams({ id: docId }), json: body }));
 }
 
+/** GET /api/documents/:id/versions/:versionId */
 export function getVersion(docId: string, versionId: string): Promise<VersionDetail> {
-  return requestJson<VersionDetail>(`${base(docId)}/versions/${enc(versionId)}`);
+  return readJson(version.$get({ param: pathParams({ id: docId, versionId }) }));
 }
 
-export function restoreVersion(docId: string, versionId: string): Promise<{ id: string }> {
-  return requestJson<{ id: string }>(`${base(docId)}/versions/${enc(versionId)}/restore`, {
-    method: 'POST',
-  });
+/** POST …/versions/:versionId/restore — the current state becomes that version's (a new version). */
+export function restoreVersion(docId: string, versionId: string) {
+  return readJson(version.restore.$post({ param: pathParams({ id: docId, versionId }) }));
 }
 
+/** GET /api/documents/:id/diff?from=&to= — `to` defaults to the current state. */
 export function getVersionDiff(docId: string, from: string, to = 'current'): Promise<VersionDiff> {
-  return requestJson<VersionDiff>(`${base(docId)}/diff?from=${enc(from)}&to=${enc(to)}`);
+  return readJson(versioned.diff.$get({ param: pathParams({ id: docId }), query: { from, to } }));
 }
 
 // --- Exports -----------------------------------------------------------------------------------
@@ -59,8 +48,9 @@ export type ExportMenuFormat = (typeof EXPORT_MENU_FORMATS)[number];
 
 /** URL of an export of a document (optionally of one version). */
 export function exportUrl(docId: string, format: ExportMenuFormat, versionId?: string | null): string {
-  const version = versionId ? `&version=${enc(versionId)}` : '';
-  return `${base(docId)}/export?format=${format}${version}`;
+  const path = apiUrl(versioned.export.$path({ param: pathParams({ id: docId }) }));
+  const version = versionId ? `&version=${encodeURIComponent(versionId)}` : '';
+  return `${path}?format=${format}${version}`;
 }
 
 /** The file name from a Content-Disposition header, if any. */
@@ -135,43 +125,23 @@ export async function downloadWithProgress(
 
 // --- Lifecycle ---------------------------------------------------------------------------------
 
-/** One next step of the lifecycle, possible now or not (with the gate's Dutch reason). */
-export interface StatusMove {
-  to: DesignStatus;
-  label: string;
-  ok: boolean;
-  reason: string | null;
-  outcome: InternalOutcome | null;
-  requiresNote: boolean;
-}
+const designStatusRoute = api.designs[':id'].status;
 
-/** One recorded move. */
-export interface StatusHistoryEntry {
-  id: number | string;
-  from: DesignStatus | null;
-  to: DesignStatus;
-  outcome: InternalOutcome | null;
-  note: string | null;
-  actorId: string | null;
-  createdAt: string;
-}
+/** GET /api/designs/:id/status — the status, the possible next steps, the history and lineage. */
+export type DesignStatusInfo = InferResponseType<typeof designStatusRoute.$get, 200>;
+
+/** One next step of the lifecycle, possible now or not (with the gate's Dutch reason). */
+export type StatusMove = DesignStatusInfo['allowed'][number];
 
 /** GET /api/designs/:id/status */
-export interface DesignStatusInfo {
-  status: DesignStatus;
-  label: string;
-  allowed: StatusMove[];
-  history: StatusHistoryEntry[];
-  basedOn: { id: string; title: string | null } | null;
-}
-
 export function getDesignStatus(docId: string): Promise<DesignStatusInfo> {
-  return requestJson<DesignStatusInfo>(`/api/designs/${enc(docId)}/status`);
+  return readJson(designStatusRoute.$get({ param: pathParams({ id: docId }) }));
 }
 
+/** POST /api/designs/:id/status (owners) — answers the new status info. */
 export function changeDesignStatus(
   docId: string,
-  body: { to: DesignStatus; outcome?: InternalOutcome | null; note?: string | null },
+  body: InferRequestType<typeof designStatusRoute.$post>['json'],
 ): Promise<DesignStatusInfo> {
-  return requestJson<DesignStatusInfo>(`/api/designs/${enc(docId)}/status`, { method: 'POST', body });
+  return readJson(designStatusRoute.$post({ param: pathParams({ id: docId }), json: body }));
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { checkLeerarrangement } from '../../shared/domain/leerarrangement/rules';
 import { allOutcomes, type OntwikkelpadContent } from '../../shared/domain/ontwikkelpad/types';
-import { diffProjections, type ProjectionDiff } from '../../shared/domain/versions/diff';
+import { diffProjections } from '../../shared/domain/versions/diff';
 import type { SectionText, VersionProjection } from '../../shared/domain/versions/projection';
 import { META_MAP, SECTIONS_ARRAY, sectionFragmentName } from '../../shared/editor/fields';
 import { projectLeerarrangement } from '../../shared/editor/leerarrangementDoc';
@@ -204,13 +204,7 @@ export function projectionOf(
 }
 
 /** What changed from one version to another (or to the current state). */
-export function diffVersions(
-  deps: Deps,
-  userId: string,
-  docId: string,
-  from: string,
-  to: string,
-): { from: unknown; to: unknown } & ProjectionDiff {
+export function diffVersions(deps: Deps, userId: string, docId: string, from: string, to: string) {
   const { document } = authorizeDocument(deps.stores, userId, docId, 'document.read');
   const before = projectionOf(deps, document, from);
   const after = projectionOf(deps, document, to);

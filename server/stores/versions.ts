@@ -1,3 +1,4 @@
+import type { VersionProjection } from '../../shared/domain/versions/projection';
 import type { Db } from '../db/connection';
 
 /** A version as listed (no state, no projection). */
@@ -14,7 +15,7 @@ export interface VersionSummary {
 
 /** A version with its JSON projection (what reading, diff and export need). */
 export interface VersionWithJson extends VersionSummary {
-  json: unknown;
+  json: VersionProjection;
 }
 
 interface VersionRow {
@@ -109,7 +110,7 @@ export function createVersionStore(db: Db) {
     /** One version of a document with its projection (undefined if it is not this document's). */
     get(docId: string, id: string): VersionWithJson | undefined {
       const row = one.get(docId, id);
-      return row ? { ...present(row), json: JSON.parse(row.json) as unknown } : undefined;
+      return row ? { ...present(row), json: JSON.parse(row.json) as VersionProjection } : undefined;
     },
     /** The Yjs state of a version. */
     state(docId: string, id: string): Uint8Array | undefined {

@@ -9,7 +9,16 @@ import {
   trajectCatalogEntry,
 } from '../../commands/catalog';
 import type { AppDeps, AppEnv } from '../../deps';
-import { validateJson } from '../../http/validate';
+import { validateJson, validateQuery } from '../../http/validate';
+
+/** GET /api/catalog — every filter optional; unknown parameters are ignored. */
+const catalogQuery = z.object({
+  q: z.string().optional(),
+  sector: z.string().optional(),
+  /** A template version id, or the ontwikkelpad's key (every version of it). */
+  templateId: z.string().optional(),
+  outcomeId: z.string().optional(),
+});
 
 /** POST /api/catalog/:id/reuse */
 const reuseBody = z.object({ teamId: z.uuid('Kies een co-creatieteam') }).strict();
@@ -17,10 +26,9 @@ const reuseBody = z.object({ teamId: z.uuid('Kies een co-creatieteam') }).strict
 /** /api/catalog — approved designs and trajecten, public (no session needed); reuse needs one. */
 export function catalogRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
-    .get('/', (c) => {
-      const { q, sector, templateId, outcomeId } = c.req.query();
-      const filter = { q, sector, templateId, outcomeId };
-      // Leerarrangementen in `items` (as before), approved trajecten beside them.
+    .get('/', validateQuery(catalogQuery), (c) => {
+      const filter = c.req.valid('query');
+      // Leerarrangementen in `items`, approved trajecten beside them.
       return c.json({ items: searchCatalog(deps, filter), trajects: searchTrajectCatalog(deps, filter) });
     })
     .get('/trajects/:id', (c) => c.json(trajectCatalogEntry(deps, c.req.param('id'))))

@@ -1,4 +1,5 @@
-import { Hono } from 'hono';
+import { Hono, type TypedResponse } from 'hono';
+import { validator } from 'hono/validator';
 import { z } from '../../../shared/schemas/zod';
 import { authRequired, requireAuth } from '../../auth/middleware';
 import { exportDocument } from '../../commands/exports';
@@ -11,12 +12,23 @@ import {
   saveVersion,
 } from '../../commands/versions';
 import type { AppDeps, AppEnv } from '../../deps';
+import type { VersionSummary } from '../../stores/versions';
 import { ApiError } from '../../http/apiError';
 import { validateJson } from '../../http/validate';
 
 const saveVersionBody = z.object({
   label: z.string().trim().min(1).max(200),
   note: z.string().max(2000).optional(),
+});
+
+/** The first value of a query parameter (a repeated one counts once). */
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/** GET …/diff: `from` is required; `to` is a version id or 'current' (the default). */
+const diffQuery = validator('query', (query) => {
+  const from = first(query.from);
+  if (!from) throw new ApiError(400, 'invalid_query', 'Geef met from aan welke versie je vergelijkt.');
+  return { from, to: first(query.to) ?? 'current' };
 });
 
 /**
@@ -28,10 +40,11 @@ export function versionsRoutes(deps: AppDeps) {
     .use('/:id/*', authRequired)
     .get('/:id/versions', (c) => {
       const { user } = requireAuth(c.get('auth'));
-      // Built as JSON text by the store (a VersionSummary[]): no objects to make and stringify.
+      // Built as JSON text by the store: no objects to make and stringify. The type says what the
+      // text holds, for the typed client.
       return c.body(listVersionsJson(deps, user.id, c.req.param('id')), 200, {
         'Content-Type': 'application/json',
-      });
+      }) as unknown as Response & TypedResponse<VersionSummary[], 200, 'json'>;
     })
     .post('/:id/versions', validateJson(saveVersionBody), (c) => {
       const { user } = requireAuth(c.get('auth'));
@@ -53,11 +66,10 @@ export function versionsRoutes(deps: AppDeps) {
       const restored = await restoreVersion(deps, user.id, c.req.param('id'), c.req.param('versionId'));
       return c.json(restored, 201);
     })
-    .get('/:id/diff', (c) => {
+    .get('/:id/diff', diffQuery, (c) => {
       const { user } = requireAuth(c.get('auth'));
-      const from = c.req.query('from');
-      if (!from) throw new ApiError(400, 'invalid_query', 'Geef met from aan welke versie je vergelijkt.');
-      return c.json(diffVersions(deps, user.id, c.req.param('id'), from, c.req.query('to') ?? 'current'));
+      const { from, to } = c.req.valid('query');
+      return c.json(diffVersions(deps, user.id, c.req.param('id'), from, to));
     })
     .get('/:id/export', async (c) => {
       const { user } = requireAuth(c.get('auth'));
