@@ -1,5 +1,5 @@
 /**
- * Dutch messages of comments and notifications (issue 7). Spread into `nl.ts`; `enComments.ts`
+ * Dutch messages of comments and notifications. Spread into `nl.ts`; `enComments.ts`
  * mirrors it.
  */
 export const nlComments = {

@@ -1,5 +1,5 @@
 /**
- * Dutch messages of leerarrangement designs and professionaliseringstrajecten (issue 5). Spread
+ * Dutch messages of leerarrangement designs and professionaliseringstrajecten. Spread
  * into `nl.ts` (one catalogue, one key type); `enDesigns.ts` mirrors it.
  */
 export const nlDesigns = {

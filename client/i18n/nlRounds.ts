@@ -1,5 +1,5 @@
 /**
- * Dutch messages of feedback rounds (issue 7): the rounds page, reviewers and links, the reviewer's
+ * Dutch messages of feedback rounds: the rounds page, reviewers and links, the reviewer's
  * page, triage and the summary, the invitation link page, "Feedbackverzoeken" on the home page, and
  * a version opened in the editor. Spread into `nl.ts`; `enRounds.ts` mirrors it.
  */

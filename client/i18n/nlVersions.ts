@@ -1,5 +1,5 @@
 /**
- * Dutch messages of versions, diff, lifecycle, exports and the public catalog (issue 6). Spread
+ * Dutch messages of versions, diff, lifecycle, exports and the public catalog. Spread
  * into `nl.ts`; `enVersions.ts` mirrors it.
  */
 export const nlVersions = {

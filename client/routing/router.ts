@@ -56,7 +56,7 @@ function decodeSegment(segment: string): string | null {
 }
 
 const PARAM_ROUTES: Array<{ pattern: RegExp; make: (...params: string[]) => Route }> = [
-  // Feedback rounds (issue 7) and a version in the editor: under the document's own editor path.
+  // Feedback rounds and a version in the editor: under the document's own editor path.
   {
     pattern: /^\/(?:ontwerpen|d)\/([^/]+)\/versies\/([^/]+)\/?$/,
     make: (docId = '', versionId = '') => ({ name: 'versionEditor', docId, versionId }),

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import type { TextAnchor } from '../schemas/feedback';
 
 /**
- * Comment anchors in rich text (issue 7). A text anchor is two Yjs relative positions — the start
+ * Comment anchors in rich text. A text anchor is two Yjs relative positions — the start
  * sticks to the first commented character, the end to the last — so concurrent inserts before or
  * after the range stay outside it and inserts inside it stay inside. Beside them it keeps the ids
  * of the characters it covered when it was made: the anchor is *attached* while at least one of

@@ -1,7 +1,7 @@
 import { z } from './zod';
 
 /**
- * Comments and feedback rounds (issue 7): request bodies (zod) and response shapes, shared by the
+ * Comments and feedback rounds: request bodies (zod) and response shapes, shared by the
  * server routes and the client. Comments travel over this HTTP API — never through the Y.Doc — so
  * the server checks every write against the policies.
  */

@@ -17,7 +17,7 @@ import { SizeFields } from './SizeFields';
 import { StudyLoad } from './StudyLoad';
 import { DesignSection, TextSection } from './TextSections';
 import { UpgradeNotice } from './UpgradeNotice';
-import { useAnnouncer } from './useAnnouncer';
+import { useAnnouncer } from '../../components/useAnnouncer';
 import { useDocVersion, useThrottled } from './useDocVersion';
 
 /** The form of an open design and its side panel (live checks, study load). */

@@ -1,4 +1,5 @@
-import { useCallback, useId, useRef, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
+import { useAnnouncer } from '../../components/useAnnouncer';
 import { OP } from '../../../shared/editor/ontwikkelpadDoc';
 import { RichTextEditor } from '../../editor/RichTextEditor';
 import type { TemplateVersionSummary } from '../../http/templates';
@@ -15,18 +16,6 @@ import { RubricEditor } from './RubricEditor';
 import { SectionsEditor } from './SectionsEditor';
 import { ThemesEditor } from './ThemesEditor';
 import { usePublishChecks } from './usePublishChecks';
-
-/** A polite announcement for screen readers (moves and removals change the page silently otherwise). */
-function useAnnouncer(): [string, (message: string) => void] {
-  const [message, setMessage] = useState('');
-  const flip = useRef(false);
-  const announce = useCallback((next: string) => {
-    // A trailing no-break space toggles, so the same sentence twice is still a change to announce.
-    flip.current = !flip.current;
-    setMessage(flip.current ? next : `${next}\u00a0`);
-  }, []);
-  return [message, announce];
-}
 
 /** The form of an open, loaded draft and its side panel (checks, publishing, versions). */
 export function DraftEditor({

@@ -1,7 +1,7 @@
 import type { Sector } from '../ontwikkelpad/types';
 
 /**
- * The plain projection of a leerarrangement design (issue 5): what the rules R1–R13 are computed
+ * The plain projection of a leerarrangement design: what the rules R1–R13 are computed
  * from, on the client (live) and on the server (any design, any stored version) alike.
  */
 export const LEARNING_MODES = ['formeel', 'non-formeel', 'informeel'] as const;
@@ -61,7 +61,7 @@ export interface LeerarrangementContent {
   trajectRelation: string;
 }
 
-/** What the rules know about the design's life so far (feedback rounds land with issue 7). */
+/** What the rules know about the design's life so far. */
 export interface DesignContext {
   /** Closed feedback rounds on this design; null while the rounds capability does not exist. */
   closedFeedbackRounds: number | null;

@@ -64,7 +64,7 @@ export interface OntwikkelpadContent {
   sections: TemplateSection[];
 }
 
-/** The sections a leerarrangement must have unless the atelier changes them (issue 4). */
+/** The sections a leerarrangement must have unless the atelier changes them. */
 export const DEFAULT_TEMPLATE_SECTIONS: ReadonlyArray<Omit<TemplateSection, 'id'>> = [
   {
     heading: 'Doelgroep en aanleiding',
