@@ -94,7 +94,9 @@ export function changeStatus(deps: AppDeps, userId: string, docId: string, input
     });
   })();
   if (document.teamId) {
-    for (const member of deps.stores.teams.members(document.teamId)) deps.rooms.refreshAccess(member.userId);
+    for (const member of deps.stores.teams.members(document.teamId)) {
+      deps.rooms.refreshAccess(member.userId, document.teamId);
+    }
   }
   return designStatus(deps, userId, docId);
 }
