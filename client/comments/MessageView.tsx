@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { CommentMessage, PersonRef } from '../../shared/schemas/feedback';
+import { CancelButton } from '../components/CancelButton';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { deleteMessage, editMessage } from '../http/comments';
@@ -48,6 +49,12 @@ export function MessageView({
   const editButtonRef = useRef<HTMLButtonElement>(null);
   const name = message.author?.name ?? t('comments.unknownAuthor');
 
+  // Closing the edit form (save, Escape, cancel) gives focus back to the button that opened it.
+  const closeEditor = () => {
+    setEditing(null);
+    requestAnimationFrame(() => editButtonRef.current?.focus());
+  };
+
   const save = async (event: FormEvent) => {
     event.preventDefault();
     if (!editing) return;
@@ -56,10 +63,9 @@ export function MessageView({
     setBusy(true);
     try {
       await editMessage(message.id, body);
-      setEditing(null);
+      closeEditor();
       setError(null);
       onChanged(t('comments.edited'));
-      requestAnimationFrame(() => editButtonRef.current?.focus());
     } catch (caught) {
       setError(toApiError(caught));
     } finally {
@@ -84,8 +90,7 @@ export function MessageView({
           onKeyDown={(event) => {
             if (event.key === 'Escape') {
               event.preventDefault();
-              setEditing(null);
-              requestAnimationFrame(() => editButtonRef.current?.focus());
+              closeEditor();
             }
           }}
         >
@@ -103,16 +108,7 @@ export function MessageView({
             <button type="submit" className="button button--primary button--small" disabled={busy}>
               {t('common.save')}
             </button>
-            <button
-              type="button"
-              className="button button--small"
-              onClick={() => {
-                setEditing(null);
-                requestAnimationFrame(() => editButtonRef.current?.focus());
-              }}
-            >
-              {t('common.cancel')}
-            </button>
+            <CancelButton small onCancel={closeEditor} />
           </div>
         </form>
       ) : (

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { PersonRef } from '../../shared/schemas/feedback';
+import { CancelButton } from '../components/CancelButton';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { reopenThread, replyToThread, resolveThread } from '../http/comments';
 import { toApiError, type ApiError } from '../http/request';
@@ -48,6 +49,12 @@ export function ThreadView({
   const author = first?.author?.name ?? t('comments.unknownAuthor');
   const resolved = thread.status === 'resolved';
 
+  // Closing the reply form (send, Escape, cancel) gives focus back to the button that opened it.
+  const closeReply = () => {
+    setReplying(false);
+    requestAnimationFrame(() => replyButtonRef.current?.focus());
+  };
+
   const run = async (action: () => Promise<unknown>, announcement?: string) => {
     setBusy(true);
     setError(null);
@@ -69,8 +76,7 @@ export function ThreadView({
     if (!body) return;
     if (await run(() => replyToThread(thread.id, body), t('comments.replied'))) {
       setDraft(emptyDraft);
-      setReplying(false);
-      requestAnimationFrame(() => replyButtonRef.current?.focus());
+      closeReply();
     }
   };
 
@@ -123,8 +129,7 @@ export function ThreadView({
                 onKeyDown={(event) => {
                   if (event.key === 'Escape') {
                     event.preventDefault();
-                    setReplying(false);
-                    requestAnimationFrame(() => replyButtonRef.current?.focus());
+                    closeReply();
                   }
                 }}
               >
@@ -147,16 +152,7 @@ export function ThreadView({
                   >
                     {t('comments.reply')}
                   </button>
-                  <button
-                    type="button"
-                    className="button button--small"
-                    onClick={() => {
-                      setReplying(false);
-                      requestAnimationFrame(() => replyButtonRef.current?.focus());
-                    }}
-                  >
-                    {t('common.cancel')}
-                  </button>
+                  <CancelButton small onCancel={closeReply} />
                 </div>
               </form>
             ) : null}
