@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
   addMemberViaApi,
@@ -9,26 +9,20 @@ import {
   newSignedInContext,
   nthEditor,
   openPage,
-  startHarness,
-  type BrowserHarness,
   type TestUser,
+  useHarness,
 } from './helpers';
 
-let harness: BrowserHarness;
+const harness = useHarness();
 let owner: { context: BrowserContext; user: TestUser };
 let member: { context: BrowserContext; user: TestUser };
 let teamId: string;
 
 beforeAll(async () => {
-  harness = await startHarness();
   owner = await newSignedInContext(harness, 'Olga');
   member = await newSignedInContext(harness, 'Bram');
   teamId = await createTeamViaApi(owner.context, harness.server.url, 'Team Toegang');
   await addMemberViaApi(owner.context, harness.server.url, teamId, member.user.email, 'editor');
-});
-
-afterAll(async () => {
-  await harness?.close();
 });
 
 function setMemberRole(role: string): Promise<unknown> {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Role } from '../../shared/domain/roles';
 import {
@@ -9,29 +9,23 @@ import {
   expectStatus,
   newSignedInContext,
   openPage,
-  startHarness,
-  type BrowserHarness,
   type TestUser,
+  useHarness,
 } from './helpers';
 
 /** Well under the 5 s the client used to poll at: the change must come from the server's push. */
 const PROMPTLY_MS = 2_500;
 
-let harness: BrowserHarness;
+const harness = useHarness();
 let owner: { context: BrowserContext; user: TestUser };
 let member: { context: BrowserContext; user: TestUser };
 let teamId: string;
 
 beforeAll(async () => {
-  harness = await startHarness();
   owner = await newSignedInContext(harness, 'Olga');
   member = await newSignedInContext(harness, 'Bram');
   teamId = await createTeamViaApi(owner.context, harness.server.url, 'Team Rolwissel');
   await addMemberViaApi(owner.context, harness.server.url, teamId, member.user.email, 'commenter');
-});
-
-afterAll(async () => {
-  await harness?.close();
 });
 
 function setMemberRole(role: Role): Promise<unknown> {

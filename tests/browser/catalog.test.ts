@@ -1,15 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { editDraft, toggleOutcome } from '../support/yclient';
-import {
-  api,
-  axeViolations,
-  createTeamViaApi,
-  newSignedInContext,
-  openPage,
-  startHarness,
-  type BrowserHarness,
-} from './helpers';
+import { api, axeViolations, createTeamViaApi, newSignedInContext, openPage, useHarness } from './helpers';
 
 /**
  * The public catalog with trajecten in Chromium: one team approves a leerarrangement, another puts
@@ -20,15 +12,7 @@ import {
  * database write (the API cannot pass R13 before feedback rounds exist), as the server tests do.
  */
 
-let harness: BrowserHarness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness();
 
 const pathOf = (page: Page) => new URL(page.url()).pathname;
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   api,
@@ -7,19 +7,10 @@ import {
   expectStatus,
   newSignedInContext,
   openPage,
-  startHarness,
-  type BrowserHarness,
+  useHarness,
 } from './helpers';
 
-let harness: BrowserHarness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness();
 
 function pathOf(page: Page): string {
   return new URL(page.url()).pathname;

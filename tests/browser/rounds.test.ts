@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
   addMemberViaApi,
@@ -11,20 +11,11 @@ import {
   newUserDetails,
   nthEditor,
   openPage,
-  startHarness,
   tabTo,
-  type BrowserHarness,
+  useHarness,
 } from './helpers';
 
-let harness: BrowserHarness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness();
 
 const pathOf = (page: Page) => new URL(page.url()).pathname;
 

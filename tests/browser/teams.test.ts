@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   addMemberViaApi,
@@ -10,20 +10,11 @@ import {
   newUserDetails,
   nthEditor,
   openPage,
-  startHarness,
   tabTo,
-  type BrowserHarness,
+  useHarness,
 } from './helpers';
 
-let harness: BrowserHarness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness();
 
 /** Fills the sign-up form and submits it. */
 async function signUpThroughForm(page: Page, details: { name: string; email: string; password: string }) {

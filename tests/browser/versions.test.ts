@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   addMemberViaApi,
@@ -10,19 +10,10 @@ import {
   newSignedInContext,
   nthEditor,
   openPage,
-  startHarness,
-  type BrowserHarness,
+  useHarness,
 } from './helpers';
 
-let harness: BrowserHarness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness();
 
 async function openVersions(page: Page) {
   await page.getByTestId('versions-open').click();
