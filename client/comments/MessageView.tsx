@@ -1,13 +1,13 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { CommentMessage, PersonRef } from '../../shared/schemas/feedback';
-import { CancelButton } from '../components/CancelButton';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { deleteMessage, editMessage } from '../http/comments';
 import { toApiError, type ApiError } from '../http/request';
 import { useT } from '../i18n/I18nProvider';
 import { bodyToDraft, draftToBody, parseBody } from './mentions';
-import { MentionTextarea, type Draft } from './MentionTextarea';
+import type { Draft } from './MentionTextarea';
+import { MessageForm } from './MessageForm';
 
 /** A comment body with its @mentions as highlighted names. */
 export function CommentBody({ body }: { body: string }) {
@@ -85,32 +85,22 @@ export function MessageView({
       {message.deleted ? (
         <p className="comment-message__body comment-message__body--deleted">{t('comments.deletedMessage')}</p>
       ) : editing ? (
-        <form
+        <MessageForm
           onSubmit={save}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') {
-              event.preventDefault();
-              closeEditor();
-            }
+          onClose={closeEditor}
+          field={{
+            id: editId,
+            label: t('comments.editLabel'),
+            draft: editing,
+            onChange: setEditing,
+            people,
+            textareaRef: editRef,
+            testId: 'edit-input',
+            rows: 2,
           }}
-        >
-          <MentionTextarea
-            id={editId}
-            label={t('comments.editLabel')}
-            draft={editing}
-            onChange={setEditing}
-            people={people}
-            textareaRef={editRef}
-            testId="edit-input"
-            rows={2}
-          />
-          <div className="button-row">
-            <button type="submit" className="button button--primary button--small" disabled={busy}>
-              {t('common.save')}
-            </button>
-            <CancelButton small onCancel={closeEditor} />
-          </div>
-        </form>
+          submitLabel={t('common.save')}
+          busy={busy}
+        />
       ) : (
         <CommentBody body={message.body} />
       )}

@@ -1,6 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { PersonRef } from '../../shared/schemas/feedback';
-import { CancelButton } from '../components/CancelButton';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { reopenThread, replyToThread, resolveThread } from '../http/comments';
 import { toApiError, type ApiError } from '../http/request';
@@ -8,7 +7,8 @@ import { useDateTimeFormat } from '../i18n/format';
 import { useT } from '../i18n/I18nProvider';
 import { AnchorContext } from './AnchorContext';
 import { draftToBody } from './mentions';
-import { emptyDraft, MentionTextarea, type Draft } from './MentionTextarea';
+import { emptyDraft, type Draft } from './MentionTextarea';
+import { MessageForm } from './MessageForm';
 import { MessageView } from './MessageView';
 import type { ShownThread } from './shownThreads';
 import { threadDomId } from './threadDom';
@@ -124,37 +124,23 @@ export function ThreadView({
         {canComment ? (
           <div className="comment-thread__actions">
             {!resolved && replying ? (
-              <form
+              <MessageForm
                 onSubmit={submitReply}
-                onKeyDown={(event) => {
-                  if (event.key === 'Escape') {
-                    event.preventDefault();
-                    closeReply();
-                  }
+                onClose={closeReply}
+                field={{
+                  id: replyId,
+                  label: t('comments.replyLabel', { name: author }),
+                  draft,
+                  onChange: setDraft,
+                  people,
+                  textareaRef: replyRef,
+                  testId: 'reply-input',
+                  rows: 2,
                 }}
-              >
-                <MentionTextarea
-                  id={replyId}
-                  label={t('comments.replyLabel', { name: author })}
-                  draft={draft}
-                  onChange={setDraft}
-                  people={people}
-                  textareaRef={replyRef}
-                  testId="reply-input"
-                  rows={2}
-                />
-                <div className="button-row">
-                  <button
-                    type="submit"
-                    className="button button--primary button--small"
-                    disabled={busy}
-                    data-testid="reply-submit"
-                  >
-                    {t('comments.reply')}
-                  </button>
-                  <CancelButton small onCancel={closeReply} />
-                </div>
-              </form>
+                submitLabel={t('comments.reply')}
+                submitTestId="reply-submit"
+                busy={busy}
+              />
             ) : null}
             <div className="button-row">
               {!resolved && !replying ? (

@@ -1,7 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { editDraft, toggleOutcome } from '../support/yclient';
-import { api, axeViolations, createTeamViaApi, newSignedInContext, openPage, useHarness } from './helpers';
+import {
+  api,
+  axeViolations,
+  createTeamViaApi,
+  newSignedInContext,
+  openPage,
+  exampleTemplate,
+  useHarness,
+} from './helpers';
 
 /**
  * The public catalog with trajecten in Chromium: one team approves a leerarrangement, another puts
@@ -26,16 +34,7 @@ describe('catalog with trajecten in Chromium', () => {
     const url = harness.server.url;
     const { db } = harness.server.deps;
     const ada = await newSignedInContext(harness, 'Ada');
-    const versions = await api<Array<{ id: string; title: string }>>(
-      ada.context,
-      url,
-      'GET',
-      '/api/templates',
-    );
-    const example = versions.find((version) =>
-      version.title.startsWith('Specialist Curriculumontwikkeling'),
-    )!;
-    expect(example).toBeDefined();
+    const example = await exampleTemplate(ada.context, url);
 
     // Team Zuid approves a leerarrangement that covers every leeruitkomst of the example.
     const zuid = await createTeamViaApi(ada.context, url, 'Co-creatielab Zuid', 'cocreatieteam');

@@ -12,6 +12,7 @@ import {
   nthEditor,
   openPage,
   type TestUser,
+  exampleTemplate,
   useHarness,
 } from './helpers';
 
@@ -33,17 +34,11 @@ async function designWithTeam(
   const teamId = await createTeamViaApi(owner.context, url, `Lab ${label}`, 'cocreatieteam');
   await addMemberViaApi(owner.context, url, teamId, editor.user.email, 'editor');
   await addMemberViaApi(owner.context, url, teamId, commenter.user.email, 'commenter');
-  const templates = await api<Array<{ id: string; title: string }>>(
-    owner.context,
-    url,
-    'GET',
-    '/api/templates',
-  );
-  const example = templates.find((version) => version.title.startsWith('Specialist Curriculumontwikkeling'));
+  const example = await exampleTemplate(owner.context, url);
   const design = await api<{ id: string }>(owner.context, url, 'POST', '/api/designs', {
     teamId,
     title: `Reacties ${label}`,
-    templateId: example!.id,
+    templateId: example.id,
   });
   return { owner, editor, commenter, docId: design.id };
 }
@@ -409,6 +404,18 @@ describe('comments in Chromium', () => {
       .poll(() => ann.evaluate(() => document.activeElement?.getAttribute('data-testid')))
       .toBe('reply-open');
     expect(await axeViolations(ann)).toEqual([]);
+    // "Annuleren" closes it the same way: focus back on the reply button.
+    await ann.keyboard.press('Enter');
+    await expect
+      .poll(() => ann.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('reply-input');
+    await ann
+      .locator('form:has([data-testid="reply-input"])')
+      .getByRole('button', { name: 'Annuleren' })
+      .click();
+    await expect
+      .poll(() => ann.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('reply-open');
   }, 90_000);
 
   test('a section document: comment on the whole document; the panel sits beside the text at 1280 px and below it on a narrow screen; a notification link opens the thread', async () => {

@@ -10,6 +10,7 @@ import {
   newSignedInContext,
   nthEditor,
   openPage,
+  exampleTemplate,
   useHarness,
 } from './helpers';
 
@@ -71,7 +72,15 @@ describe('versions, diff, restore, lifecycle and the catalog in Chromium', () =>
       .poll(() => nthEditor(other, 0).innerText(), { timeout: 10_000 })
       .toBe('De eerste tekst. Met nieuwe woorden.');
 
-    // Herstellen, with a confirmation.
+    // Herstellen asks first; "Annuleren" gives focus back to the button, then it is confirmed.
+    await page.getByTestId('version-restore').last().click();
+    await page
+      .getByRole('group', { name: /Deze versie terugzetten/ })
+      .getByRole('button', { name: 'Annuleren' })
+      .click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('version-restore');
     await page.getByTestId('version-restore').last().click();
     await page.getByTestId('version-restore-confirm').click();
     await expect.poll(() => page.getByTestId('versions-status').innerText()).toContain('hersteld');
@@ -153,14 +162,11 @@ describe('versions, diff, restore, lifecycle and the catalog in Chromium', () =>
     const url = harness.server.url;
     const { context } = await newSignedInContext(harness, 'Fien');
     const teamId = await createTeamViaApi(context, url, 'Lab Status', 'cocreatieteam');
-    const templates = await api<Array<{ id: string; title: string }>>(context, url, 'GET', '/api/templates');
-    const example = templates.find((version) =>
-      version.title.startsWith('Specialist Curriculumontwikkeling'),
-    );
+    const example = await exampleTemplate(context, url);
     const design = await api<{ id: string }>(context, url, 'POST', '/api/designs', {
       teamId,
       title: 'Status en export',
-      templateId: example!.id,
+      templateId: example.id,
     });
     const page = await openPage(context, url, `/ontwerpen/${design.id}`, 'Fien');
     await expect
@@ -193,14 +199,11 @@ describe('versions, diff, restore, lifecycle and the catalog in Chromium', () =>
     const url = harness.server.url;
     const { context } = await newSignedInContext(harness, 'Gijs');
     const teamId = await createTeamViaApi(context, url, 'Lab Versie-editor', 'cocreatieteam');
-    const templates = await api<Array<{ id: string; title: string }>>(context, url, 'GET', '/api/templates');
-    const example = templates.find((version) =>
-      version.title.startsWith('Specialist Curriculumontwikkeling'),
-    );
+    const example = await exampleTemplate(context, url);
     const design = await api<{ id: string; docId: string }>(context, url, 'POST', '/api/designs', {
       teamId,
       title: 'Versie in de editor',
-      templateId: example!.id,
+      templateId: example.id,
     });
     const saved = await api<{ id: string }>(context, url, 'POST', `/api/documents/${design.docId}/versions`, {
       label: 'Ontwerp 1',
