@@ -238,3 +238,38 @@ export async function tabTo(page: Page, selector: string, maxTabs = 80): Promise
   }
   throw new Error(`Tab never reached ${selector}; visited:\n${visited.join('\n')}`);
 }
+
+/**
+ * Olga (owner) and Bram (a member with `role`) in one team, made in a beforeAll of the calling
+ * file (after its harness starts); `setMemberRole` changes Bram's role through the API.
+ */
+export function useOwnerAndMember(harness: BrowserHarness, teamName: string, role: Role) {
+  const team = {} as {
+    owner: { context: BrowserContext; user: TestUser };
+    member: { context: BrowserContext; user: TestUser };
+    teamId: string;
+  };
+  beforeAll(async () => {
+    const url = harness.server.url;
+    team.owner = await newSignedInContext(harness, 'Olga');
+    team.member = await newSignedInContext(harness, 'Bram');
+    team.teamId = await createTeamViaApi(team.owner.context, url, teamName);
+    await addMemberViaApi(team.owner.context, url, team.teamId, team.member.user.email, role);
+  });
+  const setMemberRole = (next: Role): Promise<unknown> =>
+    api(
+      team.owner.context,
+      harness.server.url,
+      'PATCH',
+      `/api/teams/${team.teamId}/members/${team.member.user.id}`,
+      {
+        role: next,
+      },
+    );
+  return { team, setMemberRole };
+}
+
+/** data-editable of the first section editor: whether the page lets its user type. */
+export function sectionEditable(page: Page): Promise<string | null> {
+  return page.locator('[data-testid="section-editor"]').first().getAttribute('data-editable');
+}
