@@ -13,6 +13,7 @@ import {
   openPage,
   type TestUser,
   exampleTemplate,
+  sectionEditable,
   useHarness,
 } from './helpers';
 
@@ -235,7 +236,7 @@ describe('comments in Chromium', () => {
     await expect
       .poll(() => nthEditor(cor, 0).innerText(), { timeout: 10_000 })
       .toBe('Een tekst om op te reageren.');
-    expect(await cor.getByTestId('section-editor').first().getAttribute('data-editable')).toBe('false');
+    expect(await sectionEditable(cor)).toBe('false');
     expect(await nthEditor(cor, 0).getAttribute('aria-readonly')).toBe('true');
     // Read-only, yet reachable and selectable by keyboard: typing, deleting and pasting change
     // nothing, Shift+Home selects.

@@ -11,6 +11,7 @@ import {
   nthEditor,
   openPage,
   tabTo,
+  sectionEditable,
   useHarness,
 } from './helpers';
 
@@ -113,11 +114,7 @@ describe('accounts, teams and access in Chromium', () => {
     await expect.poll(() => bramRow.getAttribute('data-role'), { timeout: 10_000 }).toBe('viewer');
 
     // Bram's open editor follows: read-only, with a banner, without reloading.
-    await expect
-      .poll(() => bram.locator('[data-testid="section-editor"]').first().getAttribute('data-editable'), {
-        timeout: 15_000,
-      })
-      .toBe('false');
+    await expect.poll(() => sectionEditable(bram), { timeout: 15_000 }).toBe('false');
     expect(await bram.getByTestId('readonly-banner').innerText()).toContain('lezer');
     expect(await nthEditor(bram, 0).getAttribute('aria-readonly')).toBe('true');
     // Still caret-navigable (to select and comment), but typing changes nothing.
