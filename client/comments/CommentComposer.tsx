@@ -1,9 +1,8 @@
 import type { PersonRef } from '../../shared/schemas/feedback';
-import { ErrorMessage } from '../components/ErrorMessage';
 import { useT } from '../i18n/I18nProvider';
 import { AnchorContext } from './AnchorContext';
 import type { CommentsRegistry } from './CommentsRegistry';
-import { MentionTextarea } from './MentionTextarea';
+import { MessageForm } from './MessageForm';
 import type { Composer } from './useComposer';
 
 /**
@@ -25,42 +24,27 @@ export function CommentComposer({
   return (
     <div className="comments-composer">
       {composer.open ? (
-        <form
+        <MessageForm
           className="comments-composer__form"
+          testId="comment-composer"
           onSubmit={composer.submit}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') {
-              event.preventDefault();
-              composer.close(true);
-            }
+          onClose={() => composer.close(true)}
+          field={{
+            id: inputId,
+            label: t('comments.newLabel'),
+            draft: composer.draft,
+            onChange: composer.setDraft,
+            people,
+            textareaRef: composer.textareaRef,
+            testId: 'comment-input',
           }}
-          data-testid="comment-composer"
+          submitLabel={composer.sending ? t('comments.posting') : t('comments.post')}
+          submitTestId="comment-submit"
+          busy={composer.sending}
+          error={composer.sendError}
         >
           <AnchorContext anchor={composer.open.anchor} state="attached" quote={null} />
-          <MentionTextarea
-            id={inputId}
-            label={t('comments.newLabel')}
-            draft={composer.draft}
-            onChange={composer.setDraft}
-            people={people}
-            textareaRef={composer.textareaRef}
-            testId="comment-input"
-          />
-          {composer.sendError ? <ErrorMessage error={composer.sendError} /> : null}
-          <div className="button-row">
-            <button
-              type="submit"
-              className="button button--primary button--small"
-              disabled={composer.sending}
-              data-testid="comment-submit"
-            >
-              {composer.sending ? t('comments.posting') : t('comments.post')}
-            </button>
-            <button type="button" className="button button--small" onClick={() => composer.close(true)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </form>
+        </MessageForm>
       ) : (
         <div className="button-row">
           {registry ? (

@@ -6,7 +6,8 @@ import { deleteMessage, editMessage } from '../http/comments';
 import { toApiError, type ApiError } from '../http/request';
 import { useT } from '../i18n/I18nProvider';
 import { bodyToDraft, draftToBody, parseBody } from './mentions';
-import { MentionTextarea, type Draft } from './MentionTextarea';
+import type { Draft } from './MentionTextarea';
+import { MessageForm } from './MessageForm';
 
 /** A comment body with its @mentions as highlighted names. */
 export function CommentBody({ body }: { body: string }) {
@@ -48,6 +49,12 @@ export function MessageView({
   const editButtonRef = useRef<HTMLButtonElement>(null);
   const name = message.author?.name ?? t('comments.unknownAuthor');
 
+  // Closing the edit form (save, Escape, cancel) gives focus back to the button that opened it.
+  const closeEditor = () => {
+    setEditing(null);
+    requestAnimationFrame(() => editButtonRef.current?.focus());
+  };
+
   const save = async (event: FormEvent) => {
     event.preventDefault();
     if (!editing) return;
@@ -56,10 +63,9 @@ export function MessageView({
     setBusy(true);
     try {
       await editMessage(message.id, body);
-      setEditing(null);
+      closeEditor();
       setError(null);
       onChanged(t('comments.edited'));
-      requestAnimationFrame(() => editButtonRef.current?.focus());
     } catch (caught) {
       setError(toApiError(caught));
     } finally {
@@ -79,42 +85,22 @@ export function MessageView({
       {message.deleted ? (
         <p className="comment-message__body comment-message__body--deleted">{t('comments.deletedMessage')}</p>
       ) : editing ? (
-        <form
+        <MessageForm
           onSubmit={save}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') {
-              event.preventDefault();
-              setEditing(null);
-              requestAnimationFrame(() => editButtonRef.current?.focus());
-            }
+          onClose={closeEditor}
+          field={{
+            id: editId,
+            label: t('comments.editLabel'),
+            draft: editing,
+            onChange: setEditing,
+            people,
+            textareaRef: editRef,
+            testId: 'edit-input',
+            rows: 2,
           }}
-        >
-          <MentionTextarea
-            id={editId}
-            label={t('comments.editLabel')}
-            draft={editing}
-            onChange={setEditing}
-            people={people}
-            textareaRef={editRef}
-            testId="edit-input"
-            rows={2}
-          />
-          <div className="button-row">
-            <button type="submit" className="button button--primary button--small" disabled={busy}>
-              {t('common.save')}
-            </button>
-            <button
-              type="button"
-              className="button button--small"
-              onClick={() => {
-                setEditing(null);
-                requestAnimationFrame(() => editButtonRef.current?.focus());
-              }}
-            >
-              {t('common.cancel')}
-            </button>
-          </div>
-        </form>
+          submitLabel={t('common.save')}
+          busy={busy}
+        />
       ) : (
         <CommentBody body={message.body} />
       )}

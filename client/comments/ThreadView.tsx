@@ -7,7 +7,8 @@ import { useDateTimeFormat } from '../i18n/format';
 import { useT } from '../i18n/I18nProvider';
 import { AnchorContext } from './AnchorContext';
 import { draftToBody } from './mentions';
-import { emptyDraft, MentionTextarea, type Draft } from './MentionTextarea';
+import { emptyDraft, type Draft } from './MentionTextarea';
+import { MessageForm } from './MessageForm';
 import { MessageView } from './MessageView';
 import type { ShownThread } from './shownThreads';
 import { threadDomId } from './threadDom';
@@ -48,6 +49,12 @@ export function ThreadView({
   const author = first?.author?.name ?? t('comments.unknownAuthor');
   const resolved = thread.status === 'resolved';
 
+  // Closing the reply form (send, Escape, cancel) gives focus back to the button that opened it.
+  const closeReply = () => {
+    setReplying(false);
+    requestAnimationFrame(() => replyButtonRef.current?.focus());
+  };
+
   const run = async (action: () => Promise<unknown>, announcement?: string) => {
     setBusy(true);
     setError(null);
@@ -69,8 +76,7 @@ export function ThreadView({
     if (!body) return;
     if (await run(() => replyToThread(thread.id, body), t('comments.replied'))) {
       setDraft(emptyDraft);
-      setReplying(false);
-      requestAnimationFrame(() => replyButtonRef.current?.focus());
+      closeReply();
     }
   };
 
@@ -118,47 +124,23 @@ export function ThreadView({
         {canComment ? (
           <div className="comment-thread__actions">
             {!resolved && replying ? (
-              <form
+              <MessageForm
                 onSubmit={submitReply}
-                onKeyDown={(event) => {
-                  if (event.key === 'Escape') {
-                    event.preventDefault();
-                    setReplying(false);
-                    requestAnimationFrame(() => replyButtonRef.current?.focus());
-                  }
+                onClose={closeReply}
+                field={{
+                  id: replyId,
+                  label: t('comments.replyLabel', { name: author }),
+                  draft,
+                  onChange: setDraft,
+                  people,
+                  textareaRef: replyRef,
+                  testId: 'reply-input',
+                  rows: 2,
                 }}
-              >
-                <MentionTextarea
-                  id={replyId}
-                  label={t('comments.replyLabel', { name: author })}
-                  draft={draft}
-                  onChange={setDraft}
-                  people={people}
-                  textareaRef={replyRef}
-                  testId="reply-input"
-                  rows={2}
-                />
-                <div className="button-row">
-                  <button
-                    type="submit"
-                    className="button button--primary button--small"
-                    disabled={busy}
-                    data-testid="reply-submit"
-                  >
-                    {t('comments.reply')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--small"
-                    onClick={() => {
-                      setReplying(false);
-                      requestAnimationFrame(() => replyButtonRef.current?.focus());
-                    }}
-                  >
-                    {t('common.cancel')}
-                  </button>
-                </div>
-              </form>
+                submitLabel={t('comments.reply')}
+                submitTestId="reply-submit"
+                busy={busy}
+              />
             ) : null}
             <div className="button-row">
               {!resolved && !replying ? (

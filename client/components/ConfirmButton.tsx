@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n/I18nProvider';
+import { CancelButton } from './CancelButton';
 
 /**
  * A "Verwijderen" button that asks first, in place (no modal): the question, "Ja, verwijderen" and
@@ -66,16 +67,7 @@ export function ConfirmButton({
       >
         {confirmLabel ?? t('op.confirmYes')}
       </button>
-      <button
-        type="button"
-        className="button button--small"
-        onClick={() => {
-          setAsking(false);
-          requestAnimationFrame(() => openerRef.current?.focus());
-        }}
-      >
-        {t('common.cancel')}
-      </button>
+      <CancelButton small onCancel={() => setAsking(false)} returnFocusTo={openerRef} />
     </div>
   );
 }

@@ -33,6 +33,17 @@ function isErrorBody(body: unknown): body is { error: { code: string; message: s
   );
 }
 
+/**
+ * The ApiError of a failed download made with the bare fetch (no JSON expected on success): the
+ * code and message of its error body where it has them, else "http" and no message.
+ */
+export async function responseError(response: Response): Promise<ApiError> {
+  const body = (await response.json().catch(() => null)) as {
+    error?: { code?: string; message?: string };
+  } | null;
+  return new ApiError(response.status, body?.error?.code ?? 'http', body?.error?.message ?? '');
+}
+
 /** Turns anything thrown by an API call into an ApiError. */
 export function toApiError(error: unknown): ApiError {
   return error instanceof ApiError ? error : new ApiError(0, 'unknown', '');

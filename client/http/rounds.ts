@@ -7,7 +7,7 @@ import type {
   SummaryItem,
 } from '../../shared/schemas/feedback';
 import { api, apiUrl, pathParams } from './client';
-import { ApiError, readJson } from './request';
+import { ApiError, readJson, responseError } from './request';
 
 const round = api.rounds[':roundId'];
 const documentRounds = api.documents[':docId'].rounds;
@@ -63,12 +63,7 @@ async function fetchState(path: string): Promise<Uint8Array> {
   } catch {
     throw new ApiError(0, 'network', '');
   }
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as {
-      error?: { code?: string; message?: string };
-    } | null;
-    throw new ApiError(response.status, body?.error?.code ?? 'http', body?.error?.message ?? '');
-  }
+  if (!response.ok) throw await responseError(response);
   return new Uint8Array(await response.arrayBuffer());
 }
 

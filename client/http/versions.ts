@@ -1,6 +1,6 @@
 import type { InferRequestType, InferResponseType } from 'hono/client';
 import { api, apiUrl, pathParams } from './client';
-import { ApiError, readJson } from './request';
+import { ApiError, readJson, responseError } from './request';
 
 /** The versions, diff and export routes are mounted under /api/documents for every kind of document. */
 const versioned = api.documents[':id'];
@@ -84,12 +84,7 @@ export async function downloadWithProgress(
     if (signal?.aborted) throw error;
     throw new ApiError(0, 'network', '');
   }
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as {
-      error?: { code?: string; message?: string };
-    } | null;
-    throw new ApiError(response.status, body?.error?.code ?? 'http', body?.error?.message ?? '');
-  }
+  if (!response.ok) throw await responseError(response);
   const length = Number(response.headers.get('Content-Length'));
   const total = Number.isFinite(length) && length > 0 ? length : null;
   const chunks: Uint8Array[] = [];

@@ -11,6 +11,7 @@ import { toApiError, type ApiError } from '../http/request';
 import { completeRound, triageItem } from '../http/rounds';
 import type { VersionSummary } from '../http/versions';
 import { useT } from '../i18n/I18nProvider';
+import { VersionSelect } from '../versions/VersionSelect';
 import { decisionKey, ItemContext } from './SummaryView';
 
 /**
@@ -207,19 +208,14 @@ function TriageItem({
           <label htmlFor={`${id}-version`}>
             {t('rounds.handledInVersion')} <span className="muted">({t('common.optional')})</span>
           </label>
-          <select
+          <VersionSelect
             id={`${id}-version`}
             value={versionId}
-            data-testid="triage-version"
-            onChange={(event) => setVersionId(event.target.value)}
-          >
-            <option value="">{t('rounds.noVersion')}</option>
-            {versions.map((version) => (
-              <option key={version.id} value={version.id}>
-                {version.label}
-              </option>
-            ))}
-          </select>
+            onChange={setVersionId}
+            testId="triage-version"
+            versions={versions}
+            first={{ value: '', label: t('rounds.noVersion') }}
+          />
         </div>
         <p className="button-row">
           <button type="submit" className="button" disabled={busy} data-testid="triage-save">

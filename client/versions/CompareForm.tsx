@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { VersionSummary } from '../http/versions';
 import { useT } from '../i18n/I18nProvider';
 import { CURRENT, sideId, type Side } from './useVersions';
+import { VersionSelect } from './VersionSelect';
 
 /** "Vergelijk twee versies": two labelled native selects (Van / Naar) and a submit button. */
 export function CompareForm({
@@ -43,34 +44,24 @@ export function CompareForm({
       <div className="version-compare__fields">
         <div className="field">
           <label htmlFor={fromId}>{t('versions.compareFrom')}</label>
-          <select
+          <VersionSelect
             id={fromId}
             value={from.id}
-            onChange={(event) => setFromValue(event.target.value)}
-            data-testid="version-compare-from"
-          >
-            {versions.map((version) => (
-              <option key={version.id} value={version.id}>
-                {version.label}
-              </option>
-            ))}
-          </select>
+            onChange={setFromValue}
+            testId="version-compare-from"
+            versions={versions}
+          />
         </div>
         <div className="field">
           <label htmlFor={toId}>{t('versions.compareTo')}</label>
-          <select
+          <VersionSelect
             id={toId}
             value={sideId(to)}
-            onChange={(event) => setToValue(event.target.value)}
-            data-testid="version-compare-to"
-          >
-            <option value={CURRENT}>{t('versions.currentState')}</option>
-            {versions.map((version) => (
-              <option key={version.id} value={version.id}>
-                {version.label}
-              </option>
-            ))}
-          </select>
+            onChange={setToValue}
+            testId="version-compare-to"
+            versions={versions}
+            first={{ value: CURRENT, label: t('versions.currentState') }}
+          />
         </div>
       </div>
       <button

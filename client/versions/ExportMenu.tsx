@@ -11,6 +11,7 @@ import {
 } from '../http/versions';
 import { useT } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/nl';
+import { VersionSelect } from './VersionSelect';
 
 const EXTENSIONS: Record<ExportMenuFormat, string> = {
   md: 'md',
@@ -98,19 +99,14 @@ export function ExportMenu({ docId, title }: { docId: string; title: string }) {
       <div id={panelId} className="export-menu__panel" hidden={!open} data-testid="export-menu">
         <div className="field">
           <label htmlFor={selectId}>{t('export.version')}</label>
-          <select
+          <VersionSelect
             id={selectId}
             value={versionId}
-            onChange={(event) => setVersionId(event.target.value)}
-            data-testid="export-version"
-          >
-            <option value="">{t('export.current')}</option>
-            {versions.map((version) => (
-              <option key={version.id} value={version.id}>
-                {version.label}
-              </option>
-            ))}
-          </select>
+            onChange={setVersionId}
+            testId="export-version"
+            versions={versions}
+            first={{ value: '', label: t('export.current') }}
+          />
         </div>
         <ul className="export-menu__list">
           {EXPORT_MENU_FORMATS.map((format) => (

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { DesignStatus } from '../../shared/domain/lifecycle';
 import type { DocumentKind } from '../../shared/schemas/documents';
+import { CancelButton } from '../components/CancelButton';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { toApiError, type ApiError } from '../http/request';
 import { restoreVersion, type VersionSummary } from '../http/versions';
@@ -133,16 +134,7 @@ export function VersionItem({
           >
             {busy ? t('versions.restoring') : t('versions.restoreYes')}
           </button>
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => {
-              setAsking(false);
-              requestAnimationFrame(() => restoreRef.current?.focus());
-            }}
-          >
-            {t('common.cancel')}
-          </button>
+          <CancelButton small onCancel={() => setAsking(false)} returnFocusTo={restoreRef} />
         </div>
       ) : null}
       {error ? <ErrorMessage error={error} /> : null}

@@ -1,47 +1,24 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
-  addMemberViaApi,
   api,
   createDocumentViaApi,
-  createTeamViaApi,
   expectStatus,
-  newSignedInContext,
   nthEditor,
   openPage,
-  startHarness,
-  type BrowserHarness,
-  type TestUser,
+  sectionEditable,
+  useHarness,
+  useOwnerAndMember,
 } from './helpers';
 
-let harness: BrowserHarness;
-let owner: { context: BrowserContext; user: TestUser };
-let member: { context: BrowserContext; user: TestUser };
-let teamId: string;
-
-beforeAll(async () => {
-  harness = await startHarness();
-  owner = await newSignedInContext(harness, 'Olga');
-  member = await newSignedInContext(harness, 'Bram');
-  teamId = await createTeamViaApi(owner.context, harness.server.url, 'Team Toegang');
-  await addMemberViaApi(owner.context, harness.server.url, teamId, member.user.email, 'editor');
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
-
-function setMemberRole(role: string): Promise<unknown> {
-  return api(owner.context, harness.server.url, 'PATCH', `/api/teams/${teamId}/members/${member.user.id}`, {
-    role,
-  });
-}
+const harness = useHarness();
+const { team, setMemberRole } = useOwnerAndMember(harness, 'Team Toegang', 'editor');
 
 async function openBoth(title: string): Promise<{ olga: Page; bram: Page; id: string }> {
   const url = harness.server.url;
-  const id = await createDocumentViaApi(owner.context, url, teamId, title);
-  const olga = await openPage(owner.context, url, `/d/${id}`, 'Olga');
-  const bram = await openPage(member.context, url, `/d/${id}`, 'Bram');
+  const id = await createDocumentViaApi(team.owner.context, url, team.teamId, title);
+  const olga = await openPage(team.owner.context, url, `/d/${id}`, 'Olga');
+  const bram = await openPage(team.member.context, url, `/d/${id}`, 'Bram');
   await expectStatus(olga, 'saved');
   await expectStatus(bram, 'saved');
   return { olga, bram, id };
@@ -50,10 +27,6 @@ async function openBoth(title: string): Promise<{ olga: Page; bram: Page; id: st
 /** The first section's text (an empty paragraph reads as "\n"). */
 async function firstText(page: Page): Promise<string> {
   return (await nthEditor(page, 0).innerText()).trim();
-}
-
-function editable(page: Page): Promise<string | null> {
-  return page.locator('[data-testid="section-editor"]').first().getAttribute('data-editable');
 }
 
 describe('access changes while a document is open', () => {
@@ -66,7 +39,7 @@ describe('access changes while a document is open', () => {
     await setMemberRole('viewer');
     await nthEditor(bram, 0).click();
     await bram.keyboard.type('Te laat.');
-    await expect.poll(() => editable(bram), { timeout: 10_000 }).toBe('false');
+    await expect.poll(() => sectionEditable(bram), { timeout: 10_000 }).toBe('false');
     await expect.poll(() => firstText(bram), { timeout: 10_000 }).toBe('');
     expect(await firstText(olga)).toBe('');
     // The dropped text is not in his offline copy either: a reload does not bring it back.
@@ -77,7 +50,7 @@ describe('access changes while a document is open', () => {
 
     // Made editor again: the editor unlocks, and his new text is saved (durable-acks line up).
     await setMemberRole('editor');
-    await expect.poll(() => editable(bram), { timeout: 10_000 }).toBe('true');
+    await expect.poll(() => sectionEditable(bram), { timeout: 10_000 }).toBe('true');
     await nthEditor(bram, 0).click();
     await bram.keyboard.type('Weer welkom.');
     await expect.poll(() => firstText(olga), { timeout: 10_000 }).toBe('Weer welkom.');
@@ -88,12 +61,17 @@ describe('access changes while a document is open', () => {
     await setMemberRole('editor');
     const { olga, bram } = await openBoth('Einde verbinding');
 
-    await api(owner.context, harness.server.url, 'DELETE', `/api/teams/${teamId}/members/${member.user.id}`);
+    await api(
+      team.owner.context,
+      harness.server.url,
+      'DELETE',
+      `/api/teams/${team.teamId}/members/${team.member.user.id}`,
+    );
     await expectStatus(bram, 'access-withdrawn');
     expect(await bram.getByTestId('connection-ended').getAttribute('data-reason')).toBe('accessWithdrawn');
-    expect(await editable(bram)).toBe('false');
+    expect(await sectionEditable(bram)).toBe('false');
 
-    await api(owner.context, harness.server.url, 'POST', '/api/auth/logout');
+    await api(team.owner.context, harness.server.url, 'POST', '/api/auth/logout');
     await expectStatus(olga, 'session-ended');
     const notice = olga.getByTestId('connection-ended');
     expect(await notice.getAttribute('data-reason')).toBe('sessionEnded');

@@ -1,50 +1,25 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import type { Role } from '../../shared/domain/roles';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
-  addMemberViaApi,
-  api,
   createDocumentViaApi,
-  createTeamViaApi,
   expectStatus,
-  newSignedInContext,
   openPage,
-  startHarness,
-  type BrowserHarness,
-  type TestUser,
+  sectionEditable,
+  useHarness,
+  useOwnerAndMember,
 } from './helpers';
 
 /** Well under the 5 s the client used to poll at: the change must come from the server's push. */
 const PROMPTLY_MS = 2_500;
 
-let harness: BrowserHarness;
-let owner: { context: BrowserContext; user: TestUser };
-let member: { context: BrowserContext; user: TestUser };
-let teamId: string;
-
-beforeAll(async () => {
-  harness = await startHarness();
-  owner = await newSignedInContext(harness, 'Olga');
-  member = await newSignedInContext(harness, 'Bram');
-  teamId = await createTeamViaApi(owner.context, harness.server.url, 'Team Rolwissel');
-  await addMemberViaApi(owner.context, harness.server.url, teamId, member.user.email, 'commenter');
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
-
-function setMemberRole(role: Role): Promise<unknown> {
-  return api(owner.context, harness.server.url, 'PATCH', `/api/teams/${teamId}/members/${member.user.id}`, {
-    role,
-  });
-}
+const harness = useHarness();
+const { team, setMemberRole } = useOwnerAndMember(harness, 'Team Rolwissel', 'commenter');
 
 /** Opens a new document as Bram; counts his page's role look-ups (GET /api/documents/:id). */
 async function openAsMember(title: string): Promise<{ page: Page; lookups: () => number }> {
   const url = harness.server.url;
-  const id = await createDocumentViaApi(owner.context, url, teamId, title);
-  const page = await openPage(member.context, url, `/d/${id}`, 'Bram');
+  const id = await createDocumentViaApi(team.owner.context, url, team.teamId, title);
+  const page = await openPage(team.member.context, url, `/d/${id}`, 'Bram');
   let lookups = 0;
   page.on('request', (request) => {
     if (request.method() === 'GET' && new URL(request.url()).pathname === `/api/documents/${id}`) lookups++;
@@ -54,10 +29,6 @@ async function openAsMember(title: string): Promise<{ page: Page; lookups: () =>
 
 function bannerRole(page: Page): Promise<string | null> {
   return page.getByTestId('readonly-banner').getAttribute('data-role');
-}
-
-function editable(page: Page): Promise<string | null> {
-  return page.locator('[data-testid="section-editor"]').first().getAttribute('data-editable');
 }
 
 describe('a role change reaches an open document without polling', () => {
@@ -82,14 +53,14 @@ describe('a role change reaches an open document without polling', () => {
     await setMemberRole('viewer');
     const { page } = await openAsMember('Sleutel');
     await expectStatus(page, 'read-only');
-    expect(await editable(page)).toBe('false');
+    expect(await sectionEditable(page)).toBe('false');
 
     await setMemberRole('editor');
-    await expect.poll(() => editable(page), { timeout: PROMPTLY_MS }).toBe('true');
+    await expect.poll(() => sectionEditable(page), { timeout: PROMPTLY_MS }).toBe('true');
     await expect.poll(() => page.getByTestId('readonly-banner').count(), { timeout: PROMPTLY_MS }).toBe(0);
 
     await setMemberRole('viewer');
-    await expect.poll(() => editable(page), { timeout: PROMPTLY_MS }).toBe('false');
+    await expect.poll(() => sectionEditable(page), { timeout: PROMPTLY_MS }).toBe('false');
     expect(await bannerRole(page)).toBe('viewer');
   });
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { editDraft, toggleOutcome } from '../support/yclient';
 import {
@@ -7,8 +7,8 @@ import {
   createTeamViaApi,
   newSignedInContext,
   openPage,
-  startHarness,
-  type BrowserHarness,
+  exampleTemplate,
+  useHarness,
 } from './helpers';
 
 /**
@@ -20,15 +20,7 @@ import {
  * database write (the API cannot pass R13 before feedback rounds exist), as the server tests do.
  */
 
-let harness: BrowserHarness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness();
 
 const pathOf = (page: Page) => new URL(page.url()).pathname;
 
@@ -42,16 +34,7 @@ describe('catalog with trajecten in Chromium', () => {
     const url = harness.server.url;
     const { db } = harness.server.deps;
     const ada = await newSignedInContext(harness, 'Ada');
-    const versions = await api<Array<{ id: string; title: string }>>(
-      ada.context,
-      url,
-      'GET',
-      '/api/templates',
-    );
-    const example = versions.find((version) =>
-      version.title.startsWith('Specialist Curriculumontwikkeling'),
-    )!;
-    expect(example).toBeDefined();
+    const example = await exampleTemplate(ada.context, url);
 
     // Team Zuid approves a leerarrangement that covers every leeruitkomst of the example.
     const zuid = await createTeamViaApi(ada.context, url, 'Co-creatielab Zuid', 'cocreatieteam');

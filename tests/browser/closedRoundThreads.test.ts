@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   api,
   createDocumentViaApi,
   createTeamViaApi,
   newSignedInContext,
   openPage,
-  startHarness,
-  type BrowserHarness,
+  useHarness,
 } from './helpers';
 
 /**
@@ -15,15 +14,7 @@ import {
  * server decides (a closed round's threads are read-only for everyone).
  */
 
-let harness: BrowserHarness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness();
 
 describe('round threads beside the draft', () => {
   test('an open round’s threads offer reply and resolve; a closed round’s do not', async () => {

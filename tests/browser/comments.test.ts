@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { CommentThread } from '../../shared/schemas/feedback';
 import {
@@ -11,20 +11,13 @@ import {
   newSignedInContext,
   nthEditor,
   openPage,
-  startHarness,
-  type BrowserHarness,
   type TestUser,
+  exampleTemplate,
+  sectionEditable,
+  useHarness,
 } from './helpers';
 
-let harness: BrowserHarness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness();
 
 interface Person {
   context: BrowserContext;
@@ -42,17 +35,11 @@ async function designWithTeam(
   const teamId = await createTeamViaApi(owner.context, url, `Lab ${label}`, 'cocreatieteam');
   await addMemberViaApi(owner.context, url, teamId, editor.user.email, 'editor');
   await addMemberViaApi(owner.context, url, teamId, commenter.user.email, 'commenter');
-  const templates = await api<Array<{ id: string; title: string }>>(
-    owner.context,
-    url,
-    'GET',
-    '/api/templates',
-  );
-  const example = templates.find((version) => version.title.startsWith('Specialist Curriculumontwikkeling'));
+  const example = await exampleTemplate(owner.context, url);
   const design = await api<{ id: string }>(owner.context, url, 'POST', '/api/designs', {
     teamId,
     title: `Reacties ${label}`,
-    templateId: example!.id,
+    templateId: example.id,
   });
   return { owner, editor, commenter, docId: design.id };
 }
@@ -249,7 +236,7 @@ describe('comments in Chromium', () => {
     await expect
       .poll(() => nthEditor(cor, 0).innerText(), { timeout: 10_000 })
       .toBe('Een tekst om op te reageren.');
-    expect(await cor.getByTestId('section-editor').first().getAttribute('data-editable')).toBe('false');
+    expect(await sectionEditable(cor)).toBe('false');
     expect(await nthEditor(cor, 0).getAttribute('aria-readonly')).toBe('true');
     // Read-only, yet reachable and selectable by keyboard: typing, deleting and pasting change
     // nothing, Shift+Home selects.
@@ -418,6 +405,18 @@ describe('comments in Chromium', () => {
       .poll(() => ann.evaluate(() => document.activeElement?.getAttribute('data-testid')))
       .toBe('reply-open');
     expect(await axeViolations(ann)).toEqual([]);
+    // "Annuleren" closes it the same way: focus back on the reply button.
+    await ann.keyboard.press('Enter');
+    await expect
+      .poll(() => ann.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('reply-input');
+    await ann
+      .locator('form:has([data-testid="reply-input"])')
+      .getByRole('button', { name: 'Annuleren' })
+      .click();
+    await expect
+      .poll(() => ann.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('reply-open');
   }, 90_000);
 
   test('a section document: comment on the whole document; the panel sits beside the text at 1280 px and below it on a narrow screen; a notification link opens the thread', async () => {

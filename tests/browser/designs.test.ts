@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   api,
@@ -7,19 +7,11 @@ import {
   expectStatus,
   newSignedInContext,
   openPage,
-  startHarness,
-  type BrowserHarness,
+  exampleTemplate,
+  useHarness,
 } from './helpers';
 
-let harness: BrowserHarness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness();
 
 function pathOf(page: Page): string {
   return new URL(page.url()).pathname;
@@ -39,12 +31,10 @@ describe('leerarrangementen and trajecten in Chromium', () => {
     const url = harness.server.url;
     const { context } = await newSignedInContext(harness, 'Dana');
     const teamId = await createTeamViaApi(context, url, 'Lab Curriculum', 'cocreatieteam');
-    const versions = await api<Array<{ id: string; title: string }>>(context, url, 'GET', '/api/templates');
-    const example = versions.find((version) => version.title.startsWith('Specialist Curriculumontwikkeling'));
-    expect(example).toBeDefined();
+    const example = await exampleTemplate(context, url);
 
     // Start from the library version page.
-    const page = await openPage(context, url, `/bibliotheek/${example!.id}`, 'Dana');
+    const page = await openPage(context, url, `/bibliotheek/${example.id}`, 'Dana');
     await page.getByLabel('Titel van het leerarrangement').fill('Curriculum in de school');
     await page.getByTestId('start-design-submit').click();
     await expect.poll(() => pathOf(page), { timeout: 10_000 }).toMatch(/^\/ontwerpen\/[0-9a-f-]+$/);
@@ -145,7 +135,7 @@ describe('leerarrangementen and trajecten in Chromium', () => {
     await page.goto(`${url}/teams/${teamId}`);
     const form = page.getByTestId('new-traject-form');
     await form.getByLabel('Titel van het traject').fill('Traject curriculumontwikkeling');
-    await form.getByLabel('Versie van het ontwikkelpad').selectOption(example!.id);
+    await form.getByLabel('Versie van het ontwikkelpad').selectOption(example.id);
     await form.getByRole('button', { name: 'Traject aanmaken' }).click();
     await expect.poll(() => pathOf(page), { timeout: 10_000 }).toMatch(/^\/trajecten\/[0-9a-f-]+$/);
     await expect.poll(() => page.getByTestId('traject-add').count(), { timeout: 10_000 }).toBe(1);

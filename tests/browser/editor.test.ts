@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
   addMemberViaApi,
@@ -9,18 +9,16 @@ import {
   newSignedInContext,
   nthEditor,
   openPage,
-  startHarness,
-  type BrowserHarness,
   type TestUser,
+  useHarness,
 } from './helpers';
 
-let harness: BrowserHarness;
+const harness = useHarness();
 /** Anna owns the team; Bram and Carla are editors in it. One profile (context) each. */
 const people: Record<'Anna' | 'Bram' | 'Carla', { context: BrowserContext; user: TestUser }> = {} as never;
 let teamId: string;
 
 beforeAll(async () => {
-  harness = await startHarness();
   const url = harness.server.url;
   people.Anna = await newSignedInContext(harness, 'Anna');
   people.Bram = await newSignedInContext(harness, 'Bram');
@@ -29,10 +27,6 @@ beforeAll(async () => {
   // Both typists are editors (not owners): the editor must work with the "bewerker" role.
   await addMemberViaApi(people.Anna.context, url, teamId, people.Bram.user.email, 'editor');
   await addMemberViaApi(people.Anna.context, url, teamId, people.Carla.user.email, 'editor');
-});
-
-afterAll(async () => {
-  await harness?.close();
 });
 
 function createDocument(title: string): Promise<string> {

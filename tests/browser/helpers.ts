@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { Role, TeamKind } from '../../shared/domain/roles';
 import { startServer, type RunningServer } from '../../server/index';
@@ -50,6 +50,34 @@ export async function startHarness(): Promise<BrowserHarness> {
   };
 }
 
+/**
+ * One harness for the calling test file: started in a `beforeAll`, closed in an `afterAll`. The
+ * returned harness forwards to it, so it may be used anywhere the tests or later hooks run.
+ */
+export function useHarness(): BrowserHarness {
+  let started: BrowserHarness | undefined;
+  beforeAll(async () => {
+    started = await startHarness();
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const current = (): BrowserHarness => {
+    if (!started) throw new Error('the browser harness starts in beforeAll; use it from a test or hook');
+    return started;
+  };
+  return {
+    get server() {
+      return current().server;
+    },
+    get browser() {
+      return current().browser;
+    },
+    newContext: () => current().newContext(),
+    close: () => current().close(),
+  };
+}
+
 /** A signed-up test user. */
 export interface TestUser {
   id: string;
@@ -90,6 +118,17 @@ export async function api<T = unknown>(
   const text = await response.text();
   if (!response.ok()) throw new Error(`${method} ${urlPath}: ${response.status()} ${text}`);
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** The seeded example ontwikkelpad ("Specialist Curriculumontwikkeling") from the library. */
+export async function exampleTemplate(
+  context: BrowserContext,
+  baseUrl: string,
+): Promise<{ id: string; title: string }> {
+  const versions = await api<Array<{ id: string; title: string }>>(context, baseUrl, 'GET', '/api/templates');
+  const example = versions.find((version) => version.title.startsWith('Specialist Curriculumontwikkeling'));
+  if (!example) throw new Error('the library lacks the example ontwikkelpad');
+  return example;
 }
 
 /** Signs up through the API; the session cookie lands in `context`. */
@@ -198,4 +237,39 @@ export async function tabTo(page: Page, selector: string, maxTabs = 80): Promise
     visited.push(hit);
   }
   throw new Error(`Tab never reached ${selector}; visited:\n${visited.join('\n')}`);
+}
+
+/**
+ * Olga (owner) and Bram (a member with `role`) in one team, made in a beforeAll of the calling
+ * file (after its harness starts); `setMemberRole` changes Bram's role through the API.
+ */
+export function useOwnerAndMember(harness: BrowserHarness, teamName: string, role: Role) {
+  const team = {} as {
+    owner: { context: BrowserContext; user: TestUser };
+    member: { context: BrowserContext; user: TestUser };
+    teamId: string;
+  };
+  beforeAll(async () => {
+    const url = harness.server.url;
+    team.owner = await newSignedInContext(harness, 'Olga');
+    team.member = await newSignedInContext(harness, 'Bram');
+    team.teamId = await createTeamViaApi(team.owner.context, url, teamName);
+    await addMemberViaApi(team.owner.context, url, team.teamId, team.member.user.email, role);
+  });
+  const setMemberRole = (next: Role): Promise<unknown> =>
+    api(
+      team.owner.context,
+      harness.server.url,
+      'PATCH',
+      `/api/teams/${team.teamId}/members/${team.member.user.id}`,
+      {
+        role: next,
+      },
+    );
+  return { team, setMemberRole };
+}
+
+/** data-editable of the first section editor: whether the page lets its user type. */
+export function sectionEditable(page: Page): Promise<string | null> {
+  return page.locator('[data-testid="section-editor"]').first().getAttribute('data-editable');
 }

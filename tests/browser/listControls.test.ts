@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   addMemberViaApi,
@@ -8,20 +8,11 @@ import {
   expectStatus,
   newSignedInContext,
   openPage,
-  startHarness,
   tabTo,
-  type BrowserHarness,
+  useHarness,
 } from './helpers';
 
-let harness: BrowserHarness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness();
 
 /** The headings of the sections in display order. */
 function sectionHeadings(page: Page): Promise<string[]> {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import {
   addMemberViaApi,
@@ -8,19 +8,10 @@ import {
   expectStatus,
   newSignedInContext,
   openPage,
-  startHarness,
-  type BrowserHarness,
+  useHarness,
 } from './helpers';
 
-let harness: BrowserHarness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness();
 
 function pathOf(page: Page): string {
   const url = new URL(page.url());

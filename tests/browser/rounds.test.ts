@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
   addMemberViaApi,
@@ -11,20 +11,12 @@ import {
   newUserDetails,
   nthEditor,
   openPage,
-  startHarness,
   tabTo,
-  type BrowserHarness,
+  exampleTemplate,
+  useHarness,
 } from './helpers';
 
-let harness: BrowserHarness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness();
 
 const pathOf = (page: Page) => new URL(page.url()).pathname;
 
@@ -75,19 +67,11 @@ describe('feedback rounds in Chromium', () => {
     const teamB = await createTeamViaApi(bart.context, url, 'Lab Zuid Reviewers', 'cocreatieteam');
     await addMemberViaApi(bart.context, url, teamB, mila.user.email, 'commenter');
 
-    const templates = await api<Array<{ id: string; title: string }>>(
-      dana.context,
-      url,
-      'GET',
-      '/api/templates',
-    );
-    const example = templates.find((version) =>
-      version.title.startsWith('Specialist Curriculumontwikkeling'),
-    );
+    const example = await exampleTemplate(dana.context, url);
     const design = await api<{ id: string }>(dana.context, url, 'POST', '/api/designs', {
       teamId: teamA,
       title: 'Ontwerp voor feedback',
-      templateId: example!.id,
+      templateId: example.id,
     });
 
     // Version 1 and version 2, then the live draft moves on.
@@ -372,13 +356,10 @@ describe('feedback rounds in Chromium', () => {
     const url = harness.server.url;
     const { context } = await newSignedInContext(harness, 'Pien');
     const atelierId = await createTeamViaApi(context, url, 'Atelier Versies', 'atelier');
-    const templates = await api<Array<{ id: string; title: string }>>(context, url, 'GET', '/api/templates');
-    const example = templates.find((version) =>
-      version.title.startsWith('Specialist Curriculumontwikkeling'),
-    );
+    const example = await exampleTemplate(context, url);
     const draft = await api<{ docId: string }>(context, url, 'POST', '/api/templates/drafts', {
       teamId: atelierId,
-      fromVersionId: example!.id,
+      fromVersionId: example.id,
     });
     const versionId = await saveVersion(context, draft.docId, 'Kopie');
     const page = await openPage(context, url, `/d/${draft.docId}/versies/${versionId}`, 'Pien');

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   addMemberViaApi,
@@ -10,20 +10,12 @@ import {
   newUserDetails,
   nthEditor,
   openPage,
-  startHarness,
   tabTo,
-  type BrowserHarness,
+  sectionEditable,
+  useHarness,
 } from './helpers';
 
-let harness: BrowserHarness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness();
 
 /** Fills the sign-up form and submits it. */
 async function signUpThroughForm(page: Page, details: { name: string; email: string; password: string }) {
@@ -122,11 +114,7 @@ describe('accounts, teams and access in Chromium', () => {
     await expect.poll(() => bramRow.getAttribute('data-role'), { timeout: 10_000 }).toBe('viewer');
 
     // Bram's open editor follows: read-only, with a banner, without reloading.
-    await expect
-      .poll(() => bram.locator('[data-testid="section-editor"]').first().getAttribute('data-editable'), {
-        timeout: 15_000,
-      })
-      .toBe('false');
+    await expect.poll(() => sectionEditable(bram), { timeout: 15_000 }).toBe('false');
     expect(await bram.getByTestId('readonly-banner').innerText()).toContain('lezer');
     expect(await nthEditor(bram, 0).getAttribute('aria-readonly')).toBe('true');
     // Still caret-navigable (to select and comment), but typing changes nothing.

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   addMemberViaApi,
@@ -10,19 +10,11 @@ import {
   newSignedInContext,
   nthEditor,
   openPage,
-  startHarness,
-  type BrowserHarness,
+  exampleTemplate,
+  useHarness,
 } from './helpers';
 
-let harness: BrowserHarness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness();
 
 async function openVersions(page: Page) {
   await page.getByTestId('versions-open').click();
@@ -80,7 +72,15 @@ describe('versions, diff, restore, lifecycle and the catalog in Chromium', () =>
       .poll(() => nthEditor(other, 0).innerText(), { timeout: 10_000 })
       .toBe('De eerste tekst. Met nieuwe woorden.');
 
-    // Herstellen, with a confirmation.
+    // Herstellen asks first; "Annuleren" gives focus back to the button, then it is confirmed.
+    await page.getByTestId('version-restore').last().click();
+    await page
+      .getByRole('group', { name: /Deze versie terugzetten/ })
+      .getByRole('button', { name: 'Annuleren' })
+      .click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('version-restore');
     await page.getByTestId('version-restore').last().click();
     await page.getByTestId('version-restore-confirm').click();
     await expect.poll(() => page.getByTestId('versions-status').innerText()).toContain('hersteld');
@@ -162,14 +162,11 @@ describe('versions, diff, restore, lifecycle and the catalog in Chromium', () =>
     const url = harness.server.url;
     const { context } = await newSignedInContext(harness, 'Fien');
     const teamId = await createTeamViaApi(context, url, 'Lab Status', 'cocreatieteam');
-    const templates = await api<Array<{ id: string; title: string }>>(context, url, 'GET', '/api/templates');
-    const example = templates.find((version) =>
-      version.title.startsWith('Specialist Curriculumontwikkeling'),
-    );
+    const example = await exampleTemplate(context, url);
     const design = await api<{ id: string }>(context, url, 'POST', '/api/designs', {
       teamId,
       title: 'Status en export',
-      templateId: example!.id,
+      templateId: example.id,
     });
     const page = await openPage(context, url, `/ontwerpen/${design.id}`, 'Fien');
     await expect
@@ -202,14 +199,11 @@ describe('versions, diff, restore, lifecycle and the catalog in Chromium', () =>
     const url = harness.server.url;
     const { context } = await newSignedInContext(harness, 'Gijs');
     const teamId = await createTeamViaApi(context, url, 'Lab Versie-editor', 'cocreatieteam');
-    const templates = await api<Array<{ id: string; title: string }>>(context, url, 'GET', '/api/templates');
-    const example = templates.find((version) =>
-      version.title.startsWith('Specialist Curriculumontwikkeling'),
-    );
+    const example = await exampleTemplate(context, url);
     const design = await api<{ id: string; docId: string }>(context, url, 'POST', '/api/designs', {
       teamId,
       title: 'Versie in de editor',
-      templateId: example!.id,
+      templateId: example.id,
     });
     const saved = await api<{ id: string }>(context, url, 'POST', `/api/documents/${design.docId}/versions`, {
       label: 'Ontwerp 1',

@@ -8,6 +8,7 @@ import {
 import { addActivity } from '../../../shared/editor/leerarrangementDoc';
 import { ItemCommentButton } from '../../comments/ItemCommentButton';
 import { ListAddButton, ListRowActions, ListSection } from '../../components/ListRowControls';
+import { RadioOptions } from '../../components/RadioOptions';
 import { YTextField } from '../../components/YTextField';
 import { useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/nl';
@@ -178,19 +179,14 @@ function ActivityRow({
           </div>
           <fieldset className="radio-group">
             <legend>{t('design.activityProvider')}</legend>
-            {(['team', 'derde'] as const).map((type) => (
-              <label key={type} className="radio-group__option">
-                <input
-                  type="radio"
-                  name={`provider-${id}`}
-                  value={type}
-                  checked={providerType === type}
-                  disabled={!editable}
-                  onChange={() => setItemField(map, 'providerType', type)}
-                />
-                {t(`design.provider.${type}`)}
-              </label>
-            ))}
+            <RadioOptions
+              name={`provider-${id}`}
+              options={['team', 'derde'] as const}
+              value={providerType}
+              onChange={(type) => setItemField(map, 'providerType', type)}
+              labelOf={(type) => t(`design.provider.${type}`)}
+              disabled={!editable}
+            />
           </fieldset>
           {providerType === 'derde' ? (
             <div className="field">

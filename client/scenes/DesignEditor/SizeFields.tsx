@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { HOURS_PER_ECTS, LEARNING_FORMS, LEARNING_MODES } from '../../../shared/domain/leerarrangement/types';
+import { RadioOptions } from '../../components/RadioOptions';
 import { useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/nl';
 import { setMeta } from './designActions';
@@ -63,35 +64,25 @@ export function SizeFields({ doc, design, editable }: FieldProps) {
       </div>
       <fieldset className="radio-group" id="field-mode">
         <legend>{t('design.mode')}</legend>
-        {LEARNING_MODES.map((mode) => (
-          <label key={mode} className="radio-group__option">
-            <input
-              type="radio"
-              name="design-mode"
-              value={mode}
-              checked={design.mode === mode}
-              disabled={!editable}
-              onChange={() => setMeta(doc, 'mode', mode)}
-            />
-            {t(`design.mode.${mode}` as MessageKey)}
-          </label>
-        ))}
+        <RadioOptions
+          name="design-mode"
+          options={LEARNING_MODES}
+          value={design.mode}
+          onChange={(mode) => setMeta(doc, 'mode', mode)}
+          labelOf={(mode) => t(`design.mode.${mode}` as MessageKey)}
+          disabled={!editable}
+        />
       </fieldset>
       <fieldset className="radio-group" id="field-placement">
         <legend>{t('design.placement')}</legend>
-        {(['verticaal', 'horizontaal'] as const).map((type) => (
-          <label key={type} className="radio-group__option">
-            <input
-              type="radio"
-              name="design-placement"
-              value={type}
-              checked={placement?.type === type}
-              disabled={!editable}
-              onChange={() => setMeta(doc, 'placementType', type)}
-            />
-            {t(`design.placement.${type}`)}
-          </label>
-        ))}
+        <RadioOptions
+          name="design-placement"
+          options={['verticaal', 'horizontaal'] as const}
+          value={placement?.type}
+          onChange={(type) => setMeta(doc, 'placementType', type)}
+          labelOf={(type) => t(`design.placement.${type}`)}
+          disabled={!editable}
+        />
         {placement?.type === 'verticaal' ? (
           <div className="field">
             <label htmlFor="field-position">{t('design.position')}</label>

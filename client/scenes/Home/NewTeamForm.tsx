@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { TEAM_KINDS, type TeamKind } from '../../../shared/domain/roles';
 import { createTeamBody } from '../../../shared/schemas/auth';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { RadioOptions } from '../../components/RadioOptions';
 import { TextField } from '../../components/TextField';
 import {
   serverFieldErrors,
@@ -83,18 +84,13 @@ export function NewTeamForm() {
           <p id={kindHintId} className="field__hint">
             {t('newTeam.kindHint')}
           </p>
-          {TEAM_KINDS.map((option) => (
-            <label key={option} className="radio-group__option">
-              <input
-                type="radio"
-                name="kind"
-                value={option}
-                checked={kind === option}
-                onChange={() => setKind(option)}
-              />
-              {t(teamKindLabelKey(option))}
-            </label>
-          ))}
+          <RadioOptions
+            name="kind"
+            options={TEAM_KINDS}
+            value={kind}
+            onChange={setKind}
+            labelOf={(option) => t(teamKindLabelKey(option))}
+          />
           {fieldErrors.kind ? (
             <p className="field__error" role="alert">
               {fieldErrors.kind}
