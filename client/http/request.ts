@@ -22,26 +22,23 @@ export class ApiError extends Error {
  */
 export const UNAUTHENTICATED_EVENT = 'werkplaats:unauthenticated';
 
-function isErrorBody(body: unknown): body is { error: { code: string; message: string } } {
-  if (typeof body !== 'object' || body === null || !('error' in body)) return false;
-  const error = (body as { error: unknown }).error;
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    typeof (error as { code?: unknown }).code === 'string' &&
-    typeof (error as { message?: unknown }).message === 'string'
-  );
-}
-
 /**
  * The ApiError of a failed download made with the bare fetch (no JSON expected on success): the
  * code and message of its error body where it has them, else "http" and no message.
  */
 export async function responseError(response: Response): Promise<ApiError> {
-  const body = (await response.json().catch(() => null)) as {
-    error?: { code?: string; message?: string };
-  } | null;
-  return new ApiError(response.status, body?.error?.code ?? 'http', body?.error?.message ?? '');
+  return apiErrorOf(response.status, await response.json().catch(() => undefined));
+}
+
+/**
+ * The ApiError of a failed answer: the code and message of the server's `{ error: { code, message } }`
+ * where the body has them, else "http" and no message.
+ */
+function apiErrorOf(status: number, body: unknown): ApiError {
+  const error = (body as { error?: { code?: unknown; message?: unknown } } | null | undefined)?.error;
+  const code = typeof error?.code === 'string' ? error.code : 'http';
+  const message = typeof error?.message === 'string' ? error.message : '';
+  return new ApiError(status, code, message);
 }
 
 /** Turns anything thrown by an API call into an ApiError. */
@@ -82,8 +79,7 @@ export function apiFetch(
     if (response.status === 401 && report) {
       window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
     }
-    if (isErrorBody(body)) throw new ApiError(response.status, body.error.code, body.error.message);
-    throw new ApiError(response.status, 'http', '');
+    throw apiErrorOf(response.status, body);
   };
 }
 
