@@ -7,22 +7,15 @@ import { WorkerCommitter } from './collab/commitWorker';
 import { syncCommitter, type Committer } from './collab/writer';
 import type { DocStorage } from './stores/docStorage';
 import { RoomRegistry } from './collab/rooms';
-import { openDatabase, type Db } from './db/connection';
-import type { AppDeps, Stores } from './deps';
+import type { Db } from './db/connection';
+import { openSqlite } from './db/database';
+import { createAppDeps } from './appDeps';
+import { createStores } from './stores';
+import type { AppDeps } from './deps';
 import { can } from '../shared/domain/roles';
 import { FailureLimiter } from './auth/rateLimit';
 import { createSessionService } from './auth/sessions';
 import { documentRole } from './policies/document';
-import { createAuditStore } from './stores/audit';
-import { createInviteStore } from './stores/invites';
-import { createSessionStore } from './stores/sessions';
-import { createTeamStore } from './stores/teams';
-import { createUserStore } from './stores/users';
-import { createTemplateVersionStore } from './stores/templateVersions';
-import { createTemplateDraftStore } from './stores/templateDrafts';
-import { createDesignStore } from './stores/designs';
-import { createRoundStore } from './stores/rounds';
-import { createLifecycleStore } from './stores/lifecycle';
 import { seedExampleTemplates } from './db/seed';
 import { scheduleBackups } from './db/backup';
 import { startDeadlineJob } from './commands/rounds';
@@ -31,7 +24,6 @@ const HOUR_MS = 60 * 60 * 1000;
 import { loadEnv, type Env } from './env';
 import { log, setLogLevel } from './log';
 import { createDocStorage } from './stores/docStorage';
-import { createDocumentStore } from './stores/documents';
 
 /** A started server. */
 export interface RunningServer {
@@ -50,30 +42,18 @@ export async function startServer(
 ): Promise<RunningServer> {
   const env = loadEnv({ ...process.env, ...overrides });
   setLogLevel(env.LOG_LEVEL);
-  const db = openDatabase(env.DATA_DIR);
+  const database = openSqlite(env.DATA_DIR);
+  const db = database.sqlite as Db;
   db.pragma(`busy_timeout = ${env.SQLITE_BUSY_TIMEOUT_MS}`);
-  const stores: Stores = {
-    documents: createDocumentStore(db),
-    docStorage: createDocStorage(db),
-    users: createUserStore(db),
-    sessions: createSessionStore(db),
-    teams: createTeamStore(db),
-    invites: createInviteStore(db),
-    audit: createAuditStore(db),
-    templateVersions: createTemplateVersionStore(db),
-    templateDrafts: createTemplateDraftStore(db),
-    designs: createDesignStore(db),
-    lifecycle: createLifecycleStore(db),
-    versions: (await import('./stores/versions')).createVersionStore(db),
-    rounds: createRoundStore(db),
-    trajectLifecycle: (await import('./stores/trajectLifecycle')).createTrajectLifecycleStore(db),
-  };
-  seedExampleTemplates(db, stores);
-  const sessions = createSessionService(stores.sessions, stores.users, {
+  const docStorage = createDocStorage(db);
+  const stores = createStores(database.db, docStorage);
+  await seedExampleTemplates(database);
+  const sessionPolicy = {
     idleTimeoutMs: env.SESSION_IDLE_HOURS * HOUR_MS,
     absoluteLifetimeMs: env.SESSION_MAX_DAYS * 24 * HOUR_MS,
-  });
-  const rooms = new RoomRegistry(stores.docStorage, stores.documents, {
+  };
+  const sessions = createSessionService(stores.sessions, stores.users, sessionPolicy);
+  const rooms = new RoomRegistry(docStorage, stores.documents, {
     compactEvery: env.COMPACT_EVERY,
     access: (userId, docId) => {
       const role = documentRole(stores, userId, docId)?.role;
@@ -87,7 +67,7 @@ export async function startServer(
     maxSocketsPerAddress: env.MAX_SOCKETS_PER_ADDRESS,
     maxPendingUpdatesPerSocket: env.MAX_PENDING_UPDATES_PER_SOCKET,
     awareness: { maxStateBytes: env.MAX_AWARENESS_BYTES, maxIdsPerSocket: env.MAX_AWARENESS_IDS_PER_SOCKET },
-    committer: committerFor(env, db, stores.docStorage),
+    committer: committerFor(env, db, docStorage),
   });
   const backups = scheduleBackups(db, env.DATA_DIR, {
     intervalMs: env.BACKUP_INTERVAL_MINUTES * 60_000,
@@ -99,7 +79,7 @@ export async function startServer(
     loginByAddress: new FailureLimiter(env.LOGIN_MAX_FAILURES_PER_ADDRESS, loginWindowMs),
     signupByAddress: new FailureLimiter(env.SIGNUPS_PER_ADDRESS_PER_HOUR, HOUR_MS),
   };
-  const deps: AppDeps = { env, db, stores, sessions, rooms, limiters };
+  const deps = createAppDeps({ env, database, docStorage, sessionPolicy, rooms, limiters }, stores);
   // Expired session rows are removed hourly; validation refuses them anyway.
   const sweep = setInterval(() => sessions.sweep(), HOUR_MS);
   sweep.unref();
@@ -142,7 +122,7 @@ export async function startServer(
         for (const client of wss.clients) client.terminate();
         server.closeAllConnections();
       });
-      db.close();
+      await database.close();
       log.info('werkplaats stopped');
     })());
 

@@ -25,11 +25,11 @@ export async function signup(
   const id = randomUUID();
   let token = '';
   try {
-    deps.db.transaction(() => {
-      deps.stores.users.insert({ id, email: body.email, name: body.name, passwordHash });
-      deps.stores.audit.record('auth.signup', { actorId: id });
-      token = deps.sessions.create(id).token;
-    })();
+    deps.transaction(async (tx) => {
+      tx.stores.users.insert({ id, email: body.email, name: body.name, passwordHash });
+      tx.stores.audit.record('auth.signup', { actorId: id });
+      token = tx.sessions.create(id).token;
+    });
   } catch (error) {
     if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
       throw new ApiError(
@@ -93,14 +93,14 @@ export async function changePassword(
   if (!ok) throw new ApiError(403, 'wrong_password', 'Je huidige wachtwoord klopt niet.');
   const passwordHash = await hashPassword(newPassword);
   let ended: string[] = [];
-  deps.db.transaction(() => {
-    deps.stores.users.setPasswordHash(user.id, passwordHash);
-    ended = deps.sessions.invalidateUser(user.id, sessionId);
-    deps.stores.audit.record('auth.password_changed', {
+  deps.transaction(async (tx) => {
+    tx.stores.users.setPasswordHash(user.id, passwordHash);
+    ended = tx.sessions.invalidateUser(user.id, sessionId);
+    tx.stores.audit.record('auth.password_changed', {
       actorId: user.id,
       details: { endedSessions: ended.length },
     });
-  })();
+  });
   deps.rooms.closeSessions(ended, 'wachtwoord gewijzigd');
 }
 
@@ -147,14 +147,14 @@ export async function deleteAccount(deps: AppDeps, user: User, password: string)
     );
   }
   let ended: string[] = [];
-  deps.db.transaction(() => {
+  deps.transaction(async (tx) => {
     for (const team of teams) {
-      if (deps.stores.teams.memberCount(team.id) === 1) deps.stores.teams.delete(team.id);
-      else deps.stores.teams.removeMember(team.id, user.id);
+      if (tx.stores.teams.memberCount(team.id) === 1) tx.stores.teams.delete(team.id);
+      else tx.stores.teams.removeMember(team.id, user.id);
     }
-    ended = deps.sessions.invalidateUser(user.id);
-    deps.stores.users.anonymise(user.id);
-    deps.stores.audit.record('account.deleted', { actorId: user.id });
-  })();
+    ended = tx.sessions.invalidateUser(user.id);
+    tx.stores.users.anonymise(user.id);
+    tx.stores.audit.record('account.deleted', { actorId: user.id });
+  });
   deps.rooms.closeSessions(ended, 'account verwijderd');
 }

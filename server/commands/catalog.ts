@@ -99,17 +99,17 @@ export function reuseDesign(deps: AppDeps, userId: string, sourceId: string, tea
   doc.destroy();
   const id = randomUUID();
   const title = publication.projection.title;
-  deps.db.transaction(() => {
-    deps.stores.documents.insert({ id, teamId: team.id, createdBy: userId, title, kind: 'leerarrangement' });
-    deps.stores.docStorage.writeInitialState(id, state, stateVector);
-    deps.stores.designs.insertDesign(id, publication.projection.template.id);
-    deps.stores.lifecycle.setBasedOn(id, sourceId);
-    deps.stores.audit.record('design.reused', {
+  deps.transaction(async (tx) => {
+    tx.stores.documents.insert({ id, teamId: team.id, createdBy: userId, title, kind: 'leerarrangement' });
+    tx.stores.documents.writeInitialState(id, state, stateVector);
+    tx.stores.designs.insertDesign(id, publication.projection.template.id);
+    tx.stores.lifecycle.setBasedOn(id, sourceId);
+    tx.stores.audit.record('design.reused', {
       teamId: team.id,
       actorId: userId,
       details: { documentId: id, basedOn: sourceId, title },
     });
-  })();
+  });
   return { id };
 }
 

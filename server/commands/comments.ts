@@ -83,8 +83,8 @@ function insertThread(
   input: { userId: string; docId: string; roundId: string | null; anchor: Anchor | null; body: string },
 ): CommentThread {
   const id = randomUUID();
-  deps.db.transaction(() => {
-    deps.stores.rounds.insertComment({
+  deps.transaction(async (tx) => {
+    tx.stores.rounds.insertComment({
       id,
       threadId: id,
       docId: input.docId,
@@ -93,7 +93,7 @@ function insertThread(
       body: input.body,
       anchor: input.anchor,
     });
-    notifyForMessage(deps, {
+    notifyForMessage(tx, {
       authorId: input.userId,
       docId: input.docId,
       roundId: input.roundId,
@@ -101,7 +101,7 @@ function insertThread(
       body: input.body,
       isReply: false,
     });
-  })();
+  });
   emitRoundChange(input.docId, { kind: 'comments', roundId: input.roundId });
   return threadOf(deps, id);
 }
@@ -134,8 +134,8 @@ export function createRoundThread(
 export function replyToThread(deps: Deps, userId: string, threadId: string, body: string): CommentMessage {
   const root = authorizeThreadWrite(deps.stores, userId, threadId);
   const id = randomUUID();
-  deps.db.transaction(() => {
-    deps.stores.rounds.insertComment({
+  deps.transaction(async (tx) => {
+    tx.stores.rounds.insertComment({
       id,
       threadId: root.id,
       docId: root.doc_id,
@@ -144,7 +144,7 @@ export function replyToThread(deps: Deps, userId: string, threadId: string, body
       body,
       anchor: null,
     });
-    notifyForMessage(deps, {
+    notifyForMessage(tx, {
       authorId: userId,
       docId: root.doc_id,
       roundId: root.round_id,
@@ -152,7 +152,7 @@ export function replyToThread(deps: Deps, userId: string, threadId: string, body
       body,
       isReply: true,
     });
-  })();
+  });
   emitRoundChange(root.doc_id, { kind: 'comments', roundId: root.round_id });
   return presentMessage(deps, deps.stores.rounds.comment(id)!);
 }
@@ -161,12 +161,12 @@ export function replyToThread(deps: Deps, userId: string, threadId: string, body
 export function editMessage(deps: Deps, userId: string, messageId: string, body: string): CommentMessage {
   const message = authorizeOwnMessage(deps.stores, userId, messageId);
   const before = new Set(mentionedIds(message.body));
-  deps.db.transaction(() => {
-    deps.stores.rounds.editComment(messageId, body);
+  deps.transaction(async (tx) => {
+    tx.stores.rounds.editComment(messageId, body);
     // Only people newly mentioned by the edit hear about it.
     const added = mentionedIds(body).filter((id) => !before.has(id));
     if (added.length > 0) {
-      notifyForMessage(deps, {
+      notifyForMessage(tx, {
         authorId: userId,
         docId: message.doc_id,
         roundId: message.round_id,
@@ -175,7 +175,7 @@ export function editMessage(deps: Deps, userId: string, messageId: string, body:
         isReply: false,
       });
     }
-  })();
+  });
   emitRoundChange(message.doc_id, { kind: 'comments', roundId: message.round_id });
   return presentMessage(deps, deps.stores.rounds.comment(messageId)!);
 }

@@ -29,22 +29,22 @@ export function createDesign(
   const state = Y.encodeStateAsUpdate(doc);
   const stateVector = Y.encodeStateVector(doc);
   doc.destroy();
-  deps.db.transaction(() => {
-    deps.stores.documents.insert({
+  deps.transaction(async (tx) => {
+    tx.stores.documents.insert({
       id,
       teamId: team.id,
       createdBy: userId,
       title: input.title,
       kind: 'leerarrangement',
     });
-    deps.stores.docStorage.writeInitialState(id, state, stateVector);
-    deps.stores.designs.insertDesign(id, version.id);
-    deps.stores.audit.record('design.created', {
+    tx.stores.documents.writeInitialState(id, state, stateVector);
+    tx.stores.designs.insertDesign(id, version.id);
+    tx.stores.audit.record('design.created', {
       teamId: team.id,
       actorId: userId,
       details: { documentId: id, title: input.title, template: `${version.title} ${version.version}` },
     });
-  })();
+  });
   return { id };
 }
 
@@ -138,9 +138,9 @@ export async function upgradeDesign(
     copy.destroy();
     return diff;
   });
-  deps.db.transaction(() => {
-    deps.stores.designs.repin(docId, to.id);
-    deps.stores.audit.record('design.upgraded', {
+  deps.transaction(async (tx) => {
+    tx.stores.designs.repin(docId, to.id);
+    tx.stores.audit.record('design.upgraded', {
       teamId: document.teamId,
       actorId: userId,
       details: {
@@ -150,7 +150,7 @@ export async function upgradeDesign(
         removed: plan.removed.map((outcome) => outcome.code),
       },
     });
-  })();
+  });
   await deps.rooms.applyServerUpdate(docId, update);
   const { content: _content, ...summary } = to;
   return { plan, version: summary };
@@ -268,14 +268,14 @@ export function createTraject(
     throw forbidden('Alleen een co-creatieteam stelt professionaliseringstrajecten samen.');
   templateVersionOr404(deps, input.templateVersionId);
   const id = randomUUID();
-  deps.db.transaction(() => {
-    deps.stores.designs.insertTraject({ id, ...input, createdBy: userId });
-    deps.stores.audit.record('traject.created', {
+  deps.transaction(async (tx) => {
+    tx.stores.designs.insertTraject({ id, ...input, createdBy: userId });
+    tx.stores.audit.record('traject.created', {
       teamId: input.teamId,
       actorId: userId,
       details: { trajectId: id, title: input.title },
     });
-  })();
+  });
   return { id };
 }
 
@@ -337,8 +337,8 @@ export function setTrajectItems(
     }
     stored.push({ designId: item.designId, publicationId });
   }
-  deps.db.transaction(() => {
-    deps.stores.designs.setItems(
+  deps.transaction(async (tx) => {
+    tx.stores.designs.setItems(
       trajectId,
       items.map((item, position) => ({
         designId: item.designId,
@@ -347,5 +347,5 @@ export function setTrajectItems(
         publicationId: stored[position]?.publicationId ?? null,
       })),
     );
-  })();
+  });
 }

@@ -78,21 +78,21 @@ export function changeStatus(deps: AppDeps, userId: string, docId: string, input
   if (!check.ok) throw new ApiError(400, 'transition_refused', check.reason);
   const { outcome, note, versionLabel } = recordedMove(input);
   const publication = input.to === 'goedgekeurd' ? publishedProjection(deps, docId) : null;
-  deps.db.transaction(() => {
-    deps.stores.lifecycle.recordTransition(docId, { from, to: input.to, outcome, note, actorId: userId });
-    if (publication) deps.stores.lifecycle.publish(docId, publication.projection, publication.state, userId);
+  deps.transaction(async (tx) => {
+    tx.stores.lifecycle.recordTransition(docId, { from, to: input.to, outcome, note, actorId: userId });
+    if (publication) tx.stores.lifecycle.publish(docId, publication.projection, publication.state, userId);
     // Every status change is a version: an immutable snapshot of exactly what moved on.
-    createVersion(deps, userId, docId, {
+    createVersion(tx, userId, docId, {
       label: versionLabel,
       note,
       status: input.to,
     });
-    deps.stores.audit.record('design.status_changed', {
+    tx.stores.audit.record('design.status_changed', {
       teamId: document.teamId,
       actorId: userId,
       details: { documentId: docId, from, to: input.to, outcome, note },
     });
-  })();
+  });
   if (document.teamId) {
     for (const member of deps.stores.teams.members(document.teamId)) {
       deps.rooms.refreshAccess(member.userId, document.teamId);

@@ -11,21 +11,21 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Creates a team with its creator as owner. */
 export function createTeam(deps: AppDeps, userId: string, body: CreateTeamBody): { id: string } {
   const id = randomUUID();
-  deps.db.transaction(() => {
-    deps.stores.teams.insert({
+  deps.transaction(async (tx) => {
+    tx.stores.teams.insert({
       id,
       name: body.name,
       kind: body.kind,
       lab: body.lab,
       consortium: body.consortium,
     });
-    deps.stores.teams.setMember(id, userId, 'owner');
-    deps.stores.audit.record('team.created', {
+    tx.stores.teams.setMember(id, userId, 'owner');
+    tx.stores.audit.record('team.created', {
       teamId: id,
       actorId: userId,
       details: { name: body.name, kind: body.kind },
     });
-  })();
+  });
   return { id };
 }
 
@@ -46,50 +46,50 @@ export function addMember(
     );
   }
   const userId = found.user.id;
-  deps.db.transaction(() => {
-    const current = deps.stores.teams.role(teamId, userId);
-    assertKeepsOwner(deps.stores, teamId, current, role);
-    deps.stores.teams.setMember(teamId, userId, role);
-    deps.stores.audit.record(current ? 'member.role_changed' : 'member.added', {
+  deps.transaction(async (tx) => {
+    const current = tx.stores.teams.role(teamId, userId);
+    assertKeepsOwner(tx.stores, teamId, current, role);
+    tx.stores.teams.setMember(teamId, userId, role);
+    tx.stores.audit.record(current ? 'member.role_changed' : 'member.added', {
       teamId,
       actorId,
       details: { userId, role, previousRole: current ?? null },
     });
-  })();
+  });
   deps.rooms.refreshAccess(userId, teamId);
   return { userId };
 }
 
 /** Changes a member's role; the team keeps an owner. */
 export function changeRole(deps: AppDeps, actorId: string, teamId: string, userId: string, role: Role): void {
-  deps.db.transaction(() => {
-    const current = deps.stores.teams.role(teamId, userId);
+  deps.transaction(async (tx) => {
+    const current = tx.stores.teams.role(teamId, userId);
     if (!current) throw notFound('Deze persoon is geen lid van het team.');
-    assertKeepsOwner(deps.stores, teamId, current, role);
-    deps.stores.teams.setMember(teamId, userId, role);
-    deps.stores.audit.record('member.role_changed', {
+    assertKeepsOwner(tx.stores, teamId, current, role);
+    tx.stores.teams.setMember(teamId, userId, role);
+    tx.stores.audit.record('member.role_changed', {
       teamId,
       actorId,
       details: { userId, role, previousRole: current },
     });
-  })();
+  });
   // Open sockets follow at once: a downgrade to viewer makes them read-only, and clients are told.
   deps.rooms.refreshAccess(userId, teamId);
 }
 
 /** Removes a member (or lets a member leave); the team keeps an owner. */
 export function removeMember(deps: AppDeps, actorId: string, teamId: string, userId: string): void {
-  deps.db.transaction(() => {
-    const current = deps.stores.teams.role(teamId, userId);
+  deps.transaction(async (tx) => {
+    const current = tx.stores.teams.role(teamId, userId);
     if (!current) throw notFound('Deze persoon is geen lid van het team.');
-    assertKeepsOwner(deps.stores, teamId, current, undefined);
-    deps.stores.teams.removeMember(teamId, userId);
-    deps.stores.audit.record('member.removed', {
+    assertKeepsOwner(tx.stores, teamId, current, undefined);
+    tx.stores.teams.removeMember(teamId, userId);
+    tx.stores.audit.record('member.removed', {
       teamId,
       actorId,
       details: { userId, previousRole: current },
     });
-  })();
+  });
   deps.rooms.refreshAccess(userId, teamId);
 }
 
@@ -104,8 +104,8 @@ export function createInvite(
   const id = randomUUID();
   const token = generateSecureRandomString(32);
   const expiresAt = Date.now() + expiresInDays * DAY_MS;
-  deps.db.transaction(() => {
-    deps.stores.invites.insert({
+  deps.transaction(async (tx) => {
+    tx.stores.invites.insert({
       id,
       teamId,
       role,
@@ -113,12 +113,12 @@ export function createInvite(
       createdBy: actorId,
       expiresAt,
     });
-    deps.stores.audit.record('invite.created', {
+    tx.stores.audit.record('invite.created', {
       teamId,
       actorId,
       details: { inviteId: id, role, expiresInDays },
     });
-  })();
+  });
   return { id, token, expiresAt: new Date(expiresAt).toISOString() };
 }
 
@@ -140,20 +140,20 @@ export function acceptInvite(deps: AppDeps, userId: string, token: string): { te
   const problem = inviteProblem(invite);
   if (problem) throw new ApiError(410, 'invite_unusable', problem);
   let role: Role = invite.role;
-  deps.db.transaction(() => {
+  deps.transaction(async (tx) => {
     // Another acceptance may have won the race since the check above.
-    if (!deps.stores.invites.markUsed(invite.id, userId)) {
+    if (!tx.stores.invites.markUsed(invite.id, userId)) {
       throw new ApiError(410, 'invite_unusable', 'Deze uitnodiging is al gebruikt.');
     }
-    const current = deps.stores.teams.role(invite.teamId, userId);
+    const current = tx.stores.teams.role(invite.teamId, userId);
     if (current && roleRank(current) >= roleRank(invite.role)) role = current;
-    deps.stores.teams.setMember(invite.teamId, userId, role);
-    deps.stores.audit.record('invite.accepted', {
+    tx.stores.teams.setMember(invite.teamId, userId, role);
+    tx.stores.audit.record('invite.accepted', {
       teamId: invite.teamId,
       actorId: userId,
       details: { inviteId: invite.id, role, previousRole: current ?? null },
     });
-  })();
+  });
   deps.rooms.refreshAccess(userId, invite.teamId);
   return { teamId: invite.teamId, role };
 }

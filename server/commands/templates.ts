@@ -50,16 +50,16 @@ export function createTemplateDraft(
   const state = Y.encodeStateAsUpdate(doc);
   const stateVector = Y.encodeStateVector(doc);
   doc.destroy();
-  deps.db.transaction(() => {
-    deps.stores.documents.insert({ id, teamId: team.id, createdBy: userId, title, kind: 'ontwikkelpad' });
-    deps.stores.docStorage.writeInitialState(id, state, stateVector);
-    deps.stores.templateDrafts.insert({ docId: id, templateKey, basedOnVersionId: source?.id ?? null });
-    deps.stores.audit.record('template.draft_created', {
+  deps.transaction(async (tx) => {
+    tx.stores.documents.insert({ id, teamId: team.id, createdBy: userId, title, kind: 'ontwikkelpad' });
+    tx.stores.documents.writeInitialState(id, state, stateVector);
+    tx.stores.templateDrafts.insert({ docId: id, templateKey, basedOnVersionId: source?.id ?? null });
+    tx.stores.audit.record('template.draft_created', {
       teamId: team.id,
       actorId: userId,
       details: { documentId: id, title, basedOn: source ? `${source.title} ${source.version}` : null },
     });
-  })();
+  });
   return { id };
 }
 
@@ -125,8 +125,8 @@ export function publishTemplate(
   if (problem) throw new ApiError(400, 'invalid_version', problem);
   const id = randomUUID();
   const teamId = deps.stores.documents.get(docId)?.teamId as string;
-  deps.db.transaction(() => {
-    deps.stores.templateVersions.insert({
+  deps.transaction(async (tx) => {
+    tx.stores.templateVersions.insert({
       id,
       templateKey: draft.templateKey,
       teamId,
@@ -138,7 +138,7 @@ export function publishTemplate(
       example: false,
       publishedBy: userId,
     });
-    deps.stores.audit.record('template.published', {
+    tx.stores.audit.record('template.published', {
       teamId,
       actorId: userId,
       details: {
@@ -148,6 +148,6 @@ export function publishTemplate(
         title: preview.content.title,
       },
     });
-  })();
+  });
   return { id, version: formatVersion(chosen) };
 }

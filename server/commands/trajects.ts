@@ -125,28 +125,28 @@ export function changeTrajectStatus(deps: AppDeps, userId: string, trajectId: st
   if (!check.ok) throw new ApiError(400, 'transition_refused', check.reason);
   const { outcome, note, versionLabel } = recordedMove(input);
   const publication = input.to === 'goedgekeurd' ? publishedProjection(deps, trajectId) : null;
-  deps.db.transaction(() => {
-    deps.stores.trajectLifecycle.recordTransition(trajectId, {
+  deps.transaction(async (tx) => {
+    tx.stores.trajectLifecycle.recordTransition(trajectId, {
       from,
       to: input.to,
       outcome,
       note,
       actorId: userId,
     });
-    if (publication) deps.stores.trajectLifecycle.publish(trajectId, publication, userId);
+    if (publication) tx.stores.trajectLifecycle.publish(trajectId, publication, userId);
     // Every status change is a version: the snapshot is taken after the move, inside the transaction.
-    deps.stores.trajectLifecycle.insertVersion(trajectId, {
+    tx.stores.trajectLifecycle.insertVersion(trajectId, {
       label: versionLabel,
       note,
       authorId: userId,
-      snapshot: trajectSnapshot(deps, trajectId),
+      snapshot: trajectSnapshot(tx, trajectId),
     });
-    deps.stores.audit.record('traject.status_changed', {
+    tx.stores.audit.record('traject.status_changed', {
       teamId: traject.teamId,
       actorId: userId,
       details: { trajectId, title: traject.title, from, to: input.to, outcome, note },
     });
-  })();
+  });
   return trajectStatus(deps, userId, trajectId);
 }
 

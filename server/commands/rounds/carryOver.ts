@@ -29,7 +29,7 @@ export function carryOver(deps: AppDeps, userId: string, roundId: string) {
   let attached = 0;
   let detached = 0;
   readDocument(deps, round.doc_id, (doc) => {
-    deps.db.transaction(() => {
+    deps.transaction(async (tx) => {
       for (const thread of threads) {
         let anchor = thread.anchor;
         if (anchor?.type === 'text') {
@@ -57,7 +57,7 @@ export function carryOver(deps: AppDeps, userId: string, roundId: string) {
             });
           });
       }
-    })();
+    });
   });
   emitRoundChange(round.doc_id, { kind: 'comments', roundId: null });
   return { carried: threads.length, attached, detached };

@@ -6,7 +6,7 @@ import type { RoundRow } from '../../stores/rounds';
 import { emitRoundChange } from '../roundEvents';
 import { notifyRoundTeam } from './notify';
 
-type Deps = Pick<AppDeps, 'db' | 'stores'>;
+type Deps = Pick<AppDeps, 'transaction' | 'stores'>;
 
 /** Who closes a round: an owner, or its deadline (through the deadline job). */
 export type Closer = { userId: string } | 'deadline';
@@ -25,16 +25,16 @@ export function closeRound(deps: Deps, round: RoundRow, closer: Closer, now = Da
     closer === 'deadline'
       ? `De feedbackronde "${round.title}" is gesloten (deadline verstreken). Tijd voor de triage.`
       : `${deps.stores.users.displayName(closer.userId)} heeft de feedbackronde "${round.title}" gesloten. Tijd voor de triage.`;
-  const closed = deps.db.transaction(() => {
-    if (!deps.stores.rounds.closeRound(round.id, actorId, closedAt)) return false;
-    deps.stores.audit.record('round.closed', {
-      teamId: deps.stores.documents.get(round.doc_id)?.teamId ?? null,
+  const closed = deps.transaction(async (tx) => {
+    if (!tx.stores.rounds.closeRound(round.id, actorId, closedAt)) return false;
+    tx.stores.audit.record('round.closed', {
+      teamId: tx.stores.documents.get(round.doc_id)?.teamId ?? null,
       actorId,
       details: { roundId: round.id, documentId: round.doc_id },
     });
-    notifyRoundTeam(deps, round, { kind: 'round_closed', text, actorId });
+    notifyRoundTeam(tx, round, { kind: 'round_closed', text, actorId });
     return true;
-  })();
+  });
   if (closed) emitRoundChange(round.doc_id, { kind: 'round', roundId: round.id });
   return closed;
 }

@@ -47,8 +47,8 @@ export function createRound(
   if (!version) throw new ApiError(400, 'unknown_version', 'Deze versie hoort niet bij dit document.');
   const id = randomUUID();
   const criteria = normaliseCriteria(input.criteria ?? DEFAULT_CRITERIA_NL.map((title) => ({ title })));
-  deps.db.transaction(() => {
-    deps.stores.rounds.insertRound({
+  deps.transaction(async (tx) => {
+    tx.stores.rounds.insertRound({
       id,
       docId,
       versionId: version.id,
@@ -58,12 +58,12 @@ export function createRound(
       criteria,
       createdBy: userId,
     });
-    deps.stores.audit.record('round.opened', {
+    tx.stores.audit.record('round.opened', {
       teamId: document.teamId,
       actorId: userId,
       details: { documentId: docId, roundId: id, versionId: version.id, title: input.title },
     });
-  })();
+  });
   emitRoundChange(docId, { kind: 'round', roundId: id });
   return presentRound(deps, deps.stores.rounds.round(id)!, { kind: 'team', role });
 }

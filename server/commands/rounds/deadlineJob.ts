@@ -19,7 +19,7 @@ export interface DeadlineJob {
  * while the server was down), then every `intervalMs`. A failed run is logged and retried next time.
  */
 export function startDeadlineJob(
-  deps: Pick<AppDeps, 'db' | 'stores'>,
+  deps: Pick<AppDeps, 'transaction' | 'stores'>,
   intervalMs = DEADLINE_JOB_INTERVAL_MS,
 ): DeadlineJob {
   const run = () => {

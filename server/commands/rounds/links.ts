@@ -7,7 +7,7 @@ import { emitRoundChange } from '../roundEvents';
 import { authorizeRoundChange } from './close';
 import { notifyRoundTeam } from './notify';
 
-type Deps = Pick<AppDeps, 'db' | 'stores'>;
+type Deps = Pick<AppDeps, 'transaction' | 'stores'>;
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -22,8 +22,8 @@ export function createRoundLink(
   const token = generateSecureRandomString(32);
   const id = randomUUID();
   const expiresAt = Math.min(Date.now() + (input.expiresInDays ?? 14) * DAY, round.deadline);
-  deps.db.transaction(() => {
-    deps.stores.rounds.insertLink({
+  deps.transaction(async (tx) => {
+    tx.stores.rounds.insertLink({
       id,
       roundId: round.id,
       tokenHash: hashSecret(token),
@@ -31,12 +31,12 @@ export function createRoundLink(
       createdBy: userId,
       expiresAt,
     });
-    deps.stores.audit.record('round.link_created', {
+    tx.stores.audit.record('round.link_created', {
       teamId: document.teamId,
       actorId: userId,
       details: { roundId: round.id, linkId: id, label: input.label ?? '' },
     });
-  })();
+  });
   return { id, token, url: `/feedback/${token}`, expiresAt: new Date(expiresAt).toISOString() };
 }
 
@@ -94,15 +94,15 @@ export function acceptRoundLink(deps: Deps, userId: string, token: string): { ro
   if (!state) throw notFound('Deze feedbacklink bestaat niet.');
   if (state.status !== 'open') throw new ApiError(410, `link_${state.status}`, REFUSED[state.status]);
   const { round, link } = state;
-  const joined = deps.db.transaction(() => {
-    if (!deps.stores.rounds.addIndividualReviewer(round.id, userId, link.id)) return false;
-    notifyRoundTeam(deps, round, {
+  const joined = deps.transaction(async (tx) => {
+    if (!tx.stores.rounds.addIndividualReviewer(round.id, userId, link.id)) return false;
+    notifyRoundTeam(tx, round, {
       kind: 'round_feedback',
-      text: `${deps.stores.users.displayName(userId)} doet mee als reviewer in "${round.title}".`,
+      text: `${tx.stores.users.displayName(userId)} doet mee als reviewer in "${round.title}".`,
       actorId: userId,
     });
     return true;
-  })();
+  });
   if (joined) emitRoundChange(round.doc_id, { kind: 'round', roundId: round.id });
   return { roundId: round.id };
 }

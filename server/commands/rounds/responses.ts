@@ -9,7 +9,7 @@ import { emitRoundChange } from '../roundEvents';
 import { authorizeRoundChange } from './close';
 import { notifyRoundTeam } from './notify';
 
-type Deps = Pick<AppDeps, 'db' | 'stores'>;
+type Deps = Pick<AppDeps, 'transaction' | 'stores'>;
 
 /** GET /api/rounds/:roundId/responses — the team sees all answers, a reviewer their own. */
 export function listResponses(
@@ -44,19 +44,19 @@ export function saveResponses(
   const store = deps.stores.rounds;
   const firstSubmit =
     input.submit === true && !store.submissions(round.id).some((row) => row.user_id === userId);
-  deps.db.transaction(() => {
+  deps.transaction(async (tx) => {
     for (const answer of input.answers) {
       store.upsertResponse({ id: randomUUID(), roundId: round.id, userId, ...answer });
     }
     if (input.submit) store.submit(round.id, userId);
     if (firstSubmit) {
-      notifyRoundTeam(deps, round, {
+      notifyRoundTeam(tx, round, {
         kind: 'round_feedback',
-        text: `${deps.stores.users.displayName(userId)} heeft feedback gegeven in "${round.title}".`,
+        text: `${tx.stores.users.displayName(userId)} heeft feedback gegeven in "${round.title}".`,
         actorId: userId,
       });
     }
-  })();
+  });
   emitRoundChange(round.doc_id, { kind: 'round', roundId: round.id });
   return {
     responses: presentResponses(

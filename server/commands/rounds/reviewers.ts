@@ -7,7 +7,7 @@ import { presentReviewers } from '../../presenters/reviewers';
 import { emitRoundChange } from '../roundEvents';
 import { authorizeRoundChange } from './close';
 
-type Deps = Pick<AppDeps, 'db' | 'stores'>;
+type Deps = Pick<AppDeps, 'transaction' | 'stores'>;
 
 /** GET /api/rounds/:roundId/reviewers — invited teams, links and who has responded (team only). */
 export function roundReviewers(deps: Deps, userId: string, roundId: string): RoundReviewers {
@@ -27,10 +27,10 @@ export function inviteTeam(deps: Deps, userId: string, roundId: string, teamId: 
       'Je eigen team geeft geen feedback als reviewer; nodig een ander team uit.',
     );
   }
-  deps.db.transaction(() => {
-    if (!deps.stores.rounds.inviteTeam(round.id, team.id, userId)) return;
-    for (const member of deps.stores.teams.members(team.id)) {
-      deps.stores.rounds.notify({
+  deps.transaction(async (tx) => {
+    if (!tx.stores.rounds.inviteTeam(round.id, team.id, userId)) return;
+    for (const member of tx.stores.teams.members(team.id)) {
+      tx.stores.rounds.notify({
         userId: member.userId,
         kind: 'round_invite',
         text: `Je team "${team.name}" is gevraagd om feedback op "${document.title}" (${round.title}).`,
@@ -39,12 +39,12 @@ export function inviteTeam(deps: Deps, userId: string, roundId: string, teamId: 
         docId: null,
       });
     }
-    deps.stores.audit.record('round.team_invited', {
+    tx.stores.audit.record('round.team_invited', {
       teamId: document.teamId,
       actorId: userId,
       details: { roundId: round.id, invitedTeamId: team.id, invitedTeamName: team.name },
     });
-  })();
+  });
   emitRoundChange(round.doc_id, { kind: 'round', roundId: round.id });
   return presentReviewers(deps, round);
 }

@@ -8,7 +8,7 @@ import { presentSummary, summaryItems } from '../../presenters/summary';
 import { emitRoundChange } from '../roundEvents';
 import { authorizeRoundChange } from './close';
 
-type Deps = Pick<AppDeps, 'db' | 'stores'>;
+type Deps = Pick<AppDeps, 'transaction' | 'stores'>;
 
 /** PUT /api/rounds/:roundId/triage — owners and editors decide per item once the round is closed. */
 export function triageItem(
@@ -56,9 +56,9 @@ export function completeRound(deps: Deps, userId: string, roundId: string): Roun
     );
   }
   const store = deps.stores.rounds;
-  deps.db.transaction(() => {
+  deps.transaction(async (tx) => {
     store.completeRound(round.id, userId);
-    deps.stores.audit.record('round.completed', {
+    tx.stores.audit.record('round.completed', {
       teamId: document.teamId,
       actorId: userId,
       details: { roundId: round.id, documentId: round.doc_id },
@@ -77,7 +77,7 @@ export function completeRound(deps: Deps, userId: string, roundId: string): Roun
         docId: null,
       });
     }
-  })();
+  });
   emitRoundChange(round.doc_id, { kind: 'round', roundId: round.id });
   return presentRound(deps, store.round(round.id)!, access);
 }

@@ -20,7 +20,7 @@ export function documentRoutes(deps: AppDeps) {
       const { user } = requireAuth(c.get('auth'));
       const body = c.req.valid('json');
       authorizeTeam(deps.stores, user.id, body.teamId, 'document.create');
-      const { id } = createDocument(deps.db, deps.stores, user.id, body);
+      const { id } = createDocument(deps, user.id, body);
       return c.json({ id, docId: id }, 201);
     })
     .get('/:id', (c) => {

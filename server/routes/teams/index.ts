@@ -40,10 +40,10 @@ export function teamRoutes(deps: AppDeps) {
       const teamId = c.req.param('teamId');
       authorizeTeam(stores, user.id, teamId, 'team.update');
       const body = c.req.valid('json');
-      deps.db.transaction(() => {
-        stores.teams.update(teamId, body);
-        stores.audit.record('team.updated', { teamId, actorId: user.id, details: body });
-      })();
+      deps.transaction(async (tx) => {
+        tx.stores.teams.update(teamId, body);
+        tx.stores.audit.record('team.updated', { teamId, actorId: user.id, details: body });
+      });
       return c.json(stores.teams.get(teamId));
     })
     .get('/:teamId/members', (c) => {
@@ -97,15 +97,15 @@ export function teamRoutes(deps: AppDeps) {
       authorizeTeam(stores, user.id, teamId, 'team.manageMembers');
       const invite = stores.invites.get(c.req.param('inviteId'));
       if (!invite || invite.teamId !== teamId) throw notFound('Deze uitnodiging bestaat niet.');
-      deps.db.transaction(() => {
-        if (stores.invites.revoke(invite.id)) {
-          stores.audit.record('invite.revoked', {
+      deps.transaction(async (tx) => {
+        if (tx.stores.invites.revoke(invite.id)) {
+          tx.stores.audit.record('invite.revoked', {
             teamId,
             actorId: user.id,
             details: { inviteId: invite.id },
           });
         }
-      })();
+      });
       return c.body(null, 204);
     })
     .get('/:teamId/audit', (c) => {
