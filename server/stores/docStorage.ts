@@ -43,6 +43,15 @@ export function createDocStorage(db: Db) {
     deleteOne.run(rowId);
   });
 
+  // The stores' Kysely transactions share this connection. A write here while one is open would
+  // become part of it (and vanish with its rollback), so it is refused: the writer retries.
+  let ownTransactions = 0;
+  const outsideTransactions = () => {
+    if (db.inTransaction && ownTransactions === 0) {
+      throw new Error('The SQLite connection is inside another transaction; try again.');
+    }
+  };
+
   return {
     /** Appends one update; returns its log id. Call inside a transaction for group commit. */
     append(docId: string, update: Uint8Array, now = Date.now()): number {
@@ -61,19 +70,23 @@ export function createDocStorage(db: Db) {
      * leaves either the old rows or the new state, never neither.
      */
     compact(docId: string, state: Uint8Array, stateVector: Uint8Array, upToId: number): void {
+      outsideTransactions();
       replaceLog(docId, state, stateVector, upToId, Date.now());
-    },
-    /** Writes the initial state of a new document (call inside the creating transaction). */
-    writeInitialState(docId: string, state: Uint8Array, stateVector: Uint8Array): void {
-      upsertState.run(docId, state, stateVector, Date.now());
     },
     /** Moves a log row that cannot be applied aside, with the reason. */
     quarantine(rowId: number, reason: string): void {
+      outsideTransactions();
       quarantine(rowId, reason);
     },
     /** Runs `fn` in one transaction (group commit of many appends). */
     transaction<T>(fn: () => T): T {
-      return db.transaction(fn)();
+      outsideTransactions();
+      ownTransactions += 1;
+      try {
+        return db.transaction(fn)();
+      } finally {
+        ownTransactions -= 1;
+      }
     },
   };
 }
