@@ -53,12 +53,13 @@ export async function startServer(
     absoluteLifetimeMs: env.SESSION_MAX_DAYS * 24 * HOUR_MS,
   };
   const sessions = createSessionService(stores.sessions, stores.users, sessionPolicy);
-  const rooms = new RoomRegistry(docStorage, stores.documents, {
+  const rooms = new RoomRegistry(docStorage, {
     compactEvery: env.COMPACT_EVERY,
-    access: (userId, docId) => {
-      const role = documentRole(stores, userId, docId)?.role;
+    access: async (userId, docId) => {
+      const role = (await documentRole(stores, userId, docId))?.role;
       return { canRead: can(role, 'document.read'), canWrite: can(role, 'document.edit') };
     },
+    teamOf: async (docId) => (await stores.documents.get(docId))?.teamId,
     isSessionLive: (sessionId) => sessions.isLive(sessionId),
     touchSession: (sessionId) => sessions.touch(sessionId),
     heartbeatMs: env.HEARTBEAT_SECONDS * 1000,
