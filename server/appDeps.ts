@@ -33,9 +33,9 @@ export function createAppDeps(parts: AppDepsParts, stores = createStores(parts.d
     transaction,
   });
   const root: AppDeps = bound(stores, (fn) =>
-    database.transaction((trx) => {
-      const tx: AppDeps = bound(createStores(trx, docStorage), (inner) => inner(tx));
-      return fn(tx);
+    database.transaction(async (trx) => {
+      const tx: AppDeps = bound(createStores(trx, docStorage), async (inner) => await inner(tx));
+      return await fn(tx);
     }),
   );
   return root;

@@ -60,8 +60,8 @@ export async function startServer(
       return { canRead: can(role, 'document.read'), canWrite: can(role, 'document.edit') };
     },
     teamOf: async (docId) => (await stores.documents.get(docId))?.teamId,
-    isSessionLive: (sessionId) => sessions.isLive(sessionId),
-    touchSession: (sessionId) => sessions.touch(sessionId),
+    isSessionLive: async (sessionId) => await sessions.isLive(sessionId),
+    touchSession: async (sessionId) => await sessions.touch(sessionId),
     heartbeatMs: env.HEARTBEAT_SECONDS * 1000,
     socketIdleMs: env.SOCKET_IDLE_SECONDS * 1000,
     maxSocketsPerUser: env.MAX_SOCKETS_PER_USER,
@@ -82,10 +82,10 @@ export async function startServer(
   };
   const deps = createAppDeps({ env, database, docStorage, sessionPolicy, rooms, limiters }, stores);
   // Expired session rows are removed hourly; validation refuses them anyway.
-  const sweep = setInterval(() => sessions.sweep(), HOUR_MS);
+  const sweep = setInterval(async () => await sessions.sweep(), HOUR_MS);
   sweep.unref();
   // Feedback rounds close at their deadline here, never as a side effect of a read.
-  const deadlines = startDeadlineJob(deps);
+  const deadlines = await startDeadlineJob(deps);
   const { app, injectWebSocket, wss } = createApp(deps);
 
   const server = await new Promise<Server>((resolve) => {

@@ -70,7 +70,7 @@ export class RoomRegistry {
     };
     this.timers = [
       every(options.metaFlushMs ?? 2_000, () => flushMeta(this.storage, this.rooms.values())),
-      every(options.sessionSweepMs ?? 30_000, () => void this.guard.sweepSessions()),
+      every(options.sessionSweepMs ?? 30_000, async () => void await this.guard.sweepSessions()),
       every(heartbeatMs, () => {
         heartbeat(this.connections(), { heartbeatMs, socketIdleMs: options.socketIdleMs });
         this.evictIdleRooms();
@@ -120,8 +120,8 @@ export class RoomRegistry {
    * Applies a change of a user's access to their open sockets at once (see AccessGuard): `teamId`
    * for a membership change in that team, none when documents of any team may be concerned.
    */
-  refreshAccess(userId: string, teamId?: string): Promise<void> {
-    return this.guard.refreshAccess(userId, teamId);
+  async refreshAccess(userId: string, teamId?: string): Promise<void> {
+    return await this.guard.refreshAccess(userId, teamId);
   }
 
   /** Number of loaded documents. */

@@ -87,11 +87,11 @@ export function catalogEntry(deps: AppDeps, docId: string) {
  * *Hergebruiken*: copies the approved state into a new draft design of the caller's co-creatieteam,
  * pinned to the same ontwikkelpad version, with its lineage ("gebaseerd op …").
  */
-export function reuseDesign(deps: AppDeps, userId: string, sourceId: string, teamId: string): { id: string } {
+export async function reuseDesign(deps: AppDeps, userId: string, sourceId: string, teamId: string): Promise<{ id: string }> {
   const publication = deps.stores.lifecycle.publication(sourceId);
   const state = deps.stores.lifecycle.publishedState(sourceId);
   if (!publication || !state) throw notFound('Dit leerarrangement staat niet in de catalogus.');
-  const { team } = authorizeTeam(deps.stores, userId, teamId, 'document.create');
+  const { team } = await authorizeTeam(deps.stores, userId, teamId, 'document.create');
   if (team.kind !== 'cocreatieteam') throw forbidden('Alleen een co-creatieteam ontwerpt leerarrangementen.');
   const doc = new Y.Doc();
   Y.applyUpdate(doc, state);
@@ -99,12 +99,12 @@ export function reuseDesign(deps: AppDeps, userId: string, sourceId: string, tea
   doc.destroy();
   const id = randomUUID();
   const title = publication.projection.title;
-  deps.transaction(async (tx) => {
-    tx.stores.documents.insert({ id, teamId: team.id, createdBy: userId, title, kind: 'leerarrangement' });
-    tx.stores.documents.writeInitialState(id, state, stateVector);
+  await deps.transaction(async (tx) => {
+    await tx.stores.documents.insert({ id, teamId: team.id, createdBy: userId, title, kind: 'leerarrangement' });
+    await tx.stores.documents.writeInitialState(id, state, stateVector);
     tx.stores.designs.insertDesign(id, publication.projection.template.id);
     tx.stores.lifecycle.setBasedOn(id, sourceId);
-    tx.stores.audit.record('design.reused', {
+    await tx.stores.audit.record('design.reused', {
       teamId: team.id,
       actorId: userId,
       details: { documentId: id, basedOn: sourceId, title },

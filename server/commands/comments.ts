@@ -35,10 +35,10 @@ function applyFilter(threads: CommentThread[], userId: string, filter: ListFilte
 }
 
 /** GET /api/documents/:docId/comments — the live draft's threads, or (team only) one round's. */
-export function listDocumentComments(deps: Deps, userId: string, docId: string, filter: ListFilter) {
-  authorizeDocument(deps.stores, userId, docId, 'document.read');
+export async function listDocumentComments(deps: Deps, userId: string, docId: string, filter: ListFilter) {
+  await authorizeDocument(deps.stores, userId, docId, 'document.read');
   if (filter.round && filter.round !== 'live') {
-    const { round } = authorizeRound(deps.stores, userId, filter.round, 'viewVersion');
+    const { round } = await authorizeRound(deps.stores, userId, filter.round, 'viewVersion');
     if (round.doc_id !== docId) throw notFound('Deze feedbackronde bestaat niet.');
     return listRoundComments(deps, userId, round.id, filter);
   }
@@ -48,8 +48,8 @@ export function listDocumentComments(deps: Deps, userId: string, docId: string, 
 }
 
 /** GET /api/rounds/:roundId/comments — anchors resolve against the round's frozen version. */
-export function listRoundComments(deps: Deps, userId: string, roundId: string, filter: ListFilter) {
-  const { round } = authorizeRound(deps.stores, userId, roundId, 'viewVersion');
+export async function listRoundComments(deps: Deps, userId: string, roundId: string, filter: ListFilter) {
+  const { round } = await authorizeRound(deps.stores, userId, roundId, 'viewVersion');
   const rows = deps.stores.rounds.roundComments(round.id);
   return {
     threads: readVersionDoc(deps, round, (doc) => applyFilter(groupThreads(deps, rows, doc), userId, filter)),
@@ -78,12 +78,12 @@ function checkAnchor(doc: Y.Doc, anchor: Anchor | null): void {
   }
 }
 
-function insertThread(
+async function insertThread(
   deps: Deps,
   input: { userId: string; docId: string; roundId: string | null; anchor: Anchor | null; body: string },
-): CommentThread {
+): Promise<CommentThread> {
   const id = randomUUID();
-  deps.transaction(async (tx) => {
+  await deps.transaction(async (tx) => {
     tx.stores.rounds.insertComment({
       id,
       threadId: id,
@@ -93,7 +93,7 @@ function insertThread(
       body: input.body,
       anchor: input.anchor,
     });
-    notifyForMessage(tx, {
+    await notifyForMessage(tx, {
       authorId: input.userId,
       docId: input.docId,
       roundId: input.roundId,
@@ -107,34 +107,34 @@ function insertThread(
 }
 
 /** POST /api/documents/:docId/comments — a thread on the live draft (commenters and up). */
-export function createDocumentThread(
+export async function createDocumentThread(
   deps: Deps,
   userId: string,
   docId: string,
   input: { anchor: Anchor | null; body: string },
-): CommentThread {
-  authorizeLiveComment(deps.stores, userId, docId);
+): Promise<CommentThread> {
+  await authorizeLiveComment(deps.stores, userId, docId);
   readDocument(deps, docId, (doc) => checkAnchor(doc, input.anchor));
-  return insertThread(deps, { userId, docId, roundId: null, ...input });
+  return await insertThread(deps, { userId, docId, roundId: null, ...input });
 }
 
 /** POST /api/rounds/:roundId/comments — reviewers and commenting team members, while the round is open. */
-export function createRoundThread(
+export async function createRoundThread(
   deps: Deps,
   userId: string,
   roundId: string,
   input: { anchor: Anchor | null; body: string },
-): CommentThread {
-  const round = authorizeRoundComment(deps.stores, userId, roundId);
+): Promise<CommentThread> {
+  const round = await authorizeRoundComment(deps.stores, userId, roundId);
   readVersionDoc(deps, round, (doc) => checkAnchor(doc, input.anchor));
-  return insertThread(deps, { userId, docId: round.doc_id, roundId: round.id, ...input });
+  return await insertThread(deps, { userId, docId: round.doc_id, roundId: round.id, ...input });
 }
 
 /** POST /api/comments/:threadId/replies */
-export function replyToThread(deps: Deps, userId: string, threadId: string, body: string): CommentMessage {
-  const root = authorizeThreadWrite(deps.stores, userId, threadId);
+export async function replyToThread(deps: Deps, userId: string, threadId: string, body: string): Promise<CommentMessage> {
+  const root = await authorizeThreadWrite(deps.stores, userId, threadId);
   const id = randomUUID();
-  deps.transaction(async (tx) => {
+  await deps.transaction(async (tx) => {
     tx.stores.rounds.insertComment({
       id,
       threadId: root.id,
@@ -144,7 +144,7 @@ export function replyToThread(deps: Deps, userId: string, threadId: string, body
       body,
       anchor: null,
     });
-    notifyForMessage(tx, {
+    await notifyForMessage(tx, {
       authorId: userId,
       docId: root.doc_id,
       roundId: root.round_id,
@@ -158,15 +158,15 @@ export function replyToThread(deps: Deps, userId: string, threadId: string, body
 }
 
 /** PATCH /api/comments/messages/:messageId — own messages only. */
-export function editMessage(deps: Deps, userId: string, messageId: string, body: string): CommentMessage {
-  const message = authorizeOwnMessage(deps.stores, userId, messageId);
+export async function editMessage(deps: Deps, userId: string, messageId: string, body: string): Promise<CommentMessage> {
+  const message = await authorizeOwnMessage(deps.stores, userId, messageId);
   const before = new Set(mentionedIds(message.body));
-  deps.transaction(async (tx) => {
+  await deps.transaction(async (tx) => {
     tx.stores.rounds.editComment(messageId, body);
     // Only people newly mentioned by the edit hear about it.
     const added = mentionedIds(body).filter((id) => !before.has(id));
     if (added.length > 0) {
-      notifyForMessage(tx, {
+      await notifyForMessage(tx, {
         authorId: userId,
         docId: message.doc_id,
         roundId: message.round_id,
@@ -181,20 +181,20 @@ export function editMessage(deps: Deps, userId: string, messageId: string, body:
 }
 
 /** DELETE /api/comments/messages/:messageId — own messages; the thread keeps "bericht verwijderd". */
-export function deleteMessage(deps: Deps, userId: string, messageId: string): void {
-  const message = authorizeOwnMessage(deps.stores, userId, messageId);
+export async function deleteMessage(deps: Deps, userId: string, messageId: string): Promise<void> {
+  const message = await authorizeOwnMessage(deps.stores, userId, messageId);
   deps.stores.rounds.deleteComment(messageId);
   emitRoundChange(message.doc_id, { kind: 'comments', roundId: message.round_id });
 }
 
 /** POST /api/comments/:threadId/resolve | reopen */
-export function setThreadResolved(
+export async function setThreadResolved(
   deps: Deps,
   userId: string,
   threadId: string,
   resolved: boolean,
-): CommentThread {
-  const root = authorizeThreadWrite(deps.stores, userId, threadId);
+): Promise<CommentThread> {
+  const root = await authorizeThreadWrite(deps.stores, userId, threadId);
   deps.stores.rounds.setResolved(root.id, resolved ? userId : null);
   emitRoundChange(root.doc_id, { kind: 'comments', roundId: root.round_id });
   return threadOf(deps, root.id);

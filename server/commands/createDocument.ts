@@ -41,17 +41,17 @@ export function buildInitialDoc(title: string, headings: readonly string[]): Y.D
 }
 
 /** Creates the document row and its initial collaborative state in one transaction. */
-export function createDocument(deps: AppDeps, userId: string, input: CreateDocumentInput): Promise<{ id: string }> {
+export async function createDocument(deps: AppDeps, userId: string, input: CreateDocumentInput): Promise<{ id: string }> {
   const id = randomUUID();
   const title = input.title ?? 'Naamloos document';
   const doc = buildInitialDoc(title, input.sections ?? DEFAULT_SECTION_HEADINGS);
   const state = Y.encodeStateAsUpdate(doc);
   const stateVector = Y.encodeStateVector(doc);
   doc.destroy();
-  return deps.transaction(async (tx) => {
-    tx.stores.documents.insert({ id, teamId: input.teamId, createdBy: userId, title });
-    tx.stores.documents.writeInitialState(id, state, stateVector);
-    tx.stores.audit.record('document.created', {
+  return await deps.transaction(async (tx) => {
+    await tx.stores.documents.insert({ id, teamId: input.teamId, createdBy: userId, title });
+    await tx.stores.documents.writeInitialState(id, state, stateVector);
+    await tx.stores.audit.record('document.created', {
       teamId: input.teamId,
       actorId: userId,
       details: { documentId: id, title },

@@ -15,12 +15,12 @@ import { authorizeTeam } from '../policies/team';
 import type { TemplateVersion, TemplateVersionSummary } from '../stores/templateVersions';
 
 /** Creates a leerarrangement design in a co-creatieteam against a published template version. */
-export function createDesign(
+export async function createDesign(
   deps: AppDeps,
   userId: string,
   input: { teamId: string; title: string; templateId: string },
-): { id: string } {
-  const { team } = authorizeTeam(deps.stores, userId, input.teamId, 'document.create');
+): Promise<{ id: string }> {
+  const { team } = await authorizeTeam(deps.stores, userId, input.teamId, 'document.create');
   if (team.kind !== 'cocreatieteam') throw forbidden('Alleen een co-creatieteam ontwerpt leerarrangementen.');
   const version = templateVersionOr404(deps, input.templateId);
   const id = randomUUID();
@@ -29,17 +29,17 @@ export function createDesign(
   const state = Y.encodeStateAsUpdate(doc);
   const stateVector = Y.encodeStateVector(doc);
   doc.destroy();
-  deps.transaction(async (tx) => {
-    tx.stores.documents.insert({
+  await deps.transaction(async (tx) => {
+    await tx.stores.documents.insert({
       id,
       teamId: team.id,
       createdBy: userId,
       title: input.title,
       kind: 'leerarrangement',
     });
-    tx.stores.documents.writeInitialState(id, state, stateVector);
+    await tx.stores.documents.writeInitialState(id, state, stateVector);
     tx.stores.designs.insertDesign(id, version.id);
-    tx.stores.audit.record('design.created', {
+    await tx.stores.audit.record('design.created', {
       teamId: team.id,
       actorId: userId,
       details: { documentId: id, title: input.title, template: `${version.title} ${version.version}` },
@@ -74,8 +74,8 @@ function outcomeLabels(deps: AppDeps, templateKey: string): Record<string, strin
 }
 
 /** The rule results and study load of a design's committed state. */
-export function designChecks(deps: AppDeps, userId: string, docId: string) {
-  authorizeDocument(deps.stores, userId, docId, 'document.read');
+export async function designChecks(deps: AppDeps, userId: string, docId: string) {
+  await authorizeDocument(deps.stores, userId, docId, 'document.read');
   const { version } = designTemplate(deps, docId);
   const content = readDocument(deps, docId, (doc) => projectDesign(doc, version.content));
   return {
@@ -109,7 +109,7 @@ export async function upgradeDesign(
   docId: string,
   toVersionId: string,
 ): Promise<{ plan: UpgradePlan; version: TemplateVersionSummary }> {
-  const { document } = authorizeDocument(deps.stores, userId, docId, 'document.edit');
+  const { document } = await authorizeDocument(deps.stores, userId, docId, 'document.edit');
   const { version: from } = designTemplate(deps, docId);
   const to = templateVersionOr404(deps, toVersionId);
   if (to.templateKey !== from.templateKey) {
@@ -138,9 +138,9 @@ export async function upgradeDesign(
     copy.destroy();
     return diff;
   });
-  deps.transaction(async (tx) => {
+  await deps.transaction(async (tx) => {
     tx.stores.designs.repin(docId, to.id);
-    tx.stores.audit.record('design.upgraded', {
+    await tx.stores.audit.record('design.upgraded', {
       teamId: document.teamId,
       actorId: userId,
       details: {
@@ -258,19 +258,19 @@ export function trajectMatrixCsv(view: ReturnType<typeof trajectView>): string {
 }
 
 /** Creates a traject of a team against a template version. */
-export function createTraject(
+export async function createTraject(
   deps: AppDeps,
   userId: string,
   input: { teamId: string; title: string; templateVersionId: string },
-): { id: string } {
-  const { team } = authorizeTeam(deps.stores, userId, input.teamId, 'document.create');
+): Promise<{ id: string }> {
+  const { team } = await authorizeTeam(deps.stores, userId, input.teamId, 'document.create');
   if (team.kind !== 'cocreatieteam')
     throw forbidden('Alleen een co-creatieteam stelt professionaliseringstrajecten samen.');
   templateVersionOr404(deps, input.templateVersionId);
   const id = randomUUID();
-  deps.transaction(async (tx) => {
+  await deps.transaction(async (tx) => {
     tx.stores.designs.insertTraject({ id, ...input, createdBy: userId });
-    tx.stores.audit.record('traject.created', {
+    await tx.stores.audit.record('traject.created', {
       teamId: input.teamId,
       actorId: userId,
       details: { trajectId: id, title: input.title },
@@ -286,15 +286,15 @@ export function createTraject(
  * reference to its frozen publication. While the traject is with external review or approved its
  * items are frozen (409).
  */
-export function setTrajectItems(
+export async function setTrajectItems(
   deps: AppDeps,
   userId: string,
   trajectId: string,
   items: ReadonlyArray<{ designId: string; alternativeGroup?: string | null | undefined }>,
-): void {
+): Promise<void> {
   const traject = deps.stores.designs.getTraject(trajectId);
   if (!traject) throw notFound('Dit traject bestaat niet.');
-  authorizeTeam(deps.stores, userId, traject.teamId, 'document.create');
+  await authorizeTeam(deps.stores, userId, traject.teamId, 'document.create');
   if (isReadOnlyStatus(traject.status)) {
     throw new ApiError(
       409,
@@ -310,12 +310,12 @@ export function setTrajectItems(
     if (seen.has(item.designId))
       throw new ApiError(400, 'duplicate_item', 'Een leerarrangement staat maar één keer in een traject.');
     seen.add(item.designId);
-    const document = deps.stores.documents.get(item.designId);
+    const document = await deps.stores.documents.get(item.designId);
     if (!document) throw notFound('Dit leerarrangement bestaat niet.');
     let templateVersionId: string;
     let publicationId: string | null = null;
     if (document.teamId === traject.teamId) {
-      authorizeDocument(deps.stores, userId, item.designId, 'document.read');
+      await authorizeDocument(deps.stores, userId, item.designId, 'document.read');
       templateVersionId = designOr404(deps, item.designId).templateVersionId;
     } else {
       // Another team's work only through the catalog: approved and frozen, never a draft.
@@ -337,7 +337,7 @@ export function setTrajectItems(
     }
     stored.push({ designId: item.designId, publicationId });
   }
-  deps.transaction(async (tx) => {
+  await deps.transaction(async (tx) => {
     tx.stores.designs.setItems(
       trajectId,
       items.map((item, position) => ({

@@ -38,7 +38,7 @@ export async function exportDocument(
   format: string,
   versionId: string | undefined,
 ): Promise<ExportFile> {
-  const { document } = authorizeDocument(deps.stores, userId, docId, 'document.read');
+  const { document } = await authorizeDocument(deps.stores, userId, docId, 'document.read');
   if (!(EXPORT_FORMATS as readonly string[]).includes(format))
     throw new ApiError(400, 'invalid_format', 'Kies md, html, print, json of docx als formaat.');
   const { ref, json } = projectionOf(deps, document, versionId ?? 'current');

@@ -18,10 +18,10 @@ function lifecycleOr404(deps: AppDeps, docId: string) {
 }
 
 /** The design's status, every next step with whether it is possible now, the history and lineage. */
-export function designStatus(deps: AppDeps, userId: string, docId: string) {
-  authorizeDocument(deps.stores, userId, docId, 'document.read');
+export async function designStatus(deps: AppDeps, userId: string, docId: string) {
+  await authorizeDocument(deps.stores, userId, docId, 'document.read');
   const { status, basedOn } = lifecycleOr404(deps, docId);
-  const { results } = designChecks(deps, userId, docId);
+  const { results } = await designChecks(deps, userId, docId);
   const source = basedOn ? deps.stores.lifecycle.publication(basedOn) : undefined;
   return {
     ...statusSteps(status, (to) => checkGates(status, to, results)),
@@ -32,12 +32,12 @@ export function designStatus(deps: AppDeps, userId: string, docId: string) {
 }
 
 /** The catalog's frozen view of a design at approval. */
-function publishedProjection(
+async function publishedProjection(
   deps: AppDeps,
   docId: string,
-): { projection: PublishedProjection; state: Uint8Array } {
-  const document = deps.stores.documents.get(docId)!;
-  const team = document.teamId ? deps.stores.teams.get(document.teamId) : undefined;
+): Promise<{ projection: PublishedProjection; state: Uint8Array }> {
+  const document = (await deps.stores.documents.get(docId))!;
+  const team = document.teamId ? await deps.stores.teams.get(document.teamId) : undefined;
   const { version } = designTemplate(deps, docId);
   const { content, state } = readDocument(deps, docId, (doc) => ({
     content: projectDesign(doc, version.content),
@@ -70,32 +70,32 @@ function publishedProjection(
  * one transaction; then re-checks every member's open sockets, because entering or leaving external
  * review changes whether anyone may edit.
  */
-export function changeStatus(deps: AppDeps, userId: string, docId: string, input: MoveInput) {
-  const { document } = authorizeDocument(deps.stores, userId, docId, 'document.changeStatus');
+export async function changeStatus(deps: AppDeps, userId: string, docId: string, input: MoveInput) {
+  const { document } = await authorizeDocument(deps.stores, userId, docId, 'document.changeStatus');
   const { status: from } = lifecycleOr404(deps, docId);
-  const { results } = designChecks(deps, userId, docId);
+  const { results } = await designChecks(deps, userId, docId);
   const check = checkTransition(from, input.to, { results, outcome: input.outcome, note: input.note });
   if (!check.ok) throw new ApiError(400, 'transition_refused', check.reason);
   const { outcome, note, versionLabel } = recordedMove(input);
-  const publication = input.to === 'goedgekeurd' ? publishedProjection(deps, docId) : null;
-  deps.transaction(async (tx) => {
+  const publication = input.to === 'goedgekeurd' ? await publishedProjection(deps, docId) : null;
+  await deps.transaction(async (tx) => {
     tx.stores.lifecycle.recordTransition(docId, { from, to: input.to, outcome, note, actorId: userId });
     if (publication) tx.stores.lifecycle.publish(docId, publication.projection, publication.state, userId);
     // Every status change is a version: an immutable snapshot of exactly what moved on.
-    createVersion(tx, userId, docId, {
+    await createVersion(tx, userId, docId, {
       label: versionLabel,
       note,
       status: input.to,
     });
-    tx.stores.audit.record('design.status_changed', {
+    await tx.stores.audit.record('design.status_changed', {
       teamId: document.teamId,
       actorId: userId,
       details: { documentId: docId, from, to: input.to, outcome, note },
     });
   });
   if (document.teamId) {
-    for (const member of deps.stores.teams.members(document.teamId)) {
-      deps.rooms.refreshAccess(member.userId, document.teamId);
+    for (const member of await deps.stores.teams.members(document.teamId)) {
+      await deps.rooms.refreshAccess(member.userId, document.teamId);
     }
   }
   return designStatus(deps, userId, docId);

@@ -87,9 +87,9 @@ function gateInput(deps: AppDeps, userId: string, trajectId: string): TrajectGat
 }
 
 /** The traject's status, every next step with whether it is possible now (and why not), history. */
-export function trajectStatus(deps: AppDeps, userId: string, trajectId: string) {
+export async function trajectStatus(deps: AppDeps, userId: string, trajectId: string) {
   const traject = trajectOr404(deps, trajectId);
-  const { role } = authorizeTeam(deps.stores, userId, traject.teamId, 'team.read');
+  const { role } = await authorizeTeam(deps.stores, userId, traject.teamId, 'team.read');
   const input = gateInput(deps, userId, trajectId);
   const status = traject.status;
   return {
@@ -101,9 +101,9 @@ export function trajectStatus(deps: AppDeps, userId: string, trajectId: string) 
 }
 
 /** The catalog's frozen copy of an approved traject. */
-function publishedProjection(deps: AppDeps, trajectId: string): TrajectPublishedProjection {
+async function publishedProjection(deps: AppDeps, trajectId: string): Promise<TrajectPublishedProjection> {
   const traject = trajectOr404(deps, trajectId);
-  const team = deps.stores.teams.get(traject.teamId);
+  const team = await deps.stores.teams.get(traject.teamId);
   const snapshot = trajectSnapshot(deps, trajectId);
   return { ...snapshot, status: 'goedgekeurd', teamId: traject.teamId, teamName: team?.name ?? '' };
 }
@@ -113,9 +113,9 @@ function publishedProjection(deps: AppDeps, trajectId: string): TrajectPublished
  * the traject gates decide (400 with the Dutch reason). The move, its version (a JSON snapshot), an
  * audit entry and — on approval — the catalog's frozen copy are written in one transaction.
  */
-export function changeTrajectStatus(deps: AppDeps, userId: string, trajectId: string, input: MoveInput) {
+export async function changeTrajectStatus(deps: AppDeps, userId: string, trajectId: string, input: MoveInput) {
   const traject = trajectOr404(deps, trajectId);
-  authorizeTeam(deps.stores, userId, traject.teamId, 'document.changeStatus');
+  await authorizeTeam(deps.stores, userId, traject.teamId, 'document.changeStatus');
   const from = traject.status;
   const check = checkTrajectTransition(from, input.to, {
     ...gateInput(deps, userId, trajectId),
@@ -124,8 +124,8 @@ export function changeTrajectStatus(deps: AppDeps, userId: string, trajectId: st
   });
   if (!check.ok) throw new ApiError(400, 'transition_refused', check.reason);
   const { outcome, note, versionLabel } = recordedMove(input);
-  const publication = input.to === 'goedgekeurd' ? publishedProjection(deps, trajectId) : null;
-  deps.transaction(async (tx) => {
+  const publication = input.to === 'goedgekeurd' ? await publishedProjection(deps, trajectId) : null;
+  await deps.transaction(async (tx) => {
     tx.stores.trajectLifecycle.recordTransition(trajectId, {
       from,
       to: input.to,
@@ -141,7 +141,7 @@ export function changeTrajectStatus(deps: AppDeps, userId: string, trajectId: st
       authorId: userId,
       snapshot: trajectSnapshot(tx, trajectId),
     });
-    tx.stores.audit.record('traject.status_changed', {
+    await tx.stores.audit.record('traject.status_changed', {
       teamId: traject.teamId,
       actorId: userId,
       details: { trajectId, title: traject.title, from, to: input.to, outcome, note },
@@ -151,8 +151,8 @@ export function changeTrajectStatus(deps: AppDeps, userId: string, trajectId: st
 }
 
 /** The traject's versions, newest first (members of its team). */
-export function trajectVersions(deps: AppDeps, userId: string, trajectId: string) {
+export async function trajectVersions(deps: AppDeps, userId: string, trajectId: string) {
   const traject = trajectOr404(deps, trajectId);
-  authorizeTeam(deps.stores, userId, traject.teamId, 'team.read');
+  await authorizeTeam(deps.stores, userId, traject.teamId, 'team.read');
   return deps.stores.trajectLifecycle.versions(trajectId);
 }

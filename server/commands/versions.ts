@@ -119,13 +119,13 @@ const currentProjection = (deps: Deps, document: DocumentSummary) =>
  * Stores an immutable version of the document's committed state. No authorization here: callers
  * (the save route, the lifecycle on every status change) decide who may.
  */
-export function createVersion(
+export async function createVersion(
   deps: Deps,
   userId: string | null,
   docId: string,
   input: { label: string; note?: string | null; status?: string | null },
-): { id: string } {
-  const document = deps.stores.documents.get(docId);
+): Promise<{ id: string }> {
+  const document = await deps.stores.documents.get(docId);
   if (!document) throw notFound('Dit document bestaat niet.');
   return storeVersion(deps, userId, document, input);
 }
@@ -152,19 +152,19 @@ function storeVersion(
 }
 
 /** Saves a version by hand (*Versie opslaan*). */
-export function saveVersion(
+export async function saveVersion(
   deps: Deps,
   userId: string,
   docId: string,
   input: { label: string; note?: string | undefined },
-): { id: string } {
-  const { document } = authorizeDocument(deps.stores, userId, docId, 'document.edit');
+): Promise<{ id: string }> {
+  const { document } = await authorizeDocument(deps.stores, userId, docId, 'document.edit');
   return storeVersion(deps, userId, document, { label: input.label, note: input.note ?? null });
 }
 
 /** The versions of a document, newest first, as the JSON text of a VersionSummary[] (the API body). */
-export function listVersionsJson(deps: Deps, userId: string, docId: string): string {
-  authorizeDocument(deps.stores, userId, docId, 'document.read');
+export async function listVersionsJson(deps: Deps, userId: string, docId: string): Promise<string> {
+  await authorizeDocument(deps.stores, userId, docId, 'document.read');
   return deps.stores.versions.listJson(docId);
 }
 
@@ -175,14 +175,14 @@ function versionOr404(deps: Deps, docId: string, versionId: string): VersionWith
 }
 
 /** One version with its projection. */
-export function getVersion(deps: Deps, userId: string, docId: string, versionId: string): VersionWithJson {
-  authorizeDocument(deps.stores, userId, docId, 'document.read');
+export async function getVersion(deps: Deps, userId: string, docId: string, versionId: string): Promise<VersionWithJson> {
+  await authorizeDocument(deps.stores, userId, docId, 'document.read');
   return versionOr404(deps, docId, versionId);
 }
 
 /** A version's Yjs state (to open it read-only in the editor). */
-export function getVersionState(deps: Deps, userId: string, docId: string, versionId: string): Uint8Array {
-  authorizeDocument(deps.stores, userId, docId, 'document.read');
+export async function getVersionState(deps: Deps, userId: string, docId: string, versionId: string): Promise<Uint8Array> {
+  await authorizeDocument(deps.stores, userId, docId, 'document.read');
   versionOr404(deps, docId, versionId);
   return deps.stores.versions.state(docId, versionId)!;
 }
@@ -202,8 +202,8 @@ export function projectionOf(
 }
 
 /** What changed from one version to another (or to the current state). */
-export function diffVersions(deps: Deps, userId: string, docId: string, from: string, to: string) {
-  const { document } = authorizeDocument(deps.stores, userId, docId, 'document.read');
+export async function diffVersions(deps: Deps, userId: string, docId: string, from: string, to: string) {
+  const { document } = await authorizeDocument(deps.stores, userId, docId, 'document.read');
   const before = projectionOf(deps, document, from);
   const after = projectionOf(deps, document, to);
   return { from: before.ref, to: after.ref, ...diffProjections(before.json, after.json) };
@@ -282,7 +282,7 @@ export async function restoreVersion(
   docId: string,
   versionId: string,
 ): Promise<{ id: string }> {
-  const { document } = authorizeDocument(deps.stores, userId, docId, 'document.edit');
+  const { document } = await authorizeDocument(deps.stores, userId, docId, 'document.edit');
   const version = versionOr404(deps, docId, versionId);
   const state = deps.stores.versions.state(docId, versionId);
   if (!state) throw notFound('Deze versie bestaat niet.');
@@ -301,7 +301,7 @@ export async function restoreVersion(
     }
   });
   await deps.rooms.applyServerUpdate(docId, update);
-  deps.stores.audit.record('document.restored', {
+  await deps.stores.audit.record('document.restored', {
     teamId: document.teamId,
     actorId: userId,
     details: { documentId: docId, versionId, label: version.label },

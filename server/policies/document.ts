@@ -13,10 +13,10 @@ export function isFrozen(stores: PolicyStores, docId: string): boolean {
   return lifecycle ? isReadOnlyStatus(lifecycle.status) : false;
 }
 
-function teamRole(stores: PolicyStores, userId: string, docId: string) {
-  const document = stores.documents.get(docId);
+async function teamRole(stores: PolicyStores, userId: string, docId: string) {
+  const document = await stores.documents.get(docId);
   if (!document) return undefined;
-  const role = document.teamId ? stores.teams.role(document.teamId, userId) : undefined;
+  const role = document.teamId ? await stores.teams.role(document.teamId, userId) : undefined;
   return { document, role };
 }
 
@@ -26,17 +26,17 @@ function teamRole(stores: PolicyStores, userId: string, docId: string) {
  * freezes the document, an editing role acts as a commenter, so every socket opens (or reconnects,
  * after refreshAccess) read-only. Both callers only ask `document.read` / `document.edit`.
  */
-export function documentRole(
+export async function documentRole(
   stores: PolicyStores,
   userId: string,
   docId: string,
 ):
-  | {
+  Promise<| {
       document: DocumentSummary;
       role: Role | undefined;
     }
-  | undefined {
-  const found = teamRole(stores, userId, docId);
+  | undefined> {
+  const found = await teamRole(stores, userId, docId);
   if (!found) return undefined;
   if (can(found.role, 'document.edit') && isFrozen(stores, docId)) return { ...found, role: 'commenter' };
   return found;
@@ -46,13 +46,13 @@ export function documentRole(
  * Authorizes `capability` on a document: 404 if unknown, 403 without the capability. Uses the
  * team role; `document.edit` is refused (409) while the lifecycle freezes the document.
  */
-export function authorizeDocument(
+export async function authorizeDocument(
   stores: PolicyStores,
   userId: string,
   docId: string,
   capability: Capability,
-): { document: DocumentSummary; role: Role } {
-  const found = teamRole(stores, userId, docId);
+): Promise<{ document: DocumentSummary; role: Role }> {
+  const found = await teamRole(stores, userId, docId);
   if (!found) throw notFound('Dit document bestaat niet.');
   if (!can(found.role, capability)) throw forbidden('Je hebt geen toegang tot dit document.');
   if (capability === 'document.edit' && isFrozen(stores, docId)) {

@@ -62,7 +62,7 @@ export function summaryItems(deps: Deps, round: RoundRow): SummaryItem[] {
 }
 
 /** The round, every item with its decision, and the counts per decision. */
-export function presentSummary(deps: Deps, round: RoundRow, access: RoundAccess): RoundSummary {
+export async function presentSummary(deps: Deps, round: RoundRow, access: RoundAccess): Promise<RoundSummary> {
   const items = summaryItems(deps, round);
   const counts = { total: items.length, triaged: 0 } as RoundSummary['counts'];
   for (const decision of TRIAGE_DECISIONS) counts[decision] = 0;
@@ -71,5 +71,5 @@ export function presentSummary(deps: Deps, round: RoundRow, access: RoundAccess)
     counts.triaged++;
     counts[item.triage.decision]++;
   }
-  return { round: presentRound(deps, round, access), items, counts };
+  return { round: await presentRound(deps, round, access), items, counts };
 }

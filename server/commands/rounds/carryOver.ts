@@ -11,8 +11,8 @@ import { authorizeRoundChange } from './close';
  * draft: kept on their characters where those still exist, re-anchored on the quoted text where it
  * was retyped, otherwise losgeraakt (with their quote). Each thread is carried once.
  */
-export function carryOver(deps: AppDeps, userId: string, roundId: string) {
-  const { round } = authorizeRoundChange(deps, userId, roundId, 'carryOver');
+export async function carryOver(deps: AppDeps, userId: string, roundId: string) {
+  const { round } = await authorizeRoundChange(deps, userId, roundId, 'carryOver');
   const store = deps.stores.rounds;
   const already = new Set(
     store
@@ -28,8 +28,8 @@ export function carryOver(deps: AppDeps, userId: string, roundId: string) {
   );
   let attached = 0;
   let detached = 0;
-  readDocument(deps, round.doc_id, (doc) => {
-    deps.transaction(async (tx) => {
+  readDocument(deps, round.doc_id, async (doc) => {
+    await deps.transaction(async (tx) => {
       for (const thread of threads) {
         let anchor = thread.anchor;
         if (anchor?.type === 'text') {

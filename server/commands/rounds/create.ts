@@ -29,7 +29,7 @@ function parseDeadline(value: string, now = Date.now()): number {
 }
 
 /** POST /api/documents/:docId/rounds — owners open a round on one version of the document. */
-export function createRound(
+export async function createRound(
   deps: AppDeps,
   userId: string,
   docId: string,
@@ -40,14 +40,14 @@ export function createRound(
     deadline: string;
     criteria?: CriterionInput[] | undefined;
   },
-): Round {
-  const { document, role } = authorizeDocument(deps.stores, userId, docId, 'document.read');
+): Promise<Round> {
+  const { document, role } = await authorizeDocument(deps.stores, userId, docId, 'document.read');
   requireMayOpenRound(role);
   const version = deps.stores.versions.get(docId, input.versionId);
   if (!version) throw new ApiError(400, 'unknown_version', 'Deze versie hoort niet bij dit document.');
   const id = randomUUID();
   const criteria = normaliseCriteria(input.criteria ?? DEFAULT_CRITERIA_NL.map((title) => ({ title })));
-  deps.transaction(async (tx) => {
+  await deps.transaction(async (tx) => {
     tx.stores.rounds.insertRound({
       id,
       docId,
@@ -58,7 +58,7 @@ export function createRound(
       criteria,
       createdBy: userId,
     });
-    tx.stores.audit.record('round.opened', {
+    await tx.stores.audit.record('round.opened', {
       teamId: document.teamId,
       actorId: userId,
       details: { documentId: docId, roundId: id, versionId: version.id, title: input.title },
@@ -69,7 +69,7 @@ export function createRound(
 }
 
 /** PATCH /api/rounds/:roundId — owners, while open. */
-export function updateRound(
+export async function updateRound(
   deps: AppDeps,
   userId: string,
   roundId: string,
@@ -79,8 +79,8 @@ export function updateRound(
     deadline?: string | undefined;
     criteria?: CriterionInput[] | undefined;
   },
-): Round {
-  const { round, access } = authorizeRoundChange(deps, userId, roundId, 'edit');
+): Promise<Round> {
+  const { round, access } = await authorizeRoundChange(deps, userId, roundId, 'edit');
   deps.stores.rounds.updateRound(round.id, {
     title: input.title ?? round.title,
     description: input.description ?? round.description,
@@ -88,5 +88,5 @@ export function updateRound(
     criteria: input.criteria ? normaliseCriteria(input.criteria) : criteriaOf(round),
   });
   emitRoundChange(round.doc_id, { kind: 'round', roundId: round.id });
-  return presentRound(deps, deps.stores.rounds.round(round.id)!, access);
+  return await presentRound(deps, deps.stores.rounds.round(round.id)!, access);
 }

@@ -12,12 +12,12 @@ import { notifyRoundTeam } from './notify';
 type Deps = Pick<AppDeps, 'transaction' | 'stores'>;
 
 /** GET /api/rounds/:roundId/responses — the team sees all answers, a reviewer their own. */
-export function listResponses(
+export async function listResponses(
   deps: Deps,
   userId: string,
   roundId: string,
-): { responses: CriterionResponse[] } {
-  const { round, access } = authorizeRound(deps.stores, userId, roundId, 'viewVersion');
+): Promise<{ responses: CriterionResponse[] }> {
+  const { round, access } = await authorizeRound(deps.stores, userId, roundId, 'viewVersion');
   const rows = deps.stores.rounds.responses(round.id);
   return {
     responses: presentResponses(
@@ -28,7 +28,7 @@ export function listResponses(
 }
 
 /** PUT /api/rounds/:roundId/responses — a reviewer's own answers per criterion (while open). */
-export function saveResponses(
+export async function saveResponses(
   deps: Deps,
   userId: string,
   roundId: string,
@@ -36,23 +36,23 @@ export function saveResponses(
     answers: Array<{ criterionId: string; score: number | null; text: string }>;
     submit?: boolean | undefined;
   },
-): { responses: CriterionResponse[] } {
-  const { round } = authorizeRoundChange(deps, userId, roundId, 'respond');
+): Promise<{ responses: CriterionResponse[] }> {
+  const { round } = await authorizeRoundChange(deps, userId, roundId, 'respond');
   const criteria = new Set(criteriaOf(round).map((criterion) => criterion.id));
   const unknown = input.answers.find((answer) => !criteria.has(answer.criterionId));
   if (unknown) throw new ApiError(400, 'unknown_criterion', 'Een antwoord hoort bij een onbekend criterium.');
   const store = deps.stores.rounds;
   const firstSubmit =
     input.submit === true && !store.submissions(round.id).some((row) => row.user_id === userId);
-  deps.transaction(async (tx) => {
+  await deps.transaction(async (tx) => {
     for (const answer of input.answers) {
       store.upsertResponse({ id: randomUUID(), roundId: round.id, userId, ...answer });
     }
     if (input.submit) store.submit(round.id, userId);
     if (firstSubmit) {
-      notifyRoundTeam(tx, round, {
+      await notifyRoundTeam(tx, round, {
         kind: 'round_feedback',
-        text: `${tx.stores.users.displayName(userId)} heeft feedback gegeven in "${round.title}".`,
+        text: `${await tx.stores.users.displayName(userId)} heeft feedback gegeven in "${round.title}".`,
         actorId: userId,
       });
     }

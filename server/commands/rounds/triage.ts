@@ -11,7 +11,7 @@ import { authorizeRoundChange } from './close';
 type Deps = Pick<AppDeps, 'transaction' | 'stores'>;
 
 /** PUT /api/rounds/:roundId/triage — owners and editors decide per item once the round is closed. */
-export function triageItem(
+export async function triageItem(
   deps: Deps,
   userId: string,
   roundId: string,
@@ -22,8 +22,8 @@ export function triageItem(
     reason: string;
     versionId?: string | null | undefined;
   },
-): SummaryItem {
-  const { round } = authorizeRoundChange(deps, userId, roundId, 'triage');
+): Promise<SummaryItem> {
+  const { round } = await authorizeRoundChange(deps, userId, roundId, 'triage');
   const isItem = (candidate: SummaryItem) =>
     candidate.kind === input.itemKind && candidate.id === input.itemId;
   if (!summaryItems(deps, round).some(isItem))
@@ -45,8 +45,8 @@ export function triageItem(
 }
 
 /** POST /api/rounds/:roundId/complete — refused while any item is untriaged. */
-export function completeRound(deps: Deps, userId: string, roundId: string): Round {
-  const { round, access, document } = authorizeRoundChange(deps, userId, roundId, 'complete');
+export async function completeRound(deps: Deps, userId: string, roundId: string): Promise<Round> {
+  const { round, access, document } = await authorizeRoundChange(deps, userId, roundId, 'complete');
   const open = summaryItems(deps, round).filter((item) => item.triage === null);
   if (open.length > 0) {
     throw new ApiError(
@@ -56,9 +56,9 @@ export function completeRound(deps: Deps, userId: string, roundId: string): Roun
     );
   }
   const store = deps.stores.rounds;
-  deps.transaction(async (tx) => {
+  await deps.transaction(async (tx) => {
     store.completeRound(round.id, userId);
-    tx.stores.audit.record('round.completed', {
+    await tx.stores.audit.record('round.completed', {
       teamId: document.teamId,
       actorId: userId,
       details: { roundId: round.id, documentId: round.doc_id },
@@ -83,7 +83,7 @@ export function completeRound(deps: Deps, userId: string, roundId: string): Roun
 }
 
 /** GET /api/rounds/:roundId/summary — the team always; reviewers once the round is closed. */
-export function roundSummary(deps: Pick<AppDeps, 'stores'>, userId: string, roundId: string): RoundSummary {
-  const { round, access } = authorizeRound(deps.stores, userId, roundId, 'viewSummary');
+export async function roundSummary(deps: Pick<AppDeps, 'stores'>, userId: string, roundId: string): Promise<RoundSummary> {
+  const { round, access } = await authorizeRound(deps.stores, userId, roundId, 'viewSummary');
   return presentSummary(deps, round, access);
 }

@@ -33,9 +33,9 @@ export function catalogRoutes(deps: AppDeps) {
     })
     .get('/trajects/:id', (c) => c.json(trajectCatalogEntry(deps, c.req.param('id'))))
     .get('/:id', (c) => c.json(catalogEntry(deps, c.req.param('id'))))
-    .post('/:id/reuse', authRequired, validateJson(reuseBody), (c) => {
+    .post('/:id/reuse', authRequired, validateJson(reuseBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      const { id } = reuseDesign(deps, user.id, c.req.param('id'), c.req.valid('json').teamId);
+      const { id } = await reuseDesign(deps, user.id, c.req.param('id'), c.req.valid('json').teamId);
       return c.json({ id, docId: id, basedOn: c.req.param('id') }, 201);
     });
 }

@@ -17,15 +17,15 @@ import { authorizeDocument } from '../../policies/document';
 export function designRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use(authRequired)
-    .post('/', validateJson(createDesignBody), (c) => {
+    .post('/', validateJson(createDesignBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      const { id } = createDesign(deps, user.id, c.req.valid('json'));
+      const { id } = await createDesign(deps, user.id, c.req.valid('json'));
       return c.json({ id, docId: id }, 201);
     })
-    .get('/:id', (c) => {
+    .get('/:id', async (c) => {
       const { user } = requireAuth(c.get('auth'));
       const docId = c.req.param('id');
-      const { document, role } = authorizeDocument(deps.stores, user.id, docId, 'document.read');
+      const { document, role } = await authorizeDocument(deps.stores, user.id, docId, 'document.read');
       const { version, newer } = designTemplate(deps, docId);
       const { content: _content, ...template } = version;
       return c.json({
@@ -43,9 +43,9 @@ export function designRoutes(deps: AppDeps) {
         capabilities: capabilitiesOf(role),
       });
     })
-    .get('/:id/checks', (c) => {
+    .get('/:id/checks', async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(designChecks(deps, user.id, c.req.param('id')));
+      return c.json(await designChecks(deps, user.id, c.req.param('id')));
     })
     .post('/:id/upgrade', validateJson(upgradeDesignBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));

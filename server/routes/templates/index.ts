@@ -37,16 +37,16 @@ export function templateRoutes(deps: AppDeps) {
     .get('/', validateQuery(libraryQuery), (c) =>
       c.json(stores.templateVersions.search(c.req.valid('query'))),
     )
-    .post('/drafts', validateJson(createTemplateDraftBody), (c) => {
+    .post('/drafts', validateJson(createTemplateDraftBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      const { id } = createTemplateDraft(deps, user.id, c.req.valid('json'));
+      const { id } = await createTemplateDraft(deps, user.id, c.req.valid('json'));
       return c.json({ id, docId: id }, 201);
     })
-    .get('/drafts/:docId', (c) => {
+    .get('/drafts/:docId', async (c) => {
       const { user } = requireAuth(c.get('auth'));
       const docId = c.req.param('docId');
-      const { document, role } = authorizeDocument(stores, user.id, docId, 'document.read');
-      const draft = stores.templateDrafts.get(docId);
+      const { document, role } = await authorizeDocument(stores, user.id, docId, 'document.read');
+      const draft = await stores.templateDrafts.get(docId);
       if (!draft) throw notFound('Dit document is geen concept van een ontwikkelpad.');
       return c.json({
         ...document,
@@ -57,13 +57,13 @@ export function templateRoutes(deps: AppDeps) {
         capabilities: capabilitiesOf(role),
       });
     })
-    .get('/drafts/:docId/publish', (c) => {
+    .get('/drafts/:docId/publish', async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(previewPublish(deps, user.id, c.req.param('docId')));
+      return c.json(await previewPublish(deps, user.id, c.req.param('docId')));
     })
-    .post('/drafts/:docId/publish', validateJson(publishTemplateBody), (c) => {
+    .post('/drafts/:docId/publish', validateJson(publishTemplateBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(publishTemplate(deps, user.id, c.req.param('docId'), c.req.valid('json')), 201);
+      return c.json(await publishTemplate(deps, user.id, c.req.param('docId'), c.req.valid('json')), 201);
     })
     .get('/:id', (c) => {
       const version = templateVersionOr404(deps, c.req.param('id'));

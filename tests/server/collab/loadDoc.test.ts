@@ -54,17 +54,17 @@ describe('loadDoc', () => {
     // Every document belongs to a team; this test writes its rows straight into the file.
     const userId = randomUUID();
     const teamId = randomUUID();
-    createUserStore(db).insert({
+    await createUserStore(db).insert({
       id: userId,
       email: 'loaddoc@werkplaats.test',
       name: 'Lader',
       passwordHash: '',
     });
     const teams = createTeamStore(db);
-    teams.insert({ id: teamId, name: 'Quarantaineteam', kind: 'atelier' });
-    teams.setMember(teamId, userId, 'owner');
+    await teams.insert({ id: teamId, name: 'Quarantaineteam', kind: 'atelier' });
+    await teams.setMember(teamId, userId, 'owner');
     const stores = { documents: createDocumentStore(db), docStorage: storage, audit: createAuditStore(db) };
-    const { id: docId } = createDocument(db, stores, userId, { teamId, title: 'Quarantaine' });
+    const { id: docId } = await createDocument(db, stores, userId, { teamId, title: 'Quarantaine' });
     const [first, second] = twoUpdates();
     const truncated = first.slice(0, first.length - 2);
     // Decodes as a Yjs update, but Y.applyUpdate throws on it (a zero-length deletion).
@@ -105,7 +105,7 @@ describe('loadDoc', () => {
     const server = await startTestServer({ DATA_DIR: dataDir });
     try {
       // A session for the member, minted by the server's own session service (no password needed).
-      const { token } = server.running.deps.sessions.create(userId);
+      const { token } = await server.running.deps.sessions.create(userId);
       const client = await connectSynced(server.wsUrl, docId, { cookie: sessionCookie(token) });
       expect(client.doc.getText('t').toString()).toBe('eerste tweede');
       client.destroy();

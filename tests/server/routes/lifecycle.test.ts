@@ -144,7 +144,7 @@ describe('POST /api/designs/:id/status', () => {
         actorId: owner.id,
       }),
     ]);
-    const audit = server.running.deps.stores.audit.forTeam(labId);
+    const audit = await server.running.deps.stores.audit.forTeam(labId);
     expect(audit.find((event) => event.action === 'design.status_changed')?.details).toMatchObject({
       documentId: docId,
       from: 'globaal-ontwerp',

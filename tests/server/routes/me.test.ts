@@ -146,7 +146,7 @@ describe('DELETE /api/me (AVG: recht op vergetelheid)', () => {
       error: { code: 'last_owner', message: expect.stringContaining('Niet Zonder Eigenaar') },
     });
     expect((await call(lastOwner, 'GET', '/api/me')).status).toBe(200);
-    expect(server.running.deps.stores.teams.role(teamId, lastOwner.id)).toBe('owner');
+    expect(await server.running.deps.stores.teams.role(teamId, lastOwner.id)).toBe('owner');
   });
 
   it('204: anonymises the account, ends its sessions and sockets, frees the e-mail, keeps contributions', async () => {
@@ -191,9 +191,9 @@ describe('DELETE /api/me (AVG: recht op vergetelheid)', () => {
 
     // Memberships: gone from every team; the solo team and its document are deleted.
     expect(countRows('SELECT count(*) FROM memberships WHERE user_id = ?', dora.id)).toBe(0);
-    expect(server.running.deps.stores.teams.get(soloTeam)).toBeUndefined();
-    expect(server.running.deps.stores.documents.get(soloDocId)).toBeUndefined();
-    expect(server.running.deps.stores.teams.role(sharedTeam, mia.id)).toBe('owner');
+    expect(await server.running.deps.stores.teams.get(soloTeam)).toBeUndefined();
+    expect(await server.running.deps.stores.documents.get(soloDocId)).toBeUndefined();
+    expect(await server.running.deps.stores.teams.role(sharedTeam, mia.id)).toBe('owner');
     const members = (await call(owner, 'GET', `/api/teams/${owner.teamId}/members`)).body as Array<{
       userId: string;
     }>;
@@ -216,6 +216,6 @@ describe('DELETE /api/me (AVG: recht op vergetelheid)', () => {
     expect(login.status).toBe(401);
     const again = await server.signUp('Dora Opnieuw', { email: dora.email });
     expect(again.id).not.toBe(dora.id);
-    expect(server.running.deps.stores.teams.role(owner.teamId, again.id)).toBeUndefined();
+    expect(await server.running.deps.stores.teams.role(owner.teamId, again.id)).toBeUndefined();
   });
 });

@@ -66,9 +66,9 @@ function passDeadline(roundId: string, deadline = Date.now() - 60_000): number {
 }
 
 const row = (roundId: string) => server.running.deps.stores.rounds.round(roundId)!;
-const closeRecords = (roundId: string) =>
-  server.running.deps.stores.audit
-    .forTeam(teamId)
+const closeRecords = async (roundId: string) =>
+  (await server.running.deps.stores.audit
+    .forTeam(teamId))
     .filter((event) => event.action === 'round.closed' && event.details.roundId === roundId);
 async function closedNotes(user: TestUser, round: Round): Promise<Notification[]> {
   const { items } = await as<{ items: Notification[] }>(user, 'GET', '/api/notifications');
@@ -126,7 +126,7 @@ describe('a round past its deadline, before the deadline job ran', () => {
 
     // Nothing was written by any of those reads.
     expect(row(round.id)).toMatchObject({ status: 'open', closed_at: null });
-    expect(closeRecords(round.id)).toEqual([]);
+    expect(await closeRecords(round.id)).toEqual([]);
     expect(await closedNotes(editor, round)).toEqual([]);
   });
 
@@ -148,7 +148,7 @@ describe('a round past its deadline, before the deadline job ran', () => {
     });
     // Closed by its deadline (no actor), dated at the deadline, recorded once.
     expect(row(round.id)).toMatchObject({ status: 'closed', closed_by: null, closed_at: deadline });
-    expect(closeRecords(round.id)).toHaveLength(1);
+    expect(await closeRecords(round.id)).toHaveLength(1);
     expect((await as<Round>(owner, 'POST', `/api/rounds/${round.id}/complete`)).status).toBe('completed');
   });
 });
@@ -160,12 +160,12 @@ describe('closing', () => {
     const changes: RoundChange[] = [];
     const stop = onRoundChange(docId, (change) => changes.push(change));
     try {
-      expect(closeDueRounds(server.running.deps)).toBeGreaterThanOrEqual(1);
+      expect(await closeDueRounds(server.running.deps)).toBeGreaterThanOrEqual(1);
     } finally {
       stop();
     }
     expect(row(round.id)).toMatchObject({ status: 'closed', closed_by: null, closed_at: deadline });
-    expect(closeRecords(round.id)).toMatchObject([
+    expect(await closeRecords(round.id)).toMatchObject([
       { actorId: null, details: { roundId: round.id, documentId: docId } },
     ]);
     expect(changes).toContainEqual({ kind: 'round', roundId: round.id });
@@ -179,8 +179,8 @@ describe('closing', () => {
     expect(await closedNotes(viewer, round)).toEqual([]);
 
     // Safe to run again: nothing is closed, recorded or sent twice.
-    expect(closeDueRounds(server.running.deps)).toBe(0);
-    expect(closeRecords(round.id)).toHaveLength(1);
+    expect(await closeDueRounds(server.running.deps)).toBe(0);
+    expect(await closeRecords(round.id)).toHaveLength(1);
     expect(await closedNotes(editor, round)).toHaveLength(1);
   });
 
@@ -190,13 +190,13 @@ describe('closing', () => {
     vi.spyOn(server.running.deps.stores.rounds, 'notify').mockImplementation(() => {
       throw new Error('schijf vol');
     });
-    expect(() => closeDueRounds(server.running.deps)).toThrow('schijf vol');
+    expect(async () => await closeDueRounds(server.running.deps)).toThrow('schijf vol');
     expect(row(round.id).status).toBe('open');
-    expect(closeRecords(round.id)).toEqual([]);
+    expect(await closeRecords(round.id)).toEqual([]);
     vi.restoreAllMocks();
-    closeDueRounds(server.running.deps);
+    await closeDueRounds(server.running.deps);
     expect(row(round.id).status).toBe('closed');
-    expect(closeRecords(round.id)).toHaveLength(1);
+    expect(await closeRecords(round.id)).toHaveLength(1);
   });
 
   it("the owner's close does the same: audit record, the team's notification, event", async () => {
@@ -209,7 +209,7 @@ describe('closing', () => {
       stop();
     }
     expect(row(round.id)).toMatchObject({ status: 'closed', closed_by: owner.id });
-    expect(closeRecords(round.id)).toMatchObject([{ actorId: owner.id }]);
+    expect(await closeRecords(round.id)).toMatchObject([{ actorId: owner.id }]);
     expect(changes).toContainEqual({ kind: 'round', roundId: round.id });
     const notes = await closedNotes(editor, round);
     expect(notes).toMatchObject([{ actor: { id: owner.id } }]);
@@ -224,7 +224,7 @@ describe('closing', () => {
     >('../../../server/commands/rounds/deadlineJob');
     const first = await openRound('Timer 1');
     const second = await openRound('Timer 2');
-    const job = startDeadlineJob(server.running.deps, 20);
+    const job = await startDeadlineJob(server.running.deps, 20);
     try {
       passDeadline(first.id);
       await waitFor(() => row(first.id).status === 'closed', 'the job closes the round', 2000);
@@ -234,12 +234,12 @@ describe('closing', () => {
     passDeadline(second.id);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(row(second.id).status).toBe('open');
-    expect(closeRecords(first.id)).toHaveLength(1);
+    expect(await closeRecords(first.id)).toHaveLength(1);
   });
 
   it('creating a round through the command needs a future deadline', () => {
-    expect(() =>
-      createRound(server.running.deps, owner.id, docId, {
+    expect(async () =>
+      await createRound(server.running.deps, owner.id, docId, {
         versionId,
         title: 'Te laat',
         deadline: new Date(Date.now() - 1000).toISOString(),

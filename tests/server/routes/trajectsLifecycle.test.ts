@@ -221,7 +221,7 @@ describe('POST /api/trajects/:id/status: by role', () => {
     expect(view.history).toEqual([
       expect.objectContaining({ from: 'globaal-ontwerp', to: 'prototype', note: 'Start', actorId: owner.id }),
     ]);
-    const audit = server.running.deps.stores.audit.forTeam(labId);
+    const audit = await server.running.deps.stores.audit.forTeam(labId);
     expect(audit.find((event) => event.action === 'traject.status_changed')?.details).toMatchObject({
       trajectId,
       from: 'globaal-ontwerp',

@@ -39,8 +39,8 @@ afterEach(async () => {
   await opened.dispose();
 });
 
-const addDocument = (id: string, teamId: string, now: number) =>
-  documents.insert({ id, teamId, createdBy: 'u', title: `Titel ${id}` }, now);
+const addDocument = async (id: string, teamId: string, now: number) =>
+  await documents.insert({ id, teamId, createdBy: 'u', title: `Titel ${id}` }, now);
 
 async function storedState(docId: string) {
   return opened.database.db
@@ -118,8 +118,8 @@ describe('document store', () => {
     vi.setSystemTime(5_000);
     await documents.writeInitialState('d', new Uint8Array([1, 2, 3]), new Uint8Array([4]));
     vi.setSystemTime(6_000);
-    await opened.database.transaction((trx) =>
-      createDocumentStore(trx).writeInitialState('d', new Uint8Array([7, 8]), new Uint8Array([9, 10])),
+    await opened.database.transaction(async (trx) =>
+      await createDocumentStore(trx).writeInitialState('d', new Uint8Array([7, 8]), new Uint8Array([9, 10])),
     );
     const row = await storedState('d');
     expect(row?.state).toBeInstanceOf(Uint8Array);
@@ -130,7 +130,7 @@ describe('document store', () => {
 
   it('refuses an initial state for a document that does not exist', async () => {
     await expect(
-      documents.writeInitialState('missing', new Uint8Array([1]), new Uint8Array([1])),
+      await documents.writeInitialState('missing', new Uint8Array([1]), new Uint8Array([1])),
     ).rejects.toThrow(/foreign key/i);
     expect(await storedState('missing')).toBeUndefined();
   });
