@@ -41,6 +41,13 @@ export interface PostgresClusterOptions {
    * three off for speed; then kill() may lose the last fraction of a second of commits.
    */
   durable?: boolean;
+  /**
+   * Where the cluster's temp dir is made. Default: for a cluster that is not durable, /dev/shm when it
+   * is a tmpfs with room (no disk writes: on this machine a database is made in ~45 ms instead of
+   * ~350 ms, and the cluster starts twice as fast; each database then holds ~8 MB of RAM); otherwise
+   * the OS temp dir. A durable cluster stays on disk, where fsync means something.
+   */
+  parentDir?: string;
 }
 
 /** A running throwaway cluster (see startPostgresCluster). */
@@ -60,6 +67,10 @@ export interface PostgresCluster extends PostgresClusterInfo {
 }
 
 const DIR_PREFIX = 'werkplaats-pg-';
+const RAM_DIR = '/dev/shm';
+/** Free space RAM_DIR needs before a cluster goes there: a run's databases plus headroom. */
+const RAM_DIR_MIN_FREE = 2 * 1024 ** 3;
+const TMPFS_MAGIC = 0x01021994;
 
 // Exactly two ways in: the superuser over a socket in a directory only the cluster's owner may enter,
 // and the app role with a password over TCP. Everything else is rejected.
@@ -69,7 +80,13 @@ host all ${APP_ROLE} 127.0.0.1/32 scram-sha-256
 
 // Safe only because the cluster is thrown away: none of these lose data unless the OS itself crashes,
 // except synchronous_commit, which may drop the last commits when the server is killed.
-const NOT_DURABLE = { fsync: 'off', full_page_writes: 'off', synchronous_commit: 'off' };
+// max_wal_size bounds the WAL kept between checkpoints, which is RAM when the cluster lives in RAM_DIR.
+const NOT_DURABLE = {
+  fsync: 'off',
+  full_page_writes: 'off',
+  synchronous_commit: 'off',
+  max_wal_size: '256MB',
+};
 
 /**
  * Starts a throwaway PostgreSQL cluster: initdb into a fresh temp dir, listening on 127.0.0.1 on a
@@ -77,14 +94,12 @@ const NOT_DURABLE = { fsync: 'off', full_page_writes: 'off', synchronous_commit:
  */
 export async function startPostgresCluster(options: PostgresClusterOptions = {}): Promise<PostgresCluster> {
   const bin = findPostgresBin();
-  sweepAbandoned(os.tmpdir(), DIR_PREFIX);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), DIR_PREFIX));
+  for (const parent of new Set([os.tmpdir(), RAM_DIR])) sweepAbandoned(parent, DIR_PREFIX);
+  const dir = fs.mkdtempSync(
+    path.join(options.parentDir ?? defaultParentDir(options.durable ?? false), DIR_PREFIX),
+  );
   const server = new PostgresServer(bin, dir, postgresRunAs());
   destroyOnExit(server);
-  const destroy = () => {
-    live.delete(server);
-    server.destroy();
-  };
   try {
     await server.init(ADMIN_ROLE, PG_HBA);
     server.configure({
@@ -115,15 +130,13 @@ export async function startPostgresCluster(options: PostgresClusterOptions = {})
       },
       kill: () => server.kill(),
       stop: async () => {
-        try {
-          await server.stop('immediate');
-        } finally {
-          destroy();
-        }
+        await server.remove();
+        live.delete(server);
       },
     };
   } catch (error) {
-    destroy();
+    live.delete(server);
+    server.destroy();
     throw error;
   }
 }
@@ -162,6 +175,17 @@ async function adminQuery(info: PostgresClusterInfo, sql: string): Promise<void>
   } finally {
     await client.end();
   }
+}
+
+function defaultParentDir(durable: boolean): string {
+  if (durable) return os.tmpdir();
+  try {
+    const stats = fs.statfsSync(RAM_DIR);
+    if (stats.type === TMPFS_MAGIC && stats.bavail * stats.bsize >= RAM_DIR_MIN_FREE) return RAM_DIR;
+  } catch {
+    // No /dev/shm (not Linux).
+  }
+  return os.tmpdir();
 }
 
 /**

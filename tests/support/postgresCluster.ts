@@ -155,8 +155,15 @@ export class PostgresServer {
     while (isAlive(pid)) await new Promise((resolve) => setTimeout(resolve, 20));
   }
 
+  /** Stops the server at once and deletes its directory; destroy() without blocking the event loop. */
+  async remove(): Promise<void> {
+    // When pg_ctl cannot stop it (it died, or its files are gone), signal the postmaster directly.
+    await this.stop('immediate').catch(() => this.destroy());
+    await fs.promises.rm(this.dir, { recursive: true, force: true, maxRetries: 5 });
+  }
+
   /**
-   * Synchronous, for exit handlers too: an immediate shutdown (the postmaster still frees its shared
+   * Synchronous, for exit handlers: an immediate shutdown (the postmaster still frees its shared
    * memory), then the directory deleted once the postmaster stopped writing into it.
    */
   destroy(): void {
@@ -211,7 +218,8 @@ export class PostgresServer {
  * the directories `<parent>/<prefix>*` whose owner process is gone.
  */
 export function sweepAbandoned(parent: string, prefix: string): void {
-  for (const name of fs.readdirSync(parent).filter((entry) => entry.startsWith(prefix))) {
+  const names = fs.existsSync(parent) ? fs.readdirSync(parent) : [];
+  for (const name of names.filter((entry) => entry.startsWith(prefix))) {
     const dir = path.join(parent, name);
     try {
       if (isAlive(Number(fs.readFileSync(path.join(dir, OWNER_FILE), 'utf8')))) continue;

@@ -34,12 +34,18 @@ function withCredentials(url: string, user: string, password: string): string {
   return parsed.toString();
 }
 
-describe('throwaway PostgreSQL cluster', () => {
+const durabilitySettings = (url: string) =>
+  query<{ setting: string }>(
+    url,
+    "SELECT setting FROM pg_settings WHERE name IN ('fsync', 'full_page_writes', 'synchronous_commit') ORDER BY name",
+  ).then((rows) => rows.map((row) => row.setting));
+
+describe('a throwaway PostgreSQL cluster as the tests use it', () => {
   let cluster: PostgresCluster;
   let databaseUrl: string;
 
   beforeAll(async () => {
-    cluster = await startPostgresCluster({ durable: true });
+    cluster = await startPostgresCluster();
     databaseUrl = await cluster.createDatabase();
   });
   afterAll(() => cluster?.stop());
@@ -111,39 +117,40 @@ describe('throwaway PostgreSQL cluster', () => {
     expect(names).toEqual(urls.map((url) => new URL(url).pathname.slice(1)));
   });
 
-  it('keeps committed rows across a clean restart and across a kill, when durable', async () => {
-    const settings = await query<{ name: string; setting: string }>(
-      databaseUrl,
-      "SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'full_page_writes', 'synchronous_commit') ORDER BY name",
-    );
-    expect(settings.map((row) => row.setting)).toEqual(['on', 'on', 'on']);
-    const startedAt = async () =>
-      (await query<{ at: Date }>(databaseUrl, 'SELECT pg_postmaster_start_time() AS at'))[0]!.at.getTime();
-    await query(databaseUrl, 'CREATE TABLE kept (id int PRIMARY KEY)');
-    await query(databaseUrl, 'INSERT INTO kept VALUES (1)');
-    const firstStart = await startedAt();
-
-    await cluster.restart();
-    expect(await startedAt()).toBeGreaterThan(firstStart);
-    await query(databaseUrl, 'INSERT INTO kept VALUES (2)');
-
-    await cluster.kill();
-    await expect(query(databaseUrl, 'SELECT 1')).rejects.toThrow();
-    await cluster.restart();
-    expect(await query(databaseUrl, 'SELECT id FROM kept ORDER BY id')).toEqual([{ id: 1 }, { id: 2 }]);
+  it('trades durability for speed', async () => {
+    expect(await durabilitySettings(databaseUrl)).toEqual(['off', 'off', 'off']);
   });
 });
 
-describe('a default (not durable) cluster', () => {
-  it('runs with fsync off, and stop() removes its directory and closes its port', async () => {
-    const cluster = await startPostgresCluster();
-    const url = await cluster.createDatabase();
-    expect(await query(url, 'SHOW fsync')).toEqual([{ fsync: 'off' }]);
-    expect(fs.existsSync(cluster.dir)).toBe(true);
+describe('a durable cluster', () => {
+  it('keeps committed rows across a clean restart and a kill; stop() removes it', async () => {
+    // A killed postmaster loses what was not yet written to the OS, not what the disk has not synced:
+    // RAM (when there is a /dev/shm) tests the same and spares a contended disk ~10 s of fsyncs.
+    const parentDir = fs.existsSync('/dev/shm') ? '/dev/shm' : undefined;
+    const cluster = await startPostgresCluster({ durable: true, parentDir });
+    try {
+      const url = await cluster.createDatabase();
+      expect(await durabilitySettings(url)).toEqual(['on', 'on', 'on']);
+      const startedAt = async () =>
+        (await query<{ at: Date }>(url, 'SELECT pg_postmaster_start_time() AS at'))[0]!.at.getTime();
+      await query(url, 'CREATE TABLE kept (id int PRIMARY KEY); INSERT INTO kept VALUES (1)');
+      const firstStart = await startedAt();
 
-    await cluster.stop();
+      await cluster.restart();
+      expect(await startedAt()).toBeGreaterThan(firstStart);
+      await query(url, 'INSERT INTO kept VALUES (2)');
+
+      await cluster.kill();
+      await expect(query(url, 'SELECT 1')).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+      await cluster.restart();
+      expect(await query(url, 'SELECT id FROM kept ORDER BY id')).toEqual([{ id: 1 }, { id: 2 }]);
+    } finally {
+      await cluster.stop();
+    }
     expect(fs.existsSync(cluster.dir)).toBe(false);
-    await expect(query(url, 'SELECT 1')).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    await expect(query(cluster.appUrl('postgres'), 'SELECT 1')).rejects.toMatchObject({
+      code: 'ECONNREFUSED',
+    });
   });
 });
 
