@@ -44,7 +44,7 @@ export interface PostgresClusterOptions {
   /**
    * Where the cluster's temp dir is made. Default: for a cluster that is not durable, /dev/shm when it
    * is a tmpfs with room (no disk writes: on this machine a database is made in ~45 ms instead of
-   * ~350 ms, and the cluster starts twice as fast; each database then holds ~8 MB of RAM); otherwise
+   * ~350 ms, and the cluster starts twice as fast; each database then holds ~7 MB of RAM); otherwise
    * the OS temp dir. A durable cluster stays on disk, where fsync means something.
    */
   parentDir?: string;
