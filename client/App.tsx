@@ -1,52 +1,52 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
-import { AppHeader } from './components/AppHeader';
-import { Main } from './components/Main';
+import { AppHeader } from './app/AppHeader';
+import { Main } from './app/Main';
 import { useT } from './i18n/I18nProvider';
-import { matchRoute, usePathname } from './routing/router';
-import { AccountScene } from './scenes/Account/AccountScene';
-import { LoginScene } from './scenes/Auth/LoginScene';
-import { SignupScene } from './scenes/Auth/SignupScene';
-import { CatalogEntryScene } from './scenes/Catalog/CatalogEntryScene';
-import { CatalogTrajectScene } from './scenes/Catalog/CatalogTrajectScene';
-import { CatalogScene } from './scenes/Catalog/CatalogScene';
-import { HomeScene } from './scenes/Home/HomeScene';
-import { AcceptInviteScene } from './scenes/Invite/AcceptInviteScene';
-import { LibraryScene } from './scenes/Library/LibraryScene';
-import { RoundLinkScene } from './rounds/RoundLinkScene';
-import { RoundManageScene } from './rounds/RoundManageScene';
-import { RoundsScene } from './rounds/RoundsScene';
-import { NotFoundScene } from './scenes/NotFound/NotFoundScene';
-import { TeamScene } from './scenes/Team/TeamScene';
-import { TemplateDiffScene } from './scenes/TemplateDiff/TemplateDiffScene';
-import { TrajectScene } from './scenes/Traject/TrajectScene';
-import { TemplateVersionScene } from './scenes/TemplateVersion/TemplateVersionScene';
+import { matchRoute, usePathname } from './app/router';
+import { AccountScene } from './features/account/AccountScene';
+import { LoginScene } from './features/auth/LoginScene';
+import { SignupScene } from './features/auth/SignupScene';
+import { CatalogEntryScene } from './features/catalog/CatalogEntryScene';
+import { CatalogTrajectScene } from './features/catalog/CatalogTrajectScene';
+import { CatalogScene } from './features/catalog/CatalogScene';
+import { HomeScene } from './features/home/HomeScene';
+import { AcceptInviteScene } from './features/invites/AcceptInviteScene';
+import { LibraryScene } from './features/templates/LibraryScene';
+import { RoundLinkScene } from './features/rounds/RoundLinkScene';
+import { RoundManageScene } from './features/rounds/RoundManageScene';
+import { RoundsScene } from './features/rounds/RoundsScene';
+import { NotFoundScene } from './app/NotFoundScene';
+import { TeamScene } from './features/teams/TeamScene';
+import { TemplateDiffScene } from './features/templates/diff/TemplateDiffScene';
+import { TrajectScene } from './features/trajects/TrajectScene';
+import { TemplateVersionScene } from './features/templates/version/TemplateVersionScene';
 
 // The editor (Tiptap, ProseMirror, Yjs) is most of the bundle; the other pages do not need it.
 const DocumentEditorScene = lazy(() =>
-  import('./scenes/DocumentEditor/DocumentEditorScene').then((module) => ({
+  import('./features/documents/DocumentEditorScene').then((module) => ({
     default: module.DocumentEditorScene,
   })),
 );
 
-const OntwikkelpadEditorScene = lazy(() =>
-  import('./scenes/OntwikkelpadEditor/OntwikkelpadEditorScene').then((module) => ({
-    default: module.OntwikkelpadEditorScene,
+const TemplateEditorScene = lazy(() =>
+  import('./features/templates/editor/TemplateEditorScene').then((module) => ({
+    default: module.TemplateEditorScene,
   })),
 );
 
 const DesignEditorScene = lazy(() =>
-  import('./scenes/DesignEditor/DesignEditorScene').then((module) => ({
+  import('./features/designs/DesignEditorScene').then((module) => ({
     default: module.DesignEditorScene,
   })),
 );
 
 // A version or a round's frozen version in the real (read-only) editor: the editor chunk as well.
 const VersionEditorScene = lazy(() =>
-  import('./rounds/VersionEditorScene').then((module) => ({ default: module.VersionEditorScene })),
+  import('./features/rounds/VersionEditorScene').then((module) => ({ default: module.VersionEditorScene })),
 );
 
 const ReviewScene = lazy(() =>
-  import('./rounds/ReviewScene').then((module) => ({ default: module.ReviewScene })),
+  import('./features/rounds/ReviewScene').then((module) => ({ default: module.ReviewScene })),
 );
 
 function EditorChunkLoading() {
@@ -97,10 +97,10 @@ export function App() {
           <DocumentEditorScene key={route.id} id={route.id} />
         </Suspense>
       );
-    case 'ontwikkelpadDraft':
+    case 'templateDraft':
       return (
         <Suspense fallback={<EditorChunkLoading />}>
-          <OntwikkelpadEditorScene key={route.docId} docId={route.docId} />
+          <TemplateEditorScene key={route.docId} docId={route.docId} />
         </Suspense>
       );
     case 'design':

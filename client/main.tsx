@@ -1,14 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { CurrentUserProvider } from './auth/CurrentUserProvider';
-import { ErrorBoundary } from './components/ErrorBoundary';
+import { CurrentUserProvider } from './features/auth/CurrentUserProvider';
+import { ErrorBoundary } from './app/ErrorBoundary';
 import { I18nProvider } from './i18n/I18nProvider';
-import './styles.css';
-import './ontwikkelpaden.css';
-import './designs.css';
-import './versions.css';
-import './comments.css';
+import './styles/app.css';
+import './styles/templates.css';
+import './styles/designs.css';
+import './styles/versions.css';
+import './styles/comments.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');

@@ -27,11 +27,11 @@ import { log } from './log';
 import { documentRoutes } from './routes/documents';
 import {
   commentRoutes,
-  documentFeedbackRoutes,
-  feedbackPersonalRoutes,
+  documentRoundRoutes,
+  roundPersonalRoutes,
   roundLinkRoutes,
   roundRoutes,
-} from './routes/feedback';
+} from './routes/rounds';
 
 /** Where `vite build` puts the client. */
 export const CLIENT_DIST = fileURLToPath(new URL('../dist/client/', import.meta.url));
@@ -67,11 +67,11 @@ function apiRoutes(deps: AppDeps) {
       .route('/catalog', catalogRoutes(deps))
       .route('/trajects', trajectRoutes(deps))
       // Comments and feedback rounds (comments never travel through the Y.Doc).
-      .route('/documents', documentFeedbackRoutes(deps))
+      .route('/documents', documentRoundRoutes(deps))
       .route('/comments', commentRoutes(deps))
       .route('/rounds', roundRoutes(deps))
       .route('/round-links', roundLinkRoutes(deps))
-      .route('/', feedbackPersonalRoutes(deps))
+      .route('/', roundPersonalRoutes(deps))
   );
 }
 

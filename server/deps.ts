@@ -12,7 +12,7 @@ import type { TeamStore } from './stores/teams';
 import type { TemplateVersionStore } from './stores/templateVersions';
 import type { TemplateDraftStore } from './stores/templateDrafts';
 import type { DesignStore } from './stores/designs';
-import type { FeedbackStore } from './stores/feedback';
+import type { RoundStore } from './stores/rounds';
 import type { LifecycleStore } from './stores/lifecycle';
 import type { User, UserStore } from './stores/users';
 
@@ -30,7 +30,7 @@ export interface Stores {
   designs: DesignStore;
   lifecycle: LifecycleStore;
   versions: import('./stores/versions').VersionStore;
-  feedback: FeedbackStore;
+  rounds: RoundStore;
   trajectLifecycle: import('./stores/trajectLifecycle').TrajectLifecycleStore;
 }
 

@@ -21,7 +21,7 @@ import { createUserStore } from './stores/users';
 import { createTemplateVersionStore } from './stores/templateVersions';
 import { createTemplateDraftStore } from './stores/templateDrafts';
 import { createDesignStore } from './stores/designs';
-import { createFeedbackStore } from './stores/feedback';
+import { createRoundStore } from './stores/rounds';
 import { createLifecycleStore } from './stores/lifecycle';
 import { seedExampleTemplates } from './db/seed';
 import { scheduleBackups } from './db/backup';
@@ -65,7 +65,7 @@ export async function startServer(
     designs: createDesignStore(db),
     lifecycle: createLifecycleStore(db),
     versions: (await import('./stores/versions')).createVersionStore(db),
-    feedback: createFeedbackStore(db),
+    rounds: createRoundStore(db),
     trajectLifecycle: (await import('./stores/trajectLifecycle')).createTrajectLifecycleStore(db),
   };
   seedExampleTemplates(db, stores);

@@ -3,10 +3,10 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { memo, useEffect, useMemo, useState } from 'react';
-import { useCommentsRegistry } from '../comments/EditorRegistry';
-import { CommentHighlights } from '../comments/highlights';
-import { publishAwarenessUser } from '../realtime/hooks';
-import type { AwarenessUser, CollabSession } from '../realtime/session';
+import { useCommentsRegistry } from '../features/comments/EditorRegistry';
+import { CommentHighlights } from '../features/comments/highlights';
+import { publishAwarenessUser } from '../collab/hooks';
+import type { AwarenessUser, CollabSession } from '../collab/session';
 import { renderCaret, renderSelection } from './carets';
 import { EditorToolbar } from './EditorToolbar';
 import { ReadOnlyGuard } from './readOnlyGuard';
@@ -64,7 +64,7 @@ export const RichTextEditor = memo(function RichTextEditor({
   const [initialUser] = useState(user);
   const [levels] = useState(headingLevels);
   const [initiallyEditable] = useState(editable);
-  // Inside a comments provider (client/comments/EditorRegistry.tsx) the editor registers itself so
+  // Inside a comments provider (client/features/comments/EditorRegistry.tsx) the editor registers itself so
   // the panel can comment on its selection and highlight anchored ranges; without one, nothing changes.
   const registry = useCommentsRegistry();
   // Created once per editor: new extension instances on every render would make useEditor

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { sectionFragmentName } from '../../shared/editor/fields';
-import type { AwarenessUser, CollabSession } from '../realtime/session';
+import type { AwarenessUser, CollabSession } from '../collab/session';
 import { RichTextEditor } from './RichTextEditor';
 
 interface SectionEditorProps {

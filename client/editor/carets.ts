@@ -1,5 +1,5 @@
 import type { DecorationAttrs } from '@tiptap/pm/view';
-import { readableUserColor } from '../realtime/colors';
+import { readableUserColor } from '../collab/colors';
 
 function userName(user: Record<string, unknown>): string {
   return typeof user['name'] === 'string' && user['name'].trim() ? user['name'].trim() : '?';

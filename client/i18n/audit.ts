@@ -1,4 +1,4 @@
-import type { AuditEvent } from '../http/teams';
+import type { AuditEvent } from '../features/teams/teamsApi';
 import type { MessageKey } from './nl';
 import type { MessageParams } from './translate';
 import { isRole, roleLabelKey } from './labels';

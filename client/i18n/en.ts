@@ -2,7 +2,7 @@ import { enComments } from './enComments';
 import { enDesigns } from './enDesigns';
 import { enTemplates } from './enTemplates';
 import { enRounds } from './enRounds';
-import { enTrajecten } from './enTrajecten';
+import { enTrajects } from './enTrajects';
 import { enVersions } from './enVersions';
 import type { Messages } from './nl';
 
@@ -276,5 +276,5 @@ export const en: Messages = {
   ...enVersions,
   ...enComments,
   ...enRounds,
-  ...enTrajecten,
+  ...enTrajects,
 };

@@ -3,7 +3,7 @@ import { nlComments } from './nlComments';
 import { nlDesigns } from './nlDesigns';
 import { nlTemplates } from './nlTemplates';
 import { nlRounds } from './nlRounds';
-import { nlTrajecten } from './nlTrajecten';
+import { nlTrajects } from './nlTrajects';
 import { nlVersions } from './nlVersions';
 
 /**
@@ -283,7 +283,7 @@ export const nl = {
   ...nlVersions,
   ...nlComments,
   ...nlRounds,
-  ...nlTrajecten,
+  ...nlTrajects,
 } as const satisfies Record<string, string>;
 
 /** Every message key. */

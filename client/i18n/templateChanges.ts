@@ -1,12 +1,12 @@
-import type { TemplateChange } from '../../shared/domain/ontwikkelpad/diff';
-import type { Leeruitkomst, OntwikkelpadKind, Sector } from '../../shared/domain/ontwikkelpad/types';
+import type { TemplateChange } from '../../shared/domain/template/diff';
+import type { Leeruitkomst, TemplateKind, Sector } from '../../shared/domain/template/types';
 import type { MessageKey } from './nl';
 import type { MessageParams } from './translate';
 
 type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 /** Message key of an ontwikkelpad kind ("Van start- naar vakbekwaam", …). */
-export function kindLabelKey(kind: OntwikkelpadKind): MessageKey {
+export function kindLabelKey(kind: TemplateKind): MessageKey {
   return `opKind.${kind}`;
 }
 

@@ -21,7 +21,7 @@ export interface NewMessage {
  * round's own page. Call inside the transaction that writes the message.
  */
 export function notifyForMessage(deps: Pick<AppDeps, 'stores'>, message: NewMessage): void {
-  const store = deps.stores.feedback;
+  const store = deps.stores.rounds;
   const document = deps.stores.documents.get(message.docId)!;
   const author = deps.stores.users.displayName(message.authorId);
   const thread = encodeURIComponent(message.threadId);

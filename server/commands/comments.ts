@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type * as Y from 'yjs';
 import { resolveTextAnchor } from '../../shared/comments/anchors';
-import type { Anchor, CommentMessage, CommentThread } from '../../shared/schemas/feedback';
+import type { Anchor, CommentMessage, CommentThread } from '../../shared/schemas/rounds';
 import { readDocument } from '../collab/readDocument';
 import type { AppDeps } from '../deps';
 import { ApiError, notFound } from '../http/apiError';
@@ -15,7 +15,7 @@ import { authorizeDocument } from '../policies/document';
 import { authorizeRound } from '../policies/round';
 import { groupThreads, mentionedIds, presentMessage, presentThread } from '../presenters/comments';
 import { notifyForMessage } from './commentNotifications';
-import { emitFeedbackChange } from './feedbackEvents';
+import { emitRoundChange } from './roundEvents';
 import { readVersionDoc } from './rounds/versionDoc';
 
 type Deps = AppDeps;
@@ -42,7 +42,7 @@ export function listDocumentComments(deps: Deps, userId: string, docId: string, 
     if (round.doc_id !== docId) throw notFound('Deze feedbackronde bestaat niet.');
     return listRoundComments(deps, userId, round.id, filter);
   }
-  const rows = deps.stores.feedback.liveComments(docId);
+  const rows = deps.stores.rounds.liveComments(docId);
   const threads = readDocument(deps, docId, (doc) => groupThreads(deps, rows, doc));
   return { threads: applyFilter(threads, userId, filter) };
 }
@@ -50,7 +50,7 @@ export function listDocumentComments(deps: Deps, userId: string, docId: string, 
 /** GET /api/rounds/:roundId/comments — anchors resolve against the round's frozen version. */
 export function listRoundComments(deps: Deps, userId: string, roundId: string, filter: ListFilter) {
   const { round } = authorizeRound(deps.stores, userId, roundId, 'viewVersion');
-  const rows = deps.stores.feedback.roundComments(round.id);
+  const rows = deps.stores.rounds.roundComments(round.id);
   return {
     threads: readVersionDoc(deps, round, (doc) => applyFilter(groupThreads(deps, rows, doc), userId, filter)),
   };
@@ -58,11 +58,11 @@ export function listRoundComments(deps: Deps, userId: string, roundId: string, f
 
 /** One thread, its anchor resolved against the doc it was made on. */
 function threadOf(deps: Deps, threadId: string): CommentThread {
-  const rows = deps.stores.feedback.threadMessages(threadId);
+  const rows = deps.stores.rounds.threadMessages(threadId);
   if (rows.length === 0) throw notFound('Deze reactie bestaat niet.');
   const root = rows[0]!;
   if (root.round_id) {
-    const round = deps.stores.feedback.round(root.round_id)!;
+    const round = deps.stores.rounds.round(root.round_id)!;
     return readVersionDoc(deps, round, (doc) => presentThread(deps, rows, doc));
   }
   return readDocument(deps, root.doc_id, (doc) => presentThread(deps, rows, doc));
@@ -84,7 +84,7 @@ function insertThread(
 ): CommentThread {
   const id = randomUUID();
   deps.db.transaction(() => {
-    deps.stores.feedback.insertComment({
+    deps.stores.rounds.insertComment({
       id,
       threadId: id,
       docId: input.docId,
@@ -102,7 +102,7 @@ function insertThread(
       isReply: false,
     });
   })();
-  emitFeedbackChange(input.docId, { kind: 'comments', roundId: input.roundId });
+  emitRoundChange(input.docId, { kind: 'comments', roundId: input.roundId });
   return threadOf(deps, id);
 }
 
@@ -135,7 +135,7 @@ export function replyToThread(deps: Deps, userId: string, threadId: string, body
   const root = authorizeThreadWrite(deps.stores, userId, threadId);
   const id = randomUUID();
   deps.db.transaction(() => {
-    deps.stores.feedback.insertComment({
+    deps.stores.rounds.insertComment({
       id,
       threadId: root.id,
       docId: root.doc_id,
@@ -153,8 +153,8 @@ export function replyToThread(deps: Deps, userId: string, threadId: string, body
       isReply: true,
     });
   })();
-  emitFeedbackChange(root.doc_id, { kind: 'comments', roundId: root.round_id });
-  return presentMessage(deps, deps.stores.feedback.comment(id)!);
+  emitRoundChange(root.doc_id, { kind: 'comments', roundId: root.round_id });
+  return presentMessage(deps, deps.stores.rounds.comment(id)!);
 }
 
 /** PATCH /api/comments/messages/:messageId — own messages only. */
@@ -162,7 +162,7 @@ export function editMessage(deps: Deps, userId: string, messageId: string, body:
   const message = authorizeOwnMessage(deps.stores, userId, messageId);
   const before = new Set(mentionedIds(message.body));
   deps.db.transaction(() => {
-    deps.stores.feedback.editComment(messageId, body);
+    deps.stores.rounds.editComment(messageId, body);
     // Only people newly mentioned by the edit hear about it.
     const added = mentionedIds(body).filter((id) => !before.has(id));
     if (added.length > 0) {
@@ -176,15 +176,15 @@ export function editMessage(deps: Deps, userId: string, messageId: string, body:
       });
     }
   })();
-  emitFeedbackChange(message.doc_id, { kind: 'comments', roundId: message.round_id });
-  return presentMessage(deps, deps.stores.feedback.comment(messageId)!);
+  emitRoundChange(message.doc_id, { kind: 'comments', roundId: message.round_id });
+  return presentMessage(deps, deps.stores.rounds.comment(messageId)!);
 }
 
 /** DELETE /api/comments/messages/:messageId — own messages; the thread keeps "bericht verwijderd". */
 export function deleteMessage(deps: Deps, userId: string, messageId: string): void {
   const message = authorizeOwnMessage(deps.stores, userId, messageId);
-  deps.stores.feedback.deleteComment(messageId);
-  emitFeedbackChange(message.doc_id, { kind: 'comments', roundId: message.round_id });
+  deps.stores.rounds.deleteComment(messageId);
+  emitRoundChange(message.doc_id, { kind: 'comments', roundId: message.round_id });
 }
 
 /** POST /api/comments/:threadId/resolve | reopen */
@@ -195,7 +195,7 @@ export function setThreadResolved(
   resolved: boolean,
 ): CommentThread {
   const root = authorizeThreadWrite(deps.stores, userId, threadId);
-  deps.stores.feedback.setResolved(root.id, resolved ? userId : null);
-  emitFeedbackChange(root.doc_id, { kind: 'comments', roundId: root.round_id });
+  deps.stores.rounds.setResolved(root.id, resolved ? userId : null);
+  emitRoundChange(root.doc_id, { kind: 'comments', roundId: root.round_id });
   return threadOf(deps, root.id);
 }

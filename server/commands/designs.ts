@@ -1,20 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
-import {
-  checkLeerarrangement,
-  checkTraject,
-  studyLoad,
-  type RuleResult,
-} from '../../shared/domain/leerarrangement/rules';
-import { allOutcomes } from '../../shared/domain/ontwikkelpad/types';
-import { planUpgrade, type UpgradePlan } from '../../shared/domain/ontwikkelpad/upgrade';
-import { parseVersion } from '../../shared/domain/ontwikkelpad/versioning';
+import { checkDesign, checkTraject, studyLoad, type RuleResult } from '../../shared/domain/design/rules';
+import { allOutcomes } from '../../shared/domain/template/types';
+import { planUpgrade, type UpgradePlan } from '../../shared/domain/template/upgrade';
+import { parseVersion } from '../../shared/domain/template/versioning';
 import { INITIAL_STATUS, isReadOnlyStatus, type DesignStatus } from '../../shared/domain/lifecycle';
-import {
-  addTemplateSections,
-  initLeerarrangementDoc,
-  projectLeerarrangement,
-} from '../../shared/editor/leerarrangementDoc';
+import { addTemplateSections, initDesignDoc, projectDesign } from '../../shared/editor/designDoc';
 import { readDocument } from '../collab/readDocument';
 import { templateVersionOr404 } from './templates';
 import type { AppDeps } from '../deps';
@@ -22,8 +13,6 @@ import { ApiError, forbidden, notFound } from '../http/apiError';
 import { authorizeDocument } from '../policies/document';
 import { authorizeTeam } from '../policies/team';
 import type { TemplateVersion, TemplateVersionSummary } from '../stores/templateVersions';
-
-const versionOr404 = templateVersionOr404;
 
 /** Creates a leerarrangement design in a co-creatieteam against a published template version. */
 export function createDesign(
@@ -33,10 +22,10 @@ export function createDesign(
 ): { id: string } {
   const { team } = authorizeTeam(deps.stores, userId, input.teamId, 'document.create');
   if (team.kind !== 'cocreatieteam') throw forbidden('Alleen een co-creatieteam ontwerpt leerarrangementen.');
-  const version = versionOr404(deps, input.templateId);
+  const version = templateVersionOr404(deps, input.templateId);
   const id = randomUUID();
   const doc = new Y.Doc();
-  initLeerarrangementDoc(doc, version.content, input.title);
+  initDesignDoc(doc, version.content, input.title);
   const state = Y.encodeStateAsUpdate(doc);
   const stateVector = Y.encodeStateVector(doc);
   doc.destroy();
@@ -68,7 +57,7 @@ function designOr404(deps: AppDeps, docId: string) {
 /** The template version a design pins, and a newer one in the same line if the atelier published it. */
 export function designTemplate(deps: AppDeps, docId: string) {
   const design = designOr404(deps, docId);
-  const version = versionOr404(deps, design.templateVersionId);
+  const version = templateVersionOr404(deps, design.templateVersionId);
   const latest = deps.stores.templateVersions.versionsOf(version.templateKey)[0];
   return { version, newer: latest && latest.id !== version.id ? latest : null };
 }
@@ -88,10 +77,10 @@ function outcomeLabels(deps: AppDeps, templateKey: string): Record<string, strin
 export function designChecks(deps: AppDeps, userId: string, docId: string) {
   authorizeDocument(deps.stores, userId, docId, 'document.read');
   const { version } = designTemplate(deps, docId);
-  const content = readDocument(deps, docId, (doc) => projectLeerarrangement(doc, version.content));
+  const content = readDocument(deps, docId, (doc) => projectDesign(doc, version.content));
   return {
-    results: checkLeerarrangement(content, version.content, {
-      closedFeedbackRounds: deps.stores.feedback.closedRoundCount(docId),
+    results: checkDesign(content, version.content, {
+      closedRounds: deps.stores.rounds.closedRoundCount(docId),
       outcomeLabels: outcomeLabels(deps, version.templateKey),
     }),
     studyLoad: studyLoad(content),
@@ -105,11 +94,7 @@ export function designUpgradePlan(
   from: TemplateVersion,
   to: TemplateVersion,
 ): UpgradePlan {
-  const targeted = readDocument(
-    deps,
-    docId,
-    (doc) => projectLeerarrangement(doc, from.content).targetedOutcomeIds,
-  );
+  const targeted = readDocument(deps, docId, (doc) => projectDesign(doc, from.content).targetedOutcomeIds);
   return planUpgrade(from.content, to.content, targeted);
 }
 
@@ -126,7 +111,7 @@ export async function upgradeDesign(
 ): Promise<{ plan: UpgradePlan; version: TemplateVersionSummary }> {
   const { document } = authorizeDocument(deps.stores, userId, docId, 'document.edit');
   const { version: from } = designTemplate(deps, docId);
-  const to = versionOr404(deps, toVersionId);
+  const to = templateVersionOr404(deps, toVersionId);
   if (to.templateKey !== from.templateKey) {
     throw new ApiError(
       400,
@@ -194,7 +179,7 @@ function trajectItemContents(deps: AppDeps, trajectId: string, template: Templat
     }
     const document = deps.stores.documents.get(item.designId);
     const team = document?.teamId ? deps.stores.teams.get(document.teamId) : undefined;
-    const content = readDocument(deps, item.designId, (doc) => projectLeerarrangement(doc, template.content));
+    const content = readDocument(deps, item.designId, (doc) => projectDesign(doc, template.content));
     return {
       ...item,
       source: 'team' as const,
@@ -211,7 +196,7 @@ function trajectItemContents(deps: AppDeps, trajectId: string, template: Templat
 export function trajectView(deps: AppDeps, trajectId: string) {
   const traject = deps.stores.designs.getTraject(trajectId);
   if (!traject) throw notFound('Dit traject bestaat niet.');
-  const version = versionOr404(deps, traject.templateVersionId);
+  const version = templateVersionOr404(deps, traject.templateVersionId);
   const outcomes = allOutcomes(version.content);
   const items = trajectItemContents(deps, trajectId, version).map(({ content, ...item }) => {
     const load = studyLoad(content);
@@ -281,7 +266,7 @@ export function createTraject(
   const { team } = authorizeTeam(deps.stores, userId, input.teamId, 'document.create');
   if (team.kind !== 'cocreatieteam')
     throw forbidden('Alleen een co-creatieteam stelt professionaliseringstrajecten samen.');
-  versionOr404(deps, input.templateVersionId);
+  templateVersionOr404(deps, input.templateVersionId);
   const id = randomUUID();
   deps.db.transaction(() => {
     deps.stores.designs.insertTraject({ id, ...input, createdBy: userId });

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { checkGates, checkTransition } from '../../shared/domain/lifecycle';
-import { allOutcomes } from '../../shared/domain/ontwikkelpad/types';
-import { projectLeerarrangement } from '../../shared/editor/leerarrangementDoc';
+import { allOutcomes } from '../../shared/domain/template/types';
+import { projectDesign } from '../../shared/editor/designDoc';
 import { readDocument } from '../collab/readDocument';
 import type { AppDeps } from '../deps';
 import { ApiError, notFound } from '../http/apiError';
@@ -40,7 +40,7 @@ function publishedProjection(
   const team = document.teamId ? deps.stores.teams.get(document.teamId) : undefined;
   const { version } = designTemplate(deps, docId);
   const { content, state } = readDocument(deps, docId, (doc) => ({
-    content: projectLeerarrangement(doc, version.content),
+    content: projectDesign(doc, version.content),
     state: Y.encodeStateAsUpdate(doc),
   }));
   const outcomes = allOutcomes(version.content)

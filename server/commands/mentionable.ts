@@ -1,4 +1,4 @@
-import type { PersonRef } from '../../shared/schemas/feedback';
+import type { PersonRef } from '../../shared/schemas/rounds';
 import type { DocumentSummary } from '../../shared/schemas/documents';
 import type { AppDeps } from '../deps';
 import { authorizeDocument } from '../policies/document';
@@ -26,7 +26,7 @@ export function mentionable(deps: Deps, userId: string, docId: string) {
 export function roundMentionable(deps: Deps, userId: string, roundId: string) {
   const { round, document } = authorizeRound(deps.stores, userId, roundId, 'viewVersion');
   const people = teamPeople(deps, document);
-  for (const reviewer of deps.stores.feedback.reviewers(round.id)) {
+  for (const reviewer of deps.stores.rounds.reviewers(round.id)) {
     people.set(reviewer.user_id, { id: reviewer.user_id, name: reviewer.name });
   }
   return { people: sortedPeople(people) };

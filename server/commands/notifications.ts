@@ -1,9 +1,9 @@
-import type { Notification } from '../../shared/schemas/feedback';
+import type { Notification } from '../../shared/schemas/rounds';
 import type { AppDeps } from '../deps';
 
 /** GET /api/notifications — the caller's latest 100 and the unread count. */
 export function listNotifications(deps: Pick<AppDeps, 'stores'>, userId: string) {
-  const store = deps.stores.feedback;
+  const store = deps.stores.rounds;
   return {
     unread: store.unreadCount(userId),
     items: store.notifications(userId).map((row): Notification => ({
@@ -24,7 +24,7 @@ export function markNotificationsRead(
   userId: string,
   input: { ids?: number[] | undefined; all?: boolean | undefined },
 ) {
-  const store = deps.stores.feedback;
+  const store = deps.stores.rounds;
   store.markRead(userId, input.all ? 'all' : (input.ids ?? []));
   return { unread: store.unreadCount(userId) };
 }

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
-import { diffTemplates, type TemplateChange } from '../../shared/domain/ontwikkelpad/diff';
-import type { OntwikkelpadContent } from '../../shared/domain/ontwikkelpad/types';
-import { validateForPublish, type PublishProblem } from '../../shared/domain/ontwikkelpad/validate';
+import { diffTemplates, type TemplateChange } from '../../shared/domain/template/diff';
+import type { TemplateContent } from '../../shared/domain/template/types';
+import { validateForPublish, type PublishProblem } from '../../shared/domain/template/validate';
 import {
   formatVersion,
   parseVersion,
   proposeVersion,
   requiresMajor,
   versionProblem,
-} from '../../shared/domain/ontwikkelpad/versioning';
-import { initOntwikkelpadDoc, projectOntwikkelpad } from '../../shared/editor/ontwikkelpadDoc';
+} from '../../shared/domain/template/versioning';
+import { initTemplateDoc, projectTemplate } from '../../shared/editor/templateDoc';
 import { META_MAP } from '../../shared/editor/fields';
 import { readDocument } from '../collab/readDocument';
 import type { AppDeps } from '../deps';
@@ -43,10 +43,10 @@ export function createTemplateDraft(
   // someone else's starts a new one.
   const templateKey = source && source.teamId === team.id ? source.templateKey : id;
   const doc = new Y.Doc();
-  initOntwikkelpadDoc(doc, source?.content, input.title);
+  initTemplateDoc(doc, source?.content, input.title);
   // A revision may be renamed at once (e.g. dropping "(voorbeeld)" from a copied example).
   if (source && input.title) doc.getMap(META_MAP).set('title', input.title);
-  const title = projectOntwikkelpad(doc).title;
+  const title = projectTemplate(doc).title;
   const state = Y.encodeStateAsUpdate(doc);
   const stateVector = Y.encodeStateVector(doc);
   doc.destroy();
@@ -65,7 +65,7 @@ export function createTemplateDraft(
 
 /** What publishing the draft now would do. */
 export interface PublishPreview {
-  content: OntwikkelpadContent;
+  content: TemplateContent;
   problems: PublishProblem[];
   previous: TemplateVersionSummary | null;
   changes: TemplateChange[];
@@ -83,7 +83,7 @@ function loadDraft(deps: AppDeps, userId: string, docId: string) {
 /** Validates the draft's committed state against its latest published version. */
 export function previewPublish(deps: AppDeps, userId: string, docId: string): PublishPreview {
   const draft = loadDraft(deps, userId, docId);
-  const content = readDocument(deps, docId, projectOntwikkelpad);
+  const content = readDocument(deps, docId, projectTemplate);
   const latest = deps.stores.templateVersions.versionsOf(draft.templateKey)[0];
   const previous = latest ? deps.stores.templateVersions.get(latest.id) : undefined;
   const changes = previous ? diffTemplates(previous.content, content) : [];

@@ -3,7 +3,7 @@ import {
   checkTrajectTransition,
   type TrajectGateInput,
 } from '../../shared/domain/lifecycle';
-import { checkLeerarrangement } from '../../shared/domain/leerarrangement/rules';
+import { checkDesign } from '../../shared/domain/design/rules';
 import { can } from '../../shared/domain/roles';
 import type { AppDeps } from '../deps';
 import { ApiError, notFound } from '../http/apiError';
@@ -77,8 +77,8 @@ function gateInput(deps: AppDeps, userId: string, trajectId: string): TrajectGat
       const results =
         item.source === 'team'
           ? designChecks(deps, userId, item.designId).results
-          : checkLeerarrangement(publication!.projection.content, version.content, {
-              closedFeedbackRounds: deps.stores.feedback.closedRoundCount(item.designId),
+          : checkDesign(publication!.projection.content, version.content, {
+              closedRounds: deps.stores.rounds.closedRoundCount(item.designId),
               outcomeLabels: {},
             });
       return { title: item.title, results, published: item.status === 'goedgekeurd' && !!publication };

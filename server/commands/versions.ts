@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
-import { checkLeerarrangement } from '../../shared/domain/leerarrangement/rules';
-import { allOutcomes, type OntwikkelpadContent } from '../../shared/domain/ontwikkelpad/types';
+import { checkDesign } from '../../shared/domain/design/rules';
+import { allOutcomes, type TemplateContent } from '../../shared/domain/template/types';
 import { diffProjections } from '../../shared/domain/versions/diff';
 import type { SectionText, VersionProjection } from '../../shared/domain/versions/projection';
 import { META_MAP, SECTIONS_ARRAY, sectionFragmentName } from '../../shared/editor/fields';
-import { projectLeerarrangement } from '../../shared/editor/leerarrangementDoc';
-import { fragmentToPlainText, OP, projectOntwikkelpad } from '../../shared/editor/ontwikkelpadDoc';
+import { projectDesign } from '../../shared/editor/designDoc';
+import { fragmentToPlainText, TEMPLATE_KEYS, projectTemplate } from '../../shared/editor/templateDoc';
 import type { DocumentSummary } from '../../shared/schemas/documents';
 import { readDocument } from '../collab/readDocument';
 import type { AppDeps } from '../deps';
@@ -33,14 +33,14 @@ function sectionTexts(doc: Y.Doc, kind: DocumentSummary['kind']): SectionText[] 
   if (kind === 'ontwikkelpad') {
     return [
       {
-        id: OP.description,
+        id: TEMPLATE_KEYS.description,
         heading: 'Beschrijving',
-        text: fragmentToPlainText(doc.getXmlFragment(OP.description)),
+        text: fragmentToPlainText(doc.getXmlFragment(TEMPLATE_KEYS.description)),
       },
       {
-        id: OP.suggestions,
+        id: TEMPLATE_KEYS.suggestions,
         heading: 'Suggesties',
-        text: fragmentToPlainText(doc.getXmlFragment(OP.suggestions)),
+        text: fragmentToPlainText(doc.getXmlFragment(TEMPLATE_KEYS.suggestions)),
       },
     ];
   }
@@ -61,16 +61,16 @@ function sectionTexts(doc: Y.Doc, kind: DocumentSummary['kind']): SectionText[] 
 export function projectDoc(
   doc: Y.Doc,
   document: DocumentSummary,
-  template: { id: string; title: string; version: string; content: OntwikkelpadContent } | null,
+  template: { id: string; title: string; version: string; content: TemplateContent } | null,
   /** Closed feedback rounds at this moment (R13 in the stored rule results); null: not known. */
   closedRounds: number | null = null,
 ): VersionProjection {
   const title = textOf(doc.getMap<unknown>(META_MAP).get('title')) || document.title;
   const sections = sectionTexts(doc, document.kind);
   if (document.kind === 'ontwikkelpad')
-    return { kind: 'ontwikkelpad', title, sections, content: projectOntwikkelpad(doc) };
+    return { kind: 'ontwikkelpad', title, sections, content: projectTemplate(doc) };
   if (document.kind === 'leerarrangement') {
-    const design = projectLeerarrangement(doc, template?.content);
+    const design = projectDesign(doc, template?.content);
     const outcomes = Object.fromEntries(
       (template ? allOutcomes(template.content) : []).map((outcome) => [
         outcome.id,
@@ -84,9 +84,7 @@ export function projectDoc(
       design,
       template: template ? { id: template.id, title: template.title, version: template.version } : null,
       outcomes,
-      checks: template
-        ? checkLeerarrangement(design, template.content, { closedFeedbackRounds: closedRounds })
-        : [],
+      checks: template ? checkDesign(design, template.content, { closedRounds: closedRounds }) : [],
     };
   }
   return { kind: 'document', title, sections };
@@ -103,7 +101,7 @@ function withCurrentDoc<T>(
   read: (doc: Y.Doc, project: () => VersionProjection) => T,
 ): T {
   const template = templateOf(deps, document);
-  const rounds = template ? deps.stores.feedback.closedRoundCount(document.id) : null;
+  const rounds = template ? deps.stores.rounds.closedRoundCount(document.id) : null;
   return readDocument(deps, document.id, (doc) =>
     read(doc, () => projectDoc(doc, document, template, rounds)),
   );

@@ -1,22 +1,22 @@
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import type { OntwikkelpadContent } from '../../shared/domain/ontwikkelpad/types';
-import { validateForPublish } from '../../shared/domain/ontwikkelpad/validate';
-import { parseVersion } from '../../shared/domain/ontwikkelpad/versioning';
+import type { TemplateContent } from '../../shared/domain/template/types';
+import { validateForPublish } from '../../shared/domain/template/validate';
+import { parseVersion } from '../../shared/domain/template/versioning';
 import { log } from '../log';
 import type { TeamStore } from '../stores/teams';
 import type { TemplateVersionStore } from '../stores/templateVersions';
 import type { Db } from './connection';
 
-const seedDir = fileURLToPath(new URL('./seeds/ontwikkelpaden/', import.meta.url));
+const seedDir = fileURLToPath(new URL('./seeds/templates/', import.meta.url));
 
 interface SeedFile {
   example: true;
   atelier: { name: string; note: string };
   version: string;
   changeNote: string;
-  content: OntwikkelpadContent;
+  content: TemplateContent;
 }
 
 /**

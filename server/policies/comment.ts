@@ -2,12 +2,12 @@ import { can } from '../../shared/domain/roles';
 import type { DocumentSummary } from '../../shared/schemas/documents';
 import type { Stores } from '../deps';
 import { ApiError, forbidden, notFound } from '../http/apiError';
-import type { CommentRow, RoundRow } from '../stores/feedback';
+import type { CommentRow, RoundRow } from '../stores/rounds';
 import { authorizeDocument } from './document';
 import { authorizeRound, canOnRound, roundAccess, teamRoleOn } from './round';
 
 /** The stores the comment policy reads. */
-type PolicyStores = Pick<Stores, 'documents' | 'teams' | 'feedback'> & Partial<Pick<Stores, 'lifecycle'>>;
+type PolicyStores = Pick<Stores, 'documents' | 'teams' | 'rounds'> & Partial<Pick<Stores, 'lifecycle'>>;
 
 /*
  * Who may write comments. On the live draft: team members with `document.comment`. In a feedback
@@ -30,7 +30,7 @@ export function authorizeRoundComment(stores: PolicyStores, userId: string, roun
  * messages); someone who cannot even read its document learns nothing about the thread (404).
  */
 export function authorizeThreadWrite(stores: PolicyStores, userId: string, threadId: string): CommentRow {
-  const root = stores.feedback.comment(threadId);
+  const root = stores.rounds.comment(threadId);
   if (!root || root.thread_id !== root.id) throw notFound('Deze reactie bestaat niet.');
   if (root.round_id) {
     authorizeRoundComment(stores, userId, root.round_id);
@@ -53,7 +53,7 @@ export function authorizeThreadWrite(stores: PolicyStores, userId: string, threa
 
 /** A message the caller may change: their own, not deleted, in a thread they may write in. */
 export function authorizeOwnMessage(stores: PolicyStores, userId: string, messageId: string): CommentRow {
-  const message = stores.feedback.comment(messageId);
+  const message = stores.rounds.comment(messageId);
   if (!message) throw notFound('Dit bericht bestaat niet.');
   authorizeThreadWrite(stores, userId, message.thread_id);
   if (message.author_id !== userId) throw forbidden('Je kunt alleen je eigen berichten wijzigen.');
@@ -74,7 +74,7 @@ export function canSeeThread(
   const document = stores.documents.get(docId);
   if (!document) return false;
   if (can(teamRoleOn(stores, userId, document), 'document.read')) return true;
-  const round = roundId ? stores.feedback.round(roundId) : undefined;
+  const round = roundId ? stores.rounds.round(roundId) : undefined;
   const access = round ? roundAccess(stores, userId, round) : null;
   return round !== undefined && access?.kind === 'reviewer' && canOnRound(access, round, 'viewVersion');
 }

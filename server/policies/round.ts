@@ -1,12 +1,12 @@
 import { can, type Capability, type Role } from '../../shared/domain/roles';
 import type { DocumentSummary } from '../../shared/schemas/documents';
-import type { RoundStatus } from '../../shared/schemas/feedback';
+import type { RoundStatus } from '../../shared/schemas/rounds';
 import type { Stores } from '../deps';
 import { ApiError, forbidden, notFound } from '../http/apiError';
-import type { RoundRow } from '../stores/feedback';
+import type { RoundRow } from '../stores/rounds';
 
 /** The stores the round policy reads. */
-type PolicyStores = Pick<Stores, 'documents' | 'teams' | 'feedback'>;
+type PolicyStores = Pick<Stores, 'documents' | 'teams' | 'rounds'>;
 
 /** How a user takes part in a round: as a member of the document's team, or as a reviewer. */
 export type RoundAccess =
@@ -35,9 +35,9 @@ export function roundAccess(stores: PolicyStores, userId: string, round: RoundRo
   if (!document) return null;
   const role = teamRoleOn(stores, userId, document);
   if (role && can(role, 'document.read')) return { kind: 'team', role };
-  const team = stores.feedback.reviewerTeam(round.id, userId);
+  const team = stores.rounds.reviewerTeam(round.id, userId);
   if (team) return { kind: 'reviewer', team };
-  if (stores.feedback.isIndividualReviewer(round.id, userId)) return { kind: 'reviewer', team: null };
+  if (stores.rounds.isIndividualReviewer(round.id, userId)) return { kind: 'reviewer', team: null };
   return null;
 }
 
@@ -245,7 +245,7 @@ export function authorizeRound(
   action: RoundAction,
   now = Date.now(),
 ): { round: RoundRow; access: RoundAccess; document: DocumentSummary } {
-  const round = stores.feedback.round(roundId);
+  const round = stores.rounds.round(roundId);
   const access = round ? roundAccess(stores, userId, round) : null;
   const document = round ? stores.documents.get(round.doc_id) : undefined;
   if (!round || !access || !document) throw notFound('Deze feedbackronde bestaat niet.');

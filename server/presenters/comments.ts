@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { resolveTextAnchor } from '../../shared/comments/anchors';
-import { LA } from '../../shared/editor/leerarrangementDoc';
+import { DESIGN_KEYS } from '../../shared/editor/designDoc';
 import { SECTIONS_ARRAY } from '../../shared/editor/fields';
 import {
   anchorSchema,
@@ -8,9 +8,9 @@ import {
   type CommentMessage,
   type CommentThread,
   type ItemAnchor,
-} from '../../shared/schemas/feedback';
+} from '../../shared/schemas/rounds';
 import type { AppDeps } from '../deps';
-import type { CommentRow } from '../stores/feedback';
+import type { CommentRow } from '../stores/rounds';
 import { iso, person } from './common';
 
 type Deps = Pick<AppDeps, 'stores'>;
@@ -57,11 +57,11 @@ function itemExists(doc: Y.Doc, anchor: ItemAnchor): boolean {
     case 'section':
       return hasId(doc.getArray(SECTIONS_ARRAY));
     case 'activity':
-      return hasId(doc.getArray(LA.activities));
+      return hasId(doc.getArray(DESIGN_KEYS.activities));
     case 'outcome':
-      return doc.getMap<boolean>(LA.targetedOutcomes).get(anchor.itemId) === true;
+      return doc.getMap<boolean>(DESIGN_KEYS.targetedOutcomes).get(anchor.itemId) === true;
     case 'evidence':
-      return doc.getMap(LA.evidence).has(anchor.itemId);
+      return doc.getMap(DESIGN_KEYS.evidence).has(anchor.itemId);
     case 'field':
       return true;
   }

@@ -1,4 +1,4 @@
-import type { PersonRef } from '../../shared/schemas/feedback';
+import type { PersonRef } from '../../shared/schemas/rounds';
 
 /** ISO time of a stored millisecond timestamp (null stays null). */
 export const iso = (time: number | null) => (time === null ? null : new Date(time).toISOString());

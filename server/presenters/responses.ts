@@ -1,5 +1,5 @@
-import type { CriterionResponse } from '../../shared/schemas/feedback';
-import type { ResponseRow, RoundRow } from '../stores/feedback';
+import type { CriterionResponse } from '../../shared/schemas/rounds';
+import type { ResponseRow, RoundRow } from '../stores/rounds';
 import { iso, person } from './common';
 import { criteriaOf } from './round';
 

@@ -1,13 +1,13 @@
-import type { RoundParticipant, RoundReviewers } from '../../shared/schemas/feedback';
+import type { RoundParticipant, RoundReviewers } from '../../shared/schemas/rounds';
 import type { AppDeps } from '../deps';
-import type { RoundRow } from '../stores/feedback';
+import type { RoundRow } from '../stores/rounds';
 import { iso } from './common';
 
 type Deps = Pick<AppDeps, 'stores'>;
 
 /** Every reviewer once, with whether they submitted and how many messages they wrote. */
 function participants(deps: Deps, round: RoundRow): RoundParticipant[] {
-  const store = deps.stores.feedback;
+  const store = deps.stores.rounds;
   const submitted = new Map(store.submissions(round.id).map((row) => [row.user_id, row.submitted_at]));
   const comments = new Map<string, number>();
   for (const row of store.roundComments(round.id)) {
@@ -31,7 +31,7 @@ function participants(deps: Deps, round: RoundRow): RoundParticipant[] {
 
 /** Invited teams, links (a link never outlives the round's deadline) and who has responded. */
 export function presentReviewers(deps: Deps, round: RoundRow): RoundReviewers {
-  const store = deps.stores.feedback;
+  const store = deps.stores.rounds;
   return {
     teams: store.teamsOfRound(round.id),
     links: store.linksOfRound(round.id).map((link) => ({

@@ -1,7 +1,7 @@
-import type { Criterion, Round } from '../../shared/schemas/feedback';
+import type { Criterion, Round } from '../../shared/schemas/rounds';
 import type { AppDeps } from '../deps';
 import { canOnRound, effectiveStatus, type RoundAccess } from '../policies/round';
-import type { RoundRow } from '../stores/feedback';
+import type { RoundRow } from '../stores/rounds';
 import { iso, person } from './common';
 
 /** The round's criteria (stored as JSON). */

@@ -1,7 +1,7 @@
-import { TRIAGE_DECISIONS, type RoundSummary, type SummaryItem } from '../../shared/schemas/feedback';
+import { TRIAGE_DECISIONS, type RoundSummary, type SummaryItem } from '../../shared/schemas/rounds';
 import type { AppDeps } from '../deps';
 import type { RoundAccess } from '../policies/round';
-import type { RoundRow } from '../stores/feedback';
+import type { RoundRow } from '../stores/rounds';
 import { groupThreads } from './comments';
 import { person } from './common';
 import { presentResponses } from './responses';
@@ -11,7 +11,7 @@ type Deps = Pick<AppDeps, 'stores'>;
 
 /** Every item of a round that needs a triage decision, with its decision so far. */
 export function summaryItems(deps: Deps, round: RoundRow): SummaryItem[] {
-  const store = deps.stores.feedback;
+  const store = deps.stores.rounds;
   const triage = new Map(store.triage(round.id).map((row) => [`${row.item_kind}:${row.item_id}`, row]));
   const entry = (kind: 'comment' | 'response', id: string): SummaryItem['triage'] => {
     const row = triage.get(`${kind}:${id}`);

@@ -8,19 +8,19 @@ export interface ExportSource {
   json: VersionProjection;
 }
 
-type LeerarrangementProjection = Extract<VersionProjection, { kind: 'leerarrangement' }>;
+type DesignProjection = Extract<VersionProjection, { kind: 'leerarrangement' }>;
 
 /** Dutch names of a design's modes. */
 export const MODE_NL: Record<string, string> = { formeel: 'formeel', 'non-formeel': 'non-formeel' };
 
 /** A targeted outcome as "code title" (its id when the ontwikkelpad no longer has it). */
-export function outcomeName(json: LeerarrangementProjection, id: string): string {
+export function outcomeName(json: DesignProjection, id: string): string {
   const outcome = json.outcomes[id];
   return outcome ? `${outcome.code} ${outcome.title}`.trim() : id;
 }
 
 /** Where the design sits in the ontwikkelpad, in words. */
-export function placementText(json: LeerarrangementProjection): string {
+export function placementText(json: DesignProjection): string {
   const placement = json.design.placement;
   if (!placement) return '—';
   if (placement.type === 'verticaal') return `verticaal, positie ${placement.position ?? '—'}`;

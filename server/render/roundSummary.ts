@@ -1,4 +1,4 @@
-import { TRIAGE_DECISIONS, TRIAGE_LABELS_NL, type RoundSummary } from '../../shared/schemas/feedback';
+import { TRIAGE_DECISIONS, TRIAGE_LABELS_NL, type RoundSummary } from '../../shared/schemas/rounds';
 import { escapeHtml, escapeMd } from './escape';
 
 /** Markdown-escaped text on one line (a table cell). */

@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection';
 import type { DesignStatus } from '../../shared/domain/lifecycle';
-import type { LeerarrangementContent } from '../../shared/domain/leerarrangement/types';
+import type { DesignContent } from '../../shared/domain/design/types';
 import { createPublicationReader, createTransitionLog } from './statusLog';
 import type { PublicationRecord, StatusMove, StatusTransition } from './statusLog';
 
@@ -13,7 +13,7 @@ export interface PublishedProjection {
   teamName: string;
   template: { id: string; templateKey: string; title: string; version: string };
   outcomes: Array<{ id: string; code: string; title: string }>;
-  content: LeerarrangementContent;
+  content: DesignContent;
 }
 
 /** A row of design_publications. */

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import type { OntwikkelpadContent, OntwikkelpadKind, Sector } from '../../shared/domain/ontwikkelpad/types';
+import type { TemplateContent, TemplateKind, Sector } from '../../shared/domain/template/types';
 
 /** A published ontwikkelpad version as the library lists it. */
 export interface TemplateVersionSummary {
@@ -7,7 +7,7 @@ export interface TemplateVersionSummary {
   templateKey: string;
   teamId: string;
   title: string;
-  kind: OntwikkelpadKind;
+  kind: TemplateKind;
   sectors: Sector[];
   nlqfLevel: number | null;
   version: string;
@@ -18,7 +18,7 @@ export interface TemplateVersionSummary {
 
 /** A published version with its full content. */
 export interface TemplateVersion extends TemplateVersionSummary {
-  content: OntwikkelpadContent;
+  content: TemplateContent;
 }
 
 interface Row {
@@ -28,7 +28,7 @@ interface Row {
   major: number;
   minor: number;
   title: string;
-  kind: OntwikkelpadKind;
+  kind: TemplateKind;
   sectors: string;
   nlqf_level: number | null;
   content: string;
@@ -53,7 +53,7 @@ const summary = (row: Row): TemplateVersionSummary => ({
 
 /** Filters of the library. */
 export interface LibraryFilter {
-  kind?: OntwikkelpadKind | undefined;
+  kind?: TemplateKind | undefined;
   sector?: Sector | undefined;
   /** Free text, matched against title and content. */
   q?: string | undefined;
@@ -91,7 +91,7 @@ export function createTemplateVersionStore(db: Db) {
       draftDocId: string | null;
       major: number;
       minor: number;
-      content: OntwikkelpadContent;
+      content: TemplateContent;
       changeNote: string;
       example: boolean;
       publishedBy: string | null;
@@ -109,7 +109,7 @@ export function createTemplateVersionStore(db: Db) {
     },
     get(id: string): TemplateVersion | undefined {
       const row = byId.get(id);
-      return row ? { ...summary(row), content: JSON.parse(row.content) as OntwikkelpadContent } : undefined;
+      return row ? { ...summary(row), content: JSON.parse(row.content) as TemplateContent } : undefined;
     },
     /** Every version of one ontwikkelpad, newest first. */
     versionsOf(templateKey: string): TemplateVersionSummary[] {

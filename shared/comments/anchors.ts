@@ -1,6 +1,6 @@
 import { fromBase64, toBase64 } from 'lib0/buffer';
 import * as Y from 'yjs';
-import type { TextAnchor } from '../schemas/feedback';
+import type { TextAnchor } from '../schemas/rounds';
 
 /**
  * Comment anchors in rich text. A text anchor is two Yjs relative positions — the start

@@ -1,4 +1,4 @@
-import { gatePasses, type RuleResult } from './leerarrangement/rules';
+import { gatePasses, type RuleResult } from './design/rules';
 
 /**
  * The lifecycle of a design (DOMAIN.md, lifecycle; 001 l.237–274) as a pure transition table.

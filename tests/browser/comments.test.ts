@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { CommentThread } from '../../shared/schemas/feedback';
+import type { CommentThread } from '../../shared/schemas/rounds';
 import {
   addMemberViaApi,
   api,

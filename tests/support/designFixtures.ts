@@ -2,9 +2,9 @@ import { expect } from 'vitest';
 import type * as Y from 'yjs';
 import type { TemplateVersion } from '../../server/stores/templateVersions';
 import type { DesignStatus } from '../../shared/domain/lifecycle';
-import type { OntwikkelpadKind, Sector } from '../../shared/domain/ontwikkelpad/types';
+import type { TemplateKind, Sector } from '../../shared/domain/template/types';
 import type { Role } from '../../shared/domain/roles';
-import { addActivity, evidenceText } from '../../shared/editor/leerarrangementDoc';
+import { addActivity, evidenceText } from '../../shared/editor/designDoc';
 import { createTemplateDraftAt, publishedAt, type TestOwner, type TestServer, type TestUser } from './server';
 import * as yclient from './yclient';
 
@@ -36,10 +36,10 @@ export const pedagogischHandelen = (...outcomes: yclient.OutcomeFields[]) => ({
   outcomes,
 });
 
-export interface OntwikkelpadSpec {
+export interface TemplateVersionSpec {
   title: string;
   /** Default 'start-vakbekwaam'. */
-  kind?: OntwikkelpadKind;
+  kind?: TemplateKind;
   sectors: Sector[];
   nlqfLevel: number;
   themes: Array<{ id: string; title: string; outcomes: yclient.OutcomeFields[] }>;
@@ -53,10 +53,10 @@ export interface OntwikkelpadSpec {
  * The atelier writes an ontwikkelpad in a new draft (meta, its themes replacing the default ones)
  * and publishes it; returns the draft (for later revisions) and the published version.
  */
-export async function publishOntwikkelpad(
+export async function publishTemplateVersion(
   server: TestServer,
   atelierOwner: TestOwner,
-  spec: OntwikkelpadSpec,
+  spec: TemplateVersionSpec,
 ): Promise<{ draftId: string; versionId: string; version: string }> {
   const draftId = await createTemplateDraftAt(server.url, atelierOwner, { teamId: atelierOwner.teamId });
   await yclient.editDraft(server.wsUrl, draftId, atelierOwner, (doc) => {

@@ -8,19 +8,19 @@ import {
   MessageType,
   SyncMessageType,
 } from '../../shared/collab/messages';
-import type { OntwikkelpadKind, Sector } from '../../shared/domain/ontwikkelpad/types';
+import type { TemplateKind, Sector } from '../../shared/domain/template/types';
 import { META_MAP, SECTIONS_ARRAY, sectionFragmentName } from '../../shared/editor/fields';
-import { LA } from '../../shared/editor/leerarrangementDoc';
+import { DESIGN_KEYS } from '../../shared/editor/designDoc';
 import {
   buildOutcomeMap,
   buildTemplateSection,
   buildTheme,
   moveItem,
   nextOrder,
-  OP,
+  TEMPLATE_KEYS,
   orderedItems,
   setText,
-} from '../../shared/editor/ontwikkelpadDoc';
+} from '../../shared/editor/templateDoc';
 import { syncStep1Frame } from './rawclient';
 
 /** Polls `condition` every few ms; rejects with `message` (and the last state) after `timeoutMs`. */
@@ -308,7 +308,7 @@ export interface OutcomeFields {
 
 /** The themes array of an ontwikkelpad draft. */
 export function draftThemes(doc: Y.Doc): Y.Array<Y.Map<unknown>> {
-  return doc.getArray<Y.Map<unknown>>(OP.themes);
+  return doc.getArray<Y.Map<unknown>>(TEMPLATE_KEYS.themes);
 }
 
 /** The theme ids of a draft, in display order. */
@@ -332,7 +332,7 @@ export function themeOutcomeIds(doc: Y.Doc, themeId: string): Y.Array<string> {
 
 /** The Y.Map of one outcome. */
 export function draftOutcome(doc: Y.Doc, outcomeId: string): Y.Map<unknown> {
-  const outcome = doc.getMap<Y.Map<unknown>>(OP.outcomes).get(outcomeId);
+  const outcome = doc.getMap<Y.Map<unknown>>(TEMPLATE_KEYS.outcomes).get(outcomeId);
   if (!outcome) throw new Error(`no outcome ${outcomeId} in the draft`);
   return outcome;
 }
@@ -356,7 +356,7 @@ export function addDraftTheme(
       ),
     ]);
     if (index !== undefined) moveItem(themes, themeId, index);
-    const map = doc.getMap<Y.Map<unknown>>(OP.outcomes);
+    const map = doc.getMap<Y.Map<unknown>>(TEMPLATE_KEYS.outcomes);
     for (const outcome of outcomes) {
       map.set(outcome.id, buildOutcomeMap(outcome.id, outcome.code, outcome.title, outcome.description));
     }
@@ -373,7 +373,7 @@ export function clearDraftThemes(doc: Y.Doc): void {
 export function addDraftOutcome(doc: Y.Doc, themeId: string, outcome: OutcomeFields, index?: number): void {
   doc.transact(() => {
     doc
-      .getMap<Y.Map<unknown>>(OP.outcomes)
+      .getMap<Y.Map<unknown>>(TEMPLATE_KEYS.outcomes)
       .set(outcome.id, buildOutcomeMap(outcome.id, outcome.code, outcome.title, outcome.description));
     const ids = themeOutcomeIds(doc, themeId);
     ids.insert(index ?? ids.length, [outcome.id]);
@@ -388,7 +388,7 @@ export function removeDraftOutcome(doc: Y.Doc, outcomeId: string): void {
       for (let index = ids.length - 1; index >= 0; index--)
         if (ids.get(index) === outcomeId) ids.delete(index);
     }
-    doc.getMap(OP.outcomes).delete(outcomeId);
+    doc.getMap(TEMPLATE_KEYS.outcomes).delete(outcomeId);
   });
 }
 
@@ -433,7 +433,7 @@ export function setDraftMeta(
   doc: Y.Doc,
   fields: {
     title?: string;
-    kind?: OntwikkelpadKind;
+    kind?: TemplateKind;
     specialisation?: string;
     nlqfLevel?: number | null;
     sectors?: Sector[];
@@ -446,7 +446,7 @@ export function setDraftMeta(
     if (fields.specialisation !== undefined) meta.set('specialisation', fields.specialisation);
     if (fields.nlqfLevel !== undefined) meta.set('nlqfLevel', fields.nlqfLevel);
     if (fields.sectors !== undefined) {
-      const sectors = doc.getMap<boolean>(OP.sectors);
+      const sectors = doc.getMap<boolean>(TEMPLATE_KEYS.sectors);
       for (const sector of [...sectors.keys()]) sectors.delete(sector);
       for (const sector of fields.sectors) sectors.set(sector, true);
     }
@@ -482,7 +482,7 @@ export interface TemplateSectionFields {
 /** Replaces the template sections of an ontwikkelpad draft (in this order). */
 export function setDraftSections(doc: Y.Doc, sections: TemplateSectionFields[]): void {
   doc.transact(() => {
-    const array = doc.getArray<Y.Map<unknown>>(OP.templateSections);
+    const array = doc.getArray<Y.Map<unknown>>(TEMPLATE_KEYS.templateSections);
     array.delete(0, array.length);
     array.push(
       sections.map((section, index) =>
@@ -515,7 +515,7 @@ export function setDesignMeta(doc: Y.Doc, fields: DesignMetaFields): void {
 
 /** Targets (or un-targets) a leeruitkomst by id. */
 export function toggleOutcome(doc: Y.Doc, outcomeId: string, on: boolean): void {
-  const targeted = doc.getMap<boolean>(LA.targetedOutcomes);
+  const targeted = doc.getMap<boolean>(DESIGN_KEYS.targetedOutcomes);
   if (on) targeted.set(outcomeId, true);
   else targeted.delete(outcomeId);
 }
@@ -523,7 +523,7 @@ export function toggleOutcome(doc: Y.Doc, outcomeId: string, on: boolean): void 
 /** The Y.Map of one activity. */
 export function designActivity(doc: Y.Doc, activityId: string): Y.Map<unknown> {
   const activity = doc
-    .getArray<Y.Map<unknown>>(LA.activities)
+    .getArray<Y.Map<unknown>>(DESIGN_KEYS.activities)
     .toArray()
     .find((candidate) => candidate.get('id') === activityId);
   if (!activity) throw new Error(`no activity ${activityId} in the design`);

@@ -3,7 +3,7 @@ import { reanchor } from '../../../shared/comments/anchors';
 import { readDocument } from '../../collab/readDocument';
 import type { AppDeps } from '../../deps';
 import { groupThreads } from '../../presenters/comments';
-import { emitFeedbackChange } from '../feedbackEvents';
+import { emitRoundChange } from '../roundEvents';
 import { authorizeRoundChange } from './close';
 
 /**
@@ -13,7 +13,7 @@ import { authorizeRoundChange } from './close';
  */
 export function carryOver(deps: AppDeps, userId: string, roundId: string) {
   const { round } = authorizeRoundChange(deps, userId, roundId, 'carryOver');
-  const store = deps.stores.feedback;
+  const store = deps.stores.rounds;
   const already = new Set(
     store
       .liveComments(round.doc_id)
@@ -59,6 +59,6 @@ export function carryOver(deps: AppDeps, userId: string, roundId: string) {
       }
     })();
   });
-  emitFeedbackChange(round.doc_id, { kind: 'comments', roundId: null });
+  emitRoundChange(round.doc_id, { kind: 'comments', roundId: null });
   return { carried: threads.length, attached, detached };
 }

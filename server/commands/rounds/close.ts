@@ -1,9 +1,9 @@
-import type { Round } from '../../../shared/schemas/feedback';
+import type { Round } from '../../../shared/schemas/rounds';
 import type { AppDeps } from '../../deps';
 import { authorizeRound, type RoundAction } from '../../policies/round';
 import { presentRound } from '../../presenters/round';
-import type { RoundRow } from '../../stores/feedback';
-import { emitFeedbackChange } from '../feedbackEvents';
+import type { RoundRow } from '../../stores/rounds';
+import { emitRoundChange } from '../roundEvents';
 import { notifyRoundTeam } from './notify';
 
 type Deps = Pick<AppDeps, 'db' | 'stores'>;
@@ -26,7 +26,7 @@ export function closeRound(deps: Deps, round: RoundRow, closer: Closer, now = Da
       ? `De feedbackronde "${round.title}" is gesloten (deadline verstreken). Tijd voor de triage.`
       : `${deps.stores.users.displayName(closer.userId)} heeft de feedbackronde "${round.title}" gesloten. Tijd voor de triage.`;
   const closed = deps.db.transaction(() => {
-    if (!deps.stores.feedback.closeRound(round.id, actorId, closedAt)) return false;
+    if (!deps.stores.rounds.closeRound(round.id, actorId, closedAt)) return false;
     deps.stores.audit.record('round.closed', {
       teamId: deps.stores.documents.get(round.doc_id)?.teamId ?? null,
       actorId,
@@ -35,7 +35,7 @@ export function closeRound(deps: Deps, round: RoundRow, closer: Closer, now = Da
     notifyRoundTeam(deps, round, { kind: 'round_closed', text, actorId });
     return true;
   })();
-  if (closed) emitFeedbackChange(round.doc_id, { kind: 'round', roundId: round.id });
+  if (closed) emitRoundChange(round.doc_id, { kind: 'round', roundId: round.id });
   return closed;
 }
 
@@ -43,7 +43,7 @@ export function closeRound(deps: Deps, round: RoundRow, closer: Closer, now = Da
 export function closeDueRounds(deps: Deps, now = Date.now()): number {
   let count = 0;
   for (;;) {
-    const due = deps.stores.feedback.overdueRounds(now);
+    const due = deps.stores.rounds.overdueRounds(now);
     for (const round of due) if (closeRound(deps, round, 'deadline', now)) count++;
     // Every round in a batch is closed now (here or by someone else), so the next batch is new.
     if (due.length < 100) return count;
@@ -61,7 +61,7 @@ export function authorizeRoundChange(
   action: RoundAction,
   now = Date.now(),
 ) {
-  const round = deps.stores.feedback.round(roundId);
+  const round = deps.stores.rounds.round(roundId);
   if (round && round.status === 'open' && round.deadline <= now) closeRound(deps, round, 'deadline', now);
   return authorizeRound(deps.stores, userId, roundId, action, now);
 }
@@ -71,5 +71,5 @@ export function closeRoundByOwner(deps: Deps, userId: string, roundId: string): 
   const now = Date.now();
   const { round, access } = authorizeRoundChange(deps, userId, roundId, 'close', now);
   closeRound(deps, round, { userId }, now);
-  return presentRound(deps, deps.stores.feedback.round(round.id)!, access, now);
+  return presentRound(deps, deps.stores.rounds.round(round.id)!, access, now);
 }

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_CRITERIA_NL, type Criterion, type Round } from '../../../shared/schemas/feedback';
+import { DEFAULT_CRITERIA_NL, type Criterion, type Round } from '../../../shared/schemas/rounds';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/apiError';
 import { authorizeDocument } from '../../policies/document';
 import { requireMayOpenRound } from '../../policies/round';
 import { criteriaOf, presentRound } from '../../presenters/round';
-import { emitFeedbackChange } from '../feedbackEvents';
+import { emitRoundChange } from '../roundEvents';
 import { authorizeRoundChange } from './close';
 
 type CriterionInput = { id?: string | undefined; title: string; description?: string | undefined };
@@ -48,7 +48,7 @@ export function createRound(
   const id = randomUUID();
   const criteria = normaliseCriteria(input.criteria ?? DEFAULT_CRITERIA_NL.map((title) => ({ title })));
   deps.db.transaction(() => {
-    deps.stores.feedback.insertRound({
+    deps.stores.rounds.insertRound({
       id,
       docId,
       versionId: version.id,
@@ -64,8 +64,8 @@ export function createRound(
       details: { documentId: docId, roundId: id, versionId: version.id, title: input.title },
     });
   })();
-  emitFeedbackChange(docId, { kind: 'round', roundId: id });
-  return presentRound(deps, deps.stores.feedback.round(id)!, { kind: 'team', role });
+  emitRoundChange(docId, { kind: 'round', roundId: id });
+  return presentRound(deps, deps.stores.rounds.round(id)!, { kind: 'team', role });
 }
 
 /** PATCH /api/rounds/:roundId — owners, while open. */
@@ -81,12 +81,12 @@ export function updateRound(
   },
 ): Round {
   const { round, access } = authorizeRoundChange(deps, userId, roundId, 'edit');
-  deps.stores.feedback.updateRound(round.id, {
+  deps.stores.rounds.updateRound(round.id, {
     title: input.title ?? round.title,
     description: input.description ?? round.description,
     deadline: input.deadline ? parseDeadline(input.deadline) : round.deadline,
     criteria: input.criteria ? normaliseCriteria(input.criteria) : criteriaOf(round),
   });
-  emitFeedbackChange(round.doc_id, { kind: 'round', roundId: round.id });
-  return presentRound(deps, deps.stores.feedback.round(round.id)!, access);
+  emitRoundChange(round.doc_id, { kind: 'round', roundId: round.id });
+  return presentRound(deps, deps.stores.rounds.round(round.id)!, access);
 }

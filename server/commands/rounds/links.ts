@@ -3,7 +3,7 @@ import { generateSecureRandomString, hashSecret } from '../../auth/tokens';
 import type { AppDeps } from '../../deps';
 import { ApiError, notFound } from '../../http/apiError';
 import { effectiveStatus } from '../../policies/round';
-import { emitFeedbackChange } from '../feedbackEvents';
+import { emitRoundChange } from '../roundEvents';
 import { authorizeRoundChange } from './close';
 import { notifyRoundTeam } from './notify';
 
@@ -23,7 +23,7 @@ export function createRoundLink(
   const id = randomUUID();
   const expiresAt = Math.min(Date.now() + (input.expiresInDays ?? 14) * DAY, round.deadline);
   deps.db.transaction(() => {
-    deps.stores.feedback.insertLink({
+    deps.stores.rounds.insertLink({
       id,
       roundId: round.id,
       tokenHash: hashSecret(token),
@@ -43,14 +43,14 @@ export function createRoundLink(
 /** DELETE /api/rounds/:roundId/links/:linkId — at any time, also after the round closed. */
 export function revokeRoundLink(deps: Deps, userId: string, roundId: string, linkId: string): void {
   const { round } = authorizeRoundChange(deps, userId, roundId, 'manage');
-  if (!deps.stores.feedback.revokeLink(round.id, linkId))
+  if (!deps.stores.rounds.revokeLink(round.id, linkId))
     throw notFound('Deze link bestaat niet of is al ingetrokken.');
 }
 
 /** The link behind a token, its round, and whether it still lets someone in. */
 function linkState(deps: Pick<AppDeps, 'stores'>, token: string) {
-  const link = deps.stores.feedback.linkByHash(hashSecret(token));
-  const round = link ? deps.stores.feedback.round(link.round_id) : undefined;
+  const link = deps.stores.rounds.linkByHash(hashSecret(token));
+  const round = link ? deps.stores.rounds.round(link.round_id) : undefined;
   if (!link || !round) return null;
   const now = Date.now();
   const status: 'open' | 'expired' | 'revoked' | 'closed' =
@@ -95,7 +95,7 @@ export function acceptRoundLink(deps: Deps, userId: string, token: string): { ro
   if (state.status !== 'open') throw new ApiError(410, `link_${state.status}`, REFUSED[state.status]);
   const { round, link } = state;
   const joined = deps.db.transaction(() => {
-    if (!deps.stores.feedback.addIndividualReviewer(round.id, userId, link.id)) return false;
+    if (!deps.stores.rounds.addIndividualReviewer(round.id, userId, link.id)) return false;
     notifyRoundTeam(deps, round, {
       kind: 'round_feedback',
       text: `${deps.stores.users.displayName(userId)} doet mee als reviewer in "${round.title}".`,
@@ -103,6 +103,6 @@ export function acceptRoundLink(deps: Deps, userId: string, token: string): { ro
     });
     return true;
   })();
-  if (joined) emitFeedbackChange(round.doc_id, { kind: 'round', roundId: round.id });
+  if (joined) emitRoundChange(round.doc_id, { kind: 'round', roundId: round.id });
   return { roundId: round.id };
 }

@@ -1,7 +1,7 @@
 import { can } from '../../../shared/domain/roles';
 import type { AppDeps } from '../../deps';
 import { teamRoundPath } from '../../presenters/paths';
-import type { RoundRow } from '../../stores/feedback';
+import type { RoundRow } from '../../stores/rounds';
 
 /** Notifies every member of the document's team who may work on the round's outcome (owners and editors). */
 export function notifyRoundTeam(
@@ -13,7 +13,7 @@ export function notifyRoundTeam(
   if (!document?.teamId) return;
   for (const member of deps.stores.teams.members(document.teamId)) {
     if (member.userId === notification.actorId || !can(member.role, 'document.edit')) continue;
-    deps.stores.feedback.notify({
+    deps.stores.rounds.notify({
       userId: member.userId,
       ...notification,
       link: teamRoundPath(document, round.id),

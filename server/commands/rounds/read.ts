@@ -1,4 +1,4 @@
-import type { Round } from '../../../shared/schemas/feedback';
+import type { Round } from '../../../shared/schemas/rounds';
 import type { AppDeps } from '../../deps';
 import { notFound } from '../../http/apiError';
 import { authorizeDocument } from '../../policies/document';
@@ -12,7 +12,7 @@ export function listRounds(deps: Deps, userId: string, docId: string): { rounds:
   const { role } = authorizeDocument(deps.stores, userId, docId, 'document.read');
   const now = Date.now();
   return {
-    rounds: deps.stores.feedback
+    rounds: deps.stores.rounds
       .roundsOfDoc(docId)
       .map((round) => presentRound(deps, round, { kind: 'team', role }, now)),
   };
@@ -27,7 +27,7 @@ export function getRound(deps: Deps, userId: string, roundId: string): Round {
 /** GET /api/me/rounds — rounds the caller reviews (open and closed). */
 export function myReviewRounds(deps: Deps, userId: string): { rounds: Round[] } {
   const now = Date.now();
-  const rounds = deps.stores.feedback.roundsForReviewer(userId).flatMap((round) => {
+  const rounds = deps.stores.rounds.roundsForReviewer(userId).flatMap((round) => {
     const access = roundAccess(deps.stores, userId, round);
     // Members of the document's own team see it as team, not as a review request.
     return access?.kind === 'reviewer' ? [presentRound(deps, round, access, now)] : [];

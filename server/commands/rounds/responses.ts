@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { CriterionResponse } from '../../../shared/schemas/feedback';
+import type { CriterionResponse } from '../../../shared/schemas/rounds';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/apiError';
 import { authorizeRound } from '../../policies/round';
 import { presentResponses } from '../../presenters/responses';
 import { criteriaOf } from '../../presenters/round';
-import { emitFeedbackChange } from '../feedbackEvents';
+import { emitRoundChange } from '../roundEvents';
 import { authorizeRoundChange } from './close';
 import { notifyRoundTeam } from './notify';
 
@@ -18,7 +18,7 @@ export function listResponses(
   roundId: string,
 ): { responses: CriterionResponse[] } {
   const { round, access } = authorizeRound(deps.stores, userId, roundId, 'viewVersion');
-  const rows = deps.stores.feedback.responses(round.id);
+  const rows = deps.stores.rounds.responses(round.id);
   return {
     responses: presentResponses(
       round,
@@ -41,7 +41,7 @@ export function saveResponses(
   const criteria = new Set(criteriaOf(round).map((criterion) => criterion.id));
   const unknown = input.answers.find((answer) => !criteria.has(answer.criterionId));
   if (unknown) throw new ApiError(400, 'unknown_criterion', 'Een antwoord hoort bij een onbekend criterium.');
-  const store = deps.stores.feedback;
+  const store = deps.stores.rounds;
   const firstSubmit =
     input.submit === true && !store.submissions(round.id).some((row) => row.user_id === userId);
   deps.db.transaction(() => {
@@ -57,7 +57,7 @@ export function saveResponses(
       });
     }
   })();
-  emitFeedbackChange(round.doc_id, { kind: 'round', roundId: round.id });
+  emitRoundChange(round.doc_id, { kind: 'round', roundId: round.id });
   return {
     responses: presentResponses(
       round,

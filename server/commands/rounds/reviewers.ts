@@ -1,10 +1,10 @@
-import type { RoundReviewers } from '../../../shared/schemas/feedback';
+import type { RoundReviewers } from '../../../shared/schemas/rounds';
 import type { AppDeps } from '../../deps';
 import { ApiError, notFound } from '../../http/apiError';
 import { authorizeRound } from '../../policies/round';
 import { roundPath } from '../../presenters/paths';
 import { presentReviewers } from '../../presenters/reviewers';
-import { emitFeedbackChange } from '../feedbackEvents';
+import { emitRoundChange } from '../roundEvents';
 import { authorizeRoundChange } from './close';
 
 type Deps = Pick<AppDeps, 'db' | 'stores'>;
@@ -28,9 +28,9 @@ export function inviteTeam(deps: Deps, userId: string, roundId: string, teamId: 
     );
   }
   deps.db.transaction(() => {
-    if (!deps.stores.feedback.inviteTeam(round.id, team.id, userId)) return;
+    if (!deps.stores.rounds.inviteTeam(round.id, team.id, userId)) return;
     for (const member of deps.stores.teams.members(team.id)) {
-      deps.stores.feedback.notify({
+      deps.stores.rounds.notify({
         userId: member.userId,
         kind: 'round_invite',
         text: `Je team "${team.name}" is gevraagd om feedback op "${document.title}" (${round.title}).`,
@@ -45,15 +45,15 @@ export function inviteTeam(deps: Deps, userId: string, roundId: string, teamId: 
       details: { roundId: round.id, invitedTeamId: team.id, invitedTeamName: team.name },
     });
   })();
-  emitFeedbackChange(round.doc_id, { kind: 'round', roundId: round.id });
+  emitRoundChange(round.doc_id, { kind: 'round', roundId: round.id });
   return presentReviewers(deps, round);
 }
 
 /** DELETE /api/rounds/:roundId/teams/:teamId */
 export function removeTeam(deps: Deps, userId: string, roundId: string, teamId: string): void {
   const { round } = authorizeRoundChange(deps, userId, roundId, 'invite');
-  if (!deps.stores.feedback.removeTeam(round.id, teamId)) throw notFound('Dit team is niet uitgenodigd.');
-  emitFeedbackChange(round.doc_id, { kind: 'round', roundId: round.id });
+  if (!deps.stores.rounds.removeTeam(round.id, teamId)) throw notFound('Dit team is niet uitgenodigd.');
+  emitRoundChange(round.doc_id, { kind: 'round', roundId: round.id });
 }
 
 /** GET /api/teams-directory — teams to invite as reviewers (name, kind, lab). */

@@ -1,11 +1,11 @@
-import type { Round, RoundSummary, SummaryItem, TriageDecision } from '../../../shared/schemas/feedback';
+import type { Round, RoundSummary, SummaryItem, TriageDecision } from '../../../shared/schemas/rounds';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/apiError';
 import { authorizeRound } from '../../policies/round';
 import { roundPath } from '../../presenters/paths';
 import { presentRound } from '../../presenters/round';
 import { presentSummary, summaryItems } from '../../presenters/summary';
-import { emitFeedbackChange } from '../feedbackEvents';
+import { emitRoundChange } from '../roundEvents';
 import { authorizeRoundChange } from './close';
 
 type Deps = Pick<AppDeps, 'db' | 'stores'>;
@@ -31,7 +31,7 @@ export function triageItem(
   if (input.versionId && !deps.stores.versions.get(round.doc_id, input.versionId)) {
     throw new ApiError(400, 'unknown_version', 'Deze versie hoort niet bij dit document.');
   }
-  deps.stores.feedback.upsertTriage({
+  deps.stores.rounds.upsertTriage({
     roundId: round.id,
     itemKind: input.itemKind,
     itemId: input.itemId,
@@ -40,7 +40,7 @@ export function triageItem(
     versionId: input.versionId ?? null,
     decidedBy: userId,
   });
-  emitFeedbackChange(round.doc_id, { kind: 'round', roundId: round.id });
+  emitRoundChange(round.doc_id, { kind: 'round', roundId: round.id });
   return summaryItems(deps, round).find(isItem)!;
 }
 
@@ -55,7 +55,7 @@ export function completeRound(deps: Deps, userId: string, roundId: string): Roun
       `Nog ${open.length} ${open.length === 1 ? 'onderdeel' : 'onderdelen'} zonder besluit: geef bij elke reactie en elk antwoord aan wat ermee gebeurt.`,
     );
   }
-  const store = deps.stores.feedback;
+  const store = deps.stores.rounds;
   deps.db.transaction(() => {
     store.completeRound(round.id, userId);
     deps.stores.audit.record('round.completed', {
@@ -78,7 +78,7 @@ export function completeRound(deps: Deps, userId: string, roundId: string): Roun
       });
     }
   })();
-  emitFeedbackChange(round.doc_id, { kind: 'round', roundId: round.id });
+  emitRoundChange(round.doc_id, { kind: 'round', roundId: round.id });
   return presentRound(deps, store.round(round.id)!, access);
 }
 

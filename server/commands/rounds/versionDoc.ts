@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { AppDeps } from '../../deps';
 import { notFound } from '../../http/apiError';
-import type { RoundRow } from '../../stores/feedback';
+import type { RoundRow } from '../../stores/rounds';
 
 /** Runs `read` on a fresh copy of the round's frozen version (anchors resolve against it). */
 export function readVersionDoc<T>(

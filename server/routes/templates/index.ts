@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { capabilitiesOf } from '../../../shared/domain/roles';
-import { diffTemplates } from '../../../shared/domain/ontwikkelpad/diff';
-import { ONTWIKKELPAD_KINDS, SECTORS } from '../../../shared/domain/ontwikkelpad/types';
-import { planUpgrade } from '../../../shared/domain/ontwikkelpad/upgrade';
+import { diffTemplates } from '../../../shared/domain/template/diff';
+import { TEMPLATE_KINDS, SECTORS } from '../../../shared/domain/template/types';
+import { planUpgrade } from '../../../shared/domain/template/upgrade';
 import { createTemplateDraftBody, publishTemplateBody } from '../../../shared/schemas/templates';
 import { z } from '../../../shared/schemas/zod';
 import { authRequired, requireAuth } from '../../auth/middleware';
@@ -18,7 +18,7 @@ import { validateJson, validateQuery } from '../../http/validate';
 import { authorizeDocument } from '../../policies/document';
 
 const libraryQuery = z.object({
-  kind: z.enum(ONTWIKKELPAD_KINDS).optional(),
+  kind: z.enum(TEMPLATE_KINDS).optional(),
   sector: z.enum(SECTORS).optional(),
   q: z.string().max(200).optional(),
 });
@@ -31,7 +31,6 @@ const otherVersionQuery = (name: 'against' | 'to') => z.object({ [name]: z.strin
  */
 export function templateRoutes(deps: AppDeps) {
   const { stores } = deps;
-  const versionOr404 = (id: string) => templateVersionOr404(deps, id);
 
   return new Hono<AppEnv>()
     .use(authRequired)
@@ -67,19 +66,19 @@ export function templateRoutes(deps: AppDeps) {
       return c.json(publishTemplate(deps, user.id, c.req.param('docId'), c.req.valid('json')), 201);
     })
     .get('/:id', (c) => {
-      const version = versionOr404(c.req.param('id'));
+      const version = templateVersionOr404(deps, c.req.param('id'));
       return c.json({ ...version, versions: stores.templateVersions.versionsOf(version.templateKey) });
     })
     .get('/:id/diff', validateQuery(otherVersionQuery('against')), (c) => {
-      const to = versionOr404(c.req.param('id'));
-      const from = versionOr404(c.req.valid('query').against as string);
+      const to = templateVersionOr404(deps, c.req.param('id'));
+      const from = templateVersionOr404(deps, c.req.valid('query').against as string);
       const { content: _from, ...fromSummary } = from;
       const { content: _to, ...toSummary } = to;
       return c.json({ from: fromSummary, to: toSummary, changes: diffTemplates(from.content, to.content) });
     })
     .get('/:id/upgrade', validateQuery(otherVersionQuery('to')), (c) => {
-      const from = versionOr404(c.req.param('id'));
-      const to = versionOr404(c.req.valid('query').to as string);
+      const from = templateVersionOr404(deps, c.req.param('id'));
+      const to = templateVersionOr404(deps, c.req.valid('query').to as string);
       return c.json(planUpgrade(from.content, to.content));
     });
 }

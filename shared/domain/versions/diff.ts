@@ -1,4 +1,4 @@
-import { diffTemplates, type TemplateChange } from '../ontwikkelpad/diff';
+import { diffTemplates, type TemplateChange } from '../template/diff';
 import type { SectionText, VersionProjection } from './projection';
 import { diffDesigns, diffRuleResults, type DesignChange, type RuleChange } from './structuredDiff';
 import { diffText, type DiffPart } from './textDiff';

@@ -1,6 +1,6 @@
-import type { RuleResult } from '../leerarrangement/rules';
-import type { LeerarrangementContent } from '../leerarrangement/types';
-import type { OntwikkelpadContent } from '../ontwikkelpad/types';
+import type { RuleResult } from '../design/rules';
+import type { DesignContent } from '../design/types';
+import type { TemplateContent } from '../template/types';
 
 /** Plain text of one rich-text section. */
 export interface SectionText {
@@ -22,12 +22,12 @@ export interface TemplateRef {
  */
 export type VersionProjection =
   | { kind: 'document'; title: string; sections: SectionText[] }
-  | { kind: 'ontwikkelpad'; title: string; sections: SectionText[]; content: OntwikkelpadContent }
+  | { kind: 'ontwikkelpad'; title: string; sections: SectionText[]; content: TemplateContent }
   | {
       kind: 'leerarrangement';
       title: string;
       sections: SectionText[];
-      design: LeerarrangementContent;
+      design: DesignContent;
       template: TemplateRef | null;
       /** Titles of the template's outcomes by id, so diffs and exports show codes, not ids. */
       outcomes: Record<string, { code: string; title: string }>;

@@ -1,5 +1,5 @@
-import type { RuleResult } from '../leerarrangement/rules';
-import type { LeerarrangementContent, Leeractiviteit } from '../leerarrangement/types';
+import type { RuleResult } from '../design/rules';
+import type { DesignContent, Leeractiviteit } from '../design/types';
 
 /** One structured change between two states of a leerarrangement. */
 export type DesignChange =
@@ -35,7 +35,7 @@ export interface RuleChange {
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The changes from `before` to `after`; outcomes and activities are matched by their stable id. */
-export function diffDesigns(before: LeerarrangementContent, after: LeerarrangementContent): DesignChange[] {
+export function diffDesigns(before: DesignContent, after: DesignContent): DesignChange[] {
   const changes: DesignChange[] = [];
   const beforeOutcomes = new Set(before.targetedOutcomeIds);
   const afterOutcomes = new Set(after.targetedOutcomeIds);

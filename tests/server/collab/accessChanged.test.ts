@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { AccessChangeEvents } from '../../../client/realtime/AccessChangeEvents';
+import { AccessChangeEvents } from '../../../client/collab/AccessChangeEvents';
 import {
   ACCESS_CHANGES_PARAM,
   encodeAccessChangedFrame,

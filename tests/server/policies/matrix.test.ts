@@ -279,7 +279,7 @@ function messageOf(context: Context): string {
  * Comments and feedback rounds, as the document's team and outsiders see them (reviewers from other
  * teams and links are covered in tests/server/routes/feedback.test.ts).
  */
-function feedbackCases(): Record<string, RouteCase> {
+function roundCases(): Record<string, RouteCase> {
   const allRoles = ROLES;
   return {
     'GET /api/documents/:docId/comments': {
@@ -776,7 +776,7 @@ const table: Record<string, RouteCase> = {
     expect: only(ROLES, UPGRADED),
     prepare: ({ world }) => ({ path: `/collab/${world.docId}` }),
   },
-  ...feedbackCases(),
+  ...roundCases(),
 };
 
 let world: World;

@@ -8,7 +8,7 @@ import {
   type RoundAccess,
   type RoundAction,
 } from '../../../server/policies/round';
-import type { RoundRow } from '../../../server/stores/feedback';
+import type { RoundRow } from '../../../server/stores/rounds';
 
 /**
  * The round policy as a table: every action × every kind of participant × every state of a round.

@@ -42,7 +42,7 @@ beforeAll(async () => {
   ]);
   labId = await createLab(server, owner, 'Co-creatielab Oost', [[viewer, 'viewer']]);
   otherLabId = await createLab(server, otherOwner, 'Co-creatielab West');
-  ({ versionId } = await fixtures.publishOntwikkelpad(server, atelierOwner, {
+  ({ versionId } = await fixtures.publishTemplateVersion(server, atelierOwner, {
     title: 'Startende leraren',
     sectors: ['vo', 'mbo'],
     nlqfLevel: 5,

@@ -1,9 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { UpgradePlan } from '../../../shared/domain/ontwikkelpad/upgrade';
-import type { RuleResult } from '../../../shared/domain/leerarrangement/rules';
-import { projectLeerarrangement } from '../../../shared/editor/leerarrangementDoc';
+import type { UpgradePlan } from '../../../shared/domain/template/upgrade';
+import type { RuleResult } from '../../../shared/domain/design/rules';
+import { projectDesign } from '../../../shared/editor/designDoc';
 import { refusedUpgradeStatus } from '../../support/rawclient';
-import { createLab, expectApiError as expectError, publishOntwikkelpad } from '../../support/designFixtures';
+import {
+  createLab,
+  expectApiError as expectError,
+  publishTemplateVersion,
+} from '../../support/designFixtures';
 import { createDesignAt, publishedAt, startTestServer } from '../../support/server';
 import type { TestOwner, TestServer, TestUser } from '../../support/server';
 import * as yclient from '../../support/yclient';
@@ -52,7 +56,7 @@ beforeAll(async () => {
     [labViewer, 'viewer'],
   ]);
 
-  const first = await publishOntwikkelpad(server, atelierOwner, {
+  const first = await publishTemplateVersion(server, atelierOwner, {
     title: 'Startende leraren',
     sectors: ['vo'],
     nlqfLevel: 5,
@@ -85,7 +89,7 @@ beforeAll(async () => {
   v2 = second.id;
 
   // Another ontwikkelpad altogether (its own line).
-  ({ versionId: otherLineVersion } = await publishOntwikkelpad(server, atelierOwner, {
+  ({ versionId: otherLineVersion } = await publishTemplateVersion(server, atelierOwner, {
     title: 'Ander pad',
     sectors: ['vo'],
     nlqfLevel: 5,
@@ -171,7 +175,7 @@ describe('POST /api/designs/:id/upgrade', () => {
     );
     expect(yclient.sectionIds(client.doc)).toEqual([S1.id, S2.id, S3.id]);
     // Nothing dropped: A stays targeted for the team to resolve.
-    expect(projectLeerarrangement(client.doc).targetedOutcomeIds.sort()).toEqual([A.id, B.id].sort());
+    expect(projectDesign(client.doc).targetedOutcomeIds.sort()).toEqual([A.id, B.id].sort());
 
     const after = await info(designId);
     expect(after.template).toMatchObject({ id: v2, version: '2.0' });
@@ -196,7 +200,7 @@ describe('POST /api/designs/:id/upgrade', () => {
     );
     const reloaded = await join(designId);
     expect(yclient.sectionIds(reloaded.doc)).toEqual([S1.id, S2.id, S3.id]);
-    expect(projectLeerarrangement(reloaded.doc).targetedOutcomeIds.sort()).toEqual([A.id, B.id].sort());
+    expect(projectDesign(reloaded.doc).targetedOutcomeIds.sort()).toEqual([A.id, B.id].sort());
   });
 
   it('a design on the newest version offers no upgrade, and refuses a move to an older one', async () => {

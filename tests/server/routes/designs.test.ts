@@ -1,13 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TemplateVersion } from '../../../server/stores/templateVersions';
-import { checkLeerarrangement, type RuleResult } from '../../../shared/domain/leerarrangement/rules';
-import { addActivity, evidenceText, projectLeerarrangement } from '../../../shared/editor/leerarrangementDoc';
+import { checkDesign, type RuleResult } from '../../../shared/domain/design/rules';
+import { addActivity, evidenceText, projectDesign } from '../../../shared/editor/designDoc';
 import {
   createLabWithRoles,
   getOk,
   expectApiError as expectError,
   fetchTemplate,
-  publishOntwikkelpad,
+  publishTemplateVersion,
 } from '../../support/designFixtures';
 import { createDesignAt, startTestServer } from '../../support/server';
 import type { TestOwner, TestServer, TestUser } from '../../support/server';
@@ -50,7 +50,7 @@ beforeAll(async () => {
     editor: 'Eef Labbewerker',
   });
   ({ labId, owner: labOwner, editor: labEditor, commenter: labCommenter, viewer: labViewer, outsider } = lab);
-  ({ versionId } = await publishOntwikkelpad(server, atelierOwner, {
+  ({ versionId } = await publishTemplateVersion(server, atelierOwner, {
     title: 'Startende leraren vo/mbo',
     sectors: ['vo', 'mbo'],
     nlqfLevel: 5,
@@ -161,7 +161,7 @@ describe('POST /api/designs', () => {
     // The doc holds one rich-text section per template section, the template's level and sectors.
     const client = await join(docId, labViewer);
     expect(yclient.sectionIds(client.doc)).toEqual(template.content.sections.map((section) => section.id));
-    const content = projectLeerarrangement(client.doc, template.content);
+    const content = projectDesign(client.doc, template.content);
     expect(content).toMatchObject({
       title: 'Intervisie als motor',
       nlqfLevel: 5,
@@ -290,13 +290,9 @@ describe('checks after filling the design through a real provider', () => {
     await yclient.waitForAllAcked(client);
 
     const live = await checksOf(docId, labViewer);
-    const expected = checkLeerarrangement(
-      projectLeerarrangement(client.doc, template.content),
-      template.content,
-      {
-        closedFeedbackRounds: 0,
-      },
-    );
+    const expected = checkDesign(projectDesign(client.doc, template.content), template.content, {
+      closedRounds: 0,
+    });
     expect(live.results).toEqual(expected);
     for (const result of live.results) {
       if (result.ruleId === 'R13') expect(result.status).toBe('fail');

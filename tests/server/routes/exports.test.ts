@@ -1,7 +1,7 @@
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { LA, addActivity } from '../../../shared/editor/leerarrangementDoc';
+import { DESIGN_KEYS, addActivity } from '../../../shared/editor/designDoc';
 import {
   createDesignAt,
   createTemplateDraftAt,
@@ -106,7 +106,7 @@ beforeAll(async () => {
     setDesignMeta(doc, { title: `Klimaat ${XSS}`, ects: 3, mode: 'formeel' });
     toggleOutcome(doc, 'lu-a', true);
     addActivity(doc, { id: 'act-1', title: XSS, hours: 4 });
-    doc.getMap<Y.Text>(LA.evidence).set('lu-a', new Y.Text(XSS));
+    doc.getMap<Y.Text>(DESIGN_KEYS.evidence).set('lu-a', new Y.Text(XSS));
     const [sectionId] = sectionIds(doc);
     const paragraph = new Y.XmlElement('paragraph');
     paragraph.insert(0, [new Y.XmlText(XSS)]);

@@ -8,7 +8,7 @@ import {
   pedagogischHandelen,
   forceDesignStatus,
   makeDesignGreen,
-  publishOntwikkelpad,
+  publishTemplateVersion,
 } from '../../support/designFixtures';
 import { countLogRows, createDesignAt, startTestServer } from '../../support/server';
 import type { TestOwner, TestServer, TestUser } from '../../support/server';
@@ -38,7 +38,7 @@ beforeAll(async () => {
     server,
     'Co-creatielab Noord',
   ));
-  ({ versionId } = await publishOntwikkelpad(server, atelierOwner, {
+  ({ versionId } = await publishTemplateVersion(server, atelierOwner, {
     title: 'Startende leraren',
     sectors: ['vo'],
     nlqfLevel: 5,

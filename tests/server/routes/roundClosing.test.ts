@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { CommentMessage, CommentThread, Notification, Round } from '../../../shared/schemas/feedback';
-import { onFeedbackChange, type FeedbackChange } from '../../../server/commands/feedbackEvents';
+import type { CommentMessage, CommentThread, Notification, Round } from '../../../shared/schemas/rounds';
+import { onRoundChange, type RoundChange } from '../../../server/commands/roundEvents';
 import { closeDueRounds, createRound } from '../../../server/commands/rounds';
 import { expectJson, startTestServer, type TestServer, type TestUser } from '../../support/server';
 import { waitFor } from '../../support/yclient';
@@ -65,7 +65,7 @@ function passDeadline(roundId: string, deadline = Date.now() - 60_000): number {
   return deadline;
 }
 
-const row = (roundId: string) => server.running.deps.stores.feedback.round(roundId)!;
+const row = (roundId: string) => server.running.deps.stores.rounds.round(roundId)!;
 const closeRecords = (roundId: string) =>
   server.running.deps.stores.audit
     .forTeam(teamId)
@@ -122,7 +122,7 @@ describe('a round past its deadline, before the deadline job ran', () => {
     expect((await refusal(reviewer, 'GET', `/api/rounds/${round.id}/version`)).status).toBe(403);
     await as(reviewer, 'GET', `/api/rounds/${round.id}/summary`);
     // R13 counts it already.
-    expect(server.running.deps.stores.feedback.closedRoundCount(docId)).toBeGreaterThan(0);
+    expect(server.running.deps.stores.rounds.closedRoundCount(docId)).toBeGreaterThan(0);
 
     // Nothing was written by any of those reads.
     expect(row(round.id)).toMatchObject({ status: 'open', closed_at: null });
@@ -157,8 +157,8 @@ describe('closing', () => {
   it('the deadline job closes a due round once: audit record, notifications and event', async () => {
     const round = await openRound('Deadline-ronde');
     const deadline = passDeadline(round.id);
-    const changes: FeedbackChange[] = [];
-    const stop = onFeedbackChange(docId, (change) => changes.push(change));
+    const changes: RoundChange[] = [];
+    const stop = onRoundChange(docId, (change) => changes.push(change));
     try {
       expect(closeDueRounds(server.running.deps)).toBeGreaterThanOrEqual(1);
     } finally {
@@ -187,7 +187,7 @@ describe('closing', () => {
   it('closes in one transaction: a failing notification leaves the round open and unrecorded', async () => {
     const round = await openRound('Mislukte sluiting');
     passDeadline(round.id);
-    vi.spyOn(server.running.deps.stores.feedback, 'notify').mockImplementation(() => {
+    vi.spyOn(server.running.deps.stores.rounds, 'notify').mockImplementation(() => {
       throw new Error('schijf vol');
     });
     expect(() => closeDueRounds(server.running.deps)).toThrow('schijf vol');
@@ -201,8 +201,8 @@ describe('closing', () => {
 
   it("the owner's close does the same: audit record, the team's notification, event", async () => {
     const round = await openRound('Eigenaar sluit');
-    const changes: FeedbackChange[] = [];
-    const stop = onFeedbackChange(docId, (change) => changes.push(change));
+    const changes: RoundChange[] = [];
+    const stop = onRoundChange(docId, (change) => changes.push(change));
     try {
       expect((await as<Round>(owner, 'POST', `/api/rounds/${round.id}/close`)).status).toBe('closed');
     } finally {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { TemplateChange } from '../../../shared/domain/ontwikkelpad/diff';
-import type { UpgradePlan } from '../../../shared/domain/ontwikkelpad/upgrade';
-import { OP, setText } from '../../../shared/editor/ontwikkelpadDoc';
+import type { TemplateChange } from '../../../shared/domain/template/diff';
+import type { UpgradePlan } from '../../../shared/domain/template/upgrade';
+import { TEMPLATE_KEYS, setText } from '../../../shared/editor/templateDoc';
 import {
   createTemplateDraftAt,
   publishedAt,
@@ -99,7 +99,8 @@ async function getJson<T>(path: string, user: { cookie: string } = reader): Prom
   return JSON.parse(text) as T;
 }
 
-const section = (doc: Y.Doc, index: number) => doc.getArray<Y.Map<unknown>>(OP.templateSections).get(index);
+const section = (doc: Y.Doc, index: number) =>
+  doc.getArray<Y.Map<unknown>>(TEMPLATE_KEYS.templateSections).get(index);
 
 const plan = (overrides: Partial<UpgradePlan>): UpgradePlan => ({
   kept: [A.id, B.id, C.id, D.id],
@@ -184,7 +185,7 @@ const fixtures: Record<string, Fixture> = {
     upgrade: plan({}),
   },
   'a rubric switched on': {
-    change: (doc) => doc.getMap(OP.rubric).set('enabled', true),
+    change: (doc) => doc.getMap(TEMPLATE_KEYS.rubric).set('enabled', true),
     changes: [{ kind: 'rubric-changed' }],
     upgrade: plan({}),
   },
@@ -258,7 +259,7 @@ describe('GET /api/templates/:id/diff', () => {
     });
     let headings: string[] = [];
     await editDraft(server.wsUrl, draft, owner, (doc) => {
-      const sections = doc.getArray<Y.Map<unknown>>(OP.templateSections);
+      const sections = doc.getArray<Y.Map<unknown>>(TEMPLATE_KEYS.templateSections);
       const last = sections.get(sections.length - 1);
       const copy = new Y.Map<unknown>();
       copy.set('id', last.get('id'));

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import type { TemplateVersion, TemplateVersionSummary } from '../../../server/stores/templateVersions';
-import type { OntwikkelpadContent } from '../../../shared/domain/ontwikkelpad/types';
+import type { TemplateContent } from '../../../shared/domain/template/types';
 import { refusedUpgradeStatus } from '../../support/rawclient';
 import {
   createTemplateDraftAt,
@@ -389,7 +389,7 @@ describe('POST /api/templates/drafts/:docId/publish', () => {
     await edit(docId, fill);
     const first = await preview(docId);
     expect(first).toMatchObject({ problems: [], proposedVersion: '1.0', previous: null, changes: [] });
-    const expectedContent: Partial<OntwikkelpadContent> = {
+    const expectedContent: Partial<TemplateContent> = {
       title: 'Startende leraren in het mbo',
       kind: 'start-vakbekwaam',
       sectors: ['vo', 'mbo'],

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RuleResult } from '../../../shared/domain/leerarrangement/rules';
+import type { RuleResult } from '../../../shared/domain/design/rules';
 import {
   createDesignAt,
   createTemplateDraftAt,

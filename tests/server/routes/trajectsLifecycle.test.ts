@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RuleResult } from '../../../shared/domain/leerarrangement/rules';
+import type { RuleResult } from '../../../shared/domain/design/rules';
 import { checkTrajectGates, type DesignStatus } from '../../../shared/domain/lifecycle';
-import type { Sector } from '../../../shared/domain/ontwikkelpad/types';
+import type { Sector } from '../../../shared/domain/template/types';
 import * as fixtures from '../../support/designFixtures';
 import { expectApiError as expectError } from '../../support/designFixtures';
 import { createDesignAt, createTrajectAt, startTestServer } from '../../support/server';
@@ -31,7 +31,7 @@ let versionId: string;
 let otherVersionId: string;
 
 async function publishLine(title: string, sectors: Sector[]): Promise<string> {
-  const { versionId: id } = await fixtures.publishOntwikkelpad(server, atelierOwner, {
+  const { versionId: id } = await fixtures.publishTemplateVersion(server, atelierOwner, {
     title,
     sectors,
     nlqfLevel: 5,

@@ -15,7 +15,7 @@ import {
   waitForAllAcked,
   type TestClient,
 } from '../../support/yclient';
-import { fragmentToPlainText } from '../../../shared/editor/ontwikkelpadDoc';
+import { fragmentToPlainText } from '../../../shared/editor/templateDoc';
 
 /**
  * Versions of a collaborative document: immutable snapshots, the timeline, diff and restore while

@@ -6,14 +6,14 @@ import {
   insertMention,
   matchPeople,
   parseBody,
-} from '../../../client/comments/mentions';
+} from '../../../client/features/comments/mentions';
 
 const ann = { id: 'u-ann', name: 'Ann' };
 const annDeVries = { id: 'u-adv', name: 'Ann de Vries' };
 const eline = { id: 'u-eli', name: 'Éline Bakker' };
 const people = [ann, annDeVries, eline, { id: 'u-bram', name: 'Bram Jansen' }];
 
-describe('mentions in comment bodies (client/comments/mentions.ts)', () => {
+describe('mentions in comment bodies (client/features/comments/mentions.ts)', () => {
   test('a stored body splits into text and mentions, and back into what the composer shows', () => {
     const body = 'Dag @[Ann de Vries](u-adv), zie ook @[Bram Jansen](u-bram).';
     expect(parseBody(body)).toEqual([

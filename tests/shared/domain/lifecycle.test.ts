@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RuleResult } from '../../../shared/domain/leerarrangement/rules';
+import type { RuleResult } from '../../../shared/domain/design/rules';
 import {
   allowedTransitions,
   checkTransition,

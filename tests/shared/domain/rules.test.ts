@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { OntwikkelpadContent } from '../../../shared/domain/ontwikkelpad/types';
+import type { TemplateContent } from '../../../shared/domain/template/types';
 import {
-  checkLeerarrangement,
+  checkDesign,
   checkTraject,
   gatePasses,
   studyLoad,
   type RuleId,
   type RuleResult,
-} from '../../../shared/domain/leerarrangement/rules';
-import type { LeerarrangementContent } from '../../../shared/domain/leerarrangement/types';
+} from '../../../shared/domain/design/rules';
+import type { DesignContent } from '../../../shared/domain/design/types';
 
-const template: OntwikkelpadContent = {
+const template: TemplateContent = {
   title: 'Specialist Curriculumontwikkeling',
   kind: 'vakbekwaam-expert',
   specialisation: 'Specialist Curriculumontwikkeling',
@@ -38,7 +38,7 @@ const template: OntwikkelpadContent = {
 };
 
 /** A design that passes every rule; each case changes one thing. */
-function design(overrides: Partial<LeerarrangementContent> = {}): LeerarrangementContent {
+function design(overrides: Partial<DesignContent> = {}): DesignContent {
   return {
     title: 'Curriculumwerkplaats',
     sectors: ['vo'],
@@ -80,10 +80,10 @@ function result(results: RuleResult[], ruleId: RuleId): RuleResult {
   return found;
 }
 
-const run = (overrides: Partial<LeerarrangementContent>, rounds: number | null = 1) =>
-  checkLeerarrangement(design(overrides), template, { closedFeedbackRounds: rounds });
+const run = (overrides: Partial<DesignContent>, rounds: number | null = 1) =>
+  checkDesign(design(overrides), template, { closedRounds: rounds });
 
-describe('checkLeerarrangement (R3–R13)', () => {
+describe('checkDesign (R3–R13)', () => {
   it('a complete design passes every rule, with a Dutch message and a target for each', () => {
     const results = run({});
     expect(results.map((r) => r.ruleId)).toEqual([
@@ -108,7 +108,7 @@ describe('checkLeerarrangement (R3–R13)', () => {
     expect(gatePasses(results, 'interne-toetsing')).toBe(true);
   });
 
-  it.each<[string, RuleId, Partial<LeerarrangementContent>, RuleResult['status'], string | undefined]>([
+  it.each<[string, RuleId, Partial<DesignContent>, RuleResult['status'], string | undefined]>([
     // R3 — formal: 3–5 ECTS inclusive; guideline, so amber.
     ['R3 exactly 3 ECTS', 'R3', { ects: 3 }, 'pass', undefined],
     ['R3 exactly 5 ECTS', 'R3', { ects: 5 }, 'pass', undefined],

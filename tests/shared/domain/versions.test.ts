@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { diffSections } from '../../../shared/domain/versions/diff';
 import { diffDesigns, diffRuleResults } from '../../../shared/domain/versions/structuredDiff';
 import { diffText, sideOf, type DiffPart } from '../../../shared/domain/versions/textDiff';
-import type { LeerarrangementContent } from '../../../shared/domain/leerarrangement/types';
-import type { RuleResult } from '../../../shared/domain/leerarrangement/rules';
+import type { DesignContent } from '../../../shared/domain/design/types';
+import type { RuleResult } from '../../../shared/domain/design/rules';
 
 const changed = (parts: DiffPart[]) => parts.filter((part) => part.type !== 'equal');
 
@@ -77,7 +77,7 @@ describe('diffSections', () => {
   });
 });
 
-const base: LeerarrangementContent = {
+const base: DesignContent = {
   title: 'Klimaat',
   sectors: ['vo'],
   nlqfLevel: 5,
@@ -103,7 +103,7 @@ const base: LeerarrangementContent = {
 
 describe('diffDesigns', () => {
   it('lists outcomes, size, activities and evidence that changed', () => {
-    const after: LeerarrangementContent = {
+    const after: DesignContent = {
       ...base,
       targetedOutcomeIds: ['lu-b'],
       ects: 5,

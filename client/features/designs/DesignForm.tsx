@@ -1,0 +1,132 @@
+import { useId, useMemo, type ReactNode } from 'react';
+import { checkDesign, studyLoad } from '../../../shared/domain/design/rules';
+import { META_MAP } from '../../../shared/editor/fields';
+import { DESIGN_KEYS, projectDesign } from '../../../shared/editor/designDoc';
+import { useT } from '../../i18n/I18nProvider';
+import type { Section } from '../../collab/hooks';
+import type { AwarenessUser, CollabSession } from '../../collab/session';
+import { Link } from '../../app/Link';
+import { templateVersionPath } from '../../app/router';
+import { ActivitiesEditor } from './ActivitiesEditor';
+import { DesignChecksPanel } from './DesignChecksPanel';
+import type { LoadedDesign } from './DesignEditorScene';
+import { EvidenceFields } from './EvidenceFields';
+import { GeneralFields } from './GeneralFields';
+import { OutcomesField } from './OutcomesField';
+import { SizeFields } from './SizeFields';
+import { StudyLoad } from './StudyLoad';
+import { DesignSection, TextSection } from './TextSections';
+import { UpgradeNotice } from './UpgradeNotice';
+import { useAnnouncer } from '../../ui/useAnnouncer';
+import { useDocVersion, useThrottled } from './useDocVersion';
+
+/** The form of an open design and its side panel (live checks, study load). */
+export function DesignForm({
+  session,
+  loaded,
+  sections,
+  user,
+  editable,
+  onReload,
+  lifecycle,
+  closedRounds = null,
+}: {
+  session: CollabSession;
+  loaded: LoadedDesign;
+  sections: Section[];
+  user: AwarenessUser;
+  editable: boolean;
+  onReload: () => void;
+  /** Status, lineage, versions and exports. */
+  lifecycle?: ReactNode;
+  /** Closed feedback rounds of the design (R13); null or omitted: not known (a frozen version). */
+  closedRounds?: number | null;
+}) {
+  const t = useT();
+  const doc = session.ydoc;
+  const { info, template } = loaded;
+  const version = useDocVersion(doc);
+  const design = useMemo(
+    () => projectDesign(doc, template),
+    // `version` changes with every update of the doc.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [doc, template, version],
+  );
+  // The checks follow the doc throttled (not on every keystroke).
+  const checkedVersion = useThrottled(version, 250);
+  const results = useMemo(
+    () =>
+      checkDesign(projectDesign(doc, template), template, {
+        closedRounds: closedRounds,
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [doc, template, checkedVersion, closedRounds],
+  );
+  const load = useMemo(() => studyLoad(design), [design]);
+  const [message, announce] = useAnnouncer();
+  const sectionsId = useId();
+  const meta = doc.getMap<unknown>(META_MAP);
+  const title = typeof meta.get('title') === 'string' ? (meta.get('title') as string) : '';
+
+  return (
+    <>
+      <p className="eyebrow">{t('design.eyebrow')}</p>
+      <h1 data-testid="design-title">{title.trim() || t('design.untitled')}</h1>
+      <p data-testid="design-template">
+        {t('design.template')}:{' '}
+        <Link to={templateVersionPath(info.template.id)}>
+          {t('design.templateLink', { title: info.template.title, version: info.template.version })}
+        </Link>
+      </p>
+      <p role="status" className="visually-hidden" data-testid="announcer">
+        {message}
+      </p>
+      {lifecycle}
+      <UpgradeNotice info={info} canUpgrade={editable} onUpgraded={onReload} />
+      <div className="draft-layout">
+        <div className="draft-layout__main">
+          <GeneralFields doc={doc} design={design} template={template} title={title} editable={editable} />
+          <OutcomesField doc={doc} design={design} template={template} editable={editable} />
+          <SizeFields doc={doc} design={design} editable={editable} />
+          <ActivitiesEditor doc={doc} editable={editable} announce={announce} />
+          <EvidenceFields doc={doc} design={design} template={template} editable={editable} />
+          <TextSection
+            doc={doc}
+            name={DESIGN_KEYS.evcApproach}
+            fieldId="field-evcApproach"
+            editable={editable}
+            heading="design.evc"
+            hint="design.evcHint"
+          />
+          <TextSection
+            doc={doc}
+            name={DESIGN_KEYS.trajectRelation}
+            fieldId="field-trajectRelation"
+            editable={editable}
+            heading="design.relation"
+            hint="design.relationHint"
+          />
+          <section className="draft-section" aria-labelledby={sectionsId}>
+            <h2 id={sectionsId}>{t('design.sections')}</h2>
+            {sections.map((section) => (
+              <DesignSection
+                key={section.id}
+                session={session}
+                section={section}
+                guidance={template.sections.find((candidate) => candidate.id === section.id)?.guidance ?? ''}
+                user={user}
+                editable={editable}
+              />
+            ))}
+          </section>
+        </div>
+        <aside className="draft-layout__side" aria-label={t('design.checks')}>
+          <div className="draft-layout__sticky">
+            <DesignChecksPanel results={results} interactive={editable} />
+            <StudyLoad load={load} />
+          </div>
+        </aside>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,143 @@
+import { useEffect, useRef, useState } from 'react';
+import type { DesignStatus } from '../../../shared/domain/lifecycle';
+import type { DocumentKind } from '../../../shared/schemas/documents';
+import { CancelButton } from '../../ui/CancelButton';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { toApiError, type ApiError } from '../../api/request';
+import { restoreVersion, type VersionSummary } from './versionsApi';
+import { useDateTimeFormat } from '../../i18n/format';
+import { useT } from '../../i18n/I18nProvider';
+import type { MessageKey } from '../../i18n/nl';
+import { Link } from '../../app/Link';
+import { versionEditorPath } from '../../app/router';
+
+/**
+ * One saved version in the timeline: label, status, author and note; view, open in the editor,
+ * compare with the current state, and restore after confirming.
+ */
+export function VersionItem({
+  docId,
+  kind,
+  openerId,
+  version,
+  canEdit,
+  onShow,
+  onRestored,
+}: {
+  docId: string;
+  /** Which editor opens the version read-only (designs under /ontwerpen, the rest under /d). */
+  kind: DocumentKind;
+  openerId: string;
+  version: VersionSummary;
+  canEdit: boolean;
+  onShow: (name: 'version' | 'diff', openerId: string) => void;
+  onRestored: () => void;
+}) {
+  const t = useT();
+  const formatDate = useDateTimeFormat();
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const yesRef = useRef<HTMLButtonElement>(null);
+  const restoreRef = useRef<HTMLButtonElement>(null);
+  const viewId = `${openerId}-view`;
+  const compareId = `${openerId}-compare`;
+
+  useEffect(() => {
+    if (asking) yesRef.current?.focus();
+  }, [asking]);
+
+  const restore = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await restoreVersion(docId, version.id);
+      setAsking(false);
+      onRestored();
+    } catch (caught) {
+      setError(toApiError(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const context = <span className="visually-hidden"> “{version.label}”</span>;
+  return (
+    <li className="version-item" data-testid="version-item" data-version-id={version.id}>
+      <p className="version-item__label">
+        <strong>{version.label}</strong>{' '}
+        {version.status ? (
+          <span className="badge" data-testid="version-status">
+            {t(`lifecycle.status.${version.status as DesignStatus}` as MessageKey)}
+          </span>
+        ) : null}
+      </p>
+      <p className="muted version-item__meta">
+        {t('versions.meta', {
+          author: version.authorName ?? t('versions.unknownAuthor'),
+          time: formatDate(version.createdAt),
+        })}
+      </p>
+      {version.note ? <p className="prewrap">{version.note}</p> : null}
+      <div className="button-row">
+        <button
+          id={viewId}
+          type="button"
+          className="button button--small"
+          data-testid="version-view-open"
+          onClick={() => onShow('version', viewId)}
+        >
+          {t('versions.view')}
+          {context}
+        </button>
+        <Link
+          to={versionEditorPath(docId, version.id, kind)}
+          className="button button--small"
+          data-testid="version-open-editor"
+        >
+          {t('rounds.openInEditor')}
+          {context}
+        </Link>
+        <button
+          id={compareId}
+          type="button"
+          className="button button--small"
+          data-testid="version-compare"
+          onClick={() => onShow('diff', compareId)}
+        >
+          {t('versions.compare')}
+          {context}
+        </button>
+        {canEdit && !asking ? (
+          <button
+            ref={restoreRef}
+            type="button"
+            className="button button--small"
+            data-testid="version-restore"
+            onClick={() => setAsking(true)}
+          >
+            {t('versions.restore')}
+            {context}
+          </button>
+        ) : null}
+      </div>
+      {asking ? (
+        <div className="confirm" role="group" aria-label={t('versions.restoreQuestion')}>
+          <p>{t('versions.restoreQuestion')}</p>
+          <button
+            ref={yesRef}
+            type="button"
+            className="button button--small button--primary"
+            disabled={busy}
+            data-testid="version-restore-confirm"
+            onClick={restore}
+          >
+            {busy ? t('versions.restoring') : t('versions.restoreYes')}
+          </button>
+          <CancelButton small onCancel={() => setAsking(false)} returnFocusTo={restoreRef} />
+        </div>
+      ) : null}
+      {error ? <ErrorMessage error={error} /> : null}
+    </li>
+  );
+}

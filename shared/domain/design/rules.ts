@@ -1,0 +1,338 @@
+import { allOutcomes, type TemplateContent } from '../template/types';
+import { HOURS_PER_ECTS, type DesignContext, type DesignContent } from './types';
+
+/** The rules of DOMAIN.md. */
+export type RuleId =
+  'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7' | 'R8' | 'R9' | 'R10' | 'R11' | 'R12' | 'R13';
+
+/**
+ * One rule's verdict. `must` rules block a status change when they fail; guidelines warn.
+ * `pass` green, `warn` amber (guideline not met), `fail` red (must not met), `info` a remark
+ * (e.g. fewer than 6 arrangements is allowed), `pending` not decidable yet.
+ */
+export interface RuleResult {
+  ruleId: RuleId;
+  kind: 'must' | 'guideline';
+  status: 'pass' | 'fail' | 'warn' | 'info' | 'pending';
+  message: string;
+  /** The field (and item) the result is about, so the editor can jump there. */
+  target: { field: string; itemId?: string };
+  /** The lifecycle step a failing must-rule blocks. */
+  gate?: 'leaving-prototype' | 'interne-toetsing' | 'publishing-traject';
+}
+
+const ECTS_MIN = 3;
+const ECTS_MAX = 5;
+
+function must(
+  ruleId: RuleId,
+  ok: boolean,
+  pass: string,
+  fail: string,
+  target: RuleResult['target'],
+): RuleResult {
+  return {
+    ruleId,
+    kind: 'must',
+    status: ok ? 'pass' : 'fail',
+    message: ok ? pass : fail,
+    target,
+    gate: 'leaving-prototype',
+  };
+}
+
+function guideline(
+  ruleId: RuleId,
+  ok: boolean,
+  pass: string,
+  warn: string,
+  target: RuleResult['target'],
+): RuleResult {
+  return { ruleId, kind: 'guideline', status: ok ? 'pass' : 'warn', message: ok ? pass : warn, target };
+}
+
+function codeOf(template: TemplateContent, id: string): string {
+  return allOutcomes(template).find((outcome) => outcome.id === id)?.code || id;
+}
+
+/** R3–R13 for one leerarrangement against its template version. Pure: same input, same output. */
+export function checkDesign(
+  design: DesignContent,
+  template: TemplateContent,
+  context: DesignContext,
+): RuleResult[] {
+  const results: RuleResult[] = [];
+  const templateIds = new Set(allOutcomes(template).map((outcome) => outcome.id));
+
+  // R3 — a formal arrangement is 3–5 ECTS.
+  if (design.mode === 'formeel') {
+    const ects = design.ects;
+    results.push(
+      ects === null
+        ? guideline('R3', false, '', 'Vul de omvang in ECTS in (formeel: 3–5 ECTS, 1 ECTS = 28 uur).', {
+            field: 'ects',
+          })
+        : guideline(
+            'R3',
+            ects >= ECTS_MIN && ects <= ECTS_MAX,
+            `Omvang ${ects} ECTS past binnen 3–5 ECTS.`,
+            `Een formeel leerarrangement is 3–5 ECTS; dit is ${ects} ECTS.`,
+            { field: 'ects' },
+          ),
+    );
+  } else {
+    results.push({
+      ruleId: 'R3',
+      kind: 'guideline',
+      status: 'pass',
+      message: 'Omvangsrichtlijn 3–5 ECTS geldt alleen voor formele leerarrangementen.',
+      target: { field: 'mode' },
+    });
+  }
+
+  // R4 — names ≥ 1 leeruitkomst, each from the template version.
+  const unknown = design.targetedOutcomeIds.filter((id) => !templateIds.has(id));
+  if (design.targetedOutcomeIds.length === 0) {
+    results.push(
+      must('R4', false, '', 'Kies minstens één leeruitkomst die dit leerarrangement realiseert.', {
+        field: 'outcomes',
+      }),
+    );
+  } else if (unknown.length > 0) {
+    results.push(
+      must(
+        'R4',
+        false,
+        '',
+        `Leeruitkomst ${unknown.map((id) => context.outcomeLabels?.[id] ?? id).join(', ')} komt niet voor in deze versie van het ontwikkelpad.`,
+        {
+          field: 'outcomes',
+          itemId: unknown[0],
+        },
+      ),
+    );
+  } else {
+    results.push(
+      must('R4', true, `${design.targetedOutcomeIds.length} leeruitkomst(en) gekozen.`, '', {
+        field: 'outcomes',
+      }),
+    );
+  }
+
+  // R5 — level matches the ontwikkelpad's NLQF level.
+  results.push(
+    design.nlqfLevel === null
+      ? must(
+          'R5',
+          false,
+          '',
+          `Kies het NLQF-niveau (het ontwikkelpad is niveau ${template.nlqfLevel ?? '?'}).`,
+          {
+            field: 'nlqfLevel',
+          },
+        )
+      : must(
+          'R5',
+          design.nlqfLevel === template.nlqfLevel,
+          `NLQF-niveau ${design.nlqfLevel} komt overeen met het ontwikkelpad.`,
+          `NLQF-niveau ${design.nlqfLevel} wijkt af van het ontwikkelpad (niveau ${template.nlqfLevel ?? '?'}).`,
+          { field: 'nlqfLevel' },
+        ),
+  );
+
+  // R6 — sectors are a (non-empty) subset of the ontwikkelpad's.
+  const outside = design.sectors.filter((sector) => !template.sectors.includes(sector));
+  results.push(
+    design.sectors.length === 0
+      ? must('R6', false, '', 'Kies minstens één sector.', { field: 'sectors' })
+      : must(
+          'R6',
+          outside.length === 0,
+          'De sectoren vallen binnen die van het ontwikkelpad.',
+          `Sector ${outside.join(', ')} hoort niet bij dit ontwikkelpad (${template.sectors.join(', ')}).`,
+          { field: 'sectors' },
+        ),
+  );
+
+  // R7 — every targeted leeruitkomst has evidence described.
+  const missingEvidence = design.targetedOutcomeIds.filter((id) => !design.evidence[id]?.trim());
+  results.push(
+    design.targetedOutcomeIds.length === 0
+      ? must('R7', false, '', 'Kies eerst leeruitkomsten; beschrijf daarna per leeruitkomst de bewijzen.', {
+          field: 'evidence',
+        })
+      : must(
+          'R7',
+          missingEvidence.length === 0,
+          'Voor elke gekozen leeruitkomst zijn bewijzen beschreven.',
+          `Beschrijf bewijzen (toetsing) voor ${missingEvidence.map((id) => codeOf(template, id)).join(', ')}.`,
+          { field: 'evidence', ...(missingEvidence[0] ? { itemId: missingEvidence[0] } : {}) },
+        ),
+  );
+
+  // R8 — vertical: explicit order; horizontal: learning form.
+  const placement = design.placement;
+  if (!placement) {
+    results.push(
+      must(
+        'R8',
+        false,
+        '',
+        'Geef aan of dit leerarrangement verticaal (in volgorde) of horizontaal (als alternatief) is.',
+        { field: 'placement' },
+      ),
+    );
+  } else if (placement.type === 'verticaal') {
+    results.push(
+      must(
+        'R8',
+        placement.position !== null && Number.isInteger(placement.position) && placement.position >= 1,
+        `Verticaal: stap ${placement.position ?? ''} in de volgorde.`,
+        'Geef de plaats in de volgorde (stap 1, 2, …) van dit verticale leerarrangement.',
+        { field: 'placement' },
+      ),
+    );
+  } else {
+    results.push(
+      must(
+        'R8',
+        placement.learningForm !== null,
+        `Horizontaal, leervorm ${placement.learningForm ?? ''}.`,
+        'Kies de leervorm (collectief, team of individueel) van dit horizontale leerarrangement.',
+        { field: 'placement' },
+      ),
+    );
+  }
+
+  // R9 — relation to the whole traject.
+  results.push(
+    must(
+      'R9',
+      design.trajectRelation.trim().length > 0,
+      'De relatie tot het professionaliseringstraject is beschreven.',
+      'Beschrijf hoe dit leerarrangement zich verhoudt tot het hele professionaliseringstraject.',
+      { field: 'trajectRelation' },
+    ),
+  );
+
+  // R10 — an erkenning/EVC approach.
+  results.push(
+    guideline(
+      'R10',
+      design.evcApproach.trim().length > 0,
+      'De aanpak voor erkenning van eerder verworven competenties is beschreven.',
+      'Beschrijf hoe eerder verworven competenties worden erkend (portfolio, gesprek, toets).',
+      { field: 'evcApproach' },
+    ),
+  );
+
+  // R11 — material status per activity.
+  const withoutStatus = design.activities.filter((activity) => activity.materialStatus === null);
+  results.push(
+    guideline(
+      'R11',
+      withoutStatus.length === 0,
+      'Bij elke leeractiviteit staat of het materiaal nieuw, omgezet/opgewerkt of bestaand is.',
+      `Geef de materiaalstatus van ${withoutStatus.map((activity) => `"${activity.title || 'naamloze activiteit'}"`).join(', ')}.`,
+      { field: 'activities', ...(withoutStatus[0] ? { itemId: withoutStatus[0].id } : {}) },
+    ),
+  );
+
+  // R12 — parts by third parties are named.
+  const unnamed = design.activities.filter(
+    (activity) => activity.provider.type === 'derde' && !activity.provider.name.trim(),
+  );
+  results.push(
+    guideline(
+      'R12',
+      unnamed.length === 0,
+      'Onderdelen van derden zijn bij naam genoemd; het consortium blijft verantwoordelijk.',
+      `Noem de aanbieder van ${unnamed.map((activity) => `"${activity.title || 'naamloze activiteit'}"`).join(', ')}.`,
+      { field: 'activities', ...(unnamed[0] ? { itemId: unnamed[0].id } : {}) },
+    ),
+  );
+
+  // R13 — at least one closed feedback round before interne toetsing.
+  const rounds = context.closedRounds;
+  results.push({
+    ruleId: 'R13',
+    kind: 'must',
+    status: rounds === null ? 'pending' : rounds >= 1 ? 'pass' : 'fail',
+    message:
+      rounds === null
+        ? 'Feedbackrondes zijn nog niet beschikbaar; vóór interne toetsing is minstens één afgesloten ronde nodig.'
+        : rounds >= 1
+          ? `${rounds} afgesloten feedbackronde(s).`
+          : 'Sluit minstens één feedbackronde af (leraren, scholen, lerarenopleiders of een ander co-creatieteam) vóór interne toetsing.',
+    target: { field: 'feedback' },
+    gate: 'interne-toetsing',
+  });
+
+  return results;
+}
+
+/** A leerarrangement as a traject sees it. */
+export interface TrajectEntry {
+  id: string;
+  title: string;
+  targetedOutcomeIds: string[];
+}
+
+/** R1 (coverage) and R2 (count) for a professionaliseringstraject. */
+export function checkTraject(entries: readonly TrajectEntry[], template: TemplateContent): RuleResult[] {
+  const covered = new Set(entries.flatMap((entry) => entry.targetedOutcomeIds));
+  const gaps = allOutcomes(template).filter((outcome) => !covered.has(outcome.id));
+  const r1: RuleResult = {
+    ruleId: 'R1',
+    kind: 'must',
+    status: gaps.length === 0 && allOutcomes(template).length > 0 ? 'pass' : 'fail',
+    message:
+      gaps.length === 0
+        ? 'Samen dekken de leerarrangementen elke leeruitkomst van het ontwikkelpad.'
+        : `Nog niet gedekt: ${gaps.map((outcome) => outcome.code || outcome.title).join(', ')}.`,
+    target: { field: 'coverage', ...(gaps[0] ? { itemId: gaps[0].id } : {}) },
+    gate: 'publishing-traject',
+  };
+  const count = entries.length;
+  const r2: RuleResult = {
+    ruleId: 'R2',
+    kind: 'guideline',
+    status: count > 10 ? 'warn' : count < 6 ? 'info' : 'pass',
+    message:
+      count > 10
+        ? `${count} leerarrangementen: de richtlijn is hoogstens 6–10.`
+        : count < 6
+          ? `${count} leerarrangement(en): minder dan 6 mag; de richtlijn is 6–10.`
+          : `${count} leerarrangementen past binnen de richtlijn van 6–10.`,
+    target: { field: 'arrangements' },
+  };
+  return [r1, r2];
+}
+
+/** Whether every must-rule that gates `gate` passes. */
+export function gatePasses(results: readonly RuleResult[], gate: NonNullable<RuleResult['gate']>): boolean {
+  return results.every(
+    (result) => result.kind !== 'must' || result.gate !== gate || result.status === 'pass',
+  );
+}
+
+/** Study load: hours per activity kind and per mode, and the total against the stated ECTS. */
+export function studyLoad(design: DesignContent) {
+  const byKind: Record<string, number> = {};
+  const byMode: Record<string, number> = {};
+  let total = 0;
+  for (const activity of design.activities) {
+    const hours = activity.hours ?? 0;
+    byKind[activity.kind] = (byKind[activity.kind] ?? 0) + hours;
+    byMode[activity.mode] = (byMode[activity.mode] ?? 0) + hours;
+    total += hours;
+  }
+  const statedHours = design.ects === null ? null : design.ects * HOURS_PER_ECTS;
+  return {
+    byKind,
+    byMode,
+    totalHours: total,
+    statedHours,
+    differenceHours: statedHours === null ? null : total - statedHours,
+  };
+}
