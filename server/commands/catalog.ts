@@ -55,10 +55,10 @@ function searchableText(publication: Publication): string {
  * Approved designs only: the catalog reads the publications frozen at approval (never a live
  * document), so no draft can appear here.
  */
-export function searchCatalog(deps: AppDeps, filter: CatalogFilter) {
+export async function searchCatalog(deps: AppDeps, filter: CatalogFilter) {
   const words = (filter.q ?? '').toLocaleLowerCase('nl').split(/\s+/).filter(Boolean);
-  return deps.stores.lifecycle
-    .publications()
+  return (await deps.stores.lifecycle
+    .publications())
     .filter((publication) => {
       const { projection } = publication;
       if (filter.sector && !projection.content.sectors.includes(filter.sector as never)) return false;
@@ -77,8 +77,8 @@ export function searchCatalog(deps: AppDeps, filter: CatalogFilter) {
 }
 
 /** One approved design with its plain projection; 404 for anything not approved. */
-export function catalogEntry(deps: AppDeps, docId: string) {
-  const publication = deps.stores.lifecycle.publication(docId);
+export async function catalogEntry(deps: AppDeps, docId: string) {
+  const publication = await deps.stores.lifecycle.publication(docId);
   if (!publication) throw notFound('Dit leerarrangement staat niet in de catalogus.');
   return { ...summary(publication), content: publication.projection.content };
 }
@@ -88,8 +88,8 @@ export function catalogEntry(deps: AppDeps, docId: string) {
  * pinned to the same ontwikkelpad version, with its lineage ("gebaseerd op …").
  */
 export async function reuseDesign(deps: AppDeps, userId: string, sourceId: string, teamId: string): Promise<{ id: string }> {
-  const publication = deps.stores.lifecycle.publication(sourceId);
-  const state = deps.stores.lifecycle.publishedState(sourceId);
+  const publication = await deps.stores.lifecycle.publication(sourceId);
+  const state = await deps.stores.lifecycle.publishedState(sourceId);
   if (!publication || !state) throw notFound('Dit leerarrangement staat niet in de catalogus.');
   const { team } = await authorizeTeam(deps.stores, userId, teamId, 'document.create');
   if (team.kind !== 'cocreatieteam') throw forbidden('Alleen een co-creatieteam ontwerpt leerarrangementen.');
@@ -102,8 +102,8 @@ export async function reuseDesign(deps: AppDeps, userId: string, sourceId: strin
   await deps.transaction(async (tx) => {
     await tx.stores.documents.insert({ id, teamId: team.id, createdBy: userId, title, kind: 'leerarrangement' });
     await tx.stores.documents.writeInitialState(id, state, stateVector);
-    tx.stores.designs.insertDesign(id, publication.projection.template.id);
-    tx.stores.lifecycle.setBasedOn(id, sourceId);
+    await tx.stores.designs.insertDesign(id, publication.projection.template.id);
+    await tx.stores.lifecycle.setBasedOn(id, sourceId);
     await tx.stores.audit.record('design.reused', {
       teamId: team.id,
       actorId: userId,
@@ -150,10 +150,10 @@ function trajectSearchableText(publication: TrajectPublication): string {
 }
 
 /** Approved trajecten only, from their frozen publications; the same filters as designs. */
-export function searchTrajectCatalog(deps: AppDeps, filter: CatalogFilter) {
+export async function searchTrajectCatalog(deps: AppDeps, filter: CatalogFilter) {
   const words = (filter.q ?? '').toLocaleLowerCase('nl').split(/\s+/).filter(Boolean);
-  return deps.stores.trajectLifecycle
-    .publications()
+  return (await deps.stores.trajectLifecycle
+    .publications())
     .map((publication) => ({ publication, summary: trajectSummary(publication) }))
     .filter(({ publication, summary }) => {
       if (filter.sector && !summary.sectors.includes(filter.sector)) return false;
@@ -176,8 +176,8 @@ export function searchTrajectCatalog(deps: AppDeps, filter: CatalogFilter) {
  * One approved traject: its leerarrangementen as frozen at approval (each was itself approved
  * then, so each links to its own catalog page), and the coverage; 404 for anything not approved.
  */
-export function trajectCatalogEntry(deps: AppDeps, trajectId: string) {
-  const publication = deps.stores.trajectLifecycle.publication(trajectId);
+export async function trajectCatalogEntry(deps: AppDeps, trajectId: string) {
+  const publication = await deps.stores.trajectLifecycle.publication(trajectId);
   if (!publication) throw notFound('Dit traject staat niet in de catalogus.');
   const { projection } = publication;
   return {

@@ -32,14 +32,14 @@ export async function notifyForMessage(deps: Pick<AppDeps, 'stores'>, message: N
   const linkFor = async (userId: string) =>
     message.roundId && can(await teamRoleOn(deps.stores, userId, document), 'document.read') ? teamLink : link;
   const notified = new Set<string>([message.authorId]);
-  const mayHear = async (userId: string | null): Promise<userId is string> =>
+  const mayHear = async (userId: string | null): Promise<boolean> =>
     userId !== null &&
     !notified.has(userId) &&
     await canSeeThread(deps.stores, userId, message.docId, message.roundId);
   for (const userId of mentionedIds(message.body)) {
     if (!await mayHear(userId)) continue;
     notified.add(userId);
-    store.notify({
+    await store.notify({
       userId,
       kind: 'mention',
       text: `${author} noemde je in een reactie bij "${document.title}".`,
@@ -49,11 +49,11 @@ export async function notifyForMessage(deps: Pick<AppDeps, 'stores'>, message: N
     });
   }
   if (!message.isReply) return;
-  for (const row of store.threadMessages(message.threadId)) {
+  for (const row of await store.threadMessages(message.threadId)) {
     const userId = row.author_id;
     if (!await mayHear(userId)) continue;
     notified.add(userId);
-    store.notify({
+    await store.notify({
       userId,
       kind: 'reply',
       text: `${author} reageerde op een gesprek bij "${document.title}".`,

@@ -42,7 +42,7 @@ export async function listDocumentComments(deps: Deps, userId: string, docId: st
     if (round.doc_id !== docId) throw notFound('Deze feedbackronde bestaat niet.');
     return listRoundComments(deps, userId, round.id, filter);
   }
-  const rows = deps.stores.rounds.liveComments(docId);
+  const rows = await deps.stores.rounds.liveComments(docId);
   const threads = readDocument(deps, docId, (doc) => groupThreads(deps, rows, doc));
   return { threads: applyFilter(threads, userId, filter) };
 }
@@ -50,20 +50,20 @@ export async function listDocumentComments(deps: Deps, userId: string, docId: st
 /** GET /api/rounds/:roundId/comments — anchors resolve against the round's frozen version. */
 export async function listRoundComments(deps: Deps, userId: string, roundId: string, filter: ListFilter) {
   const { round } = await authorizeRound(deps.stores, userId, roundId, 'viewVersion');
-  const rows = deps.stores.rounds.roundComments(round.id);
+  const rows = await deps.stores.rounds.roundComments(round.id);
   return {
-    threads: readVersionDoc(deps, round, (doc) => applyFilter(groupThreads(deps, rows, doc), userId, filter)),
+    threads: await readVersionDoc(deps, round, (doc) => applyFilter(groupThreads(deps, rows, doc), userId, filter)),
   };
 }
 
 /** One thread, its anchor resolved against the doc it was made on. */
-function threadOf(deps: Deps, threadId: string): CommentThread {
-  const rows = deps.stores.rounds.threadMessages(threadId);
+async function threadOf(deps: Deps, threadId: string): Promise<CommentThread> {
+  const rows = await deps.stores.rounds.threadMessages(threadId);
   if (rows.length === 0) throw notFound('Deze reactie bestaat niet.');
   const root = rows[0]!;
   if (root.round_id) {
-    const round = deps.stores.rounds.round(root.round_id)!;
-    return readVersionDoc(deps, round, (doc) => presentThread(deps, rows, doc));
+    const round = (await deps.stores.rounds.round(root.round_id))!;
+    return await readVersionDoc(deps, round, (doc) => presentThread(deps, rows, doc));
   }
   return readDocument(deps, root.doc_id, (doc) => presentThread(deps, rows, doc));
 }
@@ -84,7 +84,7 @@ async function insertThread(
 ): Promise<CommentThread> {
   const id = randomUUID();
   await deps.transaction(async (tx) => {
-    tx.stores.rounds.insertComment({
+    await tx.stores.rounds.insertComment({
       id,
       threadId: id,
       docId: input.docId,
@@ -126,7 +126,7 @@ export async function createRoundThread(
   input: { anchor: Anchor | null; body: string },
 ): Promise<CommentThread> {
   const round = await authorizeRoundComment(deps.stores, userId, roundId);
-  readVersionDoc(deps, round, (doc) => checkAnchor(doc, input.anchor));
+  await readVersionDoc(deps, round, (doc) => checkAnchor(doc, input.anchor));
   return await insertThread(deps, { userId, docId: round.doc_id, roundId: round.id, ...input });
 }
 
@@ -135,7 +135,7 @@ export async function replyToThread(deps: Deps, userId: string, threadId: string
   const root = await authorizeThreadWrite(deps.stores, userId, threadId);
   const id = randomUUID();
   await deps.transaction(async (tx) => {
-    tx.stores.rounds.insertComment({
+    await tx.stores.rounds.insertComment({
       id,
       threadId: root.id,
       docId: root.doc_id,
@@ -154,7 +154,7 @@ export async function replyToThread(deps: Deps, userId: string, threadId: string
     });
   });
   emitRoundChange(root.doc_id, { kind: 'comments', roundId: root.round_id });
-  return presentMessage(deps, deps.stores.rounds.comment(id)!);
+  return presentMessage(deps, (await deps.stores.rounds.comment(id))!);
 }
 
 /** PATCH /api/comments/messages/:messageId — own messages only. */
@@ -162,7 +162,7 @@ export async function editMessage(deps: Deps, userId: string, messageId: string,
   const message = await authorizeOwnMessage(deps.stores, userId, messageId);
   const before = new Set(mentionedIds(message.body));
   await deps.transaction(async (tx) => {
-    tx.stores.rounds.editComment(messageId, body);
+    await tx.stores.rounds.editComment(messageId, body);
     // Only people newly mentioned by the edit hear about it.
     const added = mentionedIds(body).filter((id) => !before.has(id));
     if (added.length > 0) {
@@ -177,13 +177,13 @@ export async function editMessage(deps: Deps, userId: string, messageId: string,
     }
   });
   emitRoundChange(message.doc_id, { kind: 'comments', roundId: message.round_id });
-  return presentMessage(deps, deps.stores.rounds.comment(messageId)!);
+  return presentMessage(deps, (await deps.stores.rounds.comment(messageId))!);
 }
 
 /** DELETE /api/comments/messages/:messageId — own messages; the thread keeps "bericht verwijderd". */
 export async function deleteMessage(deps: Deps, userId: string, messageId: string): Promise<void> {
   const message = await authorizeOwnMessage(deps.stores, userId, messageId);
-  deps.stores.rounds.deleteComment(messageId);
+  await deps.stores.rounds.deleteComment(messageId);
   emitRoundChange(message.doc_id, { kind: 'comments', roundId: message.round_id });
 }
 
@@ -195,7 +195,7 @@ export async function setThreadResolved(
   resolved: boolean,
 ): Promise<CommentThread> {
   const root = await authorizeThreadWrite(deps.stores, userId, threadId);
-  deps.stores.rounds.setResolved(root.id, resolved ? userId : null);
+  await deps.stores.rounds.setResolved(root.id, resolved ? userId : null);
   emitRoundChange(root.doc_id, { kind: 'comments', roundId: root.round_id });
   return threadOf(deps, root.id);
 }

@@ -22,7 +22,7 @@ export async function createDesign(
 ): Promise<{ id: string }> {
   const { team } = await authorizeTeam(deps.stores, userId, input.teamId, 'document.create');
   if (team.kind !== 'cocreatieteam') throw forbidden('Alleen een co-creatieteam ontwerpt leerarrangementen.');
-  const version = templateVersionOr404(deps, input.templateId);
+  const version = await templateVersionOr404(deps, input.templateId);
   const id = randomUUID();
   const doc = new Y.Doc();
   initDesignDoc(doc, version.content, input.title);
@@ -38,7 +38,7 @@ export async function createDesign(
       kind: 'leerarrangement',
     });
     await tx.stores.documents.writeInitialState(id, state, stateVector);
-    tx.stores.designs.insertDesign(id, version.id);
+    await tx.stores.designs.insertDesign(id, version.id);
     await tx.stores.audit.record('design.created', {
       teamId: team.id,
       actorId: userId,
@@ -48,25 +48,25 @@ export async function createDesign(
   return { id };
 }
 
-function designOr404(deps: AppDeps, docId: string) {
-  const design = deps.stores.designs.getDesign(docId);
+async function designOr404(deps: AppDeps, docId: string) {
+  const design = await deps.stores.designs.getDesign(docId);
   if (!design) throw notFound('Dit document is geen leerarrangement.');
   return design;
 }
 
 /** The template version a design pins, and a newer one in the same line if the atelier published it. */
-export function designTemplate(deps: AppDeps, docId: string) {
-  const design = designOr404(deps, docId);
-  const version = templateVersionOr404(deps, design.templateVersionId);
-  const latest = deps.stores.templateVersions.versionsOf(version.templateKey)[0];
+export async function designTemplate(deps: AppDeps, docId: string) {
+  const design = await designOr404(deps, docId);
+  const version = await templateVersionOr404(deps, design.templateVersionId);
+  const latest = (await deps.stores.templateVersions.versionsOf(version.templateKey))[0];
   return { version, newer: latest && latest.id !== version.id ? latest : null };
 }
 
 /** Code (or title) of every outcome any version of the ontwikkelpad ever had, by id. */
-function outcomeLabels(deps: AppDeps, templateKey: string): Record<string, string> {
+async function outcomeLabels(deps: AppDeps, templateKey: string): Promise<Record<string, string>> {
   const labels: Record<string, string> = {};
-  for (const summary of deps.stores.templateVersions.versionsOf(templateKey)) {
-    const version = deps.stores.templateVersions.get(summary.id);
+  for (const summary of await deps.stores.templateVersions.versionsOf(templateKey)) {
+    const version = await deps.stores.templateVersions.get(summary.id);
     for (const outcome of version ? allOutcomes(version.content) : [])
       labels[outcome.id] ??= outcome.code || outcome.title;
   }
@@ -76,12 +76,12 @@ function outcomeLabels(deps: AppDeps, templateKey: string): Record<string, strin
 /** The rule results and study load of a design's committed state. */
 export async function designChecks(deps: AppDeps, userId: string, docId: string) {
   await authorizeDocument(deps.stores, userId, docId, 'document.read');
-  const { version } = designTemplate(deps, docId);
+  const { version } = await designTemplate(deps, docId);
   const content = readDocument(deps, docId, (doc) => projectDesign(doc, version.content));
   return {
     results: checkDesign(content, version.content, {
-      closedRounds: deps.stores.rounds.closedRoundCount(docId),
-      outcomeLabels: outcomeLabels(deps, version.templateKey),
+      closedRounds: await deps.stores.rounds.closedRoundCount(docId),
+      outcomeLabels: await outcomeLabels(deps, version.templateKey),
     }),
     studyLoad: studyLoad(content),
   };
@@ -110,8 +110,8 @@ export async function upgradeDesign(
   toVersionId: string,
 ): Promise<{ plan: UpgradePlan; version: TemplateVersionSummary }> {
   const { document } = await authorizeDocument(deps.stores, userId, docId, 'document.edit');
-  const { version: from } = designTemplate(deps, docId);
-  const to = templateVersionOr404(deps, toVersionId);
+  const { version: from } = await designTemplate(deps, docId);
+  const to = await templateVersionOr404(deps, toVersionId);
   if (to.templateKey !== from.templateKey) {
     throw new ApiError(
       400,
@@ -139,7 +139,7 @@ export async function upgradeDesign(
     return diff;
   });
   await deps.transaction(async (tx) => {
-    tx.stores.designs.repin(docId, to.id);
+    await tx.stores.designs.repin(docId, to.id);
     await tx.stores.audit.record('design.upgraded', {
       teamId: document.teamId,
       actorId: userId,
@@ -161,8 +161,8 @@ export async function upgradeDesign(
  * committed state, another team's designs from the catalog's frozen publication (never their live
  * document, which may have moved on or be a draft the traject's team cannot see).
  */
-function trajectItemContents(deps: AppDeps, trajectId: string, template: TemplateVersion) {
-  return deps.stores.designs.items(trajectId).map((item) => {
+async function trajectItemContents(deps: AppDeps, trajectId: string, template: TemplateVersion) {
+  return (await deps.stores.designs.items(trajectId)).map((item) => {
     const publication = item.publicationId
       ? deps.stores.lifecycle.publication(item.publicationId)
       : undefined;
@@ -193,12 +193,12 @@ function trajectItemContents(deps: AppDeps, trajectId: string, template: Templat
 }
 
 /** A traject with its items, the coverage matrix and R1/R2. */
-export function trajectView(deps: AppDeps, trajectId: string) {
-  const traject = deps.stores.designs.getTraject(trajectId);
+export async function trajectView(deps: AppDeps, trajectId: string) {
+  const traject = await deps.stores.designs.getTraject(trajectId);
   if (!traject) throw notFound('Dit traject bestaat niet.');
-  const version = templateVersionOr404(deps, traject.templateVersionId);
+  const version = await templateVersionOr404(deps, traject.templateVersionId);
   const outcomes = allOutcomes(version.content);
-  const items = trajectItemContents(deps, trajectId, version).map(({ content, ...item }) => {
+  const items = (await trajectItemContents(deps, trajectId, version)).map(({ content, ...item }) => {
     const load = studyLoad(content);
     return {
       ...item,
@@ -266,10 +266,10 @@ export async function createTraject(
   const { team } = await authorizeTeam(deps.stores, userId, input.teamId, 'document.create');
   if (team.kind !== 'cocreatieteam')
     throw forbidden('Alleen een co-creatieteam stelt professionaliseringstrajecten samen.');
-  templateVersionOr404(deps, input.templateVersionId);
+  await templateVersionOr404(deps, input.templateVersionId);
   const id = randomUUID();
   await deps.transaction(async (tx) => {
-    tx.stores.designs.insertTraject({ id, ...input, createdBy: userId });
+    await tx.stores.designs.insertTraject({ id, ...input, createdBy: userId });
     await tx.stores.audit.record('traject.created', {
       teamId: input.teamId,
       actorId: userId,
@@ -292,7 +292,7 @@ export async function setTrajectItems(
   trajectId: string,
   items: ReadonlyArray<{ designId: string; alternativeGroup?: string | null | undefined }>,
 ): Promise<void> {
-  const traject = deps.stores.designs.getTraject(trajectId);
+  const traject = await deps.stores.designs.getTraject(trajectId);
   if (!traject) throw notFound('Dit traject bestaat niet.');
   await authorizeTeam(deps.stores, userId, traject.teamId, 'document.create');
   if (isReadOnlyStatus(traject.status)) {
@@ -316,10 +316,10 @@ export async function setTrajectItems(
     let publicationId: string | null = null;
     if (document.teamId === traject.teamId) {
       await authorizeDocument(deps.stores, userId, item.designId, 'document.read');
-      templateVersionId = designOr404(deps, item.designId).templateVersionId;
+      templateVersionId = (await designOr404(deps, item.designId)).templateVersionId;
     } else {
       // Another team's work only through the catalog: approved and frozen, never a draft.
-      const publication = deps.stores.lifecycle.publication(item.designId);
+      const publication = await deps.stores.lifecycle.publication(item.designId);
       if (!publication) {
         throw forbidden(
           'Van een ander team kan alleen een goedgekeurd leerarrangement uit de catalogus in een traject.',
@@ -338,7 +338,7 @@ export async function setTrajectItems(
     stored.push({ designId: item.designId, publicationId });
   }
   await deps.transaction(async (tx) => {
-    tx.stores.designs.setItems(
+    await tx.stores.designs.setItems(
       trajectId,
       items.map((item, position) => ({
         designId: item.designId,

@@ -11,8 +11,8 @@ import { designChecks, designTemplate } from './designs';
 import { recordedMove, statusSteps, type MoveInput } from './statusMoves';
 import { createVersion } from './versions';
 
-function lifecycleOr404(deps: AppDeps, docId: string) {
-  const lifecycle = deps.stores.lifecycle.get(docId);
+async function lifecycleOr404(deps: AppDeps, docId: string) {
+  const lifecycle = await deps.stores.lifecycle.get(docId);
   if (!lifecycle) throw notFound('Dit document is geen leerarrangement.');
   return lifecycle;
 }
@@ -20,12 +20,12 @@ function lifecycleOr404(deps: AppDeps, docId: string) {
 /** The design's status, every next step with whether it is possible now, the history and lineage. */
 export async function designStatus(deps: AppDeps, userId: string, docId: string) {
   await authorizeDocument(deps.stores, userId, docId, 'document.read');
-  const { status, basedOn } = lifecycleOr404(deps, docId);
+  const { status, basedOn } = await lifecycleOr404(deps, docId);
   const { results } = await designChecks(deps, userId, docId);
-  const source = basedOn ? deps.stores.lifecycle.publication(basedOn) : undefined;
+  const source = basedOn ? await deps.stores.lifecycle.publication(basedOn) : undefined;
   return {
     ...statusSteps(status, (to) => checkGates(status, to, results)),
-    history: deps.stores.lifecycle.history(docId),
+    history: await deps.stores.lifecycle.history(docId),
     // "gebaseerd op …": the published design this one was reused from (its public title).
     basedOn: basedOn ? { id: basedOn, title: source?.projection.title ?? null } : null,
   };
@@ -38,7 +38,7 @@ async function publishedProjection(
 ): Promise<{ projection: PublishedProjection; state: Uint8Array }> {
   const document = (await deps.stores.documents.get(docId))!;
   const team = document.teamId ? await deps.stores.teams.get(document.teamId) : undefined;
-  const { version } = designTemplate(deps, docId);
+  const { version } = await designTemplate(deps, docId);
   const { content, state } = readDocument(deps, docId, (doc) => ({
     content: projectDesign(doc, version.content),
     state: Y.encodeStateAsUpdate(doc),
@@ -72,15 +72,15 @@ async function publishedProjection(
  */
 export async function changeStatus(deps: AppDeps, userId: string, docId: string, input: MoveInput) {
   const { document } = await authorizeDocument(deps.stores, userId, docId, 'document.changeStatus');
-  const { status: from } = lifecycleOr404(deps, docId);
+  const { status: from } = await lifecycleOr404(deps, docId);
   const { results } = await designChecks(deps, userId, docId);
   const check = checkTransition(from, input.to, { results, outcome: input.outcome, note: input.note });
   if (!check.ok) throw new ApiError(400, 'transition_refused', check.reason);
   const { outcome, note, versionLabel } = recordedMove(input);
   const publication = input.to === 'goedgekeurd' ? await publishedProjection(deps, docId) : null;
   await deps.transaction(async (tx) => {
-    tx.stores.lifecycle.recordTransition(docId, { from, to: input.to, outcome, note, actorId: userId });
-    if (publication) tx.stores.lifecycle.publish(docId, publication.projection, publication.state, userId);
+    await tx.stores.lifecycle.recordTransition(docId, { from, to: input.to, outcome, note, actorId: userId });
+    if (publication) await tx.stores.lifecycle.publish(docId, publication.projection, publication.state, userId);
     // Every status change is a version: an immutable snapshot of exactly what moved on.
     await createVersion(tx, userId, docId, {
       label: versionLabel,

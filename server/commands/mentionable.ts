@@ -26,7 +26,7 @@ export async function mentionable(deps: Deps, userId: string, docId: string) {
 export async function roundMentionable(deps: Deps, userId: string, roundId: string) {
   const { round, document } = await authorizeRound(deps.stores, userId, roundId, 'viewVersion');
   const people = await teamPeople(deps, document);
-  for (const reviewer of deps.stores.rounds.reviewers(round.id)) {
+  for (const reviewer of await deps.stores.rounds.reviewers(round.id)) {
     people.set(reviewer.user_id, { id: reviewer.user_id, name: reviewer.name });
   }
   return { people: sortedPeople(people) };

@@ -20,8 +20,8 @@ import { authorizeTeam } from '../policies/team';
 import type { TemplateVersion, TemplateVersionSummary } from '../stores/templateVersions';
 
 /** A published version with its content, or a 404. */
-export function templateVersionOr404(deps: Pick<AppDeps, 'stores'>, id: string): TemplateVersion {
-  const version = deps.stores.templateVersions.get(id);
+export async function templateVersionOr404(deps: Pick<AppDeps, 'stores'>, id: string): Promise<TemplateVersion> {
+  const version = await deps.stores.templateVersions.get(id);
   if (!version) throw notFound('Deze versie van het ontwikkelpad bestaat niet.');
   return version;
 }
@@ -36,7 +36,7 @@ export async function createTemplateDraft(
   if (team.kind !== 'atelier') throw forbidden('Alleen een atelier schrijft ontwikkelpaden.');
   let source: TemplateVersion | undefined;
   if (input.fromVersionId) {
-    source = templateVersionOr404(deps, input.fromVersionId);
+    source = await templateVersionOr404(deps, input.fromVersionId);
   }
   const id = randomUUID();
   // A revision by the atelier that owns the ontwikkelpad continues its version line; a copy of
@@ -84,8 +84,8 @@ async function loadDraft(deps: AppDeps, userId: string, docId: string) {
 export async function previewPublish(deps: AppDeps, userId: string, docId: string): Promise<PublishPreview> {
   const draft = await loadDraft(deps, userId, docId);
   const content = readDocument(deps, docId, projectTemplate);
-  const latest = deps.stores.templateVersions.versionsOf(draft.templateKey)[0];
-  const previous = latest ? deps.stores.templateVersions.get(latest.id) : undefined;
+  const latest = (await deps.stores.templateVersions.versionsOf(draft.templateKey))[0];
+  const previous = latest ? await deps.stores.templateVersions.get(latest.id) : undefined;
   const changes = previous ? diffTemplates(previous.content, content) : [];
   return {
     content,
@@ -126,7 +126,7 @@ export async function publishTemplate(
   const id = randomUUID();
   const teamId = (await deps.stores.documents.get(docId))?.teamId as string;
   await deps.transaction(async (tx) => {
-    tx.stores.templateVersions.insert({
+    await tx.stores.templateVersions.insert({
       id,
       templateKey: draft.templateKey,
       teamId,

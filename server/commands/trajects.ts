@@ -20,15 +20,15 @@ import { recordedMove, statusSteps, type MoveInput } from './statusMoves';
  * every leerarrangement itself approved and R1 (full coverage). Only team owners move the status.
  */
 
-function trajectOr404(deps: AppDeps, trajectId: string) {
-  const traject = deps.stores.designs.getTraject(trajectId);
+async function trajectOr404(deps: AppDeps, trajectId: string) {
+  const traject = await deps.stores.designs.getTraject(trajectId);
   if (!traject) throw notFound('Dit traject bestaat niet.');
   return traject;
 }
 
 /** The immutable JSON of a traject as it is now: title, items (titles, status, outcomes), coverage. */
-export function trajectSnapshot(deps: AppDeps, trajectId: string): TrajectSnapshot {
-  const view = trajectView(deps, trajectId);
+export async function trajectSnapshot(deps: AppDeps, trajectId: string): Promise<TrajectSnapshot> {
+  const view = await trajectView(deps, trajectId);
   const outcomeById = new Map(view.matrix.map((row) => [row.outcome.id, row.outcome]));
   return {
     schema: 'werkplaats.traject/1',
@@ -67,9 +67,9 @@ export function trajectSnapshot(deps: AppDeps, trajectId: string): TrajectSnapsh
  * designChecks; another team's: from its frozen publication, with R13 from the same seam) and
  * whether it is published.
  */
-function gateInput(deps: AppDeps, userId: string, trajectId: string): TrajectGateInput {
-  const view = trajectView(deps, trajectId);
-  const version = deps.stores.templateVersions.get(view.templateVersionId)!;
+async function gateInput(deps: AppDeps, userId: string, trajectId: string): Promise<TrajectGateInput> {
+  const view = await trajectView(deps, trajectId);
+  const version = (await deps.stores.templateVersions.get(view.templateVersionId))!;
   return {
     trajectResults: view.checks,
     items: view.items.map((item) => {
@@ -88,13 +88,13 @@ function gateInput(deps: AppDeps, userId: string, trajectId: string): TrajectGat
 
 /** The traject's status, every next step with whether it is possible now (and why not), history. */
 export async function trajectStatus(deps: AppDeps, userId: string, trajectId: string) {
-  const traject = trajectOr404(deps, trajectId);
+  const traject = await trajectOr404(deps, trajectId);
   const { role } = await authorizeTeam(deps.stores, userId, traject.teamId, 'team.read');
-  const input = gateInput(deps, userId, trajectId);
+  const input = await gateInput(deps, userId, trajectId);
   const status = traject.status;
   return {
     ...statusSteps(status, (to) => checkTrajectGates(status, to, input)),
-    history: deps.stores.trajectLifecycle.history(trajectId),
+    history: await deps.stores.trajectLifecycle.history(trajectId),
     basedOn: null,
     canChange: can(role, 'document.changeStatus'),
   };
@@ -102,9 +102,9 @@ export async function trajectStatus(deps: AppDeps, userId: string, trajectId: st
 
 /** The catalog's frozen copy of an approved traject. */
 async function publishedProjection(deps: AppDeps, trajectId: string): Promise<TrajectPublishedProjection> {
-  const traject = trajectOr404(deps, trajectId);
+  const traject = await trajectOr404(deps, trajectId);
   const team = await deps.stores.teams.get(traject.teamId);
-  const snapshot = trajectSnapshot(deps, trajectId);
+  const snapshot = await trajectSnapshot(deps, trajectId);
   return { ...snapshot, status: 'goedgekeurd', teamId: traject.teamId, teamName: team?.name ?? '' };
 }
 
@@ -114,11 +114,11 @@ async function publishedProjection(deps: AppDeps, trajectId: string): Promise<Tr
  * audit entry and — on approval — the catalog's frozen copy are written in one transaction.
  */
 export async function changeTrajectStatus(deps: AppDeps, userId: string, trajectId: string, input: MoveInput) {
-  const traject = trajectOr404(deps, trajectId);
+  const traject = await trajectOr404(deps, trajectId);
   await authorizeTeam(deps.stores, userId, traject.teamId, 'document.changeStatus');
   const from = traject.status;
   const check = checkTrajectTransition(from, input.to, {
-    ...gateInput(deps, userId, trajectId),
+    ...await gateInput(deps, userId, trajectId),
     outcome: input.outcome,
     note: input.note,
   });
@@ -126,20 +126,20 @@ export async function changeTrajectStatus(deps: AppDeps, userId: string, traject
   const { outcome, note, versionLabel } = recordedMove(input);
   const publication = input.to === 'goedgekeurd' ? await publishedProjection(deps, trajectId) : null;
   await deps.transaction(async (tx) => {
-    tx.stores.trajectLifecycle.recordTransition(trajectId, {
+    await tx.stores.trajectLifecycle.recordTransition(trajectId, {
       from,
       to: input.to,
       outcome,
       note,
       actorId: userId,
     });
-    if (publication) tx.stores.trajectLifecycle.publish(trajectId, publication, userId);
+    if (publication) await tx.stores.trajectLifecycle.publish(trajectId, publication, userId);
     // Every status change is a version: the snapshot is taken after the move, inside the transaction.
-    tx.stores.trajectLifecycle.insertVersion(trajectId, {
+    await tx.stores.trajectLifecycle.insertVersion(trajectId, {
       label: versionLabel,
       note,
       authorId: userId,
-      snapshot: trajectSnapshot(tx, trajectId),
+      snapshot: await trajectSnapshot(tx, trajectId),
     });
     await tx.stores.audit.record('traject.status_changed', {
       teamId: traject.teamId,
@@ -152,7 +152,7 @@ export async function changeTrajectStatus(deps: AppDeps, userId: string, traject
 
 /** The traject's versions, newest first (members of its team). */
 export async function trajectVersions(deps: AppDeps, userId: string, trajectId: string) {
-  const traject = trajectOr404(deps, trajectId);
+  const traject = await trajectOr404(deps, trajectId);
   await authorizeTeam(deps.stores, userId, traject.teamId, 'team.read');
   return deps.stores.trajectLifecycle.versions(trajectId);
 }

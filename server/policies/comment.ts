@@ -30,7 +30,7 @@ export async function authorizeRoundComment(stores: PolicyStores, userId: string
  * messages); someone who cannot even read its document learns nothing about the thread (404).
  */
 export async function authorizeThreadWrite(stores: PolicyStores, userId: string, threadId: string): Promise<CommentRow> {
-  const root = stores.rounds.comment(threadId);
+  const root = await stores.rounds.comment(threadId);
   if (!root || root.thread_id !== root.id) throw notFound('Deze reactie bestaat niet.');
   if (root.round_id) {
     await authorizeRoundComment(stores, userId, root.round_id);
@@ -53,7 +53,7 @@ export async function authorizeThreadWrite(stores: PolicyStores, userId: string,
 
 /** A message the caller may change: their own, not deleted, in a thread they may write in. */
 export async function authorizeOwnMessage(stores: PolicyStores, userId: string, messageId: string): Promise<CommentRow> {
-  const message = stores.rounds.comment(messageId);
+  const message = await stores.rounds.comment(messageId);
   if (!message) throw notFound('Dit bericht bestaat niet.');
   await authorizeThreadWrite(stores, userId, message.thread_id);
   if (message.author_id !== userId) throw forbidden('Je kunt alleen je eigen berichten wijzigen.');
@@ -74,7 +74,7 @@ export async function canSeeThread(
   const document = await stores.documents.get(docId);
   if (!document) return false;
   if (can(await teamRoleOn(stores, userId, document), 'document.read')) return true;
-  const round = roundId ? stores.rounds.round(roundId) : undefined;
+  const round = roundId ? await stores.rounds.round(roundId) : undefined;
   const access = round ? await roundAccess(stores, userId, round) : null;
   return round !== undefined && access?.kind === 'reviewer' && canOnRound(access, round, 'viewVersion');
 }

@@ -35,9 +35,9 @@ export async function roundAccess(stores: PolicyStores, userId: string, round: R
   if (!document) return null;
   const role = await teamRoleOn(stores, userId, document);
   if (role && can(role, 'document.read')) return { kind: 'team', role };
-  const team = stores.rounds.reviewerTeam(round.id, userId);
+  const team = await stores.rounds.reviewerTeam(round.id, userId);
   if (team) return { kind: 'reviewer', team };
-  if (stores.rounds.isIndividualReviewer(round.id, userId)) return { kind: 'reviewer', team: null };
+  if (await stores.rounds.isIndividualReviewer(round.id, userId)) return { kind: 'reviewer', team: null };
   return null;
 }
 
@@ -245,7 +245,7 @@ export async function authorizeRound(
   action: RoundAction,
   now = Date.now(),
 ): Promise<{ round: RoundRow; access: RoundAccess; document: DocumentSummary }> {
-  const round = stores.rounds.round(roundId);
+  const round = await stores.rounds.round(roundId);
   const access = round ? await roundAccess(stores, userId, round) : null;
   const document = round ? await stores.documents.get(round.doc_id) : undefined;
   if (!round || !access || !document) throw notFound('Deze feedbackronde bestaat niet.');

@@ -21,7 +21,7 @@ export async function presentRound(
 ): Promise<Round> {
   const document = (await deps.stores.documents.get(round.doc_id))!;
   const team = document.teamId ? await deps.stores.teams.get(document.teamId) : undefined;
-  const version = deps.stores.versions.get(round.doc_id, round.version_id);
+  const version = await deps.stores.versions.get(round.doc_id, round.version_id);
   const status = effectiveStatus(round, now);
   const closedAt = round.closed_at ?? (status === 'open' ? null : round.deadline);
   return {

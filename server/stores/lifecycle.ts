@@ -55,8 +55,8 @@ export function createLifecycleStore(db: Executor) {
       await transitions.record(docId, move, now);
     },
     /** Every move of a design, newest first. */
-    history(docId: string): Promise<StatusTransition[]> {
-      return transitions.history(docId);
+    async history(docId: string): Promise<StatusTransition[]> {
+      return await transitions.history(docId);
     },
     /** Records the design a reused design was made from. */
     async setBasedOn(docId: string, sourceId: string): Promise<void> {

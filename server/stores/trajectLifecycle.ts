@@ -100,8 +100,8 @@ export function createTrajectLifecycleStore(db: Executor) {
       await transitions.record(trajectId, move, now);
     },
     /** Every move of a traject, newest first. */
-    history(trajectId: string): Promise<StatusTransition[]> {
-      return transitions.history(trajectId);
+    async history(trajectId: string): Promise<StatusTransition[]> {
+      return await transitions.history(trajectId);
     },
     /** Stores an immutable snapshot (call inside the transaction of the move). */
     async insertVersion(

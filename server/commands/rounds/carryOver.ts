@@ -15,12 +15,12 @@ export async function carryOver(deps: AppDeps, userId: string, roundId: string) 
   const { round } = await authorizeRoundChange(deps, userId, roundId, 'carryOver');
   const store = deps.stores.rounds;
   const already = new Set(
-    store
-      .liveComments(round.doc_id)
+    (await store
+      .liveComments(round.doc_id))
       .filter((row) => row.carried_from_round === round.id)
       .map((row) => row.carried_from_thread),
   );
-  const threads = groupThreads(deps, store.roundComments(round.id), null).filter(
+  const threads = groupThreads(deps, await store.roundComments(round.id), null).filter(
     (thread) =>
       thread.status === 'open' &&
       !already.has(thread.id) &&

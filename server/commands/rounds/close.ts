@@ -26,7 +26,7 @@ export async function closeRound(deps: Deps, round: RoundRow, closer: Closer, no
       ? `De feedbackronde "${round.title}" is gesloten (deadline verstreken). Tijd voor de triage.`
       : `${await deps.stores.users.displayName(closer.userId)} heeft de feedbackronde "${round.title}" gesloten. Tijd voor de triage.`;
   const closed = await deps.transaction(async (tx) => {
-    if (!tx.stores.rounds.closeRound(round.id, actorId, closedAt)) return false;
+    if (!await tx.stores.rounds.closeRound(round.id, actorId, closedAt)) return false;
     await tx.stores.audit.record('round.closed', {
       teamId: (await tx.stores.documents.get(round.doc_id))?.teamId ?? null,
       actorId,
@@ -43,7 +43,7 @@ export async function closeRound(deps: Deps, round: RoundRow, closer: Closer, no
 export async function closeDueRounds(deps: Deps, now = Date.now()): Promise<number> {
   let count = 0;
   for (;;) {
-    const due = deps.stores.rounds.overdueRounds(now);
+    const due = await deps.stores.rounds.overdueRounds(now);
     for (const round of due) if (await closeRound(deps, round, 'deadline', now)) count++;
     // Every round in a batch is closed now (here or by someone else), so the next batch is new.
     if (due.length < 100) return count;
@@ -61,7 +61,7 @@ export async function authorizeRoundChange(
   action: RoundAction,
   now = Date.now(),
 ) {
-  const round = deps.stores.rounds.round(roundId);
+  const round = await deps.stores.rounds.round(roundId);
   if (round && round.status === 'open' && round.deadline <= now) await closeRound(deps, round, 'deadline', now);
   return await authorizeRound(deps.stores, userId, roundId, action, now);
 }
@@ -71,5 +71,5 @@ export async function closeRoundByOwner(deps: Deps, userId: string, roundId: str
   const now = Date.now();
   const { round, access } = await authorizeRoundChange(deps, userId, roundId, 'close', now);
   await closeRound(deps, round, { userId }, now);
-  return await presentRound(deps, deps.stores.rounds.round(round.id)!, access, now);
+  return await presentRound(deps, (await deps.stores.rounds.round(round.id))!, access, now);
 }

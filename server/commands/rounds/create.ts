@@ -43,12 +43,12 @@ export async function createRound(
 ): Promise<Round> {
   const { document, role } = await authorizeDocument(deps.stores, userId, docId, 'document.read');
   requireMayOpenRound(role);
-  const version = deps.stores.versions.get(docId, input.versionId);
+  const version = await deps.stores.versions.get(docId, input.versionId);
   if (!version) throw new ApiError(400, 'unknown_version', 'Deze versie hoort niet bij dit document.');
   const id = randomUUID();
   const criteria = normaliseCriteria(input.criteria ?? DEFAULT_CRITERIA_NL.map((title) => ({ title })));
   await deps.transaction(async (tx) => {
-    tx.stores.rounds.insertRound({
+    await tx.stores.rounds.insertRound({
       id,
       docId,
       versionId: version.id,
@@ -65,7 +65,7 @@ export async function createRound(
     });
   });
   emitRoundChange(docId, { kind: 'round', roundId: id });
-  return presentRound(deps, deps.stores.rounds.round(id)!, { kind: 'team', role });
+  return presentRound(deps, (await deps.stores.rounds.round(id))!, { kind: 'team', role });
 }
 
 /** PATCH /api/rounds/:roundId — owners, while open. */
@@ -81,12 +81,12 @@ export async function updateRound(
   },
 ): Promise<Round> {
   const { round, access } = await authorizeRoundChange(deps, userId, roundId, 'edit');
-  deps.stores.rounds.updateRound(round.id, {
+  await deps.stores.rounds.updateRound(round.id, {
     title: input.title ?? round.title,
     description: input.description ?? round.description,
     deadline: input.deadline ? parseDeadline(input.deadline) : round.deadline,
     criteria: input.criteria ? normaliseCriteria(input.criteria) : criteriaOf(round),
   });
   emitRoundChange(round.doc_id, { kind: 'round', roundId: round.id });
-  return await presentRound(deps, deps.stores.rounds.round(round.id)!, access);
+  return await presentRound(deps, (await deps.stores.rounds.round(round.id))!, access);
 }

@@ -23,7 +23,7 @@ export async function createRoundLink(
   const id = randomUUID();
   const expiresAt = Math.min(Date.now() + (input.expiresInDays ?? 14) * DAY, round.deadline);
   await deps.transaction(async (tx) => {
-    tx.stores.rounds.insertLink({
+    await tx.stores.rounds.insertLink({
       id,
       roundId: round.id,
       tokenHash: hashSecret(token),
@@ -43,14 +43,14 @@ export async function createRoundLink(
 /** DELETE /api/rounds/:roundId/links/:linkId — at any time, also after the round closed. */
 export async function revokeRoundLink(deps: Deps, userId: string, roundId: string, linkId: string): Promise<void> {
   const { round } = await authorizeRoundChange(deps, userId, roundId, 'manage');
-  if (!deps.stores.rounds.revokeLink(round.id, linkId))
+  if (!await deps.stores.rounds.revokeLink(round.id, linkId))
     throw notFound('Deze link bestaat niet of is al ingetrokken.');
 }
 
 /** The link behind a token, its round, and whether it still lets someone in. */
-function linkState(deps: Pick<AppDeps, 'stores'>, token: string) {
-  const link = deps.stores.rounds.linkByHash(hashSecret(token));
-  const round = link ? deps.stores.rounds.round(link.round_id) : undefined;
+async function linkState(deps: Pick<AppDeps, 'stores'>, token: string) {
+  const link = await deps.stores.rounds.linkByHash(hashSecret(token));
+  const round = link ? await deps.stores.rounds.round(link.round_id) : undefined;
   if (!link || !round) return null;
   const now = Date.now();
   const status: 'open' | 'expired' | 'revoked' | 'closed' =
@@ -66,7 +66,7 @@ function linkState(deps: Pick<AppDeps, 'stores'>, token: string) {
 
 /** GET /api/round-links/:token — what the link is for (public: shown before signing up). */
 export async function describeRoundLink(deps: Pick<AppDeps, 'stores'>, token: string) {
-  const state = linkState(deps, token);
+  const state = await linkState(deps, token);
   if (!state) throw notFound('Deze feedbacklink bestaat niet.');
   const document = await deps.stores.documents.get(state.round.doc_id);
   const team = document?.teamId ? await deps.stores.teams.get(document.teamId) : undefined;
@@ -90,12 +90,12 @@ const REFUSED = {
 
 /** POST /api/round-links/:token/accept — the signed-in visitor becomes a reviewer of that round. */
 export async function acceptRoundLink(deps: Deps, userId: string, token: string): Promise<{ roundId: string }> {
-  const state = linkState(deps, token);
+  const state = await linkState(deps, token);
   if (!state) throw notFound('Deze feedbacklink bestaat niet.');
   if (state.status !== 'open') throw new ApiError(410, `link_${state.status}`, REFUSED[state.status]);
   const { round, link } = state;
   const joined = await deps.transaction(async (tx) => {
-    if (!tx.stores.rounds.addIndividualReviewer(round.id, userId, link.id)) return false;
+    if (!await tx.stores.rounds.addIndividualReviewer(round.id, userId, link.id)) return false;
     await notifyRoundTeam(tx, round, {
       kind: 'round_feedback',
       text: `${await tx.stores.users.displayName(userId)} doet mee als reviewer in "${round.title}".`,

@@ -13,7 +13,7 @@ export async function notifyRoundTeam(
   if (!document?.teamId) return;
   for (const member of await deps.stores.teams.members(document.teamId)) {
     if (member.userId === notification.actorId || !can(member.role, 'document.edit')) continue;
-    deps.stores.rounds.notify({
+    await deps.stores.rounds.notify({
       userId: member.userId,
       ...notification,
       link: teamRoundPath(document, round.id),

@@ -12,8 +12,8 @@ export async function listRounds(deps: Deps, userId: string, docId: string): Pro
   const { role } = await authorizeDocument(deps.stores, userId, docId, 'document.read');
   const now = Date.now();
   return {
-    rounds: deps.stores.rounds
-      .roundsOfDoc(docId)
+    rounds: (await deps.stores.rounds
+      .roundsOfDoc(docId))
       .map((round) => presentRound(deps, round, { kind: 'team', role }, now)),
   };
 }
@@ -25,9 +25,9 @@ export async function getRound(deps: Deps, userId: string, roundId: string): Pro
 }
 
 /** GET /api/me/rounds — rounds the caller reviews (open and closed). */
-export function myReviewRounds(deps: Deps, userId: string): { rounds: Round[] } {
+export async function myReviewRounds(deps: Deps, userId: string): Promise<{ rounds: Round[] }> {
   const now = Date.now();
-  const rounds = deps.stores.rounds.roundsForReviewer(userId).flatMap((round) => {
+  const rounds = (await deps.stores.rounds.roundsForReviewer(userId)).flatMap((round) => {
     const access = roundAccess(deps.stores, userId, round);
     // Members of the document's own team see it as team, not as a review request.
     return access?.kind === 'reviewer' ? [presentRound(deps, round, access, now)] : [];
@@ -38,7 +38,7 @@ export function myReviewRounds(deps: Deps, userId: string): { rounds: Round[] } 
 /** GET /api/rounds/:roundId/version — the frozen version's projection (team; reviewers while open). */
 export async function roundVersion(deps: Deps, userId: string, roundId: string) {
   const { round } = await authorizeRound(deps.stores, userId, roundId, 'viewVersion');
-  const version = deps.stores.versions.get(round.doc_id, round.version_id);
+  const version = await deps.stores.versions.get(round.doc_id, round.version_id);
   if (!version) throw notFound('De versie van deze feedbackronde bestaat niet meer.');
   return {
     version: { id: version.id, label: version.label, createdAt: version.createdAt },
@@ -49,7 +49,7 @@ export async function roundVersion(deps: Deps, userId: string, roundId: string) 
 /** GET /api/rounds/:roundId/version/state — the frozen version's Yjs update. */
 export async function roundVersionState(deps: Deps, userId: string, roundId: string): Promise<Uint8Array> {
   const { round } = await authorizeRound(deps.stores, userId, roundId, 'viewVersion');
-  const state = deps.stores.versions.state(round.doc_id, round.version_id);
+  const state = await deps.stores.versions.state(round.doc_id, round.version_id);
   if (!state) throw notFound('De versie van deze feedbackronde bestaat niet meer.');
   return state;
 }

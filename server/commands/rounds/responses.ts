@@ -18,7 +18,7 @@ export async function listResponses(
   roundId: string,
 ): Promise<{ responses: CriterionResponse[] }> {
   const { round, access } = await authorizeRound(deps.stores, userId, roundId, 'viewVersion');
-  const rows = deps.stores.rounds.responses(round.id);
+  const rows = await deps.stores.rounds.responses(round.id);
   return {
     responses: presentResponses(
       round,
@@ -43,12 +43,12 @@ export async function saveResponses(
   if (unknown) throw new ApiError(400, 'unknown_criterion', 'Een antwoord hoort bij een onbekend criterium.');
   const store = deps.stores.rounds;
   const firstSubmit =
-    input.submit === true && !store.submissions(round.id).some((row) => row.user_id === userId);
+    input.submit === true && !(await store.submissions(round.id)).some((row) => row.user_id === userId);
   await deps.transaction(async (tx) => {
     for (const answer of input.answers) {
-      store.upsertResponse({ id: randomUUID(), roundId: round.id, userId, ...answer });
+      await store.upsertResponse({ id: randomUUID(), roundId: round.id, userId, ...answer });
     }
-    if (input.submit) store.submit(round.id, userId);
+    if (input.submit) await store.submit(round.id, userId);
     if (firstSubmit) {
       await notifyRoundTeam(tx, round, {
         kind: 'round_feedback',
@@ -61,7 +61,7 @@ export async function saveResponses(
   return {
     responses: presentResponses(
       round,
-      store.responses(round.id).filter((row) => row.user_id === userId),
+      (await store.responses(round.id)).filter((row) => row.user_id === userId),
     ),
   };
 }

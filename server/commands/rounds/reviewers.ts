@@ -28,9 +28,9 @@ export async function inviteTeam(deps: Deps, userId: string, roundId: string, te
     );
   }
   await deps.transaction(async (tx) => {
-    if (!tx.stores.rounds.inviteTeam(round.id, team.id, userId)) return;
+    if (!await tx.stores.rounds.inviteTeam(round.id, team.id, userId)) return;
     for (const member of await tx.stores.teams.members(team.id)) {
-      tx.stores.rounds.notify({
+      await tx.stores.rounds.notify({
         userId: member.userId,
         kind: 'round_invite',
         text: `Je team "${team.name}" is gevraagd om feedback op "${document.title}" (${round.title}).`,
@@ -52,7 +52,7 @@ export async function inviteTeam(deps: Deps, userId: string, roundId: string, te
 /** DELETE /api/rounds/:roundId/teams/:teamId */
 export async function removeTeam(deps: Deps, userId: string, roundId: string, teamId: string): Promise<void> {
   const { round } = await authorizeRoundChange(deps, userId, roundId, 'invite');
-  if (!deps.stores.rounds.removeTeam(round.id, teamId)) throw notFound('Dit team is niet uitgenodigd.');
+  if (!await deps.stores.rounds.removeTeam(round.id, teamId)) throw notFound('Dit team is niet uitgenodigd.');
   emitRoundChange(round.doc_id, { kind: 'round', roundId: round.id });
 }
 

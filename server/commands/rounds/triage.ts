@@ -26,12 +26,12 @@ export async function triageItem(
   const { round } = await authorizeRoundChange(deps, userId, roundId, 'triage');
   const isItem = (candidate: SummaryItem) =>
     candidate.kind === input.itemKind && candidate.id === input.itemId;
-  if (!summaryItems(deps, round).some(isItem))
+  if (!(await summaryItems(deps, round)).some(isItem))
     throw new ApiError(400, 'unknown_item', 'Dit onderdeel hoort niet bij deze ronde.');
-  if (input.versionId && !deps.stores.versions.get(round.doc_id, input.versionId)) {
+  if (input.versionId && !await deps.stores.versions.get(round.doc_id, input.versionId)) {
     throw new ApiError(400, 'unknown_version', 'Deze versie hoort niet bij dit document.');
   }
-  deps.stores.rounds.upsertTriage({
+  await deps.stores.rounds.upsertTriage({
     roundId: round.id,
     itemKind: input.itemKind,
     itemId: input.itemId,
@@ -41,13 +41,13 @@ export async function triageItem(
     decidedBy: userId,
   });
   emitRoundChange(round.doc_id, { kind: 'round', roundId: round.id });
-  return summaryItems(deps, round).find(isItem)!;
+  return (await summaryItems(deps, round)).find(isItem)!;
 }
 
 /** POST /api/rounds/:roundId/complete — refused while any item is untriaged. */
 export async function completeRound(deps: Deps, userId: string, roundId: string): Promise<Round> {
   const { round, access, document } = await authorizeRoundChange(deps, userId, roundId, 'complete');
-  const open = summaryItems(deps, round).filter((item) => item.triage === null);
+  const open = (await summaryItems(deps, round)).filter((item) => item.triage === null);
   if (open.length > 0) {
     throw new ApiError(
       409,
@@ -57,7 +57,7 @@ export async function completeRound(deps: Deps, userId: string, roundId: string)
   }
   const store = deps.stores.rounds;
   await deps.transaction(async (tx) => {
-    store.completeRound(round.id, userId);
+    await store.completeRound(round.id, userId);
     await tx.stores.audit.record('round.completed', {
       teamId: document.teamId,
       actorId: userId,
@@ -65,10 +65,10 @@ export async function completeRound(deps: Deps, userId: string, roundId: string)
     });
     // The reviewers learn what happened with their feedback.
     const seen = new Set<string>();
-    for (const reviewer of store.reviewers(round.id)) {
+    for (const reviewer of await store.reviewers(round.id)) {
       if (seen.has(reviewer.user_id)) continue;
       seen.add(reviewer.user_id);
-      store.notify({
+      await store.notify({
         userId: reviewer.user_id,
         kind: 'round_completed',
         text: `De samenvatting van "${round.title}" staat klaar: lees wat er met de feedback is gebeurd.`,
@@ -79,7 +79,7 @@ export async function completeRound(deps: Deps, userId: string, roundId: string)
     }
   });
   emitRoundChange(round.doc_id, { kind: 'round', roundId: round.id });
-  return presentRound(deps, store.round(round.id)!, access);
+  return presentRound(deps, (await store.round(round.id))!, access);
 }
 
 /** GET /api/rounds/:roundId/summary — the team always; reviewers once the round is closed. */

@@ -26,7 +26,7 @@ export function designRoutes(deps: AppDeps) {
       const { user } = requireAuth(c.get('auth'));
       const docId = c.req.param('id');
       const { document, role } = await authorizeDocument(deps.stores, user.id, docId, 'document.read');
-      const { version, newer } = designTemplate(deps, docId);
+      const { version, newer } = await designTemplate(deps, docId);
       const { content: _content, ...template } = version;
       return c.json({
         ...document,
@@ -36,7 +36,7 @@ export function designRoutes(deps: AppDeps) {
         newerTemplate: newer
           ? {
               version: newer,
-              plan: designUpgradePlan(deps, docId, version, deps.stores.templateVersions.get(newer.id)!),
+              plan: designUpgradePlan(deps, docId, version, (await deps.stores.templateVersions.get(newer.id))!),
             }
           : null,
         role,

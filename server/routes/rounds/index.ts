@@ -270,17 +270,17 @@ export function roundLinkRoutes(deps: AppDeps) {
  */
 export function roundPersonalRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
-    .get('/me/rounds', authRequired, (c) => {
+    .get('/me/rounds', authRequired, async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(myReviewRounds(deps, user.id));
+      return c.json(await myReviewRounds(deps, user.id));
     })
-    .get('/notifications', authRequired, (c) => {
+    .get('/notifications', authRequired, async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(listNotifications(deps, user.id));
+      return c.json(await listNotifications(deps, user.id));
     })
-    .post('/notifications/read', authRequired, validateJson(markReadBody), (c) => {
+    .post('/notifications/read', authRequired, validateJson(markReadBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(markNotificationsRead(deps, user.id, c.req.valid('json')));
+      return c.json(await markNotificationsRead(deps, user.id, c.req.valid('json')));
     })
     .get('/teams-directory', authRequired, validateQuery(directoryQuery), async (c) => {
       requireAuth(c.get('auth'));

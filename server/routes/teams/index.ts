@@ -125,7 +125,7 @@ export function teamRoutes(deps: AppDeps) {
       const { user } = requireAuth(c.get('auth'));
       const teamId = c.req.param('teamId');
       await authorizeTeam(stores, user.id, teamId, 'team.read');
-      return c.json(deps.stores.designs.trajectsOfTeam(teamId));
+      return c.json(await deps.stores.designs.trajectsOfTeam(teamId));
     })
     .get('/:teamId/documents', async (c) => {
       const { user } = requireAuth(c.get('auth'));

@@ -11,7 +11,7 @@ import { authorizeTeam } from '../../policies/team';
 /** /api/trajects — professionaliseringstrajecten: arrangements of one template version, with coverage. */
 export function trajectRoutes(deps: AppDeps) {
   const readable = async (userId: string, trajectId: string) => {
-    const traject = deps.stores.designs.getTraject(trajectId);
+    const traject = await deps.stores.designs.getTraject(trajectId);
     if (!traject) throw notFound('Dit traject bestaat niet.');
     await authorizeTeam(deps.stores, userId, traject.teamId, 'team.read');
     return trajectView(deps, trajectId);
@@ -30,7 +30,7 @@ export function trajectRoutes(deps: AppDeps) {
       .put('/:id/items', validateJson(setTrajectItemsBody), async (c) => {
         const { user } = requireAuth(c.get('auth'));
         await setTrajectItems(deps, user.id, c.req.param('id'), c.req.valid('json').items);
-        return c.json(trajectView(deps, c.req.param('id')));
+        return c.json(await trajectView(deps, c.req.param('id')));
       })
       // The lifecycle (read: members; move: owners) and the version made at every move.
       .get('/:id/status', async (c) => {

@@ -600,8 +600,8 @@ const table: Record<string, RouteCase> = {
   'GET /api/templates': { expect: signedIn(200), prepare: () => ({ path: '/api/templates?sector=vo' }) },
   'GET /api/templates/:id': {
     expect: signedIn(200),
-    prepare: ({ world }) => ({
-      path: `/api/templates/${world.server.running.deps.stores.templateVersions.search({})[0]!.id}`,
+    prepare: async ({ world }) => ({
+      path: `/api/templates/${(await world.server.running.deps.stores.templateVersions.search({}))[0]!.id}`,
     }),
   },
   'GET /api/templates/:id/diff': {
@@ -753,9 +753,9 @@ const table: Record<string, RouteCase> = {
         templateVersionId: world.lineVersionIds[0],
       })).id;
       deps.db.prepare("UPDATE trajects SET status = 'goedgekeurd' WHERE id = ?").run(id);
-      deps.stores.trajectLifecycle.publish(
+      await deps.stores.trajectLifecycle.publish(
         id,
-        { ...trajectSnapshot(deps, id), teamId: world.labId, teamName: 'Matrixlab' },
+        { ...await trajectSnapshot(deps, id), teamId: world.labId, teamName: 'Matrixlab' },
         world.users.owner.id,
       );
       return { path: `/api/catalog/trajects/${id}` };
@@ -796,7 +796,7 @@ beforeAll(async () => {
   await server.addMember(owner, owner.teamId, viewer, 'viewer');
   const docId = await server.createDocument({ title: 'Matrixdocument' });
   const draftDocId = (await createTemplateDraft(server.running.deps, owner.id, { teamId: owner.teamId })).id;
-  const examples = server.running.deps.stores.templateVersions.search({});
+  const examples = await server.running.deps.stores.templateVersions.search({});
   expect(examples).toHaveLength(2);
   const invite = await server.request('POST', `/api/teams/${owner.teamId}/invites`, {
     cookie: owner.cookie,
@@ -906,9 +906,9 @@ describe('authorization matrix', () => {
   it('the world has a co-creatieteam and a design pinned to an older version of a line', async () => {
     const { stores } = world.server.running.deps;
     expect((await stores.teams.get(world.labId))?.kind).toBe('cocreatieteam');
-    expect(stores.designs.getDesign(world.designId)?.templateVersionId).toBe(world.lineVersionIds[0]);
-    const line = stores.templateVersions.get(world.lineVersionIds[0])!.templateKey;
-    expect(stores.templateVersions.get(world.lineVersionIds[1])!.templateKey).toBe(line);
+    expect((await stores.designs.getDesign(world.designId))?.templateVersionId).toBe(world.lineVersionIds[0]);
+    const line = (await stores.templateVersions.get(world.lineVersionIds[0]))!.templateKey;
+    expect((await stores.templateVersions.get(world.lineVersionIds[1]))!.templateKey).toBe(line);
   });
 
   it('the world team is an atelier (it may write ontwikkelpaden)', async () => {

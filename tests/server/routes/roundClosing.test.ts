@@ -65,7 +65,7 @@ function passDeadline(roundId: string, deadline = Date.now() - 60_000): number {
   return deadline;
 }
 
-const row = (roundId: string) => server.running.deps.stores.rounds.round(roundId)!;
+const row = async (roundId: string) => (await server.running.deps.stores.rounds.round(roundId))!;
 const closeRecords = async (roundId: string) =>
   (await server.running.deps.stores.audit
     .forTeam(teamId))
@@ -122,10 +122,10 @@ describe('a round past its deadline, before the deadline job ran', () => {
     expect((await refusal(reviewer, 'GET', `/api/rounds/${round.id}/version`)).status).toBe(403);
     await as(reviewer, 'GET', `/api/rounds/${round.id}/summary`);
     // R13 counts it already.
-    expect(server.running.deps.stores.rounds.closedRoundCount(docId)).toBeGreaterThan(0);
+    expect(await server.running.deps.stores.rounds.closedRoundCount(docId)).toBeGreaterThan(0);
 
     // Nothing was written by any of those reads.
-    expect(row(round.id)).toMatchObject({ status: 'open', closed_at: null });
+    expect(await row(round.id)).toMatchObject({ status: 'open', closed_at: null });
     expect(await closeRecords(round.id)).toEqual([]);
     expect(await closedNotes(editor, round)).toEqual([]);
   });
@@ -147,7 +147,7 @@ describe('a round past its deadline, before the deadline job ran', () => {
       reason: 'Overgenomen',
     });
     // Closed by its deadline (no actor), dated at the deadline, recorded once.
-    expect(row(round.id)).toMatchObject({ status: 'closed', closed_by: null, closed_at: deadline });
+    expect(await row(round.id)).toMatchObject({ status: 'closed', closed_by: null, closed_at: deadline });
     expect(await closeRecords(round.id)).toHaveLength(1);
     expect((await as<Round>(owner, 'POST', `/api/rounds/${round.id}/complete`)).status).toBe('completed');
   });
@@ -164,7 +164,7 @@ describe('closing', () => {
     } finally {
       stop();
     }
-    expect(row(round.id)).toMatchObject({ status: 'closed', closed_by: null, closed_at: deadline });
+    expect(await row(round.id)).toMatchObject({ status: 'closed', closed_by: null, closed_at: deadline });
     expect(await closeRecords(round.id)).toMatchObject([
       { actorId: null, details: { roundId: round.id, documentId: docId } },
     ]);
@@ -191,11 +191,11 @@ describe('closing', () => {
       throw new Error('schijf vol');
     });
     expect(async () => await closeDueRounds(server.running.deps)).toThrow('schijf vol');
-    expect(row(round.id).status).toBe('open');
+    expect((await row(round.id)).status).toBe('open');
     expect(await closeRecords(round.id)).toEqual([]);
     vi.restoreAllMocks();
     await closeDueRounds(server.running.deps);
-    expect(row(round.id).status).toBe('closed');
+    expect((await row(round.id)).status).toBe('closed');
     expect(await closeRecords(round.id)).toHaveLength(1);
   });
 
@@ -208,7 +208,7 @@ describe('closing', () => {
     } finally {
       stop();
     }
-    expect(row(round.id)).toMatchObject({ status: 'closed', closed_by: owner.id });
+    expect(await row(round.id)).toMatchObject({ status: 'closed', closed_by: owner.id });
     expect(await closeRecords(round.id)).toMatchObject([{ actorId: owner.id }]);
     expect(changes).toContainEqual({ kind: 'round', roundId: round.id });
     const notes = await closedNotes(editor, round);
@@ -227,13 +227,13 @@ describe('closing', () => {
     const job = await startDeadlineJob(server.running.deps, 20);
     try {
       passDeadline(first.id);
-      await waitFor(() => row(first.id).status === 'closed', 'the job closes the round', 2000);
+      await waitFor(async () => (await row(first.id)).status === 'closed', 'the job closes the round', 2000);
     } finally {
       job.stop();
     }
     passDeadline(second.id);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(row(second.id).status).toBe('open');
+    expect((await row(second.id)).status).toBe('open');
     expect(await closeRecords(first.id)).toHaveLength(1);
   });
 
@@ -324,6 +324,6 @@ describe("a closed round's threads", () => {
         code: 'round_closed',
       },
     );
-    expect(row(late.id).status).toBe('open');
+    expect((await row(late.id)).status).toBe('open');
   });
 });

@@ -411,7 +411,7 @@ describe('POST /api/trajects/:id/status: by gate', () => {
       /Goedkeuren kan pas als elk leerarrangement zelf is goedgekeurd; nog niet: "Concept"\./,
     );
     expect((await statusOf(trajectId)).status).toBe('aangemeld-externe-toetsing');
-    expect(server.running.deps.stores.trajectLifecycle.publication(trajectId)).toBeUndefined();
+    expect(await server.running.deps.stores.trajectLifecycle.publication(trajectId)).toBeUndefined();
   });
 
   it('approval is refused while R1 (every leeruitkomst covered) is red', async () => {

@@ -40,7 +40,7 @@ describe('GET /api/documents/:id/versions (JSON built by SQLite)', () => {
         ['tie-b', 'in_review'],
         ['tie-c', null],
       ] as const) {
-        versions.insert({
+        await versions.insert({
           id,
           docId,
           label: `Gelijk ${id}`,
@@ -134,7 +134,7 @@ describe('GET /api/documents/:id/versions (JSON built by SQLite)', () => {
         now.mockRestore();
       }
     });
-    const text = versions.listJson(docId);
+    const text = await versions.listJson(docId);
     expect(text).toBe(JSON.stringify(versions.list(docId)));
     const byLabel = new Map(
       (JSON.parse(text) as Array<{ label: string; createdAt: string }>).map((v) => [v.label, v.createdAt]),

@@ -46,9 +46,9 @@ it('pins a design to a template version and repins it', async () => {
 
 it('reads trajects by id and per team, last changed first', async () => {
   await addTeam(t.db, 'other');
-  await at(Date.UTC(2026, 2, 1), () => designs.insertTraject(traject('first')));
-  await at(Date.UTC(2026, 2, 2), () => designs.insertTraject(traject('second')));
-  await at(Date.UTC(2026, 2, 3), () => designs.insertTraject(traject('elsewhere', 'other')));
+  await at(Date.UTC(2026, 2, 1), async () => await designs.insertTraject(traject('first')));
+  await at(Date.UTC(2026, 2, 2), async () => await designs.insertTraject(traject('second')));
+  await at(Date.UTC(2026, 2, 3), async () => await designs.insertTraject(traject('elsewhere', 'other')));
 
   expect(await designs.getTraject('first')).toEqual({
     id: 'first',
@@ -63,7 +63,7 @@ it('reads trajects by id and per team, last changed first', async () => {
   expect((await designs.trajectsOfTeam('team')).map((row) => row.id)).toEqual(['second', 'first']);
 
   // Changing the items touches the traject: it moves to the top.
-  await at(Date.UTC(2026, 2, 4), () => designs.setItems('first', []));
+  await at(Date.UTC(2026, 2, 4), async () => await designs.setItems('first', []));
   expect((await designs.trajectsOfTeam('team')).map((row) => [row.id, row.updatedAt])).toEqual([
     ['first', '2026-03-04T00:00:00.000Z'],
     ['second', '2026-03-02T00:00:00.000Z'],
@@ -82,8 +82,8 @@ it('replaces the items of a traject, ordered by position then design', async () 
   expect(await designs.items('tr')).toEqual([]);
 
   await designs.setItems('tr', [item('old', 1)]);
-  await t.database.transaction((trx) =>
-    createDesignStore(trx).setItems('tr', [
+  await t.database.transaction(async (trx) =>
+    await createDesignStore(trx).setItems('tr', [
       item('b', 1, { alternativeGroup: 'keuze' }),
       item('c', 0, { publicationId: 'c' }),
       item('a', 1, { alternativeGroup: 'keuze' }),
@@ -97,7 +97,7 @@ it('replaces the items of a traject, ordered by position then design', async () 
 
   // A failing replacement inside the caller's transaction leaves the items as they were.
   await expect(
-    t.database.transaction((trx) => createDesignStore(trx).setItems('tr', [item('a', 1), item('a', 2)])),
+    t.database.transaction(async (trx) => await createDesignStore(trx).setItems('tr', [item('a', 1), item('a', 2)])),
   ).rejects.toThrow();
   expect((await designs.items('tr')).map((row) => row.designId)).toEqual(['c', 'a', 'b']);
 

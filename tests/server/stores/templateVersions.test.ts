@@ -27,8 +27,8 @@ const publish = (
   },
   db: Executor = t.db,
 ) =>
-  at(spec.at ?? 0, () =>
-    createTemplateVersionStore(db).insert({
+  at(spec.at ?? 0, async () =>
+    await createTemplateVersionStore(db).insert({
       id,
       templateKey: spec.key ?? id,
       teamId: 'atelier',
@@ -72,7 +72,7 @@ it('stores a version and reads it back with its content', async () => {
 
 it('refuses a second version with the same number', async () => {
   await publish('v1', { key: 'pad' });
-  await expect(publish('v2', { key: 'pad' })).rejects.toSatisfy(isUniqueViolation);
+  await expect(await publish('v2', { key: 'pad' })).rejects.toSatisfy(isUniqueViolation);
 });
 
 it('lists the versions of one ontwikkelpad, highest number first', async () => {

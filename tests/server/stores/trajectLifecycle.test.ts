@@ -34,8 +34,8 @@ it('moves the status, touches the traject and logs the move', async () => {
   expect(await store.status('tr')).toBe('globaal-ontwerp');
   expect(await store.status('missing')).toBeUndefined();
 
-  await t.database.transaction((trx) =>
-    createTrajectLifecycleStore(trx).recordTransition(
+  await t.database.transaction(async (trx) =>
+    await createTrajectLifecycleStore(trx).recordTransition(
       'tr',
       { from: 'globaal-ontwerp', to: 'prototype', outcome: null, note: null, actorId: 'u' },
       12_345,
@@ -58,8 +58,8 @@ it('moves the status, touches the traject and logs the move', async () => {
 
 it('lists versions newest first, the later insert first within one millisecond', async () => {
   expect(await store.versions('tr')).toEqual([]);
-  const versionOf = (label: string, now: number) =>
-    store.insertVersion(
+  const versionOf = async (label: string, now: number) =>
+    await store.insertVersion(
       'tr',
       { label, note: label === 'b' ? null : `notitie ${label}`, authorId: 'u', snapshot: snapshot(label) },
       now,
@@ -90,8 +90,8 @@ it('shows a publication only while the traject is goedgekeurd', async () => {
     teamId: 'team',
     teamName: 'Team team',
   });
-  await at(5_000, () => store.publish('tr', projection('Eerste'), 'u'));
-  await at(6_000, () => store.publish('tr2', projection('Tweede'), 'u'));
+  await at(5_000, async () => await store.publish('tr', projection('Eerste'), 'u'));
+  await at(6_000, async () => await store.publish('tr2', projection('Tweede'), 'u'));
   expect(await store.publication('tr')).toBeUndefined();
   expect(await store.publications()).toEqual([]);
 

@@ -14,8 +14,8 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const save = (id: string, now: number, over: Partial<Parameters<typeof versions.insert>[0]> = {}) =>
-  at(now, () =>
-    versions.insert({
+  at(now, async () =>
+    await versions.insert({
       id,
       docId: 'doc',
       label: `Versie ${id}`,

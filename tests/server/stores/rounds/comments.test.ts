@@ -3,8 +3,8 @@ import { openTestDatabase, USERS, type RoundsTestDatabase } from './fixtures';
 
 const NOW = 1_700_000_000_000;
 let t: RoundsTestDatabase;
-const post = (id: string, fields: { threadId?: string; docId?: string; roundId?: string | null } = {}) =>
-  t.store.insertComment({
+const post = async (id: string, fields: { threadId?: string; docId?: string; roundId?: string | null } = {}) =>
+  await t.store.insertComment({
     id,
     threadId: fields.threadId ?? id,
     docId: fields.docId ?? 'd1',

@@ -69,9 +69,9 @@ export async function openTestDatabase(): Promise<RoundsTestDatabase> {
   return {
     database,
     store,
-    addRound: (id, fields = {}) => {
+    addRound: async (id, fields = {}) => {
       const docId = fields.docId ?? 'd1';
-      return store.insertRound({
+      return await store.insertRound({
         id,
         docId,
         versionId: docId === 'd1' ? 'v1' : 'v2',

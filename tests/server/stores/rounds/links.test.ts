@@ -4,8 +4,8 @@ import { openTestDatabase, USERS, type RoundsTestDatabase } from './fixtures';
 const NOW = 1_700_000_000_000;
 let t: RoundsTestDatabase;
 const hash = (byte: number) => new Uint8Array(32).fill(byte);
-const addLink = (id: string, roundId: string, byte: number) =>
-  t.store.insertLink({
+const addLink = async (id: string, roundId: string, byte: number) =>
+  await t.store.insertLink({
     id,
     roundId,
     tokenHash: hash(byte),

@@ -3,8 +3,8 @@ import { openTestDatabase, USERS, type RoundsTestDatabase } from './fixtures';
 
 const NOW = 1_700_000_000_000;
 let t: RoundsTestDatabase;
-const notify = (userId: string, text: string, actorId: string | null = USERS.ann) =>
-  t.store.notify({ userId, kind: 'mention', text, link: '/d/d1', actorId, docId: 'd1' });
+const notify = async (userId: string, text: string, actorId: string | null = USERS.ann) =>
+  await t.store.notify({ userId, kind: 'mention', text, link: '/d/d1', actorId, docId: 'd1' });
 
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });

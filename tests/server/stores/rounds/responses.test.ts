@@ -3,8 +3,8 @@ import { openTestDatabase, USERS, type RoundsTestDatabase } from './fixtures';
 
 const NOW = 1_700_000_000_000;
 let t: RoundsTestDatabase;
-const answer = (id: string, userId: string, criterionId: string, score: number | null, text = '') =>
-  t.store.upsertResponse({ id, roundId: 'r1', userId, criterionId, score, text });
+const answer = async (id: string, userId: string, criterionId: string, score: number | null, text = '') =>
+  await t.store.upsertResponse({ id, roundId: 'r1', userId, criterionId, score, text });
 
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
