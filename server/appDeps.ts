@@ -21,7 +21,10 @@ export interface AppDepsParts {
  * to one transaction (its stores and sessions run inside it, and a nested `transaction` joins it),
  * so a command written against `deps` runs unchanged inside another command's transaction.
  */
-export function createAppDeps(parts: AppDepsParts, stores = createStores(parts.database.db, parts.docStorage)): AppDeps {
+export function createAppDeps(
+  parts: AppDepsParts,
+  stores = createStores(parts.database.db, parts.docStorage),
+): AppDeps {
   const { database, docStorage, sessionPolicy } = parts;
   const bound = (boundStores: Stores, transaction: AppDeps['transaction']): AppDeps => ({
     env: parts.env,
@@ -40,4 +43,3 @@ export function createAppDeps(parts: AppDepsParts, stores = createStores(parts.d
   );
   return root;
 }
-

@@ -41,7 +41,10 @@ export function createSessionService(sessions: SessionStore, users: UserStore, p
       return { token: `${id}.${secret}`, session: { id, userId, createdAt: now, lastActiveAt: now } };
     },
     /** The session and user for a token, or null if unknown, forged or expired (expired ones are deleted). */
-    async validate(token: string | undefined, now = Date.now()): Promise<{ session: Session; user: User } | null> {
+    async validate(
+      token: string | undefined,
+      now = Date.now(),
+    ): Promise<{ session: Session; user: User } | null> {
       if (!token) return null;
       const parts = token.split('.');
       if (parts.length !== 2 || !parts[0] || !parts[1]) return null;

@@ -3,7 +3,6 @@ import type { DocStorage } from '../stores/docStorage';
 import { log } from '../log';
 import type { Room } from './room';
 
-
 /**
  * Replaces the log with one state row. The room's doc holds exactly the committed rows up to
  * lastLogId (updates are applied right after their commit), so encoding it is the merged state —

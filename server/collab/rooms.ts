@@ -70,7 +70,7 @@ export class RoomRegistry {
     };
     this.timers = [
       every(options.metaFlushMs ?? 2_000, () => flushMeta(this.storage, this.rooms.values())),
-      every(options.sessionSweepMs ?? 30_000, async () => void await this.guard.sweepSessions()),
+      every(options.sessionSweepMs ?? 30_000, async () => void (await this.guard.sweepSessions())),
       every(heartbeatMs, () => {
         heartbeat(this.connections(), { heartbeatMs, socketIdleMs: options.socketIdleMs });
         this.evictIdleRooms();

@@ -40,7 +40,7 @@ export async function signup(
     }
     throw error;
   }
-  return { user: await deps.stores.users.get(id) as User, token };
+  return { user: (await deps.stores.users.get(id)) as User, token };
 }
 
 /**
@@ -89,7 +89,7 @@ export async function changePassword(
   currentPassword: string,
   newPassword: string,
 ): Promise<void> {
-  const ok = await verifyPassword(await deps.stores.users.passwordHash(user.id) ?? '', currentPassword);
+  const ok = await verifyPassword((await deps.stores.users.passwordHash(user.id)) ?? '', currentPassword);
   if (!ok) throw new ApiError(403, 'wrong_password', 'Je huidige wachtwoord klopt niet.');
   const passwordHash = await hashPassword(newPassword);
   let ended: string[] = [];
@@ -130,15 +130,19 @@ export async function exportAccount(deps: AppDeps, user: User) {
  * members; teams where they are the only member are deleted with the account.
  */
 export async function deleteAccount(deps: AppDeps, user: User, password: string): Promise<void> {
-  const ok = await verifyPassword(await deps.stores.users.passwordHash(user.id) ?? '', password);
+  const ok = await verifyPassword((await deps.stores.users.passwordHash(user.id)) ?? '', password);
   if (!ok) throw new ApiError(403, 'wrong_password', 'Je wachtwoord klopt niet.');
   const teams = await deps.stores.teams.forUser(user.id);
-  const blocking = teams.filter(
-    (team) =>
+  const blocking: typeof teams = [];
+  for (const team of teams) {
+    if (
       team.role === 'owner' &&
-      deps.stores.teams.ownerCount(team.id) === 1 &&
-      deps.stores.teams.memberCount(team.id) > 1,
-  );
+      (await deps.stores.teams.ownerCount(team.id)) === 1 &&
+      (await deps.stores.teams.memberCount(team.id)) > 1
+    ) {
+      blocking.push(team);
+    }
+  }
   if (blocking.length > 0) {
     throw new ApiError(
       409,
@@ -149,7 +153,7 @@ export async function deleteAccount(deps: AppDeps, user: User, password: string)
   let ended: string[] = [];
   await deps.transaction(async (tx) => {
     for (const team of teams) {
-      if (await tx.stores.teams.memberCount(team.id) === 1) await tx.stores.teams.delete(team.id);
+      if ((await tx.stores.teams.memberCount(team.id)) === 1) await tx.stores.teams.delete(team.id);
       else await tx.stores.teams.removeMember(team.id, user.id);
     }
     ended = await tx.sessions.invalidateUser(user.id);

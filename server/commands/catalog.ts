@@ -57,8 +57,7 @@ function searchableText(publication: Publication): string {
  */
 export async function searchCatalog(deps: AppDeps, filter: CatalogFilter) {
   const words = (filter.q ?? '').toLocaleLowerCase('nl').split(/\s+/).filter(Boolean);
-  return (await deps.stores.lifecycle
-    .publications())
+  return (await deps.stores.lifecycle.publications())
     .filter((publication) => {
       const { projection } = publication;
       if (filter.sector && !projection.content.sectors.includes(filter.sector as never)) return false;
@@ -87,7 +86,12 @@ export async function catalogEntry(deps: AppDeps, docId: string) {
  * *Hergebruiken*: copies the approved state into a new draft design of the caller's co-creatieteam,
  * pinned to the same ontwikkelpad version, with its lineage ("gebaseerd op …").
  */
-export async function reuseDesign(deps: AppDeps, userId: string, sourceId: string, teamId: string): Promise<{ id: string }> {
+export async function reuseDesign(
+  deps: AppDeps,
+  userId: string,
+  sourceId: string,
+  teamId: string,
+): Promise<{ id: string }> {
   const publication = await deps.stores.lifecycle.publication(sourceId);
   const state = await deps.stores.lifecycle.publishedState(sourceId);
   if (!publication || !state) throw notFound('Dit leerarrangement staat niet in de catalogus.');
@@ -100,7 +104,13 @@ export async function reuseDesign(deps: AppDeps, userId: string, sourceId: strin
   const id = randomUUID();
   const title = publication.projection.title;
   await deps.transaction(async (tx) => {
-    await tx.stores.documents.insert({ id, teamId: team.id, createdBy: userId, title, kind: 'leerarrangement' });
+    await tx.stores.documents.insert({
+      id,
+      teamId: team.id,
+      createdBy: userId,
+      title,
+      kind: 'leerarrangement',
+    });
     await tx.stores.documents.writeInitialState(id, state, stateVector);
     await tx.stores.designs.insertDesign(id, publication.projection.template.id);
     await tx.stores.lifecycle.setBasedOn(id, sourceId);
@@ -152,8 +162,7 @@ function trajectSearchableText(publication: TrajectPublication): string {
 /** Approved trajecten only, from their frozen publications; the same filters as designs. */
 export async function searchTrajectCatalog(deps: AppDeps, filter: CatalogFilter) {
   const words = (filter.q ?? '').toLocaleLowerCase('nl').split(/\s+/).filter(Boolean);
-  return (await deps.stores.trajectLifecycle
-    .publications())
+  return (await deps.stores.trajectLifecycle.publications())
     .map((publication) => ({ publication, summary: trajectSummary(publication) }))
     .filter(({ publication, summary }) => {
       if (filter.sector && !summary.sectors.includes(filter.sector)) return false;
@@ -182,18 +191,20 @@ export async function trajectCatalogEntry(deps: AppDeps, trajectId: string) {
   const { projection } = publication;
   return {
     ...trajectSummary(publication),
-    items: projection.items.map((item) => ({
-      id: item.designId,
-      title: item.title,
-      team: { id: item.teamId, name: item.teamName },
-      position: item.position,
-      alternativeGroup: item.alternativeGroup,
-      outcomes: item.outcomes,
-      ects: item.ects,
-      hours: item.hours,
-      // Still in the catalog (a design is removed from it only when its team deletes it).
-      inCatalog: deps.stores.lifecycle.publication(item.designId) !== undefined,
-    })),
+    items: await Promise.all(
+      projection.items.map(async (item) => ({
+        id: item.designId,
+        title: item.title,
+        team: { id: item.teamId, name: item.teamName },
+        position: item.position,
+        alternativeGroup: item.alternativeGroup,
+        outcomes: item.outcomes,
+        ects: item.ects,
+        hours: item.hours,
+        // Still in the catalog (a design is removed from it only when its team deletes it).
+        inCatalog: (await deps.stores.lifecycle.publication(item.designId)) !== undefined,
+      })),
+    ),
     coverage: projection.coverage,
   };
 }

@@ -30,14 +30,16 @@ export async function notifyForMessage(deps: Pick<AppDeps, 'stores'>, message: N
     : `${documentPath(document)}?reactie=${thread}`;
   const teamLink = message.roundId ? `${teamRoundPath(document, message.roundId)}&reactie=${thread}` : link;
   const linkFor = async (userId: string) =>
-    message.roundId && can(await teamRoleOn(deps.stores, userId, document), 'document.read') ? teamLink : link;
+    message.roundId && can(await teamRoleOn(deps.stores, userId, document), 'document.read')
+      ? teamLink
+      : link;
   const notified = new Set<string>([message.authorId]);
   const mayHear = async (userId: string | null): Promise<boolean> =>
     userId !== null &&
     !notified.has(userId) &&
-    await canSeeThread(deps.stores, userId, message.docId, message.roundId);
+    (await canSeeThread(deps.stores, userId, message.docId, message.roundId));
   for (const userId of mentionedIds(message.body)) {
-    if (!await mayHear(userId)) continue;
+    if (!(await mayHear(userId))) continue;
     notified.add(userId);
     await store.notify({
       userId,
@@ -51,7 +53,7 @@ export async function notifyForMessage(deps: Pick<AppDeps, 'stores'>, message: N
   if (!message.isReply) return;
   for (const row of await store.threadMessages(message.threadId)) {
     const userId = row.author_id;
-    if (!await mayHear(userId)) continue;
+    if (userId === null || !(await mayHear(userId))) continue;
     notified.add(userId);
     await store.notify({
       userId,

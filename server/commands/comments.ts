@@ -43,7 +43,7 @@ export async function listDocumentComments(deps: Deps, userId: string, docId: st
     return listRoundComments(deps, userId, round.id, filter);
   }
   const rows = await deps.stores.rounds.liveComments(docId);
-  const threads = readDocument(deps, docId, (doc) => groupThreads(deps, rows, doc));
+  const threads = await readDocument(deps, docId, async (doc) => await groupThreads(deps, rows, doc));
   return { threads: applyFilter(threads, userId, filter) };
 }
 
@@ -52,7 +52,9 @@ export async function listRoundComments(deps: Deps, userId: string, roundId: str
   const { round } = await authorizeRound(deps.stores, userId, roundId, 'viewVersion');
   const rows = await deps.stores.rounds.roundComments(round.id);
   return {
-    threads: await readVersionDoc(deps, round, (doc) => applyFilter(groupThreads(deps, rows, doc), userId, filter)),
+    threads: await readVersionDoc(deps, round, async (doc) =>
+      applyFilter(await groupThreads(deps, rows, doc), userId, filter),
+    ),
   };
 }
 
@@ -63,9 +65,9 @@ async function threadOf(deps: Deps, threadId: string): Promise<CommentThread> {
   const root = rows[0]!;
   if (root.round_id) {
     const round = (await deps.stores.rounds.round(root.round_id))!;
-    return await readVersionDoc(deps, round, (doc) => presentThread(deps, rows, doc));
+    return await readVersionDoc(deps, round, async (doc) => await presentThread(deps, rows, doc));
   }
-  return readDocument(deps, root.doc_id, (doc) => presentThread(deps, rows, doc));
+  return readDocument(deps, root.doc_id, async (doc) => await presentThread(deps, rows, doc));
 }
 
 /** Checks that a new anchor points into the doc it is made on (a known fragment or item). */
@@ -114,7 +116,7 @@ export async function createDocumentThread(
   input: { anchor: Anchor | null; body: string },
 ): Promise<CommentThread> {
   await authorizeLiveComment(deps.stores, userId, docId);
-  readDocument(deps, docId, (doc) => checkAnchor(doc, input.anchor));
+  await readDocument(deps, docId, (doc) => checkAnchor(doc, input.anchor));
   return await insertThread(deps, { userId, docId, roundId: null, ...input });
 }
 
@@ -131,7 +133,12 @@ export async function createRoundThread(
 }
 
 /** POST /api/comments/:threadId/replies */
-export async function replyToThread(deps: Deps, userId: string, threadId: string, body: string): Promise<CommentMessage> {
+export async function replyToThread(
+  deps: Deps,
+  userId: string,
+  threadId: string,
+  body: string,
+): Promise<CommentMessage> {
   const root = await authorizeThreadWrite(deps.stores, userId, threadId);
   const id = randomUUID();
   await deps.transaction(async (tx) => {
@@ -158,7 +165,12 @@ export async function replyToThread(deps: Deps, userId: string, threadId: string
 }
 
 /** PATCH /api/comments/messages/:messageId — own messages only. */
-export async function editMessage(deps: Deps, userId: string, messageId: string, body: string): Promise<CommentMessage> {
+export async function editMessage(
+  deps: Deps,
+  userId: string,
+  messageId: string,
+  body: string,
+): Promise<CommentMessage> {
   const message = await authorizeOwnMessage(deps.stores, userId, messageId);
   const before = new Set(mentionedIds(message.body));
   await deps.transaction(async (tx) => {

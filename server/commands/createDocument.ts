@@ -41,7 +41,11 @@ export function buildInitialDoc(title: string, headings: readonly string[]): Y.D
 }
 
 /** Creates the document row and its initial collaborative state in one transaction. */
-export async function createDocument(deps: AppDeps, userId: string, input: CreateDocumentInput): Promise<{ id: string }> {
+export async function createDocument(
+  deps: AppDeps,
+  userId: string,
+  input: CreateDocumentInput,
+): Promise<{ id: string }> {
   const id = randomUUID();
   const title = input.title ?? 'Naamloos document';
   const doc = buildInitialDoc(title, input.sections ?? DEFAULT_SECTION_HEADINGS);

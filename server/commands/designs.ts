@@ -77,7 +77,7 @@ async function outcomeLabels(deps: AppDeps, templateKey: string): Promise<Record
 export async function designChecks(deps: AppDeps, userId: string, docId: string) {
   await authorizeDocument(deps.stores, userId, docId, 'document.read');
   const { version } = await designTemplate(deps, docId);
-  const content = readDocument(deps, docId, (doc) => projectDesign(doc, version.content));
+  const content = await readDocument(deps, docId, (doc) => projectDesign(doc, version.content));
   return {
     results: checkDesign(content, version.content, {
       closedRounds: await deps.stores.rounds.closedRoundCount(docId),
@@ -88,13 +88,17 @@ export async function designChecks(deps: AppDeps, userId: string, docId: string)
 }
 
 /** What upgrading the design to `to` would mean (outcomes mapped by id). */
-export function designUpgradePlan(
+export async function designUpgradePlan(
   deps: AppDeps,
   docId: string,
   from: TemplateVersion,
   to: TemplateVersion,
-): UpgradePlan {
-  const targeted = readDocument(deps, docId, (doc) => projectDesign(doc, from.content).targetedOutcomeIds);
+): Promise<UpgradePlan> {
+  const targeted = await readDocument(
+    deps,
+    docId,
+    (doc) => projectDesign(doc, from.content).targetedOutcomeIds,
+  );
   return planUpgrade(from.content, to.content, targeted);
 }
 
@@ -128,8 +132,8 @@ export async function upgradeDesign(
   ) {
     throw new ApiError(400, 'not_newer', `Versie ${to.version} is niet nieuwer dan versie ${from.version}.`);
   }
-  const plan = designUpgradePlan(deps, docId, from, to);
-  const update = readDocument(deps, docId, (doc) => {
+  const plan = await designUpgradePlan(deps, docId, from, to);
+  const update = await readDocument(deps, docId, (doc) => {
     const before = Y.encodeStateVector(doc);
     const copy = new Y.Doc();
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
@@ -162,34 +166,37 @@ export async function upgradeDesign(
  * document, which may have moved on or be a draft the traject's team cannot see).
  */
 async function trajectItemContents(deps: AppDeps, trajectId: string, template: TemplateVersion) {
-  return (await deps.stores.designs.items(trajectId)).map((item) => {
-    const publication = item.publicationId
-      ? deps.stores.lifecycle.publication(item.publicationId)
-      : undefined;
-    if (publication) {
+  const items = await deps.stores.designs.items(trajectId);
+  return Promise.all(
+    items.map(async (item) => {
+      const publication = item.publicationId
+        ? await deps.stores.lifecycle.publication(item.publicationId)
+        : undefined;
+      if (publication) {
+        return {
+          ...item,
+          source: 'catalog' as const,
+          content: publication.projection.content,
+          title: publication.projection.title,
+          teamId: publication.projection.teamId,
+          teamName: publication.projection.teamName,
+          status: 'goedgekeurd' as DesignStatus,
+        };
+      }
+      const document = await deps.stores.documents.get(item.designId);
+      const team = document?.teamId ? await deps.stores.teams.get(document.teamId) : undefined;
+      const content = await readDocument(deps, item.designId, (doc) => projectDesign(doc, template.content));
       return {
         ...item,
-        source: 'catalog' as const,
-        content: publication.projection.content,
-        title: publication.projection.title,
-        teamId: publication.projection.teamId,
-        teamName: publication.projection.teamName,
-        status: 'goedgekeurd' as DesignStatus,
+        source: 'team' as const,
+        content,
+        title: content.title || document?.title || '',
+        teamId: document?.teamId ?? null,
+        teamName: team?.name ?? null,
+        status: (await deps.stores.lifecycle.get(item.designId))?.status ?? INITIAL_STATUS,
       };
-    }
-    const document = deps.stores.documents.get(item.designId);
-    const team = document?.teamId ? deps.stores.teams.get(document.teamId) : undefined;
-    const content = readDocument(deps, item.designId, (doc) => projectDesign(doc, template.content));
-    return {
-      ...item,
-      source: 'team' as const,
-      content,
-      title: content.title || document?.title || '',
-      teamId: document?.teamId ?? null,
-      teamName: team?.name ?? null,
-      status: deps.stores.lifecycle.get(item.designId)?.status ?? INITIAL_STATUS,
-    };
-  });
+    }),
+  );
 }
 
 /** A traject with its items, the coverage matrix and R1/R2. */
@@ -240,7 +247,7 @@ export async function trajectView(deps: AppDeps, trajectId: string) {
 }
 
 /** The coverage matrix as CSV (outcomes × arrangements, "x" where covered), for spreadsheets. */
-export function trajectMatrixCsv(view: ReturnType<typeof trajectView>): string {
+export function trajectMatrixCsv(view: Awaited<ReturnType<typeof trajectView>>): string {
   const quote = (value: string) => `"${value.replace(/"/g, '""')}"`;
   // A leading =, +, - or @ would be run as a formula by spreadsheet programs.
   const cell = (value: string) => quote(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);

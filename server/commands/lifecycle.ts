@@ -39,7 +39,7 @@ async function publishedProjection(
   const document = (await deps.stores.documents.get(docId))!;
   const team = document.teamId ? await deps.stores.teams.get(document.teamId) : undefined;
   const { version } = await designTemplate(deps, docId);
-  const { content, state } = readDocument(deps, docId, (doc) => ({
+  const { content, state } = await readDocument(deps, docId, (doc) => ({
     content: projectDesign(doc, version.content),
     state: Y.encodeStateAsUpdate(doc),
   }));
@@ -80,7 +80,8 @@ export async function changeStatus(deps: AppDeps, userId: string, docId: string,
   const publication = input.to === 'goedgekeurd' ? await publishedProjection(deps, docId) : null;
   await deps.transaction(async (tx) => {
     await tx.stores.lifecycle.recordTransition(docId, { from, to: input.to, outcome, note, actorId: userId });
-    if (publication) await tx.stores.lifecycle.publish(docId, publication.projection, publication.state, userId);
+    if (publication)
+      await tx.stores.lifecycle.publish(docId, publication.projection, publication.state, userId);
     // Every status change is a version: an immutable snapshot of exactly what moved on.
     await createVersion(tx, userId, docId, {
       label: versionLabel,

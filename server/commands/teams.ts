@@ -9,7 +9,11 @@ import { generateSecureRandomString, hashSecret } from '../auth/tokens';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Creates a team with its creator as owner. */
-export async function createTeam(deps: AppDeps, userId: string, body: CreateTeamBody): Promise<{ id: string }> {
+export async function createTeam(
+  deps: AppDeps,
+  userId: string,
+  body: CreateTeamBody,
+): Promise<{ id: string }> {
   const id = randomUUID();
   await deps.transaction(async (tx) => {
     await tx.stores.teams.insert({
@@ -61,7 +65,13 @@ export async function addMember(
 }
 
 /** Changes a member's role; the team keeps an owner. */
-export async function changeRole(deps: AppDeps, actorId: string, teamId: string, userId: string, role: Role): Promise<void> {
+export async function changeRole(
+  deps: AppDeps,
+  actorId: string,
+  teamId: string,
+  userId: string,
+  role: Role,
+): Promise<void> {
   await deps.transaction(async (tx) => {
     const current = await tx.stores.teams.role(teamId, userId);
     if (!current) throw notFound('Deze persoon is geen lid van het team.');
@@ -78,7 +88,12 @@ export async function changeRole(deps: AppDeps, actorId: string, teamId: string,
 }
 
 /** Removes a member (or lets a member leave); the team keeps an owner. */
-export async function removeMember(deps: AppDeps, actorId: string, teamId: string, userId: string): Promise<void> {
+export async function removeMember(
+  deps: AppDeps,
+  actorId: string,
+  teamId: string,
+  userId: string,
+): Promise<void> {
   await deps.transaction(async (tx) => {
     const current = await tx.stores.teams.role(teamId, userId);
     if (!current) throw notFound('Deze persoon is geen lid van het team.');
@@ -134,7 +149,11 @@ export function inviteProblem(
 }
 
 /** Accepts an invite: joins the team with the invite's role (keeping a higher existing role). */
-export async function acceptInvite(deps: AppDeps, userId: string, token: string): Promise<{ teamId: string; role: Role }> {
+export async function acceptInvite(
+  deps: AppDeps,
+  userId: string,
+  token: string,
+): Promise<{ teamId: string; role: Role }> {
   const invite = await deps.stores.invites.byTokenHash(hashSecret(token));
   if (!invite) throw notFound('Deze uitnodiging bestaat niet.');
   const problem = inviteProblem(invite);
@@ -142,7 +161,7 @@ export async function acceptInvite(deps: AppDeps, userId: string, token: string)
   let role: Role = invite.role;
   await deps.transaction(async (tx) => {
     // Another acceptance may have won the race since the check above.
-    if (!await tx.stores.invites.markUsed(invite.id, userId)) {
+    if (!(await tx.stores.invites.markUsed(invite.id, userId))) {
       throw new ApiError(410, 'invite_unusable', 'Deze uitnodiging is al gebruikt.');
     }
     const current = await tx.stores.teams.role(invite.teamId, userId);

@@ -20,7 +20,10 @@ import { authorizeTeam } from '../policies/team';
 import type { TemplateVersion, TemplateVersionSummary } from '../stores/templateVersions';
 
 /** A published version with its content, or a 404. */
-export async function templateVersionOr404(deps: Pick<AppDeps, 'stores'>, id: string): Promise<TemplateVersion> {
+export async function templateVersionOr404(
+  deps: Pick<AppDeps, 'stores'>,
+  id: string,
+): Promise<TemplateVersion> {
   const version = await deps.stores.templateVersions.get(id);
   if (!version) throw notFound('Deze versie van het ontwikkelpad bestaat niet.');
   return version;
@@ -83,7 +86,7 @@ async function loadDraft(deps: AppDeps, userId: string, docId: string) {
 /** Validates the draft's committed state against its latest published version. */
 export async function previewPublish(deps: AppDeps, userId: string, docId: string): Promise<PublishPreview> {
   const draft = await loadDraft(deps, userId, docId);
-  const content = readDocument(deps, docId, projectTemplate);
+  const content = await readDocument(deps, docId, projectTemplate);
   const latest = (await deps.stores.templateVersions.versionsOf(draft.templateKey))[0];
   const previous = latest ? await deps.stores.templateVersions.get(latest.id) : undefined;
   const changes = previous ? diffTemplates(previous.content, content) : [];

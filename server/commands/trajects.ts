@@ -72,17 +72,19 @@ async function gateInput(deps: AppDeps, userId: string, trajectId: string): Prom
   const version = (await deps.stores.templateVersions.get(view.templateVersionId))!;
   return {
     trajectResults: view.checks,
-    items: view.items.map((item) => {
-      const publication = deps.stores.lifecycle.publication(item.designId);
-      const results =
-        item.source === 'team'
-          ? designChecks(deps, userId, item.designId).results
-          : checkDesign(publication!.projection.content, version.content, {
-              closedRounds: deps.stores.rounds.closedRoundCount(item.designId),
-              outcomeLabels: {},
-            });
-      return { title: item.title, results, published: item.status === 'goedgekeurd' && !!publication };
-    }),
+    items: await Promise.all(
+      view.items.map(async (item) => {
+        const publication = await deps.stores.lifecycle.publication(item.designId);
+        const results =
+          item.source === 'team'
+            ? (await designChecks(deps, userId, item.designId)).results
+            : checkDesign(publication!.projection.content, version.content, {
+                closedRounds: await deps.stores.rounds.closedRoundCount(item.designId),
+                outcomeLabels: {},
+              });
+        return { title: item.title, results, published: item.status === 'goedgekeurd' && !!publication };
+      }),
+    ),
   };
 }
 
@@ -113,12 +115,17 @@ async function publishedProjection(deps: AppDeps, trajectId: string): Promise<Tr
  * the traject gates decide (400 with the Dutch reason). The move, its version (a JSON snapshot), an
  * audit entry and — on approval — the catalog's frozen copy are written in one transaction.
  */
-export async function changeTrajectStatus(deps: AppDeps, userId: string, trajectId: string, input: MoveInput) {
+export async function changeTrajectStatus(
+  deps: AppDeps,
+  userId: string,
+  trajectId: string,
+  input: MoveInput,
+) {
   const traject = await trajectOr404(deps, trajectId);
   await authorizeTeam(deps.stores, userId, traject.teamId, 'document.changeStatus');
   const from = traject.status;
   const check = checkTrajectTransition(from, input.to, {
-    ...await gateInput(deps, userId, trajectId),
+    ...(await gateInput(deps, userId, trajectId)),
     outcome: input.outcome,
     note: input.note,
   });

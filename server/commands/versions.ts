@@ -109,7 +109,10 @@ async function withCurrentDoc<T>(
 
 /** The committed state and its projection, read in one go. */
 const currentState = async (deps: Deps, document: DocumentSummary) =>
-  await withCurrentDoc(deps, document, (doc, project) => ({ state: Y.encodeStateAsUpdate(doc), json: project() }));
+  await withCurrentDoc(deps, document, (doc, project) => ({
+    state: Y.encodeStateAsUpdate(doc),
+    json: project(),
+  }));
 
 /** Only the projection of the committed state (a diff against 'current' needs no encoded state). */
 const currentProjection = async (deps: Deps, document: DocumentSummary) =>
@@ -175,13 +178,23 @@ async function versionOr404(deps: Deps, docId: string, versionId: string): Promi
 }
 
 /** One version with its projection. */
-export async function getVersion(deps: Deps, userId: string, docId: string, versionId: string): Promise<VersionWithJson> {
+export async function getVersion(
+  deps: Deps,
+  userId: string,
+  docId: string,
+  versionId: string,
+): Promise<VersionWithJson> {
   await authorizeDocument(deps.stores, userId, docId, 'document.read');
   return versionOr404(deps, docId, versionId);
 }
 
 /** A version's Yjs state (to open it read-only in the editor). */
-export async function getVersionState(deps: Deps, userId: string, docId: string, versionId: string): Promise<Uint8Array> {
+export async function getVersionState(
+  deps: Deps,
+  userId: string,
+  docId: string,
+  versionId: string,
+): Promise<Uint8Array> {
   await authorizeDocument(deps.stores, userId, docId, 'document.read');
   await versionOr404(deps, docId, versionId);
   return (await deps.stores.versions.state(docId, versionId))!;
@@ -286,7 +299,7 @@ export async function restoreVersion(
   const version = await versionOr404(deps, docId, versionId);
   const state = await deps.stores.versions.state(docId, versionId);
   if (!state) throw notFound('Deze versie bestaat niet.');
-  const update = readDocument(deps, docId, (doc) => {
+  const update = await readDocument(deps, docId, (doc) => {
     const before = Y.encodeStateVector(doc);
     const copy = new Y.Doc();
     const snapshot = new Y.Doc();

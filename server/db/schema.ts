@@ -59,8 +59,8 @@ export const INSERTION_ORDERED_TABLES = [
 /** The insertion-order column of INSERTION_ORDERED_TABLES on each engine. */
 export const INSERTION_ORDER_COLUMN = { sqlite: 'rowid', postgres: 'seq' } as const;
 
-/** Raw bytes: better-sqlite3 and pg both return a Buffer, and take any Uint8Array. */
-export type Bytes = ColumnType<Buffer, Uint8Array, Uint8Array>;
+/** Raw bytes: better-sqlite3 and pg both return a Buffer (a Uint8Array), and take any Uint8Array. */
+export type Bytes = ColumnType<Uint8Array, Uint8Array, Uint8Array>;
 
 /** An integer boolean: better-sqlite3 cannot bind booleans, so both engines store and compare 0/1. */
 export type IntBoolean = 0 | 1;

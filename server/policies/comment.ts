@@ -16,12 +16,20 @@ type PolicyStores = Pick<Stores, 'documents' | 'teams' | 'rounds'> & Partial<Pic
  */
 
 /** A new thread on the live draft. */
-export async function authorizeLiveComment(stores: PolicyStores, userId: string, docId: string): Promise<DocumentSummary> {
+export async function authorizeLiveComment(
+  stores: PolicyStores,
+  userId: string,
+  docId: string,
+): Promise<DocumentSummary> {
   return (await authorizeDocument(stores, userId, docId, 'document.comment')).document;
 }
 
 /** A new thread in a round. */
-export async function authorizeRoundComment(stores: PolicyStores, userId: string, roundId: string): Promise<RoundRow> {
+export async function authorizeRoundComment(
+  stores: PolicyStores,
+  userId: string,
+  roundId: string,
+): Promise<RoundRow> {
   return (await authorizeRound(stores, userId, roundId, 'comment')).round;
 }
 
@@ -29,7 +37,11 @@ export async function authorizeRoundComment(stores: PolicyStores, userId: string
  * Loads a thread root the caller may write in (reply, resolve, reopen, edit or delete their own
  * messages); someone who cannot even read its document learns nothing about the thread (404).
  */
-export async function authorizeThreadWrite(stores: PolicyStores, userId: string, threadId: string): Promise<CommentRow> {
+export async function authorizeThreadWrite(
+  stores: PolicyStores,
+  userId: string,
+  threadId: string,
+): Promise<CommentRow> {
   const root = await stores.rounds.comment(threadId);
   if (!root || root.thread_id !== root.id) throw notFound('Deze reactie bestaat niet.');
   if (root.round_id) {
@@ -42,7 +54,7 @@ export async function authorizeThreadWrite(stores: PolicyStores, userId: string,
     if (
       error instanceof ApiError &&
       error.status === 403 &&
-      !await canSeeThread(stores, userId, root.doc_id, null)
+      !(await canSeeThread(stores, userId, root.doc_id, null))
     ) {
       throw notFound('Deze reactie bestaat niet.');
     }
@@ -52,7 +64,11 @@ export async function authorizeThreadWrite(stores: PolicyStores, userId: string,
 }
 
 /** A message the caller may change: their own, not deleted, in a thread they may write in. */
-export async function authorizeOwnMessage(stores: PolicyStores, userId: string, messageId: string): Promise<CommentRow> {
+export async function authorizeOwnMessage(
+  stores: PolicyStores,
+  userId: string,
+  messageId: string,
+): Promise<CommentRow> {
   const message = await stores.rounds.comment(messageId);
   if (!message) throw notFound('Dit bericht bestaat niet.');
   await authorizeThreadWrite(stores, userId, message.thread_id);

@@ -8,8 +8,8 @@ import { ApiError, forbidden, notFound } from '../http/apiError';
 type PolicyStores = Pick<Stores, 'documents' | 'teams'> & Partial<Pick<Stores, 'lifecycle'>>;
 
 /** Whether the document's content is frozen by its lifecycle status (external review, approved). */
-export function isFrozen(stores: PolicyStores, docId: string): boolean {
-  const lifecycle = stores.lifecycle?.get(docId);
+export async function isFrozen(stores: PolicyStores, docId: string): Promise<boolean> {
+  const lifecycle = await stores.lifecycle?.get(docId);
   return lifecycle ? isReadOnlyStatus(lifecycle.status) : false;
 }
 
@@ -30,15 +30,17 @@ export async function documentRole(
   stores: PolicyStores,
   userId: string,
   docId: string,
-):
-  Promise<| {
+): Promise<
+  | {
       document: DocumentSummary;
       role: Role | undefined;
     }
-  | undefined> {
+  | undefined
+> {
   const found = await teamRole(stores, userId, docId);
   if (!found) return undefined;
-  if (can(found.role, 'document.edit') && isFrozen(stores, docId)) return { ...found, role: 'commenter' };
+  if (can(found.role, 'document.edit') && (await isFrozen(stores, docId)))
+    return { ...found, role: 'commenter' };
   return found;
 }
 
@@ -55,7 +57,7 @@ export async function authorizeDocument(
   const found = await teamRole(stores, userId, docId);
   if (!found) throw notFound('Dit document bestaat niet.');
   if (!can(found.role, capability)) throw forbidden('Je hebt geen toegang tot dit document.');
-  if (capability === 'document.edit' && isFrozen(stores, docId)) {
+  if (capability === 'document.edit' && (await isFrozen(stores, docId))) {
     throw new ApiError(
       409,
       'read_only',

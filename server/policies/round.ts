@@ -30,7 +30,11 @@ export async function teamRoleOn(
 }
 
 /** How `userId` takes part in the round, or null: team members who may read, invited teams, link reviewers. */
-export async function roundAccess(stores: PolicyStores, userId: string, round: RoundRow): Promise<RoundAccess | null> {
+export async function roundAccess(
+  stores: PolicyStores,
+  userId: string,
+  round: RoundRow,
+): Promise<RoundAccess | null> {
   const document = await stores.documents.get(round.doc_id);
   if (!document) return null;
   const role = await teamRoleOn(stores, userId, document);

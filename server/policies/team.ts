@@ -32,7 +32,7 @@ export async function assertKeepsOwner(
   currentRole: Role | undefined,
   newRole: Role | undefined,
 ): Promise<void> {
-  if (currentRole === 'owner' && newRole !== 'owner' && await stores.teams.ownerCount(teamId) <= 1) {
+  if (currentRole === 'owner' && newRole !== 'owner' && (await stores.teams.ownerCount(teamId)) <= 1) {
     throw forbidden('Een team houdt altijd minstens één eigenaar. Maak eerst iemand anders eigenaar.');
   }
 }

@@ -8,7 +8,9 @@ type Deps = Pick<AppDeps, 'stores'>;
 /** Every reviewer once, with whether they submitted and how many messages they wrote. */
 async function participants(deps: Deps, round: RoundRow): Promise<RoundParticipant[]> {
   const store = deps.stores.rounds;
-  const submitted = new Map((await store.submissions(round.id)).map((row) => [row.user_id, row.submitted_at]));
+  const submitted = new Map(
+    (await store.submissions(round.id)).map((row) => [row.user_id, row.submitted_at]),
+  );
   const comments = new Map<string, number>();
   for (const row of await store.roundComments(round.id)) {
     if (row.author_id && row.deleted_at === null)

@@ -12,7 +12,9 @@ type Deps = Pick<AppDeps, 'stores'>;
 /** Every item of a round that needs a triage decision, with its decision so far. */
 export async function summaryItems(deps: Deps, round: RoundRow): Promise<SummaryItem[]> {
   const store = deps.stores.rounds;
-  const triage = new Map((await store.triage(round.id)).map((row) => [`${row.item_kind}:${row.item_id}`, row]));
+  const triage = new Map(
+    (await store.triage(round.id)).map((row) => [`${row.item_kind}:${row.item_id}`, row]),
+  );
   const entry = (kind: 'comment' | 'response', id: string): SummaryItem['triage'] => {
     const row = triage.get(`${kind}:${id}`);
     return row
@@ -25,7 +27,7 @@ export async function summaryItems(deps: Deps, round: RoundRow): Promise<Summary
         }
       : null;
   };
-  const comments = groupThreads(deps, await store.roundComments(round.id), null)
+  const comments = (await groupThreads(deps, await store.roundComments(round.id), null))
     // A thread whose every message was deleted has nothing to triage.
     .filter((thread) => thread.messages.some((message) => !message.deleted))
     .map((thread): SummaryItem => {
@@ -62,7 +64,11 @@ export async function summaryItems(deps: Deps, round: RoundRow): Promise<Summary
 }
 
 /** The round, every item with its decision, and the counts per decision. */
-export async function presentSummary(deps: Deps, round: RoundRow, access: RoundAccess): Promise<RoundSummary> {
+export async function presentSummary(
+  deps: Deps,
+  round: RoundRow,
+  access: RoundAccess,
+): Promise<RoundSummary> {
   const items = await summaryItems(deps, round);
   const counts = { total: items.length, triaged: 0 } as RoundSummary['counts'];
   for (const decision of TRIAGE_DECISIONS) counts[decision] = 0;

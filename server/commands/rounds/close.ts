@@ -17,7 +17,12 @@ export type Closer = { userId: string } | 'deadline';
  * false, doing nothing, when the round is no longer open — so a second run (or a second instance)
  * is harmless.
  */
-export async function closeRound(deps: Deps, round: RoundRow, closer: Closer, now = Date.now()): Promise<boolean> {
+export async function closeRound(
+  deps: Deps,
+  round: RoundRow,
+  closer: Closer,
+  now = Date.now(),
+): Promise<boolean> {
   const actorId = closer === 'deadline' ? null : closer.userId;
   // Dated at the deadline: readers have seen the round as closed since then.
   const closedAt = closer === 'deadline' ? round.deadline : now;
@@ -26,7 +31,7 @@ export async function closeRound(deps: Deps, round: RoundRow, closer: Closer, no
       ? `De feedbackronde "${round.title}" is gesloten (deadline verstreken). Tijd voor de triage.`
       : `${await deps.stores.users.displayName(closer.userId)} heeft de feedbackronde "${round.title}" gesloten. Tijd voor de triage.`;
   const closed = await deps.transaction(async (tx) => {
-    if (!await tx.stores.rounds.closeRound(round.id, actorId, closedAt)) return false;
+    if (!(await tx.stores.rounds.closeRound(round.id, actorId, closedAt))) return false;
     await tx.stores.audit.record('round.closed', {
       teamId: (await tx.stores.documents.get(round.doc_id))?.teamId ?? null,
       actorId,
@@ -62,7 +67,8 @@ export async function authorizeRoundChange(
   now = Date.now(),
 ) {
   const round = await deps.stores.rounds.round(roundId);
-  if (round && round.status === 'open' && round.deadline <= now) await closeRound(deps, round, 'deadline', now);
+  if (round && round.status === 'open' && round.deadline <= now)
+    await closeRound(deps, round, 'deadline', now);
   return await authorizeRound(deps.stores, userId, roundId, action, now);
 }
 

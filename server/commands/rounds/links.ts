@@ -41,9 +41,14 @@ export async function createRoundLink(
 }
 
 /** DELETE /api/rounds/:roundId/links/:linkId — at any time, also after the round closed. */
-export async function revokeRoundLink(deps: Deps, userId: string, roundId: string, linkId: string): Promise<void> {
+export async function revokeRoundLink(
+  deps: Deps,
+  userId: string,
+  roundId: string,
+  linkId: string,
+): Promise<void> {
   const { round } = await authorizeRoundChange(deps, userId, roundId, 'manage');
-  if (!await deps.stores.rounds.revokeLink(round.id, linkId))
+  if (!(await deps.stores.rounds.revokeLink(round.id, linkId)))
     throw notFound('Deze link bestaat niet of is al ingetrokken.');
 }
 
@@ -89,13 +94,17 @@ const REFUSED = {
 } as const;
 
 /** POST /api/round-links/:token/accept — the signed-in visitor becomes a reviewer of that round. */
-export async function acceptRoundLink(deps: Deps, userId: string, token: string): Promise<{ roundId: string }> {
+export async function acceptRoundLink(
+  deps: Deps,
+  userId: string,
+  token: string,
+): Promise<{ roundId: string }> {
   const state = await linkState(deps, token);
   if (!state) throw notFound('Deze feedbacklink bestaat niet.');
   if (state.status !== 'open') throw new ApiError(410, `link_${state.status}`, REFUSED[state.status]);
   const { round, link } = state;
   const joined = await deps.transaction(async (tx) => {
-    if (!await tx.stores.rounds.addIndividualReviewer(round.id, userId, link.id)) return false;
+    if (!(await tx.stores.rounds.addIndividualReviewer(round.id, userId, link.id))) return false;
     await notifyRoundTeam(tx, round, {
       kind: 'round_feedback',
       text: `${await tx.stores.users.displayName(userId)} doet mee als reviewer in "${round.title}".`,

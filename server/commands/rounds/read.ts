@@ -12,9 +12,11 @@ export async function listRounds(deps: Deps, userId: string, docId: string): Pro
   const { role } = await authorizeDocument(deps.stores, userId, docId, 'document.read');
   const now = Date.now();
   return {
-    rounds: (await deps.stores.rounds
-      .roundsOfDoc(docId))
-      .map((round) => presentRound(deps, round, { kind: 'team', role }, now)),
+    rounds: await Promise.all(
+      (await deps.stores.rounds.roundsOfDoc(docId)).map((round) =>
+        presentRound(deps, round, { kind: 'team', role }, now),
+      ),
+    ),
   };
 }
 
@@ -27,11 +29,12 @@ export async function getRound(deps: Deps, userId: string, roundId: string): Pro
 /** GET /api/me/rounds — rounds the caller reviews (open and closed). */
 export async function myReviewRounds(deps: Deps, userId: string): Promise<{ rounds: Round[] }> {
   const now = Date.now();
-  const rounds = (await deps.stores.rounds.roundsForReviewer(userId)).flatMap((round) => {
-    const access = roundAccess(deps.stores, userId, round);
+  const rounds: Round[] = [];
+  for (const round of await deps.stores.rounds.roundsForReviewer(userId)) {
+    const access = await roundAccess(deps.stores, userId, round);
     // Members of the document's own team see it as team, not as a review request.
-    return access?.kind === 'reviewer' ? [presentRound(deps, round, access, now)] : [];
-  });
+    if (access?.kind === 'reviewer') rounds.push(await presentRound(deps, round, access, now));
+  }
   return { rounds };
 }
 

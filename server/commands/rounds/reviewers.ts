@@ -16,7 +16,12 @@ export async function roundReviewers(deps: Deps, userId: string, roundId: string
 }
 
 /** POST /api/rounds/:roundId/teams — a whole team reviews (owners; not the document's own team). */
-export async function inviteTeam(deps: Deps, userId: string, roundId: string, teamId: string): Promise<RoundReviewers> {
+export async function inviteTeam(
+  deps: Deps,
+  userId: string,
+  roundId: string,
+  teamId: string,
+): Promise<RoundReviewers> {
   const { round, document } = await authorizeRoundChange(deps, userId, roundId, 'invite');
   const team = await deps.stores.teams.get(teamId);
   if (!team) throw new ApiError(400, 'unknown_team', 'Dit team bestaat niet.');
@@ -28,7 +33,7 @@ export async function inviteTeam(deps: Deps, userId: string, roundId: string, te
     );
   }
   await deps.transaction(async (tx) => {
-    if (!await tx.stores.rounds.inviteTeam(round.id, team.id, userId)) return;
+    if (!(await tx.stores.rounds.inviteTeam(round.id, team.id, userId))) return;
     for (const member of await tx.stores.teams.members(team.id)) {
       await tx.stores.rounds.notify({
         userId: member.userId,
@@ -52,7 +57,8 @@ export async function inviteTeam(deps: Deps, userId: string, roundId: string, te
 /** DELETE /api/rounds/:roundId/teams/:teamId */
 export async function removeTeam(deps: Deps, userId: string, roundId: string, teamId: string): Promise<void> {
   const { round } = await authorizeRoundChange(deps, userId, roundId, 'invite');
-  if (!await deps.stores.rounds.removeTeam(round.id, teamId)) throw notFound('Dit team is niet uitgenodigd.');
+  if (!(await deps.stores.rounds.removeTeam(round.id, teamId)))
+    throw notFound('Dit team is niet uitgenodigd.');
   emitRoundChange(round.doc_id, { kind: 'round', roundId: round.id });
 }
 

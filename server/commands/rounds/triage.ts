@@ -28,7 +28,7 @@ export async function triageItem(
     candidate.kind === input.itemKind && candidate.id === input.itemId;
   if (!(await summaryItems(deps, round)).some(isItem))
     throw new ApiError(400, 'unknown_item', 'Dit onderdeel hoort niet bij deze ronde.');
-  if (input.versionId && !await deps.stores.versions.get(round.doc_id, input.versionId)) {
+  if (input.versionId && !(await deps.stores.versions.get(round.doc_id, input.versionId))) {
     throw new ApiError(400, 'unknown_version', 'Deze versie hoort niet bij dit document.');
   }
   await deps.stores.rounds.upsertTriage({
@@ -83,7 +83,11 @@ export async function completeRound(deps: Deps, userId: string, roundId: string)
 }
 
 /** GET /api/rounds/:roundId/summary — the team always; reviewers once the round is closed. */
-export async function roundSummary(deps: Pick<AppDeps, 'stores'>, userId: string, roundId: string): Promise<RoundSummary> {
+export async function roundSummary(
+  deps: Pick<AppDeps, 'stores'>,
+  userId: string,
+  roundId: string,
+): Promise<RoundSummary> {
   const { round, access } = await authorizeRound(deps.stores, userId, roundId, 'viewSummary');
   return presentSummary(deps, round, access);
 }

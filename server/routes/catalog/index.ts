@@ -29,7 +29,10 @@ export function catalogRoutes(deps: AppDeps) {
     .get('/', validateQuery(catalogQuery), async (c) => {
       const filter = c.req.valid('query');
       // Leerarrangementen in `items`, approved trajecten beside them.
-      return c.json({ items: await searchCatalog(deps, filter), trajects: await searchTrajectCatalog(deps, filter) });
+      return c.json({
+        items: await searchCatalog(deps, filter),
+        trajects: await searchTrajectCatalog(deps, filter),
+      });
     })
     .get('/trajects/:id', async (c) => c.json(await trajectCatalogEntry(deps, c.req.param('id'))))
     .get('/:id', async (c) => c.json(await catalogEntry(deps, c.req.param('id'))))

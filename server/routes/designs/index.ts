@@ -36,7 +36,12 @@ export function designRoutes(deps: AppDeps) {
         newerTemplate: newer
           ? {
               version: newer,
-              plan: designUpgradePlan(deps, docId, version, (await deps.stores.templateVersions.get(newer.id))!),
+              plan: await designUpgradePlan(
+                deps,
+                docId,
+                version,
+                (await deps.stores.templateVersions.get(newer.id))!,
+              ),
             }
           : null,
         role,

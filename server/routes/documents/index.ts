@@ -25,7 +25,12 @@ export function documentRoutes(deps: AppDeps) {
     })
     .get('/:id', async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      const { document, role } = await authorizeDocument(deps.stores, user.id, c.req.param('id'), 'document.read');
+      const { document, role } = await authorizeDocument(
+        deps.stores,
+        user.id,
+        c.req.param('id'),
+        'document.read',
+      );
       const capabilities = capabilitiesOf(role);
       return c.json({ ...document, role, capabilities });
     });

@@ -100,7 +100,10 @@ export function documentRoundRoutes(deps: AppDeps) {
     })
     .post('/:docId/comments', validateJson(createThreadBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(await createDocumentThread(deps, user.id, c.req.param('docId'), c.req.valid('json')), 201);
+      return c.json(
+        await createDocumentThread(deps, user.id, c.req.param('docId'), c.req.valid('json')),
+        201,
+      );
     })
     .get('/:docId/mentionable', async (c) => {
       const { user } = requireAuth(c.get('auth'));
@@ -128,7 +131,10 @@ export function commentRoutes(deps: AppDeps) {
     .use(authRequired)
     .post('/:threadId/replies', validateJson(messageBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(await replyToThread(deps, user.id, c.req.param('threadId'), c.req.valid('json').body), 201);
+      return c.json(
+        await replyToThread(deps, user.id, c.req.param('threadId'), c.req.valid('json').body),
+        201,
+      );
     })
     .patch('/messages/:messageId', validateJson(messageBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));

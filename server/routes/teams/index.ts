@@ -112,13 +112,17 @@ export function teamRoutes(deps: AppDeps) {
       const { user } = requireAuth(c.get('auth'));
       const teamId = c.req.param('teamId');
       await authorizeTeam(stores, user.id, teamId, 'team.readAudit');
-      const events = (await stores.audit.forTeam(teamId)).map((event) => ({
-        ...event,
-        actorName: event.actorId ? stores.users.displayName(event.actorId) : null,
-        // The person a membership event is about, by name (they may have left or been deleted).
-        subjectName:
-          typeof event.details.userId === 'string' ? stores.users.displayName(event.details.userId) : null,
-      }));
+      const events = await Promise.all(
+        (await stores.audit.forTeam(teamId)).map(async (event) => ({
+          ...event,
+          actorName: event.actorId ? await stores.users.displayName(event.actorId) : null,
+          // The person a membership event is about, by name (they may have left or been deleted).
+          subjectName:
+            typeof event.details.userId === 'string'
+              ? await stores.users.displayName(event.details.userId)
+              : null,
+        })),
+      );
       return c.json(events);
     })
     .get('/:teamId/trajects', async (c) => {
@@ -133,13 +137,15 @@ export function teamRoutes(deps: AppDeps) {
       await authorizeTeam(stores, user.id, teamId, 'team.read');
       // Designs carry the template version they are pinned to (trajects only take one version).
       return c.json(
-        (await stores.documents.listForTeam(teamId)).map((document) =>
-          document.kind === 'leerarrangement'
-            ? {
-                ...document,
-                templateVersionId: stores.designs.getDesign(document.id)?.templateVersionId ?? null,
-              }
-            : document,
+        await Promise.all(
+          (await stores.documents.listForTeam(teamId)).map(async (document) =>
+            document.kind === 'leerarrangement'
+              ? {
+                  ...document,
+                  templateVersionId: (await stores.designs.getDesign(document.id))?.templateVersionId ?? null,
+                }
+              : document,
+          ),
         ),
       );
     });

@@ -108,11 +108,14 @@ interface Context {
 
 interface RouteCase {
   expect: Expectation;
-  prepare(context: Context): Prepared;
+  prepare(context: Context): Prepared | Promise<Prepared>;
 }
 
 /** A user inserted straight into the store (password TEST_PASSWORD), for targets and stand-ins. */
-async function spareUser(world: World, name = 'Reserve'): Promise<{ id: string; email: string; name: string }> {
+async function spareUser(
+  world: World,
+  name = 'Reserve',
+): Promise<{ id: string; email: string; name: string }> {
   const user = { id: randomUUID(), email: uniqueEmail(name), name };
   await world.server.running.deps.stores.users.insert({ ...user, passwordHash: world.passwordHash });
   return user;
@@ -154,28 +157,34 @@ async function freshInvite(world: World): Promise<{ id: string; token: string }>
  */
 async function publishableDraft(world: World): Promise<string> {
   const { deps } = world.server.running;
-  return (await createTemplateDraft(deps, world.users.owner.id, {
-    teamId: world.teamId,
-    fromVersionId: world.exampleVersionIds[0],
-  })).id;
+  return (
+    await createTemplateDraft(deps, world.users.owner.id, {
+      teamId: world.teamId,
+      fromVersionId: world.exampleVersionIds[0],
+    })
+  ).id;
 }
 
 /** A fresh design of the co-creatieteam pinned to the older version (one per upgrade case). */
 async function oldDesign(world: World): Promise<string> {
-  return (await createDesign(world.server.running.deps, world.users.owner.id, {
-    teamId: world.labId,
-    title: 'Matrixontwerp',
-    templateId: world.lineVersionIds[0],
-  })).id;
+  return (
+    await createDesign(world.server.running.deps, world.users.owner.id, {
+      teamId: world.labId,
+      title: 'Matrixontwerp',
+      templateId: world.lineVersionIds[0],
+    })
+  ).id;
 }
 
 /** A fresh design of the co-creatieteam in globaal-ontwerp (one per status-change case). */
 async function freshDesign(world: World): Promise<string> {
-  return (await createDesign(world.server.running.deps, world.users.owner.id, {
-    teamId: world.labId,
-    title: 'Matrixstatus',
-    templateId: world.lineVersionIds[0],
-  })).id;
+  return (
+    await createDesign(world.server.running.deps, world.users.owner.id, {
+      teamId: world.labId,
+      title: 'Matrixstatus',
+      templateId: world.lineVersionIds[0],
+    })
+  ).id;
 }
 
 /**
@@ -243,28 +252,34 @@ const inAWeek = () => new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString();
 
 /** A fresh open round on the world document's saved version (one per case: cases change it). */
 async function freshRound(world: World): Promise<string> {
-  return (await createRound(world.server.running.deps, world.users.owner.id, world.docId, {
-    versionId: world.docVersionId,
-    title: 'Matrixronde',
-    deadline: inAWeek(),
-  })).id;
+  return (
+    await createRound(world.server.running.deps, world.users.owner.id, world.docId, {
+      versionId: world.docVersionId,
+      title: 'Matrixronde',
+      deadline: inAWeek(),
+    })
+  ).id;
 }
 
 /** A fresh closed round with one comment thread (triage, complete, carry-over). */
 async function closedRound(world: World): Promise<{ roundId: string; threadId: string }> {
   const { deps } = world.server.running;
   const roundId = await freshRound(world);
-  const threadId = (await createRoundThread(deps, world.users.owner.id, roundId, { anchor: null, body: 'Punt' })).id;
+  const threadId = (
+    await createRoundThread(deps, world.users.owner.id, roundId, { anchor: null, body: 'Punt' })
+  ).id;
   await closeRoundByOwner(deps, world.users.owner.id, roundId);
   return { roundId, threadId };
 }
 
 /** A thread on the live draft by the owner. */
 async function freshThread(world: World): Promise<string> {
-  return (await createDocumentThread(world.server.running.deps, world.users.owner.id, world.docId, {
-    anchor: null,
-    body: 'Matrixreactie',
-  })).id;
+  return (
+    await createDocumentThread(world.server.running.deps, world.users.owner.id, world.docId, {
+      anchor: null,
+      body: 'Matrixreactie',
+    })
+  ).id;
 }
 
 /** A message by the actor when their role may comment, otherwise by the owner. */
@@ -272,7 +287,9 @@ async function messageOf(context: Context): Promise<string> {
   const { actor, world } = context;
   const author =
     actor === 'owner' || actor === 'editor' || actor === 'commenter' ? world.users[actor] : world.users.owner;
-  return (await replyToThread(world.server.running.deps, author.id, await freshThread(world), 'Eigen bericht')).id;
+  return (
+    await replyToThread(world.server.running.deps, author.id, await freshThread(world), 'Eigen bericht')
+  ).id;
 }
 
 /**
@@ -344,7 +361,10 @@ function roundCases(): Record<string, RouteCase> {
     },
     'PATCH /api/rounds/:roundId': {
       expect: roundMembers(['owner'], 200),
-      prepare: async ({ world }) => ({ path: `/api/rounds/${await freshRound(world)}`, body: { title: 'Nieuwe titel' } }),
+      prepare: async ({ world }) => ({
+        path: `/api/rounds/${await freshRound(world)}`,
+        body: { title: 'Nieuwe titel' },
+      }),
     },
     'GET /api/rounds/:roundId/version': {
       expect: roundMembers(allRoles, 200),
@@ -410,7 +430,10 @@ function roundCases(): Record<string, RouteCase> {
     'PUT /api/rounds/:roundId/responses': {
       // Only reviewers answer the criteria: the document's own team never does.
       expect: roundMembers([], 200),
-      prepare: async ({ world }) => ({ path: `/api/rounds/${await freshRound(world)}/responses`, body: { answers: [] } }),
+      prepare: async ({ world }) => ({
+        path: `/api/rounds/${await freshRound(world)}/responses`,
+        body: { answers: [] },
+      }),
     },
     'POST /api/rounds/:roundId/close': {
       expect: roundMembers(['owner'], 200),
@@ -441,15 +464,21 @@ function roundCases(): Record<string, RouteCase> {
     },
     'GET /api/rounds/:roundId/summary.md': {
       expect: roundMembers(allRoles, 200),
-      prepare: async ({ world }) => ({ path: `/api/rounds/${(await closedRound(world)).roundId}/summary.md` }),
+      prepare: async ({ world }) => ({
+        path: `/api/rounds/${(await closedRound(world)).roundId}/summary.md`,
+      }),
     },
     'GET /api/rounds/:roundId/summary.html': {
       expect: roundMembers(allRoles, 200),
-      prepare: async ({ world }) => ({ path: `/api/rounds/${(await closedRound(world)).roundId}/summary.html` }),
+      prepare: async ({ world }) => ({
+        path: `/api/rounds/${(await closedRound(world)).roundId}/summary.html`,
+      }),
     },
     'POST /api/rounds/:roundId/carry-over': {
       expect: roundMembers(['owner', 'editor'], 200),
-      prepare: async ({ world }) => ({ path: `/api/rounds/${(await closedRound(world)).roundId}/carry-over` }),
+      prepare: async ({ world }) => ({
+        path: `/api/rounds/${(await closedRound(world)).roundId}/carry-over`,
+      }),
     },
     'GET /api/rounds/:roundId/events': {
       expect: roundMembers(allRoles, 200),
@@ -499,14 +528,14 @@ const table: Record<string, RouteCase> = {
   'POST /api/auth/logout': {
     // Public: logging out without a session is harmless and just clears the cookie.
     expect: everyone(204),
-    prepare: async (context) => ({ path: '/api/auth/logout', ...await standIn(context) }),
+    prepare: async (context) => ({ path: '/api/auth/logout', ...(await standIn(context)) }),
   },
   'POST /api/auth/password': {
     expect: signedIn(204),
     prepare: async (context) => ({
       path: '/api/auth/password',
       body: { currentPassword: TEST_PASSWORD, newPassword: 'een nieuw wachtwoord' },
-      ...await standIn(context),
+      ...(await standIn(context)),
     }),
   },
   'GET /api/me': { expect: signedIn(200), prepare: () => ({ path: '/api/me' }) },
@@ -520,7 +549,11 @@ const table: Record<string, RouteCase> = {
   'GET /api/me/export': { expect: signedIn(200), prepare: () => ({ path: '/api/me/export' }) },
   'DELETE /api/me': {
     expect: signedIn(204),
-    prepare: async (context) => ({ path: '/api/me', body: { password: TEST_PASSWORD }, ...await standIn(context) }),
+    prepare: async (context) => ({
+      path: '/api/me',
+      body: { password: TEST_PASSWORD },
+      ...(await standIn(context)),
+    }),
   },
   'GET /api/teams': { expect: signedIn(200), prepare: () => ({ path: '/api/teams' }) },
   'POST /api/teams': {
@@ -570,7 +603,9 @@ const table: Record<string, RouteCase> = {
   },
   'DELETE /api/teams/:teamId/invites/:inviteId': {
     expect: only(['owner'], 204),
-    prepare: async ({ world }) => ({ path: `/api/teams/${world.teamId}/invites/${(await freshInvite(world)).id}` }),
+    prepare: async ({ world }) => ({
+      path: `/api/teams/${world.teamId}/invites/${(await freshInvite(world)).id}`,
+    }),
   },
   'GET /api/teams/:teamId/audit': {
     expect: only(['owner'], 200),
@@ -728,11 +763,13 @@ const table: Record<string, RouteCase> = {
     expect: only(['owner'], 200),
     prepare: async ({ world }) => ({
       path: `/api/trajects/${
-        (await createTraject(world.server.running.deps, world.users.owner.id, {
-          teamId: world.labId,
-          title: 'Matrixstatus',
-          templateVersionId: world.lineVersionIds[0],
-        })).id
+        (
+          await createTraject(world.server.running.deps, world.users.owner.id, {
+            teamId: world.labId,
+            title: 'Matrixstatus',
+            templateVersionId: world.lineVersionIds[0],
+          })
+        ).id
       }/status`,
       body: { to: 'prototype' },
     }),
@@ -747,15 +784,17 @@ const table: Record<string, RouteCase> = {
     expect: everyone(200),
     prepare: async ({ world }) => {
       const { deps } = world.server.running;
-      const id = (await createTraject(deps, world.users.owner.id, {
-        teamId: world.labId,
-        title: 'Matrixcatalogustraject',
-        templateVersionId: world.lineVersionIds[0],
-      })).id;
-      deps.db.prepare("UPDATE trajects SET status = 'goedgekeurd' WHERE id = ?").run(id);
+      const id = (
+        await createTraject(deps, world.users.owner.id, {
+          teamId: world.labId,
+          title: 'Matrixcatalogustraject',
+          templateVersionId: world.lineVersionIds[0],
+        })
+      ).id;
+      deps.database.sqlite!.prepare("UPDATE trajects SET status = 'goedgekeurd' WHERE id = ?").run(id);
       await deps.stores.trajectLifecycle.publish(
         id,
-        { ...await trajectSnapshot(deps, id), teamId: world.labId, teamName: 'Matrixlab' },
+        { ...(await trajectSnapshot(deps, id)), teamId: world.labId, teamName: 'Matrixlab' },
         world.users.owner.id,
       );
       return { path: `/api/catalog/trajects/${id}` };
@@ -810,18 +849,22 @@ beforeAll(async () => {
   await server.addMember(owner, labId, viewer, 'viewer');
   // A line of the atelier with 1.0 and a newer version, so a design on 1.0 has something to upgrade to.
   const { deps } = server.running;
-  const lineDraft = (await createTemplateDraft(deps, owner.id, {
-    teamId: owner.teamId,
-    fromVersionId: examples[0]!.id,
-  })).id;
+  const lineDraft = (
+    await createTemplateDraft(deps, owner.id, {
+      teamId: owner.teamId,
+      fromVersionId: examples[0]!.id,
+    })
+  ).id;
   const first = await publishTemplate(deps, owner.id, lineDraft, { changeNote: 'Eerste' });
   await editDraft(server.wsUrl, lineDraft, owner, (doc) => setDraftMeta(doc, { title: 'Matrixpad herzien' }));
   const second = await publishTemplate(deps, owner.id, lineDraft, { changeNote: 'Herzien' });
-  const designId = (await createDesign(deps, owner.id, {
-    teamId: labId,
-    title: 'Matrixontwerp',
-    templateId: first.id,
-  })).id;
+  const designId = (
+    await createDesign(deps, owner.id, {
+      teamId: labId,
+      title: 'Matrixontwerp',
+      templateId: first.id,
+    })
+  ).id;
   const trajectResponse = await server.request('POST', '/api/trajects', {
     cookie: owner.cookie,
     body: { teamId: labId, title: 'Matrixtraject', templateVersionId: first.id },
@@ -832,13 +875,15 @@ beforeAll(async () => {
   const designVersionId = (await saveVersion(deps, owner.id, designId, { label: 'Matrixversie' })).id;
   // Approved the way tests/server/routes/catalog.test.ts does it: straight to external review in the
   // database (the API cannot pass R13 here), then approved, which publishes it to the catalog.
-  const approvedDesignId = (await createDesign(deps, owner.id, {
-    teamId: labId,
-    title: 'Matrixcatalogus',
-    templateId: first.id,
-  })).id;
-  deps.db
-    .prepare("UPDATE designs SET status = 'aangemeld-externe-toetsing' WHERE doc_id = ?")
+  const approvedDesignId = (
+    await createDesign(deps, owner.id, {
+      teamId: labId,
+      title: 'Matrixcatalogus',
+      templateId: first.id,
+    })
+  ).id;
+  deps.database
+    .sqlite!.prepare("UPDATE designs SET status = 'aangemeld-externe-toetsing' WHERE doc_id = ?")
     .run(approvedDesignId);
   await changeStatus(deps, owner.id, approvedDesignId, { to: 'goedgekeurd' });
   world = {
@@ -936,7 +981,7 @@ describe('authorization matrix', () => {
 
     it.each(ACTORS)('as %s', async (actor) => {
       const cookie = actor === 'anonymous' ? undefined : world.users[actor].cookie;
-      const prepared = routeCase.prepare({ actor, world, cookie });
+      const prepared = await routeCase.prepare({ actor, world, cookie });
       const sentCookie = 'cookie' in prepared ? prepared.cookie : cookie;
       const expected = routeCase.expect[actor];
       try {

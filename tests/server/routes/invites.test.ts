@@ -108,8 +108,8 @@ describe('POST /api/invites/:token/accept', () => {
   it('410 when expired', async () => {
     const teamId = await server.createTeam(owner, { name: 'Verlopen' });
     const { id, token } = await invite('viewer', teamId);
-    server.running.deps.db
-      .prepare('UPDATE invites SET expires_at = ? WHERE id = ?')
+    server.running.deps.database
+      .sqlite!.prepare('UPDATE invites SET expires_at = ? WHERE id = ?')
       .run(Date.now() - 1000, id);
 
     const response = await accept(first, token);

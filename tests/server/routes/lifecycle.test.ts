@@ -150,8 +150,8 @@ describe('POST /api/designs/:id/status', () => {
       from: 'globaal-ontwerp',
       to: 'prototype',
     });
-    const versions = server.running.deps.db
-      .prepare('SELECT label, status FROM document_versions WHERE doc_id = ?')
+    const versions = server.running.deps.database
+      .sqlite!.prepare('SELECT label, status FROM document_versions WHERE doc_id = ?')
       .all(docId);
     expect(versions).toEqual([{ label: 'Prototype', status: 'prototype' }]);
   });

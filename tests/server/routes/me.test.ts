@@ -35,8 +35,8 @@ async function call(user: { cookie: string } | undefined, method: string, path: 
 
 function countRows(sql: string, ...params: string[]): number {
   return (
-    server.running.deps.db
-      .prepare<string[], number>(sql)
+    server.running.deps.database
+      .sqlite!.prepare<string[], number>(sql)
       .pluck()
       .get(...params) ?? 0
   );
@@ -180,10 +180,11 @@ describe('DELETE /api/me (AVG: recht op vergetelheid)', () => {
     expect(socket.socket.closeCode).toBe(4401);
 
     // Personal data gone; the row stays so contributions keep an (anonymous) author.
-    const row = server.running.deps.db
-      .prepare<[string], { email: string; name: string; password_hash: string; deleted_at: number | null }>(
-        'SELECT email, name, password_hash, deleted_at FROM users WHERE id = ?',
-      )
+    const row = server.running.deps.database
+      .sqlite!.prepare<
+        [string],
+        { email: string; name: string; password_hash: string; deleted_at: number | null }
+      >('SELECT email, name, password_hash, deleted_at FROM users WHERE id = ?')
       .get(dora.id);
     expect(row).toMatchObject({ name: DELETED_NAME, password_hash: '' });
     expect(row?.email).not.toContain(dora.email.split('@')[0]);

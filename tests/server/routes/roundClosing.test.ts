@@ -59,17 +59,17 @@ async function openRound(title = 'Ronde'): Promise<Round> {
 
 /** Moves the round's deadline into the past, as time passing would (the API refuses a past deadline). */
 function passDeadline(roundId: string, deadline = Date.now() - 60_000): number {
-  server.running.deps.db
-    .prepare('UPDATE feedback_rounds SET deadline = ? WHERE id = ?')
+  server.running.deps.database
+    .sqlite!.prepare('UPDATE feedback_rounds SET deadline = ? WHERE id = ?')
     .run(deadline, roundId);
   return deadline;
 }
 
 const row = async (roundId: string) => (await server.running.deps.stores.rounds.round(roundId))!;
 const closeRecords = async (roundId: string) =>
-  (await server.running.deps.stores.audit
-    .forTeam(teamId))
-    .filter((event) => event.action === 'round.closed' && event.details.roundId === roundId);
+  (await server.running.deps.stores.audit.forTeam(teamId)).filter(
+    (event) => event.action === 'round.closed' && event.details.roundId === roundId,
+  );
 async function closedNotes(user: TestUser, round: Round): Promise<Notification[]> {
   const { items } = await as<{ items: Notification[] }>(user, 'GET', '/api/notifications');
   return items.filter((item) => item.kind === 'round_closed' && item.link.includes(round.id));
@@ -238,12 +238,13 @@ describe('closing', () => {
   });
 
   it('creating a round through the command needs a future deadline', () => {
-    expect(async () =>
-      await createRound(server.running.deps, owner.id, docId, {
-        versionId,
-        title: 'Te laat',
-        deadline: new Date(Date.now() - 1000).toISOString(),
-      }),
+    expect(
+      async () =>
+        await createRound(server.running.deps, owner.id, docId, {
+          versionId,
+          title: 'Te laat',
+          deadline: new Date(Date.now() - 1000).toISOString(),
+        }),
     ).toThrow('De deadline ligt in het verleden.');
   });
 });

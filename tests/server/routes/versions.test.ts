@@ -205,7 +205,7 @@ describe('immutability', () => {
     Y.applyUpdate(snapshot, new Uint8Array(after.state));
     expect(plain(snapshot, sectionId!)).toBe('Eerste stand');
 
-    const { db } = server.running.deps;
+    const db = server.running.deps.database.sqlite!;
     expect(() =>
       db.prepare("UPDATE document_versions SET label = 'anders' WHERE id = ?").run(versionId),
     ).toThrow(/immutable/);

@@ -82,12 +82,13 @@ it('replaces the items of a traject, ordered by position then design', async () 
   expect(await designs.items('tr')).toEqual([]);
 
   await designs.setItems('tr', [item('old', 1)]);
-  await t.database.transaction(async (trx) =>
-    await createDesignStore(trx).setItems('tr', [
-      item('b', 1, { alternativeGroup: 'keuze' }),
-      item('c', 0, { publicationId: 'c' }),
-      item('a', 1, { alternativeGroup: 'keuze' }),
-    ]),
+  await t.database.transaction(
+    async (trx) =>
+      await createDesignStore(trx).setItems('tr', [
+        item('b', 1, { alternativeGroup: 'keuze' }),
+        item('c', 0, { publicationId: 'c' }),
+        item('a', 1, { alternativeGroup: 'keuze' }),
+      ]),
   );
   expect(await designs.items('tr')).toEqual([
     item('c', 0, { publicationId: 'c' }),
@@ -97,7 +98,9 @@ it('replaces the items of a traject, ordered by position then design', async () 
 
   // A failing replacement inside the caller's transaction leaves the items as they were.
   await expect(
-    t.database.transaction(async (trx) => await createDesignStore(trx).setItems('tr', [item('a', 1), item('a', 2)])),
+    t.database.transaction(
+      async (trx) => await createDesignStore(trx).setItems('tr', [item('a', 1), item('a', 2)]),
+    ),
   ).rejects.toThrow();
   expect((await designs.items('tr')).map((row) => row.designId)).toEqual(['c', 'a', 'b']);
 

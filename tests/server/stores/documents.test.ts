@@ -118,8 +118,13 @@ describe('document store', () => {
     vi.setSystemTime(5_000);
     await documents.writeInitialState('d', new Uint8Array([1, 2, 3]), new Uint8Array([4]));
     vi.setSystemTime(6_000);
-    await opened.database.transaction(async (trx) =>
-      await createDocumentStore(trx).writeInitialState('d', new Uint8Array([7, 8]), new Uint8Array([9, 10])),
+    await opened.database.transaction(
+      async (trx) =>
+        await createDocumentStore(trx).writeInitialState(
+          'd',
+          new Uint8Array([7, 8]),
+          new Uint8Array([9, 10]),
+        ),
     );
     const row = await storedState('d');
     expect(row?.state).toBeInstanceOf(Uint8Array);

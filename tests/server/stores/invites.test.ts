@@ -50,7 +50,14 @@ afterEach(async () => {
 
 const hash = (byte: number) => new Uint8Array(32).fill(byte);
 const addInvite = async (id: string, byte: number, teamId = 't', store = invites) =>
-  await store.insert({ id, teamId, role: 'editor', tokenHash: hash(byte), createdBy: 'owner', expiresAt: 5_000 });
+  await store.insert({
+    id,
+    teamId,
+    role: 'editor',
+    tokenHash: hash(byte),
+    createdBy: 'owner',
+    expiresAt: 5_000,
+  });
 
 describe('invite store', () => {
   it('presents an invite with ISO times and open state, found by id or token hash', async () => {

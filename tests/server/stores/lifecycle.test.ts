@@ -32,12 +32,13 @@ it('reads status and lineage of a design, nothing for a document that is no desi
 });
 
 it('moves the status and logs the move in one transaction', async () => {
-  await t.database.transaction(async (trx) =>
-    await createLifecycleStore(trx).recordTransition(
-      'd',
-      { from: 'globaal-ontwerp', to: 'prototype', outcome: null, note: 'klaar', actorId: 'u' },
-      Date.UTC(2026, 4, 1),
-    ),
+  await t.database.transaction(
+    async (trx) =>
+      await createLifecycleStore(trx).recordTransition(
+        'd',
+        { from: 'globaal-ontwerp', to: 'prototype', outcome: null, note: 'klaar', actorId: 'u' },
+        Date.UTC(2026, 4, 1),
+      ),
   );
   expect((await lifecycle.get('d'))?.status).toBe('prototype');
   expect(await lifecycle.history('d')).toEqual([
@@ -58,7 +59,10 @@ it('shows a publication and its state only while the design is goedgekeurd', asy
   // A view into a larger buffer: only its own bytes are stored.
   const state = new Uint8Array([9, 1, 2, 3, 9]).subarray(1, 4);
   await at(2_000, async () => await lifecycle.publish('d', projection('Ontwerp d'), state, 'u'));
-  await at(3_000, async () => await lifecycle.publish('e', projection('Ontwerp e'), new Uint8Array([7]), 'u'));
+  await at(
+    3_000,
+    async () => await lifecycle.publish('e', projection('Ontwerp e'), new Uint8Array([7]), 'u'),
+  );
 
   expect(await lifecycle.publication('d')).toBeUndefined();
   expect(await lifecycle.publishedState('d')).toBeUndefined();
@@ -87,7 +91,7 @@ it('shows a publication and its state only while the design is goedgekeurd', asy
 
 it('publishes a design once', async () => {
   await lifecycle.publish('d', projection('Ontwerp d'), new Uint8Array([1]), 'u');
-  await expect(await lifecycle.publish('d', projection('Ontwerp d'), new Uint8Array([1]), 'u')).rejects.toSatisfy(
-    isUniqueViolation,
-  );
+  await expect(
+    await lifecycle.publish('d', projection('Ontwerp d'), new Uint8Array([1]), 'u'),
+  ).rejects.toSatisfy(isUniqueViolation);
 });

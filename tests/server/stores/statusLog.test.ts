@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Executor } from '../../../server/db/database';
+import type { DesignStatus } from '../../../shared/domain/lifecycle';
 import {
   createPublicationReader,
   createTransitionLog,
@@ -14,7 +15,7 @@ const variants = [
     log: { table: 'design_transitions', key: 'doc_id' },
     reader: { table: 'design_publications', key: 'doc_id', owner: 'designs', ownerKey: 'doc_id' },
     add: (db: Executor, id: string) => addDesign(db, id, 'team', 'tv'),
-    setStatus: (db: Executor, id: string, status: string) =>
+    setStatus: (db: Executor, id: string, status: DesignStatus) =>
       db.updateTable('designs').set({ status }).where('doc_id', '=', id).execute(),
     publish: (db: Executor, id: string, approvedAt: number) =>
       db
@@ -33,7 +34,7 @@ const variants = [
     log: { table: 'traject_transitions', key: 'traject_id' },
     reader: { table: 'traject_publications', key: 'traject_id', owner: 'trajects', ownerKey: 'id' },
     add: (db: Executor, id: string) => addTraject(db, id, 'team', 'tv'),
-    setStatus: (db: Executor, id: string, status: string) =>
+    setStatus: (db: Executor, id: string, status: DesignStatus) =>
       db.updateTable('trajects').set({ status }).where('id', '=', id).execute(),
     publish: (db: Executor, id: string, approvedAt: number) =>
       db

@@ -42,7 +42,8 @@ async function addUser(id: string, name = id): Promise<string> {
   return id;
 }
 
-const addTeam = async (id: string, name = id, lab?: string) => await teams.insert({ id, name, kind: 'atelier', lab });
+const addTeam = async (id: string, name = id, lab?: string) =>
+  await teams.insert({ id, name, kind: 'atelier', lab });
 
 describe('team rows', () => {
   it('stores empty lab and consortium as null and presents the creation time as ISO', async () => {
@@ -75,8 +76,8 @@ describe('team rows', () => {
   });
 
   it('works inside a transaction', async () => {
-    await opened.database.transaction(async (trx) =>
-      await createTeamStore(trx).insert({ id: 't', name: 'T', kind: 'atelier' }),
+    await opened.database.transaction(
+      async (trx) => await createTeamStore(trx).insert({ id: 't', name: 'T', kind: 'atelier' }),
     );
     expect((await teams.get('t'))?.name).toBe('T');
   });

@@ -78,8 +78,8 @@ describe('template draft store', () => {
   it('has no draft for another document, and one draft per document', async () => {
     expect(await drafts.get('first')).toBeUndefined();
     await drafts.insert({ docId: 'first', templateKey: 'first', basedOnVersionId: null });
-    const error: unknown = await (await drafts
-      .insert({ docId: 'first', templateKey: 'other', basedOnVersionId: null }))
+    const error: unknown = await drafts
+      .insert({ docId: 'first', templateKey: 'other', basedOnVersionId: null })
       .catch((caught: unknown) => caught);
     expect(isUniqueViolation(error)).toBe(true);
     expect(await drafts.get('first')).toMatchObject({ templateKey: 'first' });

@@ -27,19 +27,21 @@ const publish = (
   },
   db: Executor = t.db,
 ) =>
-  at(spec.at ?? 0, async () =>
-    await createTemplateVersionStore(db).insert({
-      id,
-      templateKey: spec.key ?? id,
-      teamId: 'atelier',
-      draftDocId: null,
-      major: spec.major ?? 1,
-      minor: spec.minor ?? 0,
-      content: templateContent(spec.content),
-      changeNote: `Notitie ${id}`,
-      example: spec.example ?? false,
-      publishedBy: 'u',
-    }),
+  at(
+    spec.at ?? 0,
+    async () =>
+      await createTemplateVersionStore(db).insert({
+        id,
+        templateKey: spec.key ?? id,
+        teamId: 'atelier',
+        draftDocId: null,
+        major: spec.major ?? 1,
+        minor: spec.minor ?? 0,
+        content: templateContent(spec.content),
+        changeNote: `Notitie ${id}`,
+        example: spec.example ?? false,
+        publishedBy: 'u',
+      }),
   );
 
 it('stores a version and reads it back with its content', async () => {

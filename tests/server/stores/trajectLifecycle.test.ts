@@ -34,12 +34,13 @@ it('moves the status, touches the traject and logs the move', async () => {
   expect(await store.status('tr')).toBe('globaal-ontwerp');
   expect(await store.status('missing')).toBeUndefined();
 
-  await t.database.transaction(async (trx) =>
-    await createTrajectLifecycleStore(trx).recordTransition(
-      'tr',
-      { from: 'globaal-ontwerp', to: 'prototype', outcome: null, note: null, actorId: 'u' },
-      12_345,
-    ),
+  await t.database.transaction(
+    async (trx) =>
+      await createTrajectLifecycleStore(trx).recordTransition(
+        'tr',
+        { from: 'globaal-ontwerp', to: 'prototype', outcome: null, note: null, actorId: 'u' },
+        12_345,
+      ),
   );
   expect(await store.status('tr')).toBe('prototype');
   expect(await updatedAt()).toBe(12_345);

@@ -14,18 +14,20 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const save = (id: string, now: number, over: Partial<Parameters<typeof versions.insert>[0]> = {}) =>
-  at(now, async () =>
-    await versions.insert({
-      id,
-      docId: 'doc',
-      label: `Versie ${id}`,
-      note: null,
-      authorId: 'u',
-      status: null,
-      state: new Uint8Array([0, 0]),
-      json: { id },
-      ...over,
-    }),
+  at(
+    now,
+    async () =>
+      await versions.insert({
+        id,
+        docId: 'doc',
+        label: `Versie ${id}`,
+        note: null,
+        authorId: 'u',
+        status: null,
+        state: new Uint8Array([0, 0]),
+        json: { id },
+        ...over,
+      }),
   );
 
 it('lists a document’s versions newest first, the later insert first within one millisecond', async () => {

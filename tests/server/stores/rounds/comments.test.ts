@@ -3,7 +3,10 @@ import { openTestDatabase, USERS, type RoundsTestDatabase } from './fixtures';
 
 const NOW = 1_700_000_000_000;
 let t: RoundsTestDatabase;
-const post = async (id: string, fields: { threadId?: string; docId?: string; roundId?: string | null } = {}) =>
+const post = async (
+  id: string,
+  fields: { threadId?: string; docId?: string; roundId?: string | null } = {},
+) =>
   await t.store.insertComment({
     id,
     threadId: fields.threadId ?? id,
