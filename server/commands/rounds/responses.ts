@@ -46,9 +46,9 @@ export async function saveResponses(
     input.submit === true && !(await store.submissions(round.id)).some((row) => row.user_id === userId);
   await deps.transaction(async (tx) => {
     for (const answer of input.answers) {
-      await store.upsertResponse({ id: randomUUID(), roundId: round.id, userId, ...answer });
+      await tx.stores.rounds.upsertResponse({ id: randomUUID(), roundId: round.id, userId, ...answer });
     }
-    if (input.submit) await store.submit(round.id, userId);
+    if (input.submit) await tx.stores.rounds.submit(round.id, userId);
     if (firstSubmit) {
       await notifyRoundTeam(tx, round, {
         kind: 'round_feedback',

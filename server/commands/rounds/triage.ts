@@ -57,7 +57,7 @@ export async function completeRound(deps: Deps, userId: string, roundId: string)
   }
   const store = deps.stores.rounds;
   await deps.transaction(async (tx) => {
-    await store.completeRound(round.id, userId);
+    await tx.stores.rounds.completeRound(round.id, userId);
     await tx.stores.audit.record('round.completed', {
       teamId: document.teamId,
       actorId: userId,
@@ -65,10 +65,10 @@ export async function completeRound(deps: Deps, userId: string, roundId: string)
     });
     // The reviewers learn what happened with their feedback.
     const seen = new Set<string>();
-    for (const reviewer of await store.reviewers(round.id)) {
+    for (const reviewer of await tx.stores.rounds.reviewers(round.id)) {
       if (seen.has(reviewer.user_id)) continue;
       seen.add(reviewer.user_id);
-      await store.notify({
+      await tx.stores.rounds.notify({
         userId: reviewer.user_id,
         kind: 'round_completed',
         text: `De samenvatting van "${round.title}" staat klaar: lees wat er met de feedback is gebeurd.`,

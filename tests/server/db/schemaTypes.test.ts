@@ -102,7 +102,8 @@ function migratedColumns(db: Db): SqliteColumn[] {
 
 /** What a column's select type must be, null aside, given its SQLite declaration. */
 function expectedSelect(column: SqliteColumn, select: string[]): string[] | 'numbers' {
-  if (column.type === 'BLOB') return ['Buffer'];
+  // Read as a Buffer at run time, typed as the Uint8Array it is, so a Uint8Array can be compared with it.
+  if (column.type === 'BLOB') return ['Uint8Array'];
   if (column.allowed) return column.allowed.map((value) => JSON.stringify(value)).sort();
   if (column.type === 'TEXT') return ['string'];
   // An integer boolean (0 | 1) or any number.

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CommentMessage, CommentThread, Notification, Round } from '../../../shared/schemas/rounds';
 import { onRoundChange, type RoundChange } from '../../../server/commands/roundEvents';
@@ -187,13 +188,16 @@ describe('closing', () => {
   it('closes in one transaction: a failing notification leaves the round open and unrecorded', async () => {
     const round = await openRound('Mislukte sluiting');
     passDeadline(round.id);
-    vi.spyOn(server.running.deps.stores.rounds, 'notify').mockImplementation(() => {
-      throw new Error('schijf vol');
-    });
-    expect(async () => await closeDueRounds(server.running.deps)).toThrow('schijf vol');
+    // The notification's INSERT fails inside the closing transaction (its table is gone for now).
+    const db = server.running.deps.database.db;
+    await sql`ALTER TABLE notifications RENAME TO notifications_away`.execute(db);
+    try {
+      await expect(closeDueRounds(server.running.deps)).rejects.toThrow(/notifications/);
+    } finally {
+      await sql`ALTER TABLE notifications_away RENAME TO notifications`.execute(db);
+    }
     expect((await row(round.id)).status).toBe('open');
     expect(await closeRecords(round.id)).toEqual([]);
-    vi.restoreAllMocks();
     await closeDueRounds(server.running.deps);
     expect((await row(round.id)).status).toBe('closed');
     expect(await closeRecords(round.id)).toHaveLength(1);
@@ -237,15 +241,14 @@ describe('closing', () => {
     expect(await closeRecords(first.id)).toHaveLength(1);
   });
 
-  it('creating a round through the command needs a future deadline', () => {
-    expect(
-      async () =>
-        await createRound(server.running.deps, owner.id, docId, {
-          versionId,
-          title: 'Te laat',
-          deadline: new Date(Date.now() - 1000).toISOString(),
-        }),
-    ).toThrow('De deadline ligt in het verleden.');
+  it('creating a round through the command needs a future deadline', async () => {
+    await expect(
+      createRound(server.running.deps, owner.id, docId, {
+        versionId,
+        title: 'Te laat',
+        deadline: new Date(Date.now() - 1000).toISOString(),
+      }),
+    ).rejects.toThrow('De deadline ligt in het verleden.');
   });
 });
 

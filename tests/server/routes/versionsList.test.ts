@@ -67,7 +67,7 @@ describe('GET /api/documents/:id/versions (JSON built by SQLite)', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     const text = await response.text();
-    const reference = versions.list(docId);
+    const reference = await versions.list(docId);
     expect(text).toBe(JSON.stringify(reference));
 
     const list = JSON.parse(text) as Array<Record<string, unknown>>;

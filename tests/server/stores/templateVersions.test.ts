@@ -74,7 +74,7 @@ it('stores a version and reads it back with its content', async () => {
 
 it('refuses a second version with the same number', async () => {
   await publish('v1', { key: 'pad' });
-  await expect(await publish('v2', { key: 'pad' })).rejects.toSatisfy(isUniqueViolation);
+  await expect(publish('v2', { key: 'pad' })).rejects.toSatisfy(isUniqueViolation);
 });
 
 it('lists the versions of one ontwikkelpad, highest number first', async () => {
