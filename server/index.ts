@@ -42,6 +42,13 @@ export async function startServer(
 ): Promise<RunningServer> {
   const env = loadEnv({ ...process.env, ...overrides });
   setLogLevel(env.LOG_LEVEL);
+  if (env.DATABASE_URL) {
+    // The stores run on PostgreSQL already; the document log and its sync path do not yet. Refusing
+    // is better than silently keeping everything in SQLite while the operator believes otherwise.
+    throw new Error(
+      'DATABASE_URL is set, but this version keeps documents in SQLite only. Unset DATABASE_URL to run on SQLite.',
+    );
+  }
   const database = openSqlite(env.DATA_DIR);
   const db = database.sqlite as Db;
   db.pragma(`busy_timeout = ${env.SQLITE_BUSY_TIMEOUT_MS}`);

@@ -135,7 +135,7 @@ describe('document store', () => {
 
   it('refuses an initial state for a document that does not exist', async () => {
     await expect(
-      await documents.writeInitialState('missing', new Uint8Array([1]), new Uint8Array([1])),
+      documents.writeInitialState('missing', new Uint8Array([1]), new Uint8Array([1])),
     ).rejects.toThrow(/foreign key/i);
     expect(await storedState('missing')).toBeUndefined();
   });

@@ -91,7 +91,7 @@ it('shows a publication and its state only while the design is goedgekeurd', asy
 
 it('publishes a design once', async () => {
   await lifecycle.publish('d', projection('Ontwerp d'), new Uint8Array([1]), 'u');
-  await expect(
-    await lifecycle.publish('d', projection('Ontwerp d'), new Uint8Array([1]), 'u'),
-  ).rejects.toSatisfy(isUniqueViolation);
+  await expect(lifecycle.publish('d', projection('Ontwerp d'), new Uint8Array([1]), 'u')).rejects.toSatisfy(
+    isUniqueViolation,
+  );
 });
