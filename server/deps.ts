@@ -1,4 +1,4 @@
-import type { Db } from './db/connection';
+import type { Database } from './db/database';
 import type { Env } from './env';
 import type { FailureLimiter } from './auth/rateLimit';
 import type { SessionService, Session } from './auth/sessions';
@@ -37,7 +37,8 @@ export interface Stores {
 /** What routes and the sync server need, created once at boot. */
 export interface AppDeps {
   env: Env;
-  db: Db;
+  /** The engine; queries go through `stores`, `transaction` opens a transaction. */
+  database: Database;
   stores: Stores;
   sessions: SessionService;
   rooms: RoomRegistry;
@@ -46,6 +47,12 @@ export interface AppDeps {
     loginByAddress: FailureLimiter;
     signupByAddress: FailureLimiter;
   };
+  /**
+   * Runs `fn` in one transaction with deps bound to it (committed when it resolves, rolled back when
+   * it throws). Inside, use only `tx` — the root `stores` would wait for the transaction (SQLite)
+   * or run outside it (PostgreSQL), and are refused. Never await anything but queries inside.
+   */
+  transaction<T>(fn: (tx: AppDeps) => Promise<T>): Promise<T>;
 }
 
 /** The signed-in user of a request. */

@@ -7,22 +7,15 @@ import { WorkerCommitter } from './collab/commitWorker';
 import { syncCommitter, type Committer } from './collab/writer';
 import type { DocStorage } from './stores/docStorage';
 import { RoomRegistry } from './collab/rooms';
-import { openDatabase, type Db } from './db/connection';
-import type { AppDeps, Stores } from './deps';
+import type { Db } from './db/connection';
+import { openSqlite } from './db/database';
+import { createAppDeps } from './appDeps';
+import { createStores } from './stores';
+import type { AppDeps } from './deps';
 import { can } from '../shared/domain/roles';
 import { FailureLimiter } from './auth/rateLimit';
 import { createSessionService } from './auth/sessions';
 import { documentRole } from './policies/document';
-import { createAuditStore } from './stores/audit';
-import { createInviteStore } from './stores/invites';
-import { createSessionStore } from './stores/sessions';
-import { createTeamStore } from './stores/teams';
-import { createUserStore } from './stores/users';
-import { createTemplateVersionStore } from './stores/templateVersions';
-import { createTemplateDraftStore } from './stores/templateDrafts';
-import { createDesignStore } from './stores/designs';
-import { createRoundStore } from './stores/rounds';
-import { createLifecycleStore } from './stores/lifecycle';
 import { seedExampleTemplates } from './db/seed';
 import { scheduleBackups } from './db/backup';
 import { startDeadlineJob } from './commands/rounds';
@@ -31,7 +24,6 @@ const HOUR_MS = 60 * 60 * 1000;
 import { loadEnv, type Env } from './env';
 import { log, setLogLevel } from './log';
 import { createDocStorage } from './stores/docStorage';
-import { createDocumentStore } from './stores/documents';
 
 /** A started server. */
 export interface RunningServer {
@@ -50,44 +42,40 @@ export async function startServer(
 ): Promise<RunningServer> {
   const env = loadEnv({ ...process.env, ...overrides });
   setLogLevel(env.LOG_LEVEL);
-  const db = openDatabase(env.DATA_DIR);
+  if (env.DATABASE_URL) {
+    // The stores run on PostgreSQL already; the document log and its sync path do not yet. Refusing
+    // is better than silently keeping everything in SQLite while the operator believes otherwise.
+    throw new Error(
+      'DATABASE_URL is set, but this version keeps documents in SQLite only. Unset DATABASE_URL to run on SQLite.',
+    );
+  }
+  const database = openSqlite(env.DATA_DIR);
+  const db = database.sqlite as Db;
   db.pragma(`busy_timeout = ${env.SQLITE_BUSY_TIMEOUT_MS}`);
-  const stores: Stores = {
-    documents: createDocumentStore(db),
-    docStorage: createDocStorage(db),
-    users: createUserStore(db),
-    sessions: createSessionStore(db),
-    teams: createTeamStore(db),
-    invites: createInviteStore(db),
-    audit: createAuditStore(db),
-    templateVersions: createTemplateVersionStore(db),
-    templateDrafts: createTemplateDraftStore(db),
-    designs: createDesignStore(db),
-    lifecycle: createLifecycleStore(db),
-    versions: (await import('./stores/versions')).createVersionStore(db),
-    rounds: createRoundStore(db),
-    trajectLifecycle: (await import('./stores/trajectLifecycle')).createTrajectLifecycleStore(db),
-  };
-  seedExampleTemplates(db, stores);
-  const sessions = createSessionService(stores.sessions, stores.users, {
+  const docStorage = createDocStorage(db);
+  const stores = createStores(database.db, docStorage);
+  await seedExampleTemplates(database);
+  const sessionPolicy = {
     idleTimeoutMs: env.SESSION_IDLE_HOURS * HOUR_MS,
     absoluteLifetimeMs: env.SESSION_MAX_DAYS * 24 * HOUR_MS,
-  });
-  const rooms = new RoomRegistry(stores.docStorage, stores.documents, {
+  };
+  const sessions = createSessionService(stores.sessions, stores.users, sessionPolicy);
+  const rooms = new RoomRegistry(docStorage, {
     compactEvery: env.COMPACT_EVERY,
-    access: (userId, docId) => {
-      const role = documentRole(stores, userId, docId)?.role;
+    access: async (userId, docId) => {
+      const role = (await documentRole(stores, userId, docId))?.role;
       return { canRead: can(role, 'document.read'), canWrite: can(role, 'document.edit') };
     },
-    isSessionLive: (sessionId) => sessions.isLive(sessionId),
-    touchSession: (sessionId) => sessions.touch(sessionId),
+    teamOf: async (docId) => (await stores.documents.get(docId))?.teamId,
+    isSessionLive: async (sessionId) => await sessions.isLive(sessionId),
+    touchSession: async (sessionId) => await sessions.touch(sessionId),
     heartbeatMs: env.HEARTBEAT_SECONDS * 1000,
     socketIdleMs: env.SOCKET_IDLE_SECONDS * 1000,
     maxSocketsPerUser: env.MAX_SOCKETS_PER_USER,
     maxSocketsPerAddress: env.MAX_SOCKETS_PER_ADDRESS,
     maxPendingUpdatesPerSocket: env.MAX_PENDING_UPDATES_PER_SOCKET,
     awareness: { maxStateBytes: env.MAX_AWARENESS_BYTES, maxIdsPerSocket: env.MAX_AWARENESS_IDS_PER_SOCKET },
-    committer: committerFor(env, db, stores.docStorage),
+    committer: committerFor(env, db, docStorage),
   });
   const backups = scheduleBackups(db, env.DATA_DIR, {
     intervalMs: env.BACKUP_INTERVAL_MINUTES * 60_000,
@@ -99,12 +87,12 @@ export async function startServer(
     loginByAddress: new FailureLimiter(env.LOGIN_MAX_FAILURES_PER_ADDRESS, loginWindowMs),
     signupByAddress: new FailureLimiter(env.SIGNUPS_PER_ADDRESS_PER_HOUR, HOUR_MS),
   };
-  const deps: AppDeps = { env, db, stores, sessions, rooms, limiters };
+  const deps = createAppDeps({ env, database, docStorage, sessionPolicy, rooms, limiters }, stores);
   // Expired session rows are removed hourly; validation refuses them anyway.
-  const sweep = setInterval(() => sessions.sweep(), HOUR_MS);
+  const sweep = setInterval(async () => await sessions.sweep(), HOUR_MS);
   sweep.unref();
   // Feedback rounds close at their deadline here, never as a side effect of a read.
-  const deadlines = startDeadlineJob(deps);
+  const deadlines = await startDeadlineJob(deps);
   const { app, injectWebSocket, wss } = createApp(deps);
 
   const server = await new Promise<Server>((resolve) => {
@@ -142,7 +130,7 @@ export async function startServer(
         for (const client of wss.clients) client.terminate();
         server.closeAllConnections();
       });
-      db.close();
+      await database.close();
       log.info('werkplaats stopped');
     })());
 

@@ -7,7 +7,7 @@ import { clearSessionCookie, readSessionCookie } from './cookies';
 export function loadSession(deps: AppDeps) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const token = readSessionCookie(c);
-    const auth = deps.sessions.validate(token);
+    const auth = await deps.sessions.validate(token);
     c.set('auth', auth);
     if (token && !auth) clearSessionCookie(c);
     await next();

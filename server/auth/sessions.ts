@@ -34,29 +34,32 @@ export function createSessionService(sessions: SessionStore, users: UserStore, p
   return {
     policy,
     /** Creates a session; returns the token for the cookie (shown once, never stored). */
-    create(userId: string, now = Date.now()): { token: string; session: Session } {
+    async create(userId: string, now = Date.now()): Promise<{ token: string; session: Session }> {
       const id = generateSecureRandomString(20);
       const secret = generateSecureRandomString(32);
-      sessions.insert(id, userId, hashSecret(secret), now);
+      await sessions.insert(id, userId, hashSecret(secret), now);
       return { token: `${id}.${secret}`, session: { id, userId, createdAt: now, lastActiveAt: now } };
     },
     /** The session and user for a token, or null if unknown, forged or expired (expired ones are deleted). */
-    validate(token: string | undefined, now = Date.now()): { session: Session; user: User } | null {
+    async validate(
+      token: string | undefined,
+      now = Date.now(),
+    ): Promise<{ session: Session; user: User } | null> {
       if (!token) return null;
       const parts = token.split('.');
       if (parts.length !== 2 || !parts[0] || !parts[1]) return null;
       const [id, secret] = parts as [string, string];
-      const row = sessions.get(id);
+      const row = await sessions.get(id);
       if (!row || !secretMatches(secret, row.secret_hash)) return null;
       if (isExpired(row, now)) {
-        sessions.delete(id);
+        await sessions.delete(id);
         return null;
       }
-      const user = users.get(row.user_id);
+      const user = await users.get(row.user_id);
       if (!user) return null;
       let lastActiveAt = row.last_active_at;
       if (now - lastActiveAt >= TOUCH_INTERVAL_MS) {
-        sessions.touch(id, now);
+        await sessions.touch(id, now);
         lastActiveAt = now;
       }
       // row.id, not `id`: that is a slice of the token and would keep the whole token (secret
@@ -64,27 +67,27 @@ export function createSessionService(sessions: SessionStore, users: UserStore, p
       return { session: { id: row.id, userId: row.user_id, createdAt: row.created_at, lastActiveAt }, user };
     },
     /** Whether a session id still exists and is within its lifetimes (for open sockets). */
-    isLive(id: string, now = Date.now()): boolean {
-      const row = sessions.get(id);
+    async isLive(id: string, now = Date.now()): Promise<boolean> {
+      const row = await sessions.get(id);
       return !!row && !isExpired(row, now);
     },
     /** Records activity on a live session (from an open socket). */
-    touch(id: string, now = Date.now()): void {
-      sessions.touch(id, now);
+    async touch(id: string, now = Date.now()): Promise<void> {
+      await sessions.touch(id, now);
     },
     /** Deletes one session. */
-    invalidate(id: string): void {
-      sessions.delete(id);
+    async invalidate(id: string): Promise<void> {
+      await sessions.delete(id);
     },
     /** Deletes every session of a user except `keepId`; returns the deleted ids. */
-    invalidateUser(userId: string, keepId?: string): string[] {
-      const ids = sessions.idsForUser(userId).filter((id) => id !== keepId);
-      for (const id of ids) sessions.delete(id);
+    async invalidateUser(userId: string, keepId?: string): Promise<string[]> {
+      const ids = (await sessions.idsForUser(userId)).filter((id) => id !== keepId);
+      for (const id of ids) await sessions.delete(id);
       return ids;
     },
     /** Removes expired rows (housekeeping). */
-    sweep(now = Date.now()): number {
-      return sessions.deleteExpired(now - policy.idleTimeoutMs, now - policy.absoluteLifetimeMs);
+    async sweep(now = Date.now()): Promise<number> {
+      return await sessions.deleteExpired(now - policy.idleTimeoutMs, now - policy.absoluteLifetimeMs);
     },
   };
 }

@@ -3,13 +3,13 @@ import { CloseCode, type Connection } from './connection';
 /** What the access guard asks of the rest of the server. */
 export interface AccessGuardOptions {
   /** Current access of a user to a document (re-checked when memberships change). */
-  access?: (userId: string, docId: string) => { canRead: boolean; canWrite: boolean };
+  access?: (userId: string, docId: string) => Promise<{ canRead: boolean; canWrite: boolean }>;
   /** The team that owns a document (to tell only the sockets a membership change concerns). */
-  teamOf?: (docId: string) => string | null | undefined;
+  teamOf?: (docId: string) => Promise<string | null | undefined>;
   /** Whether a session is still valid; sockets of ended sessions are closed by a sweep. */
-  isSessionLive?: (sessionId: string) => boolean;
+  isSessionLive?: (sessionId: string) => Promise<boolean>;
   /** Records activity on a session (a socket that sent frames since the last sweep). */
-  touchSession?: (sessionId: string) => void;
+  touchSession?: (sessionId: string) => Promise<void>;
 }
 
 /**
@@ -42,34 +42,35 @@ export class AccessGuard {
    * frame is processed with the old one meanwhile); otherwise the socket stays as it is and its
    * client, if it asked, is told to look its role up again (a commenter who became a viewer).
    */
-  refreshAccess(userId: string, teamId?: string): void {
+  async refreshAccess(userId: string, teamId?: string): Promise<void> {
     const { access, teamOf } = this.options;
     if (!access) return;
     for (const connection of [...this.connections()]) {
       if (connection.identity?.userId !== userId) continue;
-      const { canRead, canWrite } = access(userId, connection.docId);
+      const { canRead, canWrite } = await access(userId, connection.docId);
+      if (connection.closed) continue;
       if (!canRead) connection.close(CloseCode.forbidden, 'geen toegang meer');
       else if (canWrite !== connection.canWrite)
         connection.close(CloseCode.accessChanged, 'toegang gewijzigd');
-      else if (teamId === undefined || !teamOf || teamOf(connection.docId) === teamId) {
+      else if (teamId === undefined || !teamOf || (await teamOf(connection.docId)) === teamId) {
         connection.notifyAccessChanged();
       }
     }
   }
 
   /** Closes sockets whose session ended without closeSessions (expiry, idle timeout). */
-  sweepSessions(): void {
+  async sweepSessions(): Promise<void> {
     const { isSessionLive, touchSession } = this.options;
     const since = this.lastSessionSweep;
     this.lastSessionSweep = Date.now();
     for (const connection of [...this.connections()]) {
       if (!connection.identity) continue;
-      if (isSessionLive && !isSessionLive(connection.identity.sessionId)) {
+      if (isSessionLive && !(await isSessionLive(connection.identity.sessionId))) {
         connection.close(CloseCode.unauthenticated, 'sessie verlopen');
       } else if (touchSession && connection.lastFrameAt >= since) {
         // Typing over the socket is activity too: without this, someone who only edits would
         // hit the inactivity timeout while working.
-        touchSession(connection.identity.sessionId);
+        await touchSession(connection.identity.sessionId);
       }
     }
   }

@@ -6,16 +6,16 @@ import { loadDoc } from './loadDoc';
  * Runs `read` on the committed state of a document: the live room's doc when it is loaded (it holds
  * exactly the committed updates), otherwise a copy loaded from SQLite and destroyed afterwards.
  */
-export function readDocument<T>(
+export async function readDocument<T>(
   deps: Pick<AppDeps, 'rooms' | 'stores'>,
   docId: string,
-  read: (doc: Y.Doc) => T,
-): T {
+  read: (doc: Y.Doc) => T | Promise<T>,
+): Promise<T> {
   const room = deps.rooms.peek(docId);
   if (room) return read(room.doc);
   const { doc } = loadDoc(deps.stores.docStorage, docId);
   try {
-    return read(doc);
+    return await read(doc);
   } finally {
     doc.destroy();
   }

@@ -1,14 +1,7 @@
 import * as Y from 'yjs';
 import type { DocStorage } from '../stores/docStorage';
-import type { DocumentStore } from '../stores/documents';
 import { log } from '../log';
 import type { Room } from './room';
-
-/** Where a room's state and its document row are written. */
-export interface RoomStores {
-  storage: DocStorage;
-  documents: DocumentStore;
-}
 
 /**
  * Replaces the log with one state row. The room's doc holds exactly the committed rows up to
@@ -30,28 +23,28 @@ export function compact(storage: DocStorage, room: Room): void {
 }
 
 /** Refreshes the document row (updated_at, and the title when it changed) if the doc changed. */
-export function flushRoomMeta(documents: DocumentStore, room: Room): void {
+export function flushRoomMeta(storage: DocStorage, room: Room): void {
   if (!room.dirtyMeta) return;
   room.dirtyMeta = false;
   const title = room.title?.trim().slice(0, 200);
   if (title && title !== room.persistedTitle) {
-    documents.rename(room.docId, title);
+    storage.rename(room.docId, title);
     room.persistedTitle = title;
   } else {
-    documents.touch(room.docId);
+    storage.touch(room.docId);
   }
 }
 
 /** Compaction and the document row's update in one transaction: one fsync, not one each. */
-export function persistForUnload({ storage, documents }: RoomStores, room: Room): void {
+export function persistForUnload(storage: DocStorage, room: Room): void {
   storage.transaction(() => {
     if (room.logCount > 0) compact(storage, room);
-    flushRoomMeta(documents, room);
+    flushRoomMeta(storage, room);
   });
 }
 
 /** Refreshes the rows of every changed room; a room whose row could not be written tries again next time. */
-export function flushMeta({ storage, documents }: RoomStores, rooms: Iterable<Room>): void {
+export function flushMeta(storage: DocStorage, rooms: Iterable<Room>): void {
   // One transaction for all rooms: each autocommitted row update is its own fsync on the event
   // loop (synchronous=FULL), which with a few hundred active documents stalled relaying for
   // hundreds of ms every metaFlushMs (see docs/benchmarks.md, Findings).
@@ -61,7 +54,7 @@ export function flushMeta({ storage, documents }: RoomStores, rooms: Iterable<Ro
       for (const room of rooms) {
         try {
           if (room.dirtyMeta) flushed.push(room);
-          flushRoomMeta(documents, room);
+          flushRoomMeta(storage, room);
         } catch (error) {
           log.warn('could not update document row', { docId: room.docId, error: String(error) });
         }
@@ -84,15 +77,15 @@ export function flushMeta({ storage, documents }: RoomStores, rooms: Iterable<Ro
  * transaction), nothing of it was written: the rooms' bookkeeping is put back and false returned,
  * so each room can try on its own.
  */
-export function persistAll(stores: RoomStores, rooms: readonly Room[]): boolean {
+export function persistAll(storage: DocStorage, rooms: readonly Room[]): boolean {
   const before = rooms.map((room) => ({
     logCount: room.logCount,
     dirtyMeta: room.dirtyMeta,
     persistedTitle: room.persistedTitle,
   }));
   try {
-    stores.storage.transaction(() => {
-      for (const room of rooms) persistForUnload(stores, room);
+    storage.transaction(() => {
+      for (const room of rooms) persistForUnload(storage, room);
     });
     return true;
   } catch (error) {

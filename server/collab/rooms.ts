@@ -1,5 +1,4 @@
 import type { DocStorage } from '../stores/docStorage';
-import type { DocumentStore } from '../stores/documents';
 import { log } from '../log';
 import { AccessGuard, type AccessGuardOptions } from './accessGuard';
 import type { AwarenessLimits } from './awareness';
@@ -7,7 +6,7 @@ import { CloseCode, type Connection } from './connection';
 import { heartbeat } from './heartbeat';
 import { loadDoc } from './loadDoc';
 import { Room } from './room';
-import { compact, flushMeta, persistAll, persistForUnload, type RoomStores } from './roomPersistence';
+import { compact, flushMeta, persistAll, persistForUnload } from './roomPersistence';
 import { SocketCaps, type CapExceeded } from './socketCaps';
 import { UpdateWriter, type Committer, type PendingWrite } from './writer';
 
@@ -15,7 +14,7 @@ import { UpdateWriter, type Committer, type PendingWrite } from './writer';
 const MIXED_ORIGIN = Symbol('mixed committed batch');
 
 /** Settings of the room registry. */
-export interface RoomRegistryOptions extends Omit<AccessGuardOptions, 'teamOf'> {
+export interface RoomRegistryOptions extends AccessGuardOptions {
   /** Compact a document's log after about this many rows. */
   compactEvery: number;
   /** How often a changed document's row (updated_at, title) is refreshed, in ms. */
@@ -45,7 +44,7 @@ export interface RoomRegistryOptions extends Omit<AccessGuardOptions, 'teamOf'> 
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   readonly writer: UpdateWriter;
-  private readonly stores: RoomStores;
+  private readonly storage: DocStorage;
   private readonly caps: SocketCaps;
   private readonly guard: AccessGuard;
   private readonly timers: NodeJS.Timeout[];
@@ -53,20 +52,16 @@ export class RoomRegistry {
 
   constructor(
     storage: DocStorage,
-    documents: DocumentStore,
     private readonly options: RoomRegistryOptions,
   ) {
-    this.stores = { storage, documents };
+    this.storage = storage;
     this.writer = new UpdateWriter(
       storage,
       (batch, logIds) => this.onCommitted(batch, logIds),
       options.committer,
     );
     this.caps = new SocketCaps(options);
-    this.guard = new AccessGuard(() => this.connections(), {
-      ...options,
-      teamOf: (docId) => documents.get(docId)?.teamId,
-    });
+    this.guard = new AccessGuard(() => this.connections(), options);
     const heartbeatMs = options.heartbeatMs ?? 30_000;
     const every = (ms: number, tick: () => void) => {
       const timer = setInterval(tick, ms);
@@ -74,8 +69,8 @@ export class RoomRegistry {
       return timer;
     };
     this.timers = [
-      every(options.metaFlushMs ?? 2_000, () => flushMeta(this.stores, this.rooms.values())),
-      every(options.sessionSweepMs ?? 30_000, () => this.guard.sweepSessions()),
+      every(options.metaFlushMs ?? 2_000, () => flushMeta(this.storage, this.rooms.values())),
+      every(options.sessionSweepMs ?? 30_000, async () => void (await this.guard.sweepSessions())),
       every(heartbeatMs, () => {
         heartbeat(this.connections(), { heartbeatMs, socketIdleMs: options.socketIdleMs });
         this.evictIdleRooms();
@@ -125,8 +120,8 @@ export class RoomRegistry {
    * Applies a change of a user's access to their open sockets at once (see AccessGuard): `teamId`
    * for a membership change in that team, none when documents of any team may be concerned.
    */
-  refreshAccess(userId: string, teamId?: string): void {
-    this.guard.refreshAccess(userId, teamId);
+  async refreshAccess(userId: string, teamId?: string): Promise<void> {
+    return await this.guard.refreshAccess(userId, teamId);
   }
 
   /** Number of loaded documents. */
@@ -147,7 +142,7 @@ export class RoomRegistry {
     let room = this.rooms.get(connection.docId);
     if (!room) {
       const started = performance.now();
-      const loaded = loadDoc(this.stores.storage, connection.docId);
+      const loaded = loadDoc(this.storage, connection.docId);
       room = new Room(connection.docId, loaded, this.writer, this.options.awareness);
       this.rooms.set(connection.docId, room);
       log.debug('document loaded', {
@@ -181,7 +176,7 @@ export class RoomRegistry {
   private unload(room: Room, persist = true): void {
     if (persist) {
       try {
-        persistForUnload(this.stores, room);
+        persistForUnload(this.storage, room);
       } catch (error) {
         // The log rows are still there; the next load replays them.
         log.error('compaction on unload failed', { docId: room.docId, error: String(error) });
@@ -243,7 +238,7 @@ export class RoomRegistry {
         logId,
         reason,
       });
-      if (logId > 0) this.stores.storage.quarantine(logId, reason);
+      if (logId > 0) this.storage.quarantine(logId, reason);
       if (write.origin) {
         acks.delete(write.origin);
         write.origin.close(CloseCode.invalidPayload, 'update could not be applied');
@@ -265,7 +260,7 @@ export class RoomRegistry {
       this.compactionScheduled.delete(room);
       if (this.rooms.get(room.docId) !== room || room.logCount === 0) return;
       try {
-        compact(this.stores.storage, room);
+        compact(this.storage, room);
       } catch (error) {
         log.error('compaction failed', { docId: room.docId, error: String(error) });
       }
@@ -279,7 +274,7 @@ export class RoomRegistry {
     if (!committed) log.error('shutdown with uncommitted updates; clients still hold them');
     const rooms = [...this.rooms.values()];
     for (const room of rooms) room.closeAll(CloseCode.goingAway, 'server shutting down');
-    const persisted = persistAll(this.stores, rooms);
+    const persisted = persistAll(this.storage, rooms);
     for (const room of rooms) this.unload(room, !persisted);
   }
 }

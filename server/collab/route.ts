@@ -35,7 +35,7 @@ export function collabRoutes(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket<W
       if (origin && !isAllowedOrigin(c, origin, deps.env.ALLOWED_ORIGINS)) {
         return sendError(c, 403, 'forbidden_origin', 'Verbinding van een andere site geweigerd.');
       }
-      const auth = deps.sessions.validate(sessionTokenFromHeader(c.req.header('cookie')));
+      const auth = await deps.sessions.validate(sessionTokenFromHeader(c.req.header('cookie')));
       if (!auth) return sendError(c, 401, 'unauthenticated', 'Log eerst in.');
       const address = clientAddress(c);
       const capped = deps.rooms.admit({ userId: auth.user.id, address });
@@ -50,7 +50,7 @@ export function collabRoutes(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket<W
         );
       }
       const docId = c.req.param('docId');
-      const found = DOC_ID.test(docId) ? documentRole(deps.stores, auth.user.id, docId) : undefined;
+      const found = DOC_ID.test(docId) ? await documentRole(deps.stores, auth.user.id, docId) : undefined;
       if (!found) return sendError(c, 404, 'not_found', 'Dit document bestaat niet.');
       if (!can(found.role, 'document.read')) {
         return sendError(c, 403, 'forbidden', 'Je hebt geen toegang tot dit document.');

@@ -25,11 +25,11 @@ export async function signup(
   const id = randomUUID();
   let token = '';
   try {
-    deps.db.transaction(() => {
-      deps.stores.users.insert({ id, email: body.email, name: body.name, passwordHash });
-      deps.stores.audit.record('auth.signup', { actorId: id });
-      token = deps.sessions.create(id).token;
-    })();
+    await deps.transaction(async (tx) => {
+      await tx.stores.users.insert({ id, email: body.email, name: body.name, passwordHash });
+      await tx.stores.audit.record('auth.signup', { actorId: id });
+      token = (await tx.sessions.create(id)).token;
+    });
   } catch (error) {
     if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
       throw new ApiError(
@@ -40,7 +40,7 @@ export async function signup(
     }
     throw error;
   }
-  return { user: deps.stores.users.get(id) as User, token };
+  return { user: (await deps.stores.users.get(id)) as User, token };
 }
 
 /**
@@ -57,7 +57,7 @@ export async function login(
   if (loginByAccount.isBlocked(accountKey) || loginByAddress.isBlocked(address)) {
     throw new ApiError(429, 'rate_limited', TOO_MANY);
   }
-  const found = deps.stores.users.getWithHashByEmail(body.email);
+  const found = await deps.stores.users.getWithHashByEmail(body.email);
   const ok = found
     ? await verifyPassword(found.passwordHash, body.password)
     : await verifyAgainstDummy(body.password);
@@ -65,19 +65,19 @@ export async function login(
     loginByAccount.fail(accountKey);
     loginByAddress.fail(address);
     if (found)
-      deps.stores.audit.record('auth.login_failed', { actorId: found.user.id, details: { address } });
+      await deps.stores.audit.record('auth.login_failed', { actorId: found.user.id, details: { address } });
     throw new ApiError(401, 'invalid_credentials', WRONG);
   }
   loginByAccount.reset(accountKey);
-  const { token } = deps.sessions.create(found.user.id);
-  deps.stores.audit.record('auth.login', { actorId: found.user.id, details: { address } });
+  const { token } = await deps.sessions.create(found.user.id);
+  await deps.stores.audit.record('auth.login', { actorId: found.user.id, details: { address } });
   return { user: found.user, token };
 }
 
 /** Ends one session and closes its sockets. */
-export function logout(deps: AppDeps, userId: string, sessionId: string): void {
-  deps.sessions.invalidate(sessionId);
-  deps.stores.audit.record('auth.logout', { actorId: userId });
+export async function logout(deps: AppDeps, userId: string, sessionId: string): Promise<void> {
+  await deps.sessions.invalidate(sessionId);
+  await deps.stores.audit.record('auth.logout', { actorId: userId });
   deps.rooms.closeSessions([sessionId], 'uitgelogd');
 }
 
@@ -89,24 +89,24 @@ export async function changePassword(
   currentPassword: string,
   newPassword: string,
 ): Promise<void> {
-  const ok = await verifyPassword(deps.stores.users.passwordHash(user.id) ?? '', currentPassword);
+  const ok = await verifyPassword((await deps.stores.users.passwordHash(user.id)) ?? '', currentPassword);
   if (!ok) throw new ApiError(403, 'wrong_password', 'Je huidige wachtwoord klopt niet.');
   const passwordHash = await hashPassword(newPassword);
   let ended: string[] = [];
-  deps.db.transaction(() => {
-    deps.stores.users.setPasswordHash(user.id, passwordHash);
-    ended = deps.sessions.invalidateUser(user.id, sessionId);
-    deps.stores.audit.record('auth.password_changed', {
+  await deps.transaction(async (tx) => {
+    await tx.stores.users.setPasswordHash(user.id, passwordHash);
+    ended = await tx.sessions.invalidateUser(user.id, sessionId);
+    await tx.stores.audit.record('auth.password_changed', {
       actorId: user.id,
       details: { endedSessions: ended.length },
     });
-  })();
+  });
   deps.rooms.closeSessions(ended, 'wachtwoord gewijzigd');
 }
 
 /** Everything stored about the user, as one JSON document (AVG art. 15/20). */
-export function exportAccount(deps: AppDeps, user: User) {
-  deps.stores.audit.record('account.exported', { actorId: user.id });
+export async function exportAccount(deps: AppDeps, user: User) {
+  await deps.stores.audit.record('account.exported', { actorId: user.id });
   return {
     exportedAt: new Date().toISOString(),
     user: {
@@ -115,12 +115,12 @@ export function exportAccount(deps: AppDeps, user: User) {
       name: user.name,
       createdAt: new Date(user.createdAt).toISOString(),
     },
-    teams: deps.stores.teams.forUser(user.id),
-    sessions: deps.stores.sessions.listForUser(user.id).map((session) => ({
+    teams: await deps.stores.teams.forUser(user.id),
+    sessions: (await deps.stores.sessions.listForUser(user.id)).map((session) => ({
       createdAt: new Date(session.created_at).toISOString(),
       lastActiveAt: new Date(session.last_active_at).toISOString(),
     })),
-    activity: deps.stores.audit.forActor(user.id),
+    activity: await deps.stores.audit.forActor(user.id),
   };
 }
 
@@ -130,15 +130,19 @@ export function exportAccount(deps: AppDeps, user: User) {
  * members; teams where they are the only member are deleted with the account.
  */
 export async function deleteAccount(deps: AppDeps, user: User, password: string): Promise<void> {
-  const ok = await verifyPassword(deps.stores.users.passwordHash(user.id) ?? '', password);
+  const ok = await verifyPassword((await deps.stores.users.passwordHash(user.id)) ?? '', password);
   if (!ok) throw new ApiError(403, 'wrong_password', 'Je wachtwoord klopt niet.');
-  const teams = deps.stores.teams.forUser(user.id);
-  const blocking = teams.filter(
-    (team) =>
+  const teams = await deps.stores.teams.forUser(user.id);
+  const blocking: typeof teams = [];
+  for (const team of teams) {
+    if (
       team.role === 'owner' &&
-      deps.stores.teams.ownerCount(team.id) === 1 &&
-      deps.stores.teams.memberCount(team.id) > 1,
-  );
+      (await deps.stores.teams.ownerCount(team.id)) === 1 &&
+      (await deps.stores.teams.memberCount(team.id)) > 1
+    ) {
+      blocking.push(team);
+    }
+  }
   if (blocking.length > 0) {
     throw new ApiError(
       409,
@@ -147,14 +151,14 @@ export async function deleteAccount(deps: AppDeps, user: User, password: string)
     );
   }
   let ended: string[] = [];
-  deps.db.transaction(() => {
+  await deps.transaction(async (tx) => {
     for (const team of teams) {
-      if (deps.stores.teams.memberCount(team.id) === 1) deps.stores.teams.delete(team.id);
-      else deps.stores.teams.removeMember(team.id, user.id);
+      if ((await tx.stores.teams.memberCount(team.id)) === 1) await tx.stores.teams.delete(team.id);
+      else await tx.stores.teams.removeMember(team.id, user.id);
     }
-    ended = deps.sessions.invalidateUser(user.id);
-    deps.stores.users.anonymise(user.id);
-    deps.stores.audit.record('account.deleted', { actorId: user.id });
-  })();
+    ended = await tx.sessions.invalidateUser(user.id);
+    await tx.stores.users.anonymise(user.id);
+    await tx.stores.audit.record('account.deleted', { actorId: user.id });
+  });
   deps.rooms.closeSessions(ended, 'account verwijderd');
 }

@@ -55,10 +55,9 @@ function searchableText(publication: Publication): string {
  * Approved designs only: the catalog reads the publications frozen at approval (never a live
  * document), so no draft can appear here.
  */
-export function searchCatalog(deps: AppDeps, filter: CatalogFilter) {
+export async function searchCatalog(deps: AppDeps, filter: CatalogFilter) {
   const words = (filter.q ?? '').toLocaleLowerCase('nl').split(/\s+/).filter(Boolean);
-  return deps.stores.lifecycle
-    .publications()
+  return (await deps.stores.lifecycle.publications())
     .filter((publication) => {
       const { projection } = publication;
       if (filter.sector && !projection.content.sectors.includes(filter.sector as never)) return false;
@@ -77,8 +76,8 @@ export function searchCatalog(deps: AppDeps, filter: CatalogFilter) {
 }
 
 /** One approved design with its plain projection; 404 for anything not approved. */
-export function catalogEntry(deps: AppDeps, docId: string) {
-  const publication = deps.stores.lifecycle.publication(docId);
+export async function catalogEntry(deps: AppDeps, docId: string) {
+  const publication = await deps.stores.lifecycle.publication(docId);
   if (!publication) throw notFound('Dit leerarrangement staat niet in de catalogus.');
   return { ...summary(publication), content: publication.projection.content };
 }
@@ -87,11 +86,16 @@ export function catalogEntry(deps: AppDeps, docId: string) {
  * *Hergebruiken*: copies the approved state into a new draft design of the caller's co-creatieteam,
  * pinned to the same ontwikkelpad version, with its lineage ("gebaseerd op …").
  */
-export function reuseDesign(deps: AppDeps, userId: string, sourceId: string, teamId: string): { id: string } {
-  const publication = deps.stores.lifecycle.publication(sourceId);
-  const state = deps.stores.lifecycle.publishedState(sourceId);
+export async function reuseDesign(
+  deps: AppDeps,
+  userId: string,
+  sourceId: string,
+  teamId: string,
+): Promise<{ id: string }> {
+  const publication = await deps.stores.lifecycle.publication(sourceId);
+  const state = await deps.stores.lifecycle.publishedState(sourceId);
   if (!publication || !state) throw notFound('Dit leerarrangement staat niet in de catalogus.');
-  const { team } = authorizeTeam(deps.stores, userId, teamId, 'document.create');
+  const { team } = await authorizeTeam(deps.stores, userId, teamId, 'document.create');
   if (team.kind !== 'cocreatieteam') throw forbidden('Alleen een co-creatieteam ontwerpt leerarrangementen.');
   const doc = new Y.Doc();
   Y.applyUpdate(doc, state);
@@ -99,17 +103,23 @@ export function reuseDesign(deps: AppDeps, userId: string, sourceId: string, tea
   doc.destroy();
   const id = randomUUID();
   const title = publication.projection.title;
-  deps.db.transaction(() => {
-    deps.stores.documents.insert({ id, teamId: team.id, createdBy: userId, title, kind: 'leerarrangement' });
-    deps.stores.docStorage.writeInitialState(id, state, stateVector);
-    deps.stores.designs.insertDesign(id, publication.projection.template.id);
-    deps.stores.lifecycle.setBasedOn(id, sourceId);
-    deps.stores.audit.record('design.reused', {
+  await deps.transaction(async (tx) => {
+    await tx.stores.documents.insert({
+      id,
+      teamId: team.id,
+      createdBy: userId,
+      title,
+      kind: 'leerarrangement',
+    });
+    await tx.stores.documents.writeInitialState(id, state, stateVector);
+    await tx.stores.designs.insertDesign(id, publication.projection.template.id);
+    await tx.stores.lifecycle.setBasedOn(id, sourceId);
+    await tx.stores.audit.record('design.reused', {
       teamId: team.id,
       actorId: userId,
       details: { documentId: id, basedOn: sourceId, title },
     });
-  })();
+  });
   return { id };
 }
 
@@ -150,10 +160,9 @@ function trajectSearchableText(publication: TrajectPublication): string {
 }
 
 /** Approved trajecten only, from their frozen publications; the same filters as designs. */
-export function searchTrajectCatalog(deps: AppDeps, filter: CatalogFilter) {
+export async function searchTrajectCatalog(deps: AppDeps, filter: CatalogFilter) {
   const words = (filter.q ?? '').toLocaleLowerCase('nl').split(/\s+/).filter(Boolean);
-  return deps.stores.trajectLifecycle
-    .publications()
+  return (await deps.stores.trajectLifecycle.publications())
     .map((publication) => ({ publication, summary: trajectSummary(publication) }))
     .filter(({ publication, summary }) => {
       if (filter.sector && !summary.sectors.includes(filter.sector)) return false;
@@ -176,24 +185,26 @@ export function searchTrajectCatalog(deps: AppDeps, filter: CatalogFilter) {
  * One approved traject: its leerarrangementen as frozen at approval (each was itself approved
  * then, so each links to its own catalog page), and the coverage; 404 for anything not approved.
  */
-export function trajectCatalogEntry(deps: AppDeps, trajectId: string) {
-  const publication = deps.stores.trajectLifecycle.publication(trajectId);
+export async function trajectCatalogEntry(deps: AppDeps, trajectId: string) {
+  const publication = await deps.stores.trajectLifecycle.publication(trajectId);
   if (!publication) throw notFound('Dit traject staat niet in de catalogus.');
   const { projection } = publication;
   return {
     ...trajectSummary(publication),
-    items: projection.items.map((item) => ({
-      id: item.designId,
-      title: item.title,
-      team: { id: item.teamId, name: item.teamName },
-      position: item.position,
-      alternativeGroup: item.alternativeGroup,
-      outcomes: item.outcomes,
-      ects: item.ects,
-      hours: item.hours,
-      // Still in the catalog (a design is removed from it only when its team deletes it).
-      inCatalog: deps.stores.lifecycle.publication(item.designId) !== undefined,
-    })),
+    items: await Promise.all(
+      projection.items.map(async (item) => ({
+        id: item.designId,
+        title: item.title,
+        team: { id: item.teamId, name: item.teamName },
+        position: item.position,
+        alternativeGroup: item.alternativeGroup,
+        outcomes: item.outcomes,
+        ects: item.ects,
+        hours: item.hours,
+        // Still in the catalog (a design is removed from it only when its team deletes it).
+        inCatalog: (await deps.stores.lifecycle.publication(item.designId)) !== undefined,
+      })),
+    ),
     coverage: projection.coverage,
   };
 }

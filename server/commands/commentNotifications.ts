@@ -20,44 +20,46 @@ export interface NewMessage {
  * those who can see the thread. The team opens a round's thread beside its draft, reviewers on the
  * round's own page. Call inside the transaction that writes the message.
  */
-export function notifyForMessage(deps: Pick<AppDeps, 'stores'>, message: NewMessage): void {
+export async function notifyForMessage(deps: Pick<AppDeps, 'stores'>, message: NewMessage): Promise<void> {
   const store = deps.stores.rounds;
-  const document = deps.stores.documents.get(message.docId)!;
-  const author = deps.stores.users.displayName(message.authorId);
+  const document = (await deps.stores.documents.get(message.docId))!;
+  const author = await deps.stores.users.displayName(message.authorId);
   const thread = encodeURIComponent(message.threadId);
   const link = message.roundId
     ? `${roundPath(message.roundId)}?reactie=${thread}`
     : `${documentPath(document)}?reactie=${thread}`;
   const teamLink = message.roundId ? `${teamRoundPath(document, message.roundId)}&reactie=${thread}` : link;
-  const linkFor = (userId: string) =>
-    message.roundId && can(teamRoleOn(deps.stores, userId, document), 'document.read') ? teamLink : link;
+  const linkFor = async (userId: string) =>
+    message.roundId && can(await teamRoleOn(deps.stores, userId, document), 'document.read')
+      ? teamLink
+      : link;
   const notified = new Set<string>([message.authorId]);
-  const mayHear = (userId: string | null): userId is string =>
+  const mayHear = async (userId: string | null): Promise<boolean> =>
     userId !== null &&
     !notified.has(userId) &&
-    canSeeThread(deps.stores, userId, message.docId, message.roundId);
+    (await canSeeThread(deps.stores, userId, message.docId, message.roundId));
   for (const userId of mentionedIds(message.body)) {
-    if (!mayHear(userId)) continue;
+    if (!(await mayHear(userId))) continue;
     notified.add(userId);
-    store.notify({
+    await store.notify({
       userId,
       kind: 'mention',
       text: `${author} noemde je in een reactie bij "${document.title}".`,
-      link: linkFor(userId),
+      link: await linkFor(userId),
       actorId: message.authorId,
       docId: message.docId,
     });
   }
   if (!message.isReply) return;
-  for (const row of store.threadMessages(message.threadId)) {
+  for (const row of await store.threadMessages(message.threadId)) {
     const userId = row.author_id;
-    if (!mayHear(userId)) continue;
+    if (userId === null || !(await mayHear(userId))) continue;
     notified.add(userId);
-    store.notify({
+    await store.notify({
       userId,
       kind: 'reply',
       text: `${author} reageerde op een gesprek bij "${document.title}".`,
-      link: linkFor(userId),
+      link: await linkFor(userId),
       actorId: message.authorId,
       docId: message.docId,
     });

@@ -35,37 +35,39 @@ function applyFilter(threads: CommentThread[], userId: string, filter: ListFilte
 }
 
 /** GET /api/documents/:docId/comments — the live draft's threads, or (team only) one round's. */
-export function listDocumentComments(deps: Deps, userId: string, docId: string, filter: ListFilter) {
-  authorizeDocument(deps.stores, userId, docId, 'document.read');
+export async function listDocumentComments(deps: Deps, userId: string, docId: string, filter: ListFilter) {
+  await authorizeDocument(deps.stores, userId, docId, 'document.read');
   if (filter.round && filter.round !== 'live') {
-    const { round } = authorizeRound(deps.stores, userId, filter.round, 'viewVersion');
+    const { round } = await authorizeRound(deps.stores, userId, filter.round, 'viewVersion');
     if (round.doc_id !== docId) throw notFound('Deze feedbackronde bestaat niet.');
     return listRoundComments(deps, userId, round.id, filter);
   }
-  const rows = deps.stores.rounds.liveComments(docId);
-  const threads = readDocument(deps, docId, (doc) => groupThreads(deps, rows, doc));
+  const rows = await deps.stores.rounds.liveComments(docId);
+  const threads = await readDocument(deps, docId, async (doc) => await groupThreads(deps, rows, doc));
   return { threads: applyFilter(threads, userId, filter) };
 }
 
 /** GET /api/rounds/:roundId/comments — anchors resolve against the round's frozen version. */
-export function listRoundComments(deps: Deps, userId: string, roundId: string, filter: ListFilter) {
-  const { round } = authorizeRound(deps.stores, userId, roundId, 'viewVersion');
-  const rows = deps.stores.rounds.roundComments(round.id);
+export async function listRoundComments(deps: Deps, userId: string, roundId: string, filter: ListFilter) {
+  const { round } = await authorizeRound(deps.stores, userId, roundId, 'viewVersion');
+  const rows = await deps.stores.rounds.roundComments(round.id);
   return {
-    threads: readVersionDoc(deps, round, (doc) => applyFilter(groupThreads(deps, rows, doc), userId, filter)),
+    threads: await readVersionDoc(deps, round, async (doc) =>
+      applyFilter(await groupThreads(deps, rows, doc), userId, filter),
+    ),
   };
 }
 
 /** One thread, its anchor resolved against the doc it was made on. */
-function threadOf(deps: Deps, threadId: string): CommentThread {
-  const rows = deps.stores.rounds.threadMessages(threadId);
+async function threadOf(deps: Deps, threadId: string): Promise<CommentThread> {
+  const rows = await deps.stores.rounds.threadMessages(threadId);
   if (rows.length === 0) throw notFound('Deze reactie bestaat niet.');
   const root = rows[0]!;
   if (root.round_id) {
-    const round = deps.stores.rounds.round(root.round_id)!;
-    return readVersionDoc(deps, round, (doc) => presentThread(deps, rows, doc));
+    const round = (await deps.stores.rounds.round(root.round_id))!;
+    return await readVersionDoc(deps, round, async (doc) => await presentThread(deps, rows, doc));
   }
-  return readDocument(deps, root.doc_id, (doc) => presentThread(deps, rows, doc));
+  return readDocument(deps, root.doc_id, async (doc) => await presentThread(deps, rows, doc));
 }
 
 /** Checks that a new anchor points into the doc it is made on (a known fragment or item). */
@@ -78,13 +80,13 @@ function checkAnchor(doc: Y.Doc, anchor: Anchor | null): void {
   }
 }
 
-function insertThread(
+async function insertThread(
   deps: Deps,
   input: { userId: string; docId: string; roundId: string | null; anchor: Anchor | null; body: string },
-): CommentThread {
+): Promise<CommentThread> {
   const id = randomUUID();
-  deps.db.transaction(() => {
-    deps.stores.rounds.insertComment({
+  await deps.transaction(async (tx) => {
+    await tx.stores.rounds.insertComment({
       id,
       threadId: id,
       docId: input.docId,
@@ -93,7 +95,7 @@ function insertThread(
       body: input.body,
       anchor: input.anchor,
     });
-    notifyForMessage(deps, {
+    await notifyForMessage(tx, {
       authorId: input.userId,
       docId: input.docId,
       roundId: input.roundId,
@@ -101,41 +103,46 @@ function insertThread(
       body: input.body,
       isReply: false,
     });
-  })();
+  });
   emitRoundChange(input.docId, { kind: 'comments', roundId: input.roundId });
   return threadOf(deps, id);
 }
 
 /** POST /api/documents/:docId/comments — a thread on the live draft (commenters and up). */
-export function createDocumentThread(
+export async function createDocumentThread(
   deps: Deps,
   userId: string,
   docId: string,
   input: { anchor: Anchor | null; body: string },
-): CommentThread {
-  authorizeLiveComment(deps.stores, userId, docId);
-  readDocument(deps, docId, (doc) => checkAnchor(doc, input.anchor));
-  return insertThread(deps, { userId, docId, roundId: null, ...input });
+): Promise<CommentThread> {
+  await authorizeLiveComment(deps.stores, userId, docId);
+  await readDocument(deps, docId, (doc) => checkAnchor(doc, input.anchor));
+  return await insertThread(deps, { userId, docId, roundId: null, ...input });
 }
 
 /** POST /api/rounds/:roundId/comments — reviewers and commenting team members, while the round is open. */
-export function createRoundThread(
+export async function createRoundThread(
   deps: Deps,
   userId: string,
   roundId: string,
   input: { anchor: Anchor | null; body: string },
-): CommentThread {
-  const round = authorizeRoundComment(deps.stores, userId, roundId);
-  readVersionDoc(deps, round, (doc) => checkAnchor(doc, input.anchor));
-  return insertThread(deps, { userId, docId: round.doc_id, roundId: round.id, ...input });
+): Promise<CommentThread> {
+  const round = await authorizeRoundComment(deps.stores, userId, roundId);
+  await readVersionDoc(deps, round, (doc) => checkAnchor(doc, input.anchor));
+  return await insertThread(deps, { userId, docId: round.doc_id, roundId: round.id, ...input });
 }
 
 /** POST /api/comments/:threadId/replies */
-export function replyToThread(deps: Deps, userId: string, threadId: string, body: string): CommentMessage {
-  const root = authorizeThreadWrite(deps.stores, userId, threadId);
+export async function replyToThread(
+  deps: Deps,
+  userId: string,
+  threadId: string,
+  body: string,
+): Promise<CommentMessage> {
+  const root = await authorizeThreadWrite(deps.stores, userId, threadId);
   const id = randomUUID();
-  deps.db.transaction(() => {
-    deps.stores.rounds.insertComment({
+  await deps.transaction(async (tx) => {
+    await tx.stores.rounds.insertComment({
       id,
       threadId: root.id,
       docId: root.doc_id,
@@ -144,7 +151,7 @@ export function replyToThread(deps: Deps, userId: string, threadId: string, body
       body,
       anchor: null,
     });
-    notifyForMessage(deps, {
+    await notifyForMessage(tx, {
       authorId: userId,
       docId: root.doc_id,
       roundId: root.round_id,
@@ -152,21 +159,26 @@ export function replyToThread(deps: Deps, userId: string, threadId: string, body
       body,
       isReply: true,
     });
-  })();
+  });
   emitRoundChange(root.doc_id, { kind: 'comments', roundId: root.round_id });
-  return presentMessage(deps, deps.stores.rounds.comment(id)!);
+  return presentMessage(deps, (await deps.stores.rounds.comment(id))!);
 }
 
 /** PATCH /api/comments/messages/:messageId — own messages only. */
-export function editMessage(deps: Deps, userId: string, messageId: string, body: string): CommentMessage {
-  const message = authorizeOwnMessage(deps.stores, userId, messageId);
+export async function editMessage(
+  deps: Deps,
+  userId: string,
+  messageId: string,
+  body: string,
+): Promise<CommentMessage> {
+  const message = await authorizeOwnMessage(deps.stores, userId, messageId);
   const before = new Set(mentionedIds(message.body));
-  deps.db.transaction(() => {
-    deps.stores.rounds.editComment(messageId, body);
+  await deps.transaction(async (tx) => {
+    await tx.stores.rounds.editComment(messageId, body);
     // Only people newly mentioned by the edit hear about it.
     const added = mentionedIds(body).filter((id) => !before.has(id));
     if (added.length > 0) {
-      notifyForMessage(deps, {
+      await notifyForMessage(tx, {
         authorId: userId,
         docId: message.doc_id,
         roundId: message.round_id,
@@ -175,27 +187,27 @@ export function editMessage(deps: Deps, userId: string, messageId: string, body:
         isReply: false,
       });
     }
-  })();
+  });
   emitRoundChange(message.doc_id, { kind: 'comments', roundId: message.round_id });
-  return presentMessage(deps, deps.stores.rounds.comment(messageId)!);
+  return presentMessage(deps, (await deps.stores.rounds.comment(messageId))!);
 }
 
 /** DELETE /api/comments/messages/:messageId — own messages; the thread keeps "bericht verwijderd". */
-export function deleteMessage(deps: Deps, userId: string, messageId: string): void {
-  const message = authorizeOwnMessage(deps.stores, userId, messageId);
-  deps.stores.rounds.deleteComment(messageId);
+export async function deleteMessage(deps: Deps, userId: string, messageId: string): Promise<void> {
+  const message = await authorizeOwnMessage(deps.stores, userId, messageId);
+  await deps.stores.rounds.deleteComment(messageId);
   emitRoundChange(message.doc_id, { kind: 'comments', roundId: message.round_id });
 }
 
 /** POST /api/comments/:threadId/resolve | reopen */
-export function setThreadResolved(
+export async function setThreadResolved(
   deps: Deps,
   userId: string,
   threadId: string,
   resolved: boolean,
-): CommentThread {
-  const root = authorizeThreadWrite(deps.stores, userId, threadId);
-  deps.stores.rounds.setResolved(root.id, resolved ? userId : null);
+): Promise<CommentThread> {
+  const root = await authorizeThreadWrite(deps.stores, userId, threadId);
+  await deps.stores.rounds.setResolved(root.id, resolved ? userId : null);
   emitRoundChange(root.doc_id, { kind: 'comments', roundId: root.round_id });
   return threadOf(deps, root.id);
 }

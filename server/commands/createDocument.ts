@@ -6,10 +6,7 @@ import {
   SECTIONS_ARRAY,
   sectionFragmentName,
 } from '../../shared/editor/fields';
-import type { Db } from '../db/connection';
-import type { DocStorage } from '../stores/docStorage';
-import type { DocumentStore } from '../stores/documents';
-import type { AuditStore } from '../stores/audit';
+import type { AppDeps } from '../deps';
 
 /** Input of createDocument. */
 export interface CreateDocumentInput {
@@ -44,26 +41,25 @@ export function buildInitialDoc(title: string, headings: readonly string[]): Y.D
 }
 
 /** Creates the document row and its initial collaborative state in one transaction. */
-export function createDocument(
-  db: Db,
-  stores: { documents: DocumentStore; docStorage: DocStorage; audit: AuditStore },
+export async function createDocument(
+  deps: AppDeps,
   userId: string,
   input: CreateDocumentInput,
-): { id: string } {
+): Promise<{ id: string }> {
   const id = randomUUID();
   const title = input.title ?? 'Naamloos document';
   const doc = buildInitialDoc(title, input.sections ?? DEFAULT_SECTION_HEADINGS);
   const state = Y.encodeStateAsUpdate(doc);
   const stateVector = Y.encodeStateVector(doc);
   doc.destroy();
-  db.transaction(() => {
-    stores.documents.insert({ id, teamId: input.teamId, createdBy: userId, title });
-    stores.docStorage.writeInitialState(id, state, stateVector);
-    stores.audit.record('document.created', {
+  return await deps.transaction(async (tx) => {
+    await tx.stores.documents.insert({ id, teamId: input.teamId, createdBy: userId, title });
+    await tx.stores.documents.writeInitialState(id, state, stateVector);
+    await tx.stores.audit.record('document.created', {
       teamId: input.teamId,
       actorId: userId,
       details: { documentId: id, title },
     });
-  })();
-  return { id };
+    return { id };
+  });
 }

@@ -15,58 +15,58 @@ import { authorizeTeam } from '../policies/team';
 import type { TemplateVersion, TemplateVersionSummary } from '../stores/templateVersions';
 
 /** Creates a leerarrangement design in a co-creatieteam against a published template version. */
-export function createDesign(
+export async function createDesign(
   deps: AppDeps,
   userId: string,
   input: { teamId: string; title: string; templateId: string },
-): { id: string } {
-  const { team } = authorizeTeam(deps.stores, userId, input.teamId, 'document.create');
+): Promise<{ id: string }> {
+  const { team } = await authorizeTeam(deps.stores, userId, input.teamId, 'document.create');
   if (team.kind !== 'cocreatieteam') throw forbidden('Alleen een co-creatieteam ontwerpt leerarrangementen.');
-  const version = templateVersionOr404(deps, input.templateId);
+  const version = await templateVersionOr404(deps, input.templateId);
   const id = randomUUID();
   const doc = new Y.Doc();
   initDesignDoc(doc, version.content, input.title);
   const state = Y.encodeStateAsUpdate(doc);
   const stateVector = Y.encodeStateVector(doc);
   doc.destroy();
-  deps.db.transaction(() => {
-    deps.stores.documents.insert({
+  await deps.transaction(async (tx) => {
+    await tx.stores.documents.insert({
       id,
       teamId: team.id,
       createdBy: userId,
       title: input.title,
       kind: 'leerarrangement',
     });
-    deps.stores.docStorage.writeInitialState(id, state, stateVector);
-    deps.stores.designs.insertDesign(id, version.id);
-    deps.stores.audit.record('design.created', {
+    await tx.stores.documents.writeInitialState(id, state, stateVector);
+    await tx.stores.designs.insertDesign(id, version.id);
+    await tx.stores.audit.record('design.created', {
       teamId: team.id,
       actorId: userId,
       details: { documentId: id, title: input.title, template: `${version.title} ${version.version}` },
     });
-  })();
+  });
   return { id };
 }
 
-function designOr404(deps: AppDeps, docId: string) {
-  const design = deps.stores.designs.getDesign(docId);
+async function designOr404(deps: AppDeps, docId: string) {
+  const design = await deps.stores.designs.getDesign(docId);
   if (!design) throw notFound('Dit document is geen leerarrangement.');
   return design;
 }
 
 /** The template version a design pins, and a newer one in the same line if the atelier published it. */
-export function designTemplate(deps: AppDeps, docId: string) {
-  const design = designOr404(deps, docId);
-  const version = templateVersionOr404(deps, design.templateVersionId);
-  const latest = deps.stores.templateVersions.versionsOf(version.templateKey)[0];
+export async function designTemplate(deps: AppDeps, docId: string) {
+  const design = await designOr404(deps, docId);
+  const version = await templateVersionOr404(deps, design.templateVersionId);
+  const latest = (await deps.stores.templateVersions.versionsOf(version.templateKey))[0];
   return { version, newer: latest && latest.id !== version.id ? latest : null };
 }
 
 /** Code (or title) of every outcome any version of the ontwikkelpad ever had, by id. */
-function outcomeLabels(deps: AppDeps, templateKey: string): Record<string, string> {
+async function outcomeLabels(deps: AppDeps, templateKey: string): Promise<Record<string, string>> {
   const labels: Record<string, string> = {};
-  for (const summary of deps.stores.templateVersions.versionsOf(templateKey)) {
-    const version = deps.stores.templateVersions.get(summary.id);
+  for (const summary of await deps.stores.templateVersions.versionsOf(templateKey)) {
+    const version = await deps.stores.templateVersions.get(summary.id);
     for (const outcome of version ? allOutcomes(version.content) : [])
       labels[outcome.id] ??= outcome.code || outcome.title;
   }
@@ -74,27 +74,31 @@ function outcomeLabels(deps: AppDeps, templateKey: string): Record<string, strin
 }
 
 /** The rule results and study load of a design's committed state. */
-export function designChecks(deps: AppDeps, userId: string, docId: string) {
-  authorizeDocument(deps.stores, userId, docId, 'document.read');
-  const { version } = designTemplate(deps, docId);
-  const content = readDocument(deps, docId, (doc) => projectDesign(doc, version.content));
+export async function designChecks(deps: AppDeps, userId: string, docId: string) {
+  await authorizeDocument(deps.stores, userId, docId, 'document.read');
+  const { version } = await designTemplate(deps, docId);
+  const content = await readDocument(deps, docId, (doc) => projectDesign(doc, version.content));
   return {
     results: checkDesign(content, version.content, {
-      closedRounds: deps.stores.rounds.closedRoundCount(docId),
-      outcomeLabels: outcomeLabels(deps, version.templateKey),
+      closedRounds: await deps.stores.rounds.closedRoundCount(docId),
+      outcomeLabels: await outcomeLabels(deps, version.templateKey),
     }),
     studyLoad: studyLoad(content),
   };
 }
 
 /** What upgrading the design to `to` would mean (outcomes mapped by id). */
-export function designUpgradePlan(
+export async function designUpgradePlan(
   deps: AppDeps,
   docId: string,
   from: TemplateVersion,
   to: TemplateVersion,
-): UpgradePlan {
-  const targeted = readDocument(deps, docId, (doc) => projectDesign(doc, from.content).targetedOutcomeIds);
+): Promise<UpgradePlan> {
+  const targeted = await readDocument(
+    deps,
+    docId,
+    (doc) => projectDesign(doc, from.content).targetedOutcomeIds,
+  );
   return planUpgrade(from.content, to.content, targeted);
 }
 
@@ -109,9 +113,9 @@ export async function upgradeDesign(
   docId: string,
   toVersionId: string,
 ): Promise<{ plan: UpgradePlan; version: TemplateVersionSummary }> {
-  const { document } = authorizeDocument(deps.stores, userId, docId, 'document.edit');
-  const { version: from } = designTemplate(deps, docId);
-  const to = templateVersionOr404(deps, toVersionId);
+  const { document } = await authorizeDocument(deps.stores, userId, docId, 'document.edit');
+  const { version: from } = await designTemplate(deps, docId);
+  const to = await templateVersionOr404(deps, toVersionId);
   if (to.templateKey !== from.templateKey) {
     throw new ApiError(
       400,
@@ -128,8 +132,8 @@ export async function upgradeDesign(
   ) {
     throw new ApiError(400, 'not_newer', `Versie ${to.version} is niet nieuwer dan versie ${from.version}.`);
   }
-  const plan = designUpgradePlan(deps, docId, from, to);
-  const update = readDocument(deps, docId, (doc) => {
+  const plan = await designUpgradePlan(deps, docId, from, to);
+  const update = await readDocument(deps, docId, (doc) => {
     const before = Y.encodeStateVector(doc);
     const copy = new Y.Doc();
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
@@ -138,9 +142,9 @@ export async function upgradeDesign(
     copy.destroy();
     return diff;
   });
-  deps.db.transaction(() => {
-    deps.stores.designs.repin(docId, to.id);
-    deps.stores.audit.record('design.upgraded', {
+  await deps.transaction(async (tx) => {
+    await tx.stores.designs.repin(docId, to.id);
+    await tx.stores.audit.record('design.upgraded', {
       teamId: document.teamId,
       actorId: userId,
       details: {
@@ -150,7 +154,7 @@ export async function upgradeDesign(
         removed: plan.removed.map((outcome) => outcome.code),
       },
     });
-  })();
+  });
   await deps.rooms.applyServerUpdate(docId, update);
   const { content: _content, ...summary } = to;
   return { plan, version: summary };
@@ -161,44 +165,47 @@ export async function upgradeDesign(
  * committed state, another team's designs from the catalog's frozen publication (never their live
  * document, which may have moved on or be a draft the traject's team cannot see).
  */
-function trajectItemContents(deps: AppDeps, trajectId: string, template: TemplateVersion) {
-  return deps.stores.designs.items(trajectId).map((item) => {
-    const publication = item.publicationId
-      ? deps.stores.lifecycle.publication(item.publicationId)
-      : undefined;
-    if (publication) {
+async function trajectItemContents(deps: AppDeps, trajectId: string, template: TemplateVersion) {
+  const items = await deps.stores.designs.items(trajectId);
+  return Promise.all(
+    items.map(async (item) => {
+      const publication = item.publicationId
+        ? await deps.stores.lifecycle.publication(item.publicationId)
+        : undefined;
+      if (publication) {
+        return {
+          ...item,
+          source: 'catalog' as const,
+          content: publication.projection.content,
+          title: publication.projection.title,
+          teamId: publication.projection.teamId,
+          teamName: publication.projection.teamName,
+          status: 'goedgekeurd' as DesignStatus,
+        };
+      }
+      const document = await deps.stores.documents.get(item.designId);
+      const team = document?.teamId ? await deps.stores.teams.get(document.teamId) : undefined;
+      const content = await readDocument(deps, item.designId, (doc) => projectDesign(doc, template.content));
       return {
         ...item,
-        source: 'catalog' as const,
-        content: publication.projection.content,
-        title: publication.projection.title,
-        teamId: publication.projection.teamId,
-        teamName: publication.projection.teamName,
-        status: 'goedgekeurd' as DesignStatus,
+        source: 'team' as const,
+        content,
+        title: content.title || document?.title || '',
+        teamId: document?.teamId ?? null,
+        teamName: team?.name ?? null,
+        status: (await deps.stores.lifecycle.get(item.designId))?.status ?? INITIAL_STATUS,
       };
-    }
-    const document = deps.stores.documents.get(item.designId);
-    const team = document?.teamId ? deps.stores.teams.get(document.teamId) : undefined;
-    const content = readDocument(deps, item.designId, (doc) => projectDesign(doc, template.content));
-    return {
-      ...item,
-      source: 'team' as const,
-      content,
-      title: content.title || document?.title || '',
-      teamId: document?.teamId ?? null,
-      teamName: team?.name ?? null,
-      status: deps.stores.lifecycle.get(item.designId)?.status ?? INITIAL_STATUS,
-    };
-  });
+    }),
+  );
 }
 
 /** A traject with its items, the coverage matrix and R1/R2. */
-export function trajectView(deps: AppDeps, trajectId: string) {
-  const traject = deps.stores.designs.getTraject(trajectId);
+export async function trajectView(deps: AppDeps, trajectId: string) {
+  const traject = await deps.stores.designs.getTraject(trajectId);
   if (!traject) throw notFound('Dit traject bestaat niet.');
-  const version = templateVersionOr404(deps, traject.templateVersionId);
+  const version = await templateVersionOr404(deps, traject.templateVersionId);
   const outcomes = allOutcomes(version.content);
-  const items = trajectItemContents(deps, trajectId, version).map(({ content, ...item }) => {
+  const items = (await trajectItemContents(deps, trajectId, version)).map(({ content, ...item }) => {
     const load = studyLoad(content);
     return {
       ...item,
@@ -240,7 +247,7 @@ export function trajectView(deps: AppDeps, trajectId: string) {
 }
 
 /** The coverage matrix as CSV (outcomes × arrangements, "x" where covered), for spreadsheets. */
-export function trajectMatrixCsv(view: ReturnType<typeof trajectView>): string {
+export function trajectMatrixCsv(view: Awaited<ReturnType<typeof trajectView>>): string {
   const quote = (value: string) => `"${value.replace(/"/g, '""')}"`;
   // A leading =, +, - or @ would be run as a formula by spreadsheet programs.
   const cell = (value: string) => quote(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
@@ -258,24 +265,24 @@ export function trajectMatrixCsv(view: ReturnType<typeof trajectView>): string {
 }
 
 /** Creates a traject of a team against a template version. */
-export function createTraject(
+export async function createTraject(
   deps: AppDeps,
   userId: string,
   input: { teamId: string; title: string; templateVersionId: string },
-): { id: string } {
-  const { team } = authorizeTeam(deps.stores, userId, input.teamId, 'document.create');
+): Promise<{ id: string }> {
+  const { team } = await authorizeTeam(deps.stores, userId, input.teamId, 'document.create');
   if (team.kind !== 'cocreatieteam')
     throw forbidden('Alleen een co-creatieteam stelt professionaliseringstrajecten samen.');
-  templateVersionOr404(deps, input.templateVersionId);
+  await templateVersionOr404(deps, input.templateVersionId);
   const id = randomUUID();
-  deps.db.transaction(() => {
-    deps.stores.designs.insertTraject({ id, ...input, createdBy: userId });
-    deps.stores.audit.record('traject.created', {
+  await deps.transaction(async (tx) => {
+    await tx.stores.designs.insertTraject({ id, ...input, createdBy: userId });
+    await tx.stores.audit.record('traject.created', {
       teamId: input.teamId,
       actorId: userId,
       details: { trajectId: id, title: input.title },
     });
-  })();
+  });
   return { id };
 }
 
@@ -286,15 +293,15 @@ export function createTraject(
  * reference to its frozen publication. While the traject is with external review or approved its
  * items are frozen (409).
  */
-export function setTrajectItems(
+export async function setTrajectItems(
   deps: AppDeps,
   userId: string,
   trajectId: string,
   items: ReadonlyArray<{ designId: string; alternativeGroup?: string | null | undefined }>,
-): void {
-  const traject = deps.stores.designs.getTraject(trajectId);
+): Promise<void> {
+  const traject = await deps.stores.designs.getTraject(trajectId);
   if (!traject) throw notFound('Dit traject bestaat niet.');
-  authorizeTeam(deps.stores, userId, traject.teamId, 'document.create');
+  await authorizeTeam(deps.stores, userId, traject.teamId, 'document.create');
   if (isReadOnlyStatus(traject.status)) {
     throw new ApiError(
       409,
@@ -310,16 +317,16 @@ export function setTrajectItems(
     if (seen.has(item.designId))
       throw new ApiError(400, 'duplicate_item', 'Een leerarrangement staat maar één keer in een traject.');
     seen.add(item.designId);
-    const document = deps.stores.documents.get(item.designId);
+    const document = await deps.stores.documents.get(item.designId);
     if (!document) throw notFound('Dit leerarrangement bestaat niet.');
     let templateVersionId: string;
     let publicationId: string | null = null;
     if (document.teamId === traject.teamId) {
-      authorizeDocument(deps.stores, userId, item.designId, 'document.read');
-      templateVersionId = designOr404(deps, item.designId).templateVersionId;
+      await authorizeDocument(deps.stores, userId, item.designId, 'document.read');
+      templateVersionId = (await designOr404(deps, item.designId)).templateVersionId;
     } else {
       // Another team's work only through the catalog: approved and frozen, never a draft.
-      const publication = deps.stores.lifecycle.publication(item.designId);
+      const publication = await deps.stores.lifecycle.publication(item.designId);
       if (!publication) {
         throw forbidden(
           'Van een ander team kan alleen een goedgekeurd leerarrangement uit de catalogus in een traject.',
@@ -337,8 +344,8 @@ export function setTrajectItems(
     }
     stored.push({ designId: item.designId, publicationId });
   }
-  deps.db.transaction(() => {
-    deps.stores.designs.setItems(
+  await deps.transaction(async (tx) => {
+    await tx.stores.designs.setItems(
       trajectId,
       items.map((item, position) => ({
         designId: item.designId,
@@ -347,5 +354,5 @@ export function setTrajectItems(
         publicationId: stored[position]?.publicationId ?? null,
       })),
     );
-  })();
+  });
 }

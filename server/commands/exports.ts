@@ -38,10 +38,10 @@ export async function exportDocument(
   format: string,
   versionId: string | undefined,
 ): Promise<ExportFile> {
-  const { document } = authorizeDocument(deps.stores, userId, docId, 'document.read');
+  const { document } = await authorizeDocument(deps.stores, userId, docId, 'document.read');
   if (!(EXPORT_FORMATS as readonly string[]).includes(format))
     throw new ApiError(400, 'invalid_format', 'Kies md, html, print, json of docx als formaat.');
-  const { ref, json } = projectionOf(deps, document, versionId ?? 'current');
+  const { ref, json } = await projectionOf(deps, document, versionId ?? 'current');
   const source: ExportSource = { document, version: ref === 'current' ? null : ref, json };
   const filename = (extension: string) =>
     safeFilename(source.version ? `${json.title}-${source.version.label}` : json.title, extension);

@@ -8,25 +8,25 @@ import { sortedPeople } from '../presenters/common';
 type Deps = Pick<AppDeps, 'stores'>;
 
 /** The members of the document's team as people to mention. */
-function teamPeople(deps: Deps, document: DocumentSummary): Map<string, PersonRef> {
+async function teamPeople(deps: Deps, document: DocumentSummary): Promise<Map<string, PersonRef>> {
   const people = new Map<string, PersonRef>();
-  for (const member of document.teamId ? deps.stores.teams.members(document.teamId) : []) {
+  for (const member of document.teamId ? await deps.stores.teams.members(document.teamId) : []) {
     people.set(member.userId, { id: member.userId, name: member.name });
   }
   return people;
 }
 
 /** GET /api/documents/:docId/mentionable — the team members (people who can see the live draft). */
-export function mentionable(deps: Deps, userId: string, docId: string) {
-  const { document } = authorizeDocument(deps.stores, userId, docId, 'document.read');
-  return { people: sortedPeople(teamPeople(deps, document)) };
+export async function mentionable(deps: Deps, userId: string, docId: string) {
+  const { document } = await authorizeDocument(deps.stores, userId, docId, 'document.read');
+  return { people: sortedPeople(await teamPeople(deps, document)) };
 }
 
 /** GET /api/rounds/:roundId/mentionable — the team and the round's reviewers (for reviewers too). */
-export function roundMentionable(deps: Deps, userId: string, roundId: string) {
-  const { round, document } = authorizeRound(deps.stores, userId, roundId, 'viewVersion');
-  const people = teamPeople(deps, document);
-  for (const reviewer of deps.stores.rounds.reviewers(round.id)) {
+export async function roundMentionable(deps: Deps, userId: string, roundId: string) {
+  const { round, document } = await authorizeRound(deps.stores, userId, roundId, 'viewVersion');
+  const people = await teamPeople(deps, document);
+  for (const reviewer of await deps.stores.rounds.reviewers(round.id)) {
     people.set(reviewer.user_id, { id: reviewer.user_id, name: reviewer.name });
   }
   return { people: sortedPeople(people) };

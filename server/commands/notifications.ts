@@ -2,11 +2,11 @@ import type { Notification } from '../../shared/schemas/rounds';
 import type { AppDeps } from '../deps';
 
 /** GET /api/notifications — the caller's latest 100 and the unread count. */
-export function listNotifications(deps: Pick<AppDeps, 'stores'>, userId: string) {
+export async function listNotifications(deps: Pick<AppDeps, 'stores'>, userId: string) {
   const store = deps.stores.rounds;
   return {
-    unread: store.unreadCount(userId),
-    items: store.notifications(userId).map((row): Notification => ({
+    unread: await store.unreadCount(userId),
+    items: (await store.notifications(userId)).map((row): Notification => ({
       id: row.id,
       kind: row.kind as Notification['kind'],
       text: row.text,
@@ -19,12 +19,12 @@ export function listNotifications(deps: Pick<AppDeps, 'stores'>, userId: string)
 }
 
 /** POST /api/notifications/read — some or all of the caller's own notifications. */
-export function markNotificationsRead(
+export async function markNotificationsRead(
   deps: Pick<AppDeps, 'stores'>,
   userId: string,
   input: { ids?: number[] | undefined; all?: boolean | undefined },
 ) {
   const store = deps.stores.rounds;
-  store.markRead(userId, input.all ? 'all' : (input.ids ?? []));
-  return { unread: store.unreadCount(userId) };
+  await store.markRead(userId, input.all ? 'all' : (input.ids ?? []));
+  return { unread: await store.unreadCount(userId) };
 }

@@ -9,35 +9,39 @@ import { generateSecureRandomString, hashSecret } from '../auth/tokens';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Creates a team with its creator as owner. */
-export function createTeam(deps: AppDeps, userId: string, body: CreateTeamBody): { id: string } {
+export async function createTeam(
+  deps: AppDeps,
+  userId: string,
+  body: CreateTeamBody,
+): Promise<{ id: string }> {
   const id = randomUUID();
-  deps.db.transaction(() => {
-    deps.stores.teams.insert({
+  await deps.transaction(async (tx) => {
+    await tx.stores.teams.insert({
       id,
       name: body.name,
       kind: body.kind,
       lab: body.lab,
       consortium: body.consortium,
     });
-    deps.stores.teams.setMember(id, userId, 'owner');
-    deps.stores.audit.record('team.created', {
+    await tx.stores.teams.setMember(id, userId, 'owner');
+    await tx.stores.audit.record('team.created', {
       teamId: id,
       actorId: userId,
       details: { name: body.name, kind: body.kind },
     });
-  })();
+  });
   return { id };
 }
 
 /** Adds an existing user (by e-mail) to a team, or changes the role of one who already is a member. */
-export function addMember(
+export async function addMember(
   deps: AppDeps,
   actorId: string,
   teamId: string,
   email: string,
   role: Role,
-): { userId: string } {
-  const found = deps.stores.users.getWithHashByEmail(email);
+): Promise<{ userId: string }> {
+  const found = await deps.stores.users.getWithHashByEmail(email);
   if (!found) {
     throw new ApiError(
       404,
@@ -46,66 +50,77 @@ export function addMember(
     );
   }
   const userId = found.user.id;
-  deps.db.transaction(() => {
-    const current = deps.stores.teams.role(teamId, userId);
-    assertKeepsOwner(deps.stores, teamId, current, role);
-    deps.stores.teams.setMember(teamId, userId, role);
-    deps.stores.audit.record(current ? 'member.role_changed' : 'member.added', {
+  await deps.transaction(async (tx) => {
+    const current = await tx.stores.teams.role(teamId, userId);
+    await assertKeepsOwner(tx.stores, teamId, current, role);
+    await tx.stores.teams.setMember(teamId, userId, role);
+    await tx.stores.audit.record(current ? 'member.role_changed' : 'member.added', {
       teamId,
       actorId,
       details: { userId, role, previousRole: current ?? null },
     });
-  })();
-  deps.rooms.refreshAccess(userId, teamId);
+  });
+  await deps.rooms.refreshAccess(userId, teamId);
   return { userId };
 }
 
 /** Changes a member's role; the team keeps an owner. */
-export function changeRole(deps: AppDeps, actorId: string, teamId: string, userId: string, role: Role): void {
-  deps.db.transaction(() => {
-    const current = deps.stores.teams.role(teamId, userId);
+export async function changeRole(
+  deps: AppDeps,
+  actorId: string,
+  teamId: string,
+  userId: string,
+  role: Role,
+): Promise<void> {
+  await deps.transaction(async (tx) => {
+    const current = await tx.stores.teams.role(teamId, userId);
     if (!current) throw notFound('Deze persoon is geen lid van het team.');
-    assertKeepsOwner(deps.stores, teamId, current, role);
-    deps.stores.teams.setMember(teamId, userId, role);
-    deps.stores.audit.record('member.role_changed', {
+    await assertKeepsOwner(tx.stores, teamId, current, role);
+    await tx.stores.teams.setMember(teamId, userId, role);
+    await tx.stores.audit.record('member.role_changed', {
       teamId,
       actorId,
       details: { userId, role, previousRole: current },
     });
-  })();
+  });
   // Open sockets follow at once: a downgrade to viewer makes them read-only, and clients are told.
-  deps.rooms.refreshAccess(userId, teamId);
+  await deps.rooms.refreshAccess(userId, teamId);
 }
 
 /** Removes a member (or lets a member leave); the team keeps an owner. */
-export function removeMember(deps: AppDeps, actorId: string, teamId: string, userId: string): void {
-  deps.db.transaction(() => {
-    const current = deps.stores.teams.role(teamId, userId);
+export async function removeMember(
+  deps: AppDeps,
+  actorId: string,
+  teamId: string,
+  userId: string,
+): Promise<void> {
+  await deps.transaction(async (tx) => {
+    const current = await tx.stores.teams.role(teamId, userId);
     if (!current) throw notFound('Deze persoon is geen lid van het team.');
-    assertKeepsOwner(deps.stores, teamId, current, undefined);
-    deps.stores.teams.removeMember(teamId, userId);
-    deps.stores.audit.record('member.removed', {
+    await assertKeepsOwner(tx.stores, teamId, current, undefined);
+    await tx.stores.teams.removeMember(teamId, userId);
+    await tx.stores.audit.record('member.removed', {
       teamId,
       actorId,
       details: { userId, previousRole: current },
     });
-  })();
-  deps.rooms.refreshAccess(userId, teamId);
+  });
+  await deps.rooms.refreshAccess(userId, teamId);
 }
 
 /** Creates a single-use, expiring invite link; the token is returned once and stored only as a hash. */
-export function createInvite(
+export async function createInvite(
   deps: AppDeps,
   actorId: string,
   teamId: string,
   role: Role,
   expiresInDays = 7,
-): { id: string; token: string; expiresAt: string } {
+): Promise<{ id: string; token: string; expiresAt: string }> {
   const id = randomUUID();
   const token = generateSecureRandomString(32);
   const expiresAt = Date.now() + expiresInDays * DAY_MS;
-  deps.db.transaction(() => {
-    deps.stores.invites.insert({
+  await deps.transaction(async (tx) => {
+    await tx.stores.invites.insert({
       id,
       teamId,
       role,
@@ -113,12 +128,12 @@ export function createInvite(
       createdBy: actorId,
       expiresAt,
     });
-    deps.stores.audit.record('invite.created', {
+    await tx.stores.audit.record('invite.created', {
       teamId,
       actorId,
       details: { inviteId: id, role, expiresInDays },
     });
-  })();
+  });
   return { id, token, expiresAt: new Date(expiresAt).toISOString() };
 }
 
@@ -134,26 +149,30 @@ export function inviteProblem(
 }
 
 /** Accepts an invite: joins the team with the invite's role (keeping a higher existing role). */
-export function acceptInvite(deps: AppDeps, userId: string, token: string): { teamId: string; role: Role } {
-  const invite = deps.stores.invites.byTokenHash(hashSecret(token));
+export async function acceptInvite(
+  deps: AppDeps,
+  userId: string,
+  token: string,
+): Promise<{ teamId: string; role: Role }> {
+  const invite = await deps.stores.invites.byTokenHash(hashSecret(token));
   if (!invite) throw notFound('Deze uitnodiging bestaat niet.');
   const problem = inviteProblem(invite);
   if (problem) throw new ApiError(410, 'invite_unusable', problem);
   let role: Role = invite.role;
-  deps.db.transaction(() => {
+  await deps.transaction(async (tx) => {
     // Another acceptance may have won the race since the check above.
-    if (!deps.stores.invites.markUsed(invite.id, userId)) {
+    if (!(await tx.stores.invites.markUsed(invite.id, userId))) {
       throw new ApiError(410, 'invite_unusable', 'Deze uitnodiging is al gebruikt.');
     }
-    const current = deps.stores.teams.role(invite.teamId, userId);
+    const current = await tx.stores.teams.role(invite.teamId, userId);
     if (current && roleRank(current) >= roleRank(invite.role)) role = current;
-    deps.stores.teams.setMember(invite.teamId, userId, role);
-    deps.stores.audit.record('invite.accepted', {
+    await tx.stores.teams.setMember(invite.teamId, userId, role);
+    await tx.stores.audit.record('invite.accepted', {
       teamId: invite.teamId,
       actorId: userId,
       details: { inviteId: invite.id, role, previousRole: current ?? null },
     });
-  })();
-  deps.rooms.refreshAccess(userId, invite.teamId);
+  });
+  await deps.rooms.refreshAccess(userId, invite.teamId);
   return { teamId: invite.teamId, role };
 }

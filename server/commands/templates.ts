@@ -20,23 +20,26 @@ import { authorizeTeam } from '../policies/team';
 import type { TemplateVersion, TemplateVersionSummary } from '../stores/templateVersions';
 
 /** A published version with its content, or a 404. */
-export function templateVersionOr404(deps: Pick<AppDeps, 'stores'>, id: string): TemplateVersion {
-  const version = deps.stores.templateVersions.get(id);
+export async function templateVersionOr404(
+  deps: Pick<AppDeps, 'stores'>,
+  id: string,
+): Promise<TemplateVersion> {
+  const version = await deps.stores.templateVersions.get(id);
   if (!version) throw notFound('Deze versie van het ontwikkelpad bestaat niet.');
   return version;
 }
 
 /** Creates an ontwikkelpad draft in an atelier, empty or as a revision of a published version. */
-export function createTemplateDraft(
+export async function createTemplateDraft(
   deps: AppDeps,
   userId: string,
   input: { teamId: string; title?: string | undefined; fromVersionId?: string | undefined },
-): { id: string } {
-  const { team } = authorizeTeam(deps.stores, userId, input.teamId, 'document.create');
+): Promise<{ id: string }> {
+  const { team } = await authorizeTeam(deps.stores, userId, input.teamId, 'document.create');
   if (team.kind !== 'atelier') throw forbidden('Alleen een atelier schrijft ontwikkelpaden.');
   let source: TemplateVersion | undefined;
   if (input.fromVersionId) {
-    source = templateVersionOr404(deps, input.fromVersionId);
+    source = await templateVersionOr404(deps, input.fromVersionId);
   }
   const id = randomUUID();
   // A revision by the atelier that owns the ontwikkelpad continues its version line; a copy of
@@ -50,16 +53,16 @@ export function createTemplateDraft(
   const state = Y.encodeStateAsUpdate(doc);
   const stateVector = Y.encodeStateVector(doc);
   doc.destroy();
-  deps.db.transaction(() => {
-    deps.stores.documents.insert({ id, teamId: team.id, createdBy: userId, title, kind: 'ontwikkelpad' });
-    deps.stores.docStorage.writeInitialState(id, state, stateVector);
-    deps.stores.templateDrafts.insert({ docId: id, templateKey, basedOnVersionId: source?.id ?? null });
-    deps.stores.audit.record('template.draft_created', {
+  await deps.transaction(async (tx) => {
+    await tx.stores.documents.insert({ id, teamId: team.id, createdBy: userId, title, kind: 'ontwikkelpad' });
+    await tx.stores.documents.writeInitialState(id, state, stateVector);
+    await tx.stores.templateDrafts.insert({ docId: id, templateKey, basedOnVersionId: source?.id ?? null });
+    await tx.stores.audit.record('template.draft_created', {
       teamId: team.id,
       actorId: userId,
       details: { documentId: id, title, basedOn: source ? `${source.title} ${source.version}` : null },
     });
-  })();
+  });
   return { id };
 }
 
@@ -73,19 +76,19 @@ export interface PublishPreview {
   proposedVersion: string;
 }
 
-function loadDraft(deps: AppDeps, userId: string, docId: string) {
-  authorizeDocument(deps.stores, userId, docId, 'template.publish');
-  const draft = deps.stores.templateDrafts.get(docId);
+async function loadDraft(deps: AppDeps, userId: string, docId: string) {
+  await authorizeDocument(deps.stores, userId, docId, 'template.publish');
+  const draft = await deps.stores.templateDrafts.get(docId);
   if (!draft) throw notFound('Dit document is geen concept van een ontwikkelpad.');
   return draft;
 }
 
 /** Validates the draft's committed state against its latest published version. */
-export function previewPublish(deps: AppDeps, userId: string, docId: string): PublishPreview {
-  const draft = loadDraft(deps, userId, docId);
-  const content = readDocument(deps, docId, projectTemplate);
-  const latest = deps.stores.templateVersions.versionsOf(draft.templateKey)[0];
-  const previous = latest ? deps.stores.templateVersions.get(latest.id) : undefined;
+export async function previewPublish(deps: AppDeps, userId: string, docId: string): Promise<PublishPreview> {
+  const draft = await loadDraft(deps, userId, docId);
+  const content = await readDocument(deps, docId, projectTemplate);
+  const latest = (await deps.stores.templateVersions.versionsOf(draft.templateKey))[0];
+  const previous = latest ? await deps.stores.templateVersions.get(latest.id) : undefined;
   const changes = previous ? diffTemplates(previous.content, content) : [];
   return {
     content,
@@ -100,14 +103,14 @@ export function previewPublish(deps: AppDeps, userId: string, docId: string): Pu
 }
 
 /** Publishes the draft as an immutable version. */
-export function publishTemplate(
+export async function publishTemplate(
   deps: AppDeps,
   userId: string,
   docId: string,
   input: { version?: string | undefined; changeNote: string },
-): { id: string; version: string } {
-  const draft = loadDraft(deps, userId, docId);
-  const preview = previewPublish(deps, userId, docId);
+): Promise<{ id: string; version: string }> {
+  const draft = await loadDraft(deps, userId, docId);
+  const preview = await previewPublish(deps, userId, docId);
   if (preview.problems.length > 0) {
     throw new ApiError(
       400,
@@ -124,9 +127,9 @@ export function publishTemplate(
   const problem = versionProblem(previous, chosen, preview.changes);
   if (problem) throw new ApiError(400, 'invalid_version', problem);
   const id = randomUUID();
-  const teamId = deps.stores.documents.get(docId)?.teamId as string;
-  deps.db.transaction(() => {
-    deps.stores.templateVersions.insert({
+  const teamId = (await deps.stores.documents.get(docId))?.teamId as string;
+  await deps.transaction(async (tx) => {
+    await tx.stores.templateVersions.insert({
       id,
       templateKey: draft.templateKey,
       teamId,
@@ -138,7 +141,7 @@ export function publishTemplate(
       example: false,
       publishedBy: userId,
     });
-    deps.stores.audit.record('template.published', {
+    await tx.stores.audit.record('template.published', {
       teamId,
       actorId: userId,
       details: {
@@ -148,6 +151,6 @@ export function publishTemplate(
         title: preview.content.title,
       },
     });
-  })();
+  });
   return { id, version: formatVersion(chosen) };
 }

@@ -20,15 +20,15 @@ import { recordedMove, statusSteps, type MoveInput } from './statusMoves';
  * every leerarrangement itself approved and R1 (full coverage). Only team owners move the status.
  */
 
-function trajectOr404(deps: AppDeps, trajectId: string) {
-  const traject = deps.stores.designs.getTraject(trajectId);
+async function trajectOr404(deps: AppDeps, trajectId: string) {
+  const traject = await deps.stores.designs.getTraject(trajectId);
   if (!traject) throw notFound('Dit traject bestaat niet.');
   return traject;
 }
 
 /** The immutable JSON of a traject as it is now: title, items (titles, status, outcomes), coverage. */
-export function trajectSnapshot(deps: AppDeps, trajectId: string): TrajectSnapshot {
-  const view = trajectView(deps, trajectId);
+export async function trajectSnapshot(deps: AppDeps, trajectId: string): Promise<TrajectSnapshot> {
+  const view = await trajectView(deps, trajectId);
   const outcomeById = new Map(view.matrix.map((row) => [row.outcome.id, row.outcome]));
   return {
     schema: 'werkplaats.traject/1',
@@ -67,44 +67,46 @@ export function trajectSnapshot(deps: AppDeps, trajectId: string): TrajectSnapsh
  * designChecks; another team's: from its frozen publication, with R13 from the same seam) and
  * whether it is published.
  */
-function gateInput(deps: AppDeps, userId: string, trajectId: string): TrajectGateInput {
-  const view = trajectView(deps, trajectId);
-  const version = deps.stores.templateVersions.get(view.templateVersionId)!;
+async function gateInput(deps: AppDeps, userId: string, trajectId: string): Promise<TrajectGateInput> {
+  const view = await trajectView(deps, trajectId);
+  const version = (await deps.stores.templateVersions.get(view.templateVersionId))!;
   return {
     trajectResults: view.checks,
-    items: view.items.map((item) => {
-      const publication = deps.stores.lifecycle.publication(item.designId);
-      const results =
-        item.source === 'team'
-          ? designChecks(deps, userId, item.designId).results
-          : checkDesign(publication!.projection.content, version.content, {
-              closedRounds: deps.stores.rounds.closedRoundCount(item.designId),
-              outcomeLabels: {},
-            });
-      return { title: item.title, results, published: item.status === 'goedgekeurd' && !!publication };
-    }),
+    items: await Promise.all(
+      view.items.map(async (item) => {
+        const publication = await deps.stores.lifecycle.publication(item.designId);
+        const results =
+          item.source === 'team'
+            ? (await designChecks(deps, userId, item.designId)).results
+            : checkDesign(publication!.projection.content, version.content, {
+                closedRounds: await deps.stores.rounds.closedRoundCount(item.designId),
+                outcomeLabels: {},
+              });
+        return { title: item.title, results, published: item.status === 'goedgekeurd' && !!publication };
+      }),
+    ),
   };
 }
 
 /** The traject's status, every next step with whether it is possible now (and why not), history. */
-export function trajectStatus(deps: AppDeps, userId: string, trajectId: string) {
-  const traject = trajectOr404(deps, trajectId);
-  const { role } = authorizeTeam(deps.stores, userId, traject.teamId, 'team.read');
-  const input = gateInput(deps, userId, trajectId);
+export async function trajectStatus(deps: AppDeps, userId: string, trajectId: string) {
+  const traject = await trajectOr404(deps, trajectId);
+  const { role } = await authorizeTeam(deps.stores, userId, traject.teamId, 'team.read');
+  const input = await gateInput(deps, userId, trajectId);
   const status = traject.status;
   return {
     ...statusSteps(status, (to) => checkTrajectGates(status, to, input)),
-    history: deps.stores.trajectLifecycle.history(trajectId),
+    history: await deps.stores.trajectLifecycle.history(trajectId),
     basedOn: null,
     canChange: can(role, 'document.changeStatus'),
   };
 }
 
 /** The catalog's frozen copy of an approved traject. */
-function publishedProjection(deps: AppDeps, trajectId: string): TrajectPublishedProjection {
-  const traject = trajectOr404(deps, trajectId);
-  const team = deps.stores.teams.get(traject.teamId);
-  const snapshot = trajectSnapshot(deps, trajectId);
+async function publishedProjection(deps: AppDeps, trajectId: string): Promise<TrajectPublishedProjection> {
+  const traject = await trajectOr404(deps, trajectId);
+  const team = await deps.stores.teams.get(traject.teamId);
+  const snapshot = await trajectSnapshot(deps, trajectId);
   return { ...snapshot, status: 'goedgekeurd', teamId: traject.teamId, teamName: team?.name ?? '' };
 }
 
@@ -113,46 +115,51 @@ function publishedProjection(deps: AppDeps, trajectId: string): TrajectPublished
  * the traject gates decide (400 with the Dutch reason). The move, its version (a JSON snapshot), an
  * audit entry and — on approval — the catalog's frozen copy are written in one transaction.
  */
-export function changeTrajectStatus(deps: AppDeps, userId: string, trajectId: string, input: MoveInput) {
-  const traject = trajectOr404(deps, trajectId);
-  authorizeTeam(deps.stores, userId, traject.teamId, 'document.changeStatus');
+export async function changeTrajectStatus(
+  deps: AppDeps,
+  userId: string,
+  trajectId: string,
+  input: MoveInput,
+) {
+  const traject = await trajectOr404(deps, trajectId);
+  await authorizeTeam(deps.stores, userId, traject.teamId, 'document.changeStatus');
   const from = traject.status;
   const check = checkTrajectTransition(from, input.to, {
-    ...gateInput(deps, userId, trajectId),
+    ...(await gateInput(deps, userId, trajectId)),
     outcome: input.outcome,
     note: input.note,
   });
   if (!check.ok) throw new ApiError(400, 'transition_refused', check.reason);
   const { outcome, note, versionLabel } = recordedMove(input);
-  const publication = input.to === 'goedgekeurd' ? publishedProjection(deps, trajectId) : null;
-  deps.db.transaction(() => {
-    deps.stores.trajectLifecycle.recordTransition(trajectId, {
+  const publication = input.to === 'goedgekeurd' ? await publishedProjection(deps, trajectId) : null;
+  await deps.transaction(async (tx) => {
+    await tx.stores.trajectLifecycle.recordTransition(trajectId, {
       from,
       to: input.to,
       outcome,
       note,
       actorId: userId,
     });
-    if (publication) deps.stores.trajectLifecycle.publish(trajectId, publication, userId);
+    if (publication) await tx.stores.trajectLifecycle.publish(trajectId, publication, userId);
     // Every status change is a version: the snapshot is taken after the move, inside the transaction.
-    deps.stores.trajectLifecycle.insertVersion(trajectId, {
+    await tx.stores.trajectLifecycle.insertVersion(trajectId, {
       label: versionLabel,
       note,
       authorId: userId,
-      snapshot: trajectSnapshot(deps, trajectId),
+      snapshot: await trajectSnapshot(tx, trajectId),
     });
-    deps.stores.audit.record('traject.status_changed', {
+    await tx.stores.audit.record('traject.status_changed', {
       teamId: traject.teamId,
       actorId: userId,
       details: { trajectId, title: traject.title, from, to: input.to, outcome, note },
     });
-  })();
+  });
   return trajectStatus(deps, userId, trajectId);
 }
 
 /** The traject's versions, newest first (members of its team). */
-export function trajectVersions(deps: AppDeps, userId: string, trajectId: string) {
-  const traject = trajectOr404(deps, trajectId);
-  authorizeTeam(deps.stores, userId, traject.teamId, 'team.read');
+export async function trajectVersions(deps: AppDeps, userId: string, trajectId: string) {
+  const traject = await trajectOr404(deps, trajectId);
+  await authorizeTeam(deps.stores, userId, traject.teamId, 'team.read');
   return deps.stores.trajectLifecycle.versions(trajectId);
 }

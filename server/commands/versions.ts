@@ -18,9 +18,9 @@ import { designTemplate } from './designs';
 type Deps = AppDeps;
 
 /** The template a leerarrangement is checked against (null for other kinds). */
-function templateOf(deps: Deps, document: DocumentSummary) {
+async function templateOf(deps: Deps, document: DocumentSummary) {
   if (document.kind !== 'leerarrangement') return null;
-  return designTemplate(deps, document.id).version;
+  return (await designTemplate(deps, document.id)).version;
 }
 
 function textOf(value: unknown): string {
@@ -95,50 +95,53 @@ export function projectDoc(
  * from a copy loaded from storage (readDocument) — with its projection at hand (what the projection
  * needs, the template and the closed rounds, looked up once).
  */
-function withCurrentDoc<T>(
+async function withCurrentDoc<T>(
   deps: Deps,
   document: DocumentSummary,
   read: (doc: Y.Doc, project: () => VersionProjection) => T,
-): T {
-  const template = templateOf(deps, document);
-  const rounds = template ? deps.stores.rounds.closedRoundCount(document.id) : null;
+): Promise<T> {
+  const template = await templateOf(deps, document);
+  const rounds = template ? await deps.stores.rounds.closedRoundCount(document.id) : null;
   return readDocument(deps, document.id, (doc) =>
     read(doc, () => projectDoc(doc, document, template, rounds)),
   );
 }
 
 /** The committed state and its projection, read in one go. */
-const currentState = (deps: Deps, document: DocumentSummary) =>
-  withCurrentDoc(deps, document, (doc, project) => ({ state: Y.encodeStateAsUpdate(doc), json: project() }));
+const currentState = async (deps: Deps, document: DocumentSummary) =>
+  await withCurrentDoc(deps, document, (doc, project) => ({
+    state: Y.encodeStateAsUpdate(doc),
+    json: project(),
+  }));
 
 /** Only the projection of the committed state (a diff against 'current' needs no encoded state). */
-const currentProjection = (deps: Deps, document: DocumentSummary) =>
-  withCurrentDoc(deps, document, (_doc, project) => project());
+const currentProjection = async (deps: Deps, document: DocumentSummary) =>
+  await withCurrentDoc(deps, document, (_doc, project) => project());
 
 /**
  * Stores an immutable version of the document's committed state. No authorization here: callers
  * (the save route, the lifecycle on every status change) decide who may.
  */
-export function createVersion(
+export async function createVersion(
   deps: Deps,
   userId: string | null,
   docId: string,
   input: { label: string; note?: string | null; status?: string | null },
-): { id: string } {
-  const document = deps.stores.documents.get(docId);
+): Promise<{ id: string }> {
+  const document = await deps.stores.documents.get(docId);
   if (!document) throw notFound('Dit document bestaat niet.');
   return storeVersion(deps, userId, document, input);
 }
 
-function storeVersion(
+async function storeVersion(
   deps: Deps,
   userId: string | null,
   document: DocumentSummary,
   input: { label: string; note?: string | null; status?: string | null },
-): { id: string } {
-  const { state, json } = currentState(deps, document);
+): Promise<{ id: string }> {
+  const { state, json } = await currentState(deps, document);
   const id = randomUUID();
-  deps.stores.versions.insert({
+  await deps.stores.versions.insert({
     id,
     docId: document.id,
     label: input.label,
@@ -152,49 +155,59 @@ function storeVersion(
 }
 
 /** Saves a version by hand (*Versie opslaan*). */
-export function saveVersion(
+export async function saveVersion(
   deps: Deps,
   userId: string,
   docId: string,
   input: { label: string; note?: string | undefined },
-): { id: string } {
-  const { document } = authorizeDocument(deps.stores, userId, docId, 'document.edit');
+): Promise<{ id: string }> {
+  const { document } = await authorizeDocument(deps.stores, userId, docId, 'document.edit');
   return storeVersion(deps, userId, document, { label: input.label, note: input.note ?? null });
 }
 
 /** The versions of a document, newest first, as the JSON text of a VersionSummary[] (the API body). */
-export function listVersionsJson(deps: Deps, userId: string, docId: string): string {
-  authorizeDocument(deps.stores, userId, docId, 'document.read');
+export async function listVersionsJson(deps: Deps, userId: string, docId: string): Promise<string> {
+  await authorizeDocument(deps.stores, userId, docId, 'document.read');
   return deps.stores.versions.listJson(docId);
 }
 
-function versionOr404(deps: Deps, docId: string, versionId: string): VersionWithJson {
-  const version = deps.stores.versions.get(docId, versionId);
+async function versionOr404(deps: Deps, docId: string, versionId: string): Promise<VersionWithJson> {
+  const version = await deps.stores.versions.get(docId, versionId);
   if (!version) throw notFound('Deze versie bestaat niet.');
   return version;
 }
 
 /** One version with its projection. */
-export function getVersion(deps: Deps, userId: string, docId: string, versionId: string): VersionWithJson {
-  authorizeDocument(deps.stores, userId, docId, 'document.read');
+export async function getVersion(
+  deps: Deps,
+  userId: string,
+  docId: string,
+  versionId: string,
+): Promise<VersionWithJson> {
+  await authorizeDocument(deps.stores, userId, docId, 'document.read');
   return versionOr404(deps, docId, versionId);
 }
 
 /** A version's Yjs state (to open it read-only in the editor). */
-export function getVersionState(deps: Deps, userId: string, docId: string, versionId: string): Uint8Array {
-  authorizeDocument(deps.stores, userId, docId, 'document.read');
-  versionOr404(deps, docId, versionId);
-  return deps.stores.versions.state(docId, versionId)!;
+export async function getVersionState(
+  deps: Deps,
+  userId: string,
+  docId: string,
+  versionId: string,
+): Promise<Uint8Array> {
+  await authorizeDocument(deps.stores, userId, docId, 'document.read');
+  await versionOr404(deps, docId, versionId);
+  return (await deps.stores.versions.state(docId, versionId))!;
 }
 
 /** A version's projection, or the current state's when `ref` is 'current'. */
-export function projectionOf(
+export async function projectionOf(
   deps: Deps,
   document: DocumentSummary,
   ref: string,
-): { ref: { id: string; label: string; createdAt: string } | 'current'; json: VersionProjection } {
-  if (ref === 'current') return { ref: 'current', json: currentProjection(deps, document) };
-  const version = versionOr404(deps, document.id, ref);
+): Promise<{ ref: { id: string; label: string; createdAt: string } | 'current'; json: VersionProjection }> {
+  if (ref === 'current') return { ref: 'current', json: await currentProjection(deps, document) };
+  const version = await versionOr404(deps, document.id, ref);
   return {
     ref: { id: version.id, label: version.label, createdAt: version.createdAt },
     json: version.json as VersionProjection,
@@ -202,10 +215,10 @@ export function projectionOf(
 }
 
 /** What changed from one version to another (or to the current state). */
-export function diffVersions(deps: Deps, userId: string, docId: string, from: string, to: string) {
-  const { document } = authorizeDocument(deps.stores, userId, docId, 'document.read');
-  const before = projectionOf(deps, document, from);
-  const after = projectionOf(deps, document, to);
+export async function diffVersions(deps: Deps, userId: string, docId: string, from: string, to: string) {
+  const { document } = await authorizeDocument(deps.stores, userId, docId, 'document.read');
+  const before = await projectionOf(deps, document, from);
+  const after = await projectionOf(deps, document, to);
   return { from: before.ref, to: after.ref, ...diffProjections(before.json, after.json) };
 }
 
@@ -282,11 +295,11 @@ export async function restoreVersion(
   docId: string,
   versionId: string,
 ): Promise<{ id: string }> {
-  const { document } = authorizeDocument(deps.stores, userId, docId, 'document.edit');
-  const version = versionOr404(deps, docId, versionId);
-  const state = deps.stores.versions.state(docId, versionId);
+  const { document } = await authorizeDocument(deps.stores, userId, docId, 'document.edit');
+  const version = await versionOr404(deps, docId, versionId);
+  const state = await deps.stores.versions.state(docId, versionId);
   if (!state) throw notFound('Deze versie bestaat niet.');
-  const update = readDocument(deps, docId, (doc) => {
+  const update = await readDocument(deps, docId, (doc) => {
     const before = Y.encodeStateVector(doc);
     const copy = new Y.Doc();
     const snapshot = new Y.Doc();
@@ -301,7 +314,7 @@ export async function restoreVersion(
     }
   });
   await deps.rooms.applyServerUpdate(docId, update);
-  deps.stores.audit.record('document.restored', {
+  await deps.stores.audit.record('document.restored', {
     teamId: document.teamId,
     actorId: userId,
     details: { documentId: docId, versionId, label: version.label },

@@ -16,33 +16,45 @@ type PolicyStores = Pick<Stores, 'documents' | 'teams' | 'rounds'> & Partial<Pic
  */
 
 /** A new thread on the live draft. */
-export function authorizeLiveComment(stores: PolicyStores, userId: string, docId: string): DocumentSummary {
-  return authorizeDocument(stores, userId, docId, 'document.comment').document;
+export async function authorizeLiveComment(
+  stores: PolicyStores,
+  userId: string,
+  docId: string,
+): Promise<DocumentSummary> {
+  return (await authorizeDocument(stores, userId, docId, 'document.comment')).document;
 }
 
 /** A new thread in a round. */
-export function authorizeRoundComment(stores: PolicyStores, userId: string, roundId: string): RoundRow {
-  return authorizeRound(stores, userId, roundId, 'comment').round;
+export async function authorizeRoundComment(
+  stores: PolicyStores,
+  userId: string,
+  roundId: string,
+): Promise<RoundRow> {
+  return (await authorizeRound(stores, userId, roundId, 'comment')).round;
 }
 
 /**
  * Loads a thread root the caller may write in (reply, resolve, reopen, edit or delete their own
  * messages); someone who cannot even read its document learns nothing about the thread (404).
  */
-export function authorizeThreadWrite(stores: PolicyStores, userId: string, threadId: string): CommentRow {
-  const root = stores.rounds.comment(threadId);
+export async function authorizeThreadWrite(
+  stores: PolicyStores,
+  userId: string,
+  threadId: string,
+): Promise<CommentRow> {
+  const root = await stores.rounds.comment(threadId);
   if (!root || root.thread_id !== root.id) throw notFound('Deze reactie bestaat niet.');
   if (root.round_id) {
-    authorizeRoundComment(stores, userId, root.round_id);
+    await authorizeRoundComment(stores, userId, root.round_id);
     return root;
   }
   try {
-    authorizeLiveComment(stores, userId, root.doc_id);
+    await authorizeLiveComment(stores, userId, root.doc_id);
   } catch (error) {
     if (
       error instanceof ApiError &&
       error.status === 403 &&
-      !canSeeThread(stores, userId, root.doc_id, null)
+      !(await canSeeThread(stores, userId, root.doc_id, null))
     ) {
       throw notFound('Deze reactie bestaat niet.');
     }
@@ -52,10 +64,14 @@ export function authorizeThreadWrite(stores: PolicyStores, userId: string, threa
 }
 
 /** A message the caller may change: their own, not deleted, in a thread they may write in. */
-export function authorizeOwnMessage(stores: PolicyStores, userId: string, messageId: string): CommentRow {
-  const message = stores.rounds.comment(messageId);
+export async function authorizeOwnMessage(
+  stores: PolicyStores,
+  userId: string,
+  messageId: string,
+): Promise<CommentRow> {
+  const message = await stores.rounds.comment(messageId);
   if (!message) throw notFound('Dit bericht bestaat niet.');
-  authorizeThreadWrite(stores, userId, message.thread_id);
+  await authorizeThreadWrite(stores, userId, message.thread_id);
   if (message.author_id !== userId) throw forbidden('Je kunt alleen je eigen berichten wijzigen.');
   if (message.deleted_at !== null) throw new ApiError(409, 'deleted', 'Dit bericht is verwijderd.');
   return message;
@@ -65,16 +81,16 @@ export function authorizeOwnMessage(stores: PolicyStores, userId: string, messag
  * Whether the user may see a thread where it lives (whom a mention or a reply notification may
  * reach): the document's team, and a round's reviewers while they still see its version.
  */
-export function canSeeThread(
+export async function canSeeThread(
   stores: PolicyStores,
   userId: string,
   docId: string,
   roundId: string | null,
-): boolean {
-  const document = stores.documents.get(docId);
+): Promise<boolean> {
+  const document = await stores.documents.get(docId);
   if (!document) return false;
-  if (can(teamRoleOn(stores, userId, document), 'document.read')) return true;
-  const round = roundId ? stores.rounds.round(roundId) : undefined;
-  const access = round ? roundAccess(stores, userId, round) : null;
+  if (can(await teamRoleOn(stores, userId, document), 'document.read')) return true;
+  const round = roundId ? await stores.rounds.round(roundId) : undefined;
+  const access = round ? await roundAccess(stores, userId, round) : null;
   return round !== undefined && access?.kind === 'reviewer' && canOnRound(access, round, 'viewVersion');
 }

@@ -8,15 +8,15 @@ import { ApiError, forbidden, notFound } from '../http/apiError';
 type PolicyStores = Pick<Stores, 'documents' | 'teams'> & Partial<Pick<Stores, 'lifecycle'>>;
 
 /** Whether the document's content is frozen by its lifecycle status (external review, approved). */
-export function isFrozen(stores: PolicyStores, docId: string): boolean {
-  const lifecycle = stores.lifecycle?.get(docId);
+export async function isFrozen(stores: PolicyStores, docId: string): Promise<boolean> {
+  const lifecycle = await stores.lifecycle?.get(docId);
   return lifecycle ? isReadOnlyStatus(lifecycle.status) : false;
 }
 
-function teamRole(stores: PolicyStores, userId: string, docId: string) {
-  const document = stores.documents.get(docId);
+async function teamRole(stores: PolicyStores, userId: string, docId: string) {
+  const document = await stores.documents.get(docId);
   if (!document) return undefined;
-  const role = document.teamId ? stores.teams.role(document.teamId, userId) : undefined;
+  const role = document.teamId ? await stores.teams.role(document.teamId, userId) : undefined;
   return { document, role };
 }
 
@@ -26,19 +26,21 @@ function teamRole(stores: PolicyStores, userId: string, docId: string) {
  * freezes the document, an editing role acts as a commenter, so every socket opens (or reconnects,
  * after refreshAccess) read-only. Both callers only ask `document.read` / `document.edit`.
  */
-export function documentRole(
+export async function documentRole(
   stores: PolicyStores,
   userId: string,
   docId: string,
-):
+): Promise<
   | {
       document: DocumentSummary;
       role: Role | undefined;
     }
-  | undefined {
-  const found = teamRole(stores, userId, docId);
+  | undefined
+> {
+  const found = await teamRole(stores, userId, docId);
   if (!found) return undefined;
-  if (can(found.role, 'document.edit') && isFrozen(stores, docId)) return { ...found, role: 'commenter' };
+  if (can(found.role, 'document.edit') && (await isFrozen(stores, docId)))
+    return { ...found, role: 'commenter' };
   return found;
 }
 
@@ -46,16 +48,16 @@ export function documentRole(
  * Authorizes `capability` on a document: 404 if unknown, 403 without the capability. Uses the
  * team role; `document.edit` is refused (409) while the lifecycle freezes the document.
  */
-export function authorizeDocument(
+export async function authorizeDocument(
   stores: PolicyStores,
   userId: string,
   docId: string,
   capability: Capability,
-): { document: DocumentSummary; role: Role } {
-  const found = teamRole(stores, userId, docId);
+): Promise<{ document: DocumentSummary; role: Role }> {
+  const found = await teamRole(stores, userId, docId);
   if (!found) throw notFound('Dit document bestaat niet.');
   if (!can(found.role, capability)) throw forbidden('Je hebt geen toegang tot dit document.');
-  if (capability === 'document.edit' && isFrozen(stores, docId)) {
+  if (capability === 'document.edit' && (await isFrozen(stores, docId))) {
     throw new ApiError(
       409,
       'read_only',

@@ -21,23 +21,27 @@ export function effectiveStatus(round: RoundRow, now = Date.now()): RoundStatus 
 }
 
 /** The caller's role in the team that owns the document (undefined: not a member). */
-export function teamRoleOn(
+export async function teamRoleOn(
   stores: Pick<Stores, 'teams'>,
   userId: string,
   document: DocumentSummary,
-): Role | undefined {
-  return document.teamId ? stores.teams.role(document.teamId, userId) : undefined;
+): Promise<Role | undefined> {
+  return document.teamId ? await stores.teams.role(document.teamId, userId) : undefined;
 }
 
 /** How `userId` takes part in the round, or null: team members who may read, invited teams, link reviewers. */
-export function roundAccess(stores: PolicyStores, userId: string, round: RoundRow): RoundAccess | null {
-  const document = stores.documents.get(round.doc_id);
+export async function roundAccess(
+  stores: PolicyStores,
+  userId: string,
+  round: RoundRow,
+): Promise<RoundAccess | null> {
+  const document = await stores.documents.get(round.doc_id);
   if (!document) return null;
-  const role = teamRoleOn(stores, userId, document);
+  const role = await teamRoleOn(stores, userId, document);
   if (role && can(role, 'document.read')) return { kind: 'team', role };
-  const team = stores.rounds.reviewerTeam(round.id, userId);
+  const team = await stores.rounds.reviewerTeam(round.id, userId);
   if (team) return { kind: 'reviewer', team };
-  if (stores.rounds.isIndividualReviewer(round.id, userId)) return { kind: 'reviewer', team: null };
+  if (await stores.rounds.isIndividualReviewer(round.id, userId)) return { kind: 'reviewer', team: null };
   return null;
 }
 
@@ -238,16 +242,16 @@ export function requireMayOpenRound(role: Role): void {
  * Loads a round and authorizes `action` on it: 404 when it does not exist or the caller has no part
  * in it (its existence is not revealed), otherwise the table's 403 or 409.
  */
-export function authorizeRound(
+export async function authorizeRound(
   stores: PolicyStores,
   userId: string,
   roundId: string,
   action: RoundAction,
   now = Date.now(),
-): { round: RoundRow; access: RoundAccess; document: DocumentSummary } {
-  const round = stores.rounds.round(roundId);
-  const access = round ? roundAccess(stores, userId, round) : null;
-  const document = round ? stores.documents.get(round.doc_id) : undefined;
+): Promise<{ round: RoundRow; access: RoundAccess; document: DocumentSummary }> {
+  const round = await stores.rounds.round(roundId);
+  const access = round ? await roundAccess(stores, userId, round) : null;
+  const document = round ? await stores.documents.get(round.doc_id) : undefined;
   if (!round || !access || !document) throw notFound('Deze feedbackronde bestaat niet.');
   requireOnRound(access, round, action, now);
   return { round, access, document };

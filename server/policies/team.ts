@@ -7,15 +7,15 @@ import type { Team } from '../stores/teams';
  * Authorizes `userId` for `capability` on a team: 404 for an unknown team, 403 for a non-member
  * or a role without the capability. Returns the team and the caller's role.
  */
-export function authorizeTeam(
+export async function authorizeTeam(
   stores: Pick<Stores, 'teams'>,
   userId: string,
   teamId: string,
   capability: Capability,
-): { team: Team; role: Role } {
-  const team = stores.teams.get(teamId);
+): Promise<{ team: Team; role: Role }> {
+  const team = await stores.teams.get(teamId);
   if (!team) throw notFound('Dit team bestaat niet.');
-  const role = stores.teams.role(teamId, userId);
+  const role = await stores.teams.role(teamId, userId);
   if (!can(role, capability)) {
     throw forbidden(role ? 'Je rol in dit team staat dit niet toe.' : 'Je bent geen lid van dit team.');
   }
@@ -26,13 +26,13 @@ export function authorizeTeam(
  * A team must always keep an owner: refuses a change that would leave it without one.
  * `newRole` undefined means the member is removed.
  */
-export function assertKeepsOwner(
+export async function assertKeepsOwner(
   stores: Pick<Stores, 'teams'>,
   teamId: string,
   currentRole: Role | undefined,
   newRole: Role | undefined,
-): void {
-  if (currentRole === 'owner' && newRole !== 'owner' && stores.teams.ownerCount(teamId) <= 1) {
+): Promise<void> {
+  if (currentRole === 'owner' && newRole !== 'owner' && (await stores.teams.ownerCount(teamId)) <= 1) {
     throw forbidden('Een team houdt altijd minstens één eigenaar. Maak eerst iemand anders eigenaar.');
   }
 }

@@ -24,19 +24,21 @@ export function mentionedIds(body: string): string[] {
 }
 
 /** One message as the API shows it; a deleted one keeps its place without its text. */
-export function presentMessage(deps: Deps, row: CommentRow): CommentMessage {
+export async function presentMessage(deps: Deps, row: CommentRow): Promise<CommentMessage> {
   const deleted = row.deleted_at !== null;
+  const mentions: CommentMessage['mentions'] = [];
+  if (!deleted) {
+    for (const id of mentionedIds(row.body)) {
+      const user = await deps.stores.users.get(id);
+      if (user) mentions.push({ id, name: user.name });
+    }
+  }
   return {
     id: row.id,
     threadId: row.thread_id,
     author: person(row.author_id, row.author_name),
     body: deleted ? '' : row.body,
-    mentions: deleted
-      ? []
-      : mentionedIds(row.body).flatMap((id) => {
-          const user = deps.stores.users.get(id);
-          return user ? [{ id, name: user.name }] : [];
-        }),
+    mentions,
     createdAt: new Date(row.created_at).toISOString(),
     editedAt: iso(row.edited_at),
     deleted,
@@ -68,7 +70,11 @@ function itemExists(doc: Y.Doc, anchor: ItemAnchor): boolean {
 }
 
 /** Thread view of its messages, with the anchor resolved against `doc` (live draft or frozen version). */
-export function presentThread(deps: Deps, rows: CommentRow[], doc: Y.Doc | null): CommentThread {
+export async function presentThread(
+  deps: Deps,
+  rows: CommentRow[],
+  doc: Y.Doc | null,
+): Promise<CommentThread> {
   const root = rows[0]!;
   const anchor = parseAnchor(root.anchor);
   let anchorStatus: CommentThread['anchorStatus'] = 'none';
@@ -97,19 +103,18 @@ export function presentThread(deps: Deps, rows: CommentRow[], doc: Y.Doc | null)
         ? { roundId: root.carried_from_round, threadId: root.carried_from_thread }
         : null,
     createdAt: new Date(root.created_at).toISOString(),
-    messages: rows.map((row) => presentMessage(deps, row)),
+    messages: await Promise.all(rows.map((row) => presentMessage(deps, row))),
   };
 }
 
 /** Groups message rows (ordered by time) into threads, oldest thread first. */
-export function groupThreads(deps: Deps, rows: CommentRow[], doc: Y.Doc | null): CommentThread[] {
+export function groupThreads(deps: Deps, rows: CommentRow[], doc: Y.Doc | null): Promise<CommentThread[]> {
   const byThread = new Map<string, CommentRow[]>();
   for (const row of rows) {
     const list = byThread.get(row.thread_id) ?? [];
     list.push(row);
     byThread.set(row.thread_id, list);
   }
-  return [...byThread.values()]
-    .filter((list) => list[0]!.id === list[0]!.thread_id)
-    .map((list) => presentThread(deps, list, doc));
+  const threads = [...byThread.values()].filter((list) => list[0]!.id === list[0]!.thread_id);
+  return Promise.all(threads.map((list) => presentThread(deps, list, doc)));
 }

@@ -6,17 +6,19 @@ import { iso } from './common';
 type Deps = Pick<AppDeps, 'stores'>;
 
 /** Every reviewer once, with whether they submitted and how many messages they wrote. */
-function participants(deps: Deps, round: RoundRow): RoundParticipant[] {
+async function participants(deps: Deps, round: RoundRow): Promise<RoundParticipant[]> {
   const store = deps.stores.rounds;
-  const submitted = new Map(store.submissions(round.id).map((row) => [row.user_id, row.submitted_at]));
+  const submitted = new Map(
+    (await store.submissions(round.id)).map((row) => [row.user_id, row.submitted_at]),
+  );
   const comments = new Map<string, number>();
-  for (const row of store.roundComments(round.id)) {
+  for (const row of await store.roundComments(round.id)) {
     if (row.author_id && row.deleted_at === null)
       comments.set(row.author_id, (comments.get(row.author_id) ?? 0) + 1);
   }
   const seen = new Set<string>();
   const list: RoundParticipant[] = [];
-  for (const reviewer of store.reviewers(round.id)) {
+  for (const reviewer of await store.reviewers(round.id)) {
     if (seen.has(reviewer.user_id)) continue;
     seen.add(reviewer.user_id);
     list.push({
@@ -30,11 +32,11 @@ function participants(deps: Deps, round: RoundRow): RoundParticipant[] {
 }
 
 /** Invited teams, links (a link never outlives the round's deadline) and who has responded. */
-export function presentReviewers(deps: Deps, round: RoundRow): RoundReviewers {
+export async function presentReviewers(deps: Deps, round: RoundRow): Promise<RoundReviewers> {
   const store = deps.stores.rounds;
   return {
-    teams: store.teamsOfRound(round.id),
-    links: store.linksOfRound(round.id).map((link) => ({
+    teams: await store.teamsOfRound(round.id),
+    links: (await store.linksOfRound(round.id)).map((link) => ({
       id: link.id,
       label: link.label,
       createdAt: new Date(link.created_at).toISOString(),
@@ -42,6 +44,6 @@ export function presentReviewers(deps: Deps, round: RoundRow): RoundReviewers {
       revokedAt: iso(link.revoked_at),
       uses: link.uses,
     })),
-    participants: participants(deps, round),
+    participants: await participants(deps, round),
   };
 }

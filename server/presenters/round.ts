@@ -13,15 +13,15 @@ export function criteriaOf(round: RoundRow): Criterion[] {
  * The round as the caller sees it, with what they may do now (the round policy's answers). A round
  * past its deadline shows as closed at its deadline even before the deadline job has closed it.
  */
-export function presentRound(
+export async function presentRound(
   deps: Pick<AppDeps, 'stores'>,
   round: RoundRow,
   access: RoundAccess,
   now = Date.now(),
-): Round {
-  const document = deps.stores.documents.get(round.doc_id)!;
-  const team = document.teamId ? deps.stores.teams.get(document.teamId) : undefined;
-  const version = deps.stores.versions.get(round.doc_id, round.version_id);
+): Promise<Round> {
+  const document = (await deps.stores.documents.get(round.doc_id))!;
+  const team = document.teamId ? await deps.stores.teams.get(document.teamId) : undefined;
+  const version = await deps.stores.versions.get(round.doc_id, round.version_id);
   const status = effectiveStatus(round, now);
   const closedAt = round.closed_at ?? (status === 'open' ? null : round.deadline);
   return {
@@ -38,7 +38,7 @@ export function presentRound(
     status,
     createdBy: person(
       round.created_by,
-      round.created_by ? deps.stores.users.get(round.created_by)?.name : null,
+      round.created_by ? (await deps.stores.users.get(round.created_by))?.name : null,
     ),
     createdAt: new Date(round.created_at).toISOString(),
     closedAt: iso(closedAt),

@@ -10,9 +10,11 @@ import { criteriaOf, presentRound } from './round';
 type Deps = Pick<AppDeps, 'stores'>;
 
 /** Every item of a round that needs a triage decision, with its decision so far. */
-export function summaryItems(deps: Deps, round: RoundRow): SummaryItem[] {
+export async function summaryItems(deps: Deps, round: RoundRow): Promise<SummaryItem[]> {
   const store = deps.stores.rounds;
-  const triage = new Map(store.triage(round.id).map((row) => [`${row.item_kind}:${row.item_id}`, row]));
+  const triage = new Map(
+    (await store.triage(round.id)).map((row) => [`${row.item_kind}:${row.item_id}`, row]),
+  );
   const entry = (kind: 'comment' | 'response', id: string): SummaryItem['triage'] => {
     const row = triage.get(`${kind}:${id}`);
     return row
@@ -25,7 +27,7 @@ export function summaryItems(deps: Deps, round: RoundRow): SummaryItem[] {
         }
       : null;
   };
-  const comments = groupThreads(deps, store.roundComments(round.id), null)
+  const comments = (await groupThreads(deps, await store.roundComments(round.id), null))
     // A thread whose every message was deleted has nothing to triage.
     .filter((thread) => thread.messages.some((message) => !message.deleted))
     .map((thread): SummaryItem => {
@@ -43,7 +45,7 @@ export function summaryItems(deps: Deps, round: RoundRow): SummaryItem[] {
       };
     });
   const criteria = new Map(criteriaOf(round).map((criterion) => [criterion.id, criterion.title]));
-  const responses = presentResponses(round, store.responses(round.id))
+  const responses = presentResponses(round, await store.responses(round.id))
     .filter((response) => response.score !== null || response.text.trim())
     .map((response): SummaryItem => ({
       kind: 'response',
@@ -62,8 +64,12 @@ export function summaryItems(deps: Deps, round: RoundRow): SummaryItem[] {
 }
 
 /** The round, every item with its decision, and the counts per decision. */
-export function presentSummary(deps: Deps, round: RoundRow, access: RoundAccess): RoundSummary {
-  const items = summaryItems(deps, round);
+export async function presentSummary(
+  deps: Deps,
+  round: RoundRow,
+  access: RoundAccess,
+): Promise<RoundSummary> {
+  const items = await summaryItems(deps, round);
   const counts = { total: items.length, triaged: 0 } as RoundSummary['counts'];
   for (const decision of TRIAGE_DECISIONS) counts[decision] = 0;
   for (const item of items) {
@@ -71,5 +77,5 @@ export function presentSummary(deps: Deps, round: RoundRow, access: RoundAccess)
     counts.triaged++;
     counts[item.triage.decision]++;
   }
-  return { round: presentRound(deps, round, access), items, counts };
+  return { round: await presentRound(deps, round, access), items, counts };
 }

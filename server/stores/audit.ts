@@ -1,4 +1,6 @@
-import type { Db } from '../db/connection';
+import type { Selectable } from 'kysely';
+import type { Executor } from '../db/database';
+import type { AuditEventsTable } from '../db/schema';
 
 /** What the audit trail records. */
 export type AuditAction =
@@ -43,16 +45,7 @@ export interface AuditEvent {
   createdAt: string;
 }
 
-interface AuditRow {
-  id: number;
-  team_id: string | null;
-  actor_id: string | null;
-  action: AuditAction;
-  details: string;
-  created_at: number;
-}
-
-const present = (row: AuditRow): AuditEvent => ({
+const present = (row: Selectable<AuditEventsTable> & { action: AuditAction }): AuditEvent => ({
   id: row.id,
   teamId: row.team_id,
   actorId: row.actor_id,
@@ -61,37 +54,36 @@ const present = (row: AuditRow): AuditEvent => ({
   createdAt: new Date(row.created_at).toISOString(),
 });
 
-/** Prepared statements for `audit_events`. Append-only. */
-export function createAuditStore(db: Db) {
-  const insert = db.prepare(
-    'INSERT INTO audit_events (team_id, actor_id, action, details, created_at) VALUES (?, ?, ?, ?, ?)',
-  );
-  const forTeam = db.prepare<[string, number], AuditRow>(
-    'SELECT * FROM audit_events WHERE team_id = ? ORDER BY id DESC LIMIT ?',
-  );
-  const forActor = db.prepare<[string], AuditRow>(
-    'SELECT * FROM audit_events WHERE actor_id = ? ORDER BY id',
-  );
+/** Queries on `audit_events`. Append-only. */
+export function createAuditStore(db: Executor) {
+  const events = () => db.selectFrom('audit_events').selectAll().$narrowType<{ action: AuditAction }>();
 
   return {
     /** Records an event (call inside the transaction of the change it describes). */
-    record(
+    async record(
       action: AuditAction,
       event: { teamId?: string | null; actorId?: string | null; details?: Record<string, unknown> },
-    ) {
-      insert.run(
-        event.teamId ?? null,
-        event.actorId ?? null,
-        action,
-        JSON.stringify(event.details ?? {}),
-        Date.now(),
-      );
+    ): Promise<void> {
+      await db
+        .insertInto('audit_events')
+        .values({
+          team_id: event.teamId ?? null,
+          actor_id: event.actorId ?? null,
+          action,
+          details: JSON.stringify(event.details ?? {}),
+          created_at: Date.now(),
+        })
+        .execute();
     },
-    forTeam(teamId: string, limit = 500): AuditEvent[] {
-      return forTeam.all(teamId, limit).map(present);
+    /** The team's latest `limit` events, newest first. */
+    async forTeam(teamId: string, limit = 500): Promise<AuditEvent[]> {
+      const rows = await events().where('team_id', '=', teamId).orderBy('id', 'desc').limit(limit).execute();
+      return rows.map(present);
     },
-    forActor(actorId: string): AuditEvent[] {
-      return forActor.all(actorId).map(present);
+    /** Every event of one actor, oldest first (account export). */
+    async forActor(actorId: string): Promise<AuditEvent[]> {
+      const rows = await events().where('actor_id', '=', actorId).orderBy('id').execute();
+      return rows.map(present);
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../db/connection';
+import type { Executor } from '../db/database';
 import type { DesignStatus } from '../../shared/domain/lifecycle';
 
 /** A design's pin to its template version. */
@@ -31,7 +31,7 @@ interface TrajectRow {
   team_id: string;
   template_version_id: string;
   title: string;
-  status: DesignStatus;
+  status: string;
   created_at: number;
   updated_at: number;
 }
@@ -41,81 +41,99 @@ const presentTraject = (row: TrajectRow): Traject => ({
   teamId: row.team_id,
   templateVersionId: row.template_version_id,
   title: row.title,
-  status: row.status,
+  status: row.status as DesignStatus,
   createdAt: new Date(row.created_at).toISOString(),
   updatedAt: new Date(row.updated_at).toISOString(),
 });
 
-/** Prepared statements for `designs`, `trajects` and `traject_items`. */
-export function createDesignStore(db: Db) {
-  const insertDesign = db.prepare('INSERT INTO designs (doc_id, template_version_id) VALUES (?, ?)');
-  const designByDoc = db.prepare<[string], { doc_id: string; template_version_id: string }>(
-    'SELECT * FROM designs WHERE doc_id = ?',
-  );
-  const repin = db.prepare('UPDATE designs SET template_version_id = ? WHERE doc_id = ?');
-  const insertTraject = db.prepare(
-    `INSERT INTO trajects (id, team_id, template_version_id, title, created_by, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const trajectById = db.prepare<[string], TrajectRow>('SELECT * FROM trajects WHERE id = ?');
-  const trajectsOfTeam = db.prepare<[string], TrajectRow>(
-    'SELECT * FROM trajects WHERE team_id = ? ORDER BY updated_at DESC',
-  );
-  const itemsOf = db.prepare<
-    [string],
-    {
-      design_doc_id: string;
-      position: number;
-      alternative_group: string | null;
-      publication_id: string | null;
-    }
-  >(
-    'SELECT design_doc_id, position, alternative_group, publication_id FROM traject_items WHERE traject_id = ? ORDER BY position, design_doc_id',
-  );
-  const clearItems = db.prepare('DELETE FROM traject_items WHERE traject_id = ?');
-  const insertItem = db.prepare(
-    'INSERT INTO traject_items (traject_id, design_doc_id, position, alternative_group, publication_id) VALUES (?, ?, ?, ?, ?)',
-  );
-  const touchTraject = db.prepare('UPDATE trajects SET updated_at = ? WHERE id = ?');
+const TRAJECT_COLUMNS = [
+  'id',
+  'team_id',
+  'template_version_id',
+  'title',
+  'status',
+  'created_at',
+  'updated_at',
+] as const;
 
+/** Queries on `designs`, `trajects` and `traject_items`. */
+export function createDesignStore(db: Executor) {
   return {
-    insertDesign(docId: string, templateVersionId: string): void {
-      insertDesign.run(docId, templateVersionId);
+    /** Pins a new design to a template version. */
+    async insertDesign(docId: string, templateVersionId: string): Promise<void> {
+      await db
+        .insertInto('designs')
+        .values({ doc_id: docId, template_version_id: templateVersionId })
+        .execute();
     },
-    getDesign(docId: string): DesignRow | undefined {
-      const row = designByDoc.get(docId);
+    /** A design's pin, or undefined for a document that is no design. */
+    async getDesign(docId: string): Promise<DesignRow | undefined> {
+      const row = await db
+        .selectFrom('designs')
+        .select(['doc_id', 'template_version_id'])
+        .where('doc_id', '=', docId)
+        .executeTakeFirst();
       return row ? { docId: row.doc_id, templateVersionId: row.template_version_id } : undefined;
     },
-    repin(docId: string, templateVersionId: string): void {
-      repin.run(templateVersionId, docId);
+    /** Pins a design to another template version. */
+    async repin(docId: string, templateVersionId: string): Promise<void> {
+      await db
+        .updateTable('designs')
+        .set({ template_version_id: templateVersionId })
+        .where('doc_id', '=', docId)
+        .execute();
     },
-    insertTraject(traject: {
+    /** Inserts a traject without items. */
+    async insertTraject(traject: {
       id: string;
       teamId: string;
       templateVersionId: string;
       title: string;
       createdBy: string;
-    }) {
+    }): Promise<void> {
       const now = Date.now();
-      insertTraject.run(
-        traject.id,
-        traject.teamId,
-        traject.templateVersionId,
-        traject.title,
-        traject.createdBy,
-        now,
-        now,
-      );
+      await db
+        .insertInto('trajects')
+        .values({
+          id: traject.id,
+          team_id: traject.teamId,
+          template_version_id: traject.templateVersionId,
+          title: traject.title,
+          created_by: traject.createdBy,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
     },
-    getTraject(id: string): Traject | undefined {
-      const row = trajectById.get(id);
+    /** A traject by id. */
+    async getTraject(id: string): Promise<Traject | undefined> {
+      const row = await db
+        .selectFrom('trajects')
+        .select(TRAJECT_COLUMNS)
+        .where('id', '=', id)
+        .executeTakeFirst();
       return row ? presentTraject(row) : undefined;
     },
-    trajectsOfTeam(teamId: string): Traject[] {
-      return trajectsOfTeam.all(teamId).map(presentTraject);
+    /** A team's trajects, last changed first. */
+    async trajectsOfTeam(teamId: string): Promise<Traject[]> {
+      const rows = await db
+        .selectFrom('trajects')
+        .select(TRAJECT_COLUMNS)
+        .where('team_id', '=', teamId)
+        .orderBy('updated_at', 'desc')
+        .execute();
+      return rows.map(presentTraject);
     },
-    items(trajectId: string): TrajectItem[] {
-      return itemsOf.all(trajectId).map((row) => ({
+    /** A traject's items in order. */
+    async items(trajectId: string): Promise<TrajectItem[]> {
+      const rows = await db
+        .selectFrom('traject_items')
+        .select(['design_doc_id', 'position', 'alternative_group', 'publication_id'])
+        .where('traject_id', '=', trajectId)
+        .orderBy('position')
+        .orderBy('design_doc_id')
+        .execute();
+      return rows.map((row) => ({
         designId: row.design_doc_id,
         position: row.position,
         alternativeGroup: row.alternative_group,
@@ -123,11 +141,23 @@ export function createDesignStore(db: Db) {
       }));
     },
     /** Replaces a traject's items (call inside a transaction). */
-    setItems(trajectId: string, items: readonly TrajectItem[]): void {
-      clearItems.run(trajectId);
-      for (const item of items)
-        insertItem.run(trajectId, item.designId, item.position, item.alternativeGroup, item.publicationId);
-      touchTraject.run(Date.now(), trajectId);
+    async setItems(trajectId: string, items: readonly TrajectItem[]): Promise<void> {
+      await db.deleteFrom('traject_items').where('traject_id', '=', trajectId).execute();
+      if (items.length > 0) {
+        await db
+          .insertInto('traject_items')
+          .values(
+            items.map((item) => ({
+              traject_id: trajectId,
+              design_doc_id: item.designId,
+              position: item.position,
+              alternative_group: item.alternativeGroup,
+              publication_id: item.publicationId,
+            })),
+          )
+          .execute();
+      }
+      await db.updateTable('trajects').set({ updated_at: Date.now() }).where('id', '=', trajectId).execute();
     },
   };
 }

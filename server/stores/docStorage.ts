@@ -13,7 +13,11 @@ interface UpdateRow {
   created_at: number;
 }
 
-/** Prepared statements for `doc_state`, `doc_updates` and `doc_updates_quarantine`. */
+/**
+ * The sync server's storage on the raw SQLite connection: `doc_state`, `doc_updates`,
+ * `doc_updates_quarantine` and the document row's title and updated_at. Prepared statements, no
+ * promises: this is the per-update path.
+ */
 export function createDocStorage(db: Db) {
   const appendStmt = db.prepare('INSERT INTO doc_updates (doc_id, data, created_at) VALUES (?, ?, ?)');
   const stateStmt = db.prepare<[string], { state: Buffer }>('SELECT state FROM doc_state WHERE doc_id = ?');
@@ -31,6 +35,8 @@ export function createDocStorage(db: Db) {
      SELECT id, doc_id, data, created_at, ?, ? FROM doc_updates WHERE id = ?`,
   );
   const deleteOne = db.prepare('DELETE FROM doc_updates WHERE id = ?');
+  const touchRow = db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?');
+  const renameRow = db.prepare('UPDATE documents SET title = ?, updated_at = ? WHERE id = ?');
 
   const replaceLog = db.transaction(
     (docId: string, state: Uint8Array, stateVector: Uint8Array, upToId: number, now: number) => {
@@ -42,6 +48,15 @@ export function createDocStorage(db: Db) {
     quarantineStmt.run(reason, Date.now(), rowId);
     deleteOne.run(rowId);
   });
+
+  // The stores' Kysely transactions share this connection. A write here while one is open would
+  // become part of it (and vanish with its rollback), so it is refused: the writer retries.
+  let ownTransactions = 0;
+  const outsideTransactions = () => {
+    if (db.inTransaction && ownTransactions === 0) {
+      throw new Error('The SQLite connection is inside another transaction; try again.');
+    }
+  };
 
   return {
     /** Appends one update; returns its log id. Call inside a transaction for group commit. */
@@ -61,19 +76,31 @@ export function createDocStorage(db: Db) {
      * leaves either the old rows or the new state, never neither.
      */
     compact(docId: string, state: Uint8Array, stateVector: Uint8Array, upToId: number): void {
+      outsideTransactions();
       replaceLog(docId, state, stateVector, upToId, Date.now());
     },
-    /** Writes the initial state of a new document (call inside the creating transaction). */
-    writeInitialState(docId: string, state: Uint8Array, stateVector: Uint8Array): void {
-      upsertState.run(docId, state, stateVector, Date.now());
+    /** Marks the document row as changed now (the lists sort by it). */
+    touch(docId: string, now = Date.now()): void {
+      touchRow.run(now, docId);
+    },
+    /** Mirrors the collaborative title into the document row the lists read. */
+    rename(docId: string, title: string, now = Date.now()): void {
+      renameRow.run(title, now, docId);
     },
     /** Moves a log row that cannot be applied aside, with the reason. */
     quarantine(rowId: number, reason: string): void {
+      outsideTransactions();
       quarantine(rowId, reason);
     },
     /** Runs `fn` in one transaction (group commit of many appends). */
     transaction<T>(fn: () => T): T {
-      return db.transaction(fn)();
+      outsideTransactions();
+      ownTransactions += 1;
+      try {
+        return db.transaction(fn)();
+      } finally {
+        ownTransactions -= 1;
+      }
     },
   };
 }

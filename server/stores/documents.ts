@@ -1,14 +1,9 @@
-import type { Db } from '../db/connection';
+import type { Selectable } from 'kysely';
+import type { Executor } from '../db/database';
+import type { DocumentsTable } from '../db/schema';
 import type { DocumentKind, DocumentSummary } from '../../shared/schemas/documents';
 
-interface DocumentRow {
-  id: string;
-  team_id: string | null;
-  kind: DocumentKind;
-  title: string;
-  created_at: number;
-  updated_at: number;
-}
+type DocumentRow = Selectable<DocumentsTable> & { kind: DocumentKind };
 
 function present(row: DocumentRow): DocumentSummary {
   return {
@@ -21,63 +16,85 @@ function present(row: DocumentRow): DocumentSummary {
   };
 }
 
-/** Prepared statements for the `documents` table. */
-export function createDocumentStore(db: Db) {
-  const insert = db.prepare(
-    'INSERT INTO documents (id, team_id, created_by, kind, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  const byId = db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?');
-  const exists = db.prepare<[string], number>('SELECT 1 FROM documents WHERE id = ?').pluck();
-  const forUser = db.prepare<[string], DocumentRow>(
-    `SELECT documents.* FROM documents JOIN memberships ON memberships.team_id = documents.team_id
-     WHERE memberships.user_id = ? ORDER BY documents.updated_at DESC, documents.id LIMIT 500`,
-  );
-  const forTeam = db.prepare<[string], DocumentRow>(
-    'SELECT * FROM documents WHERE team_id = ? ORDER BY updated_at DESC, id LIMIT 500',
-  );
-  const touch = db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?');
-  const rename = db.prepare('UPDATE documents SET title = ?, updated_at = ? WHERE id = ?');
+/** Most documents a list returns. */
+const LIST_LIMIT = 500;
+
+/** Queries on `documents`, and the initial `doc_state` row of a new document. */
+export function createDocumentStore(db: Executor) {
+  const documents = () =>
+    db.selectFrom('documents').selectAll('documents').$narrowType<{ kind: DocumentKind }>();
 
   return {
     /** Inserts a document row (call inside the creating transaction). */
-    insert(
+    async insert(
       document: { id: string; teamId: string; createdBy: string; title: string; kind?: DocumentKind },
       now = Date.now(),
-    ): void {
-      insert.run(
-        document.id,
-        document.teamId,
-        document.createdBy,
-        document.kind ?? 'document',
-        document.title,
-        now,
-        now,
-      );
+    ): Promise<void> {
+      await db
+        .insertInto('documents')
+        .values({
+          id: document.id,
+          team_id: document.teamId,
+          created_by: document.createdBy,
+          kind: document.kind ?? 'document',
+          title: document.title,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+    },
+    /** Writes the initial state of a new document (call inside the creating transaction). */
+    async writeInitialState(docId: string, state: Uint8Array, stateVector: Uint8Array): Promise<void> {
+      await db
+        .insertInto('doc_state')
+        .values({ doc_id: docId, state, state_vector: stateVector, updated_at: Date.now() })
+        .onConflict((oc) =>
+          oc.column('doc_id').doUpdateSet((eb) => ({
+            state: eb.ref('excluded.state'),
+            state_vector: eb.ref('excluded.state_vector'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
+        .execute();
     },
     /** The document, or undefined. */
-    get(id: string): DocumentSummary | undefined {
-      const row = byId.get(id);
+    async get(id: string): Promise<DocumentSummary | undefined> {
+      const row = await documents().where('id', '=', id).executeTakeFirst();
       return row ? present(row) : undefined;
     },
     /** Whether a document with this id exists. */
-    exists(id: string): boolean {
-      return exists.get(id) !== undefined;
+    async exists(id: string): Promise<boolean> {
+      const row = await db.selectFrom('documents').select('id').where('id', '=', id).executeTakeFirst();
+      return row !== undefined;
     },
     /** Documents of every team the user belongs to, most recently changed first. */
-    listForUser(userId: string): DocumentSummary[] {
-      return forUser.all(userId).map(present);
+    async listForUser(userId: string): Promise<DocumentSummary[]> {
+      const rows = await documents()
+        .innerJoin('memberships', 'memberships.team_id', 'documents.team_id')
+        .where('memberships.user_id', '=', userId)
+        .orderBy('documents.updated_at', 'desc')
+        .orderBy('documents.id')
+        .limit(LIST_LIMIT)
+        .execute();
+      return rows.map(present);
     },
     /** Documents of one team, most recently changed first. */
-    listForTeam(teamId: string): DocumentSummary[] {
-      return forTeam.all(teamId).map(present);
+    async listForTeam(teamId: string): Promise<DocumentSummary[]> {
+      const rows = await documents()
+        .where('team_id', '=', teamId)
+        .orderBy('updated_at', 'desc')
+        .orderBy('id')
+        .limit(LIST_LIMIT)
+        .execute();
+      return rows.map(present);
     },
     /** Records that the document changed. */
-    touch(id: string, now = Date.now()): void {
-      touch.run(now, id);
+    async touch(id: string, now = Date.now()): Promise<void> {
+      await db.updateTable('documents').set({ updated_at: now }).where('id', '=', id).execute();
     },
     /** Mirrors the collaborative title into the row the list reads. */
-    rename(id: string, title: string, now = Date.now()): void {
-      rename.run(title, now, id);
+    async rename(id: string, title: string, now = Date.now()): Promise<void> {
+      await db.updateTable('documents').set({ title, updated_at: now }).where('id', '=', id).execute();
     },
   };
 }

@@ -1,4 +1,7 @@
-import type { Db } from '../db/connection';
+import type { Selectable } from 'kysely';
+import type { Executor } from '../db/database';
+import { changed } from '../db/portable';
+import type { InvitesTable } from '../db/schema';
 import type { Role } from '../../shared/domain/roles';
 
 /** An invite as the team page shows it (never the token). */
@@ -13,17 +16,7 @@ export interface Invite {
   revokedAt: string | null;
 }
 
-interface InviteRow {
-  id: string;
-  team_id: string;
-  role: Role;
-  created_by: string;
-  created_at: number;
-  expires_at: number;
-  used_at: number | null;
-  used_by: string | null;
-  revoked_at: number | null;
-}
+type InviteRow = Selectable<InvitesTable> & { role: Role };
 
 const iso = (time: number | null) => (time === null ? null : new Date(time).toISOString());
 const present = (row: InviteRow): Invite => ({
@@ -37,62 +30,71 @@ const present = (row: InviteRow): Invite => ({
   revokedAt: iso(row.revoked_at),
 });
 
-/** Prepared statements for `invites`. */
-export function createInviteStore(db: Db) {
-  const insert = db.prepare(
-    `INSERT INTO invites (id, team_id, role, token_hash, created_by, created_at, expires_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const byHash = db.prepare<[Uint8Array], InviteRow>('SELECT * FROM invites WHERE token_hash = ?');
-  const byId = db.prepare<[string], InviteRow>('SELECT * FROM invites WHERE id = ?');
-  const forTeam = db.prepare<[string], InviteRow>(
-    'SELECT * FROM invites WHERE team_id = ? ORDER BY created_at DESC LIMIT 200',
-  );
-  // Single use: the WHERE makes a second, concurrent acceptance change nothing.
-  const markUsed = db.prepare(
-    'UPDATE invites SET used_at = ?, used_by = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL',
-  );
-  const revoke = db.prepare(
-    'UPDATE invites SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL AND used_at IS NULL',
-  );
+/** Queries on `invites`. */
+export function createInviteStore(db: Executor) {
+  const invites = () => db.selectFrom('invites').selectAll().$narrowType<{ role: Role }>();
 
   return {
-    insert(invite: {
+    async insert(invite: {
       id: string;
       teamId: string;
       role: Role;
       tokenHash: Uint8Array;
       createdBy: string;
       expiresAt: number;
-    }) {
-      insert.run(
-        invite.id,
-        invite.teamId,
-        invite.role,
-        invite.tokenHash,
-        invite.createdBy,
-        Date.now(),
-        invite.expiresAt,
-      );
+    }): Promise<void> {
+      await db
+        .insertInto('invites')
+        .values({
+          id: invite.id,
+          team_id: invite.teamId,
+          role: invite.role,
+          token_hash: invite.tokenHash,
+          created_by: invite.createdBy,
+          created_at: Date.now(),
+          expires_at: invite.expiresAt,
+        })
+        .execute();
     },
-    byTokenHash(tokenHash: Uint8Array): Invite | undefined {
-      const row = byHash.get(tokenHash);
+    async byTokenHash(tokenHash: Uint8Array): Promise<Invite | undefined> {
+      const row = await invites().where('token_hash', '=', tokenHash).executeTakeFirst();
       return row ? present(row) : undefined;
     },
-    get(id: string): Invite | undefined {
-      const row = byId.get(id);
+    async get(id: string): Promise<Invite | undefined> {
+      const row = await invites().where('id', '=', id).executeTakeFirst();
       return row ? present(row) : undefined;
     },
-    forTeam(teamId: string): Invite[] {
-      return forTeam.all(teamId).map(present);
+    /** The team's latest 200 invites, newest first. */
+    async forTeam(teamId: string): Promise<Invite[]> {
+      const rows = await invites()
+        .where('team_id', '=', teamId)
+        .orderBy('created_at', 'desc')
+        .limit(200)
+        .execute();
+      return rows.map(present);
     },
     /** Marks the invite used; false if it was already used or revoked. */
-    markUsed(id: string, userId: string): boolean {
-      return markUsed.run(Date.now(), userId, id).changes === 1;
+    async markUsed(id: string, userId: string): Promise<boolean> {
+      // Single use: the WHERE makes a second, concurrent acceptance change nothing.
+      const result = await db
+        .updateTable('invites')
+        .set({ used_at: Date.now(), used_by: userId })
+        .where('id', '=', id)
+        .where('used_at', 'is', null)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      return changed(result) === 1;
     },
     /** Revokes an open invite; false if it was already used or revoked. */
-    revoke(id: string): boolean {
-      return revoke.run(Date.now(), id).changes === 1;
+    async revoke(id: string): Promise<boolean> {
+      const result = await db
+        .updateTable('invites')
+        .set({ revoked_at: Date.now() })
+        .where('id', '=', id)
+        .where('revoked_at', 'is', null)
+        .where('used_at', 'is', null)
+        .executeTakeFirst();
+      return changed(result) === 1;
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../db/connection';
+import type { Executor } from '../db/database';
 import type { DesignStatus } from '../../shared/domain/lifecycle';
 import type { DesignContent } from '../../shared/domain/design/types';
 import { createPublicationReader, createTransitionLog } from './statusLog';
@@ -29,61 +29,76 @@ const presentPublication = ({
   approvedAt,
 }: PublicationRecord<PublishedProjection>): Publication => ({ docId: subjectId, projection, approvedAt });
 
-/** Prepared statements for the lifecycle columns of `designs`, `design_transitions` and `design_publications`. */
-export function createLifecycleStore(db: Db) {
-  const statusOf = db.prepare<[string], { status: DesignStatus; based_on: string | null }>(
-    'SELECT status, based_on FROM designs WHERE doc_id = ?',
-  );
-  const setStatus = db.prepare('UPDATE designs SET status = ? WHERE doc_id = ?');
-  const setBasedOn = db.prepare('UPDATE designs SET based_on = ? WHERE doc_id = ?');
+/** Queries on the lifecycle columns of `designs`, `design_transitions` and `design_publications`. */
+export function createLifecycleStore(db: Executor) {
   const transitions = createTransitionLog(db, { table: 'design_transitions', key: 'doc_id' });
-  const insertPublication = db.prepare(
-    `INSERT INTO design_publications (doc_id, projection, state, approved_by, approved_at)
-     VALUES (?, ?, ?, ?, ?)`,
-  );
   const published = createPublicationReader<PublishedProjection>(db, {
     table: 'design_publications',
     key: 'doc_id',
     owner: 'designs',
     ownerKey: 'doc_id',
   });
-  const publishedState = db.prepare<[string], Buffer>(
-    `SELECT p.state FROM design_publications p JOIN designs d ON d.doc_id = p.doc_id
-     WHERE p.doc_id = ? AND d.status = 'goedgekeurd'`,
-  );
 
   return {
     /** The design's status and lineage, or undefined for a document that is no design. */
-    get(docId: string): { status: DesignStatus; basedOn: string | null } | undefined {
-      const row = statusOf.get(docId);
-      return row ? { status: row.status, basedOn: row.based_on } : undefined;
+    async get(docId: string): Promise<{ status: DesignStatus; basedOn: string | null } | undefined> {
+      const row = await db
+        .selectFrom('designs')
+        .select(['status', 'based_on'])
+        .where('doc_id', '=', docId)
+        .executeTakeFirst();
+      return row ? { status: row.status as DesignStatus, basedOn: row.based_on } : undefined;
     },
     /** Moves the status and logs the move (call inside a transaction). */
-    recordTransition(docId: string, move: StatusMove, now = Date.now()): void {
-      setStatus.run(move.to, docId);
-      transitions.record(docId, move, now);
+    async recordTransition(docId: string, move: StatusMove, now = Date.now()): Promise<void> {
+      await db.updateTable('designs').set({ status: move.to }).where('doc_id', '=', docId).execute();
+      await transitions.record(docId, move, now);
     },
-    history(docId: string): StatusTransition[] {
-      return transitions.history(docId);
+    /** Every move of a design, newest first. */
+    async history(docId: string): Promise<StatusTransition[]> {
+      return await transitions.history(docId);
     },
-    setBasedOn(docId: string, sourceId: string): void {
-      setBasedOn.run(sourceId, docId);
+    /** Records the design a reused design was made from. */
+    async setBasedOn(docId: string, sourceId: string): Promise<void> {
+      await db.updateTable('designs').set({ based_on: sourceId }).where('doc_id', '=', docId).execute();
     },
     /** Freezes what the catalog shows of an approved design (call inside the approving transaction). */
-    publish(docId: string, projection: PublishedProjection, state: Uint8Array, approvedBy: string): void {
-      insertPublication.run(docId, JSON.stringify(projection), state, approvedBy, Date.now());
+    async publish(
+      docId: string,
+      projection: PublishedProjection,
+      state: Uint8Array,
+      approvedBy: string,
+    ): Promise<void> {
+      await db
+        .insertInto('design_publications')
+        .values({
+          doc_id: docId,
+          projection: JSON.stringify(projection),
+          state,
+          approved_by: approvedBy,
+          approved_at: Date.now(),
+        })
+        .execute();
     },
-    publication(docId: string): Publication | undefined {
-      const record = published.get(docId);
+    /** The catalog entry of a design that is still goedgekeurd. */
+    async publication(docId: string): Promise<Publication | undefined> {
+      const record = await published.get(docId);
       return record ? presentPublication(record) : undefined;
     },
-    publications(): Publication[] {
-      return published.all().map(presentPublication);
+    /** The catalog: every design still goedgekeurd, newest approval first. */
+    async publications(): Promise<Publication[]> {
+      return (await published.all()).map(presentPublication);
     },
     /** The Yjs state approved, for reuse. */
-    publishedState(docId: string): Uint8Array | undefined {
-      const state = publishedState.pluck().get(docId) as Buffer | undefined;
-      return state ? new Uint8Array(state) : undefined;
+    async publishedState(docId: string): Promise<Uint8Array | undefined> {
+      const row = await db
+        .selectFrom('design_publications as p')
+        .innerJoin('designs as d', 'd.doc_id', 'p.doc_id')
+        .select('p.state')
+        .where('p.doc_id', '=', docId)
+        .where('d.status', '=', 'goedgekeurd')
+        .executeTakeFirst();
+      return row ? new Uint8Array(row.state) : undefined;
     },
   };
 }

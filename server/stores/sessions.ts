@@ -1,4 +1,5 @@
-import type { Db } from '../db/connection';
+import type { Executor } from '../db/database';
+import { changed } from '../db/portable';
 
 /** A stored session (the secret itself is never stored, only its SHA-256). */
 export interface SessionRow {
@@ -9,43 +10,44 @@ export interface SessionRow {
   last_active_at: number;
 }
 
-/** Prepared statements for `sessions`. */
-export function createSessionStore(db: Db) {
-  const insert = db.prepare(
-    'INSERT INTO sessions (id, user_id, secret_hash, created_at, last_active_at) VALUES (?, ?, ?, ?, ?)',
-  );
-  const byId = db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE id = ?');
-  const touch = db.prepare('UPDATE sessions SET last_active_at = ? WHERE id = ?');
-  const remove = db.prepare('DELETE FROM sessions WHERE id = ?');
-  const forUser = db.prepare<[string], { id: string }>('SELECT id FROM sessions WHERE user_id = ?');
-  const removeExpired = db.prepare('DELETE FROM sessions WHERE last_active_at < ? OR created_at < ?');
-  const listForUser = db.prepare<[string], SessionRow>(
-    'SELECT * FROM sessions WHERE user_id = ? ORDER BY created_at',
-  );
-
+/** Queries on `sessions`. */
+export function createSessionStore(db: Executor) {
   return {
-    insert(id: string, userId: string, secretHash: Uint8Array, now: number): void {
-      insert.run(id, userId, secretHash, now, now);
+    async insert(id: string, userId: string, secretHash: Uint8Array, now: number): Promise<void> {
+      await db
+        .insertInto('sessions')
+        .values({ id, user_id: userId, secret_hash: secretHash, created_at: now, last_active_at: now })
+        .execute();
     },
-    get(id: string): SessionRow | undefined {
-      return byId.get(id);
+    get(id: string): Promise<SessionRow | undefined> {
+      return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
     },
-    touch(id: string, now: number): void {
-      touch.run(now, id);
+    async touch(id: string, now: number): Promise<void> {
+      await db.updateTable('sessions').set({ last_active_at: now }).where('id', '=', id).execute();
     },
-    delete(id: string): void {
-      remove.run(id);
+    async delete(id: string): Promise<void> {
+      await db.deleteFrom('sessions').where('id', '=', id).execute();
     },
     /** Ids of every session of a user. */
-    idsForUser(userId: string): string[] {
-      return forUser.all(userId).map((row) => row.id);
+    async idsForUser(userId: string): Promise<string[]> {
+      const rows = await db.selectFrom('sessions').select('id').where('user_id', '=', userId).execute();
+      return rows.map((row) => row.id);
     },
-    listForUser(userId: string): SessionRow[] {
-      return listForUser.all(userId);
+    listForUser(userId: string): Promise<SessionRow[]> {
+      return db
+        .selectFrom('sessions')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .orderBy('created_at')
+        .execute();
     },
     /** Deletes sessions idle since `idleBefore` or created before `createdBefore`. */
-    deleteExpired(idleBefore: number, createdBefore: number): number {
-      return removeExpired.run(idleBefore, createdBefore).changes;
+    async deleteExpired(idleBefore: number, createdBefore: number): Promise<number> {
+      const result = await db
+        .deleteFrom('sessions')
+        .where((eb) => eb.or([eb('last_active_at', '<', idleBefore), eb('created_at', '<', createdBefore)]))
+        .executeTakeFirst();
+      return changed(result);
     },
   };
 }

@@ -1,4 +1,5 @@
-import type { Db } from '../db/connection';
+import { sql } from 'kysely';
+import type { Executor } from '../db/database';
 import type { DesignStatus, InternalOutcome } from '../../shared/domain/lifecycle';
 
 /**
@@ -30,41 +31,41 @@ export interface StatusMove {
   actorId: string;
 }
 
-interface TransitionRow {
-  id: number;
-  from_status: DesignStatus;
-  to_status: DesignStatus;
-  outcome: InternalOutcome | null;
-  note: string | null;
-  actor_id: string | null;
-  created_at: number;
-}
-
 /** The transition tables and their key column (fixed names: never built from input). */
 type TransitionTable =
   { table: 'design_transitions'; key: 'doc_id' } | { table: 'traject_transitions'; key: 'traject_id' };
 
-/** Prepared statements for one append-only transition log. */
-export function createTransitionLog(db: Db, { table, key }: TransitionTable) {
-  const insert = db.prepare(
-    `INSERT INTO ${table} (${key}, from_status, to_status, outcome, note, actor_id, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const historyOf = db.prepare<[string], TransitionRow>(
-    `SELECT * FROM ${table} WHERE ${key} = ? ORDER BY id DESC`,
-  );
+/** Queries on one append-only transition log. */
+export function createTransitionLog(db: Executor, { table, key }: TransitionTable) {
   return {
     /** Logs a move (the caller updates the status column, in the same transaction). */
-    record(subjectId: string, move: StatusMove, now: number): void {
-      insert.run(subjectId, move.from, move.to, move.outcome, move.note, move.actorId, now);
+    async record(subjectId: string, move: StatusMove, now: number): Promise<void> {
+      await db
+        .insertInto(table)
+        .values({
+          [key]: subjectId,
+          from_status: move.from,
+          to_status: move.to,
+          outcome: move.outcome,
+          note: move.note,
+          actor_id: move.actorId,
+          created_at: now,
+        })
+        .execute();
     },
     /** Every move, newest first. */
-    history(subjectId: string): StatusTransition[] {
-      return historyOf.all(subjectId).map((row) => ({
+    async history(subjectId: string): Promise<StatusTransition[]> {
+      const rows = await db
+        .selectFrom(table)
+        .select(['id', 'from_status', 'to_status', 'outcome', 'note', 'actor_id', 'created_at'])
+        .where(key, '=', subjectId)
+        .orderBy('id', 'desc')
+        .execute();
+      return rows.map((row) => ({
         id: row.id,
-        from: row.from_status,
-        to: row.to_status,
-        outcome: row.outcome,
+        from: row.from_status as DesignStatus,
+        to: row.to_status as DesignStatus,
+        outcome: row.outcome as InternalOutcome | null,
         note: row.note,
         actorId: row.actor_id,
         createdAt: new Date(row.created_at).toISOString(),
@@ -80,12 +81,6 @@ export interface PublicationRecord<P> {
   approvedAt: string;
 }
 
-interface PublicationRow {
-  subject_id: string;
-  projection: string;
-  approved_at: number;
-}
-
 /** The publication tables, their key, and the table whose status decides whether a row is shown. */
 type PublicationTable =
   | { table: 'design_publications'; key: 'doc_id'; owner: 'designs'; ownerKey: 'doc_id' }
@@ -95,28 +90,37 @@ type PublicationTable =
  * Reads a catalog table: only rows whose subject is still goedgekeurd, so the publication table is
  * the catalog's one source and a draft cannot leak through it.
  */
-export function createPublicationReader<P>(db: Db, { table, key, owner, ownerKey }: PublicationTable) {
-  const select = `SELECT p.${key} AS subject_id, p.projection, p.approved_at FROM ${table} p
-     JOIN ${owner} o ON o.${ownerKey} = p.${key}`;
-  const byId = db.prepare<[string], PublicationRow>(
-    `${select} WHERE p.${key} = ? AND o.status = 'goedgekeurd'`,
-  );
-  const all = db.prepare<[], PublicationRow>(
-    `${select} WHERE o.status = 'goedgekeurd' ORDER BY p.approved_at DESC`,
-  );
-  const present = (row: PublicationRow): PublicationRecord<P> => ({
+export function createPublicationReader<P>(db: Executor, { table, key, owner, ownerKey }: PublicationTable) {
+  // EXISTS rather than a join: the builder types a table chosen from a union only unaliased.
+  const shown = () =>
+    db
+      .selectFrom(table)
+      .select([sql.ref<string>(key).as('subject_id'), 'projection', 'approved_at'])
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom(owner)
+            .select(sql.lit(1).as('one'))
+            .where(sql.ref(`${owner}.${ownerKey}`), '=', sql.ref(`${table}.${key}`))
+            .where('status', '=', 'goedgekeurd'),
+        ),
+      );
+  const present = (row: {
+    subject_id: string;
+    projection: string;
+    approved_at: number;
+  }): PublicationRecord<P> => ({
     subjectId: row.subject_id,
     projection: JSON.parse(row.projection) as P,
     approvedAt: new Date(row.approved_at).toISOString(),
   });
   return {
-    get(subjectId: string): PublicationRecord<P> | undefined {
-      const row = byId.get(subjectId);
+    async get(subjectId: string): Promise<PublicationRecord<P> | undefined> {
+      const row = await shown().where(key, '=', subjectId).executeTakeFirst();
       return row ? present(row) : undefined;
     },
     /** Newest approval first. */
-    all(): PublicationRecord<P>[] {
-      return all.all().map(present);
+    async all(): Promise<PublicationRecord<P>[]> {
+      return (await shown().orderBy('approved_at', 'desc').execute()).map(present);
     },
   };
 }

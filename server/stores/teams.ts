@@ -1,4 +1,6 @@
-import type { Db } from '../db/connection';
+import { sql } from 'kysely';
+import type { Executor } from '../db/database';
+import { likeIgnoringCase } from '../db/portable';
 import type { Role, TeamKind } from '../../shared/domain/roles';
 
 /** A team as the API presents it. */
@@ -38,100 +40,110 @@ const present = (row: TeamRow): Team => ({
   createdAt: new Date(row.created_at).toISOString(),
 });
 
-/** Prepared statements for `teams` and `memberships`. */
-export function createTeamStore(db: Db) {
-  const insert = db.prepare(
-    'INSERT INTO teams (id, name, kind, lab_name, consortium_name, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  const byId = db.prepare<[string], TeamRow>('SELECT * FROM teams WHERE id = ?');
-  // NULL leaves a field as it is; an empty string clears lab and consortium.
-  const update = db.prepare(
-    `UPDATE teams SET name = coalesce(@name, name),
-       lab_name = CASE WHEN @lab IS NULL THEN lab_name ELSE nullif(@lab, '') END,
-       consortium_name = CASE WHEN @consortium IS NULL THEN consortium_name ELSE nullif(@consortium, '') END
-     WHERE id = @id`,
-  );
-  const remove = db.prepare('DELETE FROM teams WHERE id = ?');
-  const forUser = db.prepare<[string], TeamRow & { role: Role }>(
-    `SELECT teams.*, memberships.role FROM teams JOIN memberships ON memberships.team_id = teams.id
-     WHERE memberships.user_id = ? ORDER BY teams.name COLLATE NOCASE`,
-  );
-  const role = db.prepare<[string, string], { role: Role }>(
-    'SELECT role FROM memberships WHERE team_id = ? AND user_id = ?',
-  );
-  const upsertMember = db.prepare(
-    `INSERT INTO memberships (team_id, user_id, role, created_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (team_id, user_id) DO UPDATE SET role = excluded.role`,
-  );
-  const removeMember = db.prepare('DELETE FROM memberships WHERE team_id = ? AND user_id = ?');
-  const members = db.prepare<
-    [string],
-    { user_id: string; name: string; email: string; role: Role; created_at: number }
-  >(
-    `SELECT memberships.user_id, users.name, users.email, memberships.role, memberships.created_at
-     FROM memberships JOIN users ON users.id = memberships.user_id
-     WHERE memberships.team_id = ? ORDER BY users.name COLLATE NOCASE`,
-  );
-  const ownerCount = db
-    .prepare<[string], number>("SELECT count(*) FROM memberships WHERE team_id = ? AND role = 'owner'")
-    .pluck();
-  const memberCount = db
-    .prepare<[string], number>('SELECT count(*) FROM memberships WHERE team_id = ?')
-    .pluck();
-  const directory = db.prepare<
-    [string, string],
-    { id: string; name: string; kind: TeamKind; lab_name: string | null }
-  >(
-    `SELECT id, name, kind, lab_name FROM teams
-     WHERE name LIKE ? ESCAPE '\\' OR IFNULL(lab_name, '') LIKE ? ESCAPE '\\'
-     ORDER BY name LIMIT 50`,
-  );
+/** Escapes `%`, `_` and `\` so a search text matches itself inside a LIKE pattern. */
+const containsPattern = (query: string) => `%${query.trim().replace(/[%_\\]/g, (char) => `\\${char}`)}%`;
+
+/** Queries on `teams` and `memberships`. */
+export function createTeamStore(db: Executor) {
+  const teams = () => db.selectFrom('teams').selectAll('teams').$narrowType<{ kind: TeamKind }>();
+  const memberships = (teamId: string) => db.selectFrom('memberships').where('team_id', '=', teamId);
 
   return {
-    insert(team: {
+    async insert(team: {
       id: string;
       name: string;
       kind: TeamKind;
       lab?: string | undefined;
       consortium?: string | undefined;
-    }) {
-      insert.run(team.id, team.name, team.kind, team.lab || null, team.consortium || null, Date.now());
+    }): Promise<void> {
+      await db
+        .insertInto('teams')
+        .values({
+          id: team.id,
+          name: team.name,
+          kind: team.kind,
+          lab_name: team.lab || null,
+          consortium_name: team.consortium || null,
+          created_at: Date.now(),
+        })
+        .execute();
     },
-    get(id: string): Team | undefined {
-      const row = byId.get(id);
+    async get(id: string): Promise<Team | undefined> {
+      const row = await teams().where('id', '=', id).executeTakeFirst();
       return row ? present(row) : undefined;
     },
-    update(
+    /** Changes the given fields only; an empty lab or consortium clears it. */
+    async update(
       id: string,
       fields: { name?: string | undefined; lab?: string | undefined; consortium?: string | undefined },
-    ) {
-      update.run({
-        name: fields.name ?? null,
-        lab: fields.lab ?? null,
-        consortium: fields.consortium ?? null,
-        id,
-      });
+    ): Promise<void> {
+      const set = {
+        ...(fields.name != null && { name: fields.name }),
+        ...(fields.lab != null && { lab_name: fields.lab || null }),
+        ...(fields.consortium != null && { consortium_name: fields.consortium || null }),
+      };
+      if (Object.keys(set).length === 0) return;
+      await db.updateTable('teams').set(set).where('id', '=', id).execute();
     },
-    delete(id: string): void {
-      remove.run(id);
+    async delete(id: string): Promise<void> {
+      await db.deleteFrom('teams').where('id', '=', id).execute();
     },
-    /** The teams a user belongs to, with their role. */
-    forUser(userId: string): Array<Team & { role: Role }> {
-      return forUser.all(userId).map((row) => ({ ...present(row), role: row.role }));
+    /** The teams a user belongs to, with their role, by name ignoring case. */
+    async forUser(userId: string): Promise<Array<Team & { role: Role }>> {
+      const rows = await teams()
+        .innerJoin('memberships', 'memberships.team_id', 'teams.id')
+        .select('memberships.role')
+        .$narrowType<{ role: Role }>()
+        .where('memberships.user_id', '=', userId)
+        .orderBy(sql`lower(teams.name)`)
+        .orderBy('teams.name')
+        .execute();
+      return rows.map((row) => ({ ...present(row), role: row.role }));
     },
     /** The user's role in the team, or undefined when not a member. */
-    role(teamId: string, userId: string): Role | undefined {
-      return role.get(teamId, userId)?.role;
+    async role(teamId: string, userId: string): Promise<Role | undefined> {
+      const row = await memberships(teamId)
+        .select('role')
+        .$narrowType<{ role: Role }>()
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return row?.role;
     },
-    /** Adds a member or changes their role. */
-    setMember(teamId: string, userId: string, memberRole: Role): void {
-      upsertMember.run(teamId, userId, memberRole, Date.now());
+    /** Adds a member or changes their role (keeping the date they joined). */
+    async setMember(teamId: string, userId: string, memberRole: Role): Promise<void> {
+      await db
+        .insertInto('memberships')
+        .values({ team_id: teamId, user_id: userId, role: memberRole, created_at: Date.now() })
+        .onConflict((oc) =>
+          oc.columns(['team_id', 'user_id']).doUpdateSet((eb) => ({ role: eb.ref('excluded.role') })),
+        )
+        .execute();
     },
-    removeMember(teamId: string, userId: string): void {
-      removeMember.run(teamId, userId);
+    async removeMember(teamId: string, userId: string): Promise<void> {
+      await db
+        .deleteFrom('memberships')
+        .where('team_id', '=', teamId)
+        .where('user_id', '=', userId)
+        .execute();
     },
-    members(teamId: string): Member[] {
-      return members.all(teamId).map((row) => ({
+    /** The members of a team, by name ignoring case. */
+    async members(teamId: string): Promise<Member[]> {
+      const rows = await db
+        .selectFrom('memberships')
+        .innerJoin('users', 'users.id', 'memberships.user_id')
+        .select([
+          'memberships.user_id',
+          'users.name',
+          'users.email',
+          'memberships.role',
+          'memberships.created_at',
+        ])
+        .$narrowType<{ role: Role }>()
+        .where('memberships.team_id', '=', teamId)
+        .orderBy(sql`lower(users.name)`)
+        .orderBy('users.name')
+        .execute();
+      return rows.map((row) => ({
         userId: row.user_id,
         name: row.name,
         email: row.email,
@@ -139,18 +151,38 @@ export function createTeamStore(db: Db) {
         since: new Date(row.created_at).toISOString(),
       }));
     },
-    ownerCount(teamId: string): number {
-      return ownerCount.get(teamId) ?? 0;
+    async ownerCount(teamId: string): Promise<number> {
+      const row = await memberships(teamId)
+        .select((eb) => eb.fn.countAll().as('count'))
+        .where('role', '=', 'owner')
+        .executeTakeFirstOrThrow();
+      return Number(row.count);
     },
-    memberCount(teamId: string): number {
-      return memberCount.get(teamId) ?? 0;
+    async memberCount(teamId: string): Promise<number> {
+      const row = await memberships(teamId)
+        .select((eb) => eb.fn.countAll().as('count'))
+        .executeTakeFirstOrThrow();
+      return Number(row.count);
     },
-    /** Up to 50 teams whose name or lab contains `query` (literally: % and _ match themselves). */
-    directory(query: string): Array<{ id: string; name: string; kind: TeamKind; labName: string | null }> {
-      const pattern = `%${query.trim().replace(/[%_\\]/g, (char) => `\\${char}`)}%`;
-      return directory
-        .all(pattern, pattern)
-        .map((row) => ({ id: row.id, name: row.name, kind: row.kind, labName: row.lab_name }));
+    /** Up to 50 teams whose name or lab contains `query`, ignoring case (% and _ match themselves). */
+    async directory(
+      query: string,
+    ): Promise<Array<{ id: string; name: string; kind: TeamKind; labName: string | null }>> {
+      const pattern = containsPattern(query);
+      const rows = await db
+        .selectFrom('teams')
+        .select(['id', 'name', 'kind', 'lab_name'])
+        .$narrowType<{ kind: TeamKind }>()
+        .where((eb) =>
+          eb.or([
+            likeIgnoringCase(db, eb.ref('name'), pattern),
+            likeIgnoringCase(db, eb.fn.coalesce('lab_name', eb.val('')), pattern),
+          ]),
+        )
+        .orderBy('name')
+        .limit(50)
+        .execute();
+      return rows.map((row) => ({ id: row.id, name: row.name, kind: row.kind, labName: row.lab_name }));
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../db/connection';
+import type { Executor } from '../db/database';
 
 /** An ontwikkelpad draft: its document and the version line it publishes into. */
 export interface TemplateDraft {
@@ -7,24 +7,25 @@ export interface TemplateDraft {
   basedOnVersionId: string | null;
 }
 
-interface Row {
-  doc_id: string;
-  template_key: string;
-  based_on_version_id: string | null;
-}
-
-/** Prepared statements for `template_drafts`. */
-export function createTemplateDraftStore(db: Db) {
-  const insert = db.prepare(
-    'INSERT INTO template_drafts (doc_id, template_key, based_on_version_id) VALUES (?, ?, ?)',
-  );
-  const byDoc = db.prepare<[string], Row>('SELECT * FROM template_drafts WHERE doc_id = ?');
+/** Queries on `template_drafts`. */
+export function createTemplateDraftStore(db: Executor) {
   return {
-    insert(draft: TemplateDraft): void {
-      insert.run(draft.docId, draft.templateKey, draft.basedOnVersionId);
+    async insert(draft: TemplateDraft): Promise<void> {
+      await db
+        .insertInto('template_drafts')
+        .values({
+          doc_id: draft.docId,
+          template_key: draft.templateKey,
+          based_on_version_id: draft.basedOnVersionId,
+        })
+        .execute();
     },
-    get(docId: string): TemplateDraft | undefined {
-      const row = byDoc.get(docId);
+    async get(docId: string): Promise<TemplateDraft | undefined> {
+      const row = await db
+        .selectFrom('template_drafts')
+        .selectAll()
+        .where('doc_id', '=', docId)
+        .executeTakeFirst();
       return row
         ? { docId: row.doc_id, templateKey: row.template_key, basedOnVersionId: row.based_on_version_id }
         : undefined;

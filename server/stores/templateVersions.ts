@@ -1,4 +1,6 @@
-import type { Db } from '../db/connection';
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Executor } from '../db/database';
+import { isPostgres, likeIgnoringCase } from '../db/portable';
 import type { TemplateContent, TemplateKind, Sector } from '../../shared/domain/template/types';
 
 /** A published ontwikkelpad version as the library lists it. */
@@ -28,21 +30,35 @@ interface Row {
   major: number;
   minor: number;
   title: string;
-  kind: TemplateKind;
+  kind: string;
   sectors: string;
   nlqf_level: number | null;
-  content: string;
   change_note: string;
   example: number;
   published_at: number;
 }
+
+const SUMMARY_COLUMNS = [
+  'id',
+  'template_key',
+  'team_id',
+  'major',
+  'minor',
+  'title',
+  'kind',
+  'sectors',
+  'nlqf_level',
+  'change_note',
+  'example',
+  'published_at',
+] as const;
 
 const summary = (row: Row): TemplateVersionSummary => ({
   id: row.id,
   templateKey: row.template_key,
   teamId: row.team_id,
   title: row.title,
-  kind: row.kind,
+  kind: row.kind as TemplateKind,
   sectors: row.sectors.split(',').filter(Boolean) as Sector[],
   nlqfLevel: row.nlqf_level,
   version: `${row.major}.${row.minor}`,
@@ -59,32 +75,27 @@ export interface LibraryFilter {
   q?: string | undefined;
 }
 
-/** Prepared statements for `template_versions` (insert and read only: versions are immutable). */
-export function createTemplateVersionStore(db: Db) {
-  const insert = db.prepare(
-    `INSERT INTO template_versions (id, template_key, team_id, draft_doc_id, major, minor, title, kind, sectors,
-       nlqf_level, content, change_note, example, published_by, published_at)
-     VALUES (@id, @templateKey, @teamId, @draftDocId, @major, @minor, @title, @kind, @sectors, @nlqfLevel,
-       @content, @changeNote, @example, @publishedBy, @publishedAt)`,
-  );
-  const byId = db.prepare<[string], Row>('SELECT * FROM template_versions WHERE id = ?');
-  const byKey = db.prepare<[string], Row>(
-    'SELECT * FROM template_versions WHERE template_key = ? ORDER BY major DESC, minor DESC',
-  );
-  const search = db.prepare<{ kind: string | null; sector: string | null; q: string | null }, Row>(
-    `SELECT * FROM template_versions
-     WHERE (@kind IS NULL OR kind = @kind)
-       AND (@sector IS NULL OR ',' || sectors || ',' LIKE '%,' || @sector || ',%')
-       AND (@q IS NULL OR title LIKE '%' || @q || '%' ESCAPE '\\'
-         -- Only the text values of the content, never its JSON keys ("title", "id" …).
-         OR EXISTS (SELECT 1 FROM json_tree(template_versions.content)
-                    WHERE json_tree.type = 'text' AND json_tree.value LIKE '%' || @q || '%' ESCAPE '\\'))
-     ORDER BY published_at DESC, major DESC, minor DESC
-     LIMIT 200`,
-  );
+/** `%text%` for LIKE … ESCAPE '\\', with the wildcards in the text matched literally. */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 
+/**
+ * Whether any text value of a row's content (never its JSON keys: "title", "id" …) matches a LIKE
+ * pattern, case-insensitively.
+ */
+function contentMatches(db: Executor, pattern: string): Expression<SqlBool> {
+  if (isPostgres(db)) {
+    return sql<SqlBool>`EXISTS (SELECT 1 FROM jsonb_path_query(template_versions.content::jsonb, 'strict $.**') AS v
+      WHERE jsonb_typeof(v) = 'string' AND ${likeIgnoringCase(db, sql`v #>> '{}'`, pattern)})`;
+  }
+  return sql<SqlBool>`EXISTS (SELECT 1 FROM json_tree(template_versions.content)
+    WHERE json_tree.type = 'text' AND ${likeIgnoringCase(db, sql.ref('json_tree.value'), pattern)})`;
+}
+
+/** Queries on `template_versions` (insert and read only: versions are immutable). */
+export function createTemplateVersionStore(db: Executor) {
   return {
-    insert(version: {
+    /** Publishes a version (a taken template key and number throws a unique violation). */
+    async insert(version: {
       id: string;
       templateKey: string;
       teamId: string;
@@ -95,30 +106,72 @@ export function createTemplateVersionStore(db: Db) {
       changeNote: string;
       example: boolean;
       publishedBy: string | null;
-    }): void {
-      insert.run({
-        ...version,
-        title: version.content.title,
-        kind: version.content.kind,
-        sectors: version.content.sectors.join(','),
-        nlqfLevel: version.content.nlqfLevel,
-        content: JSON.stringify(version.content),
-        example: version.example ? 1 : 0,
-        publishedAt: Date.now(),
-      });
+    }): Promise<void> {
+      await db
+        .insertInto('template_versions')
+        .values({
+          id: version.id,
+          template_key: version.templateKey,
+          team_id: version.teamId,
+          draft_doc_id: version.draftDocId,
+          major: version.major,
+          minor: version.minor,
+          title: version.content.title,
+          kind: version.content.kind,
+          sectors: version.content.sectors.join(','),
+          nlqf_level: version.content.nlqfLevel,
+          content: JSON.stringify(version.content),
+          change_note: version.changeNote,
+          // An integer on both engines: better-sqlite3 cannot bind a boolean.
+          example: version.example ? 1 : 0,
+          published_by: version.publishedBy,
+          published_at: Date.now(),
+        })
+        .execute();
     },
-    get(id: string): TemplateVersion | undefined {
-      const row = byId.get(id);
+    /** One version with its content. */
+    async get(id: string): Promise<TemplateVersion | undefined> {
+      const row = await db
+        .selectFrom('template_versions')
+        .select([...SUMMARY_COLUMNS, 'content'])
+        .where('id', '=', id)
+        .executeTakeFirst();
       return row ? { ...summary(row), content: JSON.parse(row.content) as TemplateContent } : undefined;
     },
     /** Every version of one ontwikkelpad, newest first. */
-    versionsOf(templateKey: string): TemplateVersionSummary[] {
-      return byKey.all(templateKey).map(summary);
+    async versionsOf(templateKey: string): Promise<TemplateVersionSummary[]> {
+      const rows = await db
+        .selectFrom('template_versions')
+        .select(SUMMARY_COLUMNS)
+        .where('template_key', '=', templateKey)
+        .orderBy('major', 'desc')
+        .orderBy('minor', 'desc')
+        .execute();
+      return rows.map(summary);
     },
-    /** The library: published versions, newest first, filtered. */
-    search(filter: LibraryFilter): TemplateVersionSummary[] {
-      const q = filter.q?.trim() ? filter.q.trim().replace(/[\\%_]/g, (char) => `\\${char}`) : null;
-      return search.all({ kind: filter.kind ?? null, sector: filter.sector ?? null, q }).map(summary);
+    /** The library: published versions, newest first, filtered (at most 200). */
+    async search(filter: LibraryFilter): Promise<TemplateVersionSummary[]> {
+      let query = db.selectFrom('template_versions').select(SUMMARY_COLUMNS);
+      if (filter.kind) query = query.where('kind', '=', filter.kind);
+      // Sectors are stored comma-separated: match a whole item, never a part of one.
+      if (filter.sector) {
+        const item = containing(`,${filter.sector},`);
+        query = query.where(likeIgnoringCase(db, sql`',' || sectors || ','`, item));
+      }
+      const q = filter.q?.trim();
+      if (q) {
+        const pattern = containing(q);
+        query = query.where(({ or }) =>
+          or([likeIgnoringCase(db, sql.ref('title'), pattern), contentMatches(db, pattern)]),
+        );
+      }
+      const rows = await query
+        .orderBy('published_at', 'desc')
+        .orderBy('major', 'desc')
+        .orderBy('minor', 'desc')
+        .limit(200)
+        .execute();
+      return rows.map(summary);
     },
   };
 }

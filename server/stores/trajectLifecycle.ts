@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../db/connection';
+import type { Executor } from '../db/database';
+import { insertionOrder } from '../db/portable';
 import type { DesignStatus } from '../../shared/domain/lifecycle';
 import { createPublicationReader, createTransitionLog } from './statusLog';
 import type { PublicationRecord, StatusMove, StatusTransition } from './statusLog';
@@ -56,17 +57,6 @@ export interface TrajectVersion {
   snapshot: TrajectSnapshot;
 }
 
-interface VersionRow {
-  id: string;
-  traject_id: string;
-  label: string;
-  note: string | null;
-  author_id: string | null;
-  created_at: number;
-  status: DesignStatus;
-  json: string;
-}
-
 const presentPublication = ({
   subjectId,
   projection,
@@ -78,23 +68,11 @@ const presentPublication = ({
 });
 
 /**
- * Prepared statements for a traject's status (`trajects.status`), `traject_transitions`,
- * `traject_versions` (append-only; the triggers of 009 refuse rewrites) and `traject_publications`.
+ * Queries on a traject's status (`trajects.status`), `traject_transitions`, `traject_versions`
+ * (append-only; the triggers of 009 refuse rewrites) and `traject_publications`.
  */
-export function createTrajectLifecycleStore(db: Db) {
-  const statusOf = db.prepare<[string], { status: DesignStatus }>('SELECT status FROM trajects WHERE id = ?');
-  const setStatus = db.prepare('UPDATE trajects SET status = ?, updated_at = ? WHERE id = ?');
+export function createTrajectLifecycleStore(db: Executor) {
   const transitions = createTransitionLog(db, { table: 'traject_transitions', key: 'traject_id' });
-  const insertVersion = db.prepare(
-    `INSERT INTO traject_versions (id, traject_id, label, note, author_id, created_at, status, json)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const versionsOf = db.prepare<[string], VersionRow>(
-    'SELECT * FROM traject_versions WHERE traject_id = ? ORDER BY created_at DESC, rowid DESC',
-  );
-  const insertPublication = db.prepare(
-    `INSERT INTO traject_publications (traject_id, projection, approved_by, approved_at) VALUES (?, ?, ?, ?)`,
-  );
   const published = createPublicationReader<TrajectPublishedProjection>(db, {
     table: 'traject_publications',
     key: 'traject_id',
@@ -103,58 +81,94 @@ export function createTrajectLifecycleStore(db: Db) {
   });
 
   return {
-    status(trajectId: string): DesignStatus | undefined {
-      return statusOf.get(trajectId)?.status;
+    /** The traject's status, or undefined for an unknown id. */
+    async status(trajectId: string): Promise<DesignStatus | undefined> {
+      const row = await db
+        .selectFrom('trajects')
+        .select('status')
+        .where('id', '=', trajectId)
+        .executeTakeFirst();
+      return row?.status as DesignStatus | undefined;
     },
     /** Moves the status and logs the move (call inside a transaction). */
-    recordTransition(trajectId: string, move: StatusMove, now = Date.now()): void {
-      setStatus.run(move.to, now, trajectId);
-      transitions.record(trajectId, move, now);
+    async recordTransition(trajectId: string, move: StatusMove, now = Date.now()): Promise<void> {
+      await db
+        .updateTable('trajects')
+        .set({ status: move.to, updated_at: now })
+        .where('id', '=', trajectId)
+        .execute();
+      await transitions.record(trajectId, move, now);
     },
-    history(trajectId: string): StatusTransition[] {
-      return transitions.history(trajectId);
+    /** Every move of a traject, newest first. */
+    async history(trajectId: string): Promise<StatusTransition[]> {
+      return await transitions.history(trajectId);
     },
     /** Stores an immutable snapshot (call inside the transaction of the move). */
-    insertVersion(
+    async insertVersion(
       trajectId: string,
       version: { label: string; note: string | null; authorId: string; snapshot: TrajectSnapshot },
       now = Date.now(),
-    ): string {
+    ): Promise<string> {
       const id = randomUUID();
-      insertVersion.run(
-        id,
-        trajectId,
-        version.label,
-        version.note,
-        version.authorId,
-        now,
-        version.snapshot.status,
-        JSON.stringify(version.snapshot),
-      );
+      await db
+        .insertInto('traject_versions')
+        .values({
+          id,
+          traject_id: trajectId,
+          label: version.label,
+          note: version.note,
+          author_id: version.authorId,
+          created_at: now,
+          status: version.snapshot.status,
+          json: JSON.stringify(version.snapshot),
+        })
+        .execute();
       return id;
     },
-    versions(trajectId: string): TrajectVersion[] {
-      return versionsOf.all(trajectId).map((row) => ({
+    /** Every version of a traject, newest first (insertion order breaks ties within a millisecond). */
+    async versions(trajectId: string): Promise<TrajectVersion[]> {
+      const rows = await db
+        .selectFrom('traject_versions')
+        .select(['id', 'traject_id', 'label', 'note', 'author_id', 'created_at', 'status', 'json'])
+        .where('traject_id', '=', trajectId)
+        .orderBy('created_at', 'desc')
+        .orderBy(insertionOrder(db), 'desc')
+        .execute();
+      return rows.map((row) => ({
         id: row.id,
         trajectId: row.traject_id,
         label: row.label,
         note: row.note,
         authorId: row.author_id,
         createdAt: new Date(row.created_at).toISOString(),
-        status: row.status,
+        status: row.status as DesignStatus,
         snapshot: JSON.parse(row.json) as TrajectSnapshot,
       }));
     },
     /** Freezes what the catalog shows of an approved traject (inside the approving transaction). */
-    publish(trajectId: string, projection: TrajectPublishedProjection, approvedBy: string): void {
-      insertPublication.run(trajectId, JSON.stringify(projection), approvedBy, Date.now());
+    async publish(
+      trajectId: string,
+      projection: TrajectPublishedProjection,
+      approvedBy: string,
+    ): Promise<void> {
+      await db
+        .insertInto('traject_publications')
+        .values({
+          traject_id: trajectId,
+          projection: JSON.stringify(projection),
+          approved_by: approvedBy,
+          approved_at: Date.now(),
+        })
+        .execute();
     },
-    publication(trajectId: string): TrajectPublication | undefined {
-      const record = published.get(trajectId);
+    /** The catalog entry of a traject that is still goedgekeurd. */
+    async publication(trajectId: string): Promise<TrajectPublication | undefined> {
+      const record = await published.get(trajectId);
       return record ? presentPublication(record) : undefined;
     },
-    publications(): TrajectPublication[] {
-      return published.all().map(presentPublication);
+    /** The catalog: every traject still goedgekeurd, newest approval first. */
+    async publications(): Promise<TrajectPublication[]> {
+      return (await published.all()).map(presentPublication);
     },
   };
 }

@@ -1,4 +1,6 @@
-import type { Db } from '../db/connection';
+import { sql } from 'kysely';
+import type { Executor } from '../db/database';
+import { isPostgres } from '../db/portable';
 
 /** A user as the server uses it (never with the password hash). */
 export interface User {
@@ -8,16 +10,7 @@ export interface User {
   createdAt: number;
 }
 
-interface UserRow {
-  id: string;
-  email: string;
-  name: string;
-  password_hash: string;
-  created_at: number;
-  deleted_at: number | null;
-}
-
-const present = (row: UserRow): User => ({
+const present = (row: { id: string; email: string; name: string; created_at: number }): User => ({
   id: row.id,
   email: row.email,
   name: row.name,
@@ -27,53 +20,70 @@ const present = (row: UserRow): User => ({
 /** Name shown for contributions of a deleted account. */
 export const DELETED_USER_NAME = 'verwijderde gebruiker';
 
-/** Prepared statements for `users`. */
-export function createUserStore(db: Db) {
-  const insert = db.prepare(
-    'INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)',
-  );
-  const byId = db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ? AND deleted_at IS NULL');
-  const byEmail = db.prepare<[string], UserRow>('SELECT * FROM users WHERE email = ? AND deleted_at IS NULL');
-  const setHash = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
-  const setName = db.prepare('UPDATE users SET name = ? WHERE id = ?');
-  const anonymise = db.prepare(
-    `UPDATE users SET email = 'deleted-' || id || '@invalid', name = ?, password_hash = '', deleted_at = ?
-     WHERE id = ?`,
-  );
-  const nameById = db.prepare<[string], { name: string }>('SELECT name FROM users WHERE id = ?');
+/** Queries on `users`. */
+export function createUserStore(db: Executor) {
+  const active = () => db.selectFrom('users').selectAll().where('deleted_at', 'is', null);
+  // SQLite compares e-mail with the column's NOCASE collation (and its index); PostgreSQL uses
+  // the unique index on lower(email).
+  const byEmail = (email: string) =>
+    isPostgres(db)
+      ? active().where(sql<string>`lower(email)`, '=', email.toLowerCase())
+      : active().where('email', '=', email);
 
   return {
-    /** Inserts a user; throws SQLITE_CONSTRAINT_UNIQUE for a taken e-mail. */
-    insert(user: { id: string; email: string; name: string; passwordHash: string }, now = Date.now()): void {
-      insert.run(user.id, user.email, user.name, user.passwordHash, now);
+    /** Inserts a user; a taken e-mail throws a unique violation (isUniqueViolation). */
+    async insert(
+      user: { id: string; email: string; name: string; passwordHash: string },
+      now = Date.now(),
+    ): Promise<void> {
+      await db
+        .insertInto('users')
+        .values({
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          password_hash: user.passwordHash,
+          created_at: now,
+        })
+        .execute();
     },
     /** An active user by id. */
-    get(id: string): User | undefined {
-      const row = byId.get(id);
+    async get(id: string): Promise<User | undefined> {
+      const row = await active().where('id', '=', id).executeTakeFirst();
       return row ? present(row) : undefined;
     },
     /** An active user and their password hash, by e-mail (case-insensitive). */
-    getWithHashByEmail(email: string): { user: User; passwordHash: string } | undefined {
-      const row = byEmail.get(email);
+    async getWithHashByEmail(email: string): Promise<{ user: User; passwordHash: string } | undefined> {
+      const row = await byEmail(email).executeTakeFirst();
       return row ? { user: present(row), passwordHash: row.password_hash } : undefined;
     },
     /** The stored password hash of an active user. */
-    passwordHash(id: string): string | undefined {
-      return byId.get(id)?.password_hash;
+    async passwordHash(id: string): Promise<string | undefined> {
+      return (await active().where('id', '=', id).executeTakeFirst())?.password_hash;
     },
     /** Display name of any user, deleted ones included (audit trails). */
-    displayName(id: string): string {
-      return nameById.get(id)?.name ?? DELETED_USER_NAME;
+    async displayName(id: string): Promise<string> {
+      const row = await db.selectFrom('users').select('name').where('id', '=', id).executeTakeFirst();
+      return row?.name ?? DELETED_USER_NAME;
     },
-    setPasswordHash(id: string, passwordHash: string): void {
-      setHash.run(passwordHash, id);
+    async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+      await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
     },
-    setName(id: string, name: string): void {
-      setName.run(name, id);
+    async setName(id: string, name: string): Promise<void> {
+      await db.updateTable('users').set({ name }).where('id', '=', id).execute();
     },
     /** Keeps the row (contributions keep an author) but removes all personal data. */
-    anonymise(id: string, now = Date.now()): void {
-      anonymise.run(DELETED_USER_NAME, now, id);
+    async anonymise(id: string, now = Date.now()): Promise<void> {
+      await db
+        .updateTable('users')
+        .set({
+          email: sql<string>`'deleted-' || id || '@invalid'`,
+          name: DELETED_USER_NAME,
+          password_hash: '',
+          deleted_at: now,
+        })
+        .where('id', '=', id)
+        .execute();
     },
   };
 }

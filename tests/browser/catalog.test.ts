@@ -32,7 +32,7 @@ async function cookieOf(context: BrowserContext): Promise<string> {
 describe('catalog with trajecten in Chromium', () => {
   test('catalog list → traject → leerarrangement → Hergebruiken: the new draft shows "gebaseerd op …"', async () => {
     const url = harness.server.url;
-    const { db } = harness.server.deps;
+    const db = harness.server.deps.database.sqlite!;
     const ada = await newSignedInContext(harness, 'Ada');
     const example = await exampleTemplate(ada.context, url);
 

@@ -171,7 +171,9 @@ describe('comments in Chromium', () => {
     await bram.locator('.comment-highlight').first().click();
     await expect.poll(() => bram.getByTestId('comments-panel').isVisible()).toBe(true);
     await expect.poll(() => bram.locator('.comment-thread--active').count()).toBe(1);
-    expect(await bram.locator('.comment-highlight--active').allInnerTexts()).toEqual(['kleine groepen']);
+    await expect
+      .poll(() => bram.locator('.comment-highlight--active').allInnerTexts())
+      .toEqual(['kleine groepen']);
 
     // Reply with an @mention picked from the suggestions by keyboard.
     await bram.getByTestId('reply-open').click();

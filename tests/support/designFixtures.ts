@@ -159,7 +159,9 @@ export function makeDesignGreen(doc: Y.Doc, outcomeIds: readonly string[]): void
 
 /** Test shortcut: writes a design's status straight into the database (past R13 without rounds). */
 export function forceDesignStatus(server: TestServer, docId: string, status: DesignStatus): void {
-  server.running.deps.db.prepare('UPDATE designs SET status = ? WHERE doc_id = ?').run(status, docId);
+  server.running.deps.database
+    .sqlite!.prepare('UPDATE designs SET status = ? WHERE doc_id = ?')
+    .run(status, docId);
 }
 
 /**

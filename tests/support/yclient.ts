@@ -25,12 +25,12 @@ import { syncStep1Frame } from './rawclient';
 
 /** Polls `condition` every few ms; rejects with `message` (and the last state) after `timeoutMs`. */
 export async function waitFor(
-  condition: () => boolean,
+  condition: () => boolean | Promise<boolean>,
   message: string | (() => string),
   timeoutMs = 10_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) {
       throw new Error(
         `Timed out after ${timeoutMs} ms: ${typeof message === 'function' ? message() : message}`,

@@ -11,16 +11,15 @@ import { authorizeRoundChange } from './close';
  * draft: kept on their characters where those still exist, re-anchored on the quoted text where it
  * was retyped, otherwise losgeraakt (with their quote). Each thread is carried once.
  */
-export function carryOver(deps: AppDeps, userId: string, roundId: string) {
-  const { round } = authorizeRoundChange(deps, userId, roundId, 'carryOver');
+export async function carryOver(deps: AppDeps, userId: string, roundId: string) {
+  const { round } = await authorizeRoundChange(deps, userId, roundId, 'carryOver');
   const store = deps.stores.rounds;
   const already = new Set(
-    store
-      .liveComments(round.doc_id)
+    (await store.liveComments(round.doc_id))
       .filter((row) => row.carried_from_round === round.id)
       .map((row) => row.carried_from_thread),
   );
-  const threads = groupThreads(deps, store.roundComments(round.id), null).filter(
+  const threads = (await groupThreads(deps, await store.roundComments(round.id), null)).filter(
     (thread) =>
       thread.status === 'open' &&
       !already.has(thread.id) &&
@@ -28,8 +27,8 @@ export function carryOver(deps: AppDeps, userId: string, roundId: string) {
   );
   let attached = 0;
   let detached = 0;
-  readDocument(deps, round.doc_id, (doc) => {
-    deps.db.transaction(() => {
+  await readDocument(deps, round.doc_id, async (doc) => {
+    await deps.transaction(async (tx) => {
       for (const thread of threads) {
         let anchor = thread.anchor;
         if (anchor?.type === 'text') {
@@ -40,24 +39,23 @@ export function carryOver(deps: AppDeps, userId: string, roundId: string) {
           } else detached++;
         }
         const rootId = randomUUID();
-        thread.messages
-          .filter((message) => !message.deleted)
-          .forEach((message, index) => {
-            store.insertComment({
-              id: index === 0 ? rootId : randomUUID(),
-              threadId: rootId,
-              docId: round.doc_id,
-              roundId: null,
-              authorId: message.author?.id ?? userId,
-              body: message.body,
-              anchor: index === 0 ? anchor : null,
-              createdAt: Date.parse(message.createdAt),
-              carriedFromRound: index === 0 ? round.id : null,
-              carriedFromThread: index === 0 ? thread.id : null,
-            });
+        const kept = thread.messages.filter((message) => !message.deleted);
+        for (const [index, message] of kept.entries()) {
+          await tx.stores.rounds.insertComment({
+            id: index === 0 ? rootId : randomUUID(),
+            threadId: rootId,
+            docId: round.doc_id,
+            roundId: null,
+            authorId: message.author?.id ?? userId,
+            body: message.body,
+            anchor: index === 0 ? anchor : null,
+            createdAt: Date.parse(message.createdAt),
+            carriedFromRound: index === 0 ? round.id : null,
+            carriedFromThread: index === 0 ? thread.id : null,
           });
+        }
       }
-    })();
+    });
   });
   emitRoundChange(round.doc_id, { kind: 'comments', roundId: null });
   return { carried: threads.length, attached, detached };

@@ -29,7 +29,7 @@ function parseDeadline(value: string, now = Date.now()): number {
 }
 
 /** POST /api/documents/:docId/rounds — owners open a round on one version of the document. */
-export function createRound(
+export async function createRound(
   deps: AppDeps,
   userId: string,
   docId: string,
@@ -40,15 +40,15 @@ export function createRound(
     deadline: string;
     criteria?: CriterionInput[] | undefined;
   },
-): Round {
-  const { document, role } = authorizeDocument(deps.stores, userId, docId, 'document.read');
+): Promise<Round> {
+  const { document, role } = await authorizeDocument(deps.stores, userId, docId, 'document.read');
   requireMayOpenRound(role);
-  const version = deps.stores.versions.get(docId, input.versionId);
+  const version = await deps.stores.versions.get(docId, input.versionId);
   if (!version) throw new ApiError(400, 'unknown_version', 'Deze versie hoort niet bij dit document.');
   const id = randomUUID();
   const criteria = normaliseCriteria(input.criteria ?? DEFAULT_CRITERIA_NL.map((title) => ({ title })));
-  deps.db.transaction(() => {
-    deps.stores.rounds.insertRound({
+  await deps.transaction(async (tx) => {
+    await tx.stores.rounds.insertRound({
       id,
       docId,
       versionId: version.id,
@@ -58,18 +58,18 @@ export function createRound(
       criteria,
       createdBy: userId,
     });
-    deps.stores.audit.record('round.opened', {
+    await tx.stores.audit.record('round.opened', {
       teamId: document.teamId,
       actorId: userId,
       details: { documentId: docId, roundId: id, versionId: version.id, title: input.title },
     });
-  })();
+  });
   emitRoundChange(docId, { kind: 'round', roundId: id });
-  return presentRound(deps, deps.stores.rounds.round(id)!, { kind: 'team', role });
+  return presentRound(deps, (await deps.stores.rounds.round(id))!, { kind: 'team', role });
 }
 
 /** PATCH /api/rounds/:roundId — owners, while open. */
-export function updateRound(
+export async function updateRound(
   deps: AppDeps,
   userId: string,
   roundId: string,
@@ -79,14 +79,14 @@ export function updateRound(
     deadline?: string | undefined;
     criteria?: CriterionInput[] | undefined;
   },
-): Round {
-  const { round, access } = authorizeRoundChange(deps, userId, roundId, 'edit');
-  deps.stores.rounds.updateRound(round.id, {
+): Promise<Round> {
+  const { round, access } = await authorizeRoundChange(deps, userId, roundId, 'edit');
+  await deps.stores.rounds.updateRound(round.id, {
     title: input.title ?? round.title,
     description: input.description ?? round.description,
     deadline: input.deadline ? parseDeadline(input.deadline) : round.deadline,
     criteria: input.criteria ? normaliseCriteria(input.criteria) : criteriaOf(round),
   });
   emitRoundChange(round.doc_id, { kind: 'round', roundId: round.id });
-  return presentRound(deps, deps.stores.rounds.round(round.id)!, access);
+  return await presentRound(deps, (await deps.stores.rounds.round(round.id))!, access);
 }

@@ -18,19 +18,19 @@ export interface DeadlineJob {
  * Starts the job that closes rounds whose deadline has passed: once now (rounds that passed it
  * while the server was down), then every `intervalMs`. A failed run is logged and retried next time.
  */
-export function startDeadlineJob(
-  deps: Pick<AppDeps, 'db' | 'stores'>,
+export async function startDeadlineJob(
+  deps: Pick<AppDeps, 'transaction' | 'stores'>,
   intervalMs = DEADLINE_JOB_INTERVAL_MS,
-): DeadlineJob {
-  const run = () => {
+): Promise<DeadlineJob> {
+  const run = async () => {
     try {
-      const closed = closeDueRounds(deps);
+      const closed = await closeDueRounds(deps);
       if (closed > 0) log.info('feedback rounds closed at their deadline', { closed });
     } catch (error) {
       log.error('closing feedback rounds at their deadline failed', { error: String(error) });
     }
   };
-  run();
+  await run();
   const timer = setInterval(run, intervalMs);
   timer.unref();
   return { stop: () => clearInterval(timer) };

@@ -7,23 +7,23 @@ import { emitRoundChange } from '../roundEvents';
 import { authorizeRoundChange } from './close';
 import { notifyRoundTeam } from './notify';
 
-type Deps = Pick<AppDeps, 'db' | 'stores'>;
+type Deps = Pick<AppDeps, 'transaction' | 'stores'>;
 
 const DAY = 24 * 60 * 60 * 1000;
 
 /** POST /api/rounds/:roundId/links — an expiring link for individual reviewers; the token is shown once. */
-export function createRoundLink(
+export async function createRoundLink(
   deps: Deps,
   userId: string,
   roundId: string,
   input: { label?: string | undefined; expiresInDays?: number | undefined },
 ) {
-  const { round, document } = authorizeRoundChange(deps, userId, roundId, 'invite');
+  const { round, document } = await authorizeRoundChange(deps, userId, roundId, 'invite');
   const token = generateSecureRandomString(32);
   const id = randomUUID();
   const expiresAt = Math.min(Date.now() + (input.expiresInDays ?? 14) * DAY, round.deadline);
-  deps.db.transaction(() => {
-    deps.stores.rounds.insertLink({
+  await deps.transaction(async (tx) => {
+    await tx.stores.rounds.insertLink({
       id,
       roundId: round.id,
       tokenHash: hashSecret(token),
@@ -31,26 +31,31 @@ export function createRoundLink(
       createdBy: userId,
       expiresAt,
     });
-    deps.stores.audit.record('round.link_created', {
+    await tx.stores.audit.record('round.link_created', {
       teamId: document.teamId,
       actorId: userId,
       details: { roundId: round.id, linkId: id, label: input.label ?? '' },
     });
-  })();
+  });
   return { id, token, url: `/feedback/${token}`, expiresAt: new Date(expiresAt).toISOString() };
 }
 
 /** DELETE /api/rounds/:roundId/links/:linkId — at any time, also after the round closed. */
-export function revokeRoundLink(deps: Deps, userId: string, roundId: string, linkId: string): void {
-  const { round } = authorizeRoundChange(deps, userId, roundId, 'manage');
-  if (!deps.stores.rounds.revokeLink(round.id, linkId))
+export async function revokeRoundLink(
+  deps: Deps,
+  userId: string,
+  roundId: string,
+  linkId: string,
+): Promise<void> {
+  const { round } = await authorizeRoundChange(deps, userId, roundId, 'manage');
+  if (!(await deps.stores.rounds.revokeLink(round.id, linkId)))
     throw notFound('Deze link bestaat niet of is al ingetrokken.');
 }
 
 /** The link behind a token, its round, and whether it still lets someone in. */
-function linkState(deps: Pick<AppDeps, 'stores'>, token: string) {
-  const link = deps.stores.rounds.linkByHash(hashSecret(token));
-  const round = link ? deps.stores.rounds.round(link.round_id) : undefined;
+async function linkState(deps: Pick<AppDeps, 'stores'>, token: string) {
+  const link = await deps.stores.rounds.linkByHash(hashSecret(token));
+  const round = link ? await deps.stores.rounds.round(link.round_id) : undefined;
   if (!link || !round) return null;
   const now = Date.now();
   const status: 'open' | 'expired' | 'revoked' | 'closed' =
@@ -65,11 +70,11 @@ function linkState(deps: Pick<AppDeps, 'stores'>, token: string) {
 }
 
 /** GET /api/round-links/:token — what the link is for (public: shown before signing up). */
-export function describeRoundLink(deps: Pick<AppDeps, 'stores'>, token: string) {
-  const state = linkState(deps, token);
+export async function describeRoundLink(deps: Pick<AppDeps, 'stores'>, token: string) {
+  const state = await linkState(deps, token);
   if (!state) throw notFound('Deze feedbacklink bestaat niet.');
-  const document = deps.stores.documents.get(state.round.doc_id);
-  const team = document?.teamId ? deps.stores.teams.get(document.teamId) : undefined;
+  const document = await deps.stores.documents.get(state.round.doc_id);
+  const team = document?.teamId ? await deps.stores.teams.get(document.teamId) : undefined;
   return {
     round: {
       id: state.round.id,
@@ -89,20 +94,24 @@ const REFUSED = {
 } as const;
 
 /** POST /api/round-links/:token/accept — the signed-in visitor becomes a reviewer of that round. */
-export function acceptRoundLink(deps: Deps, userId: string, token: string): { roundId: string } {
-  const state = linkState(deps, token);
+export async function acceptRoundLink(
+  deps: Deps,
+  userId: string,
+  token: string,
+): Promise<{ roundId: string }> {
+  const state = await linkState(deps, token);
   if (!state) throw notFound('Deze feedbacklink bestaat niet.');
   if (state.status !== 'open') throw new ApiError(410, `link_${state.status}`, REFUSED[state.status]);
   const { round, link } = state;
-  const joined = deps.db.transaction(() => {
-    if (!deps.stores.rounds.addIndividualReviewer(round.id, userId, link.id)) return false;
-    notifyRoundTeam(deps, round, {
+  const joined = await deps.transaction(async (tx) => {
+    if (!(await tx.stores.rounds.addIndividualReviewer(round.id, userId, link.id))) return false;
+    await notifyRoundTeam(tx, round, {
       kind: 'round_feedback',
-      text: `${deps.stores.users.displayName(userId)} doet mee als reviewer in "${round.title}".`,
+      text: `${await tx.stores.users.displayName(userId)} doet mee als reviewer in "${round.title}".`,
       actorId: userId,
     });
     return true;
-  })();
+  });
   if (joined) emitRoundChange(round.doc_id, { kind: 'round', roundId: round.id });
   return { roundId: round.id };
 }

@@ -4,16 +4,16 @@ import { teamRoundPath } from '../../presenters/paths';
 import type { RoundRow } from '../../stores/rounds';
 
 /** Notifies every member of the document's team who may work on the round's outcome (owners and editors). */
-export function notifyRoundTeam(
+export async function notifyRoundTeam(
   deps: Pick<AppDeps, 'stores'>,
   round: RoundRow,
   notification: { kind: string; text: string; actorId: string | null },
-): void {
-  const document = deps.stores.documents.get(round.doc_id);
+): Promise<void> {
+  const document = await deps.stores.documents.get(round.doc_id);
   if (!document?.teamId) return;
-  for (const member of deps.stores.teams.members(document.teamId)) {
+  for (const member of await deps.stores.teams.members(document.teamId)) {
     if (member.userId === notification.actorId || !can(member.role, 'document.edit')) continue;
-    deps.stores.rounds.notify({
+    await deps.stores.rounds.notify({
       userId: member.userId,
       ...notification,
       link: teamRoundPath(document, round.id),

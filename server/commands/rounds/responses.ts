@@ -9,16 +9,16 @@ import { emitRoundChange } from '../roundEvents';
 import { authorizeRoundChange } from './close';
 import { notifyRoundTeam } from './notify';
 
-type Deps = Pick<AppDeps, 'db' | 'stores'>;
+type Deps = Pick<AppDeps, 'transaction' | 'stores'>;
 
 /** GET /api/rounds/:roundId/responses — the team sees all answers, a reviewer their own. */
-export function listResponses(
+export async function listResponses(
   deps: Deps,
   userId: string,
   roundId: string,
-): { responses: CriterionResponse[] } {
-  const { round, access } = authorizeRound(deps.stores, userId, roundId, 'viewVersion');
-  const rows = deps.stores.rounds.responses(round.id);
+): Promise<{ responses: CriterionResponse[] }> {
+  const { round, access } = await authorizeRound(deps.stores, userId, roundId, 'viewVersion');
+  const rows = await deps.stores.rounds.responses(round.id);
   return {
     responses: presentResponses(
       round,
@@ -28,7 +28,7 @@ export function listResponses(
 }
 
 /** PUT /api/rounds/:roundId/responses — a reviewer's own answers per criterion (while open). */
-export function saveResponses(
+export async function saveResponses(
   deps: Deps,
   userId: string,
   roundId: string,
@@ -36,32 +36,32 @@ export function saveResponses(
     answers: Array<{ criterionId: string; score: number | null; text: string }>;
     submit?: boolean | undefined;
   },
-): { responses: CriterionResponse[] } {
-  const { round } = authorizeRoundChange(deps, userId, roundId, 'respond');
+): Promise<{ responses: CriterionResponse[] }> {
+  const { round } = await authorizeRoundChange(deps, userId, roundId, 'respond');
   const criteria = new Set(criteriaOf(round).map((criterion) => criterion.id));
   const unknown = input.answers.find((answer) => !criteria.has(answer.criterionId));
   if (unknown) throw new ApiError(400, 'unknown_criterion', 'Een antwoord hoort bij een onbekend criterium.');
   const store = deps.stores.rounds;
   const firstSubmit =
-    input.submit === true && !store.submissions(round.id).some((row) => row.user_id === userId);
-  deps.db.transaction(() => {
+    input.submit === true && !(await store.submissions(round.id)).some((row) => row.user_id === userId);
+  await deps.transaction(async (tx) => {
     for (const answer of input.answers) {
-      store.upsertResponse({ id: randomUUID(), roundId: round.id, userId, ...answer });
+      await tx.stores.rounds.upsertResponse({ id: randomUUID(), roundId: round.id, userId, ...answer });
     }
-    if (input.submit) store.submit(round.id, userId);
+    if (input.submit) await tx.stores.rounds.submit(round.id, userId);
     if (firstSubmit) {
-      notifyRoundTeam(deps, round, {
+      await notifyRoundTeam(tx, round, {
         kind: 'round_feedback',
-        text: `${deps.stores.users.displayName(userId)} heeft feedback gegeven in "${round.title}".`,
+        text: `${await tx.stores.users.displayName(userId)} heeft feedback gegeven in "${round.title}".`,
         actorId: userId,
       });
     }
-  })();
+  });
   emitRoundChange(round.doc_id, { kind: 'round', roundId: round.id });
   return {
     responses: presentResponses(
       round,
-      store.responses(round.id).filter((row) => row.user_id === userId),
+      (await store.responses(round.id)).filter((row) => row.user_id === userId),
     ),
   };
 }

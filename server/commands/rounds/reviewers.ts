@@ -7,18 +7,23 @@ import { presentReviewers } from '../../presenters/reviewers';
 import { emitRoundChange } from '../roundEvents';
 import { authorizeRoundChange } from './close';
 
-type Deps = Pick<AppDeps, 'db' | 'stores'>;
+type Deps = Pick<AppDeps, 'transaction' | 'stores'>;
 
 /** GET /api/rounds/:roundId/reviewers — invited teams, links and who has responded (team only). */
-export function roundReviewers(deps: Deps, userId: string, roundId: string): RoundReviewers {
-  const { round } = authorizeRound(deps.stores, userId, roundId, 'viewReviewers');
+export async function roundReviewers(deps: Deps, userId: string, roundId: string): Promise<RoundReviewers> {
+  const { round } = await authorizeRound(deps.stores, userId, roundId, 'viewReviewers');
   return presentReviewers(deps, round);
 }
 
 /** POST /api/rounds/:roundId/teams — a whole team reviews (owners; not the document's own team). */
-export function inviteTeam(deps: Deps, userId: string, roundId: string, teamId: string): RoundReviewers {
-  const { round, document } = authorizeRoundChange(deps, userId, roundId, 'invite');
-  const team = deps.stores.teams.get(teamId);
+export async function inviteTeam(
+  deps: Deps,
+  userId: string,
+  roundId: string,
+  teamId: string,
+): Promise<RoundReviewers> {
+  const { round, document } = await authorizeRoundChange(deps, userId, roundId, 'invite');
+  const team = await deps.stores.teams.get(teamId);
   if (!team) throw new ApiError(400, 'unknown_team', 'Dit team bestaat niet.');
   if (team.id === document.teamId) {
     throw new ApiError(
@@ -27,10 +32,10 @@ export function inviteTeam(deps: Deps, userId: string, roundId: string, teamId: 
       'Je eigen team geeft geen feedback als reviewer; nodig een ander team uit.',
     );
   }
-  deps.db.transaction(() => {
-    if (!deps.stores.rounds.inviteTeam(round.id, team.id, userId)) return;
-    for (const member of deps.stores.teams.members(team.id)) {
-      deps.stores.rounds.notify({
+  await deps.transaction(async (tx) => {
+    if (!(await tx.stores.rounds.inviteTeam(round.id, team.id, userId))) return;
+    for (const member of await tx.stores.teams.members(team.id)) {
+      await tx.stores.rounds.notify({
         userId: member.userId,
         kind: 'round_invite',
         text: `Je team "${team.name}" is gevraagd om feedback op "${document.title}" (${round.title}).`,
@@ -39,24 +44,25 @@ export function inviteTeam(deps: Deps, userId: string, roundId: string, teamId: 
         docId: null,
       });
     }
-    deps.stores.audit.record('round.team_invited', {
+    await tx.stores.audit.record('round.team_invited', {
       teamId: document.teamId,
       actorId: userId,
       details: { roundId: round.id, invitedTeamId: team.id, invitedTeamName: team.name },
     });
-  })();
+  });
   emitRoundChange(round.doc_id, { kind: 'round', roundId: round.id });
   return presentReviewers(deps, round);
 }
 
 /** DELETE /api/rounds/:roundId/teams/:teamId */
-export function removeTeam(deps: Deps, userId: string, roundId: string, teamId: string): void {
-  const { round } = authorizeRoundChange(deps, userId, roundId, 'invite');
-  if (!deps.stores.rounds.removeTeam(round.id, teamId)) throw notFound('Dit team is niet uitgenodigd.');
+export async function removeTeam(deps: Deps, userId: string, roundId: string, teamId: string): Promise<void> {
+  const { round } = await authorizeRoundChange(deps, userId, roundId, 'invite');
+  if (!(await deps.stores.rounds.removeTeam(round.id, teamId)))
+    throw notFound('Dit team is niet uitgenodigd.');
   emitRoundChange(round.doc_id, { kind: 'round', roundId: round.id });
 }
 
 /** GET /api/teams-directory — teams to invite as reviewers (name, kind, lab). */
-export function teamsDirectory(deps: Pick<AppDeps, 'stores'>, query: string | undefined) {
-  return { teams: deps.stores.teams.directory(query ?? '') };
+export async function teamsDirectory(deps: Pick<AppDeps, 'stores'>, query: string | undefined) {
+  return { teams: await deps.stores.teams.directory(query ?? '') };
 }

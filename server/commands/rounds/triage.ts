@@ -8,10 +8,10 @@ import { presentSummary, summaryItems } from '../../presenters/summary';
 import { emitRoundChange } from '../roundEvents';
 import { authorizeRoundChange } from './close';
 
-type Deps = Pick<AppDeps, 'db' | 'stores'>;
+type Deps = Pick<AppDeps, 'transaction' | 'stores'>;
 
 /** PUT /api/rounds/:roundId/triage — owners and editors decide per item once the round is closed. */
-export function triageItem(
+export async function triageItem(
   deps: Deps,
   userId: string,
   roundId: string,
@@ -22,16 +22,16 @@ export function triageItem(
     reason: string;
     versionId?: string | null | undefined;
   },
-): SummaryItem {
-  const { round } = authorizeRoundChange(deps, userId, roundId, 'triage');
+): Promise<SummaryItem> {
+  const { round } = await authorizeRoundChange(deps, userId, roundId, 'triage');
   const isItem = (candidate: SummaryItem) =>
     candidate.kind === input.itemKind && candidate.id === input.itemId;
-  if (!summaryItems(deps, round).some(isItem))
+  if (!(await summaryItems(deps, round)).some(isItem))
     throw new ApiError(400, 'unknown_item', 'Dit onderdeel hoort niet bij deze ronde.');
-  if (input.versionId && !deps.stores.versions.get(round.doc_id, input.versionId)) {
+  if (input.versionId && !(await deps.stores.versions.get(round.doc_id, input.versionId))) {
     throw new ApiError(400, 'unknown_version', 'Deze versie hoort niet bij dit document.');
   }
-  deps.stores.rounds.upsertTriage({
+  await deps.stores.rounds.upsertTriage({
     roundId: round.id,
     itemKind: input.itemKind,
     itemId: input.itemId,
@@ -41,13 +41,13 @@ export function triageItem(
     decidedBy: userId,
   });
   emitRoundChange(round.doc_id, { kind: 'round', roundId: round.id });
-  return summaryItems(deps, round).find(isItem)!;
+  return (await summaryItems(deps, round)).find(isItem)!;
 }
 
 /** POST /api/rounds/:roundId/complete — refused while any item is untriaged. */
-export function completeRound(deps: Deps, userId: string, roundId: string): Round {
-  const { round, access, document } = authorizeRoundChange(deps, userId, roundId, 'complete');
-  const open = summaryItems(deps, round).filter((item) => item.triage === null);
+export async function completeRound(deps: Deps, userId: string, roundId: string): Promise<Round> {
+  const { round, access, document } = await authorizeRoundChange(deps, userId, roundId, 'complete');
+  const open = (await summaryItems(deps, round)).filter((item) => item.triage === null);
   if (open.length > 0) {
     throw new ApiError(
       409,
@@ -56,19 +56,19 @@ export function completeRound(deps: Deps, userId: string, roundId: string): Roun
     );
   }
   const store = deps.stores.rounds;
-  deps.db.transaction(() => {
-    store.completeRound(round.id, userId);
-    deps.stores.audit.record('round.completed', {
+  await deps.transaction(async (tx) => {
+    await tx.stores.rounds.completeRound(round.id, userId);
+    await tx.stores.audit.record('round.completed', {
       teamId: document.teamId,
       actorId: userId,
       details: { roundId: round.id, documentId: round.doc_id },
     });
     // The reviewers learn what happened with their feedback.
     const seen = new Set<string>();
-    for (const reviewer of store.reviewers(round.id)) {
+    for (const reviewer of await tx.stores.rounds.reviewers(round.id)) {
       if (seen.has(reviewer.user_id)) continue;
       seen.add(reviewer.user_id);
-      store.notify({
+      await tx.stores.rounds.notify({
         userId: reviewer.user_id,
         kind: 'round_completed',
         text: `De samenvatting van "${round.title}" staat klaar: lees wat er met de feedback is gebeurd.`,
@@ -77,13 +77,17 @@ export function completeRound(deps: Deps, userId: string, roundId: string): Roun
         docId: null,
       });
     }
-  })();
+  });
   emitRoundChange(round.doc_id, { kind: 'round', roundId: round.id });
-  return presentRound(deps, store.round(round.id)!, access);
+  return presentRound(deps, (await store.round(round.id))!, access);
 }
 
 /** GET /api/rounds/:roundId/summary — the team always; reviewers once the round is closed. */
-export function roundSummary(deps: Pick<AppDeps, 'stores'>, userId: string, roundId: string): RoundSummary {
-  const { round, access } = authorizeRound(deps.stores, userId, roundId, 'viewSummary');
+export async function roundSummary(
+  deps: Pick<AppDeps, 'stores'>,
+  userId: string,
+  roundId: string,
+): Promise<RoundSummary> {
+  const { round, access } = await authorizeRound(deps.stores, userId, roundId, 'viewSummary');
   return presentSummary(deps, round, access);
 }

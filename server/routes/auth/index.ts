@@ -27,9 +27,9 @@ export function authRoutes(deps: AppDeps) {
       setSessionCookie(c, token, cookieMaxAge);
       return c.json(me(user));
     })
-    .post('/logout', (c) => {
+    .post('/logout', async (c) => {
       const auth = c.get('auth');
-      if (auth) logout(deps, auth.user.id, auth.session.id);
+      if (auth) await logout(deps, auth.user.id, auth.session.id);
       clearSessionCookie(c);
       return c.body(null, 204);
     })

@@ -26,16 +26,19 @@ const reuseBody = z.object({ teamId: z.uuid('Kies een co-creatieteam') }).strict
 /** /api/catalog — approved designs and trajecten, public (no session needed); reuse needs one. */
 export function catalogRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
-    .get('/', validateQuery(catalogQuery), (c) => {
+    .get('/', validateQuery(catalogQuery), async (c) => {
       const filter = c.req.valid('query');
       // Leerarrangementen in `items`, approved trajecten beside them.
-      return c.json({ items: searchCatalog(deps, filter), trajects: searchTrajectCatalog(deps, filter) });
+      return c.json({
+        items: await searchCatalog(deps, filter),
+        trajects: await searchTrajectCatalog(deps, filter),
+      });
     })
-    .get('/trajects/:id', (c) => c.json(trajectCatalogEntry(deps, c.req.param('id'))))
-    .get('/:id', (c) => c.json(catalogEntry(deps, c.req.param('id'))))
-    .post('/:id/reuse', authRequired, validateJson(reuseBody), (c) => {
+    .get('/trajects/:id', async (c) => c.json(await trajectCatalogEntry(deps, c.req.param('id'))))
+    .get('/:id', async (c) => c.json(await catalogEntry(deps, c.req.param('id'))))
+    .post('/:id/reuse', authRequired, validateJson(reuseBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      const { id } = reuseDesign(deps, user.id, c.req.param('id'), c.req.valid('json').teamId);
+      const { id } = await reuseDesign(deps, user.id, c.req.param('id'), c.req.valid('json').teamId);
       return c.json({ id, docId: id, basedOn: c.req.param('id') }, 201);
     });
 }

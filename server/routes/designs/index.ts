@@ -17,16 +17,16 @@ import { authorizeDocument } from '../../policies/document';
 export function designRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use(authRequired)
-    .post('/', validateJson(createDesignBody), (c) => {
+    .post('/', validateJson(createDesignBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      const { id } = createDesign(deps, user.id, c.req.valid('json'));
+      const { id } = await createDesign(deps, user.id, c.req.valid('json'));
       return c.json({ id, docId: id }, 201);
     })
-    .get('/:id', (c) => {
+    .get('/:id', async (c) => {
       const { user } = requireAuth(c.get('auth'));
       const docId = c.req.param('id');
-      const { document, role } = authorizeDocument(deps.stores, user.id, docId, 'document.read');
-      const { version, newer } = designTemplate(deps, docId);
+      const { document, role } = await authorizeDocument(deps.stores, user.id, docId, 'document.read');
+      const { version, newer } = await designTemplate(deps, docId);
       const { content: _content, ...template } = version;
       return c.json({
         ...document,
@@ -36,16 +36,21 @@ export function designRoutes(deps: AppDeps) {
         newerTemplate: newer
           ? {
               version: newer,
-              plan: designUpgradePlan(deps, docId, version, deps.stores.templateVersions.get(newer.id)!),
+              plan: await designUpgradePlan(
+                deps,
+                docId,
+                version,
+                (await deps.stores.templateVersions.get(newer.id))!,
+              ),
             }
           : null,
         role,
         capabilities: capabilitiesOf(role),
       });
     })
-    .get('/:id/checks', (c) => {
+    .get('/:id/checks', async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(designChecks(deps, user.id, c.req.param('id')));
+      return c.json(await designChecks(deps, user.id, c.req.param('id')));
     })
     .post('/:id/upgrade', validateJson(upgradeDesignBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));

@@ -12,20 +12,25 @@ import { authorizeTeam } from '../../policies/team';
 export function documentRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use(authRequired)
-    .get('/', (c) => {
+    .get('/', async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(deps.stores.documents.listForUser(user.id));
+      return c.json(await deps.stores.documents.listForUser(user.id));
     })
-    .post('/', validateJson(createDocumentBody), (c) => {
+    .post('/', validateJson(createDocumentBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));
       const body = c.req.valid('json');
-      authorizeTeam(deps.stores, user.id, body.teamId, 'document.create');
-      const { id } = createDocument(deps.db, deps.stores, user.id, body);
+      await authorizeTeam(deps.stores, user.id, body.teamId, 'document.create');
+      const { id } = await createDocument(deps, user.id, body);
       return c.json({ id, docId: id }, 201);
     })
-    .get('/:id', (c) => {
+    .get('/:id', async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      const { document, role } = authorizeDocument(deps.stores, user.id, c.req.param('id'), 'document.read');
+      const { document, role } = await authorizeDocument(
+        deps.stores,
+        user.id,
+        c.req.param('id'),
+        'document.read',
+      );
       const capabilities = capabilitiesOf(role);
       return c.json({ ...document, role, capabilities });
     });

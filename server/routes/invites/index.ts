@@ -9,11 +9,11 @@ import { notFound } from '../../http/apiError';
 /** /api/invites/:token — what an invite link offers, and accepting it. */
 export function inviteRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
-    .get('/:token', (c) => {
+    .get('/:token', async (c) => {
       // Public on purpose: someone without an account sees what they are invited to before signing up.
-      const invite = deps.stores.invites.byTokenHash(hashSecret(c.req.param('token')));
+      const invite = await deps.stores.invites.byTokenHash(hashSecret(c.req.param('token')));
       if (!invite) throw notFound('Deze uitnodiging bestaat niet.');
-      const team = deps.stores.teams.get(invite.teamId);
+      const team = await deps.stores.teams.get(invite.teamId);
       if (!team) throw notFound('Deze uitnodiging bestaat niet.');
       const problem = inviteProblem(invite);
       return c.json({
@@ -26,8 +26,8 @@ export function inviteRoutes(deps: AppDeps) {
         problem,
       });
     })
-    .post('/:token/accept', authRequired, (c) => {
+    .post('/:token/accept', authRequired, async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(acceptInvite(deps, user.id, c.req.param('token')));
+      return c.json(await acceptInvite(deps, user.id, c.req.param('token')));
     });
 }

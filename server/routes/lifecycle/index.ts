@@ -9,12 +9,12 @@ import { validateJson } from '../../http/validate';
 export function lifecycleRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use(authRequired)
-    .get('/:id/status', (c) => {
+    .get('/:id/status', async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(designStatus(deps, user.id, c.req.param('id')));
+      return c.json(await designStatus(deps, user.id, c.req.param('id')));
     })
-    .post('/:id/status', validateJson(changeStatusBody), (c) => {
+    .post('/:id/status', validateJson(changeStatusBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(changeStatus(deps, user.id, c.req.param('id'), c.req.valid('json')));
+      return c.json(await changeStatus(deps, user.id, c.req.param('id'), c.req.valid('json')));
     });
 }

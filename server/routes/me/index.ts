@@ -14,16 +14,16 @@ export function meRoutes(deps: AppDeps) {
       const { user } = requireAuth(c.get('auth'));
       return c.json({ id: user.id, email: user.email, name: user.name });
     })
-    .patch('/', validateJson(updateMeBody), (c) => {
+    .patch('/', validateJson(updateMeBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));
       const { name } = c.req.valid('json');
-      deps.stores.users.setName(user.id, name);
+      await deps.stores.users.setName(user.id, name);
       return c.json({ id: user.id, email: user.email, name });
     })
-    .get('/export', (c) => {
+    .get('/export', async (c) => {
       const auth = requireAuth(c.get('auth'));
       c.header('Content-Disposition', 'attachment; filename="werkplaats-mijn-gegevens.json"');
-      return c.json(exportAccount(deps, auth.user));
+      return c.json(await exportAccount(deps, auth.user));
     })
     .delete('/', validateJson(deleteAccountBody), async (c) => {
       const auth = requireAuth(c.get('auth'));

@@ -94,30 +94,33 @@ function changeStream(c: Context<AppEnv>, docId: string, roundId: string | null)
 export function documentRoundRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use('/:docId/*', authRequired)
-    .get('/:docId/comments', validateQuery(listCommentsQuery), (c) => {
+    .get('/:docId/comments', validateQuery(listCommentsQuery), async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(listDocumentComments(deps, user.id, c.req.param('docId'), c.req.valid('query')));
+      return c.json(await listDocumentComments(deps, user.id, c.req.param('docId'), c.req.valid('query')));
     })
-    .post('/:docId/comments', validateJson(createThreadBody), (c) => {
+    .post('/:docId/comments', validateJson(createThreadBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(createDocumentThread(deps, user.id, c.req.param('docId'), c.req.valid('json')), 201);
+      return c.json(
+        await createDocumentThread(deps, user.id, c.req.param('docId'), c.req.valid('json')),
+        201,
+      );
     })
-    .get('/:docId/mentionable', (c) => {
+    .get('/:docId/mentionable', async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(mentionable(deps, user.id, c.req.param('docId')));
+      return c.json(await mentionable(deps, user.id, c.req.param('docId')));
     })
-    .get('/:docId/rounds', (c) => {
+    .get('/:docId/rounds', async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(listRounds(deps, user.id, c.req.param('docId')));
+      return c.json(await listRounds(deps, user.id, c.req.param('docId')));
     })
-    .post('/:docId/rounds', validateJson(createRoundBody), (c) => {
+    .post('/:docId/rounds', validateJson(createRoundBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(createRound(deps, user.id, c.req.param('docId'), c.req.valid('json')), 201);
+      return c.json(await createRound(deps, user.id, c.req.param('docId'), c.req.valid('json')), 201);
     })
-    .get('/:docId/events', (c) => {
+    .get('/:docId/events', async (c) => {
       const { user } = requireAuth(c.get('auth'));
       const docId = c.req.param('docId');
-      authorizeDocument(deps.stores, user.id, docId, 'document.read');
+      await authorizeDocument(deps.stores, user.id, docId, 'document.read');
       return changeStream(c, docId, null);
     });
 }
@@ -126,26 +129,29 @@ export function documentRoundRoutes(deps: AppDeps) {
 export function commentRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use(authRequired)
-    .post('/:threadId/replies', validateJson(messageBody), (c) => {
+    .post('/:threadId/replies', validateJson(messageBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(replyToThread(deps, user.id, c.req.param('threadId'), c.req.valid('json').body), 201);
+      return c.json(
+        await replyToThread(deps, user.id, c.req.param('threadId'), c.req.valid('json').body),
+        201,
+      );
     })
-    .patch('/messages/:messageId', validateJson(messageBody), (c) => {
+    .patch('/messages/:messageId', validateJson(messageBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(editMessage(deps, user.id, c.req.param('messageId'), c.req.valid('json').body));
+      return c.json(await editMessage(deps, user.id, c.req.param('messageId'), c.req.valid('json').body));
     })
-    .delete('/messages/:messageId', (c) => {
+    .delete('/messages/:messageId', async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      deleteMessage(deps, user.id, c.req.param('messageId'));
+      await deleteMessage(deps, user.id, c.req.param('messageId'));
       return c.body(null, 204);
     })
-    .post('/:threadId/resolve', (c) => {
+    .post('/:threadId/resolve', async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(setThreadResolved(deps, user.id, c.req.param('threadId'), true));
+      return c.json(await setThreadResolved(deps, user.id, c.req.param('threadId'), true));
     })
-    .post('/:threadId/reopen', (c) => {
+    .post('/:threadId/reopen', async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(setThreadResolved(deps, user.id, c.req.param('threadId'), false));
+      return c.json(await setThreadResolved(deps, user.id, c.req.param('threadId'), false));
     });
 }
 
@@ -153,103 +159,103 @@ export function commentRoutes(deps: AppDeps) {
 export function roundRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use(authRequired)
-    .get('/:roundId', (c) => {
+    .get('/:roundId', async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(getRound(deps, user.id, c.req.param('roundId')));
+      return c.json(await getRound(deps, user.id, c.req.param('roundId')));
     })
-    .patch('/:roundId', validateJson(updateRoundBody), (c) => {
+    .patch('/:roundId', validateJson(updateRoundBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(updateRound(deps, user.id, c.req.param('roundId'), c.req.valid('json')));
+      return c.json(await updateRound(deps, user.id, c.req.param('roundId'), c.req.valid('json')));
     })
-    .get('/:roundId/version', (c) => {
+    .get('/:roundId/version', async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(roundVersion(deps, user.id, c.req.param('roundId')));
+      return c.json(await roundVersion(deps, user.id, c.req.param('roundId')));
     })
-    .get('/:roundId/version/state', (c) => {
+    .get('/:roundId/version/state', async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      const state = roundVersionState(deps, user.id, c.req.param('roundId'));
+      const state = await roundVersionState(deps, user.id, c.req.param('roundId'));
       c.header('Content-Type', 'application/octet-stream');
       c.header('Cache-Control', 'private, no-store');
       return c.body(Buffer.from(state));
     })
-    .get('/:roundId/reviewers', (c) => {
+    .get('/:roundId/reviewers', async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(roundReviewers(deps, user.id, c.req.param('roundId')));
+      return c.json(await roundReviewers(deps, user.id, c.req.param('roundId')));
     })
-    .post('/:roundId/teams', validateJson(inviteTeamBody), (c) => {
+    .post('/:roundId/teams', validateJson(inviteTeamBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(inviteTeam(deps, user.id, c.req.param('roundId'), c.req.valid('json').teamId), 201);
+      return c.json(await inviteTeam(deps, user.id, c.req.param('roundId'), c.req.valid('json').teamId), 201);
     })
-    .delete('/:roundId/teams/:teamId', (c) => {
+    .delete('/:roundId/teams/:teamId', async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      removeTeam(deps, user.id, c.req.param('roundId'), c.req.param('teamId'));
+      await removeTeam(deps, user.id, c.req.param('roundId'), c.req.param('teamId'));
       return c.body(null, 204);
     })
-    .post('/:roundId/links', validateJson(createRoundLinkBody), (c) => {
+    .post('/:roundId/links', validateJson(createRoundLinkBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(createRoundLink(deps, user.id, c.req.param('roundId'), c.req.valid('json')), 201);
+      return c.json(await createRoundLink(deps, user.id, c.req.param('roundId'), c.req.valid('json')), 201);
     })
-    .delete('/:roundId/links/:linkId', (c) => {
+    .delete('/:roundId/links/:linkId', async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      revokeRoundLink(deps, user.id, c.req.param('roundId'), c.req.param('linkId'));
+      await revokeRoundLink(deps, user.id, c.req.param('roundId'), c.req.param('linkId'));
       return c.body(null, 204);
     })
-    .get('/:roundId/comments', validateQuery(roundCommentsQuery), (c) => {
+    .get('/:roundId/comments', validateQuery(roundCommentsQuery), async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(listRoundComments(deps, user.id, c.req.param('roundId'), c.req.valid('query')));
+      return c.json(await listRoundComments(deps, user.id, c.req.param('roundId'), c.req.valid('query')));
     })
-    .post('/:roundId/comments', validateJson(createThreadBody), (c) => {
+    .post('/:roundId/comments', validateJson(createThreadBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(createRoundThread(deps, user.id, c.req.param('roundId'), c.req.valid('json')), 201);
+      return c.json(await createRoundThread(deps, user.id, c.req.param('roundId'), c.req.valid('json')), 201);
     })
-    .get('/:roundId/mentionable', (c) => {
+    .get('/:roundId/mentionable', async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(roundMentionable(deps, user.id, c.req.param('roundId')));
+      return c.json(await roundMentionable(deps, user.id, c.req.param('roundId')));
     })
-    .get('/:roundId/responses', (c) => {
+    .get('/:roundId/responses', async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(listResponses(deps, user.id, c.req.param('roundId')));
+      return c.json(await listResponses(deps, user.id, c.req.param('roundId')));
     })
-    .put('/:roundId/responses', validateJson(saveResponsesBody), (c) => {
+    .put('/:roundId/responses', validateJson(saveResponsesBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(saveResponses(deps, user.id, c.req.param('roundId'), c.req.valid('json')));
+      return c.json(await saveResponses(deps, user.id, c.req.param('roundId'), c.req.valid('json')));
     })
-    .post('/:roundId/close', (c) => {
+    .post('/:roundId/close', async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(closeRoundByOwner(deps, user.id, c.req.param('roundId')));
+      return c.json(await closeRoundByOwner(deps, user.id, c.req.param('roundId')));
     })
-    .put('/:roundId/triage', validateJson(triageBody), (c) => {
+    .put('/:roundId/triage', validateJson(triageBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(triageItem(deps, user.id, c.req.param('roundId'), c.req.valid('json')));
+      return c.json(await triageItem(deps, user.id, c.req.param('roundId'), c.req.valid('json')));
     })
-    .post('/:roundId/complete', (c) => {
+    .post('/:roundId/complete', async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(completeRound(deps, user.id, c.req.param('roundId')));
+      return c.json(await completeRound(deps, user.id, c.req.param('roundId')));
     })
-    .get('/:roundId/summary', (c) => {
+    .get('/:roundId/summary', async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(roundSummary(deps, user.id, c.req.param('roundId')));
+      return c.json(await roundSummary(deps, user.id, c.req.param('roundId')));
     })
-    .get('/:roundId/summary.md', (c) => {
+    .get('/:roundId/summary.md', async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      const summary = roundSummary(deps, user.id, c.req.param('roundId'));
+      const summary = await roundSummary(deps, user.id, c.req.param('roundId'));
       c.header('Content-Type', 'text/markdown; charset=utf-8');
       c.header('Content-Disposition', 'attachment; filename="feedbackronde-samenvatting.md"');
       return c.body(summaryMarkdown(summary));
     })
-    .get('/:roundId/summary.html', (c) => {
+    .get('/:roundId/summary.html', async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      const summary = roundSummary(deps, user.id, c.req.param('roundId'));
+      const summary = await roundSummary(deps, user.id, c.req.param('roundId'));
       c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
       return c.html(summaryHtml(summary));
     })
-    .post('/:roundId/carry-over', (c) => {
+    .post('/:roundId/carry-over', async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(carryOver(deps, user.id, c.req.param('roundId')));
+      return c.json(await carryOver(deps, user.id, c.req.param('roundId')));
     })
-    .get('/:roundId/events', (c) => {
+    .get('/:roundId/events', async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      const { round } = authorizeRound(deps.stores, user.id, c.req.param('roundId'), 'viewVersion');
+      const { round } = await authorizeRound(deps.stores, user.id, c.req.param('roundId'), 'viewVersion');
       return changeStream(c, round.doc_id, round.id);
     });
 }
@@ -257,10 +263,10 @@ export function roundRoutes(deps: AppDeps) {
 /** /api/round-links/:token — public description; accepting needs a session. */
 export function roundLinkRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
-    .get('/:token', (c) => c.json(describeRoundLink(deps, c.req.param('token'))))
-    .post('/:token/accept', authRequired, (c) => {
+    .get('/:token', async (c) => c.json(await describeRoundLink(deps, c.req.param('token'))))
+    .post('/:token/accept', authRequired, async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(acceptRoundLink(deps, user.id, c.req.param('token')));
+      return c.json(await acceptRoundLink(deps, user.id, c.req.param('token')));
     });
 }
 
@@ -270,20 +276,20 @@ export function roundLinkRoutes(deps: AppDeps) {
  */
 export function roundPersonalRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
-    .get('/me/rounds', authRequired, (c) => {
+    .get('/me/rounds', authRequired, async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(myReviewRounds(deps, user.id));
+      return c.json(await myReviewRounds(deps, user.id));
     })
-    .get('/notifications', authRequired, (c) => {
+    .get('/notifications', authRequired, async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(listNotifications(deps, user.id));
+      return c.json(await listNotifications(deps, user.id));
     })
-    .post('/notifications/read', authRequired, validateJson(markReadBody), (c) => {
+    .post('/notifications/read', authRequired, validateJson(markReadBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(markNotificationsRead(deps, user.id, c.req.valid('json')));
+      return c.json(await markNotificationsRead(deps, user.id, c.req.valid('json')));
     })
-    .get('/teams-directory', authRequired, validateQuery(directoryQuery), (c) => {
+    .get('/teams-directory', authRequired, validateQuery(directoryQuery), async (c) => {
       requireAuth(c.get('auth'));
-      return c.json(teamsDirectory(deps, c.req.valid('query').q));
+      return c.json(await teamsDirectory(deps, c.req.valid('query').q));
     });
 }

@@ -20,126 +20,132 @@ export function teamRoutes(deps: AppDeps) {
   const { stores } = deps;
   return new Hono<AppEnv>()
     .use(authRequired)
-    .get('/', (c) => {
+    .get('/', async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(stores.teams.forUser(user.id));
+      return c.json(await stores.teams.forUser(user.id));
     })
-    .post('/', validateJson(createTeamBody), (c) => {
+    .post('/', validateJson(createTeamBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(createTeam(deps, user.id, c.req.valid('json')), 201);
+      return c.json(await createTeam(deps, user.id, c.req.valid('json')), 201);
     })
-    .get('/:teamId', (c) => {
+    .get('/:teamId', async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      const { team, role } = authorizeTeam(stores, user.id, c.req.param('teamId'), 'team.read');
+      const { team, role } = await authorizeTeam(stores, user.id, c.req.param('teamId'), 'team.read');
       // The client shows or hides controls from the same table the server enforces.
       const capabilities = capabilitiesOf(role);
       return c.json({ ...team, role, capabilities });
     })
-    .patch('/:teamId', validateJson(updateTeamBody), (c) => {
+    .patch('/:teamId', validateJson(updateTeamBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));
       const teamId = c.req.param('teamId');
-      authorizeTeam(stores, user.id, teamId, 'team.update');
+      await authorizeTeam(stores, user.id, teamId, 'team.update');
       const body = c.req.valid('json');
-      deps.db.transaction(() => {
-        stores.teams.update(teamId, body);
-        stores.audit.record('team.updated', { teamId, actorId: user.id, details: body });
-      })();
-      return c.json(stores.teams.get(teamId));
+      await deps.transaction(async (tx) => {
+        await tx.stores.teams.update(teamId, body);
+        await tx.stores.audit.record('team.updated', { teamId, actorId: user.id, details: body });
+      });
+      return c.json(await stores.teams.get(teamId));
     })
-    .get('/:teamId/members', (c) => {
+    .get('/:teamId/members', async (c) => {
       const { user } = requireAuth(c.get('auth'));
       const teamId = c.req.param('teamId');
-      authorizeTeam(stores, user.id, teamId, 'team.read');
-      return c.json(stores.teams.members(teamId));
+      await authorizeTeam(stores, user.id, teamId, 'team.read');
+      return c.json(await stores.teams.members(teamId));
     })
-    .post('/:teamId/members', validateJson(addMemberBody), (c) => {
+    .post('/:teamId/members', validateJson(addMemberBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));
       const teamId = c.req.param('teamId');
-      authorizeTeam(stores, user.id, teamId, 'team.manageMembers');
+      await authorizeTeam(stores, user.id, teamId, 'team.manageMembers');
       const { email, role } = c.req.valid('json');
-      return c.json(addMember(deps, user.id, teamId, email, role), 201);
+      return c.json(await addMember(deps, user.id, teamId, email, role), 201);
     })
-    .patch('/:teamId/members/:userId', validateJson(changeRoleBody), (c) => {
+    .patch('/:teamId/members/:userId', validateJson(changeRoleBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));
       const teamId = c.req.param('teamId');
-      authorizeTeam(stores, user.id, teamId, 'team.manageMembers');
-      changeRole(deps, user.id, teamId, c.req.param('userId'), c.req.valid('json').role);
+      await authorizeTeam(stores, user.id, teamId, 'team.manageMembers');
+      await changeRole(deps, user.id, teamId, c.req.param('userId'), c.req.valid('json').role);
       return c.body(null, 204);
     })
-    .delete('/:teamId/members/:userId', (c) => {
+    .delete('/:teamId/members/:userId', async (c) => {
       const { user } = requireAuth(c.get('auth'));
       const teamId = c.req.param('teamId');
       const memberId = c.req.param('userId');
       // Anyone may leave a team; removing someone else needs the capability.
-      authorizeTeam(stores, user.id, teamId, memberId === user.id ? 'team.read' : 'team.manageMembers');
-      removeMember(deps, user.id, teamId, memberId);
+      await authorizeTeam(stores, user.id, teamId, memberId === user.id ? 'team.read' : 'team.manageMembers');
+      await removeMember(deps, user.id, teamId, memberId);
       return c.body(null, 204);
     })
-    .get('/:teamId/invites', (c) => {
+    .get('/:teamId/invites', async (c) => {
       const { user } = requireAuth(c.get('auth'));
       const teamId = c.req.param('teamId');
-      authorizeTeam(stores, user.id, teamId, 'team.manageMembers');
-      return c.json(stores.invites.forTeam(teamId));
+      await authorizeTeam(stores, user.id, teamId, 'team.manageMembers');
+      return c.json(await stores.invites.forTeam(teamId));
     })
-    .post('/:teamId/invites', validateJson(createInviteBody), (c) => {
+    .post('/:teamId/invites', validateJson(createInviteBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));
       const teamId = c.req.param('teamId');
-      authorizeTeam(stores, user.id, teamId, 'team.manageMembers');
+      await authorizeTeam(stores, user.id, teamId, 'team.manageMembers');
       const { role, expiresInDays } = c.req.valid('json');
-      const invite = createInvite(deps, user.id, teamId, role, expiresInDays);
+      const invite = await createInvite(deps, user.id, teamId, role, expiresInDays);
       // The origin the browser used (https behind a TLS proxy), so the link works when shared.
       const origin = ownOrigin(c) ?? new URL(c.req.url).origin;
       return c.json({ ...invite, role, url: `${origin}/uitnodiging/${invite.token}` }, 201);
     })
-    .delete('/:teamId/invites/:inviteId', (c) => {
+    .delete('/:teamId/invites/:inviteId', async (c) => {
       const { user } = requireAuth(c.get('auth'));
       const teamId = c.req.param('teamId');
-      authorizeTeam(stores, user.id, teamId, 'team.manageMembers');
-      const invite = stores.invites.get(c.req.param('inviteId'));
+      await authorizeTeam(stores, user.id, teamId, 'team.manageMembers');
+      const invite = await stores.invites.get(c.req.param('inviteId'));
       if (!invite || invite.teamId !== teamId) throw notFound('Deze uitnodiging bestaat niet.');
-      deps.db.transaction(() => {
-        if (stores.invites.revoke(invite.id)) {
-          stores.audit.record('invite.revoked', {
+      await deps.transaction(async (tx) => {
+        if (await tx.stores.invites.revoke(invite.id)) {
+          await tx.stores.audit.record('invite.revoked', {
             teamId,
             actorId: user.id,
             details: { inviteId: invite.id },
           });
         }
-      })();
+      });
       return c.body(null, 204);
     })
-    .get('/:teamId/audit', (c) => {
+    .get('/:teamId/audit', async (c) => {
       const { user } = requireAuth(c.get('auth'));
       const teamId = c.req.param('teamId');
-      authorizeTeam(stores, user.id, teamId, 'team.readAudit');
-      const events = stores.audit.forTeam(teamId).map((event) => ({
-        ...event,
-        actorName: event.actorId ? stores.users.displayName(event.actorId) : null,
-        // The person a membership event is about, by name (they may have left or been deleted).
-        subjectName:
-          typeof event.details.userId === 'string' ? stores.users.displayName(event.details.userId) : null,
-      }));
+      await authorizeTeam(stores, user.id, teamId, 'team.readAudit');
+      const events = await Promise.all(
+        (await stores.audit.forTeam(teamId)).map(async (event) => ({
+          ...event,
+          actorName: event.actorId ? await stores.users.displayName(event.actorId) : null,
+          // The person a membership event is about, by name (they may have left or been deleted).
+          subjectName:
+            typeof event.details.userId === 'string'
+              ? await stores.users.displayName(event.details.userId)
+              : null,
+        })),
+      );
       return c.json(events);
     })
-    .get('/:teamId/trajects', (c) => {
+    .get('/:teamId/trajects', async (c) => {
       const { user } = requireAuth(c.get('auth'));
       const teamId = c.req.param('teamId');
-      authorizeTeam(stores, user.id, teamId, 'team.read');
-      return c.json(deps.stores.designs.trajectsOfTeam(teamId));
+      await authorizeTeam(stores, user.id, teamId, 'team.read');
+      return c.json(await deps.stores.designs.trajectsOfTeam(teamId));
     })
-    .get('/:teamId/documents', (c) => {
+    .get('/:teamId/documents', async (c) => {
       const { user } = requireAuth(c.get('auth'));
       const teamId = c.req.param('teamId');
-      authorizeTeam(stores, user.id, teamId, 'team.read');
+      await authorizeTeam(stores, user.id, teamId, 'team.read');
       // Designs carry the template version they are pinned to (trajects only take one version).
       return c.json(
-        stores.documents.listForTeam(teamId).map((document) =>
-          document.kind === 'leerarrangement'
-            ? {
-                ...document,
-                templateVersionId: stores.designs.getDesign(document.id)?.templateVersionId ?? null,
-              }
-            : document,
+        await Promise.all(
+          (await stores.documents.listForTeam(teamId)).map(async (document) =>
+            document.kind === 'leerarrangement'
+              ? {
+                  ...document,
+                  templateVersionId: (await stores.designs.getDesign(document.id))?.templateVersionId ?? null,
+                }
+              : document,
+          ),
         ),
       );
     });

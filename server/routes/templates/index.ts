@@ -34,51 +34,51 @@ export function templateRoutes(deps: AppDeps) {
 
   return new Hono<AppEnv>()
     .use(authRequired)
-    .get('/', validateQuery(libraryQuery), (c) =>
-      c.json(stores.templateVersions.search(c.req.valid('query'))),
+    .get('/', validateQuery(libraryQuery), async (c) =>
+      c.json(await stores.templateVersions.search(c.req.valid('query'))),
     )
-    .post('/drafts', validateJson(createTemplateDraftBody), (c) => {
+    .post('/drafts', validateJson(createTemplateDraftBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      const { id } = createTemplateDraft(deps, user.id, c.req.valid('json'));
+      const { id } = await createTemplateDraft(deps, user.id, c.req.valid('json'));
       return c.json({ id, docId: id }, 201);
     })
-    .get('/drafts/:docId', (c) => {
+    .get('/drafts/:docId', async (c) => {
       const { user } = requireAuth(c.get('auth'));
       const docId = c.req.param('docId');
-      const { document, role } = authorizeDocument(stores, user.id, docId, 'document.read');
-      const draft = stores.templateDrafts.get(docId);
+      const { document, role } = await authorizeDocument(stores, user.id, docId, 'document.read');
+      const draft = await stores.templateDrafts.get(docId);
       if (!draft) throw notFound('Dit document is geen concept van een ontwikkelpad.');
       return c.json({
         ...document,
         templateKey: draft.templateKey,
         basedOnVersionId: draft.basedOnVersionId,
-        versions: stores.templateVersions.versionsOf(draft.templateKey),
+        versions: await stores.templateVersions.versionsOf(draft.templateKey),
         role,
         capabilities: capabilitiesOf(role),
       });
     })
-    .get('/drafts/:docId/publish', (c) => {
+    .get('/drafts/:docId/publish', async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(previewPublish(deps, user.id, c.req.param('docId')));
+      return c.json(await previewPublish(deps, user.id, c.req.param('docId')));
     })
-    .post('/drafts/:docId/publish', validateJson(publishTemplateBody), (c) => {
+    .post('/drafts/:docId/publish', validateJson(publishTemplateBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(publishTemplate(deps, user.id, c.req.param('docId'), c.req.valid('json')), 201);
+      return c.json(await publishTemplate(deps, user.id, c.req.param('docId'), c.req.valid('json')), 201);
     })
-    .get('/:id', (c) => {
-      const version = templateVersionOr404(deps, c.req.param('id'));
-      return c.json({ ...version, versions: stores.templateVersions.versionsOf(version.templateKey) });
+    .get('/:id', async (c) => {
+      const version = await templateVersionOr404(deps, c.req.param('id'));
+      return c.json({ ...version, versions: await stores.templateVersions.versionsOf(version.templateKey) });
     })
-    .get('/:id/diff', validateQuery(otherVersionQuery('against')), (c) => {
-      const to = templateVersionOr404(deps, c.req.param('id'));
-      const from = templateVersionOr404(deps, c.req.valid('query').against as string);
+    .get('/:id/diff', validateQuery(otherVersionQuery('against')), async (c) => {
+      const to = await templateVersionOr404(deps, c.req.param('id'));
+      const from = await templateVersionOr404(deps, c.req.valid('query').against as string);
       const { content: _from, ...fromSummary } = from;
       const { content: _to, ...toSummary } = to;
       return c.json({ from: fromSummary, to: toSummary, changes: diffTemplates(from.content, to.content) });
     })
-    .get('/:id/upgrade', validateQuery(otherVersionQuery('to')), (c) => {
-      const from = templateVersionOr404(deps, c.req.param('id'));
-      const to = templateVersionOr404(deps, c.req.valid('query').to as string);
+    .get('/:id/upgrade', validateQuery(otherVersionQuery('to')), async (c) => {
+      const from = await templateVersionOr404(deps, c.req.param('id'));
+      const to = await templateVersionOr404(deps, c.req.valid('query').to as string);
       return c.json(planUpgrade(from.content, to.content));
     });
 }

@@ -10,44 +10,44 @@ import { authorizeTeam } from '../../policies/team';
 
 /** /api/trajects — professionaliseringstrajecten: arrangements of one template version, with coverage. */
 export function trajectRoutes(deps: AppDeps) {
-  const readable = (userId: string, trajectId: string) => {
-    const traject = deps.stores.designs.getTraject(trajectId);
+  const readable = async (userId: string, trajectId: string) => {
+    const traject = await deps.stores.designs.getTraject(trajectId);
     if (!traject) throw notFound('Dit traject bestaat niet.');
-    authorizeTeam(deps.stores, userId, traject.teamId, 'team.read');
+    await authorizeTeam(deps.stores, userId, traject.teamId, 'team.read');
     return trajectView(deps, trajectId);
   };
   return (
     new Hono<AppEnv>()
       .use(authRequired)
-      .post('/', validateJson(createTrajectBody), (c) => {
+      .post('/', validateJson(createTrajectBody), async (c) => {
         const { user } = requireAuth(c.get('auth'));
-        return c.json(createTraject(deps, user.id, c.req.valid('json')), 201);
+        return c.json(await createTraject(deps, user.id, c.req.valid('json')), 201);
       })
-      .get('/:id', (c) => {
+      .get('/:id', async (c) => {
         const { user } = requireAuth(c.get('auth'));
-        return c.json(readable(user.id, c.req.param('id')));
+        return c.json(await readable(user.id, c.req.param('id')));
       })
-      .put('/:id/items', validateJson(setTrajectItemsBody), (c) => {
+      .put('/:id/items', validateJson(setTrajectItemsBody), async (c) => {
         const { user } = requireAuth(c.get('auth'));
-        setTrajectItems(deps, user.id, c.req.param('id'), c.req.valid('json').items);
-        return c.json(trajectView(deps, c.req.param('id')));
+        await setTrajectItems(deps, user.id, c.req.param('id'), c.req.valid('json').items);
+        return c.json(await trajectView(deps, c.req.param('id')));
       })
       // The lifecycle (read: members; move: owners) and the version made at every move.
-      .get('/:id/status', (c) => {
+      .get('/:id/status', async (c) => {
         const { user } = requireAuth(c.get('auth'));
-        return c.json(trajectStatus(deps, user.id, c.req.param('id')));
+        return c.json(await trajectStatus(deps, user.id, c.req.param('id')));
       })
-      .post('/:id/status', validateJson(changeStatusBody), (c) => {
+      .post('/:id/status', validateJson(changeStatusBody), async (c) => {
         const { user } = requireAuth(c.get('auth'));
-        return c.json(changeTrajectStatus(deps, user.id, c.req.param('id'), c.req.valid('json')));
+        return c.json(await changeTrajectStatus(deps, user.id, c.req.param('id'), c.req.valid('json')));
       })
-      .get('/:id/versions', (c) => {
+      .get('/:id/versions', async (c) => {
         const { user } = requireAuth(c.get('auth'));
-        return c.json({ versions: trajectVersions(deps, user.id, c.req.param('id')) });
+        return c.json({ versions: await trajectVersions(deps, user.id, c.req.param('id')) });
       })
-      .get('/:id/matrix.csv', (c) => {
+      .get('/:id/matrix.csv', async (c) => {
         const { user } = requireAuth(c.get('auth'));
-        const view = readable(user.id, c.req.param('id'));
+        const view = await readable(user.id, c.req.param('id'));
         c.header('Content-Type', 'text/csv; charset=utf-8');
         c.header('Content-Disposition', `attachment; filename="dekkingsmatrix.csv"`);
         // BOM so spreadsheet programs read the UTF-8 (é, ë) correctly.

@@ -38,25 +38,25 @@ const diffQuery = validator('query', (query) => {
 export function versionsRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use('/:id/*', authRequired)
-    .get('/:id/versions', (c) => {
+    .get('/:id/versions', async (c) => {
       const { user } = requireAuth(c.get('auth'));
       // Built as JSON text by the store: no objects to make and stringify. The type says what the
       // text holds, for the typed client.
-      return c.body(listVersionsJson(deps, user.id, c.req.param('id')), 200, {
+      return c.body(await listVersionsJson(deps, user.id, c.req.param('id')), 200, {
         'Content-Type': 'application/json',
       }) as unknown as Response & TypedResponse<VersionSummary[], 200, 'json'>;
     })
-    .post('/:id/versions', validateJson(saveVersionBody), (c) => {
+    .post('/:id/versions', validateJson(saveVersionBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(saveVersion(deps, user.id, c.req.param('id'), c.req.valid('json')), 201);
+      return c.json(await saveVersion(deps, user.id, c.req.param('id'), c.req.valid('json')), 201);
     })
-    .get('/:id/versions/:versionId', (c) => {
+    .get('/:id/versions/:versionId', async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(getVersion(deps, user.id, c.req.param('id'), c.req.param('versionId')));
+      return c.json(await getVersion(deps, user.id, c.req.param('id'), c.req.param('versionId')));
     })
-    .get('/:id/versions/:versionId/state', (c) => {
+    .get('/:id/versions/:versionId/state', async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      const state = getVersionState(deps, user.id, c.req.param('id'), c.req.param('versionId'));
+      const state = await getVersionState(deps, user.id, c.req.param('id'), c.req.param('versionId'));
       c.header('Content-Type', 'application/octet-stream');
       c.header('Cache-Control', 'private, no-store');
       return c.body(Buffer.from(state));
@@ -66,10 +66,10 @@ export function versionsRoutes(deps: AppDeps) {
       const restored = await restoreVersion(deps, user.id, c.req.param('id'), c.req.param('versionId'));
       return c.json(restored, 201);
     })
-    .get('/:id/diff', diffQuery, (c) => {
+    .get('/:id/diff', diffQuery, async (c) => {
       const { user } = requireAuth(c.get('auth'));
       const { from, to } = c.req.valid('query');
-      return c.json(diffVersions(deps, user.id, c.req.param('id'), from, to));
+      return c.json(await diffVersions(deps, user.id, c.req.param('id'), from, to));
     })
     .get('/:id/export', async (c) => {
       const { user } = requireAuth(c.get('auth'));

@@ -13,7 +13,7 @@ export type Pragma = (sql: string) => unknown;
 export function commitConnection(server: TestServer): Pragma {
   const committer = server.running.deps.rooms.writer.committer;
   if (committer instanceof WorkerCommitter) return (sql) => committer.pragmaSync(sql);
-  const db = server.running.deps.db;
+  const db = server.running.deps.database.sqlite!;
   if (committer instanceof AdaptiveCommitter) {
     // Both connections the commits may go through (the worker's once it was started).
     return (sql) => {

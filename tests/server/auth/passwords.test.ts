@@ -14,8 +14,8 @@ afterAll(async () => {
 });
 
 function storedHash(userId: string): string {
-  return server.running.deps.db
-    .prepare<[string], string>('SELECT password_hash FROM users WHERE id = ?')
+  return server.running.deps.database
+    .sqlite!.prepare<[string], string>('SELECT password_hash FROM users WHERE id = ?')
     .pluck()
     .get(userId)!;
 }

@@ -38,12 +38,14 @@ afterAll(async () => {
 });
 
 function sessionRow(id: string): SessionRow | undefined {
-  return server.running.deps.db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE id = ?').get(id);
+  return server.running.deps.database
+    .sqlite!.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE id = ?')
+    .get(id);
 }
 
 function sessionIds(userId: string): string[] {
-  return server.running.deps.db
-    .prepare<[string], string>('SELECT id FROM sessions WHERE user_id = ? ORDER BY created_at')
+  return server.running.deps.database
+    .sqlite!.prepare<[string], string>('SELECT id FROM sessions WHERE user_id = ? ORDER BY created_at')
     .pluck()
     .all(userId);
 }
@@ -179,8 +181,8 @@ describe('lifetimes', () => {
   function setTimes(token: string, times: { createdAt?: number; lastActiveAt?: number }): void {
     const id = idOf(token);
     const row = sessionRow(id)!;
-    server.running.deps.db
-      .prepare('UPDATE sessions SET created_at = ?, last_active_at = ? WHERE id = ?')
+    server.running.deps.database
+      .sqlite!.prepare('UPDATE sessions SET created_at = ?, last_active_at = ? WHERE id = ?')
       .run(times.createdAt ?? row.created_at, times.lastActiveAt ?? row.last_active_at, id);
   }
 

@@ -6,8 +6,9 @@ import { loadDoc } from '../../../server/collab/loadDoc';
 import { openDatabase, type Db } from '../../../server/db/connection';
 import { setLogLevel, type LogLevel } from '../../../server/log';
 import { createDocStorage, type DocStorage } from '../../../server/stores/docStorage';
-import { createAuditStore } from '../../../server/stores/audit';
-import { createDocumentStore } from '../../../server/stores/documents';
+import { createAppDeps } from '../../../server/appDeps';
+import { sqliteDatabase, type Database } from '../../../server/db/database';
+import { loadEnv } from '../../../server/env';
 import { createTeamStore } from '../../../server/stores/teams';
 import { createUserStore } from '../../../server/stores/users';
 import { makeDataDir, removeDataDir, sessionCookie, startTestServer } from '../../support/server';
@@ -49,22 +50,38 @@ interface QuarantineRow {
   reason: string;
 }
 
+/** Just enough of the app's deps for createDocument: its transaction over this database. */
+function testDeps(database: Database, docStorage: DocStorage) {
+  return createAppDeps({
+    env: loadEnv({ DATA_DIR: dataDir }),
+    database,
+    docStorage,
+    sessionPolicy: { idleTimeoutMs: 60_000, absoluteLifetimeMs: 60_000 },
+    rooms: null as never,
+    limiters: null as never,
+  });
+}
+
 describe('loadDoc', () => {
   it('quarantines rows that cannot be applied and still loads the document', async () => {
     // Every document belongs to a team; this test writes its rows straight into the file.
     const userId = randomUUID();
     const teamId = randomUUID();
-    createUserStore(db).insert({
+    const database = sqliteDatabase(db);
+    const kysely = database.db;
+    await createUserStore(kysely).insert({
       id: userId,
       email: 'loaddoc@werkplaats.test',
       name: 'Lader',
       passwordHash: '',
     });
-    const teams = createTeamStore(db);
-    teams.insert({ id: teamId, name: 'Quarantaineteam', kind: 'atelier' });
-    teams.setMember(teamId, userId, 'owner');
-    const stores = { documents: createDocumentStore(db), docStorage: storage, audit: createAuditStore(db) };
-    const { id: docId } = createDocument(db, stores, userId, { teamId, title: 'Quarantaine' });
+    const teams = createTeamStore(kysely);
+    await teams.insert({ id: teamId, name: 'Quarantaineteam', kind: 'atelier' });
+    await teams.setMember(teamId, userId, 'owner');
+    const { id: docId } = await createDocument(testDeps(database, storage), userId, {
+      teamId,
+      title: 'Quarantaine',
+    });
     const [first, second] = twoUpdates();
     const truncated = first.slice(0, first.length - 2);
     // Decodes as a Yjs update, but Y.applyUpdate throws on it (a zero-length deletion).
@@ -105,7 +122,7 @@ describe('loadDoc', () => {
     const server = await startTestServer({ DATA_DIR: dataDir });
     try {
       // A session for the member, minted by the server's own session service (no password needed).
-      const { token } = server.running.deps.sessions.create(userId);
+      const { token } = await server.running.deps.sessions.create(userId);
       const client = await connectSynced(server.wsUrl, docId, { cookie: sessionCookie(token) });
       expect(client.doc.getText('t').toString()).toBe('eerste tweede');
       client.destroy();

@@ -11,13 +11,13 @@ afterEach(async () => {
 describe('the server’s database connection', () => {
   it('runs in WAL mode with synchronous=FULL, on a new file and on reopening an existing one', async () => {
     server = await startTestServer();
-    expect(server.running.deps.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(server.running.deps.database.sqlite!.pragma('journal_mode', { simple: true })).toBe('wal');
     // 2 = FULL: a commit (and so a durable-ack) survives power loss, not just a process crash.
-    expect(server.running.deps.db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(server.running.deps.database.sqlite!.pragma('synchronous', { simple: true })).toBe(2);
 
     await server.createDocument();
     await server.restart();
-    expect(server.running.deps.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(server.running.deps.db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(server.running.deps.database.sqlite!.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(server.running.deps.database.sqlite!.pragma('synchronous', { simple: true })).toBe(2);
   });
 });

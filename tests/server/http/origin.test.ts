@@ -20,7 +20,10 @@ afterAll(async () => {
 });
 
 function auditCount(): number {
-  return server.running.deps.db.prepare<[], number>('SELECT count(*) FROM audit_events').pluck().get()!;
+  return server.running.deps.database
+    .sqlite!.prepare<[], number>('SELECT count(*) FROM audit_events')
+    .pluck()
+    .get()!;
 }
 
 /** Unsafe requests, each valid in every other respect (it succeeds with the right Origin). */

@@ -108,20 +108,23 @@ interface Context {
 
 interface RouteCase {
   expect: Expectation;
-  prepare(context: Context): Prepared;
+  prepare(context: Context): Prepared | Promise<Prepared>;
 }
 
 /** A user inserted straight into the store (password TEST_PASSWORD), for targets and stand-ins. */
-function spareUser(world: World, name = 'Reserve'): { id: string; email: string; name: string } {
+async function spareUser(
+  world: World,
+  name = 'Reserve',
+): Promise<{ id: string; email: string; name: string }> {
   const user = { id: randomUUID(), email: uniqueEmail(name), name };
-  world.server.running.deps.stores.users.insert({ ...user, passwordHash: world.passwordHash });
+  await world.server.running.deps.stores.users.insert({ ...user, passwordHash: world.passwordHash });
   return user;
 }
 
 /** A spare member of the team with `role`, for routes that change or remove a member. */
-function spareMember(world: World, role: Role): { id: string; email: string } {
-  const user = spareUser(world, 'Reservelid');
-  world.server.running.deps.stores.teams.setMember(world.teamId, user.id, role);
+async function spareMember(world: World, role: Role): Promise<{ id: string; email: string }> {
+  const user = await spareUser(world, 'Reservelid');
+  await world.server.running.deps.stores.teams.setMember(world.teamId, user.id, role);
   return user;
 }
 
@@ -130,21 +133,21 @@ function spareMember(world: World, role: Role): { id: string; email: string } {
  * called by a stand-in: a new user with the actor's role and a session of their own, so the
  * actor's session stays usable for the other cases. Only "signed in or not" matters for these.
  */
-function standIn(context: Context): { cookie: string | undefined; cleanup: () => void } {
+async function standIn(context: Context): Promise<{ cookie: string | undefined; cleanup: () => void }> {
   const { actor, world } = context;
   if (actor === 'anonymous') return { cookie: undefined, cleanup: () => undefined };
   const { stores, sessions } = world.server.running.deps;
-  const user = spareUser(world, `Invaller ${actor}`);
-  if (actor !== 'outsider') stores.teams.setMember(world.teamId, user.id, actor);
+  const user = await spareUser(world, `Invaller ${actor}`);
+  if (actor !== 'outsider') await stores.teams.setMember(world.teamId, user.id, actor);
   return {
-    cookie: sessionCookie(sessions.create(user.id).token),
-    cleanup: () => stores.teams.removeMember(world.teamId, user.id),
+    cookie: sessionCookie((await sessions.create(user.id)).token),
+    cleanup: async () => await stores.teams.removeMember(world.teamId, user.id),
   };
 }
 
 /** A fresh open invite (role viewer) of the team, created by the owner. */
-function freshInvite(world: World): { id: string; token: string } {
-  return createInvite(world.server.running.deps, world.users.owner.id, world.teamId, 'viewer');
+async function freshInvite(world: World): Promise<{ id: string; token: string }> {
+  return await createInvite(world.server.running.deps, world.users.owner.id, world.teamId, 'viewer');
 }
 
 /**
@@ -152,30 +155,36 @@ function freshInvite(world: World): { id: string; token: string } {
  * content; another atelier's version, so a new version line that starts at 1.0). One per case,
  * because a published draft cannot be published again unchanged.
  */
-function publishableDraft(world: World): string {
+async function publishableDraft(world: World): Promise<string> {
   const { deps } = world.server.running;
-  return createTemplateDraft(deps, world.users.owner.id, {
-    teamId: world.teamId,
-    fromVersionId: world.exampleVersionIds[0],
-  }).id;
+  return (
+    await createTemplateDraft(deps, world.users.owner.id, {
+      teamId: world.teamId,
+      fromVersionId: world.exampleVersionIds[0],
+    })
+  ).id;
 }
 
 /** A fresh design of the co-creatieteam pinned to the older version (one per upgrade case). */
-function oldDesign(world: World): string {
-  return createDesign(world.server.running.deps, world.users.owner.id, {
-    teamId: world.labId,
-    title: 'Matrixontwerp',
-    templateId: world.lineVersionIds[0],
-  }).id;
+async function oldDesign(world: World): Promise<string> {
+  return (
+    await createDesign(world.server.running.deps, world.users.owner.id, {
+      teamId: world.labId,
+      title: 'Matrixontwerp',
+      templateId: world.lineVersionIds[0],
+    })
+  ).id;
 }
 
 /** A fresh design of the co-creatieteam in globaal-ontwerp (one per status-change case). */
-function freshDesign(world: World): string {
-  return createDesign(world.server.running.deps, world.users.owner.id, {
-    teamId: world.labId,
-    title: 'Matrixstatus',
-    templateId: world.lineVersionIds[0],
-  }).id;
+async function freshDesign(world: World): Promise<string> {
+  return (
+    await createDesign(world.server.running.deps, world.users.owner.id, {
+      teamId: world.labId,
+      title: 'Matrixstatus',
+      templateId: world.lineVersionIds[0],
+    })
+  ).id;
 }
 
 /**
@@ -242,37 +251,45 @@ const threadWriters = (status: number): Expectation => roundMembers(['owner', 'e
 const inAWeek = () => new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString();
 
 /** A fresh open round on the world document's saved version (one per case: cases change it). */
-function freshRound(world: World): string {
-  return createRound(world.server.running.deps, world.users.owner.id, world.docId, {
-    versionId: world.docVersionId,
-    title: 'Matrixronde',
-    deadline: inAWeek(),
-  }).id;
+async function freshRound(world: World): Promise<string> {
+  return (
+    await createRound(world.server.running.deps, world.users.owner.id, world.docId, {
+      versionId: world.docVersionId,
+      title: 'Matrixronde',
+      deadline: inAWeek(),
+    })
+  ).id;
 }
 
 /** A fresh closed round with one comment thread (triage, complete, carry-over). */
-function closedRound(world: World): { roundId: string; threadId: string } {
+async function closedRound(world: World): Promise<{ roundId: string; threadId: string }> {
   const { deps } = world.server.running;
-  const roundId = freshRound(world);
-  const threadId = createRoundThread(deps, world.users.owner.id, roundId, { anchor: null, body: 'Punt' }).id;
-  closeRoundByOwner(deps, world.users.owner.id, roundId);
+  const roundId = await freshRound(world);
+  const threadId = (
+    await createRoundThread(deps, world.users.owner.id, roundId, { anchor: null, body: 'Punt' })
+  ).id;
+  await closeRoundByOwner(deps, world.users.owner.id, roundId);
   return { roundId, threadId };
 }
 
 /** A thread on the live draft by the owner. */
-function freshThread(world: World): string {
-  return createDocumentThread(world.server.running.deps, world.users.owner.id, world.docId, {
-    anchor: null,
-    body: 'Matrixreactie',
-  }).id;
+async function freshThread(world: World): Promise<string> {
+  return (
+    await createDocumentThread(world.server.running.deps, world.users.owner.id, world.docId, {
+      anchor: null,
+      body: 'Matrixreactie',
+    })
+  ).id;
 }
 
 /** A message by the actor when their role may comment, otherwise by the owner. */
-function messageOf(context: Context): string {
+async function messageOf(context: Context): Promise<string> {
   const { actor, world } = context;
   const author =
     actor === 'owner' || actor === 'editor' || actor === 'commenter' ? world.users[actor] : world.users.owner;
-  return replyToThread(world.server.running.deps, author.id, freshThread(world), 'Eigen bericht').id;
+  return (
+    await replyToThread(world.server.running.deps, author.id, await freshThread(world), 'Eigen bericht')
+  ).id;
 }
 
 /**
@@ -314,112 +331,118 @@ function roundCases(): Record<string, RouteCase> {
     },
     'POST /api/comments/:threadId/replies': {
       expect: threadWriters(201),
-      prepare: ({ world }) => ({
-        path: `/api/comments/${freshThread(world)}/replies`,
+      prepare: async ({ world }) => ({
+        path: `/api/comments/${await freshThread(world)}/replies`,
         body: { body: 'Antwoord' },
       }),
     },
     'PATCH /api/comments/messages/:messageId': {
       expect: threadWriters(200),
-      prepare: (context) => ({
-        path: `/api/comments/messages/${messageOf(context)}`,
+      prepare: async (context) => ({
+        path: `/api/comments/messages/${await messageOf(context)}`,
         body: { body: 'Gewijzigd' },
       }),
     },
     'DELETE /api/comments/messages/:messageId': {
       expect: threadWriters(204),
-      prepare: (context) => ({ path: `/api/comments/messages/${messageOf(context)}` }),
+      prepare: async (context) => ({ path: `/api/comments/messages/${await messageOf(context)}` }),
     },
     'POST /api/comments/:threadId/resolve': {
       expect: threadWriters(200),
-      prepare: ({ world }) => ({ path: `/api/comments/${freshThread(world)}/resolve` }),
+      prepare: async ({ world }) => ({ path: `/api/comments/${await freshThread(world)}/resolve` }),
     },
     'POST /api/comments/:threadId/reopen': {
       expect: threadWriters(200),
-      prepare: ({ world }) => ({ path: `/api/comments/${freshThread(world)}/reopen` }),
+      prepare: async ({ world }) => ({ path: `/api/comments/${await freshThread(world)}/reopen` }),
     },
     'GET /api/rounds/:roundId': {
       expect: roundMembers(allRoles, 200),
-      prepare: ({ world }) => ({ path: `/api/rounds/${freshRound(world)}` }),
+      prepare: async ({ world }) => ({ path: `/api/rounds/${await freshRound(world)}` }),
     },
     'PATCH /api/rounds/:roundId': {
       expect: roundMembers(['owner'], 200),
-      prepare: ({ world }) => ({ path: `/api/rounds/${freshRound(world)}`, body: { title: 'Nieuwe titel' } }),
+      prepare: async ({ world }) => ({
+        path: `/api/rounds/${await freshRound(world)}`,
+        body: { title: 'Nieuwe titel' },
+      }),
     },
     'GET /api/rounds/:roundId/version': {
       expect: roundMembers(allRoles, 200),
-      prepare: ({ world }) => ({ path: `/api/rounds/${freshRound(world)}/version` }),
+      prepare: async ({ world }) => ({ path: `/api/rounds/${await freshRound(world)}/version` }),
     },
     'GET /api/rounds/:roundId/version/state': {
       expect: roundMembers(allRoles, 200),
-      prepare: ({ world }) => ({ path: `/api/rounds/${freshRound(world)}/version/state` }),
+      prepare: async ({ world }) => ({ path: `/api/rounds/${await freshRound(world)}/version/state` }),
     },
     'GET /api/rounds/:roundId/reviewers': {
       expect: roundMembers(allRoles, 200),
-      prepare: ({ world }) => ({ path: `/api/rounds/${freshRound(world)}/reviewers` }),
+      prepare: async ({ world }) => ({ path: `/api/rounds/${await freshRound(world)}/reviewers` }),
     },
     'POST /api/rounds/:roundId/teams': {
       expect: roundMembers(['owner'], 201),
-      prepare: ({ world }) => ({
-        path: `/api/rounds/${freshRound(world)}/teams`,
+      prepare: async ({ world }) => ({
+        path: `/api/rounds/${await freshRound(world)}/teams`,
         body: { teamId: world.labId },
       }),
     },
     'DELETE /api/rounds/:roundId/teams/:teamId': {
       expect: roundMembers(['owner'], 204),
-      prepare: ({ world }) => {
-        const roundId = freshRound(world);
-        inviteTeam(world.server.running.deps, world.users.owner.id, roundId, world.labId);
+      prepare: async ({ world }) => {
+        const roundId = await freshRound(world);
+        await inviteTeam(world.server.running.deps, world.users.owner.id, roundId, world.labId);
         return { path: `/api/rounds/${roundId}/teams/${world.labId}` };
       },
     },
     'POST /api/rounds/:roundId/links': {
       expect: roundMembers(['owner'], 201),
-      prepare: ({ world }) => ({
-        path: `/api/rounds/${freshRound(world)}/links`,
+      prepare: async ({ world }) => ({
+        path: `/api/rounds/${await freshRound(world)}/links`,
         body: { label: 'Scholen' },
       }),
     },
     'DELETE /api/rounds/:roundId/links/:linkId': {
       expect: roundMembers(['owner'], 204),
-      prepare: ({ world }) => {
-        const roundId = freshRound(world);
-        const link = createRoundLink(world.server.running.deps, world.users.owner.id, roundId, {});
+      prepare: async ({ world }) => {
+        const roundId = await freshRound(world);
+        const link = await createRoundLink(world.server.running.deps, world.users.owner.id, roundId, {});
         return { path: `/api/rounds/${roundId}/links/${link.id}` };
       },
     },
     'GET /api/rounds/:roundId/comments': {
       expect: roundMembers(allRoles, 200),
-      prepare: ({ world }) => ({ path: `/api/rounds/${freshRound(world)}/comments` }),
+      prepare: async ({ world }) => ({ path: `/api/rounds/${await freshRound(world)}/comments` }),
     },
     'POST /api/rounds/:roundId/comments': {
       expect: roundMembers(['owner', 'editor', 'commenter'], 201),
-      prepare: ({ world }) => ({
-        path: `/api/rounds/${freshRound(world)}/comments`,
+      prepare: async ({ world }) => ({
+        path: `/api/rounds/${await freshRound(world)}/comments`,
         body: { anchor: null, body: 'Reactie in ronde' },
       }),
     },
     'GET /api/rounds/:roundId/mentionable': {
       expect: roundMembers(allRoles, 200),
-      prepare: ({ world }) => ({ path: `/api/rounds/${freshRound(world)}/mentionable` }),
+      prepare: async ({ world }) => ({ path: `/api/rounds/${await freshRound(world)}/mentionable` }),
     },
     'GET /api/rounds/:roundId/responses': {
       expect: roundMembers(allRoles, 200),
-      prepare: ({ world }) => ({ path: `/api/rounds/${freshRound(world)}/responses` }),
+      prepare: async ({ world }) => ({ path: `/api/rounds/${await freshRound(world)}/responses` }),
     },
     'PUT /api/rounds/:roundId/responses': {
       // Only reviewers answer the criteria: the document's own team never does.
       expect: roundMembers([], 200),
-      prepare: ({ world }) => ({ path: `/api/rounds/${freshRound(world)}/responses`, body: { answers: [] } }),
+      prepare: async ({ world }) => ({
+        path: `/api/rounds/${await freshRound(world)}/responses`,
+        body: { answers: [] },
+      }),
     },
     'POST /api/rounds/:roundId/close': {
       expect: roundMembers(['owner'], 200),
-      prepare: ({ world }) => ({ path: `/api/rounds/${freshRound(world)}/close` }),
+      prepare: async ({ world }) => ({ path: `/api/rounds/${await freshRound(world)}/close` }),
     },
     'PUT /api/rounds/:roundId/triage': {
       expect: roundMembers(['owner', 'editor'], 200),
-      prepare: ({ world }) => {
-        const { roundId, threadId } = closedRound(world);
+      prepare: async ({ world }) => {
+        const { roundId, threadId } = await closedRound(world);
         return {
           path: `/api/rounds/${roundId}/triage`,
           body: { itemKind: 'comment', itemId: threadId, decision: 'verwerkt', reason: 'Aangepast' },
@@ -429,42 +452,48 @@ function roundCases(): Record<string, RouteCase> {
     'POST /api/rounds/:roundId/complete': {
       // A closed round without items: nothing to triage, so it can be completed at once.
       expect: roundMembers(['owner', 'editor'], 200),
-      prepare: ({ world }) => {
-        const roundId = freshRound(world);
-        closeRoundByOwner(world.server.running.deps, world.users.owner.id, roundId);
+      prepare: async ({ world }) => {
+        const roundId = await freshRound(world);
+        await closeRoundByOwner(world.server.running.deps, world.users.owner.id, roundId);
         return { path: `/api/rounds/${roundId}/complete` };
       },
     },
     'GET /api/rounds/:roundId/summary': {
       expect: roundMembers(allRoles, 200),
-      prepare: ({ world }) => ({ path: `/api/rounds/${closedRound(world).roundId}/summary` }),
+      prepare: async ({ world }) => ({ path: `/api/rounds/${(await closedRound(world)).roundId}/summary` }),
     },
     'GET /api/rounds/:roundId/summary.md': {
       expect: roundMembers(allRoles, 200),
-      prepare: ({ world }) => ({ path: `/api/rounds/${closedRound(world).roundId}/summary.md` }),
+      prepare: async ({ world }) => ({
+        path: `/api/rounds/${(await closedRound(world)).roundId}/summary.md`,
+      }),
     },
     'GET /api/rounds/:roundId/summary.html': {
       expect: roundMembers(allRoles, 200),
-      prepare: ({ world }) => ({ path: `/api/rounds/${closedRound(world).roundId}/summary.html` }),
+      prepare: async ({ world }) => ({
+        path: `/api/rounds/${(await closedRound(world)).roundId}/summary.html`,
+      }),
     },
     'POST /api/rounds/:roundId/carry-over': {
       expect: roundMembers(['owner', 'editor'], 200),
-      prepare: ({ world }) => ({ path: `/api/rounds/${closedRound(world).roundId}/carry-over` }),
+      prepare: async ({ world }) => ({
+        path: `/api/rounds/${(await closedRound(world)).roundId}/carry-over`,
+      }),
     },
     'GET /api/rounds/:roundId/events': {
       expect: roundMembers(allRoles, 200),
-      prepare: ({ world }) => ({ path: `/api/rounds/${freshRound(world)}/events`, stream: true }),
+      prepare: async ({ world }) => ({ path: `/api/rounds/${await freshRound(world)}/events`, stream: true }),
     },
     'GET /api/round-links/:token': {
       expect: everyone(200),
-      prepare: ({ world }) => ({
-        path: `/api/round-links/${createRoundLink(world.server.running.deps, world.users.owner.id, freshRound(world), {}).token}`,
+      prepare: async ({ world }) => ({
+        path: `/api/round-links/${(await createRoundLink(world.server.running.deps, world.users.owner.id, await freshRound(world), {})).token}`,
       }),
     },
     'POST /api/round-links/:token/accept': {
       expect: signedIn(200),
-      prepare: ({ world }) => ({
-        path: `/api/round-links/${createRoundLink(world.server.running.deps, world.users.owner.id, freshRound(world), {}).token}/accept`,
+      prepare: async ({ world }) => ({
+        path: `/api/round-links/${(await createRoundLink(world.server.running.deps, world.users.owner.id, await freshRound(world), {})).token}/accept`,
       }),
     },
     'GET /api/me/rounds': { expect: signedIn(200), prepare: () => ({ path: '/api/me/rounds' }) },
@@ -491,22 +520,22 @@ const table: Record<string, RouteCase> = {
   },
   'POST /api/auth/login': {
     expect: everyone(200),
-    prepare: ({ world }) => ({
+    prepare: async ({ world }) => ({
       path: '/api/auth/login',
-      body: { email: spareUser(world, 'Inlogger').email, password: TEST_PASSWORD },
+      body: { email: (await spareUser(world, 'Inlogger')).email, password: TEST_PASSWORD },
     }),
   },
   'POST /api/auth/logout': {
     // Public: logging out without a session is harmless and just clears the cookie.
     expect: everyone(204),
-    prepare: (context) => ({ path: '/api/auth/logout', ...standIn(context) }),
+    prepare: async (context) => ({ path: '/api/auth/logout', ...(await standIn(context)) }),
   },
   'POST /api/auth/password': {
     expect: signedIn(204),
-    prepare: (context) => ({
+    prepare: async (context) => ({
       path: '/api/auth/password',
       body: { currentPassword: TEST_PASSWORD, newPassword: 'een nieuw wachtwoord' },
-      ...standIn(context),
+      ...(await standIn(context)),
     }),
   },
   'GET /api/me': { expect: signedIn(200), prepare: () => ({ path: '/api/me' }) },
@@ -520,7 +549,11 @@ const table: Record<string, RouteCase> = {
   'GET /api/me/export': { expect: signedIn(200), prepare: () => ({ path: '/api/me/export' }) },
   'DELETE /api/me': {
     expect: signedIn(204),
-    prepare: (context) => ({ path: '/api/me', body: { password: TEST_PASSWORD }, ...standIn(context) }),
+    prepare: async (context) => ({
+      path: '/api/me',
+      body: { password: TEST_PASSWORD },
+      ...(await standIn(context)),
+    }),
   },
   'GET /api/teams': { expect: signedIn(200), prepare: () => ({ path: '/api/teams' }) },
   'POST /api/teams': {
@@ -541,23 +574,23 @@ const table: Record<string, RouteCase> = {
   },
   'POST /api/teams/:teamId/members': {
     expect: only(['owner'], 201),
-    prepare: ({ world }) => ({
+    prepare: async ({ world }) => ({
       path: `/api/teams/${world.teamId}/members`,
-      body: { email: spareUser(world).email, role: 'viewer' },
+      body: { email: (await spareUser(world)).email, role: 'viewer' },
     }),
   },
   'PATCH /api/teams/:teamId/members/:userId': {
     expect: only(['owner'], 204),
-    prepare: ({ world }) => ({
-      path: `/api/teams/${world.teamId}/members/${spareMember(world, 'viewer').id}`,
+    prepare: async ({ world }) => ({
+      path: `/api/teams/${world.teamId}/members/${(await spareMember(world, 'viewer')).id}`,
       body: { role: 'commenter' },
     }),
   },
   'DELETE /api/teams/:teamId/members/:userId': {
     // Someone else: leaving yourself is allowed for every member (tests/server/routes/teams.test.ts).
     expect: only(['owner'], 204),
-    prepare: ({ world }) => ({
-      path: `/api/teams/${world.teamId}/members/${spareMember(world, 'viewer').id}`,
+    prepare: async ({ world }) => ({
+      path: `/api/teams/${world.teamId}/members/${(await spareMember(world, 'viewer')).id}`,
     }),
   },
   'GET /api/teams/:teamId/invites': {
@@ -570,7 +603,9 @@ const table: Record<string, RouteCase> = {
   },
   'DELETE /api/teams/:teamId/invites/:inviteId': {
     expect: only(['owner'], 204),
-    prepare: ({ world }) => ({ path: `/api/teams/${world.teamId}/invites/${freshInvite(world).id}` }),
+    prepare: async ({ world }) => ({
+      path: `/api/teams/${world.teamId}/invites/${(await freshInvite(world)).id}`,
+    }),
   },
   'GET /api/teams/:teamId/audit': {
     expect: only(['owner'], 200),
@@ -588,11 +623,11 @@ const table: Record<string, RouteCase> = {
   'POST /api/invites/:token/accept': {
     // Anyone signed in who holds the link may join; members keep their (higher) role.
     expect: signedIn(200),
-    prepare: ({ actor, world }) => ({
-      path: `/api/invites/${freshInvite(world).token}/accept`,
-      cleanup: () => {
+    prepare: async ({ actor, world }) => ({
+      path: `/api/invites/${(await freshInvite(world)).token}/accept`,
+      cleanup: async () => {
         if (actor === 'outsider') {
-          world.server.running.deps.stores.teams.removeMember(world.teamId, world.users.outsider.id);
+          await world.server.running.deps.stores.teams.removeMember(world.teamId, world.users.outsider.id);
         }
       },
     }),
@@ -600,8 +635,8 @@ const table: Record<string, RouteCase> = {
   'GET /api/templates': { expect: signedIn(200), prepare: () => ({ path: '/api/templates?sector=vo' }) },
   'GET /api/templates/:id': {
     expect: signedIn(200),
-    prepare: ({ world }) => ({
-      path: `/api/templates/${world.server.running.deps.stores.templateVersions.search({})[0]!.id}`,
+    prepare: async ({ world }) => ({
+      path: `/api/templates/${(await world.server.running.deps.stores.templateVersions.search({}))[0]!.id}`,
     }),
   },
   'GET /api/templates/:id/diff': {
@@ -635,8 +670,8 @@ const table: Record<string, RouteCase> = {
   },
   'POST /api/templates/drafts/:docId/publish': {
     expect: only(['owner', 'editor'], 201),
-    prepare: ({ world }) => ({
-      path: `/api/templates/drafts/${publishableDraft(world)}/publish`,
+    prepare: async ({ world }) => ({
+      path: `/api/templates/drafts/${await publishableDraft(world)}/publish`,
       body: { changeNote: 'Matrix' },
     }),
   },
@@ -662,8 +697,8 @@ const table: Record<string, RouteCase> = {
   },
   'POST /api/designs/:id/upgrade': {
     expect: only(['owner', 'editor'], 200),
-    prepare: ({ world }) => ({
-      path: `/api/designs/${oldDesign(world)}/upgrade`,
+    prepare: async ({ world }) => ({
+      path: `/api/designs/${await oldDesign(world)}/upgrade`,
       body: { toVersionId: world.lineVersionIds[1] },
     }),
   },
@@ -674,8 +709,8 @@ const table: Record<string, RouteCase> = {
   'POST /api/designs/:id/status': {
     // globaal-ontwerp → prototype has no gate, so only the role decides.
     expect: only(['owner'], 200),
-    prepare: ({ world }) => ({
-      path: `/api/designs/${freshDesign(world)}/status`,
+    prepare: async ({ world }) => ({
+      path: `/api/designs/${await freshDesign(world)}/status`,
       body: { to: 'prototype' },
     }),
   },
@@ -726,13 +761,15 @@ const table: Record<string, RouteCase> = {
   'POST /api/trajects/:id/status': {
     // globaal-ontwerp → prototype has no gate, so only the role decides (a fresh traject per case).
     expect: only(['owner'], 200),
-    prepare: ({ world }) => ({
+    prepare: async ({ world }) => ({
       path: `/api/trajects/${
-        createTraject(world.server.running.deps, world.users.owner.id, {
-          teamId: world.labId,
-          title: 'Matrixstatus',
-          templateVersionId: world.lineVersionIds[0],
-        }).id
+        (
+          await createTraject(world.server.running.deps, world.users.owner.id, {
+            teamId: world.labId,
+            title: 'Matrixstatus',
+            templateVersionId: world.lineVersionIds[0],
+          })
+        ).id
       }/status`,
       body: { to: 'prototype' },
     }),
@@ -745,17 +782,19 @@ const table: Record<string, RouteCase> = {
     // Public. The approved traject's frozen copy is written straight through the store (approval
     // through the API needs full coverage and feedback rounds; tests/server/routes cover that path).
     expect: everyone(200),
-    prepare: ({ world }) => {
+    prepare: async ({ world }) => {
       const { deps } = world.server.running;
-      const id = createTraject(deps, world.users.owner.id, {
-        teamId: world.labId,
-        title: 'Matrixcatalogustraject',
-        templateVersionId: world.lineVersionIds[0],
-      }).id;
-      deps.db.prepare("UPDATE trajects SET status = 'goedgekeurd' WHERE id = ?").run(id);
-      deps.stores.trajectLifecycle.publish(
+      const id = (
+        await createTraject(deps, world.users.owner.id, {
+          teamId: world.labId,
+          title: 'Matrixcatalogustraject',
+          templateVersionId: world.lineVersionIds[0],
+        })
+      ).id;
+      deps.database.sqlite!.prepare("UPDATE trajects SET status = 'goedgekeurd' WHERE id = ?").run(id);
+      await deps.stores.trajectLifecycle.publish(
         id,
-        { ...trajectSnapshot(deps, id), teamId: world.labId, teamName: 'Matrixlab' },
+        { ...(await trajectSnapshot(deps, id)), teamId: world.labId, teamName: 'Matrixlab' },
         world.users.owner.id,
       );
       return { path: `/api/catalog/trajects/${id}` };
@@ -795,8 +834,8 @@ beforeAll(async () => {
   await server.addMember(owner, owner.teamId, commenter, 'commenter');
   await server.addMember(owner, owner.teamId, viewer, 'viewer');
   const docId = await server.createDocument({ title: 'Matrixdocument' });
-  const draftDocId = createTemplateDraft(server.running.deps, owner.id, { teamId: owner.teamId }).id;
-  const examples = server.running.deps.stores.templateVersions.search({});
+  const draftDocId = (await createTemplateDraft(server.running.deps, owner.id, { teamId: owner.teamId })).id;
+  const examples = await server.running.deps.stores.templateVersions.search({});
   expect(examples).toHaveLength(2);
   const invite = await server.request('POST', `/api/teams/${owner.teamId}/invites`, {
     cookie: owner.cookie,
@@ -810,37 +849,43 @@ beforeAll(async () => {
   await server.addMember(owner, labId, viewer, 'viewer');
   // A line of the atelier with 1.0 and a newer version, so a design on 1.0 has something to upgrade to.
   const { deps } = server.running;
-  const lineDraft = createTemplateDraft(deps, owner.id, {
-    teamId: owner.teamId,
-    fromVersionId: examples[0]!.id,
-  }).id;
-  const first = publishTemplate(deps, owner.id, lineDraft, { changeNote: 'Eerste' });
+  const lineDraft = (
+    await createTemplateDraft(deps, owner.id, {
+      teamId: owner.teamId,
+      fromVersionId: examples[0]!.id,
+    })
+  ).id;
+  const first = await publishTemplate(deps, owner.id, lineDraft, { changeNote: 'Eerste' });
   await editDraft(server.wsUrl, lineDraft, owner, (doc) => setDraftMeta(doc, { title: 'Matrixpad herzien' }));
-  const second = publishTemplate(deps, owner.id, lineDraft, { changeNote: 'Herzien' });
-  const designId = createDesign(deps, owner.id, {
-    teamId: labId,
-    title: 'Matrixontwerp',
-    templateId: first.id,
-  }).id;
+  const second = await publishTemplate(deps, owner.id, lineDraft, { changeNote: 'Herzien' });
+  const designId = (
+    await createDesign(deps, owner.id, {
+      teamId: labId,
+      title: 'Matrixontwerp',
+      templateId: first.id,
+    })
+  ).id;
   const trajectResponse = await server.request('POST', '/api/trajects', {
     cookie: owner.cookie,
     body: { teamId: labId, title: 'Matrixtraject', templateVersionId: first.id },
   });
   expect(trajectResponse.status).toBe(201);
   const { id: trajectId } = (await trajectResponse.json()) as { id: string };
-  const docVersionId = saveVersion(deps, owner.id, docId, { label: 'Matrixversie' }).id;
-  const designVersionId = saveVersion(deps, owner.id, designId, { label: 'Matrixversie' }).id;
+  const docVersionId = (await saveVersion(deps, owner.id, docId, { label: 'Matrixversie' })).id;
+  const designVersionId = (await saveVersion(deps, owner.id, designId, { label: 'Matrixversie' })).id;
   // Approved the way tests/server/routes/catalog.test.ts does it: straight to external review in the
   // database (the API cannot pass R13 here), then approved, which publishes it to the catalog.
-  const approvedDesignId = createDesign(deps, owner.id, {
-    teamId: labId,
-    title: 'Matrixcatalogus',
-    templateId: first.id,
-  }).id;
-  deps.db
-    .prepare("UPDATE designs SET status = 'aangemeld-externe-toetsing' WHERE doc_id = ?")
+  const approvedDesignId = (
+    await createDesign(deps, owner.id, {
+      teamId: labId,
+      title: 'Matrixcatalogus',
+      templateId: first.id,
+    })
+  ).id;
+  deps.database
+    .sqlite!.prepare("UPDATE designs SET status = 'aangemeld-externe-toetsing' WHERE doc_id = ?")
     .run(approvedDesignId);
-  changeStatus(deps, owner.id, approvedDesignId, { to: 'goedgekeurd' });
+  await changeStatus(deps, owner.id, approvedDesignId, { to: 'goedgekeurd' });
   world = {
     server,
     teamId: owner.teamId,
@@ -903,16 +948,16 @@ describe('authorization matrix', () => {
     ).toEqual([]);
   });
 
-  it('the world has a co-creatieteam and a design pinned to an older version of a line', () => {
+  it('the world has a co-creatieteam and a design pinned to an older version of a line', async () => {
     const { stores } = world.server.running.deps;
-    expect(stores.teams.get(world.labId)?.kind).toBe('cocreatieteam');
-    expect(stores.designs.getDesign(world.designId)?.templateVersionId).toBe(world.lineVersionIds[0]);
-    const line = stores.templateVersions.get(world.lineVersionIds[0])!.templateKey;
-    expect(stores.templateVersions.get(world.lineVersionIds[1])!.templateKey).toBe(line);
+    expect((await stores.teams.get(world.labId))?.kind).toBe('cocreatieteam');
+    expect((await stores.designs.getDesign(world.designId))?.templateVersionId).toBe(world.lineVersionIds[0]);
+    const line = (await stores.templateVersions.get(world.lineVersionIds[0]))!.templateKey;
+    expect((await stores.templateVersions.get(world.lineVersionIds[1]))!.templateKey).toBe(line);
   });
 
-  it('the world team is an atelier (it may write ontwikkelpaden)', () => {
-    expect(world.server.running.deps.stores.teams.get(world.teamId)?.kind).toBe('atelier');
+  it('the world team is an atelier (it may write ontwikkelpaden)', async () => {
+    expect((await world.server.running.deps.stores.teams.get(world.teamId))?.kind).toBe('atelier');
   });
 
   it.each(['owner', 'editor'] as const)(
@@ -936,7 +981,7 @@ describe('authorization matrix', () => {
 
     it.each(ACTORS)('as %s', async (actor) => {
       const cookie = actor === 'anonymous' ? undefined : world.users[actor].cookie;
-      const prepared = routeCase.prepare({ actor, world, cookie });
+      const prepared = await routeCase.prepare({ actor, world, cookie });
       const sentCookie = 'cookie' in prepared ? prepared.cookie : cookie;
       const expected = routeCase.expect[actor];
       try {

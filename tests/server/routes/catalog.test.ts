@@ -192,7 +192,7 @@ describe('POST /api/catalog/:id/reuse', () => {
       status: 'globaal-ontwerp',
       basedOn: { id: approvedId, title: 'Klimaat' },
     });
-    const document = server.running.deps.stores.documents.get(id);
+    const document = await server.running.deps.stores.documents.get(id);
     expect(document).toMatchObject({ teamId: otherLabId, kind: 'leerarrangement' });
     const client = await connectSynced(server.wsUrl, id, { cookie: otherOwner.cookie });
     try {

@@ -52,7 +52,9 @@ describe('POST /api/documents', () => {
       body: { teamId: owner.teamId, title: 'Mag niet' },
     });
     await expectError(response, 403, 'forbidden');
-    const titles = server.running.deps.stores.documents.listForTeam(owner.teamId).map((doc) => doc.title);
+    const titles = (await server.running.deps.stores.documents.listForTeam(owner.teamId)).map(
+      (doc) => doc.title,
+    );
     expect(titles).not.toContain('Mag niet');
   });
 

@@ -47,8 +47,8 @@ async function show(token: string) {
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-function roleOf(teamId: string, userId: string): Role | undefined {
-  return server.running.deps.stores.teams.role(teamId, userId);
+async function roleOf(teamId: string, userId: string): Promise<Role | undefined> {
+  return await server.running.deps.stores.teams.role(teamId, userId);
 }
 
 describe('GET /api/invites/:token', () => {
@@ -85,7 +85,7 @@ describe('POST /api/invites/:token/accept', () => {
     const teamId = await server.createTeam(owner, { name: 'Uitnodigingsteam' });
     const { token } = await invite('commenter', teamId);
     expect(await accept(first, token)).toEqual({ status: 200, body: { teamId, role: 'commenter' } });
-    expect(roleOf(teamId, first.id)).toBe('commenter');
+    expect(await roleOf(teamId, first.id)).toBe('commenter');
   });
 
   it('is single use: a second acceptance gets 410, and the invite shows why', async () => {
@@ -98,7 +98,7 @@ describe('POST /api/invites/:token/accept', () => {
     expect(again.body).toMatchObject({
       error: { code: 'invite_unusable', message: expect.stringMatching(/gebruikt/) },
     });
-    expect(roleOf(teamId, second.id)).toBeUndefined();
+    expect(await roleOf(teamId, second.id)).toBeUndefined();
     expect((await show(token)).body).toMatchObject({
       usable: false,
       problem: expect.stringMatching(/gebruikt/),
@@ -108,14 +108,14 @@ describe('POST /api/invites/:token/accept', () => {
   it('410 when expired', async () => {
     const teamId = await server.createTeam(owner, { name: 'Verlopen' });
     const { id, token } = await invite('viewer', teamId);
-    server.running.deps.db
-      .prepare('UPDATE invites SET expires_at = ? WHERE id = ?')
+    server.running.deps.database
+      .sqlite!.prepare('UPDATE invites SET expires_at = ? WHERE id = ?')
       .run(Date.now() - 1000, id);
 
     const response = await accept(first, token);
     expect(response.status).toBe(410);
     expect(response.body).toMatchObject({ error: { message: expect.stringMatching(/verlopen/) } });
-    expect(roleOf(teamId, first.id)).toBeUndefined();
+    expect(await roleOf(teamId, first.id)).toBeUndefined();
     expect((await show(token)).body).toMatchObject({
       usable: false,
       problem: expect.stringMatching(/verlopen/),
@@ -133,7 +133,7 @@ describe('POST /api/invites/:token/accept', () => {
     const response = await accept(first, token);
     expect(response.status).toBe(410);
     expect(response.body).toMatchObject({ error: { message: expect.stringMatching(/ingetrokken/) } });
-    expect(roleOf(teamId, first.id)).toBeUndefined();
+    expect(await roleOf(teamId, first.id)).toBeUndefined();
   });
 
   it('a member keeps a higher role they already have', async () => {
@@ -142,7 +142,7 @@ describe('POST /api/invites/:token/accept', () => {
       status: 200,
       body: { teamId: owner.teamId, role: 'editor' },
     });
-    expect(roleOf(owner.teamId, member.id)).toBe('editor');
+    expect(await roleOf(owner.teamId, member.id)).toBe('editor');
   });
 
   it('a member with a lower role is raised to the invite’s role', async () => {
@@ -150,6 +150,6 @@ describe('POST /api/invites/:token/accept', () => {
     await server.addMember(owner, teamId, second, 'viewer');
     const { token } = await invite('editor', teamId);
     expect(await accept(second, token)).toEqual({ status: 200, body: { teamId, role: 'editor' } });
-    expect(roleOf(teamId, second.id)).toBe('editor');
+    expect(await roleOf(teamId, second.id)).toBe('editor');
   });
 });

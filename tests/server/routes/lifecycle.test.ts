@@ -144,14 +144,14 @@ describe('POST /api/designs/:id/status', () => {
         actorId: owner.id,
       }),
     ]);
-    const audit = server.running.deps.stores.audit.forTeam(labId);
+    const audit = await server.running.deps.stores.audit.forTeam(labId);
     expect(audit.find((event) => event.action === 'design.status_changed')?.details).toMatchObject({
       documentId: docId,
       from: 'globaal-ontwerp',
       to: 'prototype',
     });
-    const versions = server.running.deps.db
-      .prepare('SELECT label, status FROM document_versions WHERE doc_id = ?')
+    const versions = server.running.deps.database
+      .sqlite!.prepare('SELECT label, status FROM document_versions WHERE doc_id = ?')
       .all(docId);
     expect(versions).toEqual([{ label: 'Prototype', status: 'prototype' }]);
   });

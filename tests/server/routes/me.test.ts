@@ -35,8 +35,8 @@ async function call(user: { cookie: string } | undefined, method: string, path: 
 
 function countRows(sql: string, ...params: string[]): number {
   return (
-    server.running.deps.db
-      .prepare<string[], number>(sql)
+    server.running.deps.database
+      .sqlite!.prepare<string[], number>(sql)
       .pluck()
       .get(...params) ?? 0
   );
@@ -146,7 +146,7 @@ describe('DELETE /api/me (AVG: recht op vergetelheid)', () => {
       error: { code: 'last_owner', message: expect.stringContaining('Niet Zonder Eigenaar') },
     });
     expect((await call(lastOwner, 'GET', '/api/me')).status).toBe(200);
-    expect(server.running.deps.stores.teams.role(teamId, lastOwner.id)).toBe('owner');
+    expect(await server.running.deps.stores.teams.role(teamId, lastOwner.id)).toBe('owner');
   });
 
   it('204: anonymises the account, ends its sessions and sockets, frees the e-mail, keeps contributions', async () => {
@@ -180,10 +180,11 @@ describe('DELETE /api/me (AVG: recht op vergetelheid)', () => {
     expect(socket.socket.closeCode).toBe(4401);
 
     // Personal data gone; the row stays so contributions keep an (anonymous) author.
-    const row = server.running.deps.db
-      .prepare<[string], { email: string; name: string; password_hash: string; deleted_at: number | null }>(
-        'SELECT email, name, password_hash, deleted_at FROM users WHERE id = ?',
-      )
+    const row = server.running.deps.database
+      .sqlite!.prepare<
+        [string],
+        { email: string; name: string; password_hash: string; deleted_at: number | null }
+      >('SELECT email, name, password_hash, deleted_at FROM users WHERE id = ?')
       .get(dora.id);
     expect(row).toMatchObject({ name: DELETED_NAME, password_hash: '' });
     expect(row?.email).not.toContain(dora.email.split('@')[0]);
@@ -191,9 +192,9 @@ describe('DELETE /api/me (AVG: recht op vergetelheid)', () => {
 
     // Memberships: gone from every team; the solo team and its document are deleted.
     expect(countRows('SELECT count(*) FROM memberships WHERE user_id = ?', dora.id)).toBe(0);
-    expect(server.running.deps.stores.teams.get(soloTeam)).toBeUndefined();
-    expect(server.running.deps.stores.documents.get(soloDocId)).toBeUndefined();
-    expect(server.running.deps.stores.teams.role(sharedTeam, mia.id)).toBe('owner');
+    expect(await server.running.deps.stores.teams.get(soloTeam)).toBeUndefined();
+    expect(await server.running.deps.stores.documents.get(soloDocId)).toBeUndefined();
+    expect(await server.running.deps.stores.teams.role(sharedTeam, mia.id)).toBe('owner');
     const members = (await call(owner, 'GET', `/api/teams/${owner.teamId}/members`)).body as Array<{
       userId: string;
     }>;
@@ -216,6 +217,6 @@ describe('DELETE /api/me (AVG: recht op vergetelheid)', () => {
     expect(login.status).toBe(401);
     const again = await server.signUp('Dora Opnieuw', { email: dora.email });
     expect(again.id).not.toBe(dora.id);
-    expect(server.running.deps.stores.teams.role(owner.teamId, again.id)).toBeUndefined();
+    expect(await server.running.deps.stores.teams.role(owner.teamId, again.id)).toBeUndefined();
   });
 });

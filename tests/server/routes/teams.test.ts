@@ -60,8 +60,8 @@ async function call(user: { cookie: string }, method: string, path: string, body
   return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
 }
 
-function roleOf(team: string, userId: string): Role | undefined {
-  return server.running.deps.stores.teams.role(team, userId);
+async function roleOf(team: string, userId: string): Promise<Role | undefined> {
+  return await server.running.deps.stores.teams.role(team, userId);
 }
 
 /** A new team owned by `owner` with the given extra members (for tests that change memberships). */
@@ -86,7 +86,7 @@ describe('POST /api/teams', () => {
     });
     expect(created.status).toBe(201);
     const { id } = created.body as { id: string };
-    expect(roleOf(id, outsider.id)).toBe('owner');
+    expect(await roleOf(id, outsider.id)).toBe('owner');
     expect((await call(outsider, 'GET', `/api/teams/${id}`)).body).toMatchObject({
       id,
       name: 'Eigen atelier',
@@ -211,13 +211,13 @@ describe('POST /api/teams/:teamId/members', () => {
       role: 'viewer',
     });
     expect(added).toEqual({ status: 201, body: { userId: joiner.id } });
-    expect(roleOf(id, joiner.id)).toBe('viewer');
+    expect(await roleOf(id, joiner.id)).toBe('viewer');
     const again = await call(owner, 'POST', `/api/teams/${id}/members`, {
       email: joiner.email,
       role: 'editor',
     });
     expect(again.status).toBe(201);
-    expect(roleOf(id, joiner.id)).toBe('editor');
+    expect(await roleOf(id, joiner.id)).toBe('editor');
   });
 
   it('403 when it would demote the last owner', async () => {
@@ -227,7 +227,7 @@ describe('POST /api/teams/:teamId/members', () => {
       role: 'viewer',
     });
     expect(response.status).toBe(403);
-    expect(roleOf(id, owner.id)).toBe('owner');
+    expect(await roleOf(id, owner.id)).toBe('owner');
   });
 });
 
@@ -244,7 +244,7 @@ describe('PATCH /api/teams/:teamId/members/:userId', () => {
       role: 'owner',
     });
     expect(response.status).toBe(403);
-    expect(roleOf(teamId, editor.id)).toBe('editor');
+    expect(await roleOf(teamId, editor.id)).toBe('editor');
   });
 
   it('404 for someone who is not a member', async () => {
@@ -252,14 +252,14 @@ describe('PATCH /api/teams/:teamId/members/:userId', () => {
       role: 'viewer',
     });
     expect(response.status).toBe(404);
-    expect(roleOf(teamId, outsider.id)).toBeUndefined();
+    expect(await roleOf(teamId, outsider.id)).toBeUndefined();
   });
 
   it('403: the last owner cannot be demoted', async () => {
     const id = await freshTeam([[editor, 'editor']]);
     const response = await call(owner, 'PATCH', `/api/teams/${id}/members/${owner.id}`, { role: 'editor' });
     expect(response.status).toBe(403);
-    expect(roleOf(id, owner.id)).toBe('owner');
+    expect(await roleOf(id, owner.id)).toBe('owner');
   });
 
   it('with a second owner, either owner can be demoted', async () => {
@@ -267,7 +267,7 @@ describe('PATCH /api/teams/:teamId/members/:userId', () => {
     expect(
       (await call(coOwner, 'PATCH', `/api/teams/${id}/members/${owner.id}`, { role: 'editor' })).status,
     ).toBe(204);
-    expect(roleOf(id, owner.id)).toBe('editor');
+    expect(await roleOf(id, owner.id)).toBe('editor');
     // Now coOwner is the last owner.
     expect(
       (await call(coOwner, 'PATCH', `/api/teams/${id}/members/${coOwner.id}`, { role: 'viewer' })).status,
@@ -286,13 +286,13 @@ describe('DELETE /api/teams/:teamId/members/:userId', () => {
   it('the owner removes a member', async () => {
     const id = await freshTeam([[joiner, 'editor']]);
     expect((await call(owner, 'DELETE', `/api/teams/${id}/members/${joiner.id}`)).status).toBe(204);
-    expect(roleOf(id, joiner.id)).toBeUndefined();
+    expect(await roleOf(id, joiner.id)).toBeUndefined();
   });
 
   it('any member may leave', async () => {
     const id = await freshTeam([[joiner, 'viewer']]);
     expect((await call(joiner, 'DELETE', `/api/teams/${id}/members/${joiner.id}`)).status).toBe(204);
-    expect(roleOf(id, joiner.id)).toBeUndefined();
+    expect(await roleOf(id, joiner.id)).toBeUndefined();
   });
 
   it('403: the last owner cannot leave, also not from a team with other members', async () => {
@@ -300,7 +300,7 @@ describe('DELETE /api/teams/:teamId/members/:userId', () => {
       const id = await freshTeam(members);
       const response = await call(owner, 'DELETE', `/api/teams/${id}/members/${owner.id}`);
       expect(response.status).toBe(403);
-      expect(roleOf(id, owner.id)).toBe('owner');
+      expect(await roleOf(id, owner.id)).toBe('owner');
     }
   });
 
@@ -379,7 +379,7 @@ describe('DELETE /api/teams/:teamId/invites/:inviteId', () => {
 
   it('revokes the invite', async () => {
     expect((await call(owner, 'DELETE', `/api/teams/${teamId}/invites/${inviteId}`)).status).toBe(204);
-    expect(server.running.deps.stores.invites.get(inviteId)?.revokedAt).not.toBeNull();
+    expect((await server.running.deps.stores.invites.get(inviteId))?.revokedAt).not.toBeNull();
   });
 
   it('404 for an invite of another team, even for the owner of that other team', async () => {
@@ -389,7 +389,7 @@ describe('DELETE /api/teams/:teamId/invites/:inviteId', () => {
       id: string;
     };
     expect((await call(outsider, 'DELETE', `/api/teams/${ownTeam}/invites/${id}`)).status).toBe(404);
-    expect(server.running.deps.stores.invites.get(id)?.revokedAt).toBeNull();
+    expect((await server.running.deps.stores.invites.get(id))?.revokedAt).toBeNull();
   });
 });
 

@@ -507,7 +507,7 @@ describe('POST /api/templates/drafts/:docId/publish', () => {
 
   it("a draft from another atelier's version or from an example starts a new line at 1.0", async () => {
     const { versionId } = await publishNewLine();
-    const example = server.running.deps.stores.templateVersions.search({ q: 'Specialist' })[0]!;
+    const example = (await server.running.deps.stores.templateVersions.search({ q: 'Specialist' }))[0]!;
     expect(example.example).toBe(true);
     const cases: Array<[string, TestUser, string, string]> = [
       ["another atelier's version", otherOwner, otherAtelierId, versionId],

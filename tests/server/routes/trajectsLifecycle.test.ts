@@ -81,7 +81,9 @@ async function design(
 const approveDesign = (docId: string, user: TestUser = owner) => fixtures.approveDesign(server, user, docId);
 
 function setTrajectStatus(trajectId: string, status: DesignStatus): void {
-  server.running.deps.db.prepare('UPDATE trajects SET status = ? WHERE id = ?').run(status, trajectId);
+  server.running.deps.database
+    .sqlite!.prepare('UPDATE trajects SET status = ? WHERE id = ?')
+    .run(status, trajectId);
 }
 
 const newTraject = (title = 'Traject') =>
@@ -221,7 +223,7 @@ describe('POST /api/trajects/:id/status: by role', () => {
     expect(view.history).toEqual([
       expect.objectContaining({ from: 'globaal-ontwerp', to: 'prototype', note: 'Start', actorId: owner.id }),
     ]);
-    const audit = server.running.deps.stores.audit.forTeam(labId);
+    const audit = await server.running.deps.stores.audit.forTeam(labId);
     expect(audit.find((event) => event.action === 'traject.status_changed')?.details).toMatchObject({
       trajectId,
       from: 'globaal-ontwerp',
@@ -411,7 +413,7 @@ describe('POST /api/trajects/:id/status: by gate', () => {
       /Goedkeuren kan pas als elk leerarrangement zelf is goedgekeurd; nog niet: "Concept"\./,
     );
     expect((await statusOf(trajectId)).status).toBe('aangemeld-externe-toetsing');
-    expect(server.running.deps.stores.trajectLifecycle.publication(trajectId)).toBeUndefined();
+    expect(await server.running.deps.stores.trajectLifecycle.publication(trajectId)).toBeUndefined();
   });
 
   it('approval is refused while R1 (every leeruitkomst covered) is red', async () => {
@@ -548,7 +550,7 @@ describe('approval, versions and the public catalog', () => {
   });
 
   it('versions are immutable: UPDATE and DELETE are refused by the database, the JSON stays byte-identical', async () => {
-    const { db } = server.running.deps;
+    const db = server.running.deps.database.sqlite!;
     const before = db.prepare('SELECT * FROM traject_versions WHERE traject_id = ?').all(approvedTraject);
     expect(before.length).toBeGreaterThan(0);
     expect(() =>
@@ -571,8 +573,8 @@ describe('approval, versions and the public catalog', () => {
     const trajectId = await withItems([first]);
     await expectMoved(await move(trajectId, owner, { to: 'prototype' }), 'prototype');
     const read = () =>
-      server.running.deps.db
-        .prepare('SELECT json FROM traject_versions WHERE traject_id = ?')
+      server.running.deps.database
+        .sqlite!.prepare('SELECT json FROM traject_versions WHERE traject_id = ?')
         .pluck()
         .get(trajectId);
     const before = read() as string;
@@ -581,7 +583,7 @@ describe('approval, versions and the public catalog', () => {
     expect(read()).toBe(before);
     expect(JSON.parse(before).items).toHaveLength(1);
     // The one permitted rewrite: anonymising the author (account deletion) and nothing else.
-    const { db } = server.running.deps;
+    const db = server.running.deps.database.sqlite!;
     db.prepare('UPDATE traject_versions SET author_id = NULL WHERE traject_id = ?').run(trajectId);
     expect(read()).toBe(before);
     expect(() =>
@@ -626,8 +628,8 @@ describe('items from other teams (through the catalog)', () => {
       }),
     ]);
     expect(view.matrix.find((row) => row.outcome.id === 'lu-2')?.coveredBy).toEqual([foreignApproved]);
-    const stored = server.running.deps.db
-      .prepare('SELECT publication_id FROM traject_items WHERE traject_id = ?')
+    const stored = server.running.deps.database
+      .sqlite!.prepare('SELECT publication_id FROM traject_items WHERE traject_id = ?')
       .pluck()
       .all(trajectId);
     expect(stored).toEqual([foreignApproved]);

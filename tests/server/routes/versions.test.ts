@@ -205,7 +205,7 @@ describe('immutability', () => {
     Y.applyUpdate(snapshot, new Uint8Array(after.state));
     expect(plain(snapshot, sectionId!)).toBe('Eerste stand');
 
-    const { db } = server.running.deps;
+    const db = server.running.deps.database.sqlite!;
     expect(() =>
       db.prepare("UPDATE document_versions SET label = 'anders' WHERE id = ?").run(versionId),
     ).toThrow(/immutable/);
@@ -291,7 +291,7 @@ describe('restore', () => {
     ).json()) as Array<{ label: string; authorId: string }>;
     expect(versions[0]).toMatchObject({ label: 'Hersteld: Goed', authorId: editor.id });
     expect(versions).toHaveLength(2);
-    const audit = server.running.deps.stores.audit.forTeam(owner.teamId);
+    const audit = await server.running.deps.stores.audit.forTeam(owner.teamId);
     expect(audit.find((event) => event.action === 'document.restored')).toMatchObject({
       actorId: editor.id,
       details: { documentId: docId, versionId, label: 'Goed' },

@@ -40,7 +40,7 @@ describe('GET /api/documents/:id/versions (JSON built by SQLite)', () => {
         ['tie-b', 'in_review'],
         ['tie-c', null],
       ] as const) {
-        versions.insert({
+        await versions.insert({
           id,
           docId,
           label: `Gelijk ${id}`,
@@ -67,7 +67,7 @@ describe('GET /api/documents/:id/versions (JSON built by SQLite)', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     const text = await response.text();
-    const reference = versions.list(docId);
+    const reference = await versions.list(docId);
     expect(text).toBe(JSON.stringify(reference));
 
     const list = JSON.parse(text) as Array<Record<string, unknown>>;
@@ -116,10 +116,10 @@ describe('GET /api/documents/:id/versions (JSON built by SQLite)', () => {
       Date.UTC(2024, 1, 29, 23, 59, 59, 999),
       Date.UTC(9999, 11, 31),
     ];
-    moments.forEach((moment, i) => {
+    for (const [i, moment] of moments.entries()) {
       const now = vi.spyOn(Date, 'now').mockReturnValue(moment);
       try {
-        versions.insert({
+        await versions.insert({
           id: `t-${i}`,
           docId,
           label: String(moment),
@@ -133,9 +133,9 @@ describe('GET /api/documents/:id/versions (JSON built by SQLite)', () => {
       } finally {
         now.mockRestore();
       }
-    });
-    const text = versions.listJson(docId);
-    expect(text).toBe(JSON.stringify(versions.list(docId)));
+    }
+    const text = await versions.listJson(docId);
+    expect(text).toBe(JSON.stringify(await versions.list(docId)));
     const byLabel = new Map(
       (JSON.parse(text) as Array<{ label: string; createdAt: string }>).map((v) => [v.label, v.createdAt]),
     );

@@ -1,0 +1,397 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { DesignStatus, InternalOutcome } from '../../shared/domain/lifecycle';
+import type { Role, TeamKind } from '../../shared/domain/roles';
+import type { TemplateKind } from '../../shared/domain/template/types';
+import type { RoundStatus, TriageDecision } from '../../shared/schemas/rounds';
+
+/**
+ * The tables as both migration series leave them (server/db/migrations), for Kysely: snake_case
+ * column names as stored; millisecond timestamps and identity ids as numbers (BIGINT on
+ * PostgreSQL, parsed to number by the pool); JSON kept as text. tests/server/db/schemaTypes.test.ts
+ * checks every table, column, nullability and CHECK list against the migrated SQLite schema.
+ */
+export interface Database {
+  schema_migrations: SchemaMigrationsTable;
+  documents: DocumentsTable;
+  doc_state: DocStateTable;
+  doc_updates: DocUpdatesTable;
+  doc_updates_quarantine: DocUpdatesQuarantineTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  teams: TeamsTable;
+  memberships: MembershipsTable;
+  invites: InvitesTable;
+  audit_events: AuditEventsTable;
+  template_versions: TemplateVersionsTable;
+  template_drafts: TemplateDraftsTable;
+  designs: DesignsTable;
+  trajects: TrajectsTable;
+  traject_items: TrajectItemsTable;
+  document_versions: DocumentVersionsTable;
+  design_transitions: DesignTransitionsTable;
+  design_publications: DesignPublicationsTable;
+  feedback_rounds: FeedbackRoundsTable;
+  round_teams: RoundTeamsTable;
+  round_links: RoundLinksTable;
+  round_reviewers: RoundReviewersTable;
+  round_responses: RoundResponsesTable;
+  round_submissions: RoundSubmissionsTable;
+  comments: CommentsTable;
+  round_triage: RoundTriageTable;
+  notifications: NotificationsTable;
+  traject_transitions: TrajectTransitionsTable;
+  traject_versions: TrajectVersionsTable;
+  traject_publications: TrajectPublicationsTable;
+}
+
+/**
+ * Tables whose lists break ties in insertion order (rows created within the same millisecond).
+ * Order by `rowid` on SQLite and by `seq` on PostgreSQL: an identity column only the PostgreSQL
+ * twins have, so it is not in the interfaces here. Never set it: the database assigns it.
+ */
+export const INSERTION_ORDERED_TABLES = [
+  'comments',
+  'feedback_rounds',
+  'document_versions',
+  'traject_versions',
+] as const satisfies readonly (keyof Database)[];
+
+/** The insertion-order column of INSERTION_ORDERED_TABLES on each engine. */
+export const INSERTION_ORDER_COLUMN = { sqlite: 'rowid', postgres: 'seq' } as const;
+
+/** Raw bytes: better-sqlite3 and pg both return a Buffer (a Uint8Array), and take any Uint8Array. */
+export type Bytes = ColumnType<Uint8Array, Uint8Array, Uint8Array>;
+
+/** An integer boolean: better-sqlite3 cannot bind booleans, so both engines store and compare 0/1. */
+export type IntBoolean = 0 | 1;
+
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  applied_at: number;
+}
+
+export interface DocumentsTable {
+  id: string;
+  title: string;
+  created_at: number;
+  updated_at: number;
+  /** Null only for documents from before accounts (unreachable). */
+  team_id: string | null;
+  created_by: string | null;
+  /** A DocumentKind (shared/schemas/documents.ts); the database does not check it. */
+  kind: Generated<string>;
+}
+
+/** Compacted state: the merged Yjs update of every log row it replaced. */
+export interface DocStateTable {
+  doc_id: string;
+  state: Bytes;
+  state_vector: Bytes;
+  updated_at: number;
+}
+
+/** Append-only log of accepted Yjs updates. */
+export interface DocUpdatesTable {
+  id: Generated<number>;
+  doc_id: string;
+  data: Bytes;
+  created_at: number;
+}
+
+export interface DocUpdatesQuarantineTable {
+  /** Copied from doc_updates.id. */
+  id: Generated<number>;
+  doc_id: string;
+  data: Bytes;
+  created_at: number;
+  reason: string;
+  quarantined_at: number;
+}
+
+export interface UsersTable {
+  id: string;
+  /** Unique regardless of case: compare with lower(email) on PostgreSQL (NOCASE on SQLite). */
+  email: string;
+  name: string;
+  password_hash: string;
+  created_at: number;
+  /** Set when the account was deleted; the row stays, anonymised. */
+  deleted_at: number | null;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  secret_hash: Bytes;
+  created_at: number;
+  last_active_at: number;
+}
+
+export interface TeamsTable {
+  id: string;
+  name: string;
+  kind: TeamKind;
+  lab_name: string | null;
+  consortium_name: string | null;
+  created_at: number;
+}
+
+export interface MembershipsTable {
+  team_id: string;
+  user_id: string;
+  role: Role;
+  created_at: number;
+}
+
+export interface InvitesTable {
+  id: string;
+  team_id: string;
+  role: Role;
+  token_hash: Bytes;
+  created_by: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+  used_by: string | null;
+  revoked_at: number | null;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  team_id: string | null;
+  actor_id: string | null;
+  action: string;
+  /** JSON object. */
+  details: Generated<string>;
+  created_at: number;
+}
+
+/** Immutable once inserted (a trigger refuses updates). */
+export interface TemplateVersionsTable {
+  id: string;
+  /** Shared by all versions of one ontwikkelpad: the draft document's id, or `voorbeeld:<seed>`. */
+  template_key: string;
+  team_id: string;
+  draft_doc_id: string | null;
+  major: number;
+  minor: number;
+  title: string;
+  kind: TemplateKind;
+  /** Comma-separated sectors (po,vo,mbo), for filtering. */
+  sectors: string;
+  nlqf_level: number | null;
+  /** JSON TemplateContent. */
+  content: string;
+  change_note: string;
+  example: Generated<IntBoolean>;
+  published_by: string | null;
+  published_at: number;
+}
+
+export interface TemplateDraftsTable {
+  doc_id: string;
+  template_key: string;
+  based_on_version_id: string | null;
+}
+
+export interface DesignsTable {
+  doc_id: string;
+  template_version_id: string;
+  status: Generated<DesignStatus>;
+  /** The document this design was reused from. */
+  based_on: string | null;
+}
+
+export interface TrajectsTable {
+  id: string;
+  team_id: string;
+  template_version_id: string;
+  title: string;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+  status: Generated<DesignStatus>;
+}
+
+export interface TrajectItemsTable {
+  traject_id: string;
+  design_doc_id: string;
+  position: number;
+  /** Items sharing a label are horizontal alternatives. */
+  alternative_group: string | null;
+  /** Set (to design_doc_id) for another team's design, included through its publication. */
+  publication_id: string | null;
+}
+
+/** Immutable, except author_id set to null when an account is deleted. */
+export interface DocumentVersionsTable {
+  id: string;
+  doc_id: string;
+  label: string;
+  note: string | null;
+  author_id: string | null;
+  created_at: number;
+  /** The lifecycle status at that moment; null for documents without a lifecycle. */
+  status: string | null;
+  /** Full Yjs state. */
+  state: Bytes;
+  /** JSON projection of the document. */
+  json: string;
+}
+
+export interface DesignTransitionsTable {
+  id: Generated<number>;
+  doc_id: string;
+  from_status: string;
+  to_status: string;
+  outcome: InternalOutcome | null;
+  note: string | null;
+  actor_id: string | null;
+  created_at: number;
+}
+
+export interface DesignPublicationsTable {
+  doc_id: string;
+  /** JSON projection frozen at approval. */
+  projection: string;
+  state: Bytes;
+  approved_by: string | null;
+  approved_at: number;
+}
+
+export interface FeedbackRoundsTable {
+  id: string;
+  doc_id: string;
+  version_id: string;
+  title: string;
+  description: Generated<string>;
+  deadline: number;
+  /** JSON Criterion[]. */
+  criteria: string;
+  status: Generated<RoundStatus>;
+  created_by: string | null;
+  created_at: number;
+  closed_at: number | null;
+  closed_by: string | null;
+  completed_at: number | null;
+  completed_by: string | null;
+}
+
+export interface RoundTeamsTable {
+  round_id: string;
+  team_id: string;
+  invited_by: string | null;
+  invited_at: number;
+}
+
+export interface RoundLinksTable {
+  id: string;
+  round_id: string;
+  token_hash: Bytes;
+  label: Generated<string>;
+  created_by: string | null;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+}
+
+export interface RoundReviewersTable {
+  round_id: string;
+  user_id: string;
+  link_id: string | null;
+  joined_at: number;
+}
+
+export interface RoundResponsesTable {
+  id: string;
+  round_id: string;
+  user_id: string | null;
+  criterion_id: string;
+  /** 1–4. */
+  score: number | null;
+  text: Generated<string>;
+  updated_at: number;
+}
+
+export interface RoundSubmissionsTable {
+  round_id: string;
+  user_id: string;
+  submitted_at: number;
+}
+
+/** A thread is its first message (thread_id = id) and its replies. */
+export interface CommentsTable {
+  id: string;
+  thread_id: string;
+  doc_id: string;
+  round_id: string | null;
+  author_id: string | null;
+  body: string;
+  /** Thread roots only: JSON anchor; null is the document as a whole. */
+  anchor: string | null;
+  created_at: number;
+  edited_at: number | null;
+  deleted_at: number | null;
+  /** Thread roots only. */
+  resolved_at: number | null;
+  resolved_by: string | null;
+  carried_from_round: string | null;
+  carried_from_thread: string | null;
+}
+
+export interface RoundTriageTable {
+  round_id: string;
+  item_kind: 'comment' | 'response';
+  /** Thread id (comment) or response id. */
+  item_id: string;
+  decision: TriageDecision;
+  reason: string;
+  version_id: string | null;
+  decided_by: string | null;
+  decided_at: number;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: string;
+  kind: string;
+  text: string;
+  link: string;
+  actor_id: string | null;
+  doc_id: string | null;
+  created_at: number;
+  read_at: number | null;
+}
+
+export interface TrajectTransitionsTable {
+  id: Generated<number>;
+  traject_id: string;
+  from_status: string;
+  to_status: string;
+  outcome: InternalOutcome | null;
+  note: string | null;
+  actor_id: string | null;
+  created_at: number;
+}
+
+/** Immutable, except author_id set to null when an account is deleted. */
+export interface TrajectVersionsTable {
+  id: string;
+  traject_id: string;
+  label: string;
+  note: string | null;
+  author_id: string | null;
+  created_at: number;
+  status: string;
+  /** JSON snapshot of the traject. */
+  json: string;
+}
+
+export interface TrajectPublicationsTable {
+  traject_id: string;
+  /** JSON projection frozen at approval. */
+  projection: string;
+  approved_by: string | null;
+  approved_at: number;
+}

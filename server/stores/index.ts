@@ -1,0 +1,39 @@
+import type { Executor } from '../db/database';
+import type { Stores } from '../deps';
+import { createAuditStore } from './audit';
+import { createDesignStore } from './designs';
+import type { DocStorage } from './docStorage';
+import { createDocumentStore } from './documents';
+import { createInviteStore } from './invites';
+import { createLifecycleStore } from './lifecycle';
+import { createRoundStore } from './rounds';
+import { createSessionStore } from './sessions';
+import { createTeamStore } from './teams';
+import { createTemplateDraftStore } from './templateDrafts';
+import { createTemplateVersionStore } from './templateVersions';
+import { createTrajectLifecycleStore } from './trajectLifecycle';
+import { createUserStore } from './users';
+import { createVersionStore } from './versions';
+
+/**
+ * Every table's store on one query handle: the root database, or a transaction (then every call
+ * runs inside it). Stores are plain closures, so making a set per transaction costs nothing.
+ */
+export function createStores(db: Executor, docStorage: DocStorage): Stores {
+  return {
+    documents: createDocumentStore(db),
+    docStorage,
+    users: createUserStore(db),
+    sessions: createSessionStore(db),
+    teams: createTeamStore(db),
+    invites: createInviteStore(db),
+    audit: createAuditStore(db),
+    templateVersions: createTemplateVersionStore(db),
+    templateDrafts: createTemplateDraftStore(db),
+    designs: createDesignStore(db),
+    lifecycle: createLifecycleStore(db),
+    versions: createVersionStore(db),
+    rounds: createRoundStore(db),
+    trajectLifecycle: createTrajectLifecycleStore(db),
+  };
+}

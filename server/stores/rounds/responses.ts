@@ -1,0 +1,84 @@
+import type { Executor } from '../../db/database';
+
+/** A reviewer's answer to one criterion, with their name and when they submitted (null: not yet). */
+export interface ResponseRow {
+  id: string;
+  round_id: string;
+  user_id: string | null;
+  user_name: string | null;
+  criterion_id: string;
+  score: number | null;
+  text: string;
+  updated_at: number;
+  submitted_at: number | null;
+}
+
+/** Queries on `round_responses` and `round_submissions`. */
+export function responseQueries(db: Executor) {
+  return {
+    /** Saves the reviewer's answer to a criterion, replacing an earlier one. */
+    async upsertResponse(response: {
+      id: string;
+      roundId: string;
+      userId: string;
+      criterionId: string;
+      score: number | null;
+      text: string;
+    }): Promise<void> {
+      await db
+        .insertInto('round_responses')
+        .values({
+          id: response.id,
+          round_id: response.roundId,
+          user_id: response.userId,
+          criterion_id: response.criterionId,
+          score: response.score,
+          text: response.text,
+          updated_at: Date.now(),
+        })
+        .onConflict((oc) =>
+          oc.columns(['round_id', 'user_id', 'criterion_id']).doUpdateSet((eb) => ({
+            score: eb.ref('excluded.score'),
+            text: eb.ref('excluded.text'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
+        .execute();
+    },
+    /** Every answer of the round, oldest change first. */
+    responses(roundId: string): Promise<ResponseRow[]> {
+      return db
+        .selectFrom('round_responses as rr')
+        .leftJoin('users as u', 'u.id', 'rr.user_id')
+        .leftJoin('round_submissions as s', (join) =>
+          join.onRef('s.round_id', '=', 'rr.round_id').onRef('s.user_id', '=', 'rr.user_id'),
+        )
+        .selectAll('rr')
+        .select(['u.name as user_name', 's.submitted_at'])
+        .where('rr.round_id', '=', roundId)
+        .orderBy('rr.updated_at')
+        .orderBy('rr.id')
+        .execute();
+    },
+    /** Marks the reviewer's answers as sent; a second submit moves the time. */
+    async submit(roundId: string, userId: string): Promise<void> {
+      await db
+        .insertInto('round_submissions')
+        .values({ round_id: roundId, user_id: userId, submitted_at: Date.now() })
+        .onConflict((oc) =>
+          oc
+            .columns(['round_id', 'user_id'])
+            .doUpdateSet((eb) => ({ submitted_at: eb.ref('excluded.submitted_at') })),
+        )
+        .execute();
+    },
+    /** Who has submitted, and when. */
+    submissions(roundId: string): Promise<{ user_id: string; submitted_at: number }[]> {
+      return db
+        .selectFrom('round_submissions')
+        .select(['user_id', 'submitted_at'])
+        .where('round_id', '=', roundId)
+        .execute();
+    },
+  };
+}
