@@ -31,6 +31,7 @@ function pathOf(page: Page): string {
 }
 
 describe('accounts, teams and access in Chromium', () => {
+  // The longest walk in the suite (two browsers, signup to a live role change): ~20 s on a quiet machine.
   test('sign up, create a team, invite by link; the invitee joins, both edit; a role change to viewer locks the editor live', async () => {
     const url = harness.server.url;
 
@@ -167,7 +168,7 @@ describe('accounts, teams and access in Chromium', () => {
       .poll(() => olgaTeam.getByTestId('recent-documents').innerText())
       .toContain('Leerarrangement breuken');
     expect(await axeViolations(olgaTeam)).toEqual([]);
-  });
+  }, 60_000);
 
   test('a page that needs an account goes to login and back; login errors and the account page', async () => {
     const url = harness.server.url;
