@@ -23,6 +23,14 @@ import { prepareWerkplaats } from './run/prepare';
 import { LOAD_AT_START, machine, report, writeResults, type Results } from './run/report';
 import { SCENARIOS, type Metrics } from './run/scenarios';
 import { copyDurably, startServer } from './run/servers';
+import {
+  benchEngine,
+  copyDatabase,
+  createTemplateDatabase,
+  dropDatabase,
+  startBenchPostgres,
+  stopBenchPostgres,
+} from './run/postgres';
 
 /** Seconds since `since` (performance.now()), one decimal. */
 function seconds(since: number): number {
@@ -35,12 +43,17 @@ async function main(): Promise<void> {
   // The quick smoke run skips the 1,000-reader fan-out and the saturation ramp: same code paths
   // as the 200-reader fan-out.
   const QUICK_SKIPS = new Set(['fanout-1000', 'saturation']);
-  const scenarios = SCENARIOS.filter((scenario) =>
-    only ? only.includes(scenario.name) : !(quick && QUICK_SKIPS.has(scenario.name)),
+  // The storage-only scenario drives the SQLite committer directly; on PostgreSQL the durable
+  // scenario measures the same through the server.
+  const SQLITE_ONLY = new Set(['groupcommit']);
+  const scenarios = SCENARIOS.filter(
+    (scenario) =>
+      (only ? only.includes(scenario.name) : !(quick && QUICK_SKIPS.has(scenario.name))) &&
+      !(benchEngine === 'postgres' && SQLITE_ONLY.has(scenario.name)),
   );
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'werkplaats-bench-'));
   process.stderr.write(
-    `bench: ${machine()}, load average ${LOAD_AT_START}\nbench: traces from ${tracesDir()}\n`,
+    `bench: ${machine()}, load average ${LOAD_AT_START}, Werkplaats on ${benchEngine}\nbench: traces from ${tracesDir()}\n`,
   );
   try {
     const template = path.join(work, 'template');
@@ -51,6 +64,8 @@ async function main(): Promise<void> {
       servers.includes('werkplaats') &&
       scenarios.some((scenario) => !scenario.standalone && scenario.servers.includes('werkplaats'));
     const docCount = quick ? 100 : 2000;
+    await startBenchPostgres();
+    await createTemplateDatabase(template);
     const prepared = needsWerkplaats
       ? await prepareWerkplaats(template, docCount)
       : { cookie: '', docIds: Array.from({ length: docCount }, () => crypto.randomUUID()) };
@@ -82,8 +97,10 @@ async function main(): Promise<void> {
             continue;
           }
           const dir = path.join(work, `${counter++}-${kind}`);
-          if (kind === 'werkplaats') copyDurably(template, dir);
-          else fs.mkdirSync(dir);
+          if (kind === 'werkplaats') {
+            copyDurably(template, dir);
+            await copyDatabase(template, dir);
+          } else fs.mkdirSync(dir);
           const t0 = performance.now();
           const server = await startServer(kind, dir);
           const t1 = performance.now();
@@ -112,6 +129,7 @@ async function main(): Promise<void> {
             if (option('profile')) await server.stop();
             else await server.kill();
             fs.rmSync(dir, { recursive: true, force: true });
+            await dropDatabase(dir);
             process.stderr.write(`bench: stopped ${kind} in ${seconds(t2)} s\n`);
           }
         }
@@ -131,6 +149,7 @@ async function main(): Promise<void> {
     if (!quick && !flag('no-write') && !only) await writeResults(markdown);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
+    await stopBenchPostgres();
   }
 }
 

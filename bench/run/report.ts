@@ -1,3 +1,4 @@
+import { benchEngine } from './postgres';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -80,6 +81,8 @@ export function report(results: Results, totalSeconds: number, times: Array<[str
     '',
     `Machine: ${machine()}; load average (1 min) ${LOAD_AT_START} at the start, ${loadAverage()} at the end.`,
     '',
+    `Werkplaats on ${benchEngine === 'postgres' ? 'PostgreSQL (throwaway cluster on this machine, fsync on, synchronous_commit on)' : 'SQLite (WAL, synchronous=FULL)'}.`,
+    '',
   ];
   for (const scenario of SCENARIOS) {
     const scenarioResults = results.get(scenario.name);
@@ -88,8 +91,10 @@ export function report(results: Results, totalSeconds: number, times: Array<[str
   return parts.join('\n');
 }
 
-const START = '<!-- bench:results:start -->';
-const END = '<!-- bench:results:end -->';
+// A PostgreSQL run has its own block, so it never replaces the SQLite figures.
+const BLOCK = benchEngine === 'postgres' ? 'bench:results-postgres' : 'bench:results';
+const START = `<!-- ${BLOCK}:start -->`;
+const END = `<!-- ${BLOCK}:end -->`;
 
 /** Puts `markdown` between the result markers of docs/benchmarks.md, formatted like every other file. */
 export async function writeResults(markdown: string): Promise<void> {

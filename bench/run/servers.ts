@@ -5,6 +5,7 @@ import readline from 'node:readline';
 import { bundleServer } from '../../server/cli/bundle';
 import type { ServerKind } from '../lib/protocol';
 import { flag, option, pin, ROOT } from './options';
+import { databaseUrlFor } from './postgres';
 
 /*
  * The servers under test, each its own process, talking to the suite over stdin/stdout lines.
@@ -65,6 +66,8 @@ export async function startServer(kind: ServerKind, dataDir: string): Promise<Ru
     // (1013) and the run waits out its timeouts (95 s, "acked 133/s").
     MAX_PENDING_UPDATES_PER_SOCKET: '100000',
   };
+  const databaseUrl = kind === 'werkplaats' ? databaseUrlFor(dataDir) : undefined;
+  if (databaseUrl) Object.assign(env, { DATABASE_URL: databaseUrl });
   const profile = option('profile');
   const heap = option('heap');
   if (heap) Object.assign(env, { BENCH_HEAP_DIR: path.resolve(heap), BENCH_SERVER: kind });

@@ -1,0 +1,66 @@
+import { Client, escapeIdentifier } from 'pg';
+import { startPostgresCluster, type PostgresCluster } from '../../tests/support/postgres';
+import { option } from './options';
+
+/*
+ * `--db postgres`: Werkplaats runs on PostgreSQL (a durable throwaway cluster, fsync on, as in
+ * production) instead of SQLite. Its prepared documents live in a template database; each run gets
+ * a copy (CREATE DATABASE … TEMPLATE), as each SQLite run gets a copy of the prepared directory.
+ */
+
+/** Which engine Werkplaats runs on in this bench run. */
+export const benchEngine: 'sqlite' | 'postgres' = option('db') === 'postgres' ? 'postgres' : 'sqlite';
+
+let cluster: PostgresCluster | undefined;
+const urls = new Map<string, string>();
+let copies = 0;
+
+/** Starts the cluster when the run needs one. */
+export async function startBenchPostgres(): Promise<void> {
+  if (benchEngine === 'postgres') cluster = await startPostgresCluster({ durable: true });
+}
+
+/** Stops the cluster (and with it every database of the run). */
+export async function stopBenchPostgres(): Promise<void> {
+  await cluster?.stop();
+  cluster = undefined;
+}
+
+/** The DATABASE_URL of Werkplaats' data for `dir`, or undefined on SQLite. */
+export function databaseUrlFor(dir: string): string | undefined {
+  return urls.get(dir);
+}
+
+/** An empty database for the prepared documents, known by `dir`. */
+export async function createTemplateDatabase(dir: string): Promise<void> {
+  if (!cluster) return;
+  urls.set(dir, await cluster.createDatabase());
+}
+
+/** A copy of the prepared database `from` for one run, known by `dir`. */
+export async function copyDatabase(from: string, dir: string): Promise<void> {
+  if (!cluster) return;
+  const source = new URL(urls.get(from)!).pathname.slice(1);
+  const name = `bench_${++copies}`;
+  await admin(`CREATE DATABASE ${escapeIdentifier(name)} TEMPLATE ${escapeIdentifier(source)}`);
+  await admin(`ALTER DATABASE ${escapeIdentifier(name)} OWNER TO werkplaats`);
+  urls.set(dir, cluster.appUrl(name));
+}
+
+/** Drops the run's copy known by `dir`. */
+export async function dropDatabase(dir: string): Promise<void> {
+  const url = urls.get(dir);
+  if (!cluster || !url) return;
+  urls.delete(dir);
+  await admin(`DROP DATABASE IF EXISTS ${escapeIdentifier(new URL(url).pathname.slice(1))} WITH (FORCE)`);
+}
+
+async function admin(text: string): Promise<void> {
+  const client = new Client({ connectionString: cluster!.adminUrl });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
