@@ -13,6 +13,13 @@ import { setLogLevel } from '../log';
 async function main(args: string[]): Promise<number> {
   const env = loadEnv();
   setLogLevel(env.LOG_LEVEL === 'silent' ? 'silent' : 'warn');
+  if (env.DATABASE_URL) {
+    // PostgreSQL has its own, better tools; a SQLite backup of nothing would only mislead.
+    process.stderr.write(
+      'DATABASE_URL is gezet: maak back-ups van PostgreSQL met pg_dump (zie README, "Running on PostgreSQL").\n',
+    );
+    return 2;
+  }
   if (args[0] === '--list') {
     for (const file of listBackups(env.DATA_DIR)) process.stdout.write(`${file}\n`);
     return 0;
