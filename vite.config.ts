@@ -4,7 +4,9 @@ import react from '@vitejs/plugin-react';
 const serverPort = Number(process.env.PORT ?? 8787);
 
 // The second pass waits for the server to run on PostgreSQL (server/index.ts refuses DATABASE_URL
-// until the document log lives there too); WERKPLAATS_TEST_PG=1 turns it on.
+// until the document log lives there too); WERKPLAATS_TEST_PG=1 turns it on. Once the server runs
+// there, make it the default with `!== '0'`: WERKPLAATS_TEST_PG=0 then leaves it out, as
+// tests/support/pgGlobalSetup.ts already expects.
 const postgresPass = process.env.WERKPLAATS_TEST_PG === '1';
 
 /**
