@@ -24,8 +24,9 @@ const postgresProject = {
       'tests/server/db/schema*.test.ts',
       'tests/server/db/migratePostgres.test.ts',
       'tests/server/db/postgresCluster.test.ts',
-      // Engine-independent: the bundle (it serves SQLite), import graphs, pure rules, the runtime.
+      // Engine-independent: the bundle (it serves SQLite), source scans, pure rules, the runtime.
       'tests/server/cli/**',
+      'tests/server/db/engineNeutral.test.ts',
       'tests/server/commands/importCycles.test.ts',
       'tests/server/policies/round.test.ts',
       'tests/server/runtime.test.ts',
