@@ -3,6 +3,39 @@ import react from '@vitejs/plugin-react';
 
 const serverPort = Number(process.env.PORT ?? 8787);
 
+// The second pass waits for the server to run on PostgreSQL (server/index.ts refuses DATABASE_URL
+// until the document log lives there too); WERKPLAATS_TEST_PG=1 turns it on. Once the server runs
+// there, make it the default with `!== '0'`: WERKPLAATS_TEST_PG=0 then leaves it out, as
+// tests/support/pgGlobalSetup.ts already expects.
+const postgresPass = process.env.WERKPLAATS_TEST_PG === '1';
+
+/**
+ * The server and reliability tests once more, each server (and each store test) on a fresh database
+ * of one throwaway PostgreSQL cluster for the whole run. Tests that do not depend on the engine run
+ * once, in the sqlite project; tests about SQLite itself skip here and say why.
+ */
+const postgresProject = {
+  extends: true,
+  test: {
+    name: 'postgres',
+    include: ['tests/server/**/*.test.ts', 'tests/reliability/**/*.test.ts'],
+    exclude: [
+      // Their own clusters and SQLite files, whatever the engine; nothing here starts a server.
+      'tests/server/db/schema*.test.ts',
+      'tests/server/db/migratePostgres.test.ts',
+      'tests/server/db/postgresCluster.test.ts',
+      // Engine-independent: the bundle (it serves SQLite), source scans, pure rules, the runtime.
+      'tests/server/cli/**',
+      'tests/server/db/engineNeutral.test.ts',
+      'tests/server/commands/importCycles.test.ts',
+      'tests/server/policies/round.test.ts',
+      'tests/server/runtime.test.ts',
+    ],
+    env: { WERKPLAATS_TEST_DB: 'postgres' },
+    globalSetup: ['tests/support/pgGlobalSetup.ts'],
+  },
+};
+
 // The client lives in client/; the build lands in dist/client, which server/ serves in production.
 export default defineConfig({
   root: 'client',
@@ -21,11 +54,20 @@ export default defineConfig({
   },
   test: {
     root: '.',
-    include: ['tests/**/*.test.ts'],
+    // Runs once for the whole run, whichever projects run.
     globalSetup: ['tests/support/globalSetup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Browser and crash tests start their own servers and Chromium; keep files in parallel but bounded.
     maxWorkers: 2,
+    projects: [
+      // Every test, the server on SQLite in DATA_DIR. Each project lists its own files: a project's
+      // arrays are added to the declaring config's, not put in their place.
+      {
+        extends: true,
+        test: { name: 'sqlite', include: ['tests/**/*.test.ts'], env: { WERKPLAATS_TEST_DB: 'sqlite' } },
+      },
+      ...(postgresPass ? [postgresProject] : []),
+    ],
   },
 });

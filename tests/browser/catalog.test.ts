@@ -32,7 +32,6 @@ async function cookieOf(context: BrowserContext): Promise<string> {
 describe('catalog with trajecten in Chromium', () => {
   test('catalog list → traject → leerarrangement → Hergebruiken: the new draft shows "gebaseerd op …"', async () => {
     const url = harness.server.url;
-    const db = harness.server.deps.database.sqlite!;
     const ada = await newSignedInContext(harness, 'Ada');
     const example = await exampleTemplate(ada.context, url);
 
@@ -50,7 +49,11 @@ describe('catalog with trajecten in Chromium', () => {
       { cookie: await cookieOf(ada.context) },
       (doc) => doc.transact(() => outcomes.forEach((id) => toggleOutcome(doc, id, true))),
     );
-    db.prepare("UPDATE designs SET status = 'aangemeld-externe-toetsing' WHERE doc_id = ?").run(designId);
+    await harness.server.deps.database.db
+      .updateTable('designs')
+      .set({ status: 'aangemeld-externe-toetsing' })
+      .where('doc_id', '=', designId)
+      .execute();
     await api(ada.context, url, 'POST', `/api/designs/${designId}/status`, { to: 'goedgekeurd' });
 
     // Team Noord builds a traject with it, from the catalog.
@@ -85,7 +88,11 @@ describe('catalog with trajecten in Chromium', () => {
     expect(await gated.getByTestId('lifecycle-reason').innerText()).toContain(
       'Nog niet alle verplichte regels van de leerarrangementen zijn groen: "Curriculum samen maken"',
     );
-    db.prepare("UPDATE trajects SET status = 'aangemeld-externe-toetsing' WHERE id = ?").run(trajectId);
+    await harness.server.deps.database.db
+      .updateTable('trajects')
+      .set({ status: 'aangemeld-externe-toetsing' })
+      .where('id', '=', trajectId)
+      .execute();
     await page.reload();
     await expect.poll(() => page.getByTestId('traject-frozen').isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await page.getByTestId('traject-add').count()).toBe(0);

@@ -158,10 +158,16 @@ export function makeDesignGreen(doc: Y.Doc, outcomeIds: readonly string[]): void
 }
 
 /** Test shortcut: writes a design's status straight into the database (past R13 without rounds). */
-export function forceDesignStatus(server: TestServer, docId: string, status: DesignStatus): void {
-  server.running.deps.database
-    .sqlite!.prepare('UPDATE designs SET status = ? WHERE doc_id = ?')
-    .run(status, docId);
+export async function forceDesignStatus(
+  server: TestServer,
+  docId: string,
+  status: DesignStatus,
+): Promise<void> {
+  await server.running.deps.database.db
+    .updateTable('designs')
+    .set({ status })
+    .where('doc_id', '=', docId)
+    .execute();
 }
 
 /**
@@ -169,7 +175,7 @@ export function forceDesignStatus(server: TestServer, docId: string, status: Des
  * `owner` (200 expected), which freezes the catalog copy.
  */
 export async function approveDesign(server: TestServer, owner: TestUser, docId: string): Promise<void> {
-  forceDesignStatus(server, docId, 'aangemeld-externe-toetsing');
+  await forceDesignStatus(server, docId, 'aangemeld-externe-toetsing');
   const response = await server.request('POST', `/api/designs/${docId}/status`, {
     cookie: owner.cookie,
     body: { to: 'goedgekeurd' },

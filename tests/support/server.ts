@@ -9,6 +9,7 @@ import type { PublishPreview } from '../../server/commands/templates';
 import type { Env } from '../../server/env';
 import { startServer, type RunningServer } from '../../server/index';
 import type { Role } from '../../shared/domain/roles';
+import { createTestPostgresDatabase, TEST_ENGINE } from './testEngine';
 
 /** Repository root (cwd of child servers). */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -300,13 +301,18 @@ export interface TestServer {
 }
 
 /**
- * Starts the real server (HTTP + WebSocket + SQLite) on 127.0.0.1:0 with a fresh DATA_DIR.
+ * Starts the real server (HTTP + WebSocket + database) on 127.0.0.1:0 with a fresh DATA_DIR and,
+ * when TEST_ENGINE is postgres, a fresh PostgreSQL database (kept across restart()).
  * LOG_LEVEL is silent unless TEST_LOG_LEVEL says otherwise. Pass DATA_DIR to reuse a directory
- * (it is then left in place on close).
+ * (it is then left in place on close), or DATABASE_URL to reuse a PostgreSQL database.
  */
 export async function startTestServer(overrides: Overrides = {}): Promise<TestServer> {
   const ownsDataDir = overrides.DATA_DIR === undefined;
   const dataDir = overrides.DATA_DIR ?? makeDataDir();
+  const postgres =
+    TEST_ENGINE === 'postgres' && overrides.DATABASE_URL === undefined
+      ? await createTestPostgresDatabase()
+      : undefined;
   const settings: Overrides = {
     HOST: '127.0.0.1',
     PORT: '0',
@@ -314,6 +320,7 @@ export async function startTestServer(overrides: Overrides = {}): Promise<TestSe
     ALLOWED_ORIGINS: '',
     // Tests sign up many users from 127.0.0.1; only the rate-limit tests want the real limit.
     SIGNUPS_PER_ADDRESS_PER_HOUR: '1000',
+    ...(postgres ? { DATABASE_URL: postgres.url } : {}),
     ...overrides,
     DATA_DIR: dataDir,
   };
@@ -360,6 +367,7 @@ export async function startTestServer(overrides: Overrides = {}): Promise<TestSe
       closed = true;
       await running.close();
       if (ownsDataDir) removeDataDir(dataDir);
+      await postgres?.drop();
     },
   };
   return server;

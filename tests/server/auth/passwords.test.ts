@@ -13,11 +13,13 @@ afterAll(async () => {
   await server.close();
 });
 
-function storedHash(userId: string): string {
-  return server.running.deps.database
-    .sqlite!.prepare<[string], string>('SELECT password_hash FROM users WHERE id = ?')
-    .pluck()
-    .get(userId)!;
+async function storedHash(userId: string): Promise<string> {
+  const row = await server.running.deps.database.db
+    .selectFrom('users')
+    .select('password_hash')
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return row.password_hash;
 }
 
 function signup(password: string): Promise<Response> {
@@ -28,7 +30,7 @@ function signup(password: string): Promise<Response> {
 
 describe('password storage', () => {
   it('is argon2id with at least OWASP’s minimum cost (m=19456 KiB, t=2, p=1) and a salt', async () => {
-    const hash = storedHash(user.id);
+    const hash = await storedHash(user.id);
     const match = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/.exec(
       hash,
     );
@@ -44,7 +46,7 @@ describe('password storage', () => {
 
   it('two users with the same password get different hashes (salted)', async () => {
     const other = await server.signUp('Zelfde Wachtwoord', { password: user.password });
-    expect(storedHash(other.id)).not.toBe(storedHash(user.id));
+    expect(await storedHash(other.id)).not.toBe(await storedHash(user.id));
   });
 });
 
@@ -77,13 +79,13 @@ describe('password length', () => {
   });
 
   it('a password change with the wrong current password is refused (403) and changes nothing', async () => {
-    const hashBefore = storedHash(user.id);
+    const hashBefore = await storedHash(user.id);
     const response = await server.request('POST', '/api/auth/password', {
       cookie: user.cookie,
       body: { currentPassword: 'niet mijn wachtwoord', newPassword: 'een nieuw wachtwoord' },
     });
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({ error: { code: 'wrong_password' } });
-    expect(storedHash(user.id)).toBe(hashBefore);
+    expect(await storedHash(user.id)).toBe(hashBefore);
   });
 });

@@ -16,14 +16,6 @@ const HOUR = 60 * MINUTE;
 let server: TestServer;
 let alice: TestUser;
 
-interface SessionRow {
-  id: string;
-  user_id: string;
-  secret_hash: Buffer;
-  created_at: number;
-  last_active_at: number;
-}
-
 beforeAll(async () => {
   // Lifetimes from the environment, so the tests below also show that these settings are used.
   server = await startTestServer({
@@ -37,17 +29,23 @@ afterAll(async () => {
   await server.close();
 });
 
-function sessionRow(id: string): SessionRow | undefined {
-  return server.running.deps.database
-    .sqlite!.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE id = ?')
-    .get(id);
+/** The session's row as stored (secret_hash a Buffer on both engines). */
+async function sessionRow(id: string) {
+  return await server.running.deps.database.db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
-function sessionIds(userId: string): string[] {
-  return server.running.deps.database
-    .sqlite!.prepare<[string], string>('SELECT id FROM sessions WHERE user_id = ? ORDER BY created_at')
-    .pluck()
-    .all(userId);
+/** The ids of a user's sessions, sorted by id (logins within one millisecond tie on created_at). */
+async function sessionIds(userId: string): Promise<string[]> {
+  const rows = await server.running.deps.database.db
+    .selectFrom('sessions')
+    .select('id')
+    .where('user_id', '=', userId)
+    .execute();
+  return rows.map((row) => row.id).sort();
 }
 
 const idOf = (token: string) => token.split('.')[0]!;
@@ -132,12 +130,13 @@ describe('what is stored', () => {
     expect(id).toMatch(/^[a-z2-7]{32}$/);
     expect(secret).toMatch(/^[a-z2-7]{52}$/);
 
-    const row = sessionRow(id);
+    const row = await sessionRow(id);
     expect(row?.user_id).toBe(alice.id);
     expect(row?.secret_hash).toBeInstanceOf(Buffer);
     expect(row?.secret_hash.length).toBe(32);
-    expect(row?.secret_hash.equals(createHash('sha256').update(secret).digest())).toBe(true);
-    const stored = JSON.stringify(row) + row!.secret_hash.toString('latin1');
+    const hash = Buffer.from(row!.secret_hash);
+    expect(hash.equals(createHash('sha256').update(secret).digest())).toBe(true);
+    const stored = JSON.stringify(row) + hash.toString('latin1');
     expect(stored).not.toContain(secret);
     expect(stored).not.toContain(token);
   });
@@ -178,12 +177,12 @@ describe('forged tokens', () => {
 });
 
 describe('lifetimes', () => {
-  function setTimes(token: string, times: { createdAt?: number; lastActiveAt?: number }): void {
-    const id = idOf(token);
-    const row = sessionRow(id)!;
-    server.running.deps.database
-      .sqlite!.prepare('UPDATE sessions SET created_at = ?, last_active_at = ? WHERE id = ?')
-      .run(times.createdAt ?? row.created_at, times.lastActiveAt ?? row.last_active_at, id);
+  async function setTimes(token: string, times: { createdAt?: number; lastActiveAt?: number }) {
+    await server.running.deps.database.db
+      .updateTable('sessions')
+      .set({ created_at: times.createdAt, last_active_at: times.lastActiveAt })
+      .where('id', '=', idOf(token))
+      .execute();
   }
 
   it.each([
@@ -191,11 +190,11 @@ describe('lifetimes', () => {
     { name: 'idle just over SESSION_IDLE_HOURS', idleMs: IDLE_HOURS * HOUR + MINUTE, alive: false },
   ])('$name: alive = $alive', async ({ idleMs, alive }) => {
     const session = await server.logIn(alice);
-    setTimes(session.token, { lastActiveAt: Date.now() - idleMs });
+    await setTimes(session.token, { lastActiveAt: Date.now() - idleMs });
 
     const response = await me(session.cookie);
     expect(response.status).toBe(alive ? 200 : 401);
-    const row = sessionRow(idOf(session.token));
+    const row = await sessionRow(idOf(session.token));
     if (alive) {
       // Activity moves the idle deadline: last_active_at is now again.
       expect(row!.last_active_at).toBeGreaterThan(Date.now() - MINUTE);
@@ -213,31 +212,31 @@ describe('lifetimes', () => {
     },
   ])('$name: alive = $alive', async ({ ageMs, alive }) => {
     const session = await server.logIn(alice);
-    setTimes(session.token, { createdAt: Date.now() - ageMs, lastActiveAt: Date.now() });
+    await setTimes(session.token, { createdAt: Date.now() - ageMs, lastActiveAt: Date.now() });
 
     expect((await me(session.cookie)).status).toBe(alive ? 200 : 401);
-    expect(sessionRow(idOf(session.token)) !== undefined).toBe(alive);
+    expect((await sessionRow(idOf(session.token))) !== undefined).toBe(alive);
   });
 });
 
 describe('session rotation and ending', () => {
   it('every login creates a new session with a different token', async () => {
-    const before = sessionIds(alice.id);
+    const before = await sessionIds(alice.id);
     const first = await server.logIn(alice);
     const second = await server.logIn(alice);
     expect(first.token).not.toBe(second.token);
     expect(idOf(first.token)).not.toBe(idOf(second.token));
-    expect(sessionIds(alice.id)).toEqual([...before, idOf(first.token), idOf(second.token)]);
+    expect(await sessionIds(alice.id)).toEqual([...before, idOf(first.token), idOf(second.token)].sort());
     expect(sessionTokenOf(await me(first.cookie))).toBeUndefined();
   });
 
   it('logout deletes the session row; the token no longer signs in', async () => {
     const session = await server.logIn(alice);
-    expect(sessionRow(idOf(session.token))).toBeDefined();
+    expect(await sessionRow(idOf(session.token))).toBeDefined();
 
     const response = await server.request('POST', '/api/auth/logout', { cookie: session.cookie });
     expect(response.status).toBe(204);
-    expect(sessionRow(idOf(session.token))).toBeUndefined();
+    expect(await sessionRow(idOf(session.token))).toBeUndefined();
     expect((await me(session.cookie)).status).toBe(401);
     expect((await me(alice.cookie)).status).toBe(200);
   });
@@ -246,7 +245,7 @@ describe('session rotation and ending', () => {
     const bob = await server.signUp('Bob Wachtwoord');
     const laptop = await server.logIn(bob);
     const phone = await server.logIn(bob);
-    expect(sessionIds(bob.id)).toHaveLength(3);
+    expect(await sessionIds(bob.id)).toHaveLength(3);
 
     const response = await server.request('POST', '/api/auth/password', {
       cookie: laptop.cookie,
@@ -254,7 +253,7 @@ describe('session rotation and ending', () => {
     });
     expect(response.status).toBe(204);
 
-    expect(sessionIds(bob.id)).toEqual([idOf(laptop.token)]);
+    expect(await sessionIds(bob.id)).toEqual([idOf(laptop.token)]);
     expect((await me(laptop.cookie)).status).toBe(200);
     expect((await me(phone.cookie)).status).toBe(401);
     expect((await me(bob.cookie)).status).toBe(401);

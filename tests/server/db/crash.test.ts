@@ -11,6 +11,7 @@ import {
   startChildServer,
   type ChildServer,
 } from '../../support/server';
+import { sqliteOnly } from '../../support/testEngine';
 import { connectClient, connectSynced, nextTurn, type TestClient } from '../../support/yclient';
 
 const MIN_ACKED = 300;
@@ -56,7 +57,8 @@ function missingUpdates(doc: Y.Doc, updates: Uint8Array[]): number[] {
 }
 
 describe('crash (SIGKILL) while a client streams edits', () => {
-  it('loses no acknowledged update', async () => {
+  it('loses no acknowledged update', async (context) => {
+    sqliteOnly(context, 'reads the SQLite file the killed server left behind');
     dataDir = makeDataDir();
     const first = await startChildServer(dataDir);
     children.push(first);

@@ -19,11 +19,12 @@ afterAll(async () => {
   await server.close();
 });
 
-function auditCount(): number {
-  return server.running.deps.database
-    .sqlite!.prepare<[], number>('SELECT count(*) FROM audit_events')
-    .pluck()
-    .get()!;
+async function auditCount(): Promise<number> {
+  const { count } = await server.running.deps.database.db
+    .selectFrom('audit_events')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return count;
 }
 
 /** Unsafe requests, each valid in every other respect (it succeeds with the right Origin). */
@@ -74,7 +75,7 @@ describe('unsafe methods from the wrong origin', () => {
   );
 
   it.each(cases)('$name with $originName: 403 forbidden_origin, nothing happens', async (request) => {
-    const auditBefore = auditCount();
+    const auditBefore = await auditCount();
     const response = await fetch(`${server.url}${request.path()}`, {
       method: request.method,
       // The victim's browser sends the session cookie along.
@@ -84,7 +85,7 @@ describe('unsafe methods from the wrong origin', () => {
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({ error: { code: 'forbidden_origin' } });
     // Every one of these requests leaves an audit event when it goes through.
-    expect(auditCount()).toBe(auditBefore);
+    expect(await auditCount()).toBe(auditBefore);
     // Still signed in: not even the logout went through.
     expect((await server.request('GET', '/api/me', { cookie: owner.cookie })).status).toBe(200);
   });

@@ -791,7 +791,11 @@ const table: Record<string, RouteCase> = {
           templateVersionId: world.lineVersionIds[0],
         })
       ).id;
-      deps.database.sqlite!.prepare("UPDATE trajects SET status = 'goedgekeurd' WHERE id = ?").run(id);
+      await deps.database.db
+        .updateTable('trajects')
+        .set({ status: 'goedgekeurd' })
+        .where('id', '=', id)
+        .execute();
       await deps.stores.trajectLifecycle.publish(
         id,
         { ...(await trajectSnapshot(deps, id)), teamId: world.labId, teamName: 'Matrixlab' },
@@ -882,9 +886,11 @@ beforeAll(async () => {
       templateId: first.id,
     })
   ).id;
-  deps.database
-    .sqlite!.prepare("UPDATE designs SET status = 'aangemeld-externe-toetsing' WHERE doc_id = ?")
-    .run(approvedDesignId);
+  await deps.database.db
+    .updateTable('designs')
+    .set({ status: 'aangemeld-externe-toetsing' })
+    .where('doc_id', '=', approvedDesignId)
+    .execute();
   await changeStatus(deps, owner.id, approvedDesignId, { to: 'goedgekeurd' });
   world = {
     server,

@@ -108,9 +108,11 @@ describe('POST /api/invites/:token/accept', () => {
   it('410 when expired', async () => {
     const teamId = await server.createTeam(owner, { name: 'Verlopen' });
     const { id, token } = await invite('viewer', teamId);
-    server.running.deps.database
-      .sqlite!.prepare('UPDATE invites SET expires_at = ? WHERE id = ?')
-      .run(Date.now() - 1000, id);
+    await server.running.deps.database.db
+      .updateTable('invites')
+      .set({ expires_at: Date.now() - 1000 })
+      .where('id', '=', id)
+      .execute();
 
     const response = await accept(first, token);
     expect(response.status).toBe(410);

@@ -150,15 +150,17 @@ describe('POST /api/designs/:id/status', () => {
       from: 'globaal-ontwerp',
       to: 'prototype',
     });
-    const versions = server.running.deps.database
-      .sqlite!.prepare('SELECT label, status FROM document_versions WHERE doc_id = ?')
-      .all(docId);
+    const versions = await server.running.deps.database.db
+      .selectFrom('document_versions')
+      .select(['label', 'status'])
+      .where('doc_id', '=', docId)
+      .execute();
     expect(versions).toEqual([{ label: 'Prototype', status: 'prototype' }]);
   });
 
   it('leaving prototype with must-rules red is refused with the red rules named', async () => {
     const docId = await newDesign();
-    setStatus(docId, 'prototype');
+    await setStatus(docId, 'prototype');
     await expectError(
       await move(docId, owner, { to: 'interne-toetsing' }),
       400,
@@ -172,7 +174,7 @@ describe('POST /api/designs/:id/status', () => {
 
   it('with must-rules green, interne toetsing is still refused: geen afgeronde feedbackronde', async () => {
     const docId = await newDesign();
-    setStatus(docId, 'prototype');
+    await setStatus(docId, 'prototype');
     await makeGreen(docId);
     await expectError(
       await move(docId, owner, { to: 'interne-toetsing' }),
@@ -196,7 +198,7 @@ describe('POST /api/designs/:id/status', () => {
 
   it('interne toetsing: voldoet → aangemeld, opwerken → prototype, past niet stays (note required)', async () => {
     const docId = await newDesign();
-    setStatus(docId, 'interne-toetsing');
+    await setStatus(docId, 'interne-toetsing');
     await expectError(
       await move(docId, owner, { to: 'aangemeld-externe-toetsing' }),
       400,
@@ -213,7 +215,7 @@ describe('POST /api/designs/:id/status', () => {
     ).toBe(200);
     expect((await move(docId, editor, { to: 'prototype', outcome: 'opwerken' })).status).toBe(403);
     expect((await move(docId, owner, { to: 'prototype', outcome: 'opwerken' })).status).toBe(200);
-    setStatus(docId, 'interne-toetsing');
+    await setStatus(docId, 'interne-toetsing');
     expect((await move(docId, owner, { to: 'aangemeld-externe-toetsing', outcome: 'voldoet' })).status).toBe(
       200,
     );
@@ -228,7 +230,7 @@ describe('POST /api/designs/:id/status', () => {
 
   it("aangemeld → afgekeurd needs the reviewer's note; afgekeurd → prototype for rework", async () => {
     const docId = await newDesign();
-    setStatus(docId, 'aangemeld-externe-toetsing');
+    await setStatus(docId, 'aangemeld-externe-toetsing');
     await expectError(
       await move(docId, owner, { to: 'afgekeurd' }),
       400,
@@ -244,7 +246,7 @@ describe('POST /api/designs/:id/status', () => {
 
   it('aangemeld → goedgekeurd; nothing moves on from there', async () => {
     const docId = await newDesign();
-    setStatus(docId, 'aangemeld-externe-toetsing');
+    await setStatus(docId, 'aangemeld-externe-toetsing');
     expect((await move(docId, viewer, { to: 'goedgekeurd' })).status).toBe(403);
     expect((await move(docId, owner, { to: 'goedgekeurd' })).status).toBe(200);
     const view = await statusOf(docId);
@@ -256,7 +258,7 @@ describe('POST /api/designs/:id/status', () => {
 describe('read-only during external review', () => {
   it("an editor's open socket reconnects read-only: their update is dropped and the database is unchanged", async () => {
     const docId = await newDesign();
-    setStatus(docId, 'interne-toetsing');
+    await setStatus(docId, 'interne-toetsing');
     const client = await connectSynced(server.wsUrl, docId, { cookie: editor.cookie, durable: true });
     clients.push(client);
     expect((await move(docId, owner, { to: 'aangemeld-externe-toetsing', outcome: 'voldoet' })).status).toBe(
@@ -281,7 +283,7 @@ describe('read-only during external review', () => {
 
   it('a socket opened during external review is read-only, and HTTP edits are refused (409)', async () => {
     const docId = await newDesign();
-    setStatus(docId, 'aangemeld-externe-toetsing');
+    await setStatus(docId, 'aangemeld-externe-toetsing');
     const client = await connectSynced(server.wsUrl, docId, { cookie: owner.cookie, durable: true });
     clients.push(client);
     const before = countLogRows(server.dataDir, docId);
@@ -297,7 +299,7 @@ describe('read-only during external review', () => {
 
   it('after afkeuren the editor can write again', async () => {
     const docId = await newDesign();
-    setStatus(docId, 'aangemeld-externe-toetsing');
+    await setStatus(docId, 'aangemeld-externe-toetsing');
     const client = await connectSynced(server.wsUrl, docId, { cookie: editor.cookie, durable: true });
     clients.push(client);
     expect((await move(docId, owner, { to: 'afgekeurd', note: 'Opnieuw.' })).status).toBe(200);

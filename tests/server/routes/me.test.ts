@@ -33,13 +33,14 @@ async function call(user: { cookie: string } | undefined, method: string, path: 
   };
 }
 
-function countRows(sql: string, ...params: string[]): number {
-  return (
-    server.running.deps.database
-      .sqlite!.prepare<string[], number>(sql)
-      .pluck()
-      .get(...params) ?? 0
-  );
+/** How many rows of `table` belong to the user. */
+async function rowsOf(table: 'sessions' | 'memberships', userId: string): Promise<number> {
+  const { count } = await server.running.deps.database.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('user_id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return count;
 }
 
 describe('GET /api/me', () => {
@@ -175,23 +176,22 @@ describe('DELETE /api/me (AVG: recht op vergetelheid)', () => {
     // Sessions: every one ended, open sockets closed with 4401.
     expect((await call(dora, 'GET', '/api/me')).status).toBe(401);
     expect((await call(otherSession, 'GET', '/api/me')).status).toBe(401);
-    expect(countRows('SELECT count(*) FROM sessions WHERE user_id = ?', dora.id)).toBe(0);
+    expect(await rowsOf('sessions', dora.id)).toBe(0);
     await waitFor(() => socket.socket.closeCode !== null, 'the deleted user’s socket stayed open');
     expect(socket.socket.closeCode).toBe(4401);
 
     // Personal data gone; the row stays so contributions keep an (anonymous) author.
-    const row = server.running.deps.database
-      .sqlite!.prepare<
-        [string],
-        { email: string; name: string; password_hash: string; deleted_at: number | null }
-      >('SELECT email, name, password_hash, deleted_at FROM users WHERE id = ?')
-      .get(dora.id);
+    const row = await server.running.deps.database.db
+      .selectFrom('users')
+      .select(['email', 'name', 'password_hash', 'deleted_at'])
+      .where('id', '=', dora.id)
+      .executeTakeFirst();
     expect(row).toMatchObject({ name: DELETED_NAME, password_hash: '' });
     expect(row?.email).not.toContain(dora.email.split('@')[0]);
     expect(row?.deleted_at).not.toBeNull();
 
     // Memberships: gone from every team; the solo team and its document are deleted.
-    expect(countRows('SELECT count(*) FROM memberships WHERE user_id = ?', dora.id)).toBe(0);
+    expect(await rowsOf('memberships', dora.id)).toBe(0);
     expect(await server.running.deps.stores.teams.get(soloTeam)).toBeUndefined();
     expect(await server.running.deps.stores.documents.get(soloDocId)).toBeUndefined();
     expect(await server.running.deps.stores.teams.role(sharedTeam, mia.id)).toBe('owner');

@@ -59,10 +59,12 @@ async function openRound(title = 'Ronde'): Promise<Round> {
 }
 
 /** Moves the round's deadline into the past, as time passing would (the API refuses a past deadline). */
-function passDeadline(roundId: string, deadline = Date.now() - 60_000): number {
-  server.running.deps.database
-    .sqlite!.prepare('UPDATE feedback_rounds SET deadline = ? WHERE id = ?')
-    .run(deadline, roundId);
+async function passDeadline(roundId: string, deadline = Date.now() - 60_000): Promise<number> {
+  await server.running.deps.database.db
+    .updateTable('feedback_rounds')
+    .set({ deadline })
+    .where('id', '=', roundId)
+    .execute();
   return deadline;
 }
 
@@ -107,7 +109,7 @@ afterEach(() => {
 describe('a round past its deadline, before the deadline job ran', () => {
   it('reads as closed everywhere, and reading writes nothing', async () => {
     const round = await openRound('Verlopen ronde');
-    const deadline = passDeadline(round.id);
+    const deadline = await passDeadline(round.id);
 
     const seen = await as<Round>(editor, 'GET', `/api/rounds/${round.id}`);
     expect(seen).toMatchObject({ status: 'closed', closedAt: new Date(deadline).toISOString() });
@@ -140,7 +142,7 @@ describe('a round past its deadline, before the deadline job ran', () => {
       { anchor: null, body: 'Helder verhaal.' },
       201,
     );
-    const deadline = passDeadline(round.id);
+    const deadline = await passDeadline(round.id);
     await as(editor, 'PUT', `/api/rounds/${round.id}/triage`, {
       itemKind: 'comment',
       itemId: thread.id,
@@ -157,7 +159,7 @@ describe('a round past its deadline, before the deadline job ran', () => {
 describe('closing', () => {
   it('the deadline job closes a due round once: audit record, notifications and event', async () => {
     const round = await openRound('Deadline-ronde');
-    const deadline = passDeadline(round.id);
+    const deadline = await passDeadline(round.id);
     const changes: RoundChange[] = [];
     const stop = onRoundChange(docId, (change) => changes.push(change));
     try {
@@ -187,7 +189,7 @@ describe('closing', () => {
 
   it('closes in one transaction: a failing notification leaves the round open and unrecorded', async () => {
     const round = await openRound('Mislukte sluiting');
-    passDeadline(round.id);
+    await passDeadline(round.id);
     // The notification's INSERT fails inside the closing transaction (its table is gone for now).
     const db = server.running.deps.database.db;
     await sql`ALTER TABLE notifications RENAME TO notifications_away`.execute(db);
@@ -230,12 +232,12 @@ describe('closing', () => {
     const second = await openRound('Timer 2');
     const job = await startDeadlineJob(server.running.deps, 20);
     try {
-      passDeadline(first.id);
+      await passDeadline(first.id);
       await waitFor(async () => (await row(first.id)).status === 'closed', 'the job closes the round', 2000);
     } finally {
       job.stop();
     }
-    passDeadline(second.id);
+    await passDeadline(second.id);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect((await row(second.id)).status).toBe('open');
     expect(await closeRecords(first.id)).toHaveLength(1);
@@ -321,7 +323,7 @@ describe("a closed round's threads", () => {
       { anchor: null, body: 'Vraag' },
       201,
     );
-    passDeadline(late.id);
+    await passDeadline(late.id);
     expect(await refusal(commenter, 'POST', `/api/comments/${lateThread.id}/replies`, { body: 'x' })).toEqual(
       {
         status: 409,

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
-import { databasePath, startTestServer, type TestServer, type TestUser } from '../../support/server';
+import { startTestServer, type TestServer, type TestUser } from '../../support/server';
 import type { TemplateVersion, TemplateVersionSummary } from '../../../server/stores/templateVersions';
 
 let server: TestServer;
@@ -66,14 +65,13 @@ describe('GET /api/templates (the library)', () => {
 
   it('published versions are immutable in the database, and a restart publishes nothing twice', async () => {
     const [first] = await library();
-    const db = new Database(databasePath(server.dataDir));
-    try {
-      expect(() =>
-        db.prepare("UPDATE template_versions SET title = 'x' WHERE id = ?").run(first!.id),
-      ).toThrow(/immutable/);
-    } finally {
-      db.close();
-    }
+    await expect(
+      server.running.deps.database.db
+        .updateTable('template_versions')
+        .set({ title: 'x' })
+        .where('id', '=', first!.id)
+        .execute(),
+    ).rejects.toThrow(/immutable/);
     await server.restart();
     expect(await library()).toHaveLength(2);
   });

@@ -80,10 +80,12 @@ async function design(
 /** Approves a design the way catalog.test.ts does: external review in the DB, approval via the API. */
 const approveDesign = (docId: string, user: TestUser = owner) => fixtures.approveDesign(server, user, docId);
 
-function setTrajectStatus(trajectId: string, status: DesignStatus): void {
-  server.running.deps.database
-    .sqlite!.prepare('UPDATE trajects SET status = ? WHERE id = ?')
-    .run(status, trajectId);
+async function setTrajectStatus(trajectId: string, status: DesignStatus): Promise<void> {
+  await server.running.deps.database.db
+    .updateTable('trajects')
+    .set({ status })
+    .where('id', '=', trajectId)
+    .execute();
 }
 
 const newTraject = (title = 'Traject') =>
@@ -260,7 +262,7 @@ describe('POST /api/trajects/:id/status: by role', () => {
 describe('POST /api/trajects/:id/status: by gate', () => {
   it('leaving prototype without any leerarrangement is refused', async () => {
     const trajectId = await newTraject();
-    setTrajectStatus(trajectId, 'prototype');
+    await setTrajectStatus(trajectId, 'prototype');
     await expectError(
       await move(trajectId, owner, { to: 'interne-toetsing' }),
       400,
@@ -277,7 +279,7 @@ describe('POST /api/trajects/:id/status: by gate', () => {
     const green = await design('Groen', ['lu-1'], { green: true });
     const red = await design('Rood', ['lu-2']);
     const trajectId = await withItems([green, red]);
-    setTrajectStatus(trajectId, 'prototype');
+    await setTrajectStatus(trajectId, 'prototype');
     const response = await move(trajectId, owner, { to: 'interne-toetsing' });
     const text = await response.text();
     expect(response.status, text).toBe(400);
@@ -291,7 +293,7 @@ describe('POST /api/trajects/:id/status: by gate', () => {
 
   it('with every item green, interne toetsing is still refused: geen afgeronde feedbackronde', async () => {
     const trajectId = await withItems([await design('Groen A', ['lu-1'], { green: true })]);
-    setTrajectStatus(trajectId, 'prototype');
+    await setTrajectStatus(trajectId, 'prototype');
     await expectError(
       await move(trajectId, owner, { to: 'interne-toetsing' }),
       400,
@@ -348,7 +350,7 @@ describe('POST /api/trajects/:id/status: by gate', () => {
 
   it('interne toetsing: voldoet → aangemeld, opwerken → prototype, past niet stays (note required)', async () => {
     const trajectId = await withItems([await design('Toets', ['lu-1'])]);
-    setTrajectStatus(trajectId, 'interne-toetsing');
+    await setTrajectStatus(trajectId, 'interne-toetsing');
     await expectError(
       await move(trajectId, owner, { to: 'aangemeld-externe-toetsing' }),
       400,
@@ -366,7 +368,7 @@ describe('POST /api/trajects/:id/status: by gate', () => {
       'interne-toetsing',
     );
     await expectMoved(await move(trajectId, owner, { to: 'prototype', outcome: 'opwerken' }), 'prototype');
-    setTrajectStatus(trajectId, 'interne-toetsing');
+    await setTrajectStatus(trajectId, 'interne-toetsing');
     await expectMoved(
       await move(trajectId, owner, { to: 'aangemeld-externe-toetsing', outcome: 'voldoet' }),
       'aangemeld-externe-toetsing',
@@ -382,7 +384,7 @@ describe('POST /api/trajects/:id/status: by gate', () => {
   it('during external review the items are frozen (409); after afkeuren (note required) they open again', async () => {
     const item = await design('Vast', ['lu-1']);
     const trajectId = await withItems([item]);
-    setTrajectStatus(trajectId, 'aangemeld-externe-toetsing');
+    await setTrajectStatus(trajectId, 'aangemeld-externe-toetsing');
     await expectError(await setItems(trajectId, []), 409, 'read_only', /externe toetsing/);
     expect((await versionsOf(trajectId)).length).toBe(0);
     await expectError(
@@ -405,7 +407,7 @@ describe('POST /api/trajects/:id/status: by gate', () => {
     await approveDesign(approved);
     const draft = await design('Concept', ['lu-2']);
     const trajectId = await withItems([approved, draft]);
-    setTrajectStatus(trajectId, 'aangemeld-externe-toetsing');
+    await setTrajectStatus(trajectId, 'aangemeld-externe-toetsing');
     await expectError(
       await move(trajectId, owner, { to: 'goedgekeurd' }),
       400,
@@ -420,7 +422,7 @@ describe('POST /api/trajects/:id/status: by gate', () => {
     const approved = await design('Alleen LU 1', ['lu-1']);
     await approveDesign(approved);
     const trajectId = await withItems([approved]);
-    setTrajectStatus(trajectId, 'aangemeld-externe-toetsing');
+    await setTrajectStatus(trajectId, 'aangemeld-externe-toetsing');
     await expectError(
       await move(trajectId, owner, { to: 'goedgekeurd' }),
       400,
@@ -443,14 +445,14 @@ describe('approval, versions and the public catalog', () => {
     foreignItem = await design('Feedback van Zuid', ['lu-2'], { teamId: otherLabId, user: otherOwner });
     await approveDesign(foreignItem, otherOwner);
     approvedTraject = await withItems([ownItem, foreignItem], 'Startbekwaam in vier stappen');
-    setTrajectStatus(approvedTraject, 'aangemeld-externe-toetsing');
+    await setTrajectStatus(approvedTraject, 'aangemeld-externe-toetsing');
     await expectMoved(await move(approvedTraject, owner, { to: 'goedgekeurd' }), 'goedgekeurd');
     // Drafts: a traject in prototype with draft items, and one forced to goedgekeurd in the database
     // without ever being approved (so without a publication).
     draftTraject = await withItems([await design('Geheim concept', ['lu-1', 'lu-2'])], 'Geheim traject');
-    setTrajectStatus(draftTraject, 'prototype');
+    await setTrajectStatus(draftTraject, 'prototype');
     forcedTraject = await withItems([await design('Ook geheim', ['lu-1', 'lu-2'])], 'Geforceerd traject');
-    setTrajectStatus(forcedTraject, 'goedgekeurd');
+    await setTrajectStatus(forcedTraject, 'goedgekeurd');
   });
 
   it('anonymous: only the approved traject, with ontwikkelpad, covered outcomes, sectors, team, size and license', async () => {
@@ -550,21 +552,18 @@ describe('approval, versions and the public catalog', () => {
   });
 
   it('versions are immutable: UPDATE and DELETE are refused by the database, the JSON stays byte-identical', async () => {
-    const db = server.running.deps.database.sqlite!;
-    const before = db.prepare('SELECT * FROM traject_versions WHERE traject_id = ?').all(approvedTraject);
+    const db = server.running.deps.database.db;
+    const versions = () =>
+      db.selectFrom('traject_versions').selectAll().where('traject_id', '=', approvedTraject).execute();
+    const before = await versions();
     expect(before.length).toBeGreaterThan(0);
-    expect(() =>
-      db.prepare("UPDATE traject_versions SET json = '{}' WHERE traject_id = ?").run(approvedTraject),
-    ).toThrow(/immutable/);
-    expect(() =>
-      db.prepare("UPDATE traject_versions SET label = 'Anders' WHERE traject_id = ?").run(approvedTraject),
-    ).toThrow(/immutable/);
-    expect(() =>
-      db.prepare('DELETE FROM traject_versions WHERE traject_id = ?').run(approvedTraject),
-    ).toThrow(/immutable/);
-    expect(db.prepare('SELECT * FROM traject_versions WHERE traject_id = ?').all(approvedTraject)).toEqual(
-      before,
-    );
+    const update = db.updateTable('traject_versions').where('traject_id', '=', approvedTraject);
+    await expect(update.set({ json: '{}' }).execute()).rejects.toThrow(/immutable/);
+    await expect(update.set({ label: 'Anders' }).execute()).rejects.toThrow(/immutable/);
+    await expect(
+      db.deleteFrom('traject_versions').where('traject_id', '=', approvedTraject).execute(),
+    ).rejects.toThrow(/immutable/);
+    expect(await versions()).toEqual(before);
   });
 
   it('a later change to a traject leaves its earlier versions byte-identical', async () => {
@@ -572,25 +571,25 @@ describe('approval, versions and the public catalog', () => {
     const second = await design('Tweede', ['lu-2']);
     const trajectId = await withItems([first]);
     await expectMoved(await move(trajectId, owner, { to: 'prototype' }), 'prototype');
-    const read = () =>
-      server.running.deps.database
-        .sqlite!.prepare('SELECT json FROM traject_versions WHERE traject_id = ?')
-        .pluck()
-        .get(trajectId);
-    const before = read() as string;
+    const db = server.running.deps.database.db;
+    const read = async () =>
+      (
+        await db
+          .selectFrom('traject_versions')
+          .select('json')
+          .where('traject_id', '=', trajectId)
+          .executeTakeFirstOrThrow()
+      ).json;
+    const before = await read();
     expect((await setItems(trajectId, [first, second])).status).toBe(200);
     await editDraft(server.wsUrl, first, owner, (doc) => toggleOutcome(doc, 'lu-2', true));
-    expect(read()).toBe(before);
+    expect(await read()).toBe(before);
     expect(JSON.parse(before).items).toHaveLength(1);
     // The one permitted rewrite: anonymising the author (account deletion) and nothing else.
-    const db = server.running.deps.database.sqlite!;
-    db.prepare('UPDATE traject_versions SET author_id = NULL WHERE traject_id = ?').run(trajectId);
-    expect(read()).toBe(before);
-    expect(() =>
-      db
-        .prepare("UPDATE traject_versions SET author_id = NULL, note = 'x' WHERE traject_id = ?")
-        .run(trajectId),
-    ).toThrow(/immutable/);
+    const update = db.updateTable('traject_versions').where('traject_id', '=', trajectId);
+    await update.set({ author_id: null }).execute();
+    expect(await read()).toBe(before);
+    await expect(update.set({ author_id: null, note: 'x' }).execute()).rejects.toThrow(/immutable/);
   });
 });
 
@@ -628,11 +627,12 @@ describe('items from other teams (through the catalog)', () => {
       }),
     ]);
     expect(view.matrix.find((row) => row.outcome.id === 'lu-2')?.coveredBy).toEqual([foreignApproved]);
-    const stored = server.running.deps.database
-      .sqlite!.prepare('SELECT publication_id FROM traject_items WHERE traject_id = ?')
-      .pluck()
-      .all(trajectId);
-    expect(stored).toEqual([foreignApproved]);
+    const stored = await server.running.deps.database.db
+      .selectFrom('traject_items')
+      .select('publication_id')
+      .where('traject_id', '=', trajectId)
+      .execute();
+    expect(stored).toEqual([{ publication_id: foreignApproved }]);
   });
 
   it("another team's draft is refused (403), even for someone who is a member of both teams", async () => {

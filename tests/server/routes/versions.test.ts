@@ -1,12 +1,6 @@
 import * as Y from 'yjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  openReadOnly,
-  startTestServer,
-  type TestOwner,
-  type TestServer,
-  type TestUser,
-} from '../../support/server';
+import { startTestServer, type TestOwner, type TestServer, type TestUser } from '../../support/server';
 import {
   connectSynced,
   sectionFragment,
@@ -179,37 +173,31 @@ describe('immutability', () => {
     await waitForAllAcked(client);
     const versionId = await saveVersion(docId, 'Snapshot');
 
-    const read = () => {
-      const db = openReadOnly(server.dataDir);
-      try {
-        return db
-          .prepare<[string], { state: Buffer; json: string }>(
-            'SELECT state, json FROM document_versions WHERE id = ?',
-          )
-          .get(versionId)!;
-      } finally {
-        db.close();
-      }
-    };
-    const before = read();
+    const db = server.running.deps.database.db;
+    const read = () =>
+      db
+        .selectFrom('document_versions')
+        .select(['state', 'json'])
+        .where('id', '=', versionId)
+        .executeTakeFirstOrThrow();
+    const before = await read();
     expect(JSON.parse(before.json).sections[0].text).toBe('Eerste stand');
 
     for (let i = 0; i < 5; i++) {
       setSection(client.doc, sectionId!, `Latere stand ${i}`);
       await waitForAllAcked(client);
     }
-    const after = read();
+    const after = await read();
     expect(Buffer.compare(after.state, before.state)).toBe(0);
     expect(after.json).toBe(before.json);
     const snapshot = new Y.Doc();
     Y.applyUpdate(snapshot, new Uint8Array(after.state));
     expect(plain(snapshot, sectionId!)).toBe('Eerste stand');
 
-    const db = server.running.deps.database.sqlite!;
-    expect(() =>
-      db.prepare("UPDATE document_versions SET label = 'anders' WHERE id = ?").run(versionId),
-    ).toThrow(/immutable/);
-    expect(() => db.prepare('DELETE FROM document_versions WHERE id = ?').run(versionId)).toThrow(
+    await expect(
+      db.updateTable('document_versions').set({ label: 'anders' }).where('id', '=', versionId).execute(),
+    ).rejects.toThrow(/immutable/);
+    await expect(db.deleteFrom('document_versions').where('id', '=', versionId).execute()).rejects.toThrow(
       /immutable/,
     );
   });

@@ -1,22 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openSqlite, type Database } from '../../../server/db/database';
 import { createAuditStore, type AuditStore } from '../../../server/stores/audit';
-
-/** A fresh, migrated database and how to dispose of it. */
-async function openTestDatabase(): Promise<{ database: Database; dispose(): Promise<void> }> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'werkplaats-audit-'));
-  const database = openSqlite(dir);
-  return {
-    database,
-    async dispose() {
-      await database.close();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
+import { openTestDatabase } from './fixtures';
 
 let opened: Awaited<ReturnType<typeof openTestDatabase>>;
 let audit: AuditStore;
@@ -28,7 +12,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   vi.useRealTimers();
-  await opened.dispose();
+  await opened.close();
 });
 
 describe('audit store', () => {

@@ -1,24 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openSqlite, type Database } from '../../../server/db/database';
 import { createDocumentStore, type DocumentStore } from '../../../server/stores/documents';
 import { createTeamStore } from '../../../server/stores/teams';
 import { createUserStore } from '../../../server/stores/users';
-
-/** A fresh, migrated database and how to dispose of it. */
-async function openTestDatabase(): Promise<{ database: Database; dispose(): Promise<void> }> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'werkplaats-documents-'));
-  const database = openSqlite(dir);
-  return {
-    database,
-    async dispose() {
-      await database.close();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
+import { openTestDatabase } from './fixtures';
 
 let opened: Awaited<ReturnType<typeof openTestDatabase>>;
 let documents: DocumentStore;
@@ -36,7 +20,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   vi.useRealTimers();
-  await opened.dispose();
+  await opened.close();
 });
 
 const addDocument = async (id: string, teamId: string, now: number) =>

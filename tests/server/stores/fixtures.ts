@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { vi } from 'vitest';
 import { openSqlite, type Database, type Executor } from '../../../server/db/database';
+import { openPostgres } from '../../../server/db/postgres';
 import { setLogLevel } from '../../../server/log';
+import { createTestPostgresDatabase, TEST_ENGINE } from '../../support/testEngine';
 import type { TemplateContent } from '../../../shared/domain/template/types';
 
 /**
@@ -11,13 +13,25 @@ import type { TemplateContent } from '../../../shared/domain/template/types';
  * keys ask for, inserted with Kysely directly so a store is never tested through itself.
  */
 
-/** A fresh, migrated database; `close()` removes it. */
+/** A fresh, migrated database on TEST_ENGINE; `close()` removes it. */
 export async function openTestDatabase(): Promise<{
   database: Database;
   db: Executor;
   close(): Promise<void>;
 }> {
   setLogLevel('silent');
+  if (TEST_ENGINE === 'postgres') {
+    const postgres = await createTestPostgresDatabase();
+    const database = await openPostgres({ url: postgres.url, poolMax: 4 });
+    return {
+      database,
+      db: database.db,
+      async close() {
+        await database.close();
+        await postgres.drop();
+      },
+    };
+  }
   const dir = await mkdtemp(path.join(os.tmpdir(), 'werkplaats-store-'));
   const database = openSqlite(dir);
   return {

@@ -1,26 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSqlite, type Database } from '../../../server/db/database';
 import { isUniqueViolation } from '../../../server/db/portable';
 import { createDocumentStore } from '../../../server/stores/documents';
 import { createTeamStore } from '../../../server/stores/teams';
 import { createTemplateDraftStore, type TemplateDraftStore } from '../../../server/stores/templateDrafts';
 import { createUserStore } from '../../../server/stores/users';
-
-/** A fresh, migrated database and how to dispose of it. */
-async function openTestDatabase(): Promise<{ database: Database; dispose(): Promise<void> }> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'werkplaats-template-drafts-'));
-  const database = openSqlite(dir);
-  return {
-    database,
-    async dispose() {
-      await database.close();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
+import { openTestDatabase } from './fixtures';
 
 let opened: Awaited<ReturnType<typeof openTestDatabase>>;
 let drafts: TemplateDraftStore;
@@ -63,7 +47,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await opened.dispose();
+  await opened.close();
 });
 
 describe('template draft store', () => {

@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { openSqlite, type Database, type Executor } from '../../../../server/db/database';
+import type { Database, Executor } from '../../../../server/db/database';
 import { createRoundStore, type RoundStore } from '../../../../server/stores/rounds';
+import { openTestDatabase as openMigratedDatabase } from '../fixtures';
 
 /** A fresh database with the people, teams and document the round store tests refer to. */
 export interface RoundsTestDatabase {
@@ -60,10 +58,9 @@ async function seed(db: Executor): Promise<void> {
     .execute();
 }
 
-/** Opens a migrated SQLite database in a temporary directory and seeds it. */
+/** Opens a fresh migrated database (on the test engine) and seeds it. */
 export async function openTestDatabase(): Promise<RoundsTestDatabase> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'werkplaats-rounds-'));
-  const database = openSqlite(dir);
+  const { database, close } = await openMigratedDatabase();
   await seed(database.db);
   const store = createRoundStore(database.db);
   return {
@@ -82,9 +79,6 @@ export async function openTestDatabase(): Promise<RoundsTestDatabase> {
         createdBy: USERS.ann,
       });
     },
-    close: async () => {
-      await database.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
+    close,
   };
 }
