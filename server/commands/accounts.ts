@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../db/portable';
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/apiError';
@@ -31,7 +32,7 @@ export async function signup(
       token = (await tx.sessions.create(id)).token;
     });
   } catch (error) {
-    if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+    if (isUniqueViolation(error)) {
       throw new ApiError(
         409,
         'email_taken',
