@@ -79,16 +79,9 @@ export async function changeStatus(deps: AppDeps, userId: string, docId: string,
   const { outcome, note, versionLabel } = recordedMove(input);
   const publication = input.to === 'goedgekeurd' ? await publishedProjection(deps, docId) : null;
   await deps.transaction(async (tx) => {
+    const move = { from, to: input.to, outcome, note, actorId: userId };
     // Checked against `from` above; a move that came first meanwhile wins, this one is refused.
-    if (
-      !(await tx.stores.lifecycle.recordTransition(docId, {
-        from,
-        to: input.to,
-        outcome,
-        note,
-        actorId: userId,
-      }))
-    )
+    if (!(await tx.stores.lifecycle.recordTransition(docId, move)))
       throw statusChangedMeanwhile('dit leerarrangement');
     if (publication)
       await tx.stores.lifecycle.publish(docId, publication.projection, publication.state, userId);

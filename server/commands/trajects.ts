@@ -133,15 +133,10 @@ export async function changeTrajectStatus(
   const { outcome, note, versionLabel } = recordedMove(input);
   const publication = input.to === 'goedgekeurd' ? await publishedProjection(deps, trajectId) : null;
   await deps.transaction(async (tx) => {
+    const move = { from, to: input.to, outcome, note, actorId: userId };
     // Checked against `from` above; a move that came first meanwhile wins, this one is refused.
-    const moved = await tx.stores.trajectLifecycle.recordTransition(trajectId, {
-      from,
-      to: input.to,
-      outcome,
-      note,
-      actorId: userId,
-    });
-    if (!moved) throw statusChangedMeanwhile('dit traject');
+    if (!(await tx.stores.trajectLifecycle.recordTransition(trajectId, move)))
+      throw statusChangedMeanwhile('dit traject');
     if (publication) await tx.stores.trajectLifecycle.publish(trajectId, publication, userId);
     // Every status change is a version: the snapshot is taken after the move, inside the transaction.
     await tx.stores.trajectLifecycle.insertVersion(trajectId, {
