@@ -1,6 +1,6 @@
-import { isUniqueViolation } from '../db/portable';
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../deps';
+import { isUniqueViolation } from '../db/portable';
 import { ApiError } from '../http/apiError';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/passwords';
 import type { User } from '../stores/users';
@@ -32,6 +32,7 @@ export async function signup(
       token = (await tx.sessions.create(id)).token;
     });
   } catch (error) {
+    // Also what the second of two sign-ups with one e-mail at once meets.
     if (isUniqueViolation(error)) {
       throw new ApiError(
         409,
@@ -70,7 +71,14 @@ export async function login(
     throw new ApiError(401, 'invalid_credentials', WRONG);
   }
   loginByAccount.reset(accountKey);
-  const { token } = await deps.sessions.create(found.user.id);
+  // The password may have changed (and every session been ended) while argon2 checked the old one:
+  // the session is made only while the hash is still the one checked, and holds it until committed.
+  const token = await deps.transaction(async (tx) =>
+    (await tx.stores.users.lockPasswordHash(found.user.id)) === found.passwordHash
+      ? (await tx.sessions.create(found.user.id)).token
+      : null,
+  );
+  if (token === null) throw new ApiError(401, 'invalid_credentials', WRONG);
   await deps.stores.audit.record('auth.login', { actorId: found.user.id, details: { address } });
   return { user: found.user, token };
 }
@@ -90,12 +98,14 @@ export async function changePassword(
   currentPassword: string,
   newPassword: string,
 ): Promise<void> {
-  const ok = await verifyPassword((await deps.stores.users.passwordHash(user.id)) ?? '', currentPassword);
-  if (!ok) throw new ApiError(403, 'wrong_password', 'Je huidige wachtwoord klopt niet.');
+  const currentHash = (await deps.stores.users.passwordHash(user.id)) ?? '';
+  const wrong = () => new ApiError(403, 'wrong_password', 'Je huidige wachtwoord klopt niet.');
+  if (!(await verifyPassword(currentHash, currentPassword))) throw wrong();
   const passwordHash = await hashPassword(newPassword);
   let ended: string[] = [];
   await deps.transaction(async (tx) => {
-    await tx.stores.users.setPasswordHash(user.id, passwordHash);
+    // Changed by a concurrent change since it was checked: the password given is no longer current.
+    if (!(await tx.stores.users.replacePasswordHash(user.id, currentHash, passwordHash))) throw wrong();
     ended = await tx.sessions.invalidateUser(user.id, sessionId);
     await tx.stores.audit.record('auth.password_changed', {
       actorId: user.id,
@@ -133,26 +143,30 @@ export async function exportAccount(deps: AppDeps, user: User) {
 export async function deleteAccount(deps: AppDeps, user: User, password: string): Promise<void> {
   const ok = await verifyPassword((await deps.stores.users.passwordHash(user.id)) ?? '', password);
   if (!ok) throw new ApiError(403, 'wrong_password', 'Je wachtwoord klopt niet.');
-  const teams = await deps.stores.teams.forUser(user.id);
-  const blocking: typeof teams = [];
-  for (const team of teams) {
-    if (
-      team.role === 'owner' &&
-      (await deps.stores.teams.ownerCount(team.id)) === 1 &&
-      (await deps.stores.teams.memberCount(team.id)) > 1
-    ) {
-      blocking.push(team);
-    }
-  }
-  if (blocking.length > 0) {
-    throw new ApiError(
-      409,
-      'last_owner',
-      `Je bent de enige eigenaar van ${blocking.map((team) => `"${team.name}"`).join(', ')}. Maak eerst iemand anders eigenaar.`,
-    );
-  }
   let ended: string[] = [];
   await deps.transaction(async (tx) => {
+    // The user's teams locked (in one order, so two deletions cannot wait for each other), then read
+    // again: the counts below then hold until the teams are left.
+    const teamIds = (await tx.stores.teams.forUser(user.id)).map((team) => team.id).sort();
+    for (const teamId of teamIds) await tx.stores.teams.lock(teamId);
+    const teams = await tx.stores.teams.forUser(user.id);
+    const blocking: typeof teams = [];
+    for (const team of teams) {
+      if (
+        team.role === 'owner' &&
+        (await tx.stores.teams.ownerCount(team.id)) === 1 &&
+        (await tx.stores.teams.memberCount(team.id)) > 1
+      ) {
+        blocking.push(team);
+      }
+    }
+    if (blocking.length > 0) {
+      throw new ApiError(
+        409,
+        'last_owner',
+        `Je bent de enige eigenaar van ${blocking.map((team) => `"${team.name}"`).join(', ')}. Maak eerst iemand anders eigenaar.`,
+      );
+    }
     for (const team of teams) {
       if ((await tx.stores.teams.memberCount(team.id)) === 1) await tx.stores.teams.delete(team.id);
       else await tx.stores.teams.removeMember(team.id, user.id);

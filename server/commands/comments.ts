@@ -12,7 +12,7 @@ import {
   authorizeThreadWrite,
 } from '../policies/comment';
 import { authorizeDocument } from '../policies/document';
-import { authorizeRound } from '../policies/round';
+import { authorizeLockedRound, authorizeRound } from '../policies/round';
 import { groupThreads, mentionedIds, presentMessage, presentThread } from '../presenters/comments';
 import { notifyForMessage } from './commentNotifications';
 import { emitRoundChange } from './roundEvents';
@@ -80,12 +80,21 @@ function checkAnchor(doc: Y.Doc, anchor: Anchor | null): void {
   }
 }
 
+/**
+ * Inside the transaction that writes in a round's thread: the round still lets the user comment,
+ * and stays open until the write commits (a close waits for it, or it sees the close and refuses).
+ */
+async function keepRoundOpen(tx: Deps, userId: string, roundId: string | null): Promise<void> {
+  if (roundId) await authorizeLockedRound(tx.stores, userId, roundId, 'comment', 'share');
+}
+
 async function insertThread(
   deps: Deps,
   input: { userId: string; docId: string; roundId: string | null; anchor: Anchor | null; body: string },
 ): Promise<CommentThread> {
   const id = randomUUID();
   await deps.transaction(async (tx) => {
+    await keepRoundOpen(tx, input.userId, input.roundId);
     await tx.stores.rounds.insertComment({
       id,
       threadId: id,
@@ -142,6 +151,7 @@ export async function replyToThread(
   const root = await authorizeThreadWrite(deps.stores, userId, threadId);
   const id = randomUUID();
   await deps.transaction(async (tx) => {
+    await keepRoundOpen(tx, userId, root.round_id);
     await tx.stores.rounds.insertComment({
       id,
       threadId: root.id,
@@ -172,8 +182,14 @@ export async function editMessage(
   body: string,
 ): Promise<CommentMessage> {
   const message = await authorizeOwnMessage(deps.stores, userId, messageId);
-  const before = new Set(mentionedIds(message.body));
   await deps.transaction(async (tx) => {
+    await keepRoundOpen(tx, userId, message.round_id);
+    // The text as it stands now, held until the edit commits: of two edits at once, the second
+    // compares with the first one's mentions and notifies nobody twice.
+    const current = await tx.stores.rounds.lockComment(messageId);
+    if (!current || current.deleted_at !== null)
+      throw new ApiError(409, 'deleted', 'Dit bericht is verwijderd.');
+    const before = new Set(mentionedIds(current.body));
     await tx.stores.rounds.editComment(messageId, body);
     // Only people newly mentioned by the edit hear about it.
     const added = mentionedIds(body).filter((id) => !before.has(id));
@@ -195,7 +211,10 @@ export async function editMessage(
 /** DELETE /api/comments/messages/:messageId — own messages; the thread keeps "bericht verwijderd". */
 export async function deleteMessage(deps: Deps, userId: string, messageId: string): Promise<void> {
   const message = await authorizeOwnMessage(deps.stores, userId, messageId);
-  await deps.stores.rounds.deleteComment(messageId);
+  await deps.transaction(async (tx) => {
+    await keepRoundOpen(tx, userId, message.round_id);
+    await tx.stores.rounds.deleteComment(messageId);
+  });
   emitRoundChange(message.doc_id, { kind: 'comments', roundId: message.round_id });
 }
 
@@ -207,7 +226,10 @@ export async function setThreadResolved(
   resolved: boolean,
 ): Promise<CommentThread> {
   const root = await authorizeThreadWrite(deps.stores, userId, threadId);
-  await deps.stores.rounds.setResolved(root.id, resolved ? userId : null);
+  await deps.transaction(async (tx) => {
+    await keepRoundOpen(tx, userId, root.round_id);
+    await tx.stores.rounds.setResolved(root.id, resolved ? userId : null);
+  });
   emitRoundChange(root.doc_id, { kind: 'comments', roundId: root.round_id });
   return threadOf(deps, root.id);
 }

@@ -143,7 +143,16 @@ export async function upgradeDesign(
     return diff;
   });
   await deps.transaction(async (tx) => {
-    await tx.stores.designs.repin(docId, to.id);
+    // Only from the version checked above: of two upgrades at once, the second is refused.
+    if (!(await tx.stores.designs.repin(docId, to.id, from.id))) {
+      throw new ApiError(
+        409,
+        'pin_changed',
+        'Dit leerarrangement is intussen naar een andere versie van het ontwikkelpad gezet. Laad de pagina opnieuw.',
+      );
+    }
+    // The repin holds the design's row: a status move committed meanwhile may have frozen it.
+    await authorizeDocument(tx.stores, userId, docId, 'document.edit');
     await tx.stores.audit.record('design.upgraded', {
       teamId: document.teamId,
       actorId: userId,
@@ -286,6 +295,18 @@ export async function createTraject(
   return { id };
 }
 
+/** The 409 while a traject's status freezes its items. */
+function requireItemsChangeable(status: DesignStatus): void {
+  if (!isReadOnlyStatus(status)) return;
+  throw new ApiError(
+    409,
+    'read_only',
+    status === 'goedgekeurd'
+      ? 'Dit traject is goedgekeurd: de leerarrangementen liggen vast.'
+      : 'Dit traject ligt bij de externe toetsing: de leerarrangementen liggen vast tot het oordeel.',
+  );
+}
+
 /**
  * Sets a traject's arrangements in order. Each is pinned to the traject's template version
  * (coverage is only meaningful against one version) and is either a design of the traject's own
@@ -302,15 +323,7 @@ export async function setTrajectItems(
   const traject = await deps.stores.designs.getTraject(trajectId);
   if (!traject) throw notFound('Dit traject bestaat niet.');
   await authorizeTeam(deps.stores, userId, traject.teamId, 'document.create');
-  if (isReadOnlyStatus(traject.status)) {
-    throw new ApiError(
-      409,
-      'read_only',
-      traject.status === 'goedgekeurd'
-        ? 'Dit traject is goedgekeurd: de leerarrangementen liggen vast.'
-        : 'Dit traject ligt bij de externe toetsing: de leerarrangementen liggen vast tot het oordeel.',
-    );
-  }
+  requireItemsChangeable(traject.status);
   const seen = new Set<string>();
   const stored: Array<{ designId: string; publicationId: string | null }> = [];
   for (const item of items) {
@@ -345,6 +358,11 @@ export async function setTrajectItems(
     stored.push({ designId: item.designId, publicationId });
   }
   await deps.transaction(async (tx) => {
+    // Held until committed: a status move (which may freeze the items) or another change of the
+    // items waits, and a move that came first is seen here.
+    const locked = await tx.stores.designs.lockTraject(trajectId);
+    if (!locked) throw notFound('Dit traject bestaat niet.');
+    requireItemsChangeable(locked.status);
     await tx.stores.designs.setItems(
       trajectId,
       items.map((item, position) => ({

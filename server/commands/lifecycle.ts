@@ -8,7 +8,7 @@ import { ApiError, notFound } from '../http/apiError';
 import { authorizeDocument } from '../policies/document';
 import type { PublishedProjection } from '../stores/lifecycle';
 import { designChecks, designTemplate } from './designs';
-import { recordedMove, statusSteps, type MoveInput } from './statusMoves';
+import { recordedMove, statusChangedMeanwhile, statusSteps, type MoveInput } from './statusMoves';
 import { createVersion } from './versions';
 
 async function lifecycleOr404(deps: AppDeps, docId: string) {
@@ -79,7 +79,10 @@ export async function changeStatus(deps: AppDeps, userId: string, docId: string,
   const { outcome, note, versionLabel } = recordedMove(input);
   const publication = input.to === 'goedgekeurd' ? await publishedProjection(deps, docId) : null;
   await deps.transaction(async (tx) => {
-    await tx.stores.lifecycle.recordTransition(docId, { from, to: input.to, outcome, note, actorId: userId });
+    const move = { from, to: input.to, outcome, note, actorId: userId };
+    // Checked against `from` above; a move that came first meanwhile wins, this one is refused.
+    if (!(await tx.stores.lifecycle.recordTransition(docId, move)))
+      throw statusChangedMeanwhile('dit leerarrangement');
     if (publication)
       await tx.stores.lifecycle.publish(docId, publication.projection, publication.state, userId);
     // Every status change is a version: an immutable snapshot of exactly what moved on.

@@ -7,6 +7,7 @@ import {
   type InternalOutcome,
   type TransitionCheck,
 } from '../../shared/domain/lifecycle';
+import { ApiError } from '../http/apiError';
 
 /**
  * What the lifecycle commands of a leerarrangement (commands/lifecycle.ts) and a traject
@@ -40,6 +41,15 @@ export function statusSteps(status: DesignStatus, gates: (to: DesignStatus) => T
       };
     }),
   };
+}
+
+/** The 409 of a move whose status was changed by another move after it was checked. */
+export function statusChangedMeanwhile(subject: 'dit leerarrangement' | 'dit traject'): ApiError {
+  return new ApiError(
+    409,
+    'status_changed',
+    `De status van ${subject} is intussen gewijzigd. Bekijk de nieuwe status en probeer het opnieuw.`,
+  );
 }
 
 /** The outcome and note a move records (an empty note is none), and the label of its version. */

@@ -3,7 +3,7 @@ import { roleRank, type Role } from '../../shared/domain/roles';
 import type { CreateTeamBody } from '../../shared/schemas/auth';
 import type { AppDeps } from '../deps';
 import { ApiError, notFound } from '../http/apiError';
-import { assertKeepsOwner } from '../policies/team';
+import { assertKeepsOwner, lockTeam } from '../policies/team';
 import { generateSecureRandomString, hashSecret } from '../auth/tokens';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -51,6 +51,7 @@ export async function addMember(
   }
   const userId = found.user.id;
   await deps.transaction(async (tx) => {
+    await lockTeam(tx.stores, teamId);
     const current = await tx.stores.teams.role(teamId, userId);
     await assertKeepsOwner(tx.stores, teamId, current, role);
     await tx.stores.teams.setMember(teamId, userId, role);
@@ -73,6 +74,7 @@ export async function changeRole(
   role: Role,
 ): Promise<void> {
   await deps.transaction(async (tx) => {
+    await lockTeam(tx.stores, teamId);
     const current = await tx.stores.teams.role(teamId, userId);
     if (!current) throw notFound('Deze persoon is geen lid van het team.');
     await assertKeepsOwner(tx.stores, teamId, current, role);
@@ -95,6 +97,7 @@ export async function removeMember(
   userId: string,
 ): Promise<void> {
   await deps.transaction(async (tx) => {
+    await lockTeam(tx.stores, teamId);
     const current = await tx.stores.teams.role(teamId, userId);
     if (!current) throw notFound('Deze persoon is geen lid van het team.');
     await assertKeepsOwner(tx.stores, teamId, current, undefined);
@@ -160,6 +163,8 @@ export async function acceptInvite(
   if (problem) throw new ApiError(410, 'invite_unusable', problem);
   let role: Role = invite.role;
   await deps.transaction(async (tx) => {
+    // Gone with its team meanwhile (the invite with it): as if it never existed.
+    if (!(await tx.stores.teams.lock(invite.teamId))) throw notFound('Deze uitnodiging bestaat niet.');
     // Another acceptance may have won the race since the check above.
     if (!(await tx.stores.invites.markUsed(invite.id, userId))) {
       throw new ApiError(410, 'invite_unusable', 'Deze uitnodiging is al gebruikt.');

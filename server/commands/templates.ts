@@ -129,6 +129,17 @@ export async function publishTemplate(
   const id = randomUUID();
   const teamId = (await deps.stores.documents.get(docId))?.teamId as string;
   await deps.transaction(async (tx) => {
+    // The number and the changes were worked out against the latest version above; a publication
+    // of the same ontwikkelpad that came first meanwhile makes them stale.
+    await tx.stores.templateVersions.lockVersionLine(draft.templateKey);
+    const latest = (await tx.stores.templateVersions.versionsOf(draft.templateKey))[0];
+    if (latest?.id !== preview.previous?.id) {
+      throw new ApiError(
+        409,
+        'version_published',
+        'Intussen is er een andere versie van dit ontwikkelpad gepubliceerd. Bekijk de wijzigingen en publiceer opnieuw.',
+      );
+    }
     await tx.stores.templateVersions.insert({
       id,
       templateKey: draft.templateKey,

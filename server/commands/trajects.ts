@@ -10,7 +10,7 @@ import { ApiError, notFound } from '../http/apiError';
 import { authorizeTeam } from '../policies/team';
 import type { TrajectPublishedProjection, TrajectSnapshot } from '../stores/trajectLifecycle';
 import { designChecks, trajectView } from './designs';
-import { recordedMove, statusSteps, type MoveInput } from './statusMoves';
+import { recordedMove, statusChangedMeanwhile, statusSteps, type MoveInput } from './statusMoves';
 
 /**
  * The lifecycle of a professionaliseringstraject: the same statuses and moves as a design (one
@@ -133,13 +133,10 @@ export async function changeTrajectStatus(
   const { outcome, note, versionLabel } = recordedMove(input);
   const publication = input.to === 'goedgekeurd' ? await publishedProjection(deps, trajectId) : null;
   await deps.transaction(async (tx) => {
-    await tx.stores.trajectLifecycle.recordTransition(trajectId, {
-      from,
-      to: input.to,
-      outcome,
-      note,
-      actorId: userId,
-    });
+    const move = { from, to: input.to, outcome, note, actorId: userId };
+    // Checked against `from` above; a move that came first meanwhile wins, this one is refused.
+    if (!(await tx.stores.trajectLifecycle.recordTransition(trajectId, move)))
+      throw statusChangedMeanwhile('dit traject');
     if (publication) await tx.stores.trajectLifecycle.publish(trajectId, publication, userId);
     // Every status change is a version: the snapshot is taken after the move, inside the transaction.
     await tx.stores.trajectLifecycle.insertVersion(trajectId, {

@@ -4,6 +4,7 @@ import type { RoundStatus } from '../../shared/schemas/rounds';
 import type { Stores } from '../deps';
 import { ApiError, forbidden, notFound } from '../http/apiError';
 import type { RoundRow } from '../stores/rounds';
+import type { RowLock } from '../stores/rowLock';
 
 /** The stores the round policy reads. */
 type PolicyStores = Pick<Stores, 'documents' | 'teams' | 'rounds'>;
@@ -249,7 +250,31 @@ export async function authorizeRound(
   action: RoundAction,
   now = Date.now(),
 ): Promise<{ round: RoundRow; access: RoundAccess; document: DocumentSummary }> {
-  const round = await stores.rounds.round(roundId);
+  return authorizeLoaded(stores, userId, await stores.rounds.round(roundId), action, now);
+}
+
+/**
+ * authorizeRound inside the transaction that writes, with the round's row locked until it commits
+ * (see RowLock): the status it checks cannot change before the write lands, and a close or
+ * completion that committed since the first check is seen here and refused as usual.
+ */
+export async function authorizeLockedRound(
+  stores: PolicyStores,
+  userId: string,
+  roundId: string,
+  action: RoundAction,
+  lock: RowLock,
+): Promise<{ round: RoundRow; access: RoundAccess; document: DocumentSummary }> {
+  return authorizeLoaded(stores, userId, await stores.rounds.lockRound(roundId, lock), action, Date.now());
+}
+
+async function authorizeLoaded(
+  stores: PolicyStores,
+  userId: string,
+  round: RoundRow | undefined,
+  action: RoundAction,
+  now: number,
+): Promise<{ round: RoundRow; access: RoundAccess; document: DocumentSummary }> {
   const access = round ? await roundAccess(stores, userId, round) : null;
   const document = round ? await stores.documents.get(round.doc_id) : undefined;
   if (!round || !access || !document) throw notFound('Deze feedbackronde bestaat niet.');

@@ -23,7 +23,18 @@ export async function authorizeTeam(
 }
 
 /**
- * A team must always keep an owner: refuses a change that would leave it without one.
+ * Inside a transaction that changes memberships, before reading any: locks the team's row, so
+ * such transactions run one after the other per team (what assertKeepsOwner relies on). 404 when
+ * the team was deleted since it was authorized.
+ */
+export async function lockTeam(stores: Pick<Stores, 'teams'>, teamId: string): Promise<void> {
+  if (!(await stores.teams.lock(teamId))) throw notFound('Dit team bestaat niet.');
+}
+
+/**
+ * A team must always keep an owner: refuses a change that would leave it without one. Call inside
+ * the transaction that makes the change, after lockTeam: otherwise two owners demoting each other
+ * at once each still count the other and leave the team without one.
  * `newRole` undefined means the member is removed.
  */
 export async function assertKeepsOwner(

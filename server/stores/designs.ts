@@ -1,4 +1,6 @@
 import type { Executor } from '../db/database';
+import { changed } from '../db/portable';
+import { lockingRead } from './rowLock';
 import type { DesignStatus } from '../../shared/domain/lifecycle';
 
 /** A design's pin to its template version. */
@@ -75,13 +77,15 @@ export function createDesignStore(db: Executor) {
         .executeTakeFirst();
       return row ? { docId: row.doc_id, templateVersionId: row.template_version_id } : undefined;
     },
-    /** Pins a design to another template version. */
-    async repin(docId: string, templateVersionId: string): Promise<void> {
-      await db
+    /** Pins a design to another template version if it is still pinned to `fromId` (false otherwise). */
+    async repin(docId: string, templateVersionId: string, fromId: string): Promise<boolean> {
+      const result = await db
         .updateTable('designs')
         .set({ template_version_id: templateVersionId })
         .where('doc_id', '=', docId)
-        .execute();
+        .where('template_version_id', '=', fromId)
+        .executeTakeFirst();
+      return changed(result) === 1;
     },
     /** Inserts a traject without items. */
     async insertTraject(traject: {
@@ -112,6 +116,15 @@ export function createDesignStore(db: Executor) {
         .select(TRAJECT_COLUMNS)
         .where('id', '=', id)
         .executeTakeFirst();
+      return row ? presentTraject(row) : undefined;
+    },
+    /** A traject, its row locked until the transaction ends (a change of its items or status waits). */
+    async lockTraject(id: string): Promise<Traject | undefined> {
+      const row = await lockingRead(
+        db,
+        db.selectFrom('trajects').select(TRAJECT_COLUMNS).where('id', '=', id),
+        'update',
+      ).executeTakeFirst();
       return row ? presentTraject(row) : undefined;
     },
     /** A team's trajects, last changed first. */

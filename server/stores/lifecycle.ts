@@ -1,4 +1,5 @@
 import type { Executor } from '../db/database';
+import { changed } from '../db/portable';
 import type { DesignStatus } from '../../shared/domain/lifecycle';
 import type { DesignContent } from '../../shared/domain/design/types';
 import { createPublicationReader, createTransitionLog } from './statusLog';
@@ -49,10 +50,20 @@ export function createLifecycleStore(db: Executor) {
         .executeTakeFirst();
       return row ? { status: row.status as DesignStatus, basedOn: row.based_on } : undefined;
     },
-    /** Moves the status and logs the move (call inside a transaction). */
-    async recordTransition(docId: string, move: StatusMove, now = Date.now()): Promise<void> {
-      await db.updateTable('designs').set({ status: move.to }).where('doc_id', '=', docId).execute();
+    /**
+     * Moves the status and logs the move if the design is still in `move.from` (call inside a
+     * transaction); false, doing nothing, when another move came first.
+     */
+    async recordTransition(docId: string, move: StatusMove, now = Date.now()): Promise<boolean> {
+      const result = await db
+        .updateTable('designs')
+        .set({ status: move.to })
+        .where('doc_id', '=', docId)
+        .where('status', '=', move.from)
+        .executeTakeFirst();
+      if (changed(result) !== 1) return false;
       await transitions.record(docId, move, now);
+      return true;
     },
     /** Every move of a design, newest first. */
     async history(docId: string): Promise<StatusTransition[]> {

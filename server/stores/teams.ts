@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database';
 import { likeIgnoringCase } from '../db/portable';
+import { lockingRead } from './rowLock';
 import type { Role, TeamKind } from '../../shared/domain/roles';
 
 /** A team as the API presents it. */
@@ -84,6 +85,19 @@ export function createTeamStore(db: Executor) {
       };
       if (Object.keys(set).length === 0) return;
       await db.updateTable('teams').set(set).where('id', '=', id).execute();
+    },
+    /**
+     * Locks the team's row until the transaction ends (false: the team is gone). Every transaction
+     * that changes memberships takes it first, so checks across members (the last owner) see the
+     * memberships as the previous such transaction left them.
+     */
+    async lock(id: string): Promise<boolean> {
+      const row = await lockingRead(
+        db,
+        db.selectFrom('teams').select('id').where('id', '=', id),
+        'update',
+      ).executeTakeFirst();
+      return row !== undefined;
     },
     async delete(id: string): Promise<void> {
       await db.deleteFrom('teams').where('id', '=', id).execute();

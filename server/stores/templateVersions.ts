@@ -91,6 +91,12 @@ function contentMatches(db: Executor, pattern: string): Expression<SqlBool> {
     WHERE json_tree.type = 'text' AND ${likeIgnoringCase(db, sql.ref('json_tree.value'), pattern)})`;
 }
 
+/**
+ * First key of the advisory locks on one ontwikkelpad's version line; the second is the hash of its
+ * key. Two-key advisory locks never collide with the one-key migration and seed locks.
+ */
+const VERSION_LINE_LOCK = 16_021;
+
 /** Queries on `template_versions` (insert and read only: versions are immutable). */
 export function createTemplateVersionStore(db: Executor) {
   return {
@@ -128,6 +134,15 @@ export function createTemplateVersionStore(db: Executor) {
           published_at: Date.now(),
         })
         .execute();
+    },
+    /**
+     * Holds the version line of `templateKey` until the transaction ends, so that two publications
+     * cannot both build on the same latest version. PostgreSQL only: the line has no row of its own
+     * to lock; SQLite runs one transaction at a time.
+     */
+    async lockVersionLine(templateKey: string): Promise<void> {
+      if (isPostgres(db))
+        await sql`SELECT pg_advisory_xact_lock(${VERSION_LINE_LOCK}, hashtext(${templateKey}))`.execute(db);
     },
     /** One version with its content. */
     async get(id: string): Promise<TemplateVersion | undefined> {

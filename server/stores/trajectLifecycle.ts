@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../db/database';
-import { insertionOrder } from '../db/portable';
+import { changed, insertionOrder } from '../db/portable';
 import type { DesignStatus } from '../../shared/domain/lifecycle';
 import { createPublicationReader, createTransitionLog } from './statusLog';
 import type { PublicationRecord, StatusMove, StatusTransition } from './statusLog';
@@ -90,14 +90,20 @@ export function createTrajectLifecycleStore(db: Executor) {
         .executeTakeFirst();
       return row?.status as DesignStatus | undefined;
     },
-    /** Moves the status and logs the move (call inside a transaction). */
-    async recordTransition(trajectId: string, move: StatusMove, now = Date.now()): Promise<void> {
-      await db
+    /**
+     * Moves the status and logs the move if the traject is still in `move.from` (call inside a
+     * transaction); false, doing nothing, when another move came first.
+     */
+    async recordTransition(trajectId: string, move: StatusMove, now = Date.now()): Promise<boolean> {
+      const result = await db
         .updateTable('trajects')
         .set({ status: move.to, updated_at: now })
         .where('id', '=', trajectId)
-        .execute();
+        .where('status', '=', move.from)
+        .executeTakeFirst();
+      if (changed(result) !== 1) return false;
       await transitions.record(trajectId, move, now);
+      return true;
     },
     /** Every move of a traject, newest first. */
     async history(trajectId: string): Promise<StatusTransition[]> {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database';
-import { isPostgres } from '../db/portable';
+import { changed, isPostgres } from '../db/portable';
+import { lockingRead } from './rowLock';
 
 /** A user as the server uses it (never with the password hash). */
 export interface User {
@@ -68,6 +69,22 @@ export function createUserStore(db: Executor) {
     },
     async setPasswordHash(id: string, passwordHash: string): Promise<void> {
       await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
+    },
+    /** Replaces the password hash if it still is `expected` (false: it changed meanwhile). */
+    async replacePasswordHash(id: string, expected: string, passwordHash: string): Promise<boolean> {
+      const result = await db
+        .updateTable('users')
+        .set({ password_hash: passwordHash })
+        .where('id', '=', id)
+        .where('deleted_at', 'is', null)
+        .where('password_hash', '=', expected)
+        .executeTakeFirst();
+      return changed(result) === 1;
+    },
+    /** The password hash of an active user, its row locked against a change until the transaction ends. */
+    async lockPasswordHash(id: string): Promise<string | undefined> {
+      return (await lockingRead(db, active().where('id', '=', id), 'share').executeTakeFirst())
+        ?.password_hash;
     },
     async setName(id: string, name: string): Promise<void> {
       await db.updateTable('users').set({ name }).where('id', '=', id).execute();

@@ -76,6 +76,8 @@ export async function authorizeRoundChange(
 export async function closeRoundByOwner(deps: Deps, userId: string, roundId: string): Promise<Round> {
   const now = Date.now();
   const { round, access } = await authorizeRoundChange(deps, userId, roundId, 'close', now);
-  await closeRound(deps, round, { userId }, now);
+  // Closed meanwhile (its deadline, another owner): refused as if that had come before the check.
+  if (!(await closeRound(deps, round, { userId }, now)))
+    await authorizeRound(deps.stores, userId, roundId, 'close');
   return await presentRound(deps, (await deps.stores.rounds.round(round.id))!, access, now);
 }

@@ -3,7 +3,7 @@ import { DEFAULT_CRITERIA_NL, type Criterion, type Round } from '../../../shared
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/apiError';
 import { authorizeDocument } from '../../policies/document';
-import { requireMayOpenRound } from '../../policies/round';
+import { authorizeLockedRound, requireMayOpenRound } from '../../policies/round';
 import { criteriaOf, presentRound } from '../../presenters/round';
 import { emitRoundChange } from '../roundEvents';
 import { authorizeRoundChange } from './close';
@@ -81,11 +81,17 @@ export async function updateRound(
   },
 ): Promise<Round> {
   const { round, access } = await authorizeRoundChange(deps, userId, roundId, 'edit');
-  await deps.stores.rounds.updateRound(round.id, {
-    title: input.title ?? round.title,
-    description: input.description ?? round.description,
-    deadline: input.deadline ? parseDeadline(input.deadline) : round.deadline,
-    criteria: input.criteria ? normaliseCriteria(input.criteria) : criteriaOf(round),
+  const deadline = input.deadline ? parseDeadline(input.deadline) : undefined;
+  const criteria = input.criteria ? normaliseCriteria(input.criteria) : undefined;
+  await deps.transaction(async (tx) => {
+    // Still open as it stands now (its deadline may have passed meanwhile, which a new one must not undo).
+    const { round: current } = await authorizeLockedRound(tx.stores, userId, round.id, 'edit', 'update');
+    await tx.stores.rounds.updateRound(round.id, {
+      title: input.title ?? current.title,
+      description: input.description ?? current.description,
+      deadline: deadline ?? current.deadline,
+      criteria: criteria ?? criteriaOf(current),
+    });
   });
   emitRoundChange(round.doc_id, { kind: 'round', roundId: round.id });
   return await presentRound(deps, (await deps.stores.rounds.round(round.id))!, access);

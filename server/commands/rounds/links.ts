@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { generateSecureRandomString, hashSecret } from '../../auth/tokens';
 import type { AppDeps } from '../../deps';
 import { ApiError, notFound } from '../../http/apiError';
-import { effectiveStatus } from '../../policies/round';
+import { authorizeLockedRound, effectiveStatus } from '../../policies/round';
+import type { RoundRow } from '../../stores/rounds';
 import { emitRoundChange } from '../roundEvents';
 import { authorizeRoundChange } from './close';
 import { notifyRoundTeam } from './notify';
@@ -18,11 +19,13 @@ export async function createRoundLink(
   roundId: string,
   input: { label?: string | undefined; expiresInDays?: number | undefined },
 ) {
-  const { round, document } = await authorizeRoundChange(deps, userId, roundId, 'invite');
+  await authorizeRoundChange(deps, userId, roundId, 'invite');
   const token = generateSecureRandomString(32);
   const id = randomUUID();
-  const expiresAt = Math.min(Date.now() + (input.expiresInDays ?? 14) * DAY, round.deadline);
-  await deps.transaction(async (tx) => {
+  const expiresAt = await deps.transaction(async (tx) => {
+    // Open until the link is stored, with the deadline as it stands now.
+    const { round, document } = await authorizeLockedRound(tx.stores, userId, roundId, 'invite', 'share');
+    const expiresAt = Math.min(Date.now() + (input.expiresInDays ?? 14) * DAY, round.deadline);
     await tx.stores.rounds.insertLink({
       id,
       roundId: round.id,
@@ -36,6 +39,7 @@ export async function createRoundLink(
       actorId: userId,
       details: { roundId: round.id, linkId: id, label: input.label ?? '' },
     });
+    return expiresAt;
   });
   return { id, token, url: `/feedback/${token}`, expiresAt: new Date(expiresAt).toISOString() };
 }
@@ -57,16 +61,18 @@ async function linkState(deps: Pick<AppDeps, 'stores'>, token: string) {
   const link = await deps.stores.rounds.linkByHash(hashSecret(token));
   const round = link ? await deps.stores.rounds.round(link.round_id) : undefined;
   if (!link || !round) return null;
-  const now = Date.now();
-  const status: 'open' | 'expired' | 'revoked' | 'closed' =
-    effectiveStatus(round, now) !== 'open'
-      ? 'closed'
-      : link.revoked_at !== null
-        ? 'revoked'
-        : link.expires_at <= now
-          ? 'expired'
-          : 'open';
-  return { link, round, status };
+  return { link, round, status: linkStatus(round, link) };
+}
+
+/** Whether a link lets someone in now, and if not why. */
+function linkStatus(
+  round: RoundRow,
+  link: { revoked_at: number | null; expires_at: number },
+  now = Date.now(),
+): 'open' | 'expired' | 'revoked' | 'closed' {
+  if (effectiveStatus(round, now) !== 'open') return 'closed';
+  if (link.revoked_at !== null) return 'revoked';
+  return link.expires_at <= now ? 'expired' : 'open';
 }
 
 /** GET /api/round-links/:token — what the link is for (public: shown before signing up). */
@@ -104,6 +110,13 @@ export async function acceptRoundLink(
   if (state.status !== 'open') throw new ApiError(410, `link_${state.status}`, REFUSED[state.status]);
   const { round, link } = state;
   const joined = await deps.transaction(async (tx) => {
+    // The round and the link as they stand now, held until the reviewer is in: a close or a
+    // revocation committed since the check above refuses as it would have before it.
+    const current = await tx.stores.rounds.lockRound(round.id, 'share');
+    const currentLink = await tx.stores.rounds.lockLink(link.id);
+    if (!current || !currentLink) throw notFound('Deze feedbacklink bestaat niet.');
+    const status = linkStatus(current, currentLink);
+    if (status !== 'open') throw new ApiError(410, `link_${status}`, REFUSED[status]);
     if (!(await tx.stores.rounds.addIndividualReviewer(round.id, userId, link.id))) return false;
     await notifyRoundTeam(tx, round, {
       kind: 'round_feedback',

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CriterionResponse } from '../../../shared/schemas/rounds';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/apiError';
-import { authorizeRound } from '../../policies/round';
+import { authorizeLockedRound, authorizeRound } from '../../policies/round';
 import { presentResponses } from '../../presenters/responses';
 import { criteriaOf } from '../../presenters/round';
 import { emitRoundChange } from '../roundEvents';
@@ -38,17 +38,18 @@ export async function saveResponses(
   },
 ): Promise<{ responses: CriterionResponse[] }> {
   const { round } = await authorizeRoundChange(deps, userId, roundId, 'respond');
-  const criteria = new Set(criteriaOf(round).map((criterion) => criterion.id));
-  const unknown = input.answers.find((answer) => !criteria.has(answer.criterionId));
-  if (unknown) throw new ApiError(400, 'unknown_criterion', 'Een antwoord hoort bij een onbekend criterium.');
-  const store = deps.stores.rounds;
-  const firstSubmit =
-    input.submit === true && !(await store.submissions(round.id)).some((row) => row.user_id === userId);
   await deps.transaction(async (tx) => {
+    // Open until the answers are stored, and with the criteria as they stand now.
+    const { round: current } = await authorizeLockedRound(tx.stores, userId, round.id, 'respond', 'share');
+    const criteria = new Set(criteriaOf(current).map((criterion) => criterion.id));
+    const unknown = input.answers.find((answer) => !criteria.has(answer.criterionId));
+    if (unknown)
+      throw new ApiError(400, 'unknown_criterion', 'Een antwoord hoort bij een onbekend criterium.');
     for (const answer of input.answers) {
       await tx.stores.rounds.upsertResponse({ id: randomUUID(), roundId: round.id, userId, ...answer });
     }
-    if (input.submit) await tx.stores.rounds.submit(round.id, userId);
+    // The team hears of a reviewer's first submit only, however many arrive at once.
+    const firstSubmit = input.submit === true && (await tx.stores.rounds.submit(round.id, userId));
     if (firstSubmit) {
       await notifyRoundTeam(tx, round, {
         kind: 'round_feedback',
@@ -61,7 +62,7 @@ export async function saveResponses(
   return {
     responses: presentResponses(
       round,
-      (await store.responses(round.id)).filter((row) => row.user_id === userId),
+      (await deps.stores.rounds.responses(round.id)).filter((row) => row.user_id === userId),
     ),
   };
 }

@@ -1,7 +1,7 @@
 import type { RoundReviewers } from '../../../shared/schemas/rounds';
 import type { AppDeps } from '../../deps';
 import { ApiError, notFound } from '../../http/apiError';
-import { authorizeRound } from '../../policies/round';
+import { authorizeLockedRound, authorizeRound } from '../../policies/round';
 import { roundPath } from '../../presenters/paths';
 import { presentReviewers } from '../../presenters/reviewers';
 import { emitRoundChange } from '../roundEvents';
@@ -33,6 +33,8 @@ export async function inviteTeam(
     );
   }
   await deps.transaction(async (tx) => {
+    // Open until the team is in (a team invited to a closed round would be asked for nothing).
+    await authorizeLockedRound(tx.stores, userId, round.id, 'invite', 'share');
     if (!(await tx.stores.rounds.inviteTeam(round.id, team.id, userId))) return;
     for (const member of await tx.stores.teams.members(team.id)) {
       await tx.stores.rounds.notify({
@@ -57,8 +59,12 @@ export async function inviteTeam(
 /** DELETE /api/rounds/:roundId/teams/:teamId */
 export async function removeTeam(deps: Deps, userId: string, roundId: string, teamId: string): Promise<void> {
   const { round } = await authorizeRoundChange(deps, userId, roundId, 'invite');
-  if (!(await deps.stores.rounds.removeTeam(round.id, teamId)))
-    throw notFound('Dit team is niet uitgenodigd.');
+  await deps.transaction(async (tx) => {
+    // While open only: a closed round keeps the record of who was asked.
+    await authorizeLockedRound(tx.stores, userId, round.id, 'invite', 'share');
+    if (!(await tx.stores.rounds.removeTeam(round.id, teamId)))
+      throw notFound('Dit team is niet uitgenodigd.');
+  });
   emitRoundChange(round.doc_id, { kind: 'round', roundId: round.id });
 }
 

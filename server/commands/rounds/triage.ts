@@ -1,7 +1,7 @@
 import type { Round, RoundSummary, SummaryItem, TriageDecision } from '../../../shared/schemas/rounds';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/apiError';
-import { authorizeRound } from '../../policies/round';
+import { authorizeLockedRound, authorizeRound } from '../../policies/round';
 import { roundPath } from '../../presenters/paths';
 import { presentRound } from '../../presenters/round';
 import { presentSummary, summaryItems } from '../../presenters/summary';
@@ -31,14 +31,18 @@ export async function triageItem(
   if (input.versionId && !(await deps.stores.versions.get(round.doc_id, input.versionId))) {
     throw new ApiError(400, 'unknown_version', 'Deze versie hoort niet bij dit document.');
   }
-  await deps.stores.rounds.upsertTriage({
-    roundId: round.id,
-    itemKind: input.itemKind,
-    itemId: input.itemId,
-    decision: input.decision,
-    reason: input.reason,
-    versionId: input.versionId ?? null,
-    decidedBy: userId,
+  await deps.transaction(async (tx) => {
+    // Closed, not completed, until the decision is stored: a completed round's summary is final.
+    await authorizeLockedRound(tx.stores, userId, round.id, 'triage', 'share');
+    await tx.stores.rounds.upsertTriage({
+      roundId: round.id,
+      itemKind: input.itemKind,
+      itemId: input.itemId,
+      decision: input.decision,
+      reason: input.reason,
+      versionId: input.versionId ?? null,
+      decidedBy: userId,
+    });
   });
   emitRoundChange(round.doc_id, { kind: 'round', roundId: round.id });
   return (await summaryItems(deps, round)).find(isItem)!;
@@ -46,17 +50,18 @@ export async function triageItem(
 
 /** POST /api/rounds/:roundId/complete — refused while any item is untriaged. */
 export async function completeRound(deps: Deps, userId: string, roundId: string): Promise<Round> {
-  const { round, access, document } = await authorizeRoundChange(deps, userId, roundId, 'complete');
-  const open = (await summaryItems(deps, round)).filter((item) => item.triage === null);
-  if (open.length > 0) {
-    throw new ApiError(
-      409,
-      'untriaged',
-      `Nog ${open.length} ${open.length === 1 ? 'onderdeel' : 'onderdelen'} zonder besluit: geef bij elke reactie en elk antwoord aan wat ermee gebeurt.`,
-    );
-  }
-  const store = deps.stores.rounds;
+  const { round, access } = await authorizeRoundChange(deps, userId, roundId, 'complete');
   await deps.transaction(async (tx) => {
+    // Completed once: a second completion, or a triage decision, waits here and then sees it.
+    const { document } = await authorizeLockedRound(tx.stores, userId, round.id, 'complete', 'update');
+    const open = (await summaryItems(tx, round)).filter((item) => item.triage === null);
+    if (open.length > 0) {
+      throw new ApiError(
+        409,
+        'untriaged',
+        `Nog ${open.length} ${open.length === 1 ? 'onderdeel' : 'onderdelen'} zonder besluit: geef bij elke reactie en elk antwoord aan wat ermee gebeurt.`,
+      );
+    }
     await tx.stores.rounds.completeRound(round.id, userId);
     await tx.stores.audit.record('round.completed', {
       teamId: document.teamId,
@@ -79,7 +84,7 @@ export async function completeRound(deps: Deps, userId: string, roundId: string)
     }
   });
   emitRoundChange(round.doc_id, { kind: 'round', roundId: round.id });
-  return presentRound(deps, (await store.round(round.id))!, access);
+  return presentRound(deps, (await deps.stores.rounds.round(round.id))!, access);
 }
 
 /** GET /api/rounds/:roundId/summary — the team always; reviewers once the round is closed. */

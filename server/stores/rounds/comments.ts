@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database';
 import { changed, insertionOrder } from '../../db/portable';
+import { lockingRead } from '../rowLock';
 
 /** One message of a comment thread (a thread is its first message, `thread_id = id`, and its replies). */
 export interface CommentRow {
@@ -96,6 +97,14 @@ export function commentQueries(db: Executor) {
     /** A thread's messages, oldest first. */
     threadMessages(threadId: string): Promise<CommentRow[]> {
       return inOrder().where('c.thread_id', '=', threadId).execute();
+    },
+    /** A message's text and deletion, its row locked until the transaction ends (an edit reads it here). */
+    lockComment(id: string): Promise<{ body: string; deleted_at: number | null } | undefined> {
+      return lockingRead(
+        db,
+        db.selectFrom('comments').select(['body', 'deleted_at']).where('id', '=', id),
+        'update',
+      ).executeTakeFirst();
     },
     /** Replaces a message's text (false when it is unknown or deleted). */
     async editComment(id: string, body: string): Promise<boolean> {

@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database';
 import { changed } from '../../db/portable';
+import { lockingRead } from '../rowLock';
 
 /** An expiring link through which individuals join a round as reviewers; `uses`: how many did. */
 export interface LinkRow {
@@ -54,6 +55,14 @@ export function linkQueries(db: Executor) {
     async linkByHash(hash: Uint8Array): Promise<LinkRow | undefined> {
       const row = await links().where('l.token_hash', '=', hash).executeTakeFirst();
       return row && present(row);
+    },
+    /** Whether the link still lets someone in, its row locked against revoking until the transaction ends. */
+    lockLink(id: string): Promise<{ revoked_at: number | null; expires_at: number } | undefined> {
+      return lockingRead(
+        db,
+        db.selectFrom('round_links').select(['revoked_at', 'expires_at']).where('id', '=', id),
+        'share',
+      ).executeTakeFirst();
     },
     /** The round's links, newest first. */
     async linksOfRound(roundId: string): Promise<LinkRow[]> {

@@ -60,17 +60,24 @@ export function responseQueries(db: Executor) {
         .orderBy('rr.id')
         .execute();
     },
-    /** Marks the reviewer's answers as sent; a second submit moves the time. */
-    async submit(roundId: string, userId: string): Promise<void> {
-      await db
+    /** Marks the reviewer's answers as sent; a second submit moves the time. True on the first submit. */
+    async submit(roundId: string, userId: string): Promise<boolean> {
+      const now = Date.now();
+      // Insert-or-nothing, then update: which of two concurrent submits was the first is decided by
+      // the primary key (the second waits for the first to commit and then inserts nothing).
+      const inserted = await db
         .insertInto('round_submissions')
-        .values({ round_id: roundId, user_id: userId, submitted_at: Date.now() })
-        .onConflict((oc) =>
-          oc
-            .columns(['round_id', 'user_id'])
-            .doUpdateSet((eb) => ({ submitted_at: eb.ref('excluded.submitted_at') })),
-        )
+        .values({ round_id: roundId, user_id: userId, submitted_at: now })
+        .onConflict((oc) => oc.columns(['round_id', 'user_id']).doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1) return true;
+      await db
+        .updateTable('round_submissions')
+        .set({ submitted_at: now })
+        .where('round_id', '=', roundId)
+        .where('user_id', '=', userId)
         .execute();
+      return false;
     },
     /** Who has submitted, and when. */
     submissions(roundId: string): Promise<{ user_id: string; submitted_at: number }[]> {

@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/database';
 import { changed, insertionOrder } from '../../db/portable';
 import type { Criterion, RoundStatus } from '../../../shared/schemas/rounds';
+import { lockingRead, type RowLock } from '../rowLock';
 
 /** A feedback round: a frozen version sent out to reviewers with criteria and a deadline. */
 export interface RoundRow {
@@ -71,6 +72,13 @@ export function roundQueries(db: Executor) {
     },
     round(id: string): Promise<RoundRow | undefined> {
       return rounds().where('id', '=', id).executeTakeFirst();
+    },
+    /**
+     * The round, its row locked until the transaction ends: `share` for writes that need it to stay
+     * as it is (open, closed), `update` for writes to the round itself.
+     */
+    lockRound(id: string, mode: RowLock): Promise<RoundRow | undefined> {
+      return lockingRead(db, rounds().where('id', '=', id), mode).executeTakeFirst();
     },
     /** The document's rounds, newest first. */
     roundsOfDoc(docId: string): Promise<RoundRow[]> {

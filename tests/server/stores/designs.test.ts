@@ -39,7 +39,7 @@ it('pins a design to a template version and repins it', async () => {
   await addDocument(t.db, 'd', 'team', 'leerarrangement');
   await designs.insertDesign('d', 'tv');
   expect(await designs.getDesign('d')).toEqual({ docId: 'd', templateVersionId: 'tv' });
-  await designs.repin('d', 'tv2');
+  expect(await designs.repin('d', 'tv2', 'tv')).toBe(true);
   expect(await designs.getDesign('d')).toEqual({ docId: 'd', templateVersionId: 'tv2' });
   expect(await designs.getDesign('missing')).toBeUndefined();
 });

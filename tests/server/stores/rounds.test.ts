@@ -28,6 +28,7 @@ describe('round store', () => {
         ...['insertComment', 'comment', 'liveComments', 'roundComments', 'threadMessages'],
         ...['editComment', 'deleteComment', 'setResolved'],
         ...['notify', 'notifications', 'unreadCount', 'markRead'],
+        ...['lockRound', 'lockLink', 'lockComment'],
       ].sort(),
     );
   });
