@@ -1,8 +1,8 @@
-import { Kysely, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, type Transaction } from 'kysely';
 import type { Db } from './connection';
 import { openDatabase as openSqliteFile } from './connection';
 import type { Database as Schema } from './schema';
-import { cachingSqliteDatabase } from './sqliteStatements';
+import { cachingSqliteDatabase, ImmediateSqliteDialect } from './sqliteStatements';
 import { inTransactionScope, RootInsideTransactionGuard } from './transactionScope';
 
 /** A query handle: the root database or an open transaction. Stores take either. */
@@ -45,7 +45,7 @@ export function openSqlite(dataDir: string): Database {
 /** Kysely over an open better-sqlite3 connection, sharing it with the raw hot path. */
 export function sqliteDatabase(sqlite: Db): Database {
   const kysely = new Kysely<Schema>({
-    dialect: new SqliteDialect({ database: cachingSqliteDatabase(sqlite) }),
+    dialect: new ImmediateSqliteDialect({ database: cachingSqliteDatabase(sqlite) }),
   });
   return databaseOf('sqlite', kysely, sqlite);
 }

@@ -1,5 +1,14 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import {
+  CompiledQuery,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDatabase,
+  type SqliteDialectConfig,
+  type SqliteStatement,
+} from 'kysely';
 
 const MAX_CACHED = 1_000;
 
@@ -21,4 +30,29 @@ export function cachingSqliteDatabase(db: BetterSqlite3.Database): SqliteDatabas
       return statement;
     },
   };
+}
+
+/**
+ * SQLite's dialect with `BEGIN IMMEDIATE`: a transaction takes the write lock when it starts. With the
+ * default deferred BEGIN, a transaction that reads first and writes later fails with
+ * SQLITE_BUSY_SNAPSHOT when the commit worker's own connection commits in between; immediate, it
+ * waits for the lock (busy_timeout) and then sees the latest data.
+ */
+export class ImmediateSqliteDialect extends SqliteDialect {
+  private readonly settings: SqliteDialectConfig;
+
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.settings = config;
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.settings);
+  }
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
 }
