@@ -24,6 +24,7 @@ const postgresProject = {
       'tests/server/db/schema*.test.ts',
       'tests/server/db/migratePostgres.test.ts',
       'tests/server/db/postgresCluster.test.ts',
+      'tests/server/db/immediateTransactions.test.ts',
       // Engine-independent: the bundle (it serves SQLite), source scans, pure rules, the runtime.
       'tests/server/cli/**',
       'tests/server/db/engineNeutral.test.ts',
