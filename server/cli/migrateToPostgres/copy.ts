@@ -7,7 +7,6 @@ import { quote, quoteAll, rowKey } from './sql';
 const BATCH_ROWS = 500;
 /** A batch is sent early once its values reach this size (document states can be large). */
 const BATCH_BYTES = 8 * 1024 * 1024;
-const MAX_PARAMETERS = 65_535;
 
 /** What one table's copy moved. */
 export interface Copied {
@@ -43,23 +42,23 @@ export async function copyTable(
     .raw(true)
     .safeIntegers(true);
   const target = [...plan.columns, ...plan.rowidColumns];
-  const perBatch = Math.min(BATCH_ROWS, Math.floor(MAX_PARAMETERS / target.length));
   // BY DEFAULT identities take a given value anyway; ALWAYS ones (the seq columns) need this clause.
   const overriding = plan.identityColumns.length > 0 ? ' OVERRIDING SYSTEM VALUE' : '';
   const copied: Copied = { rows: 0, bytes: 0 };
   let batch: unknown[][] = [];
   let batchBytes = 0;
 
-  const insert = (rows: unknown[][]) => {
-    const tuples = rows.map(
-      (_row, index) =>
-        `(${target.map((_column, position) => `$${index * target.length + position + 1}`).join(', ')})`,
+  // One array parameter per column (INSERT … SELECT FROM unnest): one short statement whatever the
+  // batch size, instead of a parameter per value.
+  const arrays = target.map((column, position) => `$${position + 1}::${plan.types.get(column)}[]`);
+  const statement =
+    `INSERT INTO ${quote(plan.name)} (${quoteAll(target)})${overriding} ` +
+    `SELECT * FROM unnest(${arrays.join(', ')})`;
+  const insert = (rows: unknown[][]) =>
+    client.query(
+      statement,
+      target.map((_column, position) => rows.map((row) => row[position])),
     );
-    return client.query(
-      `INSERT INTO ${quote(plan.name)} (${quoteAll(target)})${overriding} VALUES ${tuples.join(', ')}`,
-      rows.flat(),
-    );
-  };
   const flush = async () => {
     if (batch.length === 0) return;
     // A savepoint per batch: a refused batch can be retried row by row to name the refused row.
@@ -84,7 +83,7 @@ export async function copyTable(
       batchBytes += size;
       copied.bytes += size;
     }
-    if (batch.length >= perBatch || batchBytes >= BATCH_BYTES) await flush();
+    if (batch.length >= BATCH_ROWS || batchBytes >= BATCH_BYTES) await flush();
   }
   await flush();
   return copied;

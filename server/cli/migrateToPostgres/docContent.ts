@@ -7,18 +7,29 @@ export interface Rebuilt {
   undecodable: number[];
 }
 
-/** Applies a document's stored rows (state first, then the log) to a fresh Y.Doc, as loading does. */
+/**
+ * Applies a document's stored rows (state first, then the log) to a fresh Y.Doc, as loading does:
+ * merged into one update first (several times faster than applying a long log row by row), and row
+ * by row only when that fails, to find the rows Yjs refuses.
+ */
 export function rebuild(rows: readonly Uint8Array[]): Rebuilt {
   const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, rows.length === 1 ? rows[0]! : Y.mergeUpdates(rows as Uint8Array[]));
+    return { doc, undecodable: [] };
+  } catch {
+    doc.destroy();
+  }
+  const retried = new Y.Doc();
   const undecodable: number[] = [];
   rows.forEach((row, position) => {
     try {
-      Y.applyUpdate(doc, row);
+      Y.applyUpdate(retried, row);
     } catch {
       undecodable.push(position);
     }
   });
-  return { doc, undecodable };
+  return { doc: retried, undecodable };
 }
 
 /**

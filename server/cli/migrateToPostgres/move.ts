@@ -69,13 +69,13 @@ export async function moveToPostgres(options: MoveOptions): Promise<MoveSummary>
         await refuseUnlessEmpty(client, plans);
         const copied = [];
         for (const plan of plans) {
+          const tableStarted = performance.now();
           const { rows, bytes } = await copyTable(sqlite, client, plan);
           copied.push({ name: plan.name, rows, bytes });
-          progress(`${plan.name}: ${rows} ${rows === 1 ? 'rij' : 'rijen'}`);
+          progress(`${plan.name}: ${rows} ${rows === 1 ? 'rij' : 'rijen'} (${secondsSince(tableStarted)})`);
         }
         await options.beforeVerify?.(client);
-        const documents = await verify(sqlite, client, plans);
-        progress(`gecontroleerd: ${plans.length} tabellen rij voor rij, ${documents} documenten als Y.Doc`);
+        const documents = await verify(sqlite, client, plans, progress);
         await advanceIdentities(client, plans);
         summary = {
           tables: copied.map(({ name, rows }) => ({ name, rows })),
@@ -116,13 +116,22 @@ async function verify(
   sqlite: Database.Database,
   client: pg.PoolClient,
   plans: readonly TablePlan[],
+  progress: (line: string) => void,
 ): Promise<number> {
   const problems: string[] = [];
+  let started = performance.now();
   for (const plan of plans) problems.push(...(await compareTable(sqlite, client, plan)).problems);
+  progress(`${plans.length} tabellen rij voor rij vergeleken (${secondsSince(started)})`);
   const updates = plans.find((plan) => plan.name === 'doc_updates');
   if (!updates) throw new MoveRefused('De tabel doc_updates ontbreekt.');
+  started = performance.now();
   const documents = await compareDocuments(sqlite, client, updates);
+  progress(`${documents.documents} documenten als Y.Doc vergeleken (${secondsSince(started)})`);
   problems.push(...documents.problems);
   if (problems.length > 0) throw new VerificationFailed(problems);
   return documents.documents;
+}
+
+function secondsSince(start: number): string {
+  return `${((performance.now() - start) / 1000).toFixed(1)} s`;
 }

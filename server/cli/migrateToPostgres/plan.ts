@@ -16,8 +16,8 @@ export interface TablePlan {
   identityColumns: string[];
   /** The primary key (rowid order when rowidColumns is not empty): the order rows are compared in. */
   key: string[];
-  /** Columns that are text on PostgreSQL: ordered COLLATE "C" there to match SQLite's byte order. */
-  textColumns: Set<string>;
+  /** PostgreSQL's type of each column (`text`, `bigint`, `bytea`…), for casts and collations. */
+  types: Map<string, string>;
 }
 
 interface PostgresColumn {
@@ -95,7 +95,7 @@ function planTable(sqlite: SqliteTable, postgres: PostgresColumn[]): TablePlan {
         : sqlite.primaryKey.length > 0
           ? sqlite.primaryKey
           : sqlite.columns,
-    textColumns: new Set(postgres.filter((column) => column.type === 'text').map((column) => column.column)),
+    types: new Map(postgres.map((column) => [column.column, column.type])),
   };
 }
 

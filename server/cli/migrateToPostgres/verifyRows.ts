@@ -28,8 +28,9 @@ export async function compareTable(
   plan: TablePlan,
 ): Promise<TableComparison> {
   const sqliteKey = plan.key.map((column) => (plan.rowidColumns.includes(column) ? 'rowid' : quote(column)));
+  // Text in byte order, as SQLite's BINARY collation sorts it, whatever the database's collation.
   const postgresKey = plan.key.map((column) =>
-    plan.textColumns.has(column) ? `${quote(column)} COLLATE "C"` : quote(column),
+    plan.types.get(column) === 'text' ? `${quote(column)} COLLATE "C"` : quote(column),
   );
   const sqliteRows = sqlite
     .prepare(
