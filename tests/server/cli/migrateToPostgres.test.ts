@@ -9,22 +9,10 @@ import * as Y from 'yjs';
 import { VerificationFailed } from '../../../server/cli/migrateToPostgres/errors';
 import { moveToPostgres } from '../../../server/cli/migrateToPostgres/move';
 import { migrate, readMigrations } from '../../../server/db/migrate';
-import { approveDesign, createLab, makeDesignGreen } from '../../support/designFixtures';
 import { startPostgresCluster, type PostgresCluster } from '../../support/postgres';
-import {
-  createDesignAt,
-  createTemplateDraftAt,
-  databasePath,
-  expectJson,
-  makeDataDir,
-  REPO_ROOT,
-  removeDataDir,
-  startChildServer,
-  startTestServer,
-  type TestServer,
-  type TestUser,
-} from '../../support/server';
+import { databasePath, makeDataDir, REPO_ROOT, removeDataDir } from '../../support/server';
 import * as yclient from '../../support/yclient';
+import { buildSqliteSource, EDITED_TEXTS as TEXTS, type EditedDesign } from './sqliteSource';
 
 /**
  * `npm run migrate-to-postgres`: a SQLite database made by the real server (accounts, teams, a
@@ -33,33 +21,38 @@ import * as yclient from '../../support/yclient';
  * failures that must leave PostgreSQL exactly as it was.
  */
 
+/** Tables the source must have rows in for the move to prove anything. */
+const FILLED_TABLES = [
+  'users',
+  'sessions',
+  'teams',
+  'memberships',
+  'audit_events',
+  'documents',
+  'doc_state',
+  'doc_updates',
+  'template_versions',
+  'template_drafts',
+  'designs',
+  'design_transitions',
+  'design_publications',
+  'document_versions',
+  'feedback_rounds',
+  'round_teams',
+  'comments',
+  'notifications',
+];
+
 let cluster: PostgresCluster;
 let dataDir: string;
 let source: string;
-/** The co-edited design as its editors last saw it. */
-let edited: { docId: string; content: Record<string, unknown> };
+let edited: EditedDesign;
 const pools: pg.Pool[] = [];
-const TEXTS = ['evcApproach', 'trajectRelation'];
 
 beforeAll(async () => {
   cluster = await startPostgresCluster();
   dataDir = makeDataDir();
-  // A low COMPACT_EVERY: the design's log is compacted while it is edited, so doc_state rows come along.
-  const server = await startTestServer({ DATA_DIR: dataDir, COMPACT_EVERY: '20' });
-  let cast: Cast;
-  try {
-    cast = await buildAccountsAndRounds(server);
-  } finally {
-    await server.close();
-  }
-  // A clean stop compacts every log; a server killed mid-editing leaves committed log rows behind.
-  const child = await startChildServer(dataDir, { COMPACT_EVERY: '100000', BACKUP_INTERVAL_MINUTES: '0' });
-  try {
-    edited = { docId: cast.docId, content: await coEdit(child.wsUrl, cast, 'daarna') };
-  } finally {
-    child.kill('SIGKILL');
-    await child.exited;
-  }
+  edited = await buildSqliteSource(dataDir);
   source = databasePath(dataDir);
 }, 180_000);
 
@@ -68,89 +61,6 @@ afterAll(async () => {
   await cluster?.stop();
   if (dataDir) removeDataDir(dataDir);
 });
-
-interface Cast {
-  owner: TestUser;
-  editor: TestUser;
-  docId: string;
-}
-
-/**
- * Accounts, two labs and an atelier, a template draft, a design co-edited by two people with
- * versions, a feedback round with another lab invited, comments, a reply with a mention, and an
- * approved design.
- */
-async function buildAccountsAndRounds(server: TestServer): Promise<Cast> {
-  const [owner, editor, commenter, reviewer] = (await Promise.all(
-    ['Olga Eigenaar', 'Eef Bewerker', 'Coen Commentator', 'Rosa Reviewer'].map((name) => server.signUp(name)),
-  )) as [TestUser, TestUser, TestUser, TestUser];
-  const as = async <T>(user: TestUser, method: string, url: string, body?: unknown, status = 201) =>
-    expectJson<T>(
-      await server.request(method, url, { cookie: user.cookie, body }),
-      status,
-      `${method} ${url}`,
-    );
-  const labId = await createLab(server, owner, 'Co-creatielab Noord', [
-    [editor, 'editor'],
-    [commenter, 'commenter'],
-  ]);
-  const otherLab = await createLab(server, reviewer, 'Co-creatielab Zuid');
-  const atelier = await server.createTeam(owner, { name: 'Atelier', kind: 'atelier' });
-  await createTemplateDraftAt(server.url, owner, { teamId: atelier });
-  const [template] = await as<{ id: string }[]>(owner, 'GET', '/api/templates', undefined, 200);
-  const docId = await createDesignAt(server.url, owner, { teamId: labId, templateId: template!.id });
-  await coEdit(server.wsUrl, { owner, editor, docId }, 'eerst');
-
-  const version = await as<{ id: string }>(owner, 'POST', `/api/designs/${docId}/versions`, { label: 'v1' });
-  await as(owner, 'POST', `/api/designs/${docId}/versions`, { label: 'v2' });
-  const deadline = new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString();
-  const round = await as<{ id: string }>(owner, 'POST', `/api/documents/${docId}/rounds`, {
-    versionId: version.id,
-    title: 'Feedbackronde 1',
-    deadline,
-  });
-  await as(owner, 'POST', `/api/rounds/${round.id}/teams`, { teamId: otherLab });
-  await as(reviewer, 'POST', `/api/rounds/${round.id}/comments`, { anchor: null, body: 'Welke stappen?' });
-  const thread = await as<{ id: string }>(commenter, 'POST', `/api/documents/${docId}/comments`, {
-    anchor: null,
-    body: 'Mooi begin',
-  });
-  await as(editor, 'POST', `/api/comments/${thread.id}/replies`, {
-    body: `Eens, @[Coen Commentator](${commenter.id})`,
-  });
-  // Another design, approved (transitions, the frozen publication); an approved one takes no edits.
-  const approved = await createDesignAt(server.url, owner, { teamId: labId, templateId: template!.id });
-  const client = await yclient.connectSynced(server.wsUrl, approved, { cookie: owner.cookie, durable: true });
-  makeDesignGreen(client.doc, []);
-  await yclient.waitForAllAcked(client);
-  client.destroy();
-  await approveDesign(server, owner, approved);
-  return { owner, editor, docId };
-}
-
-/** Two editors type at once (their edits interleave in the log); returns what they converged on. */
-async function coEdit(wsUrl: string, cast: Cast, label: string): Promise<Record<string, unknown>> {
-  const [a, b] = await Promise.all(
-    [cast.owner, cast.editor].map((user) =>
-      yclient.connectSynced(wsUrl, cast.docId, { cookie: user.cookie, durable: true }),
-    ),
-  );
-  try {
-    for (let turn = 0; turn < 30; turn++) {
-      yclient.setDesignText(a!.doc, 'evcApproach', `Portfolio, ${label} ${turn}`);
-      yclient.setDesignText(b!.doc, 'trajectRelation', `Stap ${turn} van het traject (${label})`);
-    }
-    await Promise.all([yclient.waitForAllAcked(a!), yclient.waitForAllAcked(b!)]);
-    await yclient.waitFor(
-      () => JSON.stringify(yclient.stateVector(a!.doc)) === JSON.stringify(yclient.stateVector(b!.doc)),
-      'the two editors converge',
-    );
-    return yclient.docContent(a!.doc, TEXTS);
-  } finally {
-    a!.destroy();
-    b!.destroy();
-  }
-}
 
 /** Runs the CLI as a child process, as an operator would. */
 function runCli(
@@ -233,19 +143,11 @@ describe('npm run migrate-to-postgres', () => {
         const { rows } = await pool.query<{ count: string }>(`SELECT count(*) FROM "${table}"`);
         expect(Number(rows[0]!.count), table).toBe(count);
       }
-      for (const table of [
-        'users',
-        'teams',
-        'doc_updates',
-        'doc_state',
-        'document_versions',
-        'feedback_rounds',
-      ]) {
-        expect(sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBeGreaterThan(0);
-      }
-      for (const table of ['comments', 'notifications', 'audit_events', 'round_teams', 'template_drafts']) {
-        expect(sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBeGreaterThan(0);
-      }
+      // The source is realistic: every kind of row the server writes while people work.
+      const filled = tables.filter((table) =>
+        sqlite.prepare(`SELECT count(*) FROM "${table}"`).pluck().get(),
+      );
+      expect(filled).toEqual(expect.arrayContaining(FILLED_TABLES));
 
       // Every document decodes to the same Y.Doc on both sides; the design is what its editors saw.
       const ids = sqlite.prepare('SELECT id FROM documents').pluck().all() as string[];
