@@ -3,7 +3,7 @@ import type { ClientBase } from 'pg';
 import type { TablePlan } from './plan';
 import { quote, quoteAll, rowKey } from './sql';
 
-/** Rows per INSERT: few round trips, and far below PostgreSQL's 65,535 parameters per statement. */
+/** Rows per INSERT: few round trips, while a batch a refused row is searched in stays short. */
 const BATCH_ROWS = 500;
 /** A batch is sent early once its values reach this size (document states can be large). */
 const BATCH_BYTES = 8 * 1024 * 1024;
@@ -29,7 +29,7 @@ export function sqliteSelectList(plan: TablePlan): string {
 }
 
 /**
- * Streams one table from SQLite into PostgreSQL in multi-row INSERTs. Integers arrive as BigInt
+ * Streams one table from SQLite into PostgreSQL in batched INSERTs. Integers arrive as BigInt
  * (exact beyond 2^53); ids and the rowid of insertion-ordered tables keep their values.
  */
 export async function copyTable(

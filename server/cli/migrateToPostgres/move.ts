@@ -55,6 +55,7 @@ export async function moveToPostgres(options: MoveOptions): Promise<MoveSummary>
     types,
     application_name: 'werkplaats-migrate-to-postgres',
   });
+  // The one connection is checked out for the whole move: its errors reach the query that failed.
   pool.on('error', () => undefined);
   let summary: Omit<MoveSummary, 'seconds'> | undefined;
   try {
