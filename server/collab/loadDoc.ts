@@ -6,8 +6,10 @@ import { validateUpdate } from './room';
 /** A document as loaded from storage. */
 export interface LoadedDoc {
   doc: Y.Doc;
-  /** Id of the newest log row the doc contains (0 when the log is empty). */
-  lastLogId: number;
+  /** Seq of the newest log row the doc contains (the state's when the log is empty). */
+  lastSeq: number;
+  /** Seq up to which the compacted state covers the log. */
+  stateSeq: number;
   /** Number of log rows on top of the compacted state. */
   logCount: number;
 }
@@ -21,10 +23,11 @@ export function loadDoc(storage: DocStorage, docId: string): LoadedDoc {
   // The document's own id as guid: a random one costs ~10 KB of garbage per load (lib0's uuidv4).
   const doc = new Y.Doc({ gc: true, guid: docId });
   const state = storage.readState(docId);
-  if (state) Y.applyUpdate(doc, state);
-  let lastLogId = 0;
+  if (state) Y.applyUpdate(doc, state.state);
+  const stateSeq = state?.upToSeq ?? 0;
+  let lastSeq = stateSeq;
   let logCount = 0;
-  for (const row of storage.readLog(docId)) {
+  for (const row of storage.readLog(docId, stateSeq)) {
     try {
       // Decoding first means a corrupt row is rejected whole, never half-applied.
       validateUpdate(row.data);
@@ -32,10 +35,10 @@ export function loadDoc(storage: DocStorage, docId: string): LoadedDoc {
       logCount++;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      log.error('quarantined corrupt update row', { docId, rowId: row.id, reason });
-      storage.quarantine(row.id, reason);
+      log.error('quarantined corrupt update row', { docId, seq: row.seq, reason });
+      storage.quarantine(docId, row.seq, reason);
     }
-    lastLogId = row.id;
+    lastSeq = row.seq;
   }
-  return { doc, lastLogId, logCount };
+  return { doc, lastSeq, stateSeq, logCount };
 }

@@ -5,21 +5,22 @@ import type { Room } from './room';
 
 /**
  * Replaces the log with one state row. The room's doc holds exactly the committed rows up to
- * lastLogId (updates are applied right after their commit), so encoding it is the merged state —
+ * lastSeq (updates are applied right after their commit), so encoding it is the merged state —
  * far cheaper than merging the rows.
  */
 export function compact(storage: DocStorage, room: Room): void {
   const started = performance.now();
   const state = Y.encodeStateAsUpdate(room.doc);
   const stateVector = Y.encodeStateVector(room.doc);
-  storage.compact(room.docId, state, stateVector, room.lastLogId);
+  const upToSeq = room.lastSeq;
+  storage.compact(room.docId, state, stateVector, upToSeq);
   log.debug('compacted', {
     docId: room.docId,
     rows: room.logCount,
     bytes: state.length,
     ms: Math.round(performance.now() - started),
   });
-  room.logCount = 0;
+  room.compactedSeq = Math.max(room.compactedSeq, upToSeq);
 }
 
 /** Refreshes the document row (updated_at, and the title when it changed) if the doc changed. */
@@ -79,7 +80,7 @@ export function flushMeta(storage: DocStorage, rooms: Iterable<Room>): void {
  */
 export function persistAll(storage: DocStorage, rooms: readonly Room[]): boolean {
   const before = rooms.map((room) => ({
-    logCount: room.logCount,
+    compactedSeq: room.compactedSeq,
     dirtyMeta: room.dirtyMeta,
     persistedTitle: room.persistedTitle,
   }));

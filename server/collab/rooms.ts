@@ -57,7 +57,7 @@ export class RoomRegistry {
     this.storage = storage;
     this.writer = new UpdateWriter(
       storage,
-      (batch, logIds) => this.onCommitted(batch, logIds),
+      (batch, seqs) => this.onCommitted(batch, seqs),
       options.committer,
     );
     this.caps = new SocketCaps(options);
@@ -196,7 +196,7 @@ export class RoomRegistry {
    * its room's batch; otherwise everyone receives the merged update (re-receiving one's own change
    * is a no-op in Yjs).
    */
-  private onCommitted(batch: PendingWrite[], logIds: number[]): void {
+  private onCommitted(batch: PendingWrite[], seqs: number[]): void {
     const acks = new Map<Connection, { room: Room; count: number }>();
     const byRoom = new Map<Room, number[]>();
     batch.forEach((write, index) => {
@@ -214,7 +214,7 @@ export class RoomRegistry {
       const origins = new Set(indexes.map((index) => batch[index]!.origin));
       const origin = origins.size === 1 ? (batch[indexes[0]!]!.origin ?? null) : MIXED_ORIGIN;
       room.doc.transact(() => {
-        for (const index of indexes) this.applyOne(room, batch[index]!, logIds[index] ?? 0, acks);
+        for (const index of indexes) this.applyOne(room, batch[index]!, seqs[index] ?? 0, acks);
       }, origin);
       if (room.logCount >= this.options.compactEvery) this.scheduleCompaction(room);
     }
@@ -224,21 +224,21 @@ export class RoomRegistry {
   private applyOne(
     room: Room,
     write: PendingWrite,
-    logId: number,
+    seq: number,
     acks: Map<Connection, { room: Room; count: number }>,
   ): void {
     try {
-      room.applyCommitted(write.update, write.origin, logId);
+      room.applyCommitted(write.update, write.origin, seq);
     } catch (error) {
       // Validation should make this unreachable; if not, keep the row aside rather than replaying
       // it on every load, never ack it, and drop the sender (it re-syncs what it really has).
       const reason = error instanceof Error ? error.message : String(error);
       log.error('committed update could not be applied; quarantined', {
         docId: write.docId,
-        logId,
+        seq,
         reason,
       });
-      if (logId > 0) this.storage.quarantine(logId, reason);
+      if (seq > 0) this.storage.quarantine(write.docId, seq, reason);
       if (write.origin) {
         acks.delete(write.origin);
         write.origin.close(CloseCode.invalidPayload, 'update could not be applied');

@@ -1,4 +1,5 @@
 import type { DocStorage } from '../stores/docStorage';
+import { isEmptyUpdate } from '../stores/docStorage/seqs';
 import { log } from '../log';
 import type { Connection } from './connection';
 
@@ -12,14 +13,17 @@ export interface PendingWrite {
   ackCount: number;
 }
 
-/** Called after a batch is on disk, in arrival order; `logIds[i]` is 0 for an empty update. */
-export type CommitListener = (batch: PendingWrite[], logIds: number[]) => void;
+/**
+ * Called after a batch is on disk, in arrival order; `seqs[i]` is the update's place in its
+ * document's log, 0 for an empty update (not stored).
+ */
+export type CommitListener = (batch: PendingWrite[], seqs: number[]) => void;
 
 /**
- * How a committer reports a batch: the log ids on success, or the error (nothing written); a
+ * How a committer reports a batch: the seqs on success, or the error (nothing written); a
  * committer on another thread also says how long the transaction took there (ms).
  */
-export type CommitDone = (error: Error | null, logIds?: number[], ms?: number) => void;
+export type CommitDone = (error: Error | null, seqs?: number[], ms?: number) => void;
 
 /**
  * Appends a batch of updates to the log in one transaction. `done` may be called synchronously (on
@@ -36,18 +40,14 @@ export interface Committer {
 export function syncCommitter(storage: DocStorage): Committer {
   return {
     commit(writes, done) {
-      let logIds: number[];
+      let seqs: number[];
       try {
-        logIds = storage.transaction(() =>
-          writes.map((write) =>
-            isEmptyUpdate(write.update) ? 0 : storage.append(write.docId, write.update),
-          ),
-        );
+        seqs = storage.appendBatch(writes);
       } catch (error) {
         done(error instanceof Error ? error : new Error(String(error)));
         return;
       }
-      done(null, logIds);
+      done(null, seqs);
     },
     drainSync() {},
     close() {},
@@ -55,11 +55,6 @@ export function syncCommitter(storage: DocStorage): Committer {
 }
 
 const MAX_RETRY_DELAY_MS = 5_000;
-
-/** True for a Yjs v1 update that carries nothing (no structs, no deletions). */
-export function isEmptyUpdate(update: Uint8Array): boolean {
-  return update.length <= 2 && update.every((byte) => byte === 0);
-}
 
 /**
  * Group commit: every update that arrives while no commit is running is appended in one SQLite
@@ -122,15 +117,15 @@ export class UpdateWriter {
     }
     this.inFlight = batch;
     let ok = true;
-    this.committer.commit(batch, (error, logIds) => {
+    this.committer.commit(batch, (error, seqs) => {
       this.inFlight = null;
-      if (error || !logIds) {
+      if (error || !seqs) {
         ok = false;
-        this.failed(batch, error ?? new Error('no log ids'));
+        this.failed(batch, error ?? new Error('no seqs'));
         return;
       }
       this.failures = 0;
-      this.onCommitted(batch, logIds);
+      this.onCommitted(batch, seqs);
       if (this.queue.length === 0) this.notifyIdle();
       else if (!this.timer && !this.closed) this.timer = setImmediate(() => this.flush());
     });

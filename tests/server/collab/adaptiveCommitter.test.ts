@@ -56,9 +56,9 @@ describe('AdaptiveCommitter', () => {
     const list = updates(50);
     for (const update of list) {
       let ids: number[] | undefined;
-      committer.commit([write(update)], (error, logIds) => {
+      committer.commit([write(update)], (error, seqs) => {
         expect(error).toBeNull();
-        ids = logIds;
+        ids = seqs;
       });
       // Inline: answered before commit() returns.
       expect(ids).toHaveLength(1);

@@ -44,7 +44,7 @@ function twoUpdates(): [Uint8Array, Uint8Array] {
 }
 
 interface QuarantineRow {
-  id: number;
+  seq: number;
   doc_id: string;
   data: Buffer;
   reason: string;
@@ -87,23 +87,24 @@ describe('loadDoc', () => {
     // Decodes as a Yjs update, but Y.applyUpdate throws on it (a zero-length deletion).
     const unapplicable = Uint8Array.of(0x00, 0x01, 0xa9, 0x06, 0x01, 0x44, 0x00);
 
-    const goodId = storage.append(docId, first);
-    const truncatedId = storage.append(docId, truncated);
-    const unapplicableId = storage.append(docId, unapplicable);
-    const lastId = storage.append(docId, second);
+    const goodSeq = storage.append(docId, first);
+    const truncatedSeq = storage.append(docId, truncated);
+    const unapplicableSeq = storage.append(docId, unapplicable);
+    const lastSeq = storage.append(docId, second);
+    expect([goodSeq, truncatedSeq, unapplicableSeq, lastSeq]).toEqual([1, 2, 3, 4]);
 
     const loaded = loadDoc(storage, docId);
     expect(loaded.doc.getText('t').toString()).toBe('eerste tweede');
     expect(loaded.doc.getMap('meta').get('title')).toBe('Quarantaine');
     expect(loaded.logCount).toBe(2);
-    expect(loaded.lastLogId).toBe(lastId);
+    expect(loaded.lastSeq).toBe(lastSeq);
     loaded.doc.destroy();
 
-    expect(storage.readLog(docId).map((row) => row.id)).toEqual([goodId, lastId]);
+    expect(storage.readLog(docId).map((row) => row.seq)).toEqual([goodSeq, lastSeq]);
     const quarantined = db
-      .prepare<[], QuarantineRow>('SELECT id, doc_id, data, reason FROM doc_updates_quarantine ORDER BY id')
+      .prepare<[], QuarantineRow>('SELECT seq, doc_id, data, reason FROM doc_updates_quarantine ORDER BY seq')
       .all();
-    expect(quarantined.map((row) => row.id)).toEqual([truncatedId, unapplicableId]);
+    expect(quarantined.map((row) => row.seq)).toEqual([truncatedSeq, unapplicableSeq]);
     for (const row of quarantined) {
       expect(row.doc_id).toBe(docId);
       expect(row.reason).not.toBe('');
