@@ -103,10 +103,6 @@ export class AdaptiveCommitter implements Committer {
     });
   }
 
-  drainSync(): void {
-    this.thread?.drainSync();
-  }
-
   close(): void {
     this.thread?.close();
     this.inline.close();

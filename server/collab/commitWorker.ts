@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { MessageChannel, MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
-import { ADVANCE_HEAD_SQL, APPEND_SQL } from '../stores/docStorage';
+import { ADVANCE_HEAD_SQL, APPEND_SQL } from '../stores/docStorage/sqlite';
 import type { Committer, CommitDone, PendingWrite } from './writer';
 
 /**

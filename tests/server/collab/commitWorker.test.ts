@@ -3,7 +3,6 @@ import * as Y from 'yjs';
 import { WORKER_LIMITS, WorkerCommitter } from '../../../server/collab/commitWorker';
 import { UpdateWriter, type PendingWrite } from '../../../server/collab/writer';
 import type { Db } from '../../../server/db/connection';
-import { createDocStorage } from '../../../server/stores/docStorage';
 import { commitBatch, openCommitFixture, textUpdates, type CommitFixture } from '../../support/commits';
 
 /**
@@ -102,9 +101,8 @@ describe('WorkerCommitter', () => {
 
 describe('UpdateWriter on the worker', () => {
   it('what arrives while a commit runs forms the next batch; every update is committed once, in order', async () => {
-    const storage = createDocStorage(db);
     const batches: number[] = [];
-    const writer = new UpdateWriter(storage, (batch) => batches.push(batch.length), committer);
+    const writer = new UpdateWriter(committer, (batch) => batches.push(batch.length));
     const list = updates(200);
     // One update, then the rest arrive in later turns while the first commit is on the worker.
     writer.enqueue(write(list[0]!));

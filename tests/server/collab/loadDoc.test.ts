@@ -5,7 +5,7 @@ import { createDocument } from '../../../server/commands/createDocument';
 import { loadDoc } from '../../../server/collab/loadDoc';
 import { openDatabase, type Db } from '../../../server/db/connection';
 import { setLogLevel, type LogLevel } from '../../../server/log';
-import { createDocStorage, type DocStorage } from '../../../server/stores/docStorage';
+import { createDocStorage, type SqliteDocStorage } from '../../../server/stores/docStorage';
 import { createAppDeps } from '../../../server/appDeps';
 import { sqliteDatabase, type Database } from '../../../server/db/database';
 import { loadEnv } from '../../../server/env';
@@ -16,7 +16,7 @@ import { connectSynced } from '../../support/yclient';
 
 let dataDir: string;
 let db: Db;
-let storage: DocStorage;
+let storage: SqliteDocStorage;
 
 beforeEach(() => {
   // loadDoc logs every quarantined row as an error; keep test output clean unless asked.
@@ -51,7 +51,7 @@ interface QuarantineRow {
 }
 
 /** Just enough of the app's deps for createDocument: its transaction over this database. */
-function testDeps(database: Database, docStorage: DocStorage) {
+function testDeps(database: Database, docStorage: SqliteDocStorage) {
   return createAppDeps({
     env: loadEnv({ DATA_DIR: dataDir }),
     database,
@@ -93,14 +93,14 @@ describe('loadDoc', () => {
     const lastSeq = storage.append(docId, second);
     expect([goodSeq, truncatedSeq, unapplicableSeq, lastSeq]).toEqual([1, 2, 3, 4]);
 
-    const loaded = loadDoc(storage, docId);
+    const loaded = await loadDoc(storage, docId);
     expect(loaded.doc.getText('t').toString()).toBe('eerste tweede');
     expect(loaded.doc.getMap('meta').get('title')).toBe('Quarantaine');
     expect(loaded.logCount).toBe(2);
     expect(loaded.lastSeq).toBe(lastSeq);
     loaded.doc.destroy();
 
-    expect(storage.readLog(docId).map((row) => row.seq)).toEqual([goodSeq, lastSeq]);
+    expect((await storage.read(docId)).log.map((row) => row.seq)).toEqual([goodSeq, lastSeq]);
     const quarantined = db
       .prepare<[], QuarantineRow>('SELECT seq, doc_id, data, reason FROM doc_updates_quarantine ORDER BY seq')
       .all();
@@ -113,7 +113,7 @@ describe('loadDoc', () => {
     expect(new Uint8Array(quarantined[1]!.data)).toEqual(unapplicable);
 
     // Loading again finds a clean log: same document, nothing more quarantined.
-    const again = loadDoc(storage, docId);
+    const again = await loadDoc(storage, docId);
     expect(again.doc.getText('t').toString()).toBe('eerste tweede');
     again.doc.destroy();
     expect(db.prepare('SELECT COUNT(*) FROM doc_updates_quarantine').pluck().get()).toBe(2);

@@ -98,7 +98,7 @@ describe('compaction', () => {
     // What is on disk (state row + remaining log) is the same document.
     const disk = openReadOnly(server.dataDir);
     try {
-      const stored = loadDoc(createDocStorage(disk), docId).doc;
+      const stored = (await loadDoc(createDocStorage(disk), docId)).doc;
       expect(docContent(stored, ['notes'])).toEqual(expected);
       expect(stateVector(stored)).toEqual(expectedVector);
       stored.destroy();

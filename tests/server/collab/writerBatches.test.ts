@@ -24,7 +24,6 @@ function countingCommitter(): Committer & { batches: number } {
       counting.batches++;
       inner.commit(writes, done);
     }) as Committer['commit'],
-    drainSync: () => inner.drainSync(),
     close: () => inner.close(),
   };
   return counting;
@@ -37,11 +36,7 @@ describe('UpdateWriter batches', () => {
   it('answers a batch of only empty updates without a transaction; a mixed batch is committed whole, in order', async () => {
     const committer = countingCommitter();
     const answered: number[][] = [];
-    const writer = new UpdateWriter(
-      createDocStorage(fixture.db),
-      (_batch, seqs) => answered.push(seqs),
-      committer,
-    );
+    const writer = new UpdateWriter(committer, (_batch, seqs) => answered.push(seqs));
 
     for (let i = 0; i < 3; i++) writer.enqueue(fixture.write(EMPTY));
     await writer.whenIdle();
@@ -59,7 +54,7 @@ describe('UpdateWriter batches', () => {
     expect(fixture.rows().map((row) => row.seq)).toEqual([1, 2]);
     expect(answered[1]).toEqual([0, 1, 0, 2]);
     expect(fixture.storedHex()).toEqual(hex([first!, second!]));
-    expect(writer.close()).toBe(true);
+    expect(await writer.close()).toBe(true);
   });
 });
 

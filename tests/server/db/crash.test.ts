@@ -104,7 +104,7 @@ describe('crash (SIGKILL) while a client streams edits', () => {
     // 1. The database file as the crash left it.
     const db = openDatabase(dataDir);
     try {
-      const stored = loadDoc(createDocStorage(db), docId).doc;
+      const stored = (await loadDoc(createDocStorage(db), docId)).doc;
       expect(missingUpdates(stored, acked)).toEqual([]);
       expect(stored.getText('stream').toString().startsWith(ackedText)).toBe(true);
       stored.destroy();
