@@ -5,6 +5,7 @@ import { createApp } from './app';
 import { documentLogOn } from './collab/documentLog';
 import { RoomRegistry } from './collab/rooms';
 import { openSqlite } from './db/database';
+import { openPostgres } from './db/postgres';
 import { createAppDeps } from './appDeps';
 import { createStores } from './stores';
 import type { AppDeps } from './deps';
@@ -40,14 +41,10 @@ export async function startServer(
 ): Promise<RunningServer> {
   const env = loadEnv({ ...process.env, ...overrides });
   setLogLevel(env.LOG_LEVEL);
-  if (env.DATABASE_URL) {
-    // The stores run on PostgreSQL already; the document log and its sync path do not yet. Refusing
-    // is better than silently keeping everything in SQLite while the operator believes otherwise.
-    throw new Error(
-      'DATABASE_URL is set, but this version keeps documents in SQLite only. Unset DATABASE_URL to run on SQLite.',
-    );
-  }
-  const database = openSqlite(env.DATA_DIR);
+  // With DATABASE_URL everything lives in PostgreSQL: no SQLite file is opened or created.
+  const database = env.DATABASE_URL
+    ? await openPostgres({ url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX })
+    : openSqlite(env.DATA_DIR);
   const { docStorage, committer } = documentLogOn(database, env);
   const stores = createStores(database.db, docStorage);
   await seedExampleTemplates(database);

@@ -1,9 +1,11 @@
 import type { Database } from '../db/database';
 import type { Env } from '../env';
 import { createDocStorage, type DocStorage, type SqliteDocStorage } from '../stores/docStorage';
+import { createPostgresDocStorage } from '../stores/docStorage/postgres';
 import type { Db } from '../db/connection';
 import { AdaptiveCommitter } from './adaptiveCommitter';
 import { WorkerCommitter } from './commitWorker';
+import { PgCommitter } from './pgCommitter';
 import { syncCommitter, type Committer } from './writer';
 
 /** The sync server's document storage and group commit, on the app's database. */
@@ -17,6 +19,12 @@ export interface DocumentLog {
  * commit); on SQLite the raw connection, with group commits where COMMIT_THREAD says.
  */
 export function documentLogOn(database: Database, env: Env): DocumentLog {
+  if (database.postgres) {
+    return {
+      docStorage: createPostgresDocStorage(database.postgres),
+      committer: new PgCommitter(database.postgres),
+    };
+  }
   const db = database.sqlite!;
   db.pragma(`busy_timeout = ${env.SQLITE_BUSY_TIMEOUT_MS}`);
   const docStorage = createDocStorage(db);
