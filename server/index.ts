@@ -84,7 +84,13 @@ export async function startServer(
   };
   const deps = createAppDeps({ env, database, docStorage, sessionPolicy, rooms, limiters }, stores);
   // Expired session rows are removed hourly; validation refuses them anyway.
-  const sweep = setInterval(async () => await sessions.sweep(), HOUR_MS);
+  const sweep = setInterval(
+    () =>
+      void sessions.sweep().catch((error: unknown) => {
+        log.warn('could not remove expired sessions', { error: String(error) });
+      }),
+    HOUR_MS,
+  );
   sweep.unref();
   // Feedback rounds close at their deadline here, never as a side effect of a read.
   const deadlines = await startDeadlineJob(deps);

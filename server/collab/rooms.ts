@@ -67,7 +67,7 @@ export class RoomRegistry {
     };
     this.timers = [
       every(options.metaFlushMs ?? 2_000, () => void this.flushMeta()),
-      every(options.sessionSweepMs ?? 30_000, async () => void (await this.guard.sweepSessions())),
+      every(options.sessionSweepMs ?? 30_000, () => void this.sweepSessions()),
       every(heartbeatMs, () => {
         heartbeat(this.connections(), { heartbeatMs, socketIdleMs: options.socketIdleMs });
         this.evictIdleRooms();
@@ -221,6 +221,15 @@ export class RoomRegistry {
         this.compactions.delete(room);
       }
     });
+  }
+
+  /** Closes sockets of ended sessions; a database that does not answer now is asked next time. */
+  private async sweepSessions(): Promise<void> {
+    try {
+      await this.guard.sweepSessions();
+    } catch (error) {
+      log.warn('could not check the sessions of open sockets', { error: String(error) });
+    }
   }
 
   /** Refreshes the rows of every changed room; skipped while the previous flush still runs. */

@@ -13,6 +13,10 @@ export async function pgTransaction<T>(
 ): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  // A connection that breaks between two statements emits 'error' on the client, which the pool
+  // only listens to while the client is idle: unheard, it would end the process.
+  const onError = (error: Error) => (broken ??= error);
+  client.on('error', onError);
   try {
     // No parameters: the simple protocol, which runs `begin` even when it is two statements.
     await client.query(begin);
@@ -23,6 +27,7 @@ export async function pgTransaction<T>(
     await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
     throw error;
   } finally {
+    client.off('error', onError);
     client.release(broken);
   }
 }
