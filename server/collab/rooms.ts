@@ -143,12 +143,18 @@ export class RoomRegistry {
     }
     this.joining.add(connection);
     this.caps.count(connection, 1);
-    let room: Room;
-    try {
-      room = await this.loader.room(connection.docId);
-    } catch (error) {
-      if (this.joining.delete(connection)) this.caps.count(connection, -1);
-      throw error;
+    let room: Room | undefined;
+    // Again if the room began to unload before this continuation ran: then a fresh one loads.
+    while (
+      room === undefined ||
+      (this.loader.peek(connection.docId) !== room && this.joining.has(connection))
+    ) {
+      try {
+        room = await this.loader.room(connection.docId);
+      } catch (error) {
+        if (this.joining.delete(connection)) this.caps.count(connection, -1);
+        throw error;
+      }
     }
     if (!this.joining.delete(connection)) {
       // Left while the document loaded (leave() already counted it out).

@@ -65,8 +65,9 @@ export interface StoredDocuments {
 /** Opens the documents at `where` (see StoredDocuments). */
 export async function openStoredDocuments(where: DocumentsAt): Promise<StoredDocuments> {
   if (where.databaseUrl) {
-    const database = await openPostgres({ url: where.databaseUrl, poolMax: 2 });
-    const pool = database.postgres!;
+    // openPostgres for its pool (int8 as numbers, the schema migrated); its Kysely stays unused, so
+    // ending the pool is all the closing there is (Kysely's destroy() would not: never initialised).
+    const pool = (await openPostgres({ url: where.databaseUrl, poolMax: 2 })).postgres!;
     return stored(
       createPostgresDocStorage(pool),
       async (docId) => {
@@ -76,7 +77,7 @@ export async function openStoredDocuments(where: DocumentsAt): Promise<StoredDoc
         );
         return rows[0]!.n;
       },
-      () => database.close(),
+      () => pool.end(),
     );
   }
   // Read-write, so that a file a crash left behind can be recovered from its WAL.
