@@ -25,6 +25,14 @@ const postgresProject = {
       'tests/server/db/migratePostgres.test.ts',
       'tests/server/db/postgresCluster.test.ts',
       'tests/server/db/immediateTransactions.test.ts',
+      // The sync path's tests run on both engines themselves (tests/support/collabEngines.ts).
+      'tests/reliability/databaseRestart.test.ts',
+      'tests/server/collab/docStorage.test.ts',
+      'tests/server/collab/durableAck.test.ts',
+      'tests/server/collab/loadDoc.test.ts',
+      'tests/server/collab/roomLoading.test.ts',
+      'tests/server/collab/rooms.test.ts',
+      'tests/server/db/crash.test.ts',
       // Engine-independent: the bundle (it serves SQLite), source scans, pure rules, the runtime.
       'tests/server/cli/**',
       'tests/server/db/engineNeutral.test.ts',

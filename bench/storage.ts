@@ -6,7 +6,7 @@
  */
 import * as Y from 'yjs';
 import { openDatabase } from '../server/db/connection';
-import { UpdateWriter } from '../server/collab/writer';
+import { UpdateWriter, syncCommitter } from '../server/collab/writer';
 import { createDocStorage } from '../server/stores/docStorage';
 import { setLogLevel } from '../server/log';
 
@@ -35,7 +35,7 @@ for (let i = 0; i < total; i++) text.insert(text.length, 'x');
 const results: Record<string, number> = {};
 for (const batch of [1, 10, 100, 1000]) {
   let committed = 0;
-  const writer = new UpdateWriter(storage, (written) => {
+  const writer = new UpdateWriter(syncCommitter(storage), (written) => {
     committed += written.length;
   });
   const count = batch === 1 ? Math.min(total, 2000) : total;

@@ -2,13 +2,10 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
-import { AdaptiveCommitter } from './collab/adaptiveCommitter';
-import { WorkerCommitter } from './collab/commitWorker';
-import { syncCommitter, type Committer } from './collab/writer';
-import type { DocStorage } from './stores/docStorage';
+import { documentLogOn } from './collab/documentLog';
 import { RoomRegistry } from './collab/rooms';
-import type { Db } from './db/connection';
 import { openSqlite } from './db/database';
+import { openPostgres } from './db/postgres';
 import { createAppDeps } from './appDeps';
 import { createStores } from './stores';
 import type { AppDeps } from './deps';
@@ -19,11 +16,13 @@ import { documentRole } from './policies/document';
 import { seedExampleTemplates } from './db/seed';
 import { scheduleBackups } from './db/backup';
 import { startDeadlineJob } from './commands/rounds';
-
-const HOUR_MS = 60 * 60 * 1000;
 import { loadEnv, type Env } from './env';
 import { log, setLogLevel } from './log';
-import { createDocStorage } from './stores/docStorage';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** Scheduled backups are SQLite's own (online backup of the file); on PostgreSQL, pg_dump's job. */
+const NO_BACKUPS = { stop: async () => {}, runNow: async () => undefined };
 
 /** A started server. */
 export interface RunningServer {
@@ -42,17 +41,11 @@ export async function startServer(
 ): Promise<RunningServer> {
   const env = loadEnv({ ...process.env, ...overrides });
   setLogLevel(env.LOG_LEVEL);
-  if (env.DATABASE_URL) {
-    // The stores run on PostgreSQL already; the document log and its sync path do not yet. Refusing
-    // is better than silently keeping everything in SQLite while the operator believes otherwise.
-    throw new Error(
-      'DATABASE_URL is set, but this version keeps documents in SQLite only. Unset DATABASE_URL to run on SQLite.',
-    );
-  }
-  const database = openSqlite(env.DATA_DIR);
-  const db = database.sqlite as Db;
-  db.pragma(`busy_timeout = ${env.SQLITE_BUSY_TIMEOUT_MS}`);
-  const docStorage = createDocStorage(db);
+  // With DATABASE_URL everything lives in PostgreSQL: no SQLite file is opened or created.
+  const database = env.DATABASE_URL
+    ? await openPostgres({ url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX })
+    : openSqlite(env.DATA_DIR);
+  const { docStorage, committer } = documentLogOn(database, env);
   const stores = createStores(database.db, docStorage);
   await seedExampleTemplates(database);
   const sessionPolicy = {
@@ -75,12 +68,14 @@ export async function startServer(
     maxSocketsPerAddress: env.MAX_SOCKETS_PER_ADDRESS,
     maxPendingUpdatesPerSocket: env.MAX_PENDING_UPDATES_PER_SOCKET,
     awareness: { maxStateBytes: env.MAX_AWARENESS_BYTES, maxIdsPerSocket: env.MAX_AWARENESS_IDS_PER_SOCKET },
-    committer: committerFor(env, db, docStorage),
+    committer,
   });
-  const backups = scheduleBackups(db, env.DATA_DIR, {
-    intervalMs: env.BACKUP_INTERVAL_MINUTES * 60_000,
-    keep: env.BACKUP_KEEP,
-  });
+  const backups = database.sqlite
+    ? scheduleBackups(database.sqlite, env.DATA_DIR, {
+        intervalMs: env.BACKUP_INTERVAL_MINUTES * 60_000,
+        keep: env.BACKUP_KEEP,
+      })
+    : NO_BACKUPS;
   const loginWindowMs = env.LOGIN_WINDOW_MINUTES * 60_000;
   const limiters = {
     loginByAccount: new FailureLimiter(env.LOGIN_MAX_FAILURES_PER_ACCOUNT, loginWindowMs),
@@ -89,7 +84,13 @@ export async function startServer(
   };
   const deps = createAppDeps({ env, database, docStorage, sessionPolicy, rooms, limiters }, stores);
   // Expired session rows are removed hourly; validation refuses them anyway.
-  const sweep = setInterval(async () => await sessions.sweep(), HOUR_MS);
+  const sweep = setInterval(
+    () =>
+      void sessions.sweep().catch((error: unknown) => {
+        log.warn('could not remove expired sessions', { error: String(error) });
+      }),
+    HOUR_MS,
+  );
   sweep.unref();
   // Feedback rounds close at their deadline here, never as a side effect of a read.
   const deadlines = await startDeadlineJob(deps);
@@ -115,7 +116,8 @@ export async function startServer(
   injectWebSocket(server);
   const port = (server.address() as AddressInfo).port;
   const url = `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}`;
-  log.info(`werkplaats listening on ${url}`, { dataDir: env.DATA_DIR, node: process.version });
+  const where = database.sqlite ? { dataDir: env.DATA_DIR } : { database: 'postgres' };
+  log.info(`werkplaats listening on ${url}`, { ...where, node: process.version });
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -124,23 +126,15 @@ export async function startServer(
       deadlines.stop();
       // A backup in progress finishes first: the database is closed after it.
       await backups.stop();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        rooms.close();
-        for (const client of wss.clients) client.terminate();
-        server.closeAllConnections();
-      });
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Pending edits are committed and acked, sockets closed (1001) and documents compacted.
+      await rooms.close();
+      for (const client of wss.clients) client.terminate();
+      server.closeAllConnections();
+      await stopped;
       await database.close();
       log.info('werkplaats stopped');
     })());
 
   return { port, url, deps, close, backupNow: backups.runNow };
-}
-
-/** The group-commit thread COMMIT_THREAD asks for (undefined: the writer's own, on the loop). */
-function committerFor(env: Env, db: Db, storage: DocStorage): Committer | undefined {
-  const worker = () => new WorkerCommitter({ file: db.name, busyTimeoutMs: env.SQLITE_BUSY_TIMEOUT_MS });
-  if (env.COMMIT_THREAD === 'worker') return worker();
-  if (env.COMMIT_THREAD === 'auto') return new AdaptiveCommitter(syncCommitter(storage), worker);
-  return undefined;
 }

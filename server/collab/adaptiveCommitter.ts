@@ -89,22 +89,18 @@ export class AdaptiveCommitter implements Committer {
 
   commit(writes: readonly PendingWrite[], done: CommitDone): void {
     if (this.current === 'worker' && this.thread) {
-      this.thread.commit(writes, (error, logIds, ms) => {
+      this.thread.commit(writes, (error, seqs, ms) => {
         if (!error) this.afterThreadCommit(ms);
-        done(error, logIds);
+        done(error, seqs);
       });
       return;
     }
     const started = performance.now();
-    this.inline.commit(writes, (error, logIds) => {
+    this.inline.commit(writes, (error, seqs) => {
       // A failed commit held the loop too (SQLITE_BUSY waits out its timeout), so it counts.
       this.afterInlineCommit(performance.now() - started);
-      done(error, logIds);
+      done(error, seqs);
     });
-  }
-
-  drainSync(): void {
-    this.thread?.drainSync();
   }
 
   close(): void {

@@ -1,13 +1,14 @@
 import { createRequire } from 'node:module';
 import { MessageChannel, MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
+import { ADVANCE_HEAD_SQL, APPEND_SQL } from '../stores/docStorage/sqlite';
 import type { Committer, CommitDone, PendingWrite } from './writer';
 
 /**
  * The worker's code. It is plain JavaScript evaluated in the worker (`eval: true`), so it runs the
  * same under tsx, vitest and a built bundle without a loader: open a second connection to the same
  * database file with the server's durability pragmas, and append each batch of updates in one
- * transaction. Every reply is followed by a bump of a shared counter, so the main thread can also
- * wait for it synchronously (shutdown).
+ * transaction (DocStorage's statements, passed in). Every reply is followed by a bump of a shared
+ * counter, so the main thread can also wait for it synchronously (shutdown).
  */
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
@@ -21,15 +22,24 @@ if (String(db.pragma('journal_mode = WAL', { simple: true })).toLowerCase() !== 
 db.pragma('synchronous = FULL');
 if (db.pragma('synchronous', { simple: true }) !== 2) throw new Error('SQLite synchronous is not FULL');
 db.pragma('busy_timeout = ' + Number(workerData.busyTimeoutMs));
-const insert = db.prepare('INSERT INTO doc_updates (doc_id, data, created_at) VALUES (?, ?, ?)');
+const advanceHead = db.prepare(workerData.advanceHeadSql);
+const insert = db.prepare(workerData.appendSql);
 const isEmpty = (u) => u.length <= 2 && u.every((b) => b === 0);
+// As DocStorage.appendBatch: each document's head advanced once, its rows numbered in batch order.
 const append = db.transaction((docIds, data, ends, now) => {
-  const ids = [];
-  for (let i = 0, start = 0; i < ends.length; start = ends[i], i++) {
-    const update = data.subarray(start, ends[i]);
-    ids.push(isEmpty(update) ? 0 : Number(insert.run(docIds[i], update, now).lastInsertRowid));
-  }
-  return ids;
+  const updates = ends.map((end, i) => data.subarray(i === 0 ? 0 : ends[i - 1], end));
+  const next = new Map();
+  updates.forEach((update, i) => {
+    if (!isEmpty(update)) next.set(docIds[i], (next.get(docIds[i]) || 0) + 1);
+  });
+  for (const [docId, count] of next) next.set(docId, advanceHead.get(docId, count).seq - count + 1);
+  return updates.map((update, i) => {
+    if (isEmpty(update)) return 0;
+    const seq = next.get(docIds[i]);
+    next.set(docIds[i], seq + 1);
+    insert.run(docIds[i], seq, update, now);
+    return seq;
+  });
 });
 port.on('message', (message) => {
   let reply;
@@ -176,6 +186,8 @@ export class WorkerCommitter implements Committer {
         file: this.options.file,
         busyTimeoutMs: this.options.busyTimeoutMs,
         betterSqlite: createRequire(import.meta.url).resolve('better-sqlite3'),
+        advanceHeadSql: ADVANCE_HEAD_SQL,
+        appendSql: APPEND_SQL,
         signal: this.signal.buffer,
         port: port2,
       },

@@ -6,9 +6,11 @@ import { validateUpdate } from './room';
 /** A document as loaded from storage. */
 export interface LoadedDoc {
   doc: Y.Doc;
-  /** Id of the newest log row the doc contains (0 when the log is empty). */
-  lastLogId: number;
-  /** Number of log rows on top of the compacted state. */
+  /** Seq of the newest log row the doc contains (the state's when the log is empty). */
+  lastSeq: number;
+  /** Seq up to which the compacted state covers the log. */
+  stateSeq: number;
+  /** Number of log rows applied on top of the compacted state. */
   logCount: number;
 }
 
@@ -17,14 +19,15 @@ export interface LoadedDoc {
  * doc rather than merged with Y.mergeUpdates, whose cost grows superlinearly with the backlog.
  * A row that does not decode is quarantined (kept, logged) instead of failing the whole document.
  */
-export function loadDoc(storage: DocStorage, docId: string): LoadedDoc {
+export async function loadDoc(storage: DocStorage, docId: string): Promise<LoadedDoc> {
+  const stored = await storage.read(docId);
   // The document's own id as guid: a random one costs ~10 KB of garbage per load (lib0's uuidv4).
   const doc = new Y.Doc({ gc: true, guid: docId });
-  const state = storage.readState(docId);
-  if (state) Y.applyUpdate(doc, state);
-  let lastLogId = 0;
+  if (stored.state) Y.applyUpdate(doc, stored.state);
+  let lastSeq = stored.stateSeq;
   let logCount = 0;
-  for (const row of storage.readLog(docId)) {
+  const corrupt: Array<{ seq: number; reason: string }> = [];
+  for (const row of stored.log) {
     try {
       // Decoding first means a corrupt row is rejected whole, never half-applied.
       validateUpdate(row.data);
@@ -32,10 +35,16 @@ export function loadDoc(storage: DocStorage, docId: string): LoadedDoc {
       logCount++;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      log.error('quarantined corrupt update row', { docId, rowId: row.id, reason });
-      storage.quarantine(row.id, reason);
+      log.error('quarantined corrupt update row', { docId, seq: row.seq, reason });
+      corrupt.push({ seq: row.seq, reason });
     }
-    lastLogId = row.id;
+    lastSeq = row.seq;
   }
-  return { doc, lastLogId, logCount };
+  for (const { seq, reason } of corrupt) {
+    // Not moved aside now: the doc loads without it all the same, and the next load tries again.
+    await storage.quarantine(docId, seq, reason).catch((error: unknown) => {
+      log.error('could not quarantine a corrupt update row', { docId, seq, error: String(error) });
+    });
+  }
+  return { doc, lastSeq, stateSeq: stored.stateSeq, logCount };
 }

@@ -4,7 +4,7 @@ import { loadDoc } from './loadDoc';
 
 /**
  * Runs `read` on the committed state of a document: the live room's doc when it is loaded (it holds
- * exactly the committed updates), otherwise a copy loaded from SQLite and destroyed afterwards.
+ * exactly the committed updates), otherwise a copy loaded from storage and destroyed afterwards.
  */
 export async function readDocument<T>(
   deps: Pick<AppDeps, 'rooms' | 'stores'>,
@@ -13,7 +13,7 @@ export async function readDocument<T>(
 ): Promise<T> {
   const room = deps.rooms.peek(docId);
   if (room) return read(room.doc);
-  const { doc } = loadDoc(deps.stores.docStorage, docId);
+  const { doc } = await loadDoc(deps.stores.docStorage, docId);
   try {
     return await read(doc);
   } finally {

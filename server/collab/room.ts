@@ -6,7 +6,8 @@ import { MessageType, SyncMessageType } from '../../shared/collab/messages';
 import { META_MAP } from '../../shared/editor/fields';
 import { CloseCode, preframe, type Connection } from './connection';
 import type { LoadedDoc } from './loadDoc';
-import { isEmptyUpdate, type UpdateWriter } from './writer';
+import { isEmptyUpdate } from '../stores/docStorage/seqs';
+import type { UpdateWriter } from './writer';
 import { isSatisfied, knownClocksOf, noteUpdate, requirementsOf, type KnownClocks } from './dependencies';
 import {
   AwarenessTooBig,
@@ -70,8 +71,10 @@ export class Room {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
-  lastLogId: number;
-  logCount: number;
+  /** Seq of the newest log row the doc contains. */
+  lastSeq: number;
+  /** Seq up to which the stored state covers the log (what the last compaction wrote). */
+  compactedSeq: number;
   /** Title last written to the documents table. */
   persistedTitle: string | undefined;
   /** The doc changed since the documents row was last touched. */
@@ -91,8 +94,8 @@ export class Room {
   ) {
     this.doc = loaded.doc;
     this.known = knownClocksOf(this.doc);
-    this.lastLogId = loaded.lastLogId;
-    this.logCount = loaded.logCount;
+    this.lastSeq = loaded.lastSeq;
+    this.compactedSeq = loaded.stateSeq;
     this.persistedTitle = this.title;
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server is not a participant: it has no presence of its own.
@@ -130,6 +133,11 @@ export class Room {
         for (const connection of this.connections) connection.sendFramed(framed, message);
       },
     );
+  }
+
+  /** Log rows on top of the stored state (quarantined rows included: an estimate for compaction). */
+  get logCount(): number {
+    return this.lastSeq - this.compactedSeq;
   }
 
   /** The collaborative title (meta.title), if set. */
@@ -192,17 +200,14 @@ export class Room {
   }
 
   /** Applies a committed update; doc observers relay it to every other socket. */
-  applyCommitted(update: Uint8Array, origin: Connection | null, logId: number): void {
+  applyCommitted(update: Uint8Array, origin: Connection | null, seq: number): void {
     Y.applyUpdate(this.doc, update, origin);
     if (!origin) {
       // Server-side writes (template upgrades) bypass receive(): note what they add.
       noteUpdate(this.known, update);
       this.releaseHeld();
     }
-    if (logId > 0) {
-      this.lastLogId = logId;
-      this.logCount++;
-    }
+    if (seq > this.lastSeq) this.lastSeq = seq;
   }
 
   /** Sends the durable-ack to a socket that asked for it. */

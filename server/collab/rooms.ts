@@ -2,16 +2,14 @@ import type { DocStorage } from '../stores/docStorage';
 import { log } from '../log';
 import { AccessGuard, type AccessGuardOptions } from './accessGuard';
 import type { AwarenessLimits } from './awareness';
+import { applyCommittedBatch } from './committedBatch';
 import { CloseCode, type Connection } from './connection';
 import { heartbeat } from './heartbeat';
-import { loadDoc } from './loadDoc';
-import { Room } from './room';
-import { compact, flushMeta, persistAll, persistForUnload } from './roomPersistence';
+import { RoomLoader } from './roomLoader';
+import type { Room } from './room';
+import { persistRooms } from './roomPersistence';
 import { SocketCaps, type CapExceeded } from './socketCaps';
 import { UpdateWriter, type Committer, type PendingWrite } from './writer';
-
-/** Transaction origin of a room batch with updates from several senders: relayed to every socket. */
-const MIXED_ORIGIN = Symbol('mixed committed batch');
 
 /** Settings of the room registry. */
 export interface RoomRegistryOptions extends AccessGuardOptions {
@@ -33,8 +31,8 @@ export interface RoomRegistryOptions extends AccessGuardOptions {
   socketIdleMs?: number;
   /** Presence limits per socket. */
   awareness?: AwarenessLimits;
-  /** Where group commits run (a worker thread in the server); the storage's connection by default. */
-  committer?: Committer;
+  /** Where group commits run: the storage's engine, on the event loop, a worker thread or the network. */
+  committer: Committer;
 }
 
 /**
@@ -42,24 +40,23 @@ export interface RoomRegistryOptions extends AccessGuardOptions {
  * after the last one leaves — once its writes are committed and its log compacted.
  */
 export class RoomRegistry {
-  private readonly rooms = new Map<string, Room>();
   readonly writer: UpdateWriter;
-  private readonly storage: DocStorage;
+  private readonly loader: RoomLoader;
   private readonly caps: SocketCaps;
   private readonly guard: AccessGuard;
   private readonly timers: NodeJS.Timeout[];
-  private readonly compactionScheduled = new Set<Room>();
+  private readonly compactions = new Set<Room>();
+  /** Sockets whose document is still loading (see join). */
+  private readonly joining = new Set<Connection>();
+  private metaFlushing = false;
+  private closing = false;
 
   constructor(
-    storage: DocStorage,
+    private readonly storage: DocStorage,
     private readonly options: RoomRegistryOptions,
   ) {
-    this.storage = storage;
-    this.writer = new UpdateWriter(
-      storage,
-      (batch, logIds) => this.onCommitted(batch, logIds),
-      options.committer,
-    );
+    this.writer = new UpdateWriter(options.committer, (batch, seqs) => this.onCommitted(batch, seqs));
+    this.loader = new RoomLoader(storage, this.writer, options.awareness);
     this.caps = new SocketCaps(options);
     this.guard = new AccessGuard(() => this.connections(), options);
     const heartbeatMs = options.heartbeatMs ?? 30_000;
@@ -69,8 +66,8 @@ export class RoomRegistry {
       return timer;
     };
     this.timers = [
-      every(options.metaFlushMs ?? 2_000, () => flushMeta(this.storage, this.rooms.values())),
-      every(options.sessionSweepMs ?? 30_000, async () => void (await this.guard.sweepSessions())),
+      every(options.metaFlushMs ?? 2_000, () => void this.flushMeta()),
+      every(options.sessionSweepMs ?? 30_000, () => void this.sweepSessions()),
       every(heartbeatMs, () => {
         heartbeat(this.connections(), { heartbeatMs, socketIdleMs: options.socketIdleMs });
         this.evictIdleRooms();
@@ -83,9 +80,9 @@ export class RoomRegistry {
    * whose unload had to wait (storage failing while the last socket left) or that was never joined.
    */
   evictIdleRooms(): void {
-    if (this.writer.pending > 0) return;
-    for (const room of [...this.rooms.values()]) {
-      if (room.connections.size === 0) this.unload(room);
+    if (this.writer.pending > 0 || this.closing) return;
+    for (const room of [...this.loader.rooms()]) {
+      if (room.connections.size === 0) void this.loader.unload(room);
     }
   }
 
@@ -97,9 +94,10 @@ export class RoomRegistry {
     return this.caps.admit(identity);
   }
 
-  /** Every open connection. */
+  /** Every open connection, those whose document is still loading included. */
   *connections(): Iterable<Connection> {
-    for (const room of this.rooms.values()) yield* room.connections;
+    yield* this.joining;
+    for (const room of this.loader.rooms()) yield* room.connections;
   }
 
   /**
@@ -126,155 +124,156 @@ export class RoomRegistry {
 
   /** Number of loaded documents. */
   get size(): number {
-    return this.rooms.size;
+    return this.loader.size;
   }
 
   /** The loaded room, if any (tests and diagnostics). */
   peek(docId: string): Room | undefined {
-    return this.rooms.get(docId);
+    return this.loader.peek(docId);
   }
 
-  /** Adds a connection to its document's room, loading the document from SQLite if needed. */
-  join(connection: Connection): Room {
+  /**
+   * Adds a connection to its document's room, loading the document first if needed (once, however
+   * many sockets ask at the same time). Resolves with undefined when the socket left meanwhile;
+   * rejects when the document could not be loaded.
+   */
+  async join(connection: Connection): Promise<Room | undefined> {
     if (this.options.maxPendingUpdatesPerSocket !== undefined) {
       connection.maxPendingUpdates = this.options.maxPendingUpdatesPerSocket;
     }
-    let room = this.rooms.get(connection.docId);
-    if (!room) {
-      const started = performance.now();
-      const loaded = loadDoc(this.storage, connection.docId);
-      room = new Room(connection.docId, loaded, this.writer, this.options.awareness);
-      this.rooms.set(connection.docId, room);
-      log.debug('document loaded', {
-        docId: connection.docId,
-        logRows: loaded.logCount,
-        ms: Math.round(performance.now() - started),
-      });
-      if (loaded.logCount >= this.options.compactEvery) this.scheduleCompaction(room);
+    this.joining.add(connection);
+    this.caps.count(connection, 1);
+    let room: Room | undefined;
+    // Again if the room began to unload before this continuation ran: then a fresh one loads.
+    while (
+      room === undefined ||
+      (this.loader.peek(connection.docId) !== room && this.joining.has(connection))
+    ) {
+      try {
+        room = await this.loader.room(connection.docId);
+      } catch (error) {
+        if (this.joining.delete(connection)) this.caps.count(connection, -1);
+        throw error;
+      }
+    }
+    if (!this.joining.delete(connection)) {
+      // Left while the document loaded (leave() already counted it out).
+      if (room.connections.size === 0) void this.unloadWhenIdle(room);
+      return undefined;
+    }
+    if (this.closing) {
+      this.caps.count(connection, -1);
+      connection.close(CloseCode.goingAway, 'server shutting down');
+      return undefined;
     }
     room.join(connection);
-    this.caps.count(connection, 1);
+    if (room.logCount >= this.options.compactEvery) this.scheduleCompaction(room);
     return room;
   }
 
   /** Removes a connection; unloads the room when it was the last one. */
   leave(connection: Connection): void {
-    const room = this.rooms.get(connection.docId);
-    if (!room) return;
-    if (room.connections.has(connection)) this.caps.count(connection, -1);
+    if (this.joining.delete(connection)) {
+      this.caps.count(connection, -1);
+      return;
+    }
+    const room = this.loader.peek(connection.docId);
+    if (!room?.connections.has(connection)) return;
+    this.caps.count(connection, -1);
     room.leave(connection);
     if (room.connections.size === 0) void this.unloadWhenIdle(room);
   }
 
   private async unloadWhenIdle(room: Room): Promise<void> {
     await this.writer.whenIdle();
-    // Someone may have joined while the writes were being flushed.
-    if (room.connections.size > 0 || this.rooms.get(room.docId) !== room) return;
-    this.unload(room);
+    // Someone may have joined while the writes were being flushed; shutdown persists every room.
+    if (room.connections.size > 0 || this.loader.peek(room.docId) !== room || this.closing) return;
+    await this.loader.unload(room);
   }
 
-  private unload(room: Room, persist = true): void {
-    if (persist) {
-      try {
-        persistForUnload(this.storage, room);
-      } catch (error) {
-        // The log rows are still there; the next load replays them.
-        log.error('compaction on unload failed', { docId: room.docId, error: String(error) });
-      }
-    }
-    this.rooms.delete(room.docId);
-    this.compactionScheduled.delete(room);
-    room.awareness.destroy();
-    room.doc.destroy();
-    log.debug('document unloaded', { docId: room.docId });
-  }
-
-  /**
-   * Applies a committed batch: one Yjs transaction per room, so each room's doc emits one merged
-   * update — encoded once and sent once to each socket — however many updates the batch held for
-   * it (fan-out per commit, not per update). A sender is skipped only when it sent everything in
-   * its room's batch; otherwise everyone receives the merged update (re-receiving one's own change
-   * is a no-op in Yjs).
-   */
-  private onCommitted(batch: PendingWrite[], logIds: number[]): void {
-    const acks = new Map<Connection, { room: Room; count: number }>();
-    const byRoom = new Map<Room, number[]>();
-    batch.forEach((write, index) => {
-      if (write.origin) {
-        write.origin.pendingUpdates--;
-        write.origin.outstanding.delete(write.ackCount);
-      }
-      const room = this.rooms.get(write.docId);
-      if (!room) return; // Unloaded meanwhile: the row is stored and will be replayed on load.
-      const indexes = byRoom.get(room);
-      if (indexes) indexes.push(index);
-      else byRoom.set(room, [index]);
-    });
-    for (const [room, indexes] of byRoom) {
-      const origins = new Set(indexes.map((index) => batch[index]!.origin));
-      const origin = origins.size === 1 ? (batch[indexes[0]!]!.origin ?? null) : MIXED_ORIGIN;
-      room.doc.transact(() => {
-        for (const index of indexes) this.applyOne(room, batch[index]!, logIds[index] ?? 0, acks);
-      }, origin);
+  private onCommitted(batch: PendingWrite[], seqs: number[]): void {
+    const rooms = applyCommittedBatch(
+      batch,
+      seqs,
+      (docId) => this.loader.peek(docId),
+      (write, seq) => this.loader.committedWhileUnloaded(write, seq),
+      (docId, seq, reason) => void this.quarantine(docId, seq, reason),
+    );
+    for (const room of rooms) {
       if (room.logCount >= this.options.compactEvery) this.scheduleCompaction(room);
     }
-    for (const [connection, { room, count }] of acks) room.acknowledge(connection, count);
   }
 
-  private applyOne(
-    room: Room,
-    write: PendingWrite,
-    logId: number,
-    acks: Map<Connection, { room: Room; count: number }>,
-  ): void {
+  private async quarantine(docId: string, seq: number, reason: string): Promise<void> {
     try {
-      room.applyCommitted(write.update, write.origin, logId);
+      await this.storage.quarantine(docId, seq, reason);
     } catch (error) {
-      // Validation should make this unreachable; if not, keep the row aside rather than replaying
-      // it on every load, never ack it, and drop the sender (it re-syncs what it really has).
-      const reason = error instanceof Error ? error.message : String(error);
-      log.error('committed update could not be applied; quarantined', {
-        docId: write.docId,
-        logId,
-        reason,
-      });
-      if (logId > 0) this.storage.quarantine(logId, reason);
-      if (write.origin) {
-        acks.delete(write.origin);
-        write.origin.close(CloseCode.invalidPayload, 'update could not be applied');
-      }
-      return;
-    }
-    if (write.origin && !write.origin.closed) {
-      // Held updates can be committed after later ones: ack the highest, acknowledge() caps it.
-      const previous = acks.get(write.origin)?.count ?? 0;
-      acks.set(write.origin, { room, count: Math.max(previous, write.ackCount) });
+      log.error('could not quarantine a committed update', { docId, seq, error: String(error) });
     }
   }
 
   private scheduleCompaction(room: Room): void {
-    if (this.compactionScheduled.has(room)) return;
-    this.compactionScheduled.add(room);
-    // Outside the commit turn, so relaying is never held up by compaction.
-    setImmediate(() => {
-      this.compactionScheduled.delete(room);
-      if (this.rooms.get(room.docId) !== room || room.logCount === 0) return;
+    if (this.compactions.has(room)) return;
+    this.compactions.add(room);
+    // Outside the commit turn, so relaying is never held up by compaction; one at a time per room.
+    setImmediate(async () => {
       try {
-        compact(this.storage, room);
+        if (this.loader.peek(room.docId) === room && room.logCount > 0) {
+          await persistRooms(this.storage, [room], { compact: true });
+        }
       } catch (error) {
         log.error('compaction failed', { docId: room.docId, error: String(error) });
+      } finally {
+        this.compactions.delete(room);
       }
     });
   }
 
-  /** Commits pending writes, compacts and unloads everything, closing sockets (shutdown). */
-  close(): void {
+  /** Closes sockets of ended sessions; a database that does not answer now is asked next time. */
+  private async sweepSessions(): Promise<void> {
+    try {
+      await this.guard.sweepSessions();
+    } catch (error) {
+      log.warn('could not check the sessions of open sockets', { error: String(error) });
+    }
+  }
+
+  /** Refreshes the rows of every changed room; skipped while the previous flush still runs. */
+  private async flushMeta(): Promise<void> {
+    if (this.metaFlushing) return;
+    this.metaFlushing = true;
+    try {
+      // One transaction for all rooms: each autocommitted row update is its own fsync, which with
+      // a few hundred active documents stalled relaying for hundreds of ms every metaFlushMs on
+      // SQLite (see docs/benchmarks.md, Findings).
+      await persistRooms(this.storage, this.loader.rooms(), { meta: true });
+    } catch (error) {
+      log.warn('could not update document rows', { error: String(error) });
+    } finally {
+      this.metaFlushing = false;
+    }
+  }
+
+  /**
+   * Shutdown: commits pending writes (acking them), closes every socket, then compacts and unloads
+   * every room in one transaction — one fsync instead of two per loaded document (2,000 documents:
+   * ~1.3 s of fsyncs on SQLite here, far more on a slow disk, where a container's stop timeout
+   * would cut the shutdown short). If that fails (a full disk can roll back the whole transaction),
+   * each room tries on its own.
+   */
+  async close(): Promise<void> {
+    this.closing = true;
     for (const timer of this.timers) clearInterval(timer);
-    const committed = this.writer.close();
+    const committed = await this.writer.close();
     if (!committed) log.error('shutdown with uncommitted updates; clients still hold them');
-    const rooms = [...this.rooms.values()];
-    for (const room of rooms) room.closeAll(CloseCode.goingAway, 'server shutting down');
-    const persisted = persistAll(this.storage, rooms);
-    for (const room of rooms) this.unload(room, !persisted);
+    for (const connection of this.connections())
+      connection.close(CloseCode.goingAway, 'server shutting down');
+    const rooms = await this.loader.settle();
+    try {
+      await persistRooms(this.storage, rooms, { compact: true, meta: true });
+    } catch (error) {
+      log.error('compaction at shutdown failed; trying each document on its own', { error: String(error) });
+    }
+    for (const room of rooms) await this.loader.unload(room);
   }
 }

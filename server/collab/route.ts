@@ -84,16 +84,27 @@ export function collabRoutes(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket<W
           const served = serving.get(ws.raw as WebSocket);
           const data: unknown = event.data;
           if (!served) return;
-          if (data instanceof ArrayBuffer) receive(served.connection, served.room, Buffer.from(data), true);
-          else receive(served.connection, served.room, Buffer.alloc(0), false);
+          if (data instanceof ArrayBuffer) receive(served, Buffer.from(data), true);
+          else receive(served, Buffer.alloc(0), false);
         },
       };
     }),
   );
 }
 
-/** The room each open socket is served by (for frames node-ws replays; see onMessage). */
-const serving = new WeakMap<WebSocket, { connection: Connection; room: Room }>();
+/** An open socket and the room serving it (undefined while its document loads). */
+interface Served {
+  connection: Connection;
+  room: Room | undefined;
+  /** Frames that arrived while the document loaded, handled in order once it is there. */
+  early: Buffer[];
+}
+
+/** Frames one socket may send while its document loads; more closes it (1013). */
+const MAX_EARLY_FRAMES = 1_000;
+
+/** What serves each open socket (for frames node-ws replays; see onMessage). */
+const serving = new WeakMap<WebSocket, Served>();
 
 /** Listeners @hono/node-ws puts on each socket, which keep the upgrade's Hono context alive. */
 type Listeners = Record<'message' | 'close' | 'error', Array<(...args: unknown[]) => void>>;
@@ -126,22 +137,26 @@ function openSocket(
     return;
   }
   const connection = new Connection(ws, docId, { ...asked, ...access });
-  let room: Room;
-  try {
-    room = deps.rooms.join(connection);
-  } catch (error) {
-    // e.g. the document's stored state could not be read: this socket only, with a reason.
-    log.error('collab socket could not join its document', { docId, error: String(error) });
-    connection.close(CloseCode.internalError, 'internal error');
-    return;
-  }
-  serving.set(ws, { connection, room });
+  const served: Served = { connection, room: undefined, early: [] };
+  serving.set(ws, served);
   queueMicrotask(() => {
     // Ours first: an event whose last listener is removed is `delete`d from ws's _events, which
     // turns that object into a slower, bigger dictionary for the socket's whole life.
-    listen(deps, ws, connection, room);
+    listen(deps, ws, served);
     dropListenersAddedSince(ws, before);
   });
+  deps.rooms.join(connection).then(
+    (room) => {
+      if (!room) return;
+      served.room = room;
+      for (const frame of served.early.splice(0)) receive(served, frame, true);
+    },
+    (error: unknown) => {
+      // e.g. the document's stored state could not be read: this socket only, with a reason.
+      log.error('collab socket could not join its document', { docId, error: String(error) });
+      connection.close(CloseCode.internalError, 'internal error');
+    },
+  );
 }
 
 function dropListenersAddedSince(ws: WebSocket, before: Listeners): void {
@@ -158,10 +173,11 @@ export const ROUTE_LISTENER = Symbol('werkplaats.collab.listener');
 const mark = <T extends object>(listener: T): T => Object.assign(listener, { [ROUTE_LISTENER]: true });
 
 /** Its own scope: these closures must not keep anything of the upgrade alive. */
-function listen(deps: AppDeps, ws: WebSocket, connection: Connection, room: Room): void {
+function listen(deps: AppDeps, ws: WebSocket, served: Served): void {
+  const { connection } = served;
   ws.on(
     'message',
-    mark((data: Buffer, isBinary: boolean) => receive(connection, room, data, isBinary)),
+    mark((data: Buffer, isBinary: boolean) => receive(served, data, isBinary)),
   );
   ws.on(
     'close',
@@ -179,11 +195,20 @@ function listen(deps: AppDeps, ws: WebSocket, connection: Connection, room: Room
   );
 }
 
-function receive(connection: Connection, room: Room, data: Buffer, isBinary: boolean): void {
+function receive(served: Served, data: Buffer, isBinary: boolean): void {
+  const { connection, room } = served;
   if (connection.closed) return;
   connection.lastFrameAt = Date.now();
   if (!isBinary) {
     connection.close(CloseCode.unsupportedData, 'text frames are not part of the protocol');
+    return;
+  }
+  if (!room) {
+    if (served.early.length >= MAX_EARLY_FRAMES) {
+      connection.close(CloseCode.tryAgainLater, 'document is still loading');
+    } else {
+      served.early.push(data);
+    }
     return;
   }
   try {

@@ -1,4 +1,5 @@
-import type { DocStorage } from '../stores/docStorage';
+import { isEmptyUpdate } from '../stores/docStorage/seqs';
+import type { SqliteDocStorage } from '../stores/docStorage/sqlite';
 import { log } from '../log';
 import type { Connection } from './connection';
 
@@ -12,62 +13,56 @@ export interface PendingWrite {
   ackCount: number;
 }
 
-/** Called after a batch is on disk, in arrival order; `logIds[i]` is 0 for an empty update. */
-export type CommitListener = (batch: PendingWrite[], logIds: number[]) => void;
+/**
+ * Called after a batch is on disk, in arrival order; `seqs[i]` is the update's place in its
+ * document's log, 0 for an empty update (not stored).
+ */
+export type CommitListener = (batch: PendingWrite[], seqs: number[]) => void;
 
 /**
- * How a committer reports a batch: the log ids on success, or the error (nothing written); a
+ * How a committer reports a batch: the seqs on success, or the error (nothing written); a
  * committer on another thread also says how long the transaction took there (ms).
  */
-export type CommitDone = (error: Error | null, logIds?: number[], ms?: number) => void;
+export type CommitDone = (error: Error | null, seqs?: number[], ms?: number) => void;
 
 /**
  * Appends a batch of updates to the log in one transaction. `done` may be called synchronously (on
- * the event loop's connection) or later (a worker thread); one batch is in flight at a time.
+ * the event loop's SQLite connection) or later (a worker thread, PostgreSQL), and only once the
+ * transaction is durable; one batch is in flight at a time.
  */
 export interface Committer {
   commit(writes: readonly PendingWrite[], done: CommitDone): void;
-  /** Blocks until a batch in flight is answered and delivers its answer (shutdown). */
-  drainSync(): void;
+  /** Releases what the committer holds; called once no batch is in flight. */
   close(): void;
 }
 
 /** Commits on the caller's thread through the given storage (its connection's pragmas apply). */
-export function syncCommitter(storage: DocStorage): Committer {
+export function syncCommitter(storage: SqliteDocStorage): Committer {
   return {
     commit(writes, done) {
-      let logIds: number[];
+      let seqs: number[];
       try {
-        logIds = storage.transaction(() =>
-          writes.map((write) =>
-            isEmptyUpdate(write.update) ? 0 : storage.append(write.docId, write.update),
-          ),
-        );
+        seqs = storage.appendBatch(writes);
       } catch (error) {
         done(error instanceof Error ? error : new Error(String(error)));
         return;
       }
-      done(null, logIds);
+      done(null, seqs);
     },
-    drainSync() {},
     close() {},
   };
 }
 
 const MAX_RETRY_DELAY_MS = 5_000;
 
-/** True for a Yjs v1 update that carries nothing (no structs, no deletions). */
-export function isEmptyUpdate(update: Uint8Array): boolean {
-  return update.length <= 2 && update.every((byte) => byte === 0);
-}
-
 /**
- * Group commit: every update that arrives while no commit is running is appended in one SQLite
+ * Group commit: every update that arrives while no commit is running is appended in one
  * transaction at the end of the event-loop turn (setImmediate), so one fsync covers them all; with
- * a worker committer, what arrives during a commit forms the next batch. Only after the commit are
- * they handed on (relay, apply, ack). If the commit fails (disk full, SQLITE_BUSY) the batch goes
- * back to the front of the queue and is retried with backoff; nothing is relayed or acked
- * meanwhile, so clients keep their unsynced changes.
+ * a committer that answers later (worker thread, PostgreSQL), what arrives during a commit forms the
+ * next batch. Only after the commit are they handed on (relay, apply, ack). If the commit fails
+ * (disk full, SQLITE_BUSY, the database restarting) the batch goes back to the front of the queue
+ * and is retried with backoff; nothing is relayed or acked meanwhile, so clients keep their
+ * unsynced changes.
  */
 export class UpdateWriter {
   private queue: PendingWrite[] = [];
@@ -75,17 +70,22 @@ export class UpdateWriter {
   private timer: NodeJS.Immediate | NodeJS.Timeout | null = null;
   private failures = 0;
   private idleWaiters: Array<() => void> = [];
+  /** Called when the batch in flight has been answered (close waits for it). */
+  private answered: Array<() => void> = [];
   private closed = false;
 
   constructor(
-    storage: DocStorage,
+    /** Where batches are committed. */
+    readonly committer: Committer,
     private readonly onCommitted: CommitListener,
-    /** Where batches are committed; the storage's own connection by default. */
-    readonly committer: Committer = syncCommitter(storage),
   ) {}
 
-  /** Queues an update for the next group commit. */
+  /**
+   * Queues an update for the next group commit. After close() it is dropped: never stored, so never
+   * acked; its client sends it again when it reconnects.
+   */
   enqueue(write: PendingWrite): void {
+    if (this.closed) return;
     this.queue.push(write);
     if (!this.timer && !this.inFlight) this.timer = setImmediate(() => this.flush());
   }
@@ -122,17 +122,20 @@ export class UpdateWriter {
     }
     this.inFlight = batch;
     let ok = true;
-    this.committer.commit(batch, (error, logIds) => {
+    this.committer.commit(batch, (error, seqs) => {
       this.inFlight = null;
-      if (error || !logIds) {
+      if (error || !seqs) {
         ok = false;
-        this.failed(batch, error ?? new Error('no log ids'));
-        return;
+        this.failed(batch, error ?? new Error('no seqs'));
+      } else {
+        this.failures = 0;
+        this.onCommitted(batch, seqs);
+        if (this.queue.length === 0) this.notifyIdle();
+        else if (!this.timer && !this.closed) this.timer = setImmediate(() => this.flush());
       }
-      this.failures = 0;
-      this.onCommitted(batch, logIds);
-      if (this.queue.length === 0) this.notifyIdle();
-      else if (!this.timer && !this.closed) this.timer = setImmediate(() => this.flush());
+      const waiting = this.answered;
+      this.answered = [];
+      for (const resolve of waiting) resolve();
     });
     return ok;
   }
@@ -158,20 +161,25 @@ export class UpdateWriter {
   }
 
   /**
-   * Shutdown: waits for the commit in flight, commits what is queued (once more, blocking), stops
-   * retrying and closes the committer. Returns whether everything was committed.
+   * Shutdown: waits for the commit in flight, commits what is queued once more (no retries), then
+   * closes the committer. Resolves with whether everything was committed.
    */
-  close(): boolean {
+  async close(): Promise<boolean> {
     this.clearTimer();
     this.closed = true;
-    this.committer.drainSync();
+    await this.inFlightAnswered();
     if (this.queue.length > 0) {
       this.flush();
-      this.committer.drainSync();
+      await this.inFlightAnswered();
     }
     this.clearTimer();
     this.committer.close();
     return this.queue.length === 0;
+  }
+
+  private inFlightAnswered(): Promise<void> {
+    if (!this.inFlight) return Promise.resolve();
+    return new Promise((resolve) => this.answered.push(resolve));
   }
 
   private clearTimer(): void {

@@ -1,4 +1,5 @@
 import { Kysely, type Transaction } from 'kysely';
+import type { Pool } from 'pg';
 import type { Db } from './connection';
 import { openDatabase as openSqliteFile } from './connection';
 import type { Database as Schema } from './schema';
@@ -17,6 +18,8 @@ export interface Database {
   transaction<T>(fn: (trx: Transaction<Schema>) => Promise<T>): Promise<T>;
   /** The raw SQLite connection (the document log's hot path, backups); undefined on PostgreSQL. */
   readonly sqlite: Db | undefined;
+  /** The PostgreSQL pool behind `db` (the document log's hot path); undefined on SQLite. */
+  readonly postgres: Pool | undefined;
   /** Closes every connection. */
   close(): Promise<void>;
 }
@@ -26,11 +29,13 @@ export function databaseOf(
   dialect: Database['dialect'],
   unguarded: Kysely<Schema>,
   sqlite: Db | undefined,
+  postgres?: Pool,
 ): Database {
   return {
     dialect,
     db: unguarded.withPlugin(new RootInsideTransactionGuard()),
     sqlite,
+    postgres,
     transaction: (fn) => unguarded.transaction().execute((trx) => inTransactionScope(() => fn(trx))),
     close: () => unguarded.destroy(),
   };

@@ -52,5 +52,5 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     throw error;
   }
   const kysely = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-  return databaseOf('postgres', kysely, undefined);
+  return databaseOf('postgres', kysely, undefined, pool);
 }

@@ -14,6 +14,7 @@ export interface Database {
   schema_migrations: SchemaMigrationsTable;
   documents: DocumentsTable;
   doc_state: DocStateTable;
+  doc_heads: DocHeadsTable;
   doc_updates: DocUpdatesTable;
   doc_updates_quarantine: DocUpdatesQuarantineTable;
   users: UsersTable;
@@ -89,20 +90,28 @@ export interface DocStateTable {
   state: Bytes;
   state_vector: Bytes;
   updated_at: number;
+  /** The state contains every log row of the document up to this seq. */
+  up_to_seq: Generated<number>;
 }
 
-/** Append-only log of accepted Yjs updates. */
-export interface DocUpdatesTable {
-  id: Generated<number>;
+/** The last seq handed out in a document's log (no row before its first update). */
+export interface DocHeadsTable {
   doc_id: string;
+  seq: number;
+}
+
+/** Append-only log of accepted Yjs updates, numbered per document in commit order. */
+export interface DocUpdatesTable {
+  doc_id: string;
+  seq: number;
   data: Bytes;
   created_at: number;
 }
 
+/** Log rows that could not be applied, moved aside with their place in the log. */
 export interface DocUpdatesQuarantineTable {
-  /** Copied from doc_updates.id. */
-  id: Generated<number>;
   doc_id: string;
+  seq: number;
   data: Bytes;
   created_at: number;
   reason: string;

@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listBackups, verifyBackup } from '../../server/db/backup';
+import { createDocStorage } from '../../server/stores/docStorage';
 import {
   createDocumentAt,
   createOwnerAt,
@@ -174,9 +175,7 @@ describe('corrupt row in the update log', () => {
       await first.exited;
 
       const db = new Database(databasePath(dataDir));
-      const corrupt = db
-        .prepare('INSERT INTO doc_updates (doc_id, data, created_at) VALUES (?, ?, ?)')
-        .run(docId, Buffer.from([1, 2, 0xff, 0xff, 0xff, 7]), Date.now()).lastInsertRowid;
+      const corrupt = createDocStorage(db).append(docId, Buffer.from([1, 2, 0xff, 0xff, 0xff, 7]));
       db.close();
 
       const second = await startChildServer(dataDir);
@@ -185,14 +184,13 @@ describe('corrupt row in the update log', () => {
       clients.push(reader);
       expect(reader.doc.getText('t').toString()).toBe('goed bewaard');
       await waitFor(() => second.stderr().includes('quarantined corrupt update row'), 'no log line');
-      expect(second.stderr()).toContain(`"rowId":${Number(corrupt)}`);
+      expect(second.stderr()).toContain(`"seq":${corrupt}`);
       const check = new Database(databasePath(dataDir), { readonly: true });
       const quarantined = check
-        .prepare<[], { id: number }>('SELECT id FROM doc_updates_quarantine')
-        .all()
-        .map((row) => row.id);
+        .prepare<[], { doc_id: string; seq: number }>('SELECT doc_id, seq FROM doc_updates_quarantine')
+        .all();
       check.close();
-      expect(quarantined).toEqual([Number(corrupt)]);
+      expect(quarantined).toEqual([{ doc_id: docId, seq: corrupt }]);
     },
   );
 });

@@ -171,7 +171,7 @@ describe('pending updates and idle documents', () => {
     // The 20 queued updates were committed; the ones after the cap were dropped, never acked.
     const disk = openReadOnly(server.dataDir);
     try {
-      const stored = loadDoc(createDocStorage(disk), docId).doc;
+      const stored = (await loadDoc(createDocStorage(disk), docId)).doc;
       const snapshot = Y.snapshot(stored);
       updates.forEach((update, index) =>
         expect(Y.snapshotContainsUpdate(snapshot, update), `update ${index}`).toBe(index < 20),

@@ -138,7 +138,7 @@ describe.each(['auto', 'worker', 'main'] as const)(
 
       const reopened = openDatabase(server.dataDir);
       try {
-        const stored = loadDoc(createDocStorage(reopened), docId).doc;
+        const stored = (await loadDoc(createDocStorage(reopened), docId)).doc;
         expect(stored.getText('t').toString()).toBe(writer.doc.getText('t').toString());
         expect(Y.snapshotContainsUpdate(Y.snapshot(stored), Y.encodeStateAsUpdate(writer.doc))).toBe(true);
         stored.destroy();
@@ -176,7 +176,7 @@ describe('disk full at shutdown', () => {
         [docId, writer],
         [otherId, other],
       ] as const) {
-        const stored = loadDoc(createDocStorage(reopened), id).doc;
+        const stored = (await loadDoc(createDocStorage(reopened), id)).doc;
         expect(stored.getText('t').toString()).toBe(client.doc.getText('t').toString());
         expect(stored.getMap('meta').get('title')).toBe(client.doc.getMap('meta').get('title'));
         stored.destroy();

@@ -8,8 +8,8 @@ import { makeDataDir, removeDataDir } from './server';
 export interface CommitFixture {
   db: Db;
   docId: string;
-  /** The document's log rows, in id order, from the main connection. */
-  rows(): Array<{ id: number; data: Buffer }>;
+  /** The document's log rows, in seq order, from the main connection. */
+  rows(): Array<{ seq: number; data: Buffer }>;
   /** The stored updates as hex strings (compare with `hex(list)`). */
   storedHex(): string[];
   /** A write of `update` into the fixture's document. */
@@ -27,8 +27,8 @@ export function openCommitFixture(docId: string): CommitFixture {
     1,
     1,
   );
-  const select = db.prepare<[string], { id: number; data: Buffer }>(
-    'SELECT id, data FROM doc_updates WHERE doc_id = ? ORDER BY id',
+  const select = db.prepare<[string], { seq: number; data: Buffer }>(
+    'SELECT seq, data FROM doc_updates WHERE doc_id = ? ORDER BY seq',
   );
   const rows = () => select.all(docId);
   return {
@@ -56,8 +56,8 @@ export function textUpdates(count: number, clientId = 7): Uint8Array[] {
 
 export const hex = (list: Uint8Array[]) => list.map((update) => Buffer.from(update).toString('hex'));
 
-/** Commits one batch and resolves with its log ids (rejects with the committer's error). */
+/** Commits one batch and resolves with its seqs (rejects with the committer's error). */
 export const commitBatch = (committer: Committer, writes: PendingWrite[]) =>
   new Promise<number[]>((resolve, reject) =>
-    committer.commit(writes, (error, ids) => (error ? reject(error) : resolve(ids!))),
+    committer.commit(writes, (error, seqs) => (error ? reject(error) : resolve(seqs!))),
   );

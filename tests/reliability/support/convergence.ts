@@ -146,7 +146,7 @@ export async function runConvergence(
     const disk = openReadOnly(server.dataDir);
     let stored: Y.Doc;
     try {
-      stored = loadDoc(createDocStorage(disk), docId).doc;
+      stored = (await loadDoc(createDocStorage(disk), docId)).doc;
     } finally {
       disk.close();
     }

@@ -150,14 +150,14 @@ export async function runKillCycles(options: KillOptions): Promise<KillSummary> 
 
   /** Checks every ack received since the last check against the database file. */
   const verified = new Map<CountingWebSocket, number>();
-  const verify = (cycle: number) => {
+  const verify = async (cycle: number) => {
     const db = new Database(databasePath(dataDir));
     try {
       const storage = createDocStorage(db);
       const stored = new Map<string, Y.Snapshot>();
       for (const { docId } of clients) {
         if (stored.has(docId)) continue;
-        const { doc } = loadDoc(storage, docId);
+        const { doc } = await loadDoc(storage, docId);
         stored.set(docId, Y.snapshot(doc));
         doc.destroy();
       }
@@ -237,7 +237,7 @@ export async function runKillCycles(options: KillOptions): Promise<KillSummary> 
         crashes++;
         problems.push(`cycle ${cycle}: server had already exited (${JSON.stringify(exit)})`);
       }
-      verify(cycle);
+      await verify(cycle);
       await start();
       const acked = clients.reduce(
         (sum, { client }) => sum + client.sockets.reduce((n, socket) => n + socket.ackedUpdates, 0),
@@ -276,7 +276,7 @@ export async function runKillCycles(options: KillOptions): Promise<KillSummary> 
       converged = false;
       problems.push(String(error));
     }
-    verify(options.cycles + 1);
+    await verify(options.cycles + 1);
     const last = child!;
     stopped.add(last);
     last.kill('SIGTERM');
@@ -291,7 +291,7 @@ export async function runKillCycles(options: KillOptions): Promise<KillSummary> 
     try {
       const storage = createDocStorage(db);
       for (const docId of docIds) {
-        const { doc } = loadDoc(storage, docId);
+        const { doc } = await loadDoc(storage, docId);
         const expected = JSON.stringify({ content: contentOf(doc), sv: stateVector(doc) });
         doc.destroy();
         for (const { client } of clients.filter((entry) => entry.docId === docId)) {

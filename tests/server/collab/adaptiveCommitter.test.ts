@@ -56,9 +56,9 @@ describe('AdaptiveCommitter', () => {
     const list = updates(50);
     for (const update of list) {
       let ids: number[] | undefined;
-      committer.commit([write(update)], (error, logIds) => {
+      committer.commit([write(update)], (error, seqs) => {
         expect(error).toBeNull();
-        ids = logIds;
+        ids = seqs;
       });
       // Inline: answered before commit() returns.
       expect(ids).toHaveLength(1);
@@ -148,9 +148,8 @@ describe('AdaptiveCommitter', () => {
       fastToReturn: 3,
       stayMs: 0,
     });
-    const storage = createDocStorage(db);
     let committed = 0;
-    const writer = new UpdateWriter(storage, (batch) => (committed += batch.length), committer);
+    const writer = new UpdateWriter(committer, (batch) => (committed += batch.length));
     const list = updates(300);
     for (let i = 0; i < list.length; i++) {
       writer.enqueue(write(list[i]!));
@@ -162,7 +161,7 @@ describe('AdaptiveCommitter', () => {
     expect(stored()).toEqual(hex(list));
     // A batch in flight on the worker is waited for at close.
     writer.enqueue(write(updates(301)[300]!));
-    expect(writer.close()).toBe(true);
+    expect(await writer.close()).toBe(true);
     expect(stored()).toHaveLength(301);
   });
 });

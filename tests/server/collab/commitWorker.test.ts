@@ -3,7 +3,6 @@ import * as Y from 'yjs';
 import { WORKER_LIMITS, WorkerCommitter } from '../../../server/collab/commitWorker';
 import { UpdateWriter, type PendingWrite } from '../../../server/collab/writer';
 import type { Db } from '../../../server/db/connection';
-import { createDocStorage } from '../../../server/stores/docStorage';
 import { commitBatch, openCommitFixture, textUpdates, type CommitFixture } from '../../support/commits';
 
 /**
@@ -33,16 +32,15 @@ const commit = (writes: PendingWrite[]) => commitBatch(committer, writes);
 const rows = () => fixture.rows();
 
 describe('WorkerCommitter', () => {
-  it('appends each batch in one transaction, in order, with FULL durability; empty updates get id 0', async () => {
+  it('appends each batch in one transaction, in order, with FULL durability; empty updates get seq 0', async () => {
     expect(committer.pragmaSync('synchronous')).toBe(2);
     expect(committer.pragmaSync('journal_mode')).toBe('wal');
     const list = updates(5);
     const first = await commit([write(list[0]!), write(new Uint8Array([0, 0])), write(list[1]!)]);
     const second = await commit(list.slice(2).map(write));
-    expect(first[1]).toBe(0);
-    const ids = [first[0]!, first[2]!, ...second];
-    expect(ids).toEqual([...ids].sort((a, b) => a - b));
-    expect(rows().map((row) => row.id)).toEqual(ids);
+    expect(first).toEqual([1, 0, 2]);
+    expect(second).toEqual([3, 4, 5]);
+    expect(rows().map((row) => row.seq)).toEqual([1, 2, 3, 4, 5]);
     expect(rows().map((row) => Buffer.from(row.data).toString('hex'))).toEqual(
       list.map((update) => Buffer.from(update).toString('hex')),
     );
@@ -103,9 +101,8 @@ describe('WorkerCommitter', () => {
 
 describe('UpdateWriter on the worker', () => {
   it('what arrives while a commit runs forms the next batch; every update is committed once, in order', async () => {
-    const storage = createDocStorage(db);
     const batches: number[] = [];
-    const writer = new UpdateWriter(storage, (batch) => batches.push(batch.length), committer);
+    const writer = new UpdateWriter(committer, (batch) => batches.push(batch.length));
     const list = updates(200);
     // One update, then the rest arrive in later turns while the first commit is on the worker.
     writer.enqueue(write(list[0]!));

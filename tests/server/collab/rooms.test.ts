@@ -1,8 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { loadDoc } from '../../../server/collab/loadDoc';
-import { createDocStorage } from '../../../server/stores/docStorage';
-import { countLogRows, openReadOnly, startTestServer, type TestServer } from '../../support/server';
+import {
+  clusterForFile,
+  documentsOf,
+  ENGINES,
+  engineSettings,
+  openStoredDocuments,
+  sqliteFileExists,
+  type StoredDocuments,
+} from '../../support/collabEngines';
+import { startTestServer, type TestServer } from '../../support/server';
 import {
   connectSynced,
   docContent,
@@ -19,27 +26,7 @@ const COMPACT_EVERY = 20;
 const CHUNKS = 30;
 const UPDATES_PER_CHUNK = 10;
 
-let server: TestServer;
-let clients: TestClient[];
-
-beforeEach(async () => {
-  server = await startTestServer({ COMPACT_EVERY: String(COMPACT_EVERY) });
-  clients = [];
-});
-
-afterEach(async () => {
-  for (const client of clients) client.destroy();
-  await server.close();
-});
-
-function readState(docId: string): Buffer | undefined {
-  const db = openReadOnly(server.dataDir);
-  try {
-    return db.prepare<[string], Buffer>('SELECT state FROM doc_state WHERE doc_id = ?').pluck().get(docId);
-  } finally {
-    db.close();
-  }
-}
+const cluster = clusterForFile();
 
 /** One update: an insert, sometimes a deletion, sometimes formatting, in a Y.Text and a section. */
 function edit(doc: Y.Doc, paragraph: Y.XmlText, random: () => number, step: number): void {
@@ -57,10 +44,33 @@ function edit(doc: Y.Doc, paragraph: Y.XmlText, random: () => number, step: numb
   });
 }
 
-describe('compaction', () => {
+describe.each(ENGINES)('compaction on %s', (engine) => {
+  let server: TestServer;
+  let clients: TestClient[];
+  /** The server's documents, read through a connection of its own. */
+  let stored: StoredDocuments;
+
+  beforeEach(async () => {
+    server = await startTestServer({
+      COMPACT_EVERY: String(COMPACT_EVERY),
+      ...(await engineSettings(engine, cluster)),
+    });
+    stored = await openStoredDocuments(documentsOf(server));
+    clients = [];
+  });
+
+  afterEach(async () => {
+    for (const client of clients) client.destroy();
+    await stored.close();
+    await server.close();
+  });
+
+  const readState = async (docId: string) => (await stored.storage.read(docId)).state;
+  const countLogRows = (docId: string) => stored.logRows(docId);
+
   it('replaces the update log with one state row, without changing the document', async () => {
     const docId = await server.createDocument();
-    const initialState = readState(docId);
+    const initialState = await readState(docId);
     const writer = await connectSynced(server.wsUrl, docId, { durable: true, cookie: server.cookie });
     clients.push(writer);
     const paragraph = new Y.XmlText('');
@@ -76,7 +86,7 @@ describe('compaction', () => {
       for (let i = 0; i < UPDATES_PER_CHUNK; i++)
         edit(writer.doc, paragraph, random, chunk * UPDATES_PER_CHUNK + i);
       await waitForAllAcked(writer);
-      rowCounts.push(countLogRows(server.dataDir, docId));
+      rowCounts.push(await countLogRows(docId));
     }
     const updatesSent = writer.socket.sentUpdates.length;
     expect(updatesSent).toBeGreaterThan(CHUNKS * UPDATES_PER_CHUNK);
@@ -87,7 +97,7 @@ describe('compaction', () => {
       rowCounts.join(','),
     ).toBe(true);
     expect(Math.max(...rowCounts)).toBeLessThan(COMPACT_EVERY + 3 * UPDATES_PER_CHUNK);
-    expect(readState(docId)).not.toEqual(initialState);
+    expect(await readState(docId)).not.toEqual(initialState);
 
     const expected = docContent(writer.doc, ['notes']);
     const expectedVector = stateVector(writer.doc);
@@ -95,16 +105,11 @@ describe('compaction', () => {
     expect(JSON.stringify(expected)).toContain('bold');
     expect(JSON.stringify(expected)).toContain('<italic>');
 
-    // What is on disk (state row + remaining log) is the same document.
-    const disk = openReadOnly(server.dataDir);
-    try {
-      const stored = loadDoc(createDocStorage(disk), docId).doc;
-      expect(docContent(stored, ['notes'])).toEqual(expected);
-      expect(stateVector(stored)).toEqual(expectedVector);
-      stored.destroy();
-    } finally {
-      disk.close();
-    }
+    // What is stored (state row + remaining log) is the same document.
+    const doc = await stored.doc(docId);
+    expect(docContent(doc, ['notes'])).toEqual(expected);
+    expect(stateVector(doc)).toEqual(expectedVector);
+    doc.destroy();
 
     // A fresh client gets the same document.
     const fresh = await connectSynced(server.wsUrl, docId, { cookie: server.cookie });
@@ -114,9 +119,10 @@ describe('compaction', () => {
 
     // When the last client leaves, the rest of the log is compacted away.
     for (const client of clients.splice(0)) client.destroy();
+    let rows = -1;
     await waitFor(
-      () => countLogRows(server.dataDir, docId) === 0,
-      () => `log rows after unload: ${countLogRows(server.dataDir, docId)}`,
+      async () => (rows = await countLogRows(docId)) === 0,
+      () => `log rows after unload: ${rows}`,
     );
 
     // And after a restart the document is still the same.
@@ -125,5 +131,7 @@ describe('compaction', () => {
     clients.push(afterRestart);
     expect(docContent(afterRestart.doc, ['notes'])).toEqual(expected);
     expect(stateVector(afterRestart.doc)).toEqual(expectedVector);
+    // On PostgreSQL nothing at all went to SQLite.
+    expect(sqliteFileExists(server.dataDir)).toBe(engine === 'sqlite');
   });
 });

@@ -75,7 +75,7 @@ describe('group commit', () => {
     for (const updates of batches) for (const update of updates) Y.applyUpdate(expected, update);
     const disk = openReadOnly(server.dataDir);
     try {
-      const stored = loadDoc(createDocStorage(disk), docId).doc;
+      const stored = (await loadDoc(createDocStorage(disk), docId)).doc;
       const snapshot = Y.snapshot(stored);
       for (const updates of batches) {
         for (const update of updates) expect(Y.snapshotContainsUpdate(snapshot, update)).toBe(true);

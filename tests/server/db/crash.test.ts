@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { loadDoc } from '../../../server/collab/loadDoc';
-import { openDatabase } from '../../../server/db/connection';
-import { createDocStorage } from '../../../server/stores/docStorage';
+import { clusterForFile, ENGINES, engineSettings, withStoredDocuments } from '../../support/collabEngines';
 import {
   createDocumentAt,
   createOwnerAt,
@@ -11,7 +9,6 @@ import {
   startChildServer,
   type ChildServer,
 } from '../../support/server';
-import { sqliteOnly } from '../../support/testEngine';
 import { connectClient, connectSynced, nextTurn, type TestClient } from '../../support/yclient';
 
 const MIN_ACKED = 300;
@@ -22,6 +19,7 @@ const MIN_ACKED = 300;
  */
 const IN_FLIGHT = 200;
 
+const cluster = clusterForFile();
 let dataDir: string | undefined;
 const children: ChildServer[] = [];
 const clients: TestClient[] = [];
@@ -56,11 +54,11 @@ function missingUpdates(doc: Y.Doc, updates: Uint8Array[]): number[] {
   return [...missing].sort((a, b) => a - b);
 }
 
-describe('crash (SIGKILL) while a client streams edits', () => {
-  it('loses no acknowledged update', async (context) => {
-    sqliteOnly(context, 'reads the SQLite file the killed server left behind');
+describe.each(ENGINES)('crash (SIGKILL) while a client streams edits, on %s', (engine) => {
+  it('loses no acknowledged update', async () => {
     dataDir = makeDataDir();
-    const first = await startChildServer(dataDir);
+    const settings = await engineSettings(engine, cluster);
+    const first = await startChildServer(dataDir, settings);
     children.push(first);
     const owner = await createOwnerAt(first.url);
     const docId = await createDocumentAt(first.url, owner, { title: 'Crashtest' });
@@ -103,19 +101,16 @@ describe('crash (SIGKILL) while a client streams edits', () => {
     const ackedText = ackedDoc.getText('stream').toString();
     ackedDoc.destroy();
 
-    // 1. The database file as the crash left it.
-    const db = openDatabase(dataDir);
-    try {
-      const stored = loadDoc(createDocStorage(db), docId).doc;
+    // 1. The database as the crash left it.
+    await withStoredDocuments({ dataDir, databaseUrl: settings.DATABASE_URL }, async (documents) => {
+      const stored = await documents.doc(docId);
       expect(missingUpdates(stored, acked)).toEqual([]);
       expect(stored.getText('stream').toString().startsWith(ackedText)).toBe(true);
       stored.destroy();
-    } finally {
-      db.close();
-    }
+    });
 
-    // 2. A new server on the same DATA_DIR serves it to a fresh client.
-    const second = await startChildServer(dataDir);
+    // 2. A new server on the same database serves it to a fresh client.
+    const second = await startChildServer(dataDir, settings);
     children.push(second);
     // The session row survived the crash: the same cookie signs in on the new server.
     const reader = await connectSynced(second.wsUrl, docId, { cookie: owner.cookie });
