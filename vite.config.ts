@@ -33,6 +33,7 @@ const postgresProject = {
       'tests/server/collab/roomLoading.test.ts',
       'tests/server/collab/rooms.test.ts',
       'tests/server/db/crash.test.ts',
+      'tests/server/collab/logSeqMigration.test.ts',
       // Engine-independent: the bundle (it serves SQLite), source scans, pure rules, the runtime.
       'tests/server/cli/**',
       'tests/server/db/engineNeutral.test.ts',

@@ -21,6 +21,8 @@ const ALLOWED: Record<string, string> = {
   'cli/migrateToPostgres.test.ts': 'moves a SQLite database into PostgreSQL; not in the postgres project',
   'db/immediateTransactions.test.ts':
     'about SQLite transactions and a second connection; not in the postgres project',
+  'collab/docStorage.test.ts': 'runs on both engines itself (collabEngines); not in the postgres project',
+  'collab/logSeqMigration.test.ts': 'migrates an old SQLite file; not in the postgres project',
   // Until the document log lives in PostgreSQL too (its owner rewrites these).
   'collab/access.test.ts': 'reads the SQLite document log',
   'collab/adaptiveCommitter.test.ts': 'about the SQLite commit thread',
