@@ -54,7 +54,7 @@ describe('updates that need content the server does not have', () => {
     // Frame 2 stands on its own.
     tab.sendUpdate(own.base);
     await tab.roundTrip();
-    await waitFor(() => countLogRows(server.dataDir, docId) === 1, 'frame 2 was not stored');
+    await waitFor(async () => (await countLogRows(server.dataDir, docId)) === 1, 'frame 2 was not stored');
     // Frame 2 is stored, but an ack for it would also claim frame 1.
     expect(tab.acked).toBe(0);
     expect(server.running.deps.rooms.peek(docId)!.doc.store.pendingStructs).toBeNull();
@@ -80,7 +80,7 @@ describe('updates that need content the server does not have', () => {
     expect((await hostile.closed).code).toBe(1007);
     await bystander.roundTrip();
     expect(hostile.acked).toBe(0);
-    expect(countLogRows(server.dataDir, docId)).toBe(0);
+    expect(await countLogRows(server.dataDir, docId)).toBe(0);
     const room = server.running.deps.rooms.peek(docId)!;
     expect(room.doc.store.pendingStructs).toBeNull();
     expect(bystander.socket.readyState).toBe(bystander.socket.OPEN);
@@ -93,6 +93,6 @@ describe('updates that need content the server does not have', () => {
     tab.sendUpdate(chain(777, 'nooit').next);
     const closed = await tab.closed;
     expect(closed.code).toBe(1013);
-    expect(countLogRows(server.dataDir, docId)).toBe(0);
+    expect(await countLogRows(server.dataDir, docId)).toBe(0);
   });
 });

@@ -78,7 +78,7 @@ describe.each(['auto', 'worker', 'main'] as const)(
     it('disk full (SQLITE_FULL): no durable-ack while failing; the edits arrive once space is back', async () => {
       const { server, docId, writer, reader } = await setup();
       const db = commitConnection(server);
-      const rowsBefore = countLogRows(server.dataDir, docId);
+      const rowsBefore = await countLogRows(server.dataDir, docId);
       const ackedBefore = writer.socket.ackedUpdates;
       const big = 'V'.repeat(fillDisk(db));
       writer.doc.getText('t').insert(0, `VOL-${big}`);
@@ -88,7 +88,7 @@ describe.each(['auto', 'worker', 'main'] as const)(
       expect(stderr!.text()).toMatch(/database or disk is full/);
       await assertHeldBack(writer, reader, 'VOL-', 400);
       expect(writer.socket.ackedUpdates).toBe(ackedBefore);
-      expect(countLogRows(server.dataDir, docId)).toBe(rowsBefore);
+      expect(await countLogRows(server.dataDir, docId)).toBe(rowsBefore);
       expect(server.running.deps.rooms.writer.pending).toBe(2);
       // Someone joining now gets only committed state.
       const late = await connectSynced(server.wsUrl, docId, { cookie: server.cookie });
@@ -103,7 +103,7 @@ describe.each(['auto', 'worker', 'main'] as const)(
           reader.doc.getText('t').toString() === expected && late.doc.getText('t').toString() === expected,
         'the held-back edits did not reach the other clients',
       );
-      expect(countLogRows(server.dataDir, docId)).toBe(rowsBefore + 2);
+      expect(await countLogRows(server.dataDir, docId)).toBe(rowsBefore + 2);
     });
 
     it('database locked (SQLITE_BUSY): no durable-ack while the lock is held; the edits arrive after it', async () => {
@@ -123,7 +123,7 @@ describe.each(['auto', 'worker', 'main'] as const)(
       }
       await waitForAllAcked(writer, 10_000);
       await waitFor(() => reader.doc.getText('t').toString() === 'BEZET ', 'the edit did not arrive');
-      expect(countLogRows(server.dataDir, docId)).toBeGreaterThan(0);
+      expect(await countLogRows(server.dataDir, docId)).toBeGreaterThan(0);
     });
 
     it('graceful shutdown commits what storage had refused until then', async () => {
@@ -168,8 +168,8 @@ describe('disk full at shutdown', () => {
     expect(stderr!.text()).toContain('compaction on unload failed');
 
     // Nothing was compacted, nothing lost: both documents load whole from their logs.
-    expect(countLogRows(server.dataDir, docId)).toBeGreaterThan(0);
-    expect(countLogRows(server.dataDir, otherId)).toBeGreaterThan(0);
+    expect(await countLogRows(server.dataDir, docId)).toBeGreaterThan(0);
+    expect(await countLogRows(server.dataDir, otherId)).toBeGreaterThan(0);
     const reopened = openDatabase(server.dataDir);
     try {
       for (const [id, client] of [

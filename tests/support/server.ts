@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { DATABASE_FILE } from '../../server/db/connection';
 import type { PublishPreview } from '../../server/commands/templates';
 import type { Env } from '../../server/env';
@@ -39,8 +40,28 @@ export function openReadOnly(dataDir: string): Database.Database {
   return new Database(databasePath(dataDir), { readonly: true, fileMustExist: true });
 }
 
-/** Number of rows in doc_updates for one document, read from disk through a separate connection. */
-export function countLogRows(dataDir: string, docId: string): number {
+/** The PostgreSQL database of each running test server, by its DATA_DIR (absent on SQLite). */
+const databaseUrls = new Map<string, string>();
+
+/**
+ * Number of rows in doc_updates for one document, read through a connection of its own (committed
+ * rows only): the SQLite file in `dataDir`, or the PostgreSQL database of the server using it.
+ */
+export async function countLogRows(dataDir: string, docId: string): Promise<number> {
+  const url = databaseUrls.get(dataDir);
+  if (url) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const result = await client.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM doc_updates WHERE doc_id = $1',
+        [docId],
+      );
+      return result.rows[0]?.n ?? 0;
+    } finally {
+      await client.end();
+    }
+  }
   const db = openReadOnly(dataDir);
   try {
     return (
@@ -324,6 +345,7 @@ export async function startTestServer(overrides: Overrides = {}): Promise<TestSe
     ...overrides,
     DATA_DIR: dataDir,
   };
+  if (settings.DATABASE_URL) databaseUrls.set(dataDir, settings.DATABASE_URL);
   let running = await startServer(settings);
   let closed = false;
   let owner: Promise<TestOwner> | undefined;
@@ -367,6 +389,7 @@ export async function startTestServer(overrides: Overrides = {}): Promise<TestSe
       closed = true;
       await running.close();
       if (ownsDataDir) removeDataDir(dataDir);
+      databaseUrls.delete(dataDir);
       await postgres?.drop();
     },
   };

@@ -80,8 +80,8 @@ export function createDocStorage(db: Db): SqliteDocStorage {
   return {
     appendBatch,
     append: (docId, update, now = Date.now()) => appendBatch([{ docId, update }], now)[0]!,
-    read: (docId) =>
-      settled((): StoredDoc => {
+    read: async (docId) =>
+      await settled((): StoredDoc => {
         // Both reads at once, with nothing in between on this connection (SQLite is synchronous).
         const state = readState.get(docId);
         const stateSeq = state?.up_to_seq ?? 0;
@@ -90,12 +90,12 @@ export function createDocStorage(db: Db): SqliteDocStorage {
           .map((row) => ({ seq: row.seq, data: row.data, createdAt: row.created_at }));
         return { state: state?.state, stateSeq, log };
       }),
-    persist: (writes, now = Date.now()) =>
-      settled(() => {
+    persist: async (writes, now = Date.now()) =>
+      await settled(() => {
         if (writes.length > 0) transaction(() => writes.forEach((write) => persistOne(write, now)));
       }),
-    quarantine: (docId, seq, reason) =>
-      settled(() =>
+    quarantine: async (docId, seq, reason) =>
+      await settled(() =>
         transaction(() => {
           copyToQuarantine.run(reason, Date.now(), docId, seq);
           deleteOne.run(docId, seq);

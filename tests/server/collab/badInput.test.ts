@@ -119,7 +119,7 @@ describe('malformed input on one socket', () => {
     clients.push(writer, reader);
     writer.doc.getText('t').insert(0, 'voor ');
     await waitFor(() => reader.doc.getText('t').toString() === 'voor ', 'reader never got the first edit');
-    const rowsBefore = countLogRows(server.dataDir, docId);
+    const rowsBefore = await countLogRows(server.dataDir, docId);
 
     // A signed-in editor (the same owner): access does not excuse malformed frames.
     const intruder = connectRaw(server.wsUrl, docId, { durable: true, cookie: server.cookie });
@@ -129,7 +129,7 @@ describe('malformed input on one socket', () => {
 
     expect(codes).toContain(closed.code);
     expect(intruder.acked).toBe(0);
-    expect(countLogRows(server.dataDir, docId)).toBe(rowsBefore);
+    expect(await countLogRows(server.dataDir, docId)).toBe(rowsBefore);
 
     // The well-behaved clients on the same document keep syncing.
     writer.doc.getText('t').insert(5, 'na');
@@ -157,7 +157,7 @@ describe('malformed input on one socket', () => {
     const writer = await connectSynced(server.wsUrl, docId, { cookie: server.cookie });
     const reader = await connectSynced(server.wsUrl, docId, { cookie: server.cookie });
     clients.push(writer, reader);
-    const rowsBefore = countLogRows(server.dataDir, docId);
+    const rowsBefore = await countLogRows(server.dataDir, docId);
 
     const intruder = connectRaw(server.wsUrl, docId, { durable: true, cookie: server.cookie });
     await intruder.opened;
@@ -170,7 +170,7 @@ describe('malformed input on one socket', () => {
 
     expect(intruder.acked, 'acknowledged as durable although it can never be applied').toBe(0);
     expect((await intruder.closed).code).toBe(CloseCode.invalidPayload);
-    expect(countLogRows(server.dataDir, docId), 'a row the next load will have to quarantine').toBe(
+    expect(await countLogRows(server.dataDir, docId), 'a row the next load will have to quarantine').toBe(
       rowsBefore,
     );
 

@@ -46,7 +46,7 @@ describe('group commit', () => {
   it('stores every update that several sockets send in one event-loop turn, once each', async () => {
     const docId = await server.createDocument();
     observer = await connectSynced(server.wsUrl, docId, { cookie: server.cookie });
-    const rowsBefore = countLogRows(server.dataDir, docId);
+    const rowsBefore = await countLogRows(server.dataDir, docId);
 
     const batches = Array.from({ length: SOCKETS }, (_, k) => makeUpdates(3000 + k));
     raws = batches.map(() => connectRaw(server.wsUrl, docId, { durable: true, cookie: server.cookie }));
@@ -68,7 +68,7 @@ describe('group commit', () => {
     );
 
     // One log row per update, no more (no duplicates), no fewer (nothing dropped).
-    expect(countLogRows(server.dataDir, docId) - rowsBefore).toBe(SOCKETS * UPDATES_PER_SOCKET);
+    expect((await countLogRows(server.dataDir, docId)) - rowsBefore).toBe(SOCKETS * UPDATES_PER_SOCKET);
 
     // Loading the file from a separate connection gives a doc that contains every update.
     const expected = new Y.Doc();

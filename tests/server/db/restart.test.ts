@@ -51,14 +51,14 @@ describe('restart on the same DATA_DIR', () => {
     other.doc.getText('notes').insert(0, 'nog een document');
     await waitForAllAcked(other);
     const otherBefore = docContent(other.doc, ['notes']);
-    expect(countLogRows(server.dataDir, docId)).toBeGreaterThan(0);
-    expect(countLogRows(server.dataDir, otherId)).toBeGreaterThan(0);
+    expect(await countLogRows(server.dataDir, docId)).toBeGreaterThan(0);
+    expect(await countLogRows(server.dataDir, otherId)).toBeGreaterThan(0);
 
     await server.restart();
 
     // Shutdown compacted both logs into their state rows (nothing loaded them since).
-    expect(countLogRows(server.dataDir, docId)).toBe(0);
-    expect(countLogRows(server.dataDir, otherId)).toBe(0);
+    expect(await countLogRows(server.dataDir, docId)).toBe(0);
+    expect(await countLogRows(server.dataDir, otherId)).toBe(0);
     const otherReader = await connectSynced(server.wsUrl, otherId, { cookie: server.cookie });
     clients.push(otherReader);
     expect(docContent(otherReader.doc, ['notes'])).toEqual(otherBefore);

@@ -271,11 +271,11 @@ describe('read-only during external review', () => {
     );
     expect(client.sockets[0]?.closeCode).toBe(4500);
     await waitFor(() => client.provider.synced, 'no resync');
-    const before = countLogRows(server.dataDir, docId);
+    const before = await countLogRows(server.dataDir, docId);
     setDesignText(client.doc, 'trajectRelation', 'Stiekem gewijzigd.');
     // A second reader sees the committed state: the edit never arrives.
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(countLogRows(server.dataDir, docId)).toBe(before);
+    expect(await countLogRows(server.dataDir, docId)).toBe(before);
     const reader = await connectSynced(server.wsUrl, docId, { cookie: viewer.cookie });
     clients.push(reader);
     expect(reader.doc.getText('trajectRelation').toString()).toBe('');
@@ -286,10 +286,10 @@ describe('read-only during external review', () => {
     await setStatus(docId, 'aangemeld-externe-toetsing');
     const client = await connectSynced(server.wsUrl, docId, { cookie: owner.cookie, durable: true });
     clients.push(client);
-    const before = countLogRows(server.dataDir, docId);
+    const before = await countLogRows(server.dataDir, docId);
     setDesignText(client.doc, 'evcApproach', 'Niet toegestaan.');
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(countLogRows(server.dataDir, docId)).toBe(before);
+    expect(await countLogRows(server.dataDir, docId)).toBe(before);
     const upgrade = await server.request('POST', `/api/designs/${docId}/upgrade`, {
       cookie: owner.cookie,
       body: { toVersionId: versionId },
@@ -308,8 +308,8 @@ describe('read-only during external review', () => {
       'no reconnect',
     );
     await waitFor(() => client.provider.synced, 'no resync');
-    const before = countLogRows(server.dataDir, docId);
+    const before = await countLogRows(server.dataDir, docId);
     setDesignText(client.doc, 'evcApproach', 'Wel toegestaan.');
-    await waitFor(() => countLogRows(server.dataDir, docId) > before, 'edit not stored');
+    await waitFor(async () => (await countLogRows(server.dataDir, docId)) > before, 'edit not stored');
   });
 });
