@@ -153,7 +153,9 @@ describe('the shared list controls in Chromium', () => {
     // heading field, where typing names it.
     expect(await anna.evaluate(() => document.activeElement?.textContent)).toBe('Sectie toevoegen');
     await anna.keyboard.press('Enter');
-    await expect.poll(() => sectionIds(anna).then((ids) => ids.length)).toBe(removed.length + 1);
+    await expect
+      .poll(() => sectionIds(anna).then((ids) => ids.length), { timeout: 10_000 })
+      .toBe(removed.length + 1);
     const newId = (await sectionIds(anna)).at(-1) as string;
     expect(removed).not.toContain(newId);
     await expect
