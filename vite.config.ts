@@ -36,10 +36,6 @@ const postgresProject = {
       'tests/reliability/backup.test.ts',
       'tests/reliability/storageFaults.test.ts',
       'tests/reliability/caps.test.ts',
-      // Still read the stored document from the SQLite file (to be moved onto both engines).
-      'tests/reliability/convergence.test.ts',
-      'tests/server/collab/access.test.ts',
-      'tests/server/collab/writer.test.ts',
       // Engine-independent: the bundle (it serves SQLite), source scans, pure rules, the runtime.
       'tests/server/cli/**',
       'tests/server/db/engineNeutral.test.ts',

@@ -1,7 +1,6 @@
 import * as Y from 'yjs';
-import { loadDoc } from '../../../server/collab/loadDoc';
-import { createDocStorage } from '../../../server/stores/docStorage';
-import { openReadOnly, startTestServer } from '../../support/server';
+import { documentsOf, withStoredDocuments } from '../../support/collabEngines';
+import { startTestServer } from '../../support/server';
 import {
   connectClient,
   nextTurn,
@@ -143,13 +142,7 @@ export async function runConvergence(
     } catch (error) {
       return { seed, steps, edits, disconnects, converged: false, detail: String(error) };
     }
-    const disk = openReadOnly(server.dataDir);
-    let stored: Y.Doc;
-    try {
-      stored = (await loadDoc(createDocStorage(disk), docId)).doc;
-    } finally {
-      disk.close();
-    }
+    const stored = await withStoredDocuments(documentsOf(server), (documents) => documents.doc(docId));
     const expected = canonical(stored) + JSON.stringify(stateVector(stored));
     stored.destroy();
     const differing = clients.filter(

@@ -1,12 +1,10 @@
+import { documentsOf, withStoredDocuments } from '../../support/collabEngines';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { loadDoc } from '../../../server/collab/loadDoc';
-import { createDocStorage } from '../../../server/stores/docStorage';
 import type { Role } from '../../../shared/domain/roles';
 import { refusedUpgradeStatus } from '../../support/rawclient';
 import {
   countLogRows,
-  openReadOnly,
   startTestServer,
   type TestOwner,
   type TestServer,
@@ -86,15 +84,12 @@ async function setRole(user: TestUser, role: Role): Promise<void> {
 
 /** Whether the document as stored on disk (separate connection) contains `update`. */
 async function storedContains(docId: string, update: Uint8Array): Promise<boolean> {
-  const disk = openReadOnly(server.dataDir);
-  try {
-    const stored = (await loadDoc(createDocStorage(disk), docId)).doc;
+  return withStoredDocuments(documentsOf(server), async (documents) => {
+    const stored = await documents.doc(docId);
     const contains = Y.snapshotContainsUpdate(Y.snapshot(stored), update);
     stored.destroy();
     return contains;
-  } finally {
-    disk.close();
-  }
+  });
 }
 
 /**

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { loadDoc } from '../../../server/collab/loadDoc';
-import { createDocStorage } from '../../../server/stores/docStorage';
+import { documentsOf, withStoredDocuments } from '../../support/collabEngines';
 import { connectRaw, updateFrame, type RawClient } from '../../support/rawclient';
-import { countLogRows, openReadOnly, startTestServer, type TestServer } from '../../support/server';
+import { countLogRows, startTestServer, type TestServer } from '../../support/server';
 import { connectSynced, stateVector, waitFor, type TestClient } from '../../support/yclient';
 
 let server: TestServer;
@@ -73,9 +72,8 @@ describe('group commit', () => {
     // Loading the file from a separate connection gives a doc that contains every update.
     const expected = new Y.Doc();
     for (const updates of batches) for (const update of updates) Y.applyUpdate(expected, update);
-    const disk = openReadOnly(server.dataDir);
-    try {
-      const stored = (await loadDoc(createDocStorage(disk), docId)).doc;
+    await withStoredDocuments(documentsOf(server), async (documents) => {
+      const stored = await documents.doc(docId);
       const snapshot = Y.snapshot(stored);
       for (const updates of batches) {
         for (const update of updates) expect(Y.snapshotContainsUpdate(snapshot, update)).toBe(true);
@@ -83,9 +81,7 @@ describe('group commit', () => {
       expect(stored.getArray('items').length).toBe(SOCKETS * UPDATES_PER_SOCKET);
       expect(stored.getText('t').toString()).toBe(expected.getText('t').toString());
       stored.destroy();
-    } finally {
-      disk.close();
-    }
+    });
 
     // And a connected provider received all of it, relayed after commit.
     await waitFor(

@@ -24,12 +24,10 @@ const ALLOWED: Record<string, string> = {
   'collab/docStorage.test.ts': 'runs on both engines itself (collabEngines); not in the postgres project',
   'collab/logSeqMigration.test.ts': 'migrates an old SQLite file; not in the postgres project',
   // Until the document log lives in PostgreSQL too (its owner rewrites these).
-  'collab/access.test.ts': 'reads the SQLite document log',
   'collab/adaptiveCommitter.test.ts': 'about the SQLite commit thread',
   'collab/durableAck.test.ts': 'reads the SQLite document log',
   'collab/loadDoc.test.ts': 'writes the SQLite document log',
   'collab/rooms.test.ts': 'reads the SQLite document log',
-  'collab/writer.test.ts': 'reads the SQLite document log',
 };
 
 const SERVER_TESTS = path.join(REPO_ROOT, 'tests/server');
