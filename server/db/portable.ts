@@ -1,17 +1,15 @@
 import { PostgresAdapter, sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Executor } from './database';
+import { INSERTION_ORDER_COLUMN } from './schema';
 
 /** Whether a query handle talks to PostgreSQL (else SQLite). */
 export function isPostgres(db: Executor): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
-/**
- * The column that orders rows of the tables without an ordered key as they were inserted:
- * SQLite's `rowid`, on PostgreSQL the identity column `seq` its migrations add.
- */
+/** The insertion-order column of INSERTION_ORDERED_TABLES on this engine (`table`: its alias). */
 export function insertionOrder(db: Executor, table?: string): RawBuilder<number> {
-  const column = isPostgres(db) ? 'seq' : 'rowid';
+  const column = INSERTION_ORDER_COLUMN[isPostgres(db) ? 'postgres' : 'sqlite'];
   return sql.ref<number>(table ? `${table}.${column}` : column);
 }
 

@@ -4,12 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import { DATABASE_FILE } from '../../server/db/connection';
 import type { PublishPreview } from '../../server/commands/templates';
 import type { Env } from '../../server/env';
 import { startServer, type RunningServer } from '../../server/index';
 import type { Role } from '../../shared/domain/roles';
+import { withStoredDocuments } from './collabEngines';
 import { createTestPostgresDatabase, TEST_ENGINE } from './testEngine';
 
 /** Repository root (cwd of child servers). */
@@ -47,30 +47,10 @@ const databaseUrls = new Map<string, string>();
  * Number of rows in doc_updates for one document, read through a connection of its own (committed
  * rows only): the SQLite file in `dataDir`, or the PostgreSQL database of the server using it.
  */
-export async function countLogRows(dataDir: string, docId: string): Promise<number> {
-  const url = databaseUrls.get(dataDir);
-  if (url) {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      const result = await client.query<{ n: number }>(
-        'SELECT count(*)::int AS n FROM doc_updates WHERE doc_id = $1',
-        [docId],
-      );
-      return result.rows[0]?.n ?? 0;
-    } finally {
-      await client.end();
-    }
-  }
-  const db = openReadOnly(dataDir);
-  try {
-    return (
-      db.prepare<[string], number>('SELECT COUNT(*) FROM doc_updates WHERE doc_id = ?').pluck().get(docId) ??
-      0
-    );
-  } finally {
-    db.close();
-  }
+export function countLogRows(dataDir: string, docId: string): Promise<number> {
+  return withStoredDocuments({ dataDir, databaseUrl: databaseUrls.get(dataDir) }, (documents) =>
+    documents.logRows(docId),
+  );
 }
 
 /** Password of every user the helpers sign up (long enough for the ≥ 10 characters rule). */
