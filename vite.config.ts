@@ -35,7 +35,6 @@ const postgresProject = {
       // About SQLite itself: its backup API, injected SQLITE_FULL/SQLITE_BUSY, its pragmas.
       'tests/reliability/backup.test.ts',
       'tests/reliability/storageFaults.test.ts',
-      'tests/reliability/caps.test.ts',
       // Engine-independent: the bundle (it serves SQLite), source scans, pure rules, the runtime.
       'tests/server/cli/**',
       'tests/server/db/engineNeutral.test.ts',

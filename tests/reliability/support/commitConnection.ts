@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { AdaptiveCommitter } from '../../../server/collab/adaptiveCommitter';
 import { WorkerCommitter } from '../../../server/collab/commitWorker';
 import type { TestServer } from '../../support/server';
@@ -37,4 +38,25 @@ export function fillDisk(pragma: Pragma): number {
 /** Lifts the limit again. */
 export function freeDisk(pragma: Pragma): void {
   pragma('max_page_count = 1073741823');
+}
+
+/**
+ * Makes the server's document commits fail (SQLite: the disk is full) or wait (PostgreSQL: another
+ * connection holds the update log's table lock); the answer undoes it.
+ */
+export async function blockCommits(server: TestServer): Promise<() => Promise<void>> {
+  const url = server.running.deps.env.DATABASE_URL;
+  if (!url) {
+    const pragma = commitConnection(server);
+    pragma(`max_page_count = ${Number(pragma('page_count'))}`);
+    return async () => freeDisk(pragma);
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('BEGIN');
+  await client.query('LOCK TABLE doc_updates IN EXCLUSIVE MODE');
+  return async () => {
+    await client.query('ROLLBACK');
+    await client.end();
+  };
 }

@@ -1,13 +1,10 @@
 import net from 'node:net';
-import Database from 'better-sqlite3';
 import * as Y from 'yjs';
-import { loadDoc } from '../../../server/collab/loadDoc';
-import { createDocStorage } from '../../../server/stores/docStorage';
+import { withStoredDocuments, type DocumentsAt } from '../../support/collabEngines';
 import {
   addMemberAt,
   createDocumentAt,
   createOwnerAt,
-  databasePath,
   makeDataDir,
   removeDataDir,
   signUpAt,
@@ -34,6 +31,8 @@ export interface KillOptions {
   minMs?: number;
   maxMs?: number;
   seed?: number;
+  /** The server's PostgreSQL database; SQLite in a fresh DATA_DIR when absent. */
+  databaseUrl?: string;
   /** Progress lines (soak prints them). */
   onCycle?: (line: string) => void;
 }
@@ -102,7 +101,7 @@ function contentOf(doc: Y.Doc): unknown {
 /**
  * kill -9 at random moments under many clients editing at random: a child-process server on a
  * fixed port (clients reconnect by themselves), restarted after every kill. After each kill the
- * database file is opened as the crash left it and every update the server had acked must be in
+ * database is read as the crash left it and every update the server had acked must be in
  * the stored document. At the end, edits stop and every client and the stored document must be
  * identical.
  */
@@ -117,7 +116,13 @@ export async function runKillCycles(options: KillOptions): Promise<KillSummary> 
   process.setMaxListeners(Math.max(process.getMaxListeners(), clientCount + 20));
   const dataDir = makeDataDir();
   const port = await freePort();
-  const env = { PORT: String(port), LOG_LEVEL: 'error', BACKUP_INTERVAL_MINUTES: '0' };
+  const env: Record<string, string> = {
+    PORT: String(port),
+    LOG_LEVEL: 'error',
+    BACKUP_INTERVAL_MINUTES: '0',
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+  };
+  const documentsAt: DocumentsAt = { dataDir, databaseUrl: options.databaseUrl };
   const problems: string[] = [];
   let crashes = 0;
   let losses = 0;
@@ -148,16 +153,14 @@ export async function runKillCycles(options: KillOptions): Promise<KillSummary> 
     });
   };
 
-  /** Checks every ack received since the last check against the database file. */
+  /** Checks every ack received since the last check against the stored documents. */
   const verified = new Map<CountingWebSocket, number>();
-  const verify = async (cycle: number) => {
-    const db = new Database(databasePath(dataDir));
-    try {
-      const storage = createDocStorage(db);
+  const verify = (cycle: number) =>
+    withStoredDocuments(documentsAt, async (documents) => {
       const stored = new Map<string, Y.Snapshot>();
       for (const { docId } of clients) {
         if (stored.has(docId)) continue;
-        const { doc } = await loadDoc(storage, docId);
+        const doc = await documents.doc(docId);
         stored.set(docId, Y.snapshot(doc));
         doc.destroy();
       }
@@ -176,10 +179,7 @@ export async function runKillCycles(options: KillOptions): Promise<KillSummary> 
           verified.set(socket, upTo);
         }
       }
-    } finally {
-      db.close();
-    }
-  };
+    });
 
   try {
     await start();
@@ -287,11 +287,9 @@ export async function runKillCycles(options: KillOptions): Promise<KillSummary> 
     }
 
     // The stored document equals every client (JSON and state vector).
-    const db = new Database(databasePath(dataDir), { readonly: true });
-    try {
-      const storage = createDocStorage(db);
+    await withStoredDocuments(documentsAt, async (documents) => {
       for (const docId of docIds) {
-        const { doc } = await loadDoc(storage, docId);
+        const doc = await documents.doc(docId);
         const expected = JSON.stringify({ content: contentOf(doc), sv: stateVector(doc) });
         doc.destroy();
         for (const { client } of clients.filter((entry) => entry.docId === docId)) {
@@ -305,9 +303,7 @@ export async function runKillCycles(options: KillOptions): Promise<KillSummary> 
           }
         }
       }
-    } finally {
-      db.close();
-    }
+    });
 
     const updatesSent = clients.reduce(
       (sum, { client }) => sum + client.sockets.reduce((n, socket) => n + socket.sentUpdates.length, 0),
