@@ -41,6 +41,14 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     max: options.poolMax,
     types,
     application_name: 'werkplaats',
+    // A connect that hangs (packets dropped by a firewall, a database failing over) fails after
+    // 10 s, so the callers' retries take over instead of waiting for the kernel's TCP timeout.
+    connectionTimeoutMillis: 10_000,
+    // Notices a peer that vanished without closing (network partition) on idle connections.
+    keepAlive: true,
+    // A transaction left open by a stuck process would hold row locks on document heads and
+    // block every other instance's commits; the database ends it after a minute.
+    idle_in_transaction_session_timeout: 60_000,
   });
   // An idle client's connection that breaks (database restart) emits here; without a listener
   // the process would exit. The pool drops that client and makes a new one on demand.
