@@ -5,6 +5,7 @@
  * Prints `PHASE start` / `PHASE end` around the measured window and one `RESULT {json}` line.
  */
 import { result, params } from './load/context';
+import { clusterDurable } from './load/cluster';
 import { coldload, coldseed, durable, fanout, memory } from './load/modes';
 import { saturation } from './load/saturation';
 import { versions } from './load/versions';
@@ -12,7 +13,7 @@ import { versions } from './load/versions';
 // Every provider adds an exit listener; hundreds of writers are expected here.
 process.setMaxListeners(0);
 
-const modes = { fanout, saturation, memory, coldseed, coldload, durable, versions };
+const modes = { fanout, saturation, memory, coldseed, coldload, durable, versions, clusterDurable };
 const timeout = setTimeout(() => {
   result({ error: 'load process timed out' });
   process.exit(2);

@@ -7,6 +7,7 @@
  *   [--seconds n] (length of each fan-out measurement; default 5)
  *   [--perf dir] (perf record of each server over the measured window)
  *   [--load-profile dir] (CPU profile of every load process: is the measuring side the limit?)
+ *   [--cluster] (two instances of each server on PostgreSQL + Redis instead: bench/run/cluster.ts)
  *
  * Starts each server as its own process, one after another, and drives it with the same client
  * load from a separate process (bench/load.ts). Every scenario runs `runs` times, alternating the
@@ -21,6 +22,7 @@ import { tracesDir } from './lib/trace';
 import { flag, option, quick, runs, servers } from './run/options';
 import { prepareWerkplaats } from './run/prepare';
 import { LOAD_AT_START, machine, report, writeResults, type Results } from './run/report';
+import { runCluster } from './run/cluster';
 import { SCENARIOS, type Metrics } from './run/scenarios';
 import { copyDurably, startServer } from './run/servers';
 import {
@@ -153,6 +155,7 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (flag('cluster')) await runCluster();
+else await main();
 // Sleep briefly so child processes' last output is flushed before exit.
 await sleep(50);

@@ -2,8 +2,8 @@ import { HocuspocusProvider } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { decodeFrame, marker, forEachMarker, openSocket, openingFrames } from '../lib/protocol';
-import { deliveries, key, target } from './context';
+import { decodeFrame, marker, forEachMarker, openSocket, openingFrames, type Target } from '../lib/protocol';
+import { deliveries, key, readTarget, target } from './context';
 
 /**
  * The markers one reader has received: a bit per (writer, seq) in typed arrays rather than a Set
@@ -47,8 +47,9 @@ export class Reader {
   constructor(
     readonly docId: string,
     durable = false,
+    private readonly to: Target = target,
   ) {
-    this.socket = openSocket(target, docId, durable);
+    this.socket = openSocket(to, docId, durable);
     let resolveSynced!: () => void;
     this.synced = new Promise((resolve, reject) => {
       resolveSynced = resolve;
@@ -57,14 +58,14 @@ export class Reader {
     this.opened = new Promise((resolve) => {
       this.socket.once('open', () => {
         this.openedAt = performance.now();
-        for (const frame of openingFrames(target, docId)) this.socket.send(frame);
-        if (target.kind === 'relay') resolveSynced();
+        for (const frame of openingFrames(to, docId)) this.socket.send(frame);
+        if (to.kind === 'relay') resolveSynced();
         resolve();
       });
     });
     this.socket.on('message', (data: Buffer) => {
       const now = performance.now();
-      const decoded = decodeFrame(target, data);
+      const decoded = decodeFrame(this.to, data);
       if (decoded.kind === 'durable') {
         this.acked = decoded.count ?? 0;
         return;
@@ -181,7 +182,7 @@ export async function connectReaders(docIds: string[], perDoc: number, concurren
   let next = 0;
   const lane = async () => {
     while (next < pending.length) {
-      const reader = new Reader(pending[next++]!);
+      const reader = new Reader(pending[next++]!, false, readTarget);
       readers.push(reader);
       await reader.synced;
     }

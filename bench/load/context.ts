@@ -1,4 +1,5 @@
 import { sleep } from '../lib/stats';
+import type { Target } from '../lib/protocol';
 import type { LoadParams } from './params';
 
 /*
@@ -9,6 +10,8 @@ import type { LoadParams } from './params';
 /** This process' parameters (argv[2], from bench/run.ts). */
 export const params = JSON.parse(process.argv[2] ?? '{}') as LoadParams;
 export const { target } = params;
+/** Where readers connect: another instance than the writers' with `--cluster`, else the same. */
+export const readTarget: Target = params.readUrl ? { ...target, url: params.readUrl } : target;
 /** Marks the start and end of the measured window for bench/run.ts. */
 export const phase = (name: string) => process.stdout.write(`PHASE ${name}\n`);
 /** The one result line bench/run.ts reads. */

@@ -2,9 +2,14 @@ import type { Target } from '../lib/protocol';
 
 /** What one load process does: its scenario (`mode`) and sizes, passed by bench/run.ts as argv[2]. */
 export interface LoadParams {
-  mode: 'fanout' | 'saturation' | 'memory' | 'coldseed' | 'coldload' | 'durable' | 'versions';
+  mode:
+    'fanout' | 'saturation' | 'memory' | 'coldseed' | 'coldload' | 'durable' | 'versions' | 'clusterDurable';
   target: Target;
   docIds: string[];
+  /** `--cluster`: readers connect to this instance; writers to `target.url`. */
+  readUrl?: string;
+  /** clusterDurable: the instances; document i is written through instanceUrls[i % length]. */
+  instanceUrls?: string[];
   readersPerDoc?: number;
   writersPerDoc?: number;
   /** Updates per second per document (fan-out). */

@@ -1,27 +1,15 @@
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import type { LoadParams } from '../load/params';
 import { round } from '../lib/stats';
 import { flag, option, ROOT } from './options';
+import { cpuSeconds, machineCpu, rssMb, treeCpu, treeCpuBetween } from './cpu';
 import { taskset, type RunningServer } from './servers';
 
 /*
  * The measuring side: a load process per scenario run, and what the server process used meanwhile.
  */
-
-const CLOCK_TICKS = 100;
-function cpuSeconds(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime + stime
-}
-function rssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return round(kb / 1024, 1);
-}
 
 /** The server's figures over the measured window. */
 export interface Window {
@@ -30,11 +18,29 @@ export interface Window {
   eldP99: number | null;
 }
 
-/** Runs one load process; measures the server between its PHASE start and PHASE end lines. */
+/** What else `runLoad` measures: more servers (a cluster) and other process trees (by name). */
+export interface Watched {
+  /** Servers measured like the first one (CPU, RSS, event-loop delay), e.g. a cluster's others. */
+  servers?: RunningServer[];
+  /** Process trees whose CPU % is measured (a process and its children: PostgreSQL, Redis). */
+  trees?: Record<string, number>;
+}
+
+/**
+ * Runs one load process; measures the server (and what `watched` names) between its PHASE start
+ * and PHASE end lines. CPU % is of one core; `machineCpu` is all cores together (200 = both busy).
+ */
 export async function runLoad(
   params: LoadParams,
   server: RunningServer,
-): Promise<{ result: Record<string, unknown>; window: Window }> {
+  watched: Watched = {},
+): Promise<{
+  result: Record<string, unknown>;
+  window: Window;
+  windows: Window[];
+  trees: Record<string, number>;
+  machineCpu: number | null;
+}> {
   const loadProfile = option('load-profile');
   const [cmd, ...rest] = taskset('1', [
     process.execPath,
@@ -46,40 +52,56 @@ export async function runLoad(
   ]);
   const child = spawn(cmd!, rest, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = readline.createInterface({ input: child.stdout! });
-  const window: Window = { cpuPercent: null, rssMb: null, eldP99: null };
-  let started = { cpu: 0, at: 0 };
+  const servers = [server, ...(watched.servers ?? [])];
+  const windows: Window[] = servers.map(() => ({ cpuPercent: null, rssMb: null, eldP99: null }));
+  const trees: Record<string, number> = {};
+  let machine: number | null = null;
+  let started = { cpu: [] as number[], trees: [] as Array<Map<number, number>>, machine: 0, at: 0 };
   let perf: (() => Promise<void>) | undefined;
   let result: Record<string, unknown> = { error: 'no result' };
   const work: Array<Promise<unknown>> = [];
+  const treeEntries = Object.entries(watched.trees ?? {});
   for await (const line of lines) {
     if (line === 'PHASE start') {
       perf = startPerf(server);
-      started = { cpu: cpuSeconds(server.pid), at: performance.now() };
+      started = {
+        cpu: servers.map((s) => cpuSeconds(s.pid)),
+        trees: treeEntries.map(([, pid]) => treeCpu(pid)),
+        machine: machineCpu(),
+        at: performance.now(),
+      };
       // A busy server may answer late; a missing figure must not end the suite.
-      work.push(server.command('reset', 'RESET').catch(() => undefined));
+      for (const s of servers) work.push(s.command('reset', 'RESET').catch(() => undefined));
     } else if (line === 'PHASE end') {
       if (perf) work.push(perf());
-      const cpu = cpuSeconds(server.pid);
       const seconds = (performance.now() - started.at) / 1000;
-      window.cpuPercent = round(((cpu - started.cpu) / seconds) * 100, 0);
-      window.rssMb = rssMb(server.pid);
-      work.push(
-        server.command('stats', 'STATS').then(
-          (line) => {
-            const stats = JSON.parse(line.slice('STATS '.length)) as { eldP99: number };
-            if (option('heap') || flag('verbose')) console.error(`bench: ${server.kind} ${line}`);
-            window.eldP99 = round(Math.max(0, stats.eldP99 - PROBE_RESOLUTION_MS), 1);
-          },
-          () => undefined,
-        ),
-      );
+      const percent = (cpu: number) => round((cpu / seconds) * 100, 0);
+      servers.forEach((s, i) => {
+        const window = windows[i]!;
+        window.cpuPercent = percent(cpuSeconds(s.pid) - started.cpu[i]!);
+        window.rssMb = rssMb(s.pid);
+        work.push(
+          s.command('stats', 'STATS').then(
+            (line) => {
+              const stats = JSON.parse(line.slice('STATS '.length)) as { eldP99: number };
+              if (option('heap') || flag('verbose')) console.error(`bench: ${s.kind} ${line}`);
+              window.eldP99 = round(Math.max(0, stats.eldP99 - PROBE_RESOLUTION_MS), 1);
+            },
+            () => undefined,
+          ),
+        );
+      });
+      treeEntries.forEach(([name, pid], i) => {
+        trees[name] = percent(treeCpuBetween(started.trees[i]!, treeCpu(pid)));
+      });
+      machine = percent(machineCpu() - started.machine);
     } else if (line.startsWith('RESULT ')) {
       result = JSON.parse(line.slice('RESULT '.length)) as Record<string, unknown>;
     }
   }
   await Promise.all(work);
   if (result.error) throw new Error(`${server.kind} ${params.mode}: ${String(result.error)}`);
-  return { result, window };
+  return { result, window: windows[0]!, windows, trees, machineCpu: machine };
 }
 
 const PROBE_RESOLUTION_MS = 5;

@@ -1,6 +1,8 @@
 import { Client, escapeIdentifier } from 'pg';
 import { startPostgresCluster, type PostgresCluster } from '../../tests/support/postgres';
-import { option } from './options';
+import fs from 'node:fs';
+import path from 'node:path';
+import { flag, option } from './options';
 
 /*
  * `--db postgres`: Werkplaats runs on PostgreSQL (a durable throwaway cluster, fsync on, as in
@@ -8,8 +10,9 @@ import { option } from './options';
  * a copy (CREATE DATABASE … TEMPLATE), as each SQLite run gets a copy of the prepared directory.
  */
 
-/** Which engine Werkplaats runs on in this bench run. */
-export const benchEngine: 'sqlite' | 'postgres' = option('db') === 'postgres' ? 'postgres' : 'sqlite';
+/** Which engine Werkplaats runs on in this bench run (`--cluster` needs PostgreSQL). */
+export const benchEngine: 'sqlite' | 'postgres' =
+  option('db') === 'postgres' || flag('cluster') ? 'postgres' : 'sqlite';
 
 let cluster: PostgresCluster | undefined;
 const urls = new Map<string, string>();
@@ -35,6 +38,20 @@ export function databaseUrlFor(dir: string): string | undefined {
 export async function createTemplateDatabase(dir: string): Promise<void> {
   if (!cluster) return;
   urls.set(dir, await cluster.createDatabase());
+}
+
+/** A fresh, empty database known by `name` (Hocuspocus' documents in `--cluster`); its URL. */
+export async function createEmptyDatabase(name: string): Promise<string> {
+  if (!cluster) throw new Error('no PostgreSQL cluster in this run');
+  const url = await cluster.createDatabase();
+  urls.set(name, url);
+  return url;
+}
+
+/** The postmaster's pid: its CPU and its backends' are PostgreSQL's share of the machine. */
+export function postgresPid(): number | undefined {
+  if (!cluster) return undefined;
+  return Number(fs.readFileSync(path.join(cluster.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
 }
 
 /** A copy of the prepared database `from` for one run, known by `dir`. */

@@ -93,11 +93,11 @@ export function report(results: Results, totalSeconds: number, times: Array<[str
 
 // A PostgreSQL run has its own block, so it never replaces the SQLite figures.
 const BLOCK = benchEngine === 'postgres' ? 'bench:results-postgres' : 'bench:results';
-const START = `<!-- ${BLOCK}:start -->`;
-const END = `<!-- ${BLOCK}:end -->`;
 
 /** Puts `markdown` between the result markers of docs/benchmarks.md, formatted like every other file. */
-export async function writeResults(markdown: string): Promise<void> {
+export async function writeResults(markdown: string, block = BLOCK): Promise<void> {
+  const START = `<!-- ${block}:start -->`;
+  const END = `<!-- ${block}:end -->`;
   const file = path.join(ROOT, 'docs/benchmarks.md');
   const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : `${START}\n${END}\n`;
   const [before, rest = ''] = current.split(START);

@@ -35,19 +35,34 @@ let bundled: Promise<void> | undefined;
  * (server/cli/bundle.ts): every server runs on plain Node, none carries tsx's loader thread and
  * transformed sources (~35 MB of RSS), so memory and CPU compare like for like.
  */
-async function serverBundle(kind: ServerKind): Promise<string> {
+async function serverBundle(name: BundleName): Promise<string> {
   const outdir = path.join(ROOT, 'dist/bench');
-  const kinds: ServerKind[] = ['werkplaats', 'hocuspocus', 'ywebsocket', 'relay'];
+  const names: BundleName[] = ['werkplaats', 'hocuspocus', 'ywebsocket', 'relay', 'hocuspocusRedis'];
   bundled ??= bundleServer(
-    Object.fromEntries(kinds.map((name) => [name, `bench/servers/${name}.ts`])),
+    Object.fromEntries(names.map((entry) => [entry, `bench/servers/${entry}.ts`])),
     outdir,
   );
   await bundled;
-  return path.join(outdir, `${kind}.mjs`);
+  return path.join(outdir, `${name}.mjs`);
+}
+
+/** The server wrappers in bench/servers/: one per kind, plus Hocuspocus as a Redis cluster member. */
+export type BundleName = ServerKind | 'hocuspocusRedis';
+
+/** What `--cluster` changes about a server process. */
+export interface ServerExtras {
+  /** Another wrapper than the kind's own (e.g. Hocuspocus with its Redis extension). */
+  bundle?: BundleName;
+  /** More environment (DATABASE_URL, REDIS_URL …). */
+  env?: Record<string, string>;
 }
 
 /** Starts one server on `dataDir` and waits for its LISTENING line. */
-export async function startServer(kind: ServerKind, dataDir: string): Promise<RunningServer> {
+export async function startServer(
+  kind: ServerKind,
+  dataDir: string,
+  extras: ServerExtras = {},
+): Promise<RunningServer> {
   const env = {
     ...process.env,
     BENCH_DATA_DIR: dataDir,
@@ -68,13 +83,14 @@ export async function startServer(kind: ServerKind, dataDir: string): Promise<Ru
   };
   const databaseUrl = kind === 'werkplaats' ? databaseUrlFor(dataDir) : undefined;
   if (databaseUrl) Object.assign(env, { DATABASE_URL: databaseUrl });
+  Object.assign(env, extras.env);
   const profile = option('profile');
   const heap = option('heap');
   if (heap) Object.assign(env, { BENCH_HEAP_DIR: path.resolve(heap), BENCH_SERVER: kind });
   const alloc = option('alloc');
   if (alloc && kind === 'werkplaats') Object.assign(env, { BENCH_ALLOC_DIR: path.resolve(alloc) });
   // Every server runs the way `npm start` runs Werkplaats: bundled, on plain Node (no tsx).
-  const script = [await serverBundle(kind)];
+  const script = [await serverBundle(extras.bundle ?? kind)];
   const [cmd, ...rest] = taskset('0', [
     process.execPath,
     ...(profile && kind === 'werkplaats' ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`] : []),
@@ -119,7 +135,7 @@ export async function startServer(kind: ServerKind, dataDir: string): Promise<Ru
     },
     restart: async () => {
       await stopChild(child, exited);
-      const again = await startServer(kind, dataDir);
+      const again = await startServer(kind, dataDir, extras);
       Object.assign(server, { ...again, restart: server.restart });
     },
     stop: () => stopChild(child, exited),
