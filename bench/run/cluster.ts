@@ -4,7 +4,7 @@ import path from 'node:path';
 import { round } from '../lib/stats';
 import { CLUSTER_SCENARIOS, type RunningCluster, type Variant } from './clusterScenarios';
 import { clusterReport, type ClusterResults } from './clusterReport';
-import { flag, option, pin, quick, runs } from './options';
+import { flag, option, pin, quick, runs, servers } from './options';
 import {
   copyDatabase,
   createEmptyDatabase,
@@ -22,7 +22,7 @@ import type { Metrics } from './scenarios';
 import { startServer, type RunningServer } from './servers';
 
 /*
- * `npm run bench -- --cluster [--quick] [--only a,b] [--runs n] [--no-write]`: several instances of
+ * `npm run bench -- --cluster [--quick] [--only a,b] [--servers a,b] [--runs n] [--no-write]`: several instances of
  * one server on one PostgreSQL and one Redis (both throwaway, started here), Werkplaats against
  * Hocuspocus 4 with its Redis extension. Each run starts its instances afresh (a copy of the prepared
  * database, an empty one for Hocuspocus, Redis emptied); the variants alternate from run to run.
@@ -48,7 +48,11 @@ export async function runCluster(): Promise<void> {
     const template = path.join(work, 'template');
     fs.mkdirSync(template);
     await createTemplateDatabase(template);
-    const prepared = await prepareWerkplaats(template, quick ? 100 : 200);
+    const docCount = quick ? 100 : 200;
+    // Hocuspocus takes any document name: a run without Werkplaats skips the preparation.
+    const prepared = servers.includes('werkplaats')
+      ? await prepareWerkplaats(template, docCount)
+      : { cookie: '', docIds: Array.from({ length: docCount }, () => crypto.randomUUID()) };
     process.stderr.write(`bench: prepared ${prepared.docIds.length} documents (${seconds(began)} s)\n`);
     const results: ClusterResults = new Map();
     const failures: string[] = [];
@@ -60,7 +64,8 @@ export async function runCluster(): Promise<void> {
       results.set(scenario.name, perVariant);
       for (let run = 0; run < runs; run++) {
         // Alternate which variant goes first, so a drift of the machine favours neither.
-        const variants = run % 2 === 0 ? scenario.variants : [...scenario.variants].reverse();
+        const chosen = scenario.variants.filter((variant) => servers.includes(variant.kind));
+        const variants = run % 2 === 0 ? chosen : [...chosen].reverse();
         for (const variant of variants) {
           const key = path.join(work, `${counter++}-${variant.kind}`);
           const t0 = performance.now();
@@ -94,7 +99,8 @@ export async function runCluster(): Promise<void> {
       process.exitCode = 1;
     }
     process.stdout.write(`\n${markdown}\n`);
-    if (!quick && !flag('no-write') && !only) await writeResults(markdown, 'bench:results-cluster');
+    if (!quick && !flag('no-write') && !only && !option('servers'))
+      await writeResults(markdown, 'bench:results-cluster');
   } finally {
     await redis?.stop();
     await stopBenchPostgres();
