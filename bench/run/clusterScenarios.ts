@@ -62,6 +62,7 @@ async function crossInstance(cluster: RunningCluster, params: LoadParams) {
       rssR: r.rssMb,
       cpuPg: measured.trees.postgres,
       cpuRedis: measured.trees.redis,
+      cpuLoad: measured.trees.load,
       cpuAll: measured.machineCpu,
     },
   };
@@ -88,6 +89,7 @@ const processColumns: ClusterScenario['show'] = [
   { key: 'cpuR', label: 'CPU % readers’ instance' },
   { key: 'cpuPg', label: 'CPU % PostgreSQL' },
   { key: 'cpuRedis', label: 'CPU % Redis' },
+  { key: 'cpuLoad', label: 'CPU % load process' },
   { key: 'cpuAll', label: 'CPU % machine (of 200)' },
 ];
 
@@ -169,6 +171,7 @@ export const CLUSTER_SCENARIOS: ClusterScenario[] = [
       { key: 'cpu2', label: 'CPU % instance 2' },
       { key: 'cpuPg', label: 'CPU % PostgreSQL' },
       { key: 'cpuRedis', label: 'CPU % Redis' },
+      { key: 'cpuLoad', label: 'CPU % load process' },
       { key: 'cpuAll', label: 'CPU % machine (of 200)' },
     ],
     run: async (cluster, docIds) => {
@@ -191,6 +194,7 @@ export const CLUSTER_SCENARIOS: ClusterScenario[] = [
         cpu2: measured.windows[1]?.cpuPercent,
         cpuPg: measured.trees.postgres,
         cpuRedis: measured.trees.redis,
+        cpuLoad: measured.trees.load,
         cpuAll: measured.machineCpu,
       };
     },

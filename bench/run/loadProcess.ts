@@ -28,7 +28,8 @@ export interface Watched {
 
 /**
  * Runs one load process; measures the server (and what `watched` names) between its PHASE start
- * and PHASE end lines. CPU % is of one core; `machineCpu` is all cores together (200 = both busy).
+ * and PHASE end lines. CPU % is of one core; `machineCpu` is all cores together (200 = both busy);
+ * with `trees`, `trees.load` is the load process' own CPU %.
  */
 export async function runLoad(
   params: LoadParams,
@@ -56,7 +57,13 @@ export async function runLoad(
   const windows: Window[] = servers.map(() => ({ cpuPercent: null, rssMb: null, eldP99: null }));
   const trees: Record<string, number> = {};
   let machine: number | null = null;
-  let started = { cpu: [] as number[], trees: [] as Array<Map<number, number>>, machine: 0, at: 0 };
+  let started = {
+    cpu: [] as number[],
+    trees: [] as Array<Map<number, number>>,
+    load: 0,
+    machine: 0,
+    at: 0,
+  };
   let perf: (() => Promise<void>) | undefined;
   let result: Record<string, unknown> = { error: 'no result' };
   const work: Array<Promise<unknown>> = [];
@@ -67,6 +74,7 @@ export async function runLoad(
       started = {
         cpu: servers.map((s) => cpuSeconds(s.pid)),
         trees: treeEntries.map(([, pid]) => treeCpu(pid)),
+        load: cpuSeconds(child.pid!),
         machine: machineCpu(),
         at: performance.now(),
       };
@@ -95,6 +103,8 @@ export async function runLoad(
         trees[name] = percent(treeCpuBetween(started.trees[i]!, treeCpu(pid)));
       });
       machine = percent(machineCpu() - started.machine);
+      // The measuring side shares the machine: what it took is not the servers'.
+      if (treeEntries.length > 0) trees.load = percent(cpuSeconds(child.pid!) - started.load);
     } else if (line.startsWith('RESULT ')) {
       result = JSON.parse(line.slice('RESULT '.length)) as Record<string, unknown>;
     }
