@@ -157,7 +157,7 @@ export const CLUSTER_SCENARIOS: ClusterScenario[] = [
   },
   {
     name: 'cluster-durable',
-    title: `Durable write throughput, 1 vs 2 Werkplaats instances (4 sockets pipelining ${quick ? '2,000' : '24,000'} small updates into 2 docs)`,
+    title: `Durable write throughput, 1 vs 2 Werkplaats instances (4 sockets pipelining ${quick ? '2,000' : '48,000'} small updates into 2 docs)`,
     variants: [
       { label: 'Werkplaats × 1 (PostgreSQL + Redis)', kind: 'werkplaats', instances: 1 },
       { label: 'Werkplaats × 2 (PostgreSQL + Redis)', kind: 'werkplaats', instances: 2 },
@@ -182,7 +182,7 @@ export const CLUSTER_SCENARIOS: ClusterScenario[] = [
           target: cluster.target,
           docIds: docIds.slice(0, 2),
           instanceUrls: cluster.instances.map((instance) => instance.url),
-          updates: quick ? 2000 : 24_000,
+          updates: quick ? 2000 : 48_000,
         },
         first,
         { servers: others, trees: cluster.trees },
