@@ -23,6 +23,8 @@ const postgresProject = {
       'tests/server/db/migratePostgres.test.ts',
       'tests/server/db/postgresCluster.test.ts',
       'tests/server/db/immediateTransactions.test.ts',
+      // Several instances on a durable cluster and a Redis of their own: once, in the sqlite project.
+      'tests/cluster/**',
       // The sync path's tests run on both engines themselves (tests/support/collabEngines.ts).
       'tests/reliability/databaseRestart.test.ts',
       'tests/server/collab/docStorage.test.ts',
