@@ -71,9 +71,11 @@ export async function startLoadBalancer(backends: readonly number[]): Promise<Lo
       set.add(socket);
       socket.on('error', () => socket.destroy());
       // Either side going away ends the other: a dead backend looks to the client like a dead server.
+      // Ended rather than destroyed, so that what the backend sent last (a close frame) still arrives.
       socket.once('close', () => {
         set.delete(socket);
-        client.destroy();
+        client.end();
+        setTimeout(() => client.destroy(), 1_000).unref();
       });
       client.once('close', () => socket.destroy());
       client.pipe(socket);
