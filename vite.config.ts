@@ -34,6 +34,8 @@ const postgresProject = {
       'tests/server/collab/rooms.test.ts',
       'tests/server/db/crash.test.ts',
       'tests/server/collab/logSeqMigration.test.ts',
+      // Several instances need PostgreSQL: these start their own cluster whatever the project.
+      'tests/server/cluster/**',
       // About SQLite itself: its backup API, injected SQLITE_FULL/SQLITE_BUSY, its pragmas.
       'tests/reliability/backup.test.ts',
       'tests/reliability/storageFaults.test.ts',

@@ -25,6 +25,7 @@ import { errorBody, sendError } from './http/errors';
 import { requireSameOrigin } from './http/origin';
 import { log } from './log';
 import { documentRoutes } from './routes/documents';
+import { readyRoutes } from './routes/ready';
 import {
   commentRoutes,
   documentRoundRoutes,
@@ -52,6 +53,7 @@ function apiRoutes(deps: AppDeps) {
         }),
       )
       .get('/health', (c) => c.json({ ok: true }))
+      .route('/ready', readyRoutes(deps))
       .route('/auth', authRoutes(deps))
       .route('/me', meRoutes(deps))
       .route('/teams', teamRoutes(deps))

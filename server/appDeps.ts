@@ -13,6 +13,7 @@ export interface AppDepsParts {
   docStorage: DocStorage;
   sessionPolicy: SessionPolicy;
   rooms: RoomRegistry;
+  cluster?: AppDeps['cluster'];
   limiters: AppDeps['limiters'];
 }
 
@@ -32,6 +33,7 @@ export function createAppDeps(
     stores: boundStores,
     sessions: createSessionService(boundStores.sessions, boundStores.users, sessionPolicy),
     rooms: parts.rooms,
+    cluster: parts.cluster,
     limiters: parts.limiters,
     transaction,
   });

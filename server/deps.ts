@@ -42,6 +42,8 @@ export interface AppDeps {
   stores: Stores;
   sessions: SessionService;
   rooms: RoomRegistry;
+  /** This instance's membership of a cluster (REDIS_URL); undefined when it runs alone. */
+  cluster?: { readonly healthy: boolean };
   limiters: {
     loginByAccount: FailureLimiter;
     loginByAddress: FailureLimiter;

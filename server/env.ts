@@ -25,6 +25,15 @@ export const envSchema = z.object({
    * side: instances × this must stay under the server's max_connections (100 by default).
    */
   DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(500).default(10),
+  /**
+   * `redis://host:port` (or `rediss://` for TLS), with DATABASE_URL: this instance joins the cluster
+   * of every instance on the same database and Redis (README, "Running several instances").
+   * Unset: the instance runs alone.
+   */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://')
+    .optional(),
   /** Largest accepted WebSocket frame; bigger frames close that socket with 1009. */
   MAX_FRAME_BYTES: z.coerce
     .number()
@@ -130,6 +139,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
       .join('; ');
     throw new Error(`Invalid configuration: ${details}`);
+  }
+  if (parsed.data.REDIS_URL && !parsed.data.DATABASE_URL) {
+    throw new Error(
+      'Invalid configuration: REDIS_URL needs DATABASE_URL — instances can only share a PostgreSQL database, not SQLite files',
+    );
   }
   return { ...parsed.data, DATA_DIR: path.resolve(parsed.data.DATA_DIR) };
 }

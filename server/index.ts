@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { documentLogOn } from './collab/documentLog';
 import { RoomRegistry } from './collab/rooms';
+import { Cluster } from './cluster/cluster';
 import { openSqlite } from './db/database';
 import { openPostgres } from './db/postgres';
 import { createAppDeps } from './appDeps';
@@ -20,6 +21,7 @@ import { loadEnv, type Env } from './env';
 import { log, setLogLevel } from './log';
 
 const HOUR_MS = 60 * 60 * 1000;
+const HEAD_CHECK_MS = 1_000;
 
 /** Scheduled backups are SQLite's own (online backup of the file); on PostgreSQL, pg_dump's job. */
 const NO_BACKUPS = { stop: async () => {}, runNow: async () => undefined };
@@ -53,6 +55,8 @@ export async function startServer(
     absoluteLifetimeMs: env.SESSION_MAX_DAYS * 24 * HOUR_MS,
   };
   const sessions = createSessionService(stores.sessions, stores.users, sessionPolicy);
+  // REDIS_URL: the instances on this database relay to each other (loadEnv ensures DATABASE_URL).
+  const cluster = env.REDIS_URL ? new Cluster(env.REDIS_URL) : undefined;
   const rooms = new RoomRegistry(docStorage, {
     compactEvery: env.COMPACT_EVERY,
     access: async (userId, docId) => {
@@ -69,7 +73,12 @@ export async function startServer(
     maxPendingUpdatesPerSocket: env.MAX_PENDING_UPDATES_PER_SOCKET,
     awareness: { maxStateBytes: env.MAX_AWARENESS_BYTES, maxIdsPerSocket: env.MAX_AWARENESS_IDS_PER_SOCKET },
     committer,
+    link: cluster,
+    // Rows other instances committed and nobody announced (Redis down, a message lost, an instance
+    // killed after its commit) arrive within this time; a PostgreSQL database may be shared.
+    headCheckMs: database.postgres ? HEAD_CHECK_MS : 0,
   });
+  cluster?.attach(rooms);
   const backups = database.sqlite
     ? scheduleBackups(database.sqlite, env.DATA_DIR, {
         intervalMs: env.BACKUP_INTERVAL_MINUTES * 60_000,
@@ -82,7 +91,7 @@ export async function startServer(
     loginByAddress: new FailureLimiter(env.LOGIN_MAX_FAILURES_PER_ADDRESS, loginWindowMs),
     signupByAddress: new FailureLimiter(env.SIGNUPS_PER_ADDRESS_PER_HOUR, HOUR_MS),
   };
-  const deps = createAppDeps({ env, database, docStorage, sessionPolicy, rooms, limiters }, stores);
+  const deps = createAppDeps({ env, database, docStorage, sessionPolicy, rooms, cluster, limiters }, stores);
   // Expired session rows are removed hourly; validation refuses them anyway.
   const sweep = setInterval(
     () =>
@@ -117,7 +126,11 @@ export async function startServer(
   const port = (server.address() as AddressInfo).port;
   const url = `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}`;
   const where = database.sqlite ? { dataDir: env.DATA_DIR } : { database: 'postgres' };
-  log.info(`werkplaats listening on ${url}`, { ...where, node: process.version });
+  log.info(`werkplaats listening on ${url}`, {
+    ...where,
+    ...(cluster ? { cluster: cluster.id } : {}),
+    node: process.version,
+  });
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -129,6 +142,7 @@ export async function startServer(
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       // Pending edits are committed and acked, sockets closed (1001) and documents compacted.
       await rooms.close();
+      await cluster?.close();
       for (const client of wss.clients) client.terminate();
       server.closeAllConnections();
       await stopped;

@@ -8,6 +8,8 @@ import { CloseCode, preframe, type Connection } from './connection';
 import type { LoadedDoc } from './loadDoc';
 import { isEmptyUpdate } from '../stores/docStorage/seqs';
 import type { UpdateWriter } from './writer';
+import { AppliedSeqs } from './appliedSeqs';
+import { log } from '../log';
 import { isSatisfied, knownClocksOf, noteUpdate, requirementsOf, type KnownClocks } from './dependencies';
 import {
   AwarenessTooBig,
@@ -15,6 +17,9 @@ import {
   sanitizeAwarenessUpdate,
   type AwarenessLimits,
 } from './awareness';
+
+/** Transaction and awareness origin of what another instance committed or announced. */
+export const FROM_ANOTHER_INSTANCE = Symbol('another instance');
 
 /** Thrown for a frame that does not follow the protocol; closes only the offending socket. */
 export class ProtocolError extends Error {
@@ -71,8 +76,8 @@ export class Room {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
-  /** Seq of the newest log row the doc contains. */
-  lastSeq: number;
+  /** Which log rows the doc contains (see AppliedSeqs). */
+  readonly seqs: AppliedSeqs;
   /** Seq up to which the stored state covers the log (what the last compaction wrote). */
   compactedSeq: number;
   /** Title last written to the documents table. */
@@ -94,7 +99,7 @@ export class Room {
   ) {
     this.doc = loaded.doc;
     this.known = knownClocksOf(this.doc);
-    this.lastSeq = loaded.lastSeq;
+    this.seqs = new AppliedSeqs(loaded.lastSeq);
     this.compactedSeq = loaded.stateSeq;
     this.persistedTitle = this.title;
     this.awareness = new awarenessProtocol.Awareness(this.doc);
@@ -133,6 +138,11 @@ export class Room {
         for (const connection of this.connections) connection.sendFramed(framed, message);
       },
     );
+  }
+
+  /** Every log row up to this seq is in the doc: what a compaction may cover. */
+  get lastSeq(): number {
+    return this.seqs.contiguous;
   }
 
   /** Log rows on top of the stored state (quarantined rows included: an estimate for compaction). */
@@ -207,7 +217,29 @@ export class Room {
       noteUpdate(this.known, update);
       this.releaseHeld();
     }
-    if (seq > this.lastSeq) this.lastSeq = seq;
+    if (seq > 0) this.seqs.applied(seq);
+  }
+
+  /**
+   * Applies what other instances committed — their log rows in seq order, or a stored state when
+   * catching up past a compaction — in one transaction; every socket here receives it. A row that
+   * does not apply is logged and skipped: its own instance quarantines it.
+   */
+  applyFromLog(updates: readonly Uint8Array[]): void {
+    this.doc.transact(() => {
+      for (const update of updates) {
+        try {
+          Y.applyUpdate(this.doc, update, FROM_ANOTHER_INSTANCE);
+          noteUpdate(this.known, update);
+        } catch (error) {
+          log.error('a committed update from the log could not be applied', {
+            docId: this.docId,
+            error: String(error),
+          });
+        }
+      }
+    }, FROM_ANOTHER_INSTANCE);
+    this.releaseHeld();
   }
 
   /** Sends the durable-ack to a socket that asked for it. */

@@ -1,15 +1,27 @@
 import type { DocStorage } from '../stores/docStorage';
 import { log } from '../log';
 import type { AwarenessLimits } from './awareness';
-import { loadDoc } from './loadDoc';
+import { loadDoc, type LoadedDoc } from './loadDoc';
 import { Room } from './room';
 import { persistRooms } from './roomPersistence';
 import type { PendingWrite, UpdateWriter } from './writer';
+import type { LogRow } from './appliedSeqs';
+import { ALONE, type ClusterLink } from './clusterLink';
 
-/** A document being loaded, and the updates committed for it meanwhile. */
+/** Settings of the room loader. */
+export interface RoomLoaderOptions {
+  awareness?: AwarenessLimits;
+  /** The other instances (ALONE when absent). */
+  link?: ClusterLink;
+  /** Called once a room is loaded, with the rows other instances announced while it loaded. */
+  loaded?: (room: Room, remote: LogRow[]) => void;
+}
+
+/** A document being loaded, and the rows committed for it meanwhile (here, and by other instances). */
 interface Loading {
   promise: Promise<Room>;
   committed: Array<{ update: Uint8Array; seq: number }>;
+  remote: LogRow[];
 }
 
 /**
@@ -26,8 +38,12 @@ export class RoomLoader {
   constructor(
     private readonly storage: DocStorage,
     private readonly writer: UpdateWriter,
-    private readonly awarenessLimits?: AwarenessLimits,
+    private readonly options: RoomLoaderOptions = {},
   ) {}
+
+  private get link(): ClusterLink {
+    return this.options.link ?? ALONE;
+  }
 
   /** The loaded rooms. */
   rooms(): IterableIterator<Room> {
@@ -50,10 +66,10 @@ export class RoomLoader {
     if (room) return Promise.resolve(room);
     const loading = this.loading.get(docId);
     if (loading) return loading.promise;
-    const committed: Loading['committed'] = [];
-    const promise = this.load(docId, committed).finally(() => this.loading.delete(docId));
-    this.loading.set(docId, { promise, committed });
-    return promise;
+    const entry: Loading = { promise: undefined as unknown as Promise<Room>, committed: [], remote: [] };
+    entry.promise = this.load(docId, entry).finally(() => this.loading.delete(docId));
+    this.loading.set(docId, entry);
+    return entry.promise;
   }
 
   /**
@@ -65,6 +81,16 @@ export class RoomLoader {
   }
 
   /**
+   * Takes rows another instance committed for a document being loaded (the load may have read the
+   * log before them); answers false when the document is not loading.
+   */
+  committedElsewhileLoading(docId: string, rows: readonly LogRow[]): boolean {
+    const loading = this.loading.get(docId);
+    loading?.remote.push(...rows);
+    return loading !== undefined;
+  }
+
+  /**
    * Takes a room out of the map, then compacts its log and refreshes its row. Never rejects: a
    * failed compaction leaves the log rows, which the next load replays.
    */
@@ -72,6 +98,8 @@ export class RoomLoader {
     const { docId } = room;
     if (this.loaded.get(docId) !== room) return this.unloading.get(docId) ?? Promise.resolve();
     this.loaded.delete(docId);
+    this.link.closed(room);
+    this.link.unwatch(docId);
     // The snapshot is taken now, so the doc can go at once.
     const persisted = persistRooms(this.storage, [room], { compact: true, meta: true });
     room.awareness.destroy();
@@ -95,11 +123,18 @@ export class RoomLoader {
     return [...this.loaded.values()];
   }
 
-  private async load(docId: string, committed: Loading['committed']): Promise<Room> {
+  private async load(docId: string, { committed, remote }: Loading): Promise<Room> {
     await this.unloading.get(docId);
+    await this.link.watch(docId);
     const started = performance.now();
-    const loaded = await loadDoc(this.storage, docId);
-    const room = new Room(docId, loaded, this.writer, this.awarenessLimits);
+    let loaded: LoadedDoc;
+    try {
+      loaded = await loadDoc(this.storage, docId);
+    } catch (error) {
+      this.link.unwatch(docId);
+      throw error;
+    }
+    const room = new Room(docId, loaded, this.writer, this.options.awareness);
     const missed = committed.filter(({ seq }) => seq > room.lastSeq).sort((a, b) => a.seq - b.seq);
     room.doc.transact(() => {
       for (const { update, seq } of missed) {
@@ -112,6 +147,8 @@ export class RoomLoader {
       }
     });
     this.loaded.set(docId, room);
+    this.link.opened(room);
+    this.options.loaded?.(room, remote);
     log.debug('document loaded', {
       docId,
       logRows: loaded.logCount,

@@ -10,6 +10,9 @@ import type { Room } from './room';
 import { persistRooms } from './roomPersistence';
 import { SocketCaps, type CapExceeded } from './socketCaps';
 import { UpdateWriter, type Committer, type PendingWrite } from './writer';
+import type { LogRow } from './appliedSeqs';
+import { ALONE, announceBatch, type ClusterLink } from './clusterLink';
+import { LogCatchUp } from './logCatchUp';
 
 /** Settings of the room registry. */
 export interface RoomRegistryOptions extends AccessGuardOptions {
@@ -33,6 +36,13 @@ export interface RoomRegistryOptions extends AccessGuardOptions {
   awareness?: AwarenessLimits;
   /** Where group commits run: the storage's engine, on the event loop, a worker thread or the network. */
   committer: Committer;
+  /** The other instances on the same database (ALONE when absent). */
+  link?: ClusterLink;
+  /**
+   * How often loaded documents are compared with their stored head, in ms (0: never). Catches rows
+   * other instances committed that nobody announced; only useful where instances share a database.
+   */
+  headCheckMs?: number;
 }
 
 /**
@@ -42,6 +52,8 @@ export interface RoomRegistryOptions extends AccessGuardOptions {
 export class RoomRegistry {
   readonly writer: UpdateWriter;
   private readonly loader: RoomLoader;
+  private readonly catchUp: LogCatchUp;
+  private readonly link: ClusterLink;
   private readonly caps: SocketCaps;
   private readonly guard: AccessGuard;
   private readonly timers: NodeJS.Timeout[];
@@ -56,7 +68,13 @@ export class RoomRegistry {
     private readonly options: RoomRegistryOptions,
   ) {
     this.writer = new UpdateWriter(options.committer, (batch, seqs) => this.onCommitted(batch, seqs));
-    this.loader = new RoomLoader(storage, this.writer, options.awareness);
+    this.link = options.link ?? ALONE;
+    this.catchUp = new LogCatchUp(storage, (docId) => this.loader.peek(docId));
+    this.loader = new RoomLoader(storage, this.writer, {
+      awareness: options.awareness,
+      link: this.link,
+      loaded: (room, remote) => this.catchUp.receive(room, remote),
+    });
     this.caps = new SocketCaps(options);
     this.guard = new AccessGuard(() => this.connections(), options);
     const heartbeatMs = options.heartbeatMs ?? 30_000;
@@ -73,6 +91,7 @@ export class RoomRegistry {
         this.evictIdleRooms();
       }),
     ];
+    if (options.headCheckMs) this.timers.push(every(options.headCheckMs, () => void this.checkHeads()));
   }
 
   /**
@@ -109,17 +128,49 @@ export class RoomRegistry {
     return this.writer.whenIdle();
   }
 
-  /** Closes the sockets of these sessions at once (logout, password change, account deletion). */
+  /**
+   * Closes the sockets of these sessions at once (logout, password change, account deletion), on
+   * every instance.
+   */
   closeSessions(sessionIds: readonly string[], reason: string): void {
+    this.guard.closeSessions(sessionIds, reason);
+    this.link.sessionsClosed(sessionIds, reason);
+  }
+
+  /** closeSessions for this instance only (what another instance announced). */
+  closeSessionsHere(sessionIds: readonly string[], reason: string): void {
     this.guard.closeSessions(sessionIds, reason);
   }
 
   /**
-   * Applies a change of a user's access to their open sockets at once (see AccessGuard): `teamId`
-   * for a membership change in that team, none when documents of any team may be concerned.
+   * Applies a change of a user's access to their open sockets at once (see AccessGuard), on every
+   * instance: `teamId` for a membership change in that team, none when documents of any team may be
+   * concerned.
    */
   async refreshAccess(userId: string, teamId?: string): Promise<void> {
+    this.link.accessChanged(userId, teamId);
     return await this.guard.refreshAccess(userId, teamId);
+  }
+
+  /** refreshAccess for this instance only (what another instance announced). */
+  async refreshAccessHere(userId: string, teamId?: string): Promise<void> {
+    return await this.guard.refreshAccess(userId, teamId);
+  }
+
+  /** Rows another instance committed for a document (announced over the cluster's bell). */
+  receiveRows(docId: string, rows: readonly LogRow[]): void {
+    const room = this.loader.peek(docId);
+    if (room) this.catchUp.receive(room, rows);
+    else this.loader.committedElsewhileLoading(docId, rows);
+  }
+
+  /** Compares every loaded room with its stored head now (also after the bell reconnects). */
+  async checkHeads(): Promise<void> {
+    try {
+      await this.catchUp.checkHeads(this.loader.rooms());
+    } catch (error) {
+      log.warn('could not read the heads of loaded documents', { error: String(error) });
+    }
   }
 
   /** Number of loaded documents. */
@@ -201,7 +252,10 @@ export class RoomRegistry {
     );
     for (const room of rooms) {
       if (room.logCount >= this.options.compactEvery) this.scheduleCompaction(room);
+      // Another instance committed rows of this document before ours: they should be announced soon.
+      if (room.seqs.missing) this.catchUp.check(room);
     }
+    announceBatch(this.link, batch, seqs);
   }
 
   private async quarantine(docId: string, seq: number, reason: string): Promise<void> {
@@ -264,6 +318,7 @@ export class RoomRegistry {
   async close(): Promise<void> {
     this.closing = true;
     for (const timer of this.timers) clearInterval(timer);
+    this.catchUp.close();
     const committed = await this.writer.close();
     if (!committed) log.error('shutdown with uncommitted updates; clients still hold them');
     for (const connection of this.connections())

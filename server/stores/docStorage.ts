@@ -8,6 +8,13 @@ export interface DocStorage {
   /** The document as stored, read at one moment: its compacted state and the log rows after it. */
   read(docId: string): Promise<StoredDoc>;
   /**
+   * What was committed after `afterSeq`, read at one moment (another instance's rows): the log rows
+   * after it, preceded by the compacted state when a compaction has already deleted some of them.
+   */
+  readSince(docId: string, afterSeq: number): Promise<StoredSince>;
+  /** The newest seq of each document's log (documents without one are left out). */
+  heads(docIds: readonly string[]): Promise<Map<string, number>>;
+  /**
    * Writes compactions and document-row refreshes of several documents in one transaction (one
    * fsync): all of them or, when it fails, none.
    */
@@ -31,6 +38,11 @@ export interface StoredDoc {
   stateSeq: number;
   /** The log rows after stateSeq, oldest first. */
   log: LoggedUpdate[];
+}
+
+/** What readSince answers: also the head at that moment (rows up to it are in the answer or gone). */
+export interface StoredSince extends StoredDoc {
+  head: number;
 }
 
 /** What persist() writes for one document. */

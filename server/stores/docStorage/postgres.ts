@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { DocStorage, DocWrite } from '../docStorage';
+import type { DocStorage, DocWrite, StoredDoc } from '../docStorage';
 import { pgTransaction } from './pgTransaction';
 
 // One statement, so state and log come from one snapshot: a compaction committing between two
@@ -11,6 +11,19 @@ const READ_SQL = `
   SELECT false, seq, data, created_at FROM doc_updates
   WHERE doc_id = $1 AND seq > coalesce((SELECT up_to_seq FROM doc_state WHERE doc_id = $1), 0)
   ORDER BY is_state DESC, seq`;
+
+// Like READ_SQL from afterSeq ($2) on: the state only when a compaction already covers rows past it,
+// and the head (kind 0) from the same snapshot, so that rows up to it are either here or gone.
+const READ_SINCE_SQL = `
+  SELECT 0 AS kind, seq, NULL::bytea AS data, 0::bigint AS created_at FROM doc_heads WHERE doc_id = $1
+  UNION ALL
+  SELECT 1, up_to_seq, state, updated_at FROM doc_state WHERE doc_id = $1 AND up_to_seq > $2
+  UNION ALL
+  SELECT 2, seq, data, created_at FROM doc_updates
+  WHERE doc_id = $1 AND seq > greatest($2, coalesce((SELECT up_to_seq FROM doc_state WHERE doc_id = $1), 0))
+  ORDER BY kind, seq`;
+
+const HEADS_SQL = 'SELECT doc_id, seq FROM doc_heads WHERE doc_id = ANY($1::text[])';
 
 // A compaction never replaces a newer state: two of one document may commit in either order.
 const UPSERT_STATES_SQL = `
@@ -42,16 +55,26 @@ const QUARANTINE_SQL = `
  */
 export function createPostgresDocStorage(pool: Pool): DocStorage {
   return {
-    async read(docId) {
-      const { rows } = await pool.query<{ is_state: boolean; seq: number; data: Buffer; created_at: number }>(
-        READ_SQL,
-        [docId],
+    read: (docId) => readRows(pool, READ_SQL, [docId]),
+    async readSince(docId, afterSeq) {
+      const { rows } = await pool.query<{ kind: number; seq: number; data: Buffer; created_at: number }>(
+        READ_SINCE_SQL,
+        [docId, afterSeq],
       );
-      const state = rows[0]?.is_state ? rows[0] : undefined;
-      const log = rows
-        .filter((row) => !row.is_state)
-        .map((row) => ({ seq: row.seq, data: row.data, createdAt: row.created_at }));
-      return { state: state?.data, stateSeq: state?.seq ?? 0, log };
+      const state = rows.find((row) => row.kind === 1);
+      return {
+        head: rows.find((row) => row.kind === 0)?.seq ?? 0,
+        state: state?.data,
+        stateSeq: state?.seq ?? 0,
+        log: rows
+          .filter((row) => row.kind === 2)
+          .map((row) => ({ seq: row.seq, data: row.data, createdAt: row.created_at })),
+      };
+    },
+    async heads(docIds) {
+      if (docIds.length === 0) return new Map();
+      const { rows } = await pool.query<{ doc_id: string; seq: number }>(HEADS_SQL, [docIds]);
+      return new Map(rows.map((row) => [row.doc_id, row.seq]));
     },
     async persist(writes, now = Date.now()) {
       // In document order, so that two of these lock the same rows in the same order.
@@ -87,4 +110,17 @@ export function createPostgresDocStorage(pool: Pool): DocStorage {
       await pool.query(QUARANTINE_SQL, [docId, seq, reason, Date.now()]);
     },
   };
+}
+
+/** Runs one of the read statements above and splits its answer into state and log. */
+async function readRows(pool: Pool, sql: string, params: unknown[]): Promise<StoredDoc> {
+  const { rows } = await pool.query<{ is_state: boolean; seq: number; data: Buffer; created_at: number }>(
+    sql,
+    params,
+  );
+  const state = rows[0]?.is_state ? rows[0] : undefined;
+  const log = rows
+    .filter((row) => !row.is_state)
+    .map((row) => ({ seq: row.seq, data: row.data, createdAt: row.created_at }));
+  return { state: state?.data, stateSeq: state?.seq ?? 0, log };
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection';
-import type { DocStorage, DocWrite, StoredDoc } from '../docStorage';
+import type { DocStorage, DocWrite, StoredDoc, StoredSince } from '../docStorage';
 import { rowsPerDoc, seqsOf } from './seqs';
 
 /**
@@ -36,6 +36,10 @@ export function createDocStorage(db: Db): SqliteDocStorage {
   const readLog = db.prepare<[string, number], { seq: number; data: Buffer; created_at: number }>(
     'SELECT seq, data, created_at FROM doc_updates WHERE doc_id = ? AND seq > ? ORDER BY seq',
   );
+  const readStateAfter = db.prepare<[string, number], { state: Buffer; up_to_seq: number }>(
+    'SELECT state, up_to_seq FROM doc_state WHERE doc_id = ? AND up_to_seq > ?',
+  );
+  const readHead = db.prepare<[string], number>('SELECT seq FROM doc_heads WHERE doc_id = ?').pluck();
   const upsertState = db.prepare(
     `INSERT INTO doc_state (doc_id, state, state_vector, updated_at, up_to_seq) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (doc_id) DO UPDATE SET state = excluded.state, state_vector = excluded.state_vector,
@@ -89,6 +93,24 @@ export function createDocStorage(db: Db): SqliteDocStorage {
           .all(docId, stateSeq)
           .map((row) => ({ seq: row.seq, data: row.data, createdAt: row.created_at }));
         return { state: state?.state, stateSeq, log };
+      }),
+    readSince: async (docId, afterSeq) =>
+      await settled((): StoredSince => {
+        const state = readStateAfter.get(docId, afterSeq);
+        const from = Math.max(afterSeq, state?.up_to_seq ?? 0);
+        const log = readLog
+          .all(docId, from)
+          .map((row) => ({ seq: row.seq, data: row.data, createdAt: row.created_at }));
+        return { state: state?.state, stateSeq: state?.up_to_seq ?? 0, log, head: readHead.get(docId) ?? 0 };
+      }),
+    heads: async (docIds) =>
+      await settled(() => {
+        const heads = new Map<string, number>();
+        for (const docId of docIds) {
+          const seq = readHead.get(docId);
+          if (seq !== undefined) heads.set(docId, seq);
+        }
+        return heads;
       }),
     persist: async (writes, now = Date.now()) =>
       await settled(() => {
