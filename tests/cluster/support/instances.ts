@@ -52,7 +52,9 @@ export function clusterOfInstances(options: ClusterOptions = {}): () => Promise<
   const instances: InstanceImpl[] = [];
   // Registered after the two above, so it runs before them (afterAll hooks run in reverse).
   afterAll(async () => {
-    await Promise.all(instances.map((instance) => instance.running && instance.stop('SIGKILL')));
+    await Promise.all(
+      instances.filter((instance) => instance.running).map((instance) => instance.stop('SIGKILL')),
+    );
     for (const instance of instances) removeDataDir(instance.dataDir);
   });
   return () =>
