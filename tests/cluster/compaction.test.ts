@@ -14,12 +14,12 @@ import {
 import { clusterOfInstances } from './support/instances';
 
 /**
- * Both instances write one document at once and both compact it often (every 20 rows): the two
+ * Both instances write one document at once and both compact it often (every 5 rows): the two
  * compactions race each other and the commits, and still nothing acked is lost and the stored
  * document equals every client.
  */
 
-const cluster = clusterOfInstances({ env: { COMPACT_EVERY: '20' } });
+const cluster = clusterOfInstances({ env: { COMPACT_EVERY: '5' } });
 const clients: TestClient[] = [];
 let stopWriting = () => {};
 

@@ -40,7 +40,10 @@ describe('the load balancer', () => {
     const a = await namedServer('A');
     const b = await namedServer('B');
     const balancer = await startLoadBalancer([a.port, b.port]);
-    cleanup.push(() => balancer.close(), () => b.close());
+    cleanup.push(
+      () => balancer.close(),
+      () => b.close(),
+    );
     const answers: string[] = [];
     for (let i = 0; i < 4; i++) answers.push(await readThrough(balancer));
     expect(answers).toEqual(['A', 'B', 'A', 'B']);
