@@ -10,7 +10,7 @@ import { createAppDeps } from './appDeps';
 import { createStores } from './stores';
 import type { AppDeps } from './deps';
 import { can } from '../shared/domain/roles';
-import { FailureLimiter } from './auth/rateLimit';
+import { createLimiters } from './auth/limiters';
 import { createSessionService } from './auth/sessions';
 import { documentRole } from './policies/document';
 import { seedExampleTemplates } from './db/seed';
@@ -76,12 +76,8 @@ export async function startServer(
         keep: env.BACKUP_KEEP,
       })
     : NO_BACKUPS;
-  const loginWindowMs = env.LOGIN_WINDOW_MINUTES * 60_000;
-  const limiters = {
-    loginByAccount: new FailureLimiter(env.LOGIN_MAX_FAILURES_PER_ACCOUNT, loginWindowMs),
-    loginByAddress: new FailureLimiter(env.LOGIN_MAX_FAILURES_PER_ADDRESS, loginWindowMs),
-    signupByAddress: new FailureLimiter(env.SIGNUPS_PER_ADDRESS_PER_HOUR, HOUR_MS),
-  };
+  // The cluster's Redis client goes here once there is one: the limits are then shared.
+  const limiters = createLimiters(env, undefined);
   const deps = createAppDeps({ env, database, docStorage, sessionPolicy, rooms, limiters }, stores);
   // Expired session rows are removed hourly; validation refuses them anyway.
   const sweep = setInterval(
