@@ -76,6 +76,11 @@ export class Cluster implements ClusterLink {
     this.registry = registry;
   }
 
+  /** A connection in normal (not subscriber) mode, for other shared state (the login limits). */
+  get redis(): Redis {
+    return this.pub;
+  }
+
   /** Whether the bell works now (/api/ready reports it). */
   get healthy(): boolean {
     return isReady(this.pub) && isReady(this.sub);
