@@ -102,7 +102,9 @@ export class Cluster implements ClusterLink {
       changes: { added: number[]; updated: number[]; removed: number[] },
       origin: unknown,
     ) => {
-      if (origin === FROM_ANOTHER_INSTANCE) return;
+      // Not what others said, nor y-protocols' own expiry of others' people after 30 s without
+      // renewal: announced, that expiry would remove the living states where they are owned.
+      if (origin === FROM_ANOTHER_INSTANCE || origin === 'timeout') return;
       const changed = changes.added.concat(changes.updated, changes.removed);
       const update = awarenessProtocol.encodeAwarenessUpdate(room.awareness, changed);
       this.publish(room.docId, encodeAwareness(this.id, update));
