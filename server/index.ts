@@ -64,8 +64,8 @@ export async function startServer(
       return { canRead: can(role, 'document.read'), canWrite: can(role, 'document.edit') };
     },
     teamOf: async (docId) => (await stores.documents.get(docId))?.teamId,
-    isSessionLive: async (sessionId) => await sessions.isLive(sessionId),
-    touchSession: async (sessionId) => await sessions.touch(sessionId),
+    isSessionLive: (sessionId) => sessions.isLive(sessionId),
+    touchSession: (sessionId) => sessions.touch(sessionId),
     heartbeatMs: env.HEARTBEAT_SECONDS * 1000,
     socketIdleMs: env.SOCKET_IDLE_SECONDS * 1000,
     maxSocketsPerUser: env.MAX_SOCKETS_PER_USER,
