@@ -45,6 +45,8 @@ const postgresProject = {
       'tests/server/commands/importCycles.test.ts',
       'tests/server/policies/round.test.ts',
       'tests/server/runtime.test.ts',
+      'tests/server/auth/failureLimiter.test.ts',
+      'tests/server/auth/redisLimiter.test.ts',
     ],
     env: { WERKPLAATS_TEST_DB: 'postgres' },
     globalSetup: ['tests/support/pgGlobalSetup.ts'],
