@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ENGINES } from '../support/collabEngines';
 import { createDocumentAt, createOwnerAt, type TestOwner } from '../support/server';
 import { connectSynced, waitFor, waitForAllAcked, type TestClient } from '../support/yclient';
-import { holdCommits } from './support/checks';
+import { holdCommits } from '../support/holdCommits';
 import { clusterOfInstances, type TestCluster } from './support/instances';
 
 /**

@@ -4,21 +4,6 @@ import { withStoredDocuments, type DocumentsAt } from '../../support/collabEngin
 import { seededRandom, stateVector, waitFor, type TestClient } from '../../support/yclient';
 
 /**
- * Holds every commit to the update log: another connection takes the table's lock (what
- * tests/reliability/support/commitConnection.ts does for one server). The answer rolls it back.
- */
-export async function holdCommits(databaseUrl: string): Promise<() => Promise<void>> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  await client.query('BEGIN');
-  await client.query('LOCK TABLE doc_updates IN EXCLUSIVE MODE');
-  return async () => {
-    await client.query('ROLLBACK');
-    await client.end();
-  };
-}
-
-/**
  * What is wrong with a document's log numbering (empty when nothing): the rows after the compacted
  * state (`seq > doc_state.up_to_seq`) must be exactly up_to_seq+1 … doc_heads.seq.
  */
