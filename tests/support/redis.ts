@@ -16,6 +16,10 @@ export interface TestRedis {
   kill(): Promise<void>;
   /** Starts the server again on the same port (after kill(); kills it first when it still runs). */
   restart(): Promise<void>;
+  /** SIGSTOP: connections stay open but nothing answers (a hung Redis); resume() undoes it. */
+  pause(): void;
+  /** SIGCONT after pause(). */
+  resume(): void;
   /** Disconnects every pub/sub client (`CLIENT KILL TYPE pubsub`); answers how many. */
   killPubSubClients(): Promise<number>;
   /** Sends one command and answers its first reply line (`+PONG`, `:2`, `-ERR …`). */
@@ -95,6 +99,8 @@ export async function startRedis(): Promise<TestRedis> {
     const running = child;
     if (!running || running.exitCode !== null || running.signalCode !== null) return;
     const exited = new Promise((resolve) => running.once('exit', resolve));
+    // A paused server dies of SIGKILL too; SIGCONT first so its exit is reported at once.
+    running.kill('SIGCONT');
     running.kill('SIGKILL');
     await exited;
   };
@@ -126,6 +132,8 @@ export async function startRedis(): Promise<TestRedis> {
       await kill();
       await launch();
     },
+    pause: () => void child?.kill('SIGSTOP'),
+    resume: () => void child?.kill('SIGCONT'),
     killPubSubClients: async () => {
       const reply = await sendCommand(port, ['CLIENT', 'KILL', 'TYPE', 'pubsub']);
       if (!reply.startsWith(':')) throw new Error(`CLIENT KILL TYPE pubsub answered ${reply}`);

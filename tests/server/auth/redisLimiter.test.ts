@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLimiters, type LimiterSettings, type Limiters } from '../../../server/auth/limiters';
 import { REDIS_LIMITER_RETRY_MS, REDIS_LIMITER_TIMEOUT_MS } from '../../../server/auth/redisLimiter';
 import { setLogLevel } from '../../../server/log';
-import { startThrowawayRedis, type ThrowawayRedis } from './throwawayRedis';
+import { startRedis, type TestRedis } from '../../support/redis';
 
 const SETTINGS: LimiterSettings = {
   LOGIN_MAX_FAILURES_PER_ACCOUNT: 5,
@@ -16,23 +16,25 @@ const SETTINGS: LimiterSettings = {
 /** Longest a check may take while Redis is down or hung: the timeout plus scheduling slack. */
 const QUICK_MS = REDIS_LIMITER_TIMEOUT_MS + 500;
 
-let redis: ThrowawayRedis;
+let redis: TestRedis;
 let clients: Redis[] = [];
 
 beforeAll(async () => {
   // The outage tests make the limiters warn; that is expected here.
   setLogLevel('silent');
-  redis = await startThrowawayRedis();
+  redis = await startRedis();
 });
 
 afterEach(async () => {
   for (const client of clients) client.disconnect();
   clients = [];
-  await redis.start();
+  // Running and empty again for the next test, whatever this one did to it.
+  redis.resume();
+  await redis.restart();
 });
 
 afterAll(async () => {
-  await redis?.remove();
+  await redis?.stop();
 });
 
 /** What one Werkplaats instance holds: its own Redis client and its own limiters. */
@@ -108,7 +110,7 @@ describe('Redis unreachable: each instance counts for itself', () => {
     const [a, b] = [await instance(), await instance()];
     const account = `${randomUUID()}@werkplaats.test`;
     for (let i = 0; i < 5; i++) await a.loginByAccount.fail(account);
-    await redis.stop();
+    await redis.kill();
     await Promise.all(clients.map((client) => waitUntilDisconnected(client)));
 
     // a saw the failures itself; b did not: per instance, neither open to all nor closed to all.
@@ -127,7 +129,7 @@ describe('Redis unreachable: each instance counts for itself', () => {
     expect(await b.loginByAccount.isBlocked(other)).toBe(true);
 
     // Restarted empty: once the clients reconnect (and the limiters retry), counts are shared again.
-    await redis.start();
+    await redis.restart();
     await Promise.all(clients.map((client) => waitUntilReady(client)));
     await sleep(REDIS_LIMITER_RETRY_MS);
     const address = randomUUID();
