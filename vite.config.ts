@@ -23,6 +23,8 @@ const postgresProject = {
       'tests/server/db/migratePostgres.test.ts',
       'tests/server/db/postgresCluster.test.ts',
       'tests/server/db/immediateTransactions.test.ts',
+      // Several instances on a durable cluster and a Redis of their own: once, in the sqlite project.
+      'tests/cluster/**',
       // The sync path's tests run on both engines themselves (tests/support/collabEngines.ts).
       'tests/reliability/databaseRestart.test.ts',
       'tests/server/collab/docStorage.test.ts',
@@ -43,6 +45,8 @@ const postgresProject = {
       'tests/server/commands/importCycles.test.ts',
       'tests/server/policies/round.test.ts',
       'tests/server/runtime.test.ts',
+      'tests/server/auth/failureLimiter.test.ts',
+      'tests/server/auth/redisLimiter.test.ts',
     ],
     env: { WERKPLAATS_TEST_DB: 'postgres' },
     globalSetup: ['tests/support/pgGlobalSetup.ts'],

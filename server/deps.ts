@@ -1,6 +1,6 @@
 import type { Database } from './db/database';
 import type { Env } from './env';
-import type { FailureLimiter } from './auth/rateLimit';
+import type { Limiters } from './auth/limiters';
 import type { SessionService, Session } from './auth/sessions';
 import type { RoomRegistry } from './collab/rooms';
 import type { AuditStore } from './stores/audit';
@@ -44,11 +44,8 @@ export interface AppDeps {
   rooms: RoomRegistry;
   /** This instance's membership of a cluster (REDIS_URL); undefined when it runs alone. */
   cluster?: { readonly healthy: boolean };
-  limiters: {
-    loginByAccount: FailureLimiter;
-    loginByAddress: FailureLimiter;
-    signupByAddress: FailureLimiter;
-  };
+  /** Login and sign-up limits; shared through Redis in a cluster (server/auth/limiters.ts). */
+  limiters: Limiters;
   /**
    * Runs `fn` in one transaction with deps bound to it (committed when it resolves, rolled back when
    * it throws). Inside, use only `tx` — the root `stores` would wait for the transaction (SQLite)

@@ -11,7 +11,7 @@ import { createAppDeps } from './appDeps';
 import { createStores } from './stores';
 import type { AppDeps } from './deps';
 import { can } from '../shared/domain/roles';
-import { FailureLimiter } from './auth/rateLimit';
+import { createLimiters } from './auth/limiters';
 import { createSessionService } from './auth/sessions';
 import { documentRole } from './policies/document';
 import { seedExampleTemplates } from './db/seed';
@@ -64,8 +64,8 @@ export async function startServer(
       return { canRead: can(role, 'document.read'), canWrite: can(role, 'document.edit') };
     },
     teamOf: async (docId) => (await stores.documents.get(docId))?.teamId,
-    isSessionLive: async (sessionId) => await sessions.isLive(sessionId),
-    touchSession: async (sessionId) => await sessions.touch(sessionId),
+    isSessionLive: (sessionId) => sessions.isLive(sessionId),
+    touchSession: (sessionId) => sessions.touch(sessionId),
     heartbeatMs: env.HEARTBEAT_SECONDS * 1000,
     socketIdleMs: env.SOCKET_IDLE_SECONDS * 1000,
     maxSocketsPerUser: env.MAX_SOCKETS_PER_USER,
@@ -85,12 +85,8 @@ export async function startServer(
         keep: env.BACKUP_KEEP,
       })
     : NO_BACKUPS;
-  const loginWindowMs = env.LOGIN_WINDOW_MINUTES * 60_000;
-  const limiters = {
-    loginByAccount: new FailureLimiter(env.LOGIN_MAX_FAILURES_PER_ACCOUNT, loginWindowMs),
-    loginByAddress: new FailureLimiter(env.LOGIN_MAX_FAILURES_PER_ADDRESS, loginWindowMs),
-    signupByAddress: new FailureLimiter(env.SIGNUPS_PER_ADDRESS_PER_HOUR, HOUR_MS),
-  };
+  // In a cluster the limits are counted in Redis, so they hold for every instance together.
+  const limiters = createLimiters(env, cluster?.redis);
   const deps = createAppDeps({ env, database, docStorage, sessionPolicy, rooms, cluster, limiters }, stores);
   // Expired session rows are removed hourly; validation refuses them anyway.
   const sweep = setInterval(

@@ -3,8 +3,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLIENT_DIST } from '../app';
 import { log } from '../log';
+import { removeLeftoverStaging, withBuildLock } from './buildLock';
+import { publishClient } from './clientPublish';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+const STAGING_PREFIX = '.client-staging-';
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -39,10 +42,36 @@ export function clientNeedsBuild(): boolean {
   );
 }
 
-/** Runs `vite build` when the built client is missing or stale. */
+/**
+ * Builds the client when it is missing or stale, under the build lock (a start that waited finds it
+ * built). Running instances serving dist/client are not disturbed: vite builds into a directory of
+ * its own and publishClient moves the result in.
+ */
 export async function buildClientIfNeeded(): Promise<void> {
   if (!clientNeedsBuild()) return;
+  await withBuildLock(async () => {
+    if (clientNeedsBuild()) await buildClient();
+  });
+}
+
+async function buildClient(): Promise<void> {
   log.info('building the client (vite build)…');
-  const { build } = await import('vite');
-  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  const builtAt = new Date();
+  // Beside dist/client, on the same file system, so publishing is by rename.
+  const dist = path.dirname(path.resolve(CLIENT_DIST));
+  fs.mkdirSync(dist, { recursive: true });
+  removeLeftoverStaging(dist, STAGING_PREFIX);
+  const staging = fs.mkdtempSync(path.join(dist, STAGING_PREFIX));
+  try {
+    const { build } = await import('vite');
+    await build({
+      configFile: path.join(root, 'vite.config.ts'),
+      root: path.join(root, 'client'),
+      logLevel: 'warn',
+      build: { outDir: staging, emptyOutDir: true },
+    });
+    publishClient(staging, CLIENT_DIST, builtAt);
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
 }

@@ -3,11 +3,10 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { buildClientIfNeeded } from './build';
+import { withBuildLock } from './buildLock';
+import { publishServerBundle } from './serverBundles';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-
-/** Where `npm start` runs the server from. */
-export const SERVER_BUNDLE_DIR = path.join(root, 'dist/server');
 
 /**
  * Bundles our own TypeScript (server/, shared/) into plain ES modules in `outdir`, so the server
@@ -16,8 +15,10 @@ export const SERVER_BUNDLE_DIR = path.join(root, 'dist/server');
  * external (loaded from node_modules as usual); dynamic imports stay lazy (code splitting), so
  * e.g. docx is still loaded only for a .docx export. `import.meta.url` keeps meaning the source
  * file's own location, so migrations, seeds and the built client are found where they are.
+ * `outdir` is emptied first; `npm start` bundles through publishServerBundle, which never replaces a
+ * bundle a process runs.
  */
-export async function bundleServer(entries: Record<string, string>, outdir = SERVER_BUNDLE_DIR) {
+export async function bundleServer(entries: Record<string, string>, outdir: string) {
   fs.rmSync(outdir, { recursive: true, force: true });
   await esbuild.build({
     entryPoints: Object.fromEntries(
@@ -50,9 +51,13 @@ const sourceFileUrls: esbuild.Plugin = {
   },
 };
 
-// `npm start` runs this first, then `node dist/server/start.mjs`. A client build (vite) happens here
-// too, in this short-lived process, so the server never keeps vite's memory.
+// `npm start` runs this first, then `node dist/server/start.mjs` (the launcher). A client build (vite)
+// happens here too, in this short-lived process, so the server never keeps vite's memory. Both under
+// one lock: concurrent starts build one after the other, and the launcher never names a server
+// bundle built from other sources than the client published with it.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  await buildClientIfNeeded();
-  await bundleServer({ start: 'server/cli/start.ts' });
+  await withBuildLock(async () => {
+    await buildClientIfNeeded();
+    await publishServerBundle((outdir) => bundleServer({ start: 'server/cli/start.ts' }, outdir));
+  });
 }

@@ -22,6 +22,24 @@ export async function serveUntilSignal(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  stopWhenNpmStops(stop);
+}
+
+/**
+ * Under `npm start` a shell sits between npm and this process (`sh -c "… && node …"`): told to stop,
+ * npm passes SIGTERM to that shell, which exits without passing it on, and this process would run
+ * on, holding its port. So when the parent goes away, stop as if signalled. Only under npm: a
+ * server started with nohup must outlive its shell.
+ */
+function stopWhenNpmStops(stop: (signal: string) => void): void {
+  if (process.env.npm_lifecycle_event !== 'start') return;
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    stop('npm start ended');
+  }, 500);
+  timer.unref();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

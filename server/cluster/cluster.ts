@@ -76,6 +76,11 @@ export class Cluster implements ClusterLink {
     this.registry = registry;
   }
 
+  /** A connection in normal (not subscriber) mode, for other shared state (the login limits). */
+  get redis(): Redis {
+    return this.pub;
+  }
+
   /** Whether the bell works now (/api/ready reports it). */
   get healthy(): boolean {
     return isReady(this.pub) && isReady(this.sub);
@@ -97,7 +102,9 @@ export class Cluster implements ClusterLink {
       changes: { added: number[]; updated: number[]; removed: number[] },
       origin: unknown,
     ) => {
-      if (origin === FROM_ANOTHER_INSTANCE) return;
+      // Not what others said, nor y-protocols' own expiry of others' people after 30 s without
+      // renewal: announced, that expiry would remove the living states where they are owned.
+      if (origin === FROM_ANOTHER_INSTANCE || origin === 'timeout') return;
       const changed = changes.added.concat(changes.updated, changes.removed);
       const update = awarenessProtocol.encodeAwarenessUpdate(room.awareness, changed);
       this.publish(room.docId, encodeAwareness(this.id, update));

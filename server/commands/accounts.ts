@@ -14,14 +14,14 @@ export async function signup(
   body: { email: string; password: string; name: string },
   address: string,
 ): Promise<{ user: User; token: string }> {
-  if (deps.limiters.signupByAddress.isBlocked(address)) {
+  if (await deps.limiters.signupByAddress.isBlocked(address)) {
     throw new ApiError(
       429,
       'rate_limited',
       'Te veel nieuwe accounts vanaf dit adres. Probeer het later opnieuw.',
     );
   }
-  deps.limiters.signupByAddress.fail(address);
+  await deps.limiters.signupByAddress.fail(address);
   const passwordHash = await hashPassword(body.password);
   const id = randomUUID();
   let token = '';
@@ -56,7 +56,11 @@ export async function login(
 ): Promise<{ user: User; token: string }> {
   const accountKey = body.email;
   const { loginByAccount, loginByAddress } = deps.limiters;
-  if (loginByAccount.isBlocked(accountKey) || loginByAddress.isBlocked(address)) {
+  const blocked = await Promise.all([
+    loginByAccount.isBlocked(accountKey),
+    loginByAddress.isBlocked(address),
+  ]);
+  if (blocked.includes(true)) {
     throw new ApiError(429, 'rate_limited', TOO_MANY);
   }
   const found = await deps.stores.users.getWithHashByEmail(body.email);
@@ -64,13 +68,12 @@ export async function login(
     ? await verifyPassword(found.passwordHash, body.password)
     : await verifyAgainstDummy(body.password);
   if (!found || !ok) {
-    loginByAccount.fail(accountKey);
-    loginByAddress.fail(address);
+    await Promise.all([loginByAccount.fail(accountKey), loginByAddress.fail(address)]);
     if (found)
       await deps.stores.audit.record('auth.login_failed', { actorId: found.user.id, details: { address } });
     throw new ApiError(401, 'invalid_credentials', WRONG);
   }
-  loginByAccount.reset(accountKey);
+  await loginByAccount.reset(accountKey);
   // The password may have changed (and every session been ended) while argon2 checked the old one:
   // the session is made only while the hash is still the one checked, and holds it until committed.
   const token = await deps.transaction(async (tx) =>

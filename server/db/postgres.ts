@@ -41,6 +41,8 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     max: options.poolMax,
     types,
     application_name: 'werkplaats',
+    // Durable when COMMIT returns, whatever the server's default: acks and relays depend on it.
+    options: '-c synchronous_commit=on',
     // A connect that hangs (packets dropped by a firewall, a database failing over) fails after
     // 10 s, so the callers' retries take over instead of waiting for the kernel's TCP timeout.
     connectionTimeoutMillis: 10_000,

@@ -60,6 +60,10 @@ describe.runIf(ENGINES.includes('postgres'))('the database restarted under a run
           // Down for sure: nothing of it is acked or relayed.
           ackedWhileDown = writer.socket.ackedUpdates - acked;
           expect(reader.doc.getText('t').toString()).not.toContain('19 ');
+          // A load balancer takes the instance out meanwhile.
+          const ready = await server!.request('GET', '/api/ready');
+          expect(ready.status).toBe(503);
+          expect(await ready.json()).toMatchObject({ status: 'unavailable', database: 'down' });
         }
       });
       if (outage === 'killed') expect(ackedWhileDown).toBe(0);
@@ -71,6 +75,11 @@ describe.runIf(ENGINES.includes('postgres'))('the database restarted under a run
       await waitForAllAcked(writer);
       expect(writer.sockets).toHaveLength(1);
       expect(writer.socket.closeCode).toBeNull();
+      expect(await (await server.request('GET', '/api/ready')).json()).toEqual({
+        status: 'ok',
+        database: 'ok',
+        redis: 'off',
+      });
 
       // The server talks to the database again: a new socket loads the document, the API answers.
       const fresh = await connectSynced(server.wsUrl, docId, { cookie: server.cookie });

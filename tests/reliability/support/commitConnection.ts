@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { holdCommits } from '../../support/holdCommits';
 import { AdaptiveCommitter } from '../../../server/collab/adaptiveCommitter';
 import { WorkerCommitter } from '../../../server/collab/commitWorker';
 import type { TestServer } from '../../support/server';
@@ -51,12 +51,5 @@ export async function blockCommits(server: TestServer): Promise<() => Promise<vo
     pragma(`max_page_count = ${Number(pragma('page_count'))}`);
     return async () => freeDisk(pragma);
   }
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query('BEGIN');
-  await client.query('LOCK TABLE doc_updates IN EXCLUSIVE MODE');
-  return async () => {
-    await client.query('ROLLBACK');
-    await client.end();
-  };
+  return await holdCommits(url);
 }

@@ -11,6 +11,7 @@ import {
   type PostgresCluster,
 } from '../../support/postgres';
 import { findPostgresBin } from '../../support/postgresCluster';
+import { openPostgres } from '../../../server/db/postgres';
 
 async function withClient<T>(connectionString: string, use: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString });
@@ -119,6 +120,18 @@ describe('a throwaway PostgreSQL cluster as the tests use it', () => {
 
   it('trades durability for speed', async () => {
     expect(await durabilitySettings(databaseUrl)).toEqual(['off', 'off', 'off']);
+  });
+
+  it("the app's connections commit synchronously even where the server's default is off", async () => {
+    const database = await openPostgres({ url: databaseUrl, poolMax: 2 });
+    try {
+      const { rows } = await database.postgres!.query<{ synchronous_commit: string }>(
+        'SHOW synchronous_commit',
+      );
+      expect(rows[0]!.synchronous_commit).toBe('on');
+    } finally {
+      await database.close();
+    }
   });
 });
 

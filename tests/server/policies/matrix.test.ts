@@ -511,6 +511,7 @@ function roundCases(): Record<string, RouteCase> {
 
 const table: Record<string, RouteCase> = {
   'GET /api/health': { expect: everyone(200), prepare: () => ({ path: '/api/health' }) },
+  'GET /api/ready': { expect: everyone(200), prepare: () => ({ path: '/api/ready' }) },
   'POST /api/auth/signup': {
     expect: everyone(201),
     prepare: () => ({
