@@ -16,7 +16,7 @@ import {
   stopBenchPostgres,
 } from './postgres';
 import { prepareWerkplaats } from './prepare';
-import { startBenchRedis, type BenchRedis } from './redis';
+import { startRedis, type TestRedis } from '../../tests/support/redis';
 import { LOAD_AT_START, machine, writeResults } from './report';
 import type { Metrics } from './scenarios';
 import { startServer, type RunningServer } from './servers';
@@ -41,10 +41,10 @@ export async function runCluster(): Promise<void> {
   const scenarios = CLUSTER_SCENARIOS.filter((scenario) => !only || only.includes(scenario.name));
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'werkplaats-bench-cluster-'));
   process.stderr.write(`bench: --cluster, ${machine()}, load average ${LOAD_AT_START}\n`);
-  let redis: BenchRedis | undefined;
+  let redis: TestRedis | undefined;
   try {
     await startBenchPostgres();
-    redis = await startBenchRedis();
+    redis = await startRedis();
     const template = path.join(work, 'template');
     fs.mkdirSync(template);
     await createTemplateDatabase(template);
@@ -85,7 +85,7 @@ export async function runCluster(): Promise<void> {
             // Measured: no graceful shutdown (it stores and closes every document, measuring nothing).
             await Promise.all(cluster?.instances.map((instance) => instance.kill()) ?? []);
             await dropDatabase(key);
-            await redis.flushAll();
+            await redis.command('FLUSHALL');
             fs.rmSync(key, { recursive: true, force: true });
           }
         }
@@ -118,7 +118,7 @@ async function startCluster(
   key: string,
   template: string,
   cookie: string,
-  redis: BenchRedis,
+  redis: TestRedis,
 ): Promise<RunningCluster> {
   let env: Record<string, string>;
   if (variant.kind === 'werkplaats') {

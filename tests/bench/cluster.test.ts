@@ -4,7 +4,7 @@ import net from 'node:net';
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { cpuSeconds, machineCpu, treeCpu, treeCpuBetween } from '../../bench/run/cpu';
-import { startBenchRedis } from '../../bench/run/redis';
+import { startRedis } from '../support/redis';
 
 /** Whether something accepts TCP connections on 127.0.0.1:port. */
 function listening(port: number): Promise<boolean> {
@@ -18,9 +18,9 @@ function listening(port: number): Promise<boolean> {
   });
 }
 
-describe('bench --cluster: the throwaway Redis', () => {
-  it('answers on loopback, keeps nothing on disk, empties on flushAll and is gone after stop', async () => {
-    const redis = await startBenchRedis();
+describe('the throwaway Redis of the tests and bench --cluster', () => {
+  it('answers on loopback, keeps nothing on disk, empties on FLUSHALL and is gone after stop', async () => {
+    const redis = await startRedis();
     const client = new Redis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 0 });
     try {
       await client.connect();
@@ -31,7 +31,7 @@ describe('bench --cluster: the throwaway Redis', () => {
       await client.set('a', '1');
       await client.select(3);
       await client.set('b', '2');
-      await redis.flushAll();
+      await redis.command('FLUSHALL');
       expect(await client.dbsize()).toBe(0);
       await client.select(0);
       expect(await client.dbsize()).toBe(0);

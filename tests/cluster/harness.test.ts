@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLoadBalancer, type LoadBalancer } from '../support/loadBalancer';
-import { redisForFile } from '../support/redis';
+import { redisForFile } from '../support/redisForFile';
 
 /**
  * The stand-ins the cluster tests rely on do what those tests assume: the balancer skips a backend

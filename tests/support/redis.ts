@@ -3,13 +3,14 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll } from 'vitest';
 
 /** A throwaway redis-server on 127.0.0.1 (see startRedis). */
 export interface TestRedis {
   /** `redis://127.0.0.1:PORT`: what REDIS_URL gets. */
   readonly url: string;
   readonly port: number;
+  /** The server process' id (it changes with restart()). */
+  readonly pid: number;
   /** Stops the server and removes its directory. */
   stop(): Promise<void>;
   /** SIGKILLs the server (a crash); restart() brings it back on the same port. */
@@ -123,6 +124,9 @@ export async function startRedis(): Promise<TestRedis> {
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    get pid() {
+      return child!.pid!;
+    },
     stop: async () => {
       await kill();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -141,18 +145,6 @@ export async function startRedis(): Promise<TestRedis> {
     },
     command: (...args) => sendCommand(port, args),
   };
-}
-
-/**
- * A Redis for the test file that calls this (at its top level): started on first use, stopped after
- * the file.
- */
-export function redisForFile(): () => Promise<TestRedis> {
-  let started: Promise<TestRedis> | undefined;
-  afterAll(async () => {
-    if (started) await (await started).stop();
-  });
-  return () => (started ??= startRedis());
 }
 
 /** Sends one command in RESP and resolves with the first line of the reply. */

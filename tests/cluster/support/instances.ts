@@ -2,7 +2,8 @@ import net from 'node:net';
 import { afterAll } from 'vitest';
 import type { DocumentsAt } from '../../support/collabEngines';
 import { clusterForFile } from '../../support/collabEngines';
-import { redisForFile, type TestRedis } from '../../support/redis';
+import type { TestRedis } from '../../support/redis';
+import { redisForFile } from '../../support/redisForFile';
 import { makeDataDir, removeDataDir, startChildServer, type ChildServer } from '../../support/server';
 
 /** One Werkplaats process of the cluster: a fixed port, so that it comes back where it was. */
