@@ -8,6 +8,7 @@
  *   [--perf dir] (perf record of each server over the measured window)
  *   [--load-profile dir] (CPU profile of every load process: is the measuring side the limit?)
  *   [--cluster] (two instances of each server on PostgreSQL + Redis instead: bench/run/cluster.ts)
+ *   [--fsync-probe] (only the machine's commit latency distribution, which every report starts with)
  *
  * Starts each server as its own process, one after another, and drives it with the same client
  * load from a separate process (bench/load.ts). Every scenario runs `runs` times, alternating the
@@ -24,12 +25,14 @@ import { prepareWerkplaats } from './run/prepare';
 import { LOAD_AT_START, machine, report, writeResults, type Results } from './run/report';
 import { runCluster } from './run/cluster';
 import { SCENARIOS, type Metrics } from './run/scenarios';
+import { probeLine, probePostgres, probeSqlite } from './run/fsyncProbe';
 import { copyDurably, startServer } from './run/servers';
 import {
   benchEngine,
   copyDatabase,
   createTemplateDatabase,
   dropDatabase,
+  scratchDatabaseUrl,
   startBenchPostgres,
   stopBenchPostgres,
 } from './run/postgres';
@@ -67,6 +70,7 @@ async function main(): Promise<void> {
       scenarios.some((scenario) => !scenario.standalone && scenario.servers.includes('werkplaats'));
     const docCount = quick ? 100 : 2000;
     await startBenchPostgres();
+    const probes = await commitProbes();
     await createTemplateDatabase(template);
     const prepared = needsWerkplaats
       ? await prepareWerkplaats(template, docCount)
@@ -142,7 +146,7 @@ async function main(): Promise<void> {
     process.stderr.write(
       `bench: time per scenario: ${times.map(([name, s]) => `${name} ${s} s`).join(', ')}; total ${seconds(began)} s\n`,
     );
-    let markdown = report(results, (performance.now() - began) / 1000, times);
+    let markdown = report(results, (performance.now() - began) / 1000, times, probes);
     if (failures.length > 0) {
       markdown += `\nFailed runs (left out of the medians):\n\n${failures.map((f) => `- ${f}`).join('\n')}\n`;
       process.exitCode = 1;
@@ -155,7 +159,23 @@ async function main(): Promise<void> {
   }
 }
 
+/** The machine's commit latency (SQLite, and PostgreSQL on `--db postgres`), as report lines. */
+async function commitProbes(): Promise<string[]> {
+  const lines = [probeLine('SQLite WAL, synchronous=FULL, in the temp dir', probeSqlite())];
+  const url = await scratchDatabaseUrl();
+  if (url) lines.push(probeLine('PostgreSQL, synchronous_commit on', await probePostgres(url)));
+  for (const line of lines) process.stderr.write(`bench: ${line}\n`);
+  return lines;
+}
+
 if (flag('cluster')) await runCluster();
-else await main();
+else if (flag('fsync-probe')) {
+  await startBenchPostgres();
+  try {
+    process.stdout.write(`${(await commitProbes()).join('\n')}\n`);
+  } finally {
+    await stopBenchPostgres();
+  }
+} else await main();
 // Sleep briefly so child processes' last output is flushed before exit.
 await sleep(50);

@@ -16,6 +16,8 @@ function latencySummary(latencies: number[]) {
   return {
     p50: round(percentile(latencies, 50), 2),
     p99: round(percentile(latencies, 99), 2),
+    p999: round(percentile(latencies, 99.9), 2),
+    max: round(percentile(latencies, 100), 2),
     samples: latencies.length,
   };
 }

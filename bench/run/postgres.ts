@@ -64,6 +64,11 @@ export async function copyDatabase(from: string, dir: string): Promise<void> {
   urls.set(dir, cluster.appUrl(name));
 }
 
+/** A fresh database of the run's cluster (the fsync probe's), or undefined on SQLite. */
+export async function scratchDatabaseUrl(): Promise<string | undefined> {
+  return await cluster?.createDatabase();
+}
+
 /** Drops the run's copy known by `dir`. */
 export async function dropDatabase(dir: string): Promise<void> {
   const url = urls.get(dir);

@@ -45,15 +45,22 @@ function table(scenario: Scenario, results: Map<ServerKind, Metrics[]>): string 
     median((results.get(kind) ?? []).map((metrics) => metrics[key] ?? Number.NaN));
   const baselines = kinds.filter((kind) => kind !== 'werkplaats');
   const header = ['server', ...scenario.show.map((column) => column.label)];
+  const spreadOf = (kind: ServerKind, key: string) => {
+    const values = (results.get(kind) ?? []).map((metrics) => metrics[key]).filter(Number.isFinite);
+    if (values.length === 0) return '—';
+    const [low, high] = [Math.min(...(values as number[])), Math.max(...(values as number[]))];
+    return low === high ? formatValue(low) : `${formatValue(low)}–${formatValue(high)}`;
+  };
   const rows = kinds.map((kind) => [
     LABEL[kind],
-    ...scenario.show.map((c) => formatValue(medianOf(kind, c.key))),
+    ...scenario.show.map((c) => (c.spread ? spreadOf(kind, c.key) : formatValue(medianOf(kind, c.key)))),
   ]);
   if (kinds.includes('werkplaats')) {
     for (const baseline of baselines) {
       rows.push([
         `ratio Werkplaats / ${LABEL[baseline]}`,
         ...scenario.show.map((column) => {
+          if (column.spread) return '—';
           const ours = medianOf('werkplaats', column.key);
           const theirs = medianOf(baseline, column.key);
           if (!Number.isFinite(ours) || !Number.isFinite(theirs) || theirs === 0) return '—';
@@ -75,12 +82,18 @@ function table(scenario: Scenario, results: Map<ServerKind, Metrics[]>): string 
 }
 
 /** The whole report as Markdown. */
-export function report(results: Results, totalSeconds: number, times: Array<[string, number]>): string {
+export function report(
+  results: Results,
+  totalSeconds: number,
+  times: Array<[string, number]>,
+  probes: string[] = [],
+): string {
   const parts = [
     `Run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${runs} run(s) per scenario, servers alternating; medians; ${round(totalSeconds / 60, 1)} min in total (${times.map(([name, s]) => `${name} ${Math.round(s)} s`).join(', ')}).`,
     '',
     `Machine: ${machine()}; load average (1 min) ${LOAD_AT_START} at the start, ${loadAverage()} at the end.`,
     '',
+    ...probes.flatMap((line) => [line, '']),
     `Werkplaats on ${benchEngine === 'postgres' ? 'PostgreSQL (throwaway cluster on this machine, fsync on, synchronous_commit on)' : 'SQLite (WAL, synchronous=FULL)'}.`,
     '',
   ];

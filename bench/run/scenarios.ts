@@ -21,8 +21,11 @@ export interface Scenario {
   name: string;
   title: string;
   servers: ServerKind[];
-  /** Which metrics to show, with their unit; lower is better unless `higher`. */
-  show: Array<{ key: string; label: string; higher?: boolean }>;
+  /**
+   * Which metrics to show, with their unit; lower is better unless `higher`. The median of the runs
+   * unless `spread`: then the lowest and highest run (how far one run can be from the median).
+   */
+  show: Array<{ key: string; label: string; higher?: boolean; spread?: boolean }>;
   run: (server: RunningServer, target: Target, docs: string[]) => Promise<Metrics>;
   /** A line under the table. */
   note?: string;
@@ -49,6 +52,8 @@ const fanout =
     return {
       p50: num(result.p50),
       p99: num(result.p99),
+      p999: num(result.p999),
+      max: num(result.max),
       lost: num(result.lost),
       cpu: window.cpuPercent,
       rssMb: window.rssMb,
@@ -243,6 +248,9 @@ function fanoutColumns(): Scenario['show'] {
   return [
     { key: 'p50', label: 'p50 ms' },
     { key: 'p99', label: 'p99 ms' },
+    { key: 'p99', label: 'p99 of each run, min–max', spread: true },
+    { key: 'p999', label: 'p99.9 ms' },
+    { key: 'max', label: 'max ms' },
     { key: 'lost', label: 'lost' },
     { key: 'cpu', label: 'CPU %' },
     { key: 'rssMb', label: 'RSS MB' },
