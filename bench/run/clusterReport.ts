@@ -2,7 +2,7 @@ import os from 'node:os';
 import { median, round } from '../lib/stats';
 import type { ClusterScenario } from './clusterScenarios';
 import { runs } from './options';
-import { LOAD_AT_START, machine } from './report';
+import { formatValue, LOAD_AT_START, machine, markdownTable, ratioCell } from './report';
 import type { Metrics } from './scenarios';
 
 /*
@@ -11,11 +11,6 @@ import type { Metrics } from './scenarios';
 
 /** Every run's figures: scenario → variant label → runs. */
 export type ClusterResults = Map<string, Map<string, Metrics[]>>;
-
-function formatValue(value: number): string {
-  if (!Number.isFinite(value)) return '—';
-  return String(round(value, value >= 100 ? 0 : 1));
-}
 
 function table(scenario: ClusterScenario, results: Map<string, Metrics[]>): string {
   const labels = scenario.variants.map((variant) => variant.label).filter((label) => results.has(label));
@@ -32,24 +27,10 @@ function table(scenario: ClusterScenario, results: Map<string, Metrics[]>): stri
   if (first && second && results.has(first) && results.has(second)) {
     rows.push([
       `ratio ${first.split(' (')[0]} / ${second.split(' (')[0]}`,
-      ...scenario.show.map((column) => {
-        const ours = medianOf(first, column.key);
-        const theirs = medianOf(second, column.key);
-        if (!Number.isFinite(ours) || !Number.isFinite(theirs) || theirs === 0) return '—';
-        return `${round(ours / theirs, 2)}×`;
-      }),
+      ...scenario.show.map((column) => ratioCell(medianOf(first, column.key), medianOf(second, column.key))),
     ]);
   }
-  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  return [
-    `### ${scenario.title}`,
-    '',
-    line(header),
-    line(header.map((_, i) => (i === 0 ? '---' : '---:'))),
-    ...rows.map(line),
-    '',
-    ...(scenario.note ? [scenario.note, ''] : []),
-  ].join('\n');
+  return markdownTable(scenario.title, header, rows, scenario.note);
 }
 
 /** The whole `--cluster` report as Markdown. */

@@ -2,7 +2,7 @@ import type { LoadParams } from '../load/params';
 import type { ServerKind, Target } from '../lib/protocol';
 import { runLoad, type Watched } from './loadProcess';
 import { option, quick } from './options';
-import type { Metrics } from './scenarios';
+import { num, type Metrics } from './scenarios';
 import type { RunningServer } from './servers';
 
 /*
@@ -200,7 +200,3 @@ export const CLUSTER_SCENARIOS: ClusterScenario[] = [
     },
   },
 ];
-
-function num(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}

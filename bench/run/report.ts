@@ -34,7 +34,8 @@ export const LOAD_AT_START = loadAverage();
 /** Every run's figures: scenario → server → runs. */
 export type Results = Map<string, Map<ServerKind, Metrics[]>>;
 
-function formatValue(value: number | null | undefined): string {
+/** A figure as shown in the tables: '—' when missing, one decimal below 100. */
+export function formatValue(value: number | null | undefined): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
   return String(round(value, value >= 100 ? 0 : 1));
 }
@@ -61,23 +62,31 @@ function table(scenario: Scenario, results: Map<ServerKind, Metrics[]>): string 
         `ratio Werkplaats / ${LABEL[baseline]}`,
         ...scenario.show.map((column) => {
           if (column.spread) return '—';
-          const ours = medianOf('werkplaats', column.key);
-          const theirs = medianOf(baseline, column.key);
-          if (!Number.isFinite(ours) || !Number.isFinite(theirs) || theirs === 0) return '—';
-          return `${round(ours / theirs, 2)}×`;
+          return ratioCell(medianOf('werkplaats', column.key), medianOf(baseline, column.key));
         }),
       ]);
     }
   }
+  return markdownTable(scenario.title, header, rows, scenario.note);
+}
+
+/** `ours / theirs` as a ratio cell, '—' when either is missing. */
+export function ratioCell(ours: number, theirs: number): string {
+  if (!Number.isFinite(ours) || !Number.isFinite(theirs) || theirs === 0) return '—';
+  return `${round(ours / theirs, 2)}×`;
+}
+
+/** A scenario's table in Markdown: its heading, the header row, right-aligned figures, its note. */
+export function markdownTable(title: string, header: string[], rows: string[][], note?: string): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [
-    `### ${scenario.title}`,
+    `### ${title}`,
     '',
     line(header),
     line(header.map((_, i) => (i === 0 ? '---' : '---:'))),
     ...rows.map(line),
     '',
-    ...(scenario.note ? [scenario.note, ''] : []),
+    ...(note ? [note, ''] : []),
   ].join('\n');
 }
 

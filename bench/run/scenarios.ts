@@ -258,6 +258,7 @@ function fanoutColumns(): Scenario['show'] {
   ];
 }
 
-function num(value: unknown): number | null {
+/** A figure from the load process' answer, null unless it is a finite number. */
+export function num(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, escapeLiteral } from 'pg';
+import { freePort } from './freePort';
 import {
   findPostgresBin,
   postgresRunAs,
@@ -204,17 +204,6 @@ async function startOnFreePort(server: PostgresServer): Promise<number> {
         throw error;
     }
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** Servers of this process not yet destroyed. */

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './freePort';
 
 /** A throwaway redis-server on 127.0.0.1 (see startRedis). */
 export interface TestRedis {
@@ -168,17 +169,6 @@ function sendCommand(port: number, args: string[]): Promise<string> {
       resolve(reply.slice(0, end));
     });
     socket.once('close', () => reject(new Error('redis closed the connection without a reply')));
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
   });
 }
 

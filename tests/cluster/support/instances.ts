@@ -1,10 +1,10 @@
-import net from 'node:net';
 import { afterAll } from 'vitest';
 import type { DocumentsAt } from '../../support/collabEngines';
 import { clusterForFile } from '../../support/collabEngines';
 import type { TestRedis } from '../../support/redis';
 import { redisForFile } from '../../support/redisForFile';
 import { makeDataDir, removeDataDir, startChildServer, type ChildServer } from '../../support/server';
+import { freePort } from '../../support/freePort';
 
 /** One Werkplaats process of the cluster: a fixed port, so that it comes back where it was. */
 export interface Instance {
@@ -146,15 +146,4 @@ class InstanceImpl implements Instance {
     this.current = undefined;
     return exit;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }

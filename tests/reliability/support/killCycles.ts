@@ -1,4 +1,3 @@
-import net from 'node:net';
 import * as Y from 'yjs';
 import { withStoredDocuments, type DocumentsAt } from '../../support/collabEngines';
 import {
@@ -21,6 +20,7 @@ import {
   type TestClient,
 } from '../../support/yclient';
 import { sleep } from './stderr';
+import { freePort } from '../../support/freePort';
 
 /** Settings of one kill -9 run. */
 export interface KillOptions {
@@ -59,17 +59,6 @@ export interface KillSummary {
   ms: number;
   /** Human-readable problems (empty when all is well). */
   problems: string[];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** A random edit of text, a map and an array (the three kinds of shared data). */
