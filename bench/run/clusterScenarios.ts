@@ -84,13 +84,18 @@ const fanout =
     return { p50: num(result.p50), p99: num(result.p99), lost: num(result.lost), ...figures };
   };
 
-const processColumns: ClusterScenario['show'] = [
-  { key: 'cpuW', label: 'CPU % writers’ instance' },
-  { key: 'cpuR', label: 'CPU % readers’ instance' },
+/** CPU of what the instances share: the database, Redis, the load process and the whole machine. */
+const sharedCpuColumns: ClusterScenario['show'] = [
   { key: 'cpuPg', label: 'CPU % PostgreSQL' },
   { key: 'cpuRedis', label: 'CPU % Redis' },
   { key: 'cpuLoad', label: 'CPU % load process' },
   { key: 'cpuAll', label: 'CPU % machine (of 200)' },
+];
+
+const processColumns: ClusterScenario['show'] = [
+  { key: 'cpuW', label: 'CPU % writers’ instance' },
+  { key: 'cpuR', label: 'CPU % readers’ instance' },
+  ...sharedCpuColumns,
 ];
 
 const fanoutColumns: ClusterScenario['show'] = [
@@ -169,10 +174,7 @@ export const CLUSTER_SCENARIOS: ClusterScenario[] = [
       { key: 'rate', label: 'updates/s relayed', higher: true },
       { key: 'cpu1', label: 'CPU % instance 1' },
       { key: 'cpu2', label: 'CPU % instance 2' },
-      { key: 'cpuPg', label: 'CPU % PostgreSQL' },
-      { key: 'cpuRedis', label: 'CPU % Redis' },
-      { key: 'cpuLoad', label: 'CPU % load process' },
-      { key: 'cpuAll', label: 'CPU % machine (of 200)' },
+      ...sharedCpuColumns,
     ],
     run: async (cluster, docIds) => {
       const [first, ...others] = cluster.instances as [RunningServer, ...RunningServer[]];

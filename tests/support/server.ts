@@ -394,9 +394,13 @@ export interface ChildServer {
  * `LISTENING <url>`. Rejects (with the child's stderr) if it exits or stays silent for
  * CHILD_BOOT_TIMEOUT_MS (default 60 s: a tsx boot took over 30 s on a 2-core machine at load 18).
  */
-export function startChildServer(dataDir: string, env: Record<string, string> = {}): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/serve.ts'], {
-    cwd: REPO_ROOT,
+export function startChildServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+  command: { args: string[]; cwd?: string } = { args: ['--import', 'tsx', 'server/cli/serve.ts'] },
+): Promise<ChildServer> {
+  const child = spawn(process.execPath, command.args, {
+    cwd: command.cwd ?? REPO_ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

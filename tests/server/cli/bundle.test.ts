@@ -1,10 +1,16 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleServer } from '../../../server/cli/bundle';
 import { connectRaw } from '../../support/rawclient';
-import { createDocumentAt, createOwnerAt, makeDataDir, removeDataDir, REPO_ROOT } from '../../support/server';
+import {
+  createDocumentAt,
+  createOwnerAt,
+  makeDataDir,
+  removeDataDir,
+  REPO_ROOT,
+  startChildServer,
+} from '../../support/server';
 
 // `npm start` runs server/cli/start.ts bundled, on plain Node. Bundled inside the repository (so
 // packages resolve from node_modules) into a directory of this test's own.
@@ -41,24 +47,9 @@ describe('the bundled server (npm start)', () => {
   });
 
   it('boots on plain Node: migrations, seeds, the API, the client and the sync endpoint work', async () => {
-    const child = spawn(process.execPath, [path.join(outdir, 'start.mjs')], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const child = await startChildServer(dataDir, {}, { args: [path.join(outdir, 'start.mjs')] });
+    const { url } = child;
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let stdout = '';
-        child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-          stdout += chunk;
-          const match = /^LISTENING (\S+)$/m.exec(stdout);
-          if (match?.[1]) resolve(match[1]);
-        });
-        void exited.then(() => reject(new Error(`exited before listening: ${stderr}`)));
-      });
       expect(await (await fetch(`${url}/api/health`)).json()).toEqual({ ok: true });
       // The built client is found through the source location (import.meta.url is kept per file).
       const page = await fetch(`${url}/d/iets`);
@@ -73,10 +64,10 @@ describe('the bundled server (npm start)', () => {
       expect(raw.step2Count).toBeGreaterThan(0);
       raw.terminate();
       child.kill('SIGTERM');
-      expect(await exited).toBe(0);
-      expect(stderr).not.toMatch(/ERROR|Error:/);
+      expect((await child.exited).code).toBe(0);
+      expect(child.stderr()).not.toMatch(/ERROR|Error:/);
     } finally {
-      if (child.exitCode === null) child.kill('SIGKILL');
+      child.kill('SIGKILL');
     }
   }, 60_000);
 });

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CLIENT_DIST } from '../../../server/app';
-import { REPO_ROOT } from '../../support/server';
+import { REPO_ROOT, startChildServer } from '../../support/server';
 
 /** What `npm start` reads of a checkout; node_modules is linked, not copied. */
 const PARTS = [
@@ -69,29 +69,13 @@ export interface Instance {
 
 /** Starts the server as `npm start` does after building, on PORT=0 with its own DATA_DIR. */
 export async function startInstance(checkout: string, dataDir: string): Promise<Instance> {
-  const child = spawn(process.execPath, startScript(checkout).serve, {
-    cwd: checkout,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const url = await new Promise<string>((resolve, reject) => {
-    let stdout = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-      const match = /^LISTENING (\S+)$/m.exec(stdout);
-      if (match?.[1]) resolve(match[1]);
-    });
-    void exited.then((code) => reject(new Error(`exited (${code}) before listening:\n${stderr}`)));
-  });
+  const child = await startChildServer(dataDir, {}, { args: startScript(checkout).serve, cwd: checkout });
   return {
-    url,
-    pid: child.pid!,
-    stop: () => {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      return exited;
+    url: child.url,
+    pid: child.pid,
+    stop: async () => {
+      child.kill('SIGTERM');
+      return (await child.exited).code;
     },
   };
 }
