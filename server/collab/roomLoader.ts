@@ -66,10 +66,10 @@ export class RoomLoader {
     if (room) return Promise.resolve(room);
     const loading = this.loading.get(docId);
     if (loading) return loading.promise;
-    const entry: Loading = { promise: undefined as unknown as Promise<Room>, committed: [], remote: [] };
-    entry.promise = this.load(docId, entry).finally(() => this.loading.delete(docId));
-    this.loading.set(docId, entry);
-    return entry.promise;
+    const arrived: Omit<Loading, 'promise'> = { committed: [], remote: [] };
+    const promise = this.load(docId, arrived).finally(() => this.loading.delete(docId));
+    this.loading.set(docId, { promise, ...arrived });
+    return promise;
   }
 
   /**
@@ -123,7 +123,7 @@ export class RoomLoader {
     return [...this.loaded.values()];
   }
 
-  private async load(docId: string, { committed, remote }: Loading): Promise<Room> {
+  private async load(docId: string, { committed, remote }: Omit<Loading, 'promise'>): Promise<Room> {
     await this.unloading.get(docId);
     await this.link.watch(docId);
     const started = performance.now();
