@@ -116,11 +116,13 @@ export const envSchema = z.object({
    */
   SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).default(1000),
   /**
-   * Where the group commit of document updates runs: 'auto' (default) on the event loop while
-   * commits are quick and on a worker thread with its own connection while they hold the loop
-   * (server/collab/adaptiveCommitter.ts); 'worker' always on the worker; 'main' always on the loop.
+   * Where the group commit of document updates runs (SQLite): 'auto' (default) on the event loop
+   * while commits are quick and on a worker thread with its own connection while they hold the loop
+   * (server/collab/adaptiveCommitter.ts); 'worker' always on the worker; 'main' always on the loop;
+   * 'split' the transaction on the loop and its fsync on libuv's thread pool
+   * (server/collab/splitCommitter.ts).
    */
-  COMMIT_THREAD: z.enum(['auto', 'worker', 'main']).default('auto'),
+  COMMIT_THREAD: z.enum(['auto', 'worker', 'main', 'split']).default('auto'),
   /** Minutes between online backups into DATA_DIR/backups; 0 turns scheduled backups off. */
   BACKUP_INTERVAL_MINUTES: z.coerce.number().min(0).default(60),
   /** Backups kept in DATA_DIR/backups (oldest removed first). */

@@ -6,6 +6,7 @@ import type { Db } from '../db/connection';
 import { AdaptiveCommitter } from './adaptiveCommitter';
 import { WorkerCommitter } from './commitWorker';
 import { PgCommitter } from './pgCommitter';
+import { SplitCommitter } from './splitCommitter';
 import { syncCommitter, type Committer } from './writer';
 
 /** The sync server's document storage and group commit, on the app's database. */
@@ -34,6 +35,7 @@ export function documentLogOn(database: Database, env: Env): DocumentLog {
 /** The group-commit thread COMMIT_THREAD asks for. */
 function sqliteCommitter(env: Env, db: Db, storage: SqliteDocStorage): Committer {
   const worker = () => new WorkerCommitter({ file: db.name, busyTimeoutMs: env.SQLITE_BUSY_TIMEOUT_MS });
+  if (env.COMMIT_THREAD === 'split') return new SplitCommitter(db, storage);
   if (env.COMMIT_THREAD === 'worker') return worker();
   if (env.COMMIT_THREAD === 'auto') return new AdaptiveCommitter(syncCommitter(storage), worker);
   return syncCommitter(storage);

@@ -66,9 +66,9 @@ async function assertHeldBack(writer: TestClient, reader: TestClient, marker: st
   }
 }
 
-let commitThread: 'auto' | 'worker' | 'main' = 'auto';
+let commitThread: 'auto' | 'worker' | 'main' | 'split' = 'auto';
 
-describe.each(['auto', 'worker', 'main'] as const)(
+describe.each(['auto', 'worker', 'main', 'split'] as const)(
   'injected storage failures, commits on the %s thread',
   (thread) => {
     beforeEach(() => {
