@@ -17,7 +17,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ServerKind, Target } from './lib/protocol';
+import type { Target } from './lib/protocol';
 import { round, sleep } from './lib/stats';
 import { tracesDir } from './lib/trace';
 import { flag, option, quick, runs, servers } from './run/options';
@@ -27,6 +27,7 @@ import { runCluster } from './run/cluster';
 import { SCENARIOS, type Metrics } from './run/scenarios';
 import { probeLine, probePostgres, probeSqlite } from './run/fsyncProbe';
 import { copyDurably, startServer } from './run/servers';
+import { entriesOf } from './run/entries';
 import {
   benchEngine,
   copyDatabase,
@@ -84,10 +85,10 @@ async function main(): Promise<void> {
     let counter = 0;
     for (const scenario of scenarios) {
       const scenarioBegan = performance.now();
-      const perServer = new Map<ServerKind, Metrics[]>();
+      const perServer = new Map<string, Metrics[]>();
       results.set(scenario.name, perServer);
       for (let run = 0; run < runs; run++) {
-        for (const kind of servers.filter((s) => scenario.servers.includes(s))) {
+        for (const { key, kind, env } of entriesOf(scenario)) {
           if (scenario.standalone) {
             const t0 = performance.now();
             const metrics = await scenario.standalone().catch((error: unknown) => {
@@ -96,7 +97,7 @@ async function main(): Promise<void> {
               return null;
             });
             if (!metrics) continue;
-            perServer.set(kind, [...(perServer.get(kind) ?? []), metrics]);
+            perServer.set(key, [...(perServer.get(key) ?? []), metrics]);
             process.stderr.write(
               `bench: ${scenario.name} run ${run + 1} ${JSON.stringify(metrics)} (${seconds(t0)} s)\n`,
             );
@@ -108,7 +109,7 @@ async function main(): Promise<void> {
             await copyDatabase(template, dir);
           } else fs.mkdirSync(dir);
           const t0 = performance.now();
-          const server = await startServer(kind, dir);
+          const server = await startServer(kind, dir, { env });
           const t1 = performance.now();
           const target: Target = {
             kind,
@@ -118,14 +119,14 @@ async function main(): Promise<void> {
           try {
             const metrics = await scenario.run(server, target, prepared.docIds).catch((error: unknown) => {
               // Recorded and reported; the suite goes on, and exits non-zero at the end.
-              failures.push(`${scenario.name} run ${run + 1} ${kind}: ${String(error)}`);
+              failures.push(`${scenario.name} run ${run + 1} ${key}: ${String(error)}`);
               process.stderr.write(`bench: FAILED ${failures.at(-1)}\n`);
               return null;
             });
             if (!metrics) continue;
-            perServer.set(kind, [...(perServer.get(kind) ?? []), metrics]);
+            perServer.set(key, [...(perServer.get(key) ?? []), metrics]);
             process.stderr.write(
-              `bench: ${scenario.name} run ${run + 1} ${kind} ${JSON.stringify(metrics)} (${seconds(t0)} s: start ${round((t1 - t0) / 1000, 1)} s)\n`,
+              `bench: ${scenario.name} run ${run + 1} ${key} ${JSON.stringify(metrics)} (${seconds(t0)} s: start ${round((t1 - t0) / 1000, 1)} s)\n`,
             );
           } finally {
             const t2 = performance.now();
@@ -136,7 +137,7 @@ async function main(): Promise<void> {
             else await server.kill();
             fs.rmSync(dir, { recursive: true, force: true });
             await dropDatabase(dir);
-            process.stderr.write(`bench: stopped ${kind} in ${seconds(t2)} s\n`);
+            process.stderr.write(`bench: stopped ${key} in ${seconds(t2)} s\n`);
           }
         }
       }

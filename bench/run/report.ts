@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as prettier from 'prettier';
-import type { ServerKind } from '../lib/protocol';
 import { median, round } from '../lib/stats';
-import { LABEL, pin, ROOT, runs } from './options';
+import { pin, ROOT, runs } from './options';
+import { entriesOf } from './entries';
 import { SCENARIOS, type Metrics, type Scenario } from './scenarios';
 
 /*
@@ -31,8 +31,8 @@ function loadAverage(): number {
 /** The load average when the suite started. */
 export const LOAD_AT_START = loadAverage();
 
-/** Every run's figures: scenario → server → runs. */
-export type Results = Map<string, Map<ServerKind, Metrics[]>>;
+/** Every run's figures: scenario → entry key (bench/run/entries.ts) → runs. */
+export type Results = Map<string, Map<string, Metrics[]>>;
 
 /** A figure as shown in the tables: '—' when missing, one decimal below 100. */
 export function formatValue(value: number | null | undefined): string {
@@ -40,29 +40,29 @@ export function formatValue(value: number | null | undefined): string {
   return String(round(value, value >= 100 ? 0 : 1));
 }
 
-function table(scenario: Scenario, results: Map<ServerKind, Metrics[]>): string {
-  const kinds = scenario.servers.filter((kind) => results.has(kind));
-  const medianOf = (kind: ServerKind, key: string) =>
+function table(scenario: Scenario, results: Map<string, Metrics[]>): string {
+  const entries = entriesOf(scenario).filter((entry) => results.has(entry.key));
+  const medianOf = (kind: string, key: string) =>
     median((results.get(kind) ?? []).map((metrics) => metrics[key] ?? Number.NaN));
-  const baselines = kinds.filter((kind) => kind !== 'werkplaats');
+  const baselines = entries.filter((entry) => entry.kind !== 'werkplaats');
   const header = ['server', ...scenario.show.map((column) => column.label)];
-  const spreadOf = (kind: ServerKind, key: string) => {
+  const spreadOf = (kind: string, key: string) => {
     const values = (results.get(kind) ?? []).map((metrics) => metrics[key]).filter(Number.isFinite);
     if (values.length === 0) return '—';
     const [low, high] = [Math.min(...(values as number[])), Math.max(...(values as number[]))];
     return low === high ? formatValue(low) : `${formatValue(low)}–${formatValue(high)}`;
   };
-  const rows = kinds.map((kind) => [
-    LABEL[kind],
-    ...scenario.show.map((c) => (c.spread ? spreadOf(kind, c.key) : formatValue(medianOf(kind, c.key)))),
+  const rows = entries.map(({ key, label }) => [
+    label,
+    ...scenario.show.map((c) => (c.spread ? spreadOf(key, c.key) : formatValue(medianOf(key, c.key)))),
   ]);
-  if (kinds.includes('werkplaats')) {
+  if (results.has('werkplaats')) {
     for (const baseline of baselines) {
       rows.push([
-        `ratio Werkplaats / ${LABEL[baseline]}`,
+        `ratio Werkplaats / ${baseline.label}`,
         ...scenario.show.map((column) => {
           if (column.spread) return '—';
-          return ratioCell(medianOf('werkplaats', column.key), medianOf(baseline, column.key));
+          return ratioCell(medianOf('werkplaats', column.key), medianOf(baseline.key, column.key));
         }),
       ]);
     }

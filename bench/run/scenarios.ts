@@ -31,6 +31,8 @@ export interface Scenario {
   note?: string;
   /** Runs without a server process (storage-level measurements): used instead of `run`. */
   standalone?: () => Promise<Metrics>;
+  /** Werkplaats runs again with the other COMMIT_THREAD settings (bench/run/entries.ts). */
+  variants?: boolean;
 }
 
 const fanout =
@@ -67,6 +69,7 @@ const F = quick ? { big: 100, docs: 20, docReaders: 5 } : { big: 1000, docs: 200
 export const SCENARIOS: Scenario[] = [
   {
     name: 'fanout-200',
+    variants: true,
     title: `Fan-out: 1 doc × ${quick ? 50 : 200} readers × 10 updates/s`,
     servers: ALL_SERVERS,
     show: fanoutColumns(),
@@ -74,6 +77,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'fanout-1000',
+    variants: true,
     title: `Fan-out: 1 doc × ${F.big} readers × 20 updates/s`,
     servers: ALL_SERVERS,
     show: fanoutColumns(),
@@ -81,6 +85,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'fanout-docs',
+    variants: true,
     title: `Fan-out: ${F.docs} docs × ${F.docReaders} readers × 5 updates/s`,
     servers: ALL_SERVERS,
     show: fanoutColumns(),

@@ -45,4 +45,29 @@ describe('the bench report tells the truth about tails', () => {
       '| ratio Werkplaats / Hocuspocus 4 | 1× | 0.84× | — | 0.84× | 0.84× | — | 1× | 1× | 1× |',
     );
   });
+
+  it('lists Werkplaats with its other commit threads right after it; ratios compare the default only', () => {
+    const results: Results = new Map([
+      [
+        'fanout-docs',
+        new Map([
+          ['werkplaats', [run(20)]],
+          ['werkplaats:main', [run(30)]],
+          ['werkplaats:worker', [run(40)]],
+          ['ywebsocket', [run(10)]],
+        ]),
+      ],
+    ]);
+    const rows = report(results, 60, [['fanout-docs', 60]])
+      .split('\n')
+      .filter((line) => line.startsWith('| '))
+      .map((row) => row.split(' | ').slice(0, 3).join(' | '));
+    expect(rows.slice(2)).toEqual([
+      '| Werkplaats | 5 | 20',
+      '| Werkplaats, commits inline (COMMIT_THREAD=main) | 5 | 30',
+      '| Werkplaats, commits on the worker thread (COMMIT_THREAD=worker) | 5 | 40',
+      '| y-websocket 2.1.0 | 5 | 10',
+      '| ratio Werkplaats / y-websocket 2.1.0 | 1× | 2×',
+    ]);
+  });
 });
