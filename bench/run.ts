@@ -9,6 +9,8 @@
  *   [--load-profile dir] (CPU profile of every load process: is the measuring side the limit?)
  *   [--cluster] (two instances of each server on PostgreSQL + Redis instead: bench/run/cluster.ts)
  *   [--fsync-probe] (only the machine's commit latency distribution, which every report starts with)
+ *   [--commit-threads a,b|none] (Werkplaats again with these COMMIT_THREAD settings in the fan-out
+ *   scenarios; default main,worker on full runs: bench/run/entries.ts)
  *
  * Starts each server as its own process, one after another, and drives it with the same client
  * load from a separate process (bench/load.ts). Every scenario runs `runs` times, alternating the

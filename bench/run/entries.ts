@@ -18,9 +18,9 @@ export interface Entry {
 
 /**
  * The COMMIT_THREAD settings Werkplaats runs with besides its default (`--commit-threads a,b` or
- * `none`; every other one on full runs, none on `--quick`).
+ * `none`; inline and worker on full runs, none on `--quick`; `split` on request).
  */
-export const commitThreads = (option('commit-threads') ?? (quick ? 'none' : 'main,worker,split'))
+export const commitThreads = (option('commit-threads') ?? (quick ? 'none' : 'main,worker'))
   .split(',')
   .filter((thread) => thread && thread !== 'none');
 
