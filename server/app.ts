@@ -9,6 +9,7 @@ import { createNodeWebSocket } from '@hono/node-ws';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { collabRoutes } from './collab/route';
 import type { AppDeps, AppEnv } from './deps';
+import { hostCookieOnlyOverHttps } from './auth/cookies';
 import { loadSession } from './auth/middleware';
 import { ApiError } from './http/apiError';
 import { authRoutes } from './routes/auth';
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps) {
 
   const api = apiRoutes(deps);
   app.route('/api', api);
+  app.use('/collab/*', hostCookieOnlyOverHttps);
   app.route('/collab', collabRoutes(deps, nodeWs.upgradeWebSocket));
   app.all('/api/*', (c) => sendError(c, 404, 'not_found', 'Deze API-route bestaat niet.'));
 
