@@ -23,6 +23,7 @@ import { versionsRoutes } from './routes/versions';
 import { lifecycleRoutes } from './routes/lifecycle';
 import { catalogRoutes } from './routes/catalog';
 import { errorBody, sendError } from './http/errors';
+import { EventStreams } from './http/eventStreams';
 import { requireSameOrigin } from './http/origin';
 import { log } from './log';
 import { documentRoutes } from './routes/documents';
@@ -39,6 +40,7 @@ import {
 export const CLIENT_DIST = fileURLToPath(new URL('../dist/client/', import.meta.url));
 
 function apiRoutes(deps: AppDeps) {
+  const streams = new EventStreams(deps.rooms, { isSessionLive: (id) => deps.sessions.isLive(id) });
   return (
     new Hono<AppEnv>()
       .use(requireSameOrigin(deps.env.ALLOWED_ORIGINS))
@@ -70,9 +72,9 @@ function apiRoutes(deps: AppDeps) {
       .route('/catalog', catalogRoutes(deps))
       .route('/trajects', trajectRoutes(deps))
       // Comments and feedback rounds (comments never travel through the Y.Doc).
-      .route('/documents', documentRoundRoutes(deps))
+      .route('/documents', documentRoundRoutes(deps, streams))
       .route('/comments', commentRoutes(deps))
-      .route('/rounds', roundRoutes(deps))
+      .route('/rounds', roundRoutes(deps, streams))
       .route('/round-links', roundLinkRoutes(deps))
       .route('/', roundPersonalRoutes(deps))
   );
