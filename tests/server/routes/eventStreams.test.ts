@@ -136,4 +136,34 @@ describe('event streams end with their access', () => {
     await server.running.deps.sessions.invalidate(sessionId);
     await endedWith(stream, 'sessie verlopen')();
   });
+
+  it('a round’s stream ends at the next keep-alive once the reviewer’s team is taken off the round', async () => {
+    const { owner, docId } = await start({ HEARTBEAT_SECONDS: '0.2' });
+    const version = await server.request('POST', `/api/documents/${docId}/versions`, {
+      cookie: owner.cookie,
+      body: { label: 'v1' },
+    });
+    const { id: versionId } = (await version.json()) as { id: string };
+    const created = await server.request('POST', `/api/documents/${docId}/rounds`, {
+      cookie: owner.cookie,
+      body: { versionId, title: 'Ronde', deadline: new Date(Date.now() + 7 * 86_400_000).toISOString() },
+    });
+    const { id: roundId } = (await created.json()) as { id: string };
+    const reviewer = await server.signUp('Reviewer Van Buiten');
+    const reviewTeam = await server.createTeam(reviewer, { name: 'Reviewteam', kind: 'cocreatieteam' });
+    const invited = await server.request('POST', `/api/rounds/${roundId}/teams`, {
+      cookie: owner.cookie,
+      body: { teamId: reviewTeam },
+    });
+    expect(invited.status).toBe(201);
+    const stream = await openEventStream(server.url, `/api/rounds/${roundId}/events`, reviewer.cookie);
+    streams.push(stream);
+    await ready(stream);
+
+    const removed = await server.request('DELETE', `/api/rounds/${roundId}/teams/${reviewTeam}`, {
+      cookie: owner.cookie,
+    });
+    expect(removed.status).toBe(204);
+    await endedWith(stream, 'geen toegang meer')();
+  });
 });
