@@ -9,6 +9,7 @@ import { createNodeWebSocket } from '@hono/node-ws';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { collabRoutes } from './collab/route';
 import type { AppDeps, AppEnv } from './deps';
+import { hostCookieOnlyOverHttps } from './auth/cookies';
 import { loadSession } from './auth/middleware';
 import { ApiError } from './http/apiError';
 import { authRoutes } from './routes/auth';
@@ -22,6 +23,7 @@ import { versionsRoutes } from './routes/versions';
 import { lifecycleRoutes } from './routes/lifecycle';
 import { catalogRoutes } from './routes/catalog';
 import { errorBody, sendError } from './http/errors';
+import { EventStreams } from './http/eventStreams';
 import { requireSameOrigin } from './http/origin';
 import { log } from './log';
 import { documentRoutes } from './routes/documents';
@@ -38,6 +40,7 @@ import {
 export const CLIENT_DIST = fileURLToPath(new URL('../dist/client/', import.meta.url));
 
 function apiRoutes(deps: AppDeps) {
+  const streams = new EventStreams(deps.rooms, { isSessionLive: (id) => deps.sessions.isLive(id) });
   return (
     new Hono<AppEnv>()
       .use(requireSameOrigin(deps.env.ALLOWED_ORIGINS))
@@ -69,9 +72,9 @@ function apiRoutes(deps: AppDeps) {
       .route('/catalog', catalogRoutes(deps))
       .route('/trajects', trajectRoutes(deps))
       // Comments and feedback rounds (comments never travel through the Y.Doc).
-      .route('/documents', documentRoundRoutes(deps))
+      .route('/documents', documentRoundRoutes(deps, streams))
       .route('/comments', commentRoutes(deps))
-      .route('/rounds', roundRoutes(deps))
+      .route('/rounds', roundRoutes(deps, streams))
       .route('/round-links', roundLinkRoutes(deps))
       .route('/', roundPersonalRoutes(deps))
   );
@@ -86,6 +89,7 @@ export function createApp(deps: AppDeps) {
 
   const api = apiRoutes(deps);
   app.route('/api', api);
+  app.use('/collab/*', hostCookieOnlyOverHttps);
   app.route('/collab', collabRoutes(deps, nodeWs.upgradeWebSocket));
   app.all('/api/*', (c) => sendError(c, 404, 'not_found', 'Deze API-route bestaat niet.'));
 

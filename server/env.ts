@@ -65,8 +65,13 @@ export const envSchema = z.object({
   SESSION_IDLE_HOURS: z.coerce.number().positive().default(72),
   /** A session ends this many days after login, however active. */
   SESSION_MAX_DAYS: z.coerce.number().positive().default(30),
-  /** Failed logins allowed per account and per address within LOGIN_WINDOW_MINUTES (then 429). */
+  /**
+   * Wrong passwords (at login, password change and account deletion) allowed for one account from
+   * one client address within LOGIN_WINDOW_MINUTES; then 429 for that account from that address
+   * only, so nobody elsewhere can lock its owner out. An IPv6 address counts by its /64.
+   */
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  /** Wrong passwords allowed from one client address within the window, across accounts (then 429). */
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
   /** New accounts allowed per address per hour. */

@@ -1,14 +1,20 @@
 import type { Redis } from 'ioredis';
 import type { Env } from '../env';
-import { FailureLimiter, type Limiter } from './rateLimit';
-import { RedisFailureLimiter } from './redisLimiter';
+import { AttemptLimiter, type Limiter } from './rateLimit';
+import { RedisAttemptLimiter } from './redisLimiter';
 
 const HOUR_MS = 60 * 60 * 1000;
 
-/** The login and sign-up limits (`deps.limiters`). */
+/** The password and sign-up limits (`deps.limiters`); see passwordAttempt.ts for how they combine. */
 export interface Limiters {
-  loginByAccount: Limiter;
-  loginByAddress: Limiter;
+  /**
+   * Wrong passwords for one account from one address. Keyed by both, so a stranger elsewhere who
+   * guesses at an account uses up only their own attempts, never its owner's.
+   */
+  passwordByAccountAddress: Limiter;
+  /** Wrong passwords from one address, whatever the account (one address spraying many). */
+  passwordByAddress: Limiter;
+  /** New accounts from one address. */
   signupByAddress: Limiter;
 }
 
@@ -24,12 +30,37 @@ export type LimiterSettings = Pick<
 /** The limits from `env`: shared through `redis` when given (a cluster), else in this process's memory. */
 export function createLimiters(env: LimiterSettings, redis?: Redis): Limiters {
   const loginWindowMs = env.LOGIN_WINDOW_MINUTES * 60_000;
-  // The property name is also the Redis key prefix, so the three never count each other's failures.
+  // The property name is also the Redis key prefix, so the three never count each other's attempts.
   const limiter = (name: keyof Limiters, limit: number, windowMs: number): Limiter =>
-    redis ? new RedisFailureLimiter(redis, { name, limit, windowMs }) : new FailureLimiter(limit, windowMs);
+    redis ? new RedisAttemptLimiter(redis, { name, limit, windowMs }) : new AttemptLimiter(limit, windowMs);
   return {
-    loginByAccount: limiter('loginByAccount', env.LOGIN_MAX_FAILURES_PER_ACCOUNT, loginWindowMs),
-    loginByAddress: limiter('loginByAddress', env.LOGIN_MAX_FAILURES_PER_ADDRESS, loginWindowMs),
+    passwordByAccountAddress: limiter(
+      'passwordByAccountAddress',
+      env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      loginWindowMs,
+    ),
+    passwordByAddress: limiter('passwordByAddress', env.LOGIN_MAX_FAILURES_PER_ADDRESS, loginWindowMs),
     signupByAddress: limiter('signupByAddress', env.SIGNUPS_PER_ADDRESS_PER_HOUR, HOUR_MS),
   };
+}
+
+/**
+ * The key a client address is counted under: an IPv6 address by its /64 (one subscriber's
+ * network: one line or one cloud host gets a whole /64, so single addresses cost an attacker
+ * nothing), an IPv4-mapped one as the IPv4 address it is.
+ */
+export function addressKey(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  if (!address.includes(':')) return address;
+  const [head = '', tail = ''] = address.toLowerCase().split('%')[0]!.split('::');
+  const left = head ? head.split(':') : [];
+  const right = address.includes('::') && tail ? tail.split(':') : [];
+  const groups = address.includes('::')
+    ? [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.padStart(4, '0'))
+    .join(':')}::/64`;
 }

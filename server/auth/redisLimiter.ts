@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { RateLimiterRedis } from 'rate-limiter-flexible';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { log } from '../log';
-import { FailureLimiter, type Limiter } from './rateLimit';
+import { AttemptLimiter, type Limiter } from './rateLimit';
 
 /**
  * How long a call waits for Redis before answering from the instance's own count. Redis answers in
@@ -20,7 +20,7 @@ export const REDIS_LIMITER_RETRY_MS = 1_000;
 export interface RedisLimiterOptions {
   /** Distinguishes this limiter's keys from the others' (`werkplaats:limit:<name>:…`) and names it in logs. */
   name: string;
-  /** Failures allowed per key within the window. */
+  /** Attempts allowed per key within the window. */
   limit: number;
   windowMs: number;
   timeoutMs?: number;
@@ -29,9 +29,9 @@ export interface RedisLimiterOptions {
 const UNAVAILABLE = Symbol('redis unavailable');
 
 /**
- * Failures counted in Redis, so every instance using it sees the same count. rate-limiter-flexible's
- * counter is a fixed window that starts at a key's first failure (not a sliding one): a key is
- * blocked from its `limit`-th failure until that window ends, and a burst straddling a window's end
+ * Attempts counted in Redis, so every instance using it sees the same count. rate-limiter-flexible's
+ * counter is a fixed window that starts at a key's first attempt (not a sliding one): a key is
+ * blocked from its `limit`-th attempt until that window ends, and a burst straddling a window's end
  * can reach 2 × limit − 1 — the same long-run rate, which is what stops guessing.
  *
  * Redis unreachable or slow: the call answers from this instance's own sliding-window count, kept
@@ -40,9 +40,9 @@ const UNAVAILABLE = Symbol('redis unavailable');
  * is down, though logins need only PostgreSQL). rate-limiter-flexible's insuranceLimiter does the
  * same only from the first error on, waits on a hung connection, and cannot say that it took over.
  */
-export class RedisFailureLimiter implements Limiter {
+export class RedisAttemptLimiter implements Limiter {
   private readonly shared: RateLimiterRedis;
-  private readonly local: FailureLimiter;
+  private readonly local: AttemptLimiter;
   private readonly timeoutMs: number;
   /** Set while Redis is considered unavailable: until then, calls skip it. */
   private retryAt: number | undefined;
@@ -61,27 +61,50 @@ export class RedisFailureLimiter implements Limiter {
       // While ioredis reconnects, a check fails at once instead of waiting in its offline queue.
       rejectIfRedisNotReady: true,
     });
-    this.local = new FailureLimiter(options.limit, options.windowMs);
+    this.local = new AttemptLimiter(options.limit, options.windowMs);
     this.timeoutMs = options.timeoutMs ?? REDIS_LIMITER_TIMEOUT_MS;
   }
 
-  /** Whether `key` has used up its failures, counted across the cluster. */
-  async isBlocked(key: string): Promise<boolean> {
-    const counted = await this.tryRedis(() => this.shared.get(storeKey(key)));
-    if (counted === UNAVAILABLE) return await this.local.isBlocked(key);
-    return (counted?.consumedPoints ?? 0) >= this.options.limit;
+  /**
+   * Counts an attempt for `key` across the cluster in one Lua script (check and count cannot be
+   * split by another instance's attempt): true when it is within the limit.
+   */
+  async attempt(key: string): Promise<boolean> {
+    const local = await this.local.attempt(key);
+    const shared = await this.tryRedis(() =>
+      this.shared.consume(storeKey(key)).then(
+        () => true,
+        (refusal: unknown) => {
+          // The library refuses with the count (over the limit, counted all the same: the fixed
+          // window ends when it would have anyway); anything else is Redis failing.
+          if (refusal instanceof RateLimiterRes) return false;
+          throw refusal;
+        },
+      ),
+    );
+    return shared === UNAVAILABLE ? local : shared;
   }
 
-  /** Records a failure for `key` in Redis and in this instance's own count. */
-  async fail(key: string): Promise<void> {
-    await this.local.fail(key);
-    await this.tryRedis(() => this.shared.penalty(storeKey(key)));
+  /**
+   * Takes one attempt back, here and in Redis. Should the key have expired since the attempt (the
+   * window ended during one password check), this leaves one extra attempt in the next window.
+   */
+  async refund(key: string): Promise<void> {
+    await this.local.refund(key);
+    await this.tryRedis(() => this.shared.reward(storeKey(key), 1));
   }
 
   /** Forgets `key` on every instance (and here, for when Redis is down). */
   async reset(key: string): Promise<void> {
     await this.local.reset(key);
     await this.tryRedis(() => this.shared.delete(storeKey(key)));
+  }
+
+  /** Whether `key` has used up its attempts, counted across the cluster. */
+  async isBlocked(key: string): Promise<boolean> {
+    const counted = await this.tryRedis(() => this.shared.get(storeKey(key)));
+    if (counted === UNAVAILABLE) return await this.local.isBlocked(key);
+    return (counted?.consumedPoints ?? 0) >= this.options.limit;
   }
 
   private async tryRedis<T>(operation: () => Promise<T>): Promise<T | typeof UNAVAILABLE> {

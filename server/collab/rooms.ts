@@ -8,7 +8,7 @@ import { heartbeat } from './heartbeat';
 import { RoomLoader } from './roomLoader';
 import type { Room } from './room';
 import { persistRooms } from './roomPersistence';
-import { SocketCaps, type CapExceeded } from './socketCaps';
+import { SocketCaps, type CapExceeded, type CapIdentity } from './socketCaps';
 import { UpdateWriter, type Committer, type PendingWrite } from './writer';
 import type { LogRow } from './appliedSeqs';
 import { ALONE, announceBatch, type ClusterLink } from './clusterLink';
@@ -45,6 +45,14 @@ export interface RoomRegistryOptions extends AccessGuardOptions {
   headCheckMs?: number;
 }
 
+/** Told what closes sockets, so that streams which are not sockets (SSE) can follow (see follow()). */
+export interface AccessFollower {
+  /** Sessions ended, here or on another instance. */
+  sessionsClosed(sessionIds: readonly string[], reason: string): void;
+  /** A user's access changed, here or on another instance. */
+  accessChanged(userId: string, teamId: string | undefined): Promise<void>;
+}
+
 /**
  * Loads a document on its first connection, keeps it while anyone is connected, and unloads it
  * after the last one leaves — once its writes are committed and its log compacted.
@@ -60,6 +68,7 @@ export class RoomRegistry {
   private readonly compactions = new Set<Room>();
   /** Sockets whose document is still loading (see join). */
   private readonly joining = new Set<Connection>();
+  private readonly followers = new Set<AccessFollower>();
   private metaFlushing = false;
   private closing = false;
 
@@ -109,8 +118,28 @@ export class RoomRegistry {
    * Whether one more socket for this user and address stays within the caps (undefined) or which
    * cap it would exceed. Checked at the upgrade (HTTP 429) and again when the socket opens.
    */
-  admit(identity: { userId: string; address?: string }): CapExceeded | undefined {
+  admit(identity: CapIdentity): CapExceeded | undefined {
     return this.caps.admit(identity);
+  }
+
+  /**
+   * Counts a stream that is not a socket (an SSE stream) in the same caps, checked and counted in
+   * one step: the cap it would exceed (then it is not counted), or the function that counts it out.
+   */
+  hold(identity: CapIdentity): CapExceeded | (() => void) {
+    const capped = this.caps.admit(identity);
+    if (capped) return capped;
+    this.caps.count(identity, 1);
+    let held = true;
+    return () => {
+      if (held) this.caps.count(identity, -1);
+      held = false;
+    };
+  }
+
+  /** Also tells `follower` whatever closes or re-checks sockets (closeSessions, refreshAccess). */
+  follow(follower: AccessFollower): void {
+    this.followers.add(follower);
   }
 
   /** Every open connection, those whose document is still loading included. */
@@ -133,13 +162,14 @@ export class RoomRegistry {
    * every instance.
    */
   closeSessions(sessionIds: readonly string[], reason: string): void {
-    this.guard.closeSessions(sessionIds, reason);
+    this.closeSessionsHere(sessionIds, reason);
     this.link.sessionsClosed(sessionIds, reason);
   }
 
   /** closeSessions for this instance only (what another instance announced). */
   closeSessionsHere(sessionIds: readonly string[], reason: string): void {
     this.guard.closeSessions(sessionIds, reason);
+    for (const follower of this.followers) follower.sessionsClosed(sessionIds, reason);
   }
 
   /**
@@ -149,12 +179,15 @@ export class RoomRegistry {
    */
   async refreshAccess(userId: string, teamId?: string): Promise<void> {
     this.link.accessChanged(userId, teamId);
-    return await this.guard.refreshAccess(userId, teamId);
+    return await this.refreshAccessHere(userId, teamId);
   }
 
   /** refreshAccess for this instance only (what another instance announced). */
   async refreshAccessHere(userId: string, teamId?: string): Promise<void> {
-    return await this.guard.refreshAccess(userId, teamId);
+    await Promise.all([
+      this.guard.refreshAccess(userId, teamId),
+      ...[...this.followers].map((follower) => follower.accessChanged(userId, teamId)),
+    ]);
   }
 
   /** Rows another instance committed for a document (announced over the cluster's bell). */
@@ -193,7 +226,7 @@ export class RoomRegistry {
       connection.maxPendingUpdates = this.options.maxPendingUpdatesPerSocket;
     }
     this.joining.add(connection);
-    this.caps.count(connection, 1);
+    this.caps.count(connection.identity, 1);
     let room: Room | undefined;
     // Again if the room began to unload before this continuation ran: then a fresh one loads.
     while (
@@ -203,7 +236,7 @@ export class RoomRegistry {
       try {
         room = await this.loader.room(connection.docId);
       } catch (error) {
-        if (this.joining.delete(connection)) this.caps.count(connection, -1);
+        if (this.joining.delete(connection)) this.caps.count(connection.identity, -1);
         throw error;
       }
     }
@@ -213,7 +246,7 @@ export class RoomRegistry {
       return undefined;
     }
     if (this.closing) {
-      this.caps.count(connection, -1);
+      this.caps.count(connection.identity, -1);
       connection.close(CloseCode.goingAway, 'server shutting down');
       return undefined;
     }
@@ -225,12 +258,12 @@ export class RoomRegistry {
   /** Removes a connection; unloads the room when it was the last one. */
   leave(connection: Connection): void {
     if (this.joining.delete(connection)) {
-      this.caps.count(connection, -1);
+      this.caps.count(connection.identity, -1);
       return;
     }
     const room = this.loader.peek(connection.docId);
     if (!room?.connections.has(connection)) return;
-    this.caps.count(connection, -1);
+    this.caps.count(connection.identity, -1);
     room.leave(connection);
     if (room.connections.size === 0) void this.unloadWhenIdle(room);
   }

@@ -1,7 +1,11 @@
-import type { Connection } from './connection';
-
 /** Why a socket is refused: which cap it would exceed. */
 export type CapExceeded = 'user' | 'address';
+
+/** Who holds a socket (or an event stream, which counts the same). */
+export interface CapIdentity {
+  userId: string;
+  address?: string;
+}
 
 /** Open sockets per user and per network address, against their caps (undefined: no cap). */
 export class SocketCaps {
@@ -11,7 +15,7 @@ export class SocketCaps {
   constructor(private readonly limits: { maxSocketsPerUser?: number; maxSocketsPerAddress?: number }) {}
 
   /** Which cap one more socket for this user and address would exceed, if any. */
-  admit(identity: { userId: string; address?: string }): CapExceeded | undefined {
+  admit(identity: CapIdentity): CapExceeded | undefined {
     const { maxSocketsPerUser, maxSocketsPerAddress } = this.limits;
     if (maxSocketsPerUser !== undefined && (this.byUser.get(identity.userId) ?? 0) >= maxSocketsPerUser)
       return 'user';
@@ -25,9 +29,9 @@ export class SocketCaps {
   }
 
   /** Counts a socket in (+1, when it joins) or out (−1, when it leaves). */
-  count(connection: Connection, delta: 1 | -1): void {
-    bump(this.byUser, connection.identity?.userId, delta);
-    bump(this.byAddress, connection.identity?.address, delta);
+  count(identity: CapIdentity | undefined, delta: 1 | -1): void {
+    bump(this.byUser, identity?.userId, delta);
+    bump(this.byAddress, identity?.address, delta);
   }
 }
 

@@ -2,11 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../deps';
 import { isUniqueViolation } from '../db/portable';
 import { ApiError } from '../http/apiError';
+import { addressKey } from '../auth/limiters';
+import { passwordAttempt } from '../auth/passwordAttempt';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/passwords';
 import type { User } from '../stores/users';
 
 const TOO_MANY = 'Te veel inlogpogingen. Wacht een kwartier en probeer het dan opnieuw.';
 const WRONG = 'E-mailadres of wachtwoord klopt niet.';
+const tooManyPasswordTries = () =>
+  new ApiError(
+    429,
+    'rate_limited',
+    'Te vaak een verkeerd wachtwoord ingevuld. Wacht een kwartier en probeer het dan opnieuw.',
+  );
 
 /** Creates an account and its first session. */
 export async function signup(
@@ -14,14 +22,15 @@ export async function signup(
   body: { email: string; password: string; name: string },
   address: string,
 ): Promise<{ user: User; token: string }> {
-  if (await deps.limiters.signupByAddress.isBlocked(address)) {
+  // Counted before the work, in one step: parallel sign-ups cannot all pass the same count. Every
+  // attempt counts, a 409 too (that is an answer about someone's e-mail).
+  if (!(await deps.limiters.signupByAddress.attempt(addressKey(address)))) {
     throw new ApiError(
       429,
       'rate_limited',
       'Te veel nieuwe accounts vanaf dit adres. Probeer het later opnieuw.',
     );
   }
-  await deps.limiters.signupByAddress.fail(address);
   const passwordHash = await hashPassword(body.password);
   const id = randomUUID();
   let token = '';
@@ -46,34 +55,24 @@ export async function signup(
 }
 
 /**
- * Checks credentials with rate limits per account and per address. The answer and its timing are
- * the same whether or not the e-mail has an account.
+ * Checks credentials under the password limits (passwordAttempt). The answer and its timing are the
+ * same whether or not the e-mail has an account.
  */
 export async function login(
   deps: AppDeps,
   body: { email: string; password: string },
   address: string,
 ): Promise<{ user: User; token: string }> {
-  const accountKey = body.email;
-  const { loginByAccount, loginByAddress } = deps.limiters;
-  const blocked = await Promise.all([
-    loginByAccount.isBlocked(accountKey),
-    loginByAddress.isBlocked(address),
-  ]);
-  if (blocked.includes(true)) {
-    throw new ApiError(429, 'rate_limited', TOO_MANY);
-  }
   const found = await deps.stores.users.getWithHashByEmail(body.email);
-  const ok = found
-    ? await verifyPassword(found.passwordHash, body.password)
-    : await verifyAgainstDummy(body.password);
-  if (!found || !ok) {
-    await Promise.all([loginByAccount.fail(accountKey), loginByAddress.fail(address)]);
+  const outcome = await passwordAttempt(deps.limiters, { account: body.email, address }, () =>
+    found ? verifyPassword(found.passwordHash, body.password) : verifyAgainstDummy(body.password),
+  );
+  if (outcome === 'limited') throw new ApiError(429, 'rate_limited', TOO_MANY);
+  if (outcome === 'wrong' || !found) {
     if (found)
       await deps.stores.audit.record('auth.login_failed', { actorId: found.user.id, details: { address } });
     throw new ApiError(401, 'invalid_credentials', WRONG);
   }
-  await loginByAccount.reset(accountKey);
   // The password may have changed (and every session been ended) while argon2 checked the old one:
   // the session is made only while the hash is still the one checked, and holds it until committed.
   const token = await deps.transaction(async (tx) =>
@@ -100,10 +99,15 @@ export async function changePassword(
   sessionId: string,
   currentPassword: string,
   newPassword: string,
+  address: string,
 ): Promise<void> {
   const currentHash = (await deps.stores.users.passwordHash(user.id)) ?? '';
   const wrong = () => new ApiError(403, 'wrong_password', 'Je huidige wachtwoord klopt niet.');
-  if (!(await verifyPassword(currentHash, currentPassword))) throw wrong();
+  const outcome = await passwordAttempt(deps.limiters, { account: user.email, address }, () =>
+    verifyPassword(currentHash, currentPassword),
+  );
+  if (outcome === 'limited') throw tooManyPasswordTries();
+  if (outcome === 'wrong') throw wrong();
   const passwordHash = await hashPassword(newPassword);
   let ended: string[] = [];
   await deps.transaction(async (tx) => {
@@ -143,9 +147,18 @@ export async function exportAccount(deps: AppDeps, user: User) {
  * "verwijderde gebruiker". Refused while the user is the last owner of a team that has other
  * members; teams where they are the only member are deleted with the account.
  */
-export async function deleteAccount(deps: AppDeps, user: User, password: string): Promise<void> {
-  const ok = await verifyPassword((await deps.stores.users.passwordHash(user.id)) ?? '', password);
-  if (!ok) throw new ApiError(403, 'wrong_password', 'Je wachtwoord klopt niet.');
+export async function deleteAccount(
+  deps: AppDeps,
+  user: User,
+  password: string,
+  address: string,
+): Promise<void> {
+  const hash = (await deps.stores.users.passwordHash(user.id)) ?? '';
+  const outcome = await passwordAttempt(deps.limiters, { account: user.email, address }, () =>
+    verifyPassword(hash, password),
+  );
+  if (outcome === 'limited') throw tooManyPasswordTries();
+  if (outcome === 'wrong') throw new ApiError(403, 'wrong_password', 'Je wachtwoord klopt niet.');
   let ended: string[] = [];
   await deps.transaction(async (tx) => {
     // The user's teams locked (in one order, so two deletions cannot wait for each other), then read

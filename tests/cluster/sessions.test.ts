@@ -10,6 +10,7 @@ import {
   logInAt,
   signUpAt,
 } from '../support/server';
+import { openEventStream, type TestEventStream } from '../support/eventStream';
 import { connectSynced, roundTrip, waitFor, type TestClient } from '../support/yclient';
 import { missingFromStored } from './support/checks';
 import { clusterOfInstances } from './support/instances';
@@ -22,9 +23,11 @@ import { clusterOfInstances } from './support/instances';
 
 const cluster = clusterOfInstances();
 const clients: TestClient[] = [];
+const streams: TestEventStream[] = [];
 
 afterEach(async () => {
   for (const client of clients.splice(0)) client.destroy();
+  for (const stream of streams.splice(0)) await stream.close();
   expect((await cluster()).unexpectedExits.splice(0)).toEqual([]);
 });
 
@@ -91,6 +94,42 @@ describe.runIf(ENGINES.includes('postgres'))(
       expect(leaving.socket.closeCode).toBe(4401);
       await roundTrip(staying.socket);
       expect(staying.socket.closeCode).toBeNull();
+    });
+
+    it('logout and removal through A end the event streams of that session and that member on B within a second', async () => {
+      const { instances } = await cluster();
+      const [a, b] = instances;
+      const owner = await createOwnerAt(a!.url);
+      const docId = await createDocumentAt(a!.url, owner);
+      const member = await signUpAt(a!.url, 'Lid Op B');
+      await addMemberAt(a!.url, owner, owner.teamId, member, 'viewer');
+      const session = await logInAt(a!.url, owner);
+      const open = async (cookie: string) => {
+        const stream = await openEventStream(b!.url, `/api/documents/${docId}/events`, cookie);
+        streams.push(stream);
+        expect(stream.status).toBe(200);
+        await waitFor(() => stream.text().includes('event: ready'), 'no ready event on B');
+        return stream;
+      };
+      const [ofSession, ofMember, staying] = [
+        await open(session.cookie),
+        await open(member.cookie),
+        await open(owner.cookie),
+      ];
+
+      expect((await apiRequest(a!.url, 'POST', '/api/auth/logout', { cookie: session.cookie })).status).toBe(
+        204,
+      );
+      await waitFor(() => ofSession.isEnded(), 'B kept the ended session’s stream open', FOLLOW_MS);
+      expect(ofSession.text()).toContain('data: {"reason":"uitgelogd"}');
+
+      const removed = await apiRequest(a!.url, 'DELETE', `/api/teams/${owner.teamId}/members/${member.id}`, {
+        cookie: owner.cookie,
+      });
+      expect(removed.status).toBe(204);
+      await waitFor(() => ofMember.isEnded(), 'B kept the removed member’s stream open', FOLLOW_MS);
+      expect(ofMember.text()).toContain('data: {"reason":"geen toegang meer"}');
+      expect(staying.isEnded()).toBe(false);
     });
 
     it('an editor demoted to viewer through A: their socket on B is closed at once and comes back read-only', async () => {

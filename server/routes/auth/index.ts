@@ -36,7 +36,14 @@ export function authRoutes(deps: AppDeps) {
     .post('/password', authRequired, validateJson(changePasswordBody), async (c) => {
       const auth = requireAuth(c.get('auth'));
       const body = c.req.valid('json');
-      await changePassword(deps, auth.user, auth.session.id, body.currentPassword, body.newPassword);
+      await changePassword(
+        deps,
+        auth.user,
+        auth.session.id,
+        body.currentPassword,
+        body.newPassword,
+        clientAddress(c),
+      );
       return c.body(null, 204);
     });
 }

@@ -4,6 +4,7 @@ import { deleteAccount, exportAccount } from '../../commands/accounts';
 import { authRequired, requireAuth } from '../../auth/middleware';
 import { clearSessionCookie } from '../../auth/cookies';
 import type { AppDeps, AppEnv } from '../../deps';
+import { clientAddress } from '../../http/address';
 import { validateJson } from '../../http/validate';
 
 /** /api/me — the signed-in user: profile, data export, account deletion. */
@@ -27,7 +28,7 @@ export function meRoutes(deps: AppDeps) {
     })
     .delete('/', validateJson(deleteAccountBody), async (c) => {
       const auth = requireAuth(c.get('auth'));
-      await deleteAccount(deps, auth.user, c.req.valid('json').password);
+      await deleteAccount(deps, auth.user, c.req.valid('json').password, clientAddress(c));
       clearSessionCookie(c);
       return c.body(null, 204);
     });

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import {
   createRoundBody,
   createRoundLinkBody,
@@ -24,7 +23,6 @@ import {
   replyToThread,
   setThreadResolved,
 } from '../../commands/comments';
-import { onRoundChange } from '../../commands/roundEvents';
 import { mentionable, roundMentionable } from '../../commands/mentionable';
 import { listNotifications, markNotificationsRead } from '../../commands/notifications';
 import {
@@ -52,46 +50,20 @@ import {
   updateRound,
 } from '../../commands/rounds';
 import type { AppDeps, AppEnv } from '../../deps';
+import type { EventStreams } from '../../http/eventStreams';
 import { authorizeDocument } from '../../policies/document';
 import { authorizeRound } from '../../policies/round';
 import { validateJson, validateQuery } from '../../http/validate';
 import { summaryHtml, summaryMarkdown } from '../../render/roundSummary';
-import type { Context } from 'hono';
+import { changeStream } from './changeStream';
 
 const roundCommentsQuery = listCommentsQuery.omit({ round: true });
+/** An event stream's keep-alive (and re-check) follows the sockets' heartbeat. */
+const keepAliveMs = (deps: AppDeps) => deps.env.HEARTBEAT_SECONDS * 1000;
 const directoryQuery = z.object({ q: z.string().max(100).optional() }).strict();
 
-/** Keeps an SSE stream open, sending `changed` whenever the document's comments or rounds change. */
-function changeStream(c: Context<AppEnv>, docId: string, roundId: string | null) {
-  return streamSSE(c, async (stream) => {
-    let wake: (() => void) | null = null;
-    const pending: string[] = [];
-    const stop = onRoundChange(docId, (change) => {
-      if (roundId && change.roundId !== roundId) return;
-      pending.push(JSON.stringify(change));
-      wake?.();
-    });
-    stream.onAbort(() => {
-      stop();
-      wake?.();
-    });
-    await stream.writeSSE({ event: 'ready', data: '{}' });
-    while (!stream.aborted && !stream.closed) {
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, 25_000);
-      });
-      wake = null;
-      if (stream.aborted || stream.closed) break;
-      if (pending.length === 0) await stream.writeSSE({ event: 'ping', data: '{}' });
-      while (pending.length > 0) await stream.writeSSE({ event: 'changed', data: pending.shift()! });
-    }
-    stop();
-  });
-}
-
 /** /api/documents/:docId/{comments,mentionable,rounds,events} */
-export function documentRoundRoutes(deps: AppDeps) {
+export function documentRoundRoutes(deps: AppDeps, streams: EventStreams) {
   return new Hono<AppEnv>()
     .use('/:docId/*', authRequired)
     .get('/:docId/comments', validateQuery(listCommentsQuery), async (c) => {
@@ -118,10 +90,11 @@ export function documentRoundRoutes(deps: AppDeps) {
       return c.json(await createRound(deps, user.id, c.req.param('docId'), c.req.valid('json')), 201);
     })
     .get('/:docId/events', async (c) => {
-      const { user } = requireAuth(c.get('auth'));
+      const auth = requireAuth(c.get('auth'));
       const docId = c.req.param('docId');
-      await authorizeDocument(deps.stores, user.id, docId, 'document.read');
-      return changeStream(c, docId, null);
+      const authorize = () => authorizeDocument(deps.stores, auth.user.id, docId, 'document.read');
+      await authorize();
+      return changeStream(c, streams, auth, { docId, roundId: null, authorize }, keepAliveMs(deps));
     });
 }
 
@@ -156,7 +129,7 @@ export function commentRoutes(deps: AppDeps) {
 }
 
 /** /api/rounds/:roundId/... — one feedback round (team and reviewers; policies per route). */
-export function roundRoutes(deps: AppDeps) {
+export function roundRoutes(deps: AppDeps, streams: EventStreams) {
   return new Hono<AppEnv>()
     .use(authRequired)
     .get('/:roundId', async (c) => {
@@ -254,9 +227,11 @@ export function roundRoutes(deps: AppDeps) {
       return c.json(await carryOver(deps, user.id, c.req.param('roundId')));
     })
     .get('/:roundId/events', async (c) => {
-      const { user } = requireAuth(c.get('auth'));
-      const { round } = await authorizeRound(deps.stores, user.id, c.req.param('roundId'), 'viewVersion');
-      return changeStream(c, round.doc_id, round.id);
+      const auth = requireAuth(c.get('auth'));
+      const roundId = c.req.param('roundId');
+      const authorize = () => authorizeRound(deps.stores, auth.user.id, roundId, 'viewVersion');
+      const { round } = await authorize();
+      return changeStream(c, streams, auth, { docId: round.doc_id, roundId, authorize }, keepAliveMs(deps));
     });
 }
 

@@ -57,50 +57,71 @@ describe('limits shared through Redis', () => {
   it('30 failed logins from one address split over two instances block the 31st on both', async () => {
     const [a, b] = [await instance(), await instance()];
     const address = randomUUID();
-    for (let i = 0; i < 29; i++) await (i % 2 === 0 ? a : b).loginByAddress.fail(address);
-    expect(await a.loginByAddress.isBlocked(address)).toBe(false);
-    expect(await b.loginByAddress.isBlocked(address)).toBe(false);
-    await b.loginByAddress.fail(address);
-    expect(await a.loginByAddress.isBlocked(address)).toBe(true);
-    expect(await b.loginByAddress.isBlocked(address)).toBe(true);
+    for (let i = 0; i < 29; i++) await (i % 2 === 0 ? a : b).passwordByAddress.attempt(address);
+    expect(await a.passwordByAddress.isBlocked(address)).toBe(false);
+    expect(await b.passwordByAddress.isBlocked(address)).toBe(false);
+    await b.passwordByAddress.attempt(address);
+    expect(await a.passwordByAddress.isBlocked(address)).toBe(true);
+    expect(await b.passwordByAddress.isBlocked(address)).toBe(true);
   });
 
   it('a reset on one instance (a successful login) clears the count for every instance', async () => {
     const [a, b] = [await instance(), await instance()];
     const account = `${randomUUID()}@werkplaats.test`;
-    for (let i = 0; i < 5; i++) await (i % 2 === 0 ? a : b).loginByAccount.fail(account);
-    expect(await a.loginByAccount.isBlocked(account)).toBe(true);
-    await b.loginByAccount.reset(account);
-    expect(await a.loginByAccount.isBlocked(account)).toBe(false);
-    expect(await b.loginByAccount.isBlocked(account)).toBe(false);
+    for (let i = 0; i < 5; i++) await (i % 2 === 0 ? a : b).passwordByAccountAddress.attempt(account);
+    expect(await a.passwordByAccountAddress.isBlocked(account)).toBe(true);
+    await b.passwordByAccountAddress.reset(account);
+    expect(await a.passwordByAccountAddress.isBlocked(account)).toBe(false);
+    expect(await b.passwordByAccountAddress.isBlocked(account)).toBe(false);
   });
 
   it('the three limiters keep their own counts for the same key', async () => {
     const equal = { ...SETTINGS, LOGIN_MAX_FAILURES_PER_ADDRESS: 5, SIGNUPS_PER_ADDRESS_PER_HOUR: 5 };
     const limiters = await instance(equal);
     const key = randomUUID();
-    for (let i = 0; i < 5; i++) await limiters.loginByAccount.fail(key);
-    expect(await limiters.loginByAccount.isBlocked(key)).toBe(true);
-    expect(await limiters.loginByAddress.isBlocked(key)).toBe(false);
+    for (let i = 0; i < 5; i++) await limiters.passwordByAccountAddress.attempt(key);
+    expect(await limiters.passwordByAccountAddress.isBlocked(key)).toBe(true);
+    expect(await limiters.passwordByAddress.isBlocked(key)).toBe(false);
     expect(await limiters.signupByAddress.isBlocked(key)).toBe(false);
+  });
+
+  it('40 parallel attempts on two instances: exactly the limit go ahead (checked and counted at once)', async () => {
+    const [a, b] = [await instance(), await instance()];
+    const key = randomUUID();
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? a : b).passwordByAccountAddress.attempt(key)),
+    );
+    expect(answers.filter(Boolean)).toHaveLength(SETTINGS.LOGIN_MAX_FAILURES_PER_ACCOUNT);
+  });
+
+  it('a refund on one instance gives the attempt back on every instance', async () => {
+    const [a, b] = [await instance(), await instance()];
+    const key = randomUUID();
+    for (let i = 0; i < 5; i++) expect(await a.passwordByAccountAddress.attempt(key)).toBe(true);
+    expect(await b.passwordByAccountAddress.attempt(key)).toBe(false);
+    // The refused attempt was counted in Redis (a fixed window): one refund does not undo a refusal.
+    await a.passwordByAccountAddress.refund(key);
+    await a.passwordByAccountAddress.refund(key);
+    expect(await b.passwordByAccountAddress.attempt(key)).toBe(true);
+    expect(await a.passwordByAccountAddress.attempt(key)).toBe(false);
   });
 
   it('a count ends with its window, also a window shorter than a second', async () => {
     const limiters = await instance({ ...SETTINGS, LOGIN_WINDOW_MINUTES: 0.005 });
     const account = randomUUID();
-    for (let i = 0; i < 5; i++) await limiters.loginByAccount.fail(account);
-    expect(await limiters.loginByAccount.isBlocked(account)).toBe(true);
+    for (let i = 0; i < 5; i++) await limiters.passwordByAccountAddress.attempt(account);
+    expect(await limiters.passwordByAccountAddress.isBlocked(account)).toBe(true);
     // Redis expires keys in whole seconds: a 300 ms window lasts one second there.
     await new Promise((resolve) => setTimeout(resolve, 1_200));
-    expect(await limiters.loginByAccount.isBlocked(account)).toBe(false);
+    expect(await limiters.passwordByAccountAddress.isBlocked(account)).toBe(false);
   });
 
   it('stores neither e-mail nor client addresses in Redis', async () => {
     const limiters = await instance();
     const account = `${randomUUID()}@werkplaats.test`;
-    await limiters.loginByAccount.fail(account);
+    await limiters.passwordByAccountAddress.attempt(account);
     const keys = await clients[0]!.keys('*');
-    expect(keys.some((key) => key.startsWith('werkplaats:limit:loginByAccount:'))).toBe(true);
+    expect(keys.some((key) => key.startsWith('werkplaats:limit:passwordByAccountAddress:'))).toBe(true);
     expect(keys.filter((key) => key.includes(account))).toEqual([]);
   });
 });
@@ -109,47 +130,47 @@ describe('Redis unreachable: each instance counts for itself', () => {
   it('stopped: checks answer at once from the own count, and sharing resumes when Redis is back', async () => {
     const [a, b] = [await instance(), await instance()];
     const account = `${randomUUID()}@werkplaats.test`;
-    for (let i = 0; i < 5; i++) await a.loginByAccount.fail(account);
+    for (let i = 0; i < 5; i++) await a.passwordByAccountAddress.attempt(account);
     await redis.kill();
     await Promise.all(clients.map((client) => waitUntilDisconnected(client)));
 
     // a saw the failures itself; b did not: per instance, neither open to all nor closed to all.
-    const onA = await timed(() => a.loginByAccount.isBlocked(account));
-    const onB = await timed(() => b.loginByAccount.isBlocked(account));
+    const onA = await timed(() => a.passwordByAccountAddress.isBlocked(account));
+    const onB = await timed(() => b.passwordByAccountAddress.isBlocked(account));
     expect([onA.answer, onB.answer]).toEqual([true, false]);
     // Not even the timeout: a client that knows it is disconnected is not asked to queue the command.
     expect(Math.max(onA.ms, onB.ms)).toBeLessThan(REDIS_LIMITER_TIMEOUT_MS / 2);
     // Failures and resets during the outage answer quickly too, and still count on their instance.
     const other = randomUUID();
     const failing = await timed(async () => {
-      for (let i = 0; i < 5; i++) await b.loginByAccount.fail(other);
-      await b.loginByAccount.reset(account);
+      for (let i = 0; i < 5; i++) await b.passwordByAccountAddress.attempt(other);
+      await b.passwordByAccountAddress.reset(account);
     });
     expect(failing.ms).toBeLessThan(6 * QUICK_MS);
-    expect(await b.loginByAccount.isBlocked(other)).toBe(true);
+    expect(await b.passwordByAccountAddress.isBlocked(other)).toBe(true);
 
     // Restarted empty: once the clients reconnect (and the limiters retry), counts are shared again.
     await redis.restart();
     await Promise.all(clients.map((client) => waitUntilReady(client)));
     await sleep(REDIS_LIMITER_RETRY_MS);
     const address = randomUUID();
-    for (let i = 0; i < 30; i++) await (i % 2 === 0 ? a : b).loginByAddress.fail(address);
-    expect(await a.loginByAddress.isBlocked(address)).toBe(true);
-    expect(await b.loginByAddress.isBlocked(address)).toBe(true);
+    for (let i = 0; i < 30; i++) await (i % 2 === 0 ? a : b).passwordByAddress.attempt(address);
+    expect(await a.passwordByAddress.isBlocked(address)).toBe(true);
+    expect(await b.passwordByAddress.isBlocked(address)).toBe(true);
   });
 
   it('hung (connection open, no answers): one check waits for the timeout, the next ones not at all', async () => {
     const [a, b] = [await instance(), await instance()];
     const account = `${randomUUID()}@werkplaats.test`;
-    for (let i = 0; i < 5; i++) await a.loginByAccount.fail(account);
+    for (let i = 0; i < 5; i++) await a.passwordByAccountAddress.attempt(account);
     redis.pause();
     try {
-      const onA = await timed(() => a.loginByAccount.isBlocked(account));
-      const onB = await timed(() => b.loginByAccount.isBlocked(account));
+      const onA = await timed(() => a.passwordByAccountAddress.isBlocked(account));
+      const onB = await timed(() => b.passwordByAccountAddress.isBlocked(account));
       expect([onA.answer, onB.answer]).toEqual([true, false]);
       expect(Math.max(onA.ms, onB.ms)).toBeLessThan(QUICK_MS);
       expect(Math.min(onA.ms, onB.ms)).toBeGreaterThanOrEqual(REDIS_LIMITER_TIMEOUT_MS - 5);
-      const again = await timed(() => a.loginByAccount.isBlocked(account));
+      const again = await timed(() => a.passwordByAccountAddress.isBlocked(account));
       expect(again.answer).toBe(true);
       expect(again.ms).toBeLessThan(REDIS_LIMITER_TIMEOUT_MS / 2);
     } finally {
@@ -157,7 +178,7 @@ describe('Redis unreachable: each instance counts for itself', () => {
     }
     // Answering again: after the retry pause the shared count is back (b sees a's failures).
     await sleep(REDIS_LIMITER_RETRY_MS);
-    expect(await b.loginByAccount.isBlocked(account)).toBe(true);
+    expect(await b.passwordByAccountAddress.isBlocked(account)).toBe(true);
   });
 });
 

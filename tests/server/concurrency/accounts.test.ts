@@ -42,7 +42,7 @@ describe.each(ENGINES)('accounts on %s', (engine) => {
 
     const [loggedIn, changed] = await interleave(
       (pause) => login(pausedAfterLookup(h.deps, pause), { email: user.email, password: OLD }, '192.0.2.1'),
-      () => changePassword(h.deps, user, sessionId, OLD, 'nieuw wachtwoord 2'),
+      () => changePassword(h.deps, user, sessionId, OLD, 'nieuw wachtwoord 2', '192.0.2.1'),
     );
 
     expect(changed.ok).toBe(true);
@@ -56,8 +56,9 @@ describe.each(ENGINES)('accounts on %s', (engine) => {
     const other = (await h.deps.sessions.create(user.id)).session.id;
 
     const [second, first] = await interleave(
-      (pause) => changePassword(beforeTransaction(h.deps, pause), user, other, OLD, 'tweede wachtwoord'),
-      () => changePassword(h.deps, user, sessionId, OLD, 'eerste wachtwoord'),
+      (pause) =>
+        changePassword(beforeTransaction(h.deps, pause), user, other, OLD, 'tweede wachtwoord', '192.0.2.4'),
+      () => changePassword(h.deps, user, sessionId, OLD, 'eerste wachtwoord', '192.0.2.4'),
     );
 
     expect(first.ok).toBe(true);

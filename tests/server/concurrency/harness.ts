@@ -7,7 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, expect } from 'vitest';
 import * as Y from 'yjs';
 import { createAppDeps } from '../../../server/appDeps';
-import { FailureLimiter } from '../../../server/auth/rateLimit';
+import { AttemptLimiter } from '../../../server/auth/rateLimit';
 import type { RoomRegistry } from '../../../server/collab/rooms';
 import { createTeam } from '../../../server/commands/teams';
 import { openSqlite, type Database } from '../../../server/db/database';
@@ -121,9 +121,9 @@ export function useEngine(engine: Engine): Harness {
       sessionPolicy: { idleTimeoutMs: 3_600_000, absoluteLifetimeMs: 86_400_000 },
       rooms: h.rooms.registry,
       limiters: {
-        loginByAccount: new FailureLimiter(100, 60_000),
-        loginByAddress: new FailureLimiter(100, 60_000),
-        signupByAddress: new FailureLimiter(100, 60_000),
+        passwordByAccountAddress: new AttemptLimiter(100, 60_000),
+        passwordByAddress: new AttemptLimiter(100, 60_000),
+        signupByAddress: new AttemptLimiter(100, 60_000),
       },
     });
   });

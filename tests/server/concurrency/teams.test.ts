@@ -73,7 +73,7 @@ describe.each(ENGINES)('teams on %s', (engine) => {
 
     // Ann's deletion checks the team, Bob leaves, then Ann's deletion writes.
     const [deleted, left] = await interleave(
-      (pause) => deleteAccount(beforeTransaction(h.deps, pause), user, 'wachtwoord123'),
+      (pause) => deleteAccount(beforeTransaction(h.deps, pause), user, 'wachtwoord123', '192.0.2.5'),
       () => removeMember(h.deps, b.id, teamId, b.id),
     );
     expect(left.ok).toBe(true);
@@ -95,7 +95,7 @@ describe.each(ENGINES)('teams on %s', (engine) => {
       const results = await overlapping<unknown>(
         h,
         memberships(teamId),
-        () => deleteAccount(h.deps, user, 'wachtwoord123'),
+        () => deleteAccount(h.deps, user, 'wachtwoord123', '192.0.2.5'),
         () => removeMember(h.deps, b.id, teamId, b.id),
       );
 

@@ -120,9 +120,13 @@ describe('behind a TLS-terminating proxy (x-forwarded-proto: https)', () => {
 
   it('accepts the https Origin of the app itself for a WebSocket upgrade', async () => {
     const docId = await server.createDocument();
+    // Over https the browser holds (and the server reads) only the __Host- cookie.
     const socket = connectRaw(server.wsUrl, docId, {
-      cookie: owner.cookie,
-      headers: { origin: server.url.replace(/^http:/, 'https:'), 'x-forwarded-proto': 'https' },
+      headers: {
+        cookie: `__Host-werkplaats_session=${owner.token}`,
+        origin: server.url.replace(/^http:/, 'https:'),
+        'x-forwarded-proto': 'https',
+      },
     });
     try {
       await socket.opened;
