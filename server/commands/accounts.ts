@@ -68,6 +68,7 @@ export async function login(
     ? await verifyPassword(found.passwordHash, body.password)
     : await verifyAgainstDummy(body.password);
   if (!found || !ok) {
+    deps.metrics.loginFailures.inc();
     await Promise.all([loginByAccount.fail(accountKey), loginByAddress.fail(address)]);
     if (found)
       await deps.stores.audit.record('auth.login_failed', { actorId: found.user.id, details: { address } });
