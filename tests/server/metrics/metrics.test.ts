@@ -56,7 +56,8 @@ describe('GET /metrics with METRICS_TOKEN', () => {
   let server: TestServer;
   const clients: TestClient[] = [];
   beforeAll(async () => {
-    server = await startTestServer({ METRICS_TOKEN: TOKEN });
+    // Compaction after a few rows, so an edit test sees one.
+    server = await startTestServer({ METRICS_TOKEN: TOKEN, COMPACT_EVERY: '5' });
   });
   afterEach(() => {
     for (const client of clients.splice(0)) client.destroy();
@@ -128,6 +129,35 @@ describe('GET /metrics with METRICS_TOKEN', () => {
     expect(sampleValue(after, 'werkplaats_loaded_documents')).toBe(1);
     expect(sampleValue(after, 'werkplaats_pending_updates')).toBe(0);
     expect(sampleValue(after, 'werkplaats_held_updates')).toBe(0);
+  });
+
+  it('times compactions and document-row refreshes that wrote something', async () => {
+    const docId = await server.createDocument();
+    const persisted = (samples: Sample[], kind: string) =>
+      histogramOf(samples, 'werkplaats_persist_ms', { kind })?.count ?? 0;
+    const before = await scrape();
+    const writer = await connectSynced(server.wsUrl, docId, { cookie: server.cookie, durable: true });
+    clients.push(writer);
+    for (let i = 0; i < 10; i++) writer.doc.getText('metrics').insert(i, 'x');
+    await waitForAllAcked(writer);
+    // The documents row is refreshed every 2 s (RoomRegistry's metaFlushMs).
+    let after = before;
+    await waitFor(
+      async () => {
+        after = await scrape();
+        return (
+          persisted(after, 'compaction') > persisted(before, 'compaction') &&
+          persisted(after, 'meta') > persisted(before, 'meta')
+        );
+      },
+      () =>
+        `persist counts: ${persisted(after, 'compaction')} compactions, ${persisted(after, 'meta')} row refreshes`,
+      5_000,
+    );
+    // Nothing changed since: a refresh that writes nothing is not timed.
+    const settled = persisted(after, 'meta');
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(persisted(await scrape(), 'meta')).toBe(settled);
   });
 
   it('counts HTTP requests by the matched route pattern and status, never the raw path', async () => {
