@@ -191,6 +191,32 @@ describe('GET /metrics with METRICS_TOKEN', () => {
   });
 });
 
+describe('werkplaats_commit_transaction_ms', () => {
+  let server: TestServer;
+  let client: TestClient | undefined;
+  beforeAll(async () => {
+    // Commits answered from another thread (on PostgreSQL: the pool), so only the committer can
+    // say how long the transaction took.
+    server = await startTestServer({ METRICS_TOKEN: TOKEN, COMMIT_THREAD: 'worker' });
+  });
+  afterAll(async () => {
+    client?.destroy();
+    await server.close();
+  });
+
+  it('is observed for every batch a committer on another thread answered, from the time it reported', async () => {
+    const docId = await server.createDocument();
+    const before = await scrapeMetrics(server.url, TOKEN);
+    client = await connectSynced(server.wsUrl, docId, { cookie: server.cookie, durable: true });
+    for (let i = 0; i < 10; i++) client.doc.getText('metrics').insert(i, 'x');
+    await waitForAllAcked(client);
+    const after = await scrapeMetrics(server.url, TOKEN);
+    const moved = (name: string) => histogramOf(after, name)!.count - histogramOf(before, name)!.count;
+    expect(moved('werkplaats_commit_batch_updates')).toBeGreaterThan(0);
+    expect(moved('werkplaats_commit_transaction_ms')).toBe(moved('werkplaats_commit_batch_updates'));
+  });
+});
+
 describe('parseSamples', () => {
   it('reads labels with escaped quotes and the value', () => {
     expect(parseSamples('# HELP x y\nx_total{a="b\\"c",d="e"} 3\ny 1.5\n')).toEqual([
