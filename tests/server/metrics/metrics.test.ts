@@ -177,6 +177,14 @@ describe('GET /metrics with METRICS_TOKEN', () => {
     ).toBeGreaterThan(0);
   });
 
+  it('counts an accepted WebSocket upgrade as 101 on its route pattern', async () => {
+    const docId = await server.createDocument();
+    const labels = { method: 'GET', route: '/collab/:docId', status: '101' };
+    const before = sampleValue(await scrape(), 'werkplaats_http_requests_total', labels) ?? 0;
+    clients.push(await connectSynced(server.wsUrl, docId, { cookie: server.cookie }));
+    expect((sampleValue(await scrape(), 'werkplaats_http_requests_total', labels) ?? 0) - before).toBe(1);
+  });
+
   it('counts failed logins', async () => {
     const user = await server.signUp('Inlog Fout');
     const failures = async () => sampleValue(await scrape(), 'werkplaats_login_failures_total') ?? 0;
