@@ -2,7 +2,8 @@
  * `npm run bench [-- --quick] [--only a,b] [--servers a,b] [--runs n] [--pin] [--no-write]`
  *   [--profile dir] (CPU profile of Werkplaats) [--heap dir] (heap snapshot of every server)
  *   [--alloc dir] (sampled allocation profile of Werkplaats, garbage included; .heapprofile)
- *   [--verbose] (each server's memory and event-loop figures as measured)
+ *   [--verbose] (each server's memory and event-loop figures as measured, and Werkplaats' per-stage
+ *     commit-path histograms of each run from its GET /metrics: bench/run/serverMetrics.ts)
  *   [--node-flags "..."] (Node/V8 flags for the Werkplaats process, for experiments)
  *   [--seconds n] (length of each fan-out measurement; default 5)
  *   [--perf dir] (perf record of each server over the measured window)
@@ -30,6 +31,7 @@ import { SCENARIOS, type Metrics } from './run/scenarios';
 import { probeLine, probePostgres, probeSqlite } from './run/fsyncProbe';
 import { copyDurably, startServer } from './run/servers';
 import { entriesOf } from './run/entries';
+import { commitPathReport, scrapeServer } from './run/serverMetrics';
 import {
   benchEngine,
   copyDatabase,
@@ -113,6 +115,8 @@ async function main(): Promise<void> {
           const t0 = performance.now();
           const server = await startServer(kind, dir, { env });
           const t1 = performance.now();
+          const stages = flag('verbose') && kind === 'werkplaats';
+          const metricsBefore = stages ? await scrapeServer(server.url) : undefined;
           const target: Target = {
             kind,
             url: server.url,
@@ -130,6 +134,15 @@ async function main(): Promise<void> {
             process.stderr.write(
               `bench: ${scenario.name} run ${run + 1} ${key} ${JSON.stringify(metrics)} (${seconds(t0)} s: start ${round((t1 - t0) / 1000, 1)} s)\n`,
             );
+            const metricsAfter = stages ? await scrapeServer(server.url) : undefined;
+            if (metricsAfter) {
+              process.stderr.write(
+                `bench: ${scenario.name} run ${run + 1} ${key} per batch over the whole run (p50…max are bucket upper bounds):\n` +
+                  commitPathReport(metricsBefore, metricsAfter)
+                    .map((line) => `bench:   ${line}\n`)
+                    .join(''),
+              );
+            }
           } finally {
             const t2 = performance.now();
             // Everything is measured by now and the data directory goes next: no graceful shutdown

@@ -28,6 +28,8 @@ import { requireSameOrigin } from './http/origin';
 import { log } from './log';
 import { documentRoutes } from './routes/documents';
 import { readyRoutes } from './routes/ready';
+import { countRequests } from './metrics/httpRequests';
+import { metricsHandler } from './metrics/route';
 import {
   commentRoutes,
   documentRoundRoutes,
@@ -83,6 +85,8 @@ function apiRoutes(deps: AppDeps) {
 /** Composes the HTTP API, the sync endpoint and the static client. */
 export function createApp(deps: AppDeps) {
   const app = new Hono();
+  // First, so it sees every request's final status and the route that answered it.
+  app.use(countRequests(deps.metrics.httpRequests));
   const nodeWs = createNodeWebSocket({ app });
   // ws closes a socket whose frame exceeds maxPayload with 1009, before buffering it whole.
   nodeWs.wss.options.maxPayload = deps.env.MAX_FRAME_BYTES;
@@ -92,6 +96,8 @@ export function createApp(deps: AppDeps) {
   app.use('/collab/*', hostCookieOnlyOverHttps);
   app.route('/collab', collabRoutes(deps, nodeWs.upgradeWebSocket));
   app.all('/api/*', (c) => sendError(c, 404, 'not_found', 'Deze API-route bestaat niet.'));
+  // Outside /api: no session, no origin check; the bearer token decides (server/metrics/route.ts).
+  app.get('/metrics', metricsHandler(deps.metrics.registry, deps.env.METRICS_TOKEN));
 
   if (fs.existsSync(CLIENT_DIST)) {
     app.use('/*', serveStatic({ root: CLIENT_DIST }));

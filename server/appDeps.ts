@@ -5,6 +5,7 @@ import type { Database } from './db/database';
 import type { AppDeps, Stores } from './deps';
 import { createStores } from './stores';
 import type { DocStorage } from './stores/docStorage';
+import { createMetrics } from './metrics';
 
 /** What createAppDeps needs beyond the database. */
 export interface AppDepsParts {
@@ -15,6 +16,8 @@ export interface AppDepsParts {
   rooms: RoomRegistry;
   cluster?: AppDeps['cluster'];
   limiters: AppDeps['limiters'];
+  /** The server's metrics; a fresh registry without process metrics when absent (tests). */
+  metrics?: AppDeps['metrics'];
 }
 
 /**
@@ -27,6 +30,7 @@ export function createAppDeps(
   stores = createStores(parts.database.db, parts.docStorage),
 ): AppDeps {
   const { database, docStorage, sessionPolicy } = parts;
+  const metrics = parts.metrics ?? createMetrics({ processMetrics: false });
   const bound = (boundStores: Stores, transaction: AppDeps['transaction']): AppDeps => ({
     env: parts.env,
     database,
@@ -35,6 +39,7 @@ export function createAppDeps(
     rooms: parts.rooms,
     cluster: parts.cluster,
     limiters: parts.limiters,
+    metrics,
     transaction,
   });
   const root: AppDeps = bound(stores, (fn) =>

@@ -1,6 +1,7 @@
 import type { Database } from './db/database';
 import type { Env } from './env';
 import type { Limiters } from './auth/limiters';
+import type { Metrics } from './metrics';
 import type { SessionService, Session } from './auth/sessions';
 import type { RoomRegistry } from './collab/rooms';
 import type { AuditStore } from './stores/audit';
@@ -46,6 +47,8 @@ export interface AppDeps {
   cluster?: { readonly healthy: boolean };
   /** Login and sign-up limits; shared through Redis in a cluster (server/auth/limiters.ts). */
   limiters: Limiters;
+  /** The Prometheus registry and the series routes and commands count into. */
+  metrics: Metrics;
   /**
    * Runs `fn` in one transaction with deps bound to it (committed when it resolves, rolled back when
    * it throws). Inside, use only `tx` — the root `stores` would wait for the transaction (SQLite)

@@ -132,6 +132,15 @@ export const envSchema = z.object({
   BACKUP_INTERVAL_MINUTES: z.coerce.number().min(0).default(60),
   /** Backups kept in DATA_DIR/backups (oldest removed first). */
   BACKUP_KEEP: z.coerce.number().int().min(1).default(48),
+  /**
+   * Bearer token of `GET /metrics` (Prometheus text: process metrics and `werkplaats_*`). Unset or
+   * empty: metrics are off (404). At least 16 characters: anyone holding it reads the server's load.
+   */
+  METRICS_TOKEN: z
+    .string()
+    .optional()
+    .transform((value) => value || undefined)
+    .pipe(z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional()),
   /** Quieter logs in tests. */
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });

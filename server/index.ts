@@ -19,6 +19,7 @@ import { scheduleBackups } from './db/backup';
 import { startDeadlineJob } from './commands/rounds';
 import { loadEnv, type Env } from './env';
 import { log, setLogLevel } from './log';
+import { createMetrics } from './metrics';
 
 const HOUR_MS = 60 * 60 * 1000;
 const HEAD_CHECK_MS = 1_000;
@@ -48,6 +49,7 @@ export async function startServer(
     ? await openPostgres({ url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX })
     : openSqlite(env.DATA_DIR);
   const { docStorage, committer } = documentLogOn(database, env);
+  const metrics = createMetrics({ processMetrics: Boolean(env.METRICS_TOKEN) });
   const stores = createStores(database.db, docStorage);
   await seedExampleTemplates(database);
   const sessionPolicy = {
@@ -73,12 +75,14 @@ export async function startServer(
     maxPendingUpdatesPerSocket: env.MAX_PENDING_UPDATES_PER_SOCKET,
     awareness: { maxStateBytes: env.MAX_AWARENESS_BYTES, maxIdsPerSocket: env.MAX_AWARENESS_IDS_PER_SOCKET },
     committer,
+    metrics: metrics.collab,
     link: cluster,
     // Rows other instances committed and nobody announced (Redis down, a message lost, an instance
     // killed after its commit) arrive within this time; a PostgreSQL database may be shared.
     headCheckMs: database.postgres ? HEAD_CHECK_MS : 0,
   });
   cluster?.attach(rooms);
+  metrics.watch(rooms);
   const backups = database.sqlite
     ? scheduleBackups(database.sqlite, env.DATA_DIR, {
         intervalMs: env.BACKUP_INTERVAL_MINUTES * 60_000,
@@ -87,7 +91,10 @@ export async function startServer(
     : NO_BACKUPS;
   // In a cluster the limits are counted in Redis, so they hold for every instance together.
   const limiters = createLimiters(env, cluster?.redis);
-  const deps = createAppDeps({ env, database, docStorage, sessionPolicy, rooms, cluster, limiters }, stores);
+  const deps = createAppDeps(
+    { env, database, docStorage, sessionPolicy, rooms, cluster, limiters, metrics },
+    stores,
+  );
   // Expired session rows are removed hourly; validation refuses them anyway.
   const sweep = setInterval(
     () =>

@@ -6,6 +6,7 @@ import { bundleServer } from '../../server/cli/bundle';
 import type { ServerKind } from '../lib/protocol';
 import { flag, option, pin, ROOT } from './options';
 import { databaseUrlFor } from './postgres';
+import { BENCH_METRICS_TOKEN } from './serverMetrics';
 
 /*
  * The servers under test, each its own process, talking to the suite over stdin/stdout lines.
@@ -81,6 +82,8 @@ export async function startServer(
     // (1013) and the run waits out its timeouts (95 s, "acked 133/s").
     MAX_PENDING_UPDATES_PER_SOCKET: '100000',
   };
+  // --verbose reads Werkplaats' commit-path histograms from GET /metrics after each run.
+  if (kind === 'werkplaats' && flag('verbose')) Object.assign(env, { METRICS_TOKEN: BENCH_METRICS_TOKEN });
   const databaseUrl = kind === 'werkplaats' ? databaseUrlFor(dataDir) : undefined;
   if (databaseUrl) Object.assign(env, { DATABASE_URL: databaseUrl });
   Object.assign(env, extras.env);

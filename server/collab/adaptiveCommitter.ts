@@ -89,9 +89,9 @@ export class AdaptiveCommitter implements Committer {
 
   commit(writes: readonly PendingWrite[], done: CommitDone): void {
     if (this.current === 'worker' && this.thread) {
-      this.thread.commit(writes, (error, seqs, ms) => {
+      this.thread.commit(writes, (error, seqs, ms, timings) => {
         if (!error) this.afterThreadCommit(ms);
-        done(error, seqs);
+        done(error, seqs, ms, timings);
       });
       return;
     }

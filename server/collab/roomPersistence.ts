@@ -44,20 +44,20 @@ function snapshot(room: Room, what: PersistWhat): Snapshot | undefined {
 /**
  * Writes what the rooms need (see PersistWhat) in one transaction: one fsync, not one per room. The
  * snapshots are taken at the call, before anything is awaited, so later edits are simply not part
- * of it. Rejects when the transaction failed: nothing of it was written, and each room's changed row
- * is marked again so a later flush writes it.
+ * of it. Resolves with the number of rooms written; rejects when the transaction failed: nothing of
+ * it was written, and each room's changed row is marked again so a later flush writes it.
  */
 export async function persistRooms(
   storage: DocStorage,
   rooms: Iterable<Room>,
   what: PersistWhat,
-): Promise<void> {
+): Promise<number> {
   const snapshots: Snapshot[] = [];
   for (const room of rooms) {
     const taken = snapshot(room, what);
     if (taken) snapshots.push(taken);
   }
-  if (snapshots.length === 0) return;
+  if (snapshots.length === 0) return 0;
   try {
     await storage.persist(snapshots.map(({ write }) => write));
   } catch (error) {
@@ -69,4 +69,5 @@ export async function persistRooms(
     if (write.compaction) room.compactedSeq = Math.max(room.compactedSeq, write.compaction.upToSeq);
     if (write.meta?.title) room.persistedTitle = write.meta.title;
   }
+  return snapshots.length;
 }

@@ -13,6 +13,7 @@ import { UpdateWriter, type Committer, type PendingWrite } from './writer';
 import type { LogRow } from './appliedSeqs';
 import { ALONE, announceBatch, type ClusterLink } from './clusterLink';
 import { LogCatchUp } from './logCatchUp';
+import type { CollabMetrics } from '../metrics/commitPath';
 
 /** Settings of the room registry. */
 export interface RoomRegistryOptions extends AccessGuardOptions {
@@ -36,6 +37,8 @@ export interface RoomRegistryOptions extends AccessGuardOptions {
   awareness?: AwarenessLimits;
   /** Where group commits run: the storage's engine, on the event loop, a worker thread or the network. */
   committer: Committer;
+  /** Told about every committed batch, compaction and row refresh (server/metrics). */
+  metrics?: CollabMetrics;
   /** The other instances on the same database (ALONE when absent). */
   link?: ClusterLink;
   /**
@@ -76,7 +79,11 @@ export class RoomRegistry {
     private readonly storage: DocStorage,
     private readonly options: RoomRegistryOptions,
   ) {
-    this.writer = new UpdateWriter(options.committer, (batch, seqs) => this.onCommitted(batch, seqs));
+    this.writer = new UpdateWriter(
+      options.committer,
+      (batch, seqs) => this.onCommitted(batch, seqs),
+      options.metrics?.batchCommitted,
+    );
     this.link = options.link ?? ALONE;
     this.catchUp = new LogCatchUp(storage, (docId) => this.loader.peek(docId));
     this.loader = new RoomLoader(storage, this.writer, {
@@ -306,7 +313,7 @@ export class RoomRegistry {
     setImmediate(async () => {
       try {
         if (this.loader.peek(room.docId) === room && room.logCount > 0) {
-          await persistRooms(this.storage, [room], { compact: true });
+          await this.persistTimed('compaction', [room]);
         }
       } catch (error) {
         log.error('compaction failed', { docId: room.docId, error: String(error) });
@@ -314,6 +321,17 @@ export class RoomRegistry {
         this.compactions.delete(room);
       }
     });
+  }
+
+  /** persistRooms of one kind, timed when it wrote something. */
+  private async persistTimed(kind: 'compaction' | 'meta', rooms: Iterable<Room>): Promise<void> {
+    const started = performance.now();
+    const written = await persistRooms(
+      this.storage,
+      rooms,
+      kind === 'meta' ? { meta: true } : { compact: true },
+    );
+    if (written > 0) this.options.metrics?.persisted(kind, performance.now() - started);
   }
 
   /** Closes sockets of ended sessions; a database that does not answer now is asked next time. */
@@ -333,7 +351,7 @@ export class RoomRegistry {
       // One transaction for all rooms: each autocommitted row update is its own fsync, which with
       // a few hundred active documents stalled relaying for hundreds of ms every metaFlushMs on
       // SQLite (see docs/benchmarks.md, Findings).
-      await persistRooms(this.storage, this.loader.rooms(), { meta: true });
+      await this.persistTimed('meta', this.loader.rooms());
     } catch (error) {
       log.warn('could not update document rows', { error: String(error) });
     } finally {

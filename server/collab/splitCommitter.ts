@@ -71,7 +71,10 @@ export class SplitCommitter implements Committer {
     }
     this.fsync(fd, (error) => {
       if (error) return this.onSyncFailed(error);
-      done(null, seqs, committed - started);
+      done(null, seqs, committed - started, {
+        transactionMs: committed - started,
+        syncMs: performance.now() - committed,
+      });
     });
   }
 

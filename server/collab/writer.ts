@@ -11,6 +11,8 @@ export interface PendingWrite {
   origin: Connection | null;
   /** The origin's document-update frame count when this update arrived (acked after commit). */
   ackCount: number;
+  /** performance.now() when it was queued; set by UpdateWriter.enqueue (latency metrics). */
+  queuedAt?: number;
 }
 
 /**
@@ -19,11 +21,38 @@ export interface PendingWrite {
  */
 export type CommitListener = (batch: PendingWrite[], seqs: number[]) => void;
 
+/** What a committer measured of a batch's commit, in ms, where it can tell them apart. */
+export interface CommitTimings {
+  /** The transaction itself (on the committer's thread or connection). */
+  transactionMs: number;
+  /** Waiting for durability (fsync), when measured separately from the transaction. */
+  syncMs?: number;
+}
+
 /**
  * How a committer reports a batch: the seqs on success, or the error (nothing written); a
- * committer on another thread also says how long the transaction took there (ms).
+ * committer on another thread also says how long the transaction took there (`ms`), or reports
+ * `timings` in detail.
  */
-export type CommitDone = (error: Error | null, seqs?: number[], ms?: number) => void;
+export type CommitDone = (error: Error | null, seqs?: number[], ms?: number, timings?: CommitTimings) => void;
+
+/**
+ * One committed batch's path, as performance.now() instants: its oldest update queued, the commit
+ * started, the committer answered, and the batch applied, relayed and acked (onCommitted returned).
+ */
+export interface BatchTimings {
+  updates: number;
+  queuedAt: number;
+  startedAt: number;
+  committedAt: number;
+  appliedAt: number;
+  /** As the committer reported it; measured here when it answered synchronously. */
+  transactionMs?: number;
+  syncMs?: number;
+}
+
+/** Told about every committed batch (metrics); must be cheap, it runs on the commit path. */
+export type BatchObserver = (timings: BatchTimings) => void;
 
 /**
  * Appends a batch of updates to the log in one transaction. `done` may be called synchronously (on
@@ -78,6 +107,7 @@ export class UpdateWriter {
     /** Where batches are committed. */
     readonly committer: Committer,
     private readonly onCommitted: CommitListener,
+    private readonly observe?: BatchObserver,
   ) {}
 
   /**
@@ -86,6 +116,7 @@ export class UpdateWriter {
    */
   enqueue(write: PendingWrite): void {
     if (this.closed) return;
+    write.queuedAt = performance.now();
     this.queue.push(write);
     if (!this.timer && !this.inFlight) this.timer = setImmediate(() => this.flush());
   }
@@ -122,7 +153,10 @@ export class UpdateWriter {
     }
     this.inFlight = batch;
     let ok = true;
-    this.committer.commit(batch, (error, seqs) => {
+    let inline = true;
+    const startedAt = performance.now();
+    this.committer.commit(batch, (error, seqs, ms, timings) => {
+      const committedAt = performance.now();
       this.inFlight = null;
       if (error || !seqs) {
         ok = false;
@@ -130,6 +164,16 @@ export class UpdateWriter {
       } else {
         this.failures = 0;
         this.onCommitted(batch, seqs);
+        this.observe?.({
+          updates: batch.length,
+          // A retried batch is back at the queue's front, so the first is always the oldest.
+          queuedAt: batch[0]!.queuedAt ?? startedAt,
+          startedAt,
+          committedAt,
+          appliedAt: performance.now(),
+          transactionMs: timings?.transactionMs ?? ms ?? (inline ? committedAt - startedAt : undefined),
+          syncMs: timings?.syncMs,
+        });
         if (this.queue.length === 0) this.notifyIdle();
         else if (!this.timer && !this.closed) this.timer = setImmediate(() => this.flush());
       }
@@ -137,6 +181,7 @@ export class UpdateWriter {
       this.answered = [];
       for (const resolve of waiting) resolve();
     });
+    inline = false;
     return ok;
   }
 

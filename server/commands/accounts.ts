@@ -69,6 +69,7 @@ export async function login(
   );
   if (outcome === 'limited') throw new ApiError(429, 'rate_limited', TOO_MANY);
   if (outcome === 'wrong' || !found) {
+    deps.metrics.loginFailures.inc();
     if (found)
       await deps.stores.audit.record('auth.login_failed', { actorId: found.user.id, details: { address } });
     throw new ApiError(401, 'invalid_credentials', WRONG);

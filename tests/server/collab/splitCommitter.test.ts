@@ -38,11 +38,13 @@ describe('SplitCommitter', () => {
     const committer = new SplitCommitter(fixture.db, createDocStorage(fixture.db), undefined, fsync);
     const updates = textUpdates(3);
     let answer: number[] | undefined;
+    let syncMs: number | undefined;
     committer.commit(
       updates.map((update) => fixture.write(update)),
-      (error, seqs) => {
+      (error, seqs, _ms, timings) => {
         expect(error).toBeNull();
         answer = seqs;
+        syncMs = timings?.syncMs;
       },
     );
     await expect.poll(() => held.length).toBe(1);
@@ -52,8 +54,11 @@ describe('SplitCommitter', () => {
     expect(synchronous()).toBe(2);
     // The descriptor synced is the WAL file's.
     expect(fs.fstatSync(held[0]!.fd).ino).toBe(fs.statSync(`${fixture.db.name}-wal`).ino);
+    await new Promise((resolve) => setTimeout(resolve, 30));
     held[0]!.release();
     expect(answer).toEqual([1, 2, 3]);
+    // The wait for the fsync is reported apart (werkplaats_commit_sync_ms).
+    expect(syncMs).toBeGreaterThanOrEqual(25);
     committer.close();
   });
 

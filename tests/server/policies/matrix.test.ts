@@ -512,6 +512,8 @@ function roundCases(): Record<string, RouteCase> {
 const table: Record<string, RouteCase> = {
   'GET /api/health': { expect: everyone(200), prepare: () => ({ path: '/api/health' }) },
   'GET /api/ready': { expect: everyone(200), prepare: () => ({ path: '/api/ready' }) },
+  // Not the session but METRICS_TOKEN decides (tests/server/metrics): this world has none, so off.
+  'GET /metrics': { expect: everyone(404), prepare: () => ({ path: '/metrics' }) },
   'POST /api/auth/signup': {
     expect: everyone(201),
     prepare: () => ({
