@@ -1,13 +1,11 @@
-import './polyfills';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { createNodeWebSocket } from '@hono/node-ws';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { collabRoutes } from './collab/route';
+import { collabRoutes, collabSockets } from './collab/route';
 import type { AppDeps, AppEnv } from './deps';
 import { loadSession } from './auth/middleware';
 import { ApiError } from './http/apiError';
@@ -80,13 +78,12 @@ function apiRoutes(deps: AppDeps) {
 /** Composes the HTTP API, the sync endpoint and the static client. */
 export function createApp(deps: AppDeps) {
   const app = new Hono();
-  const nodeWs = createNodeWebSocket({ app });
-  // ws closes a socket whose frame exceeds maxPayload with 1009, before buffering it whole.
-  nodeWs.wss.options.maxPayload = deps.env.MAX_FRAME_BYTES;
+  // The WebSocket upgrade is served beside the app, not through it (see collabSockets).
+  const sockets = collabSockets(deps);
 
   const api = apiRoutes(deps);
   app.route('/api', api);
-  app.route('/collab', collabRoutes(deps, nodeWs.upgradeWebSocket));
+  app.route('/collab', collabRoutes(deps));
   app.all('/api/*', (c) => sendError(c, 404, 'not_found', 'Deze API-route bestaat niet.'));
 
   if (fs.existsSync(CLIENT_DIST)) {
@@ -108,7 +105,7 @@ export function createApp(deps: AppDeps) {
     return c.json(errorBody('internal', 'Er ging iets mis op de server. Probeer het opnieuw.'), 500);
   });
 
-  return { app, api, injectWebSocket: nodeWs.injectWebSocket, wss: nodeWs.wss };
+  return { app, api, injectWebSocket: sockets.injectWebSocket, wss: sockets.wss };
 }
 
 /** The typed API, for `hc<AppType>` in the client. */
