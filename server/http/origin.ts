@@ -35,7 +35,9 @@ export function isAllowedOriginFor(
   origin: string,
   allowed: readonly string[],
 ): boolean {
-  return origin === originOf(header('host'), header('x-forwarded-proto') === 'https') || allowed.includes(origin);
+  return (
+    origin === originOf(header('host'), header('x-forwarded-proto') === 'https') || allowed.includes(origin)
+  );
 }
 
 /**
