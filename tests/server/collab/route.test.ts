@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectRaw, refusedUpgradeStatus, syncStep1Frame } from '../../support/rawclient';
 import {
@@ -145,6 +146,30 @@ describe('an open socket', () => {
 });
 
 describe('socket errors (child process, real stderr)', () => {
+  it('a client that resets its connection while the upgrade is checked does not take the server down', async () => {
+    const dataDir = makeDataDir();
+    const child = await startChildServer(dataDir);
+    try {
+      const { port } = new URL(child.url);
+      for (let i = 0; i < 5; i++) {
+        const socket = net.connect(Number(port), '127.0.0.1');
+        await new Promise((resolve) => socket.once('connect', resolve));
+        socket.write(
+          `GET /collab/${randomUUID()} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n` +
+            'Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+        );
+        // RST while the refusal (401) is being written: Node hands the socket over without an error listener.
+        socket.resetAndDestroy();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect((await fetch(`${child.url}/api/health`)).status).toBe(200);
+    } finally {
+      child.kill('SIGKILL');
+      await child.exited;
+      removeDataDir(dataDir);
+    }
+  });
+
   it('an oversized frame closes with 1009, is logged through the server’s logger, and the server lives on', async () => {
     const dataDir = makeDataDir();
     const child = await startChildServer(dataDir, { LOG_LEVEL: 'warn', MAX_FRAME_BYTES: String(64 * 1024) });
