@@ -1,15 +1,12 @@
-import './polyfills';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { createNodeWebSocket } from '@hono/node-ws';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { collabRoutes } from './collab/route';
+import { collabRoutes, collabSockets } from './collab/route';
 import type { AppDeps, AppEnv } from './deps';
-import { hostCookieOnlyOverHttps } from './auth/cookies';
 import { loadSession } from './auth/middleware';
 import { ApiError } from './http/apiError';
 import { authRoutes } from './routes/auth';
@@ -87,14 +84,12 @@ export function createApp(deps: AppDeps) {
   const app = new Hono();
   // First, so it sees every request's final status and the route that answered it.
   app.use(countRequests(deps.metrics.httpRequests));
-  const nodeWs = createNodeWebSocket({ app });
-  // ws closes a socket whose frame exceeds maxPayload with 1009, before buffering it whole.
-  nodeWs.wss.options.maxPayload = deps.env.MAX_FRAME_BYTES;
+  // The WebSocket upgrade is served beside the app, not through it (see collabSockets).
+  const sockets = collabSockets(deps);
 
   const api = apiRoutes(deps);
   app.route('/api', api);
-  app.use('/collab/*', hostCookieOnlyOverHttps);
-  app.route('/collab', collabRoutes(deps, nodeWs.upgradeWebSocket));
+  app.route('/collab', collabRoutes(deps));
   app.all('/api/*', (c) => sendError(c, 404, 'not_found', 'Deze API-route bestaat niet.'));
   // Outside /api: no session, no origin check; the bearer token decides (server/metrics/route.ts).
   app.get('/metrics', metricsHandler(deps.metrics.registry, deps.env.METRICS_TOKEN));
@@ -118,7 +113,7 @@ export function createApp(deps: AppDeps) {
     return c.json(errorBody('internal', 'Er ging iets mis op de server. Probeer het opnieuw.'), 500);
   });
 
-  return { app, api, injectWebSocket: nodeWs.injectWebSocket, wss: nodeWs.wss };
+  return { app, api, injectWebSocket: sockets.injectWebSocket, wss: sockets.wss };
 }
 
 /** The typed API, for `hc<AppType>` in the client. */

@@ -4,9 +4,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { documentLogOn } from './collab/documentLog';
 import { RoomRegistry } from './collab/rooms';
-import { Cluster } from './cluster/cluster';
 import { openSqlite } from './db/database';
-import { openPostgres } from './db/postgres';
 import { createAppDeps } from './appDeps';
 import { createStores } from './stores';
 import type { AppDeps } from './deps';
@@ -44,9 +42,13 @@ export async function startServer(
 ): Promise<RunningServer> {
   const env = loadEnv({ ...process.env, ...overrides });
   setLogLevel(env.LOG_LEVEL);
-  // With DATABASE_URL everything lives in PostgreSQL: no SQLite file is opened or created.
-  const database = env.DATABASE_URL
-    ? await openPostgres({ url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX })
+  // With DATABASE_URL everything lives in PostgreSQL: no SQLite file is opened or created. pg and
+  // ioredis (below) load only when configured: a single SQLite instance keeps neither resident.
+  const databaseUrl = env.DATABASE_URL;
+  const database = databaseUrl
+    ? await import('./db/postgres').then(({ openPostgres }) =>
+        openPostgres({ url: databaseUrl, poolMax: env.DATABASE_POOL_MAX }),
+      )
     : openSqlite(env.DATA_DIR);
   const { docStorage, committer } = documentLogOn(database, env);
   const metrics = createMetrics({ processMetrics: Boolean(env.METRICS_TOKEN) });
@@ -58,7 +60,7 @@ export async function startServer(
   };
   const sessions = createSessionService(stores.sessions, stores.users, sessionPolicy);
   // REDIS_URL: the instances on this database relay to each other (loadEnv ensures DATABASE_URL).
-  const cluster = env.REDIS_URL ? new Cluster(env.REDIS_URL) : undefined;
+  const cluster = env.REDIS_URL ? new (await import('./cluster/cluster')).Cluster(env.REDIS_URL) : undefined;
   const rooms = new RoomRegistry(docStorage, {
     compactEvery: env.COMPACT_EVERY,
     access: async (userId, docId) => {

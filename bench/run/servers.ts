@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { bundleServer } from '../../server/cli/bundle';
+import { SERVER_NODE_FLAGS } from '../../server/cli/nodeFlags';
 import type { ServerKind } from '../lib/protocol';
 import { flag, option, pin, ROOT } from './options';
 import { databaseUrlFor } from './postgres';
@@ -97,7 +98,9 @@ export async function startServer(
   const [cmd, ...rest] = taskset('0', [
     process.execPath,
     ...(profile && kind === 'werkplaats' ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`] : []),
-    // Experiments: `--node-flags "--max-semi-space-size=4"` runs Werkplaats with those Node flags.
+    // Werkplaats with the flags `npm start` gives it; `--node-flags "…"` adds to (and, as later
+    // flags win, overrides) them for experiments.
+    ...(kind === 'werkplaats' ? SERVER_NODE_FLAGS : []),
     ...(kind === 'werkplaats' ? (option('node-flags')?.split(' ').filter(Boolean) ?? []) : []),
     ...script,
   ]);

@@ -41,8 +41,15 @@ export function installProbe(): void {
         heapTotalMb: mb(memory.heapTotal),
         externalMb: mb(memory.external),
         arrayBuffersMb: mb(memory.arrayBuffers),
+        // Per V8 space: [size, physical (resident), used] — size alone hides how much is touched.
         spacesMb: Object.fromEntries(
-          v8.getHeapSpaceStatistics().map((space) => [space.space_name, mb(space.space_size)]),
+          v8
+            .getHeapSpaceStatistics()
+            .filter((space) => space.space_size > 0)
+            .map((space) => [
+              space.space_name,
+              [mb(space.space_size), mb(space.physical_space_size), mb(space.space_used_size)],
+            ]),
         ),
       };
       // `npm run bench -- --heap <dir>`: a heap snapshot at the end of every measured window.

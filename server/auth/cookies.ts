@@ -1,7 +1,5 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { createMiddleware } from 'hono/factory';
-import { sendError } from '../http/errors';
 import { isHttps } from '../http/origin';
 
 const PLAIN_NAME = 'werkplaats_session';
@@ -35,22 +33,6 @@ export function sessionTokenFromHeader(
   }
   return options.https ? undefined : plain;
 }
-
-/**
- * In front of the WebSocket upgrade, whose route reads the raw header without knowing the scheme:
- * over https a request whose only session cookie is the plain one is refused as signed out (401).
- */
-export const hostCookieOnlyOverHttps = createMiddleware(async (c, next) => {
-  const header = c.req.header('cookie');
-  if (
-    isHttps(c) &&
-    sessionTokenFromHeader(header, { https: true }) === undefined &&
-    sessionTokenFromHeader(header) !== undefined
-  ) {
-    return sendError(c, 401, 'unauthenticated', 'Log eerst in.');
-  }
-  return next();
-});
 
 /** Sets the session cookie: HttpOnly, SameSite=Lax, Path=/, and Secure + __Host- over https. */
 export function setSessionCookie(c: Context, token: string, maxAgeSeconds: number): void {

@@ -13,16 +13,31 @@ export function isHttps(c: Context): boolean {
   return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
 }
 
+const originOf = (host: string | undefined, https: boolean) =>
+  host ? `${https ? 'https:' : 'http:'}//${host}` : undefined;
+
 /** The app's own origin as the browser sees it, from the Host header and the protocol. */
 export function ownOrigin(c: Context): string | undefined {
-  const host = c.req.header('host');
-  if (!host) return undefined;
-  return `${isHttps(c) ? 'https:' : 'http:'}//${host}`;
+  return originOf(c.req.header('host'), isHttps(c));
 }
 
 /** Whether `origin` may make unsafe requests and open sockets: the app's own, or a configured one. */
 export function isAllowedOrigin(c: Context, origin: string, allowed: readonly string[]): boolean {
   return origin === ownOrigin(c) || allowed.includes(origin);
+}
+
+/**
+ * isAllowedOrigin from the headers alone, for the WebSocket upgrade (no Hono context). The server
+ * speaks plain HTTP, so https is only what a TLS-terminating proxy's X-Forwarded-Proto says.
+ */
+export function isAllowedOriginFor(
+  header: (name: string) => string | undefined,
+  origin: string,
+  allowed: readonly string[],
+): boolean {
+  return (
+    origin === originOf(header('host'), header('x-forwarded-proto') === 'https') || allowed.includes(origin)
+  );
 }
 
 /**
