@@ -10,6 +10,8 @@ import { nestLists, nestMaps } from '../../support/deepDoc';
  */
 
 const LEVELS = 50_000; // element depth 100,001
+/** 100,000 levels take seconds, more on a busy CPU. */
+const SLOW = { timeout: 120_000 };
 
 /** A source doc with rich text, an array of maps with nested types, and a map entry. */
 function source(): Y.Doc {
@@ -67,7 +69,7 @@ describe('insertCopies', () => {
     expect(encoded(viaCopies).equals(encoded(viaClone))).toBe(true);
   });
 
-  it('copies 100,000 levels of rich text and of maps', () => {
+  it('copies 100,000 levels of rich text and of maps', SLOW, () => {
     const from = new Y.Doc();
     nestLists(from.getXmlFragment('section:s'), LEVELS);
     nestMaps(from.getMap('meta'), 'deep', 2 * LEVELS);
@@ -101,7 +103,7 @@ describe('deleteInnermostFirst', () => {
     expect(encoded(innermost).equals(encoded(direct))).toBe(true);
   });
 
-  it('deletes 100,000 levels, where a direct delete overflows', () => {
+  it('deletes 100,000 levels, where a direct delete overflows', SLOW, () => {
     const from = new Y.Doc();
     nestLists(from.getXmlFragment('section:s'), LEVELS);
     const state = Y.encodeStateAsUpdate(from);

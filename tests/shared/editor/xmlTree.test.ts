@@ -11,6 +11,8 @@ import { nestLists } from '../../support/deepDoc';
  */
 
 const LEVELS = 50_000; // element depth 100,001
+/** 100,000 levels take seconds, more on a busy CPU. */
+const SLOW = { timeout: 120_000 };
 
 function richFragment(): Y.XmlFragment {
   const doc = new Y.Doc();
@@ -45,7 +47,7 @@ describe('xmlToString', () => {
     expect(xmlToString(list)).toBe(list.toString());
   });
 
-  it('serialises 100,000 levels, where Yjs’ own toString overflows', () => {
+  it('serialises 100,000 levels, where Yjs’ own toString overflows', SLOW, () => {
     const fragment = deepFragment();
     expect(() => fragment.toString()).toThrow(/call stack/);
     const text = xmlToString(fragment);
@@ -80,20 +82,20 @@ describe('walkXml and xmlDepth', () => {
     expect(xmlDepth(fragment)).toBe(7);
   });
 
-  it('measures 100,000 levels', () => {
+  it('measures 100,000 levels', SLOW, () => {
     expect(xmlDepth(deepFragment())).toBe(2 * LEVELS + 1);
   });
 });
 
 describe('plain text and comment anchors', () => {
-  it('plain text of 100,000 levels: one "- " line per list item', () => {
+  it('plain text of 100,000 levels: one "- " line per list item', SLOW, () => {
     const lines = fragmentToPlainText(deepFragment()).split('\n');
     expect(lines).toHaveLength(LEVELS);
     expect(lines[0]).toBe('- regel 0');
     expect(lines.at(-1)).toBe(`- regel ${LEVELS - 1}`);
   });
 
-  it('anchors a comment on the innermost line of 100,000 levels and finds it again', () => {
+  it('anchors a comment on the innermost line of 100,000 levels and finds it again', SLOW, () => {
     const fragment = deepFragment();
     const doc = fragment.doc!;
     const { text } = fragmentText(fragment);
