@@ -10,7 +10,9 @@ export function renderMarkdown({ document, version, json }: ExportSource): strin
   if (json.kind === 'leerarrangement') {
     const { design } = json;
     if (json.template)
-      lines.push(`- Ontwikkelpad: ${escapeMdLine(json.template.title)} ${escapeMdLine(json.template.version)}`);
+      lines.push(
+        `- Ontwikkelpad: ${escapeMdLine(json.template.title)} ${escapeMdLine(json.template.version)}`,
+      );
     lines.push(`- ECTS: ${design.ects ?? '—'}`, `- Modus: ${design.mode ? MODE_NL[design.mode] : '—'}`);
     lines.push(
       `- Plaatsing: ${escapeMdLine(placementText(json))}`,

@@ -49,7 +49,9 @@ describe('insertCopies', () => {
     const [viaClone, viaCopies] = [target(), target()];
     const clone = (value: unknown) => (value instanceof Y.AbstractType ? value.clone() : value);
     viaClone.transact(() => {
-      viaClone.getXmlFragment('section:s').insert(0, from.getXmlFragment('section:s').toArray().map(clone));
+      viaClone
+        .getXmlFragment('section:s')
+        .insert(0, from.getXmlFragment('section:s').toArray().map(clone) as Y.XmlElement[]);
       viaClone
         .getArray<unknown>('activities')
         .insert(0, from.getArray<unknown>('activities').toArray().map(clone));
