@@ -11,8 +11,9 @@ import * as Y from 'yjs';
 /**
  * Deepest element nesting the editor is expected to hold (element levels, the fragment's own
  * children at 1): a list level costs two (list + list item), so this is 50 list levels where Word
- * and Google Docs stop at 9. Deeper rich text is not shown in the editor (it would exhaust the
- * browser's stack in ProseMirror's recursive rendering); every server walk handles any depth.
+ * and Google Docs stop at 9. Deeper rich text is not shown in the editor: y-tiptap's conversion to
+ * ProseMirror recurses and overflows between 2,000 and 4,000 levels (then the page fails), so 100
+ * leaves a wide margin. Every server walk handles any depth.
  */
 export const MAX_RICH_TEXT_DEPTH = 100;
 
