@@ -3,13 +3,16 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { memo, useEffect, useMemo, useState } from 'react';
+import { MAX_RICH_TEXT_DEPTH } from '../../shared/editor/xmlTree';
 import { useCommentsRegistry } from '../features/comments/EditorRegistry';
 import { CommentHighlights } from '../features/comments/highlights';
 import { publishAwarenessUser } from '../collab/hooks';
 import type { AwarenessUser, CollabSession } from '../collab/session';
 import { renderCaret, renderSelection } from './carets';
 import { EditorToolbar } from './EditorToolbar';
+import { useT } from '../i18n/I18nProvider';
 import { ReadOnlyGuard } from './readOnlyGuard';
+import { useRichTextDepth } from './useRichTextDepth';
 
 type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
 
@@ -48,7 +51,27 @@ export interface RichTextEditorProps {
  * form re-renders on every change of the doc, and an unchanged editor should not hear about it
  * (useEditor would re-apply its options on each render).
  */
-export const RichTextEditor = memo(function RichTextEditor({
+export const RichTextEditor = memo(function RichTextEditor(props: RichTextEditorProps) {
+  const t = useT();
+  const depth = useRichTextDepth(props.session.ydoc.getXmlFragment(props.field));
+  // ProseMirror renders nested nodes recursively: far past MAX_RICH_TEXT_DEPTH the browser's stack
+  // runs out and the whole page fails. Such text (only a crafted update makes it) gets a notice.
+  if (depth > MAX_RICH_TEXT_DEPTH) {
+    return (
+      <div
+        className="section-editor section-editor--readonly"
+        data-testid={props.testId ?? 'rich-text-editor'}
+      >
+        <p className="notice notice--info" role="status" data-testid="rich-text-too-deep">
+          {t('editor.tooDeep', { depth, max: MAX_RICH_TEXT_DEPTH })}
+        </p>
+      </div>
+    );
+  }
+  return <CollaborativeEditor {...props} />;
+});
+
+const CollaborativeEditor = memo(function CollaborativeEditor({
   session,
   field,
   editorId,

@@ -240,6 +240,8 @@ export const en: Messages = {
   'editor.titleLabel': 'Title',
   'editor.loading': 'Loading document…',
   'editor.noSections': 'This document has no sections yet.',
+  'editor.tooDeep':
+    'This text is nested too deeply to show ({depth} levels, the maximum is {max}). Restore an earlier version under Versions.',
   'editor.presenceLabel': 'In this document now',
   'editor.presenceYou': '{name} (you)',
   'editor.anonymous': 'Anonymous',

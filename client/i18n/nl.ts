@@ -247,6 +247,8 @@ export const nl = {
   'editor.titleLabel': 'Titel',
   'editor.loading': 'Document laden…',
   'editor.noSections': 'Dit document heeft nog geen secties.',
+  'editor.tooDeep':
+    'Deze tekst is te diep genest om te tonen ({depth} niveaus, het maximum is {max}). Zet onder Versies een eerdere versie terug.',
   'editor.presenceLabel': 'Nu in dit document',
   'editor.presenceYou': '{name} (jij)',
   'editor.anonymous': 'Anoniem',

@@ -14,6 +14,7 @@ import { notFound } from '../http/apiError';
 import { authorizeDocument } from '../policies/document';
 import type { VersionWithJson } from '../stores/versions';
 import { designTemplate } from './designs';
+import { restoreUpdates } from './restoreContent';
 
 type Deps = AppDeps;
 
@@ -222,72 +223,6 @@ export async function diffVersions(deps: Deps, userId: string, docId: string, fr
   return { from: before.ref, to: after.ref, ...diffProjections(before.json, after.json) };
 }
 
-// --- Restore ---------------------------------------------------------------------------------
-
-const ARRAYS = new Set(['sections', 'themes', 'templateSections', 'activities']);
-const TEXTS = new Set(['evcApproach', 'trajectRelation']);
-
-type TopKind = 'fragment' | 'array' | 'text' | 'map';
-
-/** The shared type a top-level name has in our layouts (shared/editor). */
-function kindOfName(name: string): TopKind {
-  if (name.startsWith('section:') || name.startsWith('field:')) return 'fragment';
-  if (ARRAYS.has(name)) return 'array';
-  if (TEXTS.has(name)) return 'text';
-  return 'map';
-}
-
-const cloneValue = (value: unknown): unknown => (value instanceof Y.AbstractType ? value.clone() : value);
-
-/**
- * Makes every top-level type of `target` show what `source` has, as ordinary edits on top of
- * target's history (so they merge with concurrent edits and can be undone by a later restore).
- */
-export function replaceContent(target: Y.Doc, source: Y.Doc): void {
-  const names = new Set([...source.share.keys(), ...target.share.keys()]);
-  target.transact(() => {
-    for (const name of names) {
-      switch (kindOfName(name)) {
-        case 'fragment': {
-          const to = target.getXmlFragment(name);
-          const from = source.getXmlFragment(name);
-          if (to.toString() === from.toString()) break;
-          to.delete(0, to.length);
-          // Our layouts hold elements and text only (no hooks).
-          to.insert(0, from.toArray().map((node) => node.clone()) as Array<Y.XmlElement | Y.XmlText>);
-          break;
-        }
-        case 'array': {
-          const to = target.getArray<unknown>(name);
-          const from = source.getArray<unknown>(name);
-          to.delete(0, to.length);
-          to.insert(0, from.toArray().map(cloneValue));
-          break;
-        }
-        case 'text': {
-          const to = target.getText(name);
-          const from = source.getText(name);
-          if (to.toString() === from.toString()) break;
-          to.delete(0, to.length);
-          to.applyDelta(from.toDelta());
-          break;
-        }
-        case 'map': {
-          const to = target.getMap<unknown>(name);
-          const from = source.getMap<unknown>(name);
-          for (const [key, value] of from.entries()) {
-            // An unchanged plain value is left alone: rewriting it would only add history.
-            if (!(value instanceof Y.AbstractType) && to.has(key) && to.get(key) === value) continue;
-            to.set(key, cloneValue(value));
-          }
-          for (const key of [...to.keys()]) if (!from.has(key)) to.delete(key);
-          break;
-        }
-      }
-    }
-  });
-}
-
 /** Brings a version back as a new change on top of the current state; everyone editing sees it. */
 export async function restoreVersion(
   deps: Deps,
@@ -299,21 +234,9 @@ export async function restoreVersion(
   const version = await versionOr404(deps, docId, versionId);
   const state = await deps.stores.versions.state(docId, versionId);
   if (!state) throw notFound('Deze versie bestaat niet.');
-  const update = await readDocument(deps, docId, (doc) => {
-    const before = Y.encodeStateVector(doc);
-    const copy = new Y.Doc();
-    const snapshot = new Y.Doc();
-    try {
-      Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-      Y.applyUpdate(snapshot, state);
-      replaceContent(copy, snapshot);
-      return Y.encodeStateAsUpdate(copy, before);
-    } finally {
-      copy.destroy();
-      snapshot.destroy();
-    }
-  });
-  await deps.rooms.applyServerUpdate(docId, update);
+  const updates = await readDocument(deps, docId, (doc) => restoreUpdates(doc, state));
+  // One at a time, so each is its own transaction in the room (see restoreUpdates).
+  for (const update of updates) await deps.rooms.applyServerUpdate(docId, update);
   await deps.stores.audit.record('document.restored', {
     teamId: document.teamId,
     actorId: userId,

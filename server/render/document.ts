@@ -1,30 +1,32 @@
-import { escapeHtml, escapeMd } from './escape';
+import { escapeHtml, escapeMd, escapeMdCell, escapeMdLine } from './escape';
 import { MODE_NL, outcomeName, placementText, type ExportSource } from './design';
 
 /** Markdown of a design or document. */
 export function renderMarkdown({ document, version, json }: ExportSource): string {
-  const lines: string[] = [`# ${escapeMd(json.title)}`, ''];
+  const lines: string[] = [`# ${escapeMdLine(json.title)}`, ''];
   lines.push(`- Soort: ${document.kind}`);
-  if (version) lines.push(`- Versie: ${escapeMd(version.label)} (${version.createdAt})`);
+  if (version) lines.push(`- Versie: ${escapeMdLine(version.label)} (${version.createdAt})`);
   else lines.push(`- Stand van: ${document.updatedAt}`);
   if (json.kind === 'leerarrangement') {
     const { design } = json;
     if (json.template)
-      lines.push(`- Ontwikkelpad: ${escapeMd(json.template.title)} ${escapeMd(json.template.version)}`);
+      lines.push(
+        `- Ontwikkelpad: ${escapeMdLine(json.template.title)} ${escapeMdLine(json.template.version)}`,
+      );
     lines.push(`- ECTS: ${design.ects ?? '—'}`, `- Modus: ${design.mode ? MODE_NL[design.mode] : '—'}`);
     lines.push(
-      `- Plaatsing: ${escapeMd(placementText(json))}`,
+      `- Plaatsing: ${escapeMdLine(placementText(json))}`,
       `- Sectoren: ${design.sectors.join(', ') || '—'}`,
     );
   }
   lines.push('');
   for (const section of json.sections) {
-    lines.push(`## ${escapeMd(section.heading)}`, '', escapeMd(section.text) || '_(leeg)_', '');
+    lines.push(`## ${escapeMdLine(section.heading)}`, '', escapeMd(section.text) || '_(leeg)_', '');
   }
   if (json.kind === 'leerarrangement') {
     const { design } = json;
     lines.push('## Leeruitkomsten', '');
-    for (const id of design.targetedOutcomeIds) lines.push(`- ${escapeMd(outcomeName(json, id))}`);
+    for (const id of design.targetedOutcomeIds) lines.push(`- ${escapeMdLine(outcomeName(json, id))}`);
     lines.push(
       '',
       '## Leeractiviteiten',
@@ -35,15 +37,15 @@ export function renderMarkdown({ document, version, json }: ExportSource): strin
     for (const activity of design.activities) {
       const provider = activity.provider.type === 'derde' ? activity.provider.name : 'team';
       lines.push(
-        `| ${escapeMd(activity.title)} | ${activity.kind} | ${activity.mode} | ${activity.hours ?? '—'} | ${escapeMd(provider)} |`,
+        `| ${escapeMdCell(activity.title)} | ${activity.kind} | ${activity.mode} | ${activity.hours ?? '—'} | ${escapeMdCell(provider)} |`,
       );
     }
     lines.push('', '## Bewijzen', '');
     for (const [id, text] of Object.entries(design.evidence))
-      lines.push(`### ${escapeMd(outcomeName(json, id))}`, '', escapeMd(text) || '_(leeg)_', '');
+      lines.push(`### ${escapeMdLine(outcomeName(json, id))}`, '', escapeMd(text) || '_(leeg)_', '');
     lines.push('## Controles', '');
     for (const check of json.checks)
-      lines.push(`- ${check.ruleId} (${check.status}): ${escapeMd(check.message)}`);
+      lines.push(`- ${check.ruleId} (${check.status}): ${escapeMdLine(check.message)}`);
     lines.push('');
   }
   return `${lines.join('\n')}\n`;

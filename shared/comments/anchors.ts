@@ -1,5 +1,6 @@
 import { fromBase64, toBase64 } from 'lib0/buffer';
 import * as Y from 'yjs';
+import { walkXml } from '../editor/xmlTree';
 import type { TextAnchor } from '../schemas/rounds';
 
 /**
@@ -40,34 +41,36 @@ function xmlTextString(node: Y.XmlText): string {
     .join('');
 }
 
-/** The plain text of a fragment and where each text node sits in it. */
+/** The plain text of a fragment and where each text node sits in it (iterative: any depth). */
 export function fragmentText(fragment: Y.XmlFragment): FragmentText {
   let text = '';
   let blocks = 0;
   const segments: Segment[] = [];
   const elements: FragmentText['elements'] = new Map();
-  const walk = (node: Y.XmlElement | Y.XmlFragment) => {
-    const start = text.length;
-    for (const child of node.toArray()) {
+  const starts = new Map<Y.XmlFragment, number>([[fragment, 0]]);
+  walkXml(
+    fragment,
+    (child) => {
       if (child instanceof Y.XmlText) {
         const value = xmlTextString(child);
         segments.push({ node: child, offset: text.length, length: value.length });
         text += value;
-      } else if (child instanceof Y.XmlElement) {
-        if (INLINE_BREAKS.has(child.nodeName)) {
-          elements.set(child, { start: text.length, end: text.length + 1 });
-          text += '\n';
-        } else if (CONTAINERS.has(child.nodeName)) {
-          walk(child);
-        } else {
-          if (blocks++ > 0) text += '\n';
-          walk(child);
-        }
+        return false;
       }
-    }
-    elements.set(node, { start, end: text.length });
-  };
-  walk(fragment);
+      if (!(child instanceof Y.XmlElement)) return false;
+      if (INLINE_BREAKS.has(child.nodeName)) {
+        elements.set(child, { start: text.length, end: text.length + 1 });
+        text += '\n';
+        return false;
+      }
+      if (!CONTAINERS.has(child.nodeName) && blocks++ > 0) text += '\n';
+      starts.set(child, text.length);
+    },
+    (node) => {
+      elements.set(node, { start: starts.get(node)!, end: text.length });
+      starts.delete(node);
+    },
+  );
   return { text, segments, elements };
 }
 

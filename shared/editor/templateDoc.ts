@@ -9,6 +9,7 @@ import {
   type Sector,
 } from '../domain/template/types';
 import { META_MAP } from './fields';
+import { walkXml } from './xmlTree';
 
 /**
  * The Y.Doc of an ontwikkelpad draft. Structured data lives in Y.Map / Y.Array so concurrent edits
@@ -79,36 +80,48 @@ export function textOf(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** Plain text of a rich-text fragment: paragraphs and headings on their own line, list items with "- ". */
+const LISTS = new Set(['bulletList', 'orderedList', 'blockquote']);
+
+/** The typed text of a block: its text nodes, a hard break as a line break. */
+function blockText(block: Y.XmlElement): string {
+  return block
+    .toArray()
+    .map((part) => {
+      // toDelta gives the typed characters (formatting is in attributes), so "<" and ">" that
+      // people type stay text.
+      if (part instanceof Y.XmlText) {
+        return (part.toDelta() as Array<{ insert?: unknown }>)
+          .map((op) => (typeof op.insert === 'string' ? op.insert : ''))
+          .join('');
+      }
+      return part instanceof Y.XmlElement && part.nodeName === 'hardBreak' ? '\n' : '';
+    })
+    .join('');
+}
+
+/**
+ * Plain text of a rich-text fragment: paragraphs and headings on their own line, list items with
+ * "- " (their further blocks indented by two spaces). Iterative: any nesting depth.
+ */
 export function fragmentToPlainText(fragment: Y.XmlFragment | Y.XmlElement): string {
   const lines: string[] = [];
-  const walk = (node: Y.XmlElement | Y.XmlFragment, prefix: string) => {
-    for (const child of node.toArray()) {
-      if (child instanceof Y.XmlText) continue;
-      if (!(child instanceof Y.XmlElement)) continue;
-      const name = child.nodeName;
-      if (name === 'bulletList' || name === 'orderedList' || name === 'blockquote') walk(child, prefix);
-      else if (name === 'listItem') walk(child, '- ');
+  // The prefix of the next block in each open container; a list item's first block gets "- ".
+  const prefixes = new Map<Y.XmlFragment, string>([[fragment, '']]);
+  walkXml(
+    fragment,
+    (node, _depth, parent) => {
+      if (!(node instanceof Y.XmlElement)) return false;
+      const prefix = prefixes.get(parent)!;
+      if (LISTS.has(node.nodeName)) prefixes.set(node, prefix);
+      else if (node.nodeName === 'listItem') prefixes.set(node, '- ');
       else {
-        // toDelta gives the typed characters (formatting is in attributes), so "<" and ">" that
-        // people type stay text; a hard break is a line break.
-        const text = child
-          .toArray()
-          .map((part) => {
-            if (part instanceof Y.XmlText) {
-              return (part.toDelta() as Array<{ insert?: unknown }>)
-                .map((op) => (typeof op.insert === 'string' ? op.insert : ''))
-                .join('');
-            }
-            return part instanceof Y.XmlElement && part.nodeName === 'hardBreak' ? '\n' : '';
-          })
-          .join('');
-        lines.push(prefix + text);
-        prefix = prefix ? '  ' : '';
+        lines.push(prefix + blockText(node));
+        prefixes.set(parent, prefix ? '  ' : '');
+        return false;
       }
-    }
-  };
-  walk(fragment, '');
+    },
+    (node) => prefixes.delete(node),
+  );
   return lines.join('\n').trim();
 }
 

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { jsonText } from './jsonText';
 
 /** A Y.Doc rebuilt from stored rows, with the rows that would not decode. */
 export interface Rebuilt {
@@ -41,7 +42,7 @@ export function sameDocument(a: Rebuilt, b: Rebuilt): boolean {
   return (
     Buffer.from(Y.encodeStateVector(a.doc)).equals(Buffer.from(Y.encodeStateVector(b.doc))) &&
     Y.equalSnapshots(Y.snapshot(a.doc), Y.snapshot(b.doc)) &&
-    JSON.stringify(describe(a)) === JSON.stringify(describe(b))
+    jsonText(describe(a)) === jsonText(describe(b))
   );
 }
 
@@ -67,30 +68,48 @@ interface SharedType {
   _start: Y.Item | null;
 }
 
-function describeType(type: SharedType): unknown {
-  const map: Record<string, unknown> = {};
-  for (const key of [...type._map.keys()].sort()) {
-    const item = type._map.get(key)!;
-    if (!item.deleted) map[key] = describeContent(item.content).at(-1);
-  }
-  const list: unknown[] = [];
-  for (let item = type._start; item !== null; item = item.right) {
-    if (item.deleted) continue;
-    for (const part of describeContent(item.content)) {
-      const last = list.at(-1) as { text?: string } | undefined;
-      if (isText(part) && last !== undefined && isText(last)) last.text += part.text;
-      else list.push(part);
-    }
-  }
-  const name =
-    type instanceof Y.XmlElement ? type.nodeName : type instanceof Y.XmlHook ? type.hookName : null;
-  return { name, map, list };
+interface Described {
+  name: string | null;
+  map: Record<string, unknown>;
+  list: unknown[];
 }
 
-function describeContent(content: Y.Item['content']): unknown[] {
+/**
+ * A type's structure, nested types included, built over an explicit stack (a document may nest
+ * deeper than the call stack): each nested type's description is placed first and filled later.
+ */
+function describeType(root: SharedType): Described {
+  const pending: Array<[SharedType, Described]> = [];
+  const placed = (type: SharedType): Described => {
+    const name =
+      type instanceof Y.XmlElement ? type.nodeName : type instanceof Y.XmlHook ? type.hookName : null;
+    const described: Described = { name, map: {}, list: [] };
+    pending.push([type, described]);
+    return described;
+  };
+  const result = placed(root);
+  while (pending.length > 0) {
+    const [type, { map, list }] = pending.pop()!;
+    for (const key of [...type._map.keys()].sort()) {
+      const item = type._map.get(key)!;
+      if (!item.deleted) map[key] = describeContent(item.content, placed).at(-1);
+    }
+    for (let item = type._start; item !== null; item = item.right) {
+      if (item.deleted) continue;
+      for (const part of describeContent(item.content, placed)) {
+        const last = list.at(-1) as { text?: string } | undefined;
+        if (isText(part) && last !== undefined && isText(last)) last.text += part.text;
+        else list.push(part);
+      }
+    }
+  }
+  return result;
+}
+
+function describeContent(content: Y.Item['content'], placed: (type: SharedType) => Described): unknown[] {
   if (content instanceof Y.ContentString) return [{ text: content.str }];
   if (content instanceof Y.ContentFormat) return [{ format: content.key, value: content.value as unknown }];
-  if (content instanceof Y.ContentType) return [{ type: describeType(content.type) }];
+  if (content instanceof Y.ContentType) return [{ type: placed(content.type as SharedType) }];
   if (content instanceof Y.ContentBinary) return [{ binary: base64(content.content) }];
   if (content instanceof Y.ContentEmbed) return [{ embed: content.embed }];
   if (content instanceof Y.ContentDoc) return [{ subdoc: content.doc?.guid ?? null }];

@@ -288,6 +288,24 @@ describe('GET /api/designs/:id/export', () => {
     expect(body.sections[0]?.text).toBe(XSS);
   });
 
+  it('Markdown: a line break or pipe in an activity keeps its table row whole', async () => {
+    await editDraft(server.wsUrl, designId, labOwner, (doc) =>
+      addActivity(doc, {
+        id: 'act-2',
+        title: 'Stage\nwerkplek | dag 2',
+        providerType: 'derde',
+        providerName: 'Hogeschool\r\nNoord',
+      }),
+    );
+    const text = await (await exportOf('format=md')).text();
+    const table = text.split('\n').filter((line) => line.startsWith('|'));
+    expect(table).toContain(
+      '| Stage<br>werkplek \\| dag 2 | workshop | non-formeel | — | Hogeschool<br>Noord |',
+    );
+    // Every row has the header's six unescaped pipes.
+    for (const row of table) expect(row.match(/(?<!\\)\|/g)).toHaveLength(6);
+  });
+
   it('exports a version rather than the current state when asked', async () => {
     await editDraft(server.wsUrl, designId, labOwner, (doc) => setDesignMeta(doc, { ects: 5 }));
     const current = (await (await exportOf('format=json')).json()) as ExportedJson;
