@@ -77,10 +77,11 @@ export const envSchema = z.object({
   /** New accounts allowed per address per hour. */
   SIGNUPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(20),
   /**
-   * Open collaboration sockets one user may hold (all documents, all tabs). Beyond it the upgrade is
-   * refused with 429 (or, when two arrive at once, the socket is closed with 1013).
+   * Open collaboration sockets and event streams one user may hold (all documents, all tabs; an
+   * editor tab holds one of each, so 40 is about 20 open documents). Beyond it the upgrade or stream
+   * is refused with 429 (or, when two sockets arrive at once, the socket is closed with 1013).
    */
-  MAX_SOCKETS_PER_USER: z.coerce.number().int().min(1).default(20),
+  MAX_SOCKETS_PER_USER: z.coerce.number().int().min(1).default(40),
   /**
    * Open collaboration sockets per network address. Behind a reverse proxy every user shares the
    * proxy's address, so size this for the whole user base there.

@@ -8,6 +8,7 @@ import { heartbeat } from './heartbeat';
 import { RoomLoader } from './roomLoader';
 import type { Room } from './room';
 import { persistRooms } from './roomPersistence';
+import { RoomUpkeep } from './roomUpkeep';
 import { SocketCaps, type CapExceeded, type CapIdentity } from './socketCaps';
 import { UpdateWriter, type Committer, type PendingWrite } from './writer';
 import type { LogRow } from './appliedSeqs';
@@ -68,11 +69,10 @@ export class RoomRegistry {
   private readonly caps: SocketCaps;
   private readonly guard: AccessGuard;
   private readonly timers: NodeJS.Timeout[];
-  private readonly compactions = new Set<Room>();
+  private readonly upkeep: RoomUpkeep;
   /** Sockets whose document is still loading (see join). */
   private readonly joining = new Set<Connection>();
   private readonly followers = new Set<AccessFollower>();
-  private metaFlushing = false;
   private closing = false;
 
   constructor(
@@ -91,6 +91,7 @@ export class RoomRegistry {
       link: this.link,
       loaded: (room, remote) => this.catchUp.receive(room, remote),
     });
+    this.upkeep = new RoomUpkeep(storage, this.loader, options.metrics);
     this.caps = new SocketCaps(options);
     this.guard = new AccessGuard(() => this.connections(), options);
     const heartbeatMs = options.heartbeatMs ?? 30_000;
@@ -100,7 +101,7 @@ export class RoomRegistry {
       return timer;
     };
     this.timers = [
-      every(options.metaFlushMs ?? 2_000, () => void this.flushMeta()),
+      every(options.metaFlushMs ?? 2_000, () => void this.upkeep.flushMeta()),
       every(options.sessionSweepMs ?? 30_000, () => void this.sweepSessions()),
       every(heartbeatMs, () => {
         heartbeat(this.connections(), { heartbeatMs, socketIdleMs: options.socketIdleMs });
@@ -134,14 +135,7 @@ export class RoomRegistry {
    * one step: the cap it would exceed (then it is not counted), or the function that counts it out.
    */
   hold(identity: CapIdentity): CapExceeded | (() => void) {
-    const capped = this.caps.admit(identity);
-    if (capped) return capped;
-    this.caps.count(identity, 1);
-    let held = true;
-    return () => {
-      if (held) this.caps.count(identity, -1);
-      held = false;
-    };
+    return this.caps.hold(identity);
   }
 
   /** Also tells `follower` whatever closes or re-checks sockets (closeSessions, refreshAccess). */
@@ -258,7 +252,7 @@ export class RoomRegistry {
       return undefined;
     }
     room.join(connection);
-    if (room.logCount >= this.options.compactEvery) this.scheduleCompaction(room);
+    if (room.logCount >= this.options.compactEvery) this.upkeep.scheduleCompaction(room);
     return room;
   }
 
@@ -291,7 +285,7 @@ export class RoomRegistry {
       (docId, seq, reason) => void this.quarantine(docId, seq, reason),
     );
     for (const room of rooms) {
-      if (room.logCount >= this.options.compactEvery) this.scheduleCompaction(room);
+      if (room.logCount >= this.options.compactEvery) this.upkeep.scheduleCompaction(room);
       // Another instance committed rows of this document before ours: they should be announced soon.
       if (room.seqs.missing) this.catchUp.check(room);
     }
@@ -306,56 +300,12 @@ export class RoomRegistry {
     }
   }
 
-  private scheduleCompaction(room: Room): void {
-    if (this.compactions.has(room)) return;
-    this.compactions.add(room);
-    // Outside the commit turn, so relaying is never held up by compaction; one at a time per room.
-    setImmediate(async () => {
-      try {
-        if (this.loader.peek(room.docId) === room && room.logCount > 0) {
-          await this.persistTimed('compaction', [room]);
-        }
-      } catch (error) {
-        log.error('compaction failed', { docId: room.docId, error: String(error) });
-      } finally {
-        this.compactions.delete(room);
-      }
-    });
-  }
-
-  /** persistRooms of one kind, timed when it wrote something. */
-  private async persistTimed(kind: 'compaction' | 'meta', rooms: Iterable<Room>): Promise<void> {
-    const started = performance.now();
-    const written = await persistRooms(
-      this.storage,
-      rooms,
-      kind === 'meta' ? { meta: true } : { compact: true },
-    );
-    if (written > 0) this.options.metrics?.persisted(kind, performance.now() - started);
-  }
-
   /** Closes sockets of ended sessions; a database that does not answer now is asked next time. */
   private async sweepSessions(): Promise<void> {
     try {
       await this.guard.sweepSessions();
     } catch (error) {
       log.warn('could not check the sessions of open sockets', { error: String(error) });
-    }
-  }
-
-  /** Refreshes the rows of every changed room; skipped while the previous flush still runs. */
-  private async flushMeta(): Promise<void> {
-    if (this.metaFlushing) return;
-    this.metaFlushing = true;
-    try {
-      // One transaction for all rooms: each autocommitted row update is its own fsync, which with
-      // a few hundred active documents stalled relaying for hundreds of ms every metaFlushMs on
-      // SQLite (see docs/benchmarks.md, Findings).
-      await this.persistTimed('meta', this.loader.rooms());
-    } catch (error) {
-      log.warn('could not update document rows', { error: String(error) });
-    } finally {
-      this.metaFlushing = false;
     }
   }
 

@@ -28,6 +28,21 @@ export class SocketCaps {
     return undefined;
   }
 
+  /**
+   * Checks and counts in one step (an event stream): the cap it would exceed (then nothing is
+   * counted), or the function that counts it out again (once, however often it is called).
+   */
+  hold(identity: CapIdentity): CapExceeded | (() => void) {
+    const capped = this.admit(identity);
+    if (capped) return capped;
+    this.count(identity, 1);
+    let held = true;
+    return () => {
+      if (held) this.count(identity, -1);
+      held = false;
+    };
+  }
+
   /** Counts a socket in (+1, when it joins) or out (−1, when it leaves). */
   count(identity: CapIdentity | undefined, delta: 1 | -1): void {
     bump(this.byUser, identity?.userId, delta);
