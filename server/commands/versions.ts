@@ -8,7 +8,7 @@ import { notFound } from '../http/apiError';
 import { authorizeDocument } from '../policies/document';
 import { projectDoc, type ProjectionTemplate } from '../render/projection';
 import type { VersionWithJson } from '../stores/versions';
-import type { ProjectionInput } from '../workers/jobs';
+import type { ProjectionInput, VersionRef } from '../workers/jobs';
 import { designTemplate } from './designs';
 import { restoreUpdates } from './restoreContent';
 
@@ -151,7 +151,10 @@ export async function projectionSource(
   deps: Deps,
   document: DocumentSummary,
   ref: string,
-): Promise<{ ref: { id: string; label: string; createdAt: string } | 'current'; input: ProjectionInput }> {
+): Promise<{ ref: VersionRef; input: ProjectionInput }> {
+  // Each side's read (a state encoded, a stored projection parsed: tens of ms for a large document)
+  // starts in a task of its own, so requests arriving meanwhile are served in between.
+  await new Promise(setImmediate);
   if (ref === 'current') return { ref: 'current', input: await currentInput(deps, document) };
   const version = await versionOr404(deps, document.id, ref);
   return {
@@ -164,17 +167,25 @@ export async function projectionSource(
 export const stateBuffers = (...inputs: ProjectionInput[]): ArrayBuffer[] =>
   inputs.flatMap((input) => ('state' in input ? [input.state.buffer as ArrayBuffer] : []));
 
-/** What changed from one version to another (or to the current state); computed on a pool thread. */
-export async function diffVersions(deps: Deps, userId: string, docId: string, from: string, to: string) {
+/**
+ * What changed from one version to another (or to the current state), as the JSON text of
+ * `{ from, to, ...ProjectionDiff }`; computed and serialized on a pool thread.
+ */
+export async function diffVersionsJson(
+  deps: Deps,
+  userId: string,
+  docId: string,
+  from: string,
+  to: string,
+): Promise<string> {
   const { document } = await authorizeDocument(deps.stores, userId, docId, 'document.read');
   const before = await projectionSource(deps, document, from);
   const after = await projectionSource(deps, document, to);
-  const diff = await deps.workers.run(
+  return await deps.workers.run(
     'diff',
-    { before: before.input, after: after.input },
+    { from: before.ref, to: after.ref, before: before.input, after: after.input },
     stateBuffers(before.input, after.input),
   );
-  return { from: before.ref, to: after.ref, ...diff };
 }
 
 /** Brings a version back as a new change on top of the current state; everyone editing sees it. */

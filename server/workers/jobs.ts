@@ -4,7 +4,7 @@
  * as on the main thread.
  */
 import * as Y from 'yjs';
-import { diffProjections } from '../../shared/domain/versions/diff';
+import { diffProjections, type ProjectionDiff } from '../../shared/domain/versions/diff';
 import type { VersionProjection } from '../../shared/domain/versions/projection';
 import type { DocumentSummary } from '../../shared/schemas/documents';
 import type { ExportSource } from '../render/design';
@@ -28,9 +28,23 @@ export type ExportJobFormat = 'md' | 'html' | 'print' | 'json' | 'docx';
 export interface ExportJob {
   format: ExportJobFormat;
   document: DocumentSummary;
-  version: ExportSource['version'];
+  version: Exclude<VersionRef, 'current'> | null;
   input: ProjectionInput;
 }
+
+/** What a diff job needs: both sides' references (echoed in the response) and projections. */
+export interface DiffJob {
+  from: VersionRef;
+  to: VersionRef;
+  before: ProjectionInput;
+  after: ProjectionInput;
+}
+
+/** A version as a diff or export names it; 'current' is the committed state. */
+export type VersionRef = { id: string; label: string; createdAt: string } | 'current';
+
+/** The diff response: both references and what changed. */
+export type VersionDiff = { from: VersionRef; to: VersionRef } & ProjectionDiff;
 
 /** An export job's result: the body and the title (the filename is made from it). */
 export interface ExportResult {
@@ -82,9 +96,12 @@ async function renderExport({ format, document, version, input }: ExportJob): Pr
 
 /** Every job by name: its input and its result. */
 export const JOBS = {
-  /** What changed between two projections (the version diff). */
-  diff: ({ before, after }: { before: ProjectionInput; after: ProjectionInput }) =>
-    diffProjections(project(before), project(after)),
+  /**
+   * What changed between two projections, as the JSON text of the response: a large diff is
+   * thousands of small objects, which would cost the event loop to copy back and stringify.
+   */
+  diff: ({ from, to, before, after }: DiffJob) =>
+    JSON.stringify({ from, to, ...diffProjections(project(before), project(after)) }),
   /** A rendered export. */
   export: renderExport,
   /** Busy-waits `ms` (pool tests: a job that outlives its time limit without a huge document). */
