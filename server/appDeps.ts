@@ -6,6 +6,7 @@ import type { AppDeps, Stores } from './deps';
 import { createStores } from './stores';
 import type { DocStorage } from './stores/docStorage';
 import { createMetrics } from './metrics';
+import { workerPoolFor } from './workers/pool';
 
 /** What createAppDeps needs beyond the database. */
 export interface AppDepsParts {
@@ -16,6 +17,8 @@ export interface AppDepsParts {
   rooms: RoomRegistry;
   cluster?: AppDeps['cluster'];
   limiters: AppDeps['limiters'];
+  /** The pool for CPU-heavy requests; one from env when absent (its threads start on first use). */
+  workers?: AppDeps['workers'];
   /** The server's metrics; a fresh registry without process metrics when absent (tests). */
   metrics?: AppDeps['metrics'];
 }
@@ -31,6 +34,7 @@ export function createAppDeps(
 ): AppDeps {
   const { database, docStorage, sessionPolicy } = parts;
   const metrics = parts.metrics ?? createMetrics({ processMetrics: false });
+  const workers = parts.workers ?? workerPoolFor(parts.env);
   const bound = (boundStores: Stores, transaction: AppDeps['transaction']): AppDeps => ({
     env: parts.env,
     database,
@@ -39,6 +43,7 @@ export function createAppDeps(
     rooms: parts.rooms,
     cluster: parts.cluster,
     limiters: parts.limiters,
+    workers,
     metrics,
     transaction,
   });

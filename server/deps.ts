@@ -16,6 +16,7 @@ import type { DesignStore } from './stores/designs';
 import type { RoundStore } from './stores/rounds';
 import type { LifecycleStore } from './stores/lifecycle';
 import type { User, UserStore } from './stores/users';
+import type { WorkerPool } from './workers/pool';
 
 /** Every table's store. */
 export interface Stores {
@@ -47,6 +48,8 @@ export interface AppDeps {
   cluster?: { readonly healthy: boolean };
   /** Login and sign-up limits; shared through Redis in a cluster (server/auth/limiters.ts). */
   limiters: Limiters;
+  /** Threads for CPU-heavy requests (diff, exports): server/workers/pool.ts. */
+  workers: WorkerPool;
   /** The Prometheus registry and the series routes and commands count into. */
   metrics: Metrics;
   /**

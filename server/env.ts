@@ -1,7 +1,11 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
 const MiB = 1024 * 1024;
+
+/** Pool threads by default: the event loop and the commit thread keep a core each where there are few. */
+const DEFAULT_WORKER_THREADS = availableParallelism() <= 2 ? 1 : Math.min(4, availableParallelism() - 2);
 
 /** Every setting, its default and why; parsed once from the environment (see README, "Configuratie"). */
 export const envSchema = z.object({
@@ -92,6 +96,20 @@ export const envSchema = z.object({
    * Beyond it that socket is closed with 1013; its client re-sends what is not stored on reconnect.
    */
   MAX_PENDING_UPDATES_PER_SOCKET: z.coerce.number().int().min(1).default(1000),
+  /**
+   * Threads for CPU-heavy requests (version diff, exports), so they never stop the event loop. Each
+   * holds its own heap (tens of MB once used); more threads serve more such requests at once but
+   * compete with the event loop and the commit thread for cores. Default: 1 up to two cores, else
+   * one per core beyond two (at most 4).
+   */
+  WORKER_THREADS: z.coerce.number().int().min(1).max(16).default(DEFAULT_WORKER_THREADS),
+  /** Diff/export requests that may wait for a worker thread; more get 503 ("Het is nu te druk"). */
+  WORKER_QUEUE_MAX: z.coerce.number().int().min(0).default(16),
+  /**
+   * Time limit of one diff or export on a worker thread, in ms: the thread is terminated and
+   * replaced, the request gets 503. Long enough for the largest real document (~1 s on one core).
+   */
+  WORKER_JOB_TIMEOUT_MS: z.coerce.number().int().min(10).default(10_000),
   /** Largest awareness (presence) state of one client, in bytes; larger closes the socket (1009). */
   MAX_AWARENESS_BYTES: z.coerce
     .number()

@@ -150,6 +150,8 @@ export async function startServer(
       await cluster?.close();
       for (const client of wss.clients) client.terminate();
       server.closeAllConnections();
+      // Requests still waiting for a diff or an export get 503; their connections are closed anyway.
+      await deps.workers.close();
       await stopped;
       await database.close();
       log.info('werkplaats stopped');

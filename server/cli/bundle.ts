@@ -16,13 +16,17 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
  * e.g. docx is still loaded only for a .docx export. `import.meta.url` keeps meaning the source
  * file's own location, so migrations, seeds and the built client are found where they are.
  * `outdir` is emptied first; `npm start` bundles through publishServerBundle, which never replaces a
- * bundle a process runs.
+ * bundle a process runs. Every bundle also holds `worker.mjs`, the worker pool's thread entry
+ * (server/workers/pool.ts finds it beside its own chunk).
  */
 export async function bundleServer(entries: Record<string, string>, outdir: string) {
   fs.rmSync(outdir, { recursive: true, force: true });
   await esbuild.build({
     entryPoints: Object.fromEntries(
-      Object.entries(entries).map(([name, entry]) => [name, path.resolve(root, entry)]),
+      Object.entries({ ...entries, worker: 'server/workers/entry.ts' }).map(([name, entry]) => [
+        name,
+        path.resolve(root, entry),
+      ]),
     ),
     outdir,
     outExtension: { '.js': '.mjs' },

@@ -9,6 +9,7 @@ import type { LoadedDoc } from './loadDoc';
 import { isEmptyUpdate } from '../stores/docStorage/seqs';
 import type { UpdateWriter } from './writer';
 import { AppliedSeqs } from './appliedSeqs';
+import { answerAwarenessQuery } from './awarenessQuery';
 import { log } from '../log';
 import { isSatisfied, knownClocksOf, noteUpdate, requirementsOf, type KnownClocks } from './dependencies';
 import {
@@ -199,8 +200,7 @@ export class Room {
       case MessageType.awareness:
         return this.receiveAwareness(connection, decoder);
       case MessageType.queryAwareness:
-        connection.send(this.awarenessFrame([...this.awareness.getStates().keys()]));
-        return;
+        return answerAwarenessQuery(this.awareness, connection);
       case MessageType.auth:
         // y-websocket clients never send auth messages; permission is decided at the upgrade.
         return;

@@ -1,9 +1,7 @@
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/apiError';
 import { authorizeDocument } from '../policies/document';
-import type { ExportSource } from '../render/design';
-import { renderHtml, renderMarkdown } from '../render/document';
-import { projectionOf } from './versions';
+import { projectionSource, stateBuffers } from './versions';
 
 /** The export formats. */
 export const EXPORT_FORMATS = ['md', 'html', 'print', 'json', 'docx'] as const;
@@ -18,7 +16,13 @@ export interface ExportFile {
   disposition: 'attachment' | 'inline';
 }
 
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  print: 'text/html; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
 
 /** A filename safe on every system and in a header: ASCII letters, digits and dashes only. */
 export function safeFilename(title: string, extension: string): string {
@@ -41,56 +45,19 @@ export async function exportDocument(
   const { document } = await authorizeDocument(deps.stores, userId, docId, 'document.read');
   if (!(EXPORT_FORMATS as readonly string[]).includes(format))
     throw new ApiError(400, 'invalid_format', 'Kies md, html, print, json of docx als formaat.');
-  const { ref, json } = await projectionOf(deps, document, versionId ?? 'current');
-  const source: ExportSource = { document, version: ref === 'current' ? null : ref, json };
-  const filename = (extension: string) =>
-    safeFilename(source.version ? `${json.title}-${source.version.label}` : json.title, extension);
-  switch (format as ExportFormat) {
-    case 'md':
-      return {
-        body: renderMarkdown(source),
-        contentType: 'text/markdown; charset=utf-8',
-        filename: filename('md'),
-        disposition: 'attachment',
-      };
-    case 'html':
-      return {
-        body: renderHtml(source),
-        contentType: 'text/html; charset=utf-8',
-        filename: filename('html'),
-        disposition: 'attachment',
-      };
-    case 'print':
-      return {
-        body: renderHtml(source, { print: true }),
-        contentType: 'text/html; charset=utf-8',
-        filename: filename('html'),
-        disposition: 'inline',
-      };
-    case 'docx':
-      return {
-        // docx is loaded only when a .docx is asked for (it adds ~12 MB to a server that never exports one).
-        body: await (await import('../render/exportDocx')).renderDocx(source),
-        contentType: DOCX_TYPE,
-        filename: filename('docx'),
-        disposition: 'attachment',
-      };
-    case 'json':
-      return {
-        body: JSON.stringify(
-          {
-            schema: 'werkplaats.design/1',
-            document: { id: document.id, kind: document.kind, title: json.title, teamId: document.teamId },
-            version: source.version,
-            exportedAt: new Date().toISOString(),
-            ...json,
-          },
-          null,
-          2,
-        ),
-        contentType: 'application/json; charset=utf-8',
-        filename: filename('json'),
-        disposition: 'attachment',
-      };
-  }
+  const { ref, input } = await projectionSource(deps, document, versionId ?? 'current');
+  const version = ref === 'current' ? null : ref;
+  // Projected and rendered on a pool thread: a large document's export takes seconds of CPU.
+  const { title, body } = await deps.workers.run(
+    'export',
+    { format: format as ExportFormat, document, version, input },
+    stateBuffers(input),
+  );
+  const extension = format === 'print' ? 'html' : format;
+  return {
+    body,
+    contentType: CONTENT_TYPES[format as ExportFormat],
+    filename: safeFilename(version ? `${title}-${version.label}` : title, extension),
+    disposition: format === 'print' ? 'inline' : 'attachment',
+  };
 }

@@ -1,18 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
-import { checkDesign } from '../../shared/domain/design/rules';
-import { allOutcomes, type TemplateContent } from '../../shared/domain/template/types';
-import { diffProjections } from '../../shared/domain/versions/diff';
-import type { SectionText, VersionProjection } from '../../shared/domain/versions/projection';
-import { META_MAP, SECTIONS_ARRAY, sectionFragmentName } from '../../shared/editor/fields';
-import { projectDesign } from '../../shared/editor/designDoc';
-import { fragmentToPlainText, TEMPLATE_KEYS, projectTemplate } from '../../shared/editor/templateDoc';
+import type { VersionProjection } from '../../shared/domain/versions/projection';
 import type { DocumentSummary } from '../../shared/schemas/documents';
 import { readDocument } from '../collab/readDocument';
 import type { AppDeps } from '../deps';
 import { notFound } from '../http/apiError';
 import { authorizeDocument } from '../policies/document';
+import { projectDoc, type ProjectionTemplate } from '../render/projection';
 import type { VersionWithJson } from '../stores/versions';
+import type { ProjectionInput, VersionRef } from '../workers/jobs';
 import { designTemplate } from './designs';
 import { restoreUpdates } from './restoreContent';
 
@@ -24,73 +20,6 @@ async function templateOf(deps: Deps, document: DocumentSummary) {
   return (await designTemplate(deps, document.id)).version;
 }
 
-function textOf(value: unknown): string {
-  if (value instanceof Y.Text) return value.toString();
-  return typeof value === 'string' ? value : '';
-}
-
-/** Plain text of every rich-text section of a doc of this kind. */
-function sectionTexts(doc: Y.Doc, kind: DocumentSummary['kind']): SectionText[] {
-  if (kind === 'ontwikkelpad') {
-    return [
-      {
-        id: TEMPLATE_KEYS.description,
-        heading: 'Beschrijving',
-        text: fragmentToPlainText(doc.getXmlFragment(TEMPLATE_KEYS.description)),
-      },
-      {
-        id: TEMPLATE_KEYS.suggestions,
-        heading: 'Suggesties',
-        text: fragmentToPlainText(doc.getXmlFragment(TEMPLATE_KEYS.suggestions)),
-      },
-    ];
-  }
-  return doc
-    .getArray<Y.Map<unknown>>(SECTIONS_ARRAY)
-    .toArray()
-    .map((section) => {
-      const id = String(section.get('id') ?? '');
-      return {
-        id,
-        heading: textOf(section.get('heading')),
-        text: fragmentToPlainText(doc.getXmlFragment(sectionFragmentName(id))),
-      };
-    });
-}
-
-/** The JSON projection of a document's Y.Doc (what a version stores beside its state). */
-export function projectDoc(
-  doc: Y.Doc,
-  document: DocumentSummary,
-  template: { id: string; title: string; version: string; content: TemplateContent } | null,
-  /** Closed feedback rounds at this moment (R13 in the stored rule results); null: not known. */
-  closedRounds: number | null = null,
-): VersionProjection {
-  const title = textOf(doc.getMap<unknown>(META_MAP).get('title')) || document.title;
-  const sections = sectionTexts(doc, document.kind);
-  if (document.kind === 'ontwikkelpad')
-    return { kind: 'ontwikkelpad', title, sections, content: projectTemplate(doc) };
-  if (document.kind === 'leerarrangement') {
-    const design = projectDesign(doc, template?.content);
-    const outcomes = Object.fromEntries(
-      (template ? allOutcomes(template.content) : []).map((outcome) => [
-        outcome.id,
-        { code: outcome.code, title: outcome.title },
-      ]),
-    );
-    return {
-      kind: 'leerarrangement',
-      title,
-      sections,
-      design,
-      template: template ? { id: template.id, title: template.title, version: template.version } : null,
-      outcomes,
-      checks: template ? checkDesign(design, template.content, { closedRounds: closedRounds }) : [],
-    };
-  }
-  return { kind: 'document', title, sections };
-}
-
 /**
  * Reads the document's committed state — from the open room's doc when someone is editing, else
  * from a copy loaded from storage (readDocument) — with its projection at hand (what the projection
@@ -99,12 +28,20 @@ export function projectDoc(
 async function withCurrentDoc<T>(
   deps: Deps,
   document: DocumentSummary,
-  read: (doc: Y.Doc, project: () => VersionProjection) => T,
+  read: (
+    doc: Y.Doc,
+    project: () => VersionProjection,
+    template: ProjectionTemplate | null,
+    rounds: number | null,
+  ) => T,
 ): Promise<T> {
-  const template = await templateOf(deps, document);
+  const version = await templateOf(deps, document);
+  const template = version
+    ? { id: version.id, title: version.title, version: version.version, content: version.content }
+    : null;
   const rounds = template ? await deps.stores.rounds.closedRoundCount(document.id) : null;
   return readDocument(deps, document.id, (doc) =>
-    read(doc, () => projectDoc(doc, document, template, rounds)),
+    read(doc, () => projectDoc(doc, document, template, rounds), template, rounds),
   );
 }
 
@@ -115,9 +52,17 @@ const currentState = async (deps: Deps, document: DocumentSummary) =>
     json: project(),
   }));
 
-/** Only the projection of the committed state (a diff against 'current' needs no encoded state). */
-const currentProjection = async (deps: Deps, document: DocumentSummary) =>
-  await withCurrentDoc(deps, document, (_doc, project) => project());
+/**
+ * What a pool job projects the committed state from: its encoded state (fast to take on the event
+ * loop) and what the projection needs.
+ */
+const currentInput = async (deps: Deps, document: DocumentSummary): Promise<ProjectionInput> =>
+  await withCurrentDoc(deps, document, (doc, _project, template, closedRounds) => ({
+    state: Y.encodeStateAsUpdate(doc),
+    document,
+    template,
+    closedRounds,
+  }));
 
 /**
  * Stores an immutable version of the document's committed state. No authorization here: callers
@@ -201,26 +146,46 @@ export async function getVersionState(
   return (await deps.stores.versions.state(docId, versionId))!;
 }
 
-/** A version's projection, or the current state's when `ref` is 'current'. */
-export async function projectionOf(
+/** A version's reference and projection, or the current state's (to be projected by a pool job). */
+export async function projectionSource(
   deps: Deps,
   document: DocumentSummary,
   ref: string,
-): Promise<{ ref: { id: string; label: string; createdAt: string } | 'current'; json: VersionProjection }> {
-  if (ref === 'current') return { ref: 'current', json: await currentProjection(deps, document) };
+): Promise<{ ref: VersionRef; input: ProjectionInput }> {
+  // Each side's read (a state encoded, a stored projection parsed: tens of ms for a large document)
+  // starts in a task of its own, so requests arriving meanwhile are served in between.
+  await new Promise(setImmediate);
+  if (ref === 'current') return { ref: 'current', input: await currentInput(deps, document) };
   const version = await versionOr404(deps, document.id, ref);
   return {
     ref: { id: version.id, label: version.label, createdAt: version.createdAt },
-    json: version.json as VersionProjection,
+    input: { json: version.json as VersionProjection },
   };
 }
 
-/** What changed from one version to another (or to the current state). */
-export async function diffVersions(deps: Deps, userId: string, docId: string, from: string, to: string) {
+/** The buffers of projection inputs, moved to the worker instead of copied. */
+export const stateBuffers = (...inputs: ProjectionInput[]): ArrayBuffer[] =>
+  inputs.flatMap((input) => ('state' in input ? [input.state.buffer as ArrayBuffer] : []));
+
+/**
+ * What changed from one version to another (or to the current state), as the JSON text of
+ * `{ from, to, ...ProjectionDiff }`; computed and serialized on a pool thread.
+ */
+export async function diffVersionsJson(
+  deps: Deps,
+  userId: string,
+  docId: string,
+  from: string,
+  to: string,
+): Promise<string> {
   const { document } = await authorizeDocument(deps.stores, userId, docId, 'document.read');
-  const before = await projectionOf(deps, document, from);
-  const after = await projectionOf(deps, document, to);
-  return { from: before.ref, to: after.ref, ...diffProjections(before.json, after.json) };
+  const before = await projectionSource(deps, document, from);
+  const after = await projectionSource(deps, document, to);
+  return await deps.workers.run(
+    'diff',
+    { from: before.ref, to: after.ref, before: before.input, after: after.input },
+    stateBuffers(before.input, after.input),
+  );
 }
 
 /** Brings a version back as a new change on top of the current state; everyone editing sees it. */

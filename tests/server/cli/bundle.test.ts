@@ -40,6 +40,7 @@ describe('the bundled server (npm start)', () => {
     );
     expect(eager).toEqual([]);
     expect(files.some((file) => file.startsWith('exportDocx-'))).toBe(true);
+    expect(files).toContain('worker.mjs');
     expect(code.join('\n')).toMatch(/import\("@node-rs\/argon2"\)/);
     // Packages are imported from node_modules, not copied in.
     expect(code.join('\n')).toMatch(/from "yjs"/);
@@ -63,6 +64,18 @@ describe('the bundled server (npm start)', () => {
       await raw.roundTrip();
       expect(raw.step2Count).toBeGreaterThan(0);
       raw.terminate();
+      // Exports and diffs run on the worker pool's thread, the bundle's own worker.mjs.
+      const api = (path: string, init: RequestInit = {}) =>
+        fetch(`${url}/api/documents/${docId}${path}`, {
+          ...init,
+          headers: { cookie: owner.cookie, origin: url, 'content-type': 'application/json' },
+        });
+      const docx = await api('/export?format=docx');
+      expect(docx.status).toBe(200);
+      expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+      const saved = await api('/versions', { method: 'POST', body: JSON.stringify({ label: 'v1' }) });
+      const { id } = (await saved.json()) as { id: string };
+      expect((await api(`/diff?from=${id}`)).status).toBe(200);
       child.kill('SIGTERM');
       expect((await child.exited).code).toBe(0);
       expect(child.stderr()).not.toMatch(/ERROR|Error:/);
