@@ -25,6 +25,7 @@ const ALLOWED: Record<string, string> = {
   'collab/logSeqMigration.test.ts': 'migrates an old SQLite file; not in the postgres project',
   // Until the document log lives in PostgreSQL too (its owner rewrites these).
   'collab/adaptiveCommitter.test.ts': 'about the SQLite commit thread',
+  'collab/splitCommitter.test.ts': 'about the SQLite commit thread (its own SQLite file)',
   'collab/durableAck.test.ts': 'reads the SQLite document log',
   'collab/loadDoc.test.ts': 'writes the SQLite document log',
   'collab/rooms.test.ts': 'reads the SQLite document log',
