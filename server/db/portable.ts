@@ -37,3 +37,15 @@ export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
 }
+
+/**
+ * The stored size in bytes of a BLOB/BYTEA or TEXT column. Neither engine reads the value for it:
+ * SQLite's length() of a BLOB reads only the record header, PostgreSQL's octet_length() of a
+ * TOASTed value only its pointer. (A TEXT column is cast to BLOB on SQLite so it counts bytes, not
+ * characters; that cast does read the value.)
+ */
+export function byteLength(db: Executor, column: string, type: 'blob' | 'text'): RawBuilder<number> {
+  const ref = sql.ref(column);
+  if (isPostgres(db)) return sql<number>`octet_length(${ref})`;
+  return type === 'blob' ? sql<number>`length(${ref})` : sql<number>`length(CAST(${ref} AS BLOB))`;
+}

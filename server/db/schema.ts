@@ -247,6 +247,8 @@ export interface DocumentVersionsTable {
   state: Bytes;
   /** JSON projection of the document. */
   json: string;
+  /** sha-256 of the state's snapshot (state vector and delete set); null for older versions. */
+  state_hash: string | null;
 }
 
 export interface DesignTransitionsTable {

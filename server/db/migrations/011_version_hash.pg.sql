@@ -1,0 +1,2 @@
+-- PostgreSQL twin of 011_version_hash.sql.
+ALTER TABLE document_versions ADD COLUMN state_hash TEXT;
