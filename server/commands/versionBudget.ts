@@ -14,7 +14,9 @@ const megabytes = (bytes: number) =>
  * the updates came in or how they were merged, which the encoded update bytes would not show.
  */
 export function stateFingerprint(doc: Y.Doc): string {
-  return createHash('sha256').update(Y.encodeSnapshot(Y.snapshot(doc))).digest('hex');
+  return createHash('sha256')
+    .update(Y.encodeSnapshot(Y.snapshot(doc)))
+    .digest('hex');
 }
 
 /**

@@ -253,7 +253,11 @@ export async function restoreVersion(
   if (!state) throw notFound('Deze versie bestaat niet.');
   // Checked before the restore changes the document: the version it ends with must fit. The restored
   // state is about as large as the version brought back.
-  await checkVersionBudget(deps, document, state.byteLength + Buffer.byteLength(JSON.stringify(version.json)));
+  await checkVersionBudget(
+    deps,
+    document,
+    state.byteLength + Buffer.byteLength(JSON.stringify(version.json)),
+  );
   const updates = await readDocument(deps, docId, (doc) => restoreUpdates(doc, state));
   // One at a time, so each is its own transaction in the room (see restoreUpdates).
   for (const update of updates) await deps.rooms.applyServerUpdate(docId, update);

@@ -25,9 +25,9 @@ export function createStorageUsageStore(db: Executor) {
         .innerJoin('documents as d', 'd.id', 'v.doc_id')
         .where('d.team_id', '=', teamId)
         .select(
-          sum(
-            sql<number>`${byteLength(db, 'v.state', 'blob')} + ${byteLength(db, 'v.json', 'text')}`,
-          ).as('bytes'),
+          sum(sql<number>`${byteLength(db, 'v.state', 'blob')} + ${byteLength(db, 'v.json', 'text')}`).as(
+            'bytes',
+          ),
         );
       // One statement, so PostgreSQL reads all three in one snapshot: a compaction committing between
       // separate reads would hide its rows from both the state and the log.

@@ -135,9 +135,9 @@ export function createVersionStore(db: Executor) {
         .select([
           sql<number | string>`count(*)`.as('count'),
           sql<number | string | null>`coalesce(sum(${bytes}), 0)`.as('bytes'),
-          sql<number | string | null>`coalesce(sum(CASE WHEN created_at >= ${since} THEN 1 ELSE 0 END), 0)`.as(
-            'recent',
-          ),
+          sql<
+            number | string | null
+          >`coalesce(sum(CASE WHEN created_at >= ${since} THEN 1 ELSE 0 END), 0)`.as('recent'),
         ])
         .executeTakeFirstOrThrow();
       // PostgreSQL returns count and sum of bigint as text.

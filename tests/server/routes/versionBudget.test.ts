@@ -1,7 +1,13 @@
 import * as Y from 'yjs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../support/server';
-import { connectSynced, sectionFragment, sectionIds, waitForAllAcked, type TestClient } from '../../support/yclient';
+import {
+  connectSynced,
+  sectionFragment,
+  sectionIds,
+  waitForAllAcked,
+  type TestClient,
+} from '../../support/yclient';
 
 /**
  * The version budgets against a real server: an unchanged state is answered with the existing
@@ -41,12 +47,19 @@ async function edit(server: TestServer, docId: string, text: string): Promise<vo
   client.destroy();
 }
 
+/** A save's answer: the version (`id`, `unchanged`) or an error. */
+interface SaveBody {
+  id?: string;
+  unchanged?: boolean;
+  error: { code: string; message: string };
+}
+
 async function save(server: TestServer, docId: string, label: string) {
   const response = await server.request('POST', `/api/documents/${docId}/versions`, {
     cookie: server.cookie,
     body: { label },
   });
-  return { status: response.status, body: (await response.json()) as Record<string, any> };
+  return { status: response.status, body: (await response.json()) as SaveBody };
 }
 
 const versionCount = async (server: TestServer, docId: string) => {
