@@ -39,13 +39,11 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * The stored size in bytes of a BLOB/BYTEA or TEXT column. Neither engine reads the value for it:
- * SQLite's length() of a BLOB reads only the record header, PostgreSQL's octet_length() of a
- * TOASTed value only its pointer. (A TEXT column is cast to BLOB on SQLite so it counts bytes, not
- * characters; that cast does read the value.)
+ * The stored size in bytes of a BLOB/BYTEA column. Neither engine reads the value for it: SQLite's
+ * length() of a BLOB reads only the record header, PostgreSQL's octet_length() of a TOASTed value
+ * only its pointer.
  */
-export function byteLength(db: Executor, column: string, type: 'blob' | 'text'): RawBuilder<number> {
+export function byteLength(db: Executor, column: string): RawBuilder<number> {
   const ref = sql.ref(column);
-  if (isPostgres(db)) return sql<number>`octet_length(${ref})`;
-  return type === 'blob' ? sql<number>`length(${ref})` : sql<number>`length(CAST(${ref} AS BLOB))`;
+  return isPostgres(db) ? sql<number>`octet_length(${ref})` : sql<number>`length(${ref})`;
 }

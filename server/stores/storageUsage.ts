@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../db/database';
 import { byteLength } from '../db/portable';
 
-/** Sums of stored bytes, computed in SQL from the rows' lengths (nothing is kept up to date). */
+/** Sums of stored bytes: the lengths of state and log rows, and the versions' stored sizes. */
 export function createStorageUsageStore(db: Executor) {
   const sum = (expression: ReturnType<typeof byteLength>) =>
     sql<number | string | null>`coalesce(sum(${expression}), 0)`;
@@ -14,21 +14,17 @@ export function createStorageUsageStore(db: Executor) {
         .selectFrom('doc_state as s')
         .innerJoin('documents as d', 'd.id', 's.doc_id')
         .where('d.team_id', '=', teamId)
-        .select(sum(byteLength(db, 's.state', 'blob')).as('bytes'));
+        .select(sum(byteLength(db, 's.state')).as('bytes'));
       const log = db
         .selectFrom('doc_updates as u')
         .innerJoin('documents as d', 'd.id', 'u.doc_id')
         .where('d.team_id', '=', teamId)
-        .select(sum(byteLength(db, 'u.data', 'blob')).as('bytes'));
+        .select(sum(byteLength(db, 'u.data')).as('bytes'));
       const versions = db
         .selectFrom('document_versions as v')
         .innerJoin('documents as d', 'd.id', 'v.doc_id')
         .where('d.team_id', '=', teamId)
-        .select(
-          sum(sql<number>`${byteLength(db, 'v.state', 'blob')} + ${byteLength(db, 'v.json', 'text')}`).as(
-            'bytes',
-          ),
-        );
+        .select(sql<number | string | null>`coalesce(sum(v.bytes), 0)`.as('bytes'));
       // One statement, so PostgreSQL reads all three in one snapshot: a compaction committing between
       // separate reads would hide its rows from both the state and the log.
       const row = await db

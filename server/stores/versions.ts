@@ -1,7 +1,7 @@
 import type { VersionProjection } from '../../shared/domain/versions/projection';
 import type { Executor } from '../db/database';
 import { sql } from 'kysely';
-import { byteLength, insertionOrder } from '../db/portable';
+import { insertionOrder } from '../db/portable';
 
 /** A version as listed (no state, no projection). */
 export interface VersionSummary {
@@ -83,6 +83,7 @@ export function createVersionStore(db: Executor) {
       /** sha-256 of the state's snapshot (versionBudget.ts), to recognise an unchanged state. */
       stateHash?: string | null;
     }): Promise<void> {
+      const json = JSON.stringify(version.json);
       await db
         .insertInto('document_versions')
         .values({
@@ -95,8 +96,9 @@ export function createVersionStore(db: Executor) {
           status: version.status,
           // A view, not a copy (a B4 state is ~220 KB).
           state: Buffer.from(version.state.buffer, version.state.byteOffset, version.state.byteLength),
-          json: JSON.stringify(version.json),
+          json,
           state_hash: version.stateHash ?? null,
+          bytes: version.state.byteLength + Buffer.byteLength(json),
         })
         .execute();
     },
@@ -128,13 +130,12 @@ export function createVersionStore(db: Executor) {
     },
     /** How many versions a document has, their bytes (state and projection), and how many since `since` (ms). */
     async usage(docId: string, since: number): Promise<{ count: number; bytes: number; recent: number }> {
-      const bytes = sql<number>`${byteLength(db, 'state', 'blob')} + ${byteLength(db, 'json', 'text')}`;
       const row = await db
         .selectFrom('document_versions')
         .where('doc_id', '=', docId)
         .select([
           sql<number | string>`count(*)`.as('count'),
-          sql<number | string | null>`coalesce(sum(${bytes}), 0)`.as('bytes'),
+          sql<number | string | null>`coalesce(sum(bytes), 0)`.as('bytes'),
           sql<
             number | string | null
           >`coalesce(sum(CASE WHEN created_at >= ${since} THEN 1 ELSE 0 END), 0)`.as('recent'),
