@@ -32,6 +32,7 @@ export interface Stores {
   designs: DesignStore;
   lifecycle: LifecycleStore;
   versions: import('./stores/versions').VersionStore;
+  storageUsage: import('./stores/storageUsage').StorageUsageStore;
   rounds: RoundStore;
   trajectLifecycle: import('./stores/trajectLifecycle').TrajectLifecycleStore;
 }

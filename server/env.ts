@@ -147,6 +147,28 @@ export const envSchema = z.object({
    * (server/collab/splitCommitter.ts).
    */
   COMMIT_THREAD: z.enum(['auto', 'worker', 'main', 'split']).default('auto'),
+  /**
+   * Versions one document may get per minute (saved by hand, restores and status moves alike), across
+   * all instances; beyond it 429. Saving after a session is one a minute at most; six leaves room
+   * for a status move and a restore in the same minute.
+   */
+  VERSIONS_PER_MINUTE_PER_DOCUMENT: z.coerce.number().int().min(1).default(6),
+  /**
+   * Versions one document may hold (409 beyond). A team saving after every session (two or three a
+   * working day) makes about 600 a year; 1,000 lasts longer, with room for status moves.
+   */
+  MAX_VERSIONS_PER_DOCUMENT: z.coerce.number().int().min(1).default(1000),
+  /**
+   * Bytes of all versions of one document (state and projection; 413 beyond). A year of versions of
+   * a typical leerarrangement (≈220 KB each, 600 a year) is ≈130 MB; 250 MB leaves twice that.
+   */
+  MAX_VERSION_BYTES_PER_DOCUMENT: z.coerce.number().int().min(1).default(250_000_000),
+  /**
+   * Bytes a team's documents may take together (their state, update log and versions); a new
+   * version beyond it is refused with 413, and the team page shows the use. 2 GB holds about fifteen
+   * documents with a full year of versions each.
+   */
+  TEAM_STORAGE_MAX_BYTES: z.coerce.number().int().min(1).default(2_000_000_000),
   /** Minutes between online backups into DATA_DIR/backups; 0 turns scheduled backups off. */
   BACKUP_INTERVAL_MINUTES: z.coerce.number().min(0).default(60),
   /** Backups kept in DATA_DIR/backups (oldest removed first). */

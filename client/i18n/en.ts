@@ -84,6 +84,7 @@ export const en: Messages = {
   'team.lab': 'Co-creatielab',
   'team.consortium': 'Educatief Consortium',
   'team.myRole': 'Your role',
+  'team.storage': 'Storage: {used} of {quota}',
   'team.loading': 'Loading team…',
   'team.notFound': 'Team not found',
   'team.noAccess': 'No access to this team',

@@ -16,6 +16,7 @@ export const enVersions: Record<VersionMessageKey, string> = {
   'versions.save': 'Save version',
   'versions.saving': 'Saving…',
   'versions.saved': 'Version “{label}” saved.',
+  'versions.unchanged': 'Nothing has changed since the previous version. No new version was saved.',
   'versions.meta': '{author} · {time}',
   'versions.unknownAuthor': 'unknown',
   'versions.view': 'View',

@@ -21,3 +21,13 @@ export function useNumberFormat(): (value: number) => string {
     return (value: number) => format.format(value);
   }, [locale]);
 }
+
+/** Formats a size in bytes in the UI language, in decimal units ("12,3 MB", "2 GB"). */
+export function useByteFormat(): (bytes: number) => string {
+  const { locale } = useI18n();
+  return useMemo(() => {
+    const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+    return (bytes: number) =>
+      bytes >= 1e9 ? `${format.format(bytes / 1e9)} GB` : `${format.format(bytes / 1e6)} MB`;
+  }, [locale]);
+}

@@ -89,6 +89,7 @@ export const nl = {
   'team.lab': 'Co-creatielab',
   'team.consortium': 'Educatief Consortium',
   'team.myRole': 'Jouw rol',
+  'team.storage': 'Opslag: {used} van {quota}',
   'team.loading': 'Team laden…',
   'team.notFound': 'Team niet gevonden',
   'team.noAccess': 'Geen toegang tot dit team',

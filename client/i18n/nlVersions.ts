@@ -17,6 +17,7 @@ export const nlVersions = {
   'versions.save': 'Versie opslaan',
   'versions.saving': 'Opslaan…',
   'versions.saved': 'Versie “{label}” opgeslagen.',
+  'versions.unchanged': 'Er is niets veranderd sinds de vorige versie. Er is geen nieuwe versie opgeslagen.',
   'versions.meta': '{author} · {time}',
   'versions.unknownAuthor': 'onbekend',
   'versions.view': 'Bekijken',

@@ -11,6 +11,7 @@ import type { VersionWithJson } from '../stores/versions';
 import type { ProjectionInput, VersionRef } from '../workers/jobs';
 import { designTemplate } from './designs';
 import { restoreUpdates } from './restoreContent';
+import { checkVersionBudget, stateFingerprint } from './versionBudget';
 
 type Deps = AppDeps;
 
@@ -45,11 +46,12 @@ async function withCurrentDoc<T>(
   );
 }
 
-/** The committed state and its projection, read in one go. */
+/** The committed state, its projection and its fingerprint, read in one go. */
 const currentState = async (deps: Deps, document: DocumentSummary) =>
   await withCurrentDoc(deps, document, (doc, project) => ({
     state: Y.encodeStateAsUpdate(doc),
     json: project(),
+    stateHash: stateFingerprint(doc),
   }));
 
 /**
@@ -64,6 +66,12 @@ const currentInput = async (deps: Deps, document: DocumentSummary): Promise<Proj
     closedRounds,
   }));
 
+type CurrentState = Awaited<ReturnType<typeof currentState>>;
+
+/** What a version of this state takes in storage (state and projection), as the budget counts it. */
+const storedBytes = (current: CurrentState) =>
+  current.state.byteLength + Buffer.byteLength(JSON.stringify(current.json));
+
 /**
  * Stores an immutable version of the document's committed state. No authorization here: callers
  * (the save route, the lifecycle on every status change) decide who may.
@@ -76,7 +84,7 @@ export async function createVersion(
 ): Promise<{ id: string }> {
   const document = await deps.stores.documents.get(docId);
   if (!document) throw notFound('Dit document bestaat niet.');
-  return storeVersion(deps, userId, document, input);
+  return storeVersion(deps, userId, document, input, await currentState(deps, document));
 }
 
 async function storeVersion(
@@ -84,8 +92,8 @@ async function storeVersion(
   userId: string | null,
   document: DocumentSummary,
   input: { label: string; note?: string | null; status?: string | null },
+  { state, json, stateHash }: CurrentState,
 ): Promise<{ id: string }> {
-  const { state, json } = await currentState(deps, document);
   const id = randomUUID();
   await deps.stores.versions.insert({
     id,
@@ -96,19 +104,28 @@ async function storeVersion(
     status: input.status ?? null,
     state,
     json,
+    stateHash,
   });
   return { id };
 }
 
-/** Saves a version by hand (*Versie opslaan*). */
+/**
+ * Saves a version by hand (*Versie opslaan*) within the version budgets (versionBudget.ts). When
+ * nothing changed since the newest version, that one is the answer (`unchanged`) and nothing is stored.
+ */
 export async function saveVersion(
   deps: Deps,
   userId: string,
   docId: string,
   input: { label: string; note?: string | undefined },
-): Promise<{ id: string }> {
+): Promise<{ id: string; unchanged: boolean }> {
   const { document } = await authorizeDocument(deps.stores, userId, docId, 'document.edit');
-  return storeVersion(deps, userId, document, { label: input.label, note: input.note ?? null });
+  const current = await currentState(deps, document);
+  const latest = await deps.stores.versions.latest(docId);
+  if (latest && latest.stateHash === current.stateHash) return { id: latest.id, unchanged: true };
+  await checkVersionBudget(deps, document, storedBytes(current));
+  const label = { label: input.label, note: input.note ?? null };
+  return { ...(await storeVersion(deps, userId, document, label, current)), unchanged: false };
 }
 
 /** The versions of a document, newest first, as the JSON text of a VersionSummary[] (the API body). */
@@ -199,6 +216,13 @@ export async function restoreVersion(
   const version = await versionOr404(deps, docId, versionId);
   const state = await deps.stores.versions.state(docId, versionId);
   if (!state) throw notFound('Deze versie bestaat niet.');
+  // Checked before the restore changes the document: the version it ends with must fit. The restored
+  // state is about as large as the version brought back.
+  await checkVersionBudget(
+    deps,
+    document,
+    state.byteLength + Buffer.byteLength(JSON.stringify(version.json)),
+  );
   const updates = await readDocument(deps, docId, (doc) => restoreUpdates(doc, state));
   // One at a time, so each is its own transaction in the room (see restoreUpdates).
   for (const update of updates) await deps.rooms.applyServerUpdate(docId, update);
@@ -207,5 +231,6 @@ export async function restoreVersion(
     actorId: userId,
     details: { documentId: docId, versionId, label: version.label },
   });
-  return storeVersion(deps, userId, document, { label: `Hersteld: ${version.label}`.slice(0, 200) });
+  const label = { label: `Hersteld: ${version.label}`.slice(0, 200) };
+  return storeVersion(deps, userId, document, label, await currentState(deps, document));
 }

@@ -37,3 +37,13 @@ export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
 }
+
+/**
+ * The stored size in bytes of a BLOB/BYTEA column. Neither engine reads the value for it: SQLite's
+ * length() of a BLOB reads only the record header, PostgreSQL's octet_length() of a TOASTed value
+ * only its pointer.
+ */
+export function byteLength(db: Executor, column: string): RawBuilder<number> {
+  const ref = sql.ref(column);
+  return isPostgres(db) ? sql<number>`octet_length(${ref})` : sql<number>`length(${ref})`;
+}

@@ -247,6 +247,10 @@ export interface DocumentVersionsTable {
   state: Bytes;
   /** JSON projection of the document. */
   json: string;
+  /** sha-256 of the state's snapshot (state vector and delete set); null for older versions. */
+  state_hash: string | null;
+  /** Bytes of state and projection, set at insert (measured once for older versions). */
+  bytes: Generated<number>;
 }
 
 export interface DesignTransitionsTable {

@@ -8,6 +8,7 @@ import { createInviteStore } from './invites';
 import { createLifecycleStore } from './lifecycle';
 import { createRoundStore } from './rounds';
 import { createSessionStore } from './sessions';
+import { createStorageUsageStore } from './storageUsage';
 import { createTeamStore } from './teams';
 import { createTemplateDraftStore } from './templateDrafts';
 import { createTemplateVersionStore } from './templateVersions';
@@ -33,6 +34,7 @@ export function createStores(db: Executor, docStorage: DocStorage): Stores {
     designs: createDesignStore(db),
     lifecycle: createLifecycleStore(db),
     versions: createVersionStore(db),
+    storageUsage: createStorageUsageStore(db),
     rounds: createRoundStore(db),
     trajectLifecycle: createTrajectLifecycleStore(db),
   };

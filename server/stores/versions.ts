@@ -1,5 +1,6 @@
 import type { VersionProjection } from '../../shared/domain/versions/projection';
 import type { Executor } from '../db/database';
+import { sql } from 'kysely';
 import { insertionOrder } from '../db/portable';
 
 /** A version as listed (no state, no projection). */
@@ -79,7 +80,10 @@ export function createVersionStore(db: Executor) {
       status: string | null;
       state: Uint8Array;
       json: unknown;
+      /** sha-256 of the state's snapshot (versionBudget.ts), to recognise an unchanged state. */
+      stateHash?: string | null;
     }): Promise<void> {
+      const json = JSON.stringify(version.json);
       await db
         .insertInto('document_versions')
         .values({
@@ -92,7 +96,9 @@ export function createVersionStore(db: Executor) {
           status: version.status,
           // A view, not a copy (a B4 state is ~220 KB).
           state: Buffer.from(version.state.buffer, version.state.byteOffset, version.state.byteLength),
-          json: JSON.stringify(version.json),
+          json,
+          state_hash: version.stateHash ?? null,
+          bytes: version.state.byteLength + Buffer.byteLength(json),
         })
         .execute();
     },
@@ -110,6 +116,33 @@ export function createVersionStore(db: Executor) {
         .where('v.id', '=', id)
         .executeTakeFirst();
       return row ? { ...present(row), json: JSON.parse(row.json) as VersionProjection } : undefined;
+    },
+    /** The newest version of a document, with its state's fingerprint (undefined when it has none). */
+    async latest(docId: string): Promise<{ id: string; stateHash: string | null } | undefined> {
+      return db
+        .selectFrom('document_versions as v')
+        .select(['v.id', 'v.state_hash as stateHash'])
+        .where('v.doc_id', '=', docId)
+        .orderBy('v.created_at', 'desc')
+        .orderBy(insertionOrder(db, 'v'), 'desc')
+        .limit(1)
+        .executeTakeFirst();
+    },
+    /** How many versions a document has, their bytes (state and projection), and how many since `since` (ms). */
+    async usage(docId: string, since: number): Promise<{ count: number; bytes: number; recent: number }> {
+      const row = await db
+        .selectFrom('document_versions')
+        .where('doc_id', '=', docId)
+        .select([
+          sql<number | string>`count(*)`.as('count'),
+          sql<number | string | null>`coalesce(sum(bytes), 0)`.as('bytes'),
+          sql<
+            number | string | null
+          >`coalesce(sum(CASE WHEN created_at >= ${since} THEN 1 ELSE 0 END), 0)`.as('recent'),
+        ])
+        .executeTakeFirstOrThrow();
+      // PostgreSQL returns count and sum of bigint as text.
+      return { count: Number(row.count), bytes: Number(row.bytes), recent: Number(row.recent) };
     },
     /** The Yjs state of a version. */
     async state(docId: string, id: string): Promise<Uint8Array | undefined> {

@@ -43,6 +43,14 @@ describe('versions, diff, restore, lifecycle and the catalog in Chromium', () =>
     await expect.poll(() => page.getByTestId('version-item').count()).toBe(1);
     expect(await page.getByTestId('versions-status').innerText()).toContain('Eerste versie');
     expect(await axeViolations(page)).toEqual([]);
+
+    // Saving again without a change stores nothing and says so.
+    await page.getByTestId('version-label').fill('Nog eens');
+    await page.getByTestId('version-save').click();
+    await expect
+      .poll(() => page.getByTestId('versions-status').innerText())
+      .toBe('Er is niets veranderd sinds de vorige versie. Er is geen nieuwe versie opgeslagen.');
+    expect(await page.getByTestId('version-item').count()).toBe(1);
     await page.keyboard.press('Escape');
 
     // Change the text.

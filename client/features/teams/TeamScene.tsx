@@ -14,6 +14,7 @@ import { MembersSection } from './MembersSection';
 import { TeamDesigns } from './TeamDesigns';
 import { TeamDetails } from './TeamDetails';
 import { TeamDocuments } from './TeamDocuments';
+import { TeamStorage } from './TeamStorage';
 import { TeamTemplates } from './TeamTemplates';
 
 /** `/teams/:teamId`: the team, its documents, members, invite links, and audit trail. */
@@ -46,6 +47,7 @@ function TeamPage({ teamId, user }: { teamId: string; user: CurrentUser }) {
         return (
           <PageShell title={data.name}>
             <TeamDetails team={data} canEdit={allowed('team.update')} onChanged={bump} />
+            <TeamStorage teamId={teamId} version={version} />
             <TeamTemplates
               teamId={teamId}
               kind={data.kind}

@@ -38,6 +38,14 @@ export function getTeam(teamId: string): Promise<TeamWithAccess> {
   return readJson(team.$get({ param: pathParams({ teamId }) }));
 }
 
+/** A team's storage use against its quota, in bytes (GET /api/teams/:id/storage). */
+export type TeamStorageUse = InferResponseType<typeof team.storage.$get, 200>;
+
+/** GET /api/teams/:id/storage. */
+export function getTeamStorage(teamId: string): Promise<TeamStorageUse> {
+  return readJson(team.storage.$get({ param: pathParams({ teamId }) }));
+}
+
 /** PATCH /api/teams/:id (owner). */
 export function updateTeam(teamId: string, body: InferRequestType<typeof team.$patch>['json']) {
   return readJson(team.$patch({ param: pathParams({ teamId }), json: body }));

@@ -5,8 +5,17 @@ import { toApiError, type ApiError } from '../../api/request';
 import { saveVersion } from './versionsApi';
 import { useT } from '../../i18n/I18nProvider';
 
-/** "Versie opslaan": a label (required) and an optional note; `onSaved` gets the label. */
-export function SaveVersionForm({ docId, onSaved }: { docId: string; onSaved: (label: string) => void }) {
+/**
+ * "Versie opslaan": a label (required) and an optional note. `onSaved` gets the label, and whether
+ * the server answered with the newest version because nothing changed since it (the fields stay).
+ */
+export function SaveVersionForm({
+  docId,
+  onSaved,
+}: {
+  docId: string;
+  onSaved: (label: string, unchanged: boolean) => void;
+}) {
   const t = useT();
   const [label, setLabel] = useState('');
   const [note, setNote] = useState('');
@@ -29,10 +38,15 @@ export function SaveVersionForm({ docId, onSaved }: { docId: string; onSaved: (l
     setError(null);
     setLabelError(undefined);
     try {
-      await saveVersion(docId, note.trim() ? { label: trimmed, note: note.trim() } : { label: trimmed });
-      setLabel('');
-      setNote('');
-      onSaved(trimmed);
+      const saved = await saveVersion(
+        docId,
+        note.trim() ? { label: trimmed, note: note.trim() } : { label: trimmed },
+      );
+      if (!saved.unchanged) {
+        setLabel('');
+        setNote('');
+      }
+      onSaved(trimmed, saved.unchanged);
     } catch (caught) {
       setError(toApiError(caught));
     } finally {

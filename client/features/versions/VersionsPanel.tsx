@@ -67,9 +67,9 @@ export function VersionsPanel({
           {canEdit ? (
             <SaveVersionForm
               docId={docId}
-              onSaved={(label) => {
-                setMessage(t('versions.saved', { label }));
-                reload();
+              onSaved={(label, unchanged) => {
+                setMessage(unchanged ? t('versions.unchanged') : t('versions.saved', { label }));
+                if (!unchanged) reload();
               }}
             />
           ) : null}

@@ -35,6 +35,13 @@ export function teamRoutes(deps: AppDeps) {
       const capabilities = capabilitiesOf(role);
       return c.json({ ...team, role, capabilities });
     })
+    .get('/:teamId/storage', async (c) => {
+      const { user } = requireAuth(c.get('auth'));
+      const teamId = c.req.param('teamId');
+      await authorizeTeam(stores, user.id, teamId, 'team.read');
+      const usedBytes = await stores.storageUsage.teamBytes(teamId);
+      return c.json({ usedBytes, quotaBytes: deps.env.TEAM_STORAGE_MAX_BYTES });
+    })
     .patch('/:teamId', validateJson(updateTeamBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));
       const teamId = c.req.param('teamId');

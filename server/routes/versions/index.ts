@@ -49,7 +49,9 @@ export function versionsRoutes(deps: AppDeps) {
     })
     .post('/:id/versions', validateJson(saveVersionBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(await saveVersion(deps, user.id, c.req.param('id'), c.req.valid('json')), 201);
+      const saved = await saveVersion(deps, user.id, c.req.param('id'), c.req.valid('json'));
+      // 200 with the existing version when nothing changed since it; 201 when one was stored.
+      return saved.unchanged ? c.json(saved, 200) : c.json(saved, 201);
     })
     .get('/:id/versions/:versionId', async (c) => {
       const { user } = requireAuth(c.get('auth'));

@@ -99,7 +99,7 @@ describe('the wire contract, as the routes type it', () => {
       label: string;
       createdAt: string;
     }>();
-    expectTypeOf(saveVersion).returns.resolves.toEqualTypeOf<{ id: string }>();
+    expectTypeOf(saveVersion).returns.resolves.toEqualTypeOf<{ id: string; unchanged: boolean }>();
     expectTypeOf(getVersion).returns.resolves.toHaveProperty('json').toEqualTypeOf<VersionProjection>();
   });
 

@@ -77,6 +77,8 @@ async function buildAccountsAndRounds(server: TestServer): Promise<Cast> {
   await coEdit(server.wsUrl, { owner, editor, docId }, 'eerst');
 
   const version = await as<{ id: string }>(owner, 'POST', `/api/designs/${docId}/versions`, { label: 'v1' });
+  // A change between the two: a version of an unchanged state is not stored again.
+  await coEdit(server.wsUrl, { owner, editor, docId }, 'daarna');
   await as(owner, 'POST', `/api/designs/${docId}/versions`, { label: 'v2' });
   const deadline = new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString();
   const round = await as<{ id: string }>(owner, 'POST', `/api/documents/${docId}/rounds`, {

@@ -201,7 +201,8 @@ function versionCases(
       prepare: ({ world }) => ({ path: `${base}/${target(world).id}/versions` }),
     },
     [`POST ${base}/:id/versions`]: {
-      expect: only(['owner', 'editor'], 201),
+      // 200: nothing changed since the world's version, so that one is the answer (versionBudget.ts).
+      expect: only(['owner', 'editor'], 200),
       prepare: ({ world }) => ({ path: `${base}/${target(world).id}/versions`, body: { label: 'Matrix' } }),
     },
     [`GET ${base}/:id/versions/:versionId`]: {
@@ -566,6 +567,10 @@ const table: Record<string, RouteCase> = {
   'GET /api/teams/:teamId': {
     expect: members(200),
     prepare: ({ world }) => ({ path: `/api/teams/${world.teamId}` }),
+  },
+  'GET /api/teams/:teamId/storage': {
+    expect: members(200),
+    prepare: ({ world }) => ({ path: `/api/teams/${world.teamId}/storage` }),
   },
   'PATCH /api/teams/:teamId': {
     expect: only(['owner'], 200),

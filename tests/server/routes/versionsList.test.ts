@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestServer, type TestOwner, type TestServer } from '../../support/server';
 
@@ -24,6 +25,10 @@ describe('GET /api/documents/:id/versions (JSON built by SQLite)', () => {
     const leaving = await server.signUp('Vertrekkende Auteur');
     await server.addMember(owner, owner.teamId, leaving, 'editor');
     const save = async (cookie: string, body: { label: string; note?: string }) => {
+      // A change first: a version of an unchanged state is not stored again.
+      const change = new Y.Doc();
+      change.getMap('probe').set('label', body.label);
+      await server.running.deps.rooms.applyServerUpdate(docId, Y.encodeStateAsUpdate(change));
       const response = await server.request('POST', `/api/documents/${docId}/versions`, { cookie, body });
       expect(response.status).toBe(201);
     };
