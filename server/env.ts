@@ -92,6 +92,26 @@ export const envSchema = z.object({
    * Beyond it that socket is closed with 1013; its client re-sends what is not stored on reconnect.
    */
   MAX_PENDING_UPDATES_PER_SOCKET: z.coerce.number().int().min(1).default(1000),
+  /**
+   * Bytes of document updates one socket may hold back because they build on content the server
+   * does not have yet (normally for milliseconds: an edit typed during the handshake, or one built
+   * on another tab's edit). More closes that socket with 1009; it re-syncs on reconnect. At least
+   * MAX_FRAME_BYTES, so one whole frame can wait.
+   */
+  MAX_HELD_BYTES_PER_SOCKET: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(4 * MiB),
+  /**
+   * The same over all sockets of one document; the socket whose update would pass it is closed
+   * with 1013 (it reconnects and re-syncs). Bounds held memory per document, not per attacker.
+   */
+  MAX_HELD_BYTES_PER_DOCUMENT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(16 * MiB),
   /** Largest awareness (presence) state of one client, in bytes; larger closes the socket (1009). */
   MAX_AWARENESS_BYTES: z.coerce
     .number()

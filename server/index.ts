@@ -75,6 +75,10 @@ export async function startServer(
     maxSocketsPerUser: env.MAX_SOCKETS_PER_USER,
     maxSocketsPerAddress: env.MAX_SOCKETS_PER_ADDRESS,
     maxPendingUpdatesPerSocket: env.MAX_PENDING_UPDATES_PER_SOCKET,
+    updates: {
+      heldBytesPerSocket: env.MAX_HELD_BYTES_PER_SOCKET,
+      heldBytesPerRoom: env.MAX_HELD_BYTES_PER_DOCUMENT,
+    },
     awareness: { maxStateBytes: env.MAX_AWARENESS_BYTES, maxIdsPerSocket: env.MAX_AWARENESS_IDS_PER_SOCKET },
     committer,
     metrics: metrics.collab,

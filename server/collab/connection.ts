@@ -128,6 +128,8 @@ export class Connection {
    * the sync handshake, or one that builds on another tab's edit received over BroadcastChannel).
    */
   readonly held: Array<{ update: Uint8Array; count: number; needs: Map<number, number>; since: number }> = [];
+  /** Bytes of the updates in `held` (bounded by UpdateLimits.heldBytesPerSocket). */
+  heldBytes = 0;
   /** Awareness client ids this socket controls; removed for everyone when it closes. */
   readonly awarenessIds = new LazySet<number>();
   closed = false;

@@ -17,6 +17,7 @@ import {
   sanitizeAwarenessUpdate,
   type AwarenessLimits,
 } from './awareness';
+import { DEFAULT_UPDATE_LIMITS, type UpdateLimits } from './updateLimits';
 
 /** Transaction and awareness origin of what another instance committed or announced. */
 export const FROM_ANOTHER_INSTANCE = Symbol('another instance');
@@ -86,6 +87,8 @@ export class Room {
   dirtyMeta = false;
   /** Sockets with updates held back for missing content (see releaseHeld). */
   private readonly holders = new Set<Connection>();
+  /** Bytes held over all sockets (see UpdateLimits). */
+  private heldBytes = 0;
   /** Clocks of everything committed or queued for commit (what later updates may build on). */
   private readonly known: KnownClocks;
   /** Updates one socket may hold back waiting for missing content; more closes it (1007). */
@@ -96,6 +99,7 @@ export class Room {
     loaded: LoadedDoc,
     private readonly writer: UpdateWriter,
     private readonly awarenessLimits: AwarenessLimits = DEFAULT_AWARENESS_LIMITS,
+    private readonly updateLimits: UpdateLimits = DEFAULT_UPDATE_LIMITS,
   ) {
     this.doc = loaded.doc;
     this.known = knownClocksOf(this.doc);
@@ -174,7 +178,9 @@ export class Room {
   leave(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
     // Held updates were never stored or acked; the client sends them again when it re-syncs.
+    this.heldBytes -= connection.heldBytes;
     connection.held.length = 0;
+    connection.heldBytes = 0;
     this.holders.delete(connection);
     if (connection.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
@@ -302,6 +308,16 @@ export class Room {
       if (connection.held.length >= Room.MAX_HELD_UPDATES) {
         throw new ProtocolError('too many updates waiting for content the server does not have');
       }
+      // Held updates cost memory until their base arrives or a heartbeat passes: bounded in bytes
+      // too, or 64 frames of MAX_FRAME_BYTES each would be one socket's to keep.
+      if (connection.heldBytes + payload.length > this.updateLimits.heldBytesPerSocket) {
+        throw new ProtocolError('held updates over the byte budget of a socket', CloseCode.tooBig);
+      }
+      if (this.heldBytes + payload.length > this.updateLimits.heldBytesPerRoom) {
+        throw new ProtocolError('held updates over the byte budget of the document', CloseCode.tryAgainLater);
+      }
+      connection.heldBytes += payload.length;
+      this.heldBytes += payload.length;
       connection.outstanding.add(count);
       // A copy: the frame may be a view into a larger read from the socket.
       connection.held.push({ update: payload.slice(), count, needs, since: Date.now() });
@@ -335,6 +351,8 @@ export class Room {
           const held = connection.held[index]!;
           if (!isSatisfied(held.needs, this.known)) continue;
           connection.held.splice(index--, 1);
+          connection.heldBytes -= held.update.length;
+          this.heldBytes -= held.update.length;
           connection.outstanding.delete(held.count);
           this.accept(connection, held.update, held.count);
           progress = true;

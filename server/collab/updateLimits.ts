@@ -1,0 +1,15 @@
+const MiB = 1024 * 1024;
+
+/** What one socket's document updates may make a room spend (see Room.receiveSync). */
+export interface UpdateLimits {
+  /** Bytes of updates one socket may hold back waiting for missing content; more closes it (1009). */
+  heldBytesPerSocket: number;
+  /** The same over all sockets of a room; the socket whose update would pass it is closed (1013). */
+  heldBytesPerRoom: number;
+}
+
+/** The defaults also used by server/env.ts. */
+export const DEFAULT_UPDATE_LIMITS: UpdateLimits = {
+  heldBytesPerSocket: 4 * MiB,
+  heldBytesPerRoom: 16 * MiB,
+};
