@@ -78,6 +78,7 @@ export async function startServer(
     updates: {
       heldBytesPerSocket: env.MAX_HELD_BYTES_PER_SOCKET,
       heldBytesPerRoom: env.MAX_HELD_BYTES_PER_DOCUMENT,
+      maxStructs: env.MAX_STRUCTS_PER_UPDATE,
     },
     awareness: { maxStateBytes: env.MAX_AWARENESS_BYTES, maxIdsPerSocket: env.MAX_AWARENESS_IDS_PER_SOCKET },
     committer,

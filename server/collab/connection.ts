@@ -127,7 +127,14 @@ export class Connection {
    * not stored, until that content arrives (usually within milliseconds, e.g. an edit typed during
    * the sync handshake, or one that builds on another tab's edit received over BroadcastChannel).
    */
-  readonly held: Array<{ update: Uint8Array; count: number; needs: Map<number, number>; since: number }> = [];
+  readonly held: Array<{
+    update: Uint8Array;
+    /** Clocks it reaches (inspectUpdate's `to`). */
+    to: Map<number, number>;
+    count: number;
+    needs: Map<number, number>;
+    since: number;
+  }> = [];
   /** Bytes of the updates in `held` (bounded by UpdateLimits.heldBytesPerSocket). */
   heldBytes = 0;
   /** Awareness client ids this socket controls; removed for everyone when it closes. */

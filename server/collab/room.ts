@@ -10,7 +10,8 @@ import { isEmptyUpdate } from '../stores/docStorage/seqs';
 import type { UpdateWriter } from './writer';
 import { AppliedSeqs } from './appliedSeqs';
 import { log } from '../log';
-import { isSatisfied, knownClocksOf, noteUpdate, requirementsOf, type KnownClocks } from './dependencies';
+import { isSatisfied, knownClocksOf, noteClocks, noteUpdate, type KnownClocks } from './dependencies';
+import { inspectUpdate, UpdateRefused, type Inspected } from './inspectUpdate';
 import {
   AwarenessTooBig,
   DEFAULT_AWARENESS_LIMITS,
@@ -51,6 +52,8 @@ export function validateUpdate(update: Uint8Array): void {
     for (const { len } of ranges) if (!(len > 0)) throw new Error('empty deletion range');
   }
 }
+
+const NOTHING: Inspected = { needs: new Map(), to: new Map() };
 
 /** Encodes a sync-update frame. */
 export function encodeUpdateFrame(update: Uint8Array): Uint8Array {
@@ -290,18 +293,13 @@ export class Room {
     // on connect is still counted and acked — nothing to store is truthfully "saved" — so their
     // save status settles; anything with content is dropped uncounted and never acked.
     if (!connection.canWrite && !isEmptyUpdate(payload)) return;
-    try {
-      validateUpdate(payload);
-    } catch {
-      throw new ProtocolError('malformed document update');
-    }
+    const inspected = isEmptyUpdate(payload) ? NOTHING : this.inspect(payload);
+    const { needs } = inspected;
     // Storage slow or failing: queued updates wait in memory. Bound what one socket can pile up;
     // this update is dropped unacked and its client re-sends it on reconnect (sync step 2).
     if (connection.pendingUpdates >= connection.maxPendingUpdates) {
       throw new ProtocolError('too many unsaved updates', CloseCode.tryAgainLater);
     }
-    const needs = isEmptyUpdate(payload) ? new Map<number, number>() : requirementsOf(payload);
-    if (!needs) throw new ProtocolError('update with a hole in it');
     connection.receivedUpdates++;
     const count = connection.receivedUpdates;
     if (!isSatisfied(needs, this.known)) {
@@ -320,18 +318,28 @@ export class Room {
       this.heldBytes += payload.length;
       connection.outstanding.add(count);
       // A copy: the frame may be a view into a larger read from the socket.
-      connection.held.push({ update: payload.slice(), count, needs, since: Date.now() });
+      connection.held.push({ update: payload.slice(), to: inspected.to, count, needs, since: Date.now() });
       this.holders.add(connection);
       return;
     }
-    this.accept(connection, payload, count);
+    this.accept(connection, payload, inspected.to, count);
     this.releaseHeld();
   }
 
-  private accept(connection: Connection, update: Uint8Array, count: number): void {
+  /** Decodes and checks an update once (see inspectUpdate); a refusal closes the socket. */
+  private inspect(update: Uint8Array): Inspected {
+    try {
+      return inspectUpdate(update, this.updateLimits);
+    } catch (error) {
+      if (!(error instanceof UpdateRefused)) throw error;
+      throw new ProtocolError(error.message, error.overLimit ? CloseCode.tooBig : CloseCode.invalidPayload);
+    }
+  }
+
+  private accept(connection: Connection, update: Uint8Array, to: KnownClocks, count: number): void {
     connection.pendingUpdates++;
     connection.outstanding.add(count);
-    noteUpdate(this.known, update);
+    noteClocks(this.known, to);
     this.writer.enqueue({ docId: this.docId, update, origin: connection, ackCount: count });
   }
 
@@ -354,7 +362,7 @@ export class Room {
           connection.heldBytes -= held.update.length;
           this.heldBytes -= held.update.length;
           connection.outstanding.delete(held.count);
-          this.accept(connection, held.update, held.count);
+          this.accept(connection, held.update, held.to, held.count);
           progress = true;
         }
       }

@@ -6,10 +6,13 @@ export interface UpdateLimits {
   heldBytesPerSocket: number;
   /** The same over all sockets of a room; the socket whose update would pass it is closed (1013). */
   heldBytesPerRoom: number;
+  /** Structs in one update; more closes the socket (1009). A 50-page paste is ~4,600. */
+  maxStructs: number;
 }
 
 /** The defaults also used by server/env.ts. */
 export const DEFAULT_UPDATE_LIMITS: UpdateLimits = {
   heldBytesPerSocket: 4 * MiB,
   heldBytesPerRoom: 16 * MiB,
+  maxStructs: 50_000,
 };
