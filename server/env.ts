@@ -34,12 +34,17 @@ export const envSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://')
     .optional(),
-  /** Largest accepted WebSocket frame; bigger frames close that socket with 1009. */
+  /**
+   * Largest accepted WebSocket frame; bigger frames close that socket with 1009 before anything is
+   * decoded. A 50-page document pasted at once is one ~215 KB update frame, so 2 MiB lets through
+   * pastes of ~450 formatted pages (and a client's sync step 2 after as much offline typing), and
+   * bounds what one frame makes the server decode and hold (Outline uses 1.5 MiB).
+   */
   MAX_FRAME_BYTES: z.coerce
     .number()
     .int()
     .min(1024)
-    .default(10 * MiB),
+    .default(2 * MiB),
   /** Compact a document's update log into one state row after about this many updates. */
   COMPACT_EVERY: z.coerce.number().int().min(2).default(500),
   /** Largest accepted JSON body on the HTTP API. */

@@ -6,7 +6,8 @@ import { countLogRows, startTestServer, type TestServer } from '../support/serve
 /**
  * Updates that build on content the server does not have are held per socket (missingDeps.test.ts).
  * Held updates cost memory until their base arrives, so they are bounded in bytes per socket and
- * per document, not only in number (64 frames of MAX_FRAME_BYTES would be ~640 MiB per socket).
+ * per document, not only in number (64 frames of MAX_FRAME_BYTES would be ~640 MiB per socket at
+ * 10 MiB frames). The frame limit is raised here so that the held budget, not it, is what closes.
  */
 
 const MiB = 1024 * 1024;
@@ -39,7 +40,7 @@ function dependent(clientID: number, bytes: number): Uint8Array {
 
 describe('held updates have a byte budget', () => {
   it('sixteen 8 MiB dependency-less frames close their socket at the first (1009); nothing is stored', async () => {
-    server = await startTestServer();
+    server = await startTestServer({ MAX_FRAME_BYTES: String(10 * MiB) });
     const docId = await server.createDocument();
     const bystander = await open(docId);
     const hostile = await open(docId);
@@ -55,7 +56,7 @@ describe('held updates have a byte budget', () => {
   });
 
   it('two 3 MiB held updates pass the 4 MiB budget of a socket: closed with 1009', async () => {
-    server = await startTestServer();
+    server = await startTestServer({ MAX_FRAME_BYTES: String(10 * MiB) });
     const docId = await server.createDocument();
     const hostile = await open(docId);
     hostile.sendUpdate(dependent(9_002, 3 * MiB));
@@ -66,7 +67,7 @@ describe('held updates have a byte budget', () => {
   });
 
   it('the 16 MiB budget of a document closes the socket that would pass it (1013); the others stay', async () => {
-    server = await startTestServer();
+    server = await startTestServer({ MAX_FRAME_BYTES: String(10 * MiB) });
     const docId = await server.createDocument();
     const sockets = [];
     for (let i = 0; i < 5; i++) sockets.push(await open(docId));

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { MAX_RICH_TEXT_DEPTH } from '../../../shared/editor/xmlTree';
 import { connectRaw, type RawClient } from '../../support/rawclient';
 import { countLogRows, startTestServer, type TestServer } from '../../support/server';
+import { pastedPages } from '../../support/fiftyPages';
 import { waitFor } from '../../support/yclient';
 
 /**
@@ -52,6 +53,18 @@ function deep(levels: number): Uint8Array {
 }
 
 describe('limits on one update', () => {
+  it('a 50-page document pasted at once goes through the default limits in one frame', async () => {
+    server = await startTestServer();
+    const docId = await server.createDocument();
+    const tab = await open(docId);
+    const update = pastedPages(50, 'plak');
+    expect(update.length).toBeGreaterThan(150_000);
+    expect(Y.decodeUpdate(update).structs.length).toBeGreaterThan(4_000);
+    tab.sendUpdate(update);
+    await waitFor(() => tab.acked === 1, 'the paste was not acked');
+    expect(server.running.deps.rooms.peek(docId)!.doc.getXmlFragment('plak').length).toBe(50 * 8);
+  });
+
   it('an update with more structs than MAX_STRUCTS_PER_UPDATE closes its socket (1009); others edit on', async () => {
     server = await startTestServer({ MAX_STRUCTS_PER_UPDATE: '5000' });
     const docId = await server.createDocument();
