@@ -123,6 +123,17 @@ export const envSchema = z.object({
    * insertions in one 6.9 MiB frame held the event loop 2.4 s. Applying costs ~10 µs a struct.
    */
   MAX_STRUCTS_PER_UPDATE: z.coerce.number().int().min(1000).default(50_000),
+  /**
+   * Largest document, as its stored bytes (state plus update log, estimated between compactions). An
+   * update adding content past it closes that socket with 4413 and the editor says "Dit document is
+   * te groot"; deletions still pass. A 50-page formatted document is ~215 KB, so 16 MiB is several
+   * thousand pages (the 6.9 MiB dense document of issue 19 took ~1.5 s to load cold).
+   */
+  MAX_DOCUMENT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(16 * MiB),
   /** Largest awareness (presence) state of one client, in bytes; larger closes the socket (1009). */
   MAX_AWARENESS_BYTES: z.coerce
     .number()

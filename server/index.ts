@@ -79,6 +79,7 @@ export async function startServer(
       heldBytesPerSocket: env.MAX_HELD_BYTES_PER_SOCKET,
       heldBytesPerRoom: env.MAX_HELD_BYTES_PER_DOCUMENT,
       maxStructs: env.MAX_STRUCTS_PER_UPDATE,
+      maxDocumentBytes: env.MAX_DOCUMENT_BYTES,
     },
     awareness: { maxStateBytes: env.MAX_AWARENESS_BYTES, maxIdsPerSocket: env.MAX_AWARENESS_IDS_PER_SOCKET },
     committer,

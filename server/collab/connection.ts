@@ -16,6 +16,11 @@ export const CloseCode = {
   /** Access to the document was withdrawn. 44xx tells y-websocket not to reconnect. */
   forbidden: 4403,
   /**
+   * The update would make the document larger than MAX_DOCUMENT_BYTES. 44xx: y-websocket must not
+   * reconnect and send it again; the editor says so in Dutch.
+   */
+  documentTooLarge: 4413,
+  /**
    * The user's write access changed: reconnect (45xx makes y-websocket retry). A fresh socket
    * re-syncs from state vectors and restarts the durable-ack count, so an update dropped while
    * read-only is neither acked nor left blocking later updates of the same client.

@@ -20,6 +20,8 @@ export interface Inspected {
   needs: Requirements;
   /** Per client, the clock after its last struct (what accepting it adds to the known clocks). */
   to: KnownClocks;
+  /** Structs it carries (0: it only deletes). */
+  structs: number;
 }
 
 /** Why an update was refused: the message, and whether a limit (not malformed bytes) was passed. */
@@ -103,5 +105,5 @@ export function inspectUpdate(update: Uint8Array, limits: InspectionLimits): Ins
       if (!from.has(client) || end > to.get(client)!) need(client, end);
     }
   }
-  return { needs, to };
+  return { needs, to, structs: structs.length };
 }

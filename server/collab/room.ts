@@ -53,7 +53,7 @@ export function validateUpdate(update: Uint8Array): void {
   }
 }
 
-const NOTHING: Inspected = { needs: new Map(), to: new Map() };
+const NOTHING: Inspected = { needs: new Map(), to: new Map(), structs: 0 };
 
 /** Encodes a sync-update frame. */
 export function encodeUpdateFrame(update: Uint8Array): Uint8Array {
@@ -86,6 +86,11 @@ export class Room {
   compactedSeq: number;
   /** Title last written to the documents table. */
   persistedTitle: string | undefined;
+  /**
+   * Estimated stored size: the state and log read at load, plus every update accepted since, reset
+   * to the state's size at each compaction. Checked against UpdateLimits.maxDocumentBytes.
+   */
+  sizeBytes: number;
   /** The doc changed since the documents row was last touched. */
   dirtyMeta = false;
   /** Sockets with updates held back for missing content (see releaseHeld). */
@@ -108,6 +113,7 @@ export class Room {
     this.known = knownClocksOf(this.doc);
     this.seqs = new AppliedSeqs(loaded.lastSeq);
     this.compactedSeq = loaded.stateSeq;
+    this.sizeBytes = loaded.storedBytes ?? 0;
     this.persistedTitle = this.title;
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server is not a participant: it has no presence of its own.
@@ -224,6 +230,7 @@ export class Room {
     if (!origin) {
       // Server-side writes (template upgrades) bypass receive(): note what they add.
       noteUpdate(this.known, update);
+      this.sizeBytes += update.length;
       this.releaseHeld();
     }
     if (seq > 0) this.seqs.applied(seq);
@@ -240,6 +247,7 @@ export class Room {
         try {
           Y.applyUpdate(this.doc, update, FROM_ANOTHER_INSTANCE);
           noteUpdate(this.known, update);
+          this.sizeBytes += update.length;
         } catch (error) {
           log.error('a committed update from the log could not be applied', {
             docId: this.docId,
@@ -295,6 +303,10 @@ export class Room {
     if (!connection.canWrite && !isEmptyUpdate(payload)) return;
     const inspected = isEmptyUpdate(payload) ? NOTHING : this.inspect(payload);
     const { needs } = inspected;
+    // Deletions always pass: they are how a document that reached the limit gets smaller.
+    if (inspected.structs > 0 && this.sizeBytes + payload.length > this.updateLimits.maxDocumentBytes) {
+      throw new ProtocolError('document too large', CloseCode.documentTooLarge);
+    }
     // Storage slow or failing: queued updates wait in memory. Bound what one socket can pile up;
     // this update is dropped unacked and its client re-sends it on reconnect (sync step 2).
     if (connection.pendingUpdates >= connection.maxPendingUpdates) {
@@ -340,6 +352,7 @@ export class Room {
     connection.pendingUpdates++;
     connection.outstanding.add(count);
     noteClocks(this.known, to);
+    this.sizeBytes += update.length;
     this.writer.enqueue({ docId: this.docId, update, origin: connection, ackCount: count });
   }
 

@@ -8,6 +8,8 @@ export interface UpdateLimits {
   heldBytesPerRoom: number;
   /** Structs in one update; more closes the socket (1009). A 50-page paste is ~4,600. */
   maxStructs: number;
+  /** Estimated stored bytes of a document; an update adding content past it closes the socket (4413). */
+  maxDocumentBytes: number;
 }
 
 /** The defaults also used by server/env.ts. */
@@ -15,4 +17,5 @@ export const DEFAULT_UPDATE_LIMITS: UpdateLimits = {
   heldBytesPerSocket: 4 * MiB,
   heldBytesPerRoom: 16 * MiB,
   maxStructs: 50_000,
+  maxDocumentBytes: 16 * MiB,
 };
