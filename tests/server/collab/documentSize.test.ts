@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connectRaw, type RawClient } from '../../support/rawclient';
 import { countLogRows, startTestServer, type TestServer } from '../../support/server';
-import { waitFor } from '../../support/yclient';
+import { ConnectionEndTracker } from '../../../client/collab/ConnectionEndTracker';
+import { connectSynced, waitFor } from '../../support/yclient';
 
 /**
  * MAX_DOCUMENT_BYTES: an update that would make a document larger closes its socket with 4413
@@ -49,5 +50,23 @@ describe('document size limit', () => {
     await waitFor(() => honest.acked === 2, 'the deletion was not acked');
     expect(server.running.deps.rooms.peek(docId)!.doc.getText('t').length).toBe(1_000);
     expect(honest.socket.readyState).toBe(honest.socket.OPEN);
+  });
+
+  it('the y-websocket client ends with "documentTooLarge" and does not reconnect to send it again', async () => {
+    server = await startTestServer({ MAX_DOCUMENT_BYTES: String(64 * 1024) });
+    const docId = await server.createDocument();
+    const client = await connectSynced(server.wsUrl, docId, { cookie: server.cookie });
+    const tracker = new ConnectionEndTracker(client.provider);
+    try {
+      client.doc.getText('t').insert(0, 'x'.repeat(100_000));
+      await waitFor(() => tracker.getSnapshot() === 'documentTooLarge', 'the tracker did not end');
+      expect(client.permanentClose?.code).toBe(4413);
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      expect(client.sockets).toHaveLength(1);
+      expect(await countLogRows(server.dataDir, docId)).toBe(0);
+    } finally {
+      tracker.destroy();
+      client.destroy();
+    }
   });
 });
