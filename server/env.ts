@@ -134,6 +134,13 @@ export const envSchema = z.object({
     .int()
     .min(64 * 1024)
     .default(16 * MiB),
+  /**
+   * Document updates one socket may send per second on average, and at once (token bucket). Faster
+   * closes that socket with 1013; its client reconnects and re-sends what was not stored as one
+   * update. Typing sends ~10–30 a second and a paste one, so only scripts and floods meet it.
+   */
+  MAX_UPDATES_PER_SECOND: z.coerce.number().positive().default(200),
+  MAX_UPDATES_BURST: z.coerce.number().int().min(1).default(1000),
   /** Largest awareness (presence) state of one client, in bytes; larger closes the socket (1009). */
   MAX_AWARENESS_BYTES: z.coerce
     .number()

@@ -80,6 +80,7 @@ export async function startServer(
       heldBytesPerRoom: env.MAX_HELD_BYTES_PER_DOCUMENT,
       maxStructs: env.MAX_STRUCTS_PER_UPDATE,
       maxDocumentBytes: env.MAX_DOCUMENT_BYTES,
+      rate: { perSecond: env.MAX_UPDATES_PER_SECOND, burst: env.MAX_UPDATES_BURST },
     },
     awareness: { maxStateBytes: env.MAX_AWARENESS_BYTES, maxIdsPerSocket: env.MAX_AWARENESS_IDS_PER_SOCKET },
     committer,

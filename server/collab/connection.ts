@@ -140,6 +140,9 @@ export class Connection {
     needs: Map<number, number>;
     since: number;
   }> = [];
+  /** Update rate bucket (see takeUpdateToken). */
+  tokens = Number.NaN;
+  tokensAt = 0;
   /** Bytes of the updates in `held` (bounded by UpdateLimits.heldBytesPerSocket). */
   heldBytes = 0;
   /** Awareness client ids this socket controls; removed for everyone when it closes. */

@@ -19,6 +19,7 @@ import {
   type AwarenessLimits,
 } from './awareness';
 import { DEFAULT_UPDATE_LIMITS, type UpdateLimits } from './updateLimits';
+import { takeUpdateToken } from './updateRate';
 
 /** Transaction and awareness origin of what another instance committed or announced. */
 export const FROM_ANOTHER_INSTANCE = Symbol('another instance');
@@ -301,7 +302,13 @@ export class Room {
     // on connect is still counted and acked — nothing to store is truthfully "saved" — so their
     // save status settles; anything with content is dropped uncounted and never acked.
     if (!connection.canWrite && !isEmptyUpdate(payload)) return;
-    const inspected = isEmptyUpdate(payload) ? NOTHING : this.inspect(payload);
+    const empty = isEmptyUpdate(payload);
+    // Before decoding: a socket over its rate costs nothing more. 1013, not 44xx: its client
+    // reconnects and re-sends what was not stored as one sync step 2.
+    if (!empty && !takeUpdateToken(connection, this.updateLimits.rate, performance.now())) {
+      throw new ProtocolError('too many updates per second', CloseCode.tryAgainLater);
+    }
+    const inspected = empty ? NOTHING : this.inspect(payload);
     const { needs } = inspected;
     // Deletions always pass: they are how a document that reached the limit gets smaller.
     if (inspected.structs > 0 && this.sizeBytes + payload.length > this.updateLimits.maxDocumentBytes) {

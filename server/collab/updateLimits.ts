@@ -1,3 +1,5 @@
+import type { UpdateRate } from './updateRate';
+
 const MiB = 1024 * 1024;
 
 /** What one socket's document updates may make a room spend (see Room.receiveSync). */
@@ -10,6 +12,8 @@ export interface UpdateLimits {
   maxStructs: number;
   /** Estimated stored bytes of a document; an update adding content past it closes the socket (4413). */
   maxDocumentBytes: number;
+  /** Document updates per second one socket may send (token bucket); faster closes it (1013). */
+  rate: UpdateRate;
 }
 
 /** The defaults also used by server/env.ts. */
@@ -18,4 +22,5 @@ export const DEFAULT_UPDATE_LIMITS: UpdateLimits = {
   heldBytesPerRoom: 16 * MiB,
   maxStructs: 50_000,
   maxDocumentBytes: 16 * MiB,
+  rate: { perSecond: 200, burst: 1_000 },
 };
