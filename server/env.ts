@@ -38,12 +38,17 @@ export const envSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://')
     .optional(),
-  /** Largest accepted WebSocket frame; bigger frames close that socket with 1009. */
+  /**
+   * Largest accepted WebSocket frame; bigger frames close that socket with 1009 before anything is
+   * decoded. A 50-page document pasted at once is one ~215 KB update frame, so 2 MiB lets through
+   * pastes of ~450 formatted pages (and a client's sync step 2 after as much offline typing), and
+   * bounds what one frame makes the server decode and hold (Outline uses 1.5 MiB).
+   */
   MAX_FRAME_BYTES: z.coerce
     .number()
     .int()
     .min(1024)
-    .default(10 * MiB),
+    .default(2 * MiB),
   /** Compact a document's update log into one state row after about this many updates. */
   COMPACT_EVERY: z.coerce.number().int().min(2).default(500),
   /** Largest accepted JSON body on the HTTP API. */
@@ -110,6 +115,50 @@ export const envSchema = z.object({
    * replaced, the request gets 503. Long enough for the largest real document (~1 s on one core).
    */
   WORKER_JOB_TIMEOUT_MS: z.coerce.number().int().min(10).default(10_000),
+  /**
+   * Bytes of document updates one socket may hold back because they build on content the server
+   * does not have yet (normally for milliseconds: an edit typed during the handshake, or one built
+   * on another tab's edit). More closes that socket with 1009; it re-syncs on reconnect. At least
+   * MAX_FRAME_BYTES, so one whole frame can wait.
+   */
+  MAX_HELD_BYTES_PER_SOCKET: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(4 * MiB),
+  /**
+   * The same over all sockets of one document; the socket whose update would pass it is closed
+   * with 1013 (it reconnects and re-syncs). Bounds held memory per document, not per attacker.
+   */
+  MAX_HELD_BYTES_PER_DOCUMENT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(16 * MiB),
+  /**
+   * Structs (insertions, runs of text, tombstones) in one document update; more closes the socket
+   * with 1009 before anything is applied. A 50-page paste is ~4,600 structs; 900,000 one-letter
+   * insertions in one 6.9 MiB frame held the event loop 2.4 s. Applying costs ~10 µs a struct.
+   */
+  MAX_STRUCTS_PER_UPDATE: z.coerce.number().int().min(1000).default(50_000),
+  /**
+   * Largest document, as its stored bytes (state plus update log, estimated between compactions). An
+   * update adding content past it closes that socket with 4413 and the editor says "Dit document is
+   * te groot"; deletions still pass. A 50-page formatted document is ~215 KB, so 16 MiB is several
+   * thousand pages (the 6.9 MiB dense document of issue 19 took ~1.5 s to load cold).
+   */
+  MAX_DOCUMENT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(16 * MiB),
+  /**
+   * Document updates one socket may send per second on average, and at once (token bucket). Faster
+   * closes that socket with 1013; its client reconnects and re-sends what was not stored as one
+   * update. Typing sends ~10–30 a second and a paste one, so only scripts and floods meet it.
+   */
+  MAX_UPDATES_PER_SECOND: z.coerce.number().positive().default(200),
+  MAX_UPDATES_BURST: z.coerce.number().int().min(1).default(1000),
   /** Largest awareness (presence) state of one client, in bytes; larger closes the socket (1009). */
   MAX_AWARENESS_BYTES: z.coerce
     .number()

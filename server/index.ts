@@ -75,6 +75,13 @@ export async function startServer(
     maxSocketsPerUser: env.MAX_SOCKETS_PER_USER,
     maxSocketsPerAddress: env.MAX_SOCKETS_PER_ADDRESS,
     maxPendingUpdatesPerSocket: env.MAX_PENDING_UPDATES_PER_SOCKET,
+    updates: {
+      heldBytesPerSocket: env.MAX_HELD_BYTES_PER_SOCKET,
+      heldBytesPerRoom: env.MAX_HELD_BYTES_PER_DOCUMENT,
+      maxStructs: env.MAX_STRUCTS_PER_UPDATE,
+      maxDocumentBytes: env.MAX_DOCUMENT_BYTES,
+      rate: { perSecond: env.MAX_UPDATES_PER_SECOND, burst: env.MAX_UPDATES_BURST },
+    },
     awareness: { maxStateBytes: env.MAX_AWARENESS_BYTES, maxIdsPerSocket: env.MAX_AWARENESS_IDS_PER_SOCKET },
     committer,
     metrics: metrics.collab,

@@ -25,6 +25,7 @@ const LABELS: Record<StatusDisplay, MessageKey> = {
   readOnly: 'status.readOnly',
   sessionEnded: 'status.sessionEnded',
   accessWithdrawn: 'status.accessWithdrawn',
+  documentTooLarge: 'status.documentTooLarge',
 };
 
 const DATA_STATES: Record<StatusDisplay, string> = {
@@ -35,6 +36,7 @@ const DATA_STATES: Record<StatusDisplay, string> = {
   readOnly: 'read-only',
   sessionEnded: 'session-ended',
   accessWithdrawn: 'access-withdrawn',
+  documentTooLarge: 'document-too-large',
 };
 
 /** The save status line; a polite live region, so changes are announced without interrupting. */

@@ -252,6 +252,9 @@ export const en: Messages = {
   'editor.loginAgain': 'Log in again',
   'editor.accessWithdrawn':
     'You no longer have access to this document: you were removed from the team or your role changed.',
+  'editor.documentTooLarge':
+    'This document is too large: your last change was not saved. Reload the page and remove content or split the text over more documents.',
+  'editor.reload': 'Reload page',
   'editor.noAccessHeading': 'No access to this document',
   'editor.noAccessBody':
     'This document belongs to a team you are not a member of. Ask an owner of the team for an invite link.',
@@ -264,6 +267,7 @@ export const en: Messages = {
   'status.readOnly': 'Read only — updated live',
   'status.sessionEnded': 'Session ended',
   'status.accessWithdrawn': 'No access any more',
+  'status.documentTooLarge': 'Document too large',
 
   'toolbar.label': 'Formatting for {section}',
   'toolbar.bold': 'Bold',

@@ -259,6 +259,9 @@ export const nl = {
   'editor.loginAgain': 'Opnieuw inloggen',
   'editor.accessWithdrawn':
     'Je hebt geen toegang meer tot dit document: je bent uit het team verwijderd of je rol is gewijzigd.',
+  'editor.documentTooLarge':
+    'Dit document is te groot: je laatste wijziging is niet opgeslagen. Herlaad de pagina en verwijder inhoud of verdeel de tekst over meer documenten.',
+  'editor.reload': 'Pagina herladen',
   'editor.noAccessHeading': 'Geen toegang tot dit document',
   'editor.noAccessBody':
     'Dit document hoort bij een team waar je geen lid van bent. Vraag een eigenaar van het team om een uitnodigingslink.',
@@ -271,6 +274,7 @@ export const nl = {
   'status.readOnly': 'Alleen lezen — live bijgewerkt',
   'status.sessionEnded': 'Sessie beëindigd',
   'status.accessWithdrawn': 'Geen toegang meer',
+  'status.documentTooLarge': 'Document te groot',
 
   'toolbar.label': 'Opmaak voor {section}',
   'toolbar.bold': 'Vet',

@@ -16,6 +16,11 @@ export const CloseCode = {
   /** Access to the document was withdrawn. 44xx tells y-websocket not to reconnect. */
   forbidden: 4403,
   /**
+   * The update would make the document larger than MAX_DOCUMENT_BYTES. 44xx: y-websocket must not
+   * reconnect and send it again; the editor says so in Dutch.
+   */
+  documentTooLarge: 4413,
+  /**
    * The user's write access changed: reconnect (45xx makes y-websocket retry). A fresh socket
    * re-syncs from state vectors and restarts the durable-ack count, so an update dropped while
    * read-only is neither acked nor left blocking later updates of the same client.
@@ -127,7 +132,19 @@ export class Connection {
    * not stored, until that content arrives (usually within milliseconds, e.g. an edit typed during
    * the sync handshake, or one that builds on another tab's edit received over BroadcastChannel).
    */
-  readonly held: Array<{ update: Uint8Array; count: number; needs: Map<number, number>; since: number }> = [];
+  readonly held: Array<{
+    update: Uint8Array;
+    /** Clocks it reaches (inspectUpdate's `to`). */
+    to: Map<number, number>;
+    count: number;
+    needs: Map<number, number>;
+    since: number;
+  }> = [];
+  /** Update rate bucket (see takeUpdateToken). */
+  tokens = Number.NaN;
+  tokensAt = 0;
+  /** Bytes of the updates in `held` (bounded by UpdateLimits.heldBytesPerSocket). */
+  heldBytes = 0;
   /** Awareness client ids this socket controls; removed for everyone when it closes. */
   readonly awarenessIds = new LazySet<number>();
   closed = false;

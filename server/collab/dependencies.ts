@@ -16,54 +16,14 @@ export function knownClocksOf(doc: Y.Doc): KnownClocks {
 
 /** Adds everything `update` carries to `known`. */
 export function noteUpdate(known: KnownClocks, update: Uint8Array): void {
-  for (const [client, clock] of Y.parseUpdateMeta(update).to) {
-    if (clock > (known.get(client) ?? 0)) known.set(client, clock);
-  }
+  noteClocks(known, Y.parseUpdateMeta(update).to);
 }
 
-/**
- * The content `update` (already validated) builds on but does not carry itself: the start of each
- * of its runs (no clock gap), every origin and parent item, every deleted range. Returns null for an
- * update with a hole in itself (a Skip struct), which no later content can fill.
- *
- * Why: Yjs keeps an update with missing dependencies as "pending" and re-examines the whole pending
- * pile on every later update, so each update's cost grows with that pile — which a hostile client
- * can grow without bound (fuzzing measured ~12 ms per update after 3,000 such updates). The server
- * therefore applies an update only once its requirements are met (see Room).
- */
-export function requirementsOf(update: Uint8Array): Requirements | null {
-  const { from, to } = Y.parseUpdateMeta(update);
-  const needs: Requirements = new Map();
-  const need = (client: number, clock: number) => {
-    if (clock > (needs.get(client) ?? 0)) needs.set(client, clock);
-  };
-  /** Whether the update itself carries clock `clock` of `client` (given its runs start in time). */
-  const carries = (client: number, clock: number) => {
-    const start = from.get(client);
-    return start !== undefined && clock >= start && clock < (to.get(client) ?? start);
-  };
-  for (const [client, start] of from) need(client, start);
-  const { structs, ds } = Y.decodeUpdate(update);
-  const needItem = (id: Y.ID | null) => {
-    if (id && !carries(id.client, id.clock)) need(id.client, id.clock + 1);
-  };
-  for (const struct of structs) {
-    if (struct instanceof Y.GC) continue;
-    if (!(struct instanceof Y.Item)) return null;
-    needItem(struct.origin);
-    needItem(struct.rightOrigin);
-    const parent = struct.parent as unknown;
-    if (parent instanceof Y.ID) needItem(parent);
+/** Adds clocks an update reaches (inspectUpdate's `to`) to `known`. */
+export function noteClocks(known: KnownClocks, to: KnownClocks): void {
+  for (const [client, clock] of to) {
+    if (clock > (known.get(client) ?? 0)) known.set(client, clock);
   }
-  for (const [client, deletions] of ds.clients) {
-    for (const { clock, len } of deletions) {
-      const end = clock + len;
-      const start = from.get(client);
-      // Up to its own run's end the update carries what it deletes (its start is required above).
-      if (start === undefined || end > (to.get(client) ?? start)) need(client, end);
-    }
-  }
-  return needs;
 }
 
 /** Whether `known` meets every requirement. */

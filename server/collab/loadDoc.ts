@@ -10,6 +10,8 @@ export interface LoadedDoc {
   lastSeq: number;
   /** Seq up to which the compacted state covers the log. */
   stateSeq: number;
+  /** Bytes of the stored state and log rows (the room's size estimate starts here). */
+  storedBytes?: number;
   /** Number of log rows applied on top of the compacted state. */
   logCount: number;
 }
@@ -26,6 +28,7 @@ export async function loadDoc(storage: DocStorage, docId: string): Promise<Loade
   if (stored.state) Y.applyUpdate(doc, stored.state);
   let lastSeq = stored.stateSeq;
   let logCount = 0;
+  let storedBytes = stored.state?.length ?? 0;
   const corrupt: Array<{ seq: number; reason: string }> = [];
   for (const row of stored.log) {
     try {
@@ -33,6 +36,7 @@ export async function loadDoc(storage: DocStorage, docId: string): Promise<Loade
       validateUpdate(row.data);
       Y.applyUpdate(doc, row.data);
       logCount++;
+      storedBytes += row.data.length;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       log.error('quarantined corrupt update row', { docId, seq: row.seq, reason });
@@ -46,5 +50,5 @@ export async function loadDoc(storage: DocStorage, docId: string): Promise<Loade
       log.error('could not quarantine a corrupt update row', { docId, seq, error: String(error) });
     });
   }
-  return { doc, lastSeq, stateSeq: stored.stateSeq, logCount };
+  return { doc, lastSeq, stateSeq: stored.stateSeq, logCount, storedBytes };
 }

@@ -11,13 +11,16 @@ import type { UpdateWriter } from './writer';
 import { AppliedSeqs } from './appliedSeqs';
 import { answerAwarenessQuery } from './awarenessQuery';
 import { log } from '../log';
-import { isSatisfied, knownClocksOf, noteUpdate, requirementsOf, type KnownClocks } from './dependencies';
+import { isSatisfied, knownClocksOf, noteClocks, noteUpdate, type KnownClocks } from './dependencies';
+import { inspectUpdate, UpdateRefused, type Inspected } from './inspectUpdate';
 import {
   AwarenessTooBig,
   DEFAULT_AWARENESS_LIMITS,
   sanitizeAwarenessUpdate,
   type AwarenessLimits,
 } from './awareness';
+import { DEFAULT_UPDATE_LIMITS, type UpdateLimits } from './updateLimits';
+import { takeUpdateToken } from './updateRate';
 
 /** Transaction and awareness origin of what another instance committed or announced. */
 export const FROM_ANOTHER_INSTANCE = Symbol('another instance');
@@ -52,6 +55,8 @@ export function validateUpdate(update: Uint8Array): void {
   }
 }
 
+const NOTHING: Inspected = { needs: new Map(), to: new Map(), structs: 0 };
+
 /** Encodes a sync-update frame. */
 export function encodeUpdateFrame(update: Uint8Array): Uint8Array {
   return frame((encoder) => {
@@ -83,10 +88,17 @@ export class Room {
   compactedSeq: number;
   /** Title last written to the documents table. */
   persistedTitle: string | undefined;
+  /**
+   * Estimated stored size: the state and log read at load, plus every update accepted since, reset
+   * to the state's size at each compaction. Checked against UpdateLimits.maxDocumentBytes.
+   */
+  sizeBytes: number;
   /** The doc changed since the documents row was last touched. */
   dirtyMeta = false;
   /** Sockets with updates held back for missing content (see releaseHeld). */
   private readonly holders = new Set<Connection>();
+  /** Bytes held over all sockets (see UpdateLimits). */
+  private heldBytes = 0;
   /** Clocks of everything committed or queued for commit (what later updates may build on). */
   private readonly known: KnownClocks;
   /** Updates one socket may hold back waiting for missing content; more closes it (1007). */
@@ -97,11 +109,13 @@ export class Room {
     loaded: LoadedDoc,
     private readonly writer: UpdateWriter,
     private readonly awarenessLimits: AwarenessLimits = DEFAULT_AWARENESS_LIMITS,
+    private readonly updateLimits: UpdateLimits = DEFAULT_UPDATE_LIMITS,
   ) {
     this.doc = loaded.doc;
     this.known = knownClocksOf(this.doc);
     this.seqs = new AppliedSeqs(loaded.lastSeq);
     this.compactedSeq = loaded.stateSeq;
+    this.sizeBytes = loaded.storedBytes ?? 0;
     this.persistedTitle = this.title;
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server is not a participant: it has no presence of its own.
@@ -175,7 +189,9 @@ export class Room {
   leave(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
     // Held updates were never stored or acked; the client sends them again when it re-syncs.
+    this.heldBytes -= connection.heldBytes;
     connection.held.length = 0;
+    connection.heldBytes = 0;
     this.holders.delete(connection);
     if (connection.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
@@ -215,6 +231,7 @@ export class Room {
     if (!origin) {
       // Server-side writes (template upgrades) bypass receive(): note what they add.
       noteUpdate(this.known, update);
+      this.sizeBytes += update.length;
       this.releaseHeld();
     }
     if (seq > 0) this.seqs.applied(seq);
@@ -231,6 +248,7 @@ export class Room {
         try {
           Y.applyUpdate(this.doc, update, FROM_ANOTHER_INSTANCE);
           noteUpdate(this.known, update);
+          this.sizeBytes += update.length;
         } catch (error) {
           log.error('a committed update from the log could not be applied', {
             docId: this.docId,
@@ -284,38 +302,64 @@ export class Room {
     // on connect is still counted and acked — nothing to store is truthfully "saved" — so their
     // save status settles; anything with content is dropped uncounted and never acked.
     if (!connection.canWrite && !isEmptyUpdate(payload)) return;
-    try {
-      validateUpdate(payload);
-    } catch {
-      throw new ProtocolError('malformed document update');
+    const empty = isEmptyUpdate(payload);
+    // Before decoding: a socket over its rate costs nothing more. 1013, not 44xx: its client
+    // reconnects and re-sends what was not stored as one sync step 2.
+    if (!empty && !takeUpdateToken(connection, this.updateLimits.rate, performance.now())) {
+      throw new ProtocolError('too many updates per second', CloseCode.tryAgainLater);
+    }
+    const inspected = empty ? NOTHING : this.inspect(payload);
+    const { needs } = inspected;
+    // Deletions always pass: they are how a document that reached the limit gets smaller.
+    if (inspected.structs > 0 && this.sizeBytes + payload.length > this.updateLimits.maxDocumentBytes) {
+      throw new ProtocolError('document too large', CloseCode.documentTooLarge);
     }
     // Storage slow or failing: queued updates wait in memory. Bound what one socket can pile up;
     // this update is dropped unacked and its client re-sends it on reconnect (sync step 2).
     if (connection.pendingUpdates >= connection.maxPendingUpdates) {
       throw new ProtocolError('too many unsaved updates', CloseCode.tryAgainLater);
     }
-    const needs = isEmptyUpdate(payload) ? new Map<number, number>() : requirementsOf(payload);
-    if (!needs) throw new ProtocolError('update with a hole in it');
     connection.receivedUpdates++;
     const count = connection.receivedUpdates;
     if (!isSatisfied(needs, this.known)) {
       if (connection.held.length >= Room.MAX_HELD_UPDATES) {
         throw new ProtocolError('too many updates waiting for content the server does not have');
       }
+      // Held updates cost memory until their base arrives or a heartbeat passes: bounded in bytes
+      // too, or 64 frames of MAX_FRAME_BYTES each would be one socket's to keep.
+      if (connection.heldBytes + payload.length > this.updateLimits.heldBytesPerSocket) {
+        throw new ProtocolError('held updates over the byte budget of a socket', CloseCode.tooBig);
+      }
+      if (this.heldBytes + payload.length > this.updateLimits.heldBytesPerRoom) {
+        throw new ProtocolError('held updates over the byte budget of the document', CloseCode.tryAgainLater);
+      }
+      connection.heldBytes += payload.length;
+      this.heldBytes += payload.length;
       connection.outstanding.add(count);
       // A copy: the frame may be a view into a larger read from the socket.
-      connection.held.push({ update: payload.slice(), count, needs, since: Date.now() });
+      connection.held.push({ update: payload.slice(), to: inspected.to, count, needs, since: Date.now() });
       this.holders.add(connection);
       return;
     }
-    this.accept(connection, payload, count);
+    this.accept(connection, payload, inspected.to, count);
     this.releaseHeld();
   }
 
-  private accept(connection: Connection, update: Uint8Array, count: number): void {
+  /** Decodes and checks an update once (see inspectUpdate); a refusal closes the socket. */
+  private inspect(update: Uint8Array): Inspected {
+    try {
+      return inspectUpdate(update, this.updateLimits);
+    } catch (error) {
+      if (!(error instanceof UpdateRefused)) throw error;
+      throw new ProtocolError(error.message, error.overLimit ? CloseCode.tooBig : CloseCode.invalidPayload);
+    }
+  }
+
+  private accept(connection: Connection, update: Uint8Array, to: KnownClocks, count: number): void {
     connection.pendingUpdates++;
     connection.outstanding.add(count);
-    noteUpdate(this.known, update);
+    noteClocks(this.known, to);
+    this.sizeBytes += update.length;
     this.writer.enqueue({ docId: this.docId, update, origin: connection, ackCount: count });
   }
 
@@ -335,8 +379,10 @@ export class Room {
           const held = connection.held[index]!;
           if (!isSatisfied(held.needs, this.known)) continue;
           connection.held.splice(index--, 1);
+          connection.heldBytes -= held.update.length;
+          this.heldBytes -= held.update.length;
           connection.outstanding.delete(held.count);
-          this.accept(connection, held.update, held.count);
+          this.accept(connection, held.update, held.to, held.count);
           progress = true;
         }
       }

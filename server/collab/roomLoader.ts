@@ -1,6 +1,7 @@
 import type { DocStorage } from '../stores/docStorage';
 import { log } from '../log';
 import type { AwarenessLimits } from './awareness';
+import type { UpdateLimits } from './updateLimits';
 import { loadDoc, type LoadedDoc } from './loadDoc';
 import { Room } from './room';
 import { persistRooms } from './roomPersistence';
@@ -11,6 +12,7 @@ import { ALONE, type ClusterLink } from './clusterLink';
 /** Settings of the room loader. */
 export interface RoomLoaderOptions {
   awareness?: AwarenessLimits;
+  updates?: UpdateLimits;
   /** The other instances (ALONE when absent). */
   link?: ClusterLink;
   /** Called once a room is loaded, with the rows other instances announced while it loaded. */
@@ -134,7 +136,7 @@ export class RoomLoader {
       this.link.unwatch(docId);
       throw error;
     }
-    const room = new Room(docId, loaded, this.writer, this.options.awareness);
+    const room = new Room(docId, loaded, this.writer, this.options.awareness, this.options.updates);
     const missed = committed.filter(({ seq }) => seq > room.lastSeq).sort((a, b) => a.seq - b.seq);
     room.doc.transact(() => {
       for (const { update, seq } of missed) {

@@ -26,6 +26,7 @@ function snapshot(room: Room, what: PersistWhat): Snapshot | undefined {
     const started = performance.now();
     const state = Y.encodeStateAsUpdate(room.doc);
     write.compaction = { state, stateVector: Y.encodeStateVector(room.doc), upToSeq: room.lastSeq };
+    room.sizeBytes = state.length;
     log.debug('compacting', {
       docId: room.docId,
       rows: room.logCount,

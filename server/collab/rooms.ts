@@ -2,6 +2,7 @@ import type { DocStorage } from '../stores/docStorage';
 import { log } from '../log';
 import { AccessGuard, type AccessGuardOptions } from './accessGuard';
 import type { AwarenessLimits } from './awareness';
+import type { UpdateLimits } from './updateLimits';
 import { applyCommittedBatch } from './committedBatch';
 import { CloseCode, type Connection } from './connection';
 import { heartbeat } from './heartbeat';
@@ -36,6 +37,8 @@ export interface RoomRegistryOptions extends AccessGuardOptions {
   socketIdleMs?: number;
   /** Presence limits per socket. */
   awareness?: AwarenessLimits;
+  /** Budgets for document updates per socket and room. */
+  updates?: UpdateLimits;
   /** Where group commits run: the storage's engine, on the event loop, a worker thread or the network. */
   committer: Committer;
   /** Told about every committed batch, compaction and row refresh (server/metrics). */
@@ -88,6 +91,7 @@ export class RoomRegistry {
     this.catchUp = new LogCatchUp(storage, (docId) => this.loader.peek(docId));
     this.loader = new RoomLoader(storage, this.writer, {
       awareness: options.awareness,
+      updates: options.updates,
       link: this.link,
       loaded: (room, remote) => this.catchUp.receive(room, remote),
     });

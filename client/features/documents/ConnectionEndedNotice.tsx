@@ -5,7 +5,8 @@ import { documentPath, loginPath } from '../../app/router';
 
 /**
  * Why the document stopped syncing for good, in place of "Offline": the session ended (4401 → log
- * in again and come back here) or access was withdrawn (4403).
+ * in again and come back here), access was withdrawn (4403) or the document reached its size limit
+ * (4413: the change that passed it is lost; a reload shows what is stored).
  */
 export function ConnectionEndedNotice({ reason, docId }: { reason: ConnectionEnd; docId: string }) {
   const t = useT();
@@ -24,6 +25,15 @@ export function ConnectionEndedNotice({ reason, docId }: { reason: ConnectionEnd
             <a href={loginPath(documentPath(docId))} className="button button--primary">
               {t('editor.loginAgain')}
             </a>
+          </p>
+        </>
+      ) : reason === 'documentTooLarge' ? (
+        <>
+          <p>{t('editor.documentTooLarge')}</p>
+          <p>
+            <button type="button" className="button button--primary" onClick={() => window.location.reload()}>
+              {t('editor.reload')}
+            </button>
           </p>
         </>
       ) : (

@@ -45,6 +45,9 @@ export interface FuzzSummary {
 }
 
 const MAX_FRAME_BYTES = 64 * 1024;
+/** Low enough that dense and dependency-less updates meet these limits inside the frame limit. */
+const MAX_STRUCTS_PER_UPDATE = 1_000;
+const MAX_HELD_BYTES_PER_SOCKET = 32 * 1024;
 
 function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -137,7 +140,7 @@ function generators(random: () => number) {
     () => awarenessFrame(int(2 ** 30), 'null'),
   ];
 
-  const hostile: Array<{ name: string; make: () => Uint8Array }> = [
+  const hostile: Attack[] = [
     { name: 'random bytes', make: () => bytes(1 + int(300)) },
     { name: 'empty frame', make: () => new Uint8Array(0) },
     {
@@ -184,8 +187,83 @@ function generators(random: () => number) {
     },
     { name: 'awareness with broken JSON', make: () => awarenessFrame(int(2 ** 30), '{"user":') },
     { name: 'oversized frame', make: () => bytes(MAX_FRAME_BYTES + 1 + int(1024)) },
+    ...structureAware(int),
   ];
   return { benign, hostile, int };
+}
+
+/** A frame meant to break its socket; `closesWith`: the only acceptable outcome. */
+interface Attack {
+  name: string;
+  make: () => Uint8Array;
+  closesWith?: number;
+}
+
+/**
+ * Well-formed updates built to cost the server: too many structs, nesting past the editor's depth,
+ * deletion of a huge range nobody has, and a dependency-less update filling the held budget.
+ */
+function structureAware(int: (max: number) => number): Attack[] {
+  const build = (edit: (doc: Y.Doc) => void) => {
+    const doc = new Y.Doc();
+    doc.clientID = 3_000_000 + int(1_000_000);
+    doc.transact(() => edit(doc));
+    const update = Y.encodeStateAsUpdate(doc);
+    doc.destroy();
+    return syncFrame(SyncMessageType.update, update);
+  };
+  return [
+    {
+      name: 'dense update (more structs than allowed)',
+      closesWith: 1009,
+      make: () =>
+        build((doc) => {
+          for (let i = 0; i <= MAX_STRUCTS_PER_UPDATE + int(500); i++) doc.getText('dicht').insert(0, 'x');
+        }),
+    },
+    {
+      name: 'deeply nested update',
+      closesWith: 1009,
+      make: () =>
+        build((doc) => {
+          let parent: Y.XmlFragment | Y.XmlElement = doc.getXmlFragment('diep');
+          for (let i = 0; i < 110 + int(300); i++) {
+            const child: Y.XmlElement = new Y.XmlElement('bulletList');
+            parent.insert(0, [child]);
+            parent = child;
+          }
+        }),
+    },
+    {
+      name: 'deletion of a huge range nobody has',
+      make: () =>
+        syncFrame(
+          SyncMessageType.update,
+          frame((encoder) => {
+            encoding.writeVarUint(encoder, 0); // no structs
+            encoding.writeVarUint(encoder, 1); // one client in the delete set
+            encoding.writeVarUint(encoder, int(2 ** 31));
+            encoding.writeVarUint(encoder, 1);
+            encoding.writeVarUint(encoder, int(1000));
+            encoding.writeVarUint(encoder, 2 ** 31 + int(2 ** 20));
+          }),
+        ),
+    },
+    {
+      name: 'dependency-less update over the held budget',
+      closesWith: 1009,
+      make: () => {
+        const doc = new Y.Doc();
+        doc.clientID = 4_000_000 + int(1_000_000);
+        doc.getText('t').insert(0, 'a');
+        const vector = Y.encodeStateVector(doc);
+        doc.getText('t').insert(1, 'x'.repeat(MAX_HELD_BYTES_PER_SOCKET + int(1000)));
+        const update = Y.encodeStateAsUpdate(doc, vector);
+        doc.destroy();
+        return syncFrame(SyncMessageType.update, update);
+      },
+    },
+  ];
 }
 
 /** A bare hostile socket, as cheap as possible on the client side (the server is under test). */
@@ -267,6 +345,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
     child = await startChildServer(dataDir, {
       LOG_LEVEL: 'error',
       MAX_FRAME_BYTES: String(MAX_FRAME_BYTES),
+      MAX_STRUCTS_PER_UPDATE: String(MAX_STRUCTS_PER_UPDATE),
+      MAX_HELD_BYTES_PER_SOCKET: String(MAX_HELD_BYTES_PER_SOCKET),
       BACKUP_INTERVAL_MINUTES: '0',
     });
     const server = child;
@@ -342,6 +422,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
           new Promise<string>((resolve) => (timer = setTimeout(() => resolve('timeout'), 10_000))),
         ]);
         clearTimeout(timer);
+        if (attack.closesWith !== undefined && outcome !== `close ${attack.closesWith}`)
+          problems.push(`${attack.name}: ${outcome}, not close ${attack.closesWith}`);
         if (outcome === 'answered') survived++;
         else if (outcome === 'timeout')
           problems.push(`socket neither answered nor closed after ${attack.name}`);

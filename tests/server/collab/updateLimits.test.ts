@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { MAX_RICH_TEXT_DEPTH } from '../../../shared/editor/xmlTree';
+import { connectRaw, type RawClient } from '../../support/rawclient';
+import { countLogRows, startTestServer, type TestServer } from '../../support/server';
+import { pastedPages } from '../../support/fiftyPages';
+import { waitFor } from '../../support/yclient';
+
+/**
+ * What one update may contain, checked while it is decoded and before anything is applied: a dense
+ * update (900,000 one-letter insertions held the loop 2.4 s) or a deeply nested one (30,000 list
+ * levels broke every recursive walk) closes its socket with 1009; nothing of it is stored.
+ */
+
+let server: TestServer;
+const raws: RawClient[] = [];
+
+afterEach(async () => {
+  for (const raw of raws.splice(0)) raw.terminate();
+  await server.close();
+});
+
+async function open(docId: string): Promise<RawClient> {
+  const raw = connectRaw(server.wsUrl, docId, { cookie: server.cookie, durable: true });
+  raws.push(raw);
+  await raw.opened;
+  return raw;
+}
+
+/** One update of `count` one-letter insertions that Yjs cannot merge into runs. */
+function dense(count: number): Uint8Array {
+  const doc = new Y.Doc();
+  const text = doc.getText('t');
+  doc.transact(() => {
+    for (let i = 0; i < count; i++) text.insert(0, 'x');
+  });
+  return Y.encodeStateAsUpdate(doc);
+}
+
+/** One update of `levels` nested elements in a fragment, text at the bottom. */
+function deep(levels: number): Uint8Array {
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    let parent: Y.XmlFragment | Y.XmlElement = doc.getXmlFragment('body');
+    for (let i = 0; i < levels; i++) {
+      const child: Y.XmlElement = new Y.XmlElement(i % 2 ? 'listItem' : 'bulletList');
+      parent.insert(0, [child]);
+      parent = child;
+    }
+    parent.insert(0, [new Y.XmlText('diep')]);
+  });
+  return Y.encodeStateAsUpdate(doc);
+}
+
+describe('limits on one update', () => {
+  it('a 50-page document pasted at once goes through the default limits in one frame', async () => {
+    server = await startTestServer();
+    const docId = await server.createDocument();
+    const tab = await open(docId);
+    const update = pastedPages(50, 'plak');
+    expect(update.length).toBeGreaterThan(150_000);
+    expect(Y.decodeUpdate(update).structs.length).toBeGreaterThan(4_000);
+    tab.sendUpdate(update);
+    await waitFor(() => tab.acked === 1, 'the paste was not acked');
+    expect(server.running.deps.rooms.peek(docId)!.doc.getXmlFragment('plak').length).toBe(50 * 8);
+  });
+
+  it('an update with more structs than MAX_STRUCTS_PER_UPDATE closes its socket (1009); others edit on', async () => {
+    server = await startTestServer({ MAX_STRUCTS_PER_UPDATE: '5000' });
+    const docId = await server.createDocument();
+    const honest = await open(docId);
+    const hostile = await open(docId);
+    hostile.sendUpdate(dense(6_000));
+    expect((await hostile.closed).code).toBe(1009);
+    expect(await countLogRows(server.dataDir, docId)).toBe(0);
+    honest.sendUpdate(dense(4_000));
+    await waitFor(() => honest.acked === 1, 'the honest update was not acked');
+    expect(server.running.deps.rooms.peek(docId)!.doc.getText('t').length).toBe(4_000);
+  });
+
+  it(`nesting deeper than ${MAX_RICH_TEXT_DEPTH} element levels closes its socket (1009); ${MAX_RICH_TEXT_DEPTH} levels pass`, async () => {
+    server = await startTestServer();
+    const docId = await server.createDocument();
+    const honest = await open(docId);
+    honest.sendUpdate(deep(MAX_RICH_TEXT_DEPTH));
+    await waitFor(() => honest.acked === 1, 'the 100-level update was not acked');
+    const hostile = await open(docId);
+    hostile.sendUpdate(deep(2_000));
+    expect((await hostile.closed).code).toBe(1009);
+    expect(await countLogRows(server.dataDir, docId)).toBe(1);
+    expect(honest.socket.readyState).toBe(honest.socket.OPEN);
+  });
+});
