@@ -21,6 +21,7 @@ import {
 } from './awareness';
 import { DEFAULT_UPDATE_LIMITS, type UpdateLimits } from './updateLimits';
 import { takeUpdateToken } from './updateRate';
+import { HeldUpdates } from './heldUpdates';
 
 /** Transaction and awareness origin of what another instance committed or announced. */
 export const FROM_ANOTHER_INSTANCE = Symbol('another instance');
@@ -95,14 +96,10 @@ export class Room {
   sizeBytes: number;
   /** The doc changed since the documents row was last touched. */
   dirtyMeta = false;
-  /** Sockets with updates held back for missing content (see releaseHeld). */
-  private readonly holders = new Set<Connection>();
-  /** Bytes held over all sockets (see UpdateLimits). */
-  private heldBytes = 0;
+  /** Updates held back for missing content (see releaseHeld). */
+  private readonly held: HeldUpdates;
   /** Clocks of everything committed or queued for commit (what later updates may build on). */
   private readonly known: KnownClocks;
-  /** Updates one socket may hold back waiting for missing content; more closes it (1007). */
-  static readonly MAX_HELD_UPDATES = 64;
 
   constructor(
     readonly docId: string,
@@ -113,6 +110,7 @@ export class Room {
   ) {
     this.doc = loaded.doc;
     this.known = knownClocksOf(this.doc);
+    this.held = new HeldUpdates(updateLimits);
     this.seqs = new AppliedSeqs(loaded.lastSeq);
     this.compactedSeq = loaded.stateSeq;
     this.sizeBytes = loaded.storedBytes ?? 0;
@@ -189,10 +187,7 @@ export class Room {
   leave(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
     // Held updates were never stored or acked; the client sends them again when it re-syncs.
-    this.heldBytes -= connection.heldBytes;
-    connection.held.length = 0;
-    connection.heldBytes = 0;
-    this.holders.delete(connection);
+    this.held.drop(connection);
     if (connection.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
     }
@@ -322,23 +317,10 @@ export class Room {
     connection.receivedUpdates++;
     const count = connection.receivedUpdates;
     if (!isSatisfied(needs, this.known)) {
-      if (connection.held.length >= Room.MAX_HELD_UPDATES) {
-        throw new ProtocolError('too many updates waiting for content the server does not have');
-      }
-      // Held updates cost memory until their base arrives or a heartbeat passes: bounded in bytes
-      // too, or 64 frames of MAX_FRAME_BYTES each would be one socket's to keep.
-      if (connection.heldBytes + payload.length > this.updateLimits.heldBytesPerSocket) {
-        throw new ProtocolError('held updates over the byte budget of a socket', CloseCode.tooBig);
-      }
-      if (this.heldBytes + payload.length > this.updateLimits.heldBytesPerRoom) {
-        throw new ProtocolError('held updates over the byte budget of the document', CloseCode.tryAgainLater);
-      }
-      connection.heldBytes += payload.length;
-      this.heldBytes += payload.length;
-      connection.outstanding.add(count);
       // A copy: the frame may be a view into a larger read from the socket.
-      connection.held.push({ update: payload.slice(), to: inspected.to, count, needs, since: Date.now() });
-      this.holders.add(connection);
+      const refused = this.held.hold(connection, { update: payload.slice(), to: inspected.to, count, needs });
+      if (refused) throw new ProtocolError(refused.reason, refused.code);
+      connection.outstanding.add(count);
       return;
     }
     this.accept(connection, payload, inspected.to, count);
@@ -365,28 +347,13 @@ export class Room {
 
   /** Queues held updates whose missing content has arrived meanwhile. */
   private releaseHeld(): void {
-    // Only the sockets that hold something: a check per update must not walk a 1,000-reader room.
-    let progress = this.holders.size > 0;
-    while (progress) {
-      progress = false;
-      for (const connection of this.holders) {
-        if (connection.held.length === 0) {
-          this.holders.delete(connection);
-          continue;
-        }
-        if (connection.closed) continue;
-        for (let index = 0; index < connection.held.length; index++) {
-          const held = connection.held[index]!;
-          if (!isSatisfied(held.needs, this.known)) continue;
-          connection.held.splice(index--, 1);
-          connection.heldBytes -= held.update.length;
-          this.heldBytes -= held.update.length;
-          connection.outstanding.delete(held.count);
-          this.accept(connection, held.update, held.to, held.count);
-          progress = true;
-        }
-      }
-    }
+    this.held.release(
+      (needs) => isSatisfied(needs, this.known),
+      (connection, held) => {
+        connection.outstanding.delete(held.count);
+        this.accept(connection, held.update, held.to, held.count);
+      },
+    );
   }
 
   private receiveAwareness(connection: Connection, decoder: decoding.Decoder): void {
