@@ -68,6 +68,31 @@ export async function removeTeam(deps: Deps, userId: string, roundId: string, te
   emitRoundChange(round.doc_id, { kind: 'round', roundId: round.id });
 }
 
+/**
+ * DELETE /api/rounds/:roundId/reviewers/:userId — one reviewer who joined through a link, at any
+ * time (also after closing). Members of an invited team leave with their team. What they wrote
+ * stays; their open event streams close.
+ */
+export async function removeReviewer(
+  deps: Deps & Pick<AppDeps, 'rooms'>,
+  userId: string,
+  roundId: string,
+  reviewerId: string,
+): Promise<void> {
+  const { round, document } = await authorizeRoundChange(deps, userId, roundId, 'manage');
+  await deps.transaction(async (tx) => {
+    if (!(await tx.stores.rounds.removeIndividualReviewer(round.id, reviewerId)))
+      throw notFound('Deze persoon doet niet via een link mee als reviewer.');
+    await tx.stores.audit.record('round.reviewer_removed', {
+      teamId: document.teamId,
+      actorId: userId,
+      details: { roundId: round.id, userId: reviewerId },
+    });
+  });
+  await deps.rooms.refreshAccess(reviewerId);
+  emitRoundChange(round.doc_id, { kind: 'round', roundId: round.id });
+}
+
 /** GET /api/teams-directory — teams to invite as reviewers (name, kind, lab). */
 export async function teamsDirectory(deps: Pick<AppDeps, 'stores'>, query: string | undefined) {
   return { teams: await deps.stores.teams.directory(query ?? '') };

@@ -75,6 +75,26 @@ export function reviewerQueries(db: Executor) {
         .executeTakeFirst();
       return inserted(result);
     },
+    /** Removes a reviewer who came through a link (false when they had not joined that way). */
+    async removeIndividualReviewer(roundId: string, userId: string): Promise<boolean> {
+      const result = await db
+        .deleteFrom('round_reviewers')
+        .where('round_id', '=', roundId)
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return changed(result) === 1;
+    },
+    /** Removes everyone who joined through the link; returns their ids. */
+    async removeReviewersOfLink(linkId: string): Promise<string[]> {
+      // Read, then delete: call inside the transaction that revokes the link, which no join outlives.
+      const rows = await db
+        .selectFrom('round_reviewers')
+        .select('user_id')
+        .where('link_id', '=', linkId)
+        .execute();
+      await db.deleteFrom('round_reviewers').where('link_id', '=', linkId).execute();
+      return rows.map((row) => row.user_id);
+    },
     /** Every active reviewer: members of the invited teams, then individuals (team null). */
     reviewers(roundId: string): Promise<ReviewerRow[]> {
       return db

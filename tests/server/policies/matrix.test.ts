@@ -10,7 +10,13 @@ import { createInvite } from '../../../server/commands/teams';
 import { createTemplateDraft, publishTemplate } from '../../../server/commands/templates';
 import { saveVersion } from '../../../server/commands/versions';
 import { createDocumentThread, createRoundThread, replyToThread } from '../../../server/commands/comments';
-import { closeRoundByOwner, createRound, createRoundLink, inviteTeam } from '../../../server/commands/rounds';
+import {
+  acceptRoundLink,
+  closeRoundByOwner,
+  createRound,
+  createRoundLink,
+  inviteTeam,
+} from '../../../server/commands/rounds';
 import { ROLES, type Role } from '../../../shared/domain/roles';
 import {
   sessionCookie,
@@ -406,6 +412,17 @@ function roundCases(): Record<string, RouteCase> {
         const roundId = await freshRound(world);
         const link = await createRoundLink(world.server.running.deps, world.users.owner.id, roundId, {});
         return { path: `/api/rounds/${roundId}/links/${link.id}` };
+      },
+    },
+    'DELETE /api/rounds/:roundId/reviewers/:userId': {
+      expect: roundMembers(['owner'], 204),
+      prepare: async ({ world }) => {
+        const { deps } = world.server.running;
+        const roundId = await freshRound(world);
+        const link = await createRoundLink(deps, world.users.owner.id, roundId, {});
+        const reviewer = await spareUser(world, 'Linkreviewer');
+        await acceptRoundLink(deps, reviewer.id, link.token);
+        return { path: `/api/rounds/${roundId}/reviewers/${reviewer.id}` };
       },
     },
     'GET /api/rounds/:roundId/comments': {
