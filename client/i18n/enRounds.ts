@@ -61,7 +61,12 @@ export const enRounds: Record<RoundMessageKey, string> = {
   'rounds.linkExpires': 'valid until {time}',
   'rounds.linkUses': 'times used: {count}',
   'rounds.revokeLink': 'Revoke',
-  'rounds.linkRevokedDone': 'Link revoked.',
+  'rounds.linkRevokedDone': 'Link revoked; whoever joined through it no longer has access.',
+  'rounds.removeReviewer': 'Remove reviewer',
+  'rounds.removeReviewerQuestion':
+    'Remove {name} as a reviewer? What they wrote stays; their access to the round ends at once.',
+  'rounds.reviewerRemoved': '{name} is no longer a reviewer.',
+  'rounds.reviewerActions': 'Actions',
   'rounds.linkLabel': 'For whom (for example a school or teacher educator)',
   'rounds.linkDays': 'Valid (days)',
   'rounds.createLink': 'Create link',

@@ -64,7 +64,12 @@ export const nlRounds = {
   'rounds.linkExpires': 'geldig tot {time}',
   'rounds.linkUses': 'aantal keer gebruikt: {count}',
   'rounds.revokeLink': 'Intrekken',
-  'rounds.linkRevokedDone': 'Link ingetrokken.',
+  'rounds.linkRevokedDone': 'Link ingetrokken; wie via deze link meedeed, heeft geen toegang meer.',
+  'rounds.removeReviewer': 'Reviewer verwijderen',
+  'rounds.removeReviewerQuestion':
+    '{name} verwijderen als reviewer? Wat al geschreven is blijft staan; de toegang tot de ronde vervalt meteen.',
+  'rounds.reviewerRemoved': '{name} is geen reviewer meer.',
+  'rounds.reviewerActions': 'Acties',
   'rounds.linkLabel': 'Voor wie (bijvoorbeeld een school of lerarenopleider)',
   'rounds.linkDays': 'Geldig (dagen)',
   'rounds.createLink': 'Link maken',
