@@ -318,7 +318,16 @@ export interface RoundSummary {
 
 export interface Notification {
   id: number;
-  kind: 'mention' | 'reply' | 'round_invite' | 'round_feedback' | 'round_closed' | 'round_completed';
+  kind:
+    | 'mention'
+    | 'reply'
+    | 'round_invite'
+    | 'round_feedback'
+    | 'round_closed'
+    | 'round_completed'
+    | 'team_added'
+    | 'review_request'
+    | 'review_request_answered';
   /** Dutch text ready to show. */
   text: string;
   /** Client path to open (e.g. /ontwerp/:id?comment=…, /ronde/:id). */
