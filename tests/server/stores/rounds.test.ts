@@ -128,8 +128,8 @@ describe('round store', () => {
       vi.setSystemTime(NOW + i);
       await t.addRound(id);
     }
-    await t.store.inviteTeam('via-team', TEAMS.beta, USERS.ann);
-    await t.store.inviteTeam('both', TEAMS.alpha, USERS.ann);
+    await t.store.inviteTeam('via-team', TEAMS.beta, USERS.ann, true);
+    await t.store.inviteTeam('both', TEAMS.alpha, USERS.ann, true);
     await t.store.insertLink({
       ...{ id: 'l1', roundId: 'individual', tokenHash: new Uint8Array([1]), label: '' },
       ...{ createdBy: USERS.ann, expiresAt: NOW + 10 },

@@ -22,9 +22,9 @@ afterEach(async () => {
 
 describe('round reviewers', () => {
   it('invites a team once (the first invitation stays) and removes it once', async () => {
-    expect(await t.store.inviteTeam('r1', TEAMS.alpha, USERS.ann)).toBe(true);
+    expect(await t.store.inviteTeam('r1', TEAMS.alpha, USERS.ann, true)).toBe(true);
     vi.setSystemTime(NOW + 1);
-    expect(await t.store.inviteTeam('r1', TEAMS.alpha, USERS.bob)).toBe(false);
+    expect(await t.store.inviteTeam('r1', TEAMS.alpha, USERS.bob, true)).toBe(false);
     const stored = await t.database.db.selectFrom('round_teams').selectAll().execute();
     expect(stored).toEqual([
       { round_id: 'r1', team_id: TEAMS.alpha, invited_by: USERS.ann, invited_at: NOW },
@@ -35,17 +35,17 @@ describe('round reviewers', () => {
   });
 
   it('lists the invited teams by name', async () => {
-    await t.store.inviteTeam('r1', TEAMS.beta, USERS.ann);
-    await t.store.inviteTeam('r1', TEAMS.alpha, USERS.ann);
-    await t.store.inviteTeam('r2', TEAMS.beta, USERS.ann);
+    await t.store.inviteTeam('r1', TEAMS.beta, USERS.ann, true);
+    await t.store.inviteTeam('r1', TEAMS.alpha, USERS.ann, true);
+    await t.store.inviteTeam('r2', TEAMS.beta, USERS.ann, true);
     expect(await t.store.teamsOfRound('r1')).toEqual([
-      { id: TEAMS.alpha, name: 'Alpha', kind: 'cocreatieteam' },
-      { id: TEAMS.beta, name: 'Beta', kind: 'atelier' },
+      { id: TEAMS.alpha, name: 'Alpha', kind: 'cocreatieteam', pending: false },
+      { id: TEAMS.beta, name: 'Beta', kind: 'atelier', pending: false },
     ]);
   });
 
   it('finds the invited team through which a user reviews', async () => {
-    await t.store.inviteTeam('r1', TEAMS.alpha, USERS.ann);
+    await t.store.inviteTeam('r1', TEAMS.alpha, USERS.ann, true);
     expect(await t.store.reviewerTeam('r1', USERS.ann)).toEqual({ id: TEAMS.alpha, name: 'Alpha' });
     expect(await t.store.reviewerTeam('r1', USERS.cas)).toBeUndefined();
     expect(await t.store.reviewerTeam('r2', USERS.ann)).toBeUndefined();
@@ -60,8 +60,8 @@ describe('round reviewers', () => {
   });
 
   it('lists active team members with their team and individuals without one', async () => {
-    await t.store.inviteTeam('r1', TEAMS.alpha, USERS.ann);
-    await t.store.inviteTeam('r1', TEAMS.beta, USERS.ann);
+    await t.store.inviteTeam('r1', TEAMS.alpha, USERS.ann, true);
+    await t.store.inviteTeam('r1', TEAMS.beta, USERS.ann, true);
     await t.store.addIndividualReviewer('r1', USERS.cas, 'l1');
     await t.store.addIndividualReviewer('r1', USERS.bob, 'l1');
     await t.store.addIndividualReviewer('r1', USERS.gone, 'l1');
