@@ -267,6 +267,13 @@ async function freshRound(world: World): Promise<string> {
   ).id;
 }
 
+/** A fresh round whose request to the lab waits for the lab's answer. */
+async function requestedRound(world: World): Promise<string> {
+  const roundId = await freshRound(world);
+  await world.server.running.deps.stores.rounds.inviteTeam(roundId, world.labId, world.users.owner.id, false);
+  return roundId;
+}
+
 /** A fresh closed round with one comment thread (triage, complete, carry-over). */
 async function closedRound(world: World): Promise<{ roundId: string; threadId: string }> {
   const { deps } = world.server.running;
@@ -611,6 +618,24 @@ const table: Record<string, RouteCase> = {
     expect: only(['owner'], 204),
     prepare: async ({ world }) => ({
       path: `/api/teams/${world.teamId}/members/${(await spareMember(world, 'viewer')).id}`,
+    }),
+  },
+  // The lab is asked to review a round of the team's document; its owner answers (the matrix's
+  // roles hold the same roles in the lab).
+  'GET /api/teams/:teamId/review-requests': {
+    expect: only(['owner'], 200),
+    prepare: ({ world }) => ({ path: `/api/teams/${world.labId}/review-requests` }),
+  },
+  'POST /api/teams/:teamId/review-requests/:roundId/accept': {
+    expect: only(['owner'], 204),
+    prepare: async ({ world }) => ({
+      path: `/api/teams/${world.labId}/review-requests/${await requestedRound(world)}/accept`,
+    }),
+  },
+  'POST /api/teams/:teamId/review-requests/:roundId/decline': {
+    expect: only(['owner'], 204),
+    prepare: async ({ world }) => ({
+      path: `/api/teams/${world.labId}/review-requests/${await requestedRound(world)}/decline`,
     }),
   },
   'GET /api/teams/:teamId/invites': {

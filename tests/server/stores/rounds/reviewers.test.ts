@@ -27,7 +27,7 @@ describe('round reviewers', () => {
     expect(await t.store.inviteTeam('r1', TEAMS.alpha, USERS.bob, true)).toBe(false);
     const stored = await t.database.db.selectFrom('round_teams').selectAll().execute();
     expect(stored).toEqual([
-      { round_id: 'r1', team_id: TEAMS.alpha, invited_by: USERS.ann, invited_at: NOW },
+      { round_id: 'r1', team_id: TEAMS.alpha, invited_by: USERS.ann, invited_at: NOW, accepted_at: NOW },
     ]);
     expect(await t.store.removeTeam('r1', TEAMS.alpha)).toBe(true);
     expect(await t.store.removeTeam('r1', TEAMS.alpha)).toBe(false);
