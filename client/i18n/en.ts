@@ -159,6 +159,18 @@ export const en: Messages = {
   'copy.manual':
     'Copying did not work automatically. The link is selected: copy it with Ctrl+C (Cmd+C on a Mac).',
 
+  'reviewRequests.heading': 'Feedback requests',
+  'reviewRequests.hint': 'Other teams ask your team for feedback. Members hear of it only after you accept.',
+  'reviewRequests.none': 'No open requests.',
+  'reviewRequests.item':
+    '{requester} ({team}) asks for feedback on "{document}" ({round}), until {deadline}.',
+  'reviewRequests.accept': 'Accept',
+  'reviewRequests.decline': 'Decline',
+  'reviewRequests.declineQuestion':
+    'Decline the request for feedback on "{document}"? The requester is told.',
+  'reviewRequests.declineYes': 'Yes, decline',
+  'reviewRequests.accepted': 'Accepted: the members have been invited to "{document}".',
+  'reviewRequests.declined': 'The request for "{document}" was declined.',
   'leave.heading': 'Leave team',
   'leave.button': 'Leave team',
   'leave.confirm': 'Are you sure you want to leave this team? You lose access to its documents.',

@@ -44,6 +44,7 @@ export const enRounds: Record<RoundMessageKey, string> = {
   'rounds.reviewers': 'Reviewers',
   'rounds.invitedTeams': 'Invited teams',
   'rounds.noTeams': 'No teams invited yet.',
+  'rounds.teamPending': 'waiting for that team to accept',
   'rounds.removeTeam': 'Withdraw invitation',
   'rounds.teamInvited': '{team} has been invited.',
   'rounds.teamRemoved': 'Invitation for {team} withdrawn.',

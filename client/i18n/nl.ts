@@ -165,6 +165,18 @@ export const nl = {
   'copy.manual':
     'Kopiëren lukte niet automatisch. De link is geselecteerd: kopieer hem met Ctrl+C (Cmd+C op een Mac).',
 
+  'reviewRequests.heading': 'Verzoeken om feedback',
+  'reviewRequests.hint':
+    'Andere teams vragen jullie team om feedback. De leden horen er pas van na jullie akkoord.',
+  'reviewRequests.none': 'Geen openstaande verzoeken.',
+  'reviewRequests.item': '{requester} ({team}) vraagt feedback op "{document}" ({round}), tot {deadline}.',
+  'reviewRequests.accept': 'Accepteren',
+  'reviewRequests.decline': 'Weigeren',
+  'reviewRequests.declineQuestion':
+    'Het verzoek om feedback op "{document}" weigeren? De vrager krijgt bericht.',
+  'reviewRequests.declineYes': 'Ja, weigeren',
+  'reviewRequests.accepted': 'Geaccepteerd: de leden zijn uitgenodigd voor "{document}".',
+  'reviewRequests.declined': 'Het verzoek voor "{document}" is geweigerd.',
   'leave.heading': 'Team verlaten',
   'leave.button': 'Team verlaten',
   'leave.confirm': 'Weet je zeker dat je dit team wilt verlaten? Je verliest de toegang tot de documenten.',

@@ -47,6 +47,7 @@ export const nlRounds = {
   'rounds.reviewers': 'Reviewers',
   'rounds.invitedTeams': 'Uitgenodigde teams',
   'rounds.noTeams': 'Nog geen teams uitgenodigd.',
+  'rounds.teamPending': 'wacht op akkoord van dat team',
   'rounds.removeTeam': 'Uitnodiging intrekken',
   'rounds.teamInvited': '{team} is uitgenodigd.',
   'rounds.teamRemoved': 'Uitnodiging voor {team} ingetrokken.',
