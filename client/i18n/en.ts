@@ -195,6 +195,11 @@ export const en: Messages = {
   'audit.member.role_changed': '{actor} changed the role of {subject} from {previousRole} to {role}',
   'audit.member.removed': '{actor} removed {subject} from the team',
   'audit.member.left': '{actor} left the team',
+  'audit.round.link_revoked':
+    '{actor} revoked a feedback link; whoever joined through it is no longer a reviewer',
+  'audit.round.reviewer_removed': '{actor} removed a reviewer from a feedback round',
+  'audit.round.request_accepted': '{actor} accepted another team’s request for feedback',
+  'audit.round.request_declined': '{actor} declined another team’s request for feedback',
   'audit.invite.created': '{actor} created an invite link as {role}, valid for {days} days',
   'audit.invite.revoked': '{actor} revoked an invite link',
   'audit.invite.accepted': '{actor} accepted an invite and joined as {role}',

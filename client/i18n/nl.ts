@@ -201,6 +201,11 @@ export const nl = {
   'audit.member.role_changed': '{actor} heeft de rol van {subject} gewijzigd van {previousRole} in {role}',
   'audit.member.removed': '{actor} heeft {subject} uit het team verwijderd',
   'audit.member.left': '{actor} heeft het team verlaten',
+  'audit.round.link_revoked':
+    '{actor} heeft een feedbacklink ingetrokken; wie via die link meedeed, is geen reviewer meer',
+  'audit.round.reviewer_removed': '{actor} heeft een reviewer uit een feedbackronde verwijderd',
+  'audit.round.request_accepted': '{actor} heeft een verzoek om feedback van een ander team aangenomen',
+  'audit.round.request_declined': '{actor} heeft een verzoek om feedback van een ander team geweigerd',
   'audit.invite.created': '{actor} heeft een uitnodigingslink gemaakt als {role}, {days} dagen geldig',
   'audit.invite.revoked': '{actor} heeft een uitnodigingslink ingetrokken',
   'audit.invite.accepted': '{actor} heeft een uitnodiging aangenomen en is lid als {role}',

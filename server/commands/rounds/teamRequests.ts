@@ -85,7 +85,12 @@ export async function listReviewRequests(
   teamId: string,
 ): Promise<ReviewRequest[]> {
   await authorizeTeam(deps.stores, userId, teamId, 'team.manageMembers');
-  return (await deps.stores.rounds.pendingRequestsOfTeam(teamId)).map((row) => ({
+  const now = Date.now();
+  // A round that closed meanwhile asks for nothing any more (accepting it would be refused).
+  const open = (await deps.stores.rounds.pendingRequestsOfTeam(teamId)).filter(
+    (row) => row.status === 'open' && Number(row.deadline) > now,
+  );
+  return open.map((row) => ({
     roundId: row.round_id,
     roundTitle: row.round_title,
     documentTitle: row.document_title,
