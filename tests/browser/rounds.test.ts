@@ -204,6 +204,19 @@ describe('feedback rounds in Chromium', () => {
       .toContain('Tekst van versie twee.');
     expect(await axeViolations(visitor)).toEqual([]);
 
+    // A forwarded link is cleaned up: Dana removes Vera by keyboard (with a confirmation); her access ends.
+    await expect.poll(() => page.getByTestId('participant').count(), { timeout: 10_000 }).toBe(3);
+    await tabTo(page, '[data-testid="participant-remove"]');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('participant-remove-confirm');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('participant').count(), { timeout: 10_000 }).toBe(2);
+    expect((await page.getByTestId('participant').allInnerTexts()).join(' ')).not.toContain('Vera');
+    await visitor.reload();
+    await expect.poll(() => visitor.getByTestId('frozen-document').count(), { timeout: 10_000 }).toBe(0);
+
     // Team A closes the round (with a confirmation) and triages every item.
     await page.getByTestId('round-close').click();
     await page.getByTestId('round-close-confirm').click();
