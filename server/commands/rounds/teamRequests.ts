@@ -19,8 +19,12 @@ type Tx = Parameters<Parameters<Deps['transaction']>[0]>[0];
  * because they already decide who works in its name (the same capability as managing members).
  */
 
-/** Whether `userId` may answer review requests for `teamId` (its owners). */
-async function answersFor(stores: Deps['stores'], userId: string, teamId: string): Promise<boolean> {
+/** Whether `userId` answers review requests for `teamId` (its owners): their own request is in at once. */
+export async function acceptsAtOnce(
+  stores: Deps['stores'],
+  userId: string,
+  teamId: string,
+): Promise<boolean> {
   return can(await stores.teams.role(teamId, userId), 'team.manageMembers');
 }
 
@@ -71,11 +75,6 @@ async function notifyReviewingTeam(
       docId: null,
     });
   }
-}
-
-/** Whether the inviter may put the team in at once (they own it). */
-export function acceptsAtOnce(stores: Deps['stores'], userId: string, teamId: string): Promise<boolean> {
-  return answersFor(stores, userId, teamId);
 }
 
 /** GET /api/teams/:teamId/review-requests — requests waiting for an owner's answer (owners). */

@@ -80,3 +80,42 @@ describe('round reviewers', () => {
     ]);
   });
 });
+
+describe('pending team requests and removing reviewers', () => {
+  it('a pending team reviews nobody until accepted; a decline removes only a pending request', async () => {
+    expect(await t.store.inviteTeam('r1', TEAMS.alpha, USERS.ann, false)).toBe(true);
+    expect(await t.store.teamsOfRound('r1')).toEqual([
+      { id: TEAMS.alpha, name: 'Alpha', kind: 'cocreatieteam', pending: true },
+    ]);
+    expect(await t.store.reviewerTeam('r1', USERS.ann)).toBeUndefined();
+    expect(await t.store.reviewers('r1')).toEqual([]);
+    expect(await t.store.roundsForReviewer(USERS.ann)).toEqual([]);
+    expect((await t.store.pendingRequestsOfTeam(TEAMS.alpha)).map((row) => row.round_id)).toEqual(['r1']);
+    expect(await t.store.teamRequester('r1', TEAMS.alpha)).toBe(USERS.ann);
+
+    expect(await t.store.acceptTeamRequest('r1', TEAMS.alpha)).toBe(true);
+    expect(await t.store.acceptTeamRequest('r1', TEAMS.alpha)).toBe(false);
+    expect(await t.store.declineTeamRequest('r1', TEAMS.alpha)).toBe(false);
+    expect(await t.store.reviewerTeam('r1', USERS.ann)).toEqual({ id: TEAMS.alpha, name: 'Alpha' });
+    expect(await t.store.pendingRequestsOfTeam(TEAMS.alpha)).toEqual([]);
+
+    await t.store.inviteTeam('r2', TEAMS.beta, USERS.ann, false);
+    expect(await t.store.declineTeamRequest('r2', TEAMS.beta)).toBe(true);
+    expect(await t.store.teamsOfRound('r2')).toEqual([]);
+  });
+
+  it('removes one link reviewer, or everyone who joined through a link', async () => {
+    await t.store.insertLink({
+      ...{ id: 'l2', roundId: 'r1', tokenHash: new Uint8Array([2]), label: '' },
+      ...{ createdBy: USERS.ann, expiresAt: NOW + 10 },
+    });
+    await t.store.addIndividualReviewer('r1', USERS.cas, 'l1');
+    await t.store.addIndividualReviewer('r1', USERS.bob, 'l1');
+    await t.store.addIndividualReviewer('r1', USERS.ann, 'l2');
+    expect(await t.store.removeIndividualReviewer('r1', USERS.cas)).toBe(true);
+    expect(await t.store.removeIndividualReviewer('r1', USERS.cas)).toBe(false);
+    expect(await t.store.removeReviewersOfLink('l1')).toEqual([USERS.bob]);
+    expect(await t.store.isIndividualReviewer('r1', USERS.bob)).toBe(false);
+    expect(await t.store.isIndividualReviewer('r1', USERS.ann)).toBe(true);
+  });
+});
