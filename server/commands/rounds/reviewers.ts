@@ -53,7 +53,12 @@ export async function inviteTeam(
 }
 
 /** DELETE /api/rounds/:roundId/teams/:teamId */
-export async function removeTeam(deps: Deps, userId: string, roundId: string, teamId: string): Promise<void> {
+export async function removeTeam(
+  deps: Deps & Pick<AppDeps, 'rooms'>,
+  userId: string,
+  roundId: string,
+  teamId: string,
+): Promise<void> {
   const { round } = await authorizeRoundChange(deps, userId, roundId, 'invite');
   await deps.transaction(async (tx) => {
     // While open only: a closed round keeps the record of who was asked.
@@ -61,6 +66,8 @@ export async function removeTeam(deps: Deps, userId: string, roundId: string, te
     if (!(await tx.stores.rounds.removeTeam(round.id, teamId)))
       throw notFound('Dit team is niet uitgenodigd.');
   });
+  // Its members' event streams on the round end now, not at their next keep-alive.
+  for (const member of await deps.stores.teams.members(teamId)) await deps.rooms.refreshAccess(member.userId);
   emitRoundChange(round.doc_id, { kind: 'round', roundId: round.id });
 }
 
