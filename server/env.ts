@@ -86,6 +86,12 @@ export const envSchema = z.object({
   /** New accounts allowed per address per hour. */
   SIGNUPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(20),
   /**
+   * People one user may add to teams by e-mail per hour (`POST /api/teams/:id/members`), hits and
+   * misses alike: an answer says whether an e-mail has an account, so this bounds that probing and
+   * adding strangers in bulk. Invite links are not counted.
+   */
+  MEMBER_ADDS_PER_USER_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  /**
    * Open collaboration sockets and event streams one user may hold (all documents, all tabs; an
    * editor tab holds one of each, so 40 is about 20 open documents). Beyond it the upgrade or stream
    * is refused with 429 (or, when two sockets arrive at once, the socket is closed with 1013).

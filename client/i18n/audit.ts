@@ -24,6 +24,8 @@ const ACTION_KEYS: Record<string, MessageKey> = {
   'document.created': 'audit.document.created',
   'template.draft_created': 'audit.template.draft_created',
   'template.published': 'audit.template.published',
+  'round.link_revoked': 'audit.round.link_revoked',
+  'round.reviewer_removed': 'audit.round.reviewer_removed',
 };
 
 function text(value: unknown): string | null {
@@ -57,6 +59,12 @@ export function describeAuditEvent(
   };
   if (event.action === 'member.removed' && subjectId !== null && subjectId === event.actorId) {
     return t('audit.member.left', params);
+  }
+  if (event.action === 'round.team_request_answered') {
+    return t(
+      details['answer'] === 'accept' ? 'audit.round.request_accepted' : 'audit.round.request_declined',
+      params,
+    );
   }
   const key = ACTION_KEYS[event.action];
   return key ? t(key, params) : t('audit.unknown', { ...params, action: event.action });

@@ -160,6 +160,18 @@ export const en: Messages = {
   'copy.manual':
     'Copying did not work automatically. The link is selected: copy it with Ctrl+C (Cmd+C on a Mac).',
 
+  'reviewRequests.heading': 'Feedback requests',
+  'reviewRequests.hint': 'Other teams ask your team for feedback. Members hear of it only after you accept.',
+  'reviewRequests.none': 'No open requests.',
+  'reviewRequests.item':
+    '{requester} ({team}) asks for feedback on "{document}" ({round}), until {deadline}.',
+  'reviewRequests.accept': 'Accept',
+  'reviewRequests.decline': 'Decline',
+  'reviewRequests.declineQuestion':
+    'Decline the request for feedback on "{document}"? The requester is told.',
+  'reviewRequests.declineYes': 'Yes, decline',
+  'reviewRequests.accepted': 'Accepted: the members have been invited to "{document}".',
+  'reviewRequests.declined': 'The request for "{document}" was declined.',
   'leave.heading': 'Leave team',
   'leave.button': 'Leave team',
   'leave.confirm': 'Are you sure you want to leave this team? You lose access to its documents.',
@@ -184,6 +196,11 @@ export const en: Messages = {
   'audit.member.role_changed': '{actor} changed the role of {subject} from {previousRole} to {role}',
   'audit.member.removed': '{actor} removed {subject} from the team',
   'audit.member.left': '{actor} left the team',
+  'audit.round.link_revoked':
+    '{actor} revoked a feedback link; whoever joined through it is no longer a reviewer',
+  'audit.round.reviewer_removed': '{actor} removed a reviewer from a feedback round',
+  'audit.round.request_accepted': '{actor} accepted another team’s request for feedback',
+  'audit.round.request_declined': '{actor} declined another team’s request for feedback',
   'audit.invite.created': '{actor} created an invite link as {role}, valid for {days} days',
   'audit.invite.revoked': '{actor} revoked an invite link',
   'audit.invite.accepted': '{actor} accepted an invite and joined as {role}',

@@ -166,6 +166,18 @@ export const nl = {
   'copy.manual':
     'Kopiëren lukte niet automatisch. De link is geselecteerd: kopieer hem met Ctrl+C (Cmd+C op een Mac).',
 
+  'reviewRequests.heading': 'Verzoeken om feedback',
+  'reviewRequests.hint':
+    'Andere teams vragen jullie team om feedback. De leden horen er pas van na jullie akkoord.',
+  'reviewRequests.none': 'Geen openstaande verzoeken.',
+  'reviewRequests.item': '{requester} ({team}) vraagt feedback op "{document}" ({round}), tot {deadline}.',
+  'reviewRequests.accept': 'Accepteren',
+  'reviewRequests.decline': 'Weigeren',
+  'reviewRequests.declineQuestion':
+    'Het verzoek om feedback op "{document}" weigeren? De vrager krijgt bericht.',
+  'reviewRequests.declineYes': 'Ja, weigeren',
+  'reviewRequests.accepted': 'Geaccepteerd: de leden zijn uitgenodigd voor "{document}".',
+  'reviewRequests.declined': 'Het verzoek voor "{document}" is geweigerd.',
   'leave.heading': 'Team verlaten',
   'leave.button': 'Team verlaten',
   'leave.confirm': 'Weet je zeker dat je dit team wilt verlaten? Je verliest de toegang tot de documenten.',
@@ -190,6 +202,11 @@ export const nl = {
   'audit.member.role_changed': '{actor} heeft de rol van {subject} gewijzigd van {previousRole} in {role}',
   'audit.member.removed': '{actor} heeft {subject} uit het team verwijderd',
   'audit.member.left': '{actor} heeft het team verlaten',
+  'audit.round.link_revoked':
+    '{actor} heeft een feedbacklink ingetrokken; wie via die link meedeed, is geen reviewer meer',
+  'audit.round.reviewer_removed': '{actor} heeft een reviewer uit een feedbackronde verwijderd',
+  'audit.round.request_accepted': '{actor} heeft een verzoek om feedback van een ander team aangenomen',
+  'audit.round.request_declined': '{actor} heeft een verzoek om feedback van een ander team geweigerd',
   'audit.invite.created': '{actor} heeft een uitnodigingslink gemaakt als {role}, {days} dagen geldig',
   'audit.invite.revoked': '{actor} heeft een uitnodigingslink ingetrokken',
   'audit.invite.accepted': '{actor} heeft een uitnodiging aangenomen en is lid als {role}',

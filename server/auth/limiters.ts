@@ -5,7 +5,7 @@ import { RedisAttemptLimiter } from './redisLimiter';
 
 const HOUR_MS = 60 * 60 * 1000;
 
-/** The password and sign-up limits (`deps.limiters`); see passwordAttempt.ts for how they combine. */
+/** The password, sign-up and member-add limits (`deps.limiters`); see passwordAttempt.ts for how they combine. */
 export interface Limiters {
   /**
    * Wrong passwords for one account from one address. Keyed by both, so a stranger elsewhere who
@@ -16,6 +16,8 @@ export interface Limiters {
   passwordByAddress: Limiter;
   /** New accounts from one address. */
   signupByAddress: Limiter;
+  /** Members added by e-mail, per acting user. */
+  memberAddsByUser: Limiter;
 }
 
 /** The settings the limits read. */
@@ -25,12 +27,13 @@ export type LimiterSettings = Pick<
   | 'LOGIN_MAX_FAILURES_PER_ADDRESS'
   | 'LOGIN_WINDOW_MINUTES'
   | 'SIGNUPS_PER_ADDRESS_PER_HOUR'
+  | 'MEMBER_ADDS_PER_USER_PER_HOUR'
 >;
 
 /** The limits from `env`: shared through `redis` when given (a cluster), else in this process's memory. */
 export function createLimiters(env: LimiterSettings, redis?: Redis): Limiters {
   const loginWindowMs = env.LOGIN_WINDOW_MINUTES * 60_000;
-  // The property name is also the Redis key prefix, so the three never count each other's attempts.
+  // The property name is also the Redis key prefix, so the limits never count each other's attempts.
   const limiter = (name: keyof Limiters, limit: number, windowMs: number): Limiter =>
     redis ? new RedisAttemptLimiter(redis, { name, limit, windowMs }) : new AttemptLimiter(limit, windowMs);
   return {
@@ -41,6 +44,7 @@ export function createLimiters(env: LimiterSettings, redis?: Redis): Limiters {
     ),
     passwordByAddress: limiter('passwordByAddress', env.LOGIN_MAX_FAILURES_PER_ADDRESS, loginWindowMs),
     signupByAddress: limiter('signupByAddress', env.SIGNUPS_PER_ADDRESS_PER_HOUR, HOUR_MS),
+    memberAddsByUser: limiter('memberAddsByUser', env.MEMBER_ADDS_PER_USER_PER_HOUR, HOUR_MS),
   };
 }
 

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { roleRank, type Role } from '../../shared/domain/roles';
+import { ROLE_LABELS_NL, roleRank, type Role } from '../../shared/domain/roles';
 import type { CreateTeamBody } from '../../shared/schemas/auth';
 import type { AppDeps } from '../deps';
 import { ApiError, notFound } from '../http/apiError';
 import { assertKeepsOwner, lockTeam } from '../policies/team';
 import { generateSecureRandomString, hashSecret } from '../auth/tokens';
+import { teamPath } from '../presenters/paths';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -41,6 +42,14 @@ export async function addMember(
   email: string,
   role: Role,
 ): Promise<{ userId: string }> {
+  // Counted before the look-up, misses too: each answer tells whether an e-mail has an account.
+  if (!(await deps.limiters.memberAddsByUser.attempt(actorId))) {
+    throw new ApiError(
+      429,
+      'rate_limited',
+      'Je hebt het afgelopen uur te veel mensen toegevoegd. Probeer het later opnieuw, of stuur een uitnodigingslink.',
+    );
+  }
   const found = await deps.stores.users.getWithHashByEmail(email);
   if (!found) {
     throw new ApiError(
@@ -60,6 +69,18 @@ export async function addMember(
       actorId,
       details: { userId, role, previousRole: current ?? null },
     });
+    // Added without being asked: told at once, with the way out (the team page has "Team verlaten").
+    if (!current && userId !== actorId) {
+      const team = (await tx.stores.teams.get(teamId))!;
+      await tx.stores.rounds.notify({
+        userId,
+        kind: 'team_added',
+        text: `${await tx.stores.users.displayName(actorId)} heeft je toegevoegd aan het team "${team.name}" als ${ROLE_LABELS_NL[role]}. Wil je er niet bij horen? Kies op de teampagina "Team verlaten".`,
+        link: teamPath(teamId),
+        actorId,
+        docId: null,
+      });
+    }
   });
   await deps.rooms.refreshAccess(userId, teamId);
   return { userId };

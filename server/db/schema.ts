@@ -296,6 +296,8 @@ export interface RoundTeamsTable {
   team_id: string;
   invited_by: string | null;
   invited_at: number;
+  /** Null while the request waits for an owner of the invited team. */
+  accepted_at: number | null;
 }
 
 export interface RoundLinksTable {

@@ -30,8 +30,9 @@ export interface EventStreamOptions {
  * counted in the same per-user and per-address caps (RoomRegistry.hold), and it ends the way a
  * socket is closed: when its session ends (logout, password change, account deletion — on any
  * instance, through the registry's followers), when its holder's access changes so that the check
- * that opened it would now refuse, and, for what no event announces (a session that expired, a
- * round link revoked), at the stream's next keep-alive (see check).
+ * that opened it would now refuse (a reviewer removed, a round link revoked, a team taken off a
+ * round), and, for what no event announces (a session that expired), at the stream's next
+ * keep-alive (see check).
  */
 export class EventStreams {
   private readonly open = new Set<EventStream>();

@@ -10,6 +10,7 @@ import {
   type ItemAnchor,
 } from '../../shared/schemas/rounds';
 import type { AppDeps } from '../deps';
+import { canSeeThread } from '../policies/comment';
 import type { CommentRow } from '../stores/rounds';
 import { iso, person } from './common';
 
@@ -23,12 +24,17 @@ export function mentionedIds(body: string): string[] {
   return [...new Set([...body.matchAll(MENTION)].map((match) => match[2]!))];
 }
 
-/** One message as the API shows it; a deleted one keeps its place without its text. */
+/**
+ * One message as the API shows it; a deleted one keeps its place without its text. A mention is
+ * resolved to a name only for someone who can see the thread: an id typed by hand must not reveal
+ * the name of any account (the client shows the unresolved rest as plain text).
+ */
 export async function presentMessage(deps: Deps, row: CommentRow): Promise<CommentMessage> {
   const deleted = row.deleted_at !== null;
   const mentions: CommentMessage['mentions'] = [];
   if (!deleted) {
     for (const id of mentionedIds(row.body)) {
+      if (!(await canSeeThread(deps.stores, id, row.doc_id, row.round_id))) continue;
       const user = await deps.stores.users.get(id);
       if (user) mentions.push({ id, name: user.name });
     }

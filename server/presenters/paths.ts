@@ -17,3 +17,8 @@ export function roundPath(roundId: string): string {
 export function teamRoundPath(document: DocumentSummary, roundId: string): string {
   return `${documentPath(document)}?ronde=${encodeURIComponent(roundId)}`;
 }
+
+/** A team's page (members, "Team verlaten", review requests). */
+export function teamPath(teamId: string): string {
+  return `/teams/${encodeURIComponent(teamId)}`;
+}

@@ -267,7 +267,8 @@ export interface RoundParticipant {
 }
 
 export interface RoundReviewers {
-  teams: Array<{ id: string; name: string; kind: string }>;
+  /** `pending`: asked, not yet accepted by an owner of that team (its members see nothing yet). */
+  teams: Array<{ id: string; name: string; kind: string; pending: boolean }>;
   links: Array<{
     id: string;
     label: string;
@@ -316,9 +317,29 @@ export interface RoundSummary {
   counts: { total: number; triaged: number } & Record<TriageDecision, number>;
 }
 
+/** GET /api/teams/:teamId/review-requests — another team asks this one for feedback. */
+export interface ReviewRequest {
+  roundId: string;
+  roundTitle: string;
+  documentTitle: string;
+  requestingTeam: string | null;
+  requester: PersonRef | null;
+  deadline: string;
+  requestedAt: string;
+}
+
 export interface Notification {
   id: number;
-  kind: 'mention' | 'reply' | 'round_invite' | 'round_feedback' | 'round_closed' | 'round_completed';
+  kind:
+    | 'mention'
+    | 'reply'
+    | 'round_invite'
+    | 'round_feedback'
+    | 'round_closed'
+    | 'round_completed'
+    | 'team_added'
+    | 'review_request'
+    | 'review_request_answered';
   /** Dutch text ready to show. */
   text: string;
   /** Client path to open (e.g. /ontwerp/:id?comment=…, /ronde/:id). */

@@ -120,6 +120,16 @@ describe('feedback rounds in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('invited-team').allInnerTexts())
       .toEqual([expect.stringContaining('Lab Zuid Reviewers')]);
+    await expect.poll(() => page.getByTestId('invited-team-pending').count()).toBe(1);
+    // Bart, team B's owner, accepts the request on his team page (keyboard); only then Mila hears of it.
+    const teamPage = await openPage(bart.context, url, `/teams/${teamB}`, 'Bart');
+    await expect.poll(() => teamPage.getByTestId('review-request').count(), { timeout: 10_000 }).toBe(1);
+    expect(await teamPage.getByTestId('review-request').innerText()).toContain('Ontwerp voor feedback');
+    expect(await axeViolations(teamPage)).toEqual([]);
+    await tabTo(teamPage, '[data-testid="review-request-accept"]');
+    await teamPage.keyboard.press('Enter');
+    await expect.poll(() => teamPage.getByTestId('review-request').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => page.getByTestId('invited-team-pending').count(), { timeout: 10_000 }).toBe(0);
     // An expiring link for an individual: shown once.
     await page.getByTestId('round-link-label').fill('Lerarenopleiding');
     await page.getByTestId('round-link-create').click();
@@ -193,6 +203,19 @@ describe('feedback rounds in Chromium', () => {
       .poll(() => visitor.getByTestId('frozen-document').innerText(), { timeout: 10_000 })
       .toContain('Tekst van versie twee.');
     expect(await axeViolations(visitor)).toEqual([]);
+
+    // A forwarded link is cleaned up: Dana removes Vera by keyboard (with a confirmation); her access ends.
+    await expect.poll(() => page.getByTestId('participant').count(), { timeout: 10_000 }).toBe(3);
+    await tabTo(page, '[data-testid="participant-remove"]');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('participant-remove-confirm');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('participant').count(), { timeout: 10_000 }).toBe(2);
+    expect((await page.getByTestId('participant').allInnerTexts()).join(' ')).not.toContain('Vera');
+    await visitor.reload();
+    await expect.poll(() => visitor.getByTestId('frozen-document').count(), { timeout: 10_000 }).toBe(0);
 
     // Team A closes the round (with a confirmation) and triages every item.
     await page.getByTestId('round-close').click();

@@ -321,6 +321,8 @@ export async function startTestServer(overrides: Overrides = {}): Promise<TestSe
     ALLOWED_ORIGINS: '',
     // Tests sign up many users from 127.0.0.1; only the rate-limit tests want the real limit.
     SIGNUPS_PER_ADDRESS_PER_HOUR: '1000',
+    // Likewise one owner adds many members; tests/server/routes/teamMemberAdd.test.ts sets the limit.
+    MEMBER_ADDS_PER_USER_PER_HOUR: '1000',
     ...(postgres ? { DATABASE_URL: postgres.url } : {}),
     ...overrides,
     DATA_DIR: dataDir,

@@ -9,13 +9,19 @@ import { bodyToDraft, draftToBody, parseBody } from './mentions';
 import type { Draft } from './MentionTextarea';
 import { MessageForm } from './MessageForm';
 
-/** A comment body with its @mentions as highlighted names. */
-export function CommentBody({ body }: { body: string }) {
+/**
+ * A comment body with its @mentions as highlighted names. Only the people the server resolved
+ * (who can see the document) are highlighted; any other mention stays plain text.
+ */
+export function CommentBody({ body, mentions }: { body: string; mentions: PersonRef[] }) {
+  const resolved = new Set(mentions.map((person) => person.id));
   return (
     <p className="comment-message__body">
       {parseBody(body).map((part, index) =>
         part.kind === 'text' ? (
           <span key={index}>{part.text}</span>
+        ) : !resolved.has(part.userId) ? (
+          <span key={index}>@{part.name}</span>
         ) : (
           <span key={index} className="mention" data-user-id={part.userId}>
             @{part.name}
@@ -102,7 +108,7 @@ export function MessageView({
           busy={busy}
         />
       ) : (
-        <CommentBody body={message.body} />
+        <CommentBody body={message.body} mentions={message.mentions} />
       )}
       {error ? <ErrorMessage error={error} /> : null}
       {own && !editing ? (

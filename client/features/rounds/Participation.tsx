@@ -1,13 +1,42 @@
-import { useId } from 'react';
-import type { RoundReviewers } from '../../../shared/schemas/rounds';
+import { useId, useState } from 'react';
+import type { RoundParticipant, RoundReviewers } from '../../../shared/schemas/rounds';
+import { toApiError, type ApiError } from '../../api/request';
 import { useDateTimeFormat } from '../../i18n/format';
 import { useT } from '../../i18n/I18nProvider';
+import { ConfirmButton } from '../../ui/ConfirmButton';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { removeReviewer } from './roundsApi';
 
-/** Who has responded and how many comments each reviewer left; follows the round live. */
-export function Participation({ reviewers }: { reviewers: RoundReviewers }) {
+/**
+ * Who has responded and how many comments each reviewer left; follows the round live. Owners can
+ * remove a reviewer who came through a link (members of an invited team leave with their team).
+ */
+export function Participation({
+  reviewers,
+  roundId,
+  canManage = false,
+  onChanged,
+}: {
+  reviewers: RoundReviewers;
+  roundId: string;
+  canManage?: boolean;
+  onChanged?: () => void;
+}) {
   const t = useT();
   const formatDate = useDateTimeFormat();
   const headingId = useId();
+  const [error, setError] = useState<ApiError | null>(null);
+  const [message, setMessage] = useState('');
+  const remove = async (participant: RoundParticipant) => {
+    setError(null);
+    try {
+      await removeReviewer(roundId, participant.user.id);
+      setMessage(t('rounds.reviewerRemoved', { name: participant.user.name }));
+      onChanged?.();
+    } catch (caught) {
+      setError(toApiError(caught));
+    }
+  };
   const submitted = reviewers.participants.filter((participant) => participant.submittedAt).length;
   return (
     <section aria-labelledby={headingId} className="page-section" data-testid="participation">
@@ -26,6 +55,11 @@ export function Participation({ reviewers }: { reviewers: RoundReviewers }) {
               <th scope="col">{t('rounds.reviewsFor')}</th>
               <th scope="col">{t('rounds.responded')}</th>
               <th scope="col">{t('rounds.comments')}</th>
+              {canManage ? (
+                <th scope="col">
+                  <span className="visually-hidden">{t('rounds.reviewerActions')}</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -45,11 +79,28 @@ export function Participation({ reviewers }: { reviewers: RoundReviewers }) {
                   )}
                 </td>
                 <td data-testid="participant-comments">{participant.commentCount}</td>
+                {canManage ? (
+                  <td>
+                    {participant.team ? null : (
+                      <ConfirmButton
+                        label={t('rounds.removeReviewer')}
+                        context={participant.user.name}
+                        question={t('rounds.removeReviewerQuestion', { name: participant.user.name })}
+                        testId="participant-remove"
+                        onConfirm={() => void remove(participant)}
+                      />
+                    )}
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      {error ? <ErrorMessage error={error} /> : null}
+      <p role="status" className="visually-hidden">
+        {message}
+      </p>
     </section>
   );
 }

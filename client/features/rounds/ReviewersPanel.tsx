@@ -62,6 +62,11 @@ export function ReviewersPanel({
           {reviewers.teams.map((team) => (
             <li key={team.id} data-testid="invited-team">
               {team.name} <span className="muted">({t(teamKindLabelKey(team.kind as TeamKind))})</span>{' '}
+              {team.pending ? (
+                <span className="muted" data-testid="invited-team-pending">
+                  — {t('rounds.teamPending')}{' '}
+                </span>
+              ) : null}
               {canManage ? (
                 <button
                   type="button"

@@ -165,7 +165,12 @@ function ManagePage({
                 canManage={round.can.manage}
                 onChanged={(next) => (next ? replace({ ...data, reviewers: next }) : onChanged())}
               />
-              <Participation reviewers={reviewers} />
+              <Participation
+                reviewers={reviewers}
+                roundId={round.id}
+                canManage={round.can.manage}
+                onChanged={onChanged}
+              />
             </>
           )}
           {round.can.manage ? (
@@ -186,7 +191,14 @@ function ManagePage({
         </>
       ) : (
         <>
-          {reviewers instanceof ApiError ? null : <Participation reviewers={reviewers} />}
+          {reviewers instanceof ApiError ? null : (
+            <Participation
+              reviewers={reviewers}
+              roundId={round.id}
+              canManage={round.can.manage}
+              onChanged={onChanged}
+            />
+          )}
           {summary && round.status === 'closed' && round.can.triage ? (
             <TriageView
               summary={summary}

@@ -100,6 +100,11 @@ export function removeTeam(roundId: string, teamId: string): Promise<void> {
   return readJson(round.teams[':teamId'].$delete({ param: pathParams({ roundId, teamId }) }));
 }
 
+/** DELETE /api/rounds/:roundId/reviewers/:userId — one reviewer who joined through a link. */
+export function removeReviewer(roundId: string, userId: string): Promise<void> {
+  return readJson(round.reviewers[':userId'].$delete({ param: pathParams({ roundId, userId }) }));
+}
+
 /** POST /api/rounds/:roundId/links — the token is in the answer only once. */
 export function createLink(roundId: string, body: InferRequestType<typeof round.links.$post>['json']) {
   return readJson(round.links.$post({ param: pathParams({ roundId }), json: body }));

@@ -11,13 +11,14 @@ import { AuditTrail } from './AuditTrail';
 import { InvitesSection } from './InvitesSection';
 import { LeaveTeam } from './LeaveTeam';
 import { MembersSection } from './MembersSection';
+import { ReviewRequestsSection } from './ReviewRequestsSection';
 import { TeamDesigns } from './TeamDesigns';
 import { TeamDetails } from './TeamDetails';
 import { TeamDocuments } from './TeamDocuments';
 import { TeamStorage } from './TeamStorage';
 import { TeamTemplates } from './TeamTemplates';
 
-/** `/teams/:teamId`: the team, its documents, members, invite links, and audit trail. */
+/** `/teams/:teamId`: the team, its documents, members, invite links, review requests, and audit trail. */
 export function TeamScene({ teamId }: { teamId: string }) {
   return <RequireUser>{(user) => <TeamPage teamId={teamId} user={user} />}</RequireUser>;
 }
@@ -75,6 +76,9 @@ function TeamPage({ teamId, user }: { teamId: string; user: CurrentUser }) {
             />
             {allowed('team.manageMembers') ? (
               <InvitesSection teamId={teamId} version={version} onChanged={bump} />
+            ) : null}
+            {allowed('team.manageMembers') ? (
+              <ReviewRequestsSection teamId={teamId} version={version} onChanged={bump} />
             ) : null}
             <LeaveTeam teamId={teamId} me={user} />
             {allowed('team.readAudit') ? (

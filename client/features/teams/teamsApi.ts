@@ -89,6 +89,25 @@ export function revokeInvite(teamId: string, inviteId: string): Promise<void> {
   return readJson(team.invites[':inviteId'].$delete({ param: pathParams({ teamId, inviteId }) }));
 }
 
+/** A request of another team to review one of its rounds (GET /api/teams/:id/review-requests). */
+export type ReviewRequest = InferResponseType<(typeof team)['review-requests']['$get'], 200>[number];
+
+/** GET /api/teams/:id/review-requests — waiting for an owner's answer (owner). */
+export function listReviewRequests(teamId: string): Promise<ReviewRequest[]> {
+  return readJson(team['review-requests'].$get({ param: pathParams({ teamId }) }));
+}
+
+/** POST /api/teams/:id/review-requests/:roundId/{accept,decline} — an owner answers for the team. */
+export function answerReviewRequest(
+  teamId: string,
+  roundId: string,
+  answer: 'accept' | 'decline',
+): Promise<void> {
+  const request = team['review-requests'][':roundId'];
+  const param = pathParams({ teamId, roundId });
+  return readJson(answer === 'accept' ? request.accept.$post({ param }) : request.decline.$post({ param }));
+}
+
 /** GET /api/teams/:id/audit — newest first (owner). */
 export function listAudit(teamId: string): Promise<AuditEvent[]> {
   return readJson(team.audit.$get({ param: pathParams({ teamId }) }));

@@ -12,5 +12,5 @@ export { startDeadlineJob } from './deadlineJob';
 export { acceptRoundLink, createRoundLink, describeRoundLink, revokeRoundLink } from './links';
 export { getRound, listRounds, myReviewRounds, roundVersion, roundVersionState } from './read';
 export { listResponses, saveResponses } from './responses';
-export { inviteTeam, removeTeam, roundReviewers, teamsDirectory } from './reviewers';
+export { inviteTeam, removeReviewer, removeTeam, roundReviewers, teamsDirectory } from './reviewers';
 export { completeRound, roundSummary, triageItem } from './triage';

@@ -44,16 +44,32 @@ export async function createRoundLink(
   return { id, token, url: `/feedback/${token}`, expiresAt: new Date(expiresAt).toISOString() };
 }
 
-/** DELETE /api/rounds/:roundId/links/:linkId — at any time, also after the round closed. */
+/**
+ * DELETE /api/rounds/:roundId/links/:linkId — at any time, also after the round closed. Whoever
+ * joined through the link stops being a reviewer with it (a forwarded link is cleaned up by
+ * revoking it); what they wrote stays. Their open event streams close.
+ */
 export async function revokeRoundLink(
-  deps: Deps,
+  deps: Deps & Pick<AppDeps, 'rooms'>,
   userId: string,
   roundId: string,
   linkId: string,
 ): Promise<void> {
-  const { round } = await authorizeRoundChange(deps, userId, roundId, 'manage');
-  if (!(await deps.stores.rounds.revokeLink(round.id, linkId)))
-    throw notFound('Deze link bestaat niet of is al ingetrokken.');
+  const { round, document } = await authorizeRoundChange(deps, userId, roundId, 'manage');
+  const removed = await deps.transaction(async (tx) => {
+    if (!(await tx.stores.rounds.revokeLink(round.id, linkId)))
+      throw notFound('Deze link bestaat niet of is al ingetrokken.');
+    // After the revocation, which waits for any join holding the link: no join is missed.
+    const reviewers = await tx.stores.rounds.removeReviewersOfLink(linkId);
+    await tx.stores.audit.record('round.link_revoked', {
+      teamId: document.teamId,
+      actorId: userId,
+      details: { roundId: round.id, linkId, removedReviewers: reviewers.length },
+    });
+    return reviewers;
+  });
+  for (const reviewerId of removed) await deps.rooms.refreshAccess(reviewerId);
+  if (removed.length > 0) emitRoundChange(round.doc_id, { kind: 'round', roundId: round.id });
 }
 
 /** The link behind a token, its round, and whether it still lets someone in. */

@@ -38,6 +38,7 @@ import {
   listResponses,
   listRounds,
   myReviewRounds,
+  removeReviewer,
   removeTeam,
   revokeRoundLink,
   roundReviewers,
@@ -162,6 +163,11 @@ export function roundRoutes(deps: AppDeps, streams: EventStreams) {
     .delete('/:roundId/teams/:teamId', async (c) => {
       const { user } = requireAuth(c.get('auth'));
       await removeTeam(deps, user.id, c.req.param('roundId'), c.req.param('teamId'));
+      return c.body(null, 204);
+    })
+    .delete('/:roundId/reviewers/:userId', async (c) => {
+      const { user } = requireAuth(c.get('auth'));
+      await removeReviewer(deps, user.id, c.req.param('roundId'), c.req.param('userId'));
       return c.body(null, 204);
     })
     .post('/:roundId/links', validateJson(createRoundLinkBody), async (c) => {

@@ -8,6 +8,7 @@ import {
   updateTeamBody,
 } from '../../../shared/schemas/auth';
 import { addMember, changeRole, createInvite, createTeam, removeMember } from '../../commands/teams';
+import { answerReviewRequest, listReviewRequests } from '../../commands/rounds/teamRequests';
 import { authRequired, requireAuth } from '../../auth/middleware';
 import type { AppDeps, AppEnv } from '../../deps';
 import { notFound } from '../../http/apiError';
@@ -15,7 +16,7 @@ import { validateJson } from '../../http/validate';
 import { ownOrigin } from '../../http/origin';
 import { authorizeTeam } from '../../policies/team';
 
-/** /api/teams — teams, members, invites and the audit trail. */
+/** /api/teams — teams, members, invites, review requests from other teams and the audit trail. */
 export function teamRoutes(deps: AppDeps) {
   const { stores } = deps;
   return new Hono<AppEnv>()
@@ -80,6 +81,20 @@ export function teamRoutes(deps: AppDeps) {
       // Anyone may leave a team; removing someone else needs the capability.
       await authorizeTeam(stores, user.id, teamId, memberId === user.id ? 'team.read' : 'team.manageMembers');
       await removeMember(deps, user.id, teamId, memberId);
+      return c.body(null, 204);
+    })
+    .get('/:teamId/review-requests', async (c) => {
+      const { user } = requireAuth(c.get('auth'));
+      return c.json(await listReviewRequests(deps, user.id, c.req.param('teamId')));
+    })
+    .post('/:teamId/review-requests/:roundId/accept', async (c) => {
+      const { user } = requireAuth(c.get('auth'));
+      await answerReviewRequest(deps, user.id, c.req.param('teamId'), c.req.param('roundId'), 'accept');
+      return c.body(null, 204);
+    })
+    .post('/:teamId/review-requests/:roundId/decline', async (c) => {
+      const { user } = requireAuth(c.get('auth'));
+      await answerReviewRequest(deps, user.id, c.req.param('teamId'), c.req.param('roundId'), 'decline');
       return c.body(null, 204);
     })
     .get('/:teamId/invites', async (c) => {

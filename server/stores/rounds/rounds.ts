@@ -162,6 +162,7 @@ export function roundQueries(db: Executor) {
             .innerJoin('memberships as m', 'm.team_id', 'rt.team_id')
             .select('rt.round_id')
             .where('m.user_id', '=', userId)
+            .where('rt.accepted_at', 'is not', null)
             .union(eb.selectFrom('round_reviewers').select('round_id').where('user_id', '=', userId)),
         )
         .orderBy('created_at', 'desc')

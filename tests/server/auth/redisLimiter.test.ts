@@ -11,6 +11,7 @@ const SETTINGS: LimiterSettings = {
   LOGIN_MAX_FAILURES_PER_ADDRESS: 30,
   LOGIN_WINDOW_MINUTES: 15,
   SIGNUPS_PER_ADDRESS_PER_HOUR: 20,
+  MEMBER_ADDS_PER_USER_PER_HOUR: 20,
 };
 
 /** Longest a check may take while Redis is down or hung: the timeout plus scheduling slack. */

@@ -87,6 +87,11 @@ async function buildAccountsAndRounds(server: TestServer): Promise<Cast> {
     deadline,
   });
   await as(owner, 'POST', `/api/rounds/${round.id}/teams`, { teamId: otherLab });
+  // The other lab reviews once its owner accepts the request.
+  const accepted = await server.request('POST', `/api/teams/${otherLab}/review-requests/${round.id}/accept`, {
+    cookie: reviewer.cookie,
+  });
+  if (accepted.status !== 204) throw new Error(`accept: ${accepted.status} ${await accepted.text()}`);
   await as(reviewer, 'POST', `/api/rounds/${round.id}/comments`, { anchor: null, body: 'Welke stappen?' });
   const thread = await as<{ id: string }>(commenter, 'POST', `/api/documents/${docId}/comments`, {
     anchor: null,

@@ -124,6 +124,7 @@ export function useEngine(engine: Engine): Harness {
         passwordByAccountAddress: new AttemptLimiter(100, 60_000),
         passwordByAddress: new AttemptLimiter(100, 60_000),
         signupByAddress: new AttemptLimiter(100, 60_000),
+        memberAddsByUser: new AttemptLimiter(100, 60_000),
       },
     });
   });

@@ -10,7 +10,13 @@ import { createInvite } from '../../../server/commands/teams';
 import { createTemplateDraft, publishTemplate } from '../../../server/commands/templates';
 import { saveVersion } from '../../../server/commands/versions';
 import { createDocumentThread, createRoundThread, replyToThread } from '../../../server/commands/comments';
-import { closeRoundByOwner, createRound, createRoundLink, inviteTeam } from '../../../server/commands/rounds';
+import {
+  acceptRoundLink,
+  closeRoundByOwner,
+  createRound,
+  createRoundLink,
+  inviteTeam,
+} from '../../../server/commands/rounds';
 import { ROLES, type Role } from '../../../shared/domain/roles';
 import {
   sessionCookie,
@@ -262,6 +268,13 @@ async function freshRound(world: World): Promise<string> {
   ).id;
 }
 
+/** A fresh round whose request to the lab waits for the lab's answer. */
+async function requestedRound(world: World): Promise<string> {
+  const roundId = await freshRound(world);
+  await world.server.running.deps.stores.rounds.inviteTeam(roundId, world.labId, world.users.owner.id, false);
+  return roundId;
+}
+
 /** A fresh closed round with one comment thread (triage, complete, carry-over). */
 async function closedRound(world: World): Promise<{ roundId: string; threadId: string }> {
   const { deps } = world.server.running;
@@ -407,6 +420,17 @@ function roundCases(): Record<string, RouteCase> {
         const roundId = await freshRound(world);
         const link = await createRoundLink(world.server.running.deps, world.users.owner.id, roundId, {});
         return { path: `/api/rounds/${roundId}/links/${link.id}` };
+      },
+    },
+    'DELETE /api/rounds/:roundId/reviewers/:userId': {
+      expect: roundMembers(['owner'], 204),
+      prepare: async ({ world }) => {
+        const { deps } = world.server.running;
+        const roundId = await freshRound(world);
+        const link = await createRoundLink(deps, world.users.owner.id, roundId, {});
+        const reviewer = await spareUser(world, 'Linkreviewer');
+        await acceptRoundLink(deps, reviewer.id, link.token);
+        return { path: `/api/rounds/${roundId}/reviewers/${reviewer.id}` };
       },
     },
     'GET /api/rounds/:roundId/comments': {
@@ -599,6 +623,24 @@ const table: Record<string, RouteCase> = {
     expect: only(['owner'], 204),
     prepare: async ({ world }) => ({
       path: `/api/teams/${world.teamId}/members/${(await spareMember(world, 'viewer')).id}`,
+    }),
+  },
+  // The lab is asked to review a round of the team's document; its owner answers (the matrix's
+  // roles hold the same roles in the lab).
+  'GET /api/teams/:teamId/review-requests': {
+    expect: only(['owner'], 200),
+    prepare: ({ world }) => ({ path: `/api/teams/${world.labId}/review-requests` }),
+  },
+  'POST /api/teams/:teamId/review-requests/:roundId/accept': {
+    expect: only(['owner'], 204),
+    prepare: async ({ world }) => ({
+      path: `/api/teams/${world.labId}/review-requests/${await requestedRound(world)}/accept`,
+    }),
+  },
+  'POST /api/teams/:teamId/review-requests/:roundId/decline': {
+    expect: only(['owner'], 204),
+    prepare: async ({ world }) => ({
+      path: `/api/teams/${world.labId}/review-requests/${await requestedRound(world)}/decline`,
     }),
   },
   'GET /api/teams/:teamId/invites': {

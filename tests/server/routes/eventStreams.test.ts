@@ -156,6 +156,14 @@ describe('event streams end with their access', () => {
       body: { teamId: reviewTeam },
     });
     expect(invited.status).toBe(201);
+    const accepted = await server.request(
+      'POST',
+      `/api/teams/${reviewTeam}/review-requests/${roundId}/accept`,
+      {
+        cookie: reviewer.cookie,
+      },
+    );
+    expect(accepted.status).toBe(204);
     const stream = await openEventStream(server.url, `/api/rounds/${roundId}/events`, reviewer.cookie);
     streams.push(stream);
     await ready(stream);

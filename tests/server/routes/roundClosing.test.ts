@@ -55,6 +55,15 @@ async function openRound(title = 'Ronde'): Promise<Round> {
     201,
   );
   await as(owner, 'POST', `/api/rounds/${round.id}/teams`, { teamId: reviewerTeam }, 201);
+  // The reviewers' team takes part once its owner accepts.
+  const accepted = await server.request(
+    'POST',
+    `/api/teams/${reviewerTeam}/review-requests/${round.id}/accept`,
+    {
+      cookie: reviewer.cookie,
+    },
+  );
+  expect(accepted.status).toBe(204);
   return round;
 }
 

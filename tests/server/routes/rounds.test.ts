@@ -189,7 +189,8 @@ describe('comments on the live draft', () => {
       { body: `Eens, @[Vik Lezer](${viewer.id}) en @[Bo](${outsider.id}) kijk even` },
       201,
     );
-    expect(reply.mentions.map((m) => m.id)).toEqual([viewer.id, outsider.id]);
+    // The outsider cannot read the document: not resolved (their name stays hidden), not notified.
+    expect(reply.mentions.map((m) => m.id)).toEqual([viewer.id]);
     const commenterAfter = await as<{ unread: number; items: Notification[] }>(
       commenter,
       'GET',
@@ -358,6 +359,10 @@ describe('feedback rounds', () => {
       201,
     );
     expect(reviewers.teams.map((t) => t.id)).toEqual([teamB]);
+    // Its members take part once an owner of that team accepts (tests/server/routes/reviewRequests.test.ts).
+    expect(
+      await statusOf(reviewerOwner, 'POST', `/api/teams/${teamB}/review-requests/${round.id}/accept`),
+    ).toBe(204);
     const invite = await as<{ items: Notification[] }>(reviewer, 'GET', '/api/notifications');
     expect(invite.items[0]).toMatchObject({ kind: 'round_invite', link: `/ronde/${round.id}` });
 

@@ -22,7 +22,8 @@ describe('round store', () => {
         ...['insertRound', 'round', 'roundsOfDoc', 'updateRound', 'closeRound', 'completeRound'],
         ...['overdueRounds', 'closedRoundCount', 'roundsForReviewer'],
         ...['inviteTeam', 'removeTeam', 'teamsOfRound', 'reviewerTeam', 'isIndividualReviewer'],
-        ...['addIndividualReviewer', 'reviewers'],
+        ...['addIndividualReviewer', 'reviewers', 'removeIndividualReviewer', 'removeReviewersOfLink'],
+        ...['acceptTeamRequest', 'declineTeamRequest', 'pendingRequestsOfTeam', 'teamRequester'],
         ...['insertLink', 'linkByHash', 'linksOfRound', 'revokeLink'],
         ...['upsertResponse', 'responses', 'submit', 'submissions', 'upsertTriage', 'triage'],
         ...['insertComment', 'comment', 'liveComments', 'roundComments', 'threadMessages'],
@@ -128,8 +129,8 @@ describe('round store', () => {
       vi.setSystemTime(NOW + i);
       await t.addRound(id);
     }
-    await t.store.inviteTeam('via-team', TEAMS.beta, USERS.ann);
-    await t.store.inviteTeam('both', TEAMS.alpha, USERS.ann);
+    await t.store.inviteTeam('via-team', TEAMS.beta, USERS.ann, true);
+    await t.store.inviteTeam('both', TEAMS.alpha, USERS.ann, true);
     await t.store.insertLink({
       ...{ id: 'l1', roundId: 'individual', tokenHash: new Uint8Array([1]), label: '' },
       ...{ createdBy: USERS.ann, expiresAt: NOW + 10 },
