@@ -72,7 +72,11 @@ describe('the bundled server (npm start)', () => {
         });
       const docx = await api('/export?format=docx');
       expect(docx.status).toBe(200);
-      expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+      expect(
+        Buffer.from(await docx.arrayBuffer())
+          .subarray(0, 2)
+          .toString(),
+      ).toBe('PK');
       const saved = await api('/versions', { method: 'POST', body: JSON.stringify({ label: 'v1' }) });
       const { id } = (await saved.json()) as { id: string };
       expect((await api(`/diff?from=${id}`)).status).toBe(200);
