@@ -25,21 +25,25 @@ export class HeldUpdates {
 
   constructor(private readonly limits: { heldBytesPerSocket: number; heldBytesPerRoom: number }) {}
 
-  /** Holds `update` for `connection`, or answers why it may not (nothing held then). */
+  /**
+   * Holds `update` for `connection`, or answers why it may not (nothing held then). The byte
+   * budgets first: an update too large to hold is refused for its size (1009) whatever the socket
+   * already holds.
+   */
   hold(connection: Connection, update: Omit<HeldUpdate, 'since'>): HoldRefused | undefined {
     const size = update.update.length;
-    if (connection.held.length >= HeldUpdates.MAX_PER_SOCKET) {
-      return {
-        code: CloseCode.invalidPayload,
-        reason: 'too many updates waiting for content the server does not have',
-      };
-    }
     if (connection.heldBytes + size > this.limits.heldBytesPerSocket) {
       return { code: CloseCode.tooBig, reason: 'held updates over the byte budget of a socket' };
     }
     // 1013, not 1009: this socket is not the one to blame; it reconnects and re-syncs.
     if (this.bytes + size > this.limits.heldBytesPerRoom) {
       return { code: CloseCode.tryAgainLater, reason: 'held updates over the byte budget of the document' };
+    }
+    if (connection.held.length >= HeldUpdates.MAX_PER_SOCKET) {
+      return {
+        code: CloseCode.invalidPayload,
+        reason: 'too many updates waiting for content the server does not have',
+      };
     }
     connection.heldBytes += size;
     this.bytes += size;

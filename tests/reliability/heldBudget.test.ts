@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connectRaw, type RawClient } from '../support/rawclient';
+import { rawClients } from '../support/rawclient';
 import { countLogRows, startTestServer, type TestServer } from '../support/server';
 
 /**
@@ -12,19 +12,14 @@ import { countLogRows, startTestServer, type TestServer } from '../support/serve
 
 const MiB = 1024 * 1024;
 let server: TestServer;
-const raws: RawClient[] = [];
+const raws = rawClients(() => server);
 
 afterEach(async () => {
-  for (const raw of raws.splice(0)) raw.terminate();
+  raws.closeAll();
   await server.close();
 });
 
-async function open(docId: string): Promise<RawClient> {
-  const raw = connectRaw(server.wsUrl, docId, { cookie: server.cookie, durable: true });
-  raws.push(raw);
-  await raw.opened;
-  return raw;
-}
+const open = (docId: string) => raws.open(docId);
 
 /** An update of `bytes` text that builds on an insertion the server never receives. */
 function dependent(clientID: number, bytes: number): Uint8Array {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connectRaw, type RawClient } from '../support/rawclient';
+import { rawClients } from '../support/rawclient';
 import { countLogRows, startTestServer, type TestServer } from '../support/server';
 import { waitFor } from '../support/yclient';
 
@@ -12,19 +12,14 @@ import { waitFor } from '../support/yclient';
  */
 
 let server: TestServer;
-const raws: RawClient[] = [];
+const raws = rawClients(() => server);
 
 afterEach(async () => {
-  for (const raw of raws.splice(0)) raw.terminate();
+  raws.closeAll();
   await server.close();
 });
 
-async function open(docId: string): Promise<RawClient> {
-  const raw = connectRaw(server.wsUrl, docId, { cookie: server.cookie, durable: true });
-  raws.push(raw);
-  await raw.opened;
-  return raw;
-}
+const open = (docId: string) => raws.open(docId);
 
 /** Two updates of one client: `base` inserts, `next` builds on it. */
 function chain(clientID: number, text: string): { base: Uint8Array; next: Uint8Array } {

@@ -135,3 +135,22 @@ export function refusedUpgradeStatus(url: string, headers: Record<string, string
     socket.on('error', () => undefined);
   });
 }
+
+/**
+ * The raw clients one test file opens on its server (durable acks on, the server's own user), all
+ * terminated by closeAll — call it in afterEach.
+ */
+export function rawClients(server: () => { wsUrl: string; cookie: string }) {
+  const opened: RawClient[] = [];
+  return {
+    async open(docId: string): Promise<RawClient> {
+      const raw = connectRaw(server().wsUrl, docId, { cookie: server().cookie, durable: true });
+      opened.push(raw);
+      await raw.opened;
+      return raw;
+    },
+    closeAll(): void {
+      for (const raw of opened.splice(0)) raw.terminate();
+    },
+  };
+}

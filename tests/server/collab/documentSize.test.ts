@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connectRaw, type RawClient } from '../../support/rawclient';
+import { rawClients } from '../../support/rawclient';
 import { countLogRows, startTestServer, type TestServer } from '../../support/server';
 import { ConnectionEndTracker } from '../../../client/collab/ConnectionEndTracker';
 import { connectSynced, waitFor } from '../../support/yclient';
@@ -12,19 +12,14 @@ import { connectSynced, waitFor } from '../../support/yclient';
  */
 
 let server: TestServer;
-const raws: RawClient[] = [];
+const raws = rawClients(() => server);
 
 afterEach(async () => {
-  for (const raw of raws.splice(0)) raw.terminate();
+  raws.closeAll();
   await server.close();
 });
 
-async function open(docId: string): Promise<RawClient> {
-  const raw = connectRaw(server.wsUrl, docId, { cookie: server.cookie, durable: true });
-  raws.push(raw);
-  await raw.opened;
-  return raw;
-}
+const open = (docId: string) => raws.open(docId);
 
 describe('document size limit', () => {
   it('an update past MAX_DOCUMENT_BYTES closes its socket (4413) and is not stored; deletions pass', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { MAX_RICH_TEXT_DEPTH } from '../../../shared/editor/xmlTree';
-import { connectRaw, type RawClient } from '../../support/rawclient';
+import { rawClients } from '../../support/rawclient';
 import { countLogRows, startTestServer, type TestServer } from '../../support/server';
 import { pastedPages } from '../../support/fiftyPages';
 import { waitFor } from '../../support/yclient';
@@ -13,19 +13,14 @@ import { waitFor } from '../../support/yclient';
  */
 
 let server: TestServer;
-const raws: RawClient[] = [];
+const raws = rawClients(() => server);
 
 afterEach(async () => {
-  for (const raw of raws.splice(0)) raw.terminate();
+  raws.closeAll();
   await server.close();
 });
 
-async function open(docId: string): Promise<RawClient> {
-  const raw = connectRaw(server.wsUrl, docId, { cookie: server.cookie, durable: true });
-  raws.push(raw);
-  await raw.opened;
-  return raw;
-}
+const open = (docId: string) => raws.open(docId);
 
 /** One update of `count` one-letter insertions that Yjs cannot merge into runs. */
 function dense(count: number): Uint8Array {

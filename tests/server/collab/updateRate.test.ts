@@ -1,25 +1,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connectRaw, type RawClient } from '../../support/rawclient';
+import { rawClients } from '../../support/rawclient';
 import { countLogRows, startTestServer, type TestServer } from '../../support/server';
 import { waitFor } from '../../support/yclient';
 
 /** MAX_UPDATES_PER_SECOND / MAX_UPDATES_BURST: a socket flooding updates is closed with 1013. */
 
 let server: TestServer;
-const raws: RawClient[] = [];
+const raws = rawClients(() => server);
 
 afterEach(async () => {
-  for (const raw of raws.splice(0)) raw.terminate();
+  raws.closeAll();
   await server.close();
 });
 
-async function open(docId: string): Promise<RawClient> {
-  const raw = connectRaw(server.wsUrl, docId, { cookie: server.cookie, durable: true });
-  raws.push(raw);
-  await raw.opened;
-  return raw;
-}
+const open = (docId: string) => raws.open(docId);
 
 /** `count` one-letter edits of one client, each its own update (as typing sends them). */
 function keystrokes(count: number): Uint8Array[] {
