@@ -82,6 +82,10 @@ export async function startServer(
     // scenario pipelines 3,000 per socket on purpose; with the cap (1,000) the socket is closed
     // (1013) and the run waits out its timeouts (95 s, "acked 133/s").
     MAX_PENDING_UPDATES_PER_SOCKET: '100000',
+    // The versions scenario saves 1,000 versions of one document within seconds; the version rate
+    // and count limits would refuse it.
+    VERSIONS_PER_MINUTE_PER_DOCUMENT: '1000000',
+    MAX_VERSIONS_PER_DOCUMENT: '1000000',
     // And the per-socket update rate (200/s, burst 1,000): those 3,000 go out at once.
     MAX_UPDATES_PER_SECOND: '1000000',
     MAX_UPDATES_BURST: '1000000',
