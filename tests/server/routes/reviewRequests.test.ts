@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Notification, ReviewRequest, Round, RoundReviewers } from '../../../shared/schemas/rounds';
+import { openRoundNow } from '../../support/rounds';
 import { expectJson, startTestServer, type TestServer, type TestUser } from '../../support/server';
 
 /**
@@ -34,24 +35,7 @@ async function notifications(user: TestUser): Promise<Notification[]> {
 }
 
 async function openRound(title: string): Promise<Round> {
-  // The document does not change between rounds: its newest version is answered (200) then.
-  const response = await server.request('POST', `/api/documents/${docId}/versions`, {
-    cookie: asker.cookie,
-    body: { label: title },
-  });
-  const version = await expectJson<{ id: string }>(
-    response,
-    response.status === 200 ? 200 : 201,
-    'POST …/versions',
-  );
-  const deadline = new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString();
-  return as<Round>(
-    asker,
-    'POST',
-    `/api/documents/${docId}/rounds`,
-    { versionId: version.id, title, deadline },
-    201,
-  );
+  return await openRoundNow(server, asker, docId, title);
 }
 
 beforeAll(async () => {

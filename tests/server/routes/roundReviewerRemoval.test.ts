@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Round, RoundReviewers } from '../../../shared/schemas/rounds';
 import { openEventStream, type TestEventStream } from '../../support/eventStream';
+import { openRoundNow } from '../../support/rounds';
 import { expectJson, startTestServer, type TestServer, type TestUser } from '../../support/server';
 
 /**
@@ -26,24 +27,7 @@ async function statusOf(user: TestUser, method: string, path: string): Promise<n
 }
 
 async function openRound(): Promise<Round> {
-  // The document does not change between rounds: its newest version is answered (200) then.
-  const response = await server.request('POST', `/api/documents/${docId}/versions`, {
-    cookie: owner.cookie,
-    body: { label: 'v' },
-  });
-  const version = await expectJson<{ id: string }>(
-    response,
-    response.status === 200 ? 200 : 201,
-    'POST …/versions',
-  );
-  const deadline = new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString();
-  return as<Round>(
-    owner,
-    'POST',
-    `/api/documents/${docId}/rounds`,
-    { versionId: version.id, title: 'Ronde', deadline },
-    201,
-  );
+  return await openRoundNow(server, owner, docId, 'Ronde');
 }
 
 /** A new user who joined `round` through a new link, with an open event stream on it. */
