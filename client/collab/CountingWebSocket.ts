@@ -1,4 +1,5 @@
 import { isDocumentUpdateFrame, SyncMessageType } from '../../shared/collab/messages';
+import { splitUpdateFrame } from '../../shared/collab/splitUpdate';
 
 type SendData = Parameters<WebSocket['send']>[0];
 
@@ -27,11 +28,20 @@ export class CountingWebSocket extends WebSocket {
   /** Called after each counted frame and each new ack. */
   onCountChange: (() => void) | null = null;
 
+  /**
+   * Sends a frame; a large document update (a sync step 2 after much offline work, a huge paste)
+   * as several frames the server accepts (splitUpdateFrame), each counted as the server counts it.
+   */
   override send(data: SendData): void {
-    super.send(data);
     const frame = asBytes(data);
-    if (!frame || !isDocumentUpdateFrame(frame)) return;
-    this.sentUpdates += 1;
+    if (!frame || !isDocumentUpdateFrame(frame)) {
+      super.send(data);
+      return;
+    }
+    for (const piece of splitUpdateFrame(frame)) {
+      super.send(piece);
+      this.sentUpdates += 1;
+    }
     if (this.stepTwoSentAt === null && frame[1] === SyncMessageType.step2)
       this.stepTwoSentAt = this.sentUpdates;
     this.onCountChange?.();
