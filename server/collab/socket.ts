@@ -11,9 +11,15 @@ interface Served {
   room: Room | undefined;
   /** Frames that arrived while the document loaded, handled in order once it is there. */
   early: Buffer[];
+  /** Their bytes, bounded like held updates (MAX_HELD_BYTES_PER_SOCKET). */
+  earlyBytes: number;
+  earlyBytesMax: number;
 }
 
-/** Frames one socket may send while its document loads; more closes it (1013). */
+/**
+ * Frames one socket may send while its document loads; more closes it (1013). Their bytes count
+ * against the socket's held-update budget (more: 1009), as they are held the same way.
+ */
 const MAX_EARLY_FRAMES = 1_000;
 
 /**
@@ -28,12 +34,19 @@ export function serveSocket(deps: AppDeps, ws: WebSocket, docId: string, admitte
     return;
   }
   const connection = new Connection(ws, docId, admitted);
-  const served: Served = { connection, room: undefined, early: [] };
+  const served: Served = {
+    connection,
+    room: undefined,
+    early: [],
+    earlyBytes: 0,
+    earlyBytesMax: deps.env.MAX_HELD_BYTES_PER_SOCKET,
+  };
   listen(deps, ws, served);
   deps.rooms.join(connection).then(
     (room) => {
       if (!room) return;
       served.room = room;
+      served.earlyBytes = 0;
       for (const frame of served.early.splice(0)) receive(served, frame, true);
     },
     (error: unknown) => {
@@ -66,10 +79,15 @@ function receive(served: Served, data: Buffer, isBinary: boolean): void {
     return;
   }
   if (!room) {
-    if (served.early.length >= MAX_EARLY_FRAMES) {
+    if (served.earlyBytes + data.length > served.earlyBytesMax) {
+      served.early.length = 0;
+      connection.close(CloseCode.tooBig, 'frames over the byte budget while the document loads');
+    } else if (served.early.length >= MAX_EARLY_FRAMES) {
+      served.early.length = 0;
       connection.close(CloseCode.tryAgainLater, 'document is still loading');
     } else {
       served.early.push(data);
+      served.earlyBytes += data.length;
     }
     return;
   }

@@ -18,15 +18,16 @@ const cluster = clusterForFile();
 describe.runIf(ENGINES.includes('postgres'))('rooms loading and unloading on PostgreSQL', () => {
   let server: TestServer;
   let pool: pg.Pool;
+  let databaseUrl: string;
   const sockets: RawClient[] = [];
   const clients: TestClient[] = [];
   /** Locks still held (a failed test releases them here, so the server can shut down). */
   const held = new Set<() => Promise<void>>();
 
   beforeEach(async () => {
-    const url = await (await cluster()).createDatabase();
-    server = await startTestServer({ DATABASE_URL: url });
-    pool = new pg.Pool({ connectionString: url });
+    databaseUrl = await (await cluster()).createDatabase();
+    server = await startTestServer({ DATABASE_URL: databaseUrl });
+    pool = new pg.Pool({ connectionString: databaseUrl });
   });
 
   afterEach(async () => {
@@ -85,6 +86,33 @@ describe.runIf(ENGINES.includes('postgres'))('rooms loading and unloading on Pos
     );
     const room = server.running.deps.rooms.peek(docId)!;
     expect(room.doc.getText('t').toString()).toBe(doc.getText('t').toString());
+    doc.destroy();
+  });
+
+  it('closes a socket whose frames while its document loads pass the held-byte budget (1009); others load', async () => {
+    await server.close();
+    server = await startTestServer({
+      DATABASE_URL: databaseUrl,
+      MAX_HELD_BYTES_PER_SOCKET: String(64 * 1024),
+    });
+    const docId = await server.createDocument();
+    const release = await hold('LOCK TABLE doc_state IN ACCESS EXCLUSIVE MODE');
+    const flooding = await open(docId);
+    const patient = await open(docId, true);
+    const doc = new Y.Doc();
+    doc.getText('t').insert(0, 'x'.repeat(20 * 1024));
+    const update = Y.encodeStateAsUpdate(doc);
+    // Three frames of 20 KiB fit the 64 KiB budget; the fourth does not.
+    for (let i = 0; i < 3; i++) flooding.sendUpdate(update);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(flooding.socket.readyState).toBe(flooding.socket.OPEN);
+    flooding.sendUpdate(update);
+    expect((await flooding.closed).code).toBe(1009);
+
+    patient.sendUpdate(update);
+    await release();
+    await waitFor(() => patient.acked === 1, 'the other socket was not served');
+    expect(server.running.deps.rooms.peek(docId)!.doc.getText('t').length).toBe(20 * 1024);
     doc.destroy();
   });
 
