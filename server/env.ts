@@ -173,6 +173,12 @@ export const envSchema = z.object({
     .default(16 * 1024),
   /** Awareness client ids one socket may announce (a tab has one; more is someone faking people). */
   MAX_AWARENESS_IDS_PER_SOCKET: z.coerce.number().int().min(1).default(4),
+  /**
+   * Presence frames (carets, selections) one socket may send per second, in bursts of four times
+   * as many; more are dropped (not relayed), the socket stays. Each is sent to everyone in the
+   * room, so this bounds what one reader can make the server send.
+   */
+  MAX_PRESENCE_FRAMES_PER_SECOND: z.coerce.number().positive().default(60),
   /** How often sockets are pinged (one that missed the last ping is dropped) and idle ones closed. */
   HEARTBEAT_SECONDS: z.coerce.number().positive().default(30),
   /**

@@ -82,7 +82,11 @@ export async function startServer(
       maxDocumentBytes: env.MAX_DOCUMENT_BYTES,
       rate: { perSecond: env.MAX_UPDATES_PER_SECOND, burst: env.MAX_UPDATES_BURST },
     },
-    awareness: { maxStateBytes: env.MAX_AWARENESS_BYTES, maxIdsPerSocket: env.MAX_AWARENESS_IDS_PER_SOCKET },
+    awareness: {
+      maxStateBytes: env.MAX_AWARENESS_BYTES,
+      maxIdsPerSocket: env.MAX_AWARENESS_IDS_PER_SOCKET,
+      rate: { perSecond: env.MAX_PRESENCE_FRAMES_PER_SECOND, burst: 4 * env.MAX_PRESENCE_FRAMES_PER_SECOND },
+    },
     committer,
     metrics: metrics.collab,
     link: cluster,

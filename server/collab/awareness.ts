@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { Connection } from './connection';
+import type { UpdateRate } from './updateRate';
 
 /** Bounds on what one socket may announce as presence. */
 export interface AwarenessLimits {
@@ -8,9 +9,20 @@ export interface AwarenessLimits {
   maxStateBytes: number;
   /** Client ids one socket may control; updates for further ids are dropped. */
   maxIdsPerSocket: number;
+  /**
+   * Presence frames per socket (token bucket). Each is relayed to every socket of the room, so a
+   * reader could otherwise make the server send without bound. Frames over it are dropped, not
+   * the socket: a caret dragged at a 144 Hz display's rate loses intermediate positions only, and
+   * the client repeats its state every 15 s.
+   */
+  rate: UpdateRate;
 }
 
-export const DEFAULT_AWARENESS_LIMITS: AwarenessLimits = { maxStateBytes: 16 * 1024, maxIdsPerSocket: 4 };
+export const DEFAULT_AWARENESS_LIMITS: AwarenessLimits = {
+  maxStateBytes: 16 * 1024,
+  maxIdsPerSocket: 4,
+  rate: { perSecond: 60, burst: 240 },
+};
 
 /** An awareness state over AwarenessLimits.maxStateBytes (the socket is closed with 1009). */
 export class AwarenessTooBig extends Error {

@@ -1,3 +1,4 @@
+import type { RateState } from './updateRate';
 import type { WebSocket } from 'ws';
 import { encodeAccessChangedFrame } from '../../shared/collab/accessChanged';
 import { log } from '../log';
@@ -143,6 +144,8 @@ export class Connection {
   /** Update rate bucket (see takeUpdateToken). */
   tokens = Number.NaN;
   tokensAt = 0;
+  /** Presence frame rate bucket (AwarenessLimits.rate); made on the first presence frame. */
+  presenceRate: RateState | undefined;
   /** Bytes of the updates in `held` (bounded by UpdateLimits.heldBytesPerSocket). */
   heldBytes = 0;
   /** Awareness client ids this socket controls; removed for everyone when it closes. */

@@ -357,6 +357,8 @@ export class Room {
   }
 
   private receiveAwareness(connection: Connection, decoder: decoding.Decoder): void {
+    connection.presenceRate ??= { tokens: Number.NaN, tokensAt: 0 };
+    if (!takeUpdateToken(connection.presenceRate, this.awarenessLimits.rate, performance.now())) return;
     try {
       const update = sanitizeAwarenessUpdate(
         decoding.readVarUint8Array(decoder),

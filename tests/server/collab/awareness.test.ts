@@ -113,3 +113,31 @@ describe('awareness identity', () => {
     expect(watcher.provider.awareness.getStates().get(5201)).toEqual(aliceState);
   });
 });
+
+describe('presence frame rate', () => {
+  it('relays at most a burst of a flood of presence frames from one reader; the socket stays and later frames pass', async () => {
+    const watcher = connectRaw(server.wsUrl, docId, { cookie: owner.cookie });
+    const flooder = connectRaw(server.wsUrl, docId, { cookie: viewer.cookie });
+    raws.push(watcher, flooder);
+    await Promise.all([watcher.opened, flooder.opened]);
+    await watcher.roundTrip();
+    const relayed = () => watcher.receivedTypes.filter((type) => type === MessageType.awareness).length;
+    const before = relayed();
+
+    // 2,000 frames at once: the default bucket holds 240 (4 × MAX_PRESENCE_FRAMES_PER_SECOND).
+    for (let clock = 1; clock <= 2000; clock++) {
+      flooder.send(awarenessFrame([{ clientId: 6101, clock, state: { cursor: clock } }]));
+    }
+    await flooder.roundTrip();
+    await watcher.roundTrip();
+    const burst = relayed() - before;
+    expect(burst).toBeGreaterThanOrEqual(240);
+    expect(burst).toBeLessThan(300);
+    expect(flooder.socket.readyState).toBe(flooder.socket.OPEN);
+
+    // A second later the bucket has refilled: the next frame goes through.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    flooder.send(awarenessFrame([{ clientId: 6101, clock: 5000, state: { cursor: 'later' } }]));
+    await waitFor(() => relayed() > before + burst, 'a frame after the flood was not relayed');
+  });
+});
