@@ -38,10 +38,11 @@ export class CountingWebSocket extends WebSocket {
       super.send(data);
       return;
     }
-    for (const piece of splitUpdateFrame(frame)) {
-      super.send(piece);
-      this.sentUpdates += 1;
-    }
+    const pieces = splitUpdateFrame(frame);
+    if (pieces.length === 1) super.send(data);
+    // Split pieces are freshly encoded, so backed by an ArrayBuffer.
+    else for (const piece of pieces) super.send(piece as Uint8Array<ArrayBuffer>);
+    this.sentUpdates += pieces.length;
     if (this.stepTwoSentAt === null && frame[1] === SyncMessageType.step2)
       this.stepTwoSentAt = this.sentUpdates;
     this.onCountChange?.();
