@@ -1,3 +1,4 @@
+import type { CreatedType } from './inspectUpdate';
 import type { RateState } from './updateRate';
 import type { WebSocket } from 'ws';
 import { encodeAccessChangedFrame } from '../../shared/collab/accessChanged';
@@ -139,6 +140,8 @@ export class Connection {
     to: Map<number, number>;
     count: number;
     needs: Map<number, number>;
+    /** Shared types it creates (inspectUpdate), checked against the document when released. */
+    types: CreatedType[] | undefined;
     since: number;
   }> = [];
   /** Update rate bucket (see takeUpdateToken). */

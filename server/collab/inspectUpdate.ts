@@ -14,6 +14,15 @@ export interface InspectionLimits {
  */
 export const MAX_TYPE_DEPTH = MAX_RICH_TEXT_DEPTH + 2;
 
+/** A shared type an update creates, placed under `anchor` (an item outside the update) or a root. */
+export interface CreatedType {
+  client: number;
+  clock: number;
+  /** Levels below the anchor (or from the root when there is none); 1 directly under it. */
+  depth: number;
+  anchor: Y.ID | null;
+}
+
 /** What inspectUpdate learned about a well-formed update within the limits. */
 export interface Inspected {
   /** Content it builds on but does not carry (see Room: applied only once present). */
@@ -22,6 +31,8 @@ export interface Inspected {
   to: KnownClocks;
   /** Structs it carries (0: it only deletes). */
   structs: number;
+  /** Shared types it creates, for the document's depth limit (TypeDepths); undefined: none. */
+  types?: CreatedType[];
 }
 
 /** Why an update was refused: the message, and whether a limit (not malformed bytes) was passed. */
@@ -77,8 +88,9 @@ export function inspectUpdate(update: Uint8Array, limits: InspectionLimits): Ins
     if (id && !carries(id.client, id.clock)) need(id.client, id.clock + 1);
   };
   for (const [client, start] of from) need(client, start);
-  // Depth of each shared type this update creates, by client and clock (types are 1 long).
-  let depths: Map<number, Map<number, number>> | undefined;
+  // Each shared type this update creates, by client and clock (types are 1 long).
+  let created: Map<number, Map<number, CreatedType>> | undefined;
+  let types: CreatedType[] | undefined;
   for (const struct of structs) {
     if (struct instanceof Y.GC) continue;
     if (!(struct instanceof Y.Item)) throw new UpdateRefused('update with a hole in it', false);
@@ -87,14 +99,21 @@ export function inspectUpdate(update: Uint8Array, limits: InspectionLimits): Ins
     const parent = struct.parent as unknown;
     if (parent instanceof Y.ID) needItem(parent);
     if (struct.content instanceof Y.ContentType) {
-      // A parent outside this update counts as a root: nesting is measured per update.
-      const parentDepth = parent instanceof Y.ID ? (depths?.get(parent.client)?.get(parent.clock) ?? 0) : 0;
-      const depth = parentDepth + 1;
-      if (depth > MAX_TYPE_DEPTH) throw new UpdateRefused(`types nested over ${MAX_TYPE_DEPTH} levels`, true);
-      depths ??= new Map();
-      let ofClient = depths.get(struct.id.client);
-      if (!ofClient) depths.set(struct.id.client, (ofClient = new Map()));
-      ofClient.set(struct.id.clock, depth);
+      // Nesting is measured within the update here, and against the document by TypeDepths.
+      const inUpdate = parent instanceof Y.ID ? created?.get(parent.client)?.get(parent.clock) : undefined;
+      const type: CreatedType = {
+        client: struct.id.client,
+        clock: struct.id.clock,
+        depth: (inUpdate?.depth ?? 0) + 1,
+        anchor: inUpdate ? inUpdate.anchor : parent instanceof Y.ID ? parent : null,
+      };
+      if (type.depth > MAX_TYPE_DEPTH)
+        throw new UpdateRefused(`types nested over ${MAX_TYPE_DEPTH} levels`, true);
+      created ??= new Map();
+      let ofClient = created.get(type.client);
+      if (!ofClient) created.set(type.client, (ofClient = new Map()));
+      ofClient.set(type.clock, type);
+      (types ??= []).push(type);
     }
   }
   for (const [client, deletions] of ds.clients) {
@@ -105,5 +124,5 @@ export function inspectUpdate(update: Uint8Array, limits: InspectionLimits): Ins
       if (!from.has(client) || end > to.get(client)!) need(client, end);
     }
   }
-  return { needs, to, structs: structs.length };
+  return { needs, to, structs: structs.length, types };
 }

@@ -22,6 +22,7 @@ import {
 import { DEFAULT_UPDATE_LIMITS, type UpdateLimits } from './updateLimits';
 import { takeUpdateToken } from './updateRate';
 import { HeldUpdates } from './heldUpdates';
+import { TypeDepths } from './typeDepths';
 
 /** Transaction and awareness origin of what another instance committed or announced. */
 export const FROM_ANOTHER_INSTANCE = Symbol('another instance');
@@ -100,6 +101,8 @@ export class Room {
   private readonly held: HeldUpdates;
   /** Clocks of everything committed or queued for commit (what later updates may build on). */
   private readonly known: KnownClocks;
+  /** Nesting of the document's types (an update may not nest past MAX_DOCUMENT_TYPE_DEPTH). */
+  private readonly typeDepths: TypeDepths;
 
   constructor(
     readonly docId: string,
@@ -111,6 +114,7 @@ export class Room {
     this.doc = loaded.doc;
     this.known = knownClocksOf(this.doc);
     this.held = new HeldUpdates(updateLimits);
+    this.typeDepths = new TypeDepths(this.doc);
     this.seqs = new AppliedSeqs(loaded.lastSeq);
     this.compactedSeq = loaded.stateSeq;
     this.sizeBytes = loaded.storedBytes ?? 0;
@@ -318,13 +322,30 @@ export class Room {
     const count = connection.receivedUpdates;
     if (!isSatisfied(needs, this.known)) {
       // A copy: the frame may be a view into a larger read from the socket.
-      const refused = this.held.hold(connection, { update: payload.slice(), to: inspected.to, count, needs });
+      const refused = this.held.hold(connection, {
+        update: payload.slice(),
+        to: inspected.to,
+        count,
+        needs,
+        types: inspected.types,
+      });
       if (refused) throw new ProtocolError(refused.reason, refused.code);
       connection.outstanding.add(count);
       return;
     }
+    this.admitTypes(inspected.types);
     this.accept(connection, payload, inspected.to, count);
     this.releaseHeld();
+  }
+
+  /** Checks the nesting an update's types reach in the document; a refusal closes the socket (1009). */
+  private admitTypes(types: Inspected['types']): void {
+    try {
+      this.typeDepths.admit(types);
+    } catch (error) {
+      if (!(error instanceof UpdateRefused)) throw error;
+      throw new ProtocolError(error.message, CloseCode.tooBig);
+    }
   }
 
   /** Decodes and checks an update once (see inspectUpdate); a refusal closes the socket. */
@@ -351,6 +372,13 @@ export class Room {
       (needs) => isSatisfied(needs, this.known),
       (connection, held) => {
         connection.outstanding.delete(held.count);
+        try {
+          this.admitTypes(held.types);
+        } catch (error) {
+          this.held.drop(connection);
+          connection.close(CloseCode.tooBig, (error as Error).message);
+          return;
+        }
         this.accept(connection, held.update, held.to, held.count);
       },
     );

@@ -5,6 +5,7 @@ import { rawClients } from '../../support/rawclient';
 import { countLogRows, startTestServer, type TestServer } from '../../support/server';
 import { pastedPages } from '../../support/fiftyPages';
 import { waitFor } from '../../support/yclient';
+import { MAX_DOCUMENT_TYPE_DEPTH } from '../../../server/collab/typeDepths';
 
 /**
  * What one update may contain, checked while it is decoded and before anything is applied: a dense
@@ -84,5 +85,53 @@ describe('limits on one update', () => {
     expect((await hostile.closed).code).toBe(1009);
     expect(await countLogRows(server.dataDir, docId)).toBe(1);
     expect(honest.socket.readyState).toBe(honest.socket.OPEN);
+  });
+});
+
+/** The deepest element under `fragment` (following first children). */
+function deepest(fragment: Y.XmlFragment): Y.XmlFragment | Y.XmlElement {
+  let parent: Y.XmlFragment | Y.XmlElement = fragment;
+  for (;;) {
+    const child = parent.get(0);
+    if (!(child instanceof Y.XmlElement)) return parent;
+    parent = child;
+  }
+}
+
+/** `levels` more nested elements inside the deepest one of `doc`'s body: the update that adds them. */
+function nestDeeper(doc: Y.Doc, levels: number): Uint8Array {
+  const before = Y.encodeStateVector(doc);
+  doc.transact(() => {
+    let parent = deepest(doc.getXmlFragment('body'));
+    for (let i = 0; i < levels; i++) {
+      const child: Y.XmlElement = new Y.XmlElement(i % 2 ? 'listItem' : 'bulletList');
+      parent.insert(0, [child]);
+      parent = child;
+    }
+  });
+  return Y.encodeStateAsUpdate(doc, before);
+}
+
+describe('nesting in the whole document', () => {
+  it(`updates that each nest within the limit but together pass ${MAX_DOCUMENT_TYPE_DEPTH} levels are refused (1009), also while the first is still being stored`, async () => {
+    server = await startTestServer();
+    const docId = await server.createDocument();
+    const tab = await open(docId);
+    const doc = new Y.Doc();
+    tab.sendUpdate(nestDeeper(doc, 60));
+    await waitFor(() => tab.acked === 1, 'the first 60 levels were not acked');
+    // The second update lands in the first's innermost element: 110 levels in all, allowed.
+    tab.sendUpdate(nestDeeper(doc, 50));
+    await waitFor(() => tab.acked === 2, 'levels 61–110 were not acked');
+
+    // Two more, sent at once: the second builds on the first before that one is committed.
+    const hostile = await open(docId);
+    const attacker = new Y.Doc();
+    Y.applyUpdate(attacker, Y.encodeStateAsUpdate(doc));
+    hostile.sendUpdate(nestDeeper(attacker, MAX_DOCUMENT_TYPE_DEPTH - 110));
+    hostile.sendUpdate(nestDeeper(attacker, 1));
+    expect((await hostile.closed).code).toBe(1009);
+    expect(await countLogRows(server.dataDir, docId)).toBe(3);
+    expect(tab.socket.readyState).toBe(tab.socket.OPEN);
   });
 });
