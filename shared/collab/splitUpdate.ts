@@ -15,26 +15,28 @@ export const MAX_UPDATE_PIECE_STRUCTS = 10_000;
 interface Group {
   client: number;
   clock: number;
-  structs: Uint8Array[];
+  count: number;
+  /** The group's structs, written by Yjs (v1 writes everything to restEncoder, in order). */
+  structs: Y.UpdateEncoderV1;
 }
 
 /** A Yjs update (v1) of whole client runs, with an empty delete set. */
 function encodePiece(groups: readonly Group[]): Uint8Array {
-  const encoder = new Y.UpdateEncoderV1();
-  encoding.writeVarUint(encoder.restEncoder, groups.length);
-  for (const { client, clock, structs } of groups) {
-    encoding.writeVarUint(encoder.restEncoder, structs.length);
-    encoder.writeClient(client);
-    encoding.writeVarUint(encoder.restEncoder, clock);
-    for (const struct of structs) encoding.writeUint8Array(encoder.restEncoder, struct);
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, groups.length);
+  for (const { client, clock, count, structs } of groups) {
+    encoding.writeVarUint(encoder, count);
+    encoding.writeVarUint(encoder, client);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeUint8Array(encoder, structs.toUint8Array());
   }
-  encoding.writeVarUint(encoder.restEncoder, 0);
-  return encoder.toUint8Array();
+  encoding.writeVarUint(encoder, 0);
+  return encoding.toUint8Array(encoder);
 }
 
 /**
- * Splits a Yjs update (v1) into pieces that, applied in order, make the same change, each at most
- * `maxBytes` (unless one struct alone is larger) and `maxStructs` long. Pieces follow each
+ * Splits a Yjs update (v1) into pieces that, applied in order, make the same change, each about
+ * `maxBytes` (one struct past it at most) and at most `maxStructs` long. Pieces follow each
  * client's clock, so each builds only on earlier ones; the deletions come last, with the final
  * piece. Yjs has no slicing API; the pieces are written with its own encoder and each struct's
  * own `write`, as Y.mergeUpdates does. An update within the limits is returned as it is.
@@ -49,26 +51,30 @@ export function splitUpdate(
   if (structs.length === 0) return [update];
   const pieces: Uint8Array[] = [];
   let groups: Group[] = [];
-  let bytes = 0;
+  let done = 0;
   let count = 0;
   for (const struct of structs) {
-    const encoder = new Y.UpdateEncoderV1();
-    struct.write(encoder, 0);
-    const written = encoder.toUint8Array();
-    if (count > 0 && (bytes + written.length > maxBytes || count >= maxStructs)) {
-      pieces.push(encodePiece(groups));
-      groups = [];
-      bytes = 0;
-      count = 0;
-    }
     let group = groups.at(-1);
     if (group?.client !== struct.id.client) {
-      group = { client: struct.id.client, clock: struct.id.clock, structs: [] };
+      if (group) done += encoding.length(group.structs.restEncoder);
+      group = {
+        client: struct.id.client,
+        clock: struct.id.clock,
+        count: 0,
+        structs: new Y.UpdateEncoderV1(),
+      };
       groups.push(group);
     }
-    group.structs.push(written);
-    bytes += written.length;
+    struct.write(group.structs, 0);
+    group.count++;
     count++;
+    // A piece ends after the struct that reaches a limit (so by at most one struct past maxBytes).
+    if (done + encoding.length(group.structs.restEncoder) >= maxBytes || count >= maxStructs) {
+      pieces.push(encodePiece(groups));
+      groups = [];
+      done = 0;
+      count = 0;
+    }
   }
   // The update without the structs it carries: only its deletions.
   const deletions = Y.diffUpdate(update, Y.encodeStateVectorFromUpdate(update));
