@@ -1,4 +1,11 @@
-import { pino, stdTimeFunctions, type DestinationStream, type Logger } from 'pino';
+import { isatty } from 'node:tty';
+import {
+  destination as fileDestination,
+  pino,
+  stdTimeFunctions,
+  type DestinationStream,
+  type Logger,
+} from 'pino';
 
 /*
  * The server's logger: pino, one JSON object per line on stderr (`level`, `time`, `msg` and the
@@ -19,16 +26,28 @@ const SECRET_FIELDS = ['password', 'token', 'cookie', 'authorization', 'secret']
 const REDACT = SECRET_FIELDS.flatMap((name) => [name, `*.${name}`]);
 
 /**
- * Through `process.stderr.write`, not a pino.destination on fd 2: writes to a pipe or file are
- * synchronous on Linux, so a line logged just before a crash or `process.exit` is not lost, and
- * in-process tests can capture stderr (tests/reliability/support/stderr.ts).
+ * Each line is written to fd 2 before the call returns (a synchronous sonic-boom), so the lines
+ * before a crash, an abort or `process.exit` are not lost. `process.stderr.write` is not: on a
+ * pipe Node queues what the reader has not taken yet, and `process.exit` drops the queue (most of
+ * 5,000 lines, tests/server/log.test.ts). The cost is one write(2) per line.
  */
-const stderr: DestinationStream = { write: (line: string) => void process.stderr.write(line) };
+let stderr: DestinationStream | undefined;
+const defaultDestination = () => (stderr ??= fileDestination({ fd: 2, sync: true }));
 
-function create(level: LogLevel, destination: DestinationStream): Logger {
+const state: { level: LogLevel; format: LogFormat; destination?: DestinationStream } = {
+  level: 'info',
+  format: 'json',
+};
+let prettyStream: ((destination: DestinationStream | number) => DestinationStream) | undefined;
+
+function create(): Logger {
+  const destination =
+    state.format === 'pretty' && prettyStream
+      ? prettyStream(state.destination ?? 2)
+      : (state.destination ?? defaultDestination());
   return pino(
     {
-      level,
+      level: state.level,
       // Level names ("info"), not pino's numbers: what a log stack filters on without a mapping.
       formatters: { level: (label) => ({ level: label }) },
       timestamp: stdTimeFunctions.isoTime,
@@ -38,11 +57,11 @@ function create(level: LogLevel, destination: DestinationStream): Logger {
   );
 }
 
-let logger = create('info', stderr);
-let currentFormat: LogFormat = 'json';
+let logger = create();
 
 /** Sets the minimum level that is printed. */
 export function setLogLevel(level: LogLevel): void {
+  state.level = level;
   logger.level = level;
 }
 
@@ -51,18 +70,25 @@ export function setLogLevel(level: LogLevel): void {
  * `pretty` (a development setting), and writes synchronously too.
  */
 export async function setLogFormat(format: LogFormat): Promise<void> {
-  if (format === currentFormat) return;
-  currentFormat = format;
-  const level = logger.level as LogLevel;
-  if (format === 'json') {
-    logger = create(level, stderr);
-    return;
+  if (format === state.format) return;
+  if (format === 'pretty' && !prettyStream) {
+    const { default: pretty } = await import('pino-pretty');
+    prettyStream = (destination) =>
+      pretty({
+        destination,
+        sync: true,
+        translateTime: 'SYS:HH:MM:ss.l',
+        colorize: destination === 2 && isatty(2),
+      });
   }
-  const { default: pretty } = await import('pino-pretty');
-  logger = create(
-    level,
-    pretty({ destination: process.stderr, sync: true, translateTime: 'SYS:HH:MM:ss.l' }),
-  );
+  state.format = format;
+  logger = create();
+}
+
+/** For tests: lines go to `destination` instead of stderr; undefined restores stderr. */
+export function setLogDestination(destination: DestinationStream | undefined): void {
+  state.destination = destination;
+  logger = create();
 }
 
 type Fields = Record<string, unknown>;
