@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Auth } from '../deps';
 import { log } from '../log';
@@ -32,11 +32,13 @@ interface AccessLogEnv {
 const elapsedMs = (since: number) => Math.round((performance.now() - since) * 10) / 10;
 
 /**
- * One `request` line per HTTP request, when its response is ready: method, path (tokens and query
- * string removed, see loggedPath), status, duration in ms, bytes (when the response declares its
- * length; streamed bodies are not counted), client address, the signed-in user's id and the
- * request id, which every response also carries as `X-Request-Id`. The id is set before the
- * handlers run, so error responses carry it too.
+ * One `request` line per HTTP request: method, path (tokens and query string removed, see
+ * loggedPath), status, duration in ms, bytes sent, client address, the signed-in user's id and the
+ * request id, which every response also carries as `X-Request-Id` (set before the handlers run, so
+ * error responses carry it too). On the Node server the line is written once the response is sent
+ * or the connection closed (`aborted: true`): the duration then includes sending the body, and
+ * `bytes` is what the socket sent for it, headers included. A streamed response (an event stream)
+ * is logged when it ends.
  */
 export function accessLog(): MiddlewareHandler<AccessLogEnv> {
   return async (c, next) => {
@@ -44,18 +46,31 @@ export function accessLog(): MiddlewareHandler<AccessLogEnv> {
     const id = requestIdFor(c.req.header(REQUEST_ID_HEADER));
     c.set('requestId', id);
     c.header(REQUEST_ID_HEADER, id);
+    const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+    const socket = outgoing?.socket;
+    const bytesBefore = socket?.bytesWritten ?? 0;
     await next();
     if (!log.enabled('info')) return;
-    const length = c.res.headers.get('content-length');
-    log.info('request', {
+    const line = {
       requestId: id,
       method: c.req.method,
       path: loggedPath(c.req.path),
-      status: c.res.status,
-      ms: elapsedMs(started),
-      ...(length ? { bytes: Number(length) } : {}),
       address: clientAddress(c),
       ...(c.var.auth ? { userId: c.var.auth.user.id } : {}),
+    };
+    if (!outgoing || !socket) {
+      // Not on a Node socket (app.request() in tests): the response is ready, not yet sent.
+      log.info('request', { ...line, status: c.res.status, ms: elapsedMs(started) });
+      return;
+    }
+    outgoing.once('close', () => {
+      log.info('request', {
+        ...line,
+        status: outgoing.statusCode,
+        ms: elapsedMs(started),
+        bytes: socket.bytesWritten - bytesBefore,
+        ...(outgoing.writableFinished ? {} : { aborted: true }),
+      });
     });
   };
 }

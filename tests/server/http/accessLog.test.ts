@@ -33,6 +33,8 @@ interface Exchange {
   path: string;
   status: number;
   requestId: string;
+  /** Length of the response body (requests only). */
+  bodyBytes?: number;
 }
 
 /** The answer to a WebSocket upgrade: its status and X-Request-Id (the socket is closed at once). */
@@ -63,12 +65,9 @@ describe('logs of a server used as in production (child process, real stderr)', 
   /** apiRequest that records the exchange, for matching its access line. */
   const send = async (method: string, path: string, options: RequestOptions = {}) => {
     const response = await apiRequest(server.url, method, path, options);
-    exchanges.push({
-      method,
-      path,
-      status: response.status,
-      requestId: response.headers.get('x-request-id')!,
-    });
+    const bodyBytes = (await response.clone().arrayBuffer()).byteLength;
+    const requestId = response.headers.get('x-request-id')!;
+    exchanges.push({ method, path, status: response.status, requestId, bodyBytes });
     return response;
   };
 
@@ -150,11 +149,10 @@ describe('logs of a server used as in production (child process, real stderr)', 
       const answer = await upgrade(wsUrl, { ...headers, origin: server.url });
       exchanges.push({ method: 'GET', path: `/collab/${docId}`, ...answer });
     }
-    // The upgrade line is written before the refusal is sent; waiting is for the pipe to deliver it.
-    const last = exchanges.at(-1)!.requestId;
+    // A request's line is written once its response has been sent: wait for the pipe to bring them.
     await waitFor(
-      () => server.stderr().includes(last),
-      () => 'the last upgrade was not logged',
+      () => exchanges.every(({ requestId }) => server.stderr().includes(requestId)),
+      () => 'not every exchange was logged',
     );
   }, 120_000);
 
@@ -187,6 +185,11 @@ describe('logs of a server used as in production (child process, real stderr)', 
         address: '127.0.0.1',
       });
       expect(line!.ms).toBeGreaterThanOrEqual(0);
+      // Bytes sent for a request: its body and the headers (an upgrade's are not counted).
+      if (exchange.bodyBytes !== undefined) {
+        expect(line!.bytes).toBeGreaterThan(exchange.bodyBytes + 100);
+        expect(line!.bytes).toBeLessThan(exchange.bodyBytes + 1000);
+      }
       expect(line!.path).toBe(
         exchange.path
           .split('?')[0]!
