@@ -13,6 +13,7 @@ import {
   type ChildServer,
   type RequestOptions,
 } from '../../support/server';
+import { openEventStream } from '../../support/eventStream';
 import { waitFor } from '../../support/yclient';
 
 const METRICS_TOKEN = 'metrics-token-that-must-not-be-logged-4711';
@@ -59,6 +60,8 @@ function upgrade(
 describe('logs of a server used as in production (child process, real stderr)', () => {
   const dataDir = makeDataDir();
   let server: ChildServer;
+  /** The round's event stream, as its owner may open it. */
+  let events: { path: string; cookie: string };
   const exchanges: Exchange[] = [];
   const secrets: Record<string, string> = { METRICS_TOKEN, WRONG_PASSWORD };
 
@@ -129,6 +132,7 @@ describe('logs of a server used as in production (child process, real stderr)', 
       'create a round link',
     );
     secrets.roundLink = link.token;
+    events = { path: `/api/rounds/${round.id}/events`, cookie: owner.cookie };
     const reviewer = await signUpAt(server.url, 'Rita Reviewer');
     expect((await send('GET', `/api/round-links/${link.token}`)).status).toBe(200);
     expect(
@@ -222,5 +226,28 @@ describe('logs of a server used as in production (child process, real stderr)', 
     for (const token of [secrets.ownerSession!, secrets.loginSession!, secrets.inviteeSession!]) {
       expect(stderr).not.toContain(token.split('.').at(-1));
     }
+  });
+
+  it('logs an event stream when it ends, as aborted when the client went away', async () => {
+    const streamLines = () =>
+      logLines(server.stderr()).filter((line) => String(line.path).endsWith('/events'));
+    const stream = await openEventStream(server.url, events.path, events.cookie);
+    expect(stream.status).toBe(200);
+    // Open: sending, so not logged yet.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(streamLines()).toEqual([]);
+    await stream.close();
+    await waitFor(
+      () => streamLines().length > 0,
+      () => 'the closed stream was not logged',
+    );
+    expect(streamLines()).toEqual([
+      expect.objectContaining({
+        msg: 'request',
+        path: events.path,
+        status: 200,
+        aborted: true,
+      }),
+    ]);
   });
 });
