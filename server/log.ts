@@ -73,10 +73,13 @@ export async function setLogFormat(format: LogFormat): Promise<void> {
   if (format === state.format) return;
   if (format === 'pretty' && !prettyStream) {
     const { default: pretty } = await import('pino-pretty');
+    // One line per entry, as in production; pid and host say nothing on a developer's machine.
     prettyStream = (destination) =>
       pretty({
         destination,
         sync: true,
+        singleLine: true,
+        ignore: 'pid,hostname',
         translateTime: 'SYS:HH:MM:ss.l',
         colorize: destination === 2 && isatty(2),
       });

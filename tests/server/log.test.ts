@@ -52,7 +52,7 @@ describe('log', () => {
     log.warn('rustig aan', { password: 'pw-1', docId: 'd1' });
     const text = capture.text();
     expect(text).toMatch(/WARN.*rustig aan/);
-    expect(text).toContain('docId: "d1"');
+    expect(text).toContain('"docId":"d1"');
     expect(text).not.toContain('pw-1');
     expect(() => JSON.parse(text.trim().split('\n')[0]!) as unknown).toThrow();
   });
