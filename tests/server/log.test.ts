@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { log, setLogFormat, setLogLevel } from '../../server/log';
 import { captureStderr } from '../reliability/support/stderr';
@@ -72,4 +74,25 @@ describe('log', () => {
     },
     60_000,
   );
+
+  it('a server that cannot start says why in one JSON error line, and exits 1', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/serve.ts'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        HOST: '127.0.0.1',
+        PORT: 'not-a-port',
+        DATA_DIR: path.join(os.tmpdir(), 'werkplaats-not-created'),
+      },
+    });
+    expect(run.status).toBe(1);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      level: 'error',
+      msg: 'crashed',
+      error: expect.stringContaining('Invalid configuration: PORT'),
+    });
+  }, 60_000);
 });
