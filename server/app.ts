@@ -22,6 +22,8 @@ import { catalogRoutes } from './routes/catalog';
 import { errorBody, sendError } from './http/errors';
 import { EventStreams } from './http/eventStreams';
 import { requireSameOrigin } from './http/origin';
+import { accessLog, requestIdOf } from './http/accessLog';
+import { loggedPath } from './http/loggedPath';
 import { log } from './log';
 import { documentRoutes } from './routes/documents';
 import { readyRoutes } from './routes/ready';
@@ -84,6 +86,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono();
   // First, so it sees every request's final status and the route that answered it.
   app.use(countRequests(deps.metrics.httpRequests));
+  app.use(accessLog());
   // The WebSocket upgrade is served beside the app, not through it (see collabSockets).
   const sockets = collabSockets(deps);
 
@@ -109,7 +112,11 @@ export function createApp(deps: AppDeps) {
         return c.json(errorBody('invalid_body', 'De inhoud van het verzoek is geen geldige JSON.'), 400);
       return c.json(errorBody('http_error', error.message || 'Verzoek mislukt.'), status);
     }
-    log.error('unhandled request error', { path: c.req.path, error: String(error) });
+    log.error('unhandled request error', {
+      requestId: requestIdOf(c),
+      path: loggedPath(c.req.path),
+      error: String(error),
+    });
     return c.json(errorBody('internal', 'Er ging iets mis op de server. Probeer het opnieuw.'), 500);
   });
 

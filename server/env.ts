@@ -243,8 +243,16 @@ export const envSchema = z.object({
     .optional()
     .transform((value) => value || undefined)
     .pipe(z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional()),
-  /** Quieter logs in tests. */
+  /**
+   * Least severe level logged: `debug`, `info` (default: one access-log line per HTTP request and
+   * WebSocket upgrade), `warn` (drops the access log), `error` or `silent` (tests).
+   */
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /**
+   * `json` (default): one JSON object per line on stderr (`level`, `time`, `msg`, fields), for a log
+   * stack. `pretty`: readable coloured lines for a terminal (`npm run dev`); slower, not for production.
+   */
+  LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
 });
 
 export type Env = z.infer<typeof envSchema>;

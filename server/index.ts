@@ -16,7 +16,7 @@ import { seedExampleTemplates } from './db/seed';
 import { scheduleBackups } from './db/backup';
 import { startDeadlineJob } from './commands/rounds';
 import { loadEnv, type Env } from './env';
-import { log, setLogLevel } from './log';
+import { log, setLogFormat, setLogLevel } from './log';
 import { createMetrics } from './metrics';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -41,6 +41,7 @@ export async function startServer(
   overrides: Partial<Record<keyof Env, string>> = {},
 ): Promise<RunningServer> {
   const env = loadEnv({ ...process.env, ...overrides });
+  await setLogFormat(env.LOG_FORMAT);
   setLogLevel(env.LOG_LEVEL);
   // With DATABASE_URL everything lives in PostgreSQL: no SQLite file is opened or created. pg and
   // ioredis (below) load only when configured: a single SQLite instance keeps neither resident.

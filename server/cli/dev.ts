@@ -13,6 +13,7 @@ const server = spawn(process.execPath, ['--import', 'tsx', '--watch', 'server/cl
   env: {
     ...process.env,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'debug',
+    LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty',
     // The browser talks to Vite's origin; its proxy forwards requests with that Origin header.
     ALLOWED_ORIGINS: process.env.ALLOWED_ORIGINS ?? 'http://localhost:5173,http://127.0.0.1:5173',
   },

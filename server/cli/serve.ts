@@ -4,6 +4,7 @@ import { log } from '../log';
 
 /** Runs the server until SIGINT/SIGTERM, then shuts down cleanly and exits 0. */
 export async function serveUntilSignal(): Promise<void> {
+  logCrashes();
   const server = await startServer();
   // Machine-readable line for tests and scripts that start the server as a child process.
   process.stdout.write(`LISTENING ${server.url}\n`);
@@ -23,6 +24,17 @@ export async function serveUntilSignal(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
   stopWhenNpmStops(stop);
+}
+
+/**
+ * A crash (an uncaught error, a start that failed) becomes one error line in the log's format,
+ * written before the exit, instead of a bare stack a log stack cannot parse.
+ */
+function logCrashes(): void {
+  process.on('uncaughtException', (error) => {
+    log.error('crashed', { error: error.stack ?? String(error) });
+    process.exit(1);
+  });
 }
 
 /**

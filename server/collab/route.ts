@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { WebSocketServer } from 'ws';
 import { sendError } from '../http/errors';
 import { clientAddress } from '../http/address';
+import { REQUEST_ID_HEADER, upgradeAccess } from '../http/accessLog';
 import { isHttps } from '../http/origin';
 import { log } from '../log';
 import type { AppDeps } from '../deps';
@@ -43,35 +44,48 @@ export function collabSockets(deps: AppDeps) {
   // ws closes a socket whose frame exceeds maxPayload with 1009, before buffering it whole.
   // permessage-deflate stays off (ws's default for servers): frames are pre-framed once per broadcast.
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.env.MAX_FRAME_BYTES });
-  // Upgrades never pass through the app, so they are counted here, as its requests are.
+  // Upgrades never pass through the app, so they are counted and logged here, as its requests are.
   const count = (route: string, status: number) =>
     deps.metrics.httpRequests.inc({ method: 'GET', route, status: String(status) });
+  // The handshake's X-Request-Id: ws builds the 101 response itself and hands its headers here.
+  const requestIds = new WeakMap<IncomingMessage, string>();
+  wss.on('headers', (headers, request) => {
+    const id = requestIds.get(request);
+    if (id) headers.push(`${REQUEST_ID_HEADER}: ${id}`);
+  });
   const upgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     // Node removed its own error listener when it handed the socket over; a reset during the
     // checks must not become an uncaught error.
     socket.on('error', destroyOnError);
+    const access = upgradeAccess(request);
     const match = COLLAB_PATH.exec(request.url ?? '');
     if (!match) {
       count('*', 404);
-      refuse(socket, 404);
+      access.answered(404, { reason: 'not_found' });
+      refuse(socket, 404, access.id);
       return;
     }
     const docId = decodedSegment(match[1]!);
-    checkUpgrade(deps, upgradeRequest(request, docId)).then(
+    const asked = upgradeRequest(request, docId);
+    checkUpgrade(deps, asked).then(
       (checked) => {
         if (isRefusal(checked)) {
           count('/collab/:docId', checked.status);
-          refuse(socket, checked.status);
+          access.answered(checked.status, { address: asked.address, reason: checked.code });
+          refuse(socket, checked.status, access.id);
           return;
         }
         count('/collab/:docId', 101);
+        access.answered(101, { address: asked.address, userId: checked.identity.userId });
+        requestIds.set(request, access.id);
         socket.off('error', destroyOnError);
         wss.handleUpgrade(request, socket, head, (ws) => serveSocket(deps, ws, docId, checked));
       },
       (error: unknown) => {
-        log.error('collab upgrade failed', { error: String(error) });
+        log.error('collab upgrade failed', { requestId: access.id, error: String(error) });
         count('/collab/:docId', 500);
-        refuse(socket, 500);
+        access.answered(500, { address: asked.address, reason: 'internal' });
+        refuse(socket, 500, access.id);
       },
     );
   };
@@ -111,8 +125,8 @@ function destroyOnError(this: Duplex): void {
 }
 
 /** Refuses an upgrade with a bare status line, as a WebSocket client only reads the status. */
-function refuse(socket: Duplex, status: number): void {
+function refuse(socket: Duplex, status: number, requestId: string): void {
   socket.end(
-    `HTTP/1.1 ${String(status)} ${STATUS_CODES[status] ?? ''}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+    `HTTP/1.1 ${String(status)} ${STATUS_CODES[status] ?? ''}\r\nConnection: close\r\n${REQUEST_ID_HEADER}: ${requestId}\r\nContent-Length: 0\r\n\r\n`,
   );
 }

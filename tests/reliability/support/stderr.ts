@@ -1,10 +1,23 @@
+import { Writable } from 'node:stream';
+import { setLogDestination } from '../../../server/log';
+
 /**
- * Captures what this process writes to stderr (the server's logger writes there) instead of
- * printing it. `stop()` restores the original writer.
+ * Captures what this process writes to stderr and what the server's logger writes (straight to
+ * fd 2, server/log.ts) instead of printing it. `stop()` restores both.
  */
 export function captureStderr(): { text(): string; stop(): void } {
   const original = process.stderr.write.bind(process.stderr);
   let captured = '';
+  // A Writable, as pino-pretty needs one; its write runs at once, as nothing is buffered before it.
+  setLogDestination(
+    new Writable({
+      decodeStrings: false,
+      write(chunk: string | Buffer, _encoding, done) {
+        captured += String(chunk);
+        done();
+      },
+    }),
+  );
   process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
     captured += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
     const callback = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
@@ -15,6 +28,7 @@ export function captureStderr(): { text(): string; stop(): void } {
     text: () => captured,
     stop: () => {
       process.stderr.write = original;
+      setLogDestination(undefined);
     },
   };
 }

@@ -82,7 +82,7 @@ describe('the bundled server (npm start)', () => {
       expect((await api(`/diff?from=${id}`)).status).toBe(200);
       child.kill('SIGTERM');
       expect((await child.exited).code).toBe(0);
-      expect(child.stderr()).not.toMatch(/ERROR|Error:/);
+      expect(child.stderr()).not.toMatch(/"level":"error"|Error:/);
     } finally {
       child.kill('SIGKILL');
     }

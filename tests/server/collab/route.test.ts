@@ -188,7 +188,7 @@ describe('socket errors (child process, real stderr)', () => {
         () => `nothing on stderr about the oversized frame: ${JSON.stringify(child.stderr())}`,
       );
       expect(child.stderr()).not.toMatch(/ReferenceError/);
-      expect(child.stderr()).toMatch(/WARN collab socket error/);
+      expect(child.stderr()).toMatch(/"level":"warn"[^\n]*"msg":"collab socket error"/);
     } finally {
       child.kill('SIGKILL');
       await child.exited;
