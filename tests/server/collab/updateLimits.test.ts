@@ -92,7 +92,7 @@ describe('limits on one update', () => {
 function deepest(fragment: Y.XmlFragment): Y.XmlFragment | Y.XmlElement {
   let parent: Y.XmlFragment | Y.XmlElement = fragment;
   for (;;) {
-    const child = parent.get(0);
+    const child: Y.XmlElement | Y.XmlText | undefined = parent.get(0);
     if (!(child instanceof Y.XmlElement)) return parent;
     parent = child;
   }
