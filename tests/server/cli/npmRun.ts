@@ -30,6 +30,8 @@ export interface NpmServer {
   output(): string;
   /** SIGTERM to npm, as a supervisor that knows only npm's pid sends it; resolves once the server stopped. */
   stop(): Promise<void>;
+  /** SIGKILL to npm, its shell and the server (their process group): cleanup after a failed test. */
+  kill(): void;
 }
 
 /** `npm run serve` in `cwd` on a free port with `dataDir`; resolves once it prints `LISTENING <url>`. */
@@ -38,17 +40,29 @@ export async function npmServe(cwd: string, dataDir: string): Promise<NpmServer>
     cwd,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // A group of its own: a server that outlives npm can still be found and ended.
+    detached: true,
   });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   let exited = false;
   child.once('exit', () => (exited = true));
+  const killGroup = () => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // The whole group has exited already.
+    }
+  };
   await waitFor(
     () => /^LISTENING /m.test(output) || exited,
     () => `npm run serve printed no LISTENING line:\n${output}`,
     60_000,
-  );
+  ).catch((error: unknown) => {
+    killGroup();
+    throw error;
+  });
   const url = /^LISTENING (\S+)$/m.exec(output)?.[1];
   if (!url) throw new Error(`npm run serve ended before listening:\n${output}`);
   return {
@@ -63,5 +77,6 @@ export async function npmServe(cwd: string, dataDir: string): Promise<NpmServer>
         20_000,
       );
     },
+    kill: killGroup,
   };
 }

@@ -25,7 +25,7 @@ const dataDir = makeDataDir();
 const servers: NpmServer[] = [];
 
 afterAll(async () => {
-  await Promise.allSettled(servers.map((server) => server.stop()));
+  for (const server of servers) server.kill();
   for (const dir of [checkout, production]) fs.rmSync(dir, { recursive: true, force: true });
   removeDataDir(dataDir);
 });
