@@ -5,11 +5,13 @@
 # pins (package.json, node-linux-*): tests/server/cli/deployFiles.test.ts keeps NODE_VERSION equal.
 ARG NODE_VERSION=24.22.3
 
-# Everything `npm run build` needs (vite for the client, esbuild for the server bundle).
+# Everything `npm run build` needs (vite for the client, esbuild for the server bundle). No package
+# needs its install script (allowScripts in package.json allows only esbuild's, a check of its
+# binary), so none runs: the image does not depend on its npm knowing allowScripts.
 FROM node:${NODE_VERSION}-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY . .
 RUN npm run build
 
@@ -18,7 +20,7 @@ RUN npm run build
 FROM node:${NODE_VERSION}-slim AS dependencies
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund \
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
   && rm -rf node_modules/node-linux-* node_modules/.bin/node \
   && npm cache clean --force
 

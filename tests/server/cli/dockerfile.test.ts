@@ -73,7 +73,7 @@ describe('the Dockerfile', () => {
 
   it('builds with devDependencies, then runs on production dependencies and the build only', () => {
     const build = stages.find((stage) => all(stage, 'RUN').some((run) => run.includes('npm run build')))!;
-    expect(all(build, 'RUN')).toContain('npm ci --no-audit --no-fund');
+    expect(all(build, 'RUN').join('\n')).toMatch(/^npm ci (?!.*--omit)/m);
     const copies = all(final, 'COPY').filter((copy) => copy.startsWith('--from='));
     const modulesFrom = /^--from=(\S+) \/app\/node_modules /.exec(
       copies.find((copy) => copy.includes('node_modules'))!,
