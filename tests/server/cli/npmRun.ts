@@ -1,6 +1,17 @@
 import { spawn } from 'node:child_process';
 import { waitFor } from '../../support/yclient';
 
+/**
+ * This process's environment without what an outer npm (`npm test`) put there for its own script
+ * (its package, lifecycle event, local prefix), so the npm started here sees only `cwd`'s project,
+ * as in an operator's shell. Where packages come from (cache, registry, user config) stays.
+ */
+function cleanEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^npm_(?!config_(cache|registry|userconfig)$)/i.test(key)),
+  );
+}
+
 /** A finished npm command: its exit code, output and how long it took. */
 export interface NpmResult {
   code: number | null;
@@ -13,7 +24,7 @@ export async function npm(cwd: string, args: string[], env: Record<string, strin
   const started = performance.now();
   const child = spawn('npm', args, {
     cwd,
-    env: { ...process.env, ...env },
+    env: { ...cleanEnv(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -38,7 +49,7 @@ export interface NpmServer {
 export async function npmServe(cwd: string, dataDir: string): Promise<NpmServer> {
   const child = spawn('npm', ['run', 'serve'], {
     cwd,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+    env: { ...cleanEnv(), HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
     // A group of its own: a server that outlives npm can still be found and ended.
     detached: true,
