@@ -50,7 +50,8 @@ function bundleFile(root: string, outdir: string, file: string, literal: string)
   const target = path.resolve(path.dirname(file), literal);
   const relative = path.relative(root, target);
   const inSources = SOURCE_TREES.some((tree) => relative.startsWith(`${tree}${path.sep}`));
-  if (!inSources || !fs.existsSync(target)) return undefined;
+  // Our modules are bundled, not copied: a URL naming one keeps meaning its source location.
+  if (!inSources || /\.tsx?$/.test(target) || !fs.existsSync(target)) return undefined;
   fs.cpSync(target, path.join(outdir, BUNDLED_FILES_DIR, relative), { recursive: true });
   const trailingSlash = literal.endsWith('/') ? '/' : '';
   return `./${BUNDLED_FILES_DIR}/${urlPath(relative)}${trailingSlash}`;

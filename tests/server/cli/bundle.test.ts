@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleServer } from '../../../server/cli/bundle';
+import { listFiles } from '../../../server/cli/clientPublish';
+import { BUNDLED_FILES_DIR } from '../../../server/cli/relocatable';
 import { connectRaw } from '../../support/rawclient';
 import {
   createDocumentAt,
@@ -78,6 +80,14 @@ describe('the bundled server (npm start)', () => {
     expect(missing).toEqual([]);
     // The ones the server cannot run without are among them (the list is not empty by mistake).
     expect(imported).toContain('better-sqlite3');
+  });
+
+  it('carries the migrations and seeds it was built with, and no path of this machine', () => {
+    for (const dir of ['server/db/migrations', 'server/db/seeds/templates'])
+      expect(listFiles(path.join(outdir, BUNDLED_FILES_DIR, dir)), dir).toEqual(
+        listFiles(path.join(REPO_ROOT, dir)),
+      );
+    expect(bundleCode().filter((code) => code.includes(REPO_ROOT))).toEqual([]);
   });
 
   it('boots on plain Node: migrations, seeds, the API, the client and the sync endpoint work', async () => {
