@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SERVER_NODE_FLAGS } from '../../../server/cli/nodeFlags';
@@ -105,6 +107,19 @@ describe('deploy/werkplaats.service and the example settings', () => {
     expect(setting('User')).not.toMatch(/^(root|0)$/);
     expect(setting('KillSignal')).toBe('SIGTERM');
     expect(setting('EnvironmentFile')).toBe('/etc/werkplaats/werkplaats.env');
+  });
+
+  // systemd-analyze (Debian: the systemd package) reports unknown or malformed directives.
+  const analyze = spawnSync('systemd-analyze', ['--version']).status === 0;
+  it.skipIf(!analyze)('is a unit systemd-analyze finds nothing wrong with', () => {
+    // It also wants ExecStart's program to exist: this Node stands in for the installed one.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'werkplaats-unit-'));
+    const file = path.join(dir, 'werkplaats.service');
+    fs.writeFileSync(file, unit.replace(/^ExecStart=\S+/m, `ExecStart=${process.execPath}`));
+    const result = spawnSync('systemd-analyze', ['verify', '--man=no', file], { encoding: 'utf8' });
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
   });
 
   it('gives settings the server accepts, with DATA_DIR in the state directory', () => {
