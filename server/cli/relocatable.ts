@@ -30,7 +30,7 @@ export function relocatable(root: string, outdir: string): esbuild.Plugin {
     setup(build) {
       build.onLoad({ filter: /\.tsx?$/ }, async (args) => {
         const source = await fs.promises.readFile(args.path, 'utf8');
-        const relocated = source.replace(IMPORT_META_URL, (match, _quote, literal: string | undefined) => {
+        const relocated = source.replace(IMPORT_META_URL, (_match, _quote, literal: string | undefined) => {
           const bundled = literal === undefined ? undefined : bundleFile(root, outdir, args.path, literal);
           if (bundled) return `new URL(${JSON.stringify(bundled)}, import.meta.url)`;
           const own = `new URL(${JSON.stringify(urlPath(path.relative(outdir, args.path)))}, import.meta.url)`;

@@ -24,7 +24,7 @@ const production = fs.mkdtempSync(path.join(os.tmpdir(), 'werkplaats-production-
 const dataDir = makeDataDir();
 const servers: NpmServer[] = [];
 
-afterAll(async () => {
+afterAll(() => {
   for (const server of servers) server.kill();
   for (const dir of [checkout, production]) fs.rmSync(dir, { recursive: true, force: true });
   removeDataDir(dataDir);
