@@ -58,6 +58,7 @@ describe('the production build', () => {
       '--no-fund',
     ]);
     expect(installed.code, installed.output).toBe(0);
+    // 15 s on an idle 2-core machine from a warm npm cache (CI has just run npm ci), 65 s under load.
     console.info(`npm ci --omit=dev took ${(installed.ms / 1000).toFixed(1)} s`);
     // No devDependency is there to lean on (vite builds the client, vitest tests it).
     for (const dev of ['vite', 'vitest', 'typescript'])
@@ -93,5 +94,5 @@ describe('the production build', () => {
     expect(await page.text()).toMatch(/<html lang="nl">/);
     await second.stop();
     expect(second.output()).not.toMatch(/"level":(?:50|60)|\bERROR\b|Error:/);
-  }, 240_000);
+  }, 300_000);
 });
