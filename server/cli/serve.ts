@@ -26,6 +26,9 @@ export async function serveUntilSignal(): Promise<void> {
   stopWhenNpmStops(stop);
 }
 
+/** The npm scripts that run the server in a shell of their own. */
+const NPM_SERVER_SCRIPTS = new Set(['start', 'serve']);
+
 /**
  * A crash (an uncaught error, a start that failed) becomes one error line in the log's format,
  * written before the exit, instead of a bare stack a log stack cannot parse.
@@ -38,18 +41,18 @@ function logCrashes(): void {
 }
 
 /**
- * Under `npm start` a shell sits between npm and this process (`sh -c "… && node …"`): told to stop,
- * npm passes SIGTERM to that shell, which exits without passing it on, and this process would run
- * on, holding its port. So when the parent goes away, stop as if signalled. Only under npm: a
- * server started with nohup must outlive its shell.
+ * Under `npm start` and `npm run serve` a shell sits between npm and this process
+ * (`sh -c "… && node …"`): told to stop, npm passes SIGTERM to that shell, which exits without
+ * passing it on, and this process would run on, holding its port. So when the parent goes away,
+ * stop as if signalled. Only under npm: a server started with nohup must outlive its shell.
  */
 function stopWhenNpmStops(stop: (signal: string) => void): void {
-  if (process.env.npm_lifecycle_event !== 'start') return;
+  if (!NPM_SERVER_SCRIPTS.has(process.env.npm_lifecycle_event ?? '')) return;
   const parent = process.ppid;
   const timer = setInterval(() => {
     if (process.ppid === parent) return;
     clearInterval(timer);
-    stop('npm start ended');
+    stop(`npm ${process.env.npm_lifecycle_event} ended`);
   }, 500);
   timer.unref();
 }

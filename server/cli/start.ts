@@ -1,8 +1,7 @@
 import './nodeGuard';
-import { buildClientIfNeeded } from './build';
 import { serveUntilSignal } from './serve';
 
-// `npm start` runs this file bundled (server/cli/bundle.ts, which builds the client first): build the
-// client if it is still needed, then serve UI + API + WebSocket.
-await buildClientIfNeeded();
+// The entry of the server bundle (`npm run serve`, and `npm start` after building): serves UI + API +
+// WebSocket. It builds nothing: the build steps need the sources and devDependencies (vite), which a
+// production install has neither of.
 await serveUntilSignal();

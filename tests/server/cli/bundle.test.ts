@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleServer } from '../../../server/cli/bundle';
+import { listFiles } from '../../../server/cli/clientPublish';
+import { BUNDLED_FILES_DIR } from '../../../server/cli/relocatable';
 import { connectRaw } from '../../support/rawclient';
 import {
   createDocumentAt,
@@ -21,6 +23,23 @@ beforeAll(async () => {
   dataDir = makeDataDir();
   await bundleServer({ start: 'server/cli/start.ts' }, outdir);
 }, 60_000);
+
+/** The code of every module in the bundle. */
+function bundleCode(): string[] {
+  return fs
+    .readdirSync(outdir)
+    .filter((file) => file.endsWith('.mjs'))
+    .map((file) => fs.readFileSync(path.join(outdir, file), 'utf8'));
+}
+
+/** `from "pkg/sub"`, `import "pkg"`, `import("@scope/pkg")`, `from "node:fs"`: not `./chunk-….mjs`. */
+const PACKAGE_IMPORT = /\b(?:from|import)\s*\(?\s*"((?:node:|@[\w-][\w.-]*\/)?[\w-][\w.-]*(?:\/[\w.-]+)*)"/g;
+
+/** The package an import specifier names (`@scope/name/sub` → `@scope/name`). */
+function packageOf(specifier: string): string {
+  const parts = specifier.split('/');
+  return parts.slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+}
 
 afterAll(() => {
   fs.rmSync(outdir, { recursive: true, force: true });
@@ -45,6 +64,30 @@ describe('the bundled server (npm start)', () => {
     // Packages are imported from node_modules, not copied in.
     expect(code.join('\n')).toMatch(/from "yjs"/);
     expect(code.join('\n')).not.toMatch(/class YXmlElement/);
+  });
+
+  it('imports nothing but production dependencies and Node built-ins (npm ci --omit=dev runs it)', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    // Static and dynamic imports of packages; the chunks import each other by relative path.
+    const imported = new Set(
+      bundleCode().flatMap((code) => [...code.matchAll(PACKAGE_IMPORT)].map((match) => match[1]!)),
+    );
+    const missing = [...imported].filter(
+      (specifier) => !specifier.startsWith('node:') && !(packageOf(specifier) in pkg.dependencies),
+    );
+    expect(missing).toEqual([]);
+    // The ones the server cannot run without are among them (the list is not empty by mistake).
+    expect(imported).toContain('better-sqlite3');
+  });
+
+  it('carries the migrations and seeds it was built with, and no path of this machine', () => {
+    for (const dir of ['server/db/migrations', 'server/db/seeds/templates'])
+      expect(listFiles(path.join(outdir, BUNDLED_FILES_DIR, dir)), dir).toEqual(
+        listFiles(path.join(REPO_ROOT, dir)),
+      );
+    expect(bundleCode().filter((code) => code.includes(REPO_ROOT))).toEqual([]);
   });
 
   it('boots on plain Node: migrations, seeds, the API, the client and the sync endpoint work', async () => {

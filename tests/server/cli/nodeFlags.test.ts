@@ -5,11 +5,12 @@ import { SERVER_NODE_FLAGS } from '../../../server/cli/nodeFlags';
 import { REPO_ROOT } from '../../support/server';
 
 describe('the Node flags of the server', () => {
-  it('are the ones `npm start` runs the launcher with (the benchmark uses SERVER_NODE_FLAGS)', () => {
+  it('are the ones `npm start` and `npm run serve` run the launcher with (the benchmark uses SERVER_NODE_FLAGS)', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
       scripts: Record<string, string>;
     };
-    const launch = pkg.scripts.start!.split('&&').at(-1)!.trim();
-    expect(launch).toBe(['node', ...SERVER_NODE_FLAGS, 'dist/server/start.mjs'].join(' '));
+    const launch = ['node', ...SERVER_NODE_FLAGS, 'dist/server/start.mjs'].join(' ');
+    expect(pkg.scripts.start!.split('&&').at(-1)!.trim()).toBe(launch);
+    expect(pkg.scripts.serve).toBe(launch);
   });
 });
