@@ -7,6 +7,8 @@ import { endAllSessions, type AccountDeps } from './accountDeps';
 /** How long a reset link works. */
 export const PASSWORD_RESET_VALID_MS = 60 * 60 * 1000;
 
+const KEEP_EXPIRED_MS = 24 * 60 * 60 * 1000;
+
 /** The app's page for a reset link; the token follows. */
 export const PASSWORD_RESET_PATH = '/wachtwoord-herstellen/';
 
@@ -28,6 +30,8 @@ export async function issuePasswordReset(
 ): Promise<{ token: string; expiresAt: number }> {
   const token = generateSecureRandomString(32);
   const expiresAt = now + PASSWORD_RESET_VALID_MS;
+  // Tokens are kept a day past their hour (what happened stays visible), then go with the next issue.
+  await deps.stores.passwordResets.deleteExpired(now - KEEP_EXPIRED_MS);
   await deps.stores.passwordResets.insert(
     { id: randomUUID(), userId, tokenHash: hashSecret(token), expiresAt },
     now,
