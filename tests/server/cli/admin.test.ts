@@ -111,6 +111,11 @@ describe.each(['sqlite', 'postgres'] as const)('npm run admin on %s', (engine) =
     expect((await server.request('GET', '/api/me', { cookie: user.cookie })).status).toBe(401);
     expect((await login(user.email, TEST_PASSWORD)).status).toBe(401);
     expect((await login(user.email, NEW_PASSWORD)).status).toBe(200);
+    // A piped line without --stdin is a password too (no link is printed then).
+    const piped = await runAdmin(['reset-password', '--email', user.email], adminEnv, `${TEST_PASSWORD}\n`);
+    expect(piped, piped.stderr).toMatchObject({ code: 0 });
+    expect(piped.stdout).not.toContain(PASSWORD_RESET_PATH);
+    expect((await login(user.email, TEST_PASSWORD)).status).toBe(200);
   });
 
   it('disable-user closes a live socket within seconds; the user gets 401, then 403 at login', async () => {
@@ -149,5 +154,11 @@ describe.each(['sqlite', 'postgres'] as const)('npm run admin on %s', (engine) =
     const unknown = await runAdmin(['drop-everything'], adminEnv);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('Usage: npm run admin');
+    if (engine === 'sqlite') {
+      // A mistyped DATA_DIR is refused, not given a fresh database nobody serves.
+      const nowhere = await runAdmin(['list-users'], { DATA_DIR: `${server.dataDir}-verkeerd` });
+      expect(nowhere.code).toBe(1);
+      expect(nowhere.stderr).toContain('No database');
+    }
   });
 });
