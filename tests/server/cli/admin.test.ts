@@ -118,21 +118,35 @@ describe.each(['sqlite', 'postgres'] as const)('npm run admin on %s', (engine) =
     expect((await login(user.email, TEST_PASSWORD)).status).toBe(200);
   });
 
+  /**
+   * Disables `user` while a socket of theirs is open: how the socket closed, and how long after the
+   * command finished (negative: before it exited).
+   */
+  async function disableWhileConnected(user: { email: string; cookie: string }, docId: string) {
+    const socket = connectRaw(server.wsUrl, docId, { cookie: user.cookie });
+    await socket.opened;
+    await socket.roundTrip();
+    const closedAt = socket.closed.then((info) => ({ ...info, at: Date.now() }));
+    const run = await runAdmin(['disable-user', '--email', user.email], adminEnv);
+    const doneAt = Date.now();
+    expect(run, run.stderr).toMatchObject({ code: 0 });
+    expect(run.stdout).toContain('ended 1 session');
+    const closed = await closedAt;
+    return { reason: closed.reason, lagMs: closed.at - doneAt };
+  }
+
   it('disable-user closes a live socket within seconds; the user gets 401, then 403 at login', async () => {
     const owner = await server.owner();
     const docId = await server.createDocument({ title: 'Uitschakelen' });
-    const socket = connectRaw(server.wsUrl, docId, { cookie: owner.cookie });
-    await socket.opened;
-    await socket.roundTrip();
-
-    const started = Date.now();
-    const run = await runAdmin(['disable-user', '--email', owner.email], adminEnv);
-    expect(run, run.stderr).toMatchObject({ code: 0 });
-    expect(run.stdout).toContain('ended 1 session');
-    // The server learns it from session_ends (polled every 2 s), not from its 30 s session sweep.
-    const closed = await socket.closed;
-    expect(closed.reason).toBe('account uitgeschakeld');
-    expect(Date.now() - started).toBeLessThan(15_000);
+    // The server learns it from session_ends (read every 2 s). Its own 30 s session sweep may happen
+    // to close the socket first ("sessie verlopen"); right after a sweep, a second try cannot meet one.
+    let outcome = await disableWhileConnected(owner, docId);
+    if (outcome.reason === 'sessie verlopen') {
+      expect((await runAdmin(['enable-user', '--email', owner.email], adminEnv)).code).toBe(0);
+      outcome = await disableWhileConnected(await server.logIn(owner), docId);
+    }
+    expect(outcome.reason).toBe('account uitgeschakeld');
+    expect(outcome.lagMs).toBeLessThan(3_000);
 
     expect((await server.request('GET', '/api/me', { cookie: owner.cookie })).status).toBe(401);
     const refused = await login(owner.email, TEST_PASSWORD);
