@@ -6,6 +6,7 @@ import { matchRoute, usePathname } from './app/router';
 import { AccountScene } from './features/account/AccountScene';
 import { LoginScene } from './features/auth/LoginScene';
 import { SignupScene } from './features/auth/SignupScene';
+import { PasswordResetScene } from './features/auth/PasswordResetScene';
 import { CatalogEntryScene } from './features/catalog/CatalogEntryScene';
 import { CatalogTrajectScene } from './features/catalog/CatalogTrajectScene';
 import { CatalogScene } from './features/catalog/CatalogScene';
@@ -89,6 +90,8 @@ export function App() {
       return <AccountScene />;
     case 'team':
       return <TeamScene key={route.teamId} teamId={route.teamId} />;
+    case 'passwordReset':
+      return <PasswordResetScene key={route.token} token={route.token} />;
     case 'invite':
       return <AcceptInviteScene key={route.token} token={route.token} />;
     case 'document':

@@ -24,6 +24,8 @@ export interface Stores {
   docStorage: DocStorage;
   users: UserStore;
   sessions: SessionStore;
+  passwordResets: import('./stores/passwordResets').PasswordResetStore;
+  sessionEnds: import('./stores/sessionEnds').SessionEndStore;
   teams: TeamStore;
   invites: InviteStore;
   audit: AuditStore;

@@ -1,8 +1,12 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { SIGNUP_MODES } from '../shared/domain/signupPolicy';
 
 const MiB = 1024 * 1024;
+
+/** A domain (`school.nl`) or all its subdomains (`*.school.nl`). */
+const SIGNUP_DOMAIN = /^(\*\.)?([a-z0-9-]+\.)+[a-z0-9-]+$/;
 
 /** Pool threads by default: the event loop and the commit thread keep a core each where there are few. */
 const DEFAULT_WORKER_THREADS = availableParallelism() <= 2 ? 1 : Math.min(4, availableParallelism() - 2);
@@ -85,6 +89,28 @@ export const envSchema = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
   /** New accounts allowed per address per hour. */
   SIGNUPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  /**
+   * Who may create an account: `open` (default) everyone; `closed` nobody (operators use `npm run
+   * admin -- create-user`); `domains` addresses of SIGNUP_DOMAINS. Closed or another domain gets 403;
+   * someone holding a valid team invite or feedback link may always sign up through it.
+   */
+  SIGNUP: z.enum(SIGNUP_MODES).default('open'),
+  /**
+   * With SIGNUP=domains, comma-separated: `school.nl` admits exactly `…@school.nl` (any case),
+   * `*.school.nl` its subdomains (`…@mail.school.nl`), not school.nl itself.
+   */
+  SIGNUP_DOMAINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((domain) => domain.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(z.string().regex(SIGNUP_DOMAIN, 'SIGNUP_DOMAINS entries look like school.nl or *.school.nl')),
+    ),
   /**
    * People one user may add to teams by e-mail per hour (`POST /api/teams/:id/members`), hits and
    * misses alike: an answer says whether an e-mail has an account, so this bounds that probing and
@@ -269,6 +295,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (parsed.data.REDIS_URL && !parsed.data.DATABASE_URL) {
     throw new Error(
       'Invalid configuration: REDIS_URL needs DATABASE_URL — instances can only share a PostgreSQL database, not SQLite files',
+    );
+  }
+  if (parsed.data.SIGNUP === 'domains' && parsed.data.SIGNUP_DOMAINS.length === 0) {
+    throw new Error(
+      'Invalid configuration: SIGNUP=domains needs SIGNUP_DOMAINS (e.g. school.nl,*.school.nl)',
     );
   }
   return { ...parsed.data, DATA_DIR: path.resolve(parsed.data.DATA_DIR) };

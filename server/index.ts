@@ -18,6 +18,7 @@ import { startDeadlineJob } from './commands/rounds';
 import { loadEnv, type Env } from './env';
 import { log, setLogFormat, setLogLevel } from './log';
 import { createMetrics } from './metrics';
+import { watchSessionEnds } from './auth/sessionEnds';
 
 const HOUR_MS = 60 * 60 * 1000;
 const HEAD_CHECK_MS = 1_000;
@@ -96,6 +97,8 @@ export async function startServer(
     headCheckMs: database.postgres ? HEAD_CHECK_MS : 0,
   });
   cluster?.attach(rooms);
+  // Sessions the admin command ended (another process) lose their sockets here within seconds.
+  const sessionEnds = await watchSessionEnds(stores.sessionEnds, rooms);
   metrics.watch(rooms);
   const backups = database.sqlite
     ? scheduleBackups(database.sqlite, env.DATA_DIR, {
@@ -153,6 +156,7 @@ export async function startServer(
   const close = () =>
     (closing ??= (async () => {
       clearInterval(sweep);
+      sessionEnds.stop();
       deadlines.stop();
       // A backup in progress finishes first: the database is closed after it.
       await backups.stop();

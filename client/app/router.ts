@@ -22,6 +22,7 @@ export type Route =
   | { name: 'roundManage'; docId: string; roundId: string }
   | { name: 'review'; roundId: string }
   | { name: 'roundLink'; token: string }
+  | { name: 'passwordReset'; token: string }
   | { name: 'catalogTraject'; id: string }
   | { name: 'notFound' };
 
@@ -74,6 +75,10 @@ const PARAM_ROUTES: Array<{ pattern: RegExp; make: (...params: string[]) => Rout
   { pattern: /^\/d\/([^/]+)\/?$/, make: (id = '') => ({ name: 'document', id }) },
   { pattern: /^\/teams\/([^/]+)\/?$/, make: (teamId = '') => ({ name: 'team', teamId }) },
   { pattern: /^\/uitnodiging\/([^/]+)\/?$/, make: (token = '') => ({ name: 'invite', token }) },
+  {
+    pattern: /^\/wachtwoord-herstellen\/([^/]+)\/?$/,
+    make: (token = '') => ({ name: 'passwordReset', token }),
+  },
   {
     pattern: /^\/bibliotheek\/([^/]+)\/vergelijk\/([^/]+)\/?$/,
     make: (versionId = '', otherId = '') => ({ name: 'templateDiff', versionId, otherId }),

@@ -2,6 +2,7 @@ import { enComments } from './enComments';
 import { enDesigns } from './enDesigns';
 import { enTemplates } from './enTemplates';
 import { enRounds } from './enRounds';
+import { enAuth } from './enAuth';
 import { enTrajects } from './enTrajects';
 import { enVersions } from './enVersions';
 import type { Messages } from './nl';
@@ -301,4 +302,5 @@ export const en: Messages = {
   ...enComments,
   ...enRounds,
   ...enTrajects,
+  ...enAuth,
 };

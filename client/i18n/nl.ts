@@ -3,6 +3,7 @@ import { nlComments } from './nlComments';
 import { nlDesigns } from './nlDesigns';
 import { nlTemplates } from './nlTemplates';
 import { nlRounds } from './nlRounds';
+import { nlAuth } from './nlAuth';
 import { nlTrajects } from './nlTrajects';
 import { nlVersions } from './nlVersions';
 
@@ -308,6 +309,7 @@ export const nl = {
   ...nlComments,
   ...nlRounds,
   ...nlTrajects,
+  ...nlAuth,
 } as const satisfies Record<string, string>;
 
 /** Every message key. */

@@ -6,9 +6,18 @@ import { addressKey } from '../auth/limiters';
 import { passwordAttempt } from '../auth/passwordAttempt';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/passwords';
 import type { User } from '../stores/users';
+import type { SignupBody } from '../../shared/schemas/auth';
+import { assertSignupAllowed } from './signupPolicy';
 
 const TOO_MANY = 'Te veel inlogpogingen. Wacht een kwartier en probeer het dan opnieuw.';
 const WRONG = 'E-mailadres of wachtwoord klopt niet.';
+// Only told after the right password: a wrong one gets the usual 401, so this reveals nothing.
+const disabled = () =>
+  new ApiError(
+    403,
+    'account_disabled',
+    'Dit account is uitgeschakeld. Neem contact op met de beheerder van deze Werkplaats.',
+  );
 const tooManyPasswordTries = () =>
   new ApiError(
     429,
@@ -19,9 +28,11 @@ const tooManyPasswordTries = () =>
 /** Creates an account and its first session. */
 export async function signup(
   deps: AppDeps,
-  body: { email: string; password: string; name: string },
+  body: SignupBody,
   address: string,
 ): Promise<{ user: User; token: string }> {
+  // Before the limit: a refused sign-up creates nothing and tells nothing about anyone's account.
+  await assertSignupAllowed(deps, body.email, body.invite);
   // Counted before the work, in one step: parallel sign-ups cannot all pass the same count. Every
   // attempt counts, a 409 too (that is an answer about someone's e-mail).
   if (!(await deps.limiters.signupByAddress.attempt(addressKey(address)))) {
@@ -74,13 +85,17 @@ export async function login(
       await deps.stores.audit.record('auth.login_failed', { actorId: found.user.id, details: { address } });
     throw new ApiError(401, 'invalid_credentials', WRONG);
   }
-  // The password may have changed (and every session been ended) while argon2 checked the old one:
-  // the session is made only while the hash is still the one checked, and holds it until committed.
-  const token = await deps.transaction(async (tx) =>
-    (await tx.stores.users.lockPasswordHash(found.user.id)) === found.passwordHash
+  if (found.disabled) throw disabled();
+  // The password may have changed, or the account been disabled (and every session been ended),
+  // while argon2 checked the old one: the session is made only while the hash is still the one
+  // checked and the account enabled, and holds both until committed.
+  const token = await deps.transaction(async (tx) => {
+    const state = await tx.stores.users.lockLoginState(found.user.id);
+    if (state?.disabled) throw disabled();
+    return state?.passwordHash === found.passwordHash
       ? (await tx.sessions.create(found.user.id)).token
-      : null,
-  );
+      : null;
+  });
   if (token === null) throw new ApiError(401, 'invalid_credentials', WRONG);
   await deps.stores.audit.record('auth.login', { actorId: found.user.id, details: { address } });
   return { user: found.user, token };

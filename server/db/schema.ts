@@ -43,6 +43,8 @@ export interface Database {
   traject_transitions: TrajectTransitionsTable;
   traject_versions: TrajectVersionsTable;
   traject_publications: TrajectPublicationsTable;
+  password_resets: PasswordResetsTable;
+  session_ends: SessionEndsTable;
 }
 
 /**
@@ -127,6 +129,10 @@ export interface UsersTable {
   created_at: number;
   /** Set when the account was deleted; the row stays, anonymised. */
   deleted_at: number | null;
+  /** Set by `npm run admin -- disable-user`: no login, no sessions. */
+  disabled_at: number | null;
+  /** Set by `npm run admin -- make-admin` (a platform admin; nothing grants rights by it yet). */
+  admin_at: number | null;
 }
 
 export interface SessionsTable {
@@ -409,4 +415,22 @@ export interface TrajectPublicationsTable {
   projection: string;
   approved_by: string | null;
   approved_at: number;
+}
+
+/** A password-reset link's token, stored only as its SHA-256; single use. */
+export interface PasswordResetsTable {
+  id: string;
+  user_id: string;
+  token_hash: Bytes;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+/** Sessions another process ended; running servers close their sockets (server/auth/sessionEnds.ts). */
+export interface SessionEndsTable {
+  id: Generated<number>;
+  session_id: string;
+  reason: string;
+  created_at: number;
 }

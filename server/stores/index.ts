@@ -7,6 +7,8 @@ import { createDocumentStore } from './documents';
 import { createInviteStore } from './invites';
 import { createLifecycleStore } from './lifecycle';
 import { createRoundStore } from './rounds';
+import { createPasswordResetStore } from './passwordResets';
+import { createSessionEndStore } from './sessionEnds';
 import { createSessionStore } from './sessions';
 import { createStorageUsageStore } from './storageUsage';
 import { createTeamStore } from './teams';
@@ -26,6 +28,8 @@ export function createStores(db: Executor, docStorage: DocStorage): Stores {
     docStorage,
     users: createUserStore(db),
     sessions: createSessionStore(db),
+    passwordResets: createPasswordResetStore(db),
+    sessionEnds: createSessionEndStore(db),
     teams: createTeamStore(db),
     invites: createInviteStore(db),
     audit: createAuditStore(db),

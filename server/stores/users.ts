@@ -18,6 +18,12 @@ const present = (row: { id: string; email: string; name: string; created_at: num
   createdAt: row.created_at,
 });
 
+/** An account as the operator's list shows it. */
+export interface AccountListing extends User {
+  disabledAt: number | null;
+  adminAt: number | null;
+}
+
 /** Name shown for contributions of a deleted account. */
 export const DELETED_USER_NAME = 'verwijderde gebruiker';
 
@@ -53,10 +59,42 @@ export function createUserStore(db: Executor) {
       const row = await active().where('id', '=', id).executeTakeFirst();
       return row ? present(row) : undefined;
     },
-    /** An active user and their password hash, by e-mail (case-insensitive). */
-    async getWithHashByEmail(email: string): Promise<{ user: User; passwordHash: string } | undefined> {
+    /** An active user, their password hash and whether they are disabled, by e-mail (case-insensitive). */
+    async getWithHashByEmail(
+      email: string,
+    ): Promise<{ user: User; passwordHash: string; disabled: boolean } | undefined> {
       const row = await byEmail(email).executeTakeFirst();
-      return row ? { user: present(row), passwordHash: row.password_hash } : undefined;
+      return row
+        ? { user: present(row), passwordHash: row.password_hash, disabled: row.disabled_at !== null }
+        : undefined;
+    },
+    /** Every active account with the flags an operator sees (`npm run admin -- list-users`), oldest first. */
+    async listAccounts(): Promise<AccountListing[]> {
+      const rows = await active().orderBy('created_at').orderBy('email').execute();
+      return rows.map((row) => ({
+        ...present(row),
+        disabledAt: row.disabled_at,
+        adminAt: row.admin_at,
+      }));
+    },
+    /** Disables (a time) or enables (null) an account; false when there is no such active user. */
+    async setDisabled(id: string, at: number | null): Promise<boolean> {
+      const result = await db
+        .updateTable('users')
+        .set({ disabled_at: at })
+        .where('id', '=', id)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
+      return changed(result) === 1;
+    },
+    /** Marks a platform admin (kept when already one). */
+    async makeAdmin(id: string, now = Date.now()): Promise<void> {
+      await db
+        .updateTable('users')
+        .set({ admin_at: now })
+        .where('id', '=', id)
+        .where('admin_at', 'is', null)
+        .execute();
     },
     /** The stored password hash of an active user. */
     async passwordHash(id: string): Promise<string | undefined> {
@@ -81,10 +119,13 @@ export function createUserStore(db: Executor) {
         .executeTakeFirst();
       return changed(result) === 1;
     },
-    /** The password hash of an active user, its row locked against a change until the transaction ends. */
-    async lockPasswordHash(id: string): Promise<string | undefined> {
-      return (await lockingRead(db, active().where('id', '=', id), 'share').executeTakeFirst())
-        ?.password_hash;
+    /**
+     * The password hash of an active user and whether it is disabled, its row locked against a change
+     * until the transaction ends.
+     */
+    async lockLoginState(id: string): Promise<{ passwordHash: string; disabled: boolean } | undefined> {
+      const row = await lockingRead(db, active().where('id', '=', id), 'share').executeTakeFirst();
+      return row ? { passwordHash: row.password_hash, disabled: row.disabled_at !== null } : undefined;
     },
     async setName(id: string, name: string): Promise<void> {
       await db.updateTable('users').set({ name }).where('id', '=', id).execute();

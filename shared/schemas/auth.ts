@@ -17,8 +17,17 @@ const password = z
   .max(PASSWORD_MAX, `Wachtwoord mag hoogstens ${PASSWORD_MAX} tekens hebben`);
 const name = z.string().trim().min(1, 'Naam is leeg').max(100, 'Naam is langer dan 100 tekens');
 
+/**
+ * The invitation a sign-up came through (team invite or feedback link): it lets the person sign up
+ * whatever SIGNUP says, and is accepted as the next step.
+ */
+const signupInvite = z
+  .object({ kind: z.enum(['team', 'round']), token: z.string().min(1).max(200) })
+  .strict();
 /** POST /api/auth/signup */
-export const signupBody = z.object({ email, password, name }).strict();
+export const signupBody = z.object({ email, password, name, invite: signupInvite.optional() }).strict();
+/** POST /api/auth/password-reset/:token */
+export const passwordResetBody = z.object({ password }).strict();
 /** POST /api/auth/login — no length rules here: a wrong password is just wrong. */
 export const loginBody = z.object({ email, password: z.string().min(1).max(PASSWORD_MAX) }).strict();
 /** POST /api/auth/password */
@@ -54,4 +63,5 @@ export const createInviteBody = z
   .strict();
 
 export type SignupBody = z.infer<typeof signupBody>;
+export type SignupInvite = z.infer<typeof signupInvite>;
 export type CreateTeamBody = z.infer<typeof createTeamBody>;

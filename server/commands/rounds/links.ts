@@ -91,6 +91,11 @@ function linkStatus(
   return link.expires_at <= now ? 'expired' : 'open';
 }
 
+/** Whether a round link lets someone in now (sign-up through it passes a closed SIGNUP). */
+export async function roundLinkOpen(deps: Pick<AppDeps, 'stores'>, token: string): Promise<boolean> {
+  return (await linkState(deps, token))?.status === 'open';
+}
+
 /** GET /api/round-links/:token — what the link is for (public: shown before signing up). */
 export async function describeRoundLink(deps: Pick<AppDeps, 'stores'>, token: string) {
   const state = await linkState(deps, token);

@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app';
 import { hashPassword } from '../../../server/auth/passwords';
+import { issuePasswordReset } from '../../../server/commands/passwordReset';
 import { createDesign, createTraject } from '../../../server/commands/designs';
 import { changeStatus } from '../../../server/commands/lifecycle';
 import { trajectSnapshot } from '../../../server/commands/trajects';
@@ -545,6 +546,16 @@ const table: Record<string, RouteCase> = {
       path: '/api/auth/signup',
       body: { email: uniqueEmail('Nieuw'), password: TEST_PASSWORD, name: 'Nieuw Lid' },
     }),
+  },
+  'GET /api/auth/config': { expect: everyone(200), prepare: () => ({ path: '/api/auth/config' }) },
+  'POST /api/auth/password-reset/:token': {
+    // Public: the link's token is the proof, whoever is signed in; it resets a spare user's password.
+    expect: everyone(204),
+    prepare: async ({ world }) => {
+      const user = await spareUser(world, 'Herstel');
+      const { token } = await issuePasswordReset(world.server.running.deps, user.id);
+      return { path: `/api/auth/password-reset/${token}`, body: { password: 'een nieuw wachtwoord' } };
+    },
   },
   'POST /api/auth/login': {
     expect: everyone(200),
