@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTrustProxy } from './http/proxyAddress';
 
 const MiB = 1024 * 1024;
 
@@ -58,8 +59,8 @@ export const envSchema = z.object({
     .min(1024)
     .default(1 * MiB),
   /**
-   * Comma-separated origins allowed for unsafe HTTP methods and WebSocket upgrades. Empty: the
-   * app's own origin (derived from the Host header of the request).
+   * Comma-separated origins allowed for unsafe HTTP methods and WebSocket upgrades besides the
+   * app's own (PUBLIC_ORIGIN, or derived from the request's Host header when that is unset).
    */
   ALLOWED_ORIGINS: z
     .string()
@@ -70,6 +71,53 @@ export const envSchema = z.object({
         .map((origin) => origin.trim())
         .filter(Boolean),
     ),
+  /**
+   * `https://werkplaats.example.nl`: the app's origin as browsers reach it. Unsafe requests and
+   * WebSocket upgrades must come from it (or ALLOWED_ORIGINS), links point to it, its scheme decides
+   * https (the __Host- cookie, HSTS; X-Forwarded-Proto is then ignored), and a request for another
+   * Host name gets 421. Unset: the own origin is derived from Host, and Host must name the listening
+   * address (HOST, plus localhost for a loopback HOST; any name when HOST is 0.0.0.0 or ::).
+   */
+  PUBLIC_ORIGIN: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return undefined;
+      const url = URL.canParse(value) ? new URL(value) : undefined;
+      if (
+        !url ||
+        !/^https?:$/.test(url.protocol) ||
+        url.username ||
+        url.password ||
+        url.href !== `${url.origin}/`
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'an origin only (scheme, host, port) is expected, like https://werkplaats.example.nl',
+        });
+        return z.NEVER;
+      }
+      return url.origin;
+    }),
+  /**
+   * Which peers may say where a request came from in X-Forwarded-For. Unset (or 0): nobody, the
+   * socket's peer is the client — behind a proxy every user then shares its address and its limits.
+   * `1` (or N): the nearest proxy (or N proxies) whoever it is; only when nothing but the proxy can
+   * reach this server. A comma list of addresses and CIDRs (IPv4, IPv6; also `loopback`,
+   * `linklocal`, `uniquelocal`): just those peers. The client is the right-most entry no trusted
+   * proxy wrote, for every per-address limit and the audit log; entries left of it are ignored.
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return parseTrustProxy(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+        return z.NEVER;
+      }
+    }),
   /** A session ends after this many hours without a request. */
   SESSION_IDLE_HOURS: z.coerce.number().positive().default(72),
   /** A session ends this many days after login, however active. */

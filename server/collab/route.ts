@@ -4,8 +4,7 @@ import { STATUS_CODES } from 'node:http';
 import { Hono } from 'hono';
 import { WebSocketServer } from 'ws';
 import { sendError } from '../http/errors';
-import { clientAddress } from '../http/address';
-import { isHttps } from '../http/origin';
+import { siteOf, siteResolver, type Site } from '../http/site';
 import { log } from '../log';
 import type { AppDeps } from '../deps';
 import { serveSocket } from './socket';
@@ -21,8 +20,7 @@ export function collabRoutes(deps: AppDeps) {
       docId: c.req.param('docId'),
       header: (name) => c.req.header(name),
       query: (name) => c.req.query(name),
-      address: clientAddress(c),
-      https: isHttps(c),
+      site: siteOf(c),
     });
     if (isRefusal(checked)) return sendError(c, checked.status, checked.code, checked.message);
     return sendError(c, 426, 'upgrade_required', 'Open dit adres met een WebSocket.');
@@ -43,6 +41,7 @@ export function collabSockets(deps: AppDeps) {
   // ws closes a socket whose frame exceeds maxPayload with 1009, before buffering it whole.
   // permessage-deflate stays off (ws's default for servers): frames are pre-framed once per broadcast.
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.env.MAX_FRAME_BYTES });
+  const resolveSite = siteResolver(deps.env);
   // Upgrades never pass through the app, so they are counted here, as its requests are.
   const count = (route: string, status: number) =>
     deps.metrics.httpRequests.inc({ method: 'GET', route, status: String(status) });
@@ -57,7 +56,18 @@ export function collabSockets(deps: AppDeps) {
       return;
     }
     const docId = decodedSegment(match[1]!);
-    checkUpgrade(deps, upgradeRequest(request, docId)).then(
+    const header = (name: string) => {
+      const value = request.headers[name];
+      return Array.isArray(value) ? value[0] : value;
+    };
+    const site = resolveSite({ peer: request.socket.remoteAddress, header, tls: isTls(request) });
+    // The app's front door refuses a foreign Host the same way (server/http/frontDoor.ts).
+    if (!site.hostAllowed) {
+      count('/collab/:docId', 421);
+      refuse(socket, 421);
+      return;
+    }
+    checkUpgrade(deps, upgradeRequest(request, docId, header, site)).then(
       (checked) => {
         if (isRefusal(checked)) {
           count('/collab/:docId', checked.status);
@@ -82,21 +92,20 @@ export function collabSockets(deps: AppDeps) {
   };
 }
 
-function upgradeRequest(request: IncomingMessage, docId: string): UpgradeRequest {
+function upgradeRequest(
+  request: IncomingMessage,
+  docId: string,
+  header: (name: string) => string | undefined,
+  site: Site,
+): UpgradeRequest {
   const queryAt = request.url!.indexOf('?');
   const query = queryAt >= 0 ? new URLSearchParams(request.url!.slice(queryAt + 1)) : undefined;
-  return {
-    docId,
-    header: (name) => {
-      const value = request.headers[name];
-      return Array.isArray(value) ? value[0] : value;
-    },
-    query: (name) => query?.get(name) ?? undefined,
-    address: request.socket.remoteAddress ?? 'unknown',
-    // The server speaks plain HTTP: https is what a TLS-terminating proxy says it was.
-    https: request.headers['x-forwarded-proto'] === 'https',
-  };
+  return { docId, header, query: (name) => query?.get(name) ?? undefined, site };
 }
+
+/** Whether the upgrade arrived over TLS (only when the server itself is given certificates). */
+const isTls = (request: IncomingMessage) =>
+  'encrypted' in request.socket && request.socket.encrypted === true;
 
 function decodedSegment(segment: string): string {
   try {
