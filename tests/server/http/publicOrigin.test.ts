@@ -139,9 +139,9 @@ describe('with an http PUBLIC_ORIGIN', () => {
     await plain.close();
   });
 
-  const signUp = (origin: string) =>
+  const signUp = (origin: string, host = 'werkplaats.test:8080') =>
     hostRequest(plain.url, '/api/auth/signup', {
-      host: 'werkplaats.test:8080',
+      host,
       method: 'POST',
       // A proxy claiming https changes nothing once the origin is configured.
       headers: { origin, 'x-forwarded-proto': 'https' },
@@ -157,5 +157,11 @@ describe('with an http PUBLIC_ORIGIN', () => {
       secure: false,
     });
     expect(response.headers['strict-transport-security']).toBeUndefined();
+  });
+
+  it('the own origin is PUBLIC_ORIGIN, not the Host: a proxy passing the name without its port (nginx $host)', async () => {
+    const response = await signUp('http://werkplaats.test:8080', 'werkplaats.test');
+    expect(response.status, response.text).toBe(201);
+    expect((await signUp('http://werkplaats.test', 'werkplaats.test')).status).toBe(403);
   });
 });
