@@ -146,8 +146,8 @@ export const envSchema = z.object({
    */
   MAX_SOCKETS_PER_USER: z.coerce.number().int().min(1).default(40),
   /**
-   * Open collaboration sockets per network address. Behind a reverse proxy every user shares the
-   * proxy's address, so size this for the whole user base there.
+   * Open collaboration sockets per client address. Behind a reverse proxy every user shares the
+   * proxy's address unless TRUST_PROXY is set; without it, size this for the whole user base.
    */
   MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).default(200),
   /**

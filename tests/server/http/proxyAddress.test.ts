@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadEnv } from '../../../server/env';
 import { allowedHostnames, isAllowedHost } from '../../../server/http/hostCheck';
 import { forwardedClient, parseTrustProxy } from '../../../server/http/proxyAddress';
 
@@ -153,5 +154,26 @@ describe('the Host check', () => {
 
   it.each(cases)('%s', (_name, settings, host, allowed) => {
     expect(isAllowedHost(allowedHostnames(settings), host)).toBe(allowed);
+  });
+});
+
+describe('the settings at start', () => {
+  it.each([
+    'https://werkplaats.example.nl/pad',
+    'ftp://werkplaats.example.nl',
+    'https://a:b@werkplaats.example.nl',
+    'werkplaats.example.nl',
+  ])('PUBLIC_ORIGIN=%s refuses to start', (value) => {
+    expect(() => loadEnv({ PUBLIC_ORIGIN: value })).toThrow(/PUBLIC_ORIGIN: an origin only/);
+  });
+
+  it('PUBLIC_ORIGIN is kept as the origin browsers send', () => {
+    expect(loadEnv({ PUBLIC_ORIGIN: 'https://Werkplaats.Example.NL:443/' }).PUBLIC_ORIGIN).toBe(
+      'https://werkplaats.example.nl',
+    );
+  });
+
+  it('a TRUST_PROXY entry that is no address refuses to start, naming it', () => {
+    expect(() => loadEnv({ TRUST_PROXY: '10.0.0.1, proxy.lan' })).toThrow(/TRUST_PROXY: "proxy.lan"/);
   });
 });
