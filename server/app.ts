@@ -21,6 +21,7 @@ import { lifecycleRoutes } from './routes/lifecycle';
 import { catalogRoutes } from './routes/catalog';
 import { errorBody, sendError } from './http/errors';
 import { EventStreams } from './http/eventStreams';
+import { frontDoor } from './http/frontDoor';
 import { requireSameOrigin } from './http/origin';
 import { accessLog, requestIdOf } from './http/accessLog';
 import { loggedPath } from './http/loggedPath';
@@ -86,7 +87,10 @@ export function createApp(deps: AppDeps) {
   const app = new Hono();
   // First, so it sees every request's final status and the route that answered it.
   app.use(countRequests(deps.metrics.httpRequests));
+  // Before the front door, so a 421 is logged and carries its request id too.
   app.use(accessLog());
+  // Client address, own origin, the Host check (421) and the security headers, for every response.
+  app.use(frontDoor(deps.env));
   // The WebSocket upgrade is served beside the app, not through it (see collabSockets).
   const sockets = collabSockets(deps);
 

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { SIGNUP_MODES } from '../shared/domain/signupPolicy';
+import { parseTrustProxy } from './http/proxyAddress';
 
 const MiB = 1024 * 1024;
 
@@ -62,8 +63,8 @@ export const envSchema = z.object({
     .min(1024)
     .default(1 * MiB),
   /**
-   * Comma-separated origins allowed for unsafe HTTP methods and WebSocket upgrades. Empty: the
-   * app's own origin (derived from the Host header of the request).
+   * Comma-separated origins allowed for unsafe HTTP methods and WebSocket upgrades besides the
+   * app's own (PUBLIC_ORIGIN, or derived from the request's Host header when that is unset).
    */
   ALLOWED_ORIGINS: z
     .string()
@@ -74,6 +75,53 @@ export const envSchema = z.object({
         .map((origin) => origin.trim())
         .filter(Boolean),
     ),
+  /**
+   * `https://werkplaats.example.nl`: the app's origin as browsers reach it. Unsafe requests and
+   * WebSocket upgrades must come from it (or ALLOWED_ORIGINS), links point to it, its scheme decides
+   * https (the __Host- cookie, HSTS; X-Forwarded-Proto is then ignored), and a request for another
+   * Host name gets 421. Unset: the own origin is derived from Host, and Host must name the listening
+   * address (HOST, plus localhost for a loopback HOST; any name when HOST is 0.0.0.0 or ::).
+   */
+  PUBLIC_ORIGIN: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return undefined;
+      const url = URL.canParse(value) ? new URL(value) : undefined;
+      if (
+        !url ||
+        !/^https?:$/.test(url.protocol) ||
+        url.username ||
+        url.password ||
+        url.href !== `${url.origin}/`
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'an origin only (scheme, host, port) is expected, like https://werkplaats.example.nl',
+        });
+        return z.NEVER;
+      }
+      return url.origin;
+    }),
+  /**
+   * Which peers may say where a request came from in X-Forwarded-For. Unset (or 0): nobody, the
+   * socket's peer is the client — behind a proxy every user then shares its address and its limits.
+   * `1` (or N): the nearest proxy (or N proxies) whoever it is; only when nothing but the proxy can
+   * reach this server. A comma list of addresses and CIDRs (IPv4, IPv6; also `loopback`,
+   * `linklocal`, `uniquelocal`): just those peers. The client is the right-most entry no trusted
+   * proxy wrote, for every per-address limit and the audit log; entries left of it are ignored.
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return parseTrustProxy(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+        return z.NEVER;
+      }
+    }),
   /** A session ends after this many hours without a request. */
   SESSION_IDLE_HOURS: z.coerce.number().positive().default(72),
   /** A session ends this many days after login, however active. */
@@ -124,8 +172,8 @@ export const envSchema = z.object({
    */
   MAX_SOCKETS_PER_USER: z.coerce.number().int().min(1).default(40),
   /**
-   * Open collaboration sockets per network address. Behind a reverse proxy every user shares the
-   * proxy's address, so size this for the whole user base there.
+   * Open collaboration sockets per client address. Behind a reverse proxy every user shares the
+   * proxy's address unless TRUST_PROXY is set; without it, size this for the whole user base.
    */
   MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).default(200),
   /**

@@ -4,9 +4,8 @@ import { STATUS_CODES } from 'node:http';
 import { Hono } from 'hono';
 import { WebSocketServer } from 'ws';
 import { sendError } from '../http/errors';
-import { clientAddress } from '../http/address';
 import { REQUEST_ID_HEADER, upgradeAccess } from '../http/accessLog';
-import { isHttps } from '../http/origin';
+import { siteOf, siteResolver, type Site } from '../http/site';
 import { log } from '../log';
 import type { AppDeps } from '../deps';
 import { serveSocket } from './socket';
@@ -22,8 +21,7 @@ export function collabRoutes(deps: AppDeps) {
       docId: c.req.param('docId'),
       header: (name) => c.req.header(name),
       query: (name) => c.req.query(name),
-      address: clientAddress(c),
-      https: isHttps(c),
+      site: siteOf(c),
     });
     if (isRefusal(checked)) return sendError(c, checked.status, checked.code, checked.message);
     return sendError(c, 426, 'upgrade_required', 'Open dit adres met een WebSocket.');
@@ -44,6 +42,7 @@ export function collabSockets(deps: AppDeps) {
   // ws closes a socket whose frame exceeds maxPayload with 1009, before buffering it whole.
   // permessage-deflate stays off (ws's default for servers): frames are pre-framed once per broadcast.
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.env.MAX_FRAME_BYTES });
+  const resolveSite = siteResolver(deps.env);
   // Upgrades never pass through the app, so they are counted and logged here, as its requests are.
   const count = (route: string, status: number) =>
     deps.metrics.httpRequests.inc({ method: 'GET', route, status: String(status) });
@@ -57,7 +56,12 @@ export function collabSockets(deps: AppDeps) {
     // Node removed its own error listener when it handed the socket over; a reset during the
     // checks must not become an uncaught error.
     socket.on('error', destroyOnError);
-    const access = upgradeAccess(request);
+    const header = (name: string) => {
+      const value = request.headers[name];
+      return Array.isArray(value) ? value[0] : value;
+    };
+    const site = resolveSite({ peer: request.socket.remoteAddress, header, tls: isTls(request) });
+    const access = upgradeAccess(request, site.address);
     const match = COLLAB_PATH.exec(request.url ?? '');
     if (!match) {
       count('*', 404);
@@ -66,17 +70,23 @@ export function collabSockets(deps: AppDeps) {
       return;
     }
     const docId = decodedSegment(match[1]!);
-    const asked = upgradeRequest(request, docId);
-    checkUpgrade(deps, asked).then(
+    // The app's front door refuses a foreign Host the same way (server/http/frontDoor.ts).
+    if (!site.hostAllowed) {
+      count('/collab/:docId', 421);
+      access.answered(421, { reason: 'misdirected_request' });
+      refuse(socket, 421, access.id);
+      return;
+    }
+    checkUpgrade(deps, upgradeRequest(request, docId, header, site)).then(
       (checked) => {
         if (isRefusal(checked)) {
           count('/collab/:docId', checked.status);
-          access.answered(checked.status, { address: asked.address, reason: checked.code });
+          access.answered(checked.status, { reason: checked.code });
           refuse(socket, checked.status, access.id);
           return;
         }
         count('/collab/:docId', 101);
-        access.answered(101, { address: asked.address, userId: checked.identity.userId });
+        access.answered(101, { userId: checked.identity.userId });
         requestIds.set(request, access.id);
         socket.off('error', destroyOnError);
         wss.handleUpgrade(request, socket, head, (ws) => serveSocket(deps, ws, docId, checked));
@@ -84,7 +94,7 @@ export function collabSockets(deps: AppDeps) {
       (error: unknown) => {
         log.error('collab upgrade failed', { requestId: access.id, error: String(error) });
         count('/collab/:docId', 500);
-        access.answered(500, { address: asked.address, reason: 'internal' });
+        access.answered(500, { reason: 'internal' });
         refuse(socket, 500, access.id);
       },
     );
@@ -96,21 +106,20 @@ export function collabSockets(deps: AppDeps) {
   };
 }
 
-function upgradeRequest(request: IncomingMessage, docId: string): UpgradeRequest {
+function upgradeRequest(
+  request: IncomingMessage,
+  docId: string,
+  header: (name: string) => string | undefined,
+  site: Site,
+): UpgradeRequest {
   const queryAt = request.url!.indexOf('?');
   const query = queryAt >= 0 ? new URLSearchParams(request.url!.slice(queryAt + 1)) : undefined;
-  return {
-    docId,
-    header: (name) => {
-      const value = request.headers[name];
-      return Array.isArray(value) ? value[0] : value;
-    },
-    query: (name) => query?.get(name) ?? undefined,
-    address: request.socket.remoteAddress ?? 'unknown',
-    // The server speaks plain HTTP: https is what a TLS-terminating proxy says it was.
-    https: request.headers['x-forwarded-proto'] === 'https',
-  };
+  return { docId, header, query: (name) => query?.get(name) ?? undefined, site };
 }
+
+/** Whether the upgrade arrived over TLS (only when the server itself is given certificates). */
+const isTls = (request: IncomingMessage) =>
+  'encrypted' in request.socket && request.socket.encrypted === true;
 
 function decodedSegment(segment: string): string {
   try {

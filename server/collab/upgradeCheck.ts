@@ -3,7 +3,8 @@ import { DURABLE_PARAM } from '../../shared/collab/messages';
 import { can } from '../../shared/domain/roles';
 import { colorForUser } from '../../shared/domain/colors';
 import { sessionTokenFromHeader } from '../auth/cookies';
-import { isAllowedOriginFor } from '../http/origin';
+import { isAllowedOrigin } from '../http/origin';
+import type { Site } from '../http/site';
 import { documentRole } from '../policies/document';
 import type { AppDeps } from '../deps';
 import type { ConnectionOptions } from './connection';
@@ -16,10 +17,11 @@ export interface UpgradeRequest {
   /** Lower-case header name → value (first value only). */
   header: (name: string) => string | undefined;
   query: (name: string) => string | undefined;
-  /** The peer's network address. */
-  address: string;
-  /** Whether the browser reached us over https (then only the __Host- session cookie counts). */
-  https: boolean;
+  /**
+   * Where it came from (the client address, counted by the per-address cap), the own origin, and
+   * whether the browser reached us over https (then only the __Host- session cookie counts).
+   */
+  site: Pick<Site, 'address' | 'origin' | 'https'>;
 }
 
 /** Why an upgrade is refused: an HTTP status and the error shape's code and message. */
@@ -40,14 +42,15 @@ export type Admitted = Required<ConnectionOptions>;
 export async function checkUpgrade(deps: AppDeps, request: UpgradeRequest): Promise<Admitted | Refusal> {
   const origin = request.header('origin');
   // Browsers always send Origin; refusing foreign ones stops cross-site WebSocket hijacking.
-  if (origin && !isAllowedOriginFor(request.header, origin, deps.env.ALLOWED_ORIGINS)) {
+  if (origin && !isAllowedOrigin(request.site.origin, origin, deps.env.ALLOWED_ORIGINS)) {
     return { status: 403, code: 'forbidden_origin', message: 'Verbinding van een andere site geweigerd.' };
   }
   const auth = await deps.sessions.validate(
-    sessionTokenFromHeader(request.header('cookie'), { https: request.https }),
+    sessionTokenFromHeader(request.header('cookie'), { https: request.site.https }),
   );
   if (!auth) return { status: 401, code: 'unauthenticated', message: 'Log eerst in.' };
-  const { address, docId } = request;
+  const { docId } = request;
+  const { address } = request.site;
   const capped = deps.rooms.admit({ userId: auth.user.id, address });
   if (capped) {
     return {

@@ -89,7 +89,7 @@ export interface UpgradeOutcome {
  * and so never passes accessLog: `id` goes into the handshake's or refusal's `X-Request-Id`, and
  * `answered` logs one `upgrade` line with 101 or the refusal's status. Nothing is logged per frame.
  */
-export function upgradeAccess(request: IncomingMessage) {
+export function upgradeAccess(request: IncomingMessage, address = request.socket.remoteAddress ?? 'unknown') {
   const started = performance.now();
   const id = requestIdFor(request.headers['x-request-id']);
   return {
@@ -102,7 +102,7 @@ export function upgradeAccess(request: IncomingMessage) {
         path: loggedPath(request.url ?? ''),
         status,
         ms: elapsedMs(started),
-        address: outcome.address ?? request.socket.remoteAddress ?? 'unknown',
+        address: outcome.address ?? address,
         ...(outcome.userId ? { userId: outcome.userId } : {}),
         ...(outcome.reason ? { reason: outcome.reason } : {}),
       });

@@ -1,11 +1,10 @@
 import type { Context } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
+import { siteOf } from './site';
 
-/** The client's network address (the socket's peer; X-Forwarded-For is not trusted). */
+/**
+ * The client's network address: the socket's peer, or behind trusted proxies (TRUST_PROXY) the
+ * right-most X-Forwarded-For entry no trusted proxy wrote. Every per-address limit counts by it.
+ */
 export function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
+  return siteOf(c).address;
 }

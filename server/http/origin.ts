@@ -1,43 +1,45 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import type { Env } from '../env';
 import { sendError } from './errors';
+import { siteOf } from './site';
 
+const WILDCARD = new Set(['0.0.0.0', '::']);
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * Whether the browser reached us over https: directly, or through a TLS-terminating proxy that
- * says so. Trusting X-Forwarded-Proto is safe here: a cross-site page cannot set it on a victim's
- * request, and it only ever makes the cookie stricter (Secure) or the own origin https.
+ * Whether the browser reached us over https: PUBLIC_ORIGIN's scheme when it is set, else the
+ * connection or what a TLS-terminating proxy says in X-Forwarded-Proto (server/http/site.ts).
  */
 export function isHttps(c: Context): boolean {
-  return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
+  return siteOf(c).https;
 }
 
-const originOf = (host: string | undefined, https: boolean) =>
-  host ? `${https ? 'https:' : 'http:'}//${host}` : undefined;
-
-/** The app's own origin as the browser sees it, from the Host header and the protocol. */
+/** The app's own origin as the browser sees it: PUBLIC_ORIGIN, else from the Host header and protocol. */
 export function ownOrigin(c: Context): string | undefined {
-  return originOf(c.req.header('host'), isHttps(c));
+  return siteOf(c).origin;
+}
+
+/** The origin links to the app start with (invites, password resets): the own origin, or the request URL's. */
+export function publicOrigin(c: Context): string {
+  return ownOrigin(c) ?? new URL(c.req.url).origin;
+}
+
+/** The origin for links made outside a request (the admin command): PUBLIC_ORIGIN, else the listening address. */
+export function configuredOrigin(env: Pick<Env, 'PUBLIC_ORIGIN' | 'HOST' | 'PORT'>): string {
+  if (env.PUBLIC_ORIGIN) return new URL(env.PUBLIC_ORIGIN).origin;
+  // A wildcard interface is reached by some name of this machine; localhost is the one that works here.
+  const host = WILDCARD.has(env.HOST) ? 'localhost' : env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
+  return `http://${host}:${String(env.PORT)}`;
 }
 
 /** Whether `origin` may make unsafe requests and open sockets: the app's own, or a configured one. */
-export function isAllowedOrigin(c: Context, origin: string, allowed: readonly string[]): boolean {
-  return origin === ownOrigin(c) || allowed.includes(origin);
-}
-
-/**
- * isAllowedOrigin from the headers alone, for the WebSocket upgrade (no Hono context). The server
- * speaks plain HTTP, so https is only what a TLS-terminating proxy's X-Forwarded-Proto says.
- */
-export function isAllowedOriginFor(
-  header: (name: string) => string | undefined,
+export function isAllowedOrigin(
+  own: string | undefined,
   origin: string,
   allowed: readonly string[],
 ): boolean {
-  return (
-    origin === originOf(header('host'), header('x-forwarded-proto') === 'https') || allowed.includes(origin)
-  );
+  return origin === own || allowed.includes(origin);
 }
 
 /**
@@ -48,7 +50,7 @@ export function requireSameOrigin(allowed: readonly string[]) {
   return createMiddleware(async (c, next) => {
     if (!UNSAFE_METHODS.has(c.req.method)) return next();
     const origin = c.req.header('origin');
-    if (!origin || !isAllowedOrigin(c, origin, allowed)) {
+    if (!origin || !isAllowedOrigin(ownOrigin(c), origin, allowed)) {
       return sendError(
         c,
         403,

@@ -10,6 +10,7 @@ import {
 import type { AccountDeps } from '../../commands/accountDeps';
 import { issuePasswordReset, PASSWORD_RESET_PATH } from '../../commands/passwordReset';
 import type { Env } from '../../env';
+import { configuredOrigin } from '../../http/origin';
 import type { AdminArgs } from './args';
 import { optionalPasswordLine, readFirstLine } from './stdin';
 
@@ -23,26 +24,13 @@ export interface AdminIo {
   err(line: string): void;
 }
 
-/**
- * The origin reset links start with: PUBLIC_ORIGIN when set (as the server's own links), else the
- * listening address — `localhost` for a wildcard HOST, which is no address a browser can open.
- */
-export function linkOrigin(
-  env: Pick<Env, 'HOST' | 'PORT'>,
-  publicOrigin = process.env.PUBLIC_ORIGIN,
-): string {
-  if (publicOrigin) return publicOrigin.replace(/\/+$/, '');
-  const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
-  return `http://${host.includes(':') ? `[${host}]` : host}:${env.PORT}`;
-}
-
 const formatTime = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
 
 /** Runs one parsed command against the database; resolves with the exit code. */
 export async function runAdminCommand(
   args: AdminArgs,
   deps: AccountDeps,
-  env: Pick<Env, 'HOST' | 'PORT'>,
+  env: Pick<Env, 'HOST' | 'PORT' | 'PUBLIC_ORIGIN'>,
   io: AdminIo,
 ): Promise<number> {
   if (args.command === 'list-users') {
@@ -89,7 +77,7 @@ export async function runAdminCommand(
       const password = await optionalPasswordLine(io.stdin, args.stdin);
       if (!password && !args.stdin) {
         const { token } = await issuePasswordReset(deps, user.id);
-        io.out(`${linkOrigin(env)}${PASSWORD_RESET_PATH}${token}`);
+        io.out(`${configuredOrigin(env)}${PASSWORD_RESET_PATH}${token}`);
         io.err(`One-time link for ${user.email}, valid for 1 hour.`);
         if (found.disabled) io.err('Note: this account is disabled; enable-user lets it log in again.');
         return EXIT.ok;

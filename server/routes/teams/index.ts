@@ -13,7 +13,7 @@ import { authRequired, requireAuth } from '../../auth/middleware';
 import type { AppDeps, AppEnv } from '../../deps';
 import { notFound } from '../../http/apiError';
 import { validateJson } from '../../http/validate';
-import { ownOrigin } from '../../http/origin';
+import { publicOrigin } from '../../http/origin';
 import { authorizeTeam } from '../../policies/team';
 
 /** /api/teams — teams, members, invites, review requests from other teams and the audit trail. */
@@ -109,9 +109,8 @@ export function teamRoutes(deps: AppDeps) {
       await authorizeTeam(stores, user.id, teamId, 'team.manageMembers');
       const { role, expiresInDays } = c.req.valid('json');
       const invite = await createInvite(deps, user.id, teamId, role, expiresInDays);
-      // The origin the browser used (https behind a TLS proxy), so the link works when shared.
-      const origin = ownOrigin(c) ?? new URL(c.req.url).origin;
-      return c.json({ ...invite, role, url: `${origin}/uitnodiging/${invite.token}` }, 201);
+      // PUBLIC_ORIGIN, or the origin the browser used (https behind a TLS proxy): the link works when shared.
+      return c.json({ ...invite, role, url: `${publicOrigin(c)}/uitnodiging/${invite.token}` }, 201);
     })
     .delete('/:teamId/invites/:inviteId', async (c) => {
       const { user } = requireAuth(c.get('auth'));
