@@ -1,4 +1,4 @@
-import { PASSWORD_MIN, signupBody } from '../../../shared/schemas/auth';
+import { PASSWORD_MIN } from '../../../shared/domain/passwords';
 import { useCurrentUser } from './CurrentUserProvider';
 import { AuthForm, useAuthForm } from './AuthForm';
 import { PageShell } from '../../app/PageShell';
@@ -8,6 +8,9 @@ import { useT } from '../../i18n/I18nProvider';
 import { loginPath } from '../../app/router';
 import { useNextAfterSignIn } from './useRedirectWhenSignedIn';
 
+// zod comes with the schema, on the form's first focus: the page itself paints without it.
+const loadSchema = () => import('../../../shared/schemas/auth').then((module) => module.signupBody);
+
 /** `/aanmelden`: create an account (name, e-mail, password of at least 10 characters). */
 export function SignupScene() {
   const t = useT();
@@ -15,7 +18,7 @@ export function SignupScene() {
   const { setUser } = useCurrentUser();
   const form = useAuthForm({
     initial: { name: '', email: '', password: '' },
-    schema: signupBody,
+    schema: loadSchema,
     submit: async (body) => setUser(await signup(body)),
     codeField: { code: 'email_taken', field: 'email' },
   });
