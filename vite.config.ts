@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { precompress } from './server/cli/precompress';
 
 const serverPort = Number(process.env.PORT ?? 8787);
 
@@ -53,10 +54,11 @@ const postgresProject = {
   },
 };
 
-// The client lives in client/; the build lands in dist/client, which server/ serves in production.
+// The client lives in client/; the build lands in dist/client, which server/ serves in production,
+// each text file with a brotli and a gzip copy beside it (server/http/staticClient.ts picks one).
 export default defineConfig({
   root: 'client',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
