@@ -10,7 +10,7 @@ export const ASSET_RETENTION_MS = 7 * 24 * 60 * 60_000;
 
 /** The page the server sends for every client route; the one file not named by its content. */
 const INDEX = 'index.html';
-/** The page's precompressed copies (server/cli/precompress.ts): published with it, never pruned. */
+/** The page's precompressed copies (the precompress plugin in vite.config.ts): published with it, never pruned. */
 const INDEX_COPIES = [`${INDEX}.br`, `${INDEX}.gz`];
 const PAGE_FILES = new Set([INDEX, ...INDEX_COPIES]);
 

@@ -1,4 +1,4 @@
-/** The encodings the build writes copies in (server/cli/precompress.ts). */
+/** The encodings the build writes copies in (the precompress plugin in vite.config.ts). */
 export type Encoding = 'br' | 'gzip';
 const ENCODINGS: readonly Encoding[] = ['br', 'gzip'];
 
