@@ -6,6 +6,8 @@ import { ErrorBoundary } from './app/ErrorBoundary';
 import { I18nProvider, storedLanguage } from './i18n/I18nProvider';
 import { loadMessages } from './i18n/translate';
 import { reloadOnStaleChunks } from './app/reloadOnStaleChunks';
+import { matchRoute } from './app/router';
+import { preloadScene } from './app/scenes';
 import './styles/app.css';
 import './styles/templates.css';
 import './styles/designs.css';
@@ -18,8 +20,10 @@ const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');
 const root = container;
 
-// Only the language shown is fetched (the other on a switch); nothing renders before its words are there.
+// Only the language shown is fetched (the other on a switch); nothing renders before its words are
+// there. The page's own chunk is fetched meanwhile.
 const language = storedLanguage();
+preloadScene(matchRoute(location.pathname));
 loadMessages(language).then(
   (messages) =>
     createRoot(root).render(

@@ -1,76 +1,89 @@
 import { lazy } from 'react';
+import type { Route } from './router';
 
 // Every page but the sign-in pages (the first thing a new visitor sees) loads on demand: the first
 // visit downloads only what /inloggen needs. The editor (Tiptap, ProseMirror, Yjs) is most of the
 // bundle; pages that share code (zod, the API hooks) share a chunk Vite splits off for them.
+const loaders = {
+  home: () => import('../features/home/HomeScene'),
+  account: () => import('../features/account/AccountScene'),
+  team: () => import('../features/teams/TeamScene'),
+  invite: () => import('../features/invites/AcceptInviteScene'),
+  traject: () => import('../features/trajects/TrajectScene'),
+  library: () => import('../features/templates/LibraryScene'),
+  templateVersion: () => import('../features/templates/version/TemplateVersionScene'),
+  templateDiff: () => import('../features/templates/diff/TemplateDiffScene'),
+  catalog: () => import('../features/catalog/CatalogScene'),
+  catalogEntry: () => import('../features/catalog/CatalogEntryScene'),
+  catalogTraject: () => import('../features/catalog/CatalogTrajectScene'),
+  rounds: () => import('../features/rounds/RoundsScene'),
+  roundManage: () => import('../features/rounds/RoundManageScene'),
+  roundLink: () => import('../features/rounds/RoundLinkScene'),
+  // The editor scenes: each needs the editor chunk as well.
+  document: () => import('../features/documents/DocumentEditorScene'),
+  templateDraft: () => import('../features/templates/editor/TemplateEditorScene'),
+  design: () => import('../features/designs/DesignEditorScene'),
+  // A version or a round's frozen version in the real (read-only) editor.
+  versionEditor: () => import('../features/rounds/VersionEditorScene'),
+  review: () => import('../features/rounds/ReviewScene'),
+} satisfies Partial<Record<Route['name'], () => Promise<unknown>>>;
 
-export const HomeScene = lazy(() =>
-  import('../features/home/HomeScene').then((module) => ({ default: module.HomeScene })),
-);
+/**
+ * Starts fetching the chunk of `route`'s page, so it arrives alongside the language catalog
+ * instead of after it (the page itself asks for it only once it renders).
+ */
+export function preloadScene(route: Route): void {
+  const load = (loaders as Partial<Record<Route['name'], () => Promise<unknown>>>)[route.name];
+  // A failure shows when the page renders and asks again (reloadOnStaleChunks).
+  load?.().catch(() => undefined);
+}
+
+export const HomeScene = lazy(() => loaders.home().then((module) => ({ default: module.HomeScene })));
 export const AccountScene = lazy(() =>
-  import('../features/account/AccountScene').then((module) => ({ default: module.AccountScene })),
+  loaders.account().then((module) => ({ default: module.AccountScene })),
 );
-export const TeamScene = lazy(() =>
-  import('../features/teams/TeamScene').then((module) => ({ default: module.TeamScene })),
-);
+export const TeamScene = lazy(() => loaders.team().then((module) => ({ default: module.TeamScene })));
 export const AcceptInviteScene = lazy(() =>
-  import('../features/invites/AcceptInviteScene').then((module) => ({ default: module.AcceptInviteScene })),
+  loaders.invite().then((module) => ({ default: module.AcceptInviteScene })),
 );
 export const TrajectScene = lazy(() =>
-  import('../features/trajects/TrajectScene').then((module) => ({ default: module.TrajectScene })),
+  loaders.traject().then((module) => ({ default: module.TrajectScene })),
 );
 export const LibraryScene = lazy(() =>
-  import('../features/templates/LibraryScene').then((module) => ({ default: module.LibraryScene })),
+  loaders.library().then((module) => ({ default: module.LibraryScene })),
 );
 export const TemplateVersionScene = lazy(() =>
-  import('../features/templates/version/TemplateVersionScene').then((module) => ({
-    default: module.TemplateVersionScene,
-  })),
+  loaders.templateVersion().then((module) => ({ default: module.TemplateVersionScene })),
 );
 export const TemplateDiffScene = lazy(() =>
-  import('../features/templates/diff/TemplateDiffScene').then((module) => ({
-    default: module.TemplateDiffScene,
-  })),
+  loaders.templateDiff().then((module) => ({ default: module.TemplateDiffScene })),
 );
 export const CatalogScene = lazy(() =>
-  import('../features/catalog/CatalogScene').then((module) => ({ default: module.CatalogScene })),
+  loaders.catalog().then((module) => ({ default: module.CatalogScene })),
 );
 export const CatalogEntryScene = lazy(() =>
-  import('../features/catalog/CatalogEntryScene').then((module) => ({ default: module.CatalogEntryScene })),
+  loaders.catalogEntry().then((module) => ({ default: module.CatalogEntryScene })),
 );
 export const CatalogTrajectScene = lazy(() =>
-  import('../features/catalog/CatalogTrajectScene').then((module) => ({
-    default: module.CatalogTrajectScene,
-  })),
+  loaders.catalogTraject().then((module) => ({ default: module.CatalogTrajectScene })),
 );
-export const RoundsScene = lazy(() =>
-  import('../features/rounds/RoundsScene').then((module) => ({ default: module.RoundsScene })),
-);
+export const RoundsScene = lazy(() => loaders.rounds().then((module) => ({ default: module.RoundsScene })));
 export const RoundManageScene = lazy(() =>
-  import('../features/rounds/RoundManageScene').then((module) => ({ default: module.RoundManageScene })),
+  loaders.roundManage().then((module) => ({ default: module.RoundManageScene })),
 );
 export const RoundLinkScene = lazy(() =>
-  import('../features/rounds/RoundLinkScene').then((module) => ({ default: module.RoundLinkScene })),
+  loaders.roundLink().then((module) => ({ default: module.RoundLinkScene })),
 );
-
-// The editor scenes: each needs the editor chunk as well.
 export const DocumentEditorScene = lazy(() =>
-  import('../features/documents/DocumentEditorScene').then((module) => ({
-    default: module.DocumentEditorScene,
-  })),
+  loaders.document().then((module) => ({ default: module.DocumentEditorScene })),
 );
 export const TemplateEditorScene = lazy(() =>
-  import('../features/templates/editor/TemplateEditorScene').then((module) => ({
-    default: module.TemplateEditorScene,
-  })),
+  loaders.templateDraft().then((module) => ({ default: module.TemplateEditorScene })),
 );
 export const DesignEditorScene = lazy(() =>
-  import('../features/designs/DesignEditorScene').then((module) => ({ default: module.DesignEditorScene })),
+  loaders.design().then((module) => ({ default: module.DesignEditorScene })),
 );
-// A version or a round's frozen version in the real (read-only) editor.
 export const VersionEditorScene = lazy(() =>
-  import('../features/rounds/VersionEditorScene').then((module) => ({ default: module.VersionEditorScene })),
+  loaders.versionEditor().then((module) => ({ default: module.VersionEditorScene })),
 );
-export const ReviewScene = lazy(() =>
-  import('../features/rounds/ReviewScene').then((module) => ({ default: module.ReviewScene })),
-);
+export const ReviewScene = lazy(() => loaders.review().then((module) => ({ default: module.ReviewScene })));
