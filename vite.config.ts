@@ -1,4 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const serverPort = Number(process.env.PORT ?? 8787);
@@ -41,6 +46,8 @@ const postgresProject = {
       'tests/reliability/storageFaults.test.ts',
       // Engine-independent: the bundle (it serves SQLite), source scans, pure rules, the runtime.
       'tests/server/cli/**',
+      'tests/server/http/assets.test.ts',
+      'tests/server/http/encodings.test.ts',
       'tests/server/db/engineNeutral.test.ts',
       'tests/server/commands/importCycles.test.ts',
       'tests/server/policies/round.test.ts',
@@ -53,10 +60,56 @@ const postgresProject = {
   },
 };
 
-// The client lives in client/; the build lands in dist/client, which server/ serves in production.
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+/**
+ * Text files worth compressing. Source maps are left out: only developer tools fetch them, and
+ * brotli at its best setting would spend seconds of every build on megabytes nobody downloads.
+ */
+const COMPRESSIBLE = /\.(?:html|js|mjs|css|svg|json|txt|xml|webmanifest)$/;
+
+/**
+ * Writes `<file>.br` (brotli, best) and `<file>.gz` (gzip -9) beside every compressible output file,
+ * index.html included, so the server never compresses at request time (server/http/encodings.ts
+ * names the same suffixes). Kept in this file: Vite loads its config's own imports best without
+ * TypeScript files of ours. A copy that would not be smaller than the file is not written.
+ */
+function precompress(): Plugin {
+  return {
+    name: 'werkplaats:precompress',
+    apply: 'build',
+    async writeBundle(options, bundle) {
+      const dir = options.dir;
+      if (!dir) throw new Error('precompress: the build has no output directory');
+      const files = Object.keys(bundle).filter((file) => COMPRESSIBLE.test(file));
+      await Promise.all(
+        files.map(async (file) => {
+          const full = path.join(dir, file);
+          const bytes = await fs.promises.readFile(full);
+          const [br, gz] = await Promise.all([
+            brotli(bytes, {
+              params: {
+                [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+                [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+                [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+              },
+            }),
+            gzip(bytes, { level: zlib.constants.Z_BEST_COMPRESSION }),
+          ]);
+          if (br.length < bytes.length) await fs.promises.writeFile(`${full}.br`, br);
+          if (gz.length < bytes.length) await fs.promises.writeFile(`${full}.gz`, gz);
+        }),
+      );
+    },
+  };
+}
+
+// The client lives in client/; the build lands in dist/client, which server/ serves in production,
+// each text file with a brotli and a gzip copy beside it (server/http/staticClient.ts picks one).
 export default defineConfig({
   root: 'client',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

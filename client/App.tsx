@@ -1,70 +1,37 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { AppHeader } from './app/AppHeader';
 import { Main } from './app/Main';
 import { useT } from './i18n/I18nProvider';
-import { matchRoute, usePathname } from './app/router';
-import { AccountScene } from './features/account/AccountScene';
+import { matchRoute, usePathname, type Route } from './app/router';
 import { LoginScene } from './features/auth/LoginScene';
 import { SignupScene } from './features/auth/SignupScene';
-import { PasswordResetScene } from './features/auth/PasswordResetScene';
-import { CatalogEntryScene } from './features/catalog/CatalogEntryScene';
-import { CatalogTrajectScene } from './features/catalog/CatalogTrajectScene';
-import { CatalogScene } from './features/catalog/CatalogScene';
-import { HomeScene } from './features/home/HomeScene';
-import { AcceptInviteScene } from './features/invites/AcceptInviteScene';
-import { LibraryScene } from './features/templates/LibraryScene';
-import { RoundLinkScene } from './features/rounds/RoundLinkScene';
-import { RoundManageScene } from './features/rounds/RoundManageScene';
-import { RoundsScene } from './features/rounds/RoundsScene';
 import { NotFoundScene } from './app/NotFoundScene';
-import { TeamScene } from './features/teams/TeamScene';
-import { TemplateDiffScene } from './features/templates/diff/TemplateDiffScene';
-import { TrajectScene } from './features/trajects/TrajectScene';
-import { TemplateVersionScene } from './features/templates/version/TemplateVersionScene';
+import * as scenes from './app/scenes';
 
-// The editor (Tiptap, ProseMirror, Yjs) is most of the bundle; the other pages do not need it.
-const DocumentEditorScene = lazy(() =>
-  import('./features/documents/DocumentEditorScene').then((module) => ({
-    default: module.DocumentEditorScene,
-  })),
-);
+/** Routes whose scene opens the editor: while its chunk loads they say so (as the editor does). */
+const EDITOR_ROUTES = new Set<Route['name']>([
+  'document',
+  'templateDraft',
+  'design',
+  'versionEditor',
+  'review',
+]);
 
-const TemplateEditorScene = lazy(() =>
-  import('./features/templates/editor/TemplateEditorScene').then((module) => ({
-    default: module.TemplateEditorScene,
-  })),
-);
-
-const DesignEditorScene = lazy(() =>
-  import('./features/designs/DesignEditorScene').then((module) => ({
-    default: module.DesignEditorScene,
-  })),
-);
-
-// A version or a round's frozen version in the real (read-only) editor: the editor chunk as well.
-const VersionEditorScene = lazy(() =>
-  import('./features/rounds/VersionEditorScene').then((module) => ({ default: module.VersionEditorScene })),
-);
-
-const ReviewScene = lazy(() =>
-  import('./features/rounds/ReviewScene').then((module) => ({ default: module.ReviewScene })),
-);
-
-function EditorChunkLoading() {
+function ChunkLoading({ editor }: { editor: boolean }) {
   const t = useT();
   return (
     <>
       <AppHeader />
       <Main className="page">
-        <p className="muted" data-testid="document-loading">
-          {t('editor.loading')}
+        <p className="muted" data-testid={editor ? 'document-loading' : 'page-loading'}>
+          {t(editor ? 'editor.loading' : 'app.loading')}
         </p>
       </Main>
     </>
   );
 }
 
-/** Picks the scene for the current path. */
+/** Picks the scene for the current path; a scene not loaded yet shows a loading page meanwhile. */
 export function App() {
   const pathname = usePathname();
   const route = matchRoute(pathname);
@@ -79,81 +46,71 @@ export function App() {
     window.scrollTo(0, 0);
   }, [pathname]);
 
+  return (
+    <Suspense fallback={<ChunkLoading editor={EDITOR_ROUTES.has(route.name)} />}>
+      <Scene route={route} />
+    </Suspense>
+  );
+}
+
+function Scene({ route }: { route: Route }) {
   switch (route.name) {
     case 'home':
-      return <HomeScene />;
+      return <scenes.HomeScene />;
     case 'login':
       return <LoginScene />;
     case 'signup':
       return <SignupScene />;
     case 'account':
-      return <AccountScene />;
+      return <scenes.AccountScene />;
     case 'team':
-      return <TeamScene key={route.teamId} teamId={route.teamId} />;
+      return <scenes.TeamScene key={route.teamId} teamId={route.teamId} />;
     case 'passwordReset':
-      return <PasswordResetScene key={route.token} token={route.token} />;
+      return <scenes.PasswordResetScene key={route.token} token={route.token} />;
     case 'invite':
-      return <AcceptInviteScene key={route.token} token={route.token} />;
+      return <scenes.AcceptInviteScene key={route.token} token={route.token} />;
     case 'document':
-      return (
-        <Suspense fallback={<EditorChunkLoading />}>
-          <DocumentEditorScene key={route.id} id={route.id} />
-        </Suspense>
-      );
+      return <scenes.DocumentEditorScene key={route.id} id={route.id} />;
     case 'templateDraft':
-      return (
-        <Suspense fallback={<EditorChunkLoading />}>
-          <TemplateEditorScene key={route.docId} docId={route.docId} />
-        </Suspense>
-      );
+      return <scenes.TemplateEditorScene key={route.docId} docId={route.docId} />;
     case 'design':
-      return (
-        <Suspense fallback={<EditorChunkLoading />}>
-          <DesignEditorScene key={route.docId} docId={route.docId} />
-        </Suspense>
-      );
+      return <scenes.DesignEditorScene key={route.docId} docId={route.docId} />;
     case 'traject':
-      return <TrajectScene key={route.trajectId} trajectId={route.trajectId} />;
+      return <scenes.TrajectScene key={route.trajectId} trajectId={route.trajectId} />;
     case 'library':
-      return <LibraryScene />;
+      return <scenes.LibraryScene />;
     case 'templateVersion':
-      return <TemplateVersionScene key={route.versionId} versionId={route.versionId} />;
+      return <scenes.TemplateVersionScene key={route.versionId} versionId={route.versionId} />;
     case 'templateDiff':
       return (
-        <TemplateDiffScene
+        <scenes.TemplateDiffScene
           key={`${route.versionId}/${route.otherId}`}
           versionId={route.versionId}
           otherId={route.otherId}
         />
       );
     case 'catalog':
-      return <CatalogScene />;
+      return <scenes.CatalogScene />;
     case 'catalogEntry':
-      return <CatalogEntryScene key={route.id} id={route.id} />;
+      return <scenes.CatalogEntryScene key={route.id} id={route.id} />;
     case 'versionEditor':
       return (
-        <Suspense fallback={<EditorChunkLoading />}>
-          <VersionEditorScene
-            key={`${route.docId}/${route.versionId}`}
-            docId={route.docId}
-            versionId={route.versionId}
-          />
-        </Suspense>
+        <scenes.VersionEditorScene
+          key={`${route.docId}/${route.versionId}`}
+          docId={route.docId}
+          versionId={route.versionId}
+        />
       );
     case 'rounds':
-      return <RoundsScene key={route.docId} docId={route.docId} />;
+      return <scenes.RoundsScene key={route.docId} docId={route.docId} />;
     case 'roundManage':
-      return <RoundManageScene key={route.roundId} docId={route.docId} roundId={route.roundId} />;
+      return <scenes.RoundManageScene key={route.roundId} docId={route.docId} roundId={route.roundId} />;
     case 'review':
-      return (
-        <Suspense fallback={<EditorChunkLoading />}>
-          <ReviewScene key={route.roundId} roundId={route.roundId} />
-        </Suspense>
-      );
+      return <scenes.ReviewScene key={route.roundId} roundId={route.roundId} />;
     case 'roundLink':
-      return <RoundLinkScene key={route.token} token={route.token} />;
+      return <scenes.RoundLinkScene key={route.token} token={route.token} />;
     case 'catalogTraject':
-      return <CatalogTrajectScene key={route.id} id={route.id} />;
+      return <scenes.CatalogTrajectScene key={route.id} id={route.id} />;
     case 'notFound':
       return <NotFoundScene kind="page" />;
   }

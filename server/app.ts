@@ -1,10 +1,8 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { collabRoutes, collabSockets } from './collab/route';
 import type { AppDeps, AppEnv } from './deps';
 import { loadSession } from './auth/middleware';
@@ -25,6 +23,7 @@ import { frontDoor } from './http/frontDoor';
 import { requireSameOrigin } from './http/origin';
 import { accessLog, requestIdOf } from './http/accessLog';
 import { loggedPath } from './http/loggedPath';
+import { staticClient } from './http/staticClient';
 import { log } from './log';
 import { documentRoutes } from './routes/documents';
 import { readyRoutes } from './routes/ready';
@@ -101,12 +100,8 @@ export function createApp(deps: AppDeps) {
   // Outside /api: no session, no origin check; the bearer token decides (server/metrics/route.ts).
   app.get('/metrics', metricsHandler(deps.metrics.registry, deps.env.METRICS_TOKEN));
 
-  if (fs.existsSync(CLIENT_DIST)) {
-    app.use('/*', serveStatic({ root: CLIENT_DIST }));
-    const indexHtml = path.join(CLIENT_DIST, 'index.html');
-    // Client-side routes (/d/:id …) all load the single page.
-    app.get('*', (c) => c.html(fs.readFileSync(indexHtml, 'utf8')));
-  }
+  // The built client; client-side routes (/d/:id …) all load its single page.
+  if (fs.existsSync(CLIENT_DIST)) app.route('/', staticClient(CLIENT_DIST));
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return c.json(errorBody(error.code, error.message), error.status);

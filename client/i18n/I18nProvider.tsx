@@ -1,6 +1,15 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { MessageKey } from './nl';
-import { LOCALES, isLanguage, t, type Language, type MessageParams } from './translate';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
+import type { MessageKey, Messages } from './nl';
+import { LOCALES, isLanguage, loadMessages, translate, type Language, type MessageParams } from './translate';
 
 const STORAGE_KEY = 'werkplaats:language';
 
@@ -13,7 +22,8 @@ interface I18nValue {
 
 const I18nContext = createContext<I18nValue | null>(null);
 
-function readStoredLanguage(): Language {
+/** The language chosen earlier in this browser, else Dutch. */
+export function storedLanguage(): Language {
   try {
     const stored = localStorage.getItem(STORAGE_KEY);
     return isLanguage(stored) ? stored : 'nl';
@@ -23,21 +33,41 @@ function readStoredLanguage(): Language {
   }
 }
 
-/** Holds the UI language (stored in localStorage) and keeps `<html lang>` in step with it. */
-export function I18nProvider({ children }: { children: ReactNode }) {
-  const [language, setLanguageState] = useState<Language>(readStoredLanguage);
+/**
+ * Holds the UI language (stored in localStorage) and keeps `<html lang>` in step with it. Starts
+ * with a language whose messages are loaded; a switch shows the new language once its messages are.
+ */
+export function I18nProvider({
+  initial,
+  children,
+}: {
+  initial: { language: Language; messages: Messages };
+  children: ReactNode;
+}) {
+  const [current, setCurrent] = useState(initial);
+  const { language, messages } = current;
 
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
 
+  // The language asked for last: a slow catalog must not overrule a later click.
+  const requested = useRef(initial.language);
   const setLanguage = useCallback((next: Language) => {
-    setLanguageState(next);
-    try {
-      localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // Not persisting is acceptable: the choice still holds for this page.
-    }
+    requested.current = next;
+    // A catalog that cannot be fetched (offline) leaves the page in its current language.
+    loadMessages(next).then(
+      (nextMessages) => {
+        if (requested.current !== next) return;
+        setCurrent({ language: next, messages: nextMessages });
+        try {
+          localStorage.setItem(STORAGE_KEY, next);
+        } catch {
+          // Not persisting is acceptable: the choice still holds for this page.
+        }
+      },
+      () => undefined,
+    );
   }, []);
 
   const value = useMemo<I18nValue>(
@@ -45,9 +75,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       language,
       locale: LOCALES[language],
       setLanguage,
-      t: (key, params) => t(language, key, params),
+      t: (key, params) => translate(messages, key, params),
     }),
-    [language, setLanguage],
+    [language, messages, setLanguage],
   );
 
   return <I18nContext value={value}>{children}</I18nContext>;

@@ -62,6 +62,10 @@ async function buildClient(): Promise<void> {
   fs.mkdirSync(dist, { recursive: true });
   removeLeftoverStaging(dist, STAGING_PREFIX);
   const staging = fs.mkdtempSync(path.join(dist, STAGING_PREFIX));
+  // Always the production client (React's production build, no dev JSX), also when a test run
+  // (NODE_ENV=test) builds it: the browser tests and the download budget see what users get.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
   try {
     const { build } = await import('vite');
     await build({
@@ -72,6 +76,8 @@ async function buildClient(): Promise<void> {
     });
     publishClient(staging, CLIENT_DIST, builtAt);
   } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
     fs.rmSync(staging, { recursive: true, force: true });
   }
 }

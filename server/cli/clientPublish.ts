@@ -10,18 +10,21 @@ export const ASSET_RETENTION_MS = 7 * 24 * 60 * 60_000;
 
 /** The page the server sends for every client route; the one file not named by its content. */
 const INDEX = 'index.html';
+/** The page's precompressed copies (the precompress plugin in vite.config.ts): published with it, never pruned. */
+const INDEX_COPIES = [`${INDEX}.br`, `${INDEX}.gz`];
+const PAGE_FILES = new Set([INDEX, ...INDEX_COPIES]);
 
 /**
  * Moves a finished client build from `staging` into `target`, which running instances serve. Assets
  * go first, each by one rename (a hashed name always holds the same bytes, so replacing one changes
- * nothing for a reader); index.html goes last, also by rename, so no request sees a half-written
+ * nothing for a reader); index.html goes last (after its compressed copies), also by rename, so no request sees a half-written
  * page or a page naming an asset not there yet. Nothing an older page names is removed:
  * assets leave only after ASSET_RETENTION_MS outside every published build.
  * `builtAt` (the build's start) becomes index.html's mtime, so a source saved during the build
  * still counts as newer than the build.
  */
 export function publishClient(staging: string, target: string, builtAt: Date, now = Date.now()): void {
-  const files = listFiles(staging).filter((file) => file !== INDEX);
+  const files = listFiles(staging).filter((file) => !PAGE_FILES.has(file));
   fs.mkdirSync(target, { recursive: true });
   for (const file of files) {
     const destination = path.join(target, file);
@@ -30,6 +33,12 @@ export function publishClient(staging: string, target: string, builtAt: Date, no
     // The mtime says when an asset last belonged to a published build (retention counts from it).
     fs.utimesSync(destination, now / 1000, now / 1000);
   }
+  // A copy this build lacks would be a stale page; the rest is there already, so either page works.
+  for (const copy of INDEX_COPIES) {
+    if (fs.existsSync(path.join(staging, copy)))
+      fs.renameSync(path.join(staging, copy), path.join(target, copy));
+    else fs.rmSync(path.join(target, copy), { force: true });
+  }
   fs.utimesSync(path.join(staging, INDEX), builtAt, builtAt);
   fs.renameSync(path.join(staging, INDEX), path.join(target, INDEX));
   pruneAssets(target, new Set(files), now);
@@ -37,7 +46,7 @@ export function publishClient(staging: string, target: string, builtAt: Date, no
 
 function pruneAssets(target: string, current: Set<string>, now: number): void {
   for (const file of listFiles(target)) {
-    if (file === INDEX || current.has(file)) continue;
+    if (PAGE_FILES.has(file) || current.has(file)) continue;
     const full = path.join(target, file);
     if (now - fs.statSync(full).mtimeMs > ASSET_RETENTION_MS) fs.rmSync(full, { force: true });
   }

@@ -1,9 +1,8 @@
+import { PASSWORD_MAX, PASSWORD_MIN } from '../domain/passwords';
 import { ROLES, TEAM_KINDS } from '../domain/roles';
 import { z } from './zod';
 
-/** Passwords: at least 10 characters (OWASP ASVS), at most 256 — long passphrases welcome. */
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 256;
+export { PASSWORD_MAX, PASSWORD_MIN };
 
 const email = z
   .string()

@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { z } from '../../../shared/schemas/zod';
 import {
   serverFieldErrors,
@@ -6,15 +6,15 @@ import {
   zodFieldErrors,
   type FieldErrors,
 } from '../../ui/fieldErrors';
-import { toApiError, type ApiError } from '../../api/request';
+import { ApiError, toApiError } from '../../api/request';
 import { Link } from '../../app/Link';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 
 interface AuthFormOptions<F extends string, T> {
   /** The fields and their starting values; every key is a field the errors can name. */
   initial: Record<F, string>;
-  /** Checks the values before anything is sent. */
-  schema: z.ZodType<T>;
+  /** Loads the check run before anything is sent (zod is not part of the first download). */
+  schema: () => Promise<z.ZodType<T>>;
   /** Sends the checked values; a throw shows the server's error, success keeps the form busy. */
   submit: (data: T) => Promise<void>;
   /** Rewrites the messages of a failed check (a plainer text for one field). */
@@ -26,6 +26,8 @@ interface AuthFormOptions<F extends string, T> {
 export interface AuthFormState<F extends string> {
   formError: ApiError | null;
   busy: boolean;
+  /** Starts loading the check, so it is there by the time the form is sent. */
+  prepare: () => void;
   onSubmit: (event: FormEvent<HTMLFormElement>) => Promise<void>;
   /** The props that wire a TextField to field `name`: its value, change and error. */
   field: (name: F) => {
@@ -53,13 +55,29 @@ export function useAuthForm<F extends string, T>({
   const [fieldErrors, setFieldErrors] = useState<FieldErrors<F>>({});
   const [formError, setFormError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  // Set while the check loads: a second submit meanwhile must not send the form twice.
+  const loadingCheck = useRef(false);
+
+  const prepare = () => {
+    schema().catch(() => undefined);
+  };
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     // The form itself: where focus goes to the first invalid field.
     const form = event.currentTarget;
-    if (busy) return;
-    const parsed = schema.safeParse(values);
+    if (busy || loadingCheck.current) return;
+    loadingCheck.current = true;
+    let check: z.ZodType<T>;
+    try {
+      check = await schema();
+    } catch {
+      setFormError(new ApiError(0, 'network', ''));
+      return;
+    } finally {
+      loadingCheck.current = false;
+    }
+    const parsed = check.safeParse(values);
     if (!parsed.success) {
       showErrorsAndFocus(form, () => {
         setFieldErrors(adjustInvalid(zodFieldErrors(parsed.error.issues, fields)));
@@ -94,7 +112,7 @@ export function useAuthForm<F extends string, T>({
     error: fieldErrors[name],
   });
 
-  return { formError, busy, onSubmit, field };
+  return { formError, busy, prepare, onSubmit, field };
 }
 
 /**
@@ -118,7 +136,13 @@ export function AuthForm<F extends string>({
 }) {
   return (
     <>
-      <form className="card form-stack" onSubmit={form.onSubmit} noValidate data-testid={testId}>
+      <form
+        className="card form-stack"
+        onSubmit={form.onSubmit}
+        onFocus={form.prepare}
+        noValidate
+        data-testid={testId}
+      >
         {children}
         {form.formError ? <ErrorMessage error={form.formError} /> : null}
         <div className="form-actions">

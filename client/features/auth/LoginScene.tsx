@@ -1,4 +1,3 @@
-import { loginBody } from '../../../shared/schemas/auth';
 import { useCurrentUser } from './CurrentUserProvider';
 import { AuthForm, useAuthForm } from './AuthForm';
 import { PageShell } from '../../app/PageShell';
@@ -7,6 +6,9 @@ import { login } from '../account/accountApi';
 import { useT } from '../../i18n/I18nProvider';
 import { signupPath, useSearchParam } from '../../app/router';
 import { useNextAfterSignIn } from './useRedirectWhenSignedIn';
+
+// zod comes with the schema, on the form's first focus: the page itself paints without it.
+const loadSchema = () => import('../../../shared/schemas/auth').then((module) => module.loginBody);
 
 /** `/inloggen`: e-mail and password; the server's 401 and 429 messages are shown as they are. */
 export function LoginScene() {
@@ -18,7 +20,7 @@ export function LoginScene() {
   // show for the whole form.
   const form = useAuthForm({
     initial: { email: '', password: '' },
-    schema: loginBody,
+    schema: loadSchema,
     submit: async (body) => setUser(await login(body)),
     // zod's own "too short" for an empty password reads oddly here; ask for it plainly.
     adjustInvalid: (errors) =>

@@ -20,7 +20,7 @@ export function PasswordResetScene({ token }: { token: string }) {
   const doneRef = useRef<HTMLParagraphElement>(null);
   const form = useAuthForm({
     initial: { password: '' },
-    schema: passwordResetBody,
+    schema: async () => passwordResetBody,
     submit: async (body) => {
       await resetPassword(token, body);
       // Every session of the account ended, this browser's too.

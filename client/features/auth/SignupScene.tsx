@@ -1,4 +1,4 @@
-import { PASSWORD_MIN, signupBody } from '../../../shared/schemas/auth';
+import { PASSWORD_MIN } from '../../../shared/domain/passwords';
 import { useCurrentUser } from './CurrentUserProvider';
 import { AuthForm, useAuthForm } from './AuthForm';
 import { PageShell } from '../../app/PageShell';
@@ -14,6 +14,9 @@ import { inviteOfNext } from './signupInvite';
 
 const loadConfig = () => getAuthConfig();
 
+// zod comes with the schema, on the form's first focus: the page itself paints without it.
+const loadSchema = () => import('../../../shared/schemas/auth').then((module) => module.signupBody);
+
 /**
  * `/aanmelden`: create an account (name, e-mail, password of at least 10 characters) — shown only
  * when the sign-up policy lets it succeed: always through an invitation (`next` is its page),
@@ -27,7 +30,7 @@ export function SignupScene() {
   const { setUser } = useCurrentUser();
   const form = useAuthForm({
     initial: { name: '', email: '', password: '' },
-    schema: signupBody,
+    schema: loadSchema,
     submit: async (body) => setUser(await signup({ ...body, ...(invite ? { invite } : {}) })),
     codeField: { code: 'email_taken', field: 'email' },
   });

@@ -111,6 +111,27 @@ describe('publishing a client build', () => {
   });
 });
 
+describe('publishing the compressed copies of the page', () => {
+  it('moves them with index.html and removes copies a new build does not have', () => {
+    write('client/index.html', 'old page', ASSET_RETENTION_MS + DAY);
+    write('client/index.html.br', 'old br', ASSET_RETENTION_MS + DAY);
+    write('client/index.html.gz', 'old gz', ASSET_RETENTION_MS + DAY);
+    write('staging/index.html', 'new page');
+    write('staging/index.html.br', 'new br');
+    write('staging/index.html.gz', 'new gz');
+    const client = path.join(dir, 'client');
+
+    publishClient(path.join(dir, 'staging'), client, new Date());
+    expect(fs.readFileSync(path.join(client, 'index.html.br'), 'utf8')).toBe('new br');
+    expect(fs.readFileSync(path.join(client, 'index.html.gz'), 'utf8')).toBe('new gz');
+
+    // A build without copies (compression failed or turned off): the old copies would be a stale page.
+    write('staging/index.html', 'newest page');
+    publishClient(path.join(dir, 'staging'), client, new Date());
+    expect(fs.readdirSync(client).sort()).toEqual(['index.html']);
+  });
+});
+
 describe('pruning server bundles', () => {
   it(`keeps the ${KEEP_NEWEST} newest and any a live process runs; forgets processes that are gone`, async () => {
     const names = ['a', 'b', 'c', 'd', 'e', 'f'].map((letter) => letter.repeat(16));
