@@ -19,6 +19,7 @@ const ALLOWED: Record<string, string> = {
   'db/schemaRules.test.ts': 'checks the rules on both schemas itself; not in the postgres project',
   'db/schemaTypes.test.ts': 'checks schema.ts against the SQLite schema; not in the postgres project',
   'cli/migrateToPostgres.test.ts': 'moves a SQLite database into PostgreSQL; not in the postgres project',
+  'cli/bundle.test.ts': 'checks that the bundle keeps better-sqlite3 external; not in the postgres project',
   'db/immediateTransactions.test.ts':
     'about SQLite transactions and a second connection; not in the postgres project',
   'collab/docStorage.test.ts': 'runs on both engines itself (collabEngines); not in the postgres project',
