@@ -79,6 +79,7 @@ export function LifecyclePanel<Info extends DesignStatusInfo>({
             <MoveItem
               key={`${step.to}-${step.outcome ?? ''}`}
               changeStatus={move}
+              current={info.status}
               move={step}
               canChange={canChange}
               onChanged={(next) => {
@@ -115,11 +116,13 @@ export function LifecyclePanel<Info extends DesignStatusInfo>({
 
 function MoveItem<Info extends DesignStatusInfo>({
   changeStatus,
+  current,
   move,
   canChange,
   onChanged,
 }: {
   changeStatus: (body: Parameters<ChangeStatus>[0]) => Promise<Info>;
+  current: DesignStatus;
   move: StatusMove;
   canChange: boolean;
   onChanged: (info: Info) => void;
@@ -167,12 +170,17 @@ function MoveItem<Info extends DesignStatusInfo>({
     }
   };
 
-  const moveText = move.outcome
-    ? `${t('lifecycle.moveTo', { label })} — ${t(`lifecycle.outcome.${move.outcome}` as MessageKey)}`
-    : t('lifecycle.moveTo', { label });
+  const outcome = move.outcome ? t(`lifecycle.outcome.${move.outcome}` as MessageKey) : null;
+  // "Past niet" records an outcome and leaves the status where it is: not a move to the same status.
+  const stays = move.to === current;
+  const moveText = stays
+    ? t('lifecycle.recordOutcome', { outcome: outcome ?? '', label })
+    : outcome
+      ? `${t('lifecycle.moveTo', { label })} — ${outcome}`
+      : t('lifecycle.moveTo', { label });
 
   return (
-    <li data-testid="lifecycle-move" data-to={move.to} data-ok={move.ok}>
+    <li data-testid="lifecycle-move" data-to={move.to} data-ok={move.ok} data-stays={stays}>
       {canChange && move.ok ? (
         <button
           ref={openerRef}
@@ -192,14 +200,12 @@ function MoveItem<Info extends DesignStatusInfo>({
       )}
       {!move.ok && move.reason ? (
         <p id={reasonId} className="lifecycle-moves__reason" data-testid="lifecycle-reason">
-          {t('lifecycle.notPossible')} {move.reason}
+          {move.reason}
         </p>
       ) : null}
       {open ? (
         <form className="lifecycle-form" onSubmit={submit} noValidate>
-          {move.outcome ? (
-            <p>{t('lifecycle.outcome', { outcome: t(`lifecycle.outcome.${move.outcome}` as MessageKey) })}</p>
-          ) : null}
+          {move.outcome ? <p>{t('lifecycle.outcome', { outcome: outcome ?? '' })}</p> : null}
           <div className="field">
             <label htmlFor={noteId}>
               {move.requiresNote ? t('lifecycle.noteRequired') : t('lifecycle.note')}
@@ -223,7 +229,7 @@ function MoveItem<Info extends DesignStatusInfo>({
           </div>
           <p className="button-row">
             <button type="submit" className="button button--primary button--small" disabled={busy}>
-              {busy ? t('lifecycle.changing') : t('lifecycle.confirm')}
+              {busy ? t('lifecycle.changing') : stays ? t('lifecycle.recordConfirm') : t('lifecycle.confirm')}
             </button>
             <button
               type="button"
