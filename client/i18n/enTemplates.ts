@@ -38,7 +38,7 @@ export const enTemplates: Record<TemplateMessageKey, string> = {
   'library.searchHint': 'Searches titles and content.',
   'library.clear': 'Clear filters',
   'library.loading': 'Loading ontwikkelpaden…',
-  'library.count': '{count} published versions found.',
+  'library.count': '{count, plural, one {# published version} other {# published versions}} found.',
   'library.countOne': 'One published version found.',
   'library.none': 'No published versions match these filters.',
   'library.results': 'Versions found',
@@ -212,7 +212,7 @@ export const enTemplates: Record<TemplateMessageKey, string> = {
 
   'checks.heading': 'Checks before publishing',
   'checks.ok': 'All fine: this draft can be published.',
-  'checks.count': '{count} points left to solve:',
+  'checks.count': '{count, plural, one {# point} other {# points}} left to solve:',
   'checks.countOne': 'One point left to solve:',
   'checks.goTo': 'go to the field',
 

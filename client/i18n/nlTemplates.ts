@@ -42,7 +42,7 @@ export const nlTemplates = {
   'library.searchHint': 'Zoekt in titels en inhoud.',
   'library.clear': 'Filters wissen',
   'library.loading': 'Ontwikkelpaden laden…',
-  'library.count': '{count} gepubliceerde versies gevonden.',
+  'library.count': '{count, plural, one {# gepubliceerde versie} other {# gepubliceerde versies}} gevonden.',
   'library.countOne': 'Eén gepubliceerde versie gevonden.',
   'library.none': 'Geen gepubliceerde versies gevonden met deze filters.',
   'library.results': 'Gevonden versies',
@@ -217,7 +217,7 @@ export const nlTemplates = {
 
   'checks.heading': 'Controle voor publiceren',
   'checks.ok': 'Alles in orde: dit concept kan worden gepubliceerd.',
-  'checks.count': 'Nog {count} punten op te lossen:',
+  'checks.count': 'Nog {count, plural, one {# punt} other {# punten}} op te lossen:',
   'checks.countOne': 'Nog één punt op te lossen:',
   'checks.goTo': 'ga naar het veld',
 
