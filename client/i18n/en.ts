@@ -1,4 +1,5 @@
 import { combineCatalogs } from './catalogs';
+import { enErrors } from './enErrors';
 import { enComments } from './enComments';
 import { enDesigns } from './enDesigns';
 import { enTemplates } from './enTemplates';
@@ -308,4 +309,5 @@ export const en: Messages = combineCatalogs(
   enRounds,
   enTrajects,
   enAuth,
+  enErrors,
 );

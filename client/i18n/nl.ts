@@ -1,5 +1,6 @@
 import { ROLE_LABELS_NL, TEAM_KIND_LABELS_NL } from '../../shared/domain/roles';
 import { combineCatalogs } from './catalogs';
+import { nlErrors } from './nlErrors';
 import { nlComments } from './nlComments';
 import { nlDesigns } from './nlDesigns';
 import { nlTemplates } from './nlTemplates';
@@ -318,6 +319,7 @@ export const nl = combineCatalogs(
   nlRounds,
   nlTrajects,
   nlAuth,
+  nlErrors,
 );
 
 /** Every message key. */
