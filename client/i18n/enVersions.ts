@@ -86,6 +86,22 @@ export const enVersions: Record<VersionMessageKey, string> = {
   'lifecycle.moveTo': 'To “{label}”',
   'lifecycle.recordOutcome': 'Record the outcome: “{outcome}” (the status stays “{label}”)',
   'lifecycle.recordConfirm': 'Record outcome',
+  'lifecycle.reason.not_in_table': 'This step is not possible from the current status.',
+  'lifecycle.reason.rules_red': 'Not all required rules are green yet ({rules}).',
+  'lifecycle.reason.no_closed_round': 'Internal review is not possible yet: no completed feedback round.',
+  'lifecycle.reason.outcome_required': 'This step needs the matching outcome of the internal review.',
+  'lifecycle.reason.outcome_unexpected': 'An outcome belongs only to a step out of internal review.',
+  'lifecycle.reason.note_required': 'Explain why it does not fit within the framework.',
+  'lifecycle.reason.rejection_note_required': 'Rejecting is only possible with the reviewer’s note.',
+  'lifecycle.reason.traject_empty': 'A traject without leerarrangementen cannot move on.',
+  'lifecycle.reason.traject_rules_red':
+    'Not all required rules of the leerarrangementen are green yet: {items}.',
+  'lifecycle.reason.traject_no_closed_round':
+    'Internal review is not possible yet: no completed feedback round for {items}.',
+  'lifecycle.reason.traject_unpublished':
+    'Approval is possible only once every leerarrangement is approved itself; not yet: {items}.',
+  'lifecycle.reason.traject_coverage':
+    'Approval is not possible yet: together the leerarrangementen do not cover every leeruitkomst.',
   'lifecycle.ownersOnly': 'Only owners of the team change the status.',
   'lifecycle.outcome': 'Outcome of the internal review: {outcome}',
   'lifecycle.note': 'Note',

@@ -87,6 +87,22 @@ export const nlVersions = {
   'lifecycle.moveTo': 'Naar “{label}”',
   'lifecycle.recordOutcome': 'Uitkomst vastleggen: “{outcome}” (de status blijft “{label}”)',
   'lifecycle.recordConfirm': 'Uitkomst vastleggen',
+  'lifecycle.reason.not_in_table': 'Deze stap kan niet vanuit de huidige status.',
+  'lifecycle.reason.rules_red': 'Nog niet alle verplichte regels zijn groen ({rules}).',
+  'lifecycle.reason.no_closed_round': 'Interne toetsing kan nog niet: geen afgeronde feedbackronde.',
+  'lifecycle.reason.outcome_required': 'Deze stap vraagt de bijbehorende uitkomst van de interne toetsing.',
+  'lifecycle.reason.outcome_unexpected': 'Een uitkomst hoort alleen bij een stap uit de interne toetsing.',
+  'lifecycle.reason.note_required': 'Licht toe waarom het niet binnen de kaders past.',
+  'lifecycle.reason.rejection_note_required': 'Afkeuren kan alleen met de toelichting van de beoordelaar.',
+  'lifecycle.reason.traject_empty': 'Een traject zonder leerarrangementen kan niet verder.',
+  'lifecycle.reason.traject_rules_red':
+    'Nog niet alle verplichte regels van de leerarrangementen zijn groen: {items}.',
+  'lifecycle.reason.traject_no_closed_round':
+    'Interne toetsing kan nog niet: geen afgeronde feedbackronde voor {items}.',
+  'lifecycle.reason.traject_unpublished':
+    'Goedkeuren kan pas als elk leerarrangement zelf is goedgekeurd; nog niet: {items}.',
+  'lifecycle.reason.traject_coverage':
+    'Goedkeuren kan nog niet: samen dekken de leerarrangementen nog niet elke leeruitkomst.',
   'lifecycle.ownersOnly': 'Alleen eigenaren van het team wijzigen de status.',
   'lifecycle.outcome': 'Uitkomst van de interne toetsing: {outcome}',
   'lifecycle.note': 'Toelichting',

@@ -62,6 +62,14 @@ describe('the status list in Chromium', () => {
       'Interne toetsing kan nog niet: geen afgeronde feedbackronde.',
     );
 
+    // The English UI says the same refusal in English (the server sends its code besides the sentence).
+    await page.evaluate(() => localStorage.setItem('werkplaats:language', 'en'));
+    await page.reload();
+    await expect
+      .poll(() => gated.getByTestId('lifecycle-reason').innerText(), { timeout: 10_000 })
+      .toBe('Internal review is not possible yet: no completed feedback round.');
+    await page.evaluate(() => localStorage.setItem('werkplaats:language', 'nl'));
+
     await forceStatus(designId, 'interne-toetsing');
     await page.reload();
     const moves = page.getByTestId('lifecycle-move');

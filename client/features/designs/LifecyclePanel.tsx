@@ -4,7 +4,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { toApiError, type ApiError } from '../../api/request';
 import { changeDesignStatus, type DesignStatusInfo, type StatusMove } from '../versions/versionsApi';
 import { useDateTimeFormat } from '../../i18n/format';
-import { useT } from '../../i18n/I18nProvider';
+import { useI18n, useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/nl';
 
 type T = ReturnType<typeof useT>;
@@ -114,6 +114,12 @@ export function LifecyclePanel<Info extends DesignStatusInfo>({
   );
 }
 
+/** A refused step's reason: the server's Dutch sentence, or the same refusal in another UI language. */
+function reasonText(move: StatusMove, language: string, t: T): string | null {
+  if (language === 'nl' || !move.reasonCode) return move.reason;
+  return t(`lifecycle.reason.${move.reasonCode}`, move.reasonParams);
+}
+
 function MoveItem<Info extends DesignStatusInfo>({
   changeStatus,
   current,
@@ -127,7 +133,7 @@ function MoveItem<Info extends DesignStatusInfo>({
   canChange: boolean;
   onChanged: (info: Info) => void;
 }) {
-  const t = useT();
+  const { language, t } = useI18n();
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState<string | null>(null);
@@ -200,7 +206,7 @@ function MoveItem<Info extends DesignStatusInfo>({
       )}
       {!move.ok && move.reason ? (
         <p id={reasonId} className="lifecycle-moves__reason" data-testid="lifecycle-reason">
-          {move.reason}
+          {reasonText(move, language, t)}
         </p>
       ) : null}
       {open ? (
