@@ -70,15 +70,15 @@ export function I18nProvider({
     );
   }, []);
 
-  const value = useMemo<I18nValue>(
-    () => ({
+  const value = useMemo<I18nValue>(() => {
+    const plurals = new Intl.PluralRules(LOCALES[language]);
+    return {
       language,
       locale: LOCALES[language],
       setLanguage,
-      t: (key, params) => translate(messages, key, params),
-    }),
-    [language, messages, setLanguage],
-  );
+      t: (key, params) => translate(messages, plurals, key, params),
+    };
+  }, [language, messages, setLanguage]);
 
   return <I18nContext value={value}>{children}</I18nContext>;
 }

@@ -1,3 +1,5 @@
+import { combineCatalogs } from './catalogs';
+import { enErrors } from './enErrors';
 import { enComments } from './enComments';
 import { enDesigns } from './enDesigns';
 import { enTemplates } from './enTemplates';
@@ -5,10 +7,10 @@ import { enRounds } from './enRounds';
 import { enAuth } from './enAuth';
 import { enTrajects } from './enTrajects';
 import { enVersions } from './enVersions';
-import type { Messages } from './nl';
+import type { AppMessageKey, Messages } from './nl';
 
-/** English messages; the type forces exactly the keys of `nl.ts`. */
-export const en: Messages = {
+/** English messages of the app shell; the type forces exactly the keys of `nlApp`. */
+export const enApp: Record<AppMessageKey, string> = {
   'app.name': 'Werkplaats',
   'app.skipToContent': 'Skip to content',
   'app.homeLink': 'Werkplaats — go to My teams',
@@ -295,12 +297,17 @@ export const en: Messages = {
   'toolbar.orderedList': 'Numbered list',
   'toolbar.undo': 'Undo',
   'toolbar.redo': 'Redo',
-
-  ...enTemplates,
-  ...enDesigns,
-  ...enVersions,
-  ...enComments,
-  ...enRounds,
-  ...enTrajects,
-  ...enAuth,
 };
+
+/** Every English message; the type forces exactly the keys of `nl`. */
+export const en: Messages = combineCatalogs(
+  enApp,
+  enTemplates,
+  enDesigns,
+  enVersions,
+  enComments,
+  enRounds,
+  enTrajects,
+  enAuth,
+  enErrors,
+);

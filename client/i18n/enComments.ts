@@ -60,7 +60,8 @@ export const enComments: Record<CommentMessageKey, string> = {
   'comments.messageOf': 'message by {name}',
   'comments.mentionHint': 'Type @ and a name to mention someone. Ctrl+Enter posts.',
   'comments.mentionList': 'People to mention',
-  'comments.mentionCount': '{count} people found; choose with the arrow keys and Enter.',
+  'comments.mentionCount':
+    '{count, plural, one {# person} other {# people}} found; choose with the arrow keys and Enter.',
   'comments.itemButton': 'Comment',
   'comments.itemButtonContext': 'on {label}',
   'comments.itemCount': '{count} open',

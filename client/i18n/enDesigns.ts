@@ -80,7 +80,8 @@ export const enDesigns: Record<DesignMessageKey, string> = {
   'design.guidance': 'Guidance',
 
   'design.checks': 'Rule checks',
-  'design.checksSummary': '{failing} of {must} required rules not met yet.',
+  'design.checksSummary':
+    '{failing} of {must, plural, one {# required rule} other {# required rules}} not met yet.',
   'design.checksAllMust': 'Every required rule that can be judged now is met.',
   'design.status.pass': 'Met',
   'design.status.fail': 'Not met',
@@ -102,7 +103,7 @@ export const enDesigns: Record<DesignMessageKey, string> = {
   'design.loadDifference': 'Difference',
   'design.loadNone': 'No hours on the learning activities yet.',
   'design.loadNotStated': 'not stated',
-  'design.hoursValue': '{hours} hours',
+  'design.hoursValue': '{hours, plural, one {# hour} other {# hours}}',
 
   'design.upgradeHeading': 'There is a newer version of the ontwikkelpad: {version}',
   'design.upgradeIntro': 'Upgrading maps learning outcomes by id; nothing disappears unnoticed.',
@@ -150,7 +151,7 @@ export const enDesigns: Record<DesignMessageKey, string> = {
   'traject.availableEmpty': 'The team has no other leerarrangementen on this version.',
   'traject.add': 'Add',
   'traject.saving': 'Saving…',
-  'traject.outcomes': '{count} learning outcomes',
+  'traject.outcomes': '{count, plural, one {# learning outcome} other {# learning outcomes}}',
   'traject.matrix': 'Coverage matrix',
   'traject.matrixCaption': 'Learning outcomes (rows) × leerarrangementen (columns)',
   'traject.outcome': 'Learning outcome',
@@ -161,7 +162,7 @@ export const enDesigns: Record<DesignMessageKey, string> = {
   'traject.cellNo': 'no',
   'traject.picture': 'Coverage matrix as a picture',
   'traject.pictureLabel':
-    'Coverage matrix: {covered} of {total} learning outcomes covered by {designs} leerarrangementen. Not covered: {gaps}.',
+    'Coverage matrix: {covered} of {total, plural, one {# learning outcome} other {# learning outcomes}} covered by {designs, plural, one {# leerarrangement} other {# leerarrangementen}}. Not covered: {gaps}.',
   'traject.pictureNone': 'none',
   'traject.csv': 'Download CSV',
   'traject.checks': 'Rules for the traject',

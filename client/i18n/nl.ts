@@ -1,4 +1,6 @@
 import { ROLE_LABELS_NL, TEAM_KIND_LABELS_NL } from '../../shared/domain/roles';
+import { combineCatalogs } from './catalogs';
+import { nlErrors } from './nlErrors';
 import { nlComments } from './nlComments';
 import { nlDesigns } from './nlDesigns';
 import { nlTemplates } from './nlTemplates';
@@ -8,11 +10,11 @@ import { nlTrajects } from './nlTrajects';
 import { nlVersions } from './nlVersions';
 
 /**
- * Dutch messages — the default language and the reference for every other language: `en.ts` must
- * have exactly these keys. `{name}` placeholders are filled in by `t()`. Role and team-kind names
- * come from shared/domain/roles.ts, the same words the server uses in its messages.
+ * Dutch messages of the app shell. Dutch is the default language and the reference for every
+ * other: `en.ts` must have exactly the keys of `nl`. `{name}` placeholders are filled in by `t()`.
+ * Role and team-kind names come from shared/domain/roles.ts, the words the server uses too.
  */
-export const nl = {
+export const nlApp = {
   'app.name': 'Werkplaats',
   'app.skipToContent': 'Naar inhoud',
   'app.homeLink': 'Werkplaats — naar Mijn teams',
@@ -302,15 +304,23 @@ export const nl = {
   'toolbar.orderedList': 'Genummerde lijst',
   'toolbar.undo': 'Ongedaan maken',
   'toolbar.redo': 'Opnieuw uitvoeren',
-
-  ...nlTemplates,
-  ...nlDesigns,
-  ...nlVersions,
-  ...nlComments,
-  ...nlRounds,
-  ...nlTrajects,
-  ...nlAuth,
 } as const satisfies Record<string, string>;
+
+/** Message keys of the app shell (`enApp` in en.ts has exactly these). */
+export type AppMessageKey = keyof typeof nlApp;
+
+/** Every Dutch message: the app shell and each feature's file, no key in two files. */
+export const nl = combineCatalogs(
+  nlApp,
+  nlTemplates,
+  nlDesigns,
+  nlVersions,
+  nlComments,
+  nlRounds,
+  nlTrajects,
+  nlAuth,
+  nlErrors,
+);
 
 /** Every message key. */
 export type MessageKey = keyof typeof nl;

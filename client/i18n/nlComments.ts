@@ -61,7 +61,8 @@ export const nlComments = {
   'comments.messageOf': 'bericht van {name}',
   'comments.mentionHint': 'Typ @ en een naam om iemand te noemen. Ctrl+Enter plaatst.',
   'comments.mentionList': 'Personen om te noemen',
-  'comments.mentionCount': '{count} personen gevonden; kies met pijltjes en Enter.',
+  'comments.mentionCount':
+    '{count, plural, one {# persoon} other {# personen}} gevonden; kies met pijltjes en Enter.',
   'comments.itemButton': 'Reageer',
   'comments.itemButtonContext': 'op {label}',
   'comments.itemCount': '{count} open',

@@ -81,7 +81,8 @@ export const nlDesigns = {
   'design.guidance': 'Handreiking',
 
   'design.checks': 'Toetsing aan de regels',
-  'design.checksSummary': '{failing} van {must} verplichte regels nog niet voldaan.',
+  'design.checksSummary':
+    '{failing} van {must, plural, one {# verplichte regel} other {# verplichte regels}} nog niet voldaan.',
   'design.checksAllMust': 'Alle verplichte regels die nu te beoordelen zijn, zijn voldaan.',
   'design.status.pass': 'Voldaan',
   'design.status.fail': 'Niet voldaan',
@@ -151,7 +152,7 @@ export const nlDesigns = {
   'traject.availableEmpty': 'Er zijn geen andere leerarrangementen van het team op deze versie.',
   'traject.add': 'Toevoegen',
   'traject.saving': 'Opslaan…',
-  'traject.outcomes': '{count} leeruitkomsten',
+  'traject.outcomes': '{count, plural, one {# leeruitkomst} other {# leeruitkomsten}}',
   'traject.matrix': 'Dekkingsmatrix',
   'traject.matrixCaption': 'Leeruitkomsten (rijen) × leerarrangementen (kolommen)',
   'traject.outcome': 'Leeruitkomst',
@@ -162,7 +163,7 @@ export const nlDesigns = {
   'traject.cellNo': 'nee',
   'traject.picture': 'Dekkingsmatrix als afbeelding',
   'traject.pictureLabel':
-    'Dekkingsmatrix: {covered} van {total} leeruitkomsten gedekt door {designs} leerarrangementen. Niet gedekt: {gaps}.',
+    'Dekkingsmatrix: {covered} van {total, plural, one {# leeruitkomst} other {# leeruitkomsten}} gedekt door {designs, plural, one {# leerarrangement} other {# leerarrangementen}}. Niet gedekt: {gaps}.',
   'traject.pictureNone': 'geen',
   'traject.csv': 'Download CSV',
   'traject.checks': 'Regels voor het traject',

@@ -78,7 +78,8 @@ export const nlRounds = {
     'Deze link zie je maar één keer. Kopieer hem nu; wie hem opent kan een account maken en meedoen als reviewer.',
   'rounds.linkUrl': 'Uitnodigingslink',
   'rounds.participation': 'Deelname',
-  'rounds.participationCount': 'Verstuurd: {submitted} van {total} reviewers.',
+  'rounds.participationCount':
+    'Verstuurd: {submitted} van {total, plural, one {# reviewer} other {# reviewers}}.',
   'rounds.noParticipants': 'Nog niemand heeft gereageerd.',
   'rounds.reviewer': 'Reviewer',
   'rounds.reviewsFor': 'Namens',
@@ -116,7 +117,7 @@ export const nlRounds = {
   'rounds.replies': 'Reacties in de draad: {count}',
   'rounds.handledIn': 'verwerkt in versie {label}',
   'rounds.summary': 'Samenvatting',
-  'rounds.summaryCounts': '{triaged} van {total} punten beoordeeld.',
+  'rounds.summaryCounts': '{triaged} van {total, plural, one {# punt} other {# punten}} beoordeeld.',
   'rounds.noItems': 'Deze ronde heeft geen opmerkingen of antwoorden.',
   'rounds.exportMd': 'Samenvatting downloaden (Markdown)',
   'rounds.exportPdf': 'Afdrukversie (PDF)',

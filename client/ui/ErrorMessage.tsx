@@ -1,11 +1,9 @@
 import type { ApiError } from '../api/request';
-import { useT } from '../i18n/I18nProvider';
+import { useApiErrorText } from '../i18n/serverErrors';
 
-/** An API error as one announced line: the server's Dutch message, or a general explanation. */
+/** An API error as one announced line in the UI language (see apiErrorText). */
 export function ErrorMessage({ error }: { error: ApiError }) {
-  const t = useT();
-  const text =
-    error.message || (error.status === 0 ? t('error.network') : t('error.unknown', { status: error.status }));
+  const text = useApiErrorText()(error);
   return (
     <p className="error-message" role="alert">
       {text}

@@ -36,6 +36,9 @@ export function statusSteps(status: DesignStatus, gates: (to: DesignStatus) => T
         label: STATUS_LABELS_NL[to],
         ok: check.ok,
         reason: check.ok ? null : check.reason,
+        // The same refusal for a client in another language: a code and the values in the sentence.
+        reasonCode: check.ok ? null : check.code,
+        reasonParams: check.ok ? {} : check.params,
         outcome: needs.outcome,
         requiresNote: needs.note,
       };

@@ -3,11 +3,25 @@ import type { ResponseRow, RoundRow } from '../stores/rounds';
 import { iso, person } from './common';
 import { criteriaOf } from './round';
 
-/** Answers to the round's current criteria (answers to removed criteria are left out). */
+const BY_NAME = new Intl.Collator('nl');
+
+/**
+ * Answers to the round's current criteria in the criteria's order, per criterion by reviewer name
+ * (answers to removed criteria are left out).
+ */
 export function presentResponses(round: RoundRow, rows: ResponseRow[]): CriterionResponse[] {
-  const criteria = new Set(criteriaOf(round).map((criterion) => criterion.id));
+  const position = new Map(criteriaOf(round).map((criterion, index) => [criterion.id, index]));
+  // Save times cannot order them: one save writes all of a reviewer's answers in one millisecond.
+  const order = (row: ResponseRow) => position.get(row.criterion_id) ?? 0;
   return rows
-    .filter((row) => criteria.has(row.criterion_id))
+    .filter((row) => position.has(row.criterion_id))
+    .sort(
+      (a, b) =>
+        order(a) - order(b) ||
+        BY_NAME.compare(a.user_name ?? '', b.user_name ?? '') ||
+        (a.user_id ?? '').localeCompare(b.user_id ?? '') ||
+        a.id.localeCompare(b.id),
+    )
     .map((row): CriterionResponse => ({
       id: row.id,
       criterionId: row.criterion_id,

@@ -73,9 +73,30 @@ export interface TransitionInput {
   note?: string | null | undefined;
 }
 
-export type TransitionCheck = { ok: true } | { ok: false; reason: string };
+/** Why a move is refused, so a client can say it in its own language; `reason` is the Dutch sentence. */
+export type RefusalCode =
+  | 'not_in_table'
+  | 'rules_red'
+  | 'no_closed_round'
+  | 'outcome_required'
+  | 'outcome_unexpected'
+  | 'note_required'
+  | 'rejection_note_required'
+  | 'traject_empty'
+  | 'traject_rules_red'
+  | 'traject_no_closed_round'
+  | 'traject_unpublished'
+  | 'traject_coverage';
 
-const refuse = (reason: string): TransitionCheck => ({ ok: false, reason });
+export type TransitionCheck =
+  { ok: true } | { ok: false; reason: string; code: RefusalCode; params: Record<string, string> };
+
+const refuse = (reason: string, code: RefusalCode, params: Record<string, string> = {}): TransitionCheck => ({
+  ok: false,
+  reason,
+  code,
+  params,
+});
 const hasText = (value: string | null | undefined) => (value ?? '').trim().length > 0;
 
 /** What a move asks of the person making it: the outcome it records, and whether a note is required. */
@@ -98,7 +119,10 @@ export function checkGates(
   results: readonly RuleResult[],
 ): TransitionCheck {
   if (!TRANSITIONS[from].includes(to)) {
-    return refuse(`Van "${STATUS_LABELS_NL[from]}" kan een ontwerp niet naar "${STATUS_LABELS_NL[to]}".`);
+    return refuse(
+      `Van "${STATUS_LABELS_NL[from]}" kan een ontwerp niet naar "${STATUS_LABELS_NL[to]}".`,
+      'not_in_table',
+    );
   }
   if (from === 'prototype' && !gatePasses(results, 'leaving-prototype')) {
     const red = results
@@ -106,10 +130,12 @@ export function checkGates(
         (result) => result.kind === 'must' && result.gate === 'leaving-prototype' && result.status !== 'pass',
       )
       .map((result) => result.ruleId);
-    return refuse(`Nog niet alle verplichte regels zijn groen (${red.join(', ')}).`);
+    return refuse(`Nog niet alle verplichte regels zijn groen (${red.join(', ')}).`, 'rules_red', {
+      rules: red.join(', '),
+    });
   }
   if (to === 'interne-toetsing' && from !== 'interne-toetsing' && !gatePasses(results, 'interne-toetsing')) {
-    return refuse('Interne toetsing kan nog niet: geen afgeronde feedbackronde.');
+    return refuse('Interne toetsing kan nog niet: geen afgeronde feedbackronde.', 'no_closed_round');
   }
   return { ok: true };
 }
@@ -124,18 +150,17 @@ function checkOutcomeAndNote(
   const needs = transitionNeeds(from, to);
   const outcome = input.outcome ?? null;
   if (needs.outcome !== outcome) {
-    return refuse(
-      needs.outcome
-        ? `Deze stap vraagt de uitkomst "${OUTCOME_LABELS_NL[needs.outcome]}" van de interne toetsing.`
-        : 'Een uitkomst hoort alleen bij een stap uit de interne toetsing.',
-    );
+    return needs.outcome
+      ? refuse(
+          `Deze stap vraagt de uitkomst "${OUTCOME_LABELS_NL[needs.outcome]}" van de interne toetsing.`,
+          'outcome_required',
+        )
+      : refuse('Een uitkomst hoort alleen bij een stap uit de interne toetsing.', 'outcome_unexpected');
   }
   if (needs.note && !hasText(input.note)) {
-    return refuse(
-      to === 'afgekeurd'
-        ? 'Afkeuren kan alleen met de toelichting van de beoordelaar.'
-        : `Licht toe waarom ${subject} niet binnen de kaders past.`,
-    );
+    return to === 'afgekeurd'
+      ? refuse('Afkeuren kan alleen met de toelichting van de beoordelaar.', 'rejection_note_required')
+      : refuse(`Licht toe waarom ${subject} niet binnen de kaders past.`, 'note_required');
   }
   return { ok: true };
 }
@@ -187,10 +212,15 @@ export function checkTrajectGates(
   input: TrajectGateInput,
 ): TransitionCheck {
   if (!TRANSITIONS[from].includes(to)) {
-    return refuse(`Van "${STATUS_LABELS_NL[from]}" kan een traject niet naar "${STATUS_LABELS_NL[to]}".`);
+    return refuse(
+      `Van "${STATUS_LABELS_NL[from]}" kan een traject niet naar "${STATUS_LABELS_NL[to]}".`,
+      'not_in_table',
+    );
   }
   if (from === 'prototype') {
-    if (input.items.length === 0) return refuse('Een traject zonder leerarrangementen kan niet verder.');
+    if (input.items.length === 0) {
+      return refuse('Een traject zonder leerarrangementen kan niet verder.', 'traject_empty');
+    }
     const red = input.items.flatMap((item) => {
       const rules = item.results
         .filter(
@@ -206,6 +236,8 @@ export function checkTrajectGates(
     if (red.length > 0) {
       return refuse(
         `Nog niet alle verplichte regels van de leerarrangementen zijn groen: ${red.join('; ')}.`,
+        'traject_rules_red',
+        { items: red.join('; ') },
       );
     }
   }
@@ -214,23 +246,32 @@ export function checkTrajectGates(
       (item) => !item.results.some((result) => result.ruleId === 'R13' && result.status === 'pass'),
     );
     if (missing.length > 0) {
-      return refuse(`Interne toetsing kan nog niet: geen afgeronde feedbackronde voor ${quoted(missing)}.`);
+      return refuse(
+        `Interne toetsing kan nog niet: geen afgeronde feedbackronde voor ${quoted(missing)}.`,
+        'traject_no_closed_round',
+        { items: quoted(missing) },
+      );
     }
   }
   if (to === 'goedgekeurd') {
     const unpublished = input.items.filter((item) => !item.published);
     if (input.items.length === 0 || unpublished.length > 0) {
-      return refuse(
-        input.items.length === 0
-          ? 'Een traject zonder leerarrangementen kan niet worden goedgekeurd.'
-          : `Goedkeuren kan pas als elk leerarrangement zelf is goedgekeurd; nog niet: ${quoted(unpublished)}.`,
-      );
+      return input.items.length === 0
+        ? refuse('Een traject zonder leerarrangementen kan niet worden goedgekeurd.', 'traject_empty')
+        : refuse(
+            `Goedkeuren kan pas als elk leerarrangement zelf is goedgekeurd; nog niet: ${quoted(unpublished)}.`,
+            'traject_unpublished',
+            { items: quoted(unpublished) },
+          );
     }
     const gaps = input.trajectResults.filter(
       (result) => result.kind === 'must' && result.gate === 'publishing-traject' && result.status !== 'pass',
     );
     if (gaps.length > 0) {
-      return refuse(`Goedkeuren kan nog niet: ${gaps.map((result) => result.message).join(' ')}`);
+      return refuse(
+        `Goedkeuren kan nog niet: ${gaps.map((result) => result.message).join(' ')}`,
+        'traject_coverage',
+      );
     }
   }
   return { ok: true };

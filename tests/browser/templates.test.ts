@@ -228,6 +228,10 @@ describe('ontwikkelpaden in Chromium', () => {
     await expect.poll(() => pathOf(anna)).toMatch(/\/vergelijk\//);
     await expect.poll(() => anna.getByTestId('diff-range').count(), { timeout: 10_000 }).toBe(1);
     expect(await anna.getByTestId('diff-range').innerText()).toBe('Van versie 1.0 naar versie 2.0');
+    // The heading is the template diff's own message, not the version diff's one of the same key.
+    expect(await anna.getByRole('heading', { level: 1 }).innerText()).toBe(
+      'Vergelijking: Rekendidactiek in het po',
+    );
     expect(await changeList(anna)).toEqual(expectedChanges);
     // Side by side: the old description struck through, the new one marked as inserted.
     const changedRow = anna.locator('[data-testid="side-outcome"]', { hasText: 'LU 1.1' });

@@ -7,6 +7,7 @@ import { showErrorsAndFocus } from '../../ui/fieldErrors';
 import { deleteMe } from './accountApi';
 import { toApiError, type ApiError } from '../../api/request';
 import { useT } from '../../i18n/I18nProvider';
+import { useApiErrorText } from '../../i18n/serverErrors';
 import { navigate } from '../../app/router';
 
 /**
@@ -15,6 +16,7 @@ import { navigate } from '../../app/router';
  */
 export function DeleteAccount() {
   const t = useT();
+  const errorText = useApiErrorText();
   const headingId = useId();
   const { setSignedOut } = useCurrentUser();
   const formRef = useRef<HTMLFormElement>(null);
@@ -54,7 +56,7 @@ export function DeleteAccount() {
       const error = toApiError(caught);
       showErrorsAndFocus(formRef.current, () => {
         setBusy(false);
-        if (error.code === 'wrong_password') setPasswordError(error.message);
+        if (error.code === 'wrong_password') setPasswordError(errorText(error));
         else setFormError(error);
       });
     }

@@ -11,6 +11,7 @@ import {
 import { changePassword } from './accountApi';
 import { toApiError, type ApiError } from '../../api/request';
 import { useT } from '../../i18n/I18nProvider';
+import { useApiErrorText } from '../../i18n/serverErrors';
 
 const FIELDS = ['currentPassword', 'newPassword'] as const;
 type Field = (typeof FIELDS)[number];
@@ -18,6 +19,7 @@ type Field = (typeof FIELDS)[number];
 /** Change the password; the server ends every other session, and the user is told so. */
 export function PasswordForm() {
   const t = useT();
+  const errorText = useApiErrorText();
   const headingId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState({ currentPassword: '', newPassword: '' });
@@ -53,7 +55,7 @@ export function PasswordForm() {
       showErrorsAndFocus(formRef.current, () => {
         setBusy(false);
         if (error.code === 'wrong_password') {
-          setFieldErrors({ currentPassword: error.message });
+          setFieldErrors({ currentPassword: errorText(error) });
           return;
         }
         const split = serverFieldErrors(error, FIELDS);

@@ -9,6 +9,7 @@ import {
 import { ApiError, toApiError } from '../../api/request';
 import { Link } from '../../app/Link';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { useApiErrorText } from '../../i18n/serverErrors';
 
 interface AuthFormOptions<F extends string, T> {
   /** The fields and their starting values; every key is a field the errors can name. */
@@ -52,6 +53,7 @@ export function useAuthForm<F extends string, T>({
 }: AuthFormOptions<F, T>): AuthFormState<F> {
   const fields = Object.keys(initial) as F[];
   const [values, setValues] = useState(initial);
+  const errorText = useApiErrorText();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors<F>>({});
   const [formError, setFormError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -95,7 +97,7 @@ export function useAuthForm<F extends string, T>({
       showErrorsAndFocus(form, () => {
         setBusy(false);
         if (codeField && error.code === codeField.code) {
-          setFieldErrors({ [codeField.field]: error.message } as FieldErrors<F>);
+          setFieldErrors({ [codeField.field]: errorText(error) } as FieldErrors<F>);
           return;
         }
         const split = serverFieldErrors(error, fields);

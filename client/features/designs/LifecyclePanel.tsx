@@ -4,7 +4,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { toApiError, type ApiError } from '../../api/request';
 import { changeDesignStatus, type DesignStatusInfo, type StatusMove } from '../versions/versionsApi';
 import { useDateTimeFormat } from '../../i18n/format';
-import { useT } from '../../i18n/I18nProvider';
+import { useI18n, useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/nl';
 
 type T = ReturnType<typeof useT>;
@@ -79,6 +79,7 @@ export function LifecyclePanel<Info extends DesignStatusInfo>({
             <MoveItem
               key={`${step.to}-${step.outcome ?? ''}`}
               changeStatus={move}
+              current={info.status}
               move={step}
               canChange={canChange}
               onChanged={(next) => {
@@ -113,18 +114,26 @@ export function LifecyclePanel<Info extends DesignStatusInfo>({
   );
 }
 
+/** A refused step's reason: the server's Dutch sentence, or the same refusal in another UI language. */
+function reasonText(move: StatusMove, language: string, t: T): string | null {
+  if (language === 'nl' || !move.reasonCode) return move.reason;
+  return t(`lifecycle.reason.${move.reasonCode}`, move.reasonParams);
+}
+
 function MoveItem<Info extends DesignStatusInfo>({
   changeStatus,
+  current,
   move,
   canChange,
   onChanged,
 }: {
   changeStatus: (body: Parameters<ChangeStatus>[0]) => Promise<Info>;
+  current: DesignStatus;
   move: StatusMove;
   canChange: boolean;
   onChanged: (info: Info) => void;
 }) {
-  const t = useT();
+  const { language, t } = useI18n();
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState<string | null>(null);
@@ -167,12 +176,17 @@ function MoveItem<Info extends DesignStatusInfo>({
     }
   };
 
-  const moveText = move.outcome
-    ? `${t('lifecycle.moveTo', { label })} — ${t(`lifecycle.outcome.${move.outcome}` as MessageKey)}`
-    : t('lifecycle.moveTo', { label });
+  const outcome = move.outcome ? t(`lifecycle.outcome.${move.outcome}` as MessageKey) : null;
+  // "Past niet" records an outcome and leaves the status where it is: not a move to the same status.
+  const stays = move.to === current;
+  const moveText = stays
+    ? t('lifecycle.recordOutcome', { outcome: outcome ?? '', label })
+    : outcome
+      ? `${t('lifecycle.moveTo', { label })} — ${outcome}`
+      : t('lifecycle.moveTo', { label });
 
   return (
-    <li data-testid="lifecycle-move" data-to={move.to} data-ok={move.ok}>
+    <li data-testid="lifecycle-move" data-to={move.to} data-ok={move.ok} data-stays={stays}>
       {canChange && move.ok ? (
         <button
           ref={openerRef}
@@ -192,14 +206,12 @@ function MoveItem<Info extends DesignStatusInfo>({
       )}
       {!move.ok && move.reason ? (
         <p id={reasonId} className="lifecycle-moves__reason" data-testid="lifecycle-reason">
-          {t('lifecycle.notPossible')} {move.reason}
+          {reasonText(move, language, t)}
         </p>
       ) : null}
       {open ? (
         <form className="lifecycle-form" onSubmit={submit} noValidate>
-          {move.outcome ? (
-            <p>{t('lifecycle.outcome', { outcome: t(`lifecycle.outcome.${move.outcome}` as MessageKey) })}</p>
-          ) : null}
+          {move.outcome ? <p>{t('lifecycle.outcome', { outcome: outcome ?? '' })}</p> : null}
           <div className="field">
             <label htmlFor={noteId}>
               {move.requiresNote ? t('lifecycle.noteRequired') : t('lifecycle.note')}
@@ -223,7 +235,7 @@ function MoveItem<Info extends DesignStatusInfo>({
           </div>
           <p className="button-row">
             <button type="submit" className="button button--primary button--small" disabled={busy}>
-              {busy ? t('lifecycle.changing') : t('lifecycle.confirm')}
+              {busy ? t('lifecycle.changing') : stays ? t('lifecycle.recordConfirm') : t('lifecycle.confirm')}
             </button>
             <button
               type="button"

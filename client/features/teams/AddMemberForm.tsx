@@ -13,6 +13,7 @@ import {
 import { toApiError, type ApiError } from '../../api/request';
 import { addMember } from './teamsApi';
 import { useT } from '../../i18n/I18nProvider';
+import { useApiErrorText } from '../../i18n/serverErrors';
 import { roleLabelKey } from '../../i18n/labels';
 
 const FIELDS = ['email', 'role'] as const;
@@ -27,6 +28,7 @@ export function AddMemberForm({
   onAdded: (announcement: string) => void;
 }) {
   const t = useT();
+  const errorText = useApiErrorText();
   const headingId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [email, setEmail] = useState('');
@@ -56,7 +58,7 @@ export function AddMemberForm({
       showErrorsAndFocus(formRef.current, () => {
         setBusy(false);
         if (error.code === 'user_not_found') {
-          setFieldErrors({ email: error.message });
+          setFieldErrors({ email: errorText(error) });
           return;
         }
         const split = serverFieldErrors(error, FIELDS);

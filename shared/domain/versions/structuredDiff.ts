@@ -88,11 +88,26 @@ export function diffDesigns(before: DesignContent, after: DesignContent): Design
   return changes;
 }
 
-/** Rules whose status changed, matched by rule id and the item they are about. */
+/** A key per verdict: its rule and, should a rule give several verdicts, which one of them. */
+function verdictKeys(results: readonly RuleResult[]): Map<string, RuleResult> {
+  const seen = new Map<string, number>();
+  const keyed = new Map<string, RuleResult>();
+  for (const result of results) {
+    const nth = seen.get(result.ruleId) ?? 0;
+    seen.set(result.ruleId, nth + 1);
+    keyed.set(`${result.ruleId}|${nth}`, result);
+  }
+  return keyed;
+}
+
+/**
+ * Rules whose status changed, matched by rule. Not by target: a target is where the editor jumps
+ * (R7's first outcome without evidence) and moves with the verdict; matching on it would list one
+ * rule twice, once as gone and once as new.
+ */
 export function diffRuleResults(before: readonly RuleResult[], after: readonly RuleResult[]): RuleChange[] {
-  const key = (result: RuleResult) => `${result.ruleId}|${result.target.field}|${result.target.itemId ?? ''}`;
-  const was = new Map(before.map((result) => [key(result), result]));
-  const is = new Map(after.map((result) => [key(result), result]));
+  const was = verdictKeys(before);
+  const is = verdictKeys(after);
   const changes: RuleChange[] = [];
   for (const [id, result] of is) {
     const old = was.get(id);

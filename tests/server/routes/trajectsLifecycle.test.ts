@@ -687,6 +687,8 @@ describe('checkTrajectGates (pure): the R13 gate on its own', () => {
     expect(checkTrajectGates('prototype', 'interne-toetsing', input(0))).toEqual({
       ok: false,
       reason: 'Interne toetsing kan nog niet: geen afgeronde feedbackronde voor "B".',
+      code: 'traject_no_closed_round',
+      params: { items: '"B"' },
     });
     expect(checkTrajectGates('prototype', 'interne-toetsing', input(null)).ok).toBe(false);
   });

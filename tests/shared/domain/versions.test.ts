@@ -140,4 +140,23 @@ describe('diffDesigns', () => {
     ]);
     expect(diffRuleResults([rule('pass')], [rule('pass')])).toEqual([]);
   });
+
+  it('lists a rule once when its target moves with the verdict (R7: the first outcome without evidence)', () => {
+    const r7 = (status: RuleResult['status'], itemId?: string): RuleResult => ({
+      ruleId: 'R7',
+      kind: 'must',
+      status,
+      message: status,
+      target: { field: 'evidence', ...(itemId ? { itemId } : {}) },
+      gate: 'leaving-prototype',
+    });
+    expect(diffRuleResults([r7('fail', 'lu-b')], [r7('pass')])).toEqual([
+      { ruleId: 'R7', target: { field: 'evidence' }, before: 'fail', after: 'pass', message: 'pass' },
+    ]);
+    expect(diffRuleResults([r7('pass')], [r7('fail', 'lu-a')])).toEqual([
+      expect.objectContaining({ ruleId: 'R7', before: 'pass', after: 'fail' }),
+    ]);
+    // Another outcome lacks evidence now: still failing, so no change.
+    expect(diffRuleResults([r7('fail', 'lu-a')], [r7('fail', 'lu-b')])).toEqual([]);
+  });
 });

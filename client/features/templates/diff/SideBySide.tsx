@@ -124,13 +124,13 @@ export function SideBySide({
   const t = useT();
   const { outcomes, sections } = buildRows(changes, (outcome) => outcomeName(outcome, t));
   if (outcomes.length === 0 && sections.length === 0) {
-    return <p className="muted">{t('diff.nothingSideBySide')}</p>;
+    return <p className="muted">{t('templateDiff.nothingSideBySide')}</p>;
   }
   return (
     <div className="side-by-side" data-testid="side-by-side">
       {outcomes.length > 0 ? (
         <DiffTable
-          caption={t('diff.outcomesTable')}
+          caption={t('templateDiff.outcomesTable')}
           rows={outcomes}
           from={fromVersion}
           to={toVersion}
@@ -139,7 +139,7 @@ export function SideBySide({
       ) : null}
       {sections.length > 0 ? (
         <DiffTable
-          caption={t('diff.sectionsTable')}
+          caption={t('templateDiff.sectionsTable')}
           rows={sections}
           from={fromVersion}
           to={toVersion}
@@ -170,9 +170,9 @@ function DiffTable({
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('diff.item')}</th>
-            <th scope="col">{t('diff.before', { version: from })}</th>
-            <th scope="col">{t('diff.after', { version: to })}</th>
+            <th scope="col">{t('templateDiff.item')}</th>
+            <th scope="col">{t('templateDiff.before', { version: from })}</th>
+            <th scope="col">{t('templateDiff.after', { version: to })}</th>
           </tr>
         </thead>
         <tbody>
@@ -194,17 +194,17 @@ function DiffTable({
 }
 
 const FIELD_LABELS = {
-  code: 'diff.field.code',
-  title: 'diff.field.title',
-  description: 'diff.field.description',
+  code: 'templateDiff.field.code',
+  title: 'templateDiff.field.title',
+  description: 'templateDiff.field.description',
   theme: 'template.theme',
-  heading: 'diff.field.heading',
-  guidance: 'diff.field.guidance',
+  heading: 'templateDiff.field.heading',
+  guidance: 'templateDiff.field.guidance',
 } as const;
 
 function Side({ row, values, mark }: { row: Row; values: Values | undefined; mark: 'del' | 'ins' }) {
   const t = useT();
-  if (!values) return <p className="diff-absent">{t('diff.absent')}</p>;
+  if (!values) return <p className="diff-absent">{t('templateDiff.absent')}</p>;
   return (
     <dl className="diff-fields">
       {row.fields.map((field) => {
@@ -212,7 +212,7 @@ function Side({ row, values, mark }: { row: Row; values: Values | undefined; mar
         // "gewijzigd" only where both sides exist; an added or removed item is marked as a whole.
         const badge = changed && row.before !== undefined && row.after !== undefined;
         const raw = values[field] ?? '';
-        const text: ReactNode = raw.trim() ? raw : <span className="muted">{t('diff.empty')}</span>;
+        const text: ReactNode = raw.trim() ? raw : <span className="muted">{t('templateDiff.empty')}</span>;
         const label = t(FIELD_LABELS[field]);
         return (
           <div
@@ -223,17 +223,17 @@ function Side({ row, values, mark }: { row: Row; values: Values | undefined; mar
           >
             <dt>
               {label}
-              {badge ? <span className="diff-fields__badge"> ({t('diff.changed')})</span> : null}
+              {badge ? <span className="diff-fields__badge"> ({t('templateDiff.changed')})</span> : null}
             </dt>
             <dd>
               {changed && mark === 'del' ? (
                 <del>
-                  <span className="visually-hidden">{t('diff.deletedMark')}</span>
+                  <span className="visually-hidden">{t('templateDiff.deletedMark')}</span>
                   {text}
                 </del>
               ) : changed && mark === 'ins' ? (
                 <ins>
-                  <span className="visually-hidden">{t('diff.insertedMark')}</span>
+                  <span className="visually-hidden">{t('templateDiff.insertedMark')}</span>
                   {text}
                 </ins>
               ) : (

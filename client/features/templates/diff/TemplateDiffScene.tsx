@@ -43,7 +43,7 @@ function DiffPage({ versionId, otherId }: { versionId: string; otherId: string }
   return (
     <SceneLoadGate
       state={diff.state}
-      loadingLabel={t('diff.loading')}
+      loadingLabel={t('templateDiff.loading')}
       unavailableTestId="diff-unavailable"
       headings={{ 404: t('version.notFound') }}
       bodies={{ 404: t('version.notFoundBody') }}
@@ -63,7 +63,7 @@ function DiffView({ diff, currentId }: { diff: TemplateDiff; currentId: string }
   const current = from.id === currentId ? from : to;
   const same = from.id === to.id;
   return (
-    <PageShell title={`${t('diff.pageTitle')}: ${title} ${from.version} → ${to.version}`} wide>
+    <PageShell title={`${t('templateDiff.pageTitle')}: ${title} ${from.version} → ${to.version}`} wide>
       <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
         <ol>
           <li>
@@ -74,23 +74,25 @@ function DiffView({ diff, currentId }: { diff: TemplateDiff; currentId: string }
               {current.title.trim() || t('template.untitled')} {current.version}
             </Link>
           </li>
-          <li aria-current="page">{t('diff.pageTitle')}</li>
+          <li aria-current="page">{t('templateDiff.pageTitle')}</li>
         </ol>
       </nav>
-      <h1>{t('diff.heading', { title })}</h1>
+      <h1>{t('templateDiff.heading', { title })}</h1>
       <p className="lead" data-testid="diff-range">
-        {t('diff.fromTo', { from: from.version, to: to.version })}
+        {t('templateDiff.fromTo', { from: from.version, to: to.version })}
       </p>
-      {same ? <p className="notice notice--info">{t('diff.same')}</p> : null}
+      {same ? <p className="notice notice--info">{t('templateDiff.same')}</p> : null}
       {from.templateKey !== to.templateKey ? (
-        <p className="notice notice--info">{t('diff.otherTemplate', { from: from.title, to: to.title })}</p>
+        <p className="notice notice--info">
+          {t('templateDiff.otherTemplate', { from: from.title, to: to.title })}
+        </p>
       ) : null}
 
       <section className="page-section" aria-labelledby={changesId}>
-        <h2 id={changesId}>{t('diff.changesHeading')}</h2>
+        <h2 id={changesId}>{t('templateDiff.changesHeading')}</h2>
         {changes.length === 0 ? (
           <p className="empty-state" data-testid="diff-none">
-            {t('diff.noChanges')}
+            {t('templateDiff.noChanges')}
           </p>
         ) : (
           <TemplateChangeList changes={changes} labelledBy={changesId} />
@@ -99,8 +101,8 @@ function DiffView({ diff, currentId }: { diff: TemplateDiff; currentId: string }
 
       {changes.length > 0 ? (
         <section className="page-section" aria-labelledby={sideId}>
-          <h2 id={sideId}>{t('diff.sideBySide')}</h2>
-          <p className="muted">{t('diff.sideBySideIntro', { from: from.version, to: to.version })}</p>
+          <h2 id={sideId}>{t('templateDiff.sideBySide')}</h2>
+          <p className="muted">{t('templateDiff.sideBySideIntro', { from: from.version, to: to.version })}</p>
           <SideBySide changes={changes} fromVersion={from.version} toVersion={to.version} />
         </section>
       ) : null}
