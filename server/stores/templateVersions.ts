@@ -80,14 +80,15 @@ const containing = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${
 
 /**
  * Whether any text value of a row's content (never its JSON keys: "title", "id" …) matches a LIKE
- * pattern, case-insensitively.
+ * pattern, case-insensitively. The rich-text structure is left out: its text is in the plain fields,
+ * and its node and mark names ("paragraph", "bold") are no content.
  */
 function contentMatches(db: Executor, pattern: string): Expression<SqlBool> {
   if (isPostgres(db)) {
-    return sql<SqlBool>`EXISTS (SELECT 1 FROM jsonb_path_query(template_versions.content::jsonb, 'strict $.**') AS v
+    return sql<SqlBool>`EXISTS (SELECT 1 FROM jsonb_path_query(template_versions.content::jsonb - 'rich', 'strict $.**') AS v
       WHERE jsonb_typeof(v) = 'string' AND ${likeIgnoringCase(db, sql`v #>> '{}'`, pattern)})`;
   }
-  return sql<SqlBool>`EXISTS (SELECT 1 FROM json_tree(template_versions.content)
+  return sql<SqlBool>`EXISTS (SELECT 1 FROM json_tree(json_remove(template_versions.content, '$.rich'))
     WHERE json_tree.type = 'text' AND ${likeIgnoringCase(db, sql.ref('json_tree.value'), pattern)})`;
 }
 

