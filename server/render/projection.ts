@@ -60,8 +60,10 @@ export function projectDoc(
 ): VersionProjection {
   const title = textOf(doc.getMap<unknown>(META_MAP).get('title')) || document.title;
   const sections = sectionTexts(doc, document.kind);
-  if (document.kind === 'ontwikkelpad')
-    return { kind: 'ontwikkelpad', title, sections, content: projectTemplate(doc) };
+  if (document.kind === 'ontwikkelpad') {
+    const { rich: _rich, ...content } = projectTemplate(doc);
+    return { kind: 'ontwikkelpad', title, sections, content };
+  }
   if (document.kind === 'leerarrangement') {
     const design = projectDesign(doc, template?.content);
     const outcomes = Object.fromEntries(
