@@ -5,7 +5,8 @@ import { allOutcomes, type TemplateContent } from '../../shared/domain/template/
 import type { SectionText, VersionProjection } from '../../shared/domain/versions/projection';
 import { META_MAP, SECTIONS_ARRAY, sectionFragmentName } from '../../shared/editor/fields';
 import { projectDesign } from '../../shared/editor/designDoc';
-import { fragmentToPlainText, TEMPLATE_KEYS, projectTemplate } from '../../shared/editor/templateDoc';
+import { projectTemplate } from '../../shared/editor/templateContent';
+import { fragmentToPlainText, TEMPLATE_KEYS } from '../../shared/editor/templateDoc';
 import type { DocumentSummary } from '../../shared/schemas/documents';
 
 /** The template a projection checks a leerarrangement against (plain data: it crosses to a worker). */

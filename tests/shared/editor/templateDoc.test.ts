@@ -4,13 +4,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DEFAULT_TEMPLATE_SECTIONS, type TemplateContent } from '../../../shared/domain/template/types';
 import { validateForPublish } from '../../../shared/domain/template/validate';
-import {
-  fragmentToPlainText,
-  initTemplateDoc,
-  TEMPLATE_KEYS,
-  projectTemplate,
-  setText,
-} from '../../../shared/editor/templateDoc';
+import { initTemplateDoc, projectTemplate } from '../../../shared/editor/templateContent';
+import { fragmentToPlainText, TEMPLATE_KEYS, setText } from '../../../shared/editor/templateDoc';
 
 const seedDir = fileURLToPath(new URL('../../../server/db/seeds/templates/', import.meta.url));
 const seedFiles = fs
