@@ -117,6 +117,7 @@ describe('one place per question on the design page', () => {
     await activities.getByRole('button', { name: 'Tekst wissen' }).click();
     await activities.getByRole('button', { name: 'Niet wissen' }).click();
     expect(await earlier.count()).toBe(3);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Tekst wissen');
     await activities.getByRole('button', { name: 'Tekst wissen' }).click();
     await activities.getByRole('button', { name: 'Ja, tekst wissen' }).click();
     await expect.poll(() => earlier.count()).toBe(2);

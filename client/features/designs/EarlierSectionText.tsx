@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { sectionFragmentName } from '../../../shared/editor/fields';
 import { RichTextEditor } from '../../editor/RichTextEditor';
 import { useT } from '../../i18n/I18nProvider';
@@ -44,6 +44,8 @@ function EarlierSectionText({
   const titleId = useId();
   const hintId = useId();
   const [confirming, setConfirming] = useState(false);
+  // Cancelling swaps the two confirm buttons back for this one: focus returns to it, not to <body>.
+  const clearButton = useRef<HTMLButtonElement>(null);
   const label = t('design.earlierText', { heading: section.heading });
   const done = (change: () => void) => {
     change();
@@ -92,12 +94,20 @@ function EarlierSectionText({
               >
                 {t('design.earlierClearConfirm')}
               </button>
-              <button type="button" className="button" autoFocus onClick={() => setConfirming(false)}>
+              <button
+                type="button"
+                className="button"
+                autoFocus
+                onClick={() => {
+                  setConfirming(false);
+                  requestAnimationFrame(() => clearButton.current?.focus());
+                }}
+              >
                 {t('design.earlierClearCancel')}
               </button>
             </>
           ) : (
-            <button type="button" className="button" onClick={() => setConfirming(true)}>
+            <button ref={clearButton} type="button" className="button" onClick={() => setConfirming(true)}>
               {t('design.earlierClear')}
             </button>
           )}
