@@ -13,6 +13,7 @@ import { createLimiters } from './auth/limiters';
 import { createSessionService } from './auth/sessions';
 import { documentRole } from './policies/document';
 import { seedExampleTemplates } from './db/seed';
+import { recoverTemplateRichText } from './commands/templateRichText';
 import { scheduleBackups } from './db/backup';
 import { startDeadlineJob } from './commands/rounds';
 import { loadEnv, type Env } from './env';
@@ -56,6 +57,7 @@ export async function startServer(
   const metrics = createMetrics({ processMetrics: Boolean(env.METRICS_TOKEN) });
   const stores = createStores(database.db, docStorage);
   await seedExampleTemplates(database);
+  await recoverTemplateRichText(stores.templateVersions, docStorage);
   const sessionPolicy = {
     idleTimeoutMs: env.SESSION_IDLE_HOURS * HOUR_MS,
     absoluteLifetimeMs: env.SESSION_MAX_DAYS * 24 * HOUR_MS,

@@ -78,6 +78,15 @@ export const enDesigns: Record<DesignMessageKey, string> = {
   'design.relationHint': 'How does this leerarrangement relate to the whole traject?',
   'design.sections': 'Parts prescribed by the ontwikkelpad',
   'design.guidance': 'Guidance',
+  'design.earlierText': 'Written earlier under “{heading}”',
+  'design.earlierMoveHint':
+    'This text was in a separate part; the field above now answers that question. Move the text into the field (formatting becomes plain text).',
+  'design.earlierCopyHint':
+    'This text was in a separate part; the field above now answers that question. Copy what is still needed, then clear the text.',
+  'design.earlierMove': 'Move into the field',
+  'design.earlierClear': 'Clear text',
+  'design.earlierClearConfirm': 'Yes, clear the text',
+  'design.earlierClearCancel': 'Keep it',
 
   'design.checks': 'Rule checks',
   'design.checksSummary':

@@ -79,6 +79,15 @@ export const nlDesigns = {
   'design.relationHint': 'Hoe verhoudt dit leerarrangement zich tot het hele traject?',
   'design.sections': 'Onderdelen uit het ontwikkelpad',
   'design.guidance': 'Handreiking',
+  'design.earlierText': 'Eerder geschreven bij “{heading}”',
+  'design.earlierMoveHint':
+    'Deze tekst stond in een apart onderdeel; die vraag beantwoordt het veld hierboven nu. Verplaats de tekst naar het veld (opmaak wordt platte tekst).',
+  'design.earlierCopyHint':
+    'Deze tekst stond in een apart onderdeel; die vraag beantwoordt het veld hierboven nu. Neem over wat nog nodig is en wis de tekst daarna.',
+  'design.earlierMove': 'Naar het veld verplaatsen',
+  'design.earlierClear': 'Tekst wissen',
+  'design.earlierClearConfirm': 'Ja, tekst wissen',
+  'design.earlierClearCancel': 'Niet wissen',
 
   'design.checks': 'Toetsing aan de regels',
   'design.checksSummary':

@@ -10,7 +10,7 @@ import {
   requiresMajor,
   versionProblem,
 } from '../../shared/domain/template/versioning';
-import { initTemplateDoc, projectTemplate } from '../../shared/editor/templateDoc';
+import { initTemplateDoc, projectTemplate } from '../../shared/editor/templateContent';
 import { META_MAP } from '../../shared/editor/fields';
 import { readDocument } from '../collab/readDocument';
 import type { AppDeps } from '../deps';

@@ -5,7 +5,8 @@ import { allOutcomes, type TemplateContent } from '../../shared/domain/template/
 import type { SectionText, VersionProjection } from '../../shared/domain/versions/projection';
 import { META_MAP, SECTIONS_ARRAY, sectionFragmentName } from '../../shared/editor/fields';
 import { projectDesign } from '../../shared/editor/designDoc';
-import { fragmentToPlainText, TEMPLATE_KEYS, projectTemplate } from '../../shared/editor/templateDoc';
+import { projectTemplate } from '../../shared/editor/templateContent';
+import { fragmentToPlainText, TEMPLATE_KEYS } from '../../shared/editor/templateDoc';
 import type { DocumentSummary } from '../../shared/schemas/documents';
 
 /** The template a projection checks a leerarrangement against (plain data: it crosses to a worker). */
@@ -60,8 +61,10 @@ export function projectDoc(
 ): VersionProjection {
   const title = textOf(doc.getMap<unknown>(META_MAP).get('title')) || document.title;
   const sections = sectionTexts(doc, document.kind);
-  if (document.kind === 'ontwikkelpad')
-    return { kind: 'ontwikkelpad', title, sections, content: projectTemplate(doc) };
+  if (document.kind === 'ontwikkelpad') {
+    const { rich: _rich, ...content } = projectTemplate(doc);
+    return { kind: 'ontwikkelpad', title, sections, content };
+  }
   if (document.kind === 'leerarrangement') {
     const design = projectDesign(doc, template?.content);
     const outcomes = Object.fromEntries(

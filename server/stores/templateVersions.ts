@@ -1,7 +1,12 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../db/database';
 import { isPostgres, likeIgnoringCase } from '../db/portable';
-import type { TemplateContent, TemplateKind, Sector } from '../../shared/domain/template/types';
+import type {
+  TemplateContent,
+  TemplateKind,
+  TemplateRichText,
+  Sector,
+} from '../../shared/domain/template/types';
 
 /** A published ontwikkelpad version as the library lists it. */
 export interface TemplateVersionSummary {
@@ -80,15 +85,23 @@ const containing = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${
 
 /**
  * Whether any text value of a row's content (never its JSON keys: "title", "id" …) matches a LIKE
- * pattern, case-insensitively.
+ * pattern, case-insensitively. The rich-text structure is left out: its text is in the plain fields,
+ * and its node and mark names ("paragraph", "bold") are no content.
  */
 function contentMatches(db: Executor, pattern: string): Expression<SqlBool> {
   if (isPostgres(db)) {
-    return sql<SqlBool>`EXISTS (SELECT 1 FROM jsonb_path_query(template_versions.content::jsonb, 'strict $.**') AS v
+    return sql<SqlBool>`EXISTS (SELECT 1 FROM jsonb_path_query(template_versions.content::jsonb - 'rich', 'strict $.**') AS v
       WHERE jsonb_typeof(v) = 'string' AND ${likeIgnoringCase(db, sql`v #>> '{}'`, pattern)})`;
   }
-  return sql<SqlBool>`EXISTS (SELECT 1 FROM json_tree(template_versions.content)
+  return sql<SqlBool>`EXISTS (SELECT 1 FROM json_tree(json_remove(template_versions.content, '$.rich'))
     WHERE json_tree.type = 'text' AND ${likeIgnoringCase(db, sql.ref('json_tree.value'), pattern)})`;
+}
+
+/** Whether a row's content has no `rich` key yet (null counts as present: nothing to recover). */
+function richTextMissing(db: Executor): Expression<SqlBool> {
+  return isPostgres(db)
+    ? sql<SqlBool>`NOT (content::jsonb ? 'rich')`
+    : sql<SqlBool>`json_type(content, '$.rich') IS NULL`;
 }
 
 /**
@@ -152,6 +165,36 @@ export function createTemplateVersionStore(db: Executor) {
         .where('id', '=', id)
         .executeTakeFirst();
       return row ? { ...summary(row), content: JSON.parse(row.content) as TemplateContent } : undefined;
+    },
+    /** Versions published before rich text was kept and not yet recovered (see templateRichText.ts). */
+    async withoutRichText(): Promise<
+      Array<{ id: string; draftDocId: string | null; content: TemplateContent }>
+    > {
+      const rows = await db
+        .selectFrom('template_versions')
+        .select(['id', 'draft_doc_id', 'content'])
+        .where(richTextMissing(db))
+        .orderBy('published_at')
+        .execute();
+      return rows.map((row) => ({
+        id: row.id,
+        draftDocId: row.draft_doc_id,
+        content: JSON.parse(row.content) as TemplateContent,
+      }));
+    },
+    /**
+     * Adds the recovered rich text (null: none) to a version without it: the one change a published
+     * version allows (migration 014). The rest of the stored text stays byte for byte as published.
+     */
+    async addRichText(id: string, rich: TemplateRichText | null): Promise<void> {
+      await db
+        .updateTable('template_versions')
+        .set({
+          content: sql<string>`substr(content, 1, length(content) - 1) || ${`,"rich":${JSON.stringify(rich)}}`}`,
+        })
+        .where('id', '=', id)
+        .where(richTextMissing(db))
+        .execute();
     },
     /** Every version of one ontwikkelpad, newest first. */
     async versionsOf(templateKey: string): Promise<TemplateVersionSummary[]> {

@@ -222,6 +222,21 @@ export async function axeViolations(page: Page) {
   });
 }
 
+/** Violations of the named axe rules only, e.g. best-practice rules the WCAG tags leave out (landmark-unique). */
+export async function axeRuleViolations(page: Page, rules: string[]) {
+  await page.evaluate(axeSource);
+  return page.evaluate(async (values) => {
+    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } }).axe;
+    const result = (await axe.run(document, { runOnly: { type: 'rule', values } })) as {
+      violations: Array<{ id: string; nodes: Array<{ target: unknown }> }>;
+    };
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      targets: violation.nodes.map((node) => node.target),
+    }));
+  }, rules);
+}
+
 /**
  * Presses Tab until the focused element matches `selector` (at most `maxTabs` times); fails with
  * the path of visited elements otherwise. Proves the element is reachable by keyboard alone.

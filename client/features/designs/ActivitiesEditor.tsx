@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import { ACTIVITY_KINDS, LEARNING_MODES, MATERIAL_STATUSES } from '../../../shared/domain/design/types';
 import { addActivity } from '../../../shared/editor/designDoc';
@@ -8,6 +8,7 @@ import { RadioOptions } from '../../ui/RadioOptions';
 import { YTextField } from '../../editor/YTextField';
 import { useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/nl';
+import { FieldHint } from './TextSections';
 import { activityMaps, moveActivity, removeActivity, setItemField, textIn } from './designActions';
 
 /** The leeractiviteiten: each field of each activity merges on its own (Y.Map keys, Y.Text). */
@@ -15,17 +16,30 @@ export function ActivitiesEditor({
   doc,
   editable,
   announce,
+  guidance,
+  earlier,
 }: {
   doc: Y.Doc;
   editable: boolean;
   announce: (message: string) => void;
+  /** The template's guidance for this question (its "Leeractiviteiten" section). */
+  guidance?: string | undefined;
+  /** Text written earlier in that section. */
+  earlier?: ReactNode;
 }) {
   const t = useT();
+  const hintId = useId();
   const activities = activityMaps(doc);
   return (
     <ListSection
       heading={t('design.activities')}
-      intro={activities.length === 0 ? <p className="empty-state">{t('design.activitiesEmpty')}</p> : null}
+      intro={
+        <>
+          {guidance ? <FieldHint id={hintId} guidance={guidance} fallback="" /> : null}
+          {activities.length === 0 ? <p className="empty-state">{t('design.activitiesEmpty')}</p> : null}
+          {earlier}
+        </>
+      }
       listClassName="activity-list"
       id="field-activities"
       add={

@@ -16,6 +16,12 @@ import { OutcomesField } from './OutcomesField';
 import { SizeFields } from './SizeFields';
 import { StudyLoad } from './StudyLoad';
 import { DesignSection, TextSection } from './TextSections';
+import { EarlierSectionTexts } from './EarlierSectionText';
+import {
+  splitSections,
+  structuredFieldOf,
+  type StructuredField,
+} from '../../../shared/domain/design/structuredSections';
 import { UpgradeNotice } from './UpgradeNotice';
 import { useAnnouncer } from '../../ui/useAnnouncer';
 import { useDocVersion, useThrottled } from './useDocVersion';
@@ -65,6 +71,20 @@ export function DesignForm({
   const load = useMemo(() => studyLoad(design), [design]);
   const [message, announce] = useAnnouncer();
   const sectionsId = useId();
+  // A template section asking what a structured field asks shows as that field, with its guidance.
+  const { own, absorbed } = splitSections(sections);
+  const guidanceOf = (field: StructuredField) =>
+    template.sections.find((section) => structuredFieldOf(section.heading) === field)?.guidance;
+  const earlier = (field: StructuredField, focusAfter: string, moveTo?: string) => (
+    <EarlierSectionTexts
+      session={session}
+      sections={absorbed[field] ?? []}
+      user={user}
+      editable={editable}
+      focusAfter={focusAfter}
+      {...(moveTo ? { moveTo } : {})}
+    />
+  );
   const meta = doc.getMap<unknown>(META_MAP);
   const title = typeof meta.get('title') === 'string' ? (meta.get('title') as string) : '';
 
@@ -88,8 +108,21 @@ export function DesignForm({
           <GeneralFields doc={doc} design={design} template={template} title={title} editable={editable} />
           <OutcomesField doc={doc} design={design} template={template} editable={editable} />
           <SizeFields doc={doc} design={design} editable={editable} />
-          <ActivitiesEditor doc={doc} editable={editable} announce={announce} />
-          <EvidenceFields doc={doc} design={design} template={template} editable={editable} />
+          <ActivitiesEditor
+            doc={doc}
+            editable={editable}
+            announce={announce}
+            guidance={guidanceOf('activities')}
+            earlier={earlier('activities', '[data-testid="add-activity"]')}
+          />
+          <EvidenceFields
+            doc={doc}
+            design={design}
+            template={template}
+            editable={editable}
+            guidance={guidanceOf('evidence')}
+            earlier={earlier('evidence', '#field-evidence textarea')}
+          />
           <TextSection
             doc={doc}
             name={DESIGN_KEYS.evcApproach}
@@ -97,7 +130,10 @@ export function DesignForm({
             editable={editable}
             heading="design.evc"
             hint="design.evcHint"
-          />
+            guidance={guidanceOf('evcApproach')}
+          >
+            {earlier('evcApproach', '#field-evcApproach', DESIGN_KEYS.evcApproach)}
+          </TextSection>
           <TextSection
             doc={doc}
             name={DESIGN_KEYS.trajectRelation}
@@ -105,10 +141,13 @@ export function DesignForm({
             editable={editable}
             heading="design.relation"
             hint="design.relationHint"
-          />
+            guidance={guidanceOf('trajectRelation')}
+          >
+            {earlier('trajectRelation', '#field-trajectRelation', DESIGN_KEYS.trajectRelation)}
+          </TextSection>
           <section className="draft-section" aria-labelledby={sectionsId}>
             <h2 id={sectionsId}>{t('design.sections')}</h2>
-            {sections.map((section) => (
+            {own.map((section) => (
               <DesignSection
                 key={section.id}
                 session={session}

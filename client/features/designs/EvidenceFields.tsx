@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import * as Y from 'yjs';
 import { allOutcomes, type TemplateContent } from '../../../shared/domain/template/types';
 import { DESIGN_KEYS } from '../../../shared/editor/designDoc';
@@ -6,6 +6,7 @@ import { ItemCommentButton } from '../comments/ItemCommentButton';
 import { YTextField } from '../../editor/YTextField';
 import { useT } from '../../i18n/I18nProvider';
 import type { FieldProps } from './designFields';
+import { FieldHint } from './TextSections';
 
 /** "Bewijzen per leeruitkomst": a text per targeted outcome, each with its comment button. */
 export function EvidenceFields({
@@ -13,7 +14,15 @@ export function EvidenceFields({
   design,
   template,
   editable,
-}: FieldProps & { template: TemplateContent }) {
+  guidance,
+  earlier,
+}: FieldProps & {
+  template: TemplateContent;
+  /** The template's guidance for this question (its "Toetsing en bewijzen" section). */
+  guidance?: string | undefined;
+  /** Text written earlier in that section. */
+  earlier?: ReactNode;
+}) {
   const t = useT();
   const headingId = useId();
   const hintId = useId();
@@ -22,9 +31,7 @@ export function EvidenceFields({
   return (
     <section className="draft-section" aria-labelledby={headingId} id="field-evidence">
       <h2 id={headingId}>{t('design.evidence')}</h2>
-      <p id={hintId} className="field__hint">
-        {t('design.evidenceHint')}
-      </p>
+      <FieldHint id={hintId} guidance={guidance} fallback={t('design.evidenceHint')} />
       {design.targetedOutcomeIds.length === 0 ? (
         <p className="empty-state">{t('design.evidenceEmpty')}</p>
       ) : null}
@@ -52,6 +59,7 @@ export function EvidenceFields({
           </div>
         );
       })}
+      {earlier}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import { sectionFragmentName } from '../../../shared/editor/fields';
 import { YTextField } from '../../editor/YTextField';
@@ -11,7 +11,10 @@ import type { AwarenessUser, CollabSession } from '../../collab/session';
 
 const SECTION_HEADING_LEVELS: Array<3 | 4> = [3, 4];
 
-/** A plain-text section of the design (EVC approach, relation to the traject) with its hint. */
+/**
+ * A plain-text section of the design (EVC approach, relation to the traject) with its hint: the
+ * guidance of the template section asking the same question, else the form's own.
+ */
 export function TextSection({
   doc,
   name,
@@ -19,6 +22,8 @@ export function TextSection({
   editable,
   heading,
   hint,
+  guidance,
+  children,
 }: {
   doc: Y.Doc;
   name: string;
@@ -26,6 +31,9 @@ export function TextSection({
   editable: boolean;
   heading: MessageKey;
   hint: MessageKey;
+  guidance?: string | undefined;
+  /** Shown under the field (text written earlier in the template's section). */
+  children?: ReactNode;
 }) {
   const t = useT();
   const hintId = useId();
@@ -35,9 +43,7 @@ export function TextSection({
         <label htmlFor={fieldId} className="field__big-label">
           {t(heading)}
         </label>
-        <p id={hintId} className="field__hint">
-          {t(hint)}
-        </p>
+        <FieldHint id={hintId} guidance={guidance} fallback={t(hint)} />
         <YTextField
           multiline
           id={fieldId}
@@ -47,7 +53,34 @@ export function TextSection({
           aria-describedby={hintId}
         />
       </div>
+      {children}
     </section>
+  );
+}
+
+/** A structured field's hint: the template's guidance for that question when it has one. */
+export function FieldHint({
+  id,
+  guidance,
+  fallback,
+}: {
+  id: string;
+  guidance?: string | undefined;
+  fallback: string;
+}) {
+  const t = useT();
+  if (!guidance) {
+    return (
+      <p id={id} className="field__hint">
+        {fallback}
+      </p>
+    );
+  }
+  return (
+    <p id={id} className="field__hint" data-testid="field-guidance">
+      <span className="visually-hidden">{t('design.guidance')}: </span>
+      {guidance}
+    </p>
   );
 }
 

@@ -37,12 +37,37 @@ function themeOf(content: TemplateContent): Map<string, { id: string; title: str
   return map;
 }
 
+/** JSON with object keys sorted, so equal structures compare equal whatever order their keys came in. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+}
+
+/**
+ * Whether a rich-text field differs: by its structure when both sides have one (a change of
+ * formatting only is a change), else by its plain text.
+ */
+function richFieldChanged(
+  before: TemplateContent,
+  after: TemplateContent,
+  field: 'description' | 'suggestions',
+) {
+  if (before[field] !== after[field]) return true;
+  const [from, to] = [before.rich?.[field], after.rich?.[field]];
+  return from !== undefined && to !== undefined && canonical(from) !== canonical(to);
+}
+
 /** The changes from `before` to `after`, outcomes matched by their stable id. */
 export function diffTemplates(before: TemplateContent, after: TemplateContent): TemplateChange[] {
   const changes: TemplateChange[] = [];
-  const fields = ['title', 'kind', 'specialisation', 'nlqfLevel', 'description', 'suggestions'] as const;
+  const fields = ['title', 'kind', 'specialisation', 'nlqfLevel'] as const;
   for (const field of fields)
     if (before[field] !== after[field]) changes.push({ kind: 'field-changed', field });
+  for (const field of ['description', 'suggestions'] as const)
+    if (richFieldChanged(before, after, field)) changes.push({ kind: 'field-changed', field });
   if ([...before.sectors].sort().join() !== [...after.sectors].sort().join()) {
     changes.push({ kind: 'field-changed', field: 'sectors' });
   }

@@ -1,3 +1,5 @@
+import type { RichTextDoc } from '../../editor/richTextJson';
+
 /**
  * The plain projection of an ontwikkelpad (development-path template): what is published as an
  * immutable version, diffed, validated and what designs pin. The live draft is a Y.Doc; this is
@@ -48,7 +50,16 @@ export interface TemplateSection {
   guidance: string;
 }
 
-/** The whole template. Rich-text fields are plain text here (their published rendering). */
+/** The rich-text fields of a template in their structure (Tiptap JSON). */
+export interface TemplateRichText {
+  description: RichTextDoc;
+  suggestions: RichTextDoc;
+}
+
+/**
+ * The whole template. `description` and `suggestions` are plain text (what diffs, search and plain
+ * readers use); `rich` holds the same fields with their formatting, which a new draft starts from.
+ */
 export interface TemplateContent {
   title: string;
   kind: TemplateKind;
@@ -62,6 +73,11 @@ export interface TemplateContent {
   rubric: Rubric | null;
   suggestions: string;
   sections: TemplateSection[];
+  /**
+   * Absent: published before formatting was kept and not recovered yet; null: nothing to recover
+   * (plain text is all there is).
+   */
+  rich?: TemplateRichText | null;
 }
 
 /** The sections a leerarrangement must have unless the atelier changes them. */

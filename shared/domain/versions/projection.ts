@@ -22,7 +22,13 @@ export interface TemplateRef {
  */
 export type VersionProjection =
   | { kind: 'document'; title: string; sections: SectionText[] }
-  | { kind: 'ontwikkelpad'; title: string; sections: SectionText[]; content: TemplateContent }
+  | {
+      kind: 'ontwikkelpad';
+      title: string;
+      sections: SectionText[];
+      /** Without the rich-text structure: the version's Yjs state holds it. */
+      content: Omit<TemplateContent, 'rich'>;
+    }
   | {
       kind: 'leerarrangement';
       title: string;

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { allOutcomes, type TemplateContent } from '../../../shared/domain/template/types';
-import { projectTemplate } from '../../../shared/editor/templateDoc';
+import { projectTemplate } from '../../../shared/editor/templateContent';
 import {
   createTemplateDraftAt,
   publishPreviewAt,

@@ -120,6 +120,35 @@ describe('schema rules on both engines', () => {
   });
 
   eachEngine(
+    'lets a published template version gain its rich text once, and nothing else',
+    async (engine) => {
+      await fixtures(engine, 'rich');
+      const refused = 'published template versions are immutable';
+      const plain = '{"title":"t","description":"d"}';
+      // The fixture's content is '{}': set a realistic one the way only a new row could have it.
+      await engine.run("DELETE FROM template_versions WHERE id = 'rich'");
+      await engine.run(
+        `INSERT INTO template_versions (id, template_key, team_id, major, minor, title, kind, sectors, content,
+         change_note, published_at) VALUES ('rich', 'rich', 'rich', 1, 0, 't', 'start-vakbekwaam', 'po', ?, '', 1)`,
+        plain,
+      );
+      const set = (content: string, extra = '') =>
+        engine.run(`UPDATE template_versions SET content = ?${extra} WHERE id = 'rich'`, content);
+      await expect(set('{"title":"x","description":"d","rich":null}')).rejects.toThrow(refused);
+      await expect(set('{"title":"t","description":"d","rich":"tekst"}')).rejects.toThrow(refused);
+      await expect(set('{"title":"t","description":"d","rich":null}', ", title = 'x'")).rejects.toThrow(
+        refused,
+      );
+      await set('{"title":"t","description":"d","rich":{"description":{"type":"doc"}}}');
+      await expect(set('{"title":"t","description":"d","rich":null}')).rejects.toThrow(refused);
+      await expect(set(plain)).rejects.toThrow(refused);
+      expect(await engine.all("SELECT content FROM template_versions WHERE id = 'rich'")).toEqual([
+        { content: '{"title":"t","description":"d","rich":{"description":{"type":"doc"}}}' },
+      ]);
+    },
+  );
+
+  eachEngine(
     'keeps document versions immutable, except anonymising the author and deleting the document',
     async (engine) => {
       await fixtures(engine, 'ver');

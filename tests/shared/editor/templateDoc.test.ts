@@ -4,13 +4,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DEFAULT_TEMPLATE_SECTIONS, type TemplateContent } from '../../../shared/domain/template/types';
 import { validateForPublish } from '../../../shared/domain/template/validate';
-import {
-  fragmentToPlainText,
-  initTemplateDoc,
-  TEMPLATE_KEYS,
-  projectTemplate,
-  setText,
-} from '../../../shared/editor/templateDoc';
+import { initTemplateDoc, projectTemplate } from '../../../shared/editor/templateContent';
+import { fragmentToPlainText, TEMPLATE_KEYS, setText } from '../../../shared/editor/templateDoc';
 
 const seedDir = fileURLToPath(new URL('../../../server/db/seeds/templates/', import.meta.url));
 const seedFiles = fs
@@ -45,9 +40,12 @@ describe('initTemplateDoc → projectTemplate', () => {
     const doc = new Y.Doc();
     initTemplateDoc(doc, content);
     // toStrictEqual: no extra or missing keys, the same order of themes, outcomes and sections.
-    expect(projectTemplate(doc)).toStrictEqual(content);
+    // A seed is plain text; the projection adds its structure (a paragraph per line).
+    const withStructure = { ...content, rich: projectTemplate(doc).rich };
+    expect(withStructure.rich?.description.content?.[0]).toMatchObject({ type: 'paragraph' });
+    expect(projectTemplate(doc)).toStrictEqual(withStructure);
     const copy = reloaded(doc);
-    expect(projectTemplate(copy)).toStrictEqual(content);
+    expect(projectTemplate(copy)).toStrictEqual(withStructure);
     doc.destroy();
     copy.destroy();
   });

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import { validateForPublish, type PublishProblem } from '../../../../shared/domain/template/validate';
-import { projectTemplate } from '../../../../shared/editor/templateDoc';
+import { projectTemplate } from '../../../../shared/editor/templateContent';
 
 /** At most one re-check per this many ms while people type (projection + validation of the whole doc). */
 const CHECK_THROTTLE_MS = 400;
