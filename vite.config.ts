@@ -128,6 +128,9 @@ export default defineConfig({
     globalSetup: ['tests/support/globalSetup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Pages load on demand (their chunk, the language catalog): on a busy machine a page can take
+    // more than expect.poll's default second to appear.
+    expect: { poll: { timeout: 5_000 } },
     // Browser and crash tests start their own servers and Chromium; keep files in parallel but bounded.
     maxWorkers: 2,
     projects: [
