@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import * as Y from 'yjs';
 import { allOutcomes, type TemplateContent } from '../../../shared/domain/template/types';
+import type { EarlierOutcome } from '../../../shared/domain/template/upgrade';
 import { DESIGN_KEYS } from '../../../shared/editor/designDoc';
 import { ItemCommentButton } from '../comments/ItemCommentButton';
 import { YTextField } from '../../editor/YTextField';
@@ -12,8 +13,9 @@ export function EvidenceFields({
   doc,
   design,
   template,
+  earlier,
   editable,
-}: FieldProps & { template: TemplateContent }) {
+}: FieldProps & { template: TemplateContent; earlier: Record<string, EarlierOutcome> }) {
   const t = useT();
   const headingId = useId();
   const hintId = useId();
@@ -29,7 +31,7 @@ export function EvidenceFields({
         <p className="empty-state">{t('design.evidenceEmpty')}</p>
       ) : null}
       {design.targetedOutcomeIds.map((id) => {
-        const outcome = outcomes.get(id);
+        const outcome = outcomes.get(id) ?? earlier[id];
         const text = evidence.get(id);
         const label = t('design.evidenceFor', { code: outcome?.code ?? id, title: outcome?.title ?? '' });
         return (
