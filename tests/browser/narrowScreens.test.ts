@@ -34,7 +34,8 @@ function overflow(page: Page) {
       `${element.tagName.toLowerCase()}.${String(element.className)}[${getComputedStyle(element).display}] ${Math.round(element.getBoundingClientRect().width)}`;
     const wide = [...document.querySelectorAll('body *')].filter(
       (element) =>
-        element.getBoundingClientRect().right > width + 0.5 && !element.closest('[data-scroll-area]'),
+        element.getBoundingClientRect().right > width + 0.5 &&
+        !element.parentElement?.closest('[data-scroll-area]'),
     );
     const chain: string[] = [];
     for (let node = wide[0] ?? null; node && node !== document.body; node = node.parentElement) {
@@ -57,32 +58,50 @@ describe(`pages at ${WIDTH} px`, () => {
       'cocreatieteam',
     );
     await addMemberViaApi(ada.context, url, teamId, bram.user.email, 'editor');
-    const { id: designId } = await api<{ id: string }>(ada.context, url, 'POST', '/api/designs', {
-      teamId,
-      title: 'Curriculum samen maken met de hele sectie',
-      templateId: example.id,
-    });
-    await editDraft(
-      `${url.replace(/^http/, 'ws')}/collab`,
-      designId,
-      { cookie: await cookieOf(ada.context) },
-      (doc) =>
-        doc.transact(() =>
-          ['sc-wat-1', 'sc-wat-2', 'sc-hoe-1'].forEach((id) => toggleOutcome(doc, id, true)),
-        ),
+    /** An approved leerarrangement of `team`, in the catalog. */
+    const approved = async (team: string, title: string) => {
+      const { id } = await api<{ id: string }>(ada.context, url, 'POST', '/api/designs', {
+        teamId: team,
+        title,
+        templateId: example.id,
+      });
+      await editDraft(
+        `${url.replace(/^http/, 'ws')}/collab`,
+        id,
+        { cookie: await cookieOf(ada.context) },
+        (doc) =>
+          doc.transact(() =>
+            ['sc-wat-1', 'sc-wat-2', 'sc-hoe-1'].forEach((outcome) => toggleOutcome(doc, outcome, true)),
+          ),
+      );
+      await harness.server.deps.database.db
+        .updateTable('designs')
+        .set({ status: 'aangemeld-externe-toetsing' })
+        .where('doc_id', '=', id)
+        .execute();
+      await api(ada.context, url, 'POST', `/api/designs/${id}/status`, { to: 'goedgekeurd' });
+      return id;
+    };
+    const designId = await approved(teamId, 'Curriculum samen maken met de hele sectie');
+    // Another team's, with a long title, in the traject from the catalog ("van team …").
+    const otherTeam = await createTeamViaApi(
+      ada.context,
+      url,
+      'Samenwerkingsverband Voortgezet Onderwijs Noord',
+      'cocreatieteam',
     );
-    await harness.server.deps.database.db
-      .updateTable('designs')
-      .set({ status: 'aangemeld-externe-toetsing' })
-      .where('doc_id', '=', designId)
-      .execute();
-    await api(ada.context, url, 'POST', `/api/designs/${designId}/status`, { to: 'goedgekeurd' });
+    const otherId = await approved(
+      otherTeam,
+      'Onderzoeksmatig werken aan curriculumvernieuwing in de onderbouw',
+    );
     const { id: trajectId } = await api<{ id: string }>(ada.context, url, 'POST', '/api/trajects', {
       teamId,
       title: 'Curriculumspecialist in één jaar',
       templateVersionId: example.id,
     });
-    await api(ada.context, url, 'PUT', `/api/trajects/${trajectId}/items`, { items: [{ designId }] });
+    await api(ada.context, url, 'PUT', `/api/trajects/${trajectId}/items`, {
+      items: [{ designId }, { designId: otherId }],
+    });
 
     const page = await ada.context.newPage();
     await page.setViewportSize({ width: WIDTH, height: 844 });
