@@ -121,6 +121,11 @@ export const enDesigns: Record<DesignMessageKey, string> = {
   'design.upgradeChanged': 'Changed (read again):',
   'design.upgradeAdded': 'New in the ontwikkelpad:',
   'design.upgradeButton': 'Upgrade to version {version}',
+  'design.upgradeConfirmHeading': 'Confirm the upgrade to version {version}',
+  'design.upgradeConfirmNote':
+    'This applies at once for everyone working on this leerarrangement and cannot be undone.',
+  'design.upgradeConfirmButton': 'Confirm and upgrade',
+  'design.upgradeCancel': 'Cancel',
   'design.upgrading': 'Upgrading…',
   'design.upgraded': 'Upgraded to version {version}.',
 

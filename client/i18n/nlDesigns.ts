@@ -122,6 +122,11 @@ export const nlDesigns = {
   'design.upgradeChanged': 'Gewijzigd (lees opnieuw):',
   'design.upgradeAdded': 'Nieuw in het ontwikkelpad:',
   'design.upgradeButton': 'Bijwerken naar versie {version}',
+  'design.upgradeConfirmHeading': 'Bijwerken naar versie {version} bevestigen',
+  'design.upgradeConfirmNote':
+    'Dit geldt meteen voor iedereen die aan dit leerarrangement werkt en kan niet ongedaan worden gemaakt.',
+  'design.upgradeConfirmButton': 'Bevestigen en bijwerken',
+  'design.upgradeCancel': 'Annuleren',
   'design.upgrading': 'Bezig met bijwerken…',
   'design.upgraded': 'Bijgewerkt naar versie {version}.',
 

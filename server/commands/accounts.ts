@@ -6,6 +6,7 @@ import { addressKey } from '../auth/limiters';
 import { passwordAttempt } from '../auth/passwordAttempt';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/passwords';
 import type { User } from '../stores/users';
+import { presentContributions } from '../presenters/personalData';
 import type { SignupBody } from '../../shared/schemas/auth';
 import { assertSignupAllowed } from './signupPolicy';
 
@@ -155,6 +156,7 @@ export async function exportAccount(deps: AppDeps, user: User) {
       lastActiveAt: new Date(session.last_active_at).toISOString(),
     })),
     activity: await deps.stores.audit.forActor(user.id),
+    ...(await presentContributions(deps, user.id)),
   };
 }
 

@@ -3,6 +3,7 @@ import type { AppDeps } from '../deps';
 import { canSeeThread } from '../policies/comment';
 import { teamRoleOn } from '../policies/round';
 import { mentionedIds } from '../presenters/comments';
+import { actorText } from '../presenters/notificationText';
 import { documentPath, roundPath, teamRoundPath } from '../presenters/paths';
 
 /** A message just written: who wrote it where, and whether it answers a thread. */
@@ -23,7 +24,6 @@ export interface NewMessage {
 export async function notifyForMessage(deps: Pick<AppDeps, 'stores'>, message: NewMessage): Promise<void> {
   const store = deps.stores.rounds;
   const document = (await deps.stores.documents.get(message.docId))!;
-  const author = await deps.stores.users.displayName(message.authorId);
   const thread = encodeURIComponent(message.threadId);
   const link = message.roundId
     ? `${roundPath(message.roundId)}?reactie=${thread}`
@@ -44,7 +44,7 @@ export async function notifyForMessage(deps: Pick<AppDeps, 'stores'>, message: N
     await store.notify({
       userId,
       kind: 'mention',
-      text: `${author} noemde je in een reactie bij "${document.title}".`,
+      text: actorText(` noemde je in een reactie bij "${document.title}".`),
       link: await linkFor(userId),
       actorId: message.authorId,
       docId: message.docId,
@@ -58,7 +58,7 @@ export async function notifyForMessage(deps: Pick<AppDeps, 'stores'>, message: N
     await store.notify({
       userId,
       kind: 'reply',
-      text: `${author} reageerde op een gesprek bij "${document.title}".`,
+      text: actorText(` reageerde op een gesprek bij "${document.title}".`),
       link: await linkFor(userId),
       actorId: message.authorId,
       docId: message.docId,

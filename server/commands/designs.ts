@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { checkDesign, checkTraject, studyLoad, type RuleResult } from '../../shared/domain/design/rules';
 import { allOutcomes } from '../../shared/domain/template/types';
-import { planUpgrade, type UpgradePlan } from '../../shared/domain/template/upgrade';
+import {
+  outcomeLabels,
+  planUpgrade,
+  type EarlierOutcome,
+  type UpgradePlan,
+} from '../../shared/domain/template/upgrade';
 import { parseVersion } from '../../shared/domain/template/versioning';
 import { INITIAL_STATUS, isReadOnlyStatus, type DesignStatus } from '../../shared/domain/lifecycle';
 import { addTemplateSections, initDesignDoc, projectDesign } from '../../shared/editor/designDoc';
@@ -62,15 +67,24 @@ export async function designTemplate(deps: AppDeps, docId: string) {
   return { version, newer: latest && latest.id !== version.id ? latest : null };
 }
 
-/** Code (or title) of every outcome any version of the ontwikkelpad ever had, by id. */
-async function outcomeLabels(deps: AppDeps, templateKey: string): Promise<Record<string, string>> {
-  const labels: Record<string, string> = {};
-  for (const summary of await deps.stores.templateVersions.versionsOf(templateKey)) {
-    const version = await deps.stores.templateVersions.get(summary.id);
-    for (const outcome of version ? allOutcomes(version.content) : [])
-      labels[outcome.id] ??= outcome.code || outcome.title;
+/**
+ * Outcomes that other versions of the ontwikkelpad have and `version` does not, by id, named as the
+ * newest version that had them: a design upgraded past an outcome's removal still shows its name.
+ */
+export async function earlierOutcomes(
+  deps: AppDeps,
+  version: TemplateVersion,
+): Promise<Record<string, EarlierOutcome>> {
+  const current = new Set(allOutcomes(version.content).map((outcome) => outcome.id));
+  const earlier: Record<string, EarlierOutcome> = {};
+  for (const summary of await deps.stores.templateVersions.versionsOf(version.templateKey)) {
+    if (summary.id === version.id) continue;
+    const other = await deps.stores.templateVersions.get(summary.id);
+    for (const outcome of other ? allOutcomes(other.content) : []) {
+      if (!current.has(outcome.id)) earlier[outcome.id] ??= { code: outcome.code, title: outcome.title };
+    }
   }
-  return labels;
+  return earlier;
 }
 
 /** The rule results and study load of a design's committed state. */
@@ -81,7 +95,7 @@ export async function designChecks(deps: AppDeps, userId: string, docId: string)
   return {
     results: checkDesign(content, version.content, {
       closedRounds: await deps.stores.rounds.closedRoundCount(docId),
-      outcomeLabels: await outcomeLabels(deps, version.templateKey),
+      outcomeLabels: outcomeLabels(await earlierOutcomes(deps, version)),
     }),
     studyLoad: studyLoad(content),
   };

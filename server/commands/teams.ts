@@ -6,6 +6,7 @@ import { ApiError, notFound } from '../http/apiError';
 import { assertKeepsOwner, lockTeam } from '../policies/team';
 import { generateSecureRandomString, hashSecret } from '../auth/tokens';
 import { teamPath } from '../presenters/paths';
+import { actorText } from '../presenters/notificationText';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -75,7 +76,9 @@ export async function addMember(
       await tx.stores.rounds.notify({
         userId,
         kind: 'team_added',
-        text: `${await tx.stores.users.displayName(actorId)} heeft je toegevoegd aan het team "${team.name}" als ${ROLE_LABELS_NL[role]}. Wil je er niet bij horen? Kies op de teampagina "Team verlaten".`,
+        text: actorText(
+          ` heeft je toegevoegd aan het team "${team.name}" als ${ROLE_LABELS_NL[role]}. Wil je er niet bij horen? Kies op de teampagina "Team verlaten".`,
+        ),
         link: teamPath(teamId),
         actorId,
         docId: null,

@@ -2,6 +2,7 @@ import type { Executor } from '../db/database';
 import { commentQueries } from './rounds/comments';
 import { linkQueries } from './rounds/links';
 import { notificationQueries } from './rounds/notifications';
+import { personalDataQueries } from './rounds/personalData';
 import { responseQueries } from './rounds/responses';
 import { reviewerQueries } from './rounds/reviewers';
 import { roundQueries } from './rounds/rounds';
@@ -25,6 +26,7 @@ export function createRoundStore(db: Executor) {
     ...triageQueries(db),
     ...commentQueries(db),
     ...notificationQueries(db),
+    ...personalDataQueries(db),
   };
 }
 

@@ -106,7 +106,7 @@ export function newUserDetails(name: string): Omit<TestUser, 'id'> {
 export async function api<T = unknown>(
   context: BrowserContext,
   baseUrl: string,
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   urlPath: string,
   body?: unknown,
 ): Promise<T> {

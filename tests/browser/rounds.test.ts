@@ -171,8 +171,14 @@ describe('feedback rounds in Chromium', () => {
         .getByTestId('criterion-text')
         .fill(`Toelichting bij criterium ${i + 1}.`);
     }
-    await review.getByTestId('responses-send').click();
+    // Sent by keyboard: a visible confirmation in the live region takes the focus the button lost.
+    await review.getByTestId('responses-send').focus();
+    await review.keyboard.press('Enter');
     await expect.poll(() => review.getByTestId('responses-status').innerText()).toContain('Verstuurd');
+    await expect
+      .poll(() => review.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? 'body'))
+      .toBe('responses-sent');
+    expect(await review.getByTestId('responses-sent').isVisible()).toBe(true);
     expect(await axeViolations(review)).toEqual([]);
 
     // Team A sees the response arrive live.

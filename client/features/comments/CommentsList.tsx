@@ -3,6 +3,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useT } from '../../i18n/I18nProvider';
 import type { ShownThread } from './shownThreads';
 import { ThreadView } from './ThreadView';
+import { useResolveFocus } from './useResolveFocus';
 import type { ThreadsState } from './useComments';
 
 /** The panel's threads: loading, error with retry, the empty states, then the list. */
@@ -33,6 +34,7 @@ export function CommentsList({
   onRetry: () => void;
 }) {
   const t = useT();
+  const focusAfterResolve = useResolveFocus(visible);
   return (
     <>
       {state.status === 'loading' ? <p className="muted">{t('comments.loading')}</p> : null}
@@ -60,6 +62,7 @@ export function CommentsList({
             currentUserId={currentUserId}
             people={people}
             onChanged={onChanged}
+            onResolving={() => focusAfterResolve(entry.thread.id)}
           />
         ))}
       </ol>

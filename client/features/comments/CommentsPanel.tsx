@@ -11,6 +11,7 @@ import { filterThreads, type StatusFilter } from './shownThreads';
 import { revealAnchor, scrollToThread } from './threadDom';
 import { useCommentThreads, useMentionable } from './useComments';
 import { useComposer } from './useComposer';
+import { usePanelEscape } from './usePanelEscape';
 import { useLinkedSelection, useRevealLinkedThread } from './useDeepLink';
 import { useAnchoredThreads, useHighlightSync } from './useThreadAnchors';
 
@@ -94,6 +95,8 @@ export function CommentsPanel({ docId, roundId, ydoc, canComment, currentUserId 
     registry?.setPanelOpen(false);
     document.getElementById('comments-toggle')?.focus();
   };
+  const closable = Boolean(registry && registry.toggles > 0);
+  const onKeyDown = usePanelEscape(panelOpen, closable, () => registry?.setPanelOpen(false));
 
   const toggleActive = (thread: CommentThread) => {
     const next = thread.id === activeId ? null : thread.id;
@@ -108,10 +111,11 @@ export function CommentsPanel({ docId, roundId, ydoc, canComment, currentUserId 
       aria-labelledby={headingId}
       hidden={!panelOpen}
       data-testid="comments-panel"
+      onKeyDown={onKeyDown}
     >
       <div className="comments-panel__head">
         <h2 id={headingId}>{t('comments.heading')}</h2>
-        {registry && registry.toggles > 0 ? (
+        {closable ? (
           <button type="button" className="button button--small" onClick={closePanel}>
             {t('comments.close')}
           </button>

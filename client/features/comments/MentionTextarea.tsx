@@ -1,6 +1,16 @@
-import { useId, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import {
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react';
 import type { PersonRef } from '../../../shared/schemas/rounds';
 import { useT } from '../../i18n/I18nProvider';
+import { caretLine } from './caretLine';
 import { activeMention, insertMention, matchPeople } from './mentions';
 
 /** The composer's text and the people picked from the suggestions (see mentions.ts). */
@@ -53,6 +63,26 @@ export function MentionTextarea({
   const open = mention !== null && dismissed !== mention.start && suggestions.length > 0;
   const current = open ? Math.min(highlighted, suggestions.length - 1) : -1;
   const optionId = (index: number) => `${listId}-option-${index}`;
+  const fieldRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const [placement, setPlacement] = useState<CSSProperties>({});
+
+  // The list sits just below the caret's line, or just above it when the window has no room below:
+  // never over the line being typed.
+  useLayoutEffect(() => {
+    const field = fieldRef.current;
+    const area = ref.current;
+    if (!open || !field || !area) return;
+    const box = field.getBoundingClientRect();
+    const line = caretLine(area);
+    const height = listRef.current?.offsetHeight ?? 0;
+    const roomBelow = window.innerHeight - line.bottom;
+    const next: CSSProperties =
+      roomBelow < height && line.top > roomBelow
+        ? { top: 'auto', bottom: `${box.bottom - line.top}px` }
+        : { top: `${line.bottom - box.top}px`, bottom: 'auto' };
+    setPlacement((current) => (current.top === next.top && current.bottom === next.bottom ? current : next));
+  }, [open, caret, draft.text, suggestions.length, ref]);
 
   const pick = (person: PersonRef) => {
     if (!mention) return;
@@ -94,7 +124,7 @@ export function MentionTextarea({
   };
 
   return (
-    <div className="field mention-field">
+    <div className="field mention-field" ref={fieldRef}>
       <label htmlFor={id}>{label}</label>
       <textarea
         ref={ref}
@@ -121,7 +151,9 @@ export function MentionTextarea({
       </p>
       <ul
         id={listId}
+        ref={listRef}
         role="listbox"
+        style={placement}
         className="mention-field__list"
         aria-label={t('comments.mentionList')}
         hidden={!open}

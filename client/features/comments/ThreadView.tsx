@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { PersonRef } from '../../../shared/schemas/rounds';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { reopenThread, replyToThread, resolveThread } from './commentsApi';
@@ -25,6 +25,7 @@ export function ThreadView({
   currentUserId,
   people,
   onChanged,
+  onResolving,
 }: {
   entry: ShownThread;
   active: boolean;
@@ -33,6 +34,8 @@ export function ThreadView({
   currentUserId: string;
   people: PersonRef[];
   onChanged: (announcement?: string) => void;
+  /** "Afhandelen" was pressed: the list decides where focus goes once the thread has moved. */
+  onResolving: () => void;
 }) {
   const t = useT();
   const formatDate = useDateTimeFormat();
@@ -49,11 +52,18 @@ export function ThreadView({
   const author = first?.author?.name ?? t('comments.unknownAuthor');
   const resolved = thread.status === 'resolved';
 
-  // Closing the reply form (send, Escape, cancel) gives focus back to the button that opened it.
+  // Closing the reply form (send, Escape, cancel) gives focus back to the button that opened it —
+  // after the render that shows the button again (a frame may come before that render).
+  const refocus = useRef(false);
   const closeReply = () => {
+    refocus.current = true;
     setReplying(false);
-    requestAnimationFrame(() => replyButtonRef.current?.focus());
   };
+  useEffect(() => {
+    if (!refocus.current || replying) return;
+    refocus.current = false;
+    replyButtonRef.current?.focus();
+  }, [replying]);
 
   const run = async (action: () => Promise<unknown>, announcement?: string) => {
     setBusy(true);
@@ -175,7 +185,10 @@ export function ThreadView({
                   className="button button--small"
                   disabled={busy}
                   data-testid="comment-resolve"
-                  onClick={() => void run(() => resolveThread(thread.id), t('comments.resolvedDone'))}
+                  onClick={() => {
+                    onResolving();
+                    void run(() => resolveThread(thread.id), t('comments.resolvedDone'));
+                  }}
                 >
                   {t('comments.resolve')}
                   <span className="visually-hidden"> ({t('comments.threadHeading', { name: author })})</span>

@@ -1,5 +1,6 @@
 import { useId, useMemo, type ReactNode } from 'react';
 import { checkDesign, studyLoad } from '../../../shared/domain/design/rules';
+import { outcomeLabels } from '../../../shared/domain/template/upgrade';
 import { META_MAP } from '../../../shared/editor/fields';
 import { DESIGN_KEYS, projectDesign } from '../../../shared/editor/designDoc';
 import { useT } from '../../i18n/I18nProvider';
@@ -64,9 +65,10 @@ export function DesignForm({
     () =>
       checkDesign(projectDesign(doc, template), template, {
         closedRounds: closedRounds,
+        outcomeLabels: outcomeLabels(info.earlierOutcomes),
       }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [doc, template, checkedVersion, closedRounds],
+    [doc, template, checkedVersion, closedRounds, info.earlierOutcomes],
   );
   const load = useMemo(() => studyLoad(design), [design]);
   const [message, announce] = useAnnouncer();
@@ -106,7 +108,13 @@ export function DesignForm({
       <div className="draft-layout">
         <div className="draft-layout__main">
           <GeneralFields doc={doc} design={design} template={template} title={title} editable={editable} />
-          <OutcomesField doc={doc} design={design} template={template} editable={editable} />
+          <OutcomesField
+            doc={doc}
+            design={design}
+            template={template}
+            earlier={info.earlierOutcomes}
+            editable={editable}
+          />
           <SizeFields doc={doc} design={design} editable={editable} />
           <ActivitiesEditor
             doc={doc}
@@ -119,6 +127,7 @@ export function DesignForm({
             doc={doc}
             design={design}
             template={template}
+            earlierOutcomes={info.earlierOutcomes}
             editable={editable}
             guidance={guidanceOf('evidence')}
             earlier={earlier('evidence', '#field-evidence textarea')}

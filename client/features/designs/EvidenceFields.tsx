@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import * as Y from 'yjs';
 import { allOutcomes, type TemplateContent } from '../../../shared/domain/template/types';
+import type { EarlierOutcome } from '../../../shared/domain/template/upgrade';
 import { DESIGN_KEYS } from '../../../shared/editor/designDoc';
 import { ItemCommentButton } from '../comments/ItemCommentButton';
 import { YTextField } from '../../editor/YTextField';
@@ -13,11 +14,14 @@ export function EvidenceFields({
   doc,
   design,
   template,
+  earlierOutcomes,
   editable,
   guidance,
   earlier,
 }: FieldProps & {
   template: TemplateContent;
+  /** Outcomes of other versions of the ontwikkelpad, by id, for evidence of a removed one. */
+  earlierOutcomes: Record<string, EarlierOutcome>;
   /** The template's guidance for this question (its "Toetsing en bewijzen" section). */
   guidance?: string | undefined;
   /** Text written earlier in that section. */
@@ -36,7 +40,7 @@ export function EvidenceFields({
         <p className="empty-state">{t('design.evidenceEmpty')}</p>
       ) : null}
       {design.targetedOutcomeIds.map((id) => {
-        const outcome = outcomes.get(id);
+        const outcome = outcomes.get(id) ?? earlierOutcomes[id];
         const text = evidence.get(id);
         const label = t('design.evidenceFor', { code: outcome?.code ?? id, title: outcome?.title ?? '' });
         return (

@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { allOutcomes, type TemplateContent } from '../../../shared/domain/template/types';
+import { outcomeLabel, type EarlierOutcome } from '../../../shared/domain/template/upgrade';
 import { ItemCommentButton } from '../comments/ItemCommentButton';
 import { useT } from '../../i18n/I18nProvider';
 import { setTargeted } from './designActions';
@@ -13,8 +14,9 @@ export function OutcomesField({
   doc,
   design,
   template,
+  earlier,
   editable,
-}: FieldProps & { template: TemplateContent }) {
+}: FieldProps & { template: TemplateContent; earlier: Record<string, EarlierOutcome> }) {
   const t = useT();
   const headingId = useId();
   const hintId = useId();
@@ -68,9 +70,22 @@ export function OutcomesField({
           <fieldset className="outcome-picker__theme outcome-picker__removed">
             <legend>{t('design.outcomesRemoved')}</legend>
             <ul className="plain-list">
-              {removed.map((id) =>
-                box(id, id, <span className="badge badge--warn"> {t('design.outcomeRemovedBadge')}</span>),
-              )}
+              {removed.map((id) => {
+                // Named as the version it came from named it; an id only if no version knows it.
+                const outcome = earlier[id];
+                return box(
+                  id,
+                  outcome ? (
+                    <>
+                      <strong>{outcome.code}</strong> {outcome.title}
+                    </>
+                  ) : (
+                    id
+                  ),
+                  <span className="badge badge--warn"> {t('design.outcomeRemovedBadge')}</span>,
+                  outcome ? outcomeLabel(outcome) : id,
+                );
+              })}
             </ul>
           </fieldset>
         ) : null}

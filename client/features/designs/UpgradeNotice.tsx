@@ -1,10 +1,15 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { upgradeDesign, type DesignInfo } from './designsApi';
 import { toApiError, type ApiError } from '../../api/request';
 import { useT } from '../../i18n/I18nProvider';
+import { UpgradeChanges } from './UpgradeChanges';
 
-/** A newer published version of the ontwikkelpad: what changes for this design, and the upgrade. */
+/**
+ * A newer published version of the ontwikkelpad: what changes for this design, and the upgrade —
+ * in two steps, because an upgrade cannot be undone: the button opens a confirmation that lists
+ * the changes again beside "Bevestigen" and "Annuleren".
+ */
 export function UpgradeNotice({
   info,
   canUpgrade,
@@ -16,8 +21,19 @@ export function UpgradeNotice({
 }) {
   const t = useT();
   const headingId = useId();
+  const confirmHeadingId = useId();
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const startRef = useRef<HTMLButtonElement>(null);
+  const confirmHeadingRef = useRef<HTMLHeadingElement>(null);
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    // Keyboard and screen-reader users land on the question; after "Annuleren", back on the button.
+    if (confirming) confirmHeadingRef.current?.focus();
+    else if (returnFocus.current) startRef.current?.focus();
+    returnFocus.current = false;
+  }, [confirming]);
   const newer = info.newerTemplate;
   if (!newer) return null;
   const { plan, version } = newer;
@@ -34,6 +50,10 @@ export function UpgradeNotice({
       setBusy(false);
     }
   };
+  const cancel = () => {
+    returnFocus.current = true;
+    setConfirming(false);
+  };
   return (
     <section
       className="notice notice--info upgrade-notice"
@@ -42,56 +62,51 @@ export function UpgradeNotice({
     >
       <h2 id={headingId}>{t('design.upgradeHeading', { version: version.version })}</h2>
       <p>{t('design.upgradeIntro')}</p>
-      <p>{t('design.upgradeKept', { count: plan.kept.length })}</p>
-      {plan.removed.length > 0 ? (
+      {confirming ? (
+        <div
+          role="group"
+          aria-labelledby={confirmHeadingId}
+          className="upgrade-notice__confirm"
+          data-testid="upgrade-confirm"
+        >
+          <h3 id={confirmHeadingId} ref={confirmHeadingRef} tabIndex={-1}>
+            {t('design.upgradeConfirmHeading', { version: version.version })}
+          </h3>
+          <UpgradeChanges plan={plan} />
+          <p>{t('design.upgradeConfirmNote')}</p>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button button--primary"
+              data-testid="upgrade-confirm-button"
+              aria-disabled={busy ? true : undefined}
+              onClick={() => void upgrade()}
+            >
+              {busy ? t('design.upgrading') : t('design.upgradeConfirmButton')}
+            </button>
+            <button type="button" className="button" onClick={cancel}>
+              {t('design.upgradeCancel')}
+            </button>
+          </div>
+        </div>
+      ) : (
         <>
-          <p>{t('design.upgradeRemoved')}</p>
-          <ul data-testid="upgrade-removed">
-            {plan.removed.map((outcome) => (
-              <li key={outcome.id} className="upgrade-notice__removed">
-                <strong>{outcome.code}</strong> {outcome.title}
-              </li>
-            ))}
-          </ul>
+          <UpgradeChanges plan={plan} />
+          {canUpgrade ? (
+            <p>
+              <button
+                type="button"
+                ref={startRef}
+                className="button button--primary"
+                data-testid="upgrade-button"
+                onClick={() => setConfirming(true)}
+              >
+                {t('design.upgradeButton', { version: version.version })}
+              </button>
+            </p>
+          ) : null}
         </>
-      ) : null}
-      {plan.changed.length > 0 ? (
-        <>
-          <p>{t('design.upgradeChanged')}</p>
-          <ul data-testid="upgrade-changed">
-            {plan.changed.map(({ after }) => (
-              <li key={after.id}>
-                <strong>{after.code}</strong> {after.title}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {plan.added.length > 0 ? (
-        <>
-          <p>{t('design.upgradeAdded')}</p>
-          <ul data-testid="upgrade-added">
-            {plan.added.map((outcome) => (
-              <li key={outcome.id}>
-                <strong>{outcome.code}</strong> {outcome.title}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {canUpgrade ? (
-        <p>
-          <button
-            type="button"
-            className="button button--primary"
-            data-testid="upgrade-button"
-            aria-disabled={busy ? true : undefined}
-            onClick={() => void upgrade()}
-          >
-            {busy ? t('design.upgrading') : t('design.upgradeButton', { version: version.version })}
-          </button>
-        </p>
-      ) : null}
+      )}
       {error ? <ErrorMessage error={error} /> : null}
     </section>
   );

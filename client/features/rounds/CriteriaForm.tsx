@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { CriterionResponse, Round } from '../../../shared/schemas/rounds';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { toApiError, type ApiError } from '../../api/request';
@@ -41,7 +41,13 @@ export function CriteriaForm({
   });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState<'' | 'draft' | 'sent'>('');
+  const sentRef = useRef<HTMLParagraphElement>(null);
+  // "Versturen" is disabled while it sends, which drops keyboard focus: it lands on the
+  // confirmation instead, so it is seen, read out and the reviewer knows where they are.
+  useEffect(() => {
+    if (status === 'sent') sentRef.current?.focus();
+  }, [status]);
   const submittedAt = responses.find((response) => response.submittedAt)?.submittedAt ?? null;
 
   const save = async (submit: boolean) => {
@@ -59,7 +65,7 @@ export function CriteriaForm({
         submit,
       });
       onSaved(saved);
-      setStatus(submit ? t('rounds.responsesSent') : t('rounds.responsesDraftSaved'));
+      setStatus(submit ? 'sent' : 'draft');
     } catch (caught) {
       setError(toApiError(caught));
     } finally {
@@ -167,9 +173,15 @@ export function CriteriaForm({
             {t('rounds.send')}
           </button>
         </p>
-        <p role="status" data-testid="responses-status">
-          {status}
-        </p>
+        <div role="status" data-testid="responses-status">
+          {status === 'sent' ? (
+            <p className="notice notice--info" ref={sentRef} tabIndex={-1} data-testid="responses-sent">
+              {t('rounds.responsesSent')}
+            </p>
+          ) : status === 'draft' ? (
+            <p>{t('rounds.responsesDraftSaved')}</p>
+          ) : null}
+        </div>
       </form>
     </section>
   );

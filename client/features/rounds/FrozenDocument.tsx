@@ -128,12 +128,14 @@ function FrozenDesign({
       createdAt: '',
       updatedAt: '',
       template: summary,
+      // The version names the outcomes it targets, earlier ones too.
+      earlierOutcomes: projection.outcomes,
       newerTemplate: null,
       role: 'viewer',
       capabilities: [],
     };
     return { info, template: content };
-  }, [template, session.docId, projection.title]);
+  }, [template, session.docId, projection.title, projection.outcomes]);
   if (error) {
     return (
       <>

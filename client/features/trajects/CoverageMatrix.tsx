@@ -5,7 +5,13 @@ import { useT } from '../../i18n/I18nProvider';
 export function CoverageMatrix({ data }: { data: TrajectDetail }) {
   const t = useT();
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('traject.matrix')}>
+    <div
+      className="table-scroll"
+      data-scroll-area
+      tabIndex={0}
+      role="region"
+      aria-label={t('traject.matrix')}
+    >
       <table className="data-table coverage-matrix" data-testid="coverage-matrix">
         <caption>{t('traject.matrixCaption')}</caption>
         <thead>

@@ -3,6 +3,7 @@ import { generateSecureRandomString, hashSecret } from '../../auth/tokens';
 import type { AppDeps } from '../../deps';
 import { ApiError, notFound } from '../../http/apiError';
 import { authorizeLockedRound, effectiveStatus } from '../../policies/round';
+import { actorText } from '../../presenters/notificationText';
 import type { RoundRow } from '../../stores/rounds';
 import { emitRoundChange } from '../roundEvents';
 import { authorizeRoundChange } from './close';
@@ -141,7 +142,7 @@ export async function acceptRoundLink(
     if (!(await tx.stores.rounds.addIndividualReviewer(round.id, userId, link.id))) return false;
     await notifyRoundTeam(tx, round, {
       kind: 'round_feedback',
-      text: `${await tx.stores.users.displayName(userId)} doet mee als reviewer in "${round.title}".`,
+      text: actorText(` doet mee als reviewer in "${round.title}".`),
       actorId: userId,
     });
     return true;

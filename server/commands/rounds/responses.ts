@@ -5,6 +5,7 @@ import { ApiError } from '../../http/apiError';
 import { authorizeLockedRound, authorizeRound } from '../../policies/round';
 import { presentResponses } from '../../presenters/responses';
 import { criteriaOf } from '../../presenters/round';
+import { actorText } from '../../presenters/notificationText';
 import { emitRoundChange } from '../roundEvents';
 import { authorizeRoundChange } from './close';
 import { notifyRoundTeam } from './notify';
@@ -53,7 +54,7 @@ export async function saveResponses(
     if (firstSubmit) {
       await notifyRoundTeam(tx, round, {
         kind: 'round_feedback',
-        text: `${await tx.stores.users.displayName(userId)} heeft feedback gegeven in "${round.title}".`,
+        text: actorText(` heeft feedback gegeven in "${round.title}".`),
         actorId: userId,
       });
     }

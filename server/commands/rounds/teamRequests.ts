@@ -5,6 +5,7 @@ import { ApiError, notFound } from '../../http/apiError';
 import { authorizeTeam } from '../../policies/team';
 import { effectiveStatus } from '../../policies/round';
 import { roundPath, teamPath, teamRoundPath } from '../../presenters/paths';
+import { actorText } from '../../presenters/notificationText';
 import type { RoundRow } from '../../stores/rounds';
 import type { DocumentSummary } from '../../../shared/schemas/documents';
 import { emitRoundChange } from '../roundEvents';
@@ -42,14 +43,15 @@ export async function announceTeamRequest(
     await notifyReviewingTeam(tx, round, document, team, userId);
     return;
   }
-  const requester = await tx.stores.users.displayName(userId);
   const requestingTeam = document.teamId ? (await tx.stores.teams.get(document.teamId))?.name : undefined;
   for (const member of await tx.stores.teams.members(team.id)) {
     if (!can(member.role, 'team.manageMembers')) continue;
     await tx.stores.rounds.notify({
       userId: member.userId,
       kind: 'review_request',
-      text: `${requester}${requestingTeam ? ` (${requestingTeam})` : ''} vraagt je team "${team.name}" om feedback op "${document.title}". Accepteer of weiger het verzoek op de teampagina; pas na akkoord horen de leden ervan.`,
+      text: actorText(
+        `${requestingTeam ? ` (${requestingTeam})` : ''} vraagt je team "${team.name}" om feedback op "${document.title}". Accepteer of weiger het verzoek op de teampagina; pas na akkoord horen de leden ervan.`,
+      ),
       link: teamPath(team.id),
       actorId: userId,
       docId: null,

@@ -7,6 +7,7 @@ import {
   designChecks,
   designTemplate,
   designUpgradePlan,
+  earlierOutcomes,
   upgradeDesign,
 } from '../../commands/designs';
 import type { AppDeps, AppEnv } from '../../deps';
@@ -32,6 +33,8 @@ export function designRoutes(deps: AppDeps) {
         ...document,
         docId,
         template,
+        // Targeted outcomes this version no longer has keep their name (see earlierOutcomes).
+        earlierOutcomes: await earlierOutcomes(deps, version),
         // A newer published version of the same ontwikkelpad, with what upgrading would mean.
         newerTemplate: newer
           ? {

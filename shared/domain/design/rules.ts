@@ -51,8 +51,11 @@ function guideline(
   return { ruleId, kind: 'guideline', status: ok ? 'pass' : 'warn', message: ok ? pass : warn, target };
 }
 
-function codeOf(template: TemplateContent, id: string): string {
-  return allOutcomes(template).find((outcome) => outcome.id === id)?.code || id;
+/** The outcome's code in the template, else its label from an earlier version, else its id. */
+function codeOf(template: TemplateContent, id: string, context: DesignContext): string {
+  return (
+    allOutcomes(template).find((outcome) => outcome.id === id)?.code || context.outcomeLabels?.[id] || id
+  );
 }
 
 /** R3–R13 for one leerarrangement against its template version. Pure: same input, same output. */
@@ -104,7 +107,7 @@ export function checkDesign(
         'R4',
         false,
         '',
-        `Leeruitkomst ${unknown.map((id) => context.outcomeLabels?.[id] ?? id).join(', ')} komt niet voor in deze versie van het ontwikkelpad.`,
+        `Leeruitkomst ${unknown.map((id) => codeOf(template, id, context)).join(', ')} komt niet voor in deze versie van het ontwikkelpad.`,
         {
           field: 'outcomes',
           itemId: unknown[0],
@@ -165,7 +168,7 @@ export function checkDesign(
           'R7',
           missingEvidence.length === 0,
           'Voor elke gekozen leeruitkomst zijn bewijzen beschreven.',
-          `Beschrijf bewijzen (toetsing) voor ${missingEvidence.map((id) => codeOf(template, id)).join(', ')}.`,
+          `Beschrijf bewijzen (toetsing) voor ${missingEvidence.map((id) => codeOf(template, id, context)).join(', ')}.`,
           { field: 'evidence', ...(missingEvidence[0] ? { itemId: missingEvidence[0] } : {}) },
         ),
   );

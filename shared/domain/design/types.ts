@@ -66,8 +66,8 @@ export interface DesignContext {
   /** Closed feedback rounds on this design; null while the rounds capability does not exist. */
   closedRounds: number | null;
   /**
-   * Codes of outcomes the current template version no longer has (from earlier versions of the
-   * same ontwikkelpad), so a message after an upgrade can say "LU 1.1" instead of an internal id.
+   * Labels of outcomes the current template version no longer has (from earlier versions of the
+   * same ontwikkelpad), so a message after an upgrade can say "LU 1.1 Mediawijsheid", not an id.
    */
   outcomeLabels?: Record<string, string>;
 }

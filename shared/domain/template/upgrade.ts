@@ -39,3 +39,19 @@ export function planUpgrade(
     added: changes.flatMap((change) => (change.kind === 'outcome-added' ? [change.outcome] : [])),
   };
 }
+
+/** How an outcome the pinned version no longer has is named: as the version it came from named it. */
+export interface EarlierOutcome {
+  code: string;
+  title: string;
+}
+
+/** "LU 1.2 Mediawijsheid": code and title, either alone when the other is empty. */
+export function outcomeLabel(outcome: EarlierOutcome): string {
+  return [outcome.code, outcome.title].filter(Boolean).join(' ');
+}
+
+/** Labels (see outcomeLabel) by id, as rule messages take them. */
+export function outcomeLabels(earlier: Record<string, EarlierOutcome>): Record<string, string> {
+  return Object.fromEntries(Object.entries(earlier).map(([id, outcome]) => [id, outcomeLabel(outcome)]));
+}

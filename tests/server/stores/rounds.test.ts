@@ -29,6 +29,7 @@ describe('round store', () => {
         ...['insertComment', 'comment', 'liveComments', 'roundComments', 'threadMessages'],
         ...['editComment', 'deleteComment', 'setResolved'],
         ...['notify', 'notifications', 'unreadCount', 'markRead'],
+        ...['commentsBy', 'responsesBy'],
         ...['lockRound', 'lockLink', 'lockComment'],
       ].sort(),
     );
