@@ -1,0 +1,35 @@
+/** The rich text of every section of a document's Y.Doc, by section id (as projections name them). */
+import * as Y from 'yjs';
+import { SECTIONS_ARRAY, sectionFragmentName } from '../../shared/editor/fields';
+import { TEMPLATE_KEYS } from '../../shared/editor/templateDoc';
+import type { DocumentSummary } from '../../shared/schemas/documents';
+import { readRichText, type RichText } from './richText';
+
+/** Rich text by section id; the ids match the projection's `sections`. */
+export function richSections(doc: Y.Doc, kind: DocumentSummary['kind']): Map<string, RichText> {
+  const fragments: Array<[string, string]> =
+    kind === 'ontwikkelpad'
+      ? [
+          [TEMPLATE_KEYS.description, TEMPLATE_KEYS.description],
+          [TEMPLATE_KEYS.suggestions, TEMPLATE_KEYS.suggestions],
+        ]
+      : doc
+          .getArray<Y.Map<unknown>>(SECTIONS_ARRAY)
+          .toArray()
+          .map((section) => {
+            const id = String(section.get('id') ?? '');
+            return [id, sectionFragmentName(id)];
+          });
+  return new Map(fragments.map(([id, name]) => [id, readRichText(doc.getXmlFragment(name))]));
+}
+
+/** `richSections` of a Yjs state, read in a throwaway doc. */
+export function richSectionsOfState(state: Uint8Array, kind: DocumentSummary['kind']): Map<string, RichText> {
+  const doc = new Y.Doc({ gc: true });
+  try {
+    Y.applyUpdate(doc, state);
+    return richSections(doc, kind);
+  } finally {
+    doc.destroy();
+  }
+}
