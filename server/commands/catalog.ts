@@ -75,11 +75,16 @@ export async function searchCatalog(deps: AppDeps, filter: CatalogFilter) {
     .map(summary);
 }
 
-/** One approved design with its plain projection; 404 for anything not approved. */
+/**
+ * One approved design with its plain projection and every written section (rendered on a pool
+ * thread from the state frozen at approval); 404 for anything not approved.
+ */
 export async function catalogEntry(deps: AppDeps, docId: string) {
   const publication = await deps.stores.lifecycle.publication(docId);
-  if (!publication) throw notFound('Dit leerarrangement staat niet in de catalogus.');
-  return { ...summary(publication), content: publication.projection.content };
+  const state = await deps.stores.lifecycle.publishedState(docId);
+  if (!publication || !state) throw notFound('Dit leerarrangement staat niet in de catalogus.');
+  const sections = await deps.workers.run('catalogSections', { state }, [state.buffer as ArrayBuffer]);
+  return { ...summary(publication), content: publication.projection.content, sections };
 }
 
 /**

@@ -1,15 +1,15 @@
 import type { VersionProjection } from '../../shared/domain/versions/projection';
 import type { DocumentSummary } from '../../shared/schemas/documents';
 import { LEARNING_FORM_NL } from './labelsNl';
-import type { RichText } from './richText';
+import type { Node as PMNode } from '@tiptap/pm/model';
 
 /** What every document export renders: the document, the version (null: current state) and its projection. */
 export interface ExportSource {
   document: DocumentSummary;
   version: { id: string; label: string; createdAt: string } | null;
   json: VersionProjection;
-  /** Rich text by section id (from the Yjs state); a section missing here renders its plain text. */
-  rich?: Map<string, RichText>;
+  /** Document nodes by section id (from the Yjs state); a section without one renders its plain text. */
+  rich?: Map<string, PMNode | null>;
   /** Attribution of a reused design: the source's title, team and licence. */
   basedOn?: string | null;
 }

@@ -25,10 +25,14 @@ export type Block =
   | { type: 'table'; columns: string[]; rows: string[][] }
   | { type: 'empty' };
 
+/** The structured fields of a design that a template section can ask about too. */
+export type StructuredFieldKey = 'outcomes' | 'activities' | 'evidence' | 'evcApproach' | 'trajectRelation';
+
 type Design = Extract<VersionProjection, { kind: 'leerarrangement' }>;
 
 /** A structured field of a design, and which template section (by heading) asks the same question. */
 interface StructuredField {
+  key: StructuredFieldKey;
   heading: string;
   matches: RegExp;
   blocks: (json: Design) => Block[];
@@ -42,6 +46,7 @@ const text = (value: string): Block[] => (value.trim() ? [{ type: 'text', text: 
  */
 const STRUCTURED_FIELDS: StructuredField[] = [
   {
+    key: 'outcomes',
     heading: 'Leeruitkomsten',
     matches: /^leeruitkomsten/i,
     blocks: (json) => {
@@ -50,6 +55,7 @@ const STRUCTURED_FIELDS: StructuredField[] = [
     },
   },
   {
+    key: 'activities',
     heading: 'Leeractiviteiten',
     matches: /^leeractiviteiten/i,
     blocks: ({ design }) =>
@@ -71,6 +77,7 @@ const STRUCTURED_FIELDS: StructuredField[] = [
           ],
   },
   {
+    key: 'evidence',
     heading: 'Bewijzen',
     matches: /^(toetsing|bewijzen)/i,
     blocks: (json) =>
@@ -82,16 +89,34 @@ const STRUCTURED_FIELDS: StructuredField[] = [
         ]),
   },
   {
+    key: 'evcApproach',
     heading: 'EVC-aanpak',
     matches: /^(erkenning eerder verworven|evc)/i,
     blocks: ({ design }) => text(design.evcApproach),
   },
   {
+    key: 'trajectRelation',
     heading: 'Relatie tot het traject',
     matches: /^relatie tot het/i,
     blocks: ({ design }) => text(design.trajectRelation),
   },
 ];
+
+/**
+ * Which structured field each section heading asks about (each field at most once, the first
+ * matching section), so the catalog places fields where the exports do.
+ */
+export function structuredFieldsOf(headings: string[]): Array<StructuredFieldKey | null> {
+  const used = new Set<StructuredField>();
+  return headings.map((heading) => {
+    const field = STRUCTURED_FIELDS.find(
+      (candidate) => !used.has(candidate) && candidate.matches.test(heading),
+    );
+    if (!field) return null;
+    used.add(field);
+    return field.key;
+  });
+}
 
 function metaPairs({ document, version, json, basedOn }: ExportSource): Array<[string, string]> {
   const pairs: Array<[string, string]> = [['Soort', DOCUMENT_KIND_NL[document.kind] ?? document.kind]];
@@ -121,24 +146,19 @@ export function exportOutline(source: ExportSource): Block[] {
     { type: 'heading', level: 1, text: json.title },
     { type: 'meta', pairs: metaPairs(source) },
   ];
-  const used = new Set<StructuredField>();
-  for (const section of json.sections) {
-    const content = rich?.get(section.id) ?? { node: null, text: section.text };
-    const field =
-      json.kind === 'leerarrangement'
-        ? STRUCTURED_FIELDS.find(
-            (candidate) => !used.has(candidate) && candidate.matches.test(section.heading),
-          )
-        : undefined;
-    if (field) used.add(field);
+  const fieldKeys =
+    json.kind === 'leerarrangement' ? structuredFieldsOf(json.sections.map((s) => s.heading)) : [];
+  json.sections.forEach((section, index) => {
+    const content: RichText = { node: rich?.get(section.id) ?? null, text: section.text };
+    const field = STRUCTURED_FIELDS.find((candidate) => candidate.key === fieldKeys[index]);
     const structured = field && json.kind === 'leerarrangement' ? field.blocks(json) : [];
     const written: Block[] = isEmptyRich(content) ? [] : [{ type: 'rich', rich: content }];
     blocks.push({ type: 'heading', level: 2, text: section.heading }, ...written, ...structured);
     if (written.length === 0 && structured.length === 0) blocks.push({ type: 'empty' });
-  }
+  });
   if (json.kind !== 'leerarrangement') return blocks;
   for (const field of STRUCTURED_FIELDS) {
-    if (used.has(field)) continue;
+    if (fieldKeys.includes(field.key)) continue;
     const structured = field.blocks(json);
     blocks.push({ type: 'heading', level: 2, text: field.heading });
     blocks.push(...(structured.length ? structured : [{ type: 'empty' } as const]));

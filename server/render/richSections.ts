@@ -3,10 +3,11 @@ import * as Y from 'yjs';
 import { SECTIONS_ARRAY, sectionFragmentName } from '../../shared/editor/fields';
 import { TEMPLATE_KEYS } from '../../shared/editor/templateDoc';
 import type { DocumentSummary } from '../../shared/schemas/documents';
-import { readRichText, type RichText } from './richText';
+import { fragmentToNode } from './richText';
+import type { Node as PMNode } from '@tiptap/pm/model';
 
-/** Rich text by section id; the ids match the projection's `sections`. */
-export function richSections(doc: Y.Doc, kind: DocumentSummary['kind']): Map<string, RichText> {
+/** Document nodes by section id (null: not renderable); the ids match the projection's `sections`. */
+export function richSections(doc: Y.Doc, kind: DocumentSummary['kind']): Map<string, PMNode | null> {
   const fragments: Array<[string, string]> =
     kind === 'ontwikkelpad'
       ? [
@@ -20,16 +21,5 @@ export function richSections(doc: Y.Doc, kind: DocumentSummary['kind']): Map<str
             const id = String(section.get('id') ?? '');
             return [id, sectionFragmentName(id)];
           });
-  return new Map(fragments.map(([id, name]) => [id, readRichText(doc.getXmlFragment(name))]));
-}
-
-/** `richSections` of a Yjs state, read in a throwaway doc. */
-export function richSectionsOfState(state: Uint8Array, kind: DocumentSummary['kind']): Map<string, RichText> {
-  const doc = new Y.Doc({ gc: true });
-  try {
-    Y.applyUpdate(doc, state);
-    return richSections(doc, kind);
-  } finally {
-    doc.destroy();
-  }
+  return new Map(fragments.map(([id, name]) => [id, fragmentToNode(doc.getXmlFragment(name))]));
 }

@@ -7,8 +7,7 @@ import { Transform } from '@tiptap/pm/transform';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { richTextSchema } from '../../shared/editor/extensions';
-import { fragmentToPlainText } from '../../shared/editor/templateDoc';
-import { MAX_RICH_TEXT_DEPTH, xmlDepth } from '../../shared/editor/xmlTree';
+import { MAX_RICH_TEXT_DEPTH, walkXml } from '../../shared/editor/xmlTree';
 
 /** Schemes a rendered link may point to; anything else (javascript:, data:) loses its link. */
 const SAFE_HREF = /^(https?:|mailto:)/i;
@@ -29,13 +28,24 @@ function withoutUnsafeLinks(doc: PMNode): PMNode {
   return transform.doc;
 }
 
+/** Whether elements nest deeper than `max` under `root`; stops descending once they do. */
+function deeperThan(root: Y.XmlFragment, max: number): boolean {
+  let deeper = false;
+  walkXml(root, (_node, depth) => {
+    if (depth > max) deeper = true;
+    return !deeper;
+  });
+  return deeper;
+}
+
 /**
  * The fragment as a document node, or null when the structure is not renderable: deeper than the
  * editor shows (the conversion recurses once per level, see MAX_RICH_TEXT_DEPTH) or not of the
- * schema at all. The caller then renders `fragmentToPlainText`, which walks any depth.
+ * schema at all. The caller then renders the projection's plain text (`fragmentToPlainText`,
+ * which walks any depth).
  */
 export function fragmentToNode(fragment: Y.XmlFragment): PMNode | null {
-  if (xmlDepth(fragment) > MAX_RICH_TEXT_DEPTH) return null;
+  if (deeperThan(fragment, MAX_RICH_TEXT_DEPTH)) return null;
   try {
     return withoutUnsafeLinks(yXmlFragmentToProseMirrorRootNode(fragment, richTextSchema()));
   } catch {
@@ -43,15 +53,10 @@ export function fragmentToNode(fragment: Y.XmlFragment): PMNode | null {
   }
 }
 
-/** A section's rich text: its node when renderable, its plain text always. */
+/** A section's rich text: its node when renderable, its plain text (from the projection) always. */
 export interface RichText {
   node: PMNode | null;
   text: string;
-}
-
-/** Reads `fragment` as RichText. */
-export function readRichText(fragment: Y.XmlFragment): RichText {
-  return { node: fragmentToNode(fragment), text: fragmentToPlainText(fragment) };
 }
 
 /** Whether rich text holds nothing a reader would see. */

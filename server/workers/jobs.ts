@@ -8,6 +8,7 @@ import { diffProjections, type ProjectionDiff } from '../../shared/domain/versio
 import type { VersionProjection } from '../../shared/domain/versions/projection';
 import type { DocumentSummary } from '../../shared/schemas/documents';
 import type { ExportSource } from '../render/design';
+import { catalogSections } from '../render/catalogSections';
 import { renderHtml, renderMarkdown } from '../render/document';
 import { projectDoc, type ProjectionTemplate } from '../render/projection';
 import { richSections } from '../render/richSections';
@@ -130,6 +131,8 @@ export const JOBS = {
     JSON.stringify({ from, to, ...diffProjections(project(before), project(after)) }),
   /** A rendered export. */
   export: renderExport,
+  /** The written sections of a published design, as HTML (its public catalog page). */
+  catalogSections: ({ state }: { state: Uint8Array }) => catalogSections(state),
   /** Busy-waits `ms` (pool tests: a job that outlives its time limit without a huge document). */
   spin: ({ ms }: { ms: number }) => {
     const until = performance.now() + ms;
