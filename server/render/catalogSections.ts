@@ -4,7 +4,7 @@ import { SECTIONS_ARRAY, sectionFragmentName } from '../../shared/editor/fields'
 import { fragmentToPlainText } from '../../shared/editor/templateDoc';
 import { escapeHtml } from './escape';
 import { structuredFieldsOf, type StructuredFieldKey } from './outline';
-import { withHtmlWriter } from './richHtml';
+import { richToHtml } from './richHtml';
 import { richSections } from './richSections';
 
 /** One section of a catalog entry: its heading, its text as HTML and the structured field it holds. */
@@ -31,19 +31,17 @@ export function catalogSections(state: Uint8Array): CatalogSection[] {
         heading: String(section.get('heading') ?? ''),
       }));
     const fields = structuredFieldsOf(sections.map((section) => section.heading));
-    return withHtmlWriter((write) =>
-      sections.map((section, index) => {
-        const node = rich.get(section.id);
-        const html = node
-          ? write(node)
-          : fragmentToPlainText(doc.getXmlFragment(sectionFragmentName(section.id)))
-              .split('\n')
-              .filter((line) => line.trim())
-              .map((line) => `<p>${escapeHtml(line)}</p>`)
-              .join('');
-        return { ...section, html, field: fields[index] ?? null };
-      }),
-    );
+    return sections.map((section, index) => {
+      const node = rich.get(section.id);
+      const html = node
+        ? richToHtml(node)
+        : fragmentToPlainText(doc.getXmlFragment(sectionFragmentName(section.id)))
+            .split('\n')
+            .filter((line) => line.trim())
+            .map((line) => `<p>${escapeHtml(line)}</p>`)
+            .join('');
+      return { ...section, html, field: fields[index] ?? null };
+    });
   } finally {
     doc.destroy();
   }

@@ -2,7 +2,7 @@
 import { escapeHtml, escapeMd, escapeMdCell, escapeMdLine } from './escape';
 import type { ExportSource } from './design';
 import { exportOutline, type Block } from './outline';
-import { withHtmlWriter, type HtmlWriter } from './richHtml';
+import { richToHtml } from './richHtml';
 import { richToMarkdown } from './richMarkdown';
 import type { RichText } from './richText';
 
@@ -62,7 +62,7 @@ const htmlParagraphs = (text: string) =>
     .map((line) => `<p>${escapeHtml(line)}</p>`)
     .join('');
 
-function htmlBlock(block: Block, write: HtmlWriter): string {
+function htmlBlock(block: Block): string {
   const e = escapeHtml;
   switch (block.type) {
     case 'heading':
@@ -70,7 +70,7 @@ function htmlBlock(block: Block, write: HtmlWriter): string {
     case 'meta':
       return `<dl>${block.pairs.map(([term, value]) => `<dt>${e(term)}</dt><dd>${e(value)}</dd>`).join('')}</dl>`;
     case 'rich':
-      return block.rich.node ? write(block.rich.node) : htmlParagraphs(block.rich.text);
+      return block.rich.node ? richToHtml(block.rich.node) : htmlParagraphs(block.rich.text);
     case 'text':
       return htmlParagraphs(block.text);
     case 'list':
@@ -109,7 +109,7 @@ const PRINT_CSS = [
 ].join('');
 
 /** The outline's blocks as HTML, each level-2 heading opening a <section> (a page in print). */
-function htmlBody(blocks: Block[], write: HtmlWriter): string {
+function htmlBody(blocks: Block[]): string {
   const parts: string[] = [];
   let open = false;
   for (const block of blocks) {
@@ -118,7 +118,7 @@ function htmlBody(blocks: Block[], write: HtmlWriter): string {
       parts.push('<section>');
       open = true;
     }
-    parts.push(htmlBlock(block, write));
+    parts.push(htmlBlock(block));
   }
   if (open) parts.push('</section>');
   return parts.join('\n');
@@ -129,7 +129,7 @@ function htmlBody(blocks: Block[], write: HtmlWriter): string {
  * (its links limited to http, https and mailto, see richText.ts); the CSP forbids any script.
  */
 export function renderHtml(source: ExportSource, options: { print?: boolean } = {}): string {
-  const body = withHtmlWriter((write) => htmlBody(exportOutline(source), write));
+  const body = htmlBody(exportOutline(source));
   return `<!doctype html>
 <html lang="nl">
 <head>

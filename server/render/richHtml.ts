@@ -1,55 +1,53 @@
-/** Rich text (the shared schema's nodes) as HTML, through ProseMirror's DOMSerializer on happy-dom. */
-import { DOMSerializer, type Node as PMNode } from '@tiptap/pm/model';
-import { Window } from 'happy-dom';
-import { richTextSchema } from '../../shared/editor/extensions';
+/**
+ * Rich text (the shared schema's nodes) as HTML, from the schema's own `toDOM` specs — what
+ * ProseMirror's DOMSerializer builds, written as a string. Without a DOM: a large document's export
+ * stays within the worker's time limit (happy-dom took seconds for 6,000 paragraphs).
+ */
+import type { DOMOutputSpec, Mark, Node as PMNode } from '@tiptap/pm/model';
 import { escapeHtml } from './escape';
 
 const VOID_ELEMENTS = new Set(['br', 'hr', 'img']);
+const ATTRIBUTE_NAME = /^[a-z][a-z0-9-]*$/i;
 
-/**
- * The serializer's DOM as HTML, text and attribute values escaped as every other export text
- * (escapeHtml), so a user's `<`, `=` or quote never appears raw. Recursion is bounded by the
- * schema's depth (see fragmentToNode).
- */
-function toHtml(node: Node): string {
-  if (node.nodeType === 3) return escapeHtml(node.textContent);
-  if (node.nodeType !== 1) return '';
-  const element = node as Element;
-  const tag = element.tagName.toLowerCase();
-  const attributes = [...element.attributes]
-    .map((attr) => ` ${attr.name}="${escapeHtml(attr.value)}"`)
-    .join('');
+/** An output spec as HTML; `inner` fills its hole (0). Text and attribute values are escaped. */
+function renderSpec(spec: DOMOutputSpec, inner: string): string {
+  if (typeof spec === 'string') return escapeHtml(spec);
+  if (!Array.isArray(spec)) throw new Error('rich text: a DOM node as output spec is not supported');
+  const [tag, ...rest] = spec as [string, ...unknown[]];
+  let attributes = '';
+  const first = rest[0];
+  if (first && typeof first === 'object' && !Array.isArray(first)) {
+    rest.shift();
+    for (const [name, value] of Object.entries(first as Record<string, unknown>))
+      if (value !== null && value !== undefined && ATTRIBUTE_NAME.test(name))
+        attributes += ` ${name}="${escapeHtml(value)}"`;
+  }
   if (VOID_ELEMENTS.has(tag)) return `<${tag}${attributes}>`;
-  return `<${tag}${attributes}>${[...element.childNodes].map(toHtml).join('')}</${tag}>`;
+  const children = rest.map((child) => (child === 0 ? inner : renderSpec(child as DOMOutputSpec, inner)));
+  return `<${tag}${attributes}>${children.join('')}</${tag}>`;
 }
 
-/** Turns document nodes into HTML strings; one happy-dom window for all of one render. */
-export type HtmlWriter = (doc: PMNode) => string;
+function markHtml(mark: Mark, inner: string): string {
+  const toDOM = mark.type.spec.toDOM;
+  return toDOM ? renderSpec(toDOM(mark, true), inner) : inner;
+}
 
-/**
- * Runs `render` with an HtmlWriter and closes its window afterwards. The window runs no script
- * and loads nothing: it only builds elements for the serializer.
- */
-export function withHtmlWriter<T>(render: (write: HtmlWriter) => T): T {
-  const window = new Window({
-    settings: {
-      disableJavaScriptEvaluation: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-      disableIframePageLoading: true,
-      disableComputedStyleRendering: true,
-    },
-  });
-  const serializer = DOMSerializer.fromSchema(richTextSchema());
-  const document = window.document as unknown as Document;
-  try {
-    return render((doc) => {
-      const wrap = document.createElement('div');
-      serializer.serializeFragment(doc.content, { document }, wrap);
-      return [...wrap.childNodes].map(toHtml).join('');
-    });
-  } finally {
-    void window.happyDOM.abort();
-    void window.happyDOM.close();
-  }
+/** One node as HTML; recursion is bounded by the schema's depth (see fragmentToNode). */
+function nodeHtml(node: PMNode): string {
+  if (node.isText)
+    return node.marks.reduceRight((inner, mark) => markHtml(mark, inner), escapeHtml(node.text));
+  const inner = contentHtml(node);
+  const toDOM = node.type.spec.toDOM;
+  return toDOM ? renderSpec(toDOM(node), inner) : inner;
+}
+
+function contentHtml(node: PMNode): string {
+  const parts: string[] = [];
+  node.forEach((child) => parts.push(nodeHtml(child)));
+  return parts.join('');
+}
+
+/** A document node's blocks as HTML. */
+export function richToHtml(doc: PMNode): string {
+  return contentHtml(doc);
 }
