@@ -74,3 +74,16 @@ export function dateTimeNl(iso: string): string {
   const part = Object.fromEntries(DATE_TIME.formatToParts(date).map((p) => [p.type, p.value]));
   return `${part.day} ${part.month} ${part.year}, ${part.hour}:${part.minute}`;
 }
+
+const DATE = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: 'Europe/Amsterdam',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+
+/** An ISO date or timestamp as "6 december 2026" (Amsterdam date); unparsable input as given. */
+export function dateNl(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : DATE.format(date);
+}

@@ -55,14 +55,18 @@ const has = (marks: readonly Mark[], name: string) => marks.some((mark) => mark.
 function run(node: PMNode): TextRun {
   if (node.type.name === 'hardBreak') return new TextRun({ break: 1 });
   const marks = node.marks;
+  const text = clean(node.text);
+  if (marks.length === 0) return new TextRun(text);
+  // Only the marks present: a `false` would still be written as an element of every run.
+  const link = has(marks, 'link');
   return new TextRun({
-    text: clean(node.text),
-    bold: has(marks, 'bold'),
-    italics: has(marks, 'italic'),
-    strike: has(marks, 'strike'),
-    ...(has(marks, 'underline') || has(marks, 'link') ? { underline: {} } : {}),
+    text,
+    ...(has(marks, 'bold') ? { bold: true } : {}),
+    ...(has(marks, 'italic') ? { italics: true } : {}),
+    ...(has(marks, 'strike') ? { strike: true } : {}),
+    ...(has(marks, 'underline') || link ? { underline: {} } : {}),
     ...(has(marks, 'code') ? { font: 'Courier New' } : {}),
-    ...(has(marks, 'link') ? { style: 'Hyperlink' } : {}),
+    ...(link ? { style: 'Hyperlink' } : {}),
   });
 }
 

@@ -225,8 +225,12 @@ describe('POST /api/catalog/:id/reuse', () => {
     const status = await server.request('GET', `/api/designs/${id}/status`, { cookie: otherOwner.cookie });
     expect(await status.json()).toMatchObject({
       status: 'globaal-ontwerp',
-      basedOn: { id: approvedId, title: 'Klimaat' },
+      basedOn: { id: approvedId, title: 'Klimaat', teamName: 'Co-creatielab Oost', license: 'CC BY-SA 4.0' },
     });
+    const exported = await server.request('GET', `/api/designs/${id}/export?format=md`, {
+      cookie: otherOwner.cookie,
+    });
+    expect(await exported.text()).toContain('- Gebaseerd op: Klimaat — Co-creatielab Oost (CC BY-SA 4.0)');
     const document = await server.running.deps.stores.documents.get(id);
     expect(document).toMatchObject({ teamId: otherLabId, kind: 'leerarrangement' });
     const client = await connectSynced(server.wsUrl, id, { cookie: otherOwner.cookie });
