@@ -144,7 +144,7 @@ describe('catalog with trajecten in Chromium', () => {
     expect(pathOf(reuse)).not.toBe(`/ontwerpen/${designId}`);
     await expect
       .poll(() => reuse.getByTestId('based-on').innerText(), { timeout: 10_000 })
-      .toBe('Gebaseerd op Curriculum samen maken');
+      .toBe('Gebaseerd op Curriculum samen maken — Co-creatielab Zuid (CC BY-SA 4.0)');
     expect(await reuse.getByTestId('based-on').getByRole('link').getAttribute('href')).toBe(
       `/catalogus/${designId}`,
     );
