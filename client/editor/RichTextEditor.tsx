@@ -1,8 +1,8 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
 import { memo, useEffect, useMemo, useState } from 'react';
+import { richTextExtensions } from '../../shared/editor/extensions';
 import { MAX_RICH_TEXT_DEPTH } from '../../shared/editor/xmlTree';
 import { useCommentsRegistry } from '../features/comments/EditorRegistry';
 import { CommentHighlights } from '../features/comments/highlights';
@@ -94,7 +94,7 @@ const CollaborativeEditor = memo(function CollaborativeEditor({
   // re-apply its options each time.
   const extensions = useMemo(
     () => [
-      StarterKit.configure({ undoRedo: false, heading: { levels } }),
+      ...richTextExtensions(levels),
       Collaboration.configure({ document: session.ydoc, field }),
       CollaborationCaret.configure({
         provider: session.provider,

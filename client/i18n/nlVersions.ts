@@ -74,7 +74,7 @@ export const nlVersions = {
   'diff.field.ects': 'Omvang (ECTS)',
   'diff.field.mode': 'Soort leren',
   'diff.field.placement': 'Plaats in het traject',
-  'diff.field.evcApproach': 'Evc-aanpak',
+  'diff.field.evcApproach': 'EVC-aanpak',
   'diff.field.trajectRelation': 'Relatie met het traject',
 
   'lifecycle.heading': 'Status',

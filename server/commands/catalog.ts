@@ -75,11 +75,31 @@ export async function searchCatalog(deps: AppDeps, filter: CatalogFilter) {
     .map(summary);
 }
 
-/** One approved design with its plain projection; 404 for anything not approved. */
+/**
+ * One approved design with its plain projection and every written section (rendered on a pool
+ * thread from the state frozen at approval); 404 for anything not approved.
+ */
 export async function catalogEntry(deps: AppDeps, docId: string) {
   const publication = await deps.stores.lifecycle.publication(docId);
-  if (!publication) throw notFound('Dit leerarrangement staat niet in de catalogus.');
-  return { ...summary(publication), content: publication.projection.content };
+  const state = await deps.stores.lifecycle.publishedState(docId);
+  if (!publication || !state) throw notFound('Dit leerarrangement staat niet in de catalogus.');
+  return {
+    ...summary(publication),
+    content: publication.projection.content,
+    sections: await sectionsOf(deps, state),
+  };
+}
+
+/**
+ * A published state up to this size is rendered on the event loop (a few ms): a public page should
+ * not wait for a pool thread, which a busy machine starves (it runs niced). Larger ones go to the pool.
+ */
+const INLINE_RENDER_BYTES = 64 * 1024;
+
+async function sectionsOf(deps: AppDeps, state: Uint8Array) {
+  if (state.byteLength <= INLINE_RENDER_BYTES)
+    return (await import('../render/catalogSections')).catalogSections(state);
+  return await deps.workers.run('catalogSections', { state }, [state.buffer as ArrayBuffer]);
 }
 
 /**

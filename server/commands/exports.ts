@@ -1,6 +1,7 @@
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/apiError';
 import { authorizeDocument } from '../policies/document';
+import { CATALOG_LICENSE } from './catalog';
 import { projectionSource, stateBuffers } from './versions';
 
 /** The export formats. */
@@ -34,6 +35,14 @@ export function safeFilename(title: string, extension: string): string {
   return `${base || 'ontwerp'}.${extension}`;
 }
 
+/** "title — team (licence)" of the published design this one was reused from; null if none. */
+async function attribution(deps: AppDeps, docId: string): Promise<string | null> {
+  const basedOn = (await deps.stores.lifecycle.get(docId))?.basedOn;
+  const source = basedOn ? await deps.stores.lifecycle.publication(basedOn) : undefined;
+  if (!source) return null;
+  return `${source.projection.title} — ${source.projection.teamName} (${CATALOG_LICENSE})`;
+}
+
 /** The export of a document's current state or of one of its versions, in `format`. */
 export async function exportDocument(
   deps: AppDeps,
@@ -47,11 +56,17 @@ export async function exportDocument(
     throw new ApiError(400, 'invalid_format', 'Kies md, html, print, json of docx als formaat.');
   const { ref, input } = await projectionSource(deps, document, versionId ?? 'current');
   const version = ref === 'current' ? null : ref;
+  // A stored projection holds plain text; the version's own state holds the formatting.
+  const stored =
+    version && format !== 'json' ? await deps.stores.versions.state(docId, version.id) : undefined;
+  // Its own buffer, so moving it to the worker detaches nothing else.
+  const versionState = stored ? new Uint8Array(stored) : null;
+  const basedOn = await attribution(deps, docId);
   // Projected and rendered on a pool thread: a large document's export takes seconds of CPU.
   const { title, body } = await deps.workers.run(
     'export',
-    { format: format as ExportFormat, document, version, input },
-    stateBuffers(input),
+    { format: format as ExportFormat, document, version, input, versionState, basedOn },
+    [...stateBuffers(input), ...(versionState ? [versionState.buffer as ArrayBuffer] : [])],
   );
   const extension = format === 'print' ? 'html' : format;
   return {

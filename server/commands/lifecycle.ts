@@ -3,6 +3,7 @@ import { checkGates, checkTransition } from '../../shared/domain/lifecycle';
 import { allOutcomes } from '../../shared/domain/template/types';
 import { projectDesign } from '../../shared/editor/designDoc';
 import { readDocument } from '../collab/readDocument';
+import { CATALOG_LICENSE } from './catalog';
 import type { AppDeps } from '../deps';
 import { ApiError, notFound } from '../http/apiError';
 import { authorizeDocument } from '../policies/document';
@@ -26,8 +27,16 @@ export async function designStatus(deps: AppDeps, userId: string, docId: string)
   return {
     ...statusSteps(status, (to) => checkGates(status, to, results)),
     history: await deps.stores.lifecycle.history(docId),
-    // "gebaseerd op …": the published design this one was reused from (its public title).
-    basedOn: basedOn ? { id: basedOn, title: source?.projection.title ?? null } : null,
+    // "gebaseerd op …": the published design this one was reused from, attributed as its licence
+    // asks: title, team and licence.
+    basedOn: basedOn
+      ? {
+          id: basedOn,
+          title: source?.projection.title ?? null,
+          teamName: source?.projection.teamName ?? null,
+          license: CATALOG_LICENSE,
+        }
+      : null,
   };
 }
 

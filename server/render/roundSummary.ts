@@ -1,5 +1,6 @@
 import { TRIAGE_DECISIONS, TRIAGE_LABELS_NL, type RoundSummary } from '../../shared/schemas/rounds';
 import { escapeHtml, escapeMd } from './escape';
+import { dateNl } from './labelsNl';
 
 /** Markdown-escaped text on one line (a table cell). */
 const md = (text: string) => escapeMd(text).replace(/\n+/g, ' ');
@@ -11,7 +12,7 @@ export function summaryMarkdown(summary: RoundSummary): string {
     `# ${md(round.title)}`,
     '',
     `Feedbackronde op **${md(round.documentTitle)}** (versie: ${md(round.version.label)}) van ${md(round.teamName)}.`,
-    `Deadline: ${round.deadline.slice(0, 10)} · status: ${round.status === 'completed' ? 'afgerond' : round.status === 'closed' ? 'triage' : 'open'}.`,
+    `Deadline: ${dateNl(round.deadline)} · status: ${round.status === 'completed' ? 'afgerond' : round.status === 'closed' ? 'triage' : 'open'}.`,
     '',
     `${counts.triaged} van ${counts.total} onderdelen beoordeeld: ${TRIAGE_DECISIONS.map((decision) => `${counts[decision]} ${TRIAGE_LABELS_NL[decision].toLowerCase()}`).join(', ')}.`,
     '',
@@ -51,7 +52,7 @@ export function summaryHtml(summary: RoundSummary): string {
 <style>@page{size:A4;margin:18mm}body{font:11pt/1.45 system-ui,sans-serif;color:#111}table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:4px 6px;vertical-align:top;text-align:left}th{background:#eee}</style>
 </head><body><main>
 <h1>${escapeHtml(round.title)}</h1>
-<p>Feedbackronde op <strong>${escapeHtml(round.documentTitle)}</strong> (versie: ${escapeHtml(round.version.label)}) van ${escapeHtml(round.teamName)}. Deadline ${escapeHtml(round.deadline.slice(0, 10))}.</p>
+<p>Feedbackronde op <strong>${escapeHtml(round.documentTitle)}</strong> (versie: ${escapeHtml(round.version.label)}) van ${escapeHtml(round.teamName)}. Deadline ${escapeHtml(dateNl(round.deadline))}.</p>
 <p>${counts.triaged} van ${counts.total} onderdelen beoordeeld.</p>
 <table><thead><tr><th scope="col">Soort</th><th scope="col">Van</th><th scope="col">Bij</th><th scope="col">Feedback</th><th scope="col">Besluit</th><th scope="col">Reden</th><th scope="col">Versie</th></tr></thead>
 <tbody>

@@ -8,8 +8,10 @@ import { diffProjections, type ProjectionDiff } from '../../shared/domain/versio
 import type { VersionProjection } from '../../shared/domain/versions/projection';
 import type { DocumentSummary } from '../../shared/schemas/documents';
 import type { ExportSource } from '../render/design';
+import { catalogSections } from '../render/catalogSections';
 import { renderHtml, renderMarkdown } from '../render/document';
 import { projectDoc, type ProjectionTemplate } from '../render/projection';
+import { richSections } from '../render/richSections';
 
 /** A stored version's projection, or a document state to project (the current state). */
 export type ProjectionInput =
@@ -30,6 +32,10 @@ export interface ExportJob {
   document: DocumentSummary;
   version: Exclude<VersionRef, 'current'> | null;
   input: ProjectionInput;
+  /** The version's Yjs state, for its rich text (a stored projection holds only plain text). */
+  versionState?: Uint8Array | null;
+  /** Attribution of a reused design, shown with the metadata. */
+  basedOn?: string | null;
 }
 
 /** What a diff job needs: both sides' references (echoed in the response) and projections. */
@@ -63,9 +69,30 @@ function project(input: ProjectionInput): VersionProjection {
   }
 }
 
-async function renderExport({ format, document, version, input }: ExportJob): Promise<ExportResult> {
-  const json = project(input);
-  const source: ExportSource = { document, version, json };
+/**
+ * The projection and the rich text of what the export is of, from one decoded doc: the current
+ * state, or a stored projection with its version's state (none known: plain text).
+ */
+function exportSource(job: ExportJob): ExportSource {
+  const { format, document, version, input } = job;
+  const state = 'state' in input ? input.state : job.versionState;
+  const base = { document, version, basedOn: job.basedOn ?? null };
+  if (!state || format === 'json') return { ...base, json: project(input) };
+  const doc = new Y.Doc({ gc: true });
+  try {
+    Y.applyUpdate(doc, state);
+    const json =
+      'json' in input ? input.json : projectDoc(doc, input.document, input.template, input.closedRounds);
+    return { ...base, json, rich: richSections(doc, document.kind) };
+  } finally {
+    doc.destroy();
+  }
+}
+
+async function renderExport(job: ExportJob): Promise<ExportResult> {
+  const { format, document, version } = job;
+  const source = exportSource(job);
+  const { json } = source;
   const body = async () => {
     switch (format) {
       case 'md':
@@ -104,6 +131,8 @@ export const JOBS = {
     JSON.stringify({ from, to, ...diffProjections(project(before), project(after)) }),
   /** A rendered export. */
   export: renderExport,
+  /** The written sections of a published design, as HTML (its public catalog page). */
+  catalogSections: ({ state }: { state: Uint8Array }) => catalogSections(state),
   /** Busy-waits `ms` (pool tests: a job that outlives its time limit without a huge document). */
   spin: ({ ms }: { ms: number }) => {
     const until = performance.now() + ms;

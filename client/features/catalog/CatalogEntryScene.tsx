@@ -4,13 +4,13 @@ import { useCurrentUser } from '../auth/CurrentUserProvider';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { PageShell } from '../../app/PageShell';
 import { CatalogDetail } from './CatalogDetail';
+import { CatalogSections } from './CatalogSections';
 import { getCatalogEntry, reuseCatalogEntry, type CatalogEntry } from './catalogApi';
 import { toApiError, type ApiError } from '../../api/request';
 import { listTeams, type MyTeam } from '../teams/teamsApi';
 import { useLoadable } from '../../api/useLoadable';
 import { useDateTimeFormat } from '../../i18n/format';
 import { useT } from '../../i18n/I18nProvider';
-import type { MessageKey } from '../../i18n/nl';
 import { Link } from '../../app/Link';
 import { CATALOG_PATH, designPath, loginPath, navigate, useCurrentPath } from '../../app/router';
 import { CatalogFacts, CatalogLicense } from './CatalogScene';
@@ -30,9 +30,6 @@ export function CatalogEntryScene({ id }: { id: string }) {
 function EntryView({ entry }: { entry: CatalogEntry }) {
   const t = useT();
   const formatDate = useDateTimeFormat();
-  const activitiesId = useId();
-  const evidenceId = useId();
-  const { content } = entry;
   return (
     <PageShell title={entry.title}>
       <p>
@@ -46,47 +43,7 @@ function EntryView({ entry }: { entry: CatalogEntry }) {
       </p>
       <CatalogLicense />
       <ReuseSection entryId={entry.id} />
-      <section className="page-section" aria-labelledby={activitiesId}>
-        <h2 id={activitiesId}>{t('catalog.activities')}</h2>
-        {content.activities.length === 0 ? (
-          <p>—</p>
-        ) : (
-          <ul>
-            {content.activities.map((activity) => (
-              <li key={activity.id}>
-                {activity.title || t('design.activityUntitled')} (
-                {t(`design.kind.${activity.kind}` as MessageKey)}
-                {activity.hours !== null ? `, ${t('design.hoursValue', { hours: activity.hours })}` : ''})
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section className="page-section" aria-labelledby={evidenceId}>
-        <h2 id={evidenceId}>{t('catalog.evidence')}</h2>
-        <dl className="facts facts--stacked">
-          {entry.outcomes.map((outcome) => (
-            <div key={outcome.id}>
-              <dt>
-                {outcome.code} {outcome.title}
-              </dt>
-              <dd className="prewrap">{content.evidence[outcome.id] || '—'}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
-      {content.trajectRelation ? (
-        <section className="page-section">
-          <h2>{t('diff.field.trajectRelation')}</h2>
-          <p className="prewrap">{content.trajectRelation}</p>
-        </section>
-      ) : null}
-      {content.evcApproach ? (
-        <section className="page-section">
-          <h2>{t('diff.field.evcApproach')}</h2>
-          <p className="prewrap">{content.evcApproach}</p>
-        </section>
-      ) : null}
+      <CatalogSections entry={entry} />
     </PageShell>
   );
 }

@@ -117,6 +117,8 @@ function OpenDesign({
                       <Link to={catalogEntryPath(statusInfo.basedOn.id)}>
                         {statusInfo.basedOn.title ?? t('lifecycle.basedOnUnknown')}
                       </Link>
+                      {statusInfo.basedOn.teamName ? ` — ${statusInfo.basedOn.teamName}` : ''} (
+                      {statusInfo.basedOn.license})
                     </p>
                   ) : null}
                   <div className="design-bar__tools">

@@ -1,4 +1,6 @@
+import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { richTextSchema } from '../../../shared/editor/extensions';
 import * as fixtures from '../../support/designFixtures';
 import {
   approveDesign,
@@ -10,7 +12,15 @@ import {
 } from '../../support/designFixtures';
 import { createDesignAt, startTestServer } from '../../support/server';
 import type { TestOwner, TestServer, TestUser } from '../../support/server';
-import { connectSynced, editDraft, setDesignText, toggleOutcome } from '../../support/yclient';
+import {
+  connectSynced,
+  editDraft,
+  sectionFragment,
+  sectionIds,
+  setDesignText,
+  toggleOutcome,
+} from '../../support/yclient';
+import { RICH_SECTION } from '../render/designFixture';
 
 /**
  * The public catalog: approved designs only, anonymous, searchable; drafts never leak; reuse copies
@@ -61,6 +71,9 @@ beforeAll(async () => {
   await editDraft(server.wsUrl, approvedId, owner, (doc) => {
     toggleOutcome(doc, 'lu-1', true);
     setDesignText(doc, 'trajectRelation', 'Eerste stap met intervisie.');
+    const fragment = sectionFragment(doc, sectionIds(doc)[0]!);
+    fragment.delete(0, fragment.length);
+    prosemirrorJSONToYXmlFragment(richTextSchema(), RICH_SECTION, fragment);
   });
   await editDraft(server.wsUrl, draftId, owner, (doc) => toggleOutcome(doc, 'lu-2', true));
   await approve(approvedId);
@@ -141,6 +154,28 @@ describe('GET /api/catalog/:id', () => {
     });
   });
 
+  it('anonymous: every written section, its formatting as HTML, with the field it asks about', async () => {
+    const body = (await (await server.request('GET', `/api/catalog/${approvedId}`)).json()) as {
+      sections: Array<{ heading: string; html: string; field: string | null }>;
+    };
+    const headings = body.sections.map((section) => section.heading);
+    expect(headings[0]).toBe('Doelgroep en aanleiding');
+    expect(new Set(headings).size).toBe(headings.length);
+    const first = body.sections[0]!.html;
+    expect(first).toContain('<h3>Aanleiding</h3>');
+    expect(first).toContain('<strong>vet</strong>');
+    expect(first).toContain('<em>schuin</em>');
+    expect(first).toMatch(/<a [^>]*href="https:\/\/example.org\/a"[^>]*>de site<\/a>/);
+    expect(first).not.toContain('javascript:');
+    expect(first).toMatch(/<ul><li><p>Starters<\/p><\/li><li><p>Zij-instromers<\/p><\/li><\/ul>/);
+    expect(first).toMatch(/<ol[^>]*><li><p>Eerst<\/p><\/li>/);
+    const fields = Object.fromEntries(body.sections.map((section) => [section.heading, section.field]));
+    expect(fields).toMatchObject({
+      Leeractiviteiten: 'activities',
+      'Relatie tot het professionaliseringstraject': 'trajectRelation',
+    });
+  });
+
   it('a draft is 404, anonymously and for its own owner', async () => {
     expect((await server.request('GET', `/api/catalog/${draftId}`)).status).toBe(404);
     expect((await server.request('GET', `/api/catalog/${draftId}`, { cookie: owner.cookie })).status).toBe(
@@ -190,8 +225,12 @@ describe('POST /api/catalog/:id/reuse', () => {
     const status = await server.request('GET', `/api/designs/${id}/status`, { cookie: otherOwner.cookie });
     expect(await status.json()).toMatchObject({
       status: 'globaal-ontwerp',
-      basedOn: { id: approvedId, title: 'Klimaat' },
+      basedOn: { id: approvedId, title: 'Klimaat', teamName: 'Co-creatielab Oost', license: 'CC BY-SA 4.0' },
     });
+    const exported = await server.request('GET', `/api/designs/${id}/export?format=md`, {
+      cookie: otherOwner.cookie,
+    });
+    expect(await exported.text()).toContain('- Gebaseerd op: Klimaat — Co-creatielab Oost (CC BY-SA 4.0)');
     const document = await server.running.deps.stores.documents.get(id);
     expect(document).toMatchObject({ teamId: otherLabId, kind: 'leerarrangement' });
     const client = await connectSynced(server.wsUrl, id, { cookie: otherOwner.cookie });

@@ -144,6 +144,7 @@ function expectOnlyOurTags(html: string): void {
       'dd',
       'dl',
       'dt',
+      'em',
       'h1',
       'h2',
       'h3',
@@ -300,10 +301,10 @@ describe('GET /api/designs/:id/export', () => {
     const text = await (await exportOf('format=md')).text();
     const table = text.split('\n').filter((line) => line.startsWith('|'));
     expect(table).toContain(
-      '| Stage<br>werkplek \\| dag 2 | workshop | non-formeel | — | Hogeschool<br>Noord |',
+      '| Stage<br>werkplek \\| dag 2 | Workshop | Non-formeel | — | Hogeschool<br>Noord | — |',
     );
-    // Every row has the header's six unescaped pipes.
-    for (const row of table) expect(row.match(/(?<!\\)\|/g)).toHaveLength(6);
+    // Every row has the header's seven unescaped pipes.
+    for (const row of table) expect(row.match(/(?<!\\)\|/g)).toHaveLength(7);
   });
 
   it('exports a version rather than the current state when asked', async () => {
