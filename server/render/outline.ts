@@ -14,6 +14,10 @@ import {
   dateTimeNl,
 } from './labelsNl';
 import { isEmptyRich, type RichText } from './richText';
+import {
+  structuredFieldOf,
+  type StructuredField as StructuredSectionField,
+} from '../../shared/domain/design/structuredSections';
 
 /** One block of an export. Text is plain (each writer escapes it); `rich` is the shared schema. */
 export type Block =
@@ -26,7 +30,10 @@ export type Block =
   | { type: 'empty' };
 
 /** The structured fields of a design that a template section can ask about too. */
-export type StructuredFieldKey = 'outcomes' | 'activities' | 'evidence' | 'evcApproach' | 'trajectRelation';
+export type StructuredFieldKey = 'outcomes' | StructuredSectionField;
+
+/** A section about the targeted leeruitkomsten holds that list (the design page shows it on its own). */
+const OUTCOMES_HEADING = /^leeruitkomsten/i;
 
 type Design = Extract<VersionProjection, { kind: 'leerarrangement' }>;
 
@@ -34,7 +41,6 @@ type Design = Extract<VersionProjection, { kind: 'leerarrangement' }>;
 interface StructuredField {
   key: StructuredFieldKey;
   heading: string;
-  matches: RegExp;
   blocks: (json: Design) => Block[];
 }
 
@@ -48,7 +54,6 @@ const STRUCTURED_FIELDS: StructuredField[] = [
   {
     key: 'outcomes',
     heading: 'Leeruitkomsten',
-    matches: /^leeruitkomsten/i,
     blocks: (json) => {
       const ids = json.design.targetedOutcomeIds;
       return ids.length ? [{ type: 'list', items: ids.map((id) => outcomeName(json, id)) }] : [];
@@ -57,7 +62,6 @@ const STRUCTURED_FIELDS: StructuredField[] = [
   {
     key: 'activities',
     heading: 'Leeractiviteiten',
-    matches: /^leeractiviteiten/i,
     blocks: ({ design }) =>
       design.activities.length === 0
         ? []
@@ -79,7 +83,6 @@ const STRUCTURED_FIELDS: StructuredField[] = [
   {
     key: 'evidence',
     heading: 'Bewijzen',
-    matches: /^(toetsing|bewijzen)/i,
     blocks: (json) =>
       Object.entries(json.design.evidence)
         .filter(([, value]) => value.trim())
@@ -91,13 +94,11 @@ const STRUCTURED_FIELDS: StructuredField[] = [
   {
     key: 'evcApproach',
     heading: 'EVC-aanpak',
-    matches: /^(erkenning eerder verworven|evc)/i,
     blocks: ({ design }) => text(design.evcApproach),
   },
   {
     key: 'trajectRelation',
     heading: 'Relatie tot het traject',
-    matches: /^relatie tot het/i,
     blocks: ({ design }) => text(design.trajectRelation),
   },
 ];
@@ -107,14 +108,13 @@ const STRUCTURED_FIELDS: StructuredField[] = [
  * matching section), so the catalog places fields where the exports do.
  */
 export function structuredFieldsOf(headings: string[]): Array<StructuredFieldKey | null> {
-  const used = new Set<StructuredField>();
+  const used = new Set<StructuredFieldKey>();
   return headings.map((heading) => {
-    const field = STRUCTURED_FIELDS.find(
-      (candidate) => !used.has(candidate) && candidate.matches.test(heading),
-    );
-    if (!field) return null;
-    used.add(field);
-    return field.key;
+    // The same matching as the design page (shared/domain/design/structuredSections.ts).
+    const key = OUTCOMES_HEADING.test(heading.trim()) ? 'outcomes' : structuredFieldOf(heading);
+    if (!key || used.has(key)) return null;
+    used.add(key);
+    return key;
   });
 }
 
