@@ -2,11 +2,11 @@
  * Rich text as a ProseMirror node of the shared schema (shared/editor/extensions.ts): the one
  * structure every output (HTML, Markdown, docx, print, catalog) renders from.
  */
-import type { Node as PMNode } from '@tiptap/pm/model';
+import { Node as PMNode } from '@tiptap/pm/model';
 import { Transform } from '@tiptap/pm/transform';
-import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { richTextSchema } from '../../shared/editor/extensions';
+import { fragmentToJson } from '../../shared/editor/richTextJson';
 import { MAX_RICH_TEXT_DEPTH, walkXml } from '../../shared/editor/xmlTree';
 
 /** Schemes a rendered link may point to; anything else (javascript:, data:) loses its link. */
@@ -40,14 +40,14 @@ function deeperThan(root: Y.XmlFragment, max: number): boolean {
 
 /**
  * The fragment as a document node, or null when the structure is not renderable: deeper than the
- * editor shows (the conversion recurses once per level, see MAX_RICH_TEXT_DEPTH) or not of the
+ * editor shows (Node.fromJSON recurses once per level, see MAX_RICH_TEXT_DEPTH) or not of the
  * schema at all. The caller then renders the projection's plain text (`fragmentToPlainText`,
  * which walks any depth).
  */
 export function fragmentToNode(fragment: Y.XmlFragment): PMNode | null {
   if (deeperThan(fragment, MAX_RICH_TEXT_DEPTH)) return null;
   try {
-    return withoutUnsafeLinks(yXmlFragmentToProseMirrorRootNode(fragment, richTextSchema()));
+    return withoutUnsafeLinks(PMNode.fromJSON(richTextSchema(), fragmentToJson(fragment)));
   } catch {
     return null;
   }
