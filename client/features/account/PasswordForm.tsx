@@ -1,7 +1,8 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { changePasswordBody, PASSWORD_MIN } from '../../../shared/schemas/auth';
+import { changePasswordBody } from '../../../shared/schemas/auth';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { TextField } from '../../ui/TextField';
+import { NewPasswordField } from '../auth/NewPasswordField';
 import {
   serverFieldErrors,
   showErrorsAndFocus,
@@ -77,12 +78,8 @@ export function PasswordForm() {
           onChange={set('currentPassword')}
           error={fieldErrors.currentPassword}
         />
-        <TextField
+        <NewPasswordField
           label={t('account.newPassword')}
-          hint={t('signup.passwordRule', { min: PASSWORD_MIN })}
-          type="password"
-          autoComplete="new-password"
-          minLength={PASSWORD_MIN}
           value={values.newPassword}
           onChange={set('newPassword')}
           error={fieldErrors.newPassword}

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { PASSWORD_MIN, passwordResetBody } from '../../../shared/schemas/auth';
+import { passwordResetBody } from '../../../shared/schemas/auth';
 import { PageShell } from '../../app/PageShell';
 import { Link } from '../../app/Link';
 import { loginPath } from '../../app/router';
 import { useT } from '../../i18n/I18nProvider';
-import { TextField } from '../../ui/TextField';
+import { NewPasswordField } from './NewPasswordField';
 import { AuthForm, useAuthForm } from './AuthForm';
 import { resetPassword } from './authApi';
 import { useCurrentUser } from './CurrentUserProvider';
@@ -64,15 +64,7 @@ export function PasswordResetScene({ token }: { token: string }) {
             submittingLabel={t('reset.submitting')}
             switchTo={{ text: t('reset.remembered'), to: loginPath(), label: t('reset.toLogin') }}
           >
-            <TextField
-              label={t('reset.password')}
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={PASSWORD_MIN}
-              hint={t('signup.passwordRule', { min: PASSWORD_MIN })}
-              {...form.field('password')}
-            />
+            <NewPasswordField label={t('reset.password')} required {...form.field('password')} />
           </AuthForm>
         </>
       )}

@@ -1,9 +1,9 @@
-import { PASSWORD_MIN } from '../../../shared/domain/passwords';
 import { useCurrentUser } from './CurrentUserProvider';
 import { AuthForm, useAuthForm } from './AuthForm';
 import { PageShell } from '../../app/PageShell';
 import { Link } from '../../app/Link';
 import { TextField } from '../../ui/TextField';
+import { NewPasswordField } from './NewPasswordField';
 import { signup } from '../account/accountApi';
 import { useT } from '../../i18n/I18nProvider';
 import { loginPath } from '../../app/router';
@@ -90,15 +90,7 @@ export function SignupScene() {
           required
           {...form.field('email')}
         />
-        <TextField
-          label={t('signup.password')}
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN}
-          hint={t('signup.passwordRule', { min: PASSWORD_MIN })}
-          {...form.field('password')}
-        />
+        <NewPasswordField label={t('signup.password')} required {...form.field('password')} />
       </AuthForm>
     </PageShell>
   );
