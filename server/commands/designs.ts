@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
-import { checkDesign, checkTraject, studyLoad, type RuleResult } from '../../shared/domain/design/rules';
+import { checkDesign, studyLoad, type RuleResult } from '../../shared/domain/design/rules';
+import { checkTraject } from '../../shared/domain/traject/rules';
 import { allOutcomes } from '../../shared/domain/template/types';
 import {
   outcomeLabels,

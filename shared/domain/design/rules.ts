@@ -274,44 +274,6 @@ export function checkDesign(
   return results;
 }
 
-/** A leerarrangement as a traject sees it. */
-export interface TrajectEntry {
-  id: string;
-  title: string;
-  targetedOutcomeIds: string[];
-}
-
-/** R1 (coverage) and R2 (count) for a professionaliseringstraject. */
-export function checkTraject(entries: readonly TrajectEntry[], template: TemplateContent): RuleResult[] {
-  const covered = new Set(entries.flatMap((entry) => entry.targetedOutcomeIds));
-  const gaps = allOutcomes(template).filter((outcome) => !covered.has(outcome.id));
-  const r1: RuleResult = {
-    ruleId: 'R1',
-    kind: 'must',
-    status: gaps.length === 0 && allOutcomes(template).length > 0 ? 'pass' : 'fail',
-    message:
-      gaps.length === 0
-        ? 'Samen dekken de leerarrangementen elke leeruitkomst van het ontwikkelpad.'
-        : `Nog niet gedekt: ${gaps.map((outcome) => outcome.code || outcome.title).join(', ')}.`,
-    target: { field: 'coverage', ...(gaps[0] ? { itemId: gaps[0].id } : {}) },
-    gate: 'publishing-traject',
-  };
-  const count = entries.length;
-  const r2: RuleResult = {
-    ruleId: 'R2',
-    kind: 'guideline',
-    status: count > 10 ? 'warn' : count < 6 ? 'info' : 'pass',
-    message:
-      count > 10
-        ? `${count} leerarrangementen: de richtlijn is hoogstens 6–10.`
-        : count < 6
-          ? `${count} leerarrangement(en): minder dan 6 mag; de richtlijn is 6–10.`
-          : `${count} leerarrangementen past binnen de richtlijn van 6–10.`,
-    target: { field: 'arrangements' },
-  };
-  return [r1, r2];
-}
-
 /** Whether every must-rule that gates `gate` passes. */
 export function gatePasses(results: readonly RuleResult[], gate: NonNullable<RuleResult['gate']>): boolean {
   return results.every(

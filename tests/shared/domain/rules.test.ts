@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { TemplateContent } from '../../../shared/domain/template/types';
 import {
   checkDesign,
-  checkTraject,
   gatePasses,
   studyLoad,
   type RuleId,
   type RuleResult,
 } from '../../../shared/domain/design/rules';
 import type { DesignContent } from '../../../shared/domain/design/types';
+import { checkTraject } from '../../../shared/domain/traject/rules';
 
 const template: TemplateContent = {
   title: 'Specialist Curriculumontwikkeling',
