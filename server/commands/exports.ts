@@ -57,8 +57,7 @@ export async function exportDocument(
   const { ref, input } = await projectionSource(deps, document, versionId ?? 'current');
   const version = ref === 'current' ? null : ref;
   // A stored projection holds plain text; the version's own state holds the formatting.
-  const stored =
-    version && format !== 'json' ? await deps.stores.versions.state(docId, version.id) : undefined;
+  const stored = version ? await deps.stores.versions.state(docId, version.id) : undefined;
   // Its own buffer, so moving it to the worker detaches nothing else.
   const versionState = stored ? new Uint8Array(stored) : null;
   const basedOn = await attribution(deps, docId);

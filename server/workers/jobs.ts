@@ -74,10 +74,10 @@ function project(input: ProjectionInput): VersionProjection {
  * state, or a stored projection with its version's state (none known: plain text).
  */
 function exportSource(job: ExportJob): ExportSource {
-  const { format, document, version, input } = job;
+  const { document, version, input } = job;
   const state = 'state' in input ? input.state : job.versionState;
   const base = { document, version, basedOn: job.basedOn ?? null };
-  if (!state || format === 'json') return { ...base, json: project(input) };
+  if (!state) return { ...base, json: project(input) };
   const doc = new Y.Doc({ gc: true });
   try {
     Y.applyUpdate(doc, state);
@@ -112,6 +112,12 @@ async function renderExport(job: ExportJob): Promise<ExportResult> {
             version,
             exportedAt: new Date().toISOString(),
             ...json,
+            // Beside each section's plain text, its structure (ProseMirror JSON of the editor's
+            // schema): headings, marks, links and lists survive a JSON round trip.
+            sections: json.sections.map((section) => ({
+              ...section,
+              rich: source.rich?.get(section.id)?.toJSON() ?? null,
+            })),
           },
           null,
           2,

@@ -122,4 +122,19 @@ describe('export renderer', () => {
     expect(xml).toContain('Portfolio en gesprek.');
     expect(xml).toContain('Tweede stap van het traject.');
   });
+
+  it('JSON: each section keeps its structure beside its plain text', async () => {
+    const json = JSON.parse(String(await render('json'))) as {
+      sections: Array<{ text: string; rich: { type: string } | null }>;
+    };
+    const rich = JSON.stringify(json.sections.map((section) => section.rich));
+    expect(json.sections.every((section) => section.rich?.type === 'doc')).toBe(true);
+    expect(rich).toContain('{"type":"bold"}');
+    expect(rich).toContain('{"type":"italic"}');
+    expect(rich).toContain('"href":"https://example.org/a"');
+    expect(rich).toContain('"orderedList"');
+    expect(rich).toContain('"bulletList"');
+    expect(rich).toMatch(/"type":"heading","attrs":\{[^}]*"level":4/);
+    expect(json.sections.map((section) => section.text).join('\n')).toContain('Leraren willen vet');
+  });
 });
