@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { TemplateContent, Rubric } from '../../../../shared/domain/template/types';
 import { PlainText } from '../../../ui/PlainText';
+import { RichTextView } from '../../../ui/RichTextView';
 import { useT } from '../../../i18n/I18nProvider';
 
 /** The body of a published version: description, outcomes by theme, rubric, suggestions, sections. */
@@ -15,7 +16,7 @@ export function TemplateContentView({ content }: { content: TemplateContent }) {
       {content.description.trim() ? (
         <section className="page-section" aria-labelledby={descriptionId}>
           <h2 id={descriptionId}>{t('version.description')}</h2>
-          <PlainText text={content.description} />
+          <RichTextView rich={content.rich?.description} text={content.description} />
         </section>
       ) : null}
 
@@ -54,7 +55,7 @@ export function TemplateContentView({ content }: { content: TemplateContent }) {
       {content.suggestions.trim() ? (
         <section className="page-section" aria-labelledby={suggestionsId}>
           <h2 id={suggestionsId}>{t('version.suggestions')}</h2>
-          <PlainText text={content.suggestions} />
+          <RichTextView rich={content.rich?.suggestions} text={content.suggestions} />
         </section>
       ) : null}
 
