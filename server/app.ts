@@ -27,6 +27,7 @@ import { staticClient } from './http/staticClient';
 import { log } from './log';
 import { documentRoutes } from './routes/documents';
 import { readyRoutes } from './routes/ready';
+import { searchRoutes } from './routes/search';
 import { countRequests } from './metrics/httpRequests';
 import { metricsHandler } from './metrics/route';
 import {
@@ -71,6 +72,7 @@ function apiRoutes(deps: AppDeps) {
       .route('/designs', versionsRoutes(deps))
       .route('/designs', lifecycleRoutes(deps))
       .route('/catalog', catalogRoutes(deps))
+      .route('/search', searchRoutes(deps))
       .route('/trajects', trajectRoutes(deps))
       // Comments and feedback rounds (comments never travel through the Y.Doc).
       .route('/documents', documentRoundRoutes(deps, streams))

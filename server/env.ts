@@ -304,6 +304,11 @@ export const envSchema = z.object({
    * documents with a full year of versions each.
    */
   TEAM_STORAGE_MAX_BYTES: z.coerce.number().int().min(1).default(2_000_000_000),
+  /**
+   * How often the search index catches up with changed documents, in ms. A change is findable
+   * within about this plus the rooms' 2 s refresh of the document row.
+   */
+  SEARCH_INDEX_INTERVAL_MS: z.coerce.number().int().min(100).default(2_000),
   /** Minutes between online backups into DATA_DIR/backups; 0 turns scheduled backups off. */
   BACKUP_INTERVAL_MINUTES: z.coerce.number().min(0).default(60),
   /** Backups kept in DATA_DIR/backups (oldest removed first). */

@@ -16,6 +16,7 @@ import { seedExampleTemplates } from './db/seed';
 import { recoverTemplateRichText } from './commands/templateRichText';
 import { scheduleBackups } from './db/backup';
 import { startDeadlineJob } from './commands/rounds';
+import { startSearchIndexer } from './search/indexer';
 import { loadEnv, type Env } from './env';
 import { log, setLogFormat, setLogLevel } from './log';
 import { createMetrics } from './metrics';
@@ -125,6 +126,8 @@ export async function startServer(
   sweep.unref();
   // Feedback rounds close at their deadline here, never as a side effect of a read.
   const deadlines = await startDeadlineJob(deps);
+  // The search index follows committed state in the background, never on the commit path.
+  const indexer = startSearchIndexer(deps, env.SEARCH_INDEX_INTERVAL_MS);
   const { app, injectWebSocket, wss } = createApp(deps);
 
   const server = await new Promise<Server>((resolve) => {
@@ -160,6 +163,7 @@ export async function startServer(
       clearInterval(sweep);
       sessionEnds.stop();
       deadlines.stop();
+      await indexer.stop();
       // A backup in progress finishes first: the database is closed after it.
       await backups.stop();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));

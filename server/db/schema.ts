@@ -45,6 +45,7 @@ export interface Database {
   traject_publications: TrajectPublicationsTable;
   password_resets: PasswordResetsTable;
   session_ends: SessionEndsTable;
+  search_entries: SearchEntriesTable;
 }
 
 /**
@@ -433,4 +434,18 @@ export interface SessionEndsTable {
   session_id: string;
   reason: string;
   created_at: number;
+}
+
+/** One searchable thing (migration 021); PostgreSQL also has a generated `tsv`, SQLite the FTS5 `search_fts`. */
+export interface SearchEntriesTable {
+  id: Generated<number>;
+  entry_key: string;
+  kind: string;
+  ref_id: string;
+  doc_id: string | null;
+  visibility: 'team' | 'public';
+  team_id: string | null;
+  title: string;
+  body: string;
+  source_at: number;
 }

@@ -7,6 +7,7 @@ import { createDocumentStore } from './documents';
 import { createInviteStore } from './invites';
 import { createLifecycleStore } from './lifecycle';
 import { createRoundStore } from './rounds';
+import { createSearchStore } from '../search/searchStore';
 import { createPasswordResetStore } from './passwordResets';
 import { createSessionEndStore } from './sessionEnds';
 import { createSessionStore } from './sessions';
@@ -41,5 +42,6 @@ export function createStores(db: Executor, docStorage: DocStorage): Stores {
     storageUsage: createStorageUsageStore(db),
     rounds: createRoundStore(db),
     trajectLifecycle: createTrajectLifecycleStore(db),
+    search: createSearchStore(db),
   };
 }

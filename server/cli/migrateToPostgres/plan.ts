@@ -68,7 +68,10 @@ export async function planCopy(client: ClientBase, sqlite: SqliteTable[]): Promi
 
 function planTable(sqlite: SqliteTable, postgres: PostgresColumn[]): TablePlan {
   const shared = postgres.filter((column) => sqlite.columns.includes(column.column));
-  const postgresOnly = postgres.filter((column) => !sqlite.columns.includes(column.column));
+  // A generated column only PostgreSQL has (search_entries.tsv) is computed there from the copied ones.
+  const postgresOnly = postgres.filter(
+    (column) => !sqlite.columns.includes(column.column) && column.generated === '',
+  );
   const sqliteOnly = sqlite.columns.filter((name) => !postgres.some((column) => column.column === name));
   const unbridgeable = postgresOnly.filter((column) => column.identity === '');
   if (sqliteOnly.length > 0 || unbridgeable.length > 0 || postgresOnly.length > 1) {

@@ -82,6 +82,8 @@ export function sqliteTables(db: Database.Database): SqliteTable[] {
     .prepare(
       `SELECT name FROM sqlite_schema
         WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name <> 'schema_migrations'
+          -- Ordinary tables only: an FTS5 index (search_fts and its shadow tables) is SQLite's own.
+          AND name IN (SELECT name FROM pragma_table_list WHERE type = 'table')
         ORDER BY name`,
     )
     .pluck()

@@ -131,7 +131,10 @@ describe('npm run migrate-to-postgres', () => {
     try {
       const tables = (
         sqlite
-          .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+          .prepare(
+            `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+              AND name IN (SELECT name FROM pragma_table_list WHERE type = 'table')`,
+          )
           .pluck()
           .all() as string[]
       ).filter((name) => name !== 'schema_migrations');

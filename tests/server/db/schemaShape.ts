@@ -56,7 +56,10 @@ const ON_DELETE: Record<string, string> = {
 export function sqliteShape(db: Database.Database): SchemaShape {
   const shape: SchemaShape = {};
   const tables = db
-    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+      AND name IN (SELECT name FROM pragma_table_list WHERE type = 'table')`,
+    )
     .all() as { name: string; sql: string }[];
   const triggers = db.prepare(`SELECT tbl_name, name FROM sqlite_master WHERE type = 'trigger'`).all() as {
     tbl_name: string;

@@ -70,7 +70,10 @@ interface SqliteColumn {
 
 function migratedColumns(db: Db): SqliteColumn[] {
   const tables = db
-    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+      AND name IN (SELECT name FROM pragma_table_list WHERE type = 'table')`,
+    )
     .all() as { name: string; sql: string }[];
   return tables.flatMap(({ name: table, sql }) => {
     const checks = new Map(
