@@ -91,6 +91,8 @@ function Scene({ route }: { route: Route }) {
       );
     case 'catalog':
       return <scenes.CatalogScene />;
+    case 'search':
+      return <scenes.SearchScene />;
     case 'catalogEntry':
       return <scenes.CatalogEntryScene key={route.id} id={route.id} />;
     case 'versionEditor':

@@ -6,6 +6,7 @@ import { Link } from './Link';
 import { CATALOG_PATH, LIBRARY_PATH, usePathname } from './router';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationsButton } from '../features/notifications/NotificationsButton';
+import { HeaderSearch } from '../features/search/HeaderSearch';
 
 /** Skip link and the page header: brand, who is signed in, language; scenes add their own row. */
 export function AppHeader({ children }: { children?: ReactNode }) {
@@ -42,6 +43,7 @@ export function AppHeader({ children }: { children?: ReactNode }) {
             {t('app.name')}
           </Link>
           <div className="app-header__tools">
+            {state.status === 'signedIn' ? <HeaderSearch /> : null}
             {state.status === 'signedIn' ? (
               <nav className="user-menu" aria-label={t('header.userMenu')}>
                 <span className="user-menu__name" data-testid="signed-in-name">

@@ -16,6 +16,7 @@ export type Route =
   | { name: 'design'; docId: string }
   | { name: 'traject'; trajectId: string }
   | { name: 'catalog' }
+  | { name: 'search' }
   | { name: 'catalogEntry'; id: string }
   | { name: 'versionEditor'; docId: string; versionId: string }
   | { name: 'rounds'; docId: string }
@@ -105,6 +106,7 @@ const FIXED_ROUTES: Record<string, Route> = {
   '/account': { name: 'account' },
   '/bibliotheek': { name: 'library' },
   '/catalogus': { name: 'catalog' },
+  '/zoeken': { name: 'search' },
 };
 
 /** Maps a pathname to a route. */

@@ -15,6 +15,7 @@ const loaders = {
   templateVersion: () => import('../features/templates/version/TemplateVersionScene'),
   templateDiff: () => import('../features/templates/diff/TemplateDiffScene'),
   catalog: () => import('../features/catalog/CatalogScene'),
+  search: () => import('../features/search/SearchScene'),
   catalogEntry: () => import('../features/catalog/CatalogEntryScene'),
   catalogTraject: () => import('../features/catalog/CatalogTrajectScene'),
   rounds: () => import('../features/rounds/RoundsScene'),
@@ -91,3 +92,4 @@ export const VersionEditorScene = lazy(() =>
   loaders.versionEditor().then((module) => ({ default: module.VersionEditorScene })),
 );
 export const ReviewScene = lazy(() => loaders.review().then((module) => ({ default: module.ReviewScene })));
+export const SearchScene = lazy(() => loaders.search().then((module) => ({ default: module.SearchScene })));
