@@ -120,14 +120,19 @@ export function createSearchStore(db: Executor) {
       const visible = sql`(s.visibility = 'public' OR s.team_id IN ${teamsOf(userId)})`;
       if (postgres) {
         const query = terms.map((term) => `${term}:*`).join(' & ');
+        // The headline only for the rows kept: ts_headline re-parses the whole text.
         const { rows } = await sql<SearchHit>`
-          SELECT s.kind, s.ref_id AS "refId", s.doc_id AS "docId", s.title,
-            ts_headline('simple', s.title || E'\n' || s.body, q,
+          SELECT top.kind, top.ref_id AS "refId", top.doc_id AS "docId", top.title,
+            ts_headline('simple', top.title || E'\n' || top.body, top.q,
               ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=28, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "`}) AS marked
-          FROM search_entries s, to_tsquery('simple', ${query}) q
-          WHERE s.tsv @@ q AND ${visible}
-          ORDER BY ts_rank(s.tsv, q) DESC, s.source_at DESC
-          LIMIT ${limit}`.execute(db);
+          FROM (
+            SELECT s.kind, s.ref_id, s.doc_id, s.title, s.body, q, ts_rank(s.tsv, q) AS rank, s.source_at
+            FROM search_entries s, to_tsquery('simple', ${query}) q
+            WHERE s.tsv @@ q AND ${visible}
+            ORDER BY rank DESC, s.source_at DESC
+            LIMIT ${limit}
+          ) top
+          ORDER BY top.rank DESC, top.source_at DESC`.execute(db);
         return rows;
       }
       const query = terms.map((term) => `"${term}"*`).join(' ');
