@@ -8,6 +8,7 @@ import { enAuth } from './enAuth';
 import { enTrajects } from './enTrajects';
 import { enVersions } from './enVersions';
 import { enSearch } from './enSearch';
+import { enWelcome } from './enWelcome';
 import type { AppMessageKey, Messages } from './nl';
 
 /** English messages of the app shell; the type forces exactly the keys of `nlApp`. */
@@ -312,4 +313,5 @@ export const en: Messages = combineCatalogs(
   enAuth,
   enErrors,
   enSearch,
+  enWelcome,
 );

@@ -9,6 +9,7 @@ import { nlAuth } from './nlAuth';
 import { nlTrajects } from './nlTrajects';
 import { nlVersions } from './nlVersions';
 import { nlSearch } from './nlSearch';
+import { nlWelcome } from './nlWelcome';
 
 /**
  * Dutch messages of the app shell. Dutch is the default language and the reference for every
@@ -322,6 +323,7 @@ export const nl = combineCatalogs(
   nlAuth,
   nlErrors,
   nlSearch,
+  nlWelcome,
 );
 
 /** Every message key. */

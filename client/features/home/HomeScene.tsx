@@ -11,9 +11,14 @@ import { TeamFacts } from '../teams/TeamFacts';
 import { ReviewRequests } from './ReviewRequests';
 import { NewTeamForm } from './NewTeamForm';
 import { RecentDocuments } from './RecentDocuments';
+import { useCurrentUser } from '../auth/CurrentUserProvider';
+import { FirstSteps } from './FirstSteps';
+import { Landing } from './Landing';
 
-/** `/`: "Mijn teams" — my teams, a form for a new team, and recent documents. */
+/** `/`: "Mijn teams" — my teams, a form for a new team, and recent documents; signed out: the landing page. */
 export function HomeScene() {
+  const { state } = useCurrentUser();
+  if (state.status === 'signedOut') return <Landing />;
   return <RequireUser>{() => <MyTeams />}</RequireUser>;
 }
 
@@ -54,6 +59,7 @@ function MyTeams() {
           </ul>
         ) : null}
       </section>
+      {teams.state.status === 'ready' && teams.state.data.length === 0 ? <FirstSteps /> : null}
       <ReviewRequests />
       <NewTeamForm />
       <RecentDocuments teams={teams.state.status === 'ready' ? teams.state.data : []} />
