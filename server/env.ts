@@ -309,6 +309,12 @@ export const envSchema = z.object({
    * within about this plus the rooms' 2 s refresh of the document row.
    */
   SEARCH_INDEX_INTERVAL_MS: z.coerce.number().int().min(100).default(2_000),
+  /**
+   * Automatic versions: one once a document has rested this many seconds after edits (0: no
+   * automatic versions), and at least every AUTO_VERSION_EVERY_SECONDS while editing goes on.
+   */
+  AUTO_VERSION_IDLE_SECONDS: z.coerce.number().min(0).default(600),
+  AUTO_VERSION_EVERY_SECONDS: z.coerce.number().min(1).default(3600),
   /** Minutes between online backups into DATA_DIR/backups; 0 turns scheduled backups off. */
   BACKUP_INTERVAL_MINUTES: z.coerce.number().min(0).default(60),
   /** Backups kept in DATA_DIR/backups (oldest removed first). */

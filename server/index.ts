@@ -17,6 +17,7 @@ import { recoverTemplateRichText } from './commands/templateRichText';
 import { scheduleBackups } from './db/backup';
 import { startDeadlineJob } from './commands/rounds';
 import { startSearchIndexer } from './search/indexer';
+import { AutoVersions } from './versions/autoVersions';
 import { loadEnv, type Env } from './env';
 import { log, setLogFormat, setLogLevel } from './log';
 import { createMetrics } from './metrics';
@@ -66,7 +67,10 @@ export async function startServer(
   const sessions = createSessionService(stores.sessions, stores.users, sessionPolicy);
   // REDIS_URL: the instances on this database relay to each other (loadEnv ensures DATABASE_URL).
   const cluster = env.REDIS_URL ? new (await import('./cluster/cluster')).Cluster(env.REDIS_URL) : undefined;
+  // Set once deps exist; the rooms only tell it who edited what.
+  const edits: { autoVersions?: AutoVersions } = {};
   const rooms = new RoomRegistry(docStorage, {
+    onEdit: (docId, userId) => edits.autoVersions?.edited(docId, userId),
     compactEvery: env.COMPACT_EVERY,
     access: async (userId, docId) => {
       const role = (await documentRole(stores, userId, docId))?.role;
@@ -126,6 +130,11 @@ export async function startServer(
   sweep.unref();
   // Feedback rounds close at their deadline here, never as a side effect of a read.
   const deadlines = await startDeadlineJob(deps);
+  const autoVersions = new AutoVersions(deps, {
+    idleMs: env.AUTO_VERSION_IDLE_SECONDS * 1000,
+    activeMs: env.AUTO_VERSION_EVERY_SECONDS * 1000,
+  });
+  edits.autoVersions = autoVersions;
   // The search index follows committed state in the background, never on the commit path.
   const indexer = startSearchIndexer(deps, env.SEARCH_INDEX_INTERVAL_MS);
   const { app, injectWebSocket, wss } = createApp(deps);
@@ -169,6 +178,8 @@ export async function startServer(
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       // Pending edits are committed and acked, sockets closed (1001) and documents compacted.
       await rooms.close();
+      // After the last edits are committed: what was edited since the last automatic version is kept.
+      await autoVersions.stop();
       await cluster?.close();
       for (const client of wss.clients) client.terminate();
       server.closeAllConnections();

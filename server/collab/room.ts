@@ -97,6 +97,8 @@ export class Room {
   sizeBytes: number;
   /** The doc changed since the documents row was last touched. */
   dirtyMeta = false;
+  /** Told who committed each edit of a socket here (automatic versions name their authors). */
+  onEdit: ((userId: string) => void) | undefined;
   /** Updates held back for missing content (see releaseHeld). */
   private readonly held: HeldUpdates;
   /** Clocks of everything committed or queued for commit (what later updates may build on). */
@@ -227,6 +229,8 @@ export class Room {
   /** Applies a committed update; doc observers relay it to every other socket. */
   applyCommitted(update: Uint8Array, origin: Connection | null, seq: number): void {
     Y.applyUpdate(this.doc, update, origin);
+    const author = origin?.identity?.userId;
+    if (author) this.onEdit?.(author);
     if (!origin) {
       // Server-side writes (template upgrades) bypass receive(): note what they add.
       noteUpdate(this.known, update);

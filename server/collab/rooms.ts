@@ -50,6 +50,8 @@ export interface RoomRegistryOptions extends AccessGuardOptions {
    * other instances committed that nobody announced; only useful where instances share a database.
    */
   headCheckMs?: number;
+  /** Told who committed an edit to which document through a socket here (automatic versions). */
+  onEdit?: (docId: string, userId: string) => void;
 }
 
 /** Told what closes sockets, so that streams which are not sockets (SSE) can follow (see follow()). */
@@ -93,7 +95,11 @@ export class RoomRegistry {
       awareness: options.awareness,
       updates: options.updates,
       link: this.link,
-      loaded: (room, remote) => this.catchUp.receive(room, remote),
+      loaded: (room, remote) => {
+        const onEdit = options.onEdit;
+        if (onEdit) room.onEdit = (userId) => onEdit(room.docId, userId);
+        this.catchUp.receive(room, remote);
+      },
     });
     this.upkeep = new RoomUpkeep(storage, this.loader, options.metrics);
     this.caps = new SocketCaps(options);

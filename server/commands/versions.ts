@@ -234,3 +234,35 @@ export async function restoreVersion(
   const label = { label: `Hersteld: ${version.label}`.slice(0, 200) };
   return storeVersion(deps, userId, document, label, await currentState(deps, document));
 }
+
+/**
+ * Stores an automatic version (server/versions/autoVersions.ts) of the committed state, with the
+ * people whose edits it holds — unless nothing changed since the newest version. Within the same
+ * budgets as a named version (a refusal is thrown; the caller logs it).
+ */
+export async function saveAutoVersion(
+  deps: Deps,
+  docId: string,
+  authors: readonly string[],
+): Promise<{ id: string } | null> {
+  const document = await deps.stores.documents.get(docId);
+  if (!document) return null;
+  const current = await currentState(deps, document);
+  const latest = await deps.stores.versions.latest(docId);
+  if (latest && latest.stateHash === current.stateHash) return null;
+  await checkVersionBudget(deps, document, storedBytes(current));
+  const id = randomUUID();
+  await deps.stores.versions.insert({
+    id,
+    docId,
+    label: 'Automatisch opgeslagen',
+    note: null,
+    authorId: null,
+    status: null,
+    state: current.state,
+    json: current.json,
+    stateHash: current.stateHash,
+    auto: { authors },
+  });
+  return { id };
+}

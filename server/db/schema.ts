@@ -258,6 +258,10 @@ export interface DocumentVersionsTable {
   state_hash: string | null;
   /** Bytes of state and projection, set at insert (measured once for older versions). */
   bytes: Generated<number>;
+  /** 1: recorded automatically while people edited (may be thinned); 0: named. */
+  auto: Generated<IntBoolean>;
+  /** Automatic versions: JSON array of the ids of the people whose edits it holds. */
+  authors: string | null;
 }
 
 export interface DesignTransitionsTable {

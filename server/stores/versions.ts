@@ -13,6 +13,10 @@ export interface VersionSummary {
   authorName: string | null;
   status: string | null;
   createdAt: string;
+  /** Recorded automatically while people edited (not named by anyone). */
+  auto: boolean;
+  /** Automatic versions: the people whose edits it holds (their current display names). */
+  authors: Array<{ id: string; name: string }>;
 }
 
 /** A version with its JSON projection (what reading, diff and export need). */
@@ -29,9 +33,14 @@ interface VersionRow {
   author_name: string | null;
   status: string | null;
   created_at: number;
+  auto: number;
+  authors: string | null;
 }
 
-const present = (row: VersionRow): VersionSummary => ({
+const authorIds = (row: Pick<VersionRow, 'authors'>): string[] =>
+  row.authors ? (JSON.parse(row.authors) as string[]) : [];
+
+const present = (row: VersionRow, names: ReadonlyMap<string, string> = new Map()): VersionSummary => ({
   id: row.id,
   docId: row.doc_id,
   label: row.label,
@@ -40,6 +49,8 @@ const present = (row: VersionRow): VersionSummary => ({
   authorName: row.author_name,
   status: row.status,
   createdAt: new Date(row.created_at).toISOString(),
+  auto: row.auto === 1,
+  authors: authorIds(row).map((id) => ({ id, name: names.get(id) ?? '' })),
 });
 
 /** Queries on `document_versions`. Insert-only: triggers refuse updates and deletes. */
@@ -57,7 +68,17 @@ export function createVersionStore(db: Executor) {
         'u.name as author_name',
         'v.status',
         'v.created_at',
+        'v.auto',
+        'v.authors',
       ]);
+
+  /** Display names of the authors of automatic versions, in one query. */
+  const namesOf = async (rows: readonly VersionRow[]): Promise<Map<string, string>> => {
+    const ids = [...new Set(rows.flatMap(authorIds))];
+    if (ids.length === 0) return new Map();
+    const users = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute();
+    return new Map(users.map((user) => [user.id, user.name]));
+  };
 
   const list = async (docId: string): Promise<VersionSummary[]> => {
     const rows = await withAuthor()
@@ -66,7 +87,8 @@ export function createVersionStore(db: Executor) {
       // Insertion order breaks ties between versions created within the same millisecond (a status change).
       .orderBy(insertionOrder(db, 'v'), 'desc')
       .execute();
-    return rows.map(present);
+    const names = await namesOf(rows);
+    return rows.map((row) => present(row, names));
   };
 
   return {
@@ -82,6 +104,8 @@ export function createVersionStore(db: Executor) {
       json: unknown;
       /** sha-256 of the state's snapshot (versionBudget.ts), to recognise an unchanged state. */
       stateHash?: string | null;
+      /** An automatic version, with the ids of the people whose edits it holds. */
+      auto?: { authors: readonly string[] };
     }): Promise<void> {
       const json = JSON.stringify(version.json);
       await db
@@ -99,6 +123,8 @@ export function createVersionStore(db: Executor) {
           json,
           state_hash: version.stateHash ?? null,
           bytes: version.state.byteLength + Buffer.byteLength(json),
+          auto: version.auto ? 1 : 0,
+          authors: version.auto ? JSON.stringify(version.auto.authors) : null,
         })
         .execute();
     },
@@ -115,7 +141,9 @@ export function createVersionStore(db: Executor) {
         .where('v.doc_id', '=', docId)
         .where('v.id', '=', id)
         .executeTakeFirst();
-      return row ? { ...present(row), json: JSON.parse(row.json) as VersionProjection } : undefined;
+      return row
+        ? { ...present(row, await namesOf([row])), json: JSON.parse(row.json) as VersionProjection }
+        : undefined;
     },
     /** The newest version of a document, with its state's fingerprint (undefined when it has none). */
     async latest(docId: string): Promise<{ id: string; stateHash: string | null } | undefined> {
@@ -143,6 +171,29 @@ export function createVersionStore(db: Executor) {
         .executeTakeFirstOrThrow();
       // PostgreSQL returns count and sum of bigint as text.
       return { count: Number(row.count), bytes: Number(row.bytes), recent: Number(row.recent) };
+    },
+    /** Automatic versions a thinning may remove: not the base of a feedback round; oldest first. */
+    async thinnable(docId: string): Promise<Array<{ id: string; createdAt: number }>> {
+      return db
+        .selectFrom('document_versions as v')
+        .select(['v.id', 'v.created_at as createdAt'])
+        .where('v.doc_id', '=', docId)
+        .where('v.auto', '=', 1)
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('feedback_rounds as r').select('r.id').whereRef('r.version_id', '=', 'v.id'))),
+        )
+        .orderBy('v.created_at')
+        .execute();
+    },
+    /** Removes automatic versions (the database refuses any other). */
+    async removeAuto(docId: string, ids: readonly string[]): Promise<void> {
+      if (ids.length === 0) return;
+      await db
+        .deleteFrom('document_versions')
+        .where('doc_id', '=', docId)
+        .where('auto', '=', 1)
+        .where('id', 'in', ids)
+        .execute();
     },
     /** The Yjs state of a version. */
     async state(docId: string, id: string): Promise<Uint8Array | undefined> {

@@ -323,6 +323,8 @@ export async function startTestServer(overrides: Overrides = {}): Promise<TestSe
     SIGNUPS_PER_ADDRESS_PER_HOUR: '1000',
     // Likewise one owner adds many members; tests/server/routes/teamMemberAdd.test.ts sets the limit.
     MEMBER_ADDS_PER_USER_PER_HOUR: '1000',
+    // Automatic versions only where a test asks for them: a restart would record one otherwise.
+    AUTO_VERSION_IDLE_SECONDS: '0',
     ...(postgres ? { DATABASE_URL: postgres.url } : {}),
     ...overrides,
     DATA_DIR: dataDir,
