@@ -291,7 +291,9 @@ describe('checks after filling the design through a real provider', () => {
 
     const live = await checksOf(docId, labViewer);
     const expected = checkDesign(projectDesign(client.doc, template.content), template.content, {
-      closedRounds: 0,
+      feedback: [],
+      origin: 'nieuw',
+      hoursPerEcts: 28,
     });
     expect(live.results).toEqual(expected);
     for (const result of live.results) {
