@@ -66,7 +66,7 @@ function missing(rounds: readonly ClosedRoundEvidence[], origin: DesignOrigin): 
     return `${needed} Ronde "${others.title}" had alleen reacties van: ${perspectiveList(others.perspectives)} (die tellen als aanvulling).`;
   }
   const empty = rounds[0];
-  if (empty) return `${needed} Ronde "${empty.title}" is afgesloten zonder ingediende reacties.`;
+  if (empty) return `${needed} Ronde "${empty.title}" is afgesloten zonder ingediende reacties van buiten het team.`;
   return `${needed} Er is nog geen afgesloten feedbackronde.`;
 }
 

@@ -107,6 +107,15 @@ describe('R13 in GET /api/designs/:id/checks', () => {
     expect((await move(docId, 'interne-toetsing')).status).toBe(200);
   });
 
+  it('feedback counts only from outside the team: a reviewer who joins the team no longer counts', async () => {
+    const docId = await prototype('Van buiten');
+    const reviewer = await server.signUp('Lars Leraar');
+    await runValidRound(server, owner, docId, { title: 'Buiten', reviewer });
+    expect((await r13(docId)).status).toBe('pass');
+    await server.addMember(owner, labId, reviewer, 'editor');
+    await expectR13Refuses(docId, /Nog nodig: een ingediende reactie van een leraar/);
+  });
+
   it.each(['cocreatieteam', 'anders'] as const)(
     'only a reviewer with perspective "%s" does not count; a teacher in a later round does, the other as extra',
     async (perspective) => {

@@ -253,7 +253,7 @@ describe('checkDesign (R3–R13)', () => {
       'pass',
       /Daarnaast feedback van 2 andere co-creatieteams \(aanvulling\)/,
     ],
-  ])('R13 with %s: %s', (_name, rounds, status, message) => {
+  ])('R13 with %s', (_name, rounds, status, message) => {
     const r13 = result(run({}, rounds), 'R13');
     expect(r13).toMatchObject({
       kind: 'must',
