@@ -266,6 +266,8 @@ export interface RoundParticipant {
   /** The invited team they review for, or null for an individual invited by link. */
   team: { id: string; name: string } | null;
   submittedAt: string | null;
+  /** Whom they speak for (R13), once they have submitted; a draft's choice stays theirs. */
+  perspective: ReviewerPerspective | null;
   commentCount: number;
 }
 

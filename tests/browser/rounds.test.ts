@@ -204,6 +204,7 @@ describe('feedback rounds in Chromium', () => {
     const participant = page.getByTestId('participant').filter({ hasText: 'Mila' });
     await expect.poll(() => participant.getAttribute('data-submitted'), { timeout: 15_000 }).toBe('true');
     expect(await participant.getByTestId('participant-comments').innerText()).toBe('1');
+    expect(await participant.getByTestId('participant-perspective').innerText()).toBe('Leraar');
 
     // The link flow: an anonymous visitor signs up through the link and lands on the round.
     const visitorContext = await harness.newContext();
@@ -279,7 +280,7 @@ describe('feedback rounds in Chromium', () => {
     // Every item triaged: the teacher's feedback counts, R13 turns green for the team.
     await designPage.reload();
     await expect.poll(() => r13.getAttribute('data-status'), { timeout: 15_000 }).toBe('pass');
-    expect(await r13.innerText()).toContain('feedback van leraar, elk feedbackpunt verwerkt');
+    expect(await r13.innerText()).toContain('feedback van leraar, elk feedbackpunt beoordeeld');
     await designPage.close();
     expect(await page.getByTestId('summary-md').getAttribute('href')).toBe(
       `/api/rounds/${roundId}/summary.md`,

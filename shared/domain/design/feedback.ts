@@ -66,7 +66,8 @@ function missing(rounds: readonly ClosedRoundEvidence[], origin: DesignOrigin): 
     return `${needed} Ronde "${others.title}" had alleen reacties van: ${perspectiveList(others.perspectives)} (die tellen als aanvulling).`;
   }
   const empty = rounds[0];
-  if (empty) return `${needed} Ronde "${empty.title}" is afgesloten zonder ingediende reacties van buiten het team.`;
+  if (empty)
+    return `${needed} Ronde "${empty.title}" is afgesloten zonder ingediende reacties van buiten het team.`;
   return `${needed} Er is nog geen afgesloten feedbackronde.`;
 }
 
@@ -86,7 +87,7 @@ export function checkFeedback(
       ...base,
       status: 'pending',
       message:
-        'Feedbackrondes zijn hier niet bekend; vóór interne toetsing is een afgesloten ronde nodig met verwerkte feedback van een leraar, school of lerarenopleider.',
+        'Feedbackrondes zijn hier niet bekend; vóór interne toetsing is een afgesloten ronde nodig met beoordeelde feedback van een leraar, school of lerarenopleider.',
     };
   }
   const qualifying = rounds.filter((round) => round.perspectives.some(isRequired));
@@ -106,7 +107,7 @@ export function checkFeedback(
     ...base,
     status: 'pass',
     message:
-      `Ronde "${complete.title}": feedback van ${perspectiveList(complete.perspectives.filter(isRequired))}, elk feedbackpunt verwerkt.` +
+      `Ronde "${complete.title}": feedback van ${perspectiveList(complete.perspectives.filter(isRequired))}, elk feedbackpunt beoordeeld.` +
       (extra > 0
         ? ` Daarnaast feedback van ${extra === 1 ? 'een ander co-creatieteam' : `${extra} andere co-creatieteams`} (aanvulling).`
         : ''),

@@ -102,7 +102,7 @@ describe('R13 in GET /api/designs/:id/checks', () => {
     expect(triaged.status).toBe(200);
     expect(await r13(docId)).toMatchObject({
       status: 'pass',
-      message: 'Ronde "Juni": feedback van leraar, elk feedbackpunt verwerkt.',
+      message: 'Ronde "Juni": feedback van leraar, elk feedbackpunt beoordeeld.',
     });
     expect((await move(docId, 'interne-toetsing')).status).toBe(200);
   });

@@ -491,7 +491,7 @@ describe('feedback rounds', () => {
 
     const team = await as<RoundReviewers>(owner, 'GET', `/api/rounds/${round.id}/reviewers`);
     const rosa = team.participants.find((p) => p.user.id === reviewer.id)!;
-    expect(rosa).toMatchObject({ team: { id: teamB }, commentCount: 1 });
+    expect(rosa).toMatchObject({ team: { id: teamB }, commentCount: 1, perspective: 'cocreatieteam' });
     expect(rosa.submittedAt).not.toBeNull();
     const teamView = await as<{ threads: CommentThread[] }>(
       editor,
