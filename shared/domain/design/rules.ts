@@ -1,5 +1,6 @@
 import { allOutcomes, type TemplateContent } from '../template/types';
 import { checkFeedback } from './feedback';
+import { checkSize } from './size';
 import {
   DEFAULT_HOURS_PER_ECTS,
   type DesignContext,
@@ -9,9 +10,6 @@ import {
 } from './types';
 
 export type { RuleId, RuleResult } from './types';
-
-const ECTS_MIN = 3;
-const ECTS_MAX = 5;
 
 function must(
   ruleId: RuleId,
@@ -44,51 +42,6 @@ function guideline(
 function codeOf(template: TemplateContent, id: string, context: DesignContext): string {
   return (
     allOutcomes(template).find((outcome) => outcome.id === id)?.code || context.outcomeLabels?.[id] || id
-  );
-}
-
-/**
- * R3 — the size guideline of 001 l.344 ("formele leerarrangementen ... 3-5 ECTS"). The seeds give
- * no size for non-formal or informal arrangements, so the range binds formal ones only; while the
- * mode is unset the rule cannot be met (a 40 ECTS design without a mode is not "fine").
- */
-function checkSize(design: DesignContent, hoursPerEcts: number): RuleResult {
-  const ects = design.ects;
-  const range = `${ECTS_MIN}–${ECTS_MAX} ECTS`;
-  if (design.mode === null) {
-    const size = ects === null ? '' : ects >= ECTS_MIN && ects <= ECTS_MAX ? '' : ` Dit is ${ects} ECTS.`;
-    return guideline('R3', false, '', `Kies de vorm: een formeel leerarrangement is ${range}.${size}`, {
-      field: 'mode',
-    });
-  }
-  if (design.mode !== 'formeel') {
-    return guideline(
-      'R3',
-      true,
-      `De omvangsrichtlijn ${range} geldt alleen voor formele leerarrangementen.`,
-      '',
-      {
-        field: 'mode',
-      },
-    );
-  }
-  if (ects === null) {
-    return guideline(
-      'R3',
-      false,
-      '',
-      `Vul de omvang in ECTS in (formeel: ${range}, 1 ECTS = ${hoursPerEcts} uur).`,
-      {
-        field: 'ects',
-      },
-    );
-  }
-  return guideline(
-    'R3',
-    ects >= ECTS_MIN && ects <= ECTS_MAX,
-    `Omvang ${ects} ECTS past binnen ${range}.`,
-    `Een formeel leerarrangement is ${range}; dit is ${ects} ECTS (${Math.round(ects * hoursPerEcts)} uur).`,
-    { field: 'ects' },
   );
 }
 
