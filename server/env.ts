@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_HOURS_PER_ECTS } from '../shared/domain/design/types';
 import { SIGNUP_MODES } from '../shared/domain/signupPolicy';
 import { parseTrustProxy } from './http/proxyAddress';
 
@@ -165,6 +166,12 @@ export const envSchema = z.object({
    * adding strangers in bulk. Invite links are not counted.
    */
   MEMBER_ADDS_PER_USER_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  /**
+   * Hours of study load per ECTS, for the study-load sum and rule R3's message. The seeds give sizes
+   * in ECTS only; the default is de gangbare Nederlandse norm (28 uur per ECTS). A lab that counts
+   * 25 or 30 hours sets it here; it changes no stored design, only how hours and ECTS compare.
+   */
+  HOURS_PER_ECTS: z.coerce.number().int().min(20).max(40).default(DEFAULT_HOURS_PER_ECTS),
   /**
    * Open collaboration sockets and event streams one user may hold (all documents, all tabs; an
    * editor tab holds one of each, so 40 is about 20 open documents). Beyond it the upgrade or stream

@@ -9,6 +9,7 @@ import { enTrajects } from './enTrajects';
 import { enVersions } from './enVersions';
 import { enSearch } from './enSearch';
 import { enWelcome } from './enWelcome';
+import { enQuality } from './enQuality';
 import type { AppMessageKey, Messages } from './nl';
 
 /** English messages of the app shell; the type forces exactly the keys of `nlApp`. */
@@ -314,4 +315,5 @@ export const en: Messages = combineCatalogs(
   enErrors,
   enSearch,
   enWelcome,
+  enQuality,
 );

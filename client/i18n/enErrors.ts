@@ -61,6 +61,8 @@ export const enErrors: Record<ErrorMessageKey, string> = {
   'serverError.own_team': 'Your own team does not give feedback as a reviewer; invite another team.',
   'serverError.unknown_version': 'This version does not belong to this document.',
   'serverError.unknown_criterion': 'An answer belongs to an unknown criterion.',
+  'serverError.perspective_required':
+    'Choose your perspective (teacher, school, teacher educator, another co-creatieteam or other) before sending your feedback.',
   'serverError.unknown_item': 'This item does not belong to this round.',
   'serverError.untriaged':
     'Not every item has a decision yet: say for each comment and answer what happens with it.',

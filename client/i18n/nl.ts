@@ -10,6 +10,7 @@ import { nlTrajects } from './nlTrajects';
 import { nlVersions } from './nlVersions';
 import { nlSearch } from './nlSearch';
 import { nlWelcome } from './nlWelcome';
+import { nlQuality } from './nlQuality';
 
 /**
  * Dutch messages of the app shell. Dutch is the default language and the reference for every
@@ -324,6 +325,7 @@ export const nl = combineCatalogs(
   nlErrors,
   nlSearch,
   nlWelcome,
+  nlQuality,
 );
 
 /** Every message key. */

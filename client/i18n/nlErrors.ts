@@ -67,6 +67,8 @@ export const nlErrors = {
   'serverError.own_team': 'Je eigen team geeft geen feedback als reviewer; nodig een ander team uit.',
   'serverError.unknown_version': 'Deze versie hoort niet bij dit document.',
   'serverError.unknown_criterion': 'Een antwoord hoort bij een onbekend criterium.',
+  'serverError.perspective_required':
+    'Kies je perspectief (leraar, school, lerarenopleider, ander co-creatieteam of anders) voordat je je feedback verstuurt.',
   'serverError.unknown_item': 'Dit onderdeel hoort niet bij deze ronde.',
   'serverError.untriaged':
     'Nog niet elk onderdeel heeft een besluit: geef bij elke reactie en elk antwoord aan wat ermee gebeurt.',

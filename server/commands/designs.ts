@@ -12,7 +12,9 @@ import {
 import { parseVersion } from '../../shared/domain/template/versioning';
 import { INITIAL_STATUS, isReadOnlyStatus, type DesignStatus } from '../../shared/domain/lifecycle';
 import { addTemplateSections, initDesignDoc, projectDesign } from '../../shared/editor/designDoc';
+import type { DesignOrigin } from '../../shared/domain/design/feedback';
 import { readDocument } from '../collab/readDocument';
+import { designLifeContext } from './rounds/evidence';
 import { templateVersionOr404 } from './templates';
 import type { AppDeps } from '../deps';
 import { ApiError, forbidden, notFound } from '../http/apiError';
@@ -20,11 +22,16 @@ import { authorizeDocument } from '../policies/document';
 import { authorizeTeam } from '../policies/team';
 import type { TemplateVersion, TemplateVersionSummary } from '../stores/templateVersions';
 
-/** Creates a leerarrangement design in a co-creatieteam against a published template version. */
+/**
+ * Creates a leerarrangement design in a co-creatieteam against a published template version.
+ * Existing offer (`origin: 'bestaand'`) starts at interne toetsing: the seed lets offer that already
+ * fits be "meteen aangemeld" (001 l.249), so it skips globaal ontwerp and prototype; the move is
+ * logged like any other.
+ */
 export async function createDesign(
   deps: AppDeps,
   userId: string,
-  input: { teamId: string; title: string; templateId: string },
+  input: { teamId: string; title: string; templateId: string; origin?: DesignOrigin | undefined },
 ): Promise<{ id: string }> {
   const { team } = await authorizeTeam(deps.stores, userId, input.teamId, 'document.create');
   if (team.kind !== 'cocreatieteam') throw forbidden('Alleen een co-creatieteam ontwerpt leerarrangementen.');
@@ -48,8 +55,23 @@ export async function createDesign(
     await tx.stores.audit.record('design.created', {
       teamId: team.id,
       actorId: userId,
-      details: { documentId: id, title: input.title, template: `${version.title} ${version.version}` },
+      details: {
+        documentId: id,
+        title: input.title,
+        template: `${version.title} ${version.version}`,
+        origin: input.origin ?? 'nieuw',
+      },
     });
+    if (input.origin === 'bestaand') {
+      await tx.stores.lifecycle.markExisting(id);
+      await tx.stores.lifecycle.recordTransition(id, {
+        from: INITIAL_STATUS,
+        to: 'interne-toetsing',
+        outcome: null,
+        note: 'Bestaand aanbod: meteen aangemeld voor interne toetsing.',
+        actorId: userId,
+      });
+    }
   });
   return { id };
 }
@@ -93,12 +115,13 @@ export async function designChecks(deps: AppDeps, userId: string, docId: string)
   await authorizeDocument(deps.stores, userId, docId, 'document.read');
   const { version } = await designTemplate(deps, docId);
   const content = await readDocument(deps, docId, (doc) => projectDesign(doc, version.content));
+  const context = await designLifeContext(deps, docId);
   return {
     results: checkDesign(content, version.content, {
-      closedRounds: await deps.stores.rounds.closedRoundCount(docId),
+      ...context,
       outcomeLabels: outcomeLabels(await earlierOutcomes(deps, version)),
     }),
-    studyLoad: studyLoad(content),
+    studyLoad: studyLoad(content, context.hoursPerEcts),
   };
 }
 
@@ -230,7 +253,7 @@ export async function trajectView(deps: AppDeps, trajectId: string) {
   const version = await templateVersionOr404(deps, traject.templateVersionId);
   const outcomes = allOutcomes(version.content);
   const items = (await trajectItemContents(deps, trajectId, version)).map(({ content, ...item }) => {
-    const load = studyLoad(content);
+    const load = studyLoad(content, deps.env.HOURS_PER_ECTS);
     return {
       ...item,
       targetedOutcomeIds: content.targetedOutcomeIds,

@@ -11,6 +11,7 @@ import { authorizeTeam } from '../policies/team';
 import type { TrajectPublishedProjection, TrajectSnapshot } from '../stores/trajectLifecycle';
 import { designChecks, trajectView } from './designs';
 import { recordedMove, statusChangedMeanwhile, statusSteps, type MoveInput } from './statusMoves';
+import { designLifeContext } from './rounds/evidence';
 
 /**
  * The lifecycle of a professionaliseringstraject: the same statuses and moves as a design (one
@@ -79,7 +80,7 @@ async function gateInput(deps: AppDeps, userId: string, trajectId: string): Prom
           item.source === 'team'
             ? (await designChecks(deps, userId, item.designId)).results
             : checkDesign(publication!.projection.content, version.content, {
-                closedRounds: await deps.stores.rounds.closedRoundCount(item.designId),
+                ...(await designLifeContext(deps, item.designId)),
                 outcomeLabels: {},
               });
         return { title: item.title, results, published: item.status === 'goedgekeurd' && !!publication };

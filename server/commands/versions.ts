@@ -12,6 +12,8 @@ import type { ProjectionInput, VersionRef } from '../workers/jobs';
 import { designTemplate } from './designs';
 import { restoreUpdates } from './restoreContent';
 import { checkVersionBudget, stateFingerprint } from './versionBudget';
+import { designLifeContext } from './rounds/evidence';
+import type { DesignLifeContext } from '../../shared/domain/design/types';
 
 type Deps = AppDeps;
 
@@ -33,16 +35,16 @@ async function withCurrentDoc<T>(
     doc: Y.Doc,
     project: () => VersionProjection,
     template: ProjectionTemplate | null,
-    rounds: number | null,
+    life: DesignLifeContext | null,
   ) => T,
 ): Promise<T> {
   const version = await templateOf(deps, document);
   const template = version
     ? { id: version.id, title: version.title, version: version.version, content: version.content }
     : null;
-  const rounds = template ? await deps.stores.rounds.closedRoundCount(document.id) : null;
+  const life = template ? await designLifeContext(deps, document.id) : null;
   return readDocument(deps, document.id, (doc) =>
-    read(doc, () => projectDoc(doc, document, template, rounds), template, rounds),
+    read(doc, () => projectDoc(doc, document, template, life), template, life),
   );
 }
 
@@ -59,11 +61,11 @@ const currentState = async (deps: Deps, document: DocumentSummary) =>
  * loop) and what the projection needs.
  */
 const currentInput = async (deps: Deps, document: DocumentSummary): Promise<ProjectionInput> =>
-  await withCurrentDoc(deps, document, (doc, _project, template, closedRounds) => ({
+  await withCurrentDoc(deps, document, (doc, _project, template, life) => ({
     state: Y.encodeStateAsUpdate(doc),
     document,
     template,
-    closedRounds,
+    life,
   }));
 
 type CurrentState = Awaited<ReturnType<typeof currentState>>;

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { DesignOrigin, ReviewerPerspective } from '../../shared/domain/design/feedback';
 import type { DesignStatus, InternalOutcome } from '../../shared/domain/lifecycle';
 import type { Role, TeamKind } from '../../shared/domain/roles';
 import type { TemplateKind } from '../../shared/domain/template/types';
@@ -37,6 +38,7 @@ export interface Database {
   round_reviewers: RoundReviewersTable;
   round_responses: RoundResponsesTable;
   round_submissions: RoundSubmissionsTable;
+  round_perspectives: RoundPerspectivesTable;
   comments: CommentsTable;
   round_triage: RoundTriageTable;
   notifications: NotificationsTable;
@@ -217,6 +219,8 @@ export interface DesignsTable {
   status: Generated<DesignStatus>;
   /** The document this design was reused from. */
   based_on: string | null;
+  /** 'bestaand': existing offer, entered at interne toetsing. */
+  origin: Generated<DesignOrigin>;
 }
 
 export interface TrajectsTable {
@@ -344,6 +348,14 @@ export interface RoundSubmissionsTable {
   round_id: string;
   user_id: string;
   submitted_at: number;
+}
+
+/** Whom a reviewer speaks for in a round (rule R13). */
+export interface RoundPerspectivesTable {
+  round_id: string;
+  user_id: string;
+  perspective: ReviewerPerspective;
+  updated_at: number;
 }
 
 /** A thread is its first message (thread_id = id) and its replies. */

@@ -31,6 +31,7 @@ export async function presentContributions(deps: Pick<AppDeps, 'stores'>, userId
         text: row.text,
         updatedAt: iso(row.updated_at),
         submittedAt: iso(row.submitted_at),
+        perspective: row.perspective,
       };
     }),
   };

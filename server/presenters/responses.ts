@@ -30,5 +30,6 @@ export function presentResponses(round: RoundRow, rows: ResponseRow[]): Criterio
       text: row.text,
       updatedAt: new Date(row.updated_at).toISOString(),
       submittedAt: iso(row.submitted_at),
+      perspective: row.perspective,
     }));
 }

@@ -5,12 +5,13 @@ import { iso } from './common';
 
 type Deps = Pick<AppDeps, 'stores'>;
 
-/** Every reviewer once, with whether they submitted and how many messages they wrote. */
+/** Every reviewer once, with whether they submitted (as whom) and how many messages they wrote. */
 async function participants(deps: Deps, round: RoundRow): Promise<RoundParticipant[]> {
   const store = deps.stores.rounds;
   const submitted = new Map(
     (await store.submissions(round.id)).map((row) => [row.user_id, row.submitted_at]),
   );
+  const perspectives = await store.perspectives(round.id);
   const comments = new Map<string, number>();
   for (const row of await store.roundComments(round.id)) {
     if (row.author_id && row.deleted_at === null)
@@ -25,6 +26,7 @@ async function participants(deps: Deps, round: RoundRow): Promise<RoundParticipa
       user: { id: reviewer.user_id, name: reviewer.name },
       team: reviewer.team_id ? { id: reviewer.team_id, name: reviewer.team_name ?? '' } : null,
       submittedAt: iso(submitted.get(reviewer.user_id) ?? null),
+      perspective: submitted.has(reviewer.user_id) ? (perspectives.get(reviewer.user_id) ?? null) : null,
       commentCount: comments.get(reviewer.user_id) ?? 0,
     });
   }

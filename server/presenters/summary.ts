@@ -1,3 +1,4 @@
+import { REVIEWER_PERSPECTIVES } from '../../shared/domain/design/feedback';
 import { TRIAGE_DECISIONS, type RoundSummary, type SummaryItem } from '../../shared/schemas/rounds';
 import type { AppDeps } from '../deps';
 import type { RoundAccess } from '../policies/round';
@@ -27,6 +28,9 @@ export async function summaryItems(deps: Deps, round: RoundRow): Promise<Summary
         }
       : null;
   };
+  const perspectives = await store.perspectives(round.id);
+  const perspectiveOf = (author: SummaryItem['author']) =>
+    author ? (perspectives.get(author.id) ?? null) : null;
   const comments = (await groupThreads(deps, await store.roundComments(round.id), null))
     // A thread whose every message was deleted has nothing to triage.
     .filter((thread) => thread.messages.some((message) => !message.deleted))
@@ -42,6 +46,7 @@ export async function summaryItems(deps: Deps, round: RoundRow): Promise<Summary
         score: null,
         replies: thread.messages.length - 1,
         triage: entry('comment', thread.id),
+        perspective: perspectiveOf(first.author),
       };
     });
   const criteria = new Map(criteriaOf(round).map((criterion) => [criterion.id, criterion.title]));
@@ -59,6 +64,7 @@ export async function summaryItems(deps: Deps, round: RoundRow): Promise<Summary
       score: response.score,
       replies: 0,
       triage: entry('response', response.id),
+      perspective: response.perspective,
     }));
   return [...comments, ...responses];
 }
@@ -77,5 +83,13 @@ export async function presentSummary(
     counts.triaged++;
     counts[item.triage.decision]++;
   }
-  return { round: await presentRound(deps, round, access), items, counts };
+  const perspectives = Object.fromEntries(
+    REVIEWER_PERSPECTIVES.map((p) => [p, 0]),
+  ) as RoundSummary['perspectives'];
+  const stated = await deps.stores.rounds.perspectives(round.id);
+  for (const submission of await deps.stores.rounds.submissions(round.id)) {
+    const perspective = stated.get(submission.user_id);
+    if (perspective) perspectives[perspective]++;
+  }
+  return { round: await presentRound(deps, round, access), items, counts, perspectives };
 }

@@ -8,6 +8,7 @@ import { projectDesign } from '../../shared/editor/designDoc';
 import { projectTemplate } from '../../shared/editor/templateContent';
 import { fragmentToPlainText, TEMPLATE_KEYS } from '../../shared/editor/templateDoc';
 import type { DocumentSummary } from '../../shared/schemas/documents';
+import type { DesignLifeContext } from '../../shared/domain/design/types';
 
 /** The template a projection checks a leerarrangement against (plain data: it crosses to a worker). */
 export interface ProjectionTemplate {
@@ -56,8 +57,8 @@ export function projectDoc(
   doc: Y.Doc,
   document: DocumentSummary,
   template: ProjectionTemplate | null,
-  /** Closed feedback rounds at this moment (R13 in the stored rule results); null: not known. */
-  closedRounds: number | null = null,
+  /** The design's rounds, origin and ECTS norm at this moment (R13, R3 in the stored results); null: not known. */
+  life: DesignLifeContext | null = null,
 ): VersionProjection {
   const title = textOf(doc.getMap<unknown>(META_MAP).get('title')) || document.title;
   const sections = sectionTexts(doc, document.kind);
@@ -80,7 +81,7 @@ export function projectDoc(
       design,
       template: template ? { id: template.id, title: template.title, version: template.version } : null,
       outcomes,
-      checks: template ? checkDesign(design, template.content, { closedRounds: closedRounds }) : [],
+      checks: template ? checkDesign(design, template.content, life ?? { feedback: null }) : [],
     };
   }
   return { kind: 'document', title, sections };

@@ -2,6 +2,7 @@ import type { Executor } from '../db/database';
 import { changed } from '../db/portable';
 import type { DesignStatus } from '../../shared/domain/lifecycle';
 import type { DesignContent } from '../../shared/domain/design/types';
+import type { DesignOrigin } from '../../shared/domain/design/feedback';
 import { createPublicationReader, createTransitionLog } from './statusLog';
 import type { PublicationRecord, StatusMove, StatusTransition } from './statusLog';
 
@@ -41,14 +42,22 @@ export function createLifecycleStore(db: Executor) {
   });
 
   return {
-    /** The design's status and lineage, or undefined for a document that is no design. */
-    async get(docId: string): Promise<{ status: DesignStatus; basedOn: string | null } | undefined> {
+    /** The design's status, lineage and origin, or undefined for a document that is no design. */
+    async get(
+      docId: string,
+    ): Promise<{ status: DesignStatus; basedOn: string | null; origin: DesignOrigin } | undefined> {
       const row = await db
         .selectFrom('designs')
-        .select(['status', 'based_on'])
+        .select(['status', 'based_on', 'origin'])
         .where('doc_id', '=', docId)
         .executeTakeFirst();
-      return row ? { status: row.status as DesignStatus, basedOn: row.based_on } : undefined;
+      return row
+        ? { status: row.status as DesignStatus, basedOn: row.based_on, origin: row.origin as DesignOrigin }
+        : undefined;
+    },
+    /** Records that the design is existing offer (call in the transaction that creates it). */
+    async markExisting(docId: string): Promise<void> {
+      await db.updateTable('designs').set({ origin: 'bestaand' }).where('doc_id', '=', docId).execute();
     },
     /**
      * Moves the status and logs the move if the design is still in `move.from` (call inside a

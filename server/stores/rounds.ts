@@ -3,6 +3,7 @@ import { commentQueries } from './rounds/comments';
 import { linkQueries } from './rounds/links';
 import { notificationQueries } from './rounds/notifications';
 import { personalDataQueries } from './rounds/personalData';
+import { perspectiveQueries } from './rounds/perspectives';
 import { responseQueries } from './rounds/responses';
 import { reviewerQueries } from './rounds/reviewers';
 import { roundQueries } from './rounds/rounds';
@@ -12,6 +13,7 @@ export type { CommentRow } from './rounds/comments';
 export type { LinkRow } from './rounds/links';
 export type { NotificationRow } from './rounds/notifications';
 export type { ResponseRow } from './rounds/responses';
+export type { SubmittedPerspectiveRow } from './rounds/perspectives';
 export type { ReviewerRow } from './rounds/reviewers';
 export type { RoundRow } from './rounds/rounds';
 export type { TriageRow } from './rounds/triage';
@@ -27,6 +29,7 @@ export function createRoundStore(db: Executor) {
     ...commentQueries(db),
     ...notificationQueries(db),
     ...personalDataQueries(db),
+    ...perspectiveQueries(db),
   };
 }
 

@@ -12,6 +12,7 @@ import { catalogSections } from '../render/catalogSections';
 import { renderHtml, renderMarkdown } from '../render/document';
 import { projectDoc, type ProjectionTemplate } from '../render/projection';
 import { richSections } from '../render/richSections';
+import type { DesignLifeContext } from '../../shared/domain/design/types';
 
 /** A stored version's projection, or a document state to project (the current state). */
 export type ProjectionInput =
@@ -20,7 +21,7 @@ export type ProjectionInput =
       state: Uint8Array;
       document: DocumentSummary;
       template: ProjectionTemplate | null;
-      closedRounds: number | null;
+      life: DesignLifeContext | null;
     };
 
 /** The formats the export job renders (all of the export command's formats). */
@@ -63,7 +64,7 @@ function project(input: ProjectionInput): VersionProjection {
   const doc = new Y.Doc({ gc: true });
   try {
     Y.applyUpdate(doc, input.state);
-    return projectDoc(doc, input.document, input.template, input.closedRounds);
+    return projectDoc(doc, input.document, input.template, input.life);
   } finally {
     doc.destroy();
   }
@@ -81,8 +82,7 @@ function exportSource(job: ExportJob): ExportSource {
   const doc = new Y.Doc({ gc: true });
   try {
     Y.applyUpdate(doc, state);
-    const json =
-      'json' in input ? input.json : projectDoc(doc, input.document, input.template, input.closedRounds);
+    const json = 'json' in input ? input.json : projectDoc(doc, input.document, input.template, input.life);
     return { ...base, json, rich: richSections(doc, document.kind) };
   } finally {
     doc.destroy();

@@ -14,6 +14,11 @@ import {
   type MaterialStatus,
   type Placement,
 } from '../domain/design/types';
+import {
+  INTERNAL_REVIEW_QUESTIONS,
+  type InternalReviewAnswers,
+  type InternalReviewQuestionId,
+} from '../domain/design/internalReview';
 import { META_MAP, SECTIONS_ARRAY, sectionFragmentName } from './fields';
 import { newItemId, nextOrder, orderedItems, textOf } from './templateDoc';
 
@@ -30,6 +35,8 @@ import { newItemId, nextOrder, orderedItems, textOf } from './templateDoc';
  * - activities (Y.Array<Y.Map>): { id, order, title: Y.Text, kind, mode, hours, materialStatus,
  *   providerType ('team' | 'derde'), providerName: Y.Text }
  * - evcApproach, trajectRelation (Y.Text)
+ * - interneToetsing (Y.Map<Y.Text>): the answer per question of the interne toetsing, keyed by
+ *   the ids of INTERNAL_REVIEW_QUESTIONS, created on first use
  * - sections (Y.Array<Y.Map{ id, heading }>) + one Y.XmlFragment `section:<id>` each, seeded from
  *   the template version's sections (the section editor of the core renders them).
  */
@@ -40,6 +47,7 @@ export const DESIGN_KEYS = {
   activities: 'activities',
   evcApproach: 'evcApproach',
   trajectRelation: 'trajectRelation',
+  interneToetsing: 'interneToetsing',
 } as const;
 
 function oneOf<T extends string>(values: readonly T[], value: unknown): T | null {
@@ -91,6 +99,28 @@ export function evidenceText(doc: Y.Doc, outcomeId: string): Y.Text {
 }
 
 /**
+ * The answer text of one question of the interne toetsing, created on first use: a doc written
+ * before the form existed gets the map when someone first answers.
+ */
+export function internalReviewText(doc: Y.Doc, questionId: InternalReviewQuestionId): Y.Text {
+  const answers = doc.getMap<Y.Text>(DESIGN_KEYS.interneToetsing);
+  let text = answers.get(questionId);
+  if (!(text instanceof Y.Text)) {
+    text = new Y.Text();
+    answers.set(questionId, text);
+  }
+  return text;
+}
+
+/** The answers as plain text, every question present (empty when unanswered). */
+function projectInternalReview(doc: Y.Doc): InternalReviewAnswers {
+  const answers = doc.getMap<unknown>(DESIGN_KEYS.interneToetsing);
+  return Object.fromEntries(
+    INTERNAL_REVIEW_QUESTIONS.map((question) => [question.id, textOf(answers.get(question.id))]),
+  ) as InternalReviewAnswers;
+}
+
+/**
  * Fills an empty design doc from its template version: title, the template's sectors and level as
  * a start, and one rich-text section per template section.
  */
@@ -108,6 +138,8 @@ export function initDesignDoc(doc: Y.Doc, template: TemplateContent, title: stri
     for (const sector of template.sectors) sectors.set(sector, true);
     doc.getText(DESIGN_KEYS.evcApproach);
     doc.getText(DESIGN_KEYS.trajectRelation);
+    // Made here so two people answering at once type into the same text.
+    for (const question of INTERNAL_REVIEW_QUESTIONS) internalReviewText(doc, question.id);
     addTemplateSections(doc, template);
   });
 }
@@ -190,5 +222,6 @@ export function projectDesign(doc: Y.Doc, template?: TemplateContent): DesignCon
     evidence,
     evcApproach: doc.getText(DESIGN_KEYS.evcApproach).toString(),
     trajectRelation: doc.getText(DESIGN_KEYS.trajectRelation).toString(),
+    interneToetsing: projectInternalReview(doc),
   };
 }

@@ -1,4 +1,5 @@
 import { DESIGN_STATUSES, INTERNAL_OUTCOMES } from '../domain/lifecycle';
+import { DESIGN_ORIGINS } from '../domain/design/feedback';
 import { z } from './zod';
 
 /** POST /api/designs — a leerarrangement against a published ontwikkelpad version. */
@@ -7,6 +8,8 @@ export const createDesignBody = z
     teamId: z.uuid('Kies een co-creatieteam'),
     title: z.string().trim().min(1, 'Titel is leeg').max(200, 'Titel is langer dan 200 tekens'),
     templateId: z.string().min(1, 'Kies een versie van een ontwikkelpad').max(100),
+    /** "bestaand": existing offer, entered straight at interne toetsing (001 l.249). Default "nieuw". */
+    origin: z.enum(DESIGN_ORIGINS, 'Kies nieuw of bestaand aanbod').optional(),
   })
   .strict();
 

@@ -1,3 +1,4 @@
+import { REVIEWER_PERSPECTIVES, type ReviewerPerspective } from '../domain/design/feedback';
 import { z } from './zod';
 
 /**
@@ -198,6 +199,8 @@ export const saveResponsesBody = z
       .max(20),
     /** Mark the answers as sent (the team sees who has responded). */
     submit: z.boolean().optional(),
+    /** Who the reviewer speaks for (rule R13); required with `submit: true`, kept with a draft. */
+    perspective: z.enum(REVIEWER_PERSPECTIVES, 'Kies een geldig perspectief').optional(),
   })
   .strict();
 
@@ -263,6 +266,8 @@ export interface RoundParticipant {
   /** The invited team they review for, or null for an individual invited by link. */
   team: { id: string; name: string } | null;
   submittedAt: string | null;
+  /** Whom they speak for (R13), once they have submitted; a draft's choice stays theirs. */
+  perspective: ReviewerPerspective | null;
   commentCount: number;
 }
 
@@ -288,6 +293,8 @@ export interface CriterionResponse {
   text: string;
   updatedAt: string;
   submittedAt: string | null;
+  /** Who the author speaks for in this round (R13); null until they say. */
+  perspective: ReviewerPerspective | null;
 }
 
 export interface TriageEntry {
@@ -309,12 +316,16 @@ export interface SummaryItem {
   score: number | null;
   replies: number;
   triage: TriageEntry | null;
+  /** The author's perspective in this round (R13); null for the team's own and unstated ones. */
+  perspective: ReviewerPerspective | null;
 }
 
 export interface RoundSummary {
   round: Round;
   items: SummaryItem[];
   counts: { total: number; triaged: number } & Record<TriageDecision, number>;
+  /** Reviewers who submitted, per perspective they stated (R13). */
+  perspectives: Record<ReviewerPerspective, number>;
 }
 
 /** GET /api/teams/:teamId/review-requests — another team asks this one for feedback. */

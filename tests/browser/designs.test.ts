@@ -74,9 +74,11 @@ describe('leerarrangementen and trajecten in Chromium', () => {
     await page.locator('#field-trajectRelation').fill('Eerste stap: de basis voor het hele traject.');
     await expect.poll(ruleStatus(page, 'R9')).toBe('pass');
 
-    // Size: 3 ECTS shows 84 hours; a formal mode makes R3 apply.
+    // Size: 3 ECTS shows 84 hours (the default 28 per ECTS); a formal mode makes R3 apply.
     await page.locator('#field-ects').fill('3');
     await expect.poll(() => page.locator('#field-hours').inputValue()).toBe('84');
+    // Without a mode the size cannot be judged yet (R3 amber).
+    await expect.poll(ruleStatus(page, 'R3')).toBe('warn');
     await page.getByRole('radio', { name: 'Formeel', exact: true }).check();
     await expect.poll(ruleStatus(page, 'R3')).toBe('pass');
 

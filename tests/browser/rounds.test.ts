@@ -171,6 +171,23 @@ describe('feedback rounds in Chromium', () => {
         .getByTestId('criterion-text')
         .fill(`Toelichting bij criterium ${i + 1}.`);
     }
+    // Sending without saying whom she speaks for (R13) is stopped in the form: the perspective group
+    // takes the focus and says why.
+    await review.getByTestId('responses-send').focus();
+    await review.keyboard.press('Enter');
+    await expect.poll(() => review.getByTestId('perspective-error').isVisible()).toBe(true);
+    await expect
+      .poll(() => review.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? 'body'))
+      .toBe('perspective');
+    expect(await axeViolations(review)).toEqual([]);
+    // By keyboard: Tab into the radio group, the arrows move the choice, she settles on "Leraar".
+    await review.keyboard.press('Tab');
+    await review.keyboard.press('Space');
+    await review.keyboard.press('ArrowDown');
+    expect(await review.getByLabel('School', { exact: true }).isChecked()).toBe(true);
+    await review.keyboard.press('ArrowUp');
+    expect(await review.getByLabel('Leraar', { exact: true }).isChecked()).toBe(true);
+    expect(await review.getByTestId('perspective-error').count()).toBe(0);
     // Sent by keyboard: a visible confirmation in the live region takes the focus the button lost.
     await review.getByTestId('responses-send').focus();
     await review.keyboard.press('Enter');
@@ -187,6 +204,7 @@ describe('feedback rounds in Chromium', () => {
     const participant = page.getByTestId('participant').filter({ hasText: 'Mila' });
     await expect.poll(() => participant.getAttribute('data-submitted'), { timeout: 15_000 }).toBe('true');
     expect(await participant.getByTestId('participant-comments').innerText()).toBe('1');
+    expect(await participant.getByTestId('participant-perspective').innerText()).toBe('Leraar');
 
     // The link flow: an anonymous visitor signs up through the link and lands on the round.
     const visitorContext = await harness.newContext();
@@ -233,6 +251,15 @@ describe('feedback rounds in Chromium', () => {
       .toBe('closed');
     const items = page.getByTestId('triage-item');
     await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(6);
+    // Triage shows whom each piece of feedback speaks for.
+    expect(await page.locator('[data-testid="item-perspective"][data-perspective="leraar"]').count()).toBe(6);
+    // Closed, but not yet triaged: R13 says what is missing on the design page.
+    const designPage = await openPage(dana.context, url, `/ontwerpen/${design.id}`, 'Dana');
+    const r13 = designPage.locator('[data-testid="check-item"][data-rule="R13"]').first();
+    await expect.poll(() => r13.getAttribute('data-status'), { timeout: 15_000 }).toBe('fail');
+    expect(await r13.innerText()).toContain(
+      '6 feedbackpunten nog niet verwerkt in ronde "Ronde met Lab Zuid"',
+    );
     // Completing too early names the untriaged items.
     await page.getByTestId('round-complete').click();
     await expect.poll(() => page.getByTestId('triage').getByRole('alert').innerText()).toMatch(/6/);
@@ -249,6 +276,12 @@ describe('feedback rounds in Chromium', () => {
     await page.getByTestId('round-complete').click();
     await expect.poll(() => page.getByTestId('round-summary').isVisible(), { timeout: 10_000 }).toBe(true);
     await expect.poll(() => page.getByTestId('summary-decision').count()).toBe(6);
+    expect(await page.getByTestId('summary-perspectives').innerText()).toContain('Leraar: 1');
+    // Every item triaged: the teacher's feedback counts, R13 turns green for the team.
+    await designPage.reload();
+    await expect.poll(() => r13.getAttribute('data-status'), { timeout: 15_000 }).toBe('pass');
+    expect(await r13.innerText()).toContain('feedback van leraar, elk feedbackpunt beoordeeld');
+    await designPage.close();
     expect(await page.getByTestId('summary-md').getAttribute('href')).toBe(
       `/api/rounds/${roundId}/summary.md`,
     );

@@ -1,4 +1,5 @@
 import { useId, useMemo, type ReactNode } from 'react';
+import type { ClosedRoundEvidence } from '../../../shared/domain/design/feedback';
 import { checkDesign, studyLoad } from '../../../shared/domain/design/rules';
 import { outcomeLabels } from '../../../shared/domain/template/upgrade';
 import { META_MAP } from '../../../shared/editor/fields';
@@ -13,6 +14,7 @@ import { DesignChecksPanel } from './DesignChecksPanel';
 import type { LoadedDesign } from './DesignEditorScene';
 import { EvidenceFields } from './EvidenceFields';
 import { GeneralFields } from './GeneralFields';
+import { InternalReviewFields } from './InternalReviewFields';
 import { OutcomesField } from './OutcomesField';
 import { SizeFields } from './SizeFields';
 import { StudyLoad } from './StudyLoad';
@@ -36,7 +38,7 @@ export function DesignForm({
   editable,
   onReload,
   lifecycle,
-  closedRounds = null,
+  feedback = null,
 }: {
   session: CollabSession;
   loaded: LoadedDesign;
@@ -46,8 +48,8 @@ export function DesignForm({
   onReload: () => void;
   /** Status, lineage, versions and exports. */
   lifecycle?: ReactNode;
-  /** Closed feedback rounds of the design (R13); null or omitted: not known (a frozen version). */
-  closedRounds?: number | null;
+  /** What R13 weighs of the design's closed rounds; null or omitted: not known (a frozen version). */
+  feedback?: readonly ClosedRoundEvidence[] | null;
 }) {
   const t = useT();
   const doc = session.ydoc;
@@ -64,13 +66,15 @@ export function DesignForm({
   const results = useMemo(
     () =>
       checkDesign(projectDesign(doc, template), template, {
-        closedRounds: closedRounds,
+        feedback,
+        origin: info.origin,
+        hoursPerEcts: info.hoursPerEcts,
         outcomeLabels: outcomeLabels(info.earlierOutcomes),
       }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [doc, template, checkedVersion, closedRounds, info.earlierOutcomes],
+    [doc, template, checkedVersion, feedback, info.origin, info.hoursPerEcts, info.earlierOutcomes],
   );
-  const load = useMemo(() => studyLoad(design), [design]);
+  const load = useMemo(() => studyLoad(design, info.hoursPerEcts), [design, info.hoursPerEcts]);
   const [message, announce] = useAnnouncer();
   const sectionsId = useId();
   // A template section asking what a structured field asks shows as that field, with its guidance.
@@ -115,7 +119,7 @@ export function DesignForm({
             earlier={info.earlierOutcomes}
             editable={editable}
           />
-          <SizeFields doc={doc} design={design} editable={editable} />
+          <SizeFields doc={doc} design={design} editable={editable} hoursPerEcts={info.hoursPerEcts} />
           <ActivitiesEditor
             doc={doc}
             editable={editable}
@@ -154,6 +158,7 @@ export function DesignForm({
           >
             {earlier('trajectRelation', '#field-trajectRelation', DESIGN_KEYS.trajectRelation)}
           </TextSection>
+          <InternalReviewFields doc={doc} design={design} editable={editable} />
           <section className="draft-section" aria-labelledby={sectionsId}>
             <h2 id={sectionsId}>{t('design.sections')}</h2>
             {own.map((section) => (
@@ -171,7 +176,7 @@ export function DesignForm({
         <aside className="draft-layout__side" aria-label={t('design.checks')}>
           <div className="draft-layout__sticky">
             <DesignChecksPanel results={results} interactive={editable} />
-            <StudyLoad load={load} />
+            <StudyLoad load={load} hoursPerEcts={info.hoursPerEcts} />
           </div>
         </aside>
       </div>

@@ -21,7 +21,7 @@ import {
 } from '../documents/WorkspaceShell';
 import type { LoadedDesign } from './DesignEditorScene';
 import { DesignForm } from './DesignForm';
-import { useClosedRounds } from '../rounds/useClosedRounds';
+import { useFeedbackEvidence } from '../rounds/useFeedbackEvidence';
 import { LifecyclePanel, StatusBadge, statusLabel } from './LifecyclePanel';
 
 /**
@@ -70,7 +70,7 @@ function OpenDesign({
   const [statusVersion, setStatusVersion] = useState(0);
   const status = useLoadable(session.docId, getDesignStatus, statusVersion);
   const statusInfo = status.state.status === 'ready' ? status.state.data : null;
-  const closedRounds = useClosedRounds(session.docId);
+  const feedback = useFeedbackEvidence(session.docId);
   const frozen = statusInfo ? isReadOnlyStatus(statusInfo.status) : false;
   // A frozen design can still be commented on.
   const editable = ws.canEdit && !frozen;
@@ -102,13 +102,18 @@ function OpenDesign({
             user={ws.me}
             editable={editable}
             onReload={onReload}
-            closedRounds={closedRounds}
+            feedback={feedback}
             lifecycle={
               <>
                 <div className="design-bar" data-testid="design-bar">
                   {statusInfo ? (
                     <p className="design-bar__status">
                       {t('lifecycle.current')}: <StatusBadge status={statusInfo.status} />
+                    </p>
+                  ) : null}
+                  {info.origin === 'bestaand' ? (
+                    <p className="design-bar__origin" data-testid="design-origin">
+                      <span className="badge">{t('quality.origin.existing')}</span>
                     </p>
                   ) : null}
                   {statusInfo?.basedOn ? (

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { HOURS_PER_ECTS, LEARNING_FORMS, LEARNING_MODES } from '../../../shared/domain/design/types';
+import { LEARNING_FORMS, LEARNING_MODES } from '../../../shared/domain/design/types';
 import { RadioOptions } from '../../ui/RadioOptions';
 import { useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/nl';
@@ -9,7 +9,7 @@ import type { FieldProps } from './designFields';
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
 /** "Omvang en vorm": ECTS or hours (one value, two units), the learning mode and the placement. */
-export function SizeFields({ doc, design, editable }: FieldProps) {
+export function SizeFields({ doc, design, editable, hoursPerEcts }: FieldProps & { hoursPerEcts: number }) {
   const t = useT();
   const headingId = useId();
   const ectsHintId = useId();
@@ -35,7 +35,7 @@ export function SizeFields({ doc, design, editable }: FieldProps) {
             }
           />
           <p id={ectsHintId} className="field__hint">
-            {t('design.ectsHint', { hours: HOURS_PER_ECTS })}
+            {t('design.ectsHint', { hours: hoursPerEcts })}
           </p>
         </div>
         <div className="field">
@@ -47,13 +47,13 @@ export function SizeFields({ doc, design, editable }: FieldProps) {
             step={1}
             inputMode="decimal"
             aria-describedby={hoursHintId}
-            value={design.ects === null ? '' : round2(design.ects * HOURS_PER_ECTS)}
+            value={design.ects === null ? '' : round2(design.ects * hoursPerEcts)}
             disabled={!editable}
             onChange={(event) =>
               setMeta(
                 doc,
                 'ects',
-                event.target.value === '' ? null : Number(event.target.value) / HOURS_PER_ECTS,
+                event.target.value === '' ? null : Number(event.target.value) / hoursPerEcts,
               )
             }
           />

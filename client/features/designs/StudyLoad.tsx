@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { studyLoad } from '../../../shared/domain/design/rules';
-import { ACTIVITY_KINDS, HOURS_PER_ECTS, LEARNING_MODES } from '../../../shared/domain/design/types';
+import { ACTIVITY_KINDS, LEARNING_MODES } from '../../../shared/domain/design/types';
 import { useNumberFormat } from '../../i18n/format';
 import { useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/nl';
@@ -39,7 +39,7 @@ function Bars({
 }
 
 /** Hours per activity kind and per mode as bars, the same numbers in a table, total vs ECTS × 28. */
-export function StudyLoad({ load }: { load: Load }) {
+export function StudyLoad({ load, hoursPerEcts }: { load: Load; hoursPerEcts: number }) {
   const t = useT();
   const headingId = useId();
   const number = useNumberFormat();
@@ -83,7 +83,7 @@ export function StudyLoad({ load }: { load: Load }) {
             <td data-testid="load-total">{number(load.totalHours)}</td>
           </tr>
           <tr>
-            <th scope="row">{t('design.loadStated', { hours: HOURS_PER_ECTS })}</th>
+            <th scope="row">{t('design.loadStated', { hours: hoursPerEcts })}</th>
             <td data-testid="load-stated">
               {load.statedHours === null ? t('design.loadNotStated') : number(load.statedHours)}
             </td>

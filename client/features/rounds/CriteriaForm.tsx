@@ -1,8 +1,10 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { ReviewerPerspective } from '../../../shared/domain/design/feedback';
 import type { CriterionResponse, Round } from '../../../shared/schemas/rounds';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { toApiError, type ApiError } from '../../api/request';
 import { saveResponses } from './roundsApi';
+import { PerspectiveField } from './PerspectiveField';
 import { useDateTimeFormat } from '../../i18n/format';
 import { useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/nl';
@@ -15,7 +17,8 @@ interface Answer {
 }
 
 /**
- * The reviewer's answers: per criterion a score 1–4 (a radio group) and a text. "Concept opslaan"
+ * The reviewer's answers: whom they speak for (required to send), per criterion a score 1–4 (a
+ * radio group) and a text. "Concept opslaan"
  * keeps them private; "Versturen" sends them (the team sees who has responded). Both can be
  * repeated while the round is open.
  */
@@ -39,6 +42,11 @@ export function CriteriaForm({
     }
     return initial;
   });
+  const [perspective, setPerspective] = useState<ReviewerPerspective | null>(
+    responses.find((response) => response.perspective)?.perspective ?? null,
+  );
+  const [perspectiveMissing, setPerspectiveMissing] = useState(false);
+  const perspectiveRef = useRef<HTMLFieldSetElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [status, setStatus] = useState<'' | 'draft' | 'sent'>('');
@@ -52,6 +60,11 @@ export function CriteriaForm({
 
   const save = async (submit: boolean) => {
     if (busy) return;
+    if (submit && !perspective) {
+      setPerspectiveMissing(true);
+      perspectiveRef.current?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     setStatus('');
@@ -63,6 +76,7 @@ export function CriteriaForm({
           text: answers[criterion.id]?.text ?? '',
         })),
         submit,
+        ...(perspective ? { perspective } : {}),
       });
       onSaved(saved);
       setStatus(submit ? 'sent' : 'draft');
@@ -98,6 +112,17 @@ export function CriteriaForm({
         </p>
       ) : null}
       <form onSubmit={onSubmit} className="stack" noValidate>
+        <PerspectiveField
+          ref={perspectiveRef}
+          name={`${headingId}-perspective`}
+          value={perspective}
+          onChange={(chosen) => {
+            setPerspective(chosen);
+            setPerspectiveMissing(false);
+          }}
+          invalid={perspectiveMissing}
+          errorId={`${headingId}-perspective-error`}
+        />
         {round.criteria.map((criterion, index) => {
           const answer = answers[criterion.id] ?? { score: null, text: '' };
           const textId = `${headingId}-text-${index}`;

@@ -1,3 +1,4 @@
+import { DEFAULT_HOURS_PER_ECTS } from '../../../shared/domain/design/types';
 import { useEffect, useMemo, useState } from 'react';
 import type { VersionProjection } from '../../../shared/domain/versions/projection';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -131,6 +132,9 @@ function FrozenDesign({
       // The version names the outcomes it targets, earlier ones too.
       earlierOutcomes: projection.outcomes,
       newerTemplate: null,
+      origin: 'nieuw',
+      // The version does not carry the server's norm; the default is what it shows.
+      hoursPerEcts: DEFAULT_HOURS_PER_ECTS,
       role: 'viewer',
       capabilities: [],
     };

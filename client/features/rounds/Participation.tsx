@@ -6,6 +6,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { removeReviewer } from './roundsApi';
+import { usePerspectiveLabel } from './PerspectiveField';
 
 /**
  * Who has responded and how many comments each reviewer left; follows the round live. Owners can
@@ -25,6 +26,7 @@ export function Participation({
   const t = useT();
   const formatDate = useDateTimeFormat();
   const headingId = useId();
+  const perspectiveLabel = usePerspectiveLabel();
   const [error, setError] = useState<ApiError | null>(null);
   const [message, setMessage] = useState('');
   const remove = async (participant: RoundParticipant) => {
@@ -54,6 +56,7 @@ export function Participation({
               <th scope="col">{t('rounds.reviewer')}</th>
               <th scope="col">{t('rounds.reviewsFor')}</th>
               <th scope="col">{t('rounds.responded')}</th>
+              <th scope="col">{t('quality.perspective.label')}</th>
               <th scope="col">{t('rounds.comments')}</th>
               {canManage ? (
                 <th scope="col">
@@ -77,6 +80,9 @@ export function Participation({
                   ) : (
                     t('rounds.notYet')
                   )}
+                </td>
+                <td data-testid="participant-perspective">
+                  {participant.submittedAt ? perspectiveLabel(participant.perspective) : ''}
                 </td>
                 <td data-testid="participant-comments">{participant.commentCount}</td>
                 {canManage ? (

@@ -1,6 +1,8 @@
 import { useId } from 'react';
 import { TRIAGE_DECISIONS, type RoundSummary, type SummaryItem } from '../../../shared/schemas/rounds';
+import { REVIEWER_PERSPECTIVES } from '../../../shared/domain/design/feedback';
 import { summaryFileUrl } from './roundsApi';
+import { usePerspectiveLabel } from './PerspectiveField';
 import { useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/nl';
 
@@ -12,11 +14,18 @@ export function decisionKey(decision: string): MessageKey {
 /** What the item was: the quoted text of a comment, or the criterion of an answer. */
 export function ItemContext({ item }: { item: SummaryItem }) {
   const t = useT();
+  const perspectiveLabel = usePerspectiveLabel();
   return (
     <>
       <p className="summary-item__kind muted">
         {item.kind === 'comment' ? t('rounds.itemComment') : t('rounds.itemResponse')}
         {item.author ? ` · ${item.author.name}` : ''}
+        {item.perspective ? (
+          <span data-testid="item-perspective" data-perspective={item.perspective}>
+            {' '}
+            · {t('quality.perspective.label')}: {perspectiveLabel(item.perspective)}
+          </span>
+        ) : null}
       </p>
       {item.context ? (
         item.kind === 'comment' ? (
@@ -30,6 +39,21 @@ export function ItemContext({ item }: { item: SummaryItem }) {
       <p className="prewrap summary-item__text">{item.text}</p>
       {item.replies > 0 ? <p className="muted">{t('rounds.replies', { count: item.replies })}</p> : null}
     </>
+  );
+}
+
+/** How many reviewers sent their feedback, per perspective they stated (rule R13 reads this). */
+function PerspectiveCounts({ perspectives }: { perspectives: RoundSummary['perspectives'] }) {
+  const t = useT();
+  const label = usePerspectiveLabel();
+  const stated = REVIEWER_PERSPECTIVES.filter((perspective) => perspectives[perspective] > 0);
+  return (
+    <p data-testid="summary-perspectives">
+      {t('quality.perspectives.heading')}:{' '}
+      {stated.length === 0
+        ? t('quality.perspectives.none')
+        : stated.map((perspective) => `${label(perspective)}: ${perspectives[perspective]}`).join(' · ')}
+    </p>
   );
 }
 
@@ -50,6 +74,7 @@ export function SummaryView({ summary, headingLevel = 2 }: { summary: RoundSumma
         {t('rounds.summaryCounts', { triaged: counts.triaged, total: counts.total })}{' '}
         {TRIAGE_DECISIONS.map((decision) => `${t(decisionKey(decision))}: ${counts[decision]}`).join(' · ')}
       </p>
+      <PerspectiveCounts perspectives={summary.perspectives} />
       <p className="button-row">
         <a className="button" href={summaryFileUrl(round.id, 'md')} download data-testid="summary-md">
           {t('rounds.exportMd')}

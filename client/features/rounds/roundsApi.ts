@@ -1,4 +1,5 @@
 import type { InferRequestType, InferResponseType } from 'hono/client';
+import type { ClosedRoundEvidence } from '../../../shared/domain/design/feedback';
 import type {
   CriterionResponse,
   Round,
@@ -27,6 +28,11 @@ export type RoundLinkInfo = InferResponseType<typeof roundLink.$get, 200>;
 /** GET /api/documents/:docId/rounds */
 export async function listRounds(docId: string): Promise<Round[]> {
   return (await readJson(documentRounds.$get({ param: pathParams({ docId }) }))).rounds;
+}
+
+/** GET /api/documents/:docId/rounds — what rule R13 weighs of the closed rounds. */
+export async function roundFeedback(docId: string): Promise<ClosedRoundEvidence[]> {
+  return (await readJson(documentRounds.$get({ param: pathParams({ docId }) }))).feedback;
 }
 
 /** POST /api/documents/:docId/rounds — a round on a saved version. */

@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
+import type { DesignOrigin } from '../../../shared/domain/design/feedback';
 import type { DocumentSummary } from '../../../shared/schemas/documents';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { createDesign, createTraject, listTeamTrajects } from '../designs/designsApi';
@@ -8,6 +9,7 @@ import { useLoadable, type Loadable } from '../../api/useLoadable';
 import { useT } from '../../i18n/I18nProvider';
 import { designPath, trajectPath } from '../../app/router';
 import { TeamItemList } from './TeamItemList';
+import { OriginField } from '../designs/OriginField';
 
 const loadVersions = () => listTemplates('');
 
@@ -18,12 +20,15 @@ function TitleVersionForm({
   submitLabel,
   testId,
   onSubmit,
+  children,
 }: {
   heading: string;
   titleLabel: string;
   submitLabel: string;
   testId: string;
   onSubmit: (title: string, versionId: string) => Promise<string>;
+  /** Further fields, before the submit button. */
+  children?: ReactNode;
 }) {
   const t = useT();
   const headingId = useId();
@@ -64,6 +69,7 @@ function TitleVersionForm({
               ))}
             </select>
           </div>
+          {children}
           <button type="submit" className="button button--primary" aria-disabled={busy ? true : undefined}>
             {busy ? t('common.creating') : submitLabel}
           </button>
@@ -88,6 +94,7 @@ export function TeamDesigns({
   const designsId = useId();
   const trajectsId = useId();
   const trajects = useLoadable(teamId, listTeamTrajects);
+  const [origin, setOrigin] = useState<DesignOrigin>('nieuw');
   const designs =
     documents.status === 'ready' ? documents.data.filter((doc) => doc.kind === 'leerarrangement') : [];
   return (
@@ -112,9 +119,11 @@ export function TeamDesigns({
             submitLabel={t('teamDesigns.submit')}
             testId="new-design-form"
             onSubmit={async (title, templateId) =>
-              designPath((await createDesign({ teamId, title, templateId })).id)
+              designPath((await createDesign({ teamId, title, templateId, origin })).id)
             }
-          />
+          >
+            <OriginField name={`${designsId}-origin`} value={origin} onChange={setOrigin} />
+          </TitleVersionForm>
         ) : null}
       </section>
       <section className="page-section" aria-labelledby={trajectsId} data-testid="team-trajects">

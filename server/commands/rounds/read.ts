@@ -1,14 +1,23 @@
+import type { ClosedRoundEvidence } from '../../../shared/domain/design/feedback';
 import type { Round } from '../../../shared/schemas/rounds';
 import type { AppDeps } from '../../deps';
 import { notFound } from '../../http/apiError';
 import { authorizeDocument } from '../../policies/document';
 import { authorizeRound, roundAccess } from '../../policies/round';
 import { presentRound } from '../../presenters/round';
+import { feedbackEvidence } from './evidence';
 
 type Deps = Pick<AppDeps, 'stores'>;
 
-/** GET /api/documents/:docId/rounds — every round of the document (team members). */
-export async function listRounds(deps: Deps, userId: string, docId: string): Promise<{ rounds: Round[] }> {
+/**
+ * GET /api/documents/:docId/rounds — every round of the document (team members), and what rule R13
+ * weighs of the closed ones (the live checks in the editor read it).
+ */
+export async function listRounds(
+  deps: Deps,
+  userId: string,
+  docId: string,
+): Promise<{ rounds: Round[]; feedback: ClosedRoundEvidence[] }> {
   const { role } = await authorizeDocument(deps.stores, userId, docId, 'document.read');
   const now = Date.now();
   return {
@@ -17,6 +26,7 @@ export async function listRounds(deps: Deps, userId: string, docId: string): Pro
         presentRound(deps, round, { kind: 'team', role }, now),
       ),
     ),
+    feedback: await feedbackEvidence(deps, docId),
   };
 }
 

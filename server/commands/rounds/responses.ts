@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ReviewerPerspective } from '../../../shared/domain/design/feedback';
 import type { CriterionResponse } from '../../../shared/schemas/rounds';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/apiError';
@@ -36,9 +37,18 @@ export async function saveResponses(
   input: {
     answers: Array<{ criterionId: string; score: number | null; text: string }>;
     submit?: boolean | undefined;
+    perspective?: ReviewerPerspective | undefined;
   },
 ): Promise<{ responses: CriterionResponse[] }> {
   const { round } = await authorizeRoundChange(deps, userId, roundId, 'respond');
+  // R13 weighs feedback by whom it speaks for: nobody submits without saying.
+  if (input.submit === true && !input.perspective) {
+    throw new ApiError(
+      400,
+      'perspective_required',
+      'Kies je perspectief (leraar, school, lerarenopleider, ander co-creatieteam of anders) voordat je je feedback verstuurt.',
+    );
+  }
   await deps.transaction(async (tx) => {
     // Open until the answers are stored, and with the criteria as they stand now.
     const { round: current } = await authorizeLockedRound(tx.stores, userId, round.id, 'respond', 'share');
@@ -49,6 +59,7 @@ export async function saveResponses(
     for (const answer of input.answers) {
       await tx.stores.rounds.upsertResponse({ id: randomUUID(), roundId: round.id, userId, ...answer });
     }
+    if (input.perspective) await tx.stores.rounds.setPerspective(round.id, userId, input.perspective);
     // The team hears of a reviewer's first submit only, however many arrive at once.
     const firstSubmit = input.submit === true && (await tx.stores.rounds.submit(round.id, userId));
     if (firstSubmit) {

@@ -33,6 +33,10 @@ export function designRoutes(deps: AppDeps) {
         ...document,
         docId,
         template,
+        // 'bestaand': existing offer, entered at interne toetsing.
+        origin: (await deps.stores.lifecycle.get(docId))?.origin ?? 'nieuw',
+        // The server's norm for comparing hours and ECTS (setting HOURS_PER_ECTS).
+        hoursPerEcts: deps.env.HOURS_PER_ECTS,
         // Targeted outcomes this version no longer has keep their name (see earlierOutcomes).
         earlierOutcomes: await earlierOutcomes(deps, version),
         // A newer published version of the same ontwikkelpad, with what upgrading would mean.

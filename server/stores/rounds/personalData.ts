@@ -1,3 +1,4 @@
+import type { ReviewerPerspective } from '../../../shared/domain/design/feedback';
 import type { Executor } from '../../db/database';
 
 /** A comment or reply the user wrote, with where it was written. */
@@ -24,6 +25,8 @@ export interface OwnResponseRow {
   text: string;
   updated_at: number;
   submitted_at: number | null;
+  /** Whom they said they speak for in that round. */
+  perspective: ReviewerPerspective | null;
 }
 
 /** What the user wrote in comments and feedback rounds, for their personal-data export (AVG art. 15/20). */
@@ -61,6 +64,9 @@ export function personalDataQueries(db: Executor) {
         .leftJoin('round_submissions as s', (join) =>
           join.onRef('s.round_id', '=', 'rr.round_id').onRef('s.user_id', '=', 'rr.user_id'),
         )
+        .leftJoin('round_perspectives as p', (join) =>
+          join.onRef('p.round_id', '=', 'rr.round_id').onRef('p.user_id', '=', 'rr.user_id'),
+        )
         .select([
           'rr.round_id',
           'r.title as round_title',
@@ -71,6 +77,7 @@ export function personalDataQueries(db: Executor) {
           'rr.text',
           'rr.updated_at',
           's.submitted_at',
+          'p.perspective',
         ])
         .where('rr.user_id', '=', userId)
         .orderBy('r.created_at')

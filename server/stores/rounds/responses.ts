@@ -1,3 +1,4 @@
+import type { ReviewerPerspective } from '../../../shared/domain/design/feedback';
 import type { Executor } from '../../db/database';
 
 /** A reviewer's answer to one criterion, with their name and when they submitted (null: not yet). */
@@ -11,6 +12,8 @@ export interface ResponseRow {
   text: string;
   updated_at: number;
   submitted_at: number | null;
+  /** Whom the reviewer speaks for in this round (R13); null until they say. */
+  perspective: ReviewerPerspective | null;
 }
 
 /** Queries on `round_responses` and `round_submissions`. */
@@ -53,8 +56,11 @@ export function responseQueries(db: Executor) {
         .leftJoin('round_submissions as s', (join) =>
           join.onRef('s.round_id', '=', 'rr.round_id').onRef('s.user_id', '=', 'rr.user_id'),
         )
+        .leftJoin('round_perspectives as p', (join) =>
+          join.onRef('p.round_id', '=', 'rr.round_id').onRef('p.user_id', '=', 'rr.user_id'),
+        )
         .selectAll('rr')
-        .select(['u.name as user_name', 's.submitted_at'])
+        .select(['u.name as user_name', 's.submitted_at', 'p.perspective'])
         .where('rr.round_id', '=', roundId)
         .orderBy('rr.updated_at')
         .orderBy('rr.id')

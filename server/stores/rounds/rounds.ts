@@ -136,13 +136,12 @@ export function roundQueries(db: Executor) {
         .execute();
     },
     /**
-     * Closed rounds on the document (rule R13 and the *interne toetsing* gate): closed by an owner,
-     * completed, or past their deadline — whether or not the deadline job has closed them yet.
+     * Closed rounds of the document (rule R13 and the *interne toetsing* gate): closed by an owner,
+     * completed, or past their deadline — whether or not the deadline job has closed them yet;
+     * newest first.
      */
-    async closedRoundCount(docId: string, now = Date.now()): Promise<number> {
-      const row = await db
-        .selectFrom('feedback_rounds')
-        .select((eb) => eb.fn.countAll().as('n'))
+    closedRoundsOf(docId: string, now = Date.now()): Promise<RoundRow[]> {
+      return rounds()
         .where('doc_id', '=', docId)
         .where((eb) =>
           eb.or([
@@ -150,8 +149,9 @@ export function roundQueries(db: Executor) {
             eb.and([eb('status', '=', 'open'), eb('deadline', '<=', now)]),
           ]),
         )
-        .executeTakeFirstOrThrow();
-      return Number(row.n);
+        .orderBy('created_at', 'desc')
+        .orderBy(insertionOrder(db), 'desc')
+        .execute();
     },
     /** Rounds the user reviews, through an invited team or individually; newest first, at most 200. */
     roundsForReviewer(userId: string): Promise<RoundRow[]> {

@@ -1,28 +1,15 @@
 import { allOutcomes, type TemplateContent } from '../template/types';
-import { HOURS_PER_ECTS, type DesignContext, type DesignContent } from './types';
+import { checkFeedback } from './feedback';
+import { checkSize } from './size';
+import {
+  DEFAULT_HOURS_PER_ECTS,
+  type DesignContext,
+  type DesignContent,
+  type RuleId,
+  type RuleResult,
+} from './types';
 
-/** The rules of DOMAIN.md. */
-export type RuleId =
-  'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7' | 'R8' | 'R9' | 'R10' | 'R11' | 'R12' | 'R13';
-
-/**
- * One rule's verdict. `must` rules block a status change when they fail; guidelines warn.
- * `pass` green, `warn` amber (guideline not met), `fail` red (must not met), `info` a remark
- * (e.g. fewer than 6 arrangements is allowed), `pending` not decidable yet.
- */
-export interface RuleResult {
-  ruleId: RuleId;
-  kind: 'must' | 'guideline';
-  status: 'pass' | 'fail' | 'warn' | 'info' | 'pending';
-  message: string;
-  /** The field (and item) the result is about, so the editor can jump there. */
-  target: { field: string; itemId?: string };
-  /** The lifecycle step a failing must-rule blocks. */
-  gate?: 'leaving-prototype' | 'interne-toetsing' | 'publishing-traject';
-}
-
-const ECTS_MIN = 3;
-const ECTS_MAX = 5;
+export type { RuleId, RuleResult } from './types';
 
 function must(
   ruleId: RuleId,
@@ -67,31 +54,7 @@ export function checkDesign(
   const results: RuleResult[] = [];
   const templateIds = new Set(allOutcomes(template).map((outcome) => outcome.id));
 
-  // R3 — a formal arrangement is 3–5 ECTS.
-  if (design.mode === 'formeel') {
-    const ects = design.ects;
-    results.push(
-      ects === null
-        ? guideline('R3', false, '', 'Vul de omvang in ECTS in (formeel: 3–5 ECTS, 1 ECTS = 28 uur).', {
-            field: 'ects',
-          })
-        : guideline(
-            'R3',
-            ects >= ECTS_MIN && ects <= ECTS_MAX,
-            `Omvang ${ects} ECTS past binnen 3–5 ECTS.`,
-            `Een formeel leerarrangement is 3–5 ECTS; dit is ${ects} ECTS.`,
-            { field: 'ects' },
-          ),
-    );
-  } else {
-    results.push({
-      ruleId: 'R3',
-      kind: 'guideline',
-      status: 'pass',
-      message: 'Omvangsrichtlijn 3–5 ECTS geldt alleen voor formele leerarrangementen.',
-      target: { field: 'mode' },
-    });
-  }
+  results.push(checkSize(design, context.hoursPerEcts ?? DEFAULT_HOURS_PER_ECTS));
 
   // R4 — names ≥ 1 leeruitkomst, each from the template version.
   const unknown = design.targetedOutcomeIds.filter((id) => !templateIds.has(id));
@@ -255,21 +218,8 @@ export function checkDesign(
     ),
   );
 
-  // R13 — at least one closed feedback round before interne toetsing.
-  const rounds = context.closedRounds;
-  results.push({
-    ruleId: 'R13',
-    kind: 'must',
-    status: rounds === null ? 'pending' : rounds >= 1 ? 'pass' : 'fail',
-    message:
-      rounds === null
-        ? 'Feedbackrondes zijn nog niet beschikbaar; vóór interne toetsing is minstens één afgesloten ronde nodig.'
-        : rounds >= 1
-          ? `${rounds} afgesloten feedbackronde(s).`
-          : 'Sluit minstens één feedbackronde af (leraren, scholen, lerarenopleiders of een ander co-creatieteam) vóór interne toetsing.',
-    target: { field: 'feedback' },
-    gate: 'interne-toetsing',
-  });
+  // R13 — feedback from teachers, schools or teacher educators, every item triaged.
+  results.push(checkFeedback(context.feedback, context.origin));
 
   return results;
 }
@@ -282,7 +232,7 @@ export function gatePasses(results: readonly RuleResult[], gate: NonNullable<Rul
 }
 
 /** Study load: hours per activity kind and per mode, and the total against the stated ECTS. */
-export function studyLoad(design: DesignContent) {
+export function studyLoad(design: DesignContent, hoursPerEcts: number = DEFAULT_HOURS_PER_ECTS) {
   const byKind: Record<string, number> = {};
   const byMode: Record<string, number> = {};
   let total = 0;
@@ -292,7 +242,7 @@ export function studyLoad(design: DesignContent) {
     byMode[activity.mode] = (byMode[activity.mode] ?? 0) + hours;
     total += hours;
   }
-  const statedHours = design.ects === null ? null : design.ects * HOURS_PER_ECTS;
+  const statedHours = design.ects === null ? null : design.ects * hoursPerEcts;
   return {
     byKind,
     byMode,

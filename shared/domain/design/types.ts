@@ -1,4 +1,6 @@
 import type { Sector } from '../template/types';
+import type { ClosedRoundEvidence, DesignOrigin } from './feedback';
+import type { InternalReviewAnswers } from './internalReview';
 
 /**
  * The plain projection of a leerarrangement design: what the rules R1–R13 are computed
@@ -25,8 +27,12 @@ export const ACTIVITY_KINDS = [
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
-/** 1 ECTS = 28 hours of study load (001 l.344). */
-export const HOURS_PER_ECTS = 28;
+/**
+ * Hours of study load per ECTS when the server says nothing else (its setting HOURS_PER_ECTS).
+ * The seeds state sizes in ECTS only; 28 hours is the usual Dutch norm (1 ECTS = 28 uur), not a
+ * seed line.
+ */
+export const DEFAULT_HOURS_PER_ECTS = 28;
 
 /** A learning activity of the arrangement. */
 export interface Leeractiviteit {
@@ -59,15 +65,47 @@ export interface DesignContent {
   evidence: Record<string, string>;
   evcApproach: string;
   trajectRelation: string;
+  /**
+   * The answers to the questions of the interne toetsing (001 l.256–261), per question id; absent
+   * in projections stored before the form existed.
+   */
+  interneToetsing?: InternalReviewAnswers;
 }
 
 /** What the rules know about the design's life so far. */
 export interface DesignContext {
-  /** Closed feedback rounds on this design; null while the rounds capability does not exist. */
-  closedRounds: number | null;
+  /** The design's closed feedback rounds, as R13 weighs them; null where they are not known. */
+  feedback: readonly ClosedRoundEvidence[] | null;
+  /** Existing offer asks R13 for feedback on the existing material; default 'nieuw'. */
+  origin?: DesignOrigin;
+  /** Hours of study load per ECTS (R3's message); default DEFAULT_HOURS_PER_ECTS. */
+  hoursPerEcts?: number;
   /**
    * Labels of outcomes the current template version no longer has (from earlier versions of the
    * same ontwikkelpad), so a message after an upgrade can say "LU 1.1 Mediawijsheid", not an id.
    */
   outcomeLabels?: Record<string, string>;
+}
+
+/** What the server knows of a design's life beyond its document: its rounds, origin and ECTS norm. */
+export type DesignLifeContext = Required<Pick<DesignContext, 'feedback' | 'origin' | 'hoursPerEcts'>>;
+
+/** The rules of DOMAIN.md. */
+export type RuleId =
+  'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7' | 'R8' | 'R9' | 'R10' | 'R11' | 'R12' | 'R13';
+
+/**
+ * One rule's verdict. `must` rules block a status change when they fail; guidelines warn.
+ * `pass` green, `warn` amber (guideline not met), `fail` red (must not met), `info` a remark
+ * (e.g. fewer than 6 arrangements is allowed), `pending` not decidable yet.
+ */
+export interface RuleResult {
+  ruleId: RuleId;
+  kind: 'must' | 'guideline';
+  status: 'pass' | 'fail' | 'warn' | 'info' | 'pending';
+  message: string;
+  /** The field (and item) the result is about, so the editor can jump there. */
+  target: { field: string; itemId?: string };
+  /** The lifecycle step a failing must-rule blocks. */
+  gate?: 'leaving-prototype' | 'interne-toetsing' | 'publishing-traject';
 }

@@ -116,7 +116,7 @@ describe.each(ENGINES)('closing a round on %s', (engine) => {
 
   it('tells the team of a reviewer’s first submit once, however many arrive at once', async () => {
     const r = await openRound(h);
-    const submit = { answers: r.answers, submit: true };
+    const submit = { answers: r.answers, submit: true, perspective: 'leraar' as const };
 
     const [first, second] = await interleave(
       (pause) => saveResponses(beforeTransaction(h.deps, pause), r.rik.id, r.roundId, submit),

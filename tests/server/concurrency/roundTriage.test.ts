@@ -13,7 +13,11 @@ import { auditCount, notificationCount, openRound } from './roundFixture';
 /** A closed round with one answer of Rik's and, with `triaged`, a decision about it. */
 async function closedRound(h: Harness, triaged: boolean) {
   const r = await openRound(h);
-  await saveResponses(h.deps, r.rik.id, r.roundId, { answers: r.answers, submit: true });
+  await saveResponses(h.deps, r.rik.id, r.roundId, {
+    answers: r.answers,
+    submit: true,
+    perspective: 'leraar',
+  });
   await closeRoundByOwner(h.deps, r.ann.id, r.roundId);
   const [answer] = await h.deps.stores.rounds.responses(r.roundId);
   const decide = (deps = h.deps, decision: 'verwerkt' | 'niet-overgenomen' = 'verwerkt') =>

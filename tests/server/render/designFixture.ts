@@ -102,7 +102,7 @@ export function exportJob(doc: Y.Doc, format: ExportJob['format']): ExportJob {
       state: Y.encodeStateAsUpdate(doc),
       document,
       template: { id: 'tpl', title: TEMPLATE.title, version: '1.0', content: TEMPLATE },
-      closedRounds: 0,
+      life: { feedback: [], origin: 'nieuw', hoursPerEcts: 28 },
     },
   };
 }

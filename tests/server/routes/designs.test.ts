@@ -213,7 +213,7 @@ describe('GET /api/designs/:id and /checks', () => {
     await expectError(await server.request('GET', `/api/designs/${id}/checks`, { cookie }), 404, 'not_found');
   });
 
-  it('a fresh design: R4, R7, R8, R9 fail; R13 fails (no closed feedback round); R5 and R6 pass from the template defaults', async () => {
+  it('a fresh design: R4, R7, R8, R9 fail; R3 warns (no mode yet); R13 fails (no closed feedback round); R5 and R6 pass from the template defaults', async () => {
     const { results, studyLoad } = await checksOf(docId, labViewer);
     expect(results.map((result) => result.ruleId)).toEqual([
       'R3',
@@ -229,7 +229,7 @@ describe('GET /api/designs/:id and /checks', () => {
       'R13',
     ]);
     expect(statuses(results)).toEqual({
-      R3: 'pass',
+      R3: 'warn',
       R4: 'fail',
       R5: 'pass',
       R6: 'pass',
@@ -291,7 +291,9 @@ describe('checks after filling the design through a real provider', () => {
 
     const live = await checksOf(docId, labViewer);
     const expected = checkDesign(projectDesign(client.doc, template.content), template.content, {
-      closedRounds: 0,
+      feedback: [],
+      origin: 'nieuw',
+      hoursPerEcts: 28,
     });
     expect(live.results).toEqual(expected);
     for (const result of live.results) {

@@ -139,6 +139,7 @@ describe('GET /api/me/export: what the user wrote', () => {
     await as(lies, 'PUT', `/api/rounds/${round.id}/responses`, {
       answers: [{ criterionId: criterion.id, score: 3, text: 'Helder beschreven' }],
       submit: true,
+      perspective: 'leraar',
     });
 
     const data = await as<{

@@ -39,7 +39,11 @@ beforeAll(async () => {
       score: 3,
       text: `${name} over ${criterion.title}`,
     }));
-    await as(reviewer, 'PUT', `/api/rounds/${round.id}/responses`, { answers, submit: true });
+    await as(reviewer, 'PUT', `/api/rounds/${round.id}/responses`, {
+      answers,
+      submit: true,
+      perspective: 'leraar',
+    });
     reviewers.push(reviewer);
   }
 });

@@ -11,6 +11,7 @@ import type {
   RoundSummary,
 } from '../../../shared/schemas/rounds';
 import { sectionFragmentName } from '../../../shared/editor/fields';
+import { runValidRound } from '../../support/rounds';
 import { expectJson, startTestServer, type TestServer, type TestUser } from '../../support/server';
 import { connectSynced, sectionIds, waitFor, waitForAllAcked, type TestClient } from '../../support/yclient';
 
@@ -450,6 +451,30 @@ describe('feedback rounds', () => {
         answers: [{ criterionId: round.criteria[0]!.id, score: 5, text: '' }],
       }),
     ).toBe(400);
+    // Sending asks whom the reviewer speaks for (rule R13); a draft does not.
+    const unsent = await server.request('PUT', `/api/rounds/${round.id}/responses`, {
+      cookie: reviewer.cookie,
+      body: { answers, submit: true },
+    });
+    expect(unsent.status).toBe(400);
+    expect(((await unsent.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+      code: 'perspective_required',
+      message: expect.stringMatching(/^Kies je perspectief \(leraar, school, lerarenopleider/),
+    });
+    expect(
+      await statusOf(reviewer, 'PUT', `/api/rounds/${round.id}/responses`, {
+        answers,
+        submit: true,
+        perspective: 'docent',
+      }),
+    ).toBe(400);
+    const draft = await as<{ responses: CriterionResponse[] }>(
+      reviewer,
+      'PUT',
+      `/api/rounds/${round.id}/responses`,
+      { answers },
+    );
+    expect(draft.responses.every((r) => r.submittedAt === null && r.perspective === null)).toBe(true);
     const saved = await as<{ responses: CriterionResponse[] }>(
       reviewer,
       'PUT',
@@ -457,14 +482,16 @@ describe('feedback rounds', () => {
       {
         answers,
         submit: true,
+        perspective: 'cocreatieteam',
       },
     );
     expect(saved.responses).toHaveLength(5);
     expect(saved.responses.every((r) => r.submittedAt !== null)).toBe(true);
+    expect(saved.responses.every((r) => r.perspective === 'cocreatieteam')).toBe(true);
 
     const team = await as<RoundReviewers>(owner, 'GET', `/api/rounds/${round.id}/reviewers`);
     const rosa = team.participants.find((p) => p.user.id === reviewer.id)!;
-    expect(rosa).toMatchObject({ team: { id: teamB }, commentCount: 1 });
+    expect(rosa).toMatchObject({ team: { id: teamB }, commentCount: 1, perspective: 'cocreatieteam' });
     expect(rosa.submittedAt).not.toBeNull();
     const teamView = await as<{ threads: CommentThread[] }>(
       editor,
@@ -674,7 +701,7 @@ describe('feedback rounds', () => {
     expect((await as<Round>(owner, 'GET', `/api/rounds/${quick.id}`)).status).toBe('closed');
   });
 
-  it('a closed round is what R13 (and so the interne-toetsing gate) counts', async () => {
+  it('a closed round counts for R13 (and so the interne-toetsing gate) only with triaged feedback from a teacher', async () => {
     const templates = await as<Array<{ id: string }>>(owner, 'GET', '/api/templates');
     const design = await as<{ id: string }>(
       owner,
@@ -707,7 +734,10 @@ describe('feedback rounds', () => {
       201,
     );
     expect(await r13()).toBe('fail');
+    // Closed without anyone responding: not enough.
     await as(owner, 'POST', `/api/rounds/${designRound.id}/close`);
+    expect(await r13()).toBe('fail');
+    await runValidRound(server, owner, design.id, { reviewer: outsider });
     expect(await r13()).toBe('pass');
   });
 });

@@ -4,6 +4,7 @@ import { checkTrajectGates, type DesignStatus } from '../../../shared/domain/lif
 import type { Sector } from '../../../shared/domain/template/types';
 import * as fixtures from '../../support/designFixtures';
 import { expectApiError as expectError } from '../../support/designFixtures';
+import { runValidRound } from '../../support/rounds';
 import { createDesignAt, createTrajectAt, startTestServer } from '../../support/server';
 import type { TestOwner, TestServer, TestUser } from '../../support/server';
 import { editDraft, toggleOutcome } from '../../support/yclient';
@@ -303,31 +304,21 @@ describe('POST /api/trajects/:id/status: by gate', () => {
     expect((await statusOf(trajectId)).status).toBe('prototype');
   });
 
-  it('once every item has a closed feedback round (R13), the owner moves prototype → interne toetsing', async () => {
+  it('once every item has a valid feedback round (R13), the owner moves prototype → interne toetsing', async () => {
     const first = await design('Met ronde A', ['lu-1'], { green: true });
     const second = await design('Met ronde B', ['lu-2'], { green: true });
     const trajectId = await withItems([first, second]);
     await expectMoved(await move(trajectId, owner, { to: 'prototype' }), 'prototype');
-    const closeRoundOn = async (docId: string) => {
-      const saved = await server.request('POST', `/api/designs/${docId}/versions`, {
-        cookie: owner.cookie,
-        body: { label: 'Voor feedback' },
-      });
-      expect(saved.status, await saved.clone().text()).toBe(201);
-      const { id: versionId } = (await saved.json()) as { id: string };
-      const opened = await server.request('POST', `/api/documents/${docId}/rounds`, {
-        cookie: owner.cookie,
-        body: {
-          versionId,
-          title: 'Feedbackronde 1',
-          deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
-        },
-      });
-      expect(opened.status, await opened.clone().text()).toBe(201);
-      const { id: roundId } = (await opened.json()) as { id: string };
-      const closed = await server.request('POST', `/api/rounds/${roundId}/close`, { cookie: owner.cookie });
-      expect(closed.status, await closed.text()).toBe(200);
-    };
+    // R13 of each item: an empty closed round does not count; a valid one (a teacher's feedback,
+    // every item triaged) does.
+    await runValidRound(server, owner, first, { title: 'Lege ronde', perspective: null });
+    await expectError(
+      await move(trajectId, owner, { to: 'interne-toetsing' }),
+      400,
+      'transition_refused',
+      /geen afgeronde feedbackronde voor "Met ronde A", "Met ronde B"\.$/,
+    );
+    const closeRoundOn = (docId: string) => runValidRound(server, owner, docId);
     await closeRoundOn(first);
     // One item without a closed round still blocks, naming only that one.
     await expectError(

@@ -20,7 +20,7 @@ describe('round store', () => {
     expect(Object.keys(t.store).sort()).toEqual(
       [
         ...['insertRound', 'round', 'roundsOfDoc', 'updateRound', 'closeRound', 'completeRound'],
-        ...['overdueRounds', 'closedRoundCount', 'roundsForReviewer'],
+        ...['overdueRounds', 'closedRoundsOf', 'roundsForReviewer'],
         ...['inviteTeam', 'removeTeam', 'teamsOfRound', 'reviewerTeam', 'isIndividualReviewer'],
         ...['addIndividualReviewer', 'reviewers', 'removeIndividualReviewer', 'removeReviewersOfLink'],
         ...['acceptTeamRequest', 'declineTeamRequest', 'pendingRequestsOfTeam', 'teamRequester'],
@@ -30,6 +30,7 @@ describe('round store', () => {
         ...['editComment', 'deleteComment', 'setResolved'],
         ...['notify', 'notifications', 'unreadCount', 'markRead'],
         ...['commentsBy', 'responsesBy'],
+        ...['setPerspective', 'perspectives', 'submittedPerspectives'],
         ...['lockRound', 'lockLink', 'lockComment'],
       ].sort(),
     );
@@ -105,7 +106,7 @@ describe('round store', () => {
     expect((await t.store.overdueRounds(NOW - 2)).map((round) => round.id)).toEqual(['latest']);
   });
 
-  it('counts closed, completed and overdue rounds of a document as a number', async () => {
+  it('lists closed, completed and overdue rounds of a document, newest first', async () => {
     const rounds: [string, { deadline: number; status: 'open' | 'closed' | 'completed'; docId?: string }][] =
       [
         ['open-future', { deadline: NOW + 1, status: 'open' }],
@@ -119,10 +120,12 @@ describe('round store', () => {
       if (round.status !== 'open') await t.store.closeRound(id, USERS.ann);
       if (round.status === 'completed') await t.store.completeRound(id, USERS.ann);
     }
-    expect(await t.store.closedRoundCount('d1')).toBe(3);
-    expect(await t.store.closedRoundCount('d1', NOW - 1)).toBe(2);
-    expect(await t.store.closedRoundCount('d2')).toBe(1);
-    expect(await t.store.closedRoundCount('none')).toBe(0);
+    const ids = async (docId: string, now?: number) =>
+      (await t.store.closedRoundsOf(docId, now)).map((round) => round.id).sort();
+    expect(await ids('d1')).toEqual(['closed', 'completed', 'open-past']);
+    expect(await ids('d1', NOW - 1)).toEqual(['closed', 'completed']);
+    expect(await ids('d2')).toEqual(['other-doc']);
+    expect(await ids('none')).toEqual([]);
   });
 
   it('lists the rounds a user reviews, through a team or individually, once each, newest first', async () => {

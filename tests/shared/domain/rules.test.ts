@@ -7,6 +7,7 @@ import {
   type RuleId,
   type RuleResult,
 } from '../../../shared/domain/design/rules';
+import type { ClosedRoundEvidence } from '../../../shared/domain/design/feedback';
 import type { DesignContent } from '../../../shared/domain/design/types';
 import { checkTraject } from '../../../shared/domain/traject/rules';
 
@@ -80,8 +81,11 @@ function result(results: RuleResult[], ruleId: RuleId): RuleResult {
   return found;
 }
 
-const run = (overrides: Partial<DesignContent>, rounds: number | null = 1) =>
-  checkDesign(design(overrides), template, { closedRounds: rounds });
+/** A closed round with one submitted teacher, everything triaged: what R13 asks. */
+const TRIAGED_TEACHER: ClosedRoundEvidence = { title: 'Ronde 1', perspectives: ['leraar'], untriaged: 0 };
+
+const run = (overrides: Partial<DesignContent>, feedback: ClosedRoundEvidence[] | null = [TRIAGED_TEACHER]) =>
+  checkDesign(design(overrides), template, { feedback });
 
 describe('checkDesign (R3–R13)', () => {
   it('a complete design passes every rule, with a Dutch message and a target for each', () => {
@@ -116,6 +120,11 @@ describe('checkDesign (R3–R13)', () => {
     ['R3 5.5 ECTS', 'R3', { ects: 5.5 }, 'warn', 'ects'],
     ['R3 no size', 'R3', { ects: null }, 'warn', 'ects'],
     ['R3 informal: rule does not apply', 'R3', { mode: 'informeel', ects: 12 }, 'pass', 'mode'],
+    ['R3 non-formal: rule does not apply', 'R3', { mode: 'non-formeel', ects: 40 }, 'pass', 'mode'],
+    // R3 — no mode yet: the size cannot be judged fine, whatever it is.
+    ['R3 40 ECTS without a mode', 'R3', { mode: null, ects: 40 }, 'warn', 'mode'],
+    ['R3 4 ECTS without a mode', 'R3', { mode: null, ects: 4 }, 'warn', 'mode'],
+    ['R3 no size and no mode', 'R3', { mode: null, ects: null }, 'warn', 'mode'],
     // R4 — at least one outcome, each from the template version.
     ['R4 zero outcomes', 'R4', { targetedOutcomeIds: [] }, 'fail', 'outcomes'],
     ['R4 an outcome not in the version', 'R4', { targetedOutcomeIds: ['a', 'zz'] }, 'fail', 'outcomes'],
@@ -190,12 +199,81 @@ describe('checkDesign (R3–R13)', () => {
     expect(r7.message).toContain('LU 1.2');
   });
 
-  it('R13: pending without rounds capability, failing with 0 closed rounds, passing with 1; gates only interne toetsing', () => {
+  it('R13 is pending where rounds are not known, and gates only interne toetsing', () => {
     expect(result(run({}, null), 'R13').status).toBe('pending');
-    const none = run({}, 0);
+    const none = run({}, []);
     expect(result(none, 'R13').status).toBe('fail');
     expect(gatePasses(none, 'leaving-prototype')).toBe(true);
     expect(gatePasses(none, 'interne-toetsing')).toBe(false);
+  });
+
+  const round = (title: string, perspectives: ClosedRoundEvidence['perspectives'], untriaged = 0) => ({
+    title,
+    perspectives,
+    untriaged,
+  });
+  it.each<[string, ClosedRoundEvidence[], RuleResult['status'], RegExp]>([
+    ['no closed round', [], 'fail', /Nog nodig: een ingediende reactie van een leraar.*nog geen afgesloten/],
+    [
+      'a round closed without submissions',
+      [round('Leeg', [])],
+      'fail',
+      /"Leeg" is afgesloten zonder ingediende/,
+    ],
+    [
+      'only another co-creatieteam and "anders"',
+      [round('Collega', ['cocreatieteam', 'anders'])],
+      'fail',
+      /Nog nodig.*"Collega" had alleen reacties van: ander co-creatieteam, anders \(die tellen als aanvulling\)/,
+    ],
+    [
+      'a teacher, 3 items untriaged',
+      [round('Juni', ['leraar'], 3)],
+      'fail',
+      /^3 feedbackpunten nog niet verwerkt in ronde "Juni"/,
+    ],
+    ['a school, 1 item untriaged', [round('Juni', ['school'], 1)], 'fail', /^1 feedbackpunt nog niet/],
+    [
+      'a teacher, all triaged',
+      [round('Juni', ['leraar', 'leraar'])],
+      'pass',
+      /"Juni": feedback van leraar \(2\), elk/,
+    ],
+    ['a school, all triaged', [round('Juni', ['school'])], 'pass', /feedback van school/],
+    ['a teacher educator, all triaged', [round('Juni', ['lerarenopleider'])], 'pass', /lerarenopleider/],
+    [
+      'a triaged teacher round counts beside an untriaged one',
+      [round('Nieuw', ['leraar'], 2), round('Oud', ['leraar'])],
+      'pass',
+      /"Oud"/,
+    ],
+    [
+      'another co-creatieteam counts as extra, mentioned',
+      [round('Juni', ['leraar', 'cocreatieteam']), round('Mei', ['cocreatieteam'])],
+      'pass',
+      /Daarnaast feedback van 2 andere co-creatieteams \(aanvulling\)/,
+    ],
+  ])('R13 with %s', (_name, rounds, status, message) => {
+    const r13 = result(run({}, rounds), 'R13');
+    expect(r13).toMatchObject({
+      kind: 'must',
+      status,
+      gate: 'interne-toetsing',
+      target: { field: 'feedback' },
+    });
+    expect(r13.message).toMatch(message);
+  });
+
+  it('R13 for existing offer asks for feedback on the existing material', () => {
+    const existing = checkDesign(design(), template, { feedback: [], origin: 'bestaand' });
+    expect(result(existing, 'R13').message).toMatch(/op het bestaande materiaal/);
+    expect(result(run({}, []), 'R13').message).not.toMatch(/bestaande materiaal/);
+  });
+
+  it('R3 names the hours with the norm it is given', () => {
+    const results = checkDesign(design({ ects: 6 }), template, { feedback: [], hoursPerEcts: 25 });
+    expect(result(results, 'R3').message).toContain('150 uur');
+    expect(result(run({ ects: null }), 'R3').message).toContain('1 ECTS = 28 uur');
   });
 
   it('a failing must-rule blocks leaving prototype; a failing guideline does not', () => {
@@ -235,7 +313,11 @@ describe('checkTraject (R1, R2)', () => {
 });
 
 describe('studyLoad', () => {
-  it('sums hours per kind and per mode and compares with the stated ECTS (1 EC = 28 h)', () => {
+  it('with another norm, the stated hours follow it', () => {
+    expect(studyLoad(design(), 25).statedHours).toBe(100);
+  });
+
+  it('sums hours per kind and per mode and compares with the stated ECTS (default 1 EC = 28 h)', () => {
     expect(studyLoad(design())).toEqual({
       byKind: { intervisie: 20, workshop: 12 },
       byMode: { 'non-formeel': 20, formeel: 12 },
