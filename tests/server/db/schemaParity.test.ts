@@ -40,6 +40,7 @@ const POSTGRES_INT4_COLUMNS = [
   'template_versions.minor',
   'template_versions.nlqf_level',
   'template_versions.example',
+  'document_versions.auto',
   'traject_items.position',
   'round_responses.score',
 ];
