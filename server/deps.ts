@@ -37,6 +37,9 @@ export interface Stores {
   storageUsage: import('./stores/storageUsage').StorageUsageStore;
   rounds: RoundStore;
   trajectLifecycle: import('./stores/trajectLifecycle').TrajectLifecycleStore;
+  templateEstablishments: import('./stores/templateEstablishments').TemplateEstablishmentStore;
+  teamLicenses: import('./stores/teamLicenses').TeamLicenseStore;
+  trajectAgreements: import('./stores/trajectAgreements').TrajectAgreementStore;
 }
 
 /** What routes and the sync server need, created once at boot. */

@@ -58,7 +58,12 @@ export async function trajectSnapshot(deps: AppDeps, trajectId: string): Promise
       hours: item.hours,
     })),
     coverage: view.matrix,
-    totals: { ects: view.totals.ects, hours: view.totals.hours },
+    totals: {
+      ects: view.totals.ects,
+      hours: view.totals.hours,
+      ectsMax: view.totals.ectsMax,
+      hoursMax: view.totals.hoursMax,
+    },
   };
 }
 

@@ -45,6 +45,9 @@ export interface Database {
   traject_publications: TrajectPublicationsTable;
   password_resets: PasswordResetsTable;
   session_ends: SessionEndsTable;
+  template_establishments: TemplateEstablishmentsTable;
+  team_licenses: TeamLicensesTable;
+  traject_agreements: TrajectAgreementsTable;
 }
 
 /**
@@ -433,4 +436,28 @@ export interface SessionEndsTable {
   session_id: string;
   reason: string;
   created_at: number;
+}
+
+/** A published ontwikkelpad version set vastgesteld (migration 018); established_by NULL: by the migration. */
+export interface TemplateEstablishmentsTable {
+  version_id: string;
+  established_by: string | null;
+  established_at: number;
+}
+
+/** Append-only history of a team's licence choice; the latest row is current. */
+export interface TeamLicensesTable {
+  id: Generated<number>;
+  team_id: string;
+  license: string;
+  chosen_by: string | null;
+  chosen_at: number;
+}
+
+/** The traject owner's record that the agreement with another provider (001 l.283) was made. */
+export interface TrajectAgreementsTable {
+  traject_id: string;
+  design_doc_id: string;
+  confirmed_by: string | null;
+  confirmed_at: number;
 }

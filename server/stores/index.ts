@@ -16,6 +16,9 @@ import { createTemplateDraftStore } from './templateDrafts';
 import { createTemplateVersionStore } from './templateVersions';
 import { createTrajectLifecycleStore } from './trajectLifecycle';
 import { createUserStore } from './users';
+import { createTemplateEstablishmentStore } from './templateEstablishments';
+import { createTeamLicenseStore } from './teamLicenses';
+import { createTrajectAgreementStore } from './trajectAgreements';
 import { createVersionStore } from './versions';
 
 /**
@@ -41,5 +44,8 @@ export function createStores(db: Executor, docStorage: DocStorage): Stores {
     storageUsage: createStorageUsageStore(db),
     rounds: createRoundStore(db),
     trajectLifecycle: createTrajectLifecycleStore(db),
+    templateEstablishments: createTemplateEstablishmentStore(db),
+    teamLicenses: createTeamLicenseStore(db),
+    trajectAgreements: createTrajectAgreementStore(db),
   };
 }
