@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { DesignStatus, InternalOutcome } from '../../shared/domain/lifecycle';
 import type { Role, TeamKind } from '../../shared/domain/roles';
+import type { License } from '../../shared/domain/licenses';
 import type { TemplateKind } from '../../shared/domain/template/types';
 import type { RoundStatus, TriageDecision } from '../../shared/schemas/rounds';
 
@@ -449,7 +450,7 @@ export interface TemplateEstablishmentsTable {
 export interface TeamLicensesTable {
   id: Generated<number>;
   team_id: string;
-  license: string;
+  license: License;
   chosen_by: string | null;
   chosen_at: number;
 }
