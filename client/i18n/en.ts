@@ -7,6 +7,7 @@ import { enRounds } from './enRounds';
 import { enAuth } from './enAuth';
 import { enTrajects } from './enTrajects';
 import { enVersions } from './enVersions';
+import { enFrames } from './enFrames';
 import type { AppMessageKey, Messages } from './nl';
 
 /** English messages of the app shell; the type forces exactly the keys of `nlApp`. */
@@ -308,6 +309,7 @@ export const en: Messages = combineCatalogs(
   enComments,
   enRounds,
   enTrajects,
+  enFrames,
   enAuth,
   enErrors,
 );

@@ -8,6 +8,7 @@ import { nlRounds } from './nlRounds';
 import { nlAuth } from './nlAuth';
 import { nlTrajects } from './nlTrajects';
 import { nlVersions } from './nlVersions';
+import { nlFrames } from './nlFrames';
 
 /**
  * Dutch messages of the app shell. Dutch is the default language and the reference for every
@@ -318,6 +319,7 @@ export const nl = combineCatalogs(
   nlComments,
   nlRounds,
   nlTrajects,
+  nlFrames,
   nlAuth,
   nlErrors,
 );

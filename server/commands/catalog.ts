@@ -20,6 +20,25 @@ export async function publicationLicense(
   return deps.stores.teamLicenses.at(publication.projection.teamId, publication.approvedAt);
 }
 
+/** What the catalog says of a publication beyond its frozen copy. */
+interface Presented {
+  license: License;
+  /** Whether the ontwikkelpad version it was designed against is vastgesteld (001 l.70). */
+  templateEstablished: boolean;
+}
+
+async function presented(
+  deps: Pick<AppDeps, 'stores'>,
+  publication: { projection: { teamId: string; template: { id: string } }; approvedAt: string },
+): Promise<Presented> {
+  return {
+    license: await publicationLicense(deps, publication),
+    templateEstablished: await deps.stores.templateEstablishments.isEstablished(
+      publication.projection.template.id,
+    ),
+  };
+}
+
 /** Filters of the public catalog. */
 export interface CatalogFilter {
   q?: string | undefined;
@@ -29,13 +48,13 @@ export interface CatalogFilter {
   outcomeId?: string | undefined;
 }
 
-function summary(publication: Publication, license: License) {
+function summary(publication: Publication, { license, templateEstablished }: Presented) {
   const { projection } = publication;
   return {
     id: publication.docId,
     title: projection.title,
     team: { id: projection.teamId, name: projection.teamName },
-    template: projection.template,
+    template: { ...projection.template, established: templateEstablished },
     outcomes: projection.outcomes.map(({ id, code, title }) => ({ id, code, title })),
     sectors: projection.content.sectors,
     ects: projection.content.ects,
@@ -83,7 +102,7 @@ export async function searchCatalog(deps: AppDeps, filter: CatalogFilter) {
     return words.every((word) => text.includes(word));
   });
   return Promise.all(
-    found.map(async (publication) => summary(publication, await publicationLicense(deps, publication))),
+    found.map(async (publication) => summary(publication, await presented(deps, publication))),
   );
 }
 
@@ -96,7 +115,7 @@ export async function catalogEntry(deps: AppDeps, docId: string) {
   const state = await deps.stores.lifecycle.publishedState(docId);
   if (!publication || !state) throw notFound('Dit leerarrangement staat niet in de catalogus.');
   return {
-    ...summary(publication, await publicationLicense(deps, publication)),
+    ...summary(publication, await presented(deps, publication)),
     content: publication.projection.content,
     sections: await sectionsOf(deps, state),
   };
@@ -157,7 +176,7 @@ export async function reuseDesign(
 
 // --- Professionaliseringstrajecten --------------------------------------------------------------
 
-function trajectSummary(publication: TrajectPublication, license: License) {
+function trajectSummary(publication: TrajectPublication, { license, templateEstablished }: Presented) {
   const { projection } = publication;
   const covered = projection.coverage.filter((row) => row.coveredBy.length > 0).map((row) => row.outcome);
   return {
@@ -165,7 +184,7 @@ function trajectSummary(publication: TrajectPublication, license: License) {
     kind: 'traject' as const,
     title: projection.title,
     team: { id: projection.teamId, name: projection.teamName },
-    template: projection.template,
+    template: { ...projection.template, established: templateEstablished },
     /** The leeruitkomsten its leerarrangementen cover together. */
     outcomes: covered.map(({ id, code, title }) => ({ id, code, title })),
     sectors: [...new Set(projection.items.flatMap((item) => item.sectors))],
@@ -199,7 +218,7 @@ export async function searchTrajectCatalog(deps: AppDeps, filter: CatalogFilter)
   const all = await Promise.all(
     (await deps.stores.trajectLifecycle.publications()).map(async (publication) => ({
       publication,
-      summary: trajectSummary(publication, await publicationLicense(deps, publication)),
+      summary: trajectSummary(publication, await presented(deps, publication)),
     })),
   );
   return all
@@ -229,7 +248,7 @@ export async function trajectCatalogEntry(deps: AppDeps, trajectId: string) {
   if (!publication) throw notFound('Dit traject staat niet in de catalogus.');
   const { projection } = publication;
   return {
-    ...trajectSummary(publication, await publicationLicense(deps, publication)),
+    ...trajectSummary(publication, await presented(deps, publication)),
     items: await Promise.all(
       projection.items.map(async (item) => ({
         id: item.designId,
