@@ -26,7 +26,7 @@ export const enFrames: Record<FramesMessageKey, string> = {
     'What your team publishes is public and reusable (open-source principle). Choose the open licence it enters the catalogue under. A new choice applies to what is approved afterwards; what is already published keeps its licence.',
   'frames.licenseLabel': 'Licence for publications',
   'frames.licenseSuggested': '{license} is suggested; your team has not chosen yet.',
-  'frames.licenseChosen': 'Chosen: {license}.',
+  'frames.licenseChosen': 'Chosen licence:',
   'frames.licenseSave': 'Save licence',
   'frames.licenseSaving': 'Saving…',
   'frames.licenseSaved': 'Licence saved: {license}.',

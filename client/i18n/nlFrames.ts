@@ -28,7 +28,7 @@ export const nlFrames = {
     'Wat jullie team publiceert, is publiek toegankelijk en herbruikbaar (open source-principe). Kies de open licentie waaronder het in de catalogus komt. Een nieuwe keuze geldt voor wat daarna wordt goedgekeurd; wat al gepubliceerd is, houdt zijn licentie.',
   'frames.licenseLabel': 'Licentie voor publicaties',
   'frames.licenseSuggested': '{license} is voorgesteld; jullie hebben nog niet gekozen.',
-  'frames.licenseChosen': 'Gekozen: {license}.',
+  'frames.licenseChosen': 'Gekozen licentie:',
   'frames.licenseSave': 'Licentie opslaan',
   'frames.licenseSaving': 'Opslaan…',
   'frames.licenseSaved': 'Licentie opgeslagen: {license}.',
