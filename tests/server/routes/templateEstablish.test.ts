@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TemplateVersionSummary } from '../../../server/stores/templateVersions';
 import { expectApiError, getOk, LU_1, pedagogischHandelen } from '../../support/designFixtures';
 import * as fixtures from '../../support/designFixtures';
-import { startTestServer, type TestOwner, type TestServer, type TestUser } from '../../support/server';
+import {
+  createDesignAt,
+  startTestServer,
+  type TestOwner,
+  type TestServer,
+  type TestUser,
+} from '../../support/server';
 
 /**
  * Vastgestelde ontwikkelpaden (001 l.70): a published version is a concept-versie until the
@@ -99,6 +105,29 @@ describe('POST /api/templates/:id/establish', () => {
   it('the owner may set their own publication vastgesteld', async () => {
     const versionId = await publishAs(owner, 'Eigen publicatie');
     expect((await establish(versionId, owner)).status).toBe(200);
+  });
+
+  it('a design may pin a concept-versie; the catalog says its ontwikkelpad is not yet vastgesteld, until it is', async () => {
+    const versionId = await publishAs(editor, 'Pad in concept');
+    const labOwner = await server.signUp('Lab Eigenaar');
+    const labId = await fixtures.createLab(server, labOwner, 'Co-creatielab Concept');
+    const designId = await createDesignAt(server.url, labOwner, {
+      teamId: labId,
+      templateId: versionId,
+      title: 'Op concept',
+    });
+    const design = await getOk<{ template: { established: boolean } }>(
+      server,
+      `/api/designs/${designId}`,
+      labOwner,
+    );
+    expect(design.template.established).toBe(false);
+    await fixtures.approveDesign(server, labOwner, designId);
+    const entry = () =>
+      getOk<{ template: { id: string; established: boolean } }>(server, `/api/catalog/${designId}`);
+    expect((await entry()).template).toMatchObject({ id: versionId, established: false });
+    expect((await establish(versionId, owner)).status).toBe(200);
+    expect((await entry()).template.established).toBe(true);
   });
 
   it('the example ontwikkelpaden are vastgesteld from the start', async () => {
