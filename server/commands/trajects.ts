@@ -17,7 +17,9 @@ import { recordedMove, statusChangedMeanwhile, statusSteps, type MoveInput } fro
  * transition table in shared/domain/lifecycle.ts), with the traject's own gates (see
  * `checkTrajectGates`): leaving prototype needs ≥ 1 leerarrangement and each one's must-rules green
  * except R13; entering interne toetsing needs R13 (a closed feedback round) for each; approval needs
- * every leerarrangement itself approved and R1 (full coverage). Only team owners move the status.
+ * every leerarrangement itself approved and the traject's must-rules green: R1 (full coverage), R8
+ * (placement matches the steps and groups) and R9 (agreements with other providers recorded). Only
+ * team owners move the status.
  */
 
 async function trajectOr404(deps: AppDeps, trajectId: string) {
