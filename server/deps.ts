@@ -38,6 +38,9 @@ export interface Stores {
   rounds: RoundStore;
   trajectLifecycle: import('./stores/trajectLifecycle').TrajectLifecycleStore;
   search: import('./search/searchStore').SearchStore;
+  templateEstablishments: import('./stores/templateEstablishments').TemplateEstablishmentStore;
+  teamLicenses: import('./stores/teamLicenses').TeamLicenseStore;
+  trajectAgreements: import('./stores/trajectAgreements').TrajectAgreementStore;
 }
 
 /** What routes and the sync server need, created once at boot. */

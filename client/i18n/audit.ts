@@ -24,6 +24,9 @@ const ACTION_KEYS: Record<string, MessageKey> = {
   'document.created': 'audit.document.created',
   'template.draft_created': 'audit.template.draft_created',
   'template.published': 'audit.template.published',
+  'template.established': 'audit.template.established',
+  'team.license_changed': 'audit.team.license_changed',
+  'traject.agreement_changed': 'audit.traject.agreement_changed',
   'round.link_revoked': 'audit.round.link_revoked',
   'round.reviewer_removed': 'audit.round.reviewer_removed',
 };

@@ -10,6 +10,7 @@ import { enVersions } from './enVersions';
 import { enSearch } from './enSearch';
 import { enWelcome } from './enWelcome';
 import { enQuality } from './enQuality';
+import { enFrames } from './enFrames';
 import type { AppMessageKey, Messages } from './nl';
 
 /** English messages of the app shell; the type forces exactly the keys of `nlApp`. */
@@ -311,6 +312,7 @@ export const en: Messages = combineCatalogs(
   enComments,
   enRounds,
   enTrajects,
+  enFrames,
   enAuth,
   enErrors,
   enSearch,

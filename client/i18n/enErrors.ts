@@ -73,4 +73,7 @@ export const enErrors: Record<ErrorMessageKey, string> = {
   'serverError.link_closed': 'This feedback round is already closed.',
   'serverError.link_revoked': 'This feedback link was revoked.',
   'serverError.link_expired': 'This feedback link has expired.',
+  'serverError.already_established': 'This version of the ontwikkelpad is already established.',
+  'serverError.no_license': 'Only a co-creatieteam chooses a licence for what it publishes.',
+  'serverError.no_agreement_needed': 'An agreement is needed only for a leerarrangement of another provider.',
 };

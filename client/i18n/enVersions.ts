@@ -162,9 +162,6 @@ export const enVersions: Record<VersionMessageKey, string> = {
   'catalog.ects': 'Size',
   'catalog.ectsValue': '{ects} ECTS',
   'catalog.license': 'License',
-  'catalog.licenseBefore':
-    'Every leerarrangement and traject in the catalogue is published under the license',
-  'catalog.licenseAfter': ': you may share and adapt it, with attribution and under the same license.',
   'catalog.approvedAt': 'Approved on',
   'catalog.back': 'Back to the catalogue',
   'catalog.notFound': 'This leerarrangement is not in the catalogue.',

@@ -11,6 +11,7 @@ import { nlVersions } from './nlVersions';
 import { nlSearch } from './nlSearch';
 import { nlWelcome } from './nlWelcome';
 import { nlQuality } from './nlQuality';
+import { nlFrames } from './nlFrames';
 
 /**
  * Dutch messages of the app shell. Dutch is the default language and the reference for every
@@ -321,6 +322,7 @@ export const nl = combineCatalogs(
   nlComments,
   nlRounds,
   nlTrajects,
+  nlFrames,
   nlAuth,
   nlErrors,
   nlSearch,

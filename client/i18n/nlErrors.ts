@@ -79,6 +79,10 @@ export const nlErrors = {
   'serverError.link_closed': 'Deze feedbackronde is al gesloten.',
   'serverError.link_revoked': 'Deze feedbacklink is ingetrokken.',
   'serverError.link_expired': 'Deze feedbacklink is verlopen.',
+  'serverError.already_established': 'Deze versie van het ontwikkelpad is al vastgesteld.',
+  'serverError.no_license': 'Alleen een co-creatieteam kiest een licentie voor wat het publiceert.',
+  'serverError.no_agreement_needed':
+    'Alleen voor een leerarrangement van een andere aanbieder is een afspraak nodig.',
 } as const satisfies Record<string, string>;
 
 /** Message keys of server error codes. */

@@ -163,9 +163,6 @@ export const nlVersions = {
   'catalog.ects': 'Omvang',
   'catalog.ectsValue': '{ects} ECTS',
   'catalog.license': 'Licentie',
-  'catalog.licenseBefore':
-    'Alle leerarrangementen en trajecten in de catalogus zijn gepubliceerd onder de licentie',
-  'catalog.licenseAfter': ': je mag ze delen en bewerken, met naamsvermelding en onder dezelfde licentie.',
   'catalog.approvedAt': 'Goedgekeurd op',
   'catalog.back': 'Terug naar de catalogus',
   'catalog.notFound': 'Dit leerarrangement staat niet in de catalogus.',

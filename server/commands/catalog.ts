@@ -1,13 +1,43 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
+import { DEFAULT_LICENSE, type License } from '../../shared/domain/licenses';
 import type { AppDeps } from '../deps';
 import { forbidden, notFound } from '../http/apiError';
 import { authorizeTeam } from '../policies/team';
 import type { Publication } from '../stores/lifecycle';
 import type { TrajectPublication } from '../stores/trajectLifecycle';
 
-/** The license every published design carries (open-source principle, 001 l.263, 279). */
-export const CATALOG_LICENSE = 'CC BY-SA 4.0';
+/**
+ * The licence a publication carries (open-source principle, 001 l.263, 279): its team's choice as it
+ * stood at approval (server/stores/teamLicenses.ts), so a later choice never relicenses it. A
+ * publication that is gone keeps the default, the stamp everything carried before teams chose.
+ */
+export async function publicationLicense(
+  deps: Pick<AppDeps, 'stores'>,
+  publication: { projection: { teamId: string }; approvedAt: string } | undefined,
+): Promise<License> {
+  if (!publication) return DEFAULT_LICENSE;
+  return deps.stores.teamLicenses.at(publication.projection.teamId, publication.approvedAt);
+}
+
+/** What the catalog says of a publication beyond its frozen copy. */
+interface Presented {
+  license: License;
+  /** Whether the ontwikkelpad version it was designed against is vastgesteld (001 l.70). */
+  templateEstablished: boolean;
+}
+
+async function presented(
+  deps: Pick<AppDeps, 'stores'>,
+  publication: { projection: { teamId: string; template: { id: string } }; approvedAt: string },
+): Promise<Presented> {
+  return {
+    license: await publicationLicense(deps, publication),
+    templateEstablished: await deps.stores.templateEstablishments.isEstablished(
+      publication.projection.template.id,
+    ),
+  };
+}
 
 /** Filters of the public catalog. */
 export interface CatalogFilter {
@@ -18,17 +48,17 @@ export interface CatalogFilter {
   outcomeId?: string | undefined;
 }
 
-function summary(publication: Publication) {
+function summary(publication: Publication, { license, templateEstablished }: Presented) {
   const { projection } = publication;
   return {
     id: publication.docId,
     title: projection.title,
     team: { id: projection.teamId, name: projection.teamName },
-    template: projection.template,
+    template: { ...projection.template, established: templateEstablished },
     outcomes: projection.outcomes.map(({ id, code, title }) => ({ id, code, title })),
     sectors: projection.content.sectors,
     ects: projection.content.ects,
-    license: CATALOG_LICENSE,
+    license,
     approvedAt: publication.approvedAt,
   };
 }
@@ -57,22 +87,23 @@ function searchableText(publication: Publication): string {
  */
 export async function searchCatalog(deps: AppDeps, filter: CatalogFilter) {
   const words = (filter.q ?? '').toLocaleLowerCase('nl').split(/\s+/).filter(Boolean);
-  return (await deps.stores.lifecycle.publications())
-    .filter((publication) => {
-      const { projection } = publication;
-      if (filter.sector && !projection.content.sectors.includes(filter.sector as never)) return false;
-      if (
-        filter.templateId &&
-        projection.template.id !== filter.templateId &&
-        projection.template.templateKey !== filter.templateId
-      )
-        return false;
-      if (filter.outcomeId && !projection.content.targetedOutcomeIds.includes(filter.outcomeId)) return false;
-      if (words.length === 0) return true;
-      const text = searchableText(publication);
-      return words.every((word) => text.includes(word));
-    })
-    .map(summary);
+  const found = (await deps.stores.lifecycle.publications()).filter((publication) => {
+    const { projection } = publication;
+    if (filter.sector && !projection.content.sectors.includes(filter.sector as never)) return false;
+    if (
+      filter.templateId &&
+      projection.template.id !== filter.templateId &&
+      projection.template.templateKey !== filter.templateId
+    )
+      return false;
+    if (filter.outcomeId && !projection.content.targetedOutcomeIds.includes(filter.outcomeId)) return false;
+    if (words.length === 0) return true;
+    const text = searchableText(publication);
+    return words.every((word) => text.includes(word));
+  });
+  return Promise.all(
+    found.map(async (publication) => summary(publication, await presented(deps, publication))),
+  );
 }
 
 /**
@@ -84,7 +115,7 @@ export async function catalogEntry(deps: AppDeps, docId: string) {
   const state = await deps.stores.lifecycle.publishedState(docId);
   if (!publication || !state) throw notFound('Dit leerarrangement staat niet in de catalogus.');
   return {
-    ...summary(publication),
+    ...summary(publication, await presented(deps, publication)),
     content: publication.projection.content,
     sections: await sectionsOf(deps, state),
   };
@@ -145,7 +176,7 @@ export async function reuseDesign(
 
 // --- Professionaliseringstrajecten --------------------------------------------------------------
 
-function trajectSummary(publication: TrajectPublication) {
+function trajectSummary(publication: TrajectPublication, { license, templateEstablished }: Presented) {
   const { projection } = publication;
   const covered = projection.coverage.filter((row) => row.coveredBy.length > 0).map((row) => row.outcome);
   return {
@@ -153,15 +184,17 @@ function trajectSummary(publication: TrajectPublication) {
     kind: 'traject' as const,
     title: projection.title,
     team: { id: projection.teamId, name: projection.teamName },
-    template: projection.template,
+    template: { ...projection.template, established: templateEstablished },
     /** The leeruitkomsten its leerarrangementen cover together. */
     outcomes: covered.map(({ id, code, title }) => ({ id, code, title })),
     sectors: [...new Set(projection.items.flatMap((item) => item.sectors))],
-    /** Size: the sum of the study load of its leerarrangementen. */
+    /** Size: the study load from the lightest to the heaviest path through its alternatives. */
     ects: projection.totals.ects,
+    ectsMax: projection.totals.ectsMax ?? projection.totals.ects,
     hours: projection.totals.hours,
+    hoursMax: projection.totals.hoursMax ?? projection.totals.hours,
     itemCount: projection.items.length,
-    license: CATALOG_LICENSE,
+    license,
     approvedAt: publication.approvedAt,
   };
 }
@@ -182,8 +215,13 @@ function trajectSearchableText(publication: TrajectPublication): string {
 /** Approved trajecten only, from their frozen publications; the same filters as designs. */
 export async function searchTrajectCatalog(deps: AppDeps, filter: CatalogFilter) {
   const words = (filter.q ?? '').toLocaleLowerCase('nl').split(/\s+/).filter(Boolean);
-  return (await deps.stores.trajectLifecycle.publications())
-    .map((publication) => ({ publication, summary: trajectSummary(publication) }))
+  const all = await Promise.all(
+    (await deps.stores.trajectLifecycle.publications()).map(async (publication) => ({
+      publication,
+      summary: trajectSummary(publication, await presented(deps, publication)),
+    })),
+  );
+  return all
     .filter(({ publication, summary }) => {
       if (filter.sector && !summary.sectors.includes(filter.sector)) return false;
       if (
@@ -210,7 +248,7 @@ export async function trajectCatalogEntry(deps: AppDeps, trajectId: string) {
   if (!publication) throw notFound('Dit traject staat niet in de catalogus.');
   const { projection } = publication;
   return {
-    ...trajectSummary(publication),
+    ...trajectSummary(publication, await presented(deps, publication)),
     items: await Promise.all(
       projection.items.map(async (item) => ({
         id: item.designId,

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { checkDesign, studyLoad, type RuleResult } from '../../shared/domain/design/rules';
 import { checkTraject } from '../../shared/domain/traject/rules';
+import { trajectLoad } from '../../shared/domain/traject/totals';
+import { trajectRuleContext } from './trajectAgreements';
 import { allOutcomes } from '../../shared/domain/template/types';
 import {
   outcomeLabels,
@@ -261,16 +263,13 @@ export async function trajectView(deps: AppDeps, trajectId: string) {
       ects: content.ects,
       hours: load.totalHours,
       mode: content.mode,
+      placement: content.placement,
     };
   });
-  const checks: RuleResult[] = checkTraject(
-    items.map((item) => ({
-      id: item.designId,
-      title: item.title,
-      targetedOutcomeIds: item.targetedOutcomeIds,
-    })),
-    version.content,
-  );
+  const context = await trajectRuleContext(deps, traject);
+  const entries = items.map((item) => ({ ...item, id: item.designId }));
+  const checks: RuleResult[] = checkTraject(entries, version.content, context);
+  const pathLoad = trajectLoad(entries);
   const matrix = outcomes.map((outcome) => ({
     outcome: { id: outcome.id, code: outcome.code, title: outcome.title },
     coveredBy: items
@@ -284,9 +283,14 @@ export async function trajectView(deps: AppDeps, trajectId: string) {
     items,
     matrix,
     checks,
+    /** Items whose provider's agreement is recorded (R9, 001 l.283). */
+    agreements: [...context.agreedIds],
     totals: {
-      ects: items.reduce((sum, item) => sum + (item.ects ?? 0), 0),
-      hours: items.reduce((sum, item) => sum + item.hours, 0),
+      // Alternatives count as a range, never as their sum: a teacher follows one of them.
+      ects: pathLoad.ects.min,
+      ectsMax: pathLoad.ects.max,
+      hours: pathLoad.hours.min,
+      hoursMax: pathLoad.hours.max,
       // Anything not approved yet is still a draft.
       drafts: items.filter((item) => item.status !== 'goedgekeurd').length,
     },

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/apiError';
 import { authorizeDocument } from '../policies/document';
-import { CATALOG_LICENSE } from './catalog';
+import { publicationLicense } from './catalog';
 import { projectionSource, stateBuffers } from './versions';
 
 /** The export formats. */
@@ -40,7 +40,7 @@ async function attribution(deps: AppDeps, docId: string): Promise<string | null>
   const basedOn = (await deps.stores.lifecycle.get(docId))?.basedOn;
   const source = basedOn ? await deps.stores.lifecycle.publication(basedOn) : undefined;
   if (!source) return null;
-  return `${source.projection.title} — ${source.projection.teamName} (${CATALOG_LICENSE})`;
+  return `${source.projection.title} — ${source.projection.teamName} (${await publicationLicense(deps, source)})`;
 }
 
 /** The export of a document's current state or of one of its versions, in `format`. */

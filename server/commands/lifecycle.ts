@@ -3,7 +3,7 @@ import { checkGates, checkTransition } from '../../shared/domain/lifecycle';
 import { allOutcomes } from '../../shared/domain/template/types';
 import { projectDesign } from '../../shared/editor/designDoc';
 import { readDocument } from '../collab/readDocument';
-import { CATALOG_LICENSE } from './catalog';
+import { publicationLicense } from './catalog';
 import type { AppDeps } from '../deps';
 import { ApiError, notFound } from '../http/apiError';
 import { authorizeDocument } from '../policies/document';
@@ -34,7 +34,7 @@ export async function designStatus(deps: AppDeps, userId: string, docId: string)
           id: basedOn,
           title: source?.projection.title ?? null,
           teamName: source?.projection.teamName ?? null,
-          license: CATALOG_LICENSE,
+          license: await publicationLicense(deps, source),
         }
       : null,
   };

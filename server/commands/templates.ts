@@ -10,6 +10,7 @@ import {
   requiresMajor,
   versionProblem,
 } from '../../shared/domain/template/versioning';
+import { mayEstablish } from '../../shared/domain/template/establish';
 import { initTemplateDoc, projectTemplate } from '../../shared/editor/templateContent';
 import { META_MAP } from '../../shared/editor/fields';
 import { readDocument } from '../collab/readDocument';
@@ -164,4 +165,37 @@ export async function publishTemplate(
     });
   });
   return { id, version: formatVersion(chosen) };
+}
+
+/**
+ * Sets a published version vastgesteld (four eyes, see `mayEstablish`): 403 for anyone else, 409
+ * when it already is. Only from then on do the library, the rules and the catalog stop showing it as
+ * a concept-versie.
+ */
+export async function establishTemplate(
+  deps: AppDeps,
+  userId: string,
+  versionId: string,
+): Promise<TemplateVersionSummary> {
+  const version = await templateVersionOr404(deps, versionId);
+  const role = await deps.stores.teams.role(version.teamId, userId);
+  if (!mayEstablish({ role, userId, publishedBy: version.publishedBy })) {
+    throw forbidden(
+      role && version.publishedBy === userId
+        ? 'Vier ogen: een ander lid van het atelier of de eigenaar stelt deze versie vast, niet wie haar publiceerde.'
+        : 'Alleen de eigenaar of een ander lid van het atelier stelt een ontwikkelpad vast.',
+    );
+  }
+  if (version.established) throw new ApiError(409, 'already_established', 'Deze versie is al vastgesteld.');
+  await deps.transaction(async (tx) => {
+    if (!(await tx.stores.templateEstablishments.establish(versionId, userId)))
+      throw new ApiError(409, 'already_established', 'Deze versie is al vastgesteld.');
+    await tx.stores.audit.record('template.established', {
+      teamId: version.teamId,
+      actorId: userId,
+      details: { versionId, version: version.version, title: version.title },
+    });
+  });
+  const { content: _content, ...summary } = await templateVersionOr404(deps, versionId);
+  return summary;
 }

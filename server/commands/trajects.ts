@@ -18,7 +18,9 @@ import { designLifeContext } from './rounds/evidence';
  * transition table in shared/domain/lifecycle.ts), with the traject's own gates (see
  * `checkTrajectGates`): leaving prototype needs ≥ 1 leerarrangement and each one's must-rules green
  * except R13; entering interne toetsing needs R13 (a closed feedback round) for each; approval needs
- * every leerarrangement itself approved and R1 (full coverage). Only team owners move the status.
+ * every leerarrangement itself approved and the traject's must-rules green: R1 (full coverage), R8
+ * (placement matches the steps and groups) and R9 (agreements with other providers recorded). Only
+ * team owners move the status.
  */
 
 async function trajectOr404(deps: AppDeps, trajectId: string) {
@@ -59,7 +61,12 @@ export async function trajectSnapshot(deps: AppDeps, trajectId: string): Promise
       hours: item.hours,
     })),
     coverage: view.matrix,
-    totals: { ects: view.totals.ects, hours: view.totals.hours },
+    totals: {
+      ects: view.totals.ects,
+      hours: view.totals.hours,
+      ectsMax: view.totals.ectsMax,
+      hoursMax: view.totals.hoursMax,
+    },
   };
 }
 

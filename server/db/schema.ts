@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { DesignOrigin, ReviewerPerspective } from '../../shared/domain/design/feedback';
 import type { DesignStatus, InternalOutcome } from '../../shared/domain/lifecycle';
 import type { Role, TeamKind } from '../../shared/domain/roles';
+import type { License } from '../../shared/domain/licenses';
 import type { TemplateKind } from '../../shared/domain/template/types';
 import type { RoundStatus, TriageDecision } from '../../shared/schemas/rounds';
 
@@ -48,6 +49,9 @@ export interface Database {
   password_resets: PasswordResetsTable;
   session_ends: SessionEndsTable;
   search_entries: SearchEntriesTable;
+  template_establishments: TemplateEstablishmentsTable;
+  team_licenses: TeamLicensesTable;
+  traject_agreements: TrajectAgreementsTable;
 }
 
 /**
@@ -464,4 +468,28 @@ export interface SearchEntriesTable {
   title: string;
   body: string;
   source_at: number;
+}
+
+/** A published ontwikkelpad version set vastgesteld (migration 018); established_by NULL: by the migration. */
+export interface TemplateEstablishmentsTable {
+  version_id: string;
+  established_by: string | null;
+  established_at: number;
+}
+
+/** Append-only history of a team's licence choice; the latest row is current. */
+export interface TeamLicensesTable {
+  id: Generated<number>;
+  team_id: string;
+  license: License;
+  chosen_by: string | null;
+  chosen_at: number;
+}
+
+/** The traject owner's record that the agreement with another provider (001 l.283) was made. */
+export interface TrajectAgreementsTable {
+  traject_id: string;
+  design_doc_id: string;
+  confirmed_by: string | null;
+  confirmed_at: number;
 }

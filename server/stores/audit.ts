@@ -43,7 +43,10 @@ export type AuditAction =
   | 'design.status_changed'
   | 'traject.status_changed'
   | 'design.reused'
-  | 'document.restored';
+  | 'document.restored'
+  | 'template.established'
+  | 'team.license_changed'
+  | 'traject.agreement_changed';
 
 /** One audit event as presented. */
 export interface AuditEvent {

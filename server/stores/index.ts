@@ -17,6 +17,9 @@ import { createTemplateDraftStore } from './templateDrafts';
 import { createTemplateVersionStore } from './templateVersions';
 import { createTrajectLifecycleStore } from './trajectLifecycle';
 import { createUserStore } from './users';
+import { createTemplateEstablishmentStore } from './templateEstablishments';
+import { createTeamLicenseStore } from './teamLicenses';
+import { createTrajectAgreementStore } from './trajectAgreements';
 import { createVersionStore } from './versions';
 
 /**
@@ -43,5 +46,8 @@ export function createStores(db: Executor, docStorage: DocStorage): Stores {
     rounds: createRoundStore(db),
     trajectLifecycle: createTrajectLifecycleStore(db),
     search: createSearchStore(db),
+    templateEstablishments: createTemplateEstablishmentStore(db),
+    teamLicenses: createTeamLicenseStore(db),
+    trajectAgreements: createTrajectAgreementStore(db),
   };
 }

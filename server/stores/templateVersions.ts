@@ -21,6 +21,13 @@ export interface TemplateVersionSummary {
   changeNote: string;
   example: boolean;
   publishedAt: string;
+  publishedBy: string | null;
+  /**
+   * Vastgesteld (001 l.70), or still a concept-versie. Examples are the platform's own and always
+   * vastgesteld.
+   */
+  established: boolean;
+  establishedAt: string | null;
 }
 
 /** A published version with its full content. */
@@ -41,6 +48,8 @@ interface Row {
   change_note: string;
   example: number;
   published_at: number;
+  published_by: string | null;
+  established_at: number | null;
 }
 
 const SUMMARY_COLUMNS = [
@@ -56,6 +65,8 @@ const SUMMARY_COLUMNS = [
   'change_note',
   'example',
   'published_at',
+  'published_by',
+  'established_at',
 ] as const;
 
 const summary = (row: Row): TemplateVersionSummary => ({
@@ -70,6 +81,9 @@ const summary = (row: Row): TemplateVersionSummary => ({
   changeNote: row.change_note,
   example: row.example === 1,
   publishedAt: new Date(row.published_at).toISOString(),
+  publishedBy: row.published_by,
+  established: row.example === 1 || row.established_at !== null,
+  establishedAt: row.established_at === null ? null : new Date(row.established_at).toISOString(),
 });
 
 /** Filters of the library. */
@@ -112,6 +126,11 @@ const VERSION_LINE_LOCK = 16_021;
 
 /** Queries on `template_versions` (insert and read only: versions are immutable). */
 export function createTemplateVersionStore(db: Executor) {
+  // Whether a version is vastgesteld lives beside it (migration 018): the version row is immutable.
+  const versions = () =>
+    db
+      .selectFrom('template_versions')
+      .leftJoin('template_establishments', 'template_establishments.version_id', 'template_versions.id');
   return {
     /** Publishes a version (a taken template key and number throws a unique violation). */
     async insert(version: {
@@ -159,8 +178,7 @@ export function createTemplateVersionStore(db: Executor) {
     },
     /** One version with its content. */
     async get(id: string): Promise<TemplateVersion | undefined> {
-      const row = await db
-        .selectFrom('template_versions')
+      const row = await versions()
         .select([...SUMMARY_COLUMNS, 'content'])
         .where('id', '=', id)
         .executeTakeFirst();
@@ -198,8 +216,7 @@ export function createTemplateVersionStore(db: Executor) {
     },
     /** Every version of one ontwikkelpad, newest first. */
     async versionsOf(templateKey: string): Promise<TemplateVersionSummary[]> {
-      const rows = await db
-        .selectFrom('template_versions')
+      const rows = await versions()
         .select(SUMMARY_COLUMNS)
         .where('template_key', '=', templateKey)
         .orderBy('major', 'desc')
@@ -209,7 +226,7 @@ export function createTemplateVersionStore(db: Executor) {
     },
     /** The library: published versions, newest first, filtered (at most 200). */
     async search(filter: LibraryFilter): Promise<TemplateVersionSummary[]> {
-      let query = db.selectFrom('template_versions').select(SUMMARY_COLUMNS);
+      let query = versions().select(SUMMARY_COLUMNS);
       if (filter.kind) query = query.where('kind', '=', filter.kind);
       // Sectors are stored comma-separated: match a whole item, never a part of one.
       if (filter.sector) {

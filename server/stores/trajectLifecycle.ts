@@ -31,7 +31,11 @@ export interface TrajectSnapshot {
   items: TrajectSnapshotItem[];
   /** Leeruitkomst × leerarrangementen (design ids) that cover it. */
   coverage: Array<{ outcome: { id: string; code: string; title: string }; coveredBy: string[] }>;
-  totals: { ects: number; hours: number };
+  /**
+   * Study load over the steps; with horizontal alternatives from `ects`/`hours` (lightest path) to
+   * `ectsMax`/`hoursMax` (heaviest). Snapshots from before the range have only the first two.
+   */
+  totals: { ects: number; hours: number; ectsMax?: number; hoursMax?: number };
 }
 
 /** What the catalog publishes of an approved traject. */

@@ -31,6 +31,8 @@ const table = {
   'document.changeStatus': ['owner'],
   /** Publish an ontwikkelpad draft of an atelier as an immutable version. */
   'template.publish': ['owner', 'editor'],
+  /** Set an ontwikkelpad version vastgesteld alone, also one's own (others need a second member). */
+  'template.establishAlone': ['owner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof table;

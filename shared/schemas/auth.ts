@@ -1,5 +1,6 @@
 import { PASSWORD_MAX, PASSWORD_MIN } from '../domain/passwords';
 import { ROLES, TEAM_KINDS } from '../domain/roles';
+import { LICENSES } from '../domain/licenses';
 import { z } from './zod';
 
 export { PASSWORD_MAX, PASSWORD_MIN };
@@ -51,7 +52,11 @@ export const createTeamBody = z
   })
   .strict();
 /** PATCH /api/teams/:teamId */
-export const updateTeamBody = createTeamBody.omit({ kind: true }).partial().strict();
+export const updateTeamBody = createTeamBody
+  .omit({ kind: true })
+  .extend({ license: z.enum(LICENSES, `Licentie moet een van deze zijn: ${LICENSES.join(', ')}`) })
+  .partial()
+  .strict();
 /** POST /api/teams/:teamId/members */
 export const addMemberBody = z.object({ email, role }).strict();
 /** PATCH /api/teams/:teamId/members/:userId */

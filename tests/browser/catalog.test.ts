@@ -49,6 +49,20 @@ describe('catalog with trajecten in Chromium', () => {
       { cookie: await cookieOf(ada.context) },
       (doc) => doc.transact(() => outcomes.forEach((id) => toggleOutcome(doc, id, true))),
     );
+    // Zuid's owner chooses the team's licence on the team page; the design is approved after that.
+    const zuidPage = await openPage(ada.context, url, `/teams/${zuid}`, 'Ada');
+    await expect
+      .poll(() => zuidPage.getByTestId('team-license-current').innerText(), { timeout: 10_000 })
+      .toContain('CC BY-SA 4.0 is voorgesteld');
+    await zuidPage.getByLabel('Licentie voor publicaties').selectOption('CC BY 4.0');
+    await zuidPage.getByTestId('team-license-save').click();
+    await expect
+      .poll(() => zuidPage.getByTestId('team-license-saved').innerText())
+      .toBe('Licentie opgeslagen: CC BY 4.0.');
+    await expect
+      .poll(() => zuidPage.getByTestId('team-license-current').innerText())
+      .toBe('Gekozen licentie: CC BY 4.0');
+    expect(await axeViolations(zuidPage)).toEqual([]);
     await harness.server.deps.database.db
       .updateTable('designs')
       .set({ status: 'aangemeld-externe-toetsing' })
@@ -77,6 +91,15 @@ describe('catalog with trajecten in Chromium', () => {
     expect(await page.getByTestId('traject-items').getByTestId('traject-from-team').innerText()).toBe(
       'van team Co-creatielab Zuid',
     );
+    // Another provider's leerarrangement: the note of 001 l.283, and R9 red until Dana records the
+    // agreement with Zuid.
+    const r9 = page.locator('[data-testid="traject-check"][data-rule="R9"]');
+    await expect.poll(() => r9.getAttribute('data-status')).toBe('fail');
+    expect(await page.getByTestId('traject-agreement').innerText()).toContain('Van Co-creatielab Zuid.');
+    await page.getByRole('checkbox', { name: 'Afspraak gemaakt met Co-creatielab Zuid' }).check();
+    await expect.poll(() => r9.getAttribute('data-status')).toBe('pass');
+    expect(await page.getByTestId('traject-agreement-check').isChecked()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
 
     // The owner moves it on; with external review (set in the database) it is approved in the UI.
     await page.locator('[data-testid="lifecycle-move"][data-to="prototype"] button').click();
@@ -131,7 +154,13 @@ describe('catalog with trajecten in Chromium', () => {
     await expect
       .poll(() => catalog.getByTestId('catalog-entry-title').innerText(), { timeout: 10_000 })
       .toBe('Curriculum samen maken');
-    expect(await catalog.getByTestId('catalog-license').innerText()).toContain('CC BY-SA 4.0');
+    // Zuid's licence, frozen at approval, with what it allows; reuse names who answers for quality.
+    expect(await catalog.getByTestId('catalog-license').innerText()).toBe(
+      'Gepubliceerd onder de licentie CC BY 4.0: je mag het delen en bewerken, met naamsvermelding.',
+    );
+    expect(await catalog.getByTestId('reuse-responsibility').innerText()).toContain(
+      'zelf verantwoordelijk voor dat de kwaliteit ervan in orde blijft',
+    );
     expect(await axeViolations(catalog)).toEqual([]);
 
     // Signed in: list → detail → Hergebruiken into one's own team.
@@ -145,9 +174,9 @@ describe('catalog with trajecten in Chromium', () => {
     expect(pathOf(reuse)).not.toBe(`/ontwerpen/${designId}`);
     await expect
       .poll(() => reuse.getByTestId('based-on').innerText(), { timeout: 10_000 })
-      .toBe('Gebaseerd op Curriculum samen maken — Co-creatielab Zuid (CC BY-SA 4.0)');
+      .toBe('Gebaseerd op Curriculum samen maken — Co-creatielab Zuid (CC BY 4.0)');
     expect(await reuse.getByTestId('based-on').getByRole('link').getAttribute('href')).toBe(
       `/catalogus/${designId}`,
     );
-  });
+  }, 60_000);
 });

@@ -5,6 +5,7 @@ import {
   api,
   axeViolations,
   createTeamViaApi,
+  exampleTemplate,
   expectStatus,
   newSignedInContext,
   openPage,
@@ -309,4 +310,57 @@ describe('ontwikkelpaden in Chromium', () => {
     );
     expect(await carla.getByTestId('outcome-row').count()).toBe(0);
   }, 90_000);
+
+  test('a published version is a concept-versie until a second atelier member sets it vastgesteld; the library and the version page say so', async () => {
+    const url = harness.server.url;
+    const { context: evaContext } = await newSignedInContext(harness, 'Eva');
+    const { context: finContext, user: fin } = await newSignedInContext(harness, 'Fin');
+    const atelierId = await createTeamViaApi(evaContext, url, 'Atelier Vier Ogen', 'atelier');
+    await addMemberViaApi(evaContext, url, atelierId, fin.email, 'editor');
+    const example = await exampleTemplate(finContext, url);
+    // Fin publishes a copy of the example as the atelier's own 1.0.
+    const { id: draftId } = await api<{ id: string }>(finContext, url, 'POST', '/api/templates/drafts', {
+      teamId: atelierId,
+      fromVersionId: example.id,
+      title: 'Vier ogen in de praktijk',
+    });
+    const { id: versionId } = await api<{ id: string }>(
+      finContext,
+      url,
+      'POST',
+      `/api/templates/drafts/${draftId}/publish`,
+      { changeNote: 'Eerste versie' },
+    );
+
+    // The publisher sees that it is a concept-versie and that someone else sets it vastgesteld.
+    const finPage = await openPage(finContext, url, `/bibliotheek/${versionId}`, 'Fin');
+    await expect.poll(() => finPage.getByTestId('establish-own').count(), { timeout: 10_000 }).toBe(1);
+    expect(await finPage.getByTestId('version-title').getByTestId('concept-badge').innerText()).toBe(
+      'Ontwikkelpad nog niet vastgesteld',
+    );
+    expect(await finPage.getByTestId('establish-version').count()).toBe(0);
+    expect(await axeViolations(finPage)).toEqual([]);
+
+    // Eva, the owner, finds it marked in the library and sets it vastgesteld after confirming.
+    const eva = await openPage(evaContext, url, '/bibliotheek?q=vier%20ogen', 'Eva');
+    const item = eva.locator(`[data-testid="library-item"][data-version-id="${versionId}"]`);
+    await expect.poll(() => item.getByTestId('concept-badge').count(), { timeout: 10_000 }).toBe(1);
+    await item.getByTestId('library-link').click();
+    await expect.poll(() => eva.getByTestId('establish-version').count(), { timeout: 10_000 }).toBe(1);
+    expect(await axeViolations(eva)).toEqual([]);
+    await eva.getByTestId('establish-version').click();
+    await eva.getByRole('button', { name: 'Ja, vaststellen' }).click();
+    await expect.poll(() => eva.getByTestId('established-notice').innerText()).toMatch(/^Vastgesteld op /);
+    expect(await eva.getByTestId('concept-badge').count()).toBe(0);
+    expect(await axeViolations(eva)).toEqual([]);
+
+    // For Fin too, after a reload: the library no longer marks it.
+    await finPage.goto(`${url}/bibliotheek?q=vier%20ogen`);
+    await expect
+      .poll(() => finPage.locator(`[data-testid="library-item"][data-version-id="${versionId}"]`).count(), {
+        timeout: 10_000,
+      })
+      .toBe(1);
+    expect(await finPage.getByTestId('concept-badge').count()).toBe(0);
+  }, 60_000);
 });

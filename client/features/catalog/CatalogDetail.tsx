@@ -6,7 +6,7 @@ import { useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/nl';
 import { Link } from '../../app/Link';
 import { CATALOG_PATH } from '../../app/router';
-import { CatalogLicense } from './CatalogScene';
+import { CatalogLicense } from './CatalogLicense';
 
 /**
  * Loads one public catalog page (a leerarrangement or a traject): a loading state, a "not in the

@@ -13,7 +13,8 @@ import { useDateTimeFormat } from '../../i18n/format';
 import { useT } from '../../i18n/I18nProvider';
 import { Link } from '../../app/Link';
 import { CATALOG_PATH, designPath, loginPath, navigate, useCurrentPath } from '../../app/router';
-import { CatalogFacts, CatalogLicense } from './CatalogScene';
+import { CatalogFacts } from './CatalogScene';
+import { CatalogLicense, ReuseResponsibility } from './CatalogLicense';
 
 /** `/catalogus/:id`: one approved leerarrangement, public; signed-in members can reuse it. */
 export function CatalogEntryScene({ id }: { id: string }) {
@@ -41,8 +42,8 @@ function EntryView({ entry }: { entry: CatalogEntry }) {
       <p className="muted">
         {t('catalog.approvedAt')} {formatDate(entry.approvedAt)}
       </p>
-      <CatalogLicense />
-      <ReuseSection entryId={entry.id} />
+      <CatalogLicense license={entry.license} />
+      <ReuseSection entryId={entry.id} license={entry.license} />
       <CatalogSections entry={entry} />
     </PageShell>
   );
@@ -50,7 +51,7 @@ function EntryView({ entry }: { entry: CatalogEntry }) {
 
 const loadTeams = () => listTeams();
 
-function ReuseSection({ entryId }: { entryId: string }) {
+function ReuseSection({ entryId, license }: { entryId: string; license: string }) {
   const t = useT();
   const { state } = useCurrentUser();
   const here = useCurrentPath();
@@ -58,6 +59,7 @@ function ReuseSection({ entryId }: { entryId: string }) {
   return (
     <section className="page-section card reuse" aria-labelledby={headingId} data-testid="catalog-reuse">
       <h2 id={headingId}>{t('catalog.reuseHeading')}</h2>
+      <ReuseResponsibility license={license} />
       {state.status === 'signedIn' ? (
         <ReuseForm entryId={entryId} />
       ) : state.status === 'signedOut' ? (

@@ -17,9 +17,8 @@ import { sectorLongLabelKey } from '../../i18n/templateChanges';
 import { Link } from '../../app/Link';
 import { catalogEntryPath, catalogTrajectPath, useSearchParam } from '../../app/router';
 import { searchCatalogAll, type CatalogTrajectItem } from './catalogTrajects';
-
-const LICENSE = 'CC BY-SA 4.0';
-const LICENSE_URL = 'https://creativecommons.org/licenses/by-sa/4.0/deed.nl';
+import { ConceptBadge } from '../templates/ConceptBadge';
+import { CatalogLicense, LicenseLink } from './CatalogLicense';
 
 type CatalogResults = { items: CatalogItem[]; trajects: CatalogTrajectItem[] };
 
@@ -34,20 +33,6 @@ function loadFiltered(key: string): Promise<CatalogResults> {
 }
 
 const loadAll = () => searchCatalogAll({});
-
-/** The license line every catalog page shows. */
-export function CatalogLicense() {
-  const t = useT();
-  return (
-    <p className="catalog-license" data-testid="catalog-license">
-      {t('catalog.licenseBefore')}{' '}
-      <a href={LICENSE_URL} rel="license noopener" target="_blank">
-        {LICENSE}
-      </a>
-      {t('catalog.licenseAfter')}
-    </p>
-  );
-}
 
 /** `/catalogus`: approved leerarrangementen and trajecten, public (no login), with search and filters in the URL. */
 export function CatalogScene() {
@@ -187,14 +172,19 @@ function SharedFacts({
       <dt>{t('catalog.team')}</dt>
       <dd>{item.team.name}</dd>
       <dt>{t('catalog.template')}</dt>
-      <dd>{t('catalog.templateValue', { title: item.template.title, version: item.template.version })}</dd>
+      <dd>
+        {t('catalog.templateValue', { title: item.template.title, version: item.template.version })}
+        <ConceptBadge established={item.template.established} />
+      </dd>
       <dt>{outcomesLabel}</dt>
       <dd>{item.outcomes.map((outcome) => outcome.code).join(', ') || '—'}</dd>
       <dt>{t('catalog.sectors')}</dt>
       <dd>{item.sectors.map((sector) => t(`sector.${sector}` as MessageKey)).join(', ') || '—'}</dd>
       {children}
       <dt>{t('catalog.license')}</dt>
-      <dd data-testid="catalog-item-license">{item.license}</dd>
+      <dd data-testid="catalog-item-license">
+        <LicenseLink license={item.license} />
+      </dd>
     </dl>
   );
 }
@@ -230,7 +220,16 @@ export function CatalogTrajectFacts({ item }: { item: CatalogTrajectItem }) {
       <dt>{t('catalog.trajectItemCount')}</dt>
       <dd>{item.itemCount}</dd>
       <dt>{t('catalog.ects')}</dt>
-      <dd>{t('catalog.trajectSize', { ects: item.ects, hours: item.hours })}</dd>
+      <dd>
+        {item.ectsMax !== item.ects || item.hoursMax !== item.hours
+          ? t('frames.trajectSizeRange', {
+              ects: item.ects,
+              ectsMax: item.ectsMax,
+              hours: item.hours,
+              hoursMax: item.hoursMax,
+            })
+          : t('catalog.trajectSize', { ects: item.ects, hours: item.hours })}
+      </dd>
     </SharedFacts>
   );
 }

@@ -5,7 +5,8 @@ import { useDateTimeFormat } from '../../i18n/format';
 import { useT } from '../../i18n/I18nProvider';
 import { Link } from '../../app/Link';
 import { CATALOG_PATH, catalogEntryPath } from '../../app/router';
-import { CatalogLicense, CatalogTrajectFacts } from './CatalogScene';
+import { CatalogTrajectFacts } from './CatalogScene';
+import { CatalogLicense } from './CatalogLicense';
 import { getCatalogTraject, type CatalogTrajectEntry } from './catalogTrajects';
 
 /** `/catalogus/trajecten/:id`: one approved professionaliseringstraject, public. */
@@ -35,7 +36,7 @@ function TrajectEntryView({ entry }: { entry: CatalogTrajectEntry }) {
       <p className="muted">
         {t('catalog.approvedAt')} {formatDate(entry.approvedAt)}
       </p>
-      <CatalogLicense />
+      <CatalogLicense license={entry.license} />
       <section className="page-section" aria-labelledby={itemsId}>
         <h2 id={itemsId}>{t('catalog.trajectItems')}</h2>
         <ol className="item-list" data-testid="catalog-traject-items">

@@ -100,13 +100,19 @@ export function RuleList({
   );
 }
 
-/** The live checks of the design (R3–R13), recomputed as the doc changes. */
+/**
+ * The live checks of the design (R3–R13), recomputed as the doc changes; above them, while the
+ * pinned ontwikkelpad version is a concept-versie, that it is not yet vastgesteld (001 l.70).
+ */
 export function DesignChecksPanel({
   results,
   interactive,
+  templateEstablished = true,
 }: {
   results: readonly RuleResult[];
   interactive: boolean;
+  /** False while the pinned version is a concept-versie. */
+  templateEstablished?: boolean;
 }) {
   const t = useT();
   const headingId = useId();
@@ -115,6 +121,11 @@ export function DesignChecksPanel({
   return (
     <section className="card side-card checks" aria-labelledby={headingId} data-testid="checks">
       <h2 id={headingId}>{t('design.checks')}</h2>
+      {templateEstablished ? null : (
+        <p className="notice notice--warning" data-testid="template-concept">
+          {t('frames.notEstablishedDesign')}
+        </p>
+      )}
       <p data-testid="checks-summary">
         {failing.length === 0
           ? t('design.checksAllMust')

@@ -175,7 +175,11 @@ export function DesignForm({
         </div>
         <aside className="draft-layout__side" aria-label={t('design.checks')}>
           <div className="draft-layout__sticky">
-            <DesignChecksPanel results={results} interactive={editable} />
+            <DesignChecksPanel
+              results={results}
+              interactive={editable}
+              templateEstablished={info.template.established}
+            />
             <StudyLoad load={load} hoursPerEcts={info.hoursPerEcts} />
           </div>
         </aside>

@@ -15,6 +15,7 @@ import { ReviewRequestsSection } from './ReviewRequestsSection';
 import { TeamDesigns } from './TeamDesigns';
 import { TeamDetails } from './TeamDetails';
 import { TeamDocuments } from './TeamDocuments';
+import { TeamLicense } from './TeamLicense';
 import { TeamStorage } from './TeamStorage';
 import { TeamTemplates } from './TeamTemplates';
 
@@ -55,6 +56,9 @@ function TeamPage({ teamId, user }: { teamId: string; user: CurrentUser }) {
               canCreate={allowed('document.create')}
               documents={documents.state}
             />
+            {data.kind === 'cocreatieteam' ? (
+              <TeamLicense team={data} canEdit={allowed('team.update')} onChanged={bump} />
+            ) : null}
             {data.kind === 'cocreatieteam' ? (
               <TeamDesigns
                 teamId={teamId}

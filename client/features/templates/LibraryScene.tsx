@@ -15,6 +15,7 @@ import {
   useCountText,
   useUrlSearchText,
 } from '../../app/SceneFilters';
+import { ConceptBadge } from './ConceptBadge';
 import { TemplateFacts } from './TemplateFacts';
 import { libraryQuery, listTemplates, type TemplateVersionSummary } from './templatesApi';
 import { useLoadable } from '../../api/useLoadable';
@@ -137,6 +138,7 @@ function LibraryItem({ version }: { version: TemplateVersionSummary }) {
             </span>
           </>
         ) : null}
+        <ConceptBadge established={version.established} />
       </h3>
       <TemplateFacts data={version} className="facts facts--compact" showVersion={false} />
     </li>

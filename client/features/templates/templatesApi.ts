@@ -73,3 +73,8 @@ export function getPublishPreview(docId: string): Promise<PublishPreview> {
 export function publishTemplate(docId: string, body: InferRequestType<typeof draft.publish.$post>['json']) {
   return readJson(draft.publish.$post({ param: pathParams({ docId }), json: body }));
 }
+
+/** POST /api/templates/:id/establish — sets a concept-versie vastgesteld (403 for the publisher alone). */
+export function establishTemplate(id: string): Promise<TemplateVersionSummary> {
+  return readJson(version.establish.$post({ param: pathParams({ id }) }));
+}

@@ -10,6 +10,7 @@ import { catalogEntryPath, designPath } from '../../app/router';
 import { StatusBadge } from '../designs/LifecyclePanel';
 import { ItemButton } from '../../ui/ListItemButton';
 import type { TrajectView as TrajectData } from './trajectsApi';
+import { TrajectAgreement } from './TrajectAgreement';
 import { candidatesKey, catalogDesigns, teamDesigns, type Candidate } from './trajectCandidates';
 
 type ItemChoice = { designId: string; alternativeGroup: string | null };
@@ -21,10 +22,13 @@ type ItemChoice = { designId: string; alternativeGroup: string | null };
 export function TrajectItems({
   data,
   frozen,
+  canRecordAgreements,
   onSaved,
 }: {
   data: TrajectData;
   frozen: boolean;
+  /** Whether the caller (the owner) records agreements with other providers (R9). */
+  canRecordAgreements: boolean;
   /** The server's traject after a change of the items. */
   onSaved: (data: TrajectData) => void;
 }) {
@@ -123,6 +127,14 @@ export function TrajectItems({
                 {item.ects === null ? '—' : `${number(item.ects)} ECTS`} ·{' '}
                 {t('design.hoursValue', { hours: number(item.hours) })} · <StatusBadge status={item.status} />
               </span>
+              {item.teamId && item.teamId !== data.teamId ? (
+                <TrajectAgreement
+                  data={data}
+                  item={item}
+                  canRecord={canRecordAgreements && !frozen}
+                  onSaved={onSaved}
+                />
+              ) : null}
               {frozen ? null : (
                 <div className="traject-item__actions">
                   <label className="inline-label">

@@ -56,6 +56,10 @@ function TrajectView({ data, onChange }: { data: TrajectData; onChange: (data: T
   const checksId = useId();
   const totalsId = useId();
 
+  // Alternatives make the study load a range: the lightest to the heaviest route.
+  const range = (min: number, max: number) =>
+    min === max ? number(min) : t('frames.range', { min: number(min), max: number(max) });
+
   const onStatusChanged = (next: TrajectStatusInfo) => {
     status.replace(next);
     setVersionsSeen((n) => n + 1);
@@ -81,6 +85,11 @@ function TrajectView({ data, onChange }: { data: TrajectData; onChange: (data: T
           {t('design.templateLink', { title: data.template.title, version: data.template.version })}
         </Link>
       </p>
+      {data.template.established ? null : (
+        <p className="notice notice--warning" data-testid="template-concept">
+          {t('frames.notEstablishedTraject')}
+        </p>
+      )}
       {statusInfo ? (
         <>
           {frozen ? (
@@ -104,6 +113,7 @@ function TrajectView({ data, onChange }: { data: TrajectData; onChange: (data: T
       <TrajectItems
         data={data}
         frozen={frozen}
+        canRecordAgreements={statusInfo?.canChange ?? false}
         onSaved={(saved) => {
           onChange(saved);
           // The gates depend on the items (at least one; each one's rules).
@@ -138,17 +148,18 @@ function TrajectView({ data, onChange }: { data: TrajectData; onChange: (data: T
         <dl className="facts" data-testid="traject-totals">
           <div>
             <dt>{t('traject.totalEcts')}</dt>
-            <dd>{number(data.totals.ects)}</dd>
+            <dd data-testid="traject-total-ects">{range(data.totals.ects, data.totals.ectsMax)}</dd>
           </div>
           <div>
             <dt>{t('traject.totalHours')}</dt>
-            <dd>{number(data.totals.hours)}</dd>
+            <dd>{range(data.totals.hours, data.totals.hoursMax)}</dd>
           </div>
           <div>
             <dt>{t('traject.totalDrafts')}</dt>
             <dd>{data.totals.drafts}</dd>
           </div>
         </dl>
+        <p className="field__hint">{t('frames.totalsHint')}</p>
       </section>
 
       <TrajectVersions trajectId={data.id} seen={versionsSeen} />

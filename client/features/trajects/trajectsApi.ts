@@ -34,3 +34,17 @@ export type TrajectView = InferResponseType<typeof traject.$get, 200>;
 
 /** A traject item with where it comes from: the own team (live) or another team's catalog entry. */
 export type TrajectItemView = TrajectView['items'][number];
+
+/** PUT /api/trajects/:id/agreements/:designId (owners): the agreement with the item's provider is made, or not. */
+export function setTrajectAgreement(
+  trajectId: string,
+  designId: string,
+  confirmed: boolean,
+): Promise<TrajectView> {
+  return readJson(
+    traject.agreements[':designId'].$put({
+      param: pathParams({ id: trajectId, designId }),
+      json: { confirmed },
+    }),
+  );
+}

@@ -8,6 +8,7 @@ import {
   updateTeamBody,
 } from '../../../shared/schemas/auth';
 import { addMember, changeRole, createInvite, createTeam, removeMember } from '../../commands/teams';
+import { chooseTeamLicense } from '../../commands/teamLicense';
 import { answerReviewRequest, listReviewRequests } from '../../commands/rounds/teamRequests';
 import { authRequired, requireAuth } from '../../auth/middleware';
 import type { AppDeps, AppEnv } from '../../deps';
@@ -34,7 +35,7 @@ export function teamRoutes(deps: AppDeps) {
       const { team, role } = await authorizeTeam(stores, user.id, c.req.param('teamId'), 'team.read');
       // The client shows or hides controls from the same table the server enforces.
       const capabilities = capabilitiesOf(role);
-      return c.json({ ...team, role, capabilities });
+      return c.json({ ...team, role, capabilities, license: await stores.teamLicenses.current(team.id) });
     })
     .get('/:teamId/storage', async (c) => {
       const { user } = requireAuth(c.get('auth'));
@@ -46,13 +47,18 @@ export function teamRoutes(deps: AppDeps) {
     .patch('/:teamId', validateJson(updateTeamBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));
       const teamId = c.req.param('teamId');
-      await authorizeTeam(stores, user.id, teamId, 'team.update');
-      const body = c.req.valid('json');
+      const { team } = await authorizeTeam(stores, user.id, teamId, 'team.update');
+      const { license, ...body } = c.req.valid('json');
       await deps.transaction(async (tx) => {
+        if (license) await chooseTeamLicense(tx, user.id, team, license);
+        if (license && Object.keys(body).length === 0) return;
         await tx.stores.teams.update(teamId, body);
         await tx.stores.audit.record('team.updated', { teamId, actorId: user.id, details: body });
       });
-      return c.json(await stores.teams.get(teamId));
+      return c.json({
+        ...(await stores.teams.get(teamId)),
+        license: await stores.teamLicenses.current(teamId),
+      });
     })
     .get('/:teamId/members', async (c) => {
       const { user } = requireAuth(c.get('auth'));

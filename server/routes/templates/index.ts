@@ -8,6 +8,7 @@ import { z } from '../../../shared/schemas/zod';
 import { authRequired, requireAuth } from '../../auth/middleware';
 import {
   createTemplateDraft,
+  establishTemplate,
   previewPublish,
   publishTemplate,
   templateVersionOr404,
@@ -68,6 +69,10 @@ export function templateRoutes(deps: AppDeps) {
     .get('/:id', async (c) => {
       const version = await templateVersionOr404(deps, c.req.param('id'));
       return c.json({ ...version, versions: await stores.templateVersions.versionsOf(version.templateKey) });
+    })
+    .post('/:id/establish', async (c) => {
+      const { user } = requireAuth(c.get('auth'));
+      return c.json(await establishTemplate(deps, user.id, c.req.param('id')));
     })
     .get('/:id/diff', validateQuery(otherVersionQuery('against')), async (c) => {
       const to = await templateVersionOr404(deps, c.req.param('id'));

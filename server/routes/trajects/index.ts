@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
 import { changeStatusBody, createTrajectBody, setTrajectItemsBody } from '../../../shared/schemas/designs';
+import { trajectAgreementBody } from '../../../shared/schemas/trajects';
 import { authRequired, requireAuth } from '../../auth/middleware';
 import { createTraject, setTrajectItems, trajectMatrixCsv, trajectView } from '../../commands/designs';
 import { changeTrajectStatus, trajectStatus, trajectVersions } from '../../commands/trajects';
+import { setTrajectAgreement } from '../../commands/trajectAgreements';
 import type { AppDeps, AppEnv } from '../../deps';
 import { notFound } from '../../http/apiError';
 import { validateJson } from '../../http/validate';
@@ -31,6 +33,13 @@ export function trajectRoutes(deps: AppDeps) {
         const { user } = requireAuth(c.get('auth'));
         await setTrajectItems(deps, user.id, c.req.param('id'), c.req.valid('json').items);
         return c.json(await trajectView(deps, c.req.param('id')));
+      })
+      // The owner's record of the agreement with another provider (R9, 001 l.283).
+      .put('/:id/agreements/:designId', validateJson(trajectAgreementBody), async (c) => {
+        const { user } = requireAuth(c.get('auth'));
+        const { id, designId } = c.req.param();
+        await setTrajectAgreement(deps, user.id, id, designId, c.req.valid('json').confirmed);
+        return c.json(await trajectView(deps, id));
       })
       // The lifecycle (read: members; move: owners) and the version made at every move.
       .get('/:id/status', async (c) => {

@@ -1,15 +1,31 @@
 import { allOutcomes, type TemplateContent } from '../template/types';
 import type { RuleResult } from '../design/rules';
+import { checkAgreements, type ProvidedItem } from './agreements';
+import { checkPlacement, type PlacedItem } from './placement';
 
 /** A leerarrangement as a traject sees it. */
-export interface TrajectEntry {
+export interface TrajectEntry extends PlacedItem, ProvidedItem {
   id: string;
   title: string;
   targetedOutcomeIds: string[];
 }
 
-/** R1 (coverage) and R2 (count) for a professionaliseringstraject. */
-export function checkTraject(entries: readonly TrajectEntry[], template: TemplateContent): RuleResult[] {
+/** The traject itself, for the rules between its items and their providers. */
+export interface TrajectContext {
+  teamId: string;
+  /** Items whose provider's agreement the traject's owner recorded. */
+  agreedIds: ReadonlySet<string>;
+}
+
+/**
+ * R1 (coverage), R2 (count) and R8 (placement) for a professionaliseringstraject; with its context
+ * also R9 (agreements with other providers).
+ */
+export function checkTraject(
+  entries: readonly TrajectEntry[],
+  template: TemplateContent,
+  context?: TrajectContext,
+): RuleResult[] {
   const covered = new Set(entries.flatMap((entry) => entry.targetedOutcomeIds));
   const gaps = allOutcomes(template).filter((outcome) => !covered.has(outcome.id));
   const r1: RuleResult = {
@@ -36,5 +52,10 @@ export function checkTraject(entries: readonly TrajectEntry[], template: Templat
           : `${count} leerarrangementen past binnen de richtlijn van 6–10.`,
     target: { field: 'arrangements' },
   };
-  return [r1, r2];
+  return [
+    r1,
+    r2,
+    ...checkPlacement(entries),
+    ...(context ? [checkAgreements(entries, context.teamId, context.agreedIds)] : []),
+  ];
 }

@@ -29,6 +29,7 @@ import {
   type TestUser,
 } from '../../support/server';
 import { editDraft, setDraftMeta } from '../../support/yclient';
+import { trajectWithForeignItem } from '../../support/foreignItem';
 
 /**
  * Every route × every kind of caller. The route list comes from the app itself, so a new route
@@ -736,6 +737,24 @@ const table: Record<string, RouteCase> = {
       body: { changeNote: 'Matrix' },
     }),
   },
+  'POST /api/templates/:id/establish': {
+    // Four eyes: published by the owner, so the editor is the second member; the owner may alone.
+    expect: only(['owner', 'editor'], 200),
+    prepare: async ({ world }) => ({
+      path: `/api/templates/${
+        (
+          await publishTemplate(
+            world.server.running.deps,
+            world.users.owner.id,
+            await publishableDraft(world),
+            {
+              changeNote: 'Matrix',
+            },
+          )
+        ).id
+      }/establish`,
+    }),
+  },
   'GET /api/teams/:teamId/trajects': {
     expect: members(200),
     prepare: ({ world }) => ({ path: `/api/teams/${world.labId}/trajects` }),
@@ -811,6 +830,22 @@ const table: Record<string, RouteCase> = {
       body: { items: [{ designId: world.designId }] },
     }),
   },
+  'PUT /api/trajects/:id/agreements/:designId': {
+    // Recording the agreement with another provider is the owner's, like moving the traject.
+    expect: only(['owner'], 200),
+    prepare: async ({ world }) => {
+      foreign ??= await trajectWithForeignItem(
+        world.server.running.deps,
+        world.users.owner.id,
+        world.labId,
+        world.lineVersionIds[0],
+      );
+      return {
+        path: `/api/trajects/${foreign.trajectId}/agreements/${foreign.designId}`,
+        body: { confirmed: true },
+      };
+    },
+  },
   'GET /api/trajects/:id/matrix.csv': {
     expect: members(200),
     prepare: ({ world }) => ({ path: `/api/trajects/${world.trajectId}/matrix.csv` }),
@@ -884,6 +919,8 @@ const table: Record<string, RouteCase> = {
 };
 
 let world: World;
+/** A traject of the lab with another team's approved design (made on first use). */
+let foreign: { trajectId: string; designId: string } | undefined;
 
 beforeAll(async () => {
   const server = await startTestServer();

@@ -436,6 +436,12 @@ describe('approval, versions and the public catalog', () => {
     foreignItem = await design('Feedback van Zuid', ['lu-2'], { teamId: otherLabId, user: otherOwner });
     await approveDesign(foreignItem, otherOwner);
     approvedTraject = await withItems([ownItem, foreignItem], 'Startbekwaam in vier stappen');
+    // Zuid's arrangement inside Noord's traject: the agreement with Zuid is recorded (R9, 001 l.283).
+    const agreed = await server.request('PUT', `/api/trajects/${approvedTraject}/agreements/${foreignItem}`, {
+      cookie: owner.cookie,
+      body: { confirmed: true },
+    });
+    expect(agreed.status, await agreed.text()).toBe(200);
     await setTrajectStatus(approvedTraject, 'aangemeld-externe-toetsing');
     await expectMoved(await move(approvedTraject, owner, { to: 'goedgekeurd' }), 'goedgekeurd');
     // Drafts: a traject in prototype with draft items, and one forced to goedgekeurd in the database
@@ -457,9 +463,11 @@ describe('approval, versions and the public catalog', () => {
       outcomes: [{ code: 'LU 1' }, { code: 'LU 2' }],
       sectors: ['vo'],
       license: 'CC BY-SA 4.0',
-      // Size: the sum of the study load of its leerarrangementen (4 ECTS, 112 hours + nothing).
+      // Size: the study load over its steps (4 ECTS, 112 hours + nothing); no alternatives, no range.
       ects: 4,
+      ectsMax: 4,
       hours: 112,
+      hoursMax: 112,
     });
     // Leerarrangementen stay in `items`; the traject is not one of them.
     const response = await server.request('GET', '/api/catalog');

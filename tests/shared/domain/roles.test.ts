@@ -17,6 +17,7 @@ const expected: Record<Capability, readonly Role[]> = {
   'document.delete': ['owner'],
   'document.changeStatus': ['owner'],
   'template.publish': ['owner', 'editor'],
+  'template.establishAlone': ['owner'],
 };
 
 const cases = ROLES.flatMap((role) =>

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { RequireUser } from '../../auth/RequireUser';
 import { PageShell } from '../../../app/PageShell';
 import { SceneLoadGate } from '../../../app/SceneLoadGate';
+import { ConceptBadge } from '../ConceptBadge';
 import { TemplateFacts } from '../TemplateFacts';
 import { getTemplateVersion, type TemplateVersionDetail } from '../templatesApi';
 import { useLoadable } from '../../../api/useLoadable';
@@ -9,6 +10,7 @@ import { useT } from '../../../i18n/I18nProvider';
 import { Link } from '../../../app/Link';
 import { LIBRARY_PATH, templateVersionPath } from '../../../app/router';
 import { CompareForm } from './CompareForm';
+import { EstablishAction } from './EstablishAction';
 import { ReviseActions } from './ReviseActions';
 import { StartDesign } from './StartDesign';
 import { TemplateContentView } from './TemplateContentView';
@@ -31,12 +33,18 @@ function VersionPage({ versionId }: { versionId: string }) {
       bodies={{ 404: t('version.notFoundBody') }}
       back={{ to: LIBRARY_PATH, label: t('version.toLibrary') }}
     >
-      {(data) => <VersionView data={data} />}
+      {(data) => <VersionView data={data} onChange={version.replace} />}
     </SceneLoadGate>
   );
 }
 
-function VersionView({ data }: { data: TemplateVersionDetail }) {
+function VersionView({
+  data,
+  onChange,
+}: {
+  data: TemplateVersionDetail;
+  onChange: (data: TemplateVersionDetail) => void;
+}) {
   const t = useT();
   const versionsId = useId();
   const noteId = useId();
@@ -61,6 +69,7 @@ function VersionView({ data }: { data: TemplateVersionDetail }) {
             {t('template.example')}
           </span>
         ) : null}
+        <ConceptBadge established={data.established} />
       </h1>
       <TemplateFacts data={{ ...data, specialisation: data.content.specialisation }} />
       {newest && newest.id !== data.id ? (
@@ -103,6 +112,7 @@ function VersionView({ data }: { data: TemplateVersionDetail }) {
             </ul>
             <CompareForm current={data} />
           </section>
+          <EstablishAction version={data} onEstablished={(state) => onChange({ ...data, ...state })} />
           <StartDesign version={data} />
           <ReviseActions version={data} />
         </aside>
