@@ -69,9 +69,8 @@ export interface DesignCertificateInput {
   template: TemplateContent;
   frame: CertificateFrame;
   issuer: CertificateIssuer;
-  /** The team's EVC procedure (null: it has none) and whether the design follows it. */
+  /** The team's EVC procedure (null: it has none); the design says whether it follows it. */
   evcProcedure: EvcProcedure | null;
-  followsTeamEvc: boolean;
   hoursPerEcts: number;
 }
 
@@ -112,7 +111,7 @@ export function designCertificate(input: DesignCertificateInput): DesignCertific
     issuer: input.issuer,
     frame: input.frame,
     evc: {
-      followsTeamProcedure: input.followsTeamEvc && hasEvcProcedure(input.evcProcedure),
+      followsTeamProcedure: design.evcFollowsTeam === true && hasEvcProcedure(input.evcProcedure),
       teamProcedure: input.evcProcedure,
       designText: design.evcApproach.trim(),
     },

@@ -14,6 +14,7 @@ import {
   type MaterialStatus,
   type Placement,
 } from '../domain/design/types';
+import { followsTeamEvc } from './evcReference';
 import { META_MAP, SECTIONS_ARRAY, sectionFragmentName } from './fields';
 import { newItemId, nextOrder, orderedItems, textOf } from './templateDoc';
 
@@ -189,6 +190,7 @@ export function projectDesign(doc: Y.Doc, template?: TemplateContent): DesignCon
     activities,
     evidence,
     evcApproach: doc.getText(DESIGN_KEYS.evcApproach).toString(),
+    evcFollowsTeam: followsTeamEvc(doc),
     trajectRelation: doc.getText(DESIGN_KEYS.trajectRelation).toString(),
   };
 }

@@ -47,6 +47,7 @@ function design(overrides: Partial<DesignContent> = {}): DesignContent {
     evidence: { a: '  Curriculumanalyse  ', c: 'niet gekozen' },
     evcApproach: 'Daarnaast: een gesprek over de eigen leerlijn.',
     trajectRelation: '',
+    evcFollowsTeam: true,
     ...overrides,
   };
 }
@@ -60,7 +61,6 @@ function input(overrides: Partial<DesignCertificateInput> = {}): DesignCertifica
     frame: { title: 'Specialist Curriculumontwikkeling', version: '1.2.0' },
     issuer: { team: 'Lab Noord', lab: 'Co-creatielab Noord', consortium: 'EC Noord' },
     evcProcedure: procedure,
-    followsTeamEvc: true,
     hoursPerEcts: 28,
     ...overrides,
   };
@@ -102,7 +102,9 @@ describe('designCertificate', () => {
     { follows: true, procedure: null, expected: false },
     { follows: true, procedure: { recognition: ' ', coverage: '', followUp: '' }, expected: false },
   ])('follows the team procedure: $follows with $procedure → $expected', ({ follows, expected, ...rest }) => {
-    const certificate = designCertificate(input({ followsTeamEvc: follows, evcProcedure: rest.procedure }));
+    const certificate = designCertificate(
+      input({ design: design({ evcFollowsTeam: follows }), evcProcedure: rest.procedure }),
+    );
     expect(certificate.evc.followsTeamProcedure).toBe(expected);
     expect(certificate.evc.designText).toBe('Daarnaast: een gesprek over de eigen leerlijn.');
   });
