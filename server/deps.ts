@@ -37,6 +37,7 @@ export interface Stores {
   storageUsage: import('./stores/storageUsage').StorageUsageStore;
   rounds: RoundStore;
   trajectLifecycle: import('./stores/trajectLifecycle').TrajectLifecycleStore;
+  evcProcedures: import('./stores/evcProcedures').EvcProcedureStore;
 }
 
 /** What routes and the sync server need, created once at boot. */

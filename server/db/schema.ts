@@ -45,6 +45,7 @@ export interface Database {
   traject_publications: TrajectPublicationsTable;
   password_resets: PasswordResetsTable;
   session_ends: SessionEndsTable;
+  evc_procedures: EvcProceduresTable;
 }
 
 /**
@@ -433,4 +434,13 @@ export interface SessionEndsTable {
   session_id: string;
   reason: string;
   created_at: number;
+}
+
+/** A team's EVC procedure (migration 019); one row per team that wrote one. */
+export interface EvcProceduresTable {
+  team_id: string;
+  recognition: string;
+  coverage: string;
+  follow_up: string;
+  updated_at: number;
 }

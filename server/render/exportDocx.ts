@@ -28,7 +28,8 @@ function cell(text: string, header = false): TableCell {
   });
 }
 
-function docxBlock(block: Block, counter: ListCounter): FileChild[] {
+/** One outline block as docx paragraphs or a table; the certificate documents reuse it. */
+export function docxBlock(block: Block, counter: ListCounter): FileChild[] {
   switch (block.type) {
     case 'heading':
       return [

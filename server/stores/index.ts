@@ -16,6 +16,7 @@ import { createTemplateDraftStore } from './templateDrafts';
 import { createTemplateVersionStore } from './templateVersions';
 import { createTrajectLifecycleStore } from './trajectLifecycle';
 import { createUserStore } from './users';
+import { createEvcProcedureStore } from './evcProcedures';
 import { createVersionStore } from './versions';
 
 /**
@@ -41,5 +42,6 @@ export function createStores(db: Executor, docStorage: DocStorage): Stores {
     storageUsage: createStorageUsageStore(db),
     rounds: createRoundStore(db),
     trajectLifecycle: createTrajectLifecycleStore(db),
+    evcProcedures: createEvcProcedureStore(db),
   };
 }
