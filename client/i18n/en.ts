@@ -7,6 +7,7 @@ import { enRounds } from './enRounds';
 import { enAuth } from './enAuth';
 import { enTrajects } from './enTrajects';
 import { enVersions } from './enVersions';
+import { enCertificates } from './enCertificates';
 import type { AppMessageKey, Messages } from './nl';
 
 /** English messages of the app shell; the type forces exactly the keys of `nlApp`. */
@@ -310,4 +311,5 @@ export const en: Messages = combineCatalogs(
   enTrajects,
   enAuth,
   enErrors,
+  enCertificates,
 );

@@ -8,6 +8,7 @@ import { nlRounds } from './nlRounds';
 import { nlAuth } from './nlAuth';
 import { nlTrajects } from './nlTrajects';
 import { nlVersions } from './nlVersions';
+import { nlCertificates } from './nlCertificates';
 
 /**
  * Dutch messages of the app shell. Dutch is the default language and the reference for every
@@ -320,6 +321,7 @@ export const nl = combineCatalogs(
   nlTrajects,
   nlAuth,
   nlErrors,
+  nlCertificates,
 );
 
 /** Every message key. */

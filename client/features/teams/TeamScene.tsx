@@ -17,6 +17,7 @@ import { TeamDetails } from './TeamDetails';
 import { TeamDocuments } from './TeamDocuments';
 import { TeamStorage } from './TeamStorage';
 import { TeamTemplates } from './TeamTemplates';
+import { EvcProcedureSection } from '../certificates/EvcProcedureSection';
 
 /** `/teams/:teamId`: the team, its documents, members, invite links, review requests, and audit trail. */
 export function TeamScene({ teamId }: { teamId: string }) {
@@ -62,6 +63,7 @@ function TeamPage({ teamId, user }: { teamId: string; user: CurrentUser }) {
                 documents={documents.state}
               />
             ) : null}
+            {data.kind === 'cocreatieteam' ? <EvcProcedureSection teamId={teamId} /> : null}
             <TeamDocuments
               teamId={teamId}
               canCreate={allowed('document.create')}
