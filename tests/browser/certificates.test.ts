@@ -35,6 +35,7 @@ describe('certificates and the EVC procedure in Chromium', () => {
       .getByLabel('Hoe eerder verworven competenties worden erkend')
       .fill('Een portfoliogesprek.');
     await teamPage.getByLabel('Adaptief vervolg').fill('Wie het al kan, slaat de eerste bijeenkomst over.');
+    expect(await axeViolations(teamPage)).toEqual([]);
     await section.getByTestId('evc-save').click();
     await expect.poll(() => section.getByRole('status').innerText()).toBe('EVC-procedure opgeslagen.');
     expect(await section.innerText()).toContain('Een portfoliogesprek.');
@@ -61,6 +62,7 @@ describe('certificates and the EVC procedure in Chromium', () => {
       .getAttribute('data-status')
       .then((status) => expect(status).toBe('pass'));
     await expectStatus(page, 'saved');
+    expect(await axeViolations(page)).toEqual([]);
 
     // The certificate, from the design page.
     await page.getByTestId('open-certificate').click();
