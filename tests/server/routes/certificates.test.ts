@@ -229,6 +229,15 @@ describe('GET /api/designs/:id/certificate', () => {
     }
   });
 
+  it("the design's own export says that it follows the team's procedure", async () => {
+    const markdown = await (await get(`/api/designs/${designId}/export?format=md`, cast.owner)).text();
+    expect(markdown).toMatch(
+      /Volgt de EVC-procedure van het team\.\s+Daarnaast: een eigen lesvideo telt mee\./,
+    );
+    const other = await (await get(`/api/designs/${secondId}/export?format=md`, cast.owner)).text();
+    expect(other).not.toContain('Volgt de EVC-procedure');
+  });
+
   it("leaves the team's procedure out once the design no longer follows it, and keeps its own text", async () => {
     await editDraft(server.wsUrl, secondId, cast.owner, (doc) =>
       setDesignText(doc, 'evcApproach', 'Eigen toets.'),
