@@ -25,10 +25,10 @@ export async function certificateFile(
       disposition: 'inline',
     };
   }
-  // The docx library is large: loaded when the first Word file is asked for.
-  const { renderCertificateDocx } = await import('./certificateDocx');
+  // The docx library is large: loaded with the Word export's own chunk when first asked for.
+  const { renderBlocksDocx } = await import('./exportDocx');
   return {
-    body: await renderCertificateDocx(blocks, title),
+    body: await renderBlocksDocx(blocks, { title }),
     contentType: DOCX_TYPE,
     filename: filename('docx'),
     disposition: 'attachment',
