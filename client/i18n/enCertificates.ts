@@ -63,6 +63,7 @@ export const enCertificates: Record<keyof typeof nlCertificates, string> = {
   'certificate.signOnBehalf': 'On behalf of {issuer}',
   'certificate.signPlaceDate': 'Place and date',
 
+  'audit.team.evc_updated': "{actor} changed the team's EVC procedure",
   'evc.heading': "The team's EVC procedure",
   'evc.intro':
     "How this team recognises prior learning. The team's learning arrangements refer to it instead of repeating it, and it appears on their certificates.",

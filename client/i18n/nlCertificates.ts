@@ -65,6 +65,7 @@ export const nlCertificates = {
   'certificate.signOnBehalf': 'Namens {issuer}',
   'certificate.signPlaceDate': 'Plaats en datum',
 
+  'audit.team.evc_updated': '{actor} heeft de EVC-procedure van het team gewijzigd',
   'evc.heading': 'EVC-procedure van het team',
   'evc.intro':
     'Hoe dit team eerder verworven competenties erkent. Leerarrangementen van het team verwijzen hiernaar in plaats van het te herhalen, en het staat op hun certificaten.',

@@ -39,6 +39,9 @@ describe('certificates and the EVC procedure in Chromium', () => {
     await section.getByTestId('evc-save').click();
     await expect.poll(() => section.getByRole('status').innerText()).toBe('EVC-procedure opgeslagen.');
     expect(await section.innerText()).toContain('Een portfoliogesprek.');
+    await expect
+      .poll(() => teamPage.getByTestId('audit-list').innerText())
+      .toContain('heeft de EVC-procedure van het team gewijzigd');
     expect(await axeViolations(teamPage)).toEqual([]);
 
     // The design refers to it instead of repeating it.

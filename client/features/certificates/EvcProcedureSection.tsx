@@ -18,7 +18,14 @@ const HINTS: Record<keyof EvcProcedure, MessageKey> = {
 const EMPTY: EvcProcedure = { recognition: '', coverage: '', followUp: '' };
 
 /** The team page's section with the team's EVC procedure; owners and editors write it. */
-export function EvcProcedureSection({ teamId }: { teamId: string }) {
+export function EvcProcedureSection({
+  teamId,
+  onChanged,
+}: {
+  teamId: string;
+  /** After a save: the page refreshes what the change shows in (the audit trail). */
+  onChanged?: () => void;
+}) {
   const t = useT();
   const dateTime = useDateTimeFormat();
   const headingId = useId();
@@ -29,7 +36,10 @@ export function EvcProcedureSection({ teamId }: { teamId: string }) {
   const view = loaded.state.status === 'ready' ? loaded.state.data : null;
 
   const close = (result: EvcProcedureView | null) => {
-    if (result) loaded.replace(result);
+    if (result) {
+      loaded.replace(result);
+      onChanged?.();
+    }
     setEditing(false);
     setSaved(result !== null);
     requestAnimationFrame(() => openRef.current?.focus());

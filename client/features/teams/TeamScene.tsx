@@ -63,7 +63,7 @@ function TeamPage({ teamId, user }: { teamId: string; user: CurrentUser }) {
                 documents={documents.state}
               />
             ) : null}
-            {data.kind === 'cocreatieteam' ? <EvcProcedureSection teamId={teamId} /> : null}
+            {data.kind === 'cocreatieteam' ? <EvcProcedureSection teamId={teamId} onChanged={bump} /> : null}
             <TeamDocuments
               teamId={teamId}
               canCreate={allowed('document.create')}
