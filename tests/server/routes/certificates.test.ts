@@ -299,6 +299,41 @@ describe('GET /api/trajects/:id/certificate', () => {
     }
   });
 
+  it("takes another team's part from its catalog publication, issued by that team", async () => {
+    const otherOwner = await server.signUp('Ada Anderlab');
+    const otherLabId = await fixtures.createLab(server, otherOwner, 'Co-creatielab Zuid');
+    const otherId = await createDesignAt(server.url, otherOwner, {
+      teamId: otherLabId,
+      templateId: versionId,
+      title: 'Feedback van elders',
+    });
+    await editDraft(server.wsUrl, otherId, otherOwner, (doc) => fixtures.makeDesignGreen(doc, ['lu-2']));
+    await fixtures.approveDesign(server, otherOwner, otherId);
+    const mixed = await createTrajectAt(server.url, cast.owner, {
+      teamId: cast.labId,
+      templateVersionId: versionId,
+    });
+    const put = await server.request('PUT', `/api/trajects/${mixed}/items`, {
+      cookie: cast.owner.cookie,
+      body: { items: [{ designId }, { designId: otherId }] },
+    });
+    expect(put.status, await put.text()).toBe(200);
+    const certificate = await fixtures.getOk<TrajectCertificate>(
+      server,
+      `/api/trajects/${mixed}/certificate`,
+      cast.owner,
+    );
+    const part = certificate.parts[1]!.certificate;
+    expect(part).toMatchObject({
+      title: 'Feedback van elders',
+      issuer: { team: 'Co-creatielab Zuid' },
+      studyLoad: { ects: 4 },
+    });
+    expect(part.outcomes.map((outcome) => outcome.id)).toEqual(['lu-2']);
+    expect(certificate.complete).toBe(true);
+    expect(certificate.issuer.team).toBe('Co-creatielab Noord');
+  });
+
   it('says which leeruitkomst is missing while the traject does not cover all', async () => {
     const partial = await createTrajectAt(server.url, cast.owner, {
       teamId: cast.labId,
