@@ -162,6 +162,15 @@ describe('GET /api/designs/:id/certificate', () => {
     await fixtures.expectApiError(await get(`${path()}?format=pdf`, cast.owner), 400, 'invalid_query');
   });
 
+  it('404 for a document that is not a leerarrangement', async () => {
+    const docId = await server.createDocument({ title: 'Notities' });
+    await fixtures.expectApiError(
+      await get(`/api/designs/${docId}/certificate`, atelierOwner),
+      404,
+      'not_found',
+    );
+  });
+
   it('is the model derived from the design, for any member (viewer too)', async () => {
     await putEvc(cast.owner, PROCEDURE);
     const certificate = await fixtures.getOk<DesignCertificate>(server, path(), cast.viewer);
