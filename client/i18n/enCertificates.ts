@@ -3,6 +3,7 @@ import type { nlCertificates } from './nlCertificates';
 /** English messages of certificates and of a team's EVC procedure (the keys of `nlCertificates`). */
 export const enCertificates: Record<keyof typeof nlCertificates, string> = {
   'certificate.open': 'View certificate',
+  'certificate.crumb': 'Certificate',
   'certificate.eyebrowDesign': 'Certificate of a learning arrangement',
   'certificate.eyebrowTraject': 'Certificate of a professional development programme',
   'certificate.title': 'Certificate: {title}',
@@ -12,6 +13,8 @@ export const enCertificates: Record<keyof typeof nlCertificates, string> = {
   'certificate.back': 'Back to {title}',
   'certificate.derived':
     'This certificate follows from the design: change the design to change the certificate. Name and date are filled in when it is issued.',
+  'certificate.derivedTraject':
+    'This certificate follows from the programme and its learning arrangements: change those to change the certificate. Name and date are filled in when it is issued.',
   'certificate.print': 'Print or save as PDF',
   'certificate.docx': 'Download as Word (.docx)',
   'certificate.downloads': 'Export certificate',

@@ -4,6 +4,7 @@
  */
 export const nlCertificates = {
   'certificate.open': 'Certificaat bekijken',
+  'certificate.crumb': 'Certificaat',
   'certificate.eyebrowDesign': 'Certificaat van een leerarrangement',
   'certificate.eyebrowTraject': 'Certificaat van een professionaliseringstraject',
   'certificate.title': 'Certificaat: {title}',
@@ -13,6 +14,8 @@ export const nlCertificates = {
   'certificate.back': 'Terug naar {title}',
   'certificate.derived':
     'Dit certificaat volgt uit het ontwerp: pas het ontwerp aan om het certificaat te veranderen. Naam en datum vul je in bij het uitreiken.',
+  'certificate.derivedTraject':
+    'Dit certificaat volgt uit het traject en zijn leerarrangementen: pas die aan om het certificaat te veranderen. Naam en datum vul je in bij het uitreiken.',
   'certificate.print': 'Afdrukken of opslaan als pdf',
   'certificate.docx': 'Downloaden als Word (.docx)',
   'certificate.downloads': 'Certificaat exporteren',

@@ -116,6 +116,7 @@ export function designCertificateOutline(certificate: DesignCertificate): Block[
 
 function trajectLoad(certificate: TrajectCertificate): string {
   const { ects, hours, hoursPerEcts, unknownParts } = certificate.studyLoad;
+  if (unknownParts === certificate.parts.length) return 'nog niet vastgesteld';
   const route = ects.min === ects.max ? '' : ', afhankelijk van de gekozen leerarrangementen';
   const unknown = unknownParts
     ? `; van ${unknownParts} leerarrangement(en) is de omvang nog niet vastgesteld`

@@ -66,14 +66,14 @@ function CertificateView({
               {certificate.title}
             </Link>
           </li>
-          <li aria-current="page">{t('certificate.open')}</li>
+          <li aria-current="page">{t('certificate.crumb')}</li>
         </ol>
       </nav>
       <p className="eyebrow">
         {t(of === 'traject' ? 'certificate.eyebrowTraject' : 'certificate.eyebrowDesign')}
       </p>
       <h1 data-testid="certificate-title">{title}</h1>
-      <p className="muted">{t('certificate.derived')}</p>
+      <p className="muted">{t(of === 'traject' ? 'certificate.derivedTraject' : 'certificate.derived')}</p>
       <ul className="certificate-actions" aria-label={t('certificate.downloads')}>
         <li>
           <a

@@ -1,3 +1,4 @@
+import '../../styles/certificates.css';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { EVC_FIELDS, EVC_FIELD_MAX, type EvcProcedure } from '../../../shared/domain/evcProcedure';
 import { toApiError, type ApiError } from '../../api/request';
@@ -46,7 +47,7 @@ export function EvcProcedureSection({
   };
 
   return (
-    <section className="page-section" aria-labelledby={headingId} data-testid="evc-procedure">
+    <section className="page-section evc-procedure" aria-labelledby={headingId} data-testid="evc-procedure">
       <h2 id={headingId}>{t('evc.heading')}</h2>
       <p className="muted">{t('evc.intro')}</p>
       {loaded.state.status === 'error' ? <ErrorMessage error={loaded.state.error} /> : null}

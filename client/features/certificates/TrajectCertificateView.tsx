@@ -13,17 +13,22 @@ export function TrajectCertificateView({ certificate }: { certificate: TrajectCe
   const evcId = useId();
   const { studyLoad, parts, issuer } = certificate;
   const range = ({ min, max }: LoadRange) => (min === max ? number(min) : `${number(min)}–${number(max)}`);
-  const load = [
-    t('certificate.loadDesign', {
-      ects: range(studyLoad.ects),
-      hours: range(studyLoad.hours),
-      perEcts: number(studyLoad.hoursPerEcts),
-    }),
-    studyLoad.ects.min === studyLoad.ects.max ? null : t('certificate.loadRoute'),
-    studyLoad.unknownParts ? t('certificate.loadUnknownParts', { count: studyLoad.unknownParts }) : null,
-  ]
-    .filter(Boolean)
-    .join('; ');
+  const load =
+    studyLoad.unknownParts === parts.length
+      ? t('certificate.loadUnknown')
+      : [
+          t('certificate.loadDesign', {
+            ects: range(studyLoad.ects),
+            hours: range(studyLoad.hours),
+            perEcts: number(studyLoad.hoursPerEcts),
+          }),
+          studyLoad.ects.min === studyLoad.ects.max ? null : t('certificate.loadRoute'),
+          studyLoad.unknownParts
+            ? t('certificate.loadUnknownParts', { count: studyLoad.unknownParts })
+            : null,
+        ]
+          .filter(Boolean)
+          .join('; ');
   const partTitle = (index: number) => parts[index]?.certificate.title ?? '';
   const gaps = certificate.outcomes.filter((outcome) => outcome.coveredBy.length === 0);
   return (

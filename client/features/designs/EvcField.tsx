@@ -1,3 +1,4 @@
+import '../../styles/certificates.css';
 import { useId, type ReactNode } from 'react';
 import { DESIGN_KEYS } from '../../../shared/editor/designDoc';
 import { setFollowsTeamEvc } from '../../../shared/editor/evcReference';
@@ -38,7 +39,7 @@ export function EvcField({
   const procedure = team.state.status === 'ready' ? team.state.data : null;
   const follows = design.evcFollowsTeam === true;
   return (
-    <section className="draft-section" aria-labelledby={headingId} data-testid="evc-field">
+    <section className="draft-section evc-field" aria-labelledby={headingId} data-testid="evc-field">
       <h2 id={headingId}>{t('design.evc')}</h2>
       {procedure || follows ? (
         <>

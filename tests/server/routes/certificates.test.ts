@@ -361,4 +361,14 @@ describe('GET /api/trajects/:id/certificate', () => {
     const html = await (await get(`/api/trajects/${partial}/certificate?format=html`, cast.owner)).text();
     expect(html).toContain('Let op: nog niet gedekt: LU 1, LU 3.');
   });
+
+  it('states no study load while no part has a size (an empty traject)', async () => {
+    const empty = await createTrajectAt(server.url, cast.owner, {
+      teamId: cast.labId,
+      templateVersionId: versionId,
+    });
+    const html = await (await get(`/api/trajects/${empty}/certificate?format=html`, cast.owner)).text();
+    expect(html).toContain('<dt>Studiebelasting</dt><dd>nog niet vastgesteld</dd>');
+    expect(html).toContain('Let op: nog niet gedekt: LU 1, LU 2, LU 3.');
+  });
 });
