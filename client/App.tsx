@@ -103,6 +103,8 @@ function Scene({ route }: { route: Route }) {
           versionId={route.versionId}
         />
       );
+    case 'certificate':
+      return <scenes.CertificateScene key={`${route.of}:${route.id}`} of={route.of} id={route.id} />;
     case 'rounds':
       return <scenes.RoundsScene key={route.docId} docId={route.docId} />;
     case 'roundManage':

@@ -17,6 +17,7 @@ import { trajectRoutes } from './routes/trajects';
 import { versionsRoutes } from './routes/versions';
 import { lifecycleRoutes } from './routes/lifecycle';
 import { catalogRoutes } from './routes/catalog';
+import { certificateRoutes } from './routes/certificates';
 import { errorBody, sendError } from './http/errors';
 import { EventStreams } from './http/eventStreams';
 import { frontDoor } from './http/frontDoor';
@@ -80,6 +81,8 @@ function apiRoutes(deps: AppDeps) {
       .route('/rounds', roundRoutes(deps, streams))
       .route('/round-links', roundLinkRoutes(deps))
       .route('/', roundPersonalRoutes(deps))
+      // Certificates of designs and trajects, and each team's EVC procedure.
+      .route('/', certificateRoutes(deps))
   );
 }
 

@@ -41,6 +41,7 @@ export interface Stores {
   templateEstablishments: import('./stores/templateEstablishments').TemplateEstablishmentStore;
   teamLicenses: import('./stores/teamLicenses').TeamLicenseStore;
   trajectAgreements: import('./stores/trajectAgreements').TrajectAgreementStore;
+  evcProcedures: import('./stores/evcProcedures').EvcProcedureStore;
 }
 
 /** What routes and the sync server need, created once at boot. */

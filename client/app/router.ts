@@ -25,6 +25,7 @@ export type Route =
   | { name: 'roundLink'; token: string }
   | { name: 'passwordReset'; token: string }
   | { name: 'catalogTraject'; id: string }
+  | { name: 'certificate'; of: 'design' | 'traject'; id: string }
   | { name: 'notFound' };
 
 const NAVIGATE_EVENT = 'werkplaats:navigate';
@@ -73,6 +74,14 @@ const PARAM_ROUTES: Array<{ pattern: RegExp; make: (...params: string[]) => Rout
   },
   { pattern: /^\/ronde\/([^/]+)\/?$/, make: (roundId = '') => ({ name: 'review', roundId }) },
   { pattern: /^\/feedback\/([^/]+)\/?$/, make: (token = '') => ({ name: 'roundLink', token }) },
+  {
+    pattern: /^\/(ontwerpen|trajecten)\/([^/]+)\/certificaat\/?$/,
+    make: (kind = '', id = '') => ({
+      name: 'certificate',
+      of: kind === 'trajecten' ? 'traject' : 'design',
+      id,
+    }),
+  },
   { pattern: /^\/d\/([^/]+)\/?$/, make: (id = '') => ({ name: 'document', id }) },
   { pattern: /^\/teams\/([^/]+)\/?$/, make: (teamId = '') => ({ name: 'team', teamId }) },
   { pattern: /^\/uitnodiging\/([^/]+)\/?$/, make: (token = '') => ({ name: 'invite', token }) },
@@ -204,6 +213,11 @@ export function roundLinkPath(token: string): string {
 /** Path of one approved professionaliseringstraject in the catalog. */
 export function catalogTrajectPath(id: string): string {
   return `${CATALOG_PATH}/trajecten/${encodeURIComponent(id)}`;
+}
+
+/** Path of the certificate preview of a design or a traject. */
+export function certificatePath(of: 'design' | 'traject', id: string): string {
+  return `/${of === 'traject' ? 'trajecten' : 'ontwerpen'}/${encodeURIComponent(id)}/certificaat`;
 }
 
 /** Path of a team's page. */

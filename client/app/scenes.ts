@@ -28,6 +28,7 @@ const loaders = {
   // A version or a round's frozen version in the real (read-only) editor.
   versionEditor: () => import('../features/rounds/VersionEditorScene'),
   review: () => import('../features/rounds/ReviewScene'),
+  certificate: () => import('../features/certificates/CertificateScene'),
 } satisfies Partial<Record<Route['name'], () => Promise<unknown>>>;
 
 /**
@@ -93,3 +94,6 @@ export const VersionEditorScene = lazy(() =>
 );
 export const ReviewScene = lazy(() => loaders.review().then((module) => ({ default: module.ReviewScene })));
 export const SearchScene = lazy(() => loaders.search().then((module) => ({ default: module.SearchScene })));
+export const CertificateScene = lazy(() =>
+  loaders.certificate().then((module) => ({ default: module.CertificateScene })),
+);

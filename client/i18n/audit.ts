@@ -15,6 +15,7 @@ const ACTION_KEYS: Record<string, MessageKey> = {
   'account.deleted': 'audit.account.deleted',
   'team.created': 'audit.team.created',
   'team.updated': 'audit.team.updated',
+  'team.evc_updated': 'audit.team.evc_updated',
   'member.added': 'audit.member.added',
   'member.role_changed': 'audit.member.role_changed',
   'member.removed': 'audit.member.removed',

@@ -11,6 +11,7 @@ import { enSearch } from './enSearch';
 import { enWelcome } from './enWelcome';
 import { enQuality } from './enQuality';
 import { enFrames } from './enFrames';
+import { enCertificates } from './enCertificates';
 import type { AppMessageKey, Messages } from './nl';
 
 /** English messages of the app shell; the type forces exactly the keys of `nlApp`. */
@@ -318,4 +319,5 @@ export const en: Messages = combineCatalogs(
   enSearch,
   enWelcome,
   enQuality,
+  enCertificates,
 );

@@ -12,6 +12,7 @@ import { nlSearch } from './nlSearch';
 import { nlWelcome } from './nlWelcome';
 import { nlQuality } from './nlQuality';
 import { nlFrames } from './nlFrames';
+import { nlCertificates } from './nlCertificates';
 
 /**
  * Dutch messages of the app shell. Dutch is the default language and the reference for every
@@ -328,6 +329,7 @@ export const nl = combineCatalogs(
   nlSearch,
   nlWelcome,
   nlQuality,
+  nlCertificates,
 );
 
 /** Every message key. */

@@ -52,6 +52,7 @@ export interface Database {
   template_establishments: TemplateEstablishmentsTable;
   team_licenses: TeamLicensesTable;
   traject_agreements: TrajectAgreementsTable;
+  evc_procedures: EvcProceduresTable;
 }
 
 /**
@@ -492,4 +493,13 @@ export interface TrajectAgreementsTable {
   design_doc_id: string;
   confirmed_by: string | null;
   confirmed_at: number;
+}
+
+/** A team's EVC procedure (migration 019); one row per team that wrote one. */
+export interface EvcProceduresTable {
+  team_id: string;
+  recognition: string;
+  coverage: string;
+  follow_up: string;
+  updated_at: number;
 }

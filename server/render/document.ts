@@ -62,7 +62,8 @@ const htmlParagraphs = (text: string) =>
     .map((line) => `<p>${escapeHtml(line)}</p>`)
     .join('');
 
-function htmlBlock(block: Block): string {
+/** One outline block as HTML (plain text escaped); the certificate pages reuse it. */
+export function htmlBlock(block: Block): string {
   const e = escapeHtml;
   switch (block.type) {
     case 'heading':

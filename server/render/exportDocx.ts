@@ -67,17 +67,27 @@ function docxBlock(block: Block, counter: ListCounter): FileChild[] {
   }
 }
 
-/** A Word document with the same blocks, in the same order, as the Markdown and HTML exports. */
-export async function renderDocx(source: ExportSource): Promise<Uint8Array<ArrayBuffer>> {
+/** A Word document of export blocks (a design's outline, a certificate's). */
+export async function renderBlocksDocx(
+  blocks: Block[],
+  meta: { title: string; description?: string | undefined },
+): Promise<Uint8Array<ArrayBuffer>> {
   const counter: ListCounter = { value: 1 };
-  const children = exportOutline(source).flatMap((block) => docxBlock(block, counter));
-  const { json, version } = source;
   const file = new Document({
     creator: 'Werkplaats',
-    title: clean(json.title),
-    description: version ? clean(`Versie ${version.label}`) : undefined,
+    title: clean(meta.title),
+    description: meta.description === undefined ? undefined : clean(meta.description),
     numbering: NUMBERING,
-    sections: [{ children }],
+    sections: [{ children: blocks.flatMap((block) => docxBlock(block, counter)) }],
   });
   return new Uint8Array(await Packer.toBuffer(file));
+}
+
+/** A Word document with the same blocks, in the same order, as the Markdown and HTML exports. */
+export async function renderDocx(source: ExportSource): Promise<Uint8Array<ArrayBuffer>> {
+  const { json, version } = source;
+  return renderBlocksDocx(exportOutline(source), {
+    title: json.title,
+    description: version ? `Versie ${version.label}` : undefined,
+  });
 }

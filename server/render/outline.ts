@@ -94,7 +94,11 @@ const STRUCTURED_FIELDS: StructuredField[] = [
   {
     key: 'evcApproach',
     heading: 'EVC-aanpak',
-    blocks: ({ design }) => text(design.evcApproach),
+    // Following the team's procedure is said in words; the procedure itself is on the certificate.
+    blocks: ({ design }) => [
+      ...(design.evcFollowsTeam ? text('Volgt de EVC-procedure van het team.') : []),
+      ...text(design.evcApproach),
+    ],
   },
   {
     key: 'trajectRelation',

@@ -20,6 +20,7 @@ export type AuditAction =
   | 'account.deleted'
   | 'team.created'
   | 'team.updated'
+  | 'team.evc_updated'
   | 'member.added'
   | 'member.role_changed'
   | 'member.removed'

@@ -20,6 +20,7 @@ import { createUserStore } from './users';
 import { createTemplateEstablishmentStore } from './templateEstablishments';
 import { createTeamLicenseStore } from './teamLicenses';
 import { createTrajectAgreementStore } from './trajectAgreements';
+import { createEvcProcedureStore } from './evcProcedures';
 import { createVersionStore } from './versions';
 
 /**
@@ -49,5 +50,6 @@ export function createStores(db: Executor, docStorage: DocStorage): Stores {
     templateEstablishments: createTemplateEstablishmentStore(db),
     teamLicenses: createTeamLicenseStore(db),
     trajectAgreements: createTrajectAgreementStore(db),
+    evcProcedures: createEvcProcedureStore(db),
   };
 }

@@ -15,6 +15,8 @@ const table = {
   'team.update': ['owner'],
   /** Add, remove and change the role of members; create and revoke invites. */
   'team.manageMembers': ['owner'],
+  /** Write the team's EVC procedure, which its designs refer to. */
+  'team.editEvc': ['owner', 'editor'],
   /** Read the team's audit trail. */
   'team.readAudit': ['owner'],
   /** Open a document read-only (live). */

@@ -19,6 +19,7 @@ import {
   type InternalReviewAnswers,
   type InternalReviewQuestionId,
 } from '../domain/design/internalReview';
+import { followsTeamEvc } from './evcReference';
 import { META_MAP, SECTIONS_ARRAY, sectionFragmentName } from './fields';
 import { newItemId, nextOrder, orderedItems, textOf } from './templateDoc';
 
@@ -221,6 +222,7 @@ export function projectDesign(doc: Y.Doc, template?: TemplateContent): DesignCon
     activities,
     evidence,
     evcApproach: doc.getText(DESIGN_KEYS.evcApproach).toString(),
+    evcFollowsTeam: followsTeamEvc(doc),
     trajectRelation: doc.getText(DESIGN_KEYS.trajectRelation).toString(),
     interneToetsing: projectInternalReview(doc),
   };

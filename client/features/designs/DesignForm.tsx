@@ -8,11 +8,12 @@ import { useT } from '../../i18n/I18nProvider';
 import type { Section } from '../../collab/hooks';
 import type { AwarenessUser, CollabSession } from '../../collab/session';
 import { Link } from '../../app/Link';
-import { templateVersionPath } from '../../app/router';
+import { certificatePath, templateVersionPath } from '../../app/router';
 import { ActivitiesEditor } from './ActivitiesEditor';
 import { DesignChecksPanel } from './DesignChecksPanel';
 import type { LoadedDesign } from './DesignEditorScene';
 import { EvidenceFields } from './EvidenceFields';
+import { EvcField } from './EvcField';
 import { GeneralFields } from './GeneralFields';
 import { InternalReviewFields } from './InternalReviewFields';
 import { OutcomesField } from './OutcomesField';
@@ -107,6 +108,11 @@ export function DesignForm({
       <p role="status" className="visually-hidden" data-testid="announcer">
         {message}
       </p>
+      <p>
+        <Link to={certificatePath('design', info.id)} data-testid="open-certificate">
+          {t('certificate.open')}
+        </Link>
+      </p>
       {lifecycle}
       <UpgradeNotice info={info} canUpgrade={editable} onUpgraded={onReload} />
       <div className="draft-layout">
@@ -136,17 +142,15 @@ export function DesignForm({
             guidance={guidanceOf('evidence')}
             earlier={earlier('evidence', '#field-evidence textarea')}
           />
-          <TextSection
+          <EvcField
             doc={doc}
-            name={DESIGN_KEYS.evcApproach}
-            fieldId="field-evcApproach"
+            design={design}
             editable={editable}
-            heading="design.evc"
-            hint="design.evcHint"
+            teamId={info.teamId}
             guidance={guidanceOf('evcApproach')}
           >
             {earlier('evcApproach', '#field-evcApproach', DESIGN_KEYS.evcApproach)}
-          </TextSection>
+          </EvcField>
           <TextSection
             doc={doc}
             name={DESIGN_KEYS.trajectRelation}

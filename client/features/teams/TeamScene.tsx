@@ -18,6 +18,7 @@ import { TeamDocuments } from './TeamDocuments';
 import { TeamLicense } from './TeamLicense';
 import { TeamStorage } from './TeamStorage';
 import { TeamTemplates } from './TeamTemplates';
+import { EvcProcedureSection } from '../certificates/EvcProcedureSection';
 
 /** `/teams/:teamId`: the team, its documents, members, invite links, review requests, and audit trail. */
 export function TeamScene({ teamId }: { teamId: string }) {
@@ -66,6 +67,7 @@ function TeamPage({ teamId, user }: { teamId: string; user: CurrentUser }) {
                 documents={documents.state}
               />
             ) : null}
+            {data.kind === 'cocreatieteam' ? <EvcProcedureSection teamId={teamId} onChanged={bump} /> : null}
             <TeamDocuments
               teamId={teamId}
               canCreate={allowed('document.create')}

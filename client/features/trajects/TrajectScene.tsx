@@ -9,7 +9,7 @@ import { useLoadable } from '../../api/useLoadable';
 import { useNumberFormat } from '../../i18n/format';
 import { useT } from '../../i18n/I18nProvider';
 import { Link } from '../../app/Link';
-import { teamPath, templateVersionPath } from '../../app/router';
+import { certificatePath, teamPath, templateVersionPath } from '../../app/router';
 import { RuleList } from '../designs/DesignChecksPanel';
 import { LifecyclePanel, statusLabel } from '../designs/LifecyclePanel';
 import { CoverageMatrix, CoveragePicture } from './CoverageMatrix';
@@ -90,6 +90,11 @@ function TrajectView({ data, onChange }: { data: TrajectData; onChange: (data: T
           {t('frames.notEstablishedTraject')}
         </p>
       )}
+      <p>
+        <Link to={certificatePath('traject', data.id)} data-testid="open-certificate">
+          {t('certificate.open')}
+        </Link>
+      </p>
       {statusInfo ? (
         <>
           {frozen ? (

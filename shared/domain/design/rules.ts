@@ -185,8 +185,10 @@ export function checkDesign(
   results.push(
     guideline(
       'R10',
-      design.evcApproach.trim().length > 0,
-      'De aanpak voor erkenning van eerder verworven competenties is beschreven.',
+      design.evcApproach.trim().length > 0 || design.evcFollowsTeam === true,
+      design.evcFollowsTeam
+        ? 'Volgt de EVC-procedure van het team.'
+        : 'De aanpak voor erkenning van eerder verworven competenties is beschreven.',
       'Beschrijf hoe eerder verworven competenties worden erkend (portfolio, gesprek, toets).',
       { field: 'evcApproach' },
     ),

@@ -64,6 +64,8 @@ export interface DesignContent {
   /** Evidence / assessment per targeted outcome id (R7). */
   evidence: Record<string, string>;
   evcApproach: string;
+  /** Follows the team's EVC procedure; `evcApproach` then holds what this design adds. */
+  evcFollowsTeam?: boolean;
   trajectRelation: string;
   /**
    * The answers to the questions of the interne toetsing (001 l.256–261), per question id; absent

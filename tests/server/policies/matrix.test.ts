@@ -850,6 +850,26 @@ const table: Record<string, RouteCase> = {
     expect: members(200),
     prepare: ({ world }) => ({ path: `/api/trajects/${world.trajectId}/matrix.csv` }),
   },
+  'GET /api/designs/:id/certificate': {
+    expect: members(200),
+    prepare: ({ world }) => ({ path: `/api/designs/${world.designId}/certificate?format=html` }),
+  },
+  'GET /api/trajects/:id/certificate': {
+    expect: members(200),
+    prepare: ({ world }) => ({ path: `/api/trajects/${world.trajectId}/certificate` }),
+  },
+  'GET /api/teams/:teamId/evc-procedure': {
+    expect: members(200),
+    prepare: ({ world }) => ({ path: `/api/teams/${world.labId}/evc-procedure` }),
+  },
+  'PUT /api/teams/:teamId/evc-procedure': {
+    // The team's shared text, written by those who write its designs.
+    expect: only(['owner', 'editor'], 200),
+    prepare: ({ world }) => ({
+      path: `/api/teams/${world.labId}/evc-procedure`,
+      body: { recognition: 'Portfoliogesprek', coverage: '', followUp: '' },
+    }),
+  },
   'GET /api/trajects/:id/status': {
     expect: members(200),
     prepare: ({ world }) => ({ path: `/api/trajects/${world.trajectId}/status` }),

@@ -10,6 +10,7 @@ const expected: Record<Capability, readonly Role[]> = {
   'team.update': ['owner'],
   'team.manageMembers': ['owner'],
   'team.readAudit': ['owner'],
+  'team.editEvc': ['owner', 'editor'],
   'document.read': ['owner', 'editor', 'commenter', 'viewer'],
   'document.comment': ['owner', 'editor', 'commenter'],
   'document.edit': ['owner', 'editor'],
