@@ -18,6 +18,8 @@ export const enVersions: Record<VersionMessageKey, string> = {
   'versions.saved': 'Version “{label}” saved.',
   'versions.unchanged': 'Nothing has changed since the previous version. No new version was saved.',
   'versions.meta': '{author} · {time}',
+  'versions.autoLabel': 'Saved automatically',
+  'versions.autoMeta': 'edited by {author} · {time}',
   'versions.unknownAuthor': 'unknown',
   'versions.view': 'View',
   'versions.compare': 'Compare with current',

@@ -13,6 +13,18 @@ export function useDateTimeFormat(): (iso: string) => string {
   }, [locale]);
 }
 
+/** Formats ISO timestamps as a day in the UI language ("maandag 7 december 2026"). */
+export function useDayFormat(): (iso: string) => string {
+  const { locale } = useI18n();
+  return useMemo(() => {
+    const format = new Intl.DateTimeFormat(locale, { dateStyle: 'full' });
+    return (iso: string) => {
+      const date = new Date(iso);
+      return Number.isNaN(date.getTime()) ? iso : format.format(date);
+    };
+  }, [locale]);
+}
+
 /** Formats numbers in the UI language ("3,5"), at most two decimals. */
 export function useNumberFormat(): (value: number) => string {
   const { locale } = useI18n();

@@ -19,6 +19,8 @@ export const nlVersions = {
   'versions.saved': 'Versie “{label}” opgeslagen.',
   'versions.unchanged': 'Er is niets veranderd sinds de vorige versie. Er is geen nieuwe versie opgeslagen.',
   'versions.meta': '{author} · {time}',
+  'versions.autoLabel': 'Automatisch opgeslagen',
+  'versions.autoMeta': 'bewerkt door {author} · {time}',
   'versions.unknownAuthor': 'onbekend',
   'versions.view': 'Bekijken',
   'versions.compare': 'Vergelijk met huidige',

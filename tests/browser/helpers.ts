@@ -21,8 +21,8 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
-/** Starts the server in-process and launches Chromium. */
-export async function startHarness(): Promise<BrowserHarness> {
+/** Starts the server in-process (with `settings` beside the defaults) and launches Chromium. */
+export async function startHarness(settings: Record<string, string> = {}): Promise<BrowserHarness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'werkplaats-browser-'));
   const server = await startServer({
     DATA_DIR: dataDir,
@@ -30,6 +30,7 @@ export async function startHarness(): Promise<BrowserHarness> {
     LOG_LEVEL: 'warn',
     // Every test user signs up from 127.0.0.1; the default (20 an hour) is for the real world.
     SIGNUPS_PER_ADDRESS_PER_HOUR: '1000',
+    ...settings,
   });
   const browser = await launchBrowser();
   const contexts: BrowserContext[] = [];
@@ -54,10 +55,10 @@ export async function startHarness(): Promise<BrowserHarness> {
  * One harness for the calling test file: started in a `beforeAll`, closed in an `afterAll`. The
  * returned harness forwards to it, so it may be used anywhere the tests or later hooks run.
  */
-export function useHarness(): BrowserHarness {
+export function useHarness(settings: Record<string, string> = {}): BrowserHarness {
   let started: BrowserHarness | undefined;
   beforeAll(async () => {
-    started = await startHarness();
+    started = await startHarness(settings);
   });
   afterAll(async () => {
     await started?.close();

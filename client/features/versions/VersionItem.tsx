@@ -61,11 +61,22 @@ export function VersionItem({
     }
   };
 
-  const context = <span className="visually-hidden"> “{version.label}”</span>;
+  // An automatic version's label is the server's Dutch one: shown in the UI language instead.
+  const label = version.auto ? t('versions.autoLabel') : version.label;
+  const context = <span className="visually-hidden"> “{label}”</span>;
+  const author = version.auto
+    ? version.authors.map((person) => person.name || t('versions.unknownAuthor')).join(', ') ||
+      t('versions.unknownAuthor')
+    : (version.authorName ?? t('versions.unknownAuthor'));
   return (
-    <li className="version-item" data-testid="version-item" data-version-id={version.id}>
+    <li
+      className={`version-item ${version.auto ? 'version-item--auto' : 'version-item--named'}`}
+      data-testid="version-item"
+      data-version-id={version.id}
+      data-auto={version.auto ? 'true' : undefined}
+    >
       <p className="version-item__label">
-        <strong>{version.label}</strong>{' '}
+        {version.auto ? <span>{label}</span> : <strong>{label}</strong>}{' '}
         {version.status ? (
           <span className="badge" data-testid="version-status">
             {t(`lifecycle.status.${version.status as DesignStatus}` as MessageKey)}
@@ -73,8 +84,8 @@ export function VersionItem({
         ) : null}
       </p>
       <p className="muted version-item__meta">
-        {t('versions.meta', {
-          author: version.authorName ?? t('versions.unknownAuthor'),
+        {t(version.auto ? 'versions.autoMeta' : 'versions.meta', {
+          author,
           time: formatDate(version.createdAt),
         })}
       </p>

@@ -8,6 +8,22 @@ import { SaveVersionForm } from './SaveVersionForm';
 import { CURRENT, sideId, useVersions, type Side } from './useVersions';
 import { VersionItem } from './VersionItem';
 import { DiffPane, VersionPane } from './VersionPanes';
+import { useDayFormat } from '../../i18n/format';
+
+/** The versions (newest first) grouped by the day they were made, in the UI language. */
+function byDay(
+  versions: readonly VersionSummary[],
+  formatDay: (iso: string) => string,
+): Array<[string, VersionSummary[]]> {
+  const days = new Map<string, VersionSummary[]>();
+  for (const version of versions) {
+    const day = formatDay(version.createdAt);
+    const list = days.get(day);
+    if (list) list.push(version);
+    else days.set(day, [version]);
+  }
+  return [...days];
+}
 
 type View =
   | { name: 'list' }
@@ -32,6 +48,7 @@ export function VersionsPanel({
   onRestored?: () => void;
 }) {
   const t = useT();
+  const formatDay = useDayFormat();
   const [view, setView] = useState<View>({ name: 'list' });
   const { versions, loadError, reload } = useVersions(docId);
   const [message, setMessage] = useState('');
@@ -88,31 +105,40 @@ export function VersionsPanel({
           {loadError ? <ErrorMessage error={loadError} /> : null}
           {versions === null && !loadError ? <p className="muted">{t('versions.loading')}</p> : null}
           {versions?.length === 0 ? <p>{t('versions.empty')}</p> : null}
-          {versions && versions.length > 0 ? (
-            <ol className="version-list" data-testid="version-list">
-              {versions.map((version) => (
-                <VersionItem
-                  key={version.id}
-                  docId={docId}
-                  kind={kind}
-                  openerId={`${panelId}-${version.id}`}
-                  version={version}
-                  canEdit={canEdit}
-                  onShow={(name, openerId) =>
-                    show(
-                      name === 'version' ? { name, version } : { name, from: version, to: CURRENT },
-                      openerId,
-                    )
-                  }
-                  onRestored={() => {
-                    setMessage(t('versions.restored', { label: version.label }));
-                    reload();
-                    onRestored?.();
-                  }}
-                />
-              ))}
-            </ol>
-          ) : null}
+          {versions && versions.length > 0
+            ? byDay(versions, formatDay).map(([day, items]) => (
+                <section key={day} className="version-day" aria-label={day}>
+                  <h4 className="version-day__heading">{day}</h4>
+                  <ol className="version-list" data-testid="version-list">
+                    {items.map((version) => (
+                      <VersionItem
+                        key={version.id}
+                        docId={docId}
+                        kind={kind}
+                        openerId={`${panelId}-${version.id}`}
+                        version={version}
+                        canEdit={canEdit}
+                        onShow={(name, openerId) =>
+                          show(
+                            name === 'version' ? { name, version } : { name, from: version, to: CURRENT },
+                            openerId,
+                          )
+                        }
+                        onRestored={() => {
+                          setMessage(
+                            t('versions.restored', {
+                              label: version.auto ? t('versions.autoLabel') : version.label,
+                            }),
+                          );
+                          reload();
+                          onRestored?.();
+                        }}
+                      />
+                    ))}
+                  </ol>
+                </section>
+              ))
+            : null}
         </>
       ) : (
         <>
