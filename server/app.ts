@@ -15,6 +15,7 @@ import { templateRoutes } from './routes/templates';
 import { designRoutes } from './routes/designs';
 import { trajectRoutes } from './routes/trajects';
 import { versionsRoutes } from './routes/versions';
+import { reviewRoutes } from './routes/reviews';
 import { lifecycleRoutes } from './routes/lifecycle';
 import { catalogRoutes } from './routes/catalog';
 import { errorBody, sendError } from './http/errors';
@@ -71,6 +72,7 @@ function apiRoutes(deps: AppDeps) {
       .route('/designs', versionsRoutes(deps))
       .route('/designs', lifecycleRoutes(deps))
       .route('/catalog', catalogRoutes(deps))
+      .route('/reviews', reviewRoutes(deps))
       .route('/trajects', trajectRoutes(deps))
       // Comments and feedback rounds (comments never travel through the Y.Doc).
       .route('/documents', documentRoundRoutes(deps, streams))

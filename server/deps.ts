@@ -37,6 +37,7 @@ export interface Stores {
   storageUsage: import('./stores/storageUsage').StorageUsageStore;
   rounds: RoundStore;
   trajectLifecycle: import('./stores/trajectLifecycle').TrajectLifecycleStore;
+  reviews: import('./stores/reviews').ReviewStore;
 }
 
 /** What routes and the sync server need, created once at boot. */

@@ -7,6 +7,7 @@ import { enRounds } from './enRounds';
 import { enAuth } from './enAuth';
 import { enTrajects } from './enTrajects';
 import { enVersions } from './enVersions';
+import { enReview } from './enReview';
 import type { AppMessageKey, Messages } from './nl';
 
 /** English messages of the app shell; the type forces exactly the keys of `nlApp`. */
@@ -305,6 +306,7 @@ export const en: Messages = combineCatalogs(
   enTemplates,
   enDesigns,
   enVersions,
+  enReview,
   enComments,
   enRounds,
   enTrajects,

@@ -8,6 +8,7 @@ import { nlRounds } from './nlRounds';
 import { nlAuth } from './nlAuth';
 import { nlTrajects } from './nlTrajects';
 import { nlVersions } from './nlVersions';
+import { nlReview } from './nlReview';
 
 /**
  * Dutch messages of the app shell. Dutch is the default language and the reference for every
@@ -315,6 +316,7 @@ export const nl = combineCatalogs(
   nlTemplates,
   nlDesigns,
   nlVersions,
+  nlReview,
   nlComments,
   nlRounds,
   nlTrajects,

@@ -7,6 +7,7 @@ import { createDocumentStore } from './documents';
 import { createInviteStore } from './invites';
 import { createLifecycleStore } from './lifecycle';
 import { createRoundStore } from './rounds';
+import { createReviewStore } from './reviews';
 import { createPasswordResetStore } from './passwordResets';
 import { createSessionEndStore } from './sessionEnds';
 import { createSessionStore } from './sessions';
@@ -40,6 +41,7 @@ export function createStores(db: Executor, docStorage: DocStorage): Stores {
     versions: createVersionStore(db),
     storageUsage: createStorageUsageStore(db),
     rounds: createRoundStore(db),
+    reviews: createReviewStore(db),
     trajectLifecycle: createTrajectLifecycleStore(db),
   };
 }

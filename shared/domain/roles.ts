@@ -5,7 +5,8 @@
 export const ROLES = ['owner', 'editor', 'commenter', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const TEAM_KINDS = ['atelier', 'cocreatieteam'] as const;
+/** A toetsingscommissie is the quality system's reviewers; only an administrator creates one. */
+export const TEAM_KINDS = ['atelier', 'cocreatieteam', 'toetsingscommissie'] as const;
 export type TeamKind = (typeof TEAM_KINDS)[number];
 
 const table = {
@@ -31,6 +32,10 @@ const table = {
   'document.changeStatus': ['owner'],
   /** Publish an ontwikkelpad draft of an atelier as an immutable version. */
   'template.publish': ['owner', 'editor'],
+  /** In a toetsingscommissie: judge submitted designs and decide goedgekeurd/afgekeurd. */
+  'review.decide': ['owner', 'editor'],
+  /** In a toetsingscommissie: edit its quality frame. */
+  'review.editFrame': ['owner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof table;
@@ -62,4 +67,5 @@ export const ROLE_LABELS_NL: Record<Role, string> = {
 export const TEAM_KIND_LABELS_NL: Record<TeamKind, string> = {
   atelier: 'atelier',
   cocreatieteam: 'co-creatieteam',
+  toetsingscommissie: 'toetsingscommissie',
 };

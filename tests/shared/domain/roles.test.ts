@@ -17,6 +17,8 @@ const expected: Record<Capability, readonly Role[]> = {
   'document.delete': ['owner'],
   'document.changeStatus': ['owner'],
   'template.publish': ['owner', 'editor'],
+  'review.decide': ['owner', 'editor'],
+  'review.editFrame': ['owner'],
 };
 
 const cases = ROLES.flatMap((role) =>
