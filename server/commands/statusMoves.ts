@@ -74,8 +74,10 @@ export function recordedMove(input: MoveInput): {
   return {
     outcome,
     note: input.note?.trim() || null,
-    versionLabel: outcome
-      ? `${STATUS_LABELS_NL[input.to]} (${OUTCOME_LABELS_NL[outcome]})`
-      : STATUS_LABELS_NL[input.to],
+    // "Geparkeerd" already says its outcome ("past niet binnen de kaders").
+    versionLabel:
+      outcome && input.to !== 'geparkeerd'
+        ? `${STATUS_LABELS_NL[input.to]} (${OUTCOME_LABELS_NL[outcome]})`
+        : STATUS_LABELS_NL[input.to],
   };
 }

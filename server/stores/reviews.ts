@@ -63,7 +63,7 @@ export function createReviewStore(db: Executor) {
       id: string;
       docId: string;
       reviewTeamId: string;
-      versionId: string;
+      versionId: string | null;
       criteria: readonly Criterion[];
       submittedBy: string;
     }): Promise<void> {
