@@ -1,33 +1,45 @@
 -- PostgreSQL twin of 016_external_review.sql.
+-- The same column swap as on SQLite, so both engines keep the same column order and defaults.
 ALTER TABLE teams DROP CONSTRAINT teams_kind_check;
-ALTER TABLE teams ADD CONSTRAINT teams_kind_check
-  CHECK (kind IN ('atelier', 'cocreatieteam', 'toetsingscommissie'));
+ALTER TABLE teams ADD COLUMN kind_next TEXT NOT NULL DEFAULT 'cocreatieteam'
+  CONSTRAINT teams_kind_check CHECK (kind_next IN ('atelier', 'cocreatieteam', 'toetsingscommissie'));
+UPDATE teams SET kind_next = kind;
+ALTER TABLE teams DROP COLUMN kind;
+ALTER TABLE teams RENAME COLUMN kind_next TO kind;
 
 ALTER TABLE designs DROP CONSTRAINT designs_status_check;
-ALTER TABLE designs ADD CONSTRAINT designs_status_check CHECK (
-  status IN (
-    'globaal-ontwerp',
-    'prototype',
-    'interne-toetsing',
-    'geparkeerd',
-    'aangemeld-externe-toetsing',
-    'goedgekeurd',
-    'afgekeurd'
-  )
-);
+ALTER TABLE designs ADD COLUMN status_next TEXT NOT NULL DEFAULT 'globaal-ontwerp'
+  CONSTRAINT designs_status_check CHECK (
+    status_next IN (
+      'globaal-ontwerp',
+      'prototype',
+      'interne-toetsing',
+      'geparkeerd',
+      'aangemeld-externe-toetsing',
+      'goedgekeurd',
+      'afgekeurd'
+    )
+  );
+UPDATE designs SET status_next = status;
+ALTER TABLE designs DROP COLUMN status;
+ALTER TABLE designs RENAME COLUMN status_next TO status;
 
 ALTER TABLE trajects DROP CONSTRAINT trajects_status_check;
-ALTER TABLE trajects ADD CONSTRAINT trajects_status_check CHECK (
-  status IN (
-    'globaal-ontwerp',
-    'prototype',
-    'interne-toetsing',
-    'geparkeerd',
-    'aangemeld-externe-toetsing',
-    'goedgekeurd',
-    'afgekeurd'
-  )
-);
+ALTER TABLE trajects ADD COLUMN status_next TEXT NOT NULL DEFAULT 'globaal-ontwerp'
+  CONSTRAINT trajects_status_check CHECK (
+    status_next IN (
+      'globaal-ontwerp',
+      'prototype',
+      'interne-toetsing',
+      'geparkeerd',
+      'aangemeld-externe-toetsing',
+      'goedgekeurd',
+      'afgekeurd'
+    )
+  );
+UPDATE trajects SET status_next = status;
+ALTER TABLE trajects DROP COLUMN status;
+ALTER TABLE trajects RENAME COLUMN status_next TO status;
 
 CREATE TABLE review_assignments (
   id TEXT PRIMARY KEY,

@@ -21,6 +21,7 @@ const POSTGRES_ONLY_INDEXES = [
   'comments.comments_by_round',
   'round_triage.round_triage_by_version',
   'notifications.notifications_by_doc',
+  'review_assignments.review_assignments_by_version',
 ];
 
 /** INTEGER columns that hold small numbers and are `integer` on PostgreSQL; every other is `bigint`. */
