@@ -24,6 +24,7 @@ export type Route =
   | { name: 'roundLink'; token: string }
   | { name: 'passwordReset'; token: string }
   | { name: 'catalogTraject'; id: string }
+  | { name: 'externalReview'; assignmentId: string }
   | { name: 'notFound' };
 
 const NAVIGATE_EVENT = 'werkplaats:navigate';
@@ -71,6 +72,10 @@ const PARAM_ROUTES: Array<{ pattern: RegExp; make: (...params: string[]) => Rout
     make: (docId = '', roundId = '') => ({ name: 'roundManage', docId, roundId }),
   },
   { pattern: /^\/ronde\/([^/]+)\/?$/, make: (roundId = '') => ({ name: 'review', roundId }) },
+  {
+    pattern: /^\/toetsing\/([^/]+)\/?$/,
+    make: (assignmentId = '') => ({ name: 'externalReview', assignmentId }),
+  },
   { pattern: /^\/feedback\/([^/]+)\/?$/, make: (token = '') => ({ name: 'roundLink', token }) },
   { pattern: /^\/d\/([^/]+)\/?$/, make: (id = '') => ({ name: 'document', id }) },
   { pattern: /^\/teams\/([^/]+)\/?$/, make: (teamId = '') => ({ name: 'team', teamId }) },

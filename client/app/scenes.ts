@@ -27,6 +27,7 @@ const loaders = {
   // A version or a round's frozen version in the real (read-only) editor.
   versionEditor: () => import('../features/rounds/VersionEditorScene'),
   review: () => import('../features/rounds/ReviewScene'),
+  externalReview: () => import('../features/review/ExternalReviewScene'),
 } satisfies Partial<Record<Route['name'], () => Promise<unknown>>>;
 
 /**
@@ -91,3 +92,6 @@ export const VersionEditorScene = lazy(() =>
   loaders.versionEditor().then((module) => ({ default: module.VersionEditorScene })),
 );
 export const ReviewScene = lazy(() => loaders.review().then((module) => ({ default: module.ReviewScene })));
+export const ExternalReviewScene = lazy(() =>
+  loaders.externalReview().then((module) => ({ default: module.ExternalReviewScene })),
+);

@@ -17,6 +17,7 @@ import { TeamDetails } from './TeamDetails';
 import { TeamDocuments } from './TeamDocuments';
 import { TeamStorage } from './TeamStorage';
 import { TeamTemplates } from './TeamTemplates';
+import { CommitteeSections } from '../review/CommitteeSections';
 
 /** `/teams/:teamId`: the team, its documents, members, invite links, review requests, and audit trail. */
 export function TeamScene({ teamId }: { teamId: string }) {
@@ -60,6 +61,13 @@ function TeamPage({ teamId, user }: { teamId: string; user: CurrentUser }) {
                 teamId={teamId}
                 canCreate={allowed('document.create')}
                 documents={documents.state}
+              />
+            ) : null}
+            {data.kind === 'toetsingscommissie' ? (
+              <CommitteeSections
+                teamId={teamId}
+                version={version}
+                canEditFrame={allowed('review.editFrame')}
               />
             ) : null}
             <TeamDocuments
