@@ -10,6 +10,7 @@ import {
   exampleTemplate,
   useHarness,
 } from './helpers';
+import { approveViaCommittee } from './committee';
 
 /**
  * The public catalog with trajecten in Chromium: one team approves a leerarrangement, another puts
@@ -49,12 +50,7 @@ describe('catalog with trajecten in Chromium', () => {
       { cookie: await cookieOf(ada.context) },
       (doc) => doc.transact(() => outcomes.forEach((id) => toggleOutcome(doc, id, true))),
     );
-    await harness.server.deps.database.db
-      .updateTable('designs')
-      .set({ status: 'aangemeld-externe-toetsing' })
-      .where('doc_id', '=', designId)
-      .execute();
-    await api(ada.context, url, 'POST', `/api/designs/${designId}/status`, { to: 'goedgekeurd' });
+    await approveViaCommittee(harness, designId);
 
     // Team Noord builds a traject with it, from the catalog.
     const dana = await newSignedInContext(harness, 'Dana');
