@@ -68,5 +68,16 @@ export const enReview: Record<ReviewMessageKey, string> = {
   'review.designReportFrom': '{team}, {state} on {date}',
   'review.addressed': 'Reworked',
   'review.addressedHint': 'Tick what you have reworked; on resubmission the committee reviews again.',
+  'serverError.admin_only': 'Only an administrator can create a review committee.',
+  'serverError.no_review_team': 'There is no review committee yet. Ask an administrator to create one.',
+  'serverError.review_team_required': 'There are several review committees: choose which one to submit to.',
+  'serverError.review_team_unknown': 'This review committee does not exist.',
+  'serverError.review_team_only':
+    'Only the review committee the design was submitted to decides on approval or rejection.',
+  'serverError.reviewer_conflict': 'You are in the team that made this design, so you do not review it.',
+  'serverError.review_closed': 'This design has been decided on; the review is final.',
+  'serverError.criteria_unjudged': 'Judge every criterion of the quality frame first.',
+  'serverError.approval_with_failures': 'Approval is not possible while a criterion "does not meet".',
+  'serverError.duplicate_criterion': 'Two criteria have the same id.',
   'review.noJudgement': 'Not judged',
 };

@@ -75,6 +75,19 @@ export const nlReview = {
   'review.addressed': 'Verwerkt',
   'review.addressedHint':
     'Vink af wat jullie hebben opgewerkt; bij opnieuw aanmelden toetst de commissie opnieuw.',
+  'serverError.admin_only': 'Alleen een beheerder maakt een toetsingscommissie aan.',
+  'serverError.no_review_team': 'Er is nog geen toetsingscommissie. Vraag een beheerder er een aan te maken.',
+  'serverError.review_team_required':
+    'Er zijn meerdere toetsingscommissies: kies bij welke je het ontwerp aanmeldt.',
+  'serverError.review_team_unknown': 'Deze toetsingscommissie bestaat niet.',
+  'serverError.review_team_only':
+    'Alleen de toetsingscommissie waarbij het ontwerp is aangemeld, beslist over goedkeuren of afkeuren.',
+  'serverError.reviewer_conflict':
+    'Je bent lid van het team dat dit ontwerp maakte en beoordeelt het daarom niet.',
+  'serverError.review_closed': 'Over dit ontwerp is al besloten; de beoordeling ligt vast.',
+  'serverError.criteria_unjudged': 'Beoordeel eerst elk criterium van het kwaliteitskader.',
+  'serverError.approval_with_failures': 'Goedkeuren kan niet zolang een criterium "voldoet niet" heeft.',
+  'serverError.duplicate_criterion': 'Twee criteria hebben hetzelfde id.',
   'review.noJudgement': 'Niet beoordeeld',
 } as const satisfies Record<string, string>;
 
