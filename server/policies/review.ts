@@ -31,15 +31,18 @@ export async function authorizeReviewTeam(
  * Who may decide on (and judge) a submission: an owner or editor of the toetsingscommissie it was
  * submitted to who is not also in the design's own team — independence is the point of the
  * externe toetsing (001 l.267). Anyone else, the submitting team's owner included, gets 403.
+ * Returns the assignment, now known to exist.
  */
-export async function authorizeDecision(
+export async function authorizeDecision<A extends { reviewTeamId: string }>(
   stores: Pick<Stores, 'teams'>,
   userId: string,
-  assignment: { reviewTeamId: string },
+  assignment: A | undefined,
   designTeamId: string | null,
-): Promise<void> {
-  const role = await stores.teams.role(assignment.reviewTeamId, userId);
-  if (!can(role, 'review.decide')) {
+): Promise<A> {
+  // Without an open submission (one from before externe toetsing existed) nobody decides: the
+  // team withdraws and submits again.
+  const role = assignment ? await stores.teams.role(assignment.reviewTeamId, userId) : undefined;
+  if (!assignment || !can(role, 'review.decide')) {
     throw new ApiError(
       403,
       'review_team_only',
@@ -53,15 +56,17 @@ export async function authorizeDecision(
       'Je bent lid van het team dat dit ontwerp maakte en beoordeelt het daarom niet.',
     );
   }
+  return assignment;
 }
 
-/** Reading a submission: any member of the committee it was submitted to (404 for anyone else). */
-export async function authorizeReadAssignment(
+/** Reading a submission: any member of the committee it was submitted to (404 if unknown, else 403). */
+export async function authorizeReadAssignment<A extends { reviewTeamId: string }>(
   stores: Pick<Stores, 'teams'>,
   userId: string,
-  assignment: { reviewTeamId: string } | undefined,
-): Promise<void> {
+  assignment: A | undefined,
+): Promise<A> {
   if (!assignment) throw notFound('Deze aanmelding bestaat niet.');
   const role = await stores.teams.role(assignment.reviewTeamId, userId);
   if (!can(role, 'team.read')) throw forbidden('Je bent geen lid van deze toetsingscommissie.');
+  return assignment;
 }

@@ -28,7 +28,7 @@ const table = {
   'document.create': ['owner', 'editor'],
   /** Delete a document. */
   'document.delete': ['owner'],
-  /** Move a design through its lifecycle (DOMAIN.md): only owners. */
+  /** Move a design through its lifecycle (DOMAIN.md): only owners; the externe toetsing decides by review.decide. */
   'document.changeStatus': ['owner'],
   /** Publish an ontwikkelpad draft of an atelier as an immutable version. */
   'template.publish': ['owner', 'editor'],

@@ -29,10 +29,12 @@ export async function decideReview(
 ) {
   const document = await deps.stores.documents.get(docId);
   if (!document) throw notFound('Dit document bestaat niet.');
-  const assignment = await deps.stores.reviews.openFor(docId);
-  // A design submitted before external review existed has no assignment: only withdrawing helps.
-  await authorizeDecision(deps.stores, userId, assignment ?? { reviewTeamId: '' }, document.teamId);
-  if (!assignment) throw notFound('Dit ontwerp staat niet in de wachtrij van een toetsingscommissie.');
+  const assignment = await authorizeDecision(
+    deps.stores,
+    userId,
+    await deps.stores.reviews.openFor(docId),
+    document.teamId,
+  );
   // The decision's gates are the table and the note only; the design's rules were checked at submission.
   const check = checkTransition(from, input.to, { results: [], outcome: input.outcome, note: input.note });
   if (!check.ok) throw new ApiError(400, 'transition_refused', check.reason);

@@ -16,14 +16,17 @@ export async function saveJudgements(
   assignmentId: string,
   body: JudgementsBody,
 ) {
-  const assignment = await deps.stores.reviews.get(assignmentId);
-  await authorizeReadAssignment(deps.stores, userId, assignment);
-  const document = await deps.stores.documents.get(assignment!.docId);
-  await authorizeDecision(deps.stores, userId, assignment!, document?.teamId ?? null);
-  if (assignment!.state !== 'open') {
+  const found = await authorizeReadAssignment(
+    deps.stores,
+    userId,
+    await deps.stores.reviews.get(assignmentId),
+  );
+  const document = await deps.stores.documents.get(found.docId);
+  const assignment = await authorizeDecision(deps.stores, userId, found, document?.teamId ?? null);
+  if (assignment.state !== 'open') {
     throw new ApiError(409, 'review_closed', 'Over dit ontwerp is al besloten; de beoordeling ligt vast.');
   }
-  const known = new Set(assignment!.criteria.map((criterion) => criterion.id));
+  const known = new Set(assignment.criteria.map((criterion) => criterion.id));
   const unknown = body.judgements.find((judgement) => !known.has(judgement.criterionId));
   if (unknown) {
     throw new ApiError(

@@ -59,16 +59,19 @@ async function withJudgements(deps: AppDeps, assignment: Assignment) {
  * (never the live document: the reviewers judge exactly what was submitted) and the judgements.
  */
 export async function reviewDetail(deps: AppDeps, userId: string, assignmentId: string) {
-  const assignment = await deps.stores.reviews.get(assignmentId);
-  await authorizeReadAssignment(deps.stores, userId, assignment);
-  const { docId, versionId } = assignment!;
+  const assignment = await authorizeReadAssignment(
+    deps.stores,
+    userId,
+    await deps.stores.reviews.get(assignmentId),
+  );
+  const { docId, versionId } = assignment;
   const document = await deps.stores.documents.get(docId);
   if (!document) throw notFound('Dit ontwerp bestaat niet meer.');
   const team = document.teamId ? await deps.stores.teams.get(document.teamId) : undefined;
   const version = versionId ? await deps.stores.versions.get(docId, versionId) : undefined;
-  const reviewRole = await deps.stores.teams.role(assignment!.reviewTeamId, userId);
+  const reviewRole = await deps.stores.teams.role(assignment.reviewTeamId, userId);
   return {
-    ...(await withJudgements(deps, assignment!)),
+    ...(await withJudgements(deps, assignment)),
     docId,
     title: document.title,
     teamName: team?.name ?? null,
