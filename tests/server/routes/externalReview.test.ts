@@ -1,83 +1,38 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { DesignStatus } from '../../../shared/domain/lifecycle';
-import { EXAMPLE_CRITERIA, EXAMPLE_FRAME_NOTICE_NL } from '../../../shared/domain/review';
-import {
-  createLabWithRoles,
-  expectApiError as expectError,
-  forceDesignStatus,
-  getOk,
-  LU_1,
-  makeDesignGreen,
-  pedagogischHandelen,
-  publishTemplateVersion,
-} from '../../support/designFixtures';
-import {
-  closeARound,
-  createCommittee,
-  judgeAll,
-  makeAdmin,
-  openAssignmentId,
-  type Committee,
-} from '../../support/externalReview';
-import { countLogRows, createDesignAt, startTestServer } from '../../support/server';
-import type { TestServer, TestUser } from '../../support/server';
-import { connectSynced, editDraft, setDesignText, type TestClient } from '../../support/yclient';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLE_CRITERIA } from '../../../shared/domain/review';
+import { expectApiError as expectError, getOk } from '../../support/designFixtures';
+import { judgeAll, makeAdmin, openAssignmentId, type Committee } from '../../support/externalReview';
+import { startTestServer, type TestServer, type TestUser } from '../../support/server';
+import { reviewWorld, type ReviewWorld } from './reviewWorld';
 
 /**
  * Independent externe toetsing (issue 22): a toetsingscommissie (created by an administrator) gets
- * submitted designs in its queue, judges them per criterion of its quality frame and decides; only
- * its decision publishes. The submitting team cannot decide (403), withdraws, and reworks against
- * the report. "Past niet" parks a design read-only.
+ * submitted designs in its queue, judges them per criterion and decides; only its decision
+ * publishes. The submitting team cannot decide (403), withdraws, and reworks against the report.
+ * Parking, the quality frame and several committees: externalReviewFrame.test.ts.
  */
 
 let server: TestServer;
+let world: ReviewWorld;
 let owner: TestUser;
 let editor: TestUser;
 let outsider: TestUser;
-let labId: string;
-let versionId: string;
 let committee: Committee;
-const clients: TestClient[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
-  const atelierOwner = await server.owner();
-  ({ labId, owner, editor, outsider } = await createLabWithRoles(server, 'Co-creatielab Oost'));
-  ({ versionId } = await publishTemplateVersion(server, atelierOwner, {
-    title: 'Startende leraren',
-    sectors: ['vo'],
-    nlqfLevel: 5,
-    themes: [pedagogischHandelen(LU_1)],
-  }));
-  committee = await createCommittee(server);
+  world = await reviewWorld(server);
+  ({ owner, editor, outsider, committee } = world);
 });
 
 afterAll(async () => {
   await server?.close();
 });
 
-afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy();
-});
-
-const move = (docId: string, user: { cookie: string }, body: Record<string, unknown>) =>
-  server.request('POST', `/api/designs/${docId}/status`, { cookie: user.cookie, body });
-
-const statusOf = async (docId: string) =>
-  (await getOk<{ status: DesignStatus }>(server, `/api/designs/${docId}/status`, owner)).status;
-
-/** A green design with a closed feedback round, in interne toetsing: ready to submit. */
-async function readyToSubmit(title = 'Klimaat in de klas'): Promise<string> {
-  const docId = await createDesignAt(server.url, owner, { teamId: labId, templateId: versionId, title });
-  await editDraft(server.wsUrl, docId, editor, (doc) => makeDesignGreen(doc, ['lu-1']));
-  await forceDesignStatus(server, docId, 'prototype');
-  await closeARound(server, owner, docId);
-  expect((await move(docId, owner, { to: 'interne-toetsing' })).status).toBe(200);
-  return docId;
-}
-
-const submit = (docId: string, body: Record<string, unknown> = {}) =>
-  move(docId, owner, { to: 'aangemeld-externe-toetsing', outcome: 'voldoet', ...body });
+const move: ReviewWorld['move'] = (...args) => world.move(...args);
+const statusOf: ReviewWorld['statusOf'] = (docId) => world.statusOf(docId);
+const readyToSubmit: ReviewWorld['readyToSubmit'] = (title) => world.readyToSubmit(title);
+const submit: ReviewWorld['submit'] = (docId, body) => world.submit(docId, body);
 
 async function catalogIds(): Promise<string[]> {
   const body = await getOk<{ items: Array<{ id: string }> }>(server, '/api/catalog');
@@ -324,107 +279,5 @@ describe('submitting, judging and deciding', () => {
       409,
       'review_closed',
     );
-  });
-});
-
-describe('past niet parks the design', () => {
-  it('read-only: a socket edit is not applied and document.edit answers 409; the owner reopens it', async () => {
-    const docId = await readyToSubmit('Geparkeerd');
-    expect(
-      (
-        await move(docId, owner, {
-          to: 'geparkeerd',
-          outcome: 'past-niet',
-          note: 'Geen passend ontwikkelpad.',
-        })
-      ).status,
-    ).toBe(200);
-    expect(await statusOf(docId)).toBe('geparkeerd');
-    const client = await connectSynced(server.wsUrl, docId, { cookie: editor.cookie, durable: true });
-    clients.push(client);
-    const before = await countLogRows(server.dataDir, docId);
-    setDesignText(client.doc, 'evcApproach', 'Toch gewijzigd.');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(await countLogRows(server.dataDir, docId)).toBe(before);
-    const upgrade = await server.request('POST', `/api/designs/${docId}/upgrade`, {
-      cookie: owner.cookie,
-      body: { toVersionId: versionId },
-    });
-    await expectError(upgrade, 409, 'read_only', /geparkeerd/);
-    expect((await move(docId, editor, { to: 'prototype' })).status).toBe(403);
-    expect((await move(docId, owner, { to: 'prototype' })).status).toBe(200);
-  });
-});
-
-describe('quality frame', () => {
-  const frameUrl = () => `/api/reviews/teams/${committee.teamId}/frame`;
-
-  it('the example frame is marked as such; only the owner edits it; new submissions use it', async () => {
-    const frame = await getOk<{ example: boolean; criteria: Array<{ id: string }> }>(
-      server,
-      frameUrl(),
-      committee.reviewer,
-    );
-    expect(frame.example).toBe(true);
-    expect(frame.criteria.map((criterion) => criterion.id)).toEqual(
-      EXAMPLE_CRITERIA.map((criterion) => criterion.id),
-    );
-    expect(EXAMPLE_FRAME_NOTICE_NL).toMatch(
-      /Voorbeeldkader — de criteria van het Kwaliteitskader NAPL staan niet in de bronnen/,
-    );
-    const body = { criteria: [{ id: 'doel', title: 'Doel helder', description: '' }, { title: 'Bewijs' }] };
-    await expectError(
-      await server.request('PUT', frameUrl(), { cookie: committee.reviewer.cookie, body }),
-      403,
-      'forbidden',
-    );
-    await expectError(
-      await server.request('PUT', frameUrl(), { cookie: committee.admin.cookie, body: { criteria: [] } }),
-      400,
-      'invalid_body',
-    );
-    const saved = await server.request('PUT', frameUrl(), { cookie: committee.admin.cookie, body });
-    expect(saved.status, await saved.clone().text()).toBe(200);
-    expect(await saved.json()).toMatchObject({
-      example: false,
-      criteria: [{ id: 'doel' }, { title: 'Bewijs' }],
-    });
-    const docId = await readyToSubmit('Nieuw kader');
-    expect((await submit(docId)).status).toBe(200);
-    const assignmentId = await openAssignmentId(server, owner, docId);
-    const detail = await getOk<{ criteria: Array<{ title: string }> }>(
-      server,
-      `/api/reviews/${assignmentId}`,
-      committee.reviewer,
-    );
-    expect(detail.criteria.map((criterion) => criterion.title)).toEqual(['Doel helder', 'Bewijs']);
-  });
-
-  it('404 for a team that is no toetsingscommissie; 403 for a non-member', async () => {
-    await expectError(
-      await server.request('GET', `/api/reviews/teams/${labId}/frame`, { cookie: owner.cookie }),
-      404,
-      'not_found',
-    );
-    await expectError(await server.request('GET', frameUrl(), { cookie: outsider.cookie }), 403, 'forbidden');
-  });
-});
-
-describe('several committees', () => {
-  it('reviewTeamId is required when two exist (400), and names the queue', async () => {
-    const second = await createCommittee(server, 'Toetsingscommissie Zuid');
-    const docId = await readyToSubmit('Keuze');
-    await expectError(await submit(docId), 400, 'review_team_required', /kies/);
-    await expectError(await submit(docId, { reviewTeamId: labId }), 400, 'review_team_unknown');
-    expect(await statusOf(docId)).toBe('interne-toetsing');
-    expect((await submit(docId, { reviewTeamId: second.teamId })).status).toBe(200);
-    const queue = await getOk<Array<{ docId: string }>>(
-      server,
-      `/api/reviews/teams/${second.teamId}/queue`,
-      second.reviewer,
-    );
-    expect(queue.map((entry) => entry.docId)).toEqual([docId]);
-    // The first committee cannot decide on the second's submission.
-    await expectError(await move(docId, committee.reviewer, { to: 'goedgekeurd' }), 403, 'review_team_only');
   });
 });
