@@ -42,6 +42,9 @@ export async function authorizeDecision<A extends { reviewTeamId: string }>(
   // Without an open submission (one from before externe toetsing existed) nobody decides: the
   // team withdraws and submits again.
   const role = assignment ? await stores.teams.role(assignment.reviewTeamId, userId) : undefined;
+  const designRole = designTeamId ? await stores.teams.role(designTeamId, userId) : undefined;
+  // Someone in neither team learns nothing about the design, its status included.
+  if (!role && !designRole) throw forbidden('Je hebt geen toegang tot dit document.');
   if (!assignment || !can(role, 'review.decide')) {
     throw new ApiError(
       403,
@@ -49,7 +52,7 @@ export async function authorizeDecision<A extends { reviewTeamId: string }>(
       'Alleen de toetsingscommissie waarbij het ontwerp is aangemeld, beslist over goedkeuren of afkeuren.',
     );
   }
-  if (designTeamId && (await stores.teams.role(designTeamId, userId))) {
+  if (designRole) {
     throw new ApiError(
       403,
       'reviewer_conflict',

@@ -126,7 +126,8 @@ describe('submitting, judging and deciding', () => {
         await expectError(await move(docId, user, { to, note: 'Zelf beslist.' }), 403, 'review_team_only');
       }
     }
-    await expectError(await move(docId, outsider, { to: 'goedgekeurd' }), 403, 'review_team_only');
+    // An outsider hears only that they have no access, as for any other move of the design.
+    await expectError(await move(docId, outsider, { to: 'goedgekeurd' }), 403, 'forbidden');
     expect(await statusOf(docId)).toBe('aangemeld-externe-toetsing');
     expect(await catalogIds()).not.toContain(docId);
 

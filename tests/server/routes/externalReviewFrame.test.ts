@@ -143,6 +143,6 @@ describe('several committees', () => {
     );
     expect(queue.map((entry) => entry.docId)).toEqual([docId]);
     // The first committee cannot decide on the second's submission.
-    await expectError(await move(docId, committee.reviewer, { to: 'goedgekeurd' }), 403, 'review_team_only');
+    await expectError(await move(docId, committee.reviewer, { to: 'goedgekeurd' }), 403, 'forbidden');
   });
 });
