@@ -199,4 +199,32 @@ describe('externe toetsing in Chromium', () => {
     );
     expect(reports.map((entry) => entry.state)).toEqual(['open', 'afgekeurd']);
   });
+
+  test('only an administrator is offered the kind toetsingscommissie; its owner edits the quality frame', async () => {
+    const url = harness.server.url;
+    const { context } = await newSignedInContext(harness, 'Hanna');
+    const home = await openPage(context, url, '/', 'Hanna');
+    const form = home.getByTestId('new-team-form');
+    await expect.poll(() => form.getByLabel('co-creatieteam').count(), { timeout: 10_000 }).toBe(1);
+    expect(await form.getByLabel('toetsingscommissie').count()).toBe(0);
+
+    const committee = await createCommittee(harness, 'Ilse');
+    const adminHome = await openPage(committee.context, url, '/', 'Ilse');
+    await expect
+      .poll(() => adminHome.getByTestId('new-team-form').getByLabel('toetsingscommissie').count(), {
+        timeout: 10_000,
+      })
+      .toBe(1);
+
+    const team = await openPage(committee.context, url, `/teams/${committee.teamId}`, 'Ilse');
+    const frame = team.getByTestId('quality-frame');
+    await frame.getByRole('button', { name: 'Kwaliteitskader bewerken' }).click();
+    await frame
+      .getByLabel('Criterium 1', { exact: true })
+      .fill('Aansluiting bij het vastgestelde ontwikkelpad');
+    expect(await axeViolations(team)).toEqual([]);
+    await frame.getByRole('button', { name: 'Kwaliteitskader opslaan' }).click();
+    await expect.poll(() => frame.getByTestId('frame-example').count(), { timeout: 10_000 }).toBe(0);
+    expect(await frame.innerText()).toContain('Aansluiting bij het vastgestelde ontwikkelpad');
+  });
 });
