@@ -115,6 +115,8 @@ function Scene({ route }: { route: Route }) {
       return <scenes.RoundLinkScene key={route.token} token={route.token} />;
     case 'catalogTraject':
       return <scenes.CatalogTrajectScene key={route.id} id={route.id} />;
+    case 'externalReview':
+      return <scenes.ExternalReviewScene key={route.assignmentId} assignmentId={route.assignmentId} />;
     case 'notFound':
       return <NotFoundScene kind="page" />;
   }

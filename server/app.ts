@@ -15,6 +15,7 @@ import { templateRoutes } from './routes/templates';
 import { designRoutes } from './routes/designs';
 import { trajectRoutes } from './routes/trajects';
 import { versionsRoutes } from './routes/versions';
+import { reviewRoutes } from './routes/reviews';
 import { lifecycleRoutes } from './routes/lifecycle';
 import { catalogRoutes } from './routes/catalog';
 import { certificateRoutes } from './routes/certificates';
@@ -74,6 +75,7 @@ function apiRoutes(deps: AppDeps) {
       .route('/designs', lifecycleRoutes(deps))
       .route('/catalog', catalogRoutes(deps))
       .route('/search', searchRoutes(deps))
+      .route('/reviews', reviewRoutes(deps))
       .route('/trajects', trajectRoutes(deps))
       // Comments and feedback rounds (comments never travel through the Y.Doc).
       .route('/documents', documentRoundRoutes(deps, streams))

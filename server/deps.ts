@@ -42,6 +42,7 @@ export interface Stores {
   teamLicenses: import('./stores/teamLicenses').TeamLicenseStore;
   trajectAgreements: import('./stores/trajectAgreements').TrajectAgreementStore;
   evcProcedures: import('./stores/evcProcedures').EvcProcedureStore;
+  reviews: import('./stores/reviews').ReviewStore;
 }
 
 /** What routes and the sync server need, created once at boot. */

@@ -26,6 +26,7 @@ export type Route =
   | { name: 'passwordReset'; token: string }
   | { name: 'catalogTraject'; id: string }
   | { name: 'certificate'; of: 'design' | 'traject'; id: string }
+  | { name: 'externalReview'; assignmentId: string }
   | { name: 'notFound' };
 
 const NAVIGATE_EVENT = 'werkplaats:navigate';
@@ -73,6 +74,10 @@ const PARAM_ROUTES: Array<{ pattern: RegExp; make: (...params: string[]) => Rout
     make: (docId = '', roundId = '') => ({ name: 'roundManage', docId, roundId }),
   },
   { pattern: /^\/ronde\/([^/]+)\/?$/, make: (roundId = '') => ({ name: 'review', roundId }) },
+  {
+    pattern: /^\/toetsing\/([^/]+)\/?$/,
+    make: (assignmentId = '') => ({ name: 'externalReview', assignmentId }),
+  },
   { pattern: /^\/feedback\/([^/]+)\/?$/, make: (token = '') => ({ name: 'roundLink', token }) },
   {
     pattern: /^\/(ontwerpen|trajecten)\/([^/]+)\/certificaat\/?$/,

@@ -29,6 +29,7 @@ const loaders = {
   versionEditor: () => import('../features/rounds/VersionEditorScene'),
   review: () => import('../features/rounds/ReviewScene'),
   certificate: () => import('../features/certificates/CertificateScene'),
+  externalReview: () => import('../features/review/ExternalReviewScene'),
 } satisfies Partial<Record<Route['name'], () => Promise<unknown>>>;
 
 /**
@@ -96,4 +97,7 @@ export const ReviewScene = lazy(() => loaders.review().then((module) => ({ defau
 export const SearchScene = lazy(() => loaders.search().then((module) => ({ default: module.SearchScene })));
 export const CertificateScene = lazy(() =>
   loaders.certificate().then((module) => ({ default: module.CertificateScene })),
+);
+export const ExternalReviewScene = lazy(() =>
+  loaders.externalReview().then((module) => ({ default: module.ExternalReviewScene })),
 );

@@ -12,6 +12,7 @@ import { enWelcome } from './enWelcome';
 import { enQuality } from './enQuality';
 import { enFrames } from './enFrames';
 import { enCertificates } from './enCertificates';
+import { enReview } from './enReview';
 import type { AppMessageKey, Messages } from './nl';
 
 /** English messages of the app shell; the type forces exactly the keys of `nlApp`. */
@@ -310,6 +311,7 @@ export const en: Messages = combineCatalogs(
   enTemplates,
   enDesigns,
   enVersions,
+  enReview,
   enComments,
   enRounds,
   enTrajects,

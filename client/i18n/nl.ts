@@ -13,6 +13,7 @@ import { nlWelcome } from './nlWelcome';
 import { nlQuality } from './nlQuality';
 import { nlFrames } from './nlFrames';
 import { nlCertificates } from './nlCertificates';
+import { nlReview } from './nlReview';
 
 /**
  * Dutch messages of the app shell. Dutch is the default language and the reference for every
@@ -320,6 +321,7 @@ export const nl = combineCatalogs(
   nlTemplates,
   nlDesigns,
   nlVersions,
+  nlReview,
   nlComments,
   nlRounds,
   nlTrajects,

@@ -1,15 +1,17 @@
 import type { ApiError } from '../api/request';
 import { useI18n } from './I18nProvider';
-import { nlErrors, type ErrorMessageKey } from './nlErrors';
 import type { Language, MessageParams } from './translate';
-import type { MessageKey } from './nl';
+import { nl, type MessageKey } from './nl';
 
 type Translate = (key: MessageKey, params?: MessageParams) => string;
 
-/** The message key of a server error code, or null for a code the client does not know. */
-export function serverErrorKey(code: string): ErrorMessageKey | null {
+/**
+ * The message key of a server error code, or null for a code the client does not know. Any
+ * feature's catalog may hold `serverError.*` keys (nlErrors.ts the general ones).
+ */
+export function serverErrorKey(code: string): MessageKey | null {
   const key = `serverError.${code}`;
-  return Object.hasOwn(nlErrors, key) ? (key as ErrorMessageKey) : null;
+  return Object.hasOwn(nl, key) ? (key as MessageKey) : null;
 }
 
 /**

@@ -345,7 +345,9 @@ function requireItemsChangeable(status: DesignStatus): void {
     'read_only',
     status === 'goedgekeurd'
       ? 'Dit traject is goedgekeurd: de leerarrangementen liggen vast.'
-      : 'Dit traject ligt bij de externe toetsing: de leerarrangementen liggen vast tot het oordeel.',
+      : status === 'geparkeerd'
+        ? 'Dit traject is geparkeerd: heropen het om de leerarrangementen te wijzigen.'
+        : 'Dit traject ligt bij de externe toetsing: de leerarrangementen liggen vast tot het oordeel.',
   );
 }
 

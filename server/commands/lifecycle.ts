@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { checkGates, checkTransition } from '../../shared/domain/lifecycle';
+import { checkGates, checkTransition, designMover } from '../../shared/domain/lifecycle';
+import type { RuleResult } from '../../shared/domain/design/rules';
 import { allOutcomes } from '../../shared/domain/template/types';
 import { projectDesign } from '../../shared/editor/designDoc';
 import { readDocument } from '../collab/readDocument';
@@ -9,8 +10,15 @@ import { ApiError, notFound } from '../http/apiError';
 import { authorizeDocument } from '../policies/document';
 import type { PublishedProjection } from '../stores/lifecycle';
 import { designChecks, designTemplate } from './designs';
+import { decideReview } from './externalReview/decision';
+import { recordSubmission, recordWithdrawal, resolveReviewTeam } from './externalReview/submission';
 import { recordedMove, statusChangedMeanwhile, statusSteps, type MoveInput } from './statusMoves';
 import { createVersion } from './versions';
+
+/** A move of a leerarrangement: submitting may name the toetsingscommissie. */
+export interface DesignMoveInput extends MoveInput {
+  reviewTeamId?: string | undefined;
+}
 
 async function lifecycleOr404(deps: AppDeps, docId: string) {
   const lifecycle = await deps.stores.lifecycle.get(docId);
@@ -21,11 +29,17 @@ async function lifecycleOr404(deps: AppDeps, docId: string) {
 /** The design's status, every next step with whether it is possible now, the history and lineage. */
 export async function designStatus(deps: AppDeps, userId: string, docId: string) {
   await authorizeDocument(deps.stores, userId, docId, 'document.read');
-  const { status, basedOn } = await lifecycleOr404(deps, docId);
+  await lifecycleOr404(deps, docId);
   const { results } = await designChecks(deps, userId, docId);
+  return statusView(deps, docId, results);
+}
+
+/** designStatus without authorization, against `results` (the caller decides who may read it). */
+export async function statusView(deps: AppDeps, docId: string, results: readonly RuleResult[]) {
+  const { status, basedOn } = await lifecycleOr404(deps, docId);
   const source = basedOn ? await deps.stores.lifecycle.publication(basedOn) : undefined;
   return {
-    ...statusSteps(status, (to) => checkGates(status, to, results)),
+    ...statusSteps(status, (to) => checkGates(status, to, results), designMover),
     history: await deps.stores.lifecycle.history(docId),
     // "gebaseerd op …": the published design this one was reused from, attributed as its licence
     // asks: title, team and licence.
@@ -41,7 +55,7 @@ export async function designStatus(deps: AppDeps, userId: string, docId: string)
 }
 
 /** The catalog's frozen view of a design at approval. */
-async function publishedProjection(
+export async function publishedProjection(
   deps: AppDeps,
   docId: string,
 ): Promise<{ projection: PublishedProjection; state: Uint8Array }> {
@@ -74,42 +88,66 @@ async function publishedProjection(
 }
 
 /**
- * Moves a design to `to`. Only owners; the transition table and gates decide (400 with the Dutch
- * reason). Records the move, an audit entry and — on approval — the catalog's frozen copy, all in
- * one transaction; then re-checks every member's open sockets, because entering or leaving external
- * review changes whether anyone may edit.
+ * Moves a design to `to`. The toetsingscommissie's decision goes to decideReview; every other move
+ * is the team owner's, and the transition table and gates decide (400 with the Dutch reason).
+ * Records the move, an audit entry, a version and — when submitting or withdrawing — the
+ * committee's queue entry, all in one transaction; then re-checks every member's open sockets,
+ * because entering or leaving external review changes whether anyone may edit.
  */
-export async function changeStatus(deps: AppDeps, userId: string, docId: string, input: MoveInput) {
+export async function changeStatus(deps: AppDeps, userId: string, docId: string, input: DesignMoveInput) {
+  const current = await deps.stores.lifecycle.get(docId);
+  if (current && designMover(current.status, input.to) === 'review-team')
+    return decideReview(deps, userId, docId, current.status, input);
   const { document } = await authorizeDocument(deps.stores, userId, docId, 'document.changeStatus');
   const { status: from } = await lifecycleOr404(deps, docId);
   const { results } = await designChecks(deps, userId, docId);
   const check = checkTransition(from, input.to, { results, outcome: input.outcome, note: input.note });
   if (!check.ok) throw new ApiError(400, 'transition_refused', check.reason);
+  const submitting = input.to === 'aangemeld-externe-toetsing';
+  const reviewTeam = submitting ? await resolveReviewTeam(deps.stores, input.reviewTeamId) : null;
   const { outcome, note, versionLabel } = recordedMove(input);
-  const publication = input.to === 'goedgekeurd' ? await publishedProjection(deps, docId) : null;
   await deps.transaction(async (tx) => {
     const move = { from, to: input.to, outcome, note, actorId: userId };
     // Checked against `from` above; a move that came first meanwhile wins, this one is refused.
     if (!(await tx.stores.lifecycle.recordTransition(docId, move)))
       throw statusChangedMeanwhile('dit leerarrangement');
-    if (publication)
-      await tx.stores.lifecycle.publish(docId, publication.projection, publication.state, userId);
     // Every status change is a version: an immutable snapshot of exactly what moved on.
-    await createVersion(tx, userId, docId, {
+    const version = await createVersion(tx, userId, docId, {
       label: versionLabel,
       note,
       status: input.to,
     });
+    if (reviewTeam) {
+      await recordSubmission(tx, {
+        docId,
+        title: document.title,
+        reviewTeamId: reviewTeam.id,
+        versionId: version.id,
+        userId,
+      });
+    }
+    if (from === 'aangemeld-externe-toetsing') await recordWithdrawal(tx, docId, userId);
     await tx.stores.audit.record('design.status_changed', {
       teamId: document.teamId,
       actorId: userId,
-      details: { documentId: docId, from, to: input.to, outcome, note },
+      details: {
+        documentId: docId,
+        from,
+        to: input.to,
+        outcome,
+        note,
+        ...(reviewTeam ? { reviewTeamId: reviewTeam.id } : {}),
+      },
     });
   });
-  if (document.teamId) {
-    for (const member of await deps.stores.teams.members(document.teamId)) {
-      await deps.rooms.refreshAccess(member.userId, document.teamId);
-    }
-  }
+  await refreshTeamAccess(deps, document.teamId);
   return designStatus(deps, userId, docId);
+}
+
+/** Re-checks the open sockets of every member of the design's team (the status decides who writes). */
+export async function refreshTeamAccess(deps: AppDeps, teamId: string | null): Promise<void> {
+  if (!teamId) return;
+  for (const member of await deps.stores.teams.members(teamId)) {
+    await deps.rooms.refreshAccess(member.userId, teamId);
+  }
 }

@@ -5,6 +5,7 @@ import {
   transitionNeeds,
   type DesignStatus,
   type InternalOutcome,
+  type Mover,
   type TransitionCheck,
 } from '../../shared/domain/lifecycle';
 import { ApiError } from '../http/apiError';
@@ -23,8 +24,15 @@ export interface MoveInput {
   note?: string | null | undefined;
 }
 
-/** The status with its Dutch label and every next step, with whether `gates` let it through now (and why not). */
-export function statusSteps(status: DesignStatus, gates: (to: DesignStatus) => TransitionCheck) {
+/**
+ * The status with its Dutch label and every next step, with whether `gates` let it through now (and
+ * why not) and who makes it (`mover`; a traject's moves are all its owner's).
+ */
+export function statusSteps(
+  status: DesignStatus,
+  gates: (to: DesignStatus) => TransitionCheck,
+  mover: (from: DesignStatus, to: DesignStatus) => Mover = () => 'team-owner',
+) {
   return {
     status,
     label: STATUS_LABELS_NL[status],
@@ -41,6 +49,7 @@ export function statusSteps(status: DesignStatus, gates: (to: DesignStatus) => T
         reasonParams: check.ok ? {} : check.params,
         outcome: needs.outcome,
         requiresNote: needs.note,
+        mover: mover(status, to),
       };
     }),
   };
@@ -65,8 +74,10 @@ export function recordedMove(input: MoveInput): {
   return {
     outcome,
     note: input.note?.trim() || null,
-    versionLabel: outcome
-      ? `${STATUS_LABELS_NL[input.to]} (${OUTCOME_LABELS_NL[outcome]})`
-      : STATUS_LABELS_NL[input.to],
+    // "Geparkeerd" already says its outcome ("past niet binnen de kaders").
+    versionLabel:
+      outcome && input.to !== 'geparkeerd'
+        ? `${STATUS_LABELS_NL[input.to]} (${OUTCOME_LABELS_NL[outcome]})`
+        : STATUS_LABELS_NL[input.to],
   };
 }

@@ -3,6 +3,7 @@ import { ROLE_LABELS_NL, roleRank, type Role } from '../../shared/domain/roles';
 import type { CreateTeamBody } from '../../shared/schemas/auth';
 import type { AppDeps } from '../deps';
 import { ApiError, notFound } from '../http/apiError';
+import { assertMayCreateTeam } from '../policies/review';
 import { assertKeepsOwner, lockTeam } from '../policies/team';
 import { generateSecureRandomString, hashSecret } from '../auth/tokens';
 import { teamPath } from '../presenters/paths';
@@ -10,12 +11,13 @@ import { actorText } from '../presenters/notificationText';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Creates a team with its creator as owner. */
+/** Creates a team with its creator as owner (a toetsingscommissie only by an administrator). */
 export async function createTeam(
   deps: AppDeps,
   userId: string,
   body: CreateTeamBody,
 ): Promise<{ id: string }> {
+  await assertMayCreateTeam(deps.stores, userId, body.kind);
   const id = randomUUID();
   await deps.transaction(async (tx) => {
     await tx.stores.teams.insert({

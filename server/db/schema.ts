@@ -5,6 +5,7 @@ import type { Role, TeamKind } from '../../shared/domain/roles';
 import type { License } from '../../shared/domain/licenses';
 import type { TemplateKind } from '../../shared/domain/template/types';
 import type { RoundStatus, TriageDecision } from '../../shared/schemas/rounds';
+import type { AssignmentState, Verdict } from '../../shared/domain/review';
 
 /**
  * The tables as both migration series leave them (server/db/migrations), for Kysely: snake_case
@@ -53,6 +54,9 @@ export interface Database {
   team_licenses: TeamLicensesTable;
   traject_agreements: TrajectAgreementsTable;
   evc_procedures: EvcProceduresTable;
+  review_assignments: ReviewAssignmentsTable;
+  review_judgements: ReviewJudgementsTable;
+  quality_frames: QualityFramesTable;
 }
 
 /**
@@ -154,7 +158,8 @@ export interface SessionsTable {
 export interface TeamsTable {
   id: string;
   name: string;
-  kind: TeamKind;
+  /** Has a default only because SQLite could widen its CHECK just by a column swap (migration 016). */
+  kind: Generated<TeamKind>;
   lab_name: string | null;
   consortium_name: string | null;
   created_at: number;
@@ -501,5 +506,42 @@ export interface EvcProceduresTable {
   recognition: string;
   coverage: string;
   follow_up: string;
+  updated_at: number;
+}
+
+/** One submission of a design to a toetsingscommissie and its decision. */
+export interface ReviewAssignmentsTable {
+  id: string;
+  doc_id: string;
+  review_team_id: string;
+  version_id: string | null;
+  /** JSON criteria of the committee's frame at submission. */
+  criteria: string;
+  submitted_by: string | null;
+  submitted_at: number;
+  state: Generated<AssignmentState>;
+  report: string | null;
+  decided_by: string | null;
+  decided_at: number | null;
+}
+
+/** A reviewer's judgement on one criterion of an assignment. */
+export interface ReviewJudgementsTable {
+  assignment_id: string;
+  criterion_id: string;
+  verdict: Verdict;
+  note: Generated<string>;
+  judged_by: string | null;
+  judged_at: number;
+  addressed_by: string | null;
+  addressed_at: number | null;
+}
+
+/** A committee's own quality frame. */
+export interface QualityFramesTable {
+  team_id: string;
+  /** JSON criteria. */
+  criteria: string;
+  updated_by: string | null;
   updated_at: number;
 }

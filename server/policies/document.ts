@@ -7,7 +7,7 @@ import { ApiError, forbidden, notFound } from '../http/apiError';
 /** The stores the document policy reads; `lifecycle` is optional so older callers keep working. */
 type PolicyStores = Pick<Stores, 'documents' | 'teams'> & Partial<Pick<Stores, 'lifecycle'>>;
 
-/** Whether the document's content is frozen by its lifecycle status (external review, approved). */
+/** Whether the document's content is frozen by its lifecycle status (parked, external review, approved). */
 export async function isFrozen(stores: PolicyStores, docId: string): Promise<boolean> {
   const lifecycle = await stores.lifecycle?.get(docId);
   return lifecycle ? isReadOnlyStatus(lifecycle.status) : false;
@@ -61,7 +61,7 @@ export async function authorizeDocument(
     throw new ApiError(
       409,
       'read_only',
-      'Dit ontwerp is aangemeld voor externe toetsing of goedgekeurd en kan niet worden gewijzigd.',
+      'Dit ontwerp is geparkeerd, aangemeld voor externe toetsing of goedgekeurd en kan niet worden gewijzigd.',
     );
   }
   return { document: found.document, role: found.role as Role };

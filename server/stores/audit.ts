@@ -42,6 +42,7 @@ export type AuditAction =
   | 'design.upgraded'
   | 'traject.created'
   | 'design.status_changed'
+  | 'review.frame_saved'
   | 'traject.status_changed'
   | 'design.reused'
   | 'document.restored'

@@ -8,6 +8,7 @@ import { createInviteStore } from './invites';
 import { createLifecycleStore } from './lifecycle';
 import { createRoundStore } from './rounds';
 import { createSearchStore } from '../search/searchStore';
+import { createReviewStore } from './reviews';
 import { createPasswordResetStore } from './passwordResets';
 import { createSessionEndStore } from './sessionEnds';
 import { createSessionStore } from './sessions';
@@ -45,6 +46,7 @@ export function createStores(db: Executor, docStorage: DocStorage): Stores {
     versions: createVersionStore(db),
     storageUsage: createStorageUsageStore(db),
     rounds: createRoundStore(db),
+    reviews: createReviewStore(db),
     trajectLifecycle: createTrajectLifecycleStore(db),
     search: createSearchStore(db),
     templateEstablishments: createTemplateEstablishmentStore(db),

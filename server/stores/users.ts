@@ -87,6 +87,11 @@ export function createUserStore(db: Executor) {
         .executeTakeFirst();
       return changed(result) === 1;
     },
+    /** Whether an active account is a platform admin (`npm run admin -- make-admin`). */
+    async isAdmin(id: string): Promise<boolean> {
+      const row = await active().where('id', '=', id).where('admin_at', 'is not', null).executeTakeFirst();
+      return row !== undefined;
+    },
     /** Marks a platform admin (kept when already one). */
     async makeAdmin(id: string, now = Date.now()): Promise<void> {
       await db

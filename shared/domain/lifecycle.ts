@@ -8,6 +8,7 @@ export const DESIGN_STATUSES = [
   'globaal-ontwerp',
   'prototype',
   'interne-toetsing',
+  'geparkeerd',
   'aangemeld-externe-toetsing',
   'goedgekeurd',
   'afgekeurd',
@@ -22,6 +23,7 @@ export const STATUS_LABELS_NL: Record<DesignStatus, string> = {
   'globaal-ontwerp': 'Globaal ontwerp',
   prototype: 'Prototype',
   'interne-toetsing': 'Interne toetsing',
+  geparkeerd: 'Geparkeerd (past niet binnen de kaders)',
   'aangemeld-externe-toetsing': 'Aangemeld voor externe toetsing',
   goedgekeurd: 'Goedgekeurd',
   afgekeurd: 'Afgekeurd',
@@ -39,9 +41,14 @@ export const INITIAL_STATUS: DesignStatus = 'globaal-ontwerp';
 /**
  * Statuses in which nobody edits the content: with external review the reviewers judge exactly
  * what was submitted, and an approved design is what the catalog publishes — changing it would
- * publish unreviewed work (rework goes through *hergebruiken* or a rejection).
+ * publish unreviewed work (rework goes through *hergebruiken* or a rejection). A parked design
+ * ("past niet") waits unchanged until its owner reopens it (001 l.254).
  */
-export const READ_ONLY_STATUSES: readonly DesignStatus[] = ['aangemeld-externe-toetsing', 'goedgekeurd'];
+export const READ_ONLY_STATUSES: readonly DesignStatus[] = [
+  'geparkeerd',
+  'aangemeld-externe-toetsing',
+  'goedgekeurd',
+];
 
 /** Whether the document's content is frozen in `status`. */
 export function isReadOnlyStatus(status: DesignStatus): boolean {
@@ -51,9 +58,12 @@ export function isReadOnlyStatus(status: DesignStatus): boolean {
 const TRANSITIONS: Record<DesignStatus, readonly DesignStatus[]> = {
   'globaal-ontwerp': ['prototype'],
   prototype: ['interne-toetsing'],
-  // "opwerken" goes back to prototype; "past niet" stays (recorded as interne-toetsing → itself).
-  'interne-toetsing': ['aangemeld-externe-toetsing', 'prototype', 'interne-toetsing'],
-  'aangemeld-externe-toetsing': ['goedgekeurd', 'afgekeurd'],
+  // "voldoet" submits, "opwerken" goes back to prototype, "past niet" parks.
+  'interne-toetsing': ['aangemeld-externe-toetsing', 'prototype', 'geparkeerd'],
+  // Reopened by the owner, e.g. when new ontwikkelpaden appear (001 l.254).
+  geparkeerd: ['prototype'],
+  // The toetsingscommissie decides; the team can only withdraw (back to interne toetsing).
+  'aangemeld-externe-toetsing': ['goedgekeurd', 'afgekeurd', 'interne-toetsing'],
   goedgekeurd: [],
   afgekeurd: ['prototype'],
 };
@@ -61,6 +71,21 @@ const TRANSITIONS: Record<DesignStatus, readonly DesignStatus[]> = {
 /** The statuses reachable from `status` in one move (whether the gates let it through or not). */
 export function allowedTransitions(status: DesignStatus): readonly DesignStatus[] {
   return TRANSITIONS[status];
+}
+
+/** Who makes a move: the design team's owner, or a member of the toetsingscommissie it was submitted to. */
+export type Mover = 'team-owner' | 'review-team';
+
+/**
+ * Who makes the move `from` → `to` of a leerarrangement: the decision of the externe toetsing is the
+ * toetsingscommissie's (001 l.267, 000 ~l.1390–1400: objectively, by independent experts); every
+ * other move, withdrawing included, is the team owner's. Trajecten do not use this: see
+ * checkTrajectGates (their approval follows from their leerarrangementen's).
+ */
+export function designMover(from: DesignStatus, to: DesignStatus): Mover {
+  return from === 'aangemeld-externe-toetsing' && (to === 'goedgekeurd' || to === 'afgekeurd')
+    ? 'review-team'
+    : 'team-owner';
 }
 
 /** What a transition is checked against. */
@@ -78,6 +103,7 @@ export type RefusalCode =
   | 'not_in_table'
   | 'rules_red'
   | 'no_closed_round'
+  | 'submit_no_closed_round'
   | 'outcome_required'
   | 'outcome_unexpected'
   | 'note_required'
@@ -99,7 +125,11 @@ const refuse = (reason: string, code: RefusalCode, params: Record<string, string
 });
 const hasText = (value: string | null | undefined) => (value ?? '').trim().length > 0;
 
-/** What a move asks of the person making it: the outcome it records, and whether a note is required. */
+/**
+ * What a move asks of the person making it: the outcome it records, and whether a note is required.
+ * The interne toetsing's decisions carry an optional note on behalf of the Educatief Consortium;
+ * "past niet" and "afgekeurd" must say why.
+ */
 export function transitionNeeds(
   from: DesignStatus,
   to: DesignStatus,
@@ -107,7 +137,7 @@ export function transitionNeeds(
   if (from === 'interne-toetsing') {
     if (to === 'aangemeld-externe-toetsing') return { outcome: 'voldoet', note: false };
     if (to === 'prototype') return { outcome: 'opwerken', note: false };
-    if (to === 'interne-toetsing') return { outcome: 'past-niet', note: true };
+    if (to === 'geparkeerd') return { outcome: 'past-niet', note: true };
   }
   return { outcome: null, note: to === 'afgekeurd' };
 }
@@ -134,8 +164,15 @@ export function checkGates(
       rules: red.join(', '),
     });
   }
-  if (to === 'interne-toetsing' && from !== 'interne-toetsing' && !gatePasses(results, 'interne-toetsing')) {
+  if (to === 'interne-toetsing' && from === 'prototype' && !gatePasses(results, 'interne-toetsing')) {
     return refuse('Interne toetsing kan nog niet: geen afgeronde feedbackronde.', 'no_closed_round');
+  }
+  // Existing offer may start at interne toetsing (001 l.249); it still needs its feedback (R13).
+  if (to === 'aangemeld-externe-toetsing' && !gatePasses(results, 'interne-toetsing')) {
+    return refuse(
+      'Aanmelden voor externe toetsing kan nog niet: geen afgeronde feedbackronde.',
+      'submit_no_closed_round',
+    );
   }
   return { ok: true };
 }
@@ -241,7 +278,7 @@ export function checkTrajectGates(
       );
     }
   }
-  if (to === 'interne-toetsing' && from !== 'interne-toetsing') {
+  if (to === 'interne-toetsing' && from === 'prototype') {
     const missing = input.items.filter(
       (item) => !item.results.some((result) => result.ruleId === 'R13' && result.status === 'pass'),
     );

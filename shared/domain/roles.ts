@@ -5,7 +5,8 @@
 export const ROLES = ['owner', 'editor', 'commenter', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const TEAM_KINDS = ['atelier', 'cocreatieteam'] as const;
+/** A toetsingscommissie is the quality system's reviewers; only an administrator creates one. */
+export const TEAM_KINDS = ['atelier', 'cocreatieteam', 'toetsingscommissie'] as const;
 export type TeamKind = (typeof TEAM_KINDS)[number];
 
 const table = {
@@ -29,12 +30,16 @@ const table = {
   'document.create': ['owner', 'editor'],
   /** Delete a document. */
   'document.delete': ['owner'],
-  /** Move a design through its lifecycle (DOMAIN.md): only owners. */
+  /** Move a design through its lifecycle (DOMAIN.md): only owners; the externe toetsing decides by review.decide. */
   'document.changeStatus': ['owner'],
   /** Publish an ontwikkelpad draft of an atelier as an immutable version. */
   'template.publish': ['owner', 'editor'],
   /** Set an ontwikkelpad version vastgesteld alone, also one's own (others need a second member). */
   'template.establishAlone': ['owner'],
+  /** In a toetsingscommissie: judge submitted designs and decide goedgekeurd/afgekeurd. */
+  'review.decide': ['owner', 'editor'],
+  /** In a toetsingscommissie: edit its quality frame. */
+  'review.editFrame': ['owner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof table;
@@ -66,4 +71,5 @@ export const ROLE_LABELS_NL: Record<Role, string> = {
 export const TEAM_KIND_LABELS_NL: Record<TeamKind, string> = {
   atelier: 'atelier',
   cocreatieteam: 'co-creatieteam',
+  toetsingscommissie: 'toetsingscommissie',
 };

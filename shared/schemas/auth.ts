@@ -46,7 +46,7 @@ const optionalName = z.string().trim().max(200, 'Naam is langer dan 200 tekens')
 export const createTeamBody = z
   .object({
     name: z.string().trim().min(1, 'Teamnaam is leeg').max(200, 'Teamnaam is langer dan 200 tekens'),
-    kind: z.enum(TEAM_KINDS, 'Soort moet atelier of cocreatieteam zijn'),
+    kind: z.enum(TEAM_KINDS, 'Soort moet atelier, cocreatieteam of toetsingscommissie zijn'),
     lab: optionalName,
     consortium: optionalName,
   })

@@ -10,6 +10,7 @@ import {
   exampleTemplate,
   useHarness,
 } from './helpers';
+import { approveViaCommittee } from './committee';
 
 /**
  * The public catalog with trajecten in Chromium: one team approves a leerarrangement, another puts
@@ -63,12 +64,7 @@ describe('catalog with trajecten in Chromium', () => {
       .poll(() => zuidPage.getByTestId('team-license-current').innerText())
       .toBe('Gekozen licentie: CC BY 4.0');
     expect(await axeViolations(zuidPage)).toEqual([]);
-    await harness.server.deps.database.db
-      .updateTable('designs')
-      .set({ status: 'aangemeld-externe-toetsing' })
-      .where('doc_id', '=', designId)
-      .execute();
-    await api(ada.context, url, 'POST', `/api/designs/${designId}/status`, { to: 'goedgekeurd' });
+    await approveViaCommittee(harness, designId);
 
     // Team Noord builds a traject with it, from the catalog.
     const dana = await newSignedInContext(harness, 'Dana');

@@ -15,9 +15,9 @@ import {
 
 /**
  * The status list of a design in Chromium: a refused step says why in one sentence (no prefix that
- * repeats it), and "past niet" in interne toetsing is offered as recording an outcome, not as a
- * move to the status the design already has. Statuses past the R13 gate are written straight into
- * the database, as the server tests do.
+ * repeats it), and "past niet" in interne toetsing parks the design after a confirmation naming the
+ * consequence. Statuses past the R13 gate are written straight into the database, as the server
+ * tests do.
  */
 
 const harness = useHarness();
@@ -36,7 +36,7 @@ async function forceStatus(designId: string, status: DesignStatus): Promise<void
 }
 
 describe('the status list in Chromium', () => {
-  test('one clear reason for a refused step; "past niet" records an outcome and the status stays', async () => {
+  test('one clear reason for a refused step; "past niet" parks the design after a confirmation', async () => {
     const url = harness.server.url;
     const { context } = await newSignedInContext(harness, 'Fien');
     const example = await exampleTemplate(context, url);
@@ -75,21 +75,29 @@ describe('the status list in Chromium', () => {
     const moves = page.getByTestId('lifecycle-move');
     await expect.poll(() => moves.count(), { timeout: 10_000 }).toBe(3);
     expect(await moves.allInnerTexts()).toEqual([
-      'Naar “Aangemeld voor externe toetsing” — Voldoet',
+      'Aanmelden voor externe toetsing\n\nAanmelden voor externe toetsing kan nog niet: geen afgeronde feedbackronde.',
       'Naar “Prototype” — Opwerken',
-      'Uitkomst vastleggen: “Past niet binnen de kaders” (de status blijft “Interne toetsing”)',
+      'Parkeren — past niet binnen de kaders',
     ]);
     expect(await axeViolations(page)).toEqual([]);
 
-    const stays = page.locator('[data-testid="lifecycle-move"][data-stays="true"]');
-    await stays.getByTestId('lifecycle-move-button').click();
-    await stays.getByLabel('Toelichting (verplicht)').fill('Past niet bij de opleiding.');
-    await stays.getByRole('button', { name: 'Uitkomst vastleggen', exact: true }).click();
+    const park = page.locator('[data-testid="lifecycle-move"][data-to="geparkeerd"]');
+    await park.getByTestId('lifecycle-move-button').click();
+    await park.getByLabel('Toelichting (verplicht)').fill('Past niet bij de opleiding.');
+    await park.getByTestId('lifecycle-confirm').click();
+    // The confirmation names the consequence before anything changes.
     await expect
-      .poll(() => page.getByTestId('lifecycle-history').textContent())
-      .toContain('(Past niet binnen de kaders)');
-    expect(await page.getByTestId('status-badge').first().getAttribute('data-status')).toBe(
-      'interne-toetsing',
+      .poll(() => park.locator('.confirm').innerText())
+      .toContain('alleen-lezen tot een eigenaar het heropent');
+    expect(await axeViolations(page)).toEqual([]);
+    await park.getByTestId('lifecycle-confirm-confirm').click();
+    await expect
+      .poll(() => page.getByTestId('status-badge').first().getAttribute('data-status'), { timeout: 10_000 })
+      .toBe('geparkeerd');
+    expect(await page.getByTestId('parked-hint').innerText()).toMatch(/nieuwe ontwikkelpaden/);
+    expect(await page.getByTestId('lifecycle-history').textContent()).toContain(
+      '(Past niet binnen de kaders)',
     );
+    expect(await moves.allInnerTexts()).toEqual(['Heropenen']);
   });
 });

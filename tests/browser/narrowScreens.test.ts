@@ -10,6 +10,7 @@ import {
   newSignedInContext,
   useHarness,
 } from './helpers';
+import { approveViaCommittee } from './committee';
 
 /**
  * Bug 9 of issue 21: at 390 px (a phone) the team page, the catalog and a traject fit the width —
@@ -74,12 +75,7 @@ describe(`pages at ${WIDTH} px`, () => {
             ['sc-wat-1', 'sc-wat-2', 'sc-hoe-1'].forEach((outcome) => toggleOutcome(doc, outcome, true)),
           ),
       );
-      await harness.server.deps.database.db
-        .updateTable('designs')
-        .set({ status: 'aangemeld-externe-toetsing' })
-        .where('doc_id', '=', id)
-        .execute();
-      await api(ada.context, url, 'POST', `/api/designs/${id}/status`, { to: 'goedgekeurd' });
+      await approveViaCommittee(harness, id);
       return id;
     };
     const designId = await approved(teamId, 'Curriculum samen maken met de hele sectie');

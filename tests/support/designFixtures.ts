@@ -6,6 +6,7 @@ import type { TemplateKind, Sector } from '../../shared/domain/template/types';
 import type { Role } from '../../shared/domain/roles';
 import { addActivity, evidenceText } from '../../shared/editor/designDoc';
 import { createTemplateDraftAt, publishedAt, type TestOwner, type TestServer, type TestUser } from './server';
+import { approveThroughCommittee } from './externalReview';
 import * as yclient from './yclient';
 
 /**
@@ -171,16 +172,12 @@ export async function forceDesignStatus(
 }
 
 /**
- * Approves a design: external review by a direct database write, approval through the API as
- * `owner` (200 expected), which freezes the catalog copy.
+ * Approves a design: in external review by a direct database write, then judged and approved by a
+ * toetsingscommissie's reviewer through the API (support/externalReview.ts), which freezes the
+ * catalog copy. `owner` is a member of the design's team.
  */
 export async function approveDesign(server: TestServer, owner: TestUser, docId: string): Promise<void> {
-  await forceDesignStatus(server, docId, 'aangemeld-externe-toetsing');
-  const response = await server.request('POST', `/api/designs/${docId}/status`, {
-    cookie: owner.cookie,
-    body: { to: 'goedgekeurd' },
-  });
-  expect(response.status, await response.text()).toBe(200);
+  await approveThroughCommittee(server, owner, docId);
 }
 
 /** GET `path` as `user` (anonymously without one), 200 expected; the parsed body. */

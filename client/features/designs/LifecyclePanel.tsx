@@ -1,15 +1,13 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import type { DesignStatus, InternalOutcome } from '../../../shared/domain/lifecycle';
-import { ErrorMessage } from '../../ui/ErrorMessage';
-import { toApiError, type ApiError } from '../../api/request';
-import { changeDesignStatus, type DesignStatusInfo, type StatusMove } from '../versions/versionsApi';
+import { changeDesignStatus, type DesignStatusInfo } from '../versions/versionsApi';
 import { useDateTimeFormat } from '../../i18n/format';
-import { useI18n, useT } from '../../i18n/I18nProvider';
+import { useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/nl';
+import { DesignReviewReport } from '../review/DesignReviewReport';
+import { MoveItem, statusLabel } from './LifecycleMove';
 
-type T = ReturnType<typeof useT>;
-
-export const statusLabel = (status: DesignStatus, t: T) => t(`lifecycle.status.${status}` as MessageKey);
+export { statusLabel };
 
 /** The status badge (Dutch label in Dutch). */
 export function StatusBadge({ status }: { status: DesignStatus }) {
@@ -30,6 +28,8 @@ export type ChangeStatus = (body: {
   to: DesignStatus;
   outcome: InternalOutcome | null;
   note: string | null;
+  /** Submitting a design: the toetsingscommissie (left out when there is only one). */
+  reviewTeamId?: string;
 }) => Promise<DesignStatusInfo>;
 
 /**
@@ -60,12 +60,18 @@ export function LifecyclePanel<Info extends DesignStatusInfo>({
   const headingId = useId();
   const movesId = useId();
   const [message, setMessage] = useState('');
+  const [reportVersion, setReportVersion] = useState(0);
   return (
     <section className="lifecycle-panel" aria-labelledby={headingId} data-testid="lifecycle-panel">
       <h2 id={headingId}>{t('lifecycle.heading')}</h2>
       <p>
         {t('lifecycle.current')}: <StatusBadge status={info.status} />
       </p>
+      {info.status === 'geparkeerd' ? (
+        <p className="callout" data-testid="parked-hint">
+          {t('lifecycle.parkedHint')}
+        </p>
+      ) : null}
       <p role="status" className="visually-hidden" data-testid="lifecycle-status">
         {message}
       </p>
@@ -82,14 +88,19 @@ export function LifecyclePanel<Info extends DesignStatusInfo>({
               current={info.status}
               move={step}
               canChange={canChange}
+              isDesign={docId !== undefined}
               onChanged={(next) => {
                 setMessage(t('lifecycle.changed', { label: statusLabel(next.status, t) }));
+                setReportVersion((n) => n + 1);
                 onChanged(next);
               }}
             />
           ))}
         </ul>
       )}
+      {docId !== undefined ? (
+        <DesignReviewReport docId={docId} canTick={canChange} version={reportVersion} />
+      ) : null}
       <details className="lifecycle-history">
         <summary>{t('lifecycle.history')}</summary>
         {info.history.length === 0 ? (
@@ -111,146 +122,5 @@ export function LifecyclePanel<Info extends DesignStatusInfo>({
         )}
       </details>
     </section>
-  );
-}
-
-/** A refused step's reason: the server's Dutch sentence, or the same refusal in another UI language. */
-function reasonText(move: StatusMove, language: string, t: T): string | null {
-  if (language === 'nl' || !move.reasonCode) return move.reason;
-  return t(`lifecycle.reason.${move.reasonCode}`, move.reasonParams);
-}
-
-function MoveItem<Info extends DesignStatusInfo>({
-  changeStatus,
-  current,
-  move,
-  canChange,
-  onChanged,
-}: {
-  changeStatus: (body: Parameters<ChangeStatus>[0]) => Promise<Info>;
-  current: DesignStatus;
-  move: StatusMove;
-  canChange: boolean;
-  onChanged: (info: Info) => void;
-}) {
-  const { language, t } = useI18n();
-  const [open, setOpen] = useState(false);
-  const [note, setNote] = useState('');
-  const [noteError, setNoteError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const noteId = useId();
-  const reasonId = useId();
-  const noteRef = useRef<HTMLTextAreaElement>(null);
-  const openerRef = useRef<HTMLButtonElement>(null);
-  const label = statusLabel(move.to, t);
-  const needsForm = move.outcome !== null || move.requiresNote;
-
-  useEffect(() => {
-    if (open) noteRef.current?.focus();
-  }, [open]);
-
-  const submit = async (event?: FormEvent) => {
-    event?.preventDefault();
-    if (move.requiresNote && !note.trim()) {
-      setNoteError(t('lifecycle.noteMissing'));
-      noteRef.current?.focus();
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    setNoteError(null);
-    try {
-      const next = await changeStatus({
-        to: move.to,
-        outcome: move.outcome,
-        note: note.trim() || null,
-      });
-      setOpen(false);
-      setNote('');
-      onChanged(next);
-    } catch (caught) {
-      setError(toApiError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const outcome = move.outcome ? t(`lifecycle.outcome.${move.outcome}` as MessageKey) : null;
-  // "Past niet" records an outcome and leaves the status where it is: not a move to the same status.
-  const stays = move.to === current;
-  const moveText = stays
-    ? t('lifecycle.recordOutcome', { outcome: outcome ?? '', label })
-    : outcome
-      ? `${t('lifecycle.moveTo', { label })} — ${outcome}`
-      : t('lifecycle.moveTo', { label });
-
-  return (
-    <li data-testid="lifecycle-move" data-to={move.to} data-ok={move.ok} data-stays={stays}>
-      {canChange && move.ok ? (
-        <button
-          ref={openerRef}
-          type="button"
-          className="button button--small"
-          aria-expanded={needsForm ? open : undefined}
-          disabled={busy}
-          data-testid="lifecycle-move-button"
-          onClick={() => (needsForm ? setOpen((value) => !value) : void submit())}
-        >
-          {moveText}
-        </button>
-      ) : (
-        <span className="lifecycle-moves__label" aria-describedby={move.reason ? reasonId : undefined}>
-          {moveText}
-        </span>
-      )}
-      {!move.ok && move.reason ? (
-        <p id={reasonId} className="lifecycle-moves__reason" data-testid="lifecycle-reason">
-          {reasonText(move, language, t)}
-        </p>
-      ) : null}
-      {open ? (
-        <form className="lifecycle-form" onSubmit={submit} noValidate>
-          {move.outcome ? <p>{t('lifecycle.outcome', { outcome: outcome ?? '' })}</p> : null}
-          <div className="field">
-            <label htmlFor={noteId}>
-              {move.requiresNote ? t('lifecycle.noteRequired') : t('lifecycle.note')}
-            </label>
-            <textarea
-              ref={noteRef}
-              id={noteId}
-              rows={3}
-              maxLength={5000}
-              value={note}
-              required={move.requiresNote}
-              aria-invalid={noteError ? true : undefined}
-              aria-describedby={noteError ? `${noteId}-error` : undefined}
-              onChange={(event) => setNote(event.target.value)}
-            />
-            {noteError ? (
-              <p id={`${noteId}-error`} className="field__error" role="alert">
-                {noteError}
-              </p>
-            ) : null}
-          </div>
-          <p className="button-row">
-            <button type="submit" className="button button--primary button--small" disabled={busy}>
-              {busy ? t('lifecycle.changing') : stays ? t('lifecycle.recordConfirm') : t('lifecycle.confirm')}
-            </button>
-            <button
-              type="button"
-              className="button button--small"
-              onClick={() => {
-                setOpen(false);
-                openerRef.current?.focus();
-              }}
-            >
-              {t('common.cancel')}
-            </button>
-          </p>
-        </form>
-      ) : null}
-      {error ? <ErrorMessage error={error} /> : null}
-    </li>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { TEAM_KINDS, type TeamKind } from '../../../shared/domain/roles';
 import { createTeamBody } from '../../../shared/schemas/auth';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -15,6 +15,7 @@ import { createTeam } from '../teams/teamsApi';
 import { useT } from '../../i18n/I18nProvider';
 import { teamKindLabelKey } from '../../i18n/labels';
 import { navigate, teamPath } from '../../app/router';
+import { getCommittees } from '../review/reviewApi';
 
 const FIELDS = ['name', 'kind', 'lab', 'consortium'] as const;
 type Field = (typeof FIELDS)[number];
@@ -32,6 +33,18 @@ export function NewTeamForm() {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors<Field>>({});
   const [formError, setFormError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  // A toetsingscommissie is offered to administrators only (the server refuses anyone else).
+  const [mayCreateCommittee, setMayCreateCommittee] = useState(false);
+  useEffect(() => {
+    let cancelled = false;
+    getCommittees()
+      .then((result) => !cancelled && setMayCreateCommittee(result.mayCreate))
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  const kinds = TEAM_KINDS.filter((option) => option !== 'toetsingscommissie' || mayCreateCommittee);
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -86,7 +99,7 @@ export function NewTeamForm() {
           </p>
           <RadioOptions
             name="kind"
-            options={TEAM_KINDS}
+            options={kinds}
             value={kind}
             onChange={setKind}
             labelOf={(option) => t(teamKindLabelKey(option))}

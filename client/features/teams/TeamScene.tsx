@@ -19,6 +19,7 @@ import { TeamLicense } from './TeamLicense';
 import { TeamStorage } from './TeamStorage';
 import { TeamTemplates } from './TeamTemplates';
 import { EvcProcedureSection } from '../certificates/EvcProcedureSection';
+import { CommitteeSections } from '../review/CommitteeSections';
 
 /** `/teams/:teamId`: the team, its documents, members, invite links, review requests, and audit trail. */
 export function TeamScene({ teamId }: { teamId: string }) {
@@ -68,6 +69,13 @@ function TeamPage({ teamId, user }: { teamId: string; user: CurrentUser }) {
               />
             ) : null}
             {data.kind === 'cocreatieteam' ? <EvcProcedureSection teamId={teamId} onChanged={bump} /> : null}
+            {data.kind === 'toetsingscommissie' ? (
+              <CommitteeSections
+                teamId={teamId}
+                version={version}
+                canEditFrame={allowed('review.editFrame')}
+              />
+            ) : null}
             <TeamDocuments
               teamId={teamId}
               canCreate={allowed('document.create')}

@@ -28,7 +28,7 @@ Commands:
   list-users                        email, name, created, flags (tab-separated)
   disable-user --email E            end their sessions and sockets; they cannot log in again
   enable-user --email E             let a disabled account log in again
-  make-admin --email E              mark a platform admin (shown by list-users; grants nothing yet)
+  make-admin --email E              mark a platform admin (may create a toetsingscommissie)
 
 Uses the server's settings (DATA_DIR or DATABASE_URL, PUBLIC_ORIGIN); safe while it runs.
 Exit codes: 0 done, 1 usage or invalid input, 2 no such user, 3 failed (e.g. no database).

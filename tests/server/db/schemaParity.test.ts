@@ -23,6 +23,7 @@ const POSTGRES_ONLY_INDEXES = [
   'notifications.notifications_by_doc',
   // Full-text search: SQLite's is the FTS5 table search_fts (a virtual table, not compared).
   'search_entries.search_entries_tsv',
+  'review_assignments.review_assignments_by_version',
 ];
 
 /** Columns only PostgreSQL has: the generated tsvector its full-text index is built on. */

@@ -5,7 +5,6 @@ import { createApp } from '../../../server/app';
 import { hashPassword } from '../../../server/auth/passwords';
 import { issuePasswordReset } from '../../../server/commands/passwordReset';
 import { createDesign, createTraject } from '../../../server/commands/designs';
-import { changeStatus } from '../../../server/commands/lifecycle';
 import { trajectSnapshot } from '../../../server/commands/trajects';
 import { createInvite } from '../../../server/commands/teams';
 import { createTemplateDraft, publishTemplate } from '../../../server/commands/templates';
@@ -28,6 +27,7 @@ import {
   type TestServer,
   type TestUser,
 } from '../../support/server';
+import { approveThroughCommittee } from '../../support/externalReview';
 import { editDraft, setDraftMeta } from '../../support/yclient';
 import { trajectWithForeignItem } from '../../support/foreignItem';
 
@@ -95,6 +95,8 @@ interface World {
   designVersionId: string;
   /** An approved design of the co-creatieteam, so it is in the public catalog. */
   approvedDesignId: string;
+  /** Its submission to a toetsingscommissie none of the actors is in. */
+  assignmentId: string;
 }
 
 /** What one case sends. `cookie` overrides the actor's own session (stand-ins). */
@@ -795,6 +797,7 @@ const table: Record<string, RouteCase> = {
     }),
   },
   ...versionCases('/api/designs', (world) => ({ id: world.designId, versionId: world.designVersionId })),
+  ...reviewCases(),
   'GET /api/catalog': {
     // Public: the catalog of approved designs needs no session.
     expect: everyone(200),
@@ -938,6 +941,57 @@ const table: Record<string, RouteCase> = {
   ...roundCases(),
 };
 
+/**
+ * The externe toetsing. The actors' team is an atelier and none of them is in the toetsingscommissie:
+ * members pass the team check and meet 404 (no committee), the committee's pages are 403 for all.
+ */
+function reviewCases(): Record<string, RouteCase> {
+  return {
+    'GET /api/reviews/committees': {
+      expect: signedIn(200),
+      prepare: () => ({ path: '/api/reviews/committees' }),
+    },
+    'GET /api/reviews/teams/:teamId/queue': {
+      expect: members(404),
+      prepare: ({ world }) => ({ path: `/api/reviews/teams/${world.teamId}/queue` }),
+    },
+    'GET /api/reviews/teams/:teamId/frame': {
+      expect: members(404),
+      prepare: ({ world }) => ({ path: `/api/reviews/teams/${world.teamId}/frame` }),
+    },
+    'PUT /api/reviews/teams/:teamId/frame': {
+      expect: only(['owner'], 404),
+      prepare: ({ world }) => ({
+        path: `/api/reviews/teams/${world.teamId}/frame`,
+        body: { criteria: [{ title: 'Doel' }] },
+      }),
+    },
+    'GET /api/reviews/design/:docId': {
+      expect: members(200),
+      prepare: ({ world }) => ({ path: `/api/reviews/design/${world.approvedDesignId}` }),
+    },
+    'PUT /api/reviews/design/:docId/:assignmentId/:criterionId': {
+      // document.edit passes on the live design; its submission is another design's: 404.
+      expect: only(['owner', 'editor'], 404),
+      prepare: ({ world }) => ({
+        path: `/api/reviews/design/${world.designId}/${world.assignmentId}/bewijs`,
+        body: { addressed: true },
+      }),
+    },
+    'GET /api/reviews/:assignmentId': {
+      expect: signedIn(403),
+      prepare: ({ world }) => ({ path: `/api/reviews/${world.assignmentId}` }),
+    },
+    'PUT /api/reviews/:assignmentId/judgements': {
+      expect: signedIn(403),
+      prepare: ({ world }) => ({
+        path: `/api/reviews/${world.assignmentId}/judgements`,
+        body: { judgements: [{ criterionId: 'bewijs', verdict: 'voldoet' }] },
+      }),
+    },
+  };
+}
+
 let world: World;
 /** A traject of the lab with another team's approved design (made on first use). */
 let foreign: { trajectId: string; designId: string } | undefined;
@@ -996,7 +1050,8 @@ beforeAll(async () => {
   const docVersionId = (await saveVersion(deps, owner.id, docId, { label: 'Matrixversie' })).id;
   const designVersionId = (await saveVersion(deps, owner.id, designId, { label: 'Matrixversie' })).id;
   // Approved the way tests/server/routes/catalog.test.ts does it: straight to external review in the
-  // database (the API cannot pass R13 here), then approved, which publishes it to the catalog.
+  // database (the API cannot pass R13 here), then approved by a toetsingscommissie's reviewer,
+  // which publishes it to the catalog.
   const approvedDesignId = (
     await createDesign(deps, owner.id, {
       teamId: labId,
@@ -1004,12 +1059,8 @@ beforeAll(async () => {
       templateId: first.id,
     })
   ).id;
-  await deps.database.db
-    .updateTable('designs')
-    .set({ status: 'aangemeld-externe-toetsing' })
-    .where('doc_id', '=', approvedDesignId)
-    .execute();
-  await changeStatus(deps, owner.id, approvedDesignId, { to: 'goedgekeurd' });
+  await approveThroughCommittee(server, owner, approvedDesignId);
+  const assignmentId = (await deps.stores.reviews.forDesign(approvedDesignId))[0]!.id;
   world = {
     server,
     teamId: owner.teamId,
@@ -1026,6 +1077,7 @@ beforeAll(async () => {
     docVersionId,
     designVersionId,
     approvedDesignId,
+    assignmentId,
   };
 });
 

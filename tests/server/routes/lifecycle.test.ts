@@ -10,6 +10,13 @@ import {
   makeDesignGreen,
   publishTemplateVersion,
 } from '../../support/designFixtures';
+import {
+  closeARound,
+  decide,
+  forceSubmission,
+  sharedCommittee,
+  type Committee,
+} from '../../support/externalReview';
 import { countLogRows, createDesignAt, startTestServer } from '../../support/server';
 import type { TestOwner, TestServer, TestUser } from '../../support/server';
 import { connectSynced, editDraft, setDesignText, waitFor, type TestClient } from '../../support/yclient';
@@ -29,6 +36,7 @@ let viewer: TestUser;
 let outsider: TestUser;
 let labId: string;
 let versionId: string;
+let committee: Committee;
 const clients: TestClient[] = [];
 
 beforeAll(async () => {
@@ -44,6 +52,7 @@ beforeAll(async () => {
     nlqfLevel: 5,
     themes: [pedagogischHandelen(LU_1)],
   }));
+  committee = await sharedCommittee(server);
 });
 
 afterAll(async () => {
@@ -196,59 +205,84 @@ describe('POST /api/designs/:id/status', () => {
     await expectError(await move(docId, owner, { to: 'klaar' }), 400, 'invalid_body');
   });
 
-  it('interne toetsing: voldoet → aangemeld, opwerken → prototype, past niet stays (note required)', async () => {
+  it('interne toetsing: voldoet → aangemeld (needs R13), opwerken → prototype, past niet parks (note required)', async () => {
     const docId = await newDesign();
     await setStatus(docId, 'interne-toetsing');
+    await expectError(
+      await move(docId, owner, { to: 'aangemeld-externe-toetsing', outcome: 'voldoet' }),
+      400,
+      'transition_refused',
+      /Aanmelden voor externe toetsing kan nog niet: geen afgeronde feedbackronde/,
+    );
+    await closeARound(server, owner, docId);
     await expectError(
       await move(docId, owner, { to: 'aangemeld-externe-toetsing' }),
       400,
       'transition_refused',
     );
     await expectError(
-      await move(docId, owner, { to: 'interne-toetsing', outcome: 'past-niet' }),
+      await move(docId, owner, { to: 'geparkeerd', outcome: 'past-niet' }),
       400,
       'transition_refused',
       /Licht toe/,
     );
+    // The old record of "past niet" (a move to itself) is no longer in the table.
+    await expectError(
+      await move(docId, owner, { to: 'interne-toetsing', outcome: 'past-niet', note: 'Te breed.' }),
+      400,
+      'transition_refused',
+    );
     expect(
-      (await move(docId, owner, { to: 'interne-toetsing', outcome: 'past-niet', note: 'Te breed.' })).status,
+      (await move(docId, owner, { to: 'geparkeerd', outcome: 'past-niet', note: 'Te breed.' })).status,
     ).toBe(200);
+    expect((await statusOf(docId)).allowed).toEqual([expect.objectContaining({ to: 'prototype', ok: true })]);
+    expect((await move(docId, editor, { to: 'prototype' })).status).toBe(403);
+    expect((await move(docId, owner, { to: 'prototype' })).status).toBe(200);
+    await setStatus(docId, 'interne-toetsing');
     expect((await move(docId, editor, { to: 'prototype', outcome: 'opwerken' })).status).toBe(403);
     expect((await move(docId, owner, { to: 'prototype', outcome: 'opwerken' })).status).toBe(200);
     await setStatus(docId, 'interne-toetsing');
-    expect((await move(docId, owner, { to: 'aangemeld-externe-toetsing', outcome: 'voldoet' })).status).toBe(
-      200,
-    );
+    expect(
+      (
+        await move(docId, owner, {
+          to: 'aangemeld-externe-toetsing',
+          outcome: 'voldoet',
+          note: 'Namens het Educatief Consortium: voldoet.',
+        })
+      ).status,
+    ).toBe(200);
     const view = await statusOf(docId);
     expect(view.status).toBe('aangemeld-externe-toetsing');
     expect(view.history.map((entry) => [entry.to, entry.outcome])).toEqual([
       ['aangemeld-externe-toetsing', 'voldoet'],
       ['prototype', 'opwerken'],
-      ['interne-toetsing', 'past-niet'],
+      ['prototype', null],
+      ['geparkeerd', 'past-niet'],
     ]);
+    expect(view.history[0]?.note).toBe('Namens het Educatief Consortium: voldoet.');
   });
 
-  it("aangemeld → afgekeurd needs the reviewer's note; afgekeurd → prototype for rework", async () => {
+  it("aangemeld → afgekeurd is the committee's, with the reviewer's note; afgekeurd → prototype for rework", async () => {
     const docId = await newDesign();
-    await setStatus(docId, 'aangemeld-externe-toetsing');
-    await expectError(
-      await move(docId, owner, { to: 'afgekeurd' }),
-      400,
-      'transition_refused',
-      /toelichting/,
-    );
-    expect((await move(docId, commenter, { to: 'afgekeurd', note: 'x' })).status).toBe(403);
-    expect((await move(docId, owner, { to: 'afgekeurd', note: 'Bewijzen te dun.' })).status).toBe(200);
-    expect((await statusOf(docId)).history[0]).toMatchObject({ to: 'afgekeurd', note: 'Bewijzen te dun.' });
+    await forceSubmission(server, owner, docId);
+    await expectError(await move(docId, owner, { to: 'afgekeurd', note: 'x' }), 403, 'review_team_only');
+    await expectError(await move(docId, commenter, { to: 'afgekeurd', note: 'x' }), 403, 'review_team_only');
+    await decide(server, committee, owner, docId, 'afgekeurd', 'Bewijzen te dun.');
+    expect((await statusOf(docId)).history[0]).toMatchObject({
+      to: 'afgekeurd',
+      note: 'Bewijzen te dun.',
+      actorId: committee.reviewer.id,
+    });
     expect((await move(docId, owner, { to: 'prototype' })).status).toBe(200);
     expect((await statusOf(docId)).status).toBe('prototype');
   });
 
-  it('aangemeld → goedgekeurd; nothing moves on from there', async () => {
+  it('aangemeld → goedgekeurd by the committee; nothing moves on from there', async () => {
     const docId = await newDesign();
-    await setStatus(docId, 'aangemeld-externe-toetsing');
-    expect((await move(docId, viewer, { to: 'goedgekeurd' })).status).toBe(403);
-    expect((await move(docId, owner, { to: 'goedgekeurd' })).status).toBe(200);
+    await forceSubmission(server, owner, docId);
+    await expectError(await move(docId, viewer, { to: 'goedgekeurd' }), 403, 'review_team_only');
+    await expectError(await move(docId, owner, { to: 'goedgekeurd' }), 403, 'review_team_only');
+    await decide(server, committee, owner, docId, 'goedgekeurd');
     const view = await statusOf(docId);
     expect(view).toMatchObject({ status: 'goedgekeurd', allowed: [] });
     await expectError(await move(docId, owner, { to: 'prototype' }), 400, 'transition_refused');
@@ -259,6 +293,7 @@ describe('read-only during external review', () => {
   it("an editor's open socket reconnects read-only: their update is dropped and the database is unchanged", async () => {
     const docId = await newDesign();
     await setStatus(docId, 'interne-toetsing');
+    await closeARound(server, owner, docId);
     const client = await connectSynced(server.wsUrl, docId, { cookie: editor.cookie, durable: true });
     clients.push(client);
     expect((await move(docId, owner, { to: 'aangemeld-externe-toetsing', outcome: 'voldoet' })).status).toBe(
@@ -299,10 +334,10 @@ describe('read-only during external review', () => {
 
   it('after afkeuren the editor can write again', async () => {
     const docId = await newDesign();
-    await setStatus(docId, 'aangemeld-externe-toetsing');
+    await forceSubmission(server, owner, docId);
     const client = await connectSynced(server.wsUrl, docId, { cookie: editor.cookie, durable: true });
     clients.push(client);
-    expect((await move(docId, owner, { to: 'afgekeurd', note: 'Opnieuw.' })).status).toBe(200);
+    await decide(server, committee, owner, docId, 'afgekeurd', 'Opnieuw.');
     await waitFor(
       () => client.sockets.length >= 2 && client.socket.readyState === client.socket.OPEN,
       'no reconnect',

@@ -339,7 +339,7 @@ describe('POST /api/trajects/:id/status: by gate', () => {
     ]);
   });
 
-  it('interne toetsing: voldoet → aangemeld, opwerken → prototype, past niet stays (note required)', async () => {
+  it('interne toetsing: voldoet → aangemeld (withdraw back), opwerken → prototype, past niet parks (note required)', async () => {
     const trajectId = await withItems([await design('Toets', ['lu-1'])]);
     await setTrajectStatus(trajectId, 'interne-toetsing');
     await expectError(
@@ -349,26 +349,33 @@ describe('POST /api/trajects/:id/status: by gate', () => {
       /uitkomst "Voldoet"/,
     );
     await expectError(
-      await move(trajectId, owner, { to: 'interne-toetsing', outcome: 'past-niet' }),
+      await move(trajectId, owner, { to: 'geparkeerd', outcome: 'past-niet' }),
       400,
       'transition_refused',
       /Licht toe waarom het traject/,
     );
     await expectMoved(
-      await move(trajectId, owner, { to: 'interne-toetsing', outcome: 'past-niet', note: 'Te smal.' }),
-      'interne-toetsing',
+      await move(trajectId, owner, { to: 'geparkeerd', outcome: 'past-niet', note: 'Te smal.' }),
+      'geparkeerd',
     );
+    // Parked: read-only until its owner reopens it.
+    await expectError(await setItems(trajectId, []), 409, 'read_only');
+    await expectMoved(await move(trajectId, owner, { to: 'prototype' }), 'prototype');
+    await setTrajectStatus(trajectId, 'interne-toetsing');
     await expectMoved(await move(trajectId, owner, { to: 'prototype', outcome: 'opwerken' }), 'prototype');
     await setTrajectStatus(trajectId, 'interne-toetsing');
     await expectMoved(
       await move(trajectId, owner, { to: 'aangemeld-externe-toetsing', outcome: 'voldoet' }),
       'aangemeld-externe-toetsing',
     );
+    await expectMoved(await move(trajectId, owner, { to: 'interne-toetsing' }), 'interne-toetsing');
     const labels = (await versionsOf(trajectId)).map((version) => version.label);
     expect(labels).toEqual([
+      'Interne toetsing',
       'Aangemeld voor externe toetsing (Voldoet)',
       'Prototype (Opwerken)',
-      'Interne toetsing (Past niet binnen de kaders)',
+      'Prototype',
+      'Geparkeerd (past niet binnen de kaders)',
     ]);
   });
 

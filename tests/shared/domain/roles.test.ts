@@ -19,6 +19,8 @@ const expected: Record<Capability, readonly Role[]> = {
   'document.changeStatus': ['owner'],
   'template.publish': ['owner', 'editor'],
   'template.establishAlone': ['owner'],
+  'review.decide': ['owner', 'editor'],
+  'review.editFrame': ['owner'],
 };
 
 const cases = ROLES.flatMap((role) =>
