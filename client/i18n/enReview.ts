@@ -5,7 +5,7 @@ export const enReview: Record<ReviewMessageKey, string> = {
   'teamKind.toetsingscommissie': 'review committee (toetsingscommissie)',
   'lifecycle.status.geparkeerd': 'Parked (does not fit the frameworks)',
   'lifecycle.reason.submit_no_closed_round':
-    'Submitting for external review is not possible yet: no completed feedback round.',
+    'Submitting for external review is not possible yet: no feedback round that meets R13 yet.',
   'lifecycle.parkedHint':
     'This design does not fit the current frameworks. Consider revisiting it when new ontwikkelpaden become available: it may fit those.',
   'lifecycle.byReviewTeam': 'Decided by the review committee the design was submitted to.',

@@ -90,7 +90,8 @@ export const enVersions: Record<VersionMessageKey, string> = {
   'lifecycle.recordConfirm': 'Record outcome',
   'lifecycle.reason.not_in_table': 'This step is not possible from the current status.',
   'lifecycle.reason.rules_red': 'Not all required rules are green yet ({rules}).',
-  'lifecycle.reason.no_closed_round': 'Internal review is not possible yet: no completed feedback round.',
+  'lifecycle.reason.no_closed_round':
+    'Internal review is not possible yet: no feedback round that meets R13 yet.',
   'lifecycle.reason.outcome_required': 'This step needs the matching outcome of the internal review.',
   'lifecycle.reason.outcome_unexpected': 'An outcome belongs only to a step out of internal review.',
   'lifecycle.reason.note_required': 'Explain why it does not fit within the framework.',
@@ -99,7 +100,7 @@ export const enVersions: Record<VersionMessageKey, string> = {
   'lifecycle.reason.traject_rules_red':
     'Not all required rules of the leerarrangementen are green yet: {items}.',
   'lifecycle.reason.traject_no_closed_round':
-    'Internal review is not possible yet: no completed feedback round for {items}.',
+    'Internal review is not possible yet: no feedback round that meets R13 yet for {items}.',
   'lifecycle.reason.traject_unpublished':
     'Approval is possible only once every leerarrangement is approved itself; not yet: {items}.',
   'lifecycle.reason.traject_coverage':

@@ -8,7 +8,7 @@ export const nlReview = {
   'teamKind.toetsingscommissie': 'toetsingscommissie',
   'lifecycle.status.geparkeerd': 'Geparkeerd (past niet binnen de kaders)',
   'lifecycle.reason.submit_no_closed_round':
-    'Aanmelden voor externe toetsing kan nog niet: geen afgeronde feedbackronde.',
+    'Aanmelden voor externe toetsing kan nog niet: nog geen feedbackronde die aan R13 voldoet.',
   'lifecycle.parkedHint': STATUS_NOTE_PARKED_NL,
   'lifecycle.byReviewTeam': 'Beslissing van de toetsingscommissie waarbij het ontwerp is aangemeld.',
   'lifecycle.move.submit': 'Aanmelden voor externe toetsing',

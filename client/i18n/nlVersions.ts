@@ -91,7 +91,8 @@ export const nlVersions = {
   'lifecycle.recordConfirm': 'Uitkomst vastleggen',
   'lifecycle.reason.not_in_table': 'Deze stap kan niet vanuit de huidige status.',
   'lifecycle.reason.rules_red': 'Nog niet alle verplichte regels zijn groen ({rules}).',
-  'lifecycle.reason.no_closed_round': 'Interne toetsing kan nog niet: geen afgeronde feedbackronde.',
+  'lifecycle.reason.no_closed_round':
+    'Interne toetsing kan nog niet: nog geen feedbackronde die aan R13 voldoet.',
   'lifecycle.reason.outcome_required': 'Deze stap vraagt de bijbehorende uitkomst van de interne toetsing.',
   'lifecycle.reason.outcome_unexpected': 'Een uitkomst hoort alleen bij een stap uit de interne toetsing.',
   'lifecycle.reason.note_required': 'Licht toe waarom het niet binnen de kaders past.',
@@ -100,7 +101,7 @@ export const nlVersions = {
   'lifecycle.reason.traject_rules_red':
     'Nog niet alle verplichte regels van de leerarrangementen zijn groen: {items}.',
   'lifecycle.reason.traject_no_closed_round':
-    'Interne toetsing kan nog niet: geen afgeronde feedbackronde voor {items}.',
+    'Interne toetsing kan nog niet: nog geen feedbackronde die aan R13 voldoet voor {items}.',
   'lifecycle.reason.traject_unpublished':
     'Goedkeuren kan pas als elk leerarrangement zelf is goedgekeurd; nog niet: {items}.',
   'lifecycle.reason.traject_coverage':

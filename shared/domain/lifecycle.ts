@@ -165,12 +165,15 @@ export function checkGates(
     });
   }
   if (to === 'interne-toetsing' && from === 'prototype' && !gatePasses(results, 'interne-toetsing')) {
-    return refuse('Interne toetsing kan nog niet: geen afgeronde feedbackronde.', 'no_closed_round');
+    return refuse(
+      'Interne toetsing kan nog niet: nog geen feedbackronde die aan R13 voldoet.',
+      'no_closed_round',
+    );
   }
   // Existing offer may start at interne toetsing (001 l.249); it still needs its feedback (R13).
   if (to === 'aangemeld-externe-toetsing' && !gatePasses(results, 'interne-toetsing')) {
     return refuse(
-      'Aanmelden voor externe toetsing kan nog niet: geen afgeronde feedbackronde.',
+      'Aanmelden voor externe toetsing kan nog niet: nog geen feedbackronde die aan R13 voldoet.',
       'submit_no_closed_round',
     );
   }
@@ -239,7 +242,7 @@ const quoted = (items: readonly TrajectGateItem[]) =>
  * - leaving `prototype`: at least one leerarrangement, and every leerarrangement's must-rules that
  *   gate leaving prototype are green (R13 excluded: that is the next gate);
  * - entering `interne toetsing` (from prototype): R13 for every leerarrangement — each has had at
- *   least one closed feedback round ("geen afgeronde feedbackronde" until rounds exist);
+ *   least one closed feedback round ("nog geen feedbackronde die aan R13 voldoet" until rounds exist);
  * - `goedgekeurd` (publishing): every leerarrangement is itself published, and R1 (together they
  *   cover every leeruitkomst of the ontwikkelpad version) is green.
  */
@@ -284,7 +287,7 @@ export function checkTrajectGates(
     );
     if (missing.length > 0) {
       return refuse(
-        `Interne toetsing kan nog niet: geen afgeronde feedbackronde voor ${quoted(missing)}.`,
+        `Interne toetsing kan nog niet: nog geen feedbackronde die aan R13 voldoet voor ${quoted(missing)}.`,
         'traject_no_closed_round',
         { items: quoted(missing) },
       );

@@ -59,7 +59,7 @@ describe('the status list in Chromium', () => {
     const gated = page.locator('[data-testid="lifecycle-move"][data-to="interne-toetsing"]');
     await expect.poll(() => gated.getAttribute('data-ok'), { timeout: 10_000 }).toBe('false');
     expect(await gated.getByTestId('lifecycle-reason').innerText()).toBe(
-      'Interne toetsing kan nog niet: geen afgeronde feedbackronde.',
+      'Interne toetsing kan nog niet: nog geen feedbackronde die aan R13 voldoet.',
     );
 
     // The English UI says the same refusal in English (the server sends its code besides the sentence).
@@ -67,7 +67,7 @@ describe('the status list in Chromium', () => {
     await page.reload();
     await expect
       .poll(() => gated.getByTestId('lifecycle-reason').innerText(), { timeout: 10_000 })
-      .toBe('Internal review is not possible yet: no completed feedback round.');
+      .toBe('Internal review is not possible yet: no feedback round that meets R13 yet.');
     await page.evaluate(() => localStorage.setItem('werkplaats:language', 'nl'));
 
     await forceStatus(designId, 'interne-toetsing');
@@ -75,7 +75,7 @@ describe('the status list in Chromium', () => {
     const moves = page.getByTestId('lifecycle-move');
     await expect.poll(() => moves.count(), { timeout: 10_000 }).toBe(3);
     expect(await moves.allInnerTexts()).toEqual([
-      'Aanmelden voor externe toetsing\n\nAanmelden voor externe toetsing kan nog niet: geen afgeronde feedbackronde.',
+      'Aanmelden voor externe toetsing\n\nAanmelden voor externe toetsing kan nog niet: nog geen feedbackronde die aan R13 voldoet.',
       'Naar “Prototype” — Opwerken',
       'Parkeren — past niet binnen de kaders',
     ]);

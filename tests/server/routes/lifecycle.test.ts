@@ -181,7 +181,7 @@ describe('POST /api/designs/:id/status', () => {
     expect(view.allowed[0]).toMatchObject({ to: 'interne-toetsing', ok: false });
   });
 
-  it('with must-rules green, interne toetsing is still refused: geen afgeronde feedbackronde', async () => {
+  it('with must-rules green, interne toetsing is still refused: nog geen feedbackronde die aan R13 voldoet', async () => {
     const docId = await newDesign();
     await setStatus(docId, 'prototype');
     await makeGreen(docId);
@@ -189,9 +189,9 @@ describe('POST /api/designs/:id/status', () => {
       await move(docId, owner, { to: 'interne-toetsing' }),
       400,
       'transition_refused',
-      /geen afgeronde feedbackronde/,
+      /nog geen feedbackronde die aan R13 voldoet/,
     );
-    expect((await statusOf(docId)).allowed[0]?.reason).toMatch(/geen afgeronde feedbackronde/);
+    expect((await statusOf(docId)).allowed[0]?.reason).toMatch(/nog geen feedbackronde die aan R13 voldoet/);
   });
 
   it('refuses a step outside the table and an unknown status', async () => {
@@ -212,7 +212,7 @@ describe('POST /api/designs/:id/status', () => {
       await move(docId, owner, { to: 'aangemeld-externe-toetsing', outcome: 'voldoet' }),
       400,
       'transition_refused',
-      /Aanmelden voor externe toetsing kan nog niet: geen afgeronde feedbackronde/,
+      /Aanmelden voor externe toetsing kan nog niet: nog geen feedbackronde die aan R13 voldoet/,
     );
     await closeARound(server, owner, docId);
     await expectError(

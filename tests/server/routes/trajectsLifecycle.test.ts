@@ -292,14 +292,14 @@ describe('POST /api/trajects/:id/status: by gate', () => {
     expect(message).not.toContain('R13');
   });
 
-  it('with every item green, interne toetsing is still refused: geen afgeronde feedbackronde', async () => {
+  it('with every item green, interne toetsing is still refused: nog geen feedbackronde die aan R13 voldoet', async () => {
     const trajectId = await withItems([await design('Groen A', ['lu-1'], { green: true })]);
     await setTrajectStatus(trajectId, 'prototype');
     await expectError(
       await move(trajectId, owner, { to: 'interne-toetsing' }),
       400,
       'transition_refused',
-      /geen afgeronde feedbackronde voor "Groen A"/,
+      /nog geen feedbackronde die aan R13 voldoet voor "Groen A"/,
     );
     expect((await statusOf(trajectId)).status).toBe('prototype');
   });
@@ -316,7 +316,7 @@ describe('POST /api/trajects/:id/status: by gate', () => {
       await move(trajectId, owner, { to: 'interne-toetsing' }),
       400,
       'transition_refused',
-      /geen afgeronde feedbackronde voor "Met ronde A", "Met ronde B"\.$/,
+      /nog geen feedbackronde die aan R13 voldoet voor "Met ronde A", "Met ronde B"\.$/,
     );
     const closeRoundOn = (docId: string) => runValidRound(server, owner, docId);
     await closeRoundOn(first);
@@ -325,7 +325,7 @@ describe('POST /api/trajects/:id/status: by gate', () => {
       await move(trajectId, owner, { to: 'interne-toetsing' }),
       400,
       'transition_refused',
-      /geen afgeronde feedbackronde voor "Met ronde B"\.$/,
+      /nog geen feedbackronde die aan R13 voldoet voor "Met ronde B"\.$/,
     );
     await closeRoundOn(second);
     const view = await statusOf(trajectId);
@@ -692,7 +692,7 @@ describe('checkTrajectGates (pure): the R13 gate on its own', () => {
     expect(checkTrajectGates('prototype', 'interne-toetsing', input(1))).toEqual({ ok: true });
     expect(checkTrajectGates('prototype', 'interne-toetsing', input(0))).toEqual({
       ok: false,
-      reason: 'Interne toetsing kan nog niet: geen afgeronde feedbackronde voor "B".',
+      reason: 'Interne toetsing kan nog niet: nog geen feedbackronde die aan R13 voldoet voor "B".',
       code: 'traject_no_closed_round',
       params: { items: '"B"' },
     });

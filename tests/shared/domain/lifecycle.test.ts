@@ -69,7 +69,7 @@ type Case = [DesignStatus, DesignStatus, TransitionInput, true | RegExp];
 const cases: Case[] = [
   ['globaal-ontwerp', 'prototype', { results: red }, true],
   ['prototype', 'interne-toetsing', { results: red }, /niet alle verplichte regels.*R4, R7/],
-  ['prototype', 'interne-toetsing', { results: green }, /geen afgeronde feedbackronde/],
+  ['prototype', 'interne-toetsing', { results: green }, /nog geen feedbackronde die aan R13 voldoet/],
   ['prototype', 'interne-toetsing', { results: withRound }, true],
   ['interne-toetsing', 'aangemeld-externe-toetsing', { results: withRound, outcome: 'voldoet' }, true],
   ['interne-toetsing', 'aangemeld-externe-toetsing', { results: withRound }, /uitkomst "Voldoet"/],
@@ -84,7 +84,7 @@ const cases: Case[] = [
     'interne-toetsing',
     'aangemeld-externe-toetsing',
     { results: green, outcome: 'voldoet' },
-    /Aanmelden voor externe toetsing kan nog niet: geen afgeronde feedbackronde/,
+    /Aanmelden voor externe toetsing kan nog niet: nog geen feedbackronde die aan R13 voldoet/,
   ],
   [
     'interne-toetsing',
