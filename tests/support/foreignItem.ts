@@ -1,19 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { createDesign, createTraject, setTrajectItems } from '../../server/commands/designs';
-import { changeStatus } from '../../server/commands/lifecycle';
-import type { AppDeps } from '../../server/deps';
+import { approveThroughCommittee } from './externalReview';
+import type { TestServer, TestUser } from './server';
 
 /**
  * A traject of `teamId` holding an approved leerarrangement of another co-creatieteam (owned by
- * `userId` too), the case that needs an agreement with its provider (001 l.283). The design is
- * approved the way the catalog tests do it: external review written straight into the database.
+ * `user` too), the case that needs an agreement with its provider (001 l.283). The design is
+ * approved the way the catalog tests do it: by the shared toetsingscommissie.
  */
 export async function trajectWithForeignItem(
-  deps: AppDeps,
-  userId: string,
+  server: TestServer,
+  user: TestUser,
   teamId: string,
   templateVersionId: string,
 ): Promise<{ trajectId: string; designId: string; otherTeamId: string }> {
+  const { deps } = server.running;
+  const userId = user.id;
   const otherTeamId = randomUUID();
   await deps.stores.teams.insert({ id: otherTeamId, name: 'Co-creatielab West', kind: 'cocreatieteam' });
   await deps.stores.teams.setMember(otherTeamId, userId, 'owner');
@@ -22,12 +24,7 @@ export async function trajectWithForeignItem(
     title: 'Geleend arrangement',
     templateId: templateVersionId,
   });
-  await deps.database.db
-    .updateTable('designs')
-    .set({ status: 'aangemeld-externe-toetsing' })
-    .where('doc_id', '=', designId)
-    .execute();
-  await changeStatus(deps, userId, designId, { to: 'goedgekeurd' });
+  await approveThroughCommittee(server, user, designId);
   const { id: trajectId } = await createTraject(deps, userId, {
     teamId,
     title: 'Met leenwerk',

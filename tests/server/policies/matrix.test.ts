@@ -838,8 +838,8 @@ const table: Record<string, RouteCase> = {
     expect: only(['owner'], 200),
     prepare: async ({ world }) => {
       foreign ??= await trajectWithForeignItem(
-        world.server.running.deps,
-        world.users.owner.id,
+        world.server,
+        world.users.owner,
         world.labId,
         world.lineVersionIds[0],
       );

@@ -111,8 +111,7 @@ describe('PUT /api/trajects/:id/agreements/:designId (R9, 001 l.283)', () => {
   let trajectId: string;
   let foreignId: string;
   beforeAll(async () => {
-    const { deps } = server.running;
-    ({ trajectId, designId: foreignId } = await trajectWithForeignItem(deps, owner.id, labId, versionId));
+    ({ trajectId, designId: foreignId } = await trajectWithForeignItem(server, owner, labId, versionId));
   });
 
   const put = (designId: string, confirmed: unknown, user?: { cookie: string }) =>
