@@ -535,6 +535,8 @@ function roundCases(): Record<string, RouteCase> {
       expect: signedIn(200),
       prepare: () => ({ path: '/api/teams-directory?q=lab' }),
     },
+    // Everyone signed in may search; what they find is theirs (tests/server/search/search.test.ts).
+    'GET /api/search': { expect: signedIn(200), prepare: () => ({ path: '/api/search?q=lab' }) },
   };
 }
 

@@ -66,6 +66,10 @@ it('stores a version and reads it back with its content', async () => {
     changeNote: 'Notitie v',
     example: true,
     publishedAt: '2026-01-02T00:00:00.000Z',
+    // Seeded examples always count as vastgesteld (migration 018).
+    established: true,
+    establishedAt: null,
+    publishedBy: 'u',
     content,
   });
   expect(await templates.get('w')).toMatchObject({ example: false, nlqfLevel: 5, sectors: ['po'] });
@@ -159,6 +163,9 @@ describe('library search', () => {
       changeNote: 'Notitie burgerschap',
       example: false,
       publishedAt: '1970-01-01T00:00:03.000Z',
+      established: false,
+      establishedAt: null,
+      publishedBy: 'u',
     });
   });
 });

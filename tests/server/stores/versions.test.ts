@@ -56,6 +56,8 @@ it('lists a document’s versions newest first, the later insert first within on
     authorName: 'Gebruiker u',
     status: 'in_review',
     createdAt: '2026-11-22T09:05:07.009Z',
+    auto: false,
+    authors: [],
   });
   expect(list[2]).toMatchObject({ authorName: 'Anna “de” Vries', status: 'concept' });
   expect(list[3]).toMatchObject({ authorId: null, authorName: null, createdAt: '1970-01-01T00:00:00.000Z' });
@@ -73,6 +75,8 @@ it('lists a document’s versions newest first, the later insert first within on
     'authorName',
     'status',
     'createdAt',
+    'auto',
+    'authors',
   ]);
 });
 
@@ -90,6 +94,8 @@ it('reads one version with its projection and its state, only through its own do
     authorName: 'Gebruiker u',
     status: 'prototype',
     createdAt: '1970-01-01T00:00:01.000Z',
+    auto: false,
+    authors: [],
     json: { blocks: [{ text: 'Hallo' }] },
   });
   const stored = await versions.state('doc', 'v');
