@@ -1,30 +1,13 @@
-import * as Y from 'yjs';
-import { checkGates, checkTransition, designMover } from '../../shared/domain/lifecycle';
-import type { RuleResult } from '../../shared/domain/design/rules';
-import { allOutcomes } from '../../shared/domain/template/types';
-import { projectDesign } from '../../shared/editor/designDoc';
-import { readDocument } from '../collab/readDocument';
-import { publicationLicense } from './catalog';
+import { checkTransition, designMover } from '../../shared/domain/lifecycle';
 import type { AppDeps } from '../deps';
-import { ApiError, notFound } from '../http/apiError';
+import { ApiError } from '../http/apiError';
 import { authorizeDocument } from '../policies/document';
-import type { PublishedProjection } from '../stores/lifecycle';
-import { designChecks, designTemplate } from './designs';
+import { designChecks } from './designs';
+import { lifecycleOr404, refreshTeamAccess, statusView, type DesignMoveInput } from './designMoves';
 import { decideReview } from './externalReview/decision';
 import { recordSubmission, recordWithdrawal, resolveReviewTeam } from './externalReview/submission';
-import { recordedMove, statusChangedMeanwhile, statusSteps, type MoveInput } from './statusMoves';
+import { recordedMove, statusChangedMeanwhile } from './statusMoves';
 import { createVersion } from './versions';
-
-/** A move of a leerarrangement: submitting may name the toetsingscommissie. */
-export interface DesignMoveInput extends MoveInput {
-  reviewTeamId?: string | undefined;
-}
-
-async function lifecycleOr404(deps: AppDeps, docId: string) {
-  const lifecycle = await deps.stores.lifecycle.get(docId);
-  if (!lifecycle) throw notFound('Dit document is geen leerarrangement.');
-  return lifecycle;
-}
 
 /** The design's status, every next step with whether it is possible now, the history and lineage. */
 export async function designStatus(deps: AppDeps, userId: string, docId: string) {
@@ -32,59 +15,6 @@ export async function designStatus(deps: AppDeps, userId: string, docId: string)
   await lifecycleOr404(deps, docId);
   const { results } = await designChecks(deps, userId, docId);
   return statusView(deps, docId, results);
-}
-
-/** designStatus without authorization, against `results` (the caller decides who may read it). */
-export async function statusView(deps: AppDeps, docId: string, results: readonly RuleResult[]) {
-  const { status, basedOn } = await lifecycleOr404(deps, docId);
-  const source = basedOn ? await deps.stores.lifecycle.publication(basedOn) : undefined;
-  return {
-    ...statusSteps(status, (to) => checkGates(status, to, results), designMover),
-    history: await deps.stores.lifecycle.history(docId),
-    // "gebaseerd op …": the published design this one was reused from, attributed as its licence
-    // asks: title, team and licence.
-    basedOn: basedOn
-      ? {
-          id: basedOn,
-          title: source?.projection.title ?? null,
-          teamName: source?.projection.teamName ?? null,
-          license: await publicationLicense(deps, source),
-        }
-      : null,
-  };
-}
-
-/** The catalog's frozen view of a design at approval. */
-export async function publishedProjection(
-  deps: AppDeps,
-  docId: string,
-): Promise<{ projection: PublishedProjection; state: Uint8Array }> {
-  const document = (await deps.stores.documents.get(docId))!;
-  const team = document.teamId ? await deps.stores.teams.get(document.teamId) : undefined;
-  const { version } = await designTemplate(deps, docId);
-  const { content, state } = await readDocument(deps, docId, (doc) => ({
-    content: projectDesign(doc, version.content),
-    state: Y.encodeStateAsUpdate(doc),
-  }));
-  const outcomes = allOutcomes(version.content)
-    .filter((outcome) => content.targetedOutcomeIds.includes(outcome.id))
-    .map((outcome) => ({ id: outcome.id, code: outcome.code, title: outcome.title }));
-  return {
-    projection: {
-      title: content.title || document.title,
-      teamId: team?.id ?? '',
-      teamName: team?.name ?? '',
-      template: {
-        id: version.id,
-        templateKey: version.templateKey,
-        title: version.title,
-        version: version.version,
-      },
-      outcomes,
-      content,
-    },
-    state,
-  };
 }
 
 /**
@@ -142,12 +72,4 @@ export async function changeStatus(deps: AppDeps, userId: string, docId: string,
   });
   await refreshTeamAccess(deps, document.teamId);
   return designStatus(deps, userId, docId);
-}
-
-/** Re-checks the open sockets of every member of the design's team (the status decides who writes). */
-export async function refreshTeamAccess(deps: AppDeps, teamId: string | null): Promise<void> {
-  if (!teamId) return;
-  for (const member of await deps.stores.teams.members(teamId)) {
-    await deps.rooms.refreshAccess(member.userId, teamId);
-  }
 }

@@ -5,7 +5,7 @@ import { ApiError, notFound } from '../../http/apiError';
 import { authorizeDecision } from '../../policies/review';
 import { documentPath } from '../../presenters/paths';
 import { actorText } from '../../presenters/notificationText';
-import { publishedProjection, refreshTeamAccess, statusView, type DesignMoveInput } from '../lifecycle';
+import { publishedProjection, refreshTeamAccess, statusView, type DesignMoveInput } from '../designMoves';
 import { recordedMove, statusChangedMeanwhile } from '../statusMoves';
 import { createVersion } from '../versions';
 

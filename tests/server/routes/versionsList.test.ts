@@ -95,6 +95,8 @@ describe('GET /api/documents/:id/versions (JSON built by SQLite)', () => {
         'authorName',
         'status',
         'createdAt',
+        'auto',
+        'authors',
       ]);
       expect(new Date(version.createdAt as string).toISOString()).toBe(version.createdAt);
     }

@@ -25,9 +25,9 @@ const projection = (title: string): PublishedProjection => ({
 it('reads status and lineage of a design, nothing for a document that is no design', async () => {
   await addDocument(t.db, 'source', 'team');
   await addDocument(t.db, 'plain', 'team');
-  expect(await lifecycle.get('d')).toEqual({ status: 'globaal-ontwerp', basedOn: null });
+  expect(await lifecycle.get('d')).toEqual({ status: 'globaal-ontwerp', basedOn: null, origin: 'nieuw' });
   await lifecycle.setBasedOn('d', 'source');
-  expect(await lifecycle.get('d')).toEqual({ status: 'globaal-ontwerp', basedOn: 'source' });
+  expect(await lifecycle.get('d')).toEqual({ status: 'globaal-ontwerp', basedOn: 'source', origin: 'nieuw' });
   expect(await lifecycle.get('plain')).toBeUndefined();
 });
 

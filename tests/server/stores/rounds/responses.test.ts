@@ -26,7 +26,7 @@ describe('round responses and submissions', () => {
     expect(await t.store.responses('r1')).toEqual([
       {
         ...{ id: 'a1', round_id: 'r1', user_id: USERS.bob, user_name: 'Bob', criterion_id: 'c1' },
-        ...{ score: null, text: 'Later', updated_at: NOW + 1, submitted_at: null },
+        ...{ score: null, text: 'Later', updated_at: NOW + 1, submitted_at: null, perspective: null },
       },
     ]);
   });
