@@ -28,6 +28,9 @@ const postgresProject = {
       'tests/server/db/migratePostgres.test.ts',
       'tests/server/db/postgresCluster.test.ts',
       'tests/server/db/immediateTransactions.test.ts',
+      // Migrations over existing rows: each on the engines it names itself.
+      'tests/server/db/migration016.test.ts',
+      'tests/server/db/migrationFrames.test.ts',
       // Several instances on a durable cluster and a Redis of their own: once, in the sqlite project.
       'tests/cluster/**',
       // The sync path's tests run on both engines themselves (tests/support/collabEngines.ts).

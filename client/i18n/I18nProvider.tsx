@@ -18,6 +18,8 @@ interface I18nValue {
   locale: string;
   setLanguage: (language: Language) => void;
   t: (key: MessageKey, params?: MessageParams) => string;
+  /** The loaded catalog (which keys exist, e.g. a server error code's message). */
+  messages: Readonly<Messages>;
 }
 
 const I18nContext = createContext<I18nValue | null>(null);
@@ -77,6 +79,7 @@ export function I18nProvider({
       locale: LOCALES[language],
       setLanguage,
       t: (key, params) => translate(messages, plurals, key, params),
+      messages,
     };
   }, [language, messages, setLanguage]);
 

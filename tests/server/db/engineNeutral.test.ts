@@ -24,6 +24,8 @@ const ALLOWED: Record<string, string> = {
     'about SQLite transactions and a second connection; not in the postgres project',
   'collab/docStorage.test.ts': 'runs on both engines itself (collabEngines); not in the postgres project',
   'collab/logSeqMigration.test.ts': 'migrates an old SQLite file; not in the postgres project',
+  'db/migration016.test.ts': 'migrates rows on both engines itself; not in the postgres project',
+  'db/migrationFrames.test.ts': 'migrates an old SQLite file; not in the postgres project',
   // Until the document log lives in PostgreSQL too (its owner rewrites these).
   'collab/adaptiveCommitter.test.ts': 'about the SQLite commit thread',
   'collab/splitCommitter.test.ts': 'about the SQLite commit thread (its own SQLite file)',
