@@ -2,37 +2,15 @@
  * One renderer, four outputs: a design with headings, marks, links, both list kinds, EVC, relatie
  * and activities with material status keeps all of it in Markdown, HTML, print and docx.
  */
-import { inflateRawSync } from 'node:zlib';
 import { Window } from 'happy-dom';
 import { defaultMarkdownParser } from 'prosemirror-markdown';
 import { describe, expect, it } from 'vitest';
 import { JOBS, type ExportJob } from '../../../server/workers/jobs';
+import { unzip } from '../../support/unzip';
 import { exportJob, richDesignDoc } from './designFixture';
 
 async function render(format: ExportJob['format']) {
   return (await JOBS.export(exportJob(richDesignDoc(), format))).body;
-}
-
-/** The files of a ZIP archive (stored or deflated entries), from its central directory. */
-function unzip(zip: Buffer): Map<string, string> {
-  let end = zip.length - 22;
-  while (zip.readUInt32LE(end) !== 0x06054b50) end--;
-  let at = zip.readUInt32LE(end + 16);
-  const files = new Map<string, string>();
-  for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
-    const method = zip.readUInt16LE(at + 10);
-    const size = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const local = zip.readUInt32LE(at + 42);
-    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const data = zip.subarray(start, start + size);
-    files.set(
-      zip.toString('utf8', at + 46, at + 46 + nameLength),
-      (method ? inflateRawSync(data) : data).toString('utf8'),
-    );
-    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-  }
-  return files;
 }
 
 function parseHtml(html: string): Document {
@@ -104,20 +82,20 @@ describe('export renderer', () => {
 
   it('docx: bold and italic runs, a hyperlink, numbering and heading styles in word/document.xml', async () => {
     const files = unzip(Buffer.from((await render('docx')) as Uint8Array));
-    const xml = files.get('word/document.xml')!;
+    const xml = files.get('word/document.xml')!.toString('utf8');
     const runOf = (text: string) =>
       xml.slice(xml.lastIndexOf('<w:r>', xml.indexOf(`>${text}<`)), xml.indexOf(`>${text}<`));
     expect(runOf('vet')).toContain('<w:b/>');
     expect(runOf('schuin')).toContain('<w:i/>');
     expect(runOf('Leraren willen ')).not.toContain('<w:b/>');
     expect(xml).toMatch(/<w:hyperlink [^>]*r:id="[^"]+"[^>]*>.*?de site/);
-    const rels = files.get('word/_rels/document.xml.rels')!;
+    const rels = files.get('word/_rels/document.xml.rels')!.toString('utf8');
     expect(rels).toContain('Target="https://example.org/a"');
     expect(rels).not.toContain('javascript:');
     expect(xml).toContain('<w:pStyle w:val="Heading3"/>');
     expect(xml).toContain('<w:pStyle w:val="Heading4"/>');
     expect(xml.match(/<w:numPr>/g)!.length).toBeGreaterThanOrEqual(4);
-    expect(files.get('word/numbering.xml')).toContain('w:val="decimal"');
+    expect(files.get('word/numbering.xml')!.toString('utf8')).toContain('w:val="decimal"');
     expect(xml).toContain('Omgezet / opgewerkt');
     expect(xml).toContain('Portfolio en gesprek.');
     expect(xml).toContain('Tweede stap van het traject.');

@@ -1,4 +1,3 @@
-import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DESIGN_KEYS, addActivity } from '../../../shared/editor/designDoc';
@@ -22,6 +21,7 @@ import {
   setDraftSections,
   toggleOutcome,
 } from '../../support/yclient';
+import { unzip } from '../../support/unzip';
 
 /** The parts of the JSON export these tests read. */
 interface ExportedJson {
@@ -38,35 +38,6 @@ interface ExportedJson {
 }
 
 /** Exports of a design (current state or a version) as Markdown, HTML, print HTML, JSON and DOCX; no format runs user text. */
-
-/**
- * The files of a ZIP archive (stored or deflated entries), read from its central directory: enough
- * to open a .docx without a dependency.
- */
-function unzip(zip: Buffer): Map<string, Buffer> {
-  let end = zip.length - 22;
-  while (end >= 0 && zip.readUInt32LE(end) !== 0x06054b50) end--;
-  if (end < 0) throw new Error('no end of central directory');
-  const count = zip.readUInt16LE(end + 10);
-  let at = zip.readUInt32LE(end + 16);
-  const files = new Map<string, Buffer>();
-  for (let i = 0; i < count; i++) {
-    if (zip.readUInt32LE(at) !== 0x02014b50) throw new Error('bad central directory entry');
-    const method = zip.readUInt16LE(at + 10);
-    const compressedSize = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const extraLength = zip.readUInt16LE(at + 30);
-    const commentLength = zip.readUInt16LE(at + 32);
-    const localHeader = zip.readUInt32LE(at + 42);
-    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
-    const dataStart =
-      localHeader + 30 + zip.readUInt16LE(localHeader + 26) + zip.readUInt16LE(localHeader + 28);
-    const data = zip.subarray(dataStart, dataStart + compressedSize);
-    files.set(name, method === 0 ? Buffer.from(data) : inflateRawSync(data));
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return files;
-}
 
 const XSS = '<script>alert(1)</script> <img src=x onerror=alert(1)> javascript:alert(1)';
 
