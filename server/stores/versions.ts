@@ -180,7 +180,9 @@ export function createVersionStore(db: Executor) {
         .where('v.doc_id', '=', docId)
         .where('v.auto', '=', 1)
         .where(({ not, exists, selectFrom }) =>
-          not(exists(selectFrom('feedback_rounds as r').select('r.id').whereRef('r.version_id', '=', 'v.id'))),
+          not(
+            exists(selectFrom('feedback_rounds as r').select('r.id').whereRef('r.version_id', '=', 'v.id')),
+          ),
         )
         .orderBy('v.created_at')
         .execute();
