@@ -14,7 +14,10 @@ export interface AutoVersionTiming {
 interface Pending {
   authors: Set<string>;
   firstAt: number;
+  /** When a tick last saw edits (a tick's resolution: `edited` reads no clock, it runs per update). */
   lastAt: number;
+  /** Edited since the last tick. */
+  fresh: boolean;
 }
 
 /**
@@ -40,15 +43,17 @@ export class AutoVersions {
     this.timer.unref();
   }
 
-  /** A committed edit by `userId` on `docId` (called by the rooms; cheap). */
+  /** A committed edit by `userId` on `docId` (called by the rooms for every update: no clock read). */
   edited(docId: string, userId: string): void {
     if (this.timing.idleMs <= 0) return;
-    const now = Date.now();
     const pending = this.pending.get(docId);
     if (pending) {
       pending.authors.add(userId);
-      pending.lastAt = now;
-    } else this.pending.set(docId, { authors: new Set([userId]), firstAt: now, lastAt: now });
+      pending.fresh = true;
+    } else {
+      const now = Date.now();
+      this.pending.set(docId, { authors: new Set([userId]), firstAt: now, lastAt: now, fresh: false });
+    }
   }
 
   /** Records every document that is due; one run at a time (a tick during a run waits for it). */
@@ -65,6 +70,10 @@ export class AutoVersions {
 
   private async recordDue(now: number): Promise<void> {
     for (const [docId, pending] of [...this.pending]) {
+      if (pending.fresh && Number.isFinite(now)) {
+        pending.fresh = false;
+        pending.lastAt = now;
+      }
       if (now - pending.lastAt < this.timing.idleMs && now - pending.firstAt < this.timing.activeMs) continue;
       this.pending.delete(docId);
       await this.record(docId, pending);
