@@ -45,6 +45,10 @@ export interface Database {
   traject_publications: TrajectPublicationsTable;
   password_resets: PasswordResetsTable;
   session_ends: SessionEndsTable;
+  mail_outbox: MailOutboxTable;
+  mail_preferences: MailPreferencesTable;
+  mail_keys: MailKeysTable;
+  round_deadline_notices: RoundDeadlineNoticesTable;
 }
 
 /**
@@ -170,6 +174,8 @@ export interface InvitesTable {
   used_at: number | null;
   used_by: string | null;
   revoked_at: number | null;
+  /** The address the invitation was mailed to. */
+  sent_to: string | null;
 }
 
 export interface AuditEventsTable {
@@ -315,6 +321,8 @@ export interface RoundLinksTable {
   created_at: number;
   expires_at: number;
   revoked_at: number | null;
+  /** The address the invitation was mailed to. */
+  sent_to: string | null;
 }
 
 export interface RoundReviewersTable {
@@ -383,6 +391,10 @@ export interface NotificationsTable {
   doc_id: string | null;
   created_at: number;
   read_at: number | null;
+  /** The first lines of the message it is about (mail snippet). */
+  excerpt: string | null;
+  /** When it was mailed, put in a digest or skipped (mail off); null: not yet. */
+  mailed_at: number | null;
 }
 
 export interface TrajectTransitionsTable {
@@ -432,5 +444,43 @@ export interface SessionEndsTable {
   id: Generated<number>;
   session_id: string;
   reason: string;
+  created_at: number;
+}
+
+/** Mail waiting to be sent, or sent (bodies blanked): server/mail/sender.ts. */
+export interface MailOutboxTable {
+  id: Generated<number>;
+  kind: string;
+  recipient: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  /** JSON object of extra headers. */
+  headers: Generated<string>;
+  created_at: number;
+  next_attempt_at: number;
+  expires_at: number;
+  attempts: Generated<number>;
+  claimed_until: number | null;
+  sent_at: number | null;
+  failed_at: number | null;
+  last_error: string | null;
+}
+
+/** A person's notification-mail choice. */
+export interface MailPreferencesTable {
+  user_id: string;
+  email_notifications: Generated<'immediately' | 'daily' | 'off'>;
+}
+
+/** The unsubscribe links' HMAC key (one row). */
+export interface MailKeysTable {
+  id: number;
+  secret: Bytes;
+}
+
+/** Rounds whose 48-hours-left notice went out. */
+export interface RoundDeadlineNoticesTable {
+  round_id: string;
   created_at: number;
 }

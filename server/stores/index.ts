@@ -6,6 +6,9 @@ import type { DocStorage } from './docStorage';
 import { createDocumentStore } from './documents';
 import { createInviteStore } from './invites';
 import { createLifecycleStore } from './lifecycle';
+import { createMailNotificationStore } from './mailNotifications';
+import { createMailOutboxStore } from './mailOutbox';
+import { createMailPreferenceStore } from './mailPreferences';
 import { createRoundStore } from './rounds';
 import { createPasswordResetStore } from './passwordResets';
 import { createSessionEndStore } from './sessionEnds';
@@ -41,5 +44,8 @@ export function createStores(db: Executor, docStorage: DocStorage): Stores {
     storageUsage: createStorageUsageStore(db),
     rounds: createRoundStore(db),
     trajectLifecycle: createTrajectLifecycleStore(db),
+    mailOutbox: createMailOutboxStore(db),
+    mailPreferences: createMailPreferenceStore(db),
+    mailNotifications: createMailNotificationStore(db),
   };
 }
