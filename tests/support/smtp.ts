@@ -1,0 +1,82 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { expect } from 'vitest';
+
+/** A mail as the receiver got it: the parsed message and the envelope's recipients. */
+export interface ReceivedMail {
+  to: string[];
+  parsed: ParsedMail;
+}
+
+/**
+ * A real SMTP server on loopback that keeps every mail it accepts, parsed with mailparser. It
+ * offers neither STARTTLS nor login, like a local relay: the plain case SMTP_URL must handle.
+ * `stop()` and `start()` take it down and up on the same port (an SMTP outage).
+ */
+export class TestSmtp {
+  readonly received: ReceivedMail[] = [];
+  private server: SMTPServer | undefined;
+  private port = 0;
+
+  /** Starts it (again); resolves when it listens. */
+  async start(): Promise<void> {
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData: (stream, session, callback) => {
+        simpleParser(stream)
+          .then((parsed) => {
+            this.received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), parsed });
+            callback();
+          })
+          .catch(callback);
+      },
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.port, '127.0.0.1', () => resolve());
+    });
+    this.port = (server.server.address() as AddressInfo).port;
+    this.server = server;
+  }
+
+  /** Stops it; connections are refused until start(). */
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** SMTP_URL for the app. */
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  /** The mails sent to `address` so far. */
+  to(address: string): ReceivedMail[] {
+    return this.received.filter((mail) => mail.to.includes(address.toLowerCase()));
+  }
+
+  /** Waits until `count` mails to `address` arrived; resolves with them. */
+  async waitFor(address: string, count = 1, timeout = 10_000): Promise<ReceivedMail[]> {
+    await expect.poll(() => this.to(address).length, { timeout, interval: 50 }).toBeGreaterThanOrEqual(count);
+    return this.to(address);
+  }
+}
+
+/** Starts a TestSmtp. */
+export async function startTestSmtp(): Promise<TestSmtp> {
+  const smtp = new TestSmtp();
+  await smtp.start();
+  return smtp;
+}
+
+/** The first link in a text part that starts with `prefix`. */
+export function linkIn(text: string | undefined, prefix: string): string {
+  const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`${escaped}[^\\s>"]+`).exec(text ?? '');
+  if (!match) throw new Error(`no link starting with ${prefix} in:\n${text}`);
+  return match[0];
+}
