@@ -150,6 +150,7 @@ export async function exportAccount(deps: AppDeps, user: User) {
       name: user.name,
       createdAt: new Date(user.createdAt).toISOString(),
     },
+    settings: { emailNotifications: await deps.stores.mailPreferences.get(user.id) },
     teams: await deps.stores.teams.forUser(user.id),
     sessions: (await deps.stores.sessions.listForUser(user.id)).map((session) => ({
       createdAt: new Date(session.created_at).toISOString(),

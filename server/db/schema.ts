@@ -391,8 +391,8 @@ export interface NotificationsTable {
   doc_id: string | null;
   created_at: number;
   read_at: number | null;
-  /** The first lines of the message it is about (mail snippet). */
-  excerpt: string | null;
+  /** The message it is about (its mail quotes the first lines). */
+  comment_id: string | null;
   /** When it was mailed, put in a digest or skipped (mail off); null: not yet. */
   mailed_at: number | null;
 }

@@ -24,7 +24,10 @@ export function passwordResetMail(input: { name: string; url: string }): MailCon
       'Iemand (hopelijk jij) vroeg om je wachtwoord voor Werkplaats opnieuw in te stellen. Met de link hieronder kies je een nieuw wachtwoord. De link werkt één uur en één keer; daarna word je overal uitgelogd.',
     ],
     action: { label: 'Nieuw wachtwoord kiezen', url: input.url },
-    footer: ['Vroeg je hier niet om? Negeer deze mail dan: je wachtwoord blijft wat het was.', COMMON.nl.sentBy],
+    footer: [
+      'Vroeg je hier niet om? Negeer deze mail dan: je wachtwoord blijft wat het was.',
+      COMMON.nl.sentBy,
+    ],
   };
 }
 
@@ -161,7 +164,10 @@ function groupByPlace(notices: MailNotice[]): MailSection[] {
     section.items.push({
       text: notice.text,
       quote: notice.quote,
-      action: { label: notice.where ? `Openen in "${notice.where}"` : 'Openen in Werkplaats', url: notice.url },
+      action: {
+        label: notice.where ? `Openen in "${notice.where}"` : 'Openen in Werkplaats',
+        url: notice.url,
+      },
     });
     sections.set(heading, section);
   }

@@ -1,6 +1,7 @@
 import type { AppDeps } from '../deps';
 import { renderNotificationText } from '../presenters/notificationText';
 import type { MailableNotification } from '../stores/mailNotifications';
+import { messageExcerpt } from './excerpt';
 import { digestMail, immediateNotificationMail, type MailNotice } from './messages';
 import { renderMail } from './template';
 import { UNSUBSCRIBE_PAGE, unsubscribeHeaders, unsubscribeToken } from './unsubscribe';
@@ -31,7 +32,7 @@ export function lastDigestMoment(now: number, digestHour: number): number {
 const noticeOf = (origin: string, row: MailableNotification): MailNotice => ({
   text: renderNotificationText(row.text, row.actorId ? row.actorName : null),
   where: row.docTitle,
-  quote: row.excerpt ?? undefined,
+  quote: row.commentBody ? messageExcerpt(row.commentBody) : undefined,
   url: `${origin}${row.link}`,
 });
 
@@ -40,7 +41,7 @@ const noticeOf = (origin: string, row: MailableNotification): MailNotice => ({
  * list when several came together), `daily` in one digest once a digest moment has passed since
  * the oldest, `off` (and accounts deleted or disabled) never — theirs are just marked handled.
  * Each person's batch is claimed and queued in one transaction, so with several instances it is
- * mailed once. Returns the number of mails queued.
+ * mailed once. `now` decides only which digests are due. Returns the number of mails queued.
  */
 export async function mailNotifications(
   deps: Pick<AppDeps, 'stores' | 'transaction'>,
@@ -54,7 +55,7 @@ export async function mailNotifications(
     if (mailed && recipient.choice === 'daily' && recipient.oldestAt >= digestDue) continue;
     const key = mailed ? await context.unsubscribeKey() : undefined;
     queued += await deps.transaction(async (tx) => {
-      const rows = await tx.stores.mailNotifications.claim(recipient.userId, now);
+      const rows = await tx.stores.mailNotifications.claim(recipient.userId);
       if (!key || rows.length === 0) return 0;
       const token = unsubscribeToken(key, recipient.userId);
       const links = {
@@ -67,16 +68,13 @@ export async function mailNotifications(
       const notices = rows.map((row) => noticeOf(context.origin, row));
       const content =
         recipient.choice === 'daily' ? digestMail(notices, links) : immediateNotificationMail(notices, links);
-      await tx.stores.mailOutbox.enqueue(
-        {
-          kind: recipient.choice === 'daily' ? 'digest' : 'notification',
-          to: recipient.email,
-          ...renderMail(content),
-          headers: unsubscribeHeaders(context.origin, token),
-          expiresAt: now + NOTIFICATION_MAIL_VALID_MS,
-        },
-        now,
-      );
+      await tx.stores.mailOutbox.enqueue({
+        kind: recipient.choice === 'daily' ? 'digest' : 'notification',
+        to: recipient.email,
+        ...renderMail(content),
+        headers: unsubscribeHeaders(context.origin, token),
+        expiresAt: Date.now() + NOTIFICATION_MAIL_VALID_MS,
+      });
       return 1;
     });
   }

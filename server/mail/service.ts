@@ -45,7 +45,15 @@ export const NO_MAIL: MailService = {
  */
 export function startMail(
   deps: Pick<AppDeps, 'stores' | 'transaction'>,
-  env: Pick<Env, 'SMTP_URL' | 'MAIL_FROM' | 'MAIL_RETRY_SECONDS' | 'MAIL_NOTIFY_SECONDS' | 'MAIL_DIGEST_HOUR' | 'PUBLIC_ORIGIN'>,
+  env: Pick<
+    Env,
+    | 'SMTP_URL'
+    | 'MAIL_FROM'
+    | 'MAIL_RETRY_SECONDS'
+    | 'MAIL_NOTIFY_SECONDS'
+    | 'MAIL_DIGEST_HOUR'
+    | 'PUBLIC_ORIGIN'
+  >,
 ): RunningMail {
   let origin = env.PUBLIC_ORIGIN ?? 'http://localhost';
   let key: Promise<Uint8Array> | undefined;
@@ -56,37 +64,49 @@ export function startMail(
         retryMs: env.MAIL_RETRY_SECONDS * 1000,
       })
     : undefined;
-  let notifying: Promise<number> | undefined;
-  const runNotifications = (now = Date.now()): Promise<number> =>
-    (notifying ??= (async () => {
-      try {
-        const queued = await mailNotifications(
-          deps,
-          {
-            enabled: sender !== undefined,
-            origin,
-            digestHour: env.MAIL_DIGEST_HOUR,
-            unsubscribeKey: () => (key ??= deps.stores.mailPreferences.unsubscribeKey()),
-          },
-          now,
-        );
-        if (queued > 0) sender?.kick();
-        return queued;
-      } catch (error) {
-        key = undefined;
-        log.error('turning notifications into mail failed', { error: String(error) });
-        return 0;
-      } finally {
-        notifying = undefined;
-      }
-    })());
+  // Runs one after another: a call during a run waits for it, then runs with its own `now`.
+  let notifying: Promise<unknown> = Promise.resolve();
+  const notifyOnce = async (now: number): Promise<number> => {
+    try {
+      const queued = await mailNotifications(
+        deps,
+        {
+          enabled: sender !== undefined,
+          origin,
+          digestHour: env.MAIL_DIGEST_HOUR,
+          unsubscribeKey: () => (key ??= deps.stores.mailPreferences.unsubscribeKey()),
+        },
+        now,
+      );
+      if (queued > 0) sender?.kick();
+      return queued;
+    } catch (error) {
+      key = undefined;
+      log.error('turning notifications into mail failed', { error: String(error) });
+      return 0;
+    }
+  };
+  let waiting = 0;
+  const runNotifications = (now?: number): Promise<number> => {
+    // Timer ticks while a run waits are dropped: the waiting run does their work.
+    if (now === undefined && waiting > 0) return Promise.resolve(0);
+    waiting++;
+    const run = notifying.then(() => {
+      waiting--;
+      return notifyOnce(now ?? Date.now());
+    });
+    notifying = run;
+    return run;
+  };
   const notifyTimer = setInterval(() => void runNotifications(), env.MAIL_NOTIFY_SECONDS * 1000);
   notifyTimer.unref();
   const sweepTimer = setInterval(
     () =>
-      void deps.stores.mailOutbox.deleteFinishedBefore(Date.now() - KEEP_FINISHED_MS).catch((error: unknown) => {
-        log.warn('could not remove old outbox rows', { error: String(error) });
-      }),
+      void deps.stores.mailOutbox
+        .deleteFinishedBefore(Date.now() - KEEP_FINISHED_MS)
+        .catch((error: unknown) => {
+          log.warn('could not remove old outbox rows', { error: String(error) });
+        }),
     HOUR_MS,
   );
   sweepTimer.unref();

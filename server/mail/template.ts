@@ -42,8 +42,7 @@ export interface RenderedMail {
   html: string;
 }
 
-const escape = (value: string) =>
-  value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const escape = (value: string) => value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 // Inline styles only (mail clients drop <style> blocks); colours keep at least 4.5:1 contrast.
 const STYLE = {
@@ -51,7 +50,8 @@ const STYLE = {
   main: 'max-width:600px;margin:0 auto;padding:24px;background:#ffffff;border-radius:6px',
   h1: 'font-size:22px;line-height:1.3;margin:0 0 16px',
   h2: 'font-size:18px;margin:24px 0 8px',
-  quote: 'margin:8px 0 16px;padding:8px 12px;border-left:4px solid #5b6b2f;background:#f4f4f1;white-space:pre-line',
+  quote:
+    'margin:8px 0 16px;padding:8px 12px;border-left:4px solid #5b6b2f;background:#f4f4f1;white-space:pre-line',
   button:
     'display:inline-block;padding:12px 20px;background:#3d4a1c;color:#ffffff;text-decoration:underline;border-radius:4px;font-weight:bold',
   link: 'color:#3d4a1c;text-decoration:underline',

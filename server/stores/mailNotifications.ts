@@ -7,7 +7,8 @@ export interface MailableNotification {
   kind: string;
   text: string;
   link: string;
-  excerpt: string | null;
+  /** The message it is about, unless deleted (a mention's body, with its `@[Naam](id)` markup). */
+  commentBody: string | null;
   actorId: string | null;
   actorName: string | null;
   docId: string | null;
@@ -65,12 +66,15 @@ export function createMailNotificationStore(db: Executor) {
         .selectFrom('notifications as n')
         .leftJoin('users as a', 'a.id', 'n.actor_id')
         .leftJoin('documents as d', 'd.id', 'n.doc_id')
+        .leftJoin('comments as c', (join) =>
+          join.onRef('c.id', '=', 'n.comment_id').on('c.deleted_at', 'is', null),
+        )
         .select([
           'n.id',
           'n.kind',
           'n.text',
           'n.link',
-          'n.excerpt',
+          'c.body as comment_body',
           'n.actor_id',
           'a.name as actor_name',
           'n.doc_id',
@@ -89,7 +93,7 @@ export function createMailNotificationStore(db: Executor) {
         kind: row.kind,
         text: row.text,
         link: row.link,
-        excerpt: row.excerpt,
+        commentBody: row.comment_body,
         actorId: row.actor_id,
         actorName: row.actor_name,
         docId: row.doc_id,

@@ -29,7 +29,11 @@ export function createMailPreferenceStore(db: Executor) {
         .values({ id: 1, secret: randomBytes(32) })
         .onConflict((oc) => oc.column('id').doNothing())
         .execute();
-      const row = await db.selectFrom('mail_keys').select('secret').where('id', '=', 1).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('mail_keys')
+        .select('secret')
+        .where('id', '=', 1)
+        .executeTakeFirstOrThrow();
       return row.secret;
     },
   };

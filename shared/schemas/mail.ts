@@ -26,7 +26,12 @@ export const mailInvitationFields = {
 /** POST /api/auth/password-reset */
 export const passwordResetRequestBody = z
   .object({
-    email: z.string().trim().toLowerCase().max(254, 'E-mailadres is te lang').pipe(z.email('Geen geldig e-mailadres')),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(254, 'E-mailadres is te lang')
+      .pipe(z.email('Geen geldig e-mailadres')),
   })
   .strict();
 
@@ -37,3 +42,11 @@ export const patchMeBody = z
     emailNotifications: z.enum(EMAIL_NOTIFICATION_CHOICES, 'Kies direct, dagelijks of uit').optional(),
   })
   .strict();
+
+/** GET /api/me, PATCH /api/me */
+export interface Me {
+  id: string;
+  email: string;
+  name: string;
+  emailNotifications: EmailNotifications;
+}

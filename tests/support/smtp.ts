@@ -66,6 +66,12 @@ export class TestSmtp {
   }
 }
 
+/** A header's raw value as sent (mailparser folds List-* headers into one object). */
+export function rawHeader(parsed: ParsedMail, name: string): string | undefined {
+  const line = parsed.headerLines.find((header) => header.key === name.toLowerCase())?.line;
+  return line?.slice(line.indexOf(':') + 1).trim();
+}
+
 /** Starts a TestSmtp. */
 export async function startTestSmtp(): Promise<TestSmtp> {
   const smtp = new TestSmtp();

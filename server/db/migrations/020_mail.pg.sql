@@ -34,7 +34,7 @@ CREATE TABLE round_deadline_notices (
   created_at BIGINT NOT NULL
 );
 
-ALTER TABLE notifications ADD COLUMN excerpt TEXT;
+ALTER TABLE notifications ADD COLUMN comment_id TEXT;
 ALTER TABLE notifications ADD COLUMN mailed_at BIGINT;
 UPDATE notifications SET mailed_at = created_at;
 CREATE INDEX notifications_unmailed ON notifications (user_id) WHERE mailed_at IS NULL;

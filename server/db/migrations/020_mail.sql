@@ -43,8 +43,9 @@ CREATE TABLE round_deadline_notices (
   created_at INTEGER NOT NULL
 );
 
--- The first lines of the message a notification is about (a mention's snippet in its mail).
-ALTER TABLE notifications ADD COLUMN excerpt TEXT;
+-- The message a notification is about: its mail quotes the first lines (read when mailed, so a
+-- message deleted meanwhile is not quoted).
+ALTER TABLE notifications ADD COLUMN comment_id TEXT;
 -- When the notification was mailed, put in a digest or skipped (mail off); NULL: not yet. Those
 -- written before mail existed count as handled.
 ALTER TABLE notifications ADD COLUMN mailed_at INTEGER;

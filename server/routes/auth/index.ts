@@ -37,7 +37,11 @@ export function authRoutes(deps: AppDeps) {
     .get('/config', (c) => c.json({ ...authConfig(deps.env), mail: deps.mail.enabled }))
     .post('/password-reset', validateJson(passwordResetRequestBody), async (c) => {
       if (!(await deps.limiters.resetRequestsByAddress.attempt(addressKey(clientAddress(c))))) {
-        throw new ApiError(429, 'rate_limited', 'Te veel aanvragen vanaf dit adres. Probeer het over een uur opnieuw.');
+        throw new ApiError(
+          429,
+          'rate_limited',
+          'Te veel aanvragen vanaf dit adres. Probeer het over een uur opnieuw.',
+        );
       }
       // The lookup and the mail happen after the answer: same body and same timing for every address.
       const origin = publicOrigin(c);

@@ -37,7 +37,9 @@ describe('mail outbox', () => {
     expect((await requestReset(user.email)).status).toBe(202);
     expect(Date.now() - started).toBeLessThan(2_000);
     // Attempts fail and are retried while the server is down.
-    await expect.poll(async () => (await outboxRow(user.email)).attempts, { timeout: 10_000 }).toBeGreaterThan(1);
+    await expect
+      .poll(async () => (await outboxRow(user.email)).attempts, { timeout: 10_000 })
+      .toBeGreaterThan(1);
     expect((await outboxRow(user.email)).last_error).toBeTruthy();
     expect(smtp.to(user.email)).toEqual([]);
 
@@ -58,7 +60,9 @@ describe('mail outbox', () => {
     const user = await server.signUp('Herstart Mail');
     await smtp.stop();
     expect((await requestReset(user.email)).status).toBe(202);
-    await expect.poll(async () => (await outboxRow(user.email)).attempts, { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await outboxRow(user.email)).attempts, { timeout: 10_000 })
+      .toBeGreaterThan(0);
     await server.restart();
     await smtp.start();
     await smtp.waitFor(user.email);

@@ -71,7 +71,11 @@ describe('outbox claims on PostgreSQL', () => {
     try {
       const addresses = Array.from({ length: 30 }, (_, i) => `twee${i}@example.org`);
       for (const address of addresses) await a.running.deps.stores.mailOutbox.enqueue(mail(address));
-      await Promise.all([a.running.deps.mail.flush(), b.running.deps.mail.flush(), a.running.deps.mail.flush()]);
+      await Promise.all([
+        a.running.deps.mail.flush(),
+        b.running.deps.mail.flush(),
+        a.running.deps.mail.flush(),
+      ]);
       for (const address of addresses) await smtp.waitFor(address);
       await new Promise((resolve) => setTimeout(resolve, 2_500));
       for (const address of addresses) expect(smtp.to(address)).toHaveLength(1);

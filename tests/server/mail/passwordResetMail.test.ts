@@ -99,7 +99,9 @@ describe('without SMTP_URL', () => {
     const plain = await startTestServer();
     try {
       const user = await plain.signUp('Geen Mail');
-      const response = await plain.request('POST', '/api/auth/password-reset', { body: { email: user.email } });
+      const response = await plain.request('POST', '/api/auth/password-reset', {
+        body: { email: user.email },
+      });
       expect(response.status).toBe(202);
       const config = (await (await plain.request('GET', '/api/auth/config')).json()) as { mail: boolean };
       expect(config.mail).toBe(false);
