@@ -475,7 +475,8 @@ export interface MailPreferencesTable {
 
 /** The unsubscribe links' HMAC key (one row). */
 export interface MailKeysTable {
-  id: number;
+  /** Always 1 (an INTEGER PRIMARY KEY: SQLite's rowid). */
+  id: Generated<number>;
   secret: Bytes;
 }
 
