@@ -41,6 +41,7 @@ export interface Stores {
   mailOutbox: import('./stores/mailOutbox').MailOutboxStore;
   mailPreferences: import('./stores/mailPreferences').MailPreferenceStore;
   mailNotifications: import('./stores/mailNotifications').MailNotificationStore;
+  deadlineNotices: import('./stores/deadlineNotices').DeadlineNoticeStore;
 }
 
 /** What routes and the sync server need, created once at boot. */

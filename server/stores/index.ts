@@ -1,6 +1,7 @@
 import type { Executor } from '../db/database';
 import type { Stores } from '../deps';
 import { createAuditStore } from './audit';
+import { createDeadlineNoticeStore } from './deadlineNotices';
 import { createDesignStore } from './designs';
 import type { DocStorage } from './docStorage';
 import { createDocumentStore } from './documents';
@@ -47,5 +48,6 @@ export function createStores(db: Executor, docStorage: DocStorage): Stores {
     mailOutbox: createMailOutboxStore(db),
     mailPreferences: createMailPreferenceStore(db),
     mailNotifications: createMailNotificationStore(db),
+    deadlineNotices: createDeadlineNoticeStore(db),
   };
 }

@@ -336,6 +336,7 @@ export interface Notification {
     | 'round_invite'
     | 'round_feedback'
     | 'round_closed'
+    | 'round_deadline'
     | 'round_completed'
     | 'team_added'
     | 'review_request'
