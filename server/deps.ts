@@ -42,6 +42,7 @@ export interface Stores {
   mailPreferences: import('./stores/mailPreferences').MailPreferenceStore;
   mailNotifications: import('./stores/mailNotifications').MailNotificationStore;
   deadlineNotices: import('./stores/deadlineNotices').DeadlineNoticeStore;
+  sentInvitations: import('./stores/sentInvitations').SentInvitationStore;
 }
 
 /** What routes and the sync server need, created once at boot. */

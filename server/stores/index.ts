@@ -12,6 +12,7 @@ import { createMailOutboxStore } from './mailOutbox';
 import { createMailPreferenceStore } from './mailPreferences';
 import { createRoundStore } from './rounds';
 import { createPasswordResetStore } from './passwordResets';
+import { createSentInvitationStore } from './sentInvitations';
 import { createSessionEndStore } from './sessionEnds';
 import { createSessionStore } from './sessions';
 import { createStorageUsageStore } from './storageUsage';
@@ -49,5 +50,6 @@ export function createStores(db: Executor, docStorage: DocStorage): Stores {
     mailPreferences: createMailPreferenceStore(db),
     mailNotifications: createMailNotificationStore(db),
     deadlineNotices: createDeadlineNoticeStore(db),
+    sentInvitations: createSentInvitationStore(db),
   };
 }

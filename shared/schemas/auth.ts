@@ -1,5 +1,6 @@
 import { PASSWORD_MAX, PASSWORD_MIN } from '../domain/passwords';
 import { ROLES, TEAM_KINDS } from '../domain/roles';
+import { mailInvitationFields } from './mail';
 import { z } from './zod';
 
 export { PASSWORD_MAX, PASSWORD_MIN };
@@ -58,7 +59,12 @@ export const addMemberBody = z.object({ email, role }).strict();
 export const changeRoleBody = z.object({ role }).strict();
 /** POST /api/teams/:teamId/invites */
 export const createInviteBody = z
-  .object({ role, expiresInDays: z.number().int().min(1).max(30).optional() })
+  .object({
+    role,
+    expiresInDays: z.number().int().min(1).max(30).optional(),
+    /** Mails the link to this address (with SMTP_URL), in `language`. */
+    ...mailInvitationFields,
+  })
   .strict();
 
 export type SignupBody = z.infer<typeof signupBody>;

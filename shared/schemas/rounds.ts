@@ -1,3 +1,4 @@
+import { mailInvitationFields } from './mail';
 import { z } from './zod';
 
 /**
@@ -179,6 +180,8 @@ export const createRoundLinkBody = z
     label: z.string().trim().max(200).optional(),
     /** Default 14; the link never outlives the round. */
     expiresInDays: z.number().int().min(1).max(90).optional(),
+    /** Mails the link to this address (with SMTP_URL), in `language`. */
+    ...mailInvitationFields,
   })
   .strict();
 
@@ -276,6 +279,8 @@ export interface RoundReviewers {
     expiresAt: string;
     revokedAt: string | null;
     uses: number;
+    /** The address the link was mailed to, if it was. */
+    sentTo: string | null;
   }>;
   participants: RoundParticipant[];
 }
