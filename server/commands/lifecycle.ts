@@ -9,6 +9,7 @@ import { ApiError, notFound } from '../http/apiError';
 import { authorizeDocument } from '../policies/document';
 import type { PublishedProjection } from '../stores/lifecycle';
 import { designChecks, designTemplate } from './designs';
+import { notifyStatusChange } from './notifications';
 import { recordedMove, statusChangedMeanwhile, statusSteps, type MoveInput } from './statusMoves';
 import { createVersion } from './versions';
 
@@ -105,6 +106,7 @@ export async function changeStatus(deps: AppDeps, userId: string, docId: string,
       actorId: userId,
       details: { documentId: docId, from, to: input.to, outcome, note },
     });
+    await notifyStatusChange(tx, { document, from, to: input.to, actorId: userId });
   });
   if (document.teamId) {
     for (const member of await deps.stores.teams.members(document.teamId)) {

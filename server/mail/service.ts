@@ -88,8 +88,6 @@ export function startMail(
   };
   let waiting = 0;
   const runNotifications = (now?: number): Promise<number> => {
-    // Timer ticks while a run waits are dropped: the waiting run does their work.
-    if (now === undefined && waiting > 0) return Promise.resolve(0);
     waiting++;
     const run = notifying.then(() => {
       waiting--;
@@ -98,7 +96,11 @@ export function startMail(
     notifying = run;
     return run;
   };
-  const notifyTimer = setInterval(() => void runNotifications(), env.MAIL_NOTIFY_SECONDS * 1000);
+  // A tick while a run waits is dropped: the waiting run does its work.
+  const tick = () => {
+    if (waiting === 0) void runNotifications();
+  };
+  const notifyTimer = setInterval(tick, env.MAIL_NOTIFY_SECONDS * 1000);
   notifyTimer.unref();
   const sweepTimer = setInterval(
     () =>

@@ -345,7 +345,8 @@ export interface Notification {
     | 'round_completed'
     | 'team_added'
     | 'review_request'
-    | 'review_request_answered';
+    | 'review_request_answered'
+    | 'design_status';
   /** Dutch text ready to show. */
   text: string;
   /** Client path to open (e.g. /ontwerp/:id?comment=…, /ronde/:id). */
