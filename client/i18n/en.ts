@@ -5,6 +5,7 @@ import { enDesigns } from './enDesigns';
 import { enTemplates } from './enTemplates';
 import { enRounds } from './enRounds';
 import { enAuth } from './enAuth';
+import { enMail } from './enMail';
 import { enTrajects } from './enTrajects';
 import { enVersions } from './enVersions';
 import type { AppMessageKey, Messages } from './nl';
@@ -309,5 +310,6 @@ export const en: Messages = combineCatalogs(
   enRounds,
   enTrajects,
   enAuth,
+  enMail,
   enErrors,
 );

@@ -6,6 +6,7 @@ import { nlDesigns } from './nlDesigns';
 import { nlTemplates } from './nlTemplates';
 import { nlRounds } from './nlRounds';
 import { nlAuth } from './nlAuth';
+import { nlMail } from './nlMail';
 import { nlTrajects } from './nlTrajects';
 import { nlVersions } from './nlVersions';
 
@@ -319,6 +320,7 @@ export const nl = combineCatalogs(
   nlRounds,
   nlTrajects,
   nlAuth,
+  nlMail,
   nlErrors,
 );
 
