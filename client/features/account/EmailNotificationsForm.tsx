@@ -4,21 +4,20 @@ import { toApiError, type ApiError } from '../../api/request';
 import { useT } from '../../i18n/I18nProvider';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { RadioOptions } from '../../ui/RadioOptions';
-import { getMailEnabled } from '../auth/authApi';
+import { useMailEnabled } from '../auth/useMailEnabled';
 import { getMeWithSettings, updateMe } from './accountApi';
 
 /** "Meldingen per e-mail": immediately, a daily digest (the default) or off. */
 export function EmailNotificationsForm() {
   const t = useT();
   const headingId = useId();
-  const [mail, setMail] = useState<boolean | undefined>();
+  const mail = useMailEnabled();
   const [choice, setChoice] = useState<EmailNotifications | undefined>();
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    getMailEnabled().then(setMail, (caught: unknown) => setError(toApiError(caught)));
     getMeWithSettings().then(
       (me) => setChoice(me.emailNotifications),
       (caught: unknown) => setError(toApiError(caught)),

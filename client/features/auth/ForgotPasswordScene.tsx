@@ -5,7 +5,8 @@ import { loginPath } from '../../app/router';
 import { useT } from '../../i18n/I18nProvider';
 import { TextField } from '../../ui/TextField';
 import { AuthForm, useAuthForm } from './AuthForm';
-import { getMailEnabled, requestPasswordReset } from './authApi';
+import { requestPasswordReset } from './authApi';
+import { useMailEnabled } from './useMailEnabled';
 
 const loadSchema = () =>
   import('../../../shared/schemas/mail').then((module) => module.passwordResetRequestBody);
@@ -16,7 +17,7 @@ const loadSchema = () =>
  */
 export function ForgotPasswordScene() {
   const t = useT();
-  const [mail, setMail] = useState<boolean | undefined>();
+  const mail = useMailEnabled();
   const [sentTo, setSentTo] = useState<string | null>(null);
   const sentRef = useRef<HTMLParagraphElement>(null);
   const form = useAuthForm({
@@ -28,9 +29,6 @@ export function ForgotPasswordScene() {
     },
   });
 
-  useEffect(() => {
-    getMailEnabled().then(setMail, () => setMail(true));
-  }, []);
   // The form is gone: focus goes to the outcome, so a screen reader reads it.
   useEffect(() => {
     if (sentTo) sentRef.current?.focus();

@@ -10,11 +10,13 @@ import { toApiError, type ApiError } from '../../api/request';
 import { createInvite, listInvites, revokeInvite, type CreatedInvite, type Invite } from './teamsApi';
 import { useLoadable } from '../../api/useLoadable';
 import { useDateTimeFormat } from '../../i18n/format';
-import { useT } from '../../i18n/I18nProvider';
+import { useI18n, useT } from '../../i18n/I18nProvider';
+import { useMailEnabled } from '../auth/useMailEnabled';
+import type { MailLanguage } from '../../../shared/schemas/mail';
 import { roleLabelKey } from '../../i18n/labels';
 
 const DEFAULT_DAYS = 7;
-const FIELDS = ['role', 'expiresInDays'] as const;
+const FIELDS = ['role', 'expiresInDays', 'email'] as const;
 type Field = (typeof FIELDS)[number];
 
 type InviteStatus = 'open' | 'used' | 'revoked' | 'expired';
@@ -59,6 +61,7 @@ export function InvitesSection({
         />
         <p role="status" className="status-line">
           {created ? t('invites.created', { role: t(roleLabelKey(created.role)) }) : ''}
+          {created?.sentTo ? ` ${t('inviteMail.sentTo', { email: created.sentTo })}` : ''}
         </p>
         {created ? <CopyField label={t('invites.link')} value={created.url} testId="invite-link" /> : null}
       </div>
@@ -79,8 +82,13 @@ function NewInviteForm({
 }) {
   const t = useT();
   const formRef = useRef<HTMLFormElement>(null);
+  const languageId = useId();
   const [role, setRole] = useState<Role>('editor');
   const [days, setDays] = useState(String(DEFAULT_DAYS));
+  const mail = useMailEnabled();
+  const { language: uiLanguage } = useI18n();
+  const [email, setEmail] = useState('');
+  const [language, setLanguage] = useState<MailLanguage>(uiLanguage);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors<Field>>({});
   const [formError, setFormError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -88,7 +96,11 @@ function NewInviteForm({
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (busy) return;
-    const parsed = createInviteBody.safeParse({ role, expiresInDays: Number(days) });
+    const parsed = createInviteBody.safeParse({
+      role,
+      expiresInDays: Number(days),
+      ...(mail && email.trim() ? { email, language } : {}),
+    });
     if (!parsed.success) {
       showErrorsAndFocus(formRef.current, () => {
         const errors = zodFieldErrors(parsed.error.issues, FIELDS);
@@ -124,6 +136,31 @@ function NewInviteForm({
         error={fieldErrors.expiresInDays}
         data-testid="invite-days"
       />
+      {mail ? (
+        <>
+          <TextField
+            label={t('inviteMail.email')}
+            hint={t('inviteMail.emailHint')}
+            type="email"
+            autoComplete="off"
+            value={email}
+            onChange={setEmail}
+            error={fieldErrors.email}
+            data-testid="invite-email"
+          />
+          <div className="field">
+            <label htmlFor={languageId}>{t('inviteMail.language')}</label>
+            <select
+              id={languageId}
+              value={language}
+              onChange={(event) => setLanguage(event.target.value === 'en' ? 'en' : 'nl')}
+            >
+              <option value="nl">{t('language.nl')}</option>
+              <option value="en">{t('language.en')}</option>
+            </select>
+          </div>
+        </>
+      ) : null}
       <button
         type="submit"
         className="button button--primary"
@@ -176,6 +213,11 @@ function InviteList({
                 {' · '}
                 <span className={`badge badge--${status}`}>{t(`invites.status.${status}`)}</span>
               </span>
+              {invite.sentTo ? (
+                <span className="item-list__meta" data-testid="invite-sent-to">
+                  {t('inviteMail.sentTo', { email: invite.sentTo })}
+                </span>
+              ) : null}
               <span className="item-list__meta">
                 {t('invites.createdAt')}{' '}
                 <time dateTime={invite.createdAt}>{formatDate(invite.createdAt)}</time>
