@@ -1,4 +1,4 @@
-import type { MailLanguage } from '../../shared/schemas/mail';
+import type { MailLanguage } from '../../shared/domain/mail';
 import type { AppDeps } from '../deps';
 import { roundInviteMail, teamInviteMail } from '../mail/messages';
 import { renderMail } from '../mail/template';

@@ -1,4 +1,4 @@
-import type { MailLanguage } from '../../shared/schemas/mail';
+import type { MailLanguage } from '../../shared/domain/mail';
 import type { MailAction, MailContent, MailSection } from './template';
 
 /** Words every mail shares, per language. */

@@ -1,4 +1,4 @@
-import type { MailLanguage } from '../../shared/schemas/mail';
+import type { MailLanguage } from '../../shared/domain/mail';
 
 /** A link with words that say where it goes (never "klik hier"). */
 export interface MailAction {

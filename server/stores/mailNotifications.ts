@@ -1,5 +1,5 @@
 import type { Executor } from '../db/database';
-import { DEFAULT_EMAIL_NOTIFICATIONS, type EmailNotifications } from '../../shared/schemas/mail';
+import { DEFAULT_EMAIL_NOTIFICATIONS, type EmailNotifications } from '../../shared/domain/mail';
 
 /** A notification to be mailed, with who caused it and where. */
 export interface MailableNotification {

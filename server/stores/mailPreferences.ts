@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Executor } from '../db/database';
-import { DEFAULT_EMAIL_NOTIFICATIONS, type EmailNotifications } from '../../shared/schemas/mail';
+import { DEFAULT_EMAIL_NOTIFICATIONS, type EmailNotifications } from '../../shared/domain/mail';
 
 /** Queries on `mail_preferences` and the unsubscribe key in `mail_keys`. */
 export function createMailPreferenceStore(db: Executor) {

@@ -1,7 +1,7 @@
 import { PASSWORD_MAX, PASSWORD_MIN } from '../domain/passwords';
 import { ROLES, TEAM_KINDS } from '../domain/roles';
-import { mailInvitationFields } from './mail';
 import { z } from './zod';
+import { mailInvitationFields } from './mail';
 
 export { PASSWORD_MAX, PASSWORD_MIN };
 
@@ -66,6 +66,9 @@ export const createInviteBody = z
     ...mailInvitationFields,
   })
   .strict();
+
+/** The mail schemas, here too: the sign-in pages load this one file (and zod) lazily. */
+export { passwordResetRequestBody } from './mail';
 
 export type SignupBody = z.infer<typeof signupBody>;
 export type SignupInvite = z.infer<typeof signupInvite>;

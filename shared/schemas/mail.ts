@@ -1,15 +1,5 @@
 import { z } from './zod';
-
-/** How much notification mail a person gets: each one within a minute, one digest a day, or none. */
-export const EMAIL_NOTIFICATION_CHOICES = ['immediately', 'daily', 'off'] as const;
-export type EmailNotifications = (typeof EMAIL_NOTIFICATION_CHOICES)[number];
-
-/** The choice when a person has made none. */
-export const DEFAULT_EMAIL_NOTIFICATIONS: EmailNotifications = 'daily';
-
-/** Languages a mail can be written in (the recipient's, or for an invitation the inviter's choice). */
-export const MAIL_LANGUAGES = ['nl', 'en'] as const;
-export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
+import { EMAIL_NOTIFICATION_CHOICES, MAIL_LANGUAGES } from '../domain/mail';
 
 /** Optional fields that send an invitation by mail (team invite, round reviewer link). */
 export const mailInvitationFields = {
@@ -42,11 +32,3 @@ export const patchMeBody = z
     emailNotifications: z.enum(EMAIL_NOTIFICATION_CHOICES, 'Kies direct, dagelijks of uit').optional(),
   })
   .strict();
-
-/** GET /api/me, PATCH /api/me */
-export interface Me {
-  id: string;
-  email: string;
-  name: string;
-  emailNotifications: EmailNotifications;
-}

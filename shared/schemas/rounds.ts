@@ -1,4 +1,4 @@
-import { mailInvitationFields } from './mail';
+import type { MailLanguage } from '../domain/mail';
 import { z } from './zod';
 
 /**
@@ -180,8 +180,18 @@ export const createRoundLinkBody = z
     label: z.string().trim().max(200).optional(),
     /** Default 14; the link never outlives the round. */
     expiresInDays: z.number().int().min(1).max(90).optional(),
-    /** Mails the link to this address (with SMTP_URL), in `language`. */
-    ...mailInvitationFields,
+    /**
+     * Mails the link to this address (with SMTP_URL), in `language`. Spelled out rather than taken
+     * from schemas/mail.ts: importing that here would put it in the client's shared zod chunk.
+     */
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(254, 'E-mailadres is te lang')
+      .pipe(z.email('Geen geldig e-mailadres'))
+      .optional(),
+    language: z.enum(['nl', 'en'] as const satisfies readonly MailLanguage[]).optional(),
   })
   .strict();
 

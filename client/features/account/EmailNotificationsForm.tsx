@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { EMAIL_NOTIFICATION_CHOICES, type EmailNotifications } from '../../../shared/schemas/mail';
+import { EMAIL_NOTIFICATION_CHOICES, type EmailNotifications } from '../../../shared/domain/mail';
 import { toApiError, type ApiError } from '../../api/request';
 import { useT } from '../../i18n/I18nProvider';
 import { ErrorMessage } from '../../ui/ErrorMessage';

@@ -9,7 +9,7 @@ import { requestPasswordReset } from './authApi';
 import { useMailEnabled } from './useMailEnabled';
 
 const loadSchema = () =>
-  import('../../../shared/schemas/mail').then((module) => module.passwordResetRequestBody);
+  import('../../../shared/schemas/auth').then((module) => module.passwordResetRequestBody);
 
 /**
  * `/wachtwoord-vergeten`: mails a reset link to the address given. The answer is the same whether

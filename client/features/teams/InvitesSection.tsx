@@ -12,7 +12,7 @@ import { useLoadable } from '../../api/useLoadable';
 import { useDateTimeFormat } from '../../i18n/format';
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useMailEnabled } from '../auth/useMailEnabled';
-import type { MailLanguage } from '../../../shared/schemas/mail';
+import type { MailLanguage } from '../../../shared/domain/mail';
 import { roleLabelKey } from '../../i18n/labels';
 
 const DEFAULT_DAYS = 7;

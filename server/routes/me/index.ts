@@ -7,7 +7,7 @@ import { clearSessionCookie } from '../../auth/cookies';
 import type { AppDeps, AppEnv } from '../../deps';
 import { clientAddress } from '../../http/address';
 import { validateJson } from '../../http/validate';
-import type { Me } from '../../../shared/schemas/mail';
+import type { Me } from '../../../shared/domain/mail';
 
 /** /api/me — the signed-in user: profile, mail preference, data export, account deletion. */
 export function meRoutes(deps: AppDeps) {
