@@ -473,10 +473,9 @@ export interface MailPreferencesTable {
   email_notifications: Generated<'immediately' | 'daily' | 'off'>;
 }
 
-/** The unsubscribe links' HMAC key (one row). */
+/** Keys of signed mail links, by use (`unsubscribe`). */
 export interface MailKeysTable {
-  /** Always 1 (an INTEGER PRIMARY KEY: SQLite's rowid). */
-  id: Generated<number>;
+  name: string;
   secret: Bytes;
 }
 

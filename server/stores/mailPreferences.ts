@@ -26,13 +26,13 @@ export function createMailPreferenceStore(db: Executor) {
     async unsubscribeKey(): Promise<Uint8Array> {
       await db
         .insertInto('mail_keys')
-        .values({ id: 1, secret: randomBytes(32) })
-        .onConflict((oc) => oc.column('id').doNothing())
+        .values({ name: 'unsubscribe', secret: randomBytes(32) })
+        .onConflict((oc) => oc.column('name').doNothing())
         .execute();
       const row = await db
         .selectFrom('mail_keys')
         .select('secret')
-        .where('id', '=', 1)
+        .where('name', '=', 'unsubscribe')
         .executeTakeFirstOrThrow();
       return row.secret;
     },

@@ -10,7 +10,7 @@ CREATE TABLE mail_outbox (
   created_at BIGINT NOT NULL,
   next_attempt_at BIGINT NOT NULL,
   expires_at BIGINT NOT NULL,
-  attempts INTEGER NOT NULL DEFAULT 0,
+  attempts BIGINT NOT NULL DEFAULT 0,
   claimed_until BIGINT,
   sent_at BIGINT,
   failed_at BIGINT,
@@ -25,7 +25,7 @@ CREATE TABLE mail_preferences (
 );
 
 CREATE TABLE mail_keys (
-  id INTEGER PRIMARY KEY CHECK (id = 1),
+  name TEXT PRIMARY KEY,
   secret BYTEA NOT NULL
 );
 

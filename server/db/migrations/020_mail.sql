@@ -31,9 +31,9 @@ CREATE TABLE mail_preferences (
     CHECK (email_notifications IN ('immediately', 'daily', 'off'))
 );
 
--- The HMAC key of unsubscribe links: one row, made by the first instance that needs it.
+-- Keys for signed mail links, by use (`unsubscribe`): made by the first instance that needs one.
 CREATE TABLE mail_keys (
-  id INTEGER PRIMARY KEY CHECK (id = 1),
+  name TEXT PRIMARY KEY,
   secret BLOB NOT NULL
 );
 
