@@ -10,9 +10,12 @@ import { toApiError, type ApiError } from '../../api/request';
 import { createInvite, listInvites, revokeInvite, type CreatedInvite, type Invite } from './teamsApi';
 import { useLoadable } from '../../api/useLoadable';
 import { useDateTimeFormat } from '../../i18n/format';
-import { useI18n, useT } from '../../i18n/I18nProvider';
-import { useMailEnabled } from '../auth/useMailEnabled';
-import type { MailLanguage } from '../../../shared/domain/mail';
+import { useT } from '../../i18n/I18nProvider';
+import {
+  InvitationMailFields,
+  invitationMailBody,
+  useInvitationMailStart,
+} from '../auth/InvitationMailFields';
 import { roleLabelKey } from '../../i18n/labels';
 
 const DEFAULT_DAYS = 7;
@@ -82,13 +85,9 @@ function NewInviteForm({
 }) {
   const t = useT();
   const formRef = useRef<HTMLFormElement>(null);
-  const languageId = useId();
   const [role, setRole] = useState<Role>('editor');
   const [days, setDays] = useState(String(DEFAULT_DAYS));
-  const mail = useMailEnabled();
-  const { language: uiLanguage } = useI18n();
-  const [email, setEmail] = useState('');
-  const [language, setLanguage] = useState<MailLanguage>(uiLanguage);
+  const [mail, setMail] = useState(useInvitationMailStart());
   const [fieldErrors, setFieldErrors] = useState<FieldErrors<Field>>({});
   const [formError, setFormError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -99,7 +98,7 @@ function NewInviteForm({
     const parsed = createInviteBody.safeParse({
       role,
       expiresInDays: Number(days),
-      ...(mail && email.trim() ? { email, language } : {}),
+      ...invitationMailBody(mail),
     });
     if (!parsed.success) {
       showErrorsAndFocus(formRef.current, () => {
@@ -136,31 +135,7 @@ function NewInviteForm({
         error={fieldErrors.expiresInDays}
         data-testid="invite-days"
       />
-      {mail ? (
-        <>
-          <TextField
-            label={t('inviteMail.email')}
-            hint={t('inviteMail.emailHint')}
-            type="email"
-            autoComplete="off"
-            value={email}
-            onChange={setEmail}
-            error={fieldErrors.email}
-            data-testid="invite-email"
-          />
-          <div className="field">
-            <label htmlFor={languageId}>{t('inviteMail.language')}</label>
-            <select
-              id={languageId}
-              value={language}
-              onChange={(event) => setLanguage(event.target.value === 'en' ? 'en' : 'nl')}
-            >
-              <option value="nl">{t('language.nl')}</option>
-              <option value="en">{t('language.en')}</option>
-            </select>
-          </div>
-        </>
-      ) : null}
+      <InvitationMailFields value={mail} onChange={setMail} error={fieldErrors.email} testId="invite-email" />
       <button
         type="submit"
         className="button button--primary"
