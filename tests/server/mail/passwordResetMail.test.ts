@@ -94,6 +94,22 @@ describe('POST /api/auth/password-reset', () => {
   });
 });
 
+describe('per client address', () => {
+  it('429 beyond RESET_REQUESTS_PER_ADDRESS_PER_HOUR, whatever the addresses asked for', async () => {
+    const limited = await startTestServer({ SMTP_URL: smtp.url, RESET_REQUESTS_PER_ADDRESS_PER_HOUR: '2' });
+    try {
+      const ask = (email: string) => limited.request('POST', '/api/auth/password-reset', { body: { email } });
+      expect((await ask('een@example.org')).status).toBe(202);
+      expect((await ask('twee@example.org')).status).toBe(202);
+      const refused = await ask('drie@example.org');
+      expect(refused.status).toBe(429);
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
 describe('without SMTP_URL', () => {
   it('still answers 202, and the config says mail is off', async () => {
     const plain = await startTestServer();
