@@ -45,9 +45,12 @@ function permanent(error: unknown): boolean {
 /** Starts sending from the outbox: now, on every kick, and every couple of seconds. */
 export function startMailSender(outbox: MailOutboxStore, options: MailSenderOptions): MailSender {
   // TLS is used whenever the server offers STARTTLS (or from the start with smtps://); a server
-  // offering neither is spoken to in plain text. Short timeouts keep a hung server from holding a claim.
+  // offering neither is spoken to in plain text. Short timeouts keep a hung server from holding a
+  // claim. Pooled: a connection per mail cost ~110 ms against ~8 ms when reused (a digest morning).
   const transport = nodemailer.createTransport({
     url: options.smtpUrl,
+    pool: true,
+    maxConnections: 2,
     connectionTimeout: 15_000,
     greetingTimeout: 15_000,
     socketTimeout: 60_000,

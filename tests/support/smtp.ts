@@ -24,6 +24,10 @@ export class TestSmtp {
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
+      // A loopback peer has no name worth waiting for.
+      disableReverseLookup: true,
+      // stop() is an outage: open (pooled) connections are dropped at once, not waited for.
+      closeTimeout: 50,
       logger: false,
       onData: (stream, session, callback) => {
         simpleParser(stream)
