@@ -208,6 +208,8 @@ export async function deleteAccount(
     }
     ended = await tx.sessions.invalidateUser(user.id);
     await tx.stores.users.anonymise(user.id);
+    // Queued and recently sent mail names the address: it goes with the account.
+    await tx.stores.mailOutbox.forgetRecipient(user.email);
     await tx.stores.audit.record('account.deleted', { actorId: user.id });
   });
   deps.rooms.closeSessions(ended, 'account verwijderd');

@@ -87,6 +87,10 @@ export function createMailOutboxStore(db: Executor) {
         .where('id', '=', id)
         .execute();
     },
+    /** Removes every mail to `address`, queued or sent (the account is deleted). */
+    async forgetRecipient(address: string): Promise<void> {
+      await db.deleteFrom('mail_outbox').where('recipient', '=', address).execute();
+    },
     /** Removes mails sent or given up on before `before` (housekeeping). */
     async deleteFinishedBefore(before: number): Promise<void> {
       await db

@@ -88,6 +88,25 @@ describe('POST /api/auth/password-reset', () => {
     expect(smtp.to(user.email)).toHaveLength(2);
   });
 
+  it('deleting the account removes its mail from the outbox', async () => {
+    const user = await server.signUp('Mail Weg');
+    await requestReset(user.email);
+    await smtp.waitFor(user.email);
+    const rows = () =>
+      server.running.deps.database.db
+        .selectFrom('mail_outbox')
+        .select('id')
+        .where('recipient', '=', user.email)
+        .execute();
+    expect(await rows()).toHaveLength(1);
+    const deleted = await server.request('DELETE', '/api/me', {
+      cookie: user.cookie,
+      body: { password: user.password },
+    });
+    expect(deleted.status).toBe(204);
+    expect(await rows()).toEqual([]);
+  });
+
   it('GET /api/auth/config says mail is on', async () => {
     const config = (await (await server.request('GET', '/api/auth/config')).json()) as { mail: boolean };
     expect(config.mail).toBe(true);
