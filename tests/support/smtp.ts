@@ -7,6 +7,15 @@ import { expect } from 'vitest';
 export interface ReceivedMail {
   to: string[];
   parsed: ParsedMail;
+  /** Whether the session ran over TLS (STARTTLS), and who logged in. */
+  secure: boolean;
+  user: string | undefined;
+}
+
+/** What the receiver demands: STARTTLS offered (its built-in self-signed certificate) and a login. */
+export interface TestSmtpOptions {
+  starttls?: boolean;
+  login?: { user: string; pass: string };
 }
 
 /**
@@ -19,11 +28,19 @@ export class TestSmtp {
   private server: SMTPServer | undefined;
   private port = 0;
 
+  constructor(private readonly options: TestSmtpOptions = {}) {}
+
   /** Starts it (again); resolves when it listens. */
   async start(): Promise<void> {
+    const { starttls = false, login } = this.options;
     const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
+      authOptional: !login,
+      disabledCommands: [...(starttls ? [] : ['STARTTLS']), ...(login ? [] : ['AUTH'])],
+      onAuth: (auth, _session, callback) => {
+        if (login && auth.username === login.user && auth.password === login.pass)
+          callback(null, { user: auth.username });
+        else callback(new Error('wrong login'));
+      },
       // A loopback peer has no name worth waiting for.
       disableReverseLookup: true,
       // stop() is an outage: open (pooled) connections are dropped at once, not waited for.
@@ -32,7 +49,12 @@ export class TestSmtp {
       onData: (stream, session, callback) => {
         simpleParser(stream)
           .then((parsed) => {
-            this.received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), parsed });
+            this.received.push({
+              to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+              parsed,
+              secure: session.secure,
+              user: typeof session.user === 'string' ? session.user : undefined,
+            });
             callback();
           })
           .catch(callback);
@@ -77,8 +99,8 @@ export function rawHeader(parsed: ParsedMail, name: string): string | undefined 
 }
 
 /** Starts a TestSmtp. */
-export async function startTestSmtp(): Promise<TestSmtp> {
-  const smtp = new TestSmtp();
+export async function startTestSmtp(options?: TestSmtpOptions): Promise<TestSmtp> {
+  const smtp = new TestSmtp(options);
   await smtp.start();
   return smtp;
 }
