@@ -67,6 +67,10 @@ function Scene({ route }: { route: Route }) {
       return <scenes.TeamScene key={route.teamId} teamId={route.teamId} />;
     case 'passwordReset':
       return <scenes.PasswordResetScene key={route.token} token={route.token} />;
+    case 'forgotPassword':
+      return <scenes.ForgotPasswordScene />;
+    case 'unsubscribe':
+      return <scenes.UnsubscribeScene key={route.token} token={route.token} />;
     case 'invite':
       return <scenes.AcceptInviteScene key={route.token} token={route.token} />;
     case 'document':

@@ -22,6 +22,7 @@ import { certificateRoutes } from './routes/certificates';
 import { errorBody, sendError } from './http/errors';
 import { EventStreams } from './http/eventStreams';
 import { frontDoor } from './http/frontDoor';
+import { mailRoutes } from './routes/mail';
 import { requireSameOrigin } from './http/origin';
 import { accessLog, requestIdOf } from './http/accessLog';
 import { loggedPath } from './http/loggedPath';
@@ -101,6 +102,8 @@ export function createApp(deps: AppDeps) {
   const sockets = collabSockets(deps);
 
   const api = apiRoutes(deps);
+  // Before /api and its origin check: mail clients unsubscribe from outside (RFC 8058).
+  app.route('/api/mail', mailRoutes(deps));
   app.route('/api', api);
   app.route('/collab', collabRoutes(deps));
   app.all('/api/*', (c) => sendError(c, 404, 'not_found', 'Deze API-route bestaat niet.'));

@@ -7,6 +7,7 @@ import { createStores } from './stores';
 import type { DocStorage } from './stores/docStorage';
 import { createMetrics } from './metrics';
 import { workerPoolFor } from './workers/pool';
+import { NO_MAIL } from './mail/service';
 
 /** What createAppDeps needs beyond the database. */
 export interface AppDepsParts {
@@ -21,6 +22,8 @@ export interface AppDepsParts {
   workers?: AppDeps['workers'];
   /** The server's metrics; a fresh registry without process metrics when absent (tests). */
   metrics?: AppDeps['metrics'];
+  /** E-mail; off when absent. */
+  mail?: AppDeps['mail'];
 }
 
 /**
@@ -45,6 +48,7 @@ export function createAppDeps(
     limiters: parts.limiters,
     workers,
     metrics,
+    mail: parts.mail ?? NO_MAIL,
     transaction,
   });
   const root: AppDeps = bound(stores, (fn) =>

@@ -17,6 +17,7 @@ import type { RoundStore } from './stores/rounds';
 import type { LifecycleStore } from './stores/lifecycle';
 import type { User, UserStore } from './stores/users';
 import type { WorkerPool } from './workers/pool';
+import type { MailService } from './mail/service';
 
 /** Every table's store. */
 export interface Stores {
@@ -43,6 +44,11 @@ export interface Stores {
   trajectAgreements: import('./stores/trajectAgreements').TrajectAgreementStore;
   evcProcedures: import('./stores/evcProcedures').EvcProcedureStore;
   reviews: import('./stores/reviews').ReviewStore;
+  mailOutbox: import('./stores/mailOutbox').MailOutboxStore;
+  mailPreferences: import('./stores/mailPreferences').MailPreferenceStore;
+  mailNotifications: import('./stores/mailNotifications').MailNotificationStore;
+  deadlineNotices: import('./stores/deadlineNotices').DeadlineNoticeStore;
+  sentInvitations: import('./stores/sentInvitations').SentInvitationStore;
 }
 
 /** What routes and the sync server need, created once at boot. */
@@ -61,6 +67,8 @@ export interface AppDeps {
   workers: WorkerPool;
   /** The Prometheus registry and the series routes and commands count into. */
   metrics: Metrics;
+  /** E-mail: whether it is on, and the outbox job to kick after queueing (server/mail/service.ts). */
+  mail: MailService;
   /**
    * Runs `fn` in one transaction with deps bound to it (committed when it resolves, rolled back when
    * it throws). Inside, use only `tx` — the root `stores` would wait for the transaction (SQLite)

@@ -19,9 +19,11 @@ import { startDeadlineJob } from './commands/rounds';
 import { startSearchIndexer } from './search/indexer';
 import { AutoVersions } from './versions/autoVersions';
 import { loadEnv, type Env } from './env';
+import { configuredOrigin } from './http/origin';
 import { log, setLogFormat, setLogLevel } from './log';
 import { createMetrics } from './metrics';
 import { watchSessionEnds } from './auth/sessionEnds';
+import { startMail } from './mail/service';
 
 const HOUR_MS = 60 * 60 * 1000;
 const HEAD_CHECK_MS = 1_000;
@@ -115,8 +117,10 @@ export async function startServer(
     : NO_BACKUPS;
   // In a cluster the limits are counted in Redis, so they hold for every instance together.
   const limiters = createLimiters(env, cluster?.redis);
+  // Queued mail (a restart resumes the outbox) and notifications turned into mail.
+  const mail = startMail({ stores, transaction: (fn) => deps.transaction(fn) }, env);
   const deps = createAppDeps(
-    { env, database, docStorage, sessionPolicy, rooms, cluster, limiters, metrics },
+    { env, database, docStorage, sessionPolicy, rooms, cluster, limiters, metrics, mail },
     stores,
   );
   // Expired session rows are removed hourly; validation refuses them anyway.
@@ -159,6 +163,7 @@ export async function startServer(
   injectWebSocket(server);
   const port = (server.address() as AddressInfo).port;
   const url = `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}`;
+  mail.listening(configuredOrigin({ ...env, PORT: port }));
   const where = database.sqlite ? { dataDir: env.DATA_DIR } : { database: 'postgres' };
   log.info(`werkplaats listening on ${url}`, {
     ...where,
@@ -173,6 +178,7 @@ export async function startServer(
       sessionEnds.stop();
       deadlines.stop();
       await indexer.stop();
+      await mail.stop();
       // A backup in progress finishes first: the database is closed after it.
       await backups.stop();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));

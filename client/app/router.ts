@@ -24,6 +24,8 @@ export type Route =
   | { name: 'review'; roundId: string }
   | { name: 'roundLink'; token: string }
   | { name: 'passwordReset'; token: string }
+  | { name: 'forgotPassword' }
+  | { name: 'unsubscribe'; token: string }
   | { name: 'catalogTraject'; id: string }
   | { name: 'certificate'; of: 'design' | 'traject'; id: string }
   | { name: 'externalReview'; assignmentId: string }
@@ -90,6 +92,7 @@ const PARAM_ROUTES: Array<{ pattern: RegExp; make: (...params: string[]) => Rout
   { pattern: /^\/d\/([^/]+)\/?$/, make: (id = '') => ({ name: 'document', id }) },
   { pattern: /^\/teams\/([^/]+)\/?$/, make: (teamId = '') => ({ name: 'team', teamId }) },
   { pattern: /^\/uitnodiging\/([^/]+)\/?$/, make: (token = '') => ({ name: 'invite', token }) },
+  { pattern: /^\/afmelden\/([^/]+)\/?$/, make: (token = '') => ({ name: 'unsubscribe', token }) },
   {
     pattern: /^\/wachtwoord-herstellen\/([^/]+)\/?$/,
     make: (token = '') => ({ name: 'passwordReset', token }),
@@ -118,6 +121,7 @@ const FIXED_ROUTES: Record<string, Route> = {
   '/inloggen': { name: 'login' },
   '/aanmelden': { name: 'signup' },
   '/account': { name: 'account' },
+  '/wachtwoord-vergeten': { name: 'forgotPassword' },
   '/bibliotheek': { name: 'library' },
   '/catalogus': { name: 'catalog' },
   '/zoeken': { name: 'search' },
@@ -252,6 +256,9 @@ export function safeNextPath(next: string | null | undefined): string {
 export function loginPath(next?: string): string {
   return next && safeNextPath(next) !== '/' ? `/inloggen?next=${encodeURIComponent(next)}` : '/inloggen';
 }
+
+/** `/wachtwoord-vergeten`: asks for a reset link by mail. */
+export const FORGOT_PASSWORD_PATH = '/wachtwoord-vergeten';
 
 /** `/aanmelden`, with `?next=` when the user should come back to `next` afterwards. */
 export function signupPath(next?: string): string {

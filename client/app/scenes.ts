@@ -10,6 +10,8 @@ const loaders = {
   team: () => import('../features/teams/TeamScene'),
   invite: () => import('../features/invites/AcceptInviteScene'),
   passwordReset: () => import('../features/auth/PasswordResetScene'),
+  forgotPassword: () => import('../features/auth/ForgotPasswordScene'),
+  unsubscribe: () => import('../features/account/UnsubscribeScene'),
   traject: () => import('../features/trajects/TrajectScene'),
   library: () => import('../features/templates/LibraryScene'),
   templateVersion: () => import('../features/templates/version/TemplateVersionScene'),
@@ -52,6 +54,12 @@ export const AcceptInviteScene = lazy(() =>
 );
 export const PasswordResetScene = lazy(() =>
   loaders.passwordReset().then((module) => ({ default: module.PasswordResetScene })),
+);
+export const ForgotPasswordScene = lazy(() =>
+  loaders.forgotPassword().then((module) => ({ default: module.ForgotPasswordScene })),
+);
+export const UnsubscribeScene = lazy(() =>
+  loaders.unsubscribe().then((module) => ({ default: module.UnsubscribeScene })),
 );
 export const TrajectScene = lazy(() =>
   loaders.traject().then((module) => ({ default: module.TrajectScene })),

@@ -5,6 +5,7 @@ import { enDesigns } from './enDesigns';
 import { enTemplates } from './enTemplates';
 import { enRounds } from './enRounds';
 import { enAuth } from './enAuth';
+import { enMail } from './enMail';
 import { enTrajects } from './enTrajects';
 import { enVersions } from './enVersions';
 import { enSearch } from './enSearch';
@@ -317,6 +318,7 @@ export const en: Messages = combineCatalogs(
   enTrajects,
   enFrames,
   enAuth,
+  enMail,
   enErrors,
   enSearch,
   enWelcome,

@@ -25,7 +25,8 @@ export const enErrors: Record<ErrorMessageKey, string> = {
     'An account with this e-mail address already exists. Log in or reset your password.',
   'serverError.signup_closed': 'Sign-up is not open here. Do you have an invitation link? Open it first.',
   'serverError.reset_link_gone':
-    'This reset link has expired or was already used. Ask the administrator for a new one.',
+    'This reset link has expired or was already used. Ask for a new one through "Forgot your password?" or the administrator.',
+  'serverError.unsubscribe_link_unknown': 'This unsubscribe link is not valid.',
   'serverError.last_owner': 'You are the only owner of a team. Make someone else owner first.',
   'serverError.user_not_found':
     'There is no account with this e-mail address. Send an invitation link; with it, someone can sign up.',

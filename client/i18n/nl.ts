@@ -6,6 +6,7 @@ import { nlDesigns } from './nlDesigns';
 import { nlTemplates } from './nlTemplates';
 import { nlRounds } from './nlRounds';
 import { nlAuth } from './nlAuth';
+import { nlMail } from './nlMail';
 import { nlTrajects } from './nlTrajects';
 import { nlVersions } from './nlVersions';
 import { nlSearch } from './nlSearch';
@@ -327,6 +328,7 @@ export const nl = combineCatalogs(
   nlTrajects,
   nlFrames,
   nlAuth,
+  nlMail,
   nlErrors,
   nlSearch,
   nlWelcome,

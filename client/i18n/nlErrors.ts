@@ -31,7 +31,8 @@ export const nlErrors = {
   'serverError.signup_closed':
     'Aanmelden is hier niet open. Heb je een uitnodigingslink? Open die dan eerst.',
   'serverError.reset_link_gone':
-    'Deze herstellink is verlopen of al gebruikt. Vraag een nieuwe aan bij de beheerder.',
+    'Deze herstellink is verlopen of al gebruikt. Vraag een nieuwe aan via "Wachtwoord vergeten?" of bij de beheerder.',
+  'serverError.unsubscribe_link_unknown': 'Deze afmeldlink klopt niet.',
   'serverError.last_owner': 'Je bent de enige eigenaar van een team. Maak eerst iemand anders eigenaar.',
   'serverError.user_not_found':
     'Er is geen account met dit e-mailadres. Stuur een uitnodigingslink; daarmee kan iemand zich aanmelden.',

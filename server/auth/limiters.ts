@@ -18,6 +18,10 @@ export interface Limiters {
   signupByAddress: Limiter;
   /** Members added by e-mail, per acting user. */
   memberAddsByUser: Limiter;
+  /** Password-reset mails per e-mail address (known or not: the same count, so it tells nothing). */
+  resetMailsByEmail: Limiter;
+  /** Password-reset requests per client address. */
+  resetRequestsByAddress: Limiter;
 }
 
 /** The settings the limits read. */
@@ -28,6 +32,8 @@ export type LimiterSettings = Pick<
   | 'LOGIN_WINDOW_MINUTES'
   | 'SIGNUPS_PER_ADDRESS_PER_HOUR'
   | 'MEMBER_ADDS_PER_USER_PER_HOUR'
+  | 'RESET_MAILS_PER_EMAIL_PER_HOUR'
+  | 'RESET_REQUESTS_PER_ADDRESS_PER_HOUR'
 >;
 
 /** The limits from `env`: shared through `redis` when given (a cluster), else in this process's memory. */
@@ -45,6 +51,12 @@ export function createLimiters(env: LimiterSettings, redis?: Redis): Limiters {
     passwordByAddress: limiter('passwordByAddress', env.LOGIN_MAX_FAILURES_PER_ADDRESS, loginWindowMs),
     signupByAddress: limiter('signupByAddress', env.SIGNUPS_PER_ADDRESS_PER_HOUR, HOUR_MS),
     memberAddsByUser: limiter('memberAddsByUser', env.MEMBER_ADDS_PER_USER_PER_HOUR, HOUR_MS),
+    resetMailsByEmail: limiter('resetMailsByEmail', env.RESET_MAILS_PER_EMAIL_PER_HOUR, HOUR_MS),
+    resetRequestsByAddress: limiter(
+      'resetRequestsByAddress',
+      env.RESET_REQUESTS_PER_ADDRESS_PER_HOUR,
+      HOUR_MS,
+    ),
   };
 }
 

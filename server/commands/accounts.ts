@@ -150,6 +150,7 @@ export async function exportAccount(deps: AppDeps, user: User) {
       name: user.name,
       createdAt: new Date(user.createdAt).toISOString(),
     },
+    settings: { emailNotifications: await deps.stores.mailPreferences.get(user.id) },
     teams: await deps.stores.teams.forUser(user.id),
     sessions: (await deps.stores.sessions.listForUser(user.id)).map((session) => ({
       createdAt: new Date(session.created_at).toISOString(),
@@ -207,6 +208,8 @@ export async function deleteAccount(
     }
     ended = await tx.sessions.invalidateUser(user.id);
     await tx.stores.users.anonymise(user.id);
+    // Queued and recently sent mail names the address: it goes with the account.
+    await tx.stores.mailOutbox.forgetRecipient(user.email);
     await tx.stores.audit.record('account.deleted', { actorId: user.id });
   });
   deps.rooms.closeSessions(ended, 'account verwijderd');

@@ -12,6 +12,8 @@ export interface NewMessage {
   docId: string;
   roundId: string | null;
   threadId: string;
+  /** The message itself (a mail quotes it). */
+  messageId: string;
   body: string;
   isReply: boolean;
 }
@@ -48,6 +50,7 @@ export async function notifyForMessage(deps: Pick<AppDeps, 'stores'>, message: N
       link: await linkFor(userId),
       actorId: message.authorId,
       docId: message.docId,
+      commentId: message.messageId,
     });
   }
   if (!message.isReply) return;
@@ -62,6 +65,7 @@ export async function notifyForMessage(deps: Pick<AppDeps, 'stores'>, message: N
       link: await linkFor(userId),
       actorId: message.authorId,
       docId: message.docId,
+      commentId: message.messageId,
     });
   }
 }

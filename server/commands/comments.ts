@@ -109,6 +109,7 @@ async function insertThread(
       docId: input.docId,
       roundId: input.roundId,
       threadId: id,
+      messageId: id,
       body: input.body,
       isReply: false,
     });
@@ -166,6 +167,7 @@ export async function replyToThread(
       docId: root.doc_id,
       roundId: root.round_id,
       threadId: root.id,
+      messageId: id,
       body,
       isReply: true,
     });
@@ -199,6 +201,7 @@ export async function editMessage(
         docId: message.doc_id,
         roundId: message.round_id,
         threadId: message.thread_id,
+        messageId,
         body: added.map((id) => `@[x](${id})`).join(' '),
         isReply: false,
       });

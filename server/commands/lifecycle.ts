@@ -7,6 +7,7 @@ import { lifecycleOr404, refreshTeamAccess, statusView, type DesignMoveInput } f
 import { decideReview } from './externalReview/decision';
 import { recordSubmission, recordWithdrawal, resolveReviewTeam } from './externalReview/submission';
 import { recordedMove, statusChangedMeanwhile } from './statusMoves';
+import { notifyStatusChange } from './notifications';
 import { createVersion } from './versions';
 
 /** The design's status, every next step with whether it is possible now, the history and lineage. */
@@ -69,6 +70,7 @@ export async function changeStatus(deps: AppDeps, userId: string, docId: string,
         ...(reviewTeam ? { reviewTeamId: reviewTeam.id } : {}),
       },
     });
+    await notifyStatusChange(tx, { document, from, to: input.to, actorId: userId });
   });
   await refreshTeamAccess(deps, document.teamId);
   return designStatus(deps, userId, docId);

@@ -1,6 +1,10 @@
+import { STATUS_LABELS_NL, type DesignStatus } from '../../shared/domain/lifecycle';
+import { can } from '../../shared/domain/roles';
+import type { DocumentSummary } from '../../shared/schemas/documents';
 import type { Notification } from '../../shared/schemas/rounds';
 import type { AppDeps } from '../deps';
-import { renderNotificationText } from '../presenters/notificationText';
+import { actorText, renderNotificationText } from '../presenters/notificationText';
+import { documentPath } from '../presenters/paths';
 import { DELETED_USER_NAME } from '../stores/users';
 
 /** GET /api/notifications — the caller's latest 100 and the unread count. */
@@ -30,4 +34,30 @@ export async function markNotificationsRead(
   const store = deps.stores.rounds;
   await store.markRead(userId, input.all ? 'all' : (input.ids ?? []));
   return { unread: await store.unreadCount(userId) };
+}
+
+/**
+ * Tells the design's team (owners and editors, not who moved it) that its status changed; mailed
+ * like every notification. Call inside the transaction that records the move.
+ */
+export async function notifyStatusChange(
+  deps: Pick<AppDeps, 'stores'>,
+  move: { document: DocumentSummary; from: DesignStatus; to: DesignStatus; actorId: string },
+): Promise<void> {
+  const { document } = move;
+  if (!document.teamId) return;
+  const text = actorText(
+    ` zette "${document.title}" van "${STATUS_LABELS_NL[move.from]}" op "${STATUS_LABELS_NL[move.to]}".`,
+  );
+  for (const member of await deps.stores.teams.members(document.teamId)) {
+    if (member.userId === move.actorId || !can(member.role, 'document.edit')) continue;
+    await deps.stores.rounds.notify({
+      userId: member.userId,
+      kind: 'design_status',
+      text,
+      link: documentPath(document),
+      actorId: move.actorId,
+      docId: document.id,
+    });
+  }
 }

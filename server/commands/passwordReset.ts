@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../auth/passwords';
 import { generateSecureRandomString, hashSecret } from '../auth/tokens';
 import { ApiError } from '../http/apiError';
+import type { AppDeps } from '../deps';
+import { passwordResetMail } from '../mail/messages';
+import { renderMail } from '../mail/template';
 import { endAllSessions, type AccountDeps } from './accountDeps';
 
 /** How long a reset link works. */
@@ -16,7 +19,7 @@ const gone = () =>
   new ApiError(
     410,
     'reset_link_gone',
-    'Deze herstellink is verlopen of al gebruikt. Vraag een nieuwe aan bij de beheerder.',
+    'Deze herstellink is verlopen of al gebruikt. Vraag een nieuwe aan via "Wachtwoord vergeten?" of bij de beheerder.',
   );
 
 /**
@@ -65,4 +68,32 @@ export async function redeemPasswordReset(
     });
     return ended;
   });
+}
+
+/**
+ * Mails a reset link to the account of `email` when there is one (active, not disabled), at most
+ * RESET_MAILS_PER_EMAIL_PER_HOUR times an hour per address. Says nothing either way: the caller
+ * answers the same for every address, before this runs.
+ */
+export async function mailPasswordReset(
+  deps: Pick<AppDeps, 'stores' | 'transaction' | 'limiters' | 'mail'>,
+  email: string,
+  origin: string,
+): Promise<void> {
+  if (!deps.mail.enabled) return;
+  // Counted for unknown addresses too, so the limit does not tell them apart.
+  if (!(await deps.limiters.resetMailsByEmail.attempt(email))) return;
+  const account = await deps.stores.users.getWithHashByEmail(email);
+  if (!account || account.disabled) return;
+  await deps.transaction(async (tx) => {
+    const { token, expiresAt } = await issuePasswordReset(tx, account.user.id);
+    const url = `${origin}${PASSWORD_RESET_PATH}${token}`;
+    await tx.stores.mailOutbox.enqueue({
+      kind: 'password_reset',
+      to: account.user.email,
+      ...renderMail(passwordResetMail({ name: account.user.name, url })),
+      expiresAt,
+    });
+  });
+  deps.mail.kick();
 }

@@ -57,6 +57,10 @@ export interface Database {
   review_assignments: ReviewAssignmentsTable;
   review_judgements: ReviewJudgementsTable;
   quality_frames: QualityFramesTable;
+  mail_outbox: MailOutboxTable;
+  mail_preferences: MailPreferencesTable;
+  mail_keys: MailKeysTable;
+  round_deadline_notices: RoundDeadlineNoticesTable;
 }
 
 /**
@@ -183,6 +187,8 @@ export interface InvitesTable {
   used_at: number | null;
   used_by: string | null;
   revoked_at: number | null;
+  /** The address the invitation was mailed to. */
+  sent_to: string | null;
 }
 
 export interface AuditEventsTable {
@@ -334,6 +340,8 @@ export interface RoundLinksTable {
   created_at: number;
   expires_at: number;
   revoked_at: number | null;
+  /** The address the invitation was mailed to. */
+  sent_to: string | null;
 }
 
 export interface RoundReviewersTable {
@@ -410,6 +418,10 @@ export interface NotificationsTable {
   doc_id: string | null;
   created_at: number;
   read_at: number | null;
+  /** The message it is about (its mail quotes the first lines). */
+  comment_id: string | null;
+  /** When it was mailed, put in a digest or skipped (mail off); null: not yet. */
+  mailed_at: number | null;
 }
 
 export interface TrajectTransitionsTable {
@@ -544,4 +556,42 @@ export interface QualityFramesTable {
   criteria: string;
   updated_by: string | null;
   updated_at: number;
+}
+
+/** Mail waiting to be sent, or sent (bodies blanked): server/mail/sender.ts. */
+export interface MailOutboxTable {
+  id: Generated<number>;
+  kind: string;
+  recipient: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  /** JSON object of extra headers. */
+  headers: Generated<string>;
+  created_at: number;
+  next_attempt_at: number;
+  expires_at: number;
+  attempts: Generated<number>;
+  claimed_until: number | null;
+  sent_at: number | null;
+  failed_at: number | null;
+  last_error: string | null;
+}
+
+/** A person's notification-mail choice. */
+export interface MailPreferencesTable {
+  user_id: string;
+  email_notifications: Generated<'immediately' | 'daily' | 'off'>;
+}
+
+/** Keys of signed mail links, by use (`unsubscribe`). */
+export interface MailKeysTable {
+  name: string;
+  secret: Bytes;
+}
+
+/** Rounds whose 48-hours-left notice went out. */
+export interface RoundDeadlineNoticesTable {
+  round_id: string;
+  created_at: number;
 }

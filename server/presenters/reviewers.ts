@@ -45,6 +45,7 @@ export async function presentReviewers(deps: Deps, round: RoundRow): Promise<Rou
       expiresAt: new Date(Math.min(link.expires_at, round.deadline)).toISOString(),
       revokedAt: iso(link.revoked_at),
       uses: link.uses,
+      sentTo: link.sent_to,
     })),
     participants: await participants(deps, round),
   };

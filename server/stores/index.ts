@@ -1,15 +1,20 @@
 import type { Executor } from '../db/database';
 import type { Stores } from '../deps';
 import { createAuditStore } from './audit';
+import { createDeadlineNoticeStore } from './deadlineNotices';
 import { createDesignStore } from './designs';
 import type { DocStorage } from './docStorage';
 import { createDocumentStore } from './documents';
 import { createInviteStore } from './invites';
 import { createLifecycleStore } from './lifecycle';
+import { createMailNotificationStore } from './mailNotifications';
+import { createMailOutboxStore } from './mailOutbox';
+import { createMailPreferenceStore } from './mailPreferences';
 import { createRoundStore } from './rounds';
 import { createSearchStore } from '../search/searchStore';
 import { createReviewStore } from './reviews';
 import { createPasswordResetStore } from './passwordResets';
+import { createSentInvitationStore } from './sentInvitations';
 import { createSessionEndStore } from './sessionEnds';
 import { createSessionStore } from './sessions';
 import { createStorageUsageStore } from './storageUsage';
@@ -53,5 +58,10 @@ export function createStores(db: Executor, docStorage: DocStorage): Stores {
     teamLicenses: createTeamLicenseStore(db),
     trajectAgreements: createTrajectAgreementStore(db),
     evcProcedures: createEvcProcedureStore(db),
+    mailOutbox: createMailOutboxStore(db),
+    mailPreferences: createMailPreferenceStore(db),
+    mailNotifications: createMailNotificationStore(db),
+    deadlineNotices: createDeadlineNoticeStore(db),
+    sentInvitations: createSentInvitationStore(db),
   };
 }

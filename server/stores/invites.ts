@@ -14,6 +14,8 @@ export interface Invite {
   expiresAt: string;
   usedAt: string | null;
   revokedAt: string | null;
+  /** The address the invite was mailed to. */
+  sentTo: string | null;
 }
 
 type InviteRow = Selectable<InvitesTable> & { role: Role };
@@ -28,6 +30,7 @@ const present = (row: InviteRow): Invite => ({
   expiresAt: new Date(row.expires_at).toISOString(),
   usedAt: iso(row.used_at),
   revokedAt: iso(row.revoked_at),
+  sentTo: row.sent_to,
 });
 
 /** Queries on `invites`. */

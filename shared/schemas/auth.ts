@@ -2,6 +2,7 @@ import { PASSWORD_MAX, PASSWORD_MIN } from '../domain/passwords';
 import { ROLES, TEAM_KINDS } from '../domain/roles';
 import { LICENSES } from '../domain/licenses';
 import { z } from './zod';
+import { mailInvitationFields } from './mail';
 
 export { PASSWORD_MAX, PASSWORD_MIN };
 
@@ -63,8 +64,16 @@ export const addMemberBody = z.object({ email, role }).strict();
 export const changeRoleBody = z.object({ role }).strict();
 /** POST /api/teams/:teamId/invites */
 export const createInviteBody = z
-  .object({ role, expiresInDays: z.number().int().min(1).max(30).optional() })
+  .object({
+    role,
+    expiresInDays: z.number().int().min(1).max(30).optional(),
+    /** Mails the link to this address (with SMTP_URL), in `language`. */
+    ...mailInvitationFields,
+  })
   .strict();
+
+/** The mail schemas, here too: the sign-in pages load this one file (and zod) lazily. */
+export { passwordResetRequestBody } from './mail';
 
 export type SignupBody = z.infer<typeof signupBody>;
 export type SignupInvite = z.infer<typeof signupInvite>;

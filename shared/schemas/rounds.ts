@@ -1,4 +1,5 @@
 import { REVIEWER_PERSPECTIVES, type ReviewerPerspective } from '../domain/design/feedback';
+import type { MailLanguage } from '../domain/mail';
 import { z } from './zod';
 
 /**
@@ -180,6 +181,18 @@ export const createRoundLinkBody = z
     label: z.string().trim().max(200).optional(),
     /** Default 14; the link never outlives the round. */
     expiresInDays: z.number().int().min(1).max(90).optional(),
+    /**
+     * Mails the link to this address (with SMTP_URL), in `language`. Spelled out rather than taken
+     * from schemas/mail.ts: importing that here would put it in the client's shared zod chunk.
+     */
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(254, 'E-mailadres is te lang')
+      .pipe(z.email('Geen geldig e-mailadres'))
+      .optional(),
+    language: z.enum(['nl', 'en'] as const satisfies readonly MailLanguage[]).optional(),
   })
   .strict();
 
@@ -281,6 +294,8 @@ export interface RoundReviewers {
     expiresAt: string;
     revokedAt: string | null;
     uses: number;
+    /** The address the link was mailed to, if it was. */
+    sentTo: string | null;
   }>;
   participants: RoundParticipant[];
 }
@@ -347,12 +362,14 @@ export interface Notification {
     | 'round_invite'
     | 'round_feedback'
     | 'round_closed'
+    | 'round_deadline'
     | 'round_completed'
     | 'team_added'
     | 'review_request'
     | 'review_request_answered'
     | 'design_submitted'
-    | 'design_decided';
+    | 'design_decided'
+    | 'design_status';
   /** Dutch text ready to show. */
   text: string;
   /** Client path to open (e.g. /ontwerp/:id?comment=…, /ronde/:id). */

@@ -3,11 +3,12 @@ import { PageShell } from '../../app/PageShell';
 import type { CurrentUser } from './accountApi';
 import { useT } from '../../i18n/I18nProvider';
 import { DeleteAccount } from './DeleteAccount';
+import { EmailNotificationsForm } from './EmailNotificationsForm';
 import { ExportData } from './ExportData';
 import { NameForm } from './NameForm';
 import { PasswordForm } from './PasswordForm';
 
-/** `/account`: "Mijn account" — name, password, data export, account deletion. */
+/** `/account`: "Mijn account" — name, password, mail preference, data export, account deletion. */
 export function AccountScene() {
   return <RequireUser>{(user) => <AccountPage user={user} />}</RequireUser>;
 }
@@ -20,6 +21,7 @@ function AccountPage({ user }: { user: CurrentUser }) {
       <p className="lead">{t('account.signedInAs', { email: user.email })}</p>
       <NameForm user={user} />
       <PasswordForm />
+      <EmailNotificationsForm />
       <ExportData />
       <DeleteAccount />
     </PageShell>

@@ -2,8 +2,11 @@ import type { InferRequestType, InferResponseType } from 'hono/client';
 import { api, apiUrl } from '../../api/client';
 import { readJson } from '../../api/request';
 
-/** The signed-in user as GET /api/me returns it. */
-export type CurrentUser = InferResponseType<typeof api.me.$get, 200>;
+/** GET /api/me: the signed-in user and their mail preference. */
+export type Me = InferResponseType<typeof api.me.$get, 200>;
+
+/** The signed-in user as GET /api/me, sign-up and login return it. */
+export type CurrentUser = Omit<Me, 'emailNotifications'>;
 
 /** GET /api/me — rejects with a 401 ApiError when nobody is signed in. */
 export function getMe(): Promise<CurrentUser> {
@@ -32,8 +35,13 @@ export function changePassword(
   return readJson(api.auth.password.$post({ json: body }));
 }
 
-/** PATCH /api/me — changes the display name. */
-export function updateMe(body: InferRequestType<typeof api.me.$patch>['json']): Promise<CurrentUser> {
+/** GET /api/me with the mail preference (Mijn account). */
+export function getMeWithSettings(): Promise<Me> {
+  return readJson(api.me.$get());
+}
+
+/** PATCH /api/me — changes the display name and/or the mail preference. */
+export function updateMe(body: InferRequestType<typeof api.me.$patch>['json']): Promise<Me> {
   return readJson(api.me.$patch({ json: body }));
 }
 

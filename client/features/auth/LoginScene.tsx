@@ -4,7 +4,8 @@ import { PageShell } from '../../app/PageShell';
 import { TextField } from '../../ui/TextField';
 import { login } from '../account/accountApi';
 import { useT } from '../../i18n/I18nProvider';
-import { signupPath, useSearchParam } from '../../app/router';
+import { FORGOT_PASSWORD_PATH, signupPath, useSearchParam } from '../../app/router';
+import { Link } from '../../app/Link';
 import { useNextAfterSignIn } from './useRedirectWhenSignedIn';
 
 // zod comes with the schema, on the form's first focus: the page itself paints without it.
@@ -59,6 +60,9 @@ export function LoginScene() {
           {...form.field('password')}
         />
       </AuthForm>
+      <p>
+        <Link to={FORGOT_PASSWORD_PATH}>{t('forgot.link')}</Link>
+      </p>
     </PageShell>
   );
 }

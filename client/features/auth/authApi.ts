@@ -8,6 +8,18 @@ export function getAuthConfig(): Promise<AuthConfig> {
   return readJson(api.auth.config.$get());
 }
 
+/** Whether this Werkplaats sends mail (GET /api/auth/config): only then is a reset link mailed. */
+export async function getMailEnabled(): Promise<boolean> {
+  return (await readJson(api.auth.config.$get())).mail;
+}
+
+/** POST /api/auth/password-reset — 202 whether or not the address has an account. */
+export function requestPasswordReset(
+  body: InferRequestType<(typeof api.auth)['password-reset']['$post']>['json'],
+): Promise<unknown> {
+  return readJson(api.auth['password-reset'].$post({ json: body }));
+}
+
 /** POST /api/auth/password-reset/:token — 410 when the link is used or expired. */
 export function resetPassword(
   token: string,

@@ -3,6 +3,11 @@ import type { RoundReviewers } from '../../../shared/schemas/rounds';
 import { CopyField } from '../../ui/CopyField';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { toApiError, type ApiError } from '../../api/request';
+import {
+  InvitationMailFields,
+  invitationMailBody,
+  useInvitationMailStart,
+} from '../auth/InvitationMailFields';
 import { createLink, inviteTeam, removeTeam, revokeLink, searchTeams, type DirectoryTeam } from './roundsApi';
 import { useDateTimeFormat } from '../../i18n/format';
 import { useT } from '../../i18n/I18nProvider';
@@ -110,6 +115,7 @@ export function ReviewersPanel({
                       : t('rounds.linkExpires', { time: formatDate(link.expiresAt) })}
                   {' · '}
                   {t('rounds.linkUses', { count: link.uses })}
+                  {link.sentTo ? ` · ${t('inviteMail.sentTo', { email: link.sentTo })}` : ''}
                 </span>{' '}
                 {canManage && !link.revokedAt && !expired ? (
                   <button
@@ -227,6 +233,7 @@ function NewLinkForm({ roundId, onCreated }: { roundId: string; onCreated: () =>
   const daysId = useId();
   const [label, setLabel] = useState('');
   const [days, setDays] = useState('14');
+  const [mail, setMail] = useState(useInvitationMailStart());
   const [created, setCreated] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -241,6 +248,7 @@ function NewLinkForm({ roundId, onCreated }: { roundId: string; onCreated: () =>
       const link = await createLink(roundId, {
         ...(label.trim() ? { label: label.trim() } : {}),
         ...(Number.isFinite(expiresInDays) ? { expiresInDays } : {}),
+        ...invitationMailBody(mail),
       });
       setCreated(new URL(link.url, location.origin).toString());
       setLabel('');
@@ -279,6 +287,7 @@ function NewLinkForm({ roundId, onCreated }: { roundId: string; onCreated: () =>
             onChange={(event) => setDays(event.target.value)}
           />
         </div>
+        <InvitationMailFields value={mail} onChange={setMail} testId="round-link-email" />
       </div>
       <p>
         <button type="submit" className="button" disabled={busy} data-testid="round-link-create">

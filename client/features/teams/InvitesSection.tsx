@@ -11,10 +11,15 @@ import { createInvite, listInvites, revokeInvite, type CreatedInvite, type Invit
 import { useLoadable } from '../../api/useLoadable';
 import { useDateTimeFormat } from '../../i18n/format';
 import { useT } from '../../i18n/I18nProvider';
+import {
+  InvitationMailFields,
+  invitationMailBody,
+  useInvitationMailStart,
+} from '../auth/InvitationMailFields';
 import { roleLabelKey } from '../../i18n/labels';
 
 const DEFAULT_DAYS = 7;
-const FIELDS = ['role', 'expiresInDays'] as const;
+const FIELDS = ['role', 'expiresInDays', 'email'] as const;
 type Field = (typeof FIELDS)[number];
 
 type InviteStatus = 'open' | 'used' | 'revoked' | 'expired';
@@ -59,6 +64,7 @@ export function InvitesSection({
         />
         <p role="status" className="status-line">
           {created ? t('invites.created', { role: t(roleLabelKey(created.role)) }) : ''}
+          {created?.sentTo ? ` ${t('inviteMail.sentTo', { email: created.sentTo })}` : ''}
         </p>
         {created ? <CopyField label={t('invites.link')} value={created.url} testId="invite-link" /> : null}
       </div>
@@ -81,6 +87,7 @@ function NewInviteForm({
   const formRef = useRef<HTMLFormElement>(null);
   const [role, setRole] = useState<Role>('editor');
   const [days, setDays] = useState(String(DEFAULT_DAYS));
+  const [mail, setMail] = useState(useInvitationMailStart());
   const [fieldErrors, setFieldErrors] = useState<FieldErrors<Field>>({});
   const [formError, setFormError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -88,7 +95,11 @@ function NewInviteForm({
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (busy) return;
-    const parsed = createInviteBody.safeParse({ role, expiresInDays: Number(days) });
+    const parsed = createInviteBody.safeParse({
+      role,
+      expiresInDays: Number(days),
+      ...invitationMailBody(mail),
+    });
     if (!parsed.success) {
       showErrorsAndFocus(formRef.current, () => {
         const errors = zodFieldErrors(parsed.error.issues, FIELDS);
@@ -124,6 +135,7 @@ function NewInviteForm({
         error={fieldErrors.expiresInDays}
         data-testid="invite-days"
       />
+      <InvitationMailFields value={mail} onChange={setMail} error={fieldErrors.email} testId="invite-email" />
       <button
         type="submit"
         className="button button--primary"
@@ -176,6 +188,11 @@ function InviteList({
                 {' · '}
                 <span className={`badge badge--${status}`}>{t(`invites.status.${status}`)}</span>
               </span>
+              {invite.sentTo ? (
+                <span className="item-list__meta" data-testid="invite-sent-to">
+                  {t('inviteMail.sentTo', { email: invite.sentTo })}
+                </span>
+              ) : null}
               <span className="item-list__meta">
                 {t('invites.createdAt')}{' '}
                 <time dateTime={invite.createdAt}>{formatDate(invite.createdAt)}</time>

@@ -1,6 +1,7 @@
 import type { AppDeps } from '../../deps';
 import { log } from '../../log';
 import { closeDueRounds } from './close';
+import { notifyApproachingDeadlines } from './notify';
 
 /**
  * How often the deadline job looks for rounds past their deadline. Readers see such a round as
@@ -15,8 +16,9 @@ export interface DeadlineJob {
 }
 
 /**
- * Starts the job that closes rounds whose deadline has passed: once now (rounds that passed it
- * while the server was down), then every `intervalMs`. A failed run is logged and retried next time.
+ * Starts the job that closes rounds whose deadline has passed and tells rounds whose deadline is 48
+ * hours away: once now (what passed while the server was down), then every `intervalMs`. A failed
+ * run is logged and retried next time.
  */
 export async function startDeadlineJob(
   deps: Pick<AppDeps, 'transaction' | 'stores'>,
@@ -28,6 +30,11 @@ export async function startDeadlineJob(
       if (closed > 0) log.info('feedback rounds closed at their deadline', { closed });
     } catch (error) {
       log.error('closing feedback rounds at their deadline failed', { error: String(error) });
+    }
+    try {
+      await notifyApproachingDeadlines(deps);
+    } catch (error) {
+      log.error('telling rounds their deadline nears failed', { error: String(error) });
     }
   };
   await run();

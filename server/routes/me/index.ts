@@ -1,25 +1,35 @@
 import { Hono } from 'hono';
-import { deleteAccountBody, updateMeBody } from '../../../shared/schemas/auth';
+import { deleteAccountBody } from '../../../shared/schemas/auth';
+import { patchMeBody } from '../../../shared/schemas/mail';
 import { deleteAccount, exportAccount } from '../../commands/accounts';
 import { authRequired, requireAuth } from '../../auth/middleware';
 import { clearSessionCookie } from '../../auth/cookies';
 import type { AppDeps, AppEnv } from '../../deps';
 import { clientAddress } from '../../http/address';
 import { validateJson } from '../../http/validate';
+import type { Me } from '../../../shared/domain/mail';
 
-/** /api/me — the signed-in user: profile, data export, account deletion. */
+/** /api/me — the signed-in user: profile, mail preference, data export, account deletion. */
 export function meRoutes(deps: AppDeps) {
+  const presentMe = async (user: { id: string; email: string; name: string }): Promise<Me> => ({
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    emailNotifications: await deps.stores.mailPreferences.get(user.id),
+  });
   return new Hono<AppEnv>()
     .use(authRequired)
-    .get('/', (c) => {
+    .get('/', async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json({ id: user.id, email: user.email, name: user.name });
+      return c.json(await presentMe(user));
     })
-    .patch('/', validateJson(updateMeBody), async (c) => {
+    .patch('/', validateJson(patchMeBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      const { name } = c.req.valid('json');
-      await deps.stores.users.setName(user.id, name);
-      return c.json({ id: user.id, email: user.email, name });
+      const { name, emailNotifications } = c.req.valid('json');
+      if (name !== undefined) await deps.stores.users.setName(user.id, name);
+      if (emailNotifications !== undefined)
+        await deps.stores.mailPreferences.set(user.id, emailNotifications);
+      return c.json(await presentMe({ ...user, name: name ?? user.name }));
     })
     .get('/export', async (c) => {
       const auth = requireAuth(c.get('auth'));

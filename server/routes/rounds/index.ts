@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import { mailRoundLink } from '../../commands/invitationMail';
+import { publicOrigin } from '../../http/origin';
 import {
   createRoundBody,
   createRoundLinkBody,
@@ -172,7 +174,11 @@ export function roundRoutes(deps: AppDeps, streams: EventStreams) {
     })
     .post('/:roundId/links', validateJson(createRoundLinkBody), async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json(await createRoundLink(deps, user.id, c.req.param('roundId'), c.req.valid('json')), 201);
+      const { email, language, ...input } = c.req.valid('json');
+      const link = await createRoundLink(deps, user.id, c.req.param('roundId'), input);
+      const url = `${publicOrigin(c)}${link.url}`;
+      const mailed = { ...link, roundId: c.req.param('roundId'), inviterId: user.id, url };
+      return c.json({ ...link, sentTo: await mailRoundLink(deps, mailed, { email, language }) }, 201);
     })
     .delete('/:roundId/links/:linkId', async (c) => {
       const { user } = requireAuth(c.get('auth'));

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { mailTeamInvite } from '../../commands/invitationMail';
 import { capabilitiesOf } from '../../../shared/domain/roles';
 import {
   addMemberBody,
@@ -113,10 +114,12 @@ export function teamRoutes(deps: AppDeps) {
       const { user } = requireAuth(c.get('auth'));
       const teamId = c.req.param('teamId');
       await authorizeTeam(stores, user.id, teamId, 'team.manageMembers');
-      const { role, expiresInDays } = c.req.valid('json');
+      const { role, expiresInDays, ...mail } = c.req.valid('json');
       const invite = await createInvite(deps, user.id, teamId, role, expiresInDays);
       // PUBLIC_ORIGIN, or the origin the browser used (https behind a TLS proxy): the link works when shared.
-      return c.json({ ...invite, role, url: `${publicOrigin(c)}/uitnodiging/${invite.token}` }, 201);
+      const url = `${publicOrigin(c)}/uitnodiging/${invite.token}`;
+      const sentTo = await mailTeamInvite(deps, { ...invite, teamId, inviterId: user.id, url }, mail);
+      return c.json({ ...invite, role, url, sentTo }, 201);
     })
     .delete('/:teamId/invites/:inviteId', async (c) => {
       const { user } = requireAuth(c.get('auth'));

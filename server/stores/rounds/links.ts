@@ -10,6 +10,8 @@ export interface LinkRow {
   created_at: number;
   expires_at: number;
   revoked_at: number | null;
+  /** The address the link was mailed to. */
+  sent_to: string | null;
   uses: number;
 }
 

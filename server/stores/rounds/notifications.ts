@@ -23,6 +23,8 @@ export function notificationQueries(db: Executor) {
       link: string;
       actorId: string | null;
       docId: string | null;
+      /** The message it is about (mention, reply): its mail quotes it. */
+      commentId?: string | undefined;
     }): Promise<void> {
       await db
         .insertInto('notifications')
@@ -33,6 +35,7 @@ export function notificationQueries(db: Executor) {
           link: notification.link,
           actor_id: notification.actorId,
           doc_id: notification.docId,
+          comment_id: notification.commentId ?? null,
           created_at: Date.now(),
         })
         .execute();

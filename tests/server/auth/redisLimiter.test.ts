@@ -12,6 +12,8 @@ const SETTINGS: LimiterSettings = {
   LOGIN_WINDOW_MINUTES: 15,
   SIGNUPS_PER_ADDRESS_PER_HOUR: 20,
   MEMBER_ADDS_PER_USER_PER_HOUR: 20,
+  RESET_MAILS_PER_EMAIL_PER_HOUR: 3,
+  RESET_REQUESTS_PER_ADDRESS_PER_HOUR: 20,
 };
 
 /** Longest a check may take while Redis is down or hung: the timeout plus scheduling slack. */

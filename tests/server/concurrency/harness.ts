@@ -125,6 +125,8 @@ export function useEngine(engine: Engine): Harness {
         passwordByAddress: new AttemptLimiter(100, 60_000),
         signupByAddress: new AttemptLimiter(100, 60_000),
         memberAddsByUser: new AttemptLimiter(100, 60_000),
+        resetMailsByEmail: new AttemptLimiter(100, 60_000),
+        resetRequestsByAddress: new AttemptLimiter(100, 60_000),
       },
     });
   });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app';
 import { hashPassword } from '../../../server/auth/passwords';
 import { issuePasswordReset } from '../../../server/commands/passwordReset';
+import { unsubscribeToken } from '../../../server/mail/unsubscribe';
 import { createDesign, createTraject } from '../../../server/commands/designs';
 import { trajectSnapshot } from '../../../server/commands/trajects';
 import { createInvite } from '../../../server/commands/teams';
@@ -560,6 +561,23 @@ const table: Record<string, RouteCase> = {
       const user = await spareUser(world, 'Herstel');
       const { token } = await issuePasswordReset(world.server.running.deps, user.id);
       return { path: `/api/auth/password-reset/${token}`, body: { password: 'een nieuw wachtwoord' } };
+    },
+  },
+  'POST /api/auth/password-reset': {
+    // Public: anyone may ask; the answer is the same for every address (the mail goes to the owner).
+    expect: everyone(202),
+    prepare: async ({ world }) => ({
+      path: '/api/auth/password-reset',
+      body: { email: (await spareUser(world, 'Vergeten')).email },
+    }),
+  },
+  'POST /api/mail/unsubscribe/:token': {
+    // Public and outside the origin check (RFC 8058): the signed token is the proof.
+    expect: everyone(200),
+    prepare: async ({ world }) => {
+      const user = await spareUser(world, 'Afmelder');
+      const key = await world.server.running.deps.stores.mailPreferences.unsubscribeKey();
+      return { path: `/api/mail/unsubscribe/${unsubscribeToken(key, user.id)}` };
     },
   },
   'POST /api/auth/login': {

@@ -41,7 +41,7 @@ describe('POST /api/auth/signup', () => {
     const token = sessionTokenOf(result.response);
     expect(token).toBeDefined();
     const me = await server.request('GET', '/api/me', { cookie: sessionCookie(token!) });
-    expect(await me.json()).toEqual(result.body);
+    expect(await me.json()).toEqual({ ...(result.body as object), emailNotifications: 'daily' });
   });
 
   it.each([

@@ -53,6 +53,7 @@ describe('GET /api/me', () => {
       id: owner.id,
       email: owner.email,
       name: owner.name,
+      emailNotifications: 'daily',
     });
   });
 });
@@ -65,7 +66,12 @@ describe('PATCH /api/me', () => {
   it('no 403 case: changes only the caller’s own name', async () => {
     const user = await server.signUp('Oude Naam');
     const response = await call(user, 'PATCH', '/api/me', { name: '  Nieuwe Naam ' });
-    expect(response.body).toEqual({ id: user.id, email: user.email, name: 'Nieuwe Naam' });
+    expect(response.body).toEqual({
+      id: user.id,
+      email: user.email,
+      name: 'Nieuwe Naam',
+      emailNotifications: 'daily',
+    });
     expect((await call(user, 'GET', '/api/me')).body).toMatchObject({ name: 'Nieuwe Naam' });
     expect((await call(owner, 'GET', '/api/me')).body).toMatchObject({ name: owner.name });
   });

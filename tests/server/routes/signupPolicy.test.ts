@@ -47,7 +47,7 @@ const config = async (server: TestServer) => (await server.request('GET', '/api/
 describe('SIGNUP=open (default)', () => {
   it('lets anyone sign up and says so', async () => {
     const server = await serverWith({});
-    expect(await config(server)).toEqual({ signup: 'open' });
+    expect(await config(server)).toEqual({ signup: 'open', mail: false });
     expect((await signup(server, `iemand${++counter}@elders.example`)).status).toBe(201);
   });
 });
@@ -59,7 +59,11 @@ describe('SIGNUP=domains', () => {
   });
 
   it('tells the client the domains', async () => {
-    expect(await config(server)).toEqual({ signup: 'domains', domains: ['werkplaats.test', '*.school.nl'] });
+    expect(await config(server)).toEqual({
+      signup: 'domains',
+      domains: ['werkplaats.test', '*.school.nl'],
+      mail: false,
+    });
   });
 
   it.each([
@@ -117,7 +121,7 @@ describe('SIGNUP=closed', () => {
   });
 
   it('refuses every sign-up with a Dutch message, except through a usable invite', async () => {
-    expect(await config(server)).toEqual({ signup: 'closed' });
+    expect(await config(server)).toEqual({ signup: 'closed', mail: false });
     const refused = await signup(server, `docent${++counter}@werkplaats.test`);
     expect(refused.status).toBe(403);
     expect(((await refused.json()) as { error: { message: string } }).error.message).toContain('beheerder');

@@ -57,6 +57,7 @@ describe('invite store', () => {
       expiresAt: '1970-01-01T00:00:05.000Z',
       usedAt: null,
       revokedAt: null,
+      sentTo: null,
     };
     expect(await invites.get('i')).toEqual(expected);
     expect(await invites.byTokenHash(hash(7))).toEqual(expected);
