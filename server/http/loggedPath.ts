@@ -5,9 +5,9 @@
 
 /**
  * Paths whose segment after the prefix is a secret token: the API routes (`/api/invites/:token`,
- * `/api/round-links/:token`, `/api/auth/password-reset/:token`, each with what follows, e.g.
- * `/accept`) and the pages the links open (client/app/router.ts: `/uitnodiging/:token`,
- * `/feedback/:token`, `/wachtwoord-herstellen/:token`). Lower case: paths are compared so.
+ * `/api/round-links/:token`, `/api/auth/password-reset/:token`, `/api/mail/unsubscribe/:token`,
+ * each with what follows, e.g. `/accept`) and the pages the links open (client/app/router.ts:
+ * `/uitnodiging/:token`, `/feedback/:token`, `/wachtwoord-herstellen/:token`, `/afmelden/:token`). Lower case: paths are compared so.
  * tests/server/http/loggedPath.test.ts fails for an API route with a token parameter, or a client
  * route whose parameter is a token, that is not listed here.
  */
@@ -15,9 +15,11 @@ export const TOKEN_PATH_PREFIXES = [
   '/api/invites/',
   '/api/round-links/',
   '/api/auth/password-reset/',
+  '/api/mail/unsubscribe/',
   '/uitnodiging/',
   '/feedback/',
   '/wachtwoord-herstellen/',
+  '/afmelden/',
 ] as const;
 
 /** Stands in for a redacted token: the logged path still shows which route was asked. */
