@@ -47,12 +47,37 @@ async function designInInterneToetsing(
     label: 'Voor feedback',
   });
   const deadline = new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString();
-  const round = await api<{ id: string }>(context, url, 'POST', `/api/documents/${id}/rounds`, {
-    versionId: version.id,
-    title: 'Feedback leraren',
-    deadline,
+  const round = await api<{ id: string; criteria: Array<{ id: string }> }>(
+    context,
+    url,
+    'POST',
+    `/api/documents/${id}/rounds`,
+    { versionId: version.id, title: 'Feedback leraren', deadline },
+  );
+  // R13: a leraar from outside the team answers through a link, the round closes, all is triaged.
+  const link = await api<{ token: string }>(context, url, 'POST', `/api/rounds/${round.id}/links`, {});
+  const leraar = await newSignedInContext(harness, 'Lea Leraar');
+  await api(leraar.context, url, 'POST', `/api/round-links/${link.token}/accept`);
+  await api(leraar.context, url, 'PUT', `/api/rounds/${round.id}/responses`, {
+    answers: [{ criterionId: round.criteria[0]!.id, score: 3, text: 'Goed bruikbaar in de klas.' }],
+    submit: true,
+    perspective: 'leraar',
   });
   await api(context, url, 'POST', `/api/rounds/${round.id}/close`);
+  const summary = await api<{ items: Array<{ kind: string; id: string }> }>(
+    context,
+    url,
+    'GET',
+    `/api/rounds/${round.id}/summary`,
+  );
+  for (const item of summary.items) {
+    await api(context, url, 'PUT', `/api/rounds/${round.id}/triage`, {
+      itemKind: item.kind,
+      itemId: item.id,
+      decision: 'verwerkt',
+      reason: 'Overgenomen in de volgende versie.',
+    });
+  }
   await api(context, url, 'POST', `/api/designs/${id}/status`, { to: 'interne-toetsing' });
   return id;
 }
