@@ -4,7 +4,7 @@ import type { nlSearch } from './nlSearch';
 export const enSearch: Record<keyof typeof nlSearch, string> = {
   'search.title': 'Search',
   'search.label': 'Search Werkplaats',
-  'search.headerLabel': 'Search',
+  'search.headerLabel': 'Search Werkplaats',
   'search.headerPlaceholder': 'Search… (Ctrl+K)',
   'search.submit': 'Search',
   'search.hint':

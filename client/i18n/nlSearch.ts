@@ -2,7 +2,7 @@
 export const nlSearch = {
   'search.title': 'Zoeken',
   'search.label': 'Zoeken in Werkplaats',
-  'search.headerLabel': 'Zoeken',
+  'search.headerLabel': 'Doorzoek Werkplaats',
   'search.headerPlaceholder': 'Zoeken… (Ctrl+K)',
   'search.submit': 'Zoeken',
   'search.hint':
