@@ -26,16 +26,20 @@ export function TrajectAgreement({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const team = item.teamName ?? '';
-  const made = data.agreements.includes(item.designId);
+  // The box shows the owner's choice at once; the saved traject confirms it (or an error undoes it).
+  const [choice, setChoice] = useState<boolean | null>(null);
+  const made = choice ?? data.agreements.includes(item.designId);
 
   const change = async (confirmed: boolean) => {
     setBusy(true);
     setError(null);
+    setChoice(confirmed);
     try {
       onSaved(await setTrajectAgreement(data.id, item.designId, confirmed));
     } catch (caught) {
       setError(toApiError(caught));
     } finally {
+      setChoice(null);
       setBusy(false);
     }
   };
