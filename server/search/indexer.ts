@@ -2,7 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import * as Y from 'yjs';
 import type { TemplateContent } from '../../shared/domain/template/types';
 import type { DocumentKind } from '../../shared/schemas/documents';
-import { readDocument } from '../collab/readDocument';
+import { loadDoc } from '../collab/loadDoc';
 import type { AppDeps } from '../deps';
 import { log } from '../log';
 import { projectDoc } from '../render/projection';
@@ -11,7 +11,7 @@ import { projectionText, templateText } from './searchText';
 /** Documents, versions and publications indexed per run at most; the rest follow on the next run. */
 const BATCH = 50;
 
-type IndexerDeps = Pick<AppDeps, 'rooms' | 'stores'>;
+type IndexerDeps = Pick<AppDeps, 'stores'>;
 
 /**
  * Brings the search index up to date with what is committed: team documents changed since they were
@@ -26,7 +26,15 @@ export async function indexPending(deps: IndexerDeps, batch = BATCH): Promise<nu
   for (const row of await store.staleDocuments(batch)) {
     const document = await deps.stores.documents.get(row.id);
     if (!document) continue;
-    const text = await readDocument(deps, row.id, (doc) => projectionText(projectDoc(doc, document, null)));
+    // A copy from storage (committed state), never the live room's doc: projecting defines its
+    // top-level types, which must stay as the editors and the update checks left them.
+    const { doc } = await loadDoc(deps.stores.docStorage, row.id);
+    let text: ReturnType<typeof projectionText>;
+    try {
+      text = projectionText(projectDoc(doc, document, null));
+    } finally {
+      doc.destroy();
+    }
     await store.put({
       entryKey: `doc:${row.id}`,
       kind: row.kind as DocumentKind,
