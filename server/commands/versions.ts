@@ -93,7 +93,12 @@ async function storeVersion(
   deps: Deps,
   userId: string | null,
   document: DocumentSummary,
-  input: { label: string; note?: string | null; status?: string | null },
+  input: {
+    label: string;
+    note?: string | null;
+    status?: string | null;
+    auto?: { authors: readonly string[] };
+  },
   { state, json, stateHash }: CurrentState,
 ): Promise<{ id: string }> {
   const id = randomUUID();
@@ -107,6 +112,7 @@ async function storeVersion(
     state,
     json,
     stateHash,
+    ...(input.auto ? { auto: input.auto } : {}),
   });
   return { id };
 }
@@ -253,18 +259,5 @@ export async function saveAutoVersion(
   const latest = await deps.stores.versions.latest(docId);
   if (latest && latest.stateHash === current.stateHash) return null;
   await checkVersionBudget(deps, document, storedBytes(current));
-  const id = randomUUID();
-  await deps.stores.versions.insert({
-    id,
-    docId,
-    label: 'Automatisch opgeslagen',
-    note: null,
-    authorId: null,
-    status: null,
-    state: current.state,
-    json: current.json,
-    stateHash: current.stateHash,
-    auto: { authors },
-  });
-  return { id };
+  return storeVersion(deps, null, document, { label: 'Automatisch opgeslagen', auto: { authors } }, current);
 }
