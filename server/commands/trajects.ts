@@ -9,7 +9,8 @@ import type { AppDeps } from '../deps';
 import { ApiError, notFound } from '../http/apiError';
 import { authorizeTeam } from '../policies/team';
 import type { TrajectPublishedProjection, TrajectSnapshot } from '../stores/trajectLifecycle';
-import { designChecks, trajectView } from './designs';
+import { designChecks } from './designs';
+import { trajectView } from './trajectContents';
 import { recordedMove, statusChangedMeanwhile, statusSteps, type MoveInput } from './statusMoves';
 import { designLifeContext } from './rounds/evidence';
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createDesign, createTraject, setTrajectItems } from '../../server/commands/designs';
+import { createDesign } from '../../server/commands/designs';
+import { createTraject, setTrajectItems } from '../../server/commands/trajectContents';
 import { approveThroughCommittee } from './externalReview';
 import type { TestServer, TestUser } from './server';
 

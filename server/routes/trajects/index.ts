@@ -2,7 +2,12 @@ import { Hono } from 'hono';
 import { changeStatusBody, createTrajectBody, setTrajectItemsBody } from '../../../shared/schemas/designs';
 import { trajectAgreementBody } from '../../../shared/schemas/trajects';
 import { authRequired, requireAuth } from '../../auth/middleware';
-import { createTraject, setTrajectItems, trajectMatrixCsv, trajectView } from '../../commands/designs';
+import {
+  createTraject,
+  setTrajectItems,
+  trajectMatrixCsv,
+  trajectView,
+} from '../../commands/trajectContents';
 import { changeTrajectStatus, trajectStatus, trajectVersions } from '../../commands/trajects';
 import { setTrajectAgreement } from '../../commands/trajectAgreements';
 import type { AppDeps, AppEnv } from '../../deps';

@@ -1,4 +1,5 @@
-import { createDesign, createTraject } from '../../../server/commands/designs';
+import { createDesign } from '../../../server/commands/designs';
+import { createTraject } from '../../../server/commands/trajectContents';
 import { addMember } from '../../../server/commands/teams';
 import type { Harness } from './harness';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { setTrajectItems } from '../../../server/commands/designs';
+import { setTrajectItems } from '../../../server/commands/trajectContents';
 import { changeStatus } from '../../../server/commands/lifecycle';
 import { changeTrajectStatus } from '../../../server/commands/trajects';
 import { ENGINES, beforeTransaction, interleave, race, refusal, useEngine } from './harness';
