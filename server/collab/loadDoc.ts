@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { DocStorage } from '../stores/docStorage';
 import { log } from '../log';
-import { validateUpdate } from './room';
+import { validateUpdate } from './frames';
 
 /** A document as loaded from storage. */
 export interface LoadedDoc {

@@ -2,7 +2,8 @@ import type { WebSocket } from 'ws';
 import { log } from '../log';
 import type { AppDeps } from '../deps';
 import { CloseCode, Connection } from './connection';
-import { ProtocolError, type Room } from './room';
+import { ProtocolError } from './frames';
+import type { Room } from './room';
 import type { Admitted } from './upgradeCheck';
 
 /** An open socket and the room serving it (undefined while its document loads). */
