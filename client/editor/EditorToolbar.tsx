@@ -1,13 +1,14 @@
 import { useEditorState, type Editor } from '@tiptap/react';
-import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import type { MessageKey } from '../i18n/nl';
 import { useT } from '../i18n/I18nProvider';
-import { BulletListIcon, OrderedListIcon, RedoIcon, UndoIcon } from './icons';
+import { Bold, Italic, List, ListOrdered, Redo2, Undo2, type LucideIcon } from 'lucide-react';
+import { headingIcon } from './icons';
 
 interface ToolbarButton {
   key: string;
   label: MessageKey;
-  icon: ReactNode;
+  icon: LucideIcon;
   /** Pressed state for toggles; undefined for plain actions. */
   active?: boolean;
   enabled: boolean;
@@ -52,7 +53,7 @@ export function EditorToolbar({
     {
       key: 'bold',
       label: 'toolbar.bold',
-      icon: <b>B</b>,
+      icon: Bold,
       active: state.bold,
       enabled: true,
       run: () => chain().toggleBold().run(),
@@ -60,7 +61,7 @@ export function EditorToolbar({
     {
       key: 'italic',
       label: 'toolbar.italic',
-      icon: <i>I</i>,
+      icon: Italic,
       active: state.italic,
       enabled: true,
       run: () => chain().toggleItalic().run(),
@@ -68,7 +69,7 @@ export function EditorToolbar({
     {
       key: 'heading',
       label: 'toolbar.heading',
-      icon: `H${headingLevel}`,
+      icon: headingIcon(headingLevel),
       active: state.heading,
       enabled: true,
       run: () => chain().toggleHeading({ level: headingLevel }).run(),
@@ -76,7 +77,7 @@ export function EditorToolbar({
     {
       key: 'bulletList',
       label: 'toolbar.bulletList',
-      icon: <BulletListIcon />,
+      icon: List,
       active: state.bulletList,
       enabled: true,
       run: () => chain().toggleBulletList().run(),
@@ -84,7 +85,7 @@ export function EditorToolbar({
     {
       key: 'orderedList',
       label: 'toolbar.orderedList',
-      icon: <OrderedListIcon />,
+      icon: ListOrdered,
       active: state.orderedList,
       enabled: true,
       run: () => chain().toggleOrderedList().run(),
@@ -92,14 +93,14 @@ export function EditorToolbar({
     {
       key: 'undo',
       label: 'toolbar.undo',
-      icon: <UndoIcon />,
+      icon: Undo2,
       enabled: state.canUndo,
       run: () => chain().undo().run(),
     },
     {
       key: 'redo',
       label: 'toolbar.redo',
-      icon: <RedoIcon />,
+      icon: Redo2,
       enabled: state.canRedo,
       run: () => chain().redo().run(),
     },
@@ -154,7 +155,7 @@ export function EditorToolbar({
             if (button.enabled) button.run();
           }}
         >
-          <span aria-hidden="true">{button.icon}</span>
+          <button.icon aria-hidden="true" focusable="false" size={18} />
         </button>
       ))}
     </div>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useT } from '../i18n/I18nProvider';
 import { CancelButton } from './CancelButton';
 
@@ -15,6 +15,7 @@ export function ConfirmButton({
   testId,
   confirmLabel,
   small = true,
+  icon,
 }: {
   /** Visible text of the button ("Verwijderen"). */
   label: string;
@@ -28,6 +29,8 @@ export function ConfirmButton({
   confirmLabel?: string;
   /** The opening button's size (the confirm step is always small). */
   small?: boolean;
+  /** An icon before the opening button's label (`aria-hidden`). */
+  icon?: ReactNode;
 }) {
   const t = useT();
   const [asking, setAsking] = useState(false);
@@ -47,6 +50,7 @@ export function ConfirmButton({
         data-testid={testId}
         onClick={() => setAsking(true)}
       >
+        {icon}
         {label}
         {context ? <span className="visually-hidden"> {context}</span> : null}
       </button>

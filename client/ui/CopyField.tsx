@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { useT } from '../i18n/I18nProvider';
+import { Copy } from 'lucide-react';
 
 /**
  * A read-only text (a link) with a "Kopiëren" button. Uses the async clipboard API; where that is
@@ -38,6 +39,7 @@ export function CopyField({ label, value, testId }: { label: string; value: stri
             onFocus={(event) => event.target.select()}
           />
           <button type="button" className="button" onClick={copy}>
+            <Copy aria-hidden="true" />
             {t('copy.button')}
           </button>
         </div>

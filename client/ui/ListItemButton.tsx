@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ButtonHTMLAttributes, ReactNode } from 'react';
 
 /**
  * A small button whose visible text ("Omhoog") is followed by hidden context for screen readers
@@ -8,11 +8,18 @@ import type { ButtonHTMLAttributes } from 'react';
 export function ItemButton({
   label,
   context,
+  icon,
   className = 'button button--small',
   ...rest
-}: { label: string; context: string } & Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'children'>) {
+}: {
+  label: string;
+  context: string;
+  /** An icon before the label (`aria-hidden`). */
+  icon?: ReactNode;
+} & Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'children'>) {
   return (
     <button type="button" className={className} {...rest}>
+      {icon}
       {label}
       <span className="visually-hidden"> — {context}</span>
     </button>

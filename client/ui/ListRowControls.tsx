@@ -2,6 +2,7 @@ import { useId, type ButtonHTMLAttributes, type ReactNode } from 'react';
 import { ConfirmButton } from './ConfirmButton';
 import { focusWhenRendered } from './ListFocus';
 import { ItemButton } from './ListItemButton';
+import { ArrowDown, ArrowUp, Plus, Trash2 } from 'lucide-react';
 
 /**
  * "Omhoog" and "Omlaag" for one row of an ordered list, disabled at the ends. `onMove` moves the
@@ -39,6 +40,7 @@ export function ListMoveButtons({
     <>
       <ItemButton
         label={labels.up}
+        icon={<ArrowUp aria-hidden="true" />}
         context={context}
         disabled={index === 0}
         data-action={actions.up}
@@ -46,6 +48,7 @@ export function ListMoveButtons({
       />
       <ItemButton
         label={labels.down}
+        icon={<ArrowDown aria-hidden="true" />}
         context={context}
         disabled={index === count - 1}
         data-action={actions.down}
@@ -80,6 +83,7 @@ export function ListRemoveButton({
       context={context}
       question={question}
       testId={testId}
+      icon={<Trash2 aria-hidden="true" />}
       onConfirm={() => {
         onRemove();
         focusWhenRendered([focusAfter]);
@@ -131,6 +135,7 @@ export function ListAddButton({
         if (id) focusWhenRendered([focusFor(id)]);
       }}
     >
+      <Plus aria-hidden="true" />
       {label}
     </button>
   );

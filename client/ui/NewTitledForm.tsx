@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useCreateAndOpen } from '../api/useCreateAndOpen';
 import { useT } from '../i18n/I18nProvider';
 import { ErrorMessage } from './ErrorMessage';
+import { Plus } from 'lucide-react';
 
 interface NewTitledFormProps {
   teamId: string;
@@ -64,6 +65,7 @@ export function NewTitledForm({
           </p>
         </div>
         <button type="submit" className="button button--primary" aria-disabled={busy ? true : undefined}>
+          <Plus aria-hidden="true" />
           {busy ? t('common.creating') : submitLabel}
         </button>
       </form>

@@ -9,6 +9,7 @@ import { toApiError, type ApiError } from '../../api/request';
 import { useT } from '../../i18n/I18nProvider';
 import { useApiErrorText } from '../../i18n/serverErrors';
 import { navigate } from '../../app/router';
+import { Trash2 } from 'lucide-react';
 
 /**
  * Delete the account: a first button opens the confirmation (what happens, password), a second
@@ -98,6 +99,7 @@ export function DeleteAccount() {
           onClick={() => setConfirming(true)}
           data-testid="delete-open"
         >
+          <Trash2 aria-hidden="true" />
           {t('account.deleteOpen')}
         </button>
       )}

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { EXPORT_URL } from './accountApi';
 import { useT } from '../../i18n/I18nProvider';
+import { Download } from 'lucide-react';
 
 /** Download all personal data as JSON (AVG: right of access and portability). */
 export function ExportData() {
@@ -17,6 +18,7 @@ export function ExportData() {
           download="werkplaats-mijn-gegevens.json"
           data-testid="export-link"
         >
+          <Download aria-hidden="true" />
           {t('account.exportLink')}
         </a>
       </p>

@@ -15,6 +15,7 @@ import { Link } from '../../app/Link';
 import { CATALOG_PATH, designPath, loginPath, navigate, useCurrentPath } from '../../app/router';
 import { CatalogFacts } from './CatalogScene';
 import { CatalogLicense, ReuseResponsibility } from './CatalogLicense';
+import { ArrowLeft, CopyPlus } from 'lucide-react';
 
 /** `/catalogus/:id`: one approved leerarrangement, public; signed-in members can reuse it. */
 export function CatalogEntryScene({ id }: { id: string }) {
@@ -34,7 +35,10 @@ function EntryView({ entry }: { entry: CatalogEntry }) {
   return (
     <PageShell title={entry.title}>
       <p>
-        <Link to={CATALOG_PATH}>← {t('catalog.back')}</Link>
+        <Link to={CATALOG_PATH} className="back-link">
+          <ArrowLeft aria-hidden="true" />
+          {t('catalog.back')}
+        </Link>
       </p>
       <p className="eyebrow">{t('design.eyebrow')}</p>
       <h1 data-testid="catalog-entry-title">{entry.title}</h1>
@@ -117,6 +121,7 @@ function ReuseForm({ entryId }: { entryId: string }) {
       </div>
       {error ? <ErrorMessage error={error} /> : null}
       <button type="submit" className="button button--primary" disabled={busy} data-testid="reuse-submit">
+        <CopyPlus aria-hidden="true" />
         {busy ? t('catalog.reusing') : t('catalog.reuse')}
       </button>
     </form>

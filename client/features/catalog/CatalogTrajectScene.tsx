@@ -8,6 +8,7 @@ import { CATALOG_PATH, catalogEntryPath } from '../../app/router';
 import { CatalogTrajectFacts } from './CatalogScene';
 import { CatalogLicense } from './CatalogLicense';
 import { getCatalogTraject, type CatalogTrajectEntry } from './catalogTrajects';
+import { ArrowLeft } from 'lucide-react';
 
 /** `/catalogus/trajecten/:id`: one approved professionaliseringstraject, public. */
 export function CatalogTrajectScene({ id }: { id: string }) {
@@ -28,7 +29,10 @@ function TrajectEntryView({ entry }: { entry: CatalogTrajectEntry }) {
   return (
     <PageShell title={entry.title}>
       <p>
-        <Link to={CATALOG_PATH}>← {t('catalog.back')}</Link>
+        <Link to={CATALOG_PATH} className="back-link">
+          <ArrowLeft aria-hidden="true" />
+          {t('catalog.back')}
+        </Link>
       </p>
       <p className="eyebrow">{t('catalog.trajectEyebrow')}</p>
       <h1 data-testid="catalog-traject-title">{entry.title}</h1>

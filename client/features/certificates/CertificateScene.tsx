@@ -15,6 +15,7 @@ import {
 } from './certificatesApi';
 import { DesignCertificateView } from './DesignCertificateView';
 import { TrajectCertificateView } from './TrajectCertificateView';
+import { FileDown, Printer } from 'lucide-react';
 
 /**
  * `/ontwerpen/:id/certificaat` and `/trajecten/:id/certificaat`: the certificate as the app
@@ -83,6 +84,7 @@ function CertificateView({
             rel="noopener"
             data-testid="certificate-print"
           >
+            <Printer aria-hidden="true" />
             {t('certificate.print')}
           </a>
         </li>
@@ -93,6 +95,7 @@ function CertificateView({
             download
             data-testid="certificate-docx"
           >
+            <FileDown aria-hidden="true" />
             {t('certificate.docx')}
           </a>
         </li>

@@ -9,6 +9,7 @@ import type { MessageKey } from '../../i18n/nl';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { EVC_FIELD_LABELS, EvcProcedureText } from './CertificateParts';
 import { getEvcProcedure, putEvcProcedure, type EvcProcedureView } from './certificatesApi';
+import { Pencil } from 'lucide-react';
 
 const HINTS: Record<keyof EvcProcedure, MessageKey> = {
   recognition: 'evc.recognitionHint',
@@ -68,13 +69,14 @@ export function EvcProcedureSection({
           <button
             ref={openRef}
             type="button"
-            className="button"
+            className="button button--text"
             data-testid="evc-edit"
             onClick={() => {
               setSaved(false);
               setEditing(true);
             }}
           >
+            <Pencil aria-hidden="true" />
             {t(view.procedure ? 'evc.edit' : 'evc.write')}
           </button>
         </p>

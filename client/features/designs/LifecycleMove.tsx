@@ -9,6 +9,7 @@ import { ConfirmButton } from '../../ui/ConfirmButton';
 import { moveWording } from '../review/moveWording';
 import { SubmitTarget } from '../review/SubmitTarget';
 import type { ChangeStatus } from './LifecyclePanel';
+import { ArrowRight } from 'lucide-react';
 
 type T = ReturnType<typeof useT>;
 
@@ -117,6 +118,7 @@ export function MoveItem<Info extends DesignStatusInfo>({
           data-testid="lifecycle-move-button"
           onClick={() => (needsForm ? setOpen((value) => !value) : void submit())}
         >
+          <ArrowRight aria-hidden="true" />
           {moveText}
         </button>
       ) : (

@@ -4,6 +4,7 @@ import { upgradeDesign, type DesignInfo } from './designsApi';
 import { toApiError, type ApiError } from '../../api/request';
 import { useT } from '../../i18n/I18nProvider';
 import { UpgradeChanges } from './UpgradeChanges';
+import { CircleArrowUp } from 'lucide-react';
 
 /**
  * A newer published version of the ontwikkelpad: what changes for this design, and the upgrade —
@@ -101,6 +102,7 @@ export function UpgradeNotice({
                 data-testid="upgrade-button"
                 onClick={() => setConfirming(true)}
               >
+                <CircleArrowUp aria-hidden="true" />
                 {t('design.upgradeButton', { version: version.version })}
               </button>
             </p>

@@ -4,6 +4,7 @@ import { useLoadable } from '../../api/useLoadable';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useT } from '../../i18n/I18nProvider';
 import { getFrame, saveFrame, type Frame } from './reviewApi';
+import { Pencil, Plus } from 'lucide-react';
 
 /**
  * A toetsingscommissie's quality frame on its team page: the criteria (the example frame marked as
@@ -46,7 +47,12 @@ export function QualityFrameSection({ teamId, canEdit }: { teamId: string; canEd
                 ))}
               </ol>
               {canEdit ? (
-                <button type="button" className="button button--small" onClick={() => setEditing(true)}>
+                <button
+                  type="button"
+                  className="button button--small button--text"
+                  onClick={() => setEditing(true)}
+                >
+                  <Pencil aria-hidden="true" />
                   {t('review.frameEdit')}
                 </button>
               ) : null}
@@ -102,6 +108,7 @@ function FrameEditor({ teamId, frame, onDone }: { teamId: string; frame: Frame; 
             ])
           }
         >
+          <Plus aria-hidden="true" />
           {t('review.frameAdd')}
         </button>
         <button type="submit" className="button button--primary" disabled={busy}>
@@ -154,7 +161,7 @@ function CriterionFields({
           onChange={(event) => onChange('description', event.target.value)}
         />
       </div>
-      <button type="button" className="button button--small" onClick={onRemove}>
+      <button type="button" className="button button--small button--danger" onClick={onRemove}>
         {t('review.frameRemove')}
         <span className="visually-hidden"> {title}</span>
       </button>

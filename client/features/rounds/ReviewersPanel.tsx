@@ -13,6 +13,7 @@ import { useDateTimeFormat } from '../../i18n/format';
 import { useT } from '../../i18n/I18nProvider';
 import { teamKindLabelKey } from '../../i18n/labels';
 import type { TeamKind } from '../../../shared/domain/roles';
+import { Link2, Send } from 'lucide-react';
 
 /**
  * Who reviews: invited teams (every member of the team) with a search over all teams, and
@@ -75,7 +76,7 @@ export function ReviewersPanel({
               {canManage ? (
                 <button
                   type="button"
-                  className="button button--small"
+                  className="button button--small button--danger"
                   onClick={() =>
                     run(() => removeTeam(roundId, team.id), t('rounds.teamRemoved', { team: team.name }))
                   }
@@ -120,7 +121,7 @@ export function ReviewersPanel({
                 {canManage && !link.revokedAt && !expired ? (
                   <button
                     type="button"
-                    className="button button--small"
+                    className="button button--small button--danger"
                     data-testid="round-link-revoke"
                     onClick={() => run(() => revokeLink(roundId, link.id), t('rounds.linkRevokedDone'))}
                   >
@@ -214,6 +215,7 @@ function TeamSearch({
                   data-testid="team-invite"
                   onClick={() => onInvite(team)}
                 >
+                  <Send aria-hidden="true" />
                   {t('rounds.inviteTeam')}
                   <span className="visually-hidden"> {team.name}</span>
                 </button>
@@ -290,7 +292,13 @@ function NewLinkForm({ roundId, onCreated }: { roundId: string; onCreated: () =>
         <InvitationMailFields value={mail} onChange={setMail} testId="round-link-email" />
       </div>
       <p>
-        <button type="submit" className="button" disabled={busy} data-testid="round-link-create">
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={busy}
+          data-testid="round-link-create"
+        >
+          <Link2 aria-hidden="true" />
           {t('rounds.createLink')}
         </button>
       </p>

@@ -6,11 +6,14 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
  */
 export function RoundFormToggle({
   label,
+  icon,
   className,
   testId,
   form,
 }: {
   label: string;
+  /** An icon before the label (`aria-hidden`; the label stays the name). */
+  icon?: ReactNode;
   className: string;
   testId: string;
   form: (close: () => void) => ReactNode;
@@ -36,6 +39,7 @@ export function RoundFormToggle({
         data-testid={testId}
         onClick={() => setOpen(true)}
       >
+        {icon}
         {label}
       </button>
     </p>

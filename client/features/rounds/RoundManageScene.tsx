@@ -21,6 +21,7 @@ import { RoundLoadGate } from './RoundLoadGate';
 import { RoundStatusBadge, useLiveRefetch } from './shared';
 import { SummaryView } from './SummaryView';
 import { TriageView } from './TriageView';
+import { CopyPlus, Lock, Pencil } from 'lucide-react';
 
 interface ManageData {
   document: DocumentWithAccess;
@@ -132,7 +133,8 @@ function ManagePage({
       {round.status === 'open' && round.can.manage ? (
         <RoundFormToggle
           label={t('rounds.edit')}
-          className="button button--small"
+          icon={<Pencil aria-hidden="true" />}
+          className="button button--text"
           testId="round-edit"
           form={(close) => (
             <EditRoundForm
@@ -182,6 +184,7 @@ function ManagePage({
                 question={t('rounds.closeQuestion')}
                 confirmLabel={t('rounds.closeYes')}
                 small={false}
+                icon={<Lock aria-hidden="true" />}
                 testId="round-close"
                 onConfirm={() => void close()}
               />
@@ -248,6 +251,7 @@ function CarryOver({ roundId }: { roundId: string }) {
       <p className="muted">{t('rounds.carryOverHint')}</p>
       <p>
         <button type="button" className="button" onClick={run} disabled={busy} data-testid="carry-over-run">
+          <CopyPlus aria-hidden="true" />
           {t('rounds.carryOver')}
         </button>
       </p>

@@ -23,6 +23,7 @@ import {
   RoundStatusBadge,
   useLiveRefetch,
 } from './shared';
+import { Plus } from 'lucide-react';
 
 /** Opening rounds is the owner's, as the lifecycle moves are (the server checks it as well). */
 export function mayManageRounds(document: DocumentWithAccess): boolean {
@@ -109,6 +110,7 @@ function RoundsPage({ data }: { data: RoundsData }) {
       {mayManageRounds(document) ? (
         <RoundFormToggle
           label={t('rounds.new')}
+          icon={<Plus aria-hidden="true" />}
           className="button button--primary"
           testId="round-new"
           form={(close) => <NewRoundForm document={document} onCancel={close} />}

@@ -5,6 +5,7 @@ import { summaryFileUrl } from './roundsApi';
 import { usePerspectiveLabel } from './PerspectiveField';
 import { useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/nl';
+import { Download, Printer } from 'lucide-react';
 
 /** The decision of a triaged item as words. */
 export function decisionKey(decision: string): MessageKey {
@@ -77,6 +78,7 @@ export function SummaryView({ summary, headingLevel = 2 }: { summary: RoundSumma
       <PerspectiveCounts perspectives={summary.perspectives} />
       <p className="button-row">
         <a className="button" href={summaryFileUrl(round.id, 'md')} download data-testid="summary-md">
+          <Download aria-hidden="true" />
           {t('rounds.exportMd')}
         </a>
         <a
@@ -86,6 +88,7 @@ export function SummaryView({ summary, headingLevel = 2 }: { summary: RoundSumma
           rel="noopener"
           data-testid="summary-html"
         >
+          <Printer aria-hidden="true" />
           {t('rounds.exportPdf')}
           <span className="visually-hidden"> {t('rounds.opensNewTab')}</span>
         </a>

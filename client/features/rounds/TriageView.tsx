@@ -13,6 +13,7 @@ import type { VersionSummary } from '../versions/versionsApi';
 import { useT } from '../../i18n/I18nProvider';
 import { VersionSelect } from '../versions/VersionSelect';
 import { decisionKey, ItemContext } from './SummaryView';
+import { CircleCheck } from 'lucide-react';
 
 /**
  * Triage after closing: every comment thread and criterion answer gets a decision (verwerkt, deels
@@ -79,6 +80,7 @@ export function TriageView({
             aria-disabled={busy ? true : undefined}
             data-testid="round-complete"
           >
+            <CircleCheck aria-hidden="true" />
             {t('rounds.complete')}
           </button>
         </p>

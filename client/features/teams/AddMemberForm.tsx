@@ -15,6 +15,7 @@ import { addMember } from './teamsApi';
 import { useT } from '../../i18n/I18nProvider';
 import { useApiErrorText } from '../../i18n/serverErrors';
 import { roleLabelKey } from '../../i18n/labels';
+import { UserPlus } from 'lucide-react';
 
 const FIELDS = ['email', 'role'] as const;
 type Field = (typeof FIELDS)[number];
@@ -89,6 +90,7 @@ export function AddMemberForm({
         />
         <RoleSelect value={role} onChange={setRole} label={t('addMember.role')} />
         <button type="submit" className="button button--primary" aria-disabled={busy ? true : undefined}>
+          <UserPlus aria-hidden="true" />
           {t('addMember.submit')}
         </button>
       </form>

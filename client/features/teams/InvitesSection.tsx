@@ -17,6 +17,7 @@ import {
   useInvitationMailStart,
 } from '../auth/InvitationMailFields';
 import { roleLabelKey } from '../../i18n/labels';
+import { Link2 } from 'lucide-react';
 
 const DEFAULT_DAYS = 7;
 const FIELDS = ['role', 'expiresInDays', 'email'] as const;
@@ -142,6 +143,7 @@ function NewInviteForm({
         aria-disabled={busy ? true : undefined}
         data-testid="invite-create"
       >
+        <Link2 aria-hidden="true" />
         {t('invites.submit')}
       </button>
       {formError ? <ErrorMessage error={formError} /> : null}
@@ -201,7 +203,11 @@ function InviteList({
                 <time dateTime={invite.expiresAt}>{formatDate(invite.expiresAt)}</time>
               </span>
               {status === 'open' ? (
-                <button type="button" className="button button--small" onClick={() => revoke(invite)}>
+                <button
+                  type="button"
+                  className="button button--small button--danger"
+                  onClick={() => revoke(invite)}
+                >
                   {t('invites.revoke')}
                   <span className="visually-hidden">
                     {' '}

@@ -5,6 +5,7 @@ import { toApiError, type ApiError } from '../../api/request';
 import { removeMember } from './teamsApi';
 import { useT } from '../../i18n/I18nProvider';
 import { navigate } from '../../app/router';
+import { LogOut } from 'lucide-react';
 
 /** "Team verlaten" for every member, with a confirmation step; the last owner gets the server's no. */
 export function LeaveTeam({ teamId, me }: { teamId: string; me: CurrentUser }) {
@@ -52,10 +53,11 @@ export function LeaveTeam({ teamId, me }: { teamId: string; me: CurrentUser }) {
         <button
           ref={buttonRef}
           type="button"
-          className="button"
+          className="button button--danger"
           onClick={() => setConfirming(true)}
           data-testid="leave-team"
         >
+          <LogOut aria-hidden="true" />
           {t('leave.button')}
         </button>
       )}

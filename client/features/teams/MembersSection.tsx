@@ -9,6 +9,7 @@ import type { Loadable } from '../../api/useLoadable';
 import { useT } from '../../i18n/I18nProvider';
 import { roleLabelKey } from '../../i18n/labels';
 import { AddMemberForm } from './AddMemberForm';
+import { UserMinus } from 'lucide-react';
 
 /**
  * The members and their roles. Owners (`team.manageMembers`) get a role select with a save button
@@ -161,6 +162,7 @@ function MemberRow({
               className="button button--small button--danger"
               onClick={() => setConfirmingRemove(true)}
             >
+              <UserMinus aria-hidden="true" />
               {t('members.remove')}
               <span className="visually-hidden"> {member.name}</span>
             </button>

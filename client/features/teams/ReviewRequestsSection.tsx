@@ -6,6 +6,7 @@ import { useLoadable } from '../../api/useLoadable';
 import { useDateTimeFormat } from '../../i18n/format';
 import { useT } from '../../i18n/I18nProvider';
 import { answerReviewRequest, listReviewRequests, type ReviewRequest } from './teamsApi';
+import { Check } from 'lucide-react';
 
 /**
  * "Verzoeken om feedback" (owners): other teams asking this team to review a round. The members
@@ -70,6 +71,7 @@ export function ReviewRequestsSection({
                 data-testid="review-request-accept"
                 onClick={() => void answer(request, 'accept')}
               >
+                <Check aria-hidden="true" />
                 {t('reviewRequests.accept')}
                 <span className="visually-hidden"> {request.documentTitle}</span>
               </button>{' '}

@@ -10,6 +10,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { designPath, trajectPath } from '../../app/router';
 import { TeamItemList } from './TeamItemList';
 import { OriginField } from '../designs/OriginField';
+import { Plus } from 'lucide-react';
 
 const loadVersions = () => listTemplates('');
 
@@ -71,6 +72,7 @@ function TitleVersionForm({
           </div>
           {children}
           <button type="submit" className="button button--primary" aria-disabled={busy ? true : undefined}>
+            <Plus aria-hidden="true" />
             {busy ? t('common.creating') : submitLabel}
           </button>
         </form>

@@ -13,6 +13,7 @@ import { updateTeam, type TeamWithAccess } from './teamsApi';
 import { useT } from '../../i18n/I18nProvider';
 import { Link } from '../../app/Link';
 import { TeamFacts } from './TeamFacts';
+import { Pencil } from 'lucide-react';
 
 const FIELDS = ['name', 'lab', 'consortium'] as const;
 type Field = (typeof FIELDS)[number];
@@ -56,12 +57,13 @@ export function TeamDetails({
           <button
             ref={editButtonRef}
             type="button"
-            className="button"
+            className="button button--text"
             onClick={() => {
               setSaved(false);
               setEditing(true);
             }}
           >
+            <Pencil aria-hidden="true" />
             {t('teamEdit.open')}
           </button>
         </p>

@@ -9,6 +9,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { Link } from '../../app/Link';
 import { LIBRARY_PATH, templatePath } from '../../app/router';
 import { TeamItemList } from './TeamItemList';
+import { Library } from 'lucide-react';
 
 /**
  * "Ontwikkelpaden" on the team page. An atelier sees its drafts and (with `document.create`) a
@@ -35,6 +36,7 @@ export function TeamTemplates({
         <p>{t('teamTemplates.cocreatie')}</p>
         <p>
           <Link to={LIBRARY_PATH} className="button" data-testid="to-library">
+            <Library aria-hidden="true" />
             {t('teamTemplates.toLibrary')}
           </Link>
         </p>

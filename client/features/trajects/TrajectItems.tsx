@@ -12,6 +12,7 @@ import { ItemButton } from '../../ui/ListItemButton';
 import type { TrajectView as TrajectData } from './trajectsApi';
 import { TrajectAgreement } from './TrajectAgreement';
 import { candidatesKey, catalogDesigns, teamDesigns, type Candidate } from './trajectCandidates';
+import { ArrowDown, ArrowUp, Plus, X } from 'lucide-react';
 
 type ItemChoice = { designId: string; alternativeGroup: string | null };
 
@@ -83,6 +84,7 @@ export function TrajectItems({
             ) : null}
             <ItemButton
               label={t('traject.add')}
+              icon={<Plus aria-hidden="true" />}
               context={name}
               disabled={busy}
               data-testid="traject-add"
@@ -158,18 +160,22 @@ export function TrajectItems({
                   </label>
                   <ItemButton
                     label={t('design.up')}
+                    icon={<ArrowUp aria-hidden="true" />}
                     context={name}
                     disabled={index === 0 || busy}
                     onClick={() => move(index, -1)}
                   />
                   <ItemButton
                     label={t('design.down')}
+                    icon={<ArrowDown aria-hidden="true" />}
                     context={name}
                     disabled={index === data.items.length - 1 || busy}
                     onClick={() => move(index, 1)}
                   />
                   <ItemButton
                     label={t('traject.remove')}
+                    icon={<X aria-hidden="true" />}
+                    className="button button--small button--danger"
                     context={name}
                     disabled={busy}
                     data-testid="traject-remove"

@@ -3,6 +3,7 @@ import type { VersionSummary } from './versionsApi';
 import { useT } from '../../i18n/I18nProvider';
 import { CURRENT, sideId, type Side } from './useVersions';
 import { VersionSelect } from './VersionSelect';
+import { GitCompare } from 'lucide-react';
 
 /** "Vergelijk twee versies": two labelled native selects (Van / Naar) and a submit button. */
 export function CompareForm({
@@ -70,6 +71,7 @@ export function CompareForm({
         className="button button--small"
         data-testid="version-compare-submit"
       >
+        <GitCompare aria-hidden="true" />
         {t('versions.compareSubmit')}
       </button>
     </form>

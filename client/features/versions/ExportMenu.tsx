@@ -12,6 +12,7 @@ import {
 import { useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/nl';
 import { VersionSelect } from './VersionSelect';
+import { Download, FileDown, Printer } from 'lucide-react';
 
 const EXTENSIONS: Record<ExportMenuFormat, string> = {
   md: 'md',
@@ -94,6 +95,7 @@ export function ExportMenu({ docId, title }: { docId: string; title: string }) {
         data-testid="export-open"
         onClick={() => setOpen((value) => !value)}
       >
+        <Download aria-hidden="true" />
         {t('export.open')}
       </button>
       <div id={panelId} className="export-menu__panel" hidden={!open} data-testid="export-menu">
@@ -119,6 +121,7 @@ export function ExportMenu({ docId, title }: { docId: string; title: string }) {
                   rel="noopener"
                   data-testid="export-print"
                 >
+                  <Printer aria-hidden="true" />
                   {t('export.print')}
                 </a>
               ) : (
@@ -130,6 +133,7 @@ export function ExportMenu({ docId, title }: { docId: string; title: string }) {
                   data-testid={`export-${format}`}
                   onClick={() => void download(format)}
                 >
+                  <FileDown aria-hidden="true" />
                   {t(`export.${format}` as MessageKey)}
                 </button>
               )}

@@ -4,6 +4,7 @@ import { TextField } from '../../ui/TextField';
 import { toApiError, type ApiError } from '../../api/request';
 import { saveVersion } from './versionsApi';
 import { useT } from '../../i18n/I18nProvider';
+import { Save } from 'lucide-react';
 
 /**
  * "Versie opslaan": a label (required) and an optional note. `onSaved` gets the label, and whether
@@ -81,6 +82,7 @@ export function SaveVersionForm({
       </div>
       {error ? <ErrorMessage error={error} /> : null}
       <button type="submit" className="button button--primary" disabled={busy} data-testid="version-save">
+        <Save aria-hidden="true" />
         {busy ? t('versions.saving') : t('versions.save')}
       </button>
     </form>

@@ -10,6 +10,7 @@ import { useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/nl';
 import { Link } from '../../app/Link';
 import { versionEditorPath } from '../../app/router';
+import { Eye, GitCompare, RotateCcw, SquarePen } from 'lucide-react';
 
 /**
  * One saved version in the timeline: label, status, author and note; view, open in the editor,
@@ -94,28 +95,31 @@ export function VersionItem({
         <button
           id={viewId}
           type="button"
-          className="button button--small"
+          className="button button--small button--text"
           data-testid="version-view-open"
           onClick={() => onShow('version', viewId)}
         >
+          <Eye aria-hidden="true" />
           {t('versions.view')}
           {context}
         </button>
         <Link
           to={versionEditorPath(docId, version.id, kind)}
-          className="button button--small"
+          className="button button--small button--text"
           data-testid="version-open-editor"
         >
+          <SquarePen aria-hidden="true" />
           {t('rounds.openInEditor')}
           {context}
         </Link>
         <button
           id={compareId}
           type="button"
-          className="button button--small"
+          className="button button--small button--text"
           data-testid="version-compare"
           onClick={() => onShow('diff', compareId)}
         >
+          <GitCompare aria-hidden="true" />
           {t('versions.compare')}
           {context}
         </button>
@@ -123,10 +127,11 @@ export function VersionItem({
           <button
             ref={restoreRef}
             type="button"
-            className="button button--small"
+            className="button button--small button--text"
             data-testid="version-restore"
             onClick={() => setAsking(true)}
           >
+            <RotateCcw aria-hidden="true" />
             {t('versions.restore')}
             {context}
           </button>

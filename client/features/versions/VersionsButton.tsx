@@ -3,6 +3,7 @@ import type { DocumentKind } from '../../../shared/schemas/documents';
 import { Dialog } from '../../ui/Dialog';
 import { useT } from '../../i18n/I18nProvider';
 import { VersionsPanel } from './VersionsPanel';
+import { History } from 'lucide-react';
 
 /**
  * "Versies": a button that opens the timeline of any collaborative document (section document,
@@ -34,6 +35,7 @@ export function VersionsButton({
         aria-haspopup="dialog"
         onClick={() => setOpen(true)}
       >
+        <History aria-hidden="true" />
         {t('versions.open')}
       </button>
       <Dialog open={open} onClose={() => setOpen(false)} labelledBy={headingId} testId="versions-dialog" wide>

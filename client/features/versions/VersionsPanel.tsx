@@ -9,6 +9,7 @@ import { CURRENT, sideId, useVersions, type Side } from './useVersions';
 import { VersionItem } from './VersionItem';
 import { DiffPane, VersionPane } from './VersionPanes';
 import { useDayFormat } from '../../i18n/format';
+import { ArrowLeft } from 'lucide-react';
 
 /** The versions (newest first) grouped by the day they were made, in the UI language. */
 function byDay(
@@ -145,11 +146,12 @@ export function VersionsPanel({
           <button
             ref={backRef}
             type="button"
-            className="button button--small"
+            className="button button--small button--text"
             data-testid="versions-back"
             onClick={() => setView({ name: 'list' })}
           >
-            ← {t('versions.back')}
+            <ArrowLeft aria-hidden="true" />
+            {t('versions.back')}
           </button>
           {view.name === 'version' ? (
             <VersionPane docId={docId} version={view.version} />

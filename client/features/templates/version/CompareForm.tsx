@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { TemplateVersionDetail } from '../templatesApi';
 import { useT } from '../../../i18n/I18nProvider';
 import { navigate, templateDiffPath } from '../../../app/router';
+import { GitCompare } from 'lucide-react';
 
 /** "Vergelijk met…": pick another version of the same ontwikkelpad and open the comparison. */
 export function CompareForm({ current }: { current: TemplateVersionDetail }) {
@@ -42,6 +43,7 @@ export function CompareForm({ current }: { current: TemplateVersionDetail }) {
             </select>
           </div>
           <button type="submit" className="button" data-testid="compare-submit">
+            <GitCompare aria-hidden="true" />
             {t('version.compareSubmit')}
           </button>
         </form>

@@ -9,6 +9,7 @@ import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { useSignedInUser } from '../../auth/CurrentUserProvider';
 import { listTeams } from '../../teams/teamsApi';
 import { establishTemplate, type TemplateVersionDetail } from '../templatesApi';
+import { BadgeCheck } from 'lucide-react';
 
 const loadTeams = () => listTeams();
 
@@ -78,6 +79,7 @@ export function EstablishAction({
           onConfirm={() => void establish()}
           disabled={busy}
           small={false}
+          icon={<BadgeCheck aria-hidden="true" />}
           testId="establish-version"
         />
       ) : user && version.publishedBy === user.id ? (

@@ -8,6 +8,7 @@ import { useLoadable } from '../../../api/useLoadable';
 import { useT } from '../../../i18n/I18nProvider';
 import { navigate, templatePath } from '../../../app/router';
 import { TeamPicker } from './TeamPicker';
+import { Copy, FilePlus } from 'lucide-react';
 
 /**
  * For members of an atelier who may create documents there: a draft from this version.
@@ -59,6 +60,7 @@ export function ReviseActions({ version }: { version: TemplateVersionDetail }) {
             aria-disabled={busy ? true : undefined}
             onClick={() => void create(owner)}
           >
+            <FilePlus aria-hidden="true" />
             {busy ? t('version.creating') : t('version.newVersion')}
           </button>
         </div>
@@ -74,6 +76,7 @@ export function ReviseActions({ version }: { version: TemplateVersionDetail }) {
             aria-disabled={busy ? true : undefined}
             onClick={() => void create(target)}
           >
+            <Copy aria-hidden="true" />
             {busy ? t('version.creating') : t('version.copyAsDraft')}
           </button>
         </div>

@@ -9,6 +9,7 @@ import { useLoadable } from '../../../api/useLoadable';
 import { useT } from '../../../i18n/I18nProvider';
 import { designPath } from '../../../app/router';
 import { TeamPicker } from './TeamPicker';
+import { Plus } from 'lucide-react';
 
 /** "Leerarrangement ontwerpen" for members of a co-creatieteam who may create documents. */
 export function StartDesign({ version }: { version: TemplateVersionDetail }) {
@@ -56,6 +57,7 @@ export function StartDesign({ version }: { version: TemplateVersionDetail }) {
           data-testid="start-design-submit"
           aria-disabled={busy ? true : undefined}
         >
+          <Plus aria-hidden="true" />
           {busy ? t('common.creating') : t('design.startSubmit')}
         </button>
       </form>
