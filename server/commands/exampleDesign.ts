@@ -42,6 +42,12 @@ export async function findExampleDesign(deps: AppDeps, userId: string): Promise<
   return designId ? { teamId, designId } : null;
 }
 
+/** The seeded ontwikkelpad the example is designed against (its newest version), for "start your own". */
+export async function exampleTemplate(deps: AppDeps): Promise<{ id: string; title: string } | null> {
+  const version = (await deps.stores.templateVersions.versionsOf(EXAMPLE_TEMPLATE_KEY))[0];
+  return version ? { id: version.id, title: version.title } : null;
+}
+
 /**
  * Opens the caller's example: creates, on first use, a private co-creatieteam "Voorbeeldteam van
  * <naam>" with one filled-in leerarrangement against the seeded ontwikkelpad; afterwards returns

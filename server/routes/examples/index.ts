@@ -1,6 +1,11 @@
 import { Hono } from 'hono';
 import { authRequired, requireAuth } from '../../auth/middleware';
-import { deleteExampleDesign, findExampleDesign, openExampleDesign } from '../../commands/exampleDesign';
+import {
+  deleteExampleDesign,
+  exampleTemplate,
+  findExampleDesign,
+  openExampleDesign,
+} from '../../commands/exampleDesign';
 import type { AppDeps, AppEnv } from '../../deps';
 
 /** /api/examples — the example design a new account may explore, only ever the caller's own. */
@@ -9,7 +14,10 @@ export function exampleRoutes(deps: AppDeps) {
     .use(authRequired)
     .get('/design', async (c) => {
       const { user } = requireAuth(c.get('auth'));
-      return c.json({ example: await findExampleDesign(deps, user.id) });
+      return c.json({
+        example: await findExampleDesign(deps, user.id),
+        template: await exampleTemplate(deps),
+      });
     })
     .post('/design', async (c) => {
       const { user } = requireAuth(c.get('auth'));

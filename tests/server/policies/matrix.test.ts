@@ -635,7 +635,10 @@ const table: Record<string, RouteCase> = {
   'GET /api/examples/design': { expect: signedIn(200), prepare: (context) => exampleCaller(context, false) },
   // Made first, so every caller meets 200 (their existing example), not 201.
   'POST /api/examples/design': { expect: signedIn(200), prepare: (context) => exampleCaller(context, true) },
-  'DELETE /api/examples/design': { expect: signedIn(204), prepare: (context) => exampleCaller(context, true) },
+  'DELETE /api/examples/design': {
+    expect: signedIn(204),
+    prepare: (context) => exampleCaller(context, true),
+  },
   'POST /api/teams': {
     expect: signedIn(201),
     prepare: () => ({ path: '/api/teams', body: { name: 'Eigen team', kind: 'cocreatieteam' } }),
