@@ -96,7 +96,8 @@ describe('first run', () => {
     await page.getByTestId('example-explore').waitFor();
     expect(await page.getByTestId('team-card').count()).toBe(0);
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'verwijderd' }).count()).toBe(1);
-  });
+    // A long walk (sign-up to deletion, four axe runs): ~22 s on a quiet machine.
+  }, 90_000);
 
   test('the terms are explained where they appear: the library, the new-team form', async () => {
     const context = await harness.newContext();
