@@ -17,6 +17,9 @@ export const enExample: Record<keyof typeof nlExample, string> = {
     'Start a design of your own from an example ontwikkelpad: open it in the library and choose "Design a leerarrangement" there (possible once you are in a co-creation team).',
   'example.ownStepLink': 'Open "{title}"',
 
+  'serverError.team_has_members':
+    'Others work in your example team. Leave the team, or remove the other members first.',
+
   'term.traject': 'What is a professionaliseringstraject?',
   'term.trajectText':
     'The coherent offer (the "how") through which teachers reach every learning outcome of one ontwikkelpad: at most 6 to 10 leerarrangementen, in a fixed order (vertical) or a route of their own (horizontal).',

@@ -20,6 +20,9 @@ export const nlExample = {
     'Start een eigen ontwerp vanuit een voorbeeld-ontwikkelpad: open het in de bibliotheek en kies daar "Leerarrangement ontwerpen" (dat kan zodra je in een co-creatieteam zit).',
   'example.ownStepLink': 'Open "{title}"',
 
+  'serverError.team_has_members':
+    'Er werken anderen mee in je voorbeeldteam. Verlaat het team, of haal eerst de andere leden eruit.',
+
   'term.traject': 'Wat is een professionaliseringstraject?',
   'term.trajectText':
     'Het samenhangende aanbod (het "hoe") waarmee leraren alle leeruitkomsten van één ontwikkelpad bereiken: hoogstens 6 tot 10 leerarrangementen, in een vaste volgorde (verticaal) of in een eigen route (horizontaal).',
