@@ -31,6 +31,7 @@ import { log } from './log';
 import { documentRoutes } from './routes/documents';
 import { readyRoutes } from './routes/ready';
 import { searchRoutes } from './routes/search';
+import { exampleRoutes } from './routes/examples';
 import { countRequests } from './metrics/httpRequests';
 import { metricsHandler } from './metrics/route';
 import {
@@ -76,6 +77,7 @@ function apiRoutes(deps: AppDeps) {
       .route('/designs', lifecycleRoutes(deps))
       .route('/catalog', catalogRoutes(deps))
       .route('/search', searchRoutes(deps))
+      .route('/examples', exampleRoutes(deps))
       .route('/reviews', reviewRoutes(deps))
       .route('/trajects', trajectRoutes(deps))
       // Comments and feedback rounds (comments never travel through the Y.Doc).

@@ -10,6 +10,7 @@ import { enTrajects } from './enTrajects';
 import { enVersions } from './enVersions';
 import { enSearch } from './enSearch';
 import { enWelcome } from './enWelcome';
+import { enExample } from './enExample';
 import { enQuality } from './enQuality';
 import { enFrames } from './enFrames';
 import { enCertificates } from './enCertificates';
@@ -322,6 +323,7 @@ export const en: Messages = combineCatalogs(
   enErrors,
   enSearch,
   enWelcome,
+  enExample,
   enQuality,
   enCertificates,
 );

@@ -25,7 +25,6 @@ export const enWelcome: Record<keyof typeof nlWelcome, string> = {
 
   'firstRun.heading': 'How to start',
   'firstRun.step1': 'Create a co-creation team (below), or open the invite link a team owner sent you.',
-  'firstRun.step2': 'Pick an ontwikkelpad in the library and start a leerarrangement on it.',
   'firstRun.step3': 'Write together, save a version and ask for feedback on it.',
   'firstRun.library': 'Go to the library',
   'firstRun.catalog': 'Examples in the catalog',

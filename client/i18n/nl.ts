@@ -11,6 +11,7 @@ import { nlTrajects } from './nlTrajects';
 import { nlVersions } from './nlVersions';
 import { nlSearch } from './nlSearch';
 import { nlWelcome } from './nlWelcome';
+import { nlExample } from './nlExample';
 import { nlQuality } from './nlQuality';
 import { nlFrames } from './nlFrames';
 import { nlCertificates } from './nlCertificates';
@@ -332,6 +333,7 @@ export const nl = combineCatalogs(
   nlErrors,
   nlSearch,
   nlWelcome,
+  nlExample,
   nlQuality,
   nlCertificates,
 );

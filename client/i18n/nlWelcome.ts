@@ -25,7 +25,6 @@ export const nlWelcome = {
   'firstRun.heading': 'Zo begin je',
   'firstRun.step1':
     'Maak een co-creatieteam aan (hieronder), of open de uitnodigingslink die je van een teameigenaar kreeg.',
-  'firstRun.step2': 'Kies in de bibliotheek een ontwikkelpad en start daarop een leerarrangement.',
   'firstRun.step3': 'Schrijf samen, zet een versie klaar en vraag er feedback op.',
   'firstRun.library': 'Naar de bibliotheek',
   'firstRun.catalog': 'Voorbeelden in de catalogus',

@@ -31,6 +31,8 @@ export async function createDesign(
   deps: AppDeps,
   userId: string,
   input: { teamId: string; title: string; templateId: string; origin?: DesignOrigin | undefined },
+  /** Writes content into the new doc before it is stored (the example design). */
+  fill?: (doc: Y.Doc) => void,
 ): Promise<{ id: string }> {
   const { team } = await authorizeTeam(deps.stores, userId, input.teamId, 'document.create');
   if (team.kind !== 'cocreatieteam') throw forbidden('Alleen een co-creatieteam ontwerpt leerarrangementen.');
@@ -38,6 +40,7 @@ export async function createDesign(
   const id = randomUUID();
   const doc = new Y.Doc();
   initDesignDoc(doc, version.content, input.title);
+  fill?.(doc);
   const state = Y.encodeStateAsUpdate(doc);
   const stateVector = Y.encodeStateVector(doc);
   doc.destroy();

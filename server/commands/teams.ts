@@ -16,9 +16,9 @@ export async function createTeam(
   deps: AppDeps,
   userId: string,
   body: CreateTeamBody,
+  id: string = randomUUID(),
 ): Promise<{ id: string }> {
   await assertMayCreateTeam(deps.stores, userId, body.kind);
-  const id = randomUUID();
   await deps.transaction(async (tx) => {
     await tx.stores.teams.insert({
       id,

@@ -59,7 +59,8 @@ afterAll(async () => {
 });
 
 const ruleText = (page: Page, rule: string) =>
-  page.locator(`[data-testid="check-item"][data-rule="${rule}"]`).innerText();
+  // The message is in the row's details (closed): its text, not what is rendered.
+  page.locator(`[data-testid="check-item"][data-rule="${rule}"]`).textContent();
 const activeText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
 
 describe('upgrading a design past a removed leeruitkomst', () => {

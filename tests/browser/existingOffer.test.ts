@@ -40,7 +40,8 @@ describe('existing offer and the interne toetsing form in Chromium', () => {
       .poll(() => page.getByTestId('status-badge').first().getAttribute('data-status'), { timeout: 10_000 })
       .toBe('interne-toetsing');
     const r13 = page.locator('[data-testid="check-item"][data-rule="R13"]').first();
-    await expect.poll(() => r13.innerText(), { timeout: 10_000 }).toContain('op het bestaande materiaal');
+    // The message is in the row's details (closed): its text, not what is rendered.
+    await expect.poll(() => r13.textContent(), { timeout: 10_000 }).toContain('op het bestaande materiaal');
 
     // The interne toetsing questions, quoted from the seed, answered in the document.
     const questions = page.getByTestId('internal-review-question');

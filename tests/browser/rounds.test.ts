@@ -257,7 +257,7 @@ describe('feedback rounds in Chromium', () => {
     const designPage = await openPage(dana.context, url, `/ontwerpen/${design.id}`, 'Dana');
     const r13 = designPage.locator('[data-testid="check-item"][data-rule="R13"]').first();
     await expect.poll(() => r13.getAttribute('data-status'), { timeout: 15_000 }).toBe('fail');
-    expect(await r13.innerText()).toContain(
+    expect(await r13.textContent()).toContain(
       '6 feedbackpunten nog niet verwerkt in ronde "Ronde met Lab Zuid"',
     );
     // Completing too early names the untriaged items.
@@ -280,7 +280,7 @@ describe('feedback rounds in Chromium', () => {
     // Every item triaged: the teacher's feedback counts, R13 turns green for the team.
     await designPage.reload();
     await expect.poll(() => r13.getAttribute('data-status'), { timeout: 15_000 }).toBe('pass');
-    expect(await r13.innerText()).toContain('feedback van leraar, elk feedbackpunt beoordeeld');
+    expect(await r13.textContent()).toContain('feedback van leraar, elk feedbackpunt beoordeeld');
     await designPage.close();
     expect(await page.getByTestId('summary-md').getAttribute('href')).toBe(
       `/api/rounds/${roundId}/summary.md`,

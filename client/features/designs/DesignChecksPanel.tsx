@@ -1,20 +1,8 @@
 import { useId } from 'react';
 import type { RuleResult } from '../../../shared/domain/design/rules';
 import { useT } from '../../i18n/I18nProvider';
-import type { MessageKey } from '../../i18n/nl';
-
-const ICONS: Record<RuleResult['status'], string> = {
-  pass: '✓',
-  fail: '✗',
-  warn: '!',
-  info: 'i',
-  pending: '…',
-};
-
-/** Message key of a rule status's text label (the colour is never the only signal). */
-export function statusLabelKey(status: RuleResult['status']): MessageKey {
-  return `design.status.${status}`;
-}
+import { TermHelp } from '../../ui/TermHelp';
+import { RuleRow } from './RuleRow';
 
 /** The element a rule result is about: the item (`evidence-<id>`, `activity-<id>`, …) or the field. */
 function targetElement(target: RuleResult['target']): HTMLElement | null {
@@ -47,7 +35,7 @@ export function focusTarget(target: RuleResult['target']): boolean {
   return true;
 }
 
-/** One list of rule results (design or traject), each with its status in words. */
+/** One list of rule results (design or traject): a compact row each, details on demand. */
 export function RuleList({
   results,
   interactive,
@@ -57,45 +45,17 @@ export function RuleList({
   interactive: boolean;
   testId: string;
 }) {
-  const t = useT();
   return (
     <ul className="rule-list">
-      {results.map((result, index) => {
-        const label = (
-          <>
-            <span className={`rule-badge rule-badge--${result.status}`}>
-              <span aria-hidden="true">{ICONS[result.status]}</span> {t(statusLabelKey(result.status))}
-            </span>{' '}
-            <span className="rule-list__id">
-              {result.ruleId} ({t(result.kind === 'must' ? 'design.kindMust' : 'design.kindGuideline')})
-            </span>
-            : {result.message}
-          </>
-        );
-        const canJump = interactive && result.ruleId !== 'R13';
-        return (
-          <li
-            key={`${result.ruleId}-${index}`}
-            className={`rule-list__item rule-list__item--${result.status}`}
-            data-testid={testId}
-            data-rule={result.ruleId}
-            data-status={result.status}
-          >
-            {canJump ? (
-              <button
-                type="button"
-                className="link-button rule-list__button"
-                onClick={() => focusTarget(result.target)}
-              >
-                {label}
-                <span className="visually-hidden"> ({t('design.goTo')})</span>
-              </button>
-            ) : (
-              label
-            )}
-          </li>
-        );
-      })}
+      {results.map((result, index) => (
+        <RuleRow
+          key={`${result.ruleId}-${index}`}
+          result={result}
+          testId={testId}
+          // R13 is about feedback rounds, not a field of the form.
+          onJump={interactive && result.ruleId !== 'R13' ? () => focusTarget(result.target) : undefined}
+        />
+      ))}
     </ul>
   );
 }
@@ -118,18 +78,25 @@ export function DesignChecksPanel({
   const headingId = useId();
   const must = results.filter((result) => result.kind === 'must' && result.status !== 'pending');
   const failing = must.filter((result) => result.status !== 'pass');
+  const passed = results.filter((result) => result.status === 'pass').length;
   return (
     <section className="card side-card checks" aria-labelledby={headingId} data-testid="checks">
       <h2 id={headingId}>{t('design.checks')}</h2>
+      <TermHelp term="rules" />
       {templateEstablished ? null : (
         <p className="notice notice--warning" data-testid="template-concept">
           {t('frames.notEstablishedDesign')}
         </p>
       )}
-      <p data-testid="checks-summary">
-        {failing.length === 0
-          ? t('design.checksAllMust')
-          : t('design.checksSummary', { failing: failing.length, must: must.length })}
+      <p className="checks__summary" data-testid="checks-summary">
+        <span className="checks__count" data-testid="checks-count">
+          {t('rules.summary', { passed, total: results.length })}
+        </span>
+        <span>
+          {failing.length === 0
+            ? t('design.checksAllMust')
+            : t('design.checksSummary', { failing: failing.length, must: must.length })}
+        </span>
       </p>
       <RuleList results={results} interactive={interactive} testId="check-item" />
     </section>

@@ -14,6 +14,8 @@ import { RecentDocuments } from './RecentDocuments';
 import { useCurrentUser } from '../auth/CurrentUserProvider';
 import { FirstSteps } from './FirstSteps';
 import { Landing } from './Landing';
+import { getExample } from './exampleApi';
+import { useAnnouncer } from '../../ui/useAnnouncer';
 
 /** `/`: "Mijn teams" — my teams, a form for a new team, and recent documents; signed out: the landing page. */
 export function HomeScene() {
@@ -25,7 +27,18 @@ export function HomeScene() {
 function MyTeams() {
   const t = useT();
   const teams = useLoadable('', listTeams);
+  const example = useLoadable('', getExample);
   const headingId = useId();
+  const exampleTeamId = example.state.status === 'ready' ? example.state.data.example?.teamId : undefined;
+  // The example team alone is no team of one's own yet: the first steps stay.
+  const onlyExample =
+    teams.state.status === 'ready' && teams.state.data.every((team) => team.id === exampleTeamId);
+  const [announcement, announce] = useAnnouncer();
+  const exampleDeleted = () => {
+    teams.reload();
+    example.reload();
+    announce(t('example.deleted'));
+  };
   return (
     <PageShell title={t('home.pageTitle')}>
       <h1>{t('home.heading')}</h1>
@@ -54,12 +67,20 @@ function MyTeams() {
         {teams.state.status === 'ready' && teams.state.data.length > 0 ? (
           <ul className="team-list" data-testid="team-list">
             {teams.state.data.map((team) => (
-              <TeamCard key={team.id} team={team} />
+              <TeamCard key={team.id} team={team} isExample={team.id === exampleTeamId} />
             ))}
           </ul>
         ) : null}
       </section>
-      {teams.state.status === 'ready' && teams.state.data.length === 0 ? <FirstSteps /> : null}
+      {onlyExample && example.state.status !== 'loading' ? (
+        <FirstSteps
+          example={example.state.status === 'ready' ? example.state.data : { example: null, template: null }}
+          onExampleDeleted={exampleDeleted}
+        />
+      ) : null}
+      <p className="visually-hidden" role="status">
+        {announcement}
+      </p>
       <ReviewRequests />
       <NewTeamForm />
       <RecentDocuments teams={teams.state.status === 'ready' ? teams.state.data : []} />
@@ -67,12 +88,18 @@ function MyTeams() {
   );
 }
 
-function TeamCard({ team }: { team: MyTeam }) {
+function TeamCard({ team, isExample }: { team: MyTeam; isExample: boolean }) {
+  const t = useT();
   return (
     <li className="team-card" data-testid="team-card" data-team-id={team.id}>
       <Link to={teamPath(team.id)} className="team-card__name">
         {team.name}
       </Link>
+      {isExample ? (
+        <span className="badge" data-testid="example-badge">
+          {t('example.badge')}
+        </span>
+      ) : null}
       <TeamFacts team={team} roleTestId="team-role" />
     </li>
   );

@@ -3,13 +3,9 @@ import { Link } from '../../app/Link';
 import { PageShell } from '../../app/PageShell';
 import { CATALOG_PATH } from '../../app/router';
 import { useT } from '../../i18n/I18nProvider';
-import type { MessageKey } from '../../i18n/nl';
+import { TermHelp, type Term } from '../../ui/TermHelp';
 
-const TERMS: ReadonlyArray<[MessageKey, MessageKey]> = [
-  ['welcome.term.ontwikkelpad', 'welcome.term.ontwikkelpadText'],
-  ['welcome.term.leerarrangement', 'welcome.term.leerarrangementText'],
-  ['welcome.term.rules', 'welcome.term.rulesText'],
-];
+const TERMS: readonly Term[] = ['ontwikkelpad', 'leerarrangement', 'rules'];
 
 /** The seeds' terms, each a disclosure: the landing page shows them, and the first-run steps. */
 export function TermsHelp() {
@@ -18,11 +14,8 @@ export function TermsHelp() {
   return (
     <section className="page-section" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('welcome.termsHeading')}</h2>
-      {TERMS.map(([question, answer]) => (
-        <details key={question} className="term-help">
-          <summary>{t(question)}</summary>
-          <p>{t(answer)}</p>
-        </details>
+      {TERMS.map((term) => (
+        <TermHelp key={term} term={term} inline={false} />
       ))}
     </section>
   );

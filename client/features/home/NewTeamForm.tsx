@@ -4,6 +4,7 @@ import { createTeamBody } from '../../../shared/schemas/auth';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { RadioOptions } from '../../ui/RadioOptions';
 import { TextField } from '../../ui/TextField';
+import { TermHelp } from '../../ui/TermHelp';
 import {
   serverFieldErrors,
   showErrorsAndFocus,
@@ -97,6 +98,8 @@ export function NewTeamForm() {
           <p id={kindHintId} className="field__hint">
             {t('newTeam.kindHint')}
           </p>
+          <TermHelp term="cocreatieteam" />
+          {mayCreateCommittee ? <TermHelp term="toetsingscommissie" /> : null}
           <RadioOptions
             name="kind"
             options={kinds}

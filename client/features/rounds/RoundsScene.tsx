@@ -24,6 +24,7 @@ import {
   useLiveRefetch,
 } from './shared';
 import { Plus } from 'lucide-react';
+import { TermHelp } from '../../ui/TermHelp';
 
 /** Opening rounds is the owner's, as the lifecycle moves are (the server checks it as well). */
 export function mayManageRounds(document: DocumentWithAccess): boolean {
@@ -79,6 +80,7 @@ function RoundsPage({ data }: { data: RoundsData }) {
       <h1>
         {t('rounds.heading')} <span className="muted">— {title}</span>
       </h1>
+      <TermHelp term="feedbackronde" />
       <section aria-labelledby={listId} className="page-section" data-testid="rounds-list-section">
         <h2 id={listId}>{t('rounds.listHeading')}</h2>
         {rounds.length === 0 ? (

@@ -23,6 +23,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { kindLabelKey, sectorLongLabelKey } from '../../i18n/templateChanges';
 import { Link } from '../../app/Link';
 import { templateVersionPath, useSearchParam } from '../../app/router';
+import { TermHelp } from '../../ui/TermHelp';
 
 function asKind(value: string | null): TemplateKind | '' {
   return TEMPLATE_KINDS.includes(value as TemplateKind) ? (value as TemplateKind) : '';
@@ -60,6 +61,7 @@ function Library() {
     <PageShell title={t('library.pageTitle')}>
       <h1 id={headingId}>{t('library.heading')}</h1>
       <p className="lead">{t('library.intro')}</p>
+      <TermHelp term="ontwikkelpad" />
       <form
         role="search"
         aria-label={t('library.filters')}

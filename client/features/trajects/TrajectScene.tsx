@@ -21,6 +21,7 @@ import {
 } from './trajectsApi';
 import { TrajectItems } from './TrajectItems';
 import { TrajectVersions } from './TrajectVersions';
+import { TermHelp } from '../../ui/TermHelp';
 
 /** `/trajecten/:id`: a professionaliseringstraject, its leerarrangementen and the coverage matrix. */
 export function TrajectScene({ trajectId }: { trajectId: string }) {
@@ -79,6 +80,7 @@ function TrajectView({ data, onChange }: { data: TrajectData; onChange: (data: T
       </nav>
       <p className="eyebrow">{t('traject.eyebrow')}</p>
       <h1 data-testid="traject-title">{data.title}</h1>
+      <TermHelp term="traject" />
       <p>
         {t('traject.template')}:{' '}
         <Link to={templateVersionPath(data.template.id)}>

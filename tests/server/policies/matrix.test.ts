@@ -9,6 +9,7 @@ import { createDesign } from '../../../server/commands/designs';
 import { createTraject } from '../../../server/commands/trajectContents';
 import { trajectSnapshot } from '../../../server/commands/trajects';
 import { createInvite } from '../../../server/commands/teams';
+import { openExampleDesign } from '../../../server/commands/exampleDesign';
 import { createTemplateDraft, publishTemplate } from '../../../server/commands/templates';
 import { saveVersion } from '../../../server/commands/versions';
 import { createDocumentThread, createRoundThread, replyToThread } from '../../../server/commands/comments';
@@ -155,6 +156,19 @@ async function standIn(context: Context): Promise<{ cookie: string | undefined; 
     cookie: sessionCookie((await sessions.create(user.id)).token),
     cleanup: async () => await stores.teams.removeMember(world.teamId, user.id),
   };
+}
+
+/**
+ * The example routes act on the caller's own example only, so a spare user of their own calls them
+ * (the actors' team lists stay as they are); `withExample` makes that user's example first.
+ */
+async function exampleCaller(context: Context, withExample: boolean): Promise<Prepared> {
+  const path = '/api/examples/design';
+  if (context.actor === 'anonymous') return { path, cookie: undefined };
+  const { deps } = context.world.server.running;
+  const user = await spareUser(context.world, 'Verkenner');
+  if (withExample) await openExampleDesign(deps, user);
+  return { path, cookie: sessionCookie((await deps.sessions.create(user.id)).token) };
 }
 
 /** A fresh open invite (role viewer) of the team, created by the owner. */
@@ -619,6 +633,13 @@ const table: Record<string, RouteCase> = {
     }),
   },
   'GET /api/teams': { expect: signedIn(200), prepare: () => ({ path: '/api/teams' }) },
+  'GET /api/examples/design': { expect: signedIn(200), prepare: (context) => exampleCaller(context, false) },
+  // Made first, so every caller meets 200 (their existing example), not 201.
+  'POST /api/examples/design': { expect: signedIn(200), prepare: (context) => exampleCaller(context, true) },
+  'DELETE /api/examples/design': {
+    expect: signedIn(204),
+    prepare: (context) => exampleCaller(context, true),
+  },
   'POST /api/teams': {
     expect: signedIn(201),
     prepare: () => ({ path: '/api/teams', body: { name: 'Eigen team', kind: 'cocreatieteam' } }),
