@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import { BubbleMenu } from '@tiptap/react/menus';
 import { MessageSquarePlus } from 'lucide-react';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n/I18nProvider';
 import { useRegistryState } from './EditorRegistry';
 
@@ -14,6 +14,9 @@ export function SelectionCommentButton({ editor }: { editor: Editor }) {
   const t = useT();
   const registry = useRegistryState();
   const menuRef = useRef<HTMLDivElement>(null);
+  // The menu's wrapper is made a tab stop by Tiptap; only the button inside should be one. Runs
+  // after the menu's own effect (a child's effects run first).
+  useEffect(() => menuRef.current?.setAttribute('tabindex', '-1'));
   if (!registry?.canComment) return null;
   return (
     <BubbleMenu
