@@ -4,13 +4,13 @@ import { CommentComposer } from './CommentComposer';
 import { CommentFilters } from './CommentFilters';
 import { CommentsList } from './CommentsList';
 import { CommentsMargin } from './CommentsMargin';
+import { COMMENTS_PANEL_ID } from './threadDom';
 import { usePanelEscape } from './usePanelEscape';
 import { useCommentsController, type CommentsSource } from './useCommentsController';
 
 export type CommentsPanelProps = CommentsSource;
 
-/** The DOM id of the panel (the toggle button controls it). */
-export const COMMENTS_PANEL_ID = 'comments-panel';
+export { COMMENTS_PANEL_ID };
 
 /**
  * "Reacties": the comment threads of a document (or of one feedback round) with filters, the
