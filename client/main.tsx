@@ -13,6 +13,7 @@ import './styles/templates.css';
 import './styles/designs.css';
 import './styles/versions.css';
 import './styles/comments.css';
+import './styles/margin.css';
 
 reloadOnStaleChunks();
 

@@ -6,6 +6,7 @@ import { richTextExtensions } from '../../shared/editor/extensions';
 import { MAX_RICH_TEXT_DEPTH } from '../../shared/editor/xmlTree';
 import { useCommentsRegistry } from '../features/comments/EditorRegistry';
 import { CommentHighlights } from '../features/comments/highlights';
+import { SelectionCommentButton } from '../features/comments/SelectionCommentButton';
 import { publishAwarenessUser } from '../collab/hooks';
 import type { AwarenessUser, CollabSession } from '../collab/session';
 import { renderCaret, renderSelection } from './carets';
@@ -165,6 +166,7 @@ const CollaborativeEditor = memo(function CollaborativeEditor({
             />
           ) : null}
           <EditorContent editor={editor} />
+          {registry ? <SelectionCommentButton editor={editor} /> : null}
         </>
       ) : (
         <div className="section-editor__pending" />

@@ -9,6 +9,7 @@ import { enMail } from './enMail';
 import { enTrajects } from './enTrajects';
 import { enVersions } from './enVersions';
 import { enSearch } from './enSearch';
+import { enMargin } from './enMargin';
 import { enWelcome } from './enWelcome';
 import { enExample } from './enExample';
 import { enQuality } from './enQuality';
@@ -326,4 +327,5 @@ export const en: Messages = combineCatalogs(
   enExample,
   enQuality,
   enCertificates,
+  enMargin,
 );

@@ -10,6 +10,7 @@ import { nlMail } from './nlMail';
 import { nlTrajects } from './nlTrajects';
 import { nlVersions } from './nlVersions';
 import { nlSearch } from './nlSearch';
+import { nlMargin } from './nlMargin';
 import { nlWelcome } from './nlWelcome';
 import { nlExample } from './nlExample';
 import { nlQuality } from './nlQuality';
@@ -336,6 +337,7 @@ export const nl = combineCatalogs(
   nlExample,
   nlQuality,
   nlCertificates,
+  nlMargin,
 );
 
 /** Every message key. */

@@ -3,6 +3,7 @@ import { absolutePositionToRelativePosition, ySyncPluginKey } from '@tiptap/y-ti
 import type * as Y from 'yjs';
 import { textAnchorFromRelative } from '../../../shared/comments/anchors';
 import type { Anchor, TextAnchor } from '../../../shared/schemas/rounds';
+import { captureReadingPosition } from './readingPosition';
 
 /** A text anchor to highlight in the editors, and the thread it belongs to. */
 export interface Highlight {
@@ -72,6 +73,12 @@ export class CommentsRegistry {
   openCount = 0;
   panelOpen: boolean;
   canComment: boolean;
+  /** Page y (px) of the selection the last compose request was made on: where its card goes first. */
+  composeTop: number | null = null;
+  /** Threads sit in the margin beside the text (a wide screen): composing does not open the panel. */
+  marginMode = false;
+  /** Puts the text read before the panel opened or closed back in its place (see `restoreReadingPosition`). */
+  private pendingRestore: (() => void) | null = null;
 
   constructor(options: { panelOpen: boolean; canComment: boolean }) {
     this.panelOpen = options.panelOpen;
@@ -139,6 +146,7 @@ export class CommentsRegistry {
       ) as Y.RelativePosition;
       const anchor = textAnchorFromRelative(binding.doc, fragment, start, end);
       const quote = editor.state.doc.textBetween(from, to, '\n').trim();
+      this.composeTop = editor.view.coordsAtPos(from).top + window.scrollY;
       return { ...anchor, quote: (quote || anchor.quote).slice(0, 2000) };
     } catch {
       return 'notInText';
@@ -181,7 +189,26 @@ export class CommentsRegistry {
 
   setPanelOpen(open: boolean) {
     if (this.panelOpen === open) return;
+    this.rememberReadingPosition();
     this.panelOpen = open;
+    this.changed();
+  }
+
+  private rememberReadingPosition() {
+    if (typeof document === 'undefined') return;
+    this.pendingRestore = captureReadingPosition(document.querySelector('.comments-layout__main'));
+  }
+
+  /** Called once the panel's change is laid out: the text read before is where it was. */
+  restoreReadingPosition() {
+    const restore = this.pendingRestore;
+    this.pendingRestore = null;
+    restore?.();
+  }
+
+  setMarginMode(margin: boolean) {
+    if (this.marginMode === margin) return;
+    this.marginMode = margin;
     this.changed();
   }
 
@@ -232,7 +259,11 @@ export class CommentsRegistry {
     } else {
       request = { id, anchor: target };
     }
-    this.panelOpen = true;
+    // In the margin the composer opens beside the text; elsewhere it is in the panel.
+    if (!this.marginMode && !this.panelOpen) {
+      this.rememberReadingPosition();
+      this.panelOpen = true;
+    }
     this.changed();
     for (const listener of this.composeListeners) listener(request);
   }

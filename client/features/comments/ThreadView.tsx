@@ -26,6 +26,7 @@ export function ThreadView({
   people,
   onChanged,
   onResolving,
+  margin,
 }: {
   entry: ShownThread;
   active: boolean;
@@ -36,6 +37,8 @@ export function ThreadView({
   onChanged: (announcement?: string) => void;
   /** "Afhandelen" was pressed: the list decides where focus goes once the thread has moved. */
   onResolving: () => void;
+  /** A card in the margin: its top (null until placed) and what a click on it does (select it). */
+  margin?: { top: number | null; onSelect: () => void };
 }) {
   const t = useT();
   const formatDate = useDateTimeFormat();
@@ -90,13 +93,23 @@ export function ThreadView({
     }
   };
 
+  // Beside its text a card need not quote it.
+  const quoted = !(margin && thread.anchor?.type === 'text' && anchorState === 'attached');
   return (
     <li
-      className={`comment-thread${active ? ' comment-thread--active' : ''}${resolved ? ' comment-thread--resolved' : ''}`}
+      className={`comment-thread${active ? ' comment-thread--active' : ''}${resolved ? ' comment-thread--resolved' : ''}${margin ? ' comment-thread--margin' : ''}`}
       data-testid="comment-thread"
       data-thread-id={thread.id}
       data-status={thread.status}
       data-anchor-state={anchorState}
+      {...(margin
+        ? {
+            'data-margin-key': thread.id,
+            style: margin.top === null ? { visibility: 'hidden' as const } : { top: `${margin.top}px` },
+            // A pointer on the card selects it (as on its highlight); by keyboard, "Toon in tekst" does.
+            onClick: margin.onSelect,
+          }
+        : {})}
     >
       <article aria-labelledby={headingId} id={threadDomId(thread.id)} tabIndex={-1}>
         <h3 id={headingId} className="comment-thread__heading">
@@ -105,7 +118,7 @@ export function ThreadView({
             <span className="badge comment-thread__resolved"> {t('comments.resolvedBadge')}</span>
           ) : null}
         </h3>
-        <AnchorContext anchor={thread.anchor} state={anchorState} quote={quote} />
+        {quoted ? <AnchorContext anchor={thread.anchor} state={anchorState} quote={quote} /> : null}
         {thread.anchor && anchorState === 'attached' ? (
           <button
             type="button"

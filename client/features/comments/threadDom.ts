@@ -1,6 +1,12 @@
 import type { CommentThread } from '../../../shared/schemas/rounds';
 import { itemKey } from './shownThreads';
 
+/** The highlight of the text a new comment is being written on (not a thread yet). */
+export const DRAFT_THREAD_ID = 'nieuw';
+
+/** The DOM id of the comments panel (the toggle buttons control it). */
+export const COMMENTS_PANEL_ID = 'comments-panel';
+
 /** The DOM id of a thread's article in the panel. */
 export const threadDomId = (threadId: string) => `comment-thread-${threadId}`;
 

@@ -60,7 +60,12 @@ export function useComposer({
   // Focus the composer as it is rendered (after every open, also when it was open already).
   const [focusRequests, setFocusRequests] = useState(0);
   useLayoutEffect(() => {
-    if (focusRequests > 0) textareaRef.current?.focus();
+    if (focusRequests === 0) return undefined;
+    textareaRef.current?.focus();
+    if (document.activeElement === textareaRef.current) return undefined;
+    // In the margin the composer's card is shown once it is placed beside its text, a render later.
+    const frame = requestAnimationFrame(() => textareaRef.current?.focus());
+    return () => cancelAnimationFrame(frame);
   }, [focusRequests]);
   const returnFocus = useRef<HTMLElement | null>(null);
   const focusThread = useRef<string | null>(null);

@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import type * as Y from 'yjs';
-import type { CommentThread } from '../../../shared/schemas/rounds';
+import type { Anchor, CommentThread } from '../../../shared/schemas/rounds';
 import type { CommentsRegistry } from './CommentsRegistry';
 import {
   openItemCounts,
@@ -9,6 +9,7 @@ import {
   type ShownThread,
   type StatusFilter,
 } from './shownThreads';
+import { DRAFT_THREAD_ID } from './threadDom';
 import { useDocUpdates } from './useComments';
 
 /**
@@ -53,14 +54,23 @@ export function useHighlightSync(
     status: StatusFilter;
     activeId: string | null;
     openCount: number;
+    /** The anchor of the comment being written: its text stays marked while the composer is open. */
+    draft: Anchor | null;
   },
   onThreadClick: (threadId: string) => void,
 ) {
-  const { threads, visible, localAnchors, status, activeId, openCount } = panel;
+  const { threads, visible, localAnchors, status, activeId, openCount, draft } = panel;
   // After every render: the visible threads and their anchors follow the filters and the doc.
   useEffect(() => {
     if (!registry) return;
-    registry.setHighlights(localAnchors ? textHighlights(visible, status) : [], activeId);
+    if (!localAnchors) {
+      registry.setHighlights([], activeId);
+    } else if (draft?.type === 'text') {
+      const highlights = [...textHighlights(visible, status), { threadId: DRAFT_THREAD_ID, anchor: draft }];
+      registry.setHighlights(highlights, DRAFT_THREAD_ID);
+    } else {
+      registry.setHighlights(textHighlights(visible, status), activeId);
+    }
   });
   useEffect(() => {
     if (!registry || !threads) return;
