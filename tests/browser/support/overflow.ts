@@ -12,17 +12,52 @@ export interface Overflow {
  * The page's scroll width, and what sticks out past `width` outside a `[data-scroll-area]`: for the
  * first such element its ancestors too (tag, class, display, width), so a failure names the culprit.
  */
-export function overflow(page: Page, width: number): Promise<Overflow> {
+export async function overflow(page: Page, width: number): Promise<Overflow> {
+  // Under tsx (the screenshot tool) esbuild wraps named functions in `__name(…)`, which the page lacks.
+  await page.evaluate('window.__name ??= (fn) => fn');
   return page.evaluate((viewport) => {
     const describe = (element: Element) =>
       `${element.tagName.toLowerCase()}.${String(element.className)}[${getComputedStyle(element).display}] ${Math.round(element.getBoundingClientRect().width)}`;
-    const wide = [...document.querySelectorAll('body *')].filter(
-      (element) =>
-        element.getBoundingClientRect().right > viewport + 0.5 &&
-        !element.parentElement?.closest('[data-scroll-area]'),
-    );
-    const chain: string[] = [];
-    for (let node = wide[0] ?? null; node && node !== document.body; node = node.parentElement) {
+    // Inside a scroll area only what escapes it counts: an absolutely placed element whose
+    // containing block lies outside the area (a static area does not contain it).
+    const escapes = (element: Element) => {
+      const area = element.parentElement?.closest('[data-scroll-area]');
+      if (!area) return true;
+      return (
+        getComputedStyle(element).position === 'absolute' && getComputedStyle(area).position === 'static'
+      );
+    };
+    const sticksOut = (rect: DOMRect) => rect.width > 0 && rect.right > viewport + 0.5;
+    // Cut off by an ancestor that fits (visually hidden text, a clipped box): nothing shows past it.
+    const clipped = (start: Node) => {
+      for (let node = start.parentElement; node && node !== document.body; node = node.parentElement) {
+        if (getComputedStyle(node).overflowX !== 'visible' && !sticksOut(node.getBoundingClientRect())) {
+          return true;
+        }
+      }
+      return false;
+    };
+    let culprit: Element | null =
+      [...document.querySelectorAll('body *')].find(
+        (element) => sticksOut(element.getBoundingClientRect()) && escapes(element) && !clipped(element),
+      ) ?? null;
+    let text = '';
+    if (!culprit) {
+      // An unbreakable word (an e-mail address, a URL) overflows its box without widening it.
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        const parent = node.parentElement;
+        if (!parent || !sticksOut(range.getBoundingClientRect())) continue;
+        if (!escapes(parent) || clipped(node)) continue;
+        culprit = parent;
+        text = `text "${(node.textContent ?? '').trim().slice(0, 40)}"`;
+        break;
+      }
+    }
+    const chain: string[] = text ? [text] : [];
+    for (let node = culprit; node && node !== document.body; node = node.parentElement) {
       chain.push(describe(node));
     }
     return { scrollWidth: document.documentElement.scrollWidth, wide: chain };
