@@ -8,14 +8,17 @@ import { loadMessages } from './i18n/translate';
 import { reloadOnStaleChunks } from './app/reloadOnStaleChunks';
 import { matchRoute } from './app/router';
 import { preloadScene } from './app/scenes';
+import { installSheetFocus } from './ui/sheetFocus';
 import './styles/app.css';
 import './styles/templates.css';
 import './styles/designs.css';
 import './styles/versions.css';
 import './styles/comments.css';
 import './styles/margin.css';
+import './styles/sheets.css';
 
 reloadOnStaleChunks();
+installSheetFocus();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { DesignCertificate } from '../../../shared/domain/certificate';
 import { useNumberFormat } from '../../i18n/format';
 import { useT } from '../../i18n/I18nProvider';
+import { ScrollArea } from '../../ui/ScrollArea';
 import { CertificateFacts, EvcProcedureText, Paragraphs, Signature } from './CertificateParts';
 
 /** The preview of a leerarrangement's certificate: what the print page and the Word file hold. */
@@ -36,7 +37,7 @@ export function DesignCertificateView({ certificate }: { certificate: DesignCert
         ) : (
           <>
             <p>{t('certificate.outcomesIntro')}</p>
-            <div className="table-scroll">
+            <ScrollArea label={t('certificate.outcomes')}>
               <table className="data-table" data-testid="certificate-outcomes">
                 <thead>
                   <tr>
@@ -57,7 +58,7 @@ export function DesignCertificateView({ certificate }: { certificate: DesignCert
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollArea>
           </>
         )}
       </section>

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { LoadRange, TrajectCertificate } from '../../../shared/domain/certificate';
 import { useNumberFormat } from '../../i18n/format';
 import { useT } from '../../i18n/I18nProvider';
+import { ScrollArea } from '../../ui/ScrollArea';
 import { CertificateFacts, EvcProcedureText, Signature } from './CertificateParts';
 
 /** The preview of a whole traject's certificate, joined from its part-certificates. */
@@ -48,7 +49,7 @@ export function TrajectCertificateView({ certificate }: { certificate: TrajectCe
       )}
       <section aria-labelledby={outcomesId}>
         <h2 id={outcomesId}>{t('certificate.pathOutcomes')}</h2>
-        <div className="table-scroll">
+        <ScrollArea label={t('certificate.pathOutcomes')}>
           <table className="data-table" data-testid="certificate-path-outcomes">
             <thead>
               <tr>
@@ -69,14 +70,14 @@ export function TrajectCertificateView({ certificate }: { certificate: TrajectCe
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       </section>
       <section aria-labelledby={partsId}>
         <h2 id={partsId}>{t('certificate.parts')}</h2>
         {parts.length === 0 ? (
           <p className="empty-state">{t('certificate.partsEmpty')}</p>
         ) : (
-          <div className="table-scroll">
+          <ScrollArea label={t('certificate.parts')}>
             <table className="data-table" data-testid="certificate-parts">
               <thead>
                 <tr>
@@ -103,7 +104,7 @@ export function TrajectCertificateView({ certificate }: { certificate: TrajectCe
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollArea>
         )}
       </section>
       <section aria-labelledby={evcId} data-testid="certificate-evc">

@@ -5,6 +5,7 @@ import { useDateTimeFormat } from '../../i18n/format';
 import { useT } from '../../i18n/I18nProvider';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { ScrollArea } from '../../ui/ScrollArea';
 import { removeReviewer } from './roundsApi';
 import { usePerspectiveLabel } from './PerspectiveField';
 
@@ -49,59 +50,61 @@ export function Participation({
       {reviewers.participants.length === 0 ? (
         <p className="muted">{t('rounds.noParticipants')}</p>
       ) : (
-        <table className="participation-table" data-testid="participation-table">
-          <caption className="visually-hidden">{t('rounds.participation')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('rounds.reviewer')}</th>
-              <th scope="col">{t('rounds.reviewsFor')}</th>
-              <th scope="col">{t('rounds.responded')}</th>
-              <th scope="col">{t('quality.perspective.label')}</th>
-              <th scope="col">{t('rounds.comments')}</th>
-              {canManage ? (
-                <th scope="col">
-                  <span className="visually-hidden">{t('rounds.reviewerActions')}</span>
-                </th>
-              ) : null}
-            </tr>
-          </thead>
-          <tbody>
-            {reviewers.participants.map((participant) => (
-              <tr
-                key={participant.user.id}
-                data-testid="participant"
-                data-submitted={participant.submittedAt ? 'true' : 'false'}
-              >
-                <th scope="row">{participant.user.name}</th>
-                <td>{participant.team?.name ?? t('rounds.individual')}</td>
-                <td>
-                  {participant.submittedAt ? (
-                    <time dateTime={participant.submittedAt}>{formatDate(participant.submittedAt)}</time>
-                  ) : (
-                    t('rounds.notYet')
-                  )}
-                </td>
-                <td data-testid="participant-perspective">
-                  {participant.submittedAt ? perspectiveLabel(participant.perspective) : ''}
-                </td>
-                <td data-testid="participant-comments">{participant.commentCount}</td>
+        <ScrollArea label={t('rounds.participation')}>
+          <table className="participation-table" data-testid="participation-table">
+            <caption className="visually-hidden">{t('rounds.participation')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('rounds.reviewer')}</th>
+                <th scope="col">{t('rounds.reviewsFor')}</th>
+                <th scope="col">{t('rounds.responded')}</th>
+                <th scope="col">{t('quality.perspective.label')}</th>
+                <th scope="col">{t('rounds.comments')}</th>
                 {canManage ? (
-                  <td>
-                    {participant.team ? null : (
-                      <ConfirmButton
-                        label={t('rounds.removeReviewer')}
-                        context={participant.user.name}
-                        question={t('rounds.removeReviewerQuestion', { name: participant.user.name })}
-                        testId="participant-remove"
-                        onConfirm={() => void remove(participant)}
-                      />
-                    )}
-                  </td>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('rounds.reviewerActions')}</span>
+                  </th>
                 ) : null}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {reviewers.participants.map((participant) => (
+                <tr
+                  key={participant.user.id}
+                  data-testid="participant"
+                  data-submitted={participant.submittedAt ? 'true' : 'false'}
+                >
+                  <th scope="row">{participant.user.name}</th>
+                  <td>{participant.team?.name ?? t('rounds.individual')}</td>
+                  <td>
+                    {participant.submittedAt ? (
+                      <time dateTime={participant.submittedAt}>{formatDate(participant.submittedAt)}</time>
+                    ) : (
+                      t('rounds.notYet')
+                    )}
+                  </td>
+                  <td data-testid="participant-perspective">
+                    {participant.submittedAt ? perspectiveLabel(participant.perspective) : ''}
+                  </td>
+                  <td data-testid="participant-comments">{participant.commentCount}</td>
+                  {canManage ? (
+                    <td>
+                      {participant.team ? null : (
+                        <ConfirmButton
+                          label={t('rounds.removeReviewer')}
+                          context={participant.user.name}
+                          question={t('rounds.removeReviewerQuestion', { name: participant.user.name })}
+                          testId="participant-remove"
+                          onConfirm={() => void remove(participant)}
+                        />
+                      )}
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollArea>
       )}
       {error ? <ErrorMessage error={error} /> : null}
       <p role="status" className="visually-hidden">

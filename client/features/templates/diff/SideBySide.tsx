@@ -165,7 +165,7 @@ function DiffTable({
 }) {
   const t = useT();
   return (
-    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+    <div className="table-scroll" data-scroll-area role="region" aria-label={caption} tabIndex={0}>
       <table className="diff-table">
         <caption>{caption}</caption>
         <thead>

@@ -86,7 +86,13 @@ function RubricTable({ rubric }: { rubric: Rubric }) {
   return (
     <section className="page-section" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('version.rubric')}</h2>
-      <div className="table-scroll" role="region" aria-label={t('version.rubricRegion')} tabIndex={0}>
+      <div
+        className="table-scroll"
+        data-scroll-area
+        role="region"
+        aria-label={t('version.rubricRegion')}
+        tabIndex={0}
+      >
         <table className="rubric-table" data-testid="rubric-table">
           <caption className="visually-hidden">{t('version.rubricCaption')}</caption>
           <thead>
