@@ -9,6 +9,7 @@ import { enMail } from './enMail';
 import { enTrajects } from './enTrajects';
 import { enVersions } from './enVersions';
 import { enSearch } from './enSearch';
+import { enOutline } from './enOutline';
 import { enWelcome } from './enWelcome';
 import { enQuality } from './enQuality';
 import { enFrames } from './enFrames';
@@ -324,4 +325,5 @@ export const en: Messages = combineCatalogs(
   enWelcome,
   enQuality,
   enCertificates,
+  enOutline,
 );

@@ -10,6 +10,7 @@ import { nlMail } from './nlMail';
 import { nlTrajects } from './nlTrajects';
 import { nlVersions } from './nlVersions';
 import { nlSearch } from './nlSearch';
+import { nlOutline } from './nlOutline';
 import { nlWelcome } from './nlWelcome';
 import { nlQuality } from './nlQuality';
 import { nlFrames } from './nlFrames';
@@ -334,6 +335,7 @@ export const nl = combineCatalogs(
   nlWelcome,
   nlQuality,
   nlCertificates,
+  nlOutline,
 );
 
 /** Every message key. */
