@@ -183,4 +183,50 @@ describe('the document outline and the sticky header', () => {
     const page = await openDesign(context, design.id, 'Ria');
     expect(await axeViolations(page)).toEqual([]);
   });
+
+  test('the ontwikkelpad draft, the traject, a saved version and a round’s frozen version have their outline too', async () => {
+    const url = harness.server.url;
+    const { context } = await newSignedInContext(harness, 'Sem');
+    const design = await newDesign(context, 'Overal inhoud');
+    const example = await exampleTemplate(context, url);
+    const atelier = await createTeamViaApi(context, url, 'Atelier Inhoud', 'atelier');
+    const draft = await api<{ id: string }>(context, url, 'POST', '/api/templates/drafts', {
+      teamId: atelier,
+      title: 'Ontwikkelpad met inhoud',
+    });
+    const traject = await api<{ id: string }>(context, url, 'POST', '/api/trajects', {
+      teamId: design.teamId,
+      title: 'Traject met inhoud',
+      templateVersionId: example.id,
+    });
+    const version = await api<{ id: string }>(context, url, 'POST', `/api/designs/${design.id}/versions`, {
+      label: 'Eerste opzet',
+    });
+    const deadline = new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString();
+    const round = await api<{ id: string }>(context, url, 'POST', `/api/documents/${design.id}/rounds`, {
+      versionId: version.id,
+      title: 'Ronde met inhoud',
+      deadline,
+    });
+    const pages: Array<[string, string]> = [
+      [`/ontwikkelpaden/${draft.id}`, 'Suggesties voor co-creatielabs'],
+      [`/trajecten/${traject.id}`, 'Dekkingsmatrix'],
+      [`/ontwerpen/${design.id}/versies/${version.id}`, 'Bewijzen per leeruitkomst'],
+      [`/ronde/${round.id}`, 'Bewijzen per leeruitkomst'],
+    ];
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const found: Record<string, unknown> = {};
+    for (const [path, entry] of pages) {
+      await page.goto(`${url}${path}`);
+      const outline = page.getByRole('navigation', { name: 'Inhoud' });
+      const link = outline.getByRole('link', { name: new RegExp(`^${entry}(,|$)`) });
+      await link.waitFor({ timeout: 15_000 });
+      const target = (await link.getAttribute('href'))?.slice(1) ?? '';
+      await link.click();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(target);
+      found[path] = { axe: await axeViolations(page) };
+    }
+    expect(found).toEqual(Object.fromEntries(pages.map(([path]) => [path, { axe: [] }])));
+  }, 120_000);
 });
