@@ -36,12 +36,9 @@ export function PresenceBar({ users }: { users: PresentUser[] }) {
           const name = user.name ?? t('editor.anonymous');
           const label = user.isSelf ? t('editor.presenceYou', { name }) : name;
           const avatar = (
-            <>
-              <span className="presence__avatar" style={{ backgroundColor: user.color }} aria-hidden="true">
-                {initials(name)}
-              </span>
-              <span className="presence__name">{label}</span>
-            </>
+            <span className="presence__avatar" style={{ backgroundColor: user.color }} aria-hidden="true">
+              {initials(name)}
+            </span>
           );
           return (
             <li
@@ -53,16 +50,23 @@ export function PresenceBar({ users }: { users: PresentUser[] }) {
               title={user.isSelf ? label : t('presence.jumpTo', { name })}
             >
               {user.isSelf ? (
-                avatar
+                <>
+                  {avatar}
+                  <span className="presence__name">{label}</span>
+                </>
               ) : (
+                // Named by its text (not aria-label), so the name a speech user says is the one shown.
                 <button
                   type="button"
                   className="presence__button"
-                  aria-label={t('presence.jumpTo', { name })}
                   data-testid="presence-jump"
                   onClick={() => jump(user, name)}
                 >
                   {avatar}
+                  <span className="presence__name">
+                    <span className="visually-hidden">{t('presence.jumpToPrefix')} </span>
+                    {name}
+                  </span>
                 </button>
               )}
             </li>

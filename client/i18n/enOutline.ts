@@ -9,6 +9,7 @@ export const enOutline = {
   'outline.rulesWarn': '{count, plural, one {# rule needs attention} other {# rules need attention}}',
   'outline.rulesPass': 'rules met',
   'outline.comments': '{count, plural, one {# comment} other {# comments}}',
+  'presence.jumpToPrefix': 'Go to the cursor of',
   'presence.jumpTo': 'Go to the cursor of {name}',
   'presence.caretShown': 'The cursor of {name} is in view.',
   'presence.noCaret': '{name} has no cursor in the text right now.',

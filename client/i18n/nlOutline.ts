@@ -7,6 +7,7 @@ export const nlOutline = {
   'outline.rulesWarn': '{count, plural, one {# regel vraagt aandacht} other {# regels vragen aandacht}}',
   'outline.rulesPass': 'regels voldaan',
   'outline.comments': '{count, plural, one {# reactie} other {# reacties}}',
+  'presence.jumpToPrefix': 'Naar de cursor van',
   'presence.jumpTo': 'Naar de cursor van {name}',
   'presence.caretShown': 'De cursor van {name} staat in beeld.',
   'presence.noCaret': '{name} heeft nu geen cursor in de tekst.',
