@@ -24,11 +24,18 @@ async function newDesign(context: BrowserContext, title: string) {
   const url = harness.server.url;
   const teamId = await createTeamViaApi(context, url, `Lab ${title}`, 'cocreatieteam');
   const template = await exampleTemplate(context, url);
-  const design = await api<{ id: string }>(context, url, 'POST', '/api/designs', {
-    teamId,
-    title,
-    templateId: template.id,
-  });
+  const design = await api<{ id: string }>(
+    context,
+    url,
+    'POST',
+    '/api/designs',
+    {
+      teamId,
+      title,
+      templateId: template.id,
+    },
+    90_000,
+  );
   return { teamId, id: design.id };
 }
 
@@ -103,7 +110,7 @@ describe('the document outline and the sticky header', () => {
       () => document.querySelector('.app-header')?.getBoundingClientRect().bottom ?? 0,
     );
     expect(headingTop).toBeGreaterThanOrEqual(headerBottom);
-  });
+  }, 90_000);
 
   test('the save status stays in view at the bottom of the page; the header is one row at 1280 px and small on a phone', async () => {
     const { context } = await newSignedInContext(harness, 'Piet');
@@ -141,7 +148,7 @@ describe('the document outline and the sticky header', () => {
     await toggle.click();
     expect(await page.getByTestId('outline-item').first().isVisible()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
-  });
+  }, 90_000);
 
   test('an avatar scrolls to its owner’s caret, or says they have none', async () => {
     const owner = await newSignedInContext(harness, 'Anna');
@@ -175,14 +182,39 @@ describe('the document outline and the sticky header', () => {
     await expect
       .poll(() => anna.getByTestId('presence-announcer').innerText())
       .toContain('Bram heeft nu geen cursor in de tekst.');
-  });
+  }, 90_000);
+
+  test('a comment on a section’s text counts in the outline, under the section and its part', async () => {
+    const { context } = await newSignedInContext(harness, 'Cas');
+    const design = await newDesign(context, 'Reacties tellen');
+    const page = await openDesign(context, design.id, 'Cas');
+    await nthEditor(page, 0).click();
+    await page.keyboard.type('Een zin om op te reageren.');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.press('Control+Alt+M');
+    await page.getByTestId('comment-input').fill('Wat bedoelen we hier?');
+    await page.getByTestId('comment-submit').click();
+
+    const outline = page.getByRole('navigation', { name: 'Inhoud' });
+    const counted = outline.getByRole('link').filter({ has: page.getByTestId('outline-comments') });
+    await expect.poll(() => counted.count(), { timeout: 10_000 }).toBe(2);
+    expect(await counted.locator('.outline__text').allInnerTexts()).toEqual([
+      'Onderdelen uit het ontwikkelpad',
+      'Doelgroep en aanleiding',
+    ]);
+    expect(
+      await counted
+        .getByTestId('outline-comments')
+        .evaluateAll((marks) => marks.map((mark) => mark.textContent)),
+    ).toEqual(['1, 1 reactie', '1, 1 reactie']);
+  }, 90_000);
 
   test('the design page with its outline is axe clean', async () => {
     const { context } = await newSignedInContext(harness, 'Ria');
     const design = await newDesign(context, 'Toegankelijk');
     const page = await openDesign(context, design.id, 'Ria');
     expect(await axeViolations(page)).toEqual([]);
-  });
+  }, 90_000);
 
   test('the ontwikkelpad draft, the traject, a saved version and a round’s frozen version have their outline too', async () => {
     const url = harness.server.url;
