@@ -24,18 +24,11 @@ async function newDesign(context: BrowserContext, title: string) {
   const url = harness.server.url;
   const teamId = await createTeamViaApi(context, url, `Lab ${title}`, 'cocreatieteam');
   const template = await exampleTemplate(context, url);
-  const design = await api<{ id: string }>(
-    context,
-    url,
-    'POST',
-    '/api/designs',
-    {
-      teamId,
-      title,
-      templateId: template.id,
-    },
-    90_000,
-  );
+  const design = await api<{ id: string }>(context, url, 'POST', '/api/designs', {
+    teamId,
+    title,
+    templateId: template.id,
+  });
   return { teamId, id: design.id };
 }
 
