@@ -14,6 +14,6 @@ export const enOutline = {
   'presence.caretShown': 'The cursor of {name} is in view.',
   'presence.noCaret': '{name} has no cursor in the text right now.',
   'appHeader.menu': 'Menu',
-  'appHeader.search': 'Search',
+  'appHeader.search': 'Search page',
   'docHeader.actions': 'Document actions',
 } as const satisfies Record<keyof typeof nlOutline, string>;

@@ -12,6 +12,6 @@ export const nlOutline = {
   'presence.caretShown': 'De cursor van {name} staat in beeld.',
   'presence.noCaret': '{name} heeft nu geen cursor in de tekst.',
   'appHeader.menu': 'Menu',
-  'appHeader.search': 'Zoeken',
+  'appHeader.search': 'Zoekpagina',
   'docHeader.actions': 'Documentacties',
 } as const satisfies Record<string, string>;

@@ -29,6 +29,7 @@ import { teamPath } from '../../app/router';
 import { ConnectionEndedNotice } from './ConnectionEndedNotice';
 import { OutlineLayout } from '../outline/OutlineLayout';
 import { DocumentActions } from '../outline/DocumentActions';
+import '../../styles/docHeader.css';
 import { useDocumentAccess, useEditAccessTransitions, type DocumentAccess } from './useDocumentAccess';
 
 /*
