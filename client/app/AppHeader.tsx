@@ -54,7 +54,15 @@ export function AppHeader({ children, sticky = false }: { children?: ReactNode; 
         {t('app.skipToContent')}
       </a>
       <header ref={header} className={sticky ? 'app-header app-header--sticky' : 'app-header'}>
-        <div className={menuOpen ? 'app-header__bar app-header__bar--open' : 'app-header__bar'}>
+        {/* Escape folds the menu again and gives focus back to its button. */}
+        <div
+          className={menuOpen ? 'app-header__bar app-header__bar--open' : 'app-header__bar'}
+          onKeyDown={(event) => {
+            if (event.key !== 'Escape' || !menuOpen) return;
+            setMenuOpenOn(null);
+            document.getElementById(`${menuId}-toggle`)?.focus();
+          }}
+        >
           <Link to="/" className="app-header__brand" aria-label={t('app.homeLink')}>
             {t('app.name')}
           </Link>
@@ -70,6 +78,7 @@ export function AppHeader({ children, sticky = false }: { children?: ReactNode; 
               type="button"
               className="app-header__menu-toggle"
               aria-expanded={menuOpen}
+              id={`${menuId}-toggle`}
               aria-controls={menuId}
               aria-label={t('appHeader.menu')}
               data-testid="menu-toggle"
