@@ -10,6 +10,7 @@ import { enTrajects } from './enTrajects';
 import { enVersions } from './enVersions';
 import { enSearch } from './enSearch';
 import { enMargin } from './enMargin';
+import { enOutline } from './enOutline';
 import { enWelcome } from './enWelcome';
 import { enExample } from './enExample';
 import { enQuality } from './enQuality';
@@ -328,4 +329,5 @@ export const en: Messages = combineCatalogs(
   enQuality,
   enCertificates,
   enMargin,
+  enOutline,
 );

@@ -11,6 +11,7 @@ import { nlTrajects } from './nlTrajects';
 import { nlVersions } from './nlVersions';
 import { nlSearch } from './nlSearch';
 import { nlMargin } from './nlMargin';
+import { nlOutline } from './nlOutline';
 import { nlWelcome } from './nlWelcome';
 import { nlExample } from './nlExample';
 import { nlQuality } from './nlQuality';
@@ -338,6 +339,7 @@ export const nl = combineCatalogs(
   nlQuality,
   nlCertificates,
   nlMargin,
+  nlOutline,
 );
 
 /** Every message key. */

@@ -29,6 +29,7 @@ import {
 import { UpgradeNotice } from './UpgradeNotice';
 import { useAnnouncer } from '../../ui/useAnnouncer';
 import { useDocVersion, useThrottled } from './useDocVersion';
+import { useOutlineRules } from '../outline/outlineRules';
 
 /** The form of an open design and its side panel (live checks, study load). */
 export function DesignForm({
@@ -75,6 +76,7 @@ export function DesignForm({
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [doc, template, checkedVersion, feedback, info.origin, info.hoursPerEcts, info.earlierOutcomes],
   );
+  useOutlineRules(results);
   const load = useMemo(() => studyLoad(design, info.hoursPerEcts), [design, info.hoursPerEcts]);
   const [message, announce] = useAnnouncer();
   const sectionsId = useId();

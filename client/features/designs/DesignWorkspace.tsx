@@ -80,13 +80,17 @@ function OpenDesign({
   return (
     <EditorRegistryProvider canComment={ws.canComment} initiallyOpen={false}>
       {/* The team's name is not loaded here: the link reads "Team". */}
-      <WorkspaceHeader ws={ws} teamId={info.teamId} />
+      <WorkspaceHeader ws={ws} teamId={info.teamId} title={shownTitle}>
+        <WorkspaceTools docId={session.docId} canEdit={editable} kind="leerarrangement" />
+        <ExportMenu docId={session.docId} title={info.title} />
+      </WorkspaceHeader>
       <Main className="page page--draft page--comments">
         <WorkspaceLayout
           ws={ws}
           ready={ready}
           loadingLabel={t('design.loading')}
           loadingHeading={shownTitle}
+          outline
           notice={
             frozen && statusInfo && ws.ended === null ? (
               <p className="notice notice--info" data-testid="frozen-banner">
@@ -126,10 +130,6 @@ function OpenDesign({
                       {statusInfo.basedOn.license})
                     </p>
                   ) : null}
-                  <div className="design-bar__tools">
-                    <WorkspaceTools docId={session.docId} canEdit={editable} kind="leerarrangement" />
-                    <ExportMenu docId={session.docId} title={info.title} />
-                  </div>
                 </div>
                 {statusInfo ? (
                   <LifecyclePanel

@@ -27,6 +27,9 @@ import { useWorkspaceSession } from '../../collab/useWorkspaceSession';
 import { Link } from '../../app/Link';
 import { teamPath } from '../../app/router';
 import { ConnectionEndedNotice } from './ConnectionEndedNotice';
+import { OutlineLayout } from '../outline/OutlineLayout';
+import { DocumentActions } from '../outline/DocumentActions';
+import '../../styles/docHeader.css';
 import { useDocumentAccess, useEditAccessTransitions, type DocumentAccess } from './useDocumentAccess';
 
 /*
@@ -133,13 +136,15 @@ export function useTeamName(teamId: string | null): string | undefined {
 }
 
 /**
- * The editor's header: breadcrumb (my teams › the team), then `titleField` if any, the save
- * status and who is here, then `children` (the editor's tools).
+ * The editor's header, kept in view while scrolling: breadcrumb (my teams › the team), the
+ * document's `title` or `titleField`, the save status and who is here, then `children` (the
+ * editor's tools, grouped as the document's actions).
  */
 export function WorkspaceHeader({
   ws,
   teamId,
   teamName,
+  title,
   titleField,
   children,
 }: {
@@ -147,13 +152,15 @@ export function WorkspaceHeader({
   teamId: string | null;
   /** Without it the team link reads "Team". */
   teamName?: string | undefined;
+  /** The document's title as text (the page's h1 says it too; here it stays in view). */
+  title?: string;
   titleField?: ReactNode;
   children?: ReactNode;
 }) {
   const t = useT();
   return (
-    <AppHeader>
-      <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
+    <AppHeader sticky>
+      <nav aria-label={t('common.breadcrumb')} className="breadcrumb doc-header__breadcrumb">
         <ol>
           <li>
             <Link to="/">{t('header.myTeams')}</Link>
@@ -167,13 +174,20 @@ export function WorkspaceHeader({
           ) : null}
         </ol>
       </nav>
+      {title !== undefined ? (
+        <p className="doc-header__title" data-testid="doc-header-title" title={title}>
+          {title}
+        </p>
+      ) : null}
       {titleField}
-      <SaveStatusIndicator
-        state={statusDisplay(ws.saveState, ws.ended, !ws.mayEdit)}
-        readOnly={!ws.mayEdit}
-      />
-      <PresenceBar users={ws.users} />
-      {children}
+      <div className="doc-header__state">
+        <SaveStatusIndicator
+          state={statusDisplay(ws.saveState, ws.ended, !ws.mayEdit)}
+          readOnly={!ws.mayEdit}
+        />
+        <PresenceBar users={ws.users} />
+      </div>
+      {children ? <DocumentActions>{children}</DocumentActions> : null}
     </AppHeader>
   );
 }
@@ -199,7 +213,8 @@ export function WorkspaceTools({
 
 /**
  * The editor's page body: notices (`notice` first, then read-only), the connection's end, the
- * loading text until `ready`, then `children` beside the comments column.
+ * loading text until `ready`, then `children` beside the comments column (and, with `outline`, the
+ * document's outline before both).
  */
 export function WorkspaceLayout({
   ws,
@@ -207,6 +222,7 @@ export function WorkspaceLayout({
   loadingLabel,
   loadingHeading,
   notice,
+  outline = false,
   children,
 }: {
   ws: OpenWorkspace;
@@ -215,11 +231,13 @@ export function WorkspaceLayout({
   /** A visually hidden page heading while loading, for editors whose heading comes with the content. */
   loadingHeading?: string;
   notice?: ReactNode;
+  /** Beside a document outline (a sticky column, or "Inhoud" above the page on narrow screens). */
+  outline?: boolean;
   children: ReactNode;
 }) {
   const t = useT();
   const { session, access, mayEdit, ended } = ws;
-  return (
+  const layout = (
     <div className="comments-layout">
       <div className="comments-layout__main">
         {/* A live region that exists from the start, so a role change while reading is announced. */}
@@ -254,4 +272,5 @@ export function WorkspaceLayout({
       ) : null}
     </div>
   );
+  return outline ? <OutlineLayout>{layout}</OutlineLayout> : layout;
 }

@@ -6,6 +6,7 @@ import { CommentsPanel } from '../comments/CommentsPanel';
 import { EditorRegistryProvider } from '../comments/EditorRegistry';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { PageShell } from '../../app/PageShell';
+import { OutlineLayout } from '../outline/OutlineLayout';
 import type { CurrentUser } from '../account/accountApi';
 import {
   getResponses,
@@ -146,37 +147,39 @@ function ReviewPage({ data, user }: { data: Extract<ReviewData, { kind: 'open' }
   return (
     <PageShell title={`${round.title} — ${t('rounds.reviewTitle')}`} wide>
       <EditorRegistryProvider canComment={round.can.comment}>
-        <RoundIntro round={round} />
-        <p className="notice notice--info" data-testid="frozen-banner">
-          {t('rounds.frozenBanner', { label: round.version.label })}
-        </p>
-        <div className="review-layout">
-          <section className="review-layout__main" aria-labelledby={versionHeadingId}>
-            <h2 id={versionHeadingId} className="visually-hidden">
-              {t('rounds.frozenVersion', { label: round.version.label })}
-            </h2>
-            <FrozenDocument
-              docId={round.docId}
-              projection={data.projection}
-              state={data.state}
-              onSession={setSession}
-            />
-          </section>
-          <div className="review-layout__side">
-            {session ? (
-              <CommentsPanel
+        <OutlineLayout>
+          <RoundIntro round={round} />
+          <p className="notice notice--info" data-testid="frozen-banner">
+            {t('rounds.frozenBanner', { label: round.version.label })}
+          </p>
+          <div className="review-layout">
+            <section className="review-layout__main" aria-labelledby={versionHeadingId}>
+              <h2 id={versionHeadingId} className="visually-hidden">
+                {t('rounds.frozenVersion', { label: round.version.label })}
+              </h2>
+              <FrozenDocument
                 docId={round.docId}
-                roundId={round.id}
-                ydoc={session.ydoc}
-                canComment={round.can.comment}
-                currentUserId={user.id}
+                projection={data.projection}
+                state={data.state}
+                onSession={setSession}
               />
-            ) : null}
+            </section>
+            <div className="review-layout__side">
+              {session ? (
+                <CommentsPanel
+                  docId={round.docId}
+                  roundId={round.id}
+                  ydoc={session.ydoc}
+                  canComment={round.can.comment}
+                  currentUserId={user.id}
+                />
+              ) : null}
+            </div>
           </div>
-        </div>
-        {round.can.respond ? (
-          <CriteriaForm round={round} responses={responses} onSaved={setResponses} />
-        ) : null}
+          {round.can.respond ? (
+            <CriteriaForm round={round} responses={responses} onSaved={setResponses} />
+          ) : null}
+        </OutlineLayout>
       </EditorRegistryProvider>
     </PageShell>
   );

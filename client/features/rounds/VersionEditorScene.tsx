@@ -12,6 +12,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { FrozenDocument } from './FrozenDocument';
 import { RoundLoadGate } from './RoundLoadGate';
 import { BackToEditor } from './shared';
+import { OutlineLayout } from '../outline/OutlineLayout';
 
 interface LoadedVersion {
   document: DocumentWithAccess;
@@ -72,17 +73,19 @@ function VersionPage({ loaded }: { loaded: LoadedVersion }) {
           author: version.authorName ?? t('versions.unknownAuthor'),
         })}
       </p>
-      {projection.kind === 'document' || !state ? <h1>{title}</h1> : null}
-      {state ? (
-        <FrozenDocument docId={document.id} projection={projection} state={state} />
-      ) : (
-        <>
-          <p className="muted" data-testid="version-state-missing">
-            {t('rounds.stateMissing')}
-          </p>
-          <VersionView projection={projection} />
-        </>
-      )}
+      <OutlineLayout>
+        {projection.kind === 'document' || !state ? <h1>{title}</h1> : null}
+        {state ? (
+          <FrozenDocument docId={document.id} projection={projection} state={state} />
+        ) : (
+          <>
+            <p className="muted" data-testid="version-state-missing">
+              {t('rounds.stateMissing')}
+            </p>
+            <VersionView projection={projection} />
+          </>
+        )}
+      </OutlineLayout>
     </PageShell>
   );
 }

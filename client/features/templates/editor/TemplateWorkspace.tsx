@@ -62,7 +62,7 @@ function OpenDraft({ open, user, draft, onPublished }: OpenDraftProps) {
 
   return (
     <EditorRegistryProvider canComment={ws.canComment} initiallyOpen={false}>
-      <WorkspaceHeader ws={ws} teamId={draft.teamId} teamName={teamName}>
+      <WorkspaceHeader ws={ws} teamId={draft.teamId} teamName={teamName} title={shownTitle}>
         <WorkspaceTools docId={session.docId} canEdit={ws.canEdit} kind="ontwikkelpad" />
       </WorkspaceHeader>
       <Main className="page page--draft page--comments">
@@ -71,6 +71,7 @@ function OpenDraft({ open, user, draft, onPublished }: OpenDraftProps) {
           ready={ready}
           loadingLabel={t('templateEditor.loading')}
           loadingHeading={shownTitle}
+          outline
         >
           <DraftEditor
             session={session}
