@@ -129,6 +129,8 @@ describe(`pages at ${WIDTH} px`, () => {
     await page.getByTestId('design-outcome').first().waitFor({ timeout: 15_000 });
 
     // Comments: a sheet over the page's foot, its heading focused, the close button in view.
+    // On a phone the document's actions wait behind "Documentacties" (it stays open while used).
+    await page.getByTestId('doc-actions-toggle').click();
     const toggle = page.getByTestId('comments-toggle');
     await toggle.click();
     const panel = page.getByTestId('comments-panel');

@@ -12,7 +12,9 @@ export function DocumentActions({ children }: { children: ReactNode }) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape' && open) {
+    // A dialog or menu opened from an action (Versies, Exporteren) handles its own Escape.
+    const inner = (event.target as Element).closest('dialog, [role="dialog"], [role="menu"]');
+    if (event.key === 'Escape' && open && !inner) {
       event.stopPropagation();
       setOpen(false);
       document.getElementById(`${id}-toggle`)?.focus();

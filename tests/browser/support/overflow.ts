@@ -73,7 +73,11 @@ export async function visit(page: Page, baseUrl: string, tourPage: TourPage): Pr
   await page.locator(tourPage.ready).first().waitFor({ timeout: 15_000 });
   await page.waitForLoadState('networkidle');
   if (tourPage.open) {
-    await page.locator(tourPage.open).first().click();
+    const opener = page.locator(tourPage.open).first();
+    // On a phone a document's actions wait behind "Documentacties".
+    const actions = page.getByTestId('doc-actions-toggle');
+    if (!(await opener.isVisible()) && (await actions.isVisible())) await actions.click();
+    await opener.click();
     if (tourPage.opened) await page.locator(tourPage.opened).first().waitFor({ timeout: 10_000 });
   }
   // Fonts and late layout (sticky headers, sheets' transitions) settle before anything is measured.
