@@ -389,8 +389,14 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
     const worker = async () => {
       let raw: HostileSocket | undefined;
       let expected = 0;
+      let batches = 0;
       while (frames < options.frames && crashes === 0) {
+        const attack = hostile[int(hostile.length)]!;
+        // An attack with one right outcome gets a fresh socket: a socket that survived batches holds
+        // their dependency-less updates, and the 65th held one closes it (1007) before the attack.
+        if (raw && attack.closesWith !== undefined && batches > 0) raw.socket.terminate();
         if (!raw || raw.socket.readyState !== WebSocket.OPEN) {
+          batches = 0;
           raw = openHostile(`${server.wsUrl}/${docId}${int(2) === 0 ? '?durable=1' : ''}`, owner.cookie);
           expected = 0;
           sockets++;
@@ -408,7 +414,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
           if (benignFrame[0] === MessageType.sync && benignFrame[1] === SyncMessageType.step1) expected++;
           current.socket.send(benignFrame);
         }
-        const attack = hostile[int(hostile.length)]!;
+        batches++;
         const attackFrame = attack.make();
         if (attackFrame[0] === MessageType.sync && attackFrame[1] === SyncMessageType.step1) expected++;
         current.socket.send(attackFrame);
