@@ -392,9 +392,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
       let batches = 0;
       while (frames < options.frames && crashes === 0) {
         const attack = hostile[int(hostile.length)]!;
-        // An attack with one right outcome gets a fresh socket: a socket that survived batches holds
-        // their dependency-less updates, and the 65th held one closes it (1007) before the attack.
-        if (raw && attack.closesWith !== undefined && batches > 0) raw.socket.terminate();
+        // An attack with one right outcome goes alone on a fresh socket: whatever earlier frames left
+        // on a socket (held updates: the 65th closes it with 1007) must not decide its close code.
+        const alone = attack.closesWith !== undefined;
+        if (raw && alone && batches > 0) raw.socket.terminate();
         if (!raw || raw.socket.readyState !== WebSocket.OPEN) {
           batches = 0;
           raw = openHostile(`${server.wsUrl}/${docId}${int(2) === 0 ? '?durable=1' : ''}`, owner.cookie);
@@ -409,7 +410,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
         }
         const current = raw;
         // Sync step 1 frames in the batch are answered too: wait for all of those plus ours.
-        for (let i = 0; i < batch; i++) {
+        for (let i = 0; i < (alone ? 0 : batch); i++) {
           const benignFrame = benign[int(benign.length)]!();
           if (benignFrame[0] === MessageType.sync && benignFrame[1] === SyncMessageType.step1) expected++;
           current.socket.send(benignFrame);
@@ -418,7 +419,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
         const attackFrame = attack.make();
         if (attackFrame[0] === MessageType.sync && attackFrame[1] === SyncMessageType.step1) expected++;
         current.socket.send(attackFrame);
-        frames += batch + 1;
+        frames += (alone ? 0 : batch) + 1;
         current.socket.send(syncStep1Frame());
         expected++;
         let timer: NodeJS.Timeout | undefined;
