@@ -85,7 +85,7 @@ async function createExample(
     const name = `Voorbeeldteam van ${user.name}`.slice(0, 200);
     await createTeam(tx, user.id, { name, kind: 'cocreatieteam' }, teamId);
   }
-  const version = (await tx.stores.templateVersions.versionsOf(EXAMPLE_TEMPLATE_KEY))[0];
+  const version = await exampleTemplate(tx);
   if (!version) throw notFound('Het voorbeeld-ontwikkelpad is op deze server niet gepubliceerd.');
   const { id } = await createDesign(
     tx,

@@ -194,6 +194,22 @@ export async function createDocumentViaApi(
   return id;
 }
 
+/** Creates a leerarrangement design in a team against the example ontwikkelpad; answers its id. */
+export async function createDesignViaApi(
+  context: BrowserContext,
+  baseUrl: string,
+  teamId: string,
+  title: string,
+): Promise<string> {
+  const template = await exampleTemplate(context, baseUrl);
+  const { id } = await api<{ id: string }>(context, baseUrl, 'POST', '/api/designs', {
+    teamId,
+    title,
+    templateId: template.id,
+  });
+  return id;
+}
+
 /** The ProseMirror element of the `index`-th section editor. */
 export function nthEditor(page: Page, index: number): Locator {
   return page.locator('[data-testid="section-editor"]').nth(index).locator('.ProseMirror');

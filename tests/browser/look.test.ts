@@ -3,9 +3,9 @@ import type { Page } from 'playwright-core';
 import {
   addMemberViaApi,
   api,
+  createDesignViaApi,
   axeViolations,
   createTeamViaApi,
-  exampleTemplate,
   newSignedInContext,
   openPage,
   useHarness,
@@ -72,20 +72,15 @@ describe('a calm hierarchy: one primary action per area, icons beside labels', (
     const bart = await newSignedInContext(harness, 'Bart');
     const teamId = await createTeamViaApi(dana.context, url, 'Lab Noord', 'cocreatieteam');
     await addMemberViaApi(dana.context, url, teamId, bart.user.email, 'editor');
-    const example = await exampleTemplate(dana.context, url);
-    const design = await api<{ id: string }>(dana.context, url, 'POST', '/api/designs', {
-      teamId,
-      title: 'Rekenen in de praktijk',
-      templateId: example.id,
-    });
+    const designId = await createDesignViaApi(dana.context, url, teamId, 'Rekenen in de praktijk');
     const version = await api<{ id: string }>(
       dana.context,
       url,
       'POST',
-      `/api/documents/${design.id}/versions`,
+      `/api/documents/${designId}/versions`,
       { label: 'Eerste opzet' },
     );
-    const round = await api<{ id: string }>(dana.context, url, 'POST', `/api/documents/${design.id}/rounds`, {
+    const round = await api<{ id: string }>(dana.context, url, 'POST', `/api/documents/${designId}/rounds`, {
       versionId: version.id,
       title: 'Feedback van collega’s',
       deadline: new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString(),
@@ -106,13 +101,13 @@ describe('a calm hierarchy: one primary action per area, icons beside labels', (
     expect(await visibleIconsNotHidden(team)).toBe(0);
     expect(await axeViolations(team)).toEqual([]);
 
-    const rounds = await openPage(dana.context, url, `/ontwerpen/${design.id}/feedback`, 'Dana');
+    const rounds = await openPage(dana.context, url, `/ontwerpen/${designId}/feedback`, 'Dana');
     await expect.poll(() => rounds.getByTestId('round-item').count()).toBe(1);
     await expectOnePrimaryPerArea(rounds, ['main']);
     expect(await visibleIconsNotHidden(rounds)).toBe(0);
     expect(await axeViolations(rounds)).toEqual([]);
 
-    const manage = await openPage(dana.context, url, `/ontwerpen/${design.id}/feedback/${round.id}`, 'Dana');
+    const manage = await openPage(dana.context, url, `/ontwerpen/${designId}/feedback/${round.id}`, 'Dana');
     await expect.poll(() => manage.getByTestId('round-heading').count()).toBe(1);
     await expectOnePrimaryPerArea(manage, ['Reviewers']);
     expect(await visibleIconsNotHidden(manage)).toBe(0);
@@ -124,13 +119,8 @@ describe('a calm hierarchy: one primary action per area, icons beside labels', (
     const url = harness.server.url;
     const olga = await newSignedInContext(harness, 'Olga');
     const teamId = await createTeamViaApi(olga.context, url, 'Lab Oost', 'cocreatieteam');
-    const example = await exampleTemplate(olga.context, url);
-    const design = await api<{ id: string }>(olga.context, url, 'POST', '/api/designs', {
-      teamId,
-      title: 'Ontwerp met opmaak',
-      templateId: example.id,
-    });
-    const page = await openPage(olga.context, url, `/ontwerpen/${design.id}`, 'Olga');
+    const designId = await createDesignViaApi(olga.context, url, teamId, 'Ontwerp met opmaak');
+    const page = await openPage(olga.context, url, `/ontwerpen/${designId}`, 'Olga');
     const toolbar = page.getByRole('toolbar').first();
     // The editor's chunk and the document load first: slower than a plain page on a busy machine.
     await expect.poll(() => toolbar.getByRole('button').count(), { timeout: 15_000 }).toBeGreaterThan(0);

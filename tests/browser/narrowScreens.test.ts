@@ -4,6 +4,7 @@ import { editDraft, toggleOutcome } from '../support/yclient';
 import {
   addMemberViaApi,
   api,
+  createDesignViaApi,
   axeViolations,
   createTeamViaApi,
   exampleTemplate,
@@ -112,12 +113,7 @@ describe(`pages at ${WIDTH} px`, () => {
     const url = harness.server.url;
     const ada = await newSignedInContext(harness, 'Ada');
     const teamId = await createTeamViaApi(ada.context, url, 'Lab Telefoon', 'cocreatieteam');
-    const example = await exampleTemplate(ada.context, url);
-    const { id } = await api<{ id: string }>(ada.context, url, 'POST', '/api/designs', {
-      teamId,
-      title: 'Op de telefoon',
-      templateId: example.id,
-    });
+    const id = await createDesignViaApi(ada.context, url, teamId, 'Op de telefoon');
     await api(ada.context, url, 'POST', `/api/documents/${id}/comments`, {
       anchor: null,
       body: 'Een reactie om te lezen in de sheet.',

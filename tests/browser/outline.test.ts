@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import {
   addMemberViaApi,
   api,
+  createDesignViaApi,
   axeViolations,
   createTeamViaApi,
   exampleTemplate,
@@ -23,13 +24,7 @@ const harness = useHarness();
 async function newDesign(context: BrowserContext, title: string) {
   const url = harness.server.url;
   const teamId = await createTeamViaApi(context, url, `Lab ${title}`, 'cocreatieteam');
-  const template = await exampleTemplate(context, url);
-  const design = await api<{ id: string }>(context, url, 'POST', '/api/designs', {
-    teamId,
-    title,
-    templateId: template.id,
-  });
-  return { teamId, id: design.id };
+  return { teamId, id: await createDesignViaApi(context, url, teamId, title) };
 }
 
 async function openDesign(
