@@ -16,7 +16,7 @@ import { seedExampleTemplates } from './db/seed';
 import { recoverTemplateRichText } from './commands/templateRichText';
 import { scheduleBackups } from './db/backup';
 import { startDeadlineJob } from './commands/rounds';
-import { startSearchIndexer } from './search/indexer';
+import { DEFAULT_PACE, startSearchIndexer } from './search/indexer';
 import { AutoVersions } from './versions/autoVersions';
 import { loadEnv, type Env } from './env';
 import { configuredOrigin } from './http/origin';
@@ -140,7 +140,10 @@ export async function startServer(
   });
   edits.autoVersions = autoVersions;
   // The search index follows committed state in the background, never on the commit path.
-  const indexer = startSearchIndexer(deps, env.SEARCH_INDEX_INTERVAL_MS);
+  const indexer = startSearchIndexer(deps, env.SEARCH_INDEX_INTERVAL_MS, {
+    ...DEFAULT_PACE,
+    busyMs: env.SEARCH_INDEX_BUSY_SECONDS * 1000,
+  });
   const { app, injectWebSocket, wss } = createApp(deps);
 
   const server = await new Promise<Server>((resolve) => {

@@ -40,9 +40,12 @@ export const operationsSettings = {
   TEAM_STORAGE_MAX_BYTES: z.coerce.number().int().min(1).default(2_000_000_000),
   /**
    * How often the search index catches up with changed documents, in ms. A change is findable
-   * within about this plus the rooms' 2 s refresh of the document row.
+   * within about this plus the rooms' 2 s refresh of the document row, plus 3 s of quiet for a
+   * document already indexed.
    */
   SEARCH_INDEX_INTERVAL_MS: z.coerce.number().int().min(100).default(2_000),
+  /** A document that keeps being edited is indexed again at least this often (seconds). */
+  SEARCH_INDEX_BUSY_SECONDS: z.coerce.number().int().min(1).default(30),
   /**
    * Automatic versions: one once a document has rested this many seconds after edits (0: no
    * automatic versions), and at least every AUTO_VERSION_EVERY_SECONDS while editing goes on.

@@ -11,6 +11,20 @@ import { projectionText, templateText } from './searchText';
 /** Documents, versions and publications indexed per run at most; the rest follow on the next run. */
 const BATCH = 50;
 
+/**
+ * When a changed document that is already in the index is indexed again: once it has been quiet for
+ * `quietMs` (longer than the rooms' 2 s refresh of its row, so a document being typed in never
+ * looks quiet), or once its entry is `busyMs` behind. Re-reading every document being edited on
+ * every run cost the sync server a fifth of its CPU with 200 documents in use (docs/benchmarks.md,
+ * session 13).
+ */
+export interface IndexPace {
+  quietMs: number;
+  busyMs: number;
+}
+
+export const DEFAULT_PACE: IndexPace = { quietMs: 3_000, busyMs: 30_000 };
+
 type IndexerDeps = Pick<AppDeps, 'stores'>;
 
 /**
@@ -20,10 +34,19 @@ type IndexerDeps = Pick<AppDeps, 'stores'>;
  * committed state afterwards, one document per event-loop turn. Idempotent, so several instances
  * running it at once only repeat work. Returns how many entries it wrote.
  */
-export async function indexPending(deps: IndexerDeps, batch = BATCH): Promise<number> {
+export async function indexPending(
+  deps: IndexerDeps,
+  pace: IndexPace = DEFAULT_PACE,
+  batch = BATCH,
+): Promise<number> {
   const store = deps.stores.search;
   let written = 0;
-  for (const row of await store.staleDocuments(batch)) {
+  const now = Date.now();
+  const stale = await store.staleDocuments(batch, {
+    quietBefore: now - pace.quietMs,
+    busyBefore: now - pace.busyMs,
+  });
+  for (const row of stale) {
     const document = await deps.stores.documents.get(row.id);
     if (!document) continue;
     // A copy from storage (committed state), never the live room's doc: projecting defines its
@@ -94,7 +117,11 @@ export interface SearchIndexer {
 }
 
 /** Runs indexPending now and then every `intervalMs`; a run still going when the next is due skips it. */
-export function startSearchIndexer(deps: IndexerDeps, intervalMs: number): SearchIndexer {
+export function startSearchIndexer(
+  deps: IndexerDeps,
+  intervalMs: number,
+  pace: IndexPace = DEFAULT_PACE,
+): SearchIndexer {
   let running: Promise<void> | null = null;
   let stopped = false;
   const run = () => {
@@ -102,7 +129,7 @@ export function startSearchIndexer(deps: IndexerDeps, intervalMs: number): Searc
     running = (async () => {
       try {
         // A full batch means more is waiting: go on at once rather than a whole interval later.
-        while (!stopped && (await indexPending(deps)) >= BATCH);
+        while (!stopped && (await indexPending(deps, pace)) >= BATCH);
       } catch (error) {
         log.warn('search indexing failed; retried on the next run', { error: String(error) });
       } finally {

@@ -35,8 +35,14 @@ const teamsOf = (userId: string) => sql`(SELECT team_id FROM memberships WHERE u
 export function createSearchStore(db: Executor) {
   const postgres = isPostgres(db);
   return {
-    /** Team documents never indexed or changed since (oldest change first). */
-    async staleDocuments(limit: number) {
+    /**
+     * Team documents never indexed, or changed since and either quiet (untouched since `quietBefore`)
+     * or indexed from a state older than `busyBefore` (oldest change first).
+     */
+    async staleDocuments(
+      limit: number,
+      { quietBefore, busyBefore }: { quietBefore: number; busyBefore: number },
+    ) {
       return db
         .selectFrom('documents')
         .leftJoin('search_entries', (join) =>
@@ -47,7 +53,13 @@ export function createSearchStore(db: Executor) {
         .where((eb) =>
           eb.or([
             eb('search_entries.entry_key', 'is', null),
-            eb('search_entries.source_at', '<', eb.ref('documents.updated_at')),
+            eb.and([
+              eb('search_entries.source_at', '<', eb.ref('documents.updated_at')),
+              eb.or([
+                eb('documents.updated_at', '<=', quietBefore),
+                eb('search_entries.source_at', '<=', busyBefore),
+              ]),
+            ]),
           ]),
         )
         .orderBy('documents.updated_at')

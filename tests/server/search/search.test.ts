@@ -84,7 +84,7 @@ describe('GET /api/search', () => {
       fragment.delete(0, fragment.length);
       fragment.insert(0, [paragraph('Nu over de zeepkistrace.')]);
     });
-    await expect.poll(async () => (await searchAs(owner, 'zeepkist')).length).toBe(1);
+    await expect.poll(async () => (await searchAs(owner, 'zeepkist')).length, { timeout: 15_000 }).toBe(1);
     expect(await searchAs(owner, 'kringgesprek')).toEqual([]);
   });
 
