@@ -22,22 +22,28 @@ export function tracesDir(): string {
   );
 }
 
-/** A deterministic stand-in (typing with occasional deletions) for when the real trace is absent. */
+/**
+ * A deterministic stand-in for when the real trace is absent: typing at a cursor that now and then
+ * jumps elsewhere, with backspaces, as in the real trace. (Edits at random places fragment the text
+ * into more items than the server accepts in one update, MAX_STRUCTS_PER_UPDATE.)
+ */
 function generatedTrace(edits: number): Trace {
   let seed = 42;
   const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   const patches: Patch[] = [];
   let text = '';
+  let cursor = 0;
   for (let i = 0; i < edits; i++) {
-    if (text.length > 10 && random() < 0.3) {
-      const pos = Math.floor(random() * text.length);
-      patches.push([pos, 1, '']);
-      text = text.slice(0, pos) + text.slice(pos + 1);
+    if (random() < 0.002) cursor = Math.floor(random() * text.length);
+    if (cursor > 0 && random() < 0.03) {
+      cursor--;
+      patches.push([cursor, 1, '']);
+      text = text.slice(0, cursor) + text.slice(cursor + 1);
     } else {
-      const pos = random() < 0.9 ? text.length : Math.floor(random() * text.length);
       const ch = 'abcdefghij klmnopqrstuvwxyz.'[Math.floor(random() * 28)] ?? ' ';
-      patches.push([pos, 0, ch]);
-      text = text.slice(0, pos) + ch + text.slice(pos);
+      patches.push([cursor, 0, ch]);
+      text = text.slice(0, cursor) + ch + text.slice(cursor);
+      cursor++;
     }
   }
   return { name: `generated (${edits} edits)`, patches, endContent: text, generated: true };
@@ -110,7 +116,10 @@ export function replayInto(doc: Y.Doc, trace: Trace, from: number, to: number): 
 /** The whole B4 document as one update (cached in the temp dir, keyed by the trace's size). */
 export function b4Update(limit?: number): { update: Uint8Array; trace: Trace } {
   const trace = loadB4(limit);
-  const cache = path.join(os.tmpdir(), `werkplaats-bench-b4-${trace.patches.length}-${trace.generated}.bin`);
+  const cache = path.join(
+    os.tmpdir(),
+    `werkplaats-bench-b4-${trace.patches.length}-${trace.generated ? 'generated2' : 'b4'}.bin`,
+  );
   if (fs.existsSync(cache)) return { update: new Uint8Array(fs.readFileSync(cache)), trace };
   const doc = new Y.Doc();
   doc.clientID = 4;
