@@ -1,5 +1,6 @@
 import { Extension } from '@tiptap/core';
-import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state';
+import type { EditorView } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 
 /** Whether the guard currently refuses local changes (kept in the extension's storage). */
@@ -39,6 +40,7 @@ export const ReadOnlyGuard = Extension.create<{ locked: boolean }, ReadOnlyGuard
         key: guardKey,
         filterTransaction: (tr) => !locked() || !tr.docChanged || tr.getMeta(ySyncPluginKey) !== undefined,
         props: {
+          handleKeyDown: (view, event) => locked() && lineKey(view, event),
           handlePaste: () => locked(),
           handleDrop: () => locked(),
           handleDOMEvents: {
@@ -58,3 +60,22 @@ export const ReadOnlyGuard = Extension.create<{ locked: boolean }, ReadOnlyGuard
     ];
   },
 });
+
+/**
+ * Home and End (with Shift: select) move to the start and end of the paragraph in locked text. The
+ * browser's own handling of them is not reliable in text whose every input is refused: Chromium
+ * 156.0.8078.129 extended a selection by one character on Shift+Home.
+ */
+function lineKey(view: EditorView, event: KeyboardEvent): boolean {
+  if ((event.key !== 'Home' && event.key !== 'End') || event.altKey || event.ctrlKey || event.metaKey) {
+    return false;
+  }
+  const { $head, anchor } = view.state.selection;
+  if (!$head.parent.isTextblock) return false;
+  const target = event.key === 'Home' ? $head.start() : $head.end();
+  const selection = event.shiftKey
+    ? TextSelection.create(view.state.doc, anchor, target)
+    : TextSelection.create(view.state.doc, target);
+  view.dispatch(view.state.tr.setSelection(selection).scrollIntoView());
+  return true;
+}
