@@ -1,10 +1,11 @@
 import type { ServerKind } from '../lib/protocol';
-import { LABEL, option, quick, servers } from './options';
+import { flag, LABEL, option, quick, servers } from './options';
 import type { Scenario } from './scenarios';
 
 /*
  * What one scenario runs against: each server of `--servers`, and in the scenarios that ask for it
- * Werkplaats again with every other COMMIT_THREAD setting, so the choice of the default is visible.
+ * Werkplaats again with every other COMMIT_THREAD setting, so the choice of the default is visible,
+ * and y-websocket again with an fsync on every append, the like-for-like durability.
  */
 
 /** One row of a scenario's table: a server, possibly with settings of its own. */
@@ -23,6 +24,13 @@ export interface Entry {
 export const commitThreads = (option('commit-threads') ?? (quick ? 'none' : 'main,worker'))
   .split(',')
   .filter((thread) => thread && thread !== 'none');
+
+/**
+ * Whether the fan-out scenarios also run y-websocket with `synchronous=FULL` (full runs, unless
+ * `--no-durable-ywebsocket`): it still relays before it appends, but each append is durable, as
+ * each of our commits is before relay.
+ */
+const durableYwebsocket = !quick && !flag('no-durable-ywebsocket');
 
 const THREAD_LABEL: Record<string, string> = {
   main: 'commits inline',
@@ -43,5 +51,14 @@ export function entriesOf(scenario: Scenario): Entry[] {
     env: { COMMIT_THREAD: thread },
   }));
   const at = entries.findIndex((entry) => entry.kind === 'werkplaats') + 1;
-  return [...entries.slice(0, at), ...variants, ...entries.slice(at)];
+  const withThreads = [...entries.slice(0, at), ...variants, ...entries.slice(at)];
+  const yws = withThreads.findIndex((entry) => entry.kind === 'ywebsocket') + 1;
+  if (!durableYwebsocket || yws === 0) return withThreads;
+  const durable: Entry = {
+    key: 'ywebsocket:full',
+    kind: 'ywebsocket',
+    label: `${LABEL.ywebsocket}, every append fsynced (synchronous=FULL)`,
+    env: { BENCH_YWS_SYNCHRONOUS: 'FULL' },
+  };
+  return [...withThreads.slice(0, yws), durable, ...withThreads.slice(yws)];
 }
