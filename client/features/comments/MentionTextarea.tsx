@@ -54,6 +54,17 @@ export function MentionTextarea({
   const [caret, setCaret] = useState(0);
   const [dismissed, setDismissed] = useState<number | null>(null);
   const [highlighted, setHighlighted] = useState(0);
+  // Where the caret goes once a picked mention is in the textarea: set in the same commit as the
+  // new text, so a key typed right after the pick lands after the mention (a frame later was too
+  // late under load: the first letter went in before the caret moved back).
+  const caretAfterPick = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const at = caretAfterPick.current;
+    if (at === null) return;
+    caretAfterPick.current = null;
+    ref.current?.focus();
+    ref.current?.setSelectionRange(at, at);
+  });
 
   const mention = activeMention(draft.text, caret);
   const suggestions = useMemo(
@@ -93,10 +104,7 @@ export function MentionTextarea({
     onChange({ text: next.text, people: picked });
     setCaret(next.caret);
     setHighlighted(0);
-    requestAnimationFrame(() => {
-      ref.current?.focus();
-      ref.current?.setSelectionRange(next.caret, next.caret);
-    });
+    caretAfterPick.current = next.caret;
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
