@@ -51,4 +51,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
 # SIGTERM: stop accepting, commit what is queued, close sockets with 1001, close the database, exit 0.
 # Node is PID 1 and handles it itself (no npm or shell in between to swallow it).
 STOPSIGNAL SIGTERM
-CMD ["node", "--max-semi-space-size=16", "dist/server/start.mjs"]
+CMD ["node", "--max-semi-space-size=8", "dist/server/start.mjs"]
