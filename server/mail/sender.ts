@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { log } from '../log';
 import type { MailOutboxStore, OutboxRow } from '../stores/mailOutbox';
 
@@ -47,14 +47,19 @@ export function startMailSender(outbox: MailOutboxStore, options: MailSenderOpti
   // TLS is used whenever the server offers STARTTLS (or from the start with smtps://); a server
   // offering neither is spoken to in plain text. Short timeouts keep a hung server from holding a
   // claim. Pooled: a connection per mail cost ~110 ms against ~8 ms when reused (a digest morning).
-  const transport = nodemailer.createTransport({
-    url: options.smtpUrl,
-    pool: true,
-    maxConnections: 2,
-    connectionTimeout: 15_000,
-    greetingTimeout: 15_000,
-    socketTimeout: 60_000,
-  });
+  // nodemailer is loaded at the first mail: a server that sends none never holds its ~80 modules.
+  let transport: Promise<Transporter> | undefined;
+  const transportOf = () =>
+    (transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        url: options.smtpUrl,
+        pool: true,
+        maxConnections: 2,
+        connectionTimeout: 15_000,
+        greetingTimeout: 15_000,
+        socketTimeout: 60_000,
+      }),
+    ));
   let running: Promise<number> | undefined;
   let again = false;
   let stopped = false;
@@ -66,7 +71,8 @@ export function startMailSender(outbox: MailOutboxStore, options: MailSenderOpti
       return false;
     }
     try {
-      await transport.sendMail({
+      const mailer = await transportOf();
+      await mailer.sendMail({
         from: options.from,
         to: row.recipient,
         subject: row.subject,
@@ -131,7 +137,7 @@ export function startMailSender(outbox: MailOutboxStore, options: MailSenderOpti
       stopped = true;
       clearInterval(timer);
       await running;
-      transport.close();
+      await transport?.then((mailer) => mailer.close());
     },
   };
 }

@@ -12,7 +12,7 @@ import {
   type FileChild,
 } from 'docx';
 import type { ExportSource } from './design';
-import { exportOutline, type Block } from './outline';
+import { EMPTY_NL, exportOutline, type Block } from './outline';
 import { clean, headingStyle, NUMBERING, richToDocx, type ListCounter } from './richDocx';
 
 /** Paragraphs of a plain text: one per line. The docx library writes all text as escaped XML. */
@@ -63,7 +63,7 @@ function docxBlock(block: Block, counter: ListCounter): FileChild[] {
         }),
       ];
     case 'empty':
-      return [new Paragraph({ children: [new TextRun({ text: '(leeg)', italics: true })] })];
+      return [new Paragraph({ children: [new TextRun({ text: EMPTY_NL, italics: true })] })];
   }
 }
 

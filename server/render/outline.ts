@@ -29,6 +29,9 @@ export type Block =
   | { type: 'table'; columns: string[]; rows: string[][] }
   | { type: 'empty' };
 
+/** What every writer shows for an `empty` block. */
+export const EMPTY_NL = '(leeg)';
+
 /** The structured fields of a design that a template section can ask about too. */
 export type StructuredFieldKey = 'outcomes' | StructuredSectionField;
 

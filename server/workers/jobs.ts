@@ -9,7 +9,8 @@ import type { VersionProjection } from '../../shared/domain/versions/projection'
 import type { DocumentSummary } from '../../shared/schemas/documents';
 import type { ExportSource } from '../render/design';
 import { catalogSections } from '../render/catalogSections';
-import { renderHtml, renderMarkdown } from '../render/document';
+import { renderHtml } from '../render/document';
+import { renderMarkdown } from '../render/markdown';
 import { projectDoc, type ProjectionTemplate } from '../render/projection';
 import { richSections } from '../render/richSections';
 import type { DesignLifeContext } from '../../shared/domain/design/types';
