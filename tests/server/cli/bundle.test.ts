@@ -66,6 +66,28 @@ describe('the bundled server (npm start)', () => {
     expect(code.join('\n')).not.toMatch(/class YXmlElement/);
   });
 
+  it('loads neither mail nor the export writers when it starts: nodemailer at the first mail, Markdown and .docx in the export threads', () => {
+    // The modules a starting server loads: the launcher, the server it imports (serve-…), and
+    // every chunk they import statically.
+    const files = fs.readdirSync(outdir).filter((file) => file.endsWith('.mjs'));
+    const pending = ['start.mjs', ...files.filter((file) => file.startsWith('serve-'))];
+    const loaded = new Set<string>();
+    for (let file = pending.pop(); file; file = pending.pop()) {
+      if (loaded.has(file)) continue;
+      loaded.add(file);
+      const code = fs.readFileSync(path.join(outdir, file), 'utf8');
+      for (const match of code.matchAll(/(?:from|import)\s*"\.\/([\w.-]+\.mjs)"/g)) pending.push(match[1]!);
+    }
+    expect(loaded.size).toBeGreaterThan(2);
+    const eager = [...loaded].filter((file) =>
+      /from "(nodemailer|prosemirror-markdown|markdown-it|docx)"/.test(
+        fs.readFileSync(path.join(outdir, file), 'utf8'),
+      ),
+    );
+    expect(eager).toEqual([]);
+    expect(bundleCode().join('\n')).toMatch(/import\("nodemailer"\)/);
+  });
+
   it('imports nothing but production dependencies and Node built-ins (npm ci --omit=dev runs it)', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
       dependencies: Record<string, string>;
