@@ -1,7 +1,7 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { richTextExtensions } from '../../shared/editor/extensions';
 import { MAX_RICH_TEXT_DEPTH } from '../../shared/editor/xmlTree';
 import { useCommentsRegistry } from '../features/comments/EditorRegistry';
@@ -138,6 +138,15 @@ const CollaborativeEditor = memo(function CollaborativeEditor({
     onMount: () => publishAwarenessUser(session, user),
   });
 
+  // Ctrl+K (⌘K) in the text asks the toolbar for its link form, as in most editors.
+  const [linkRequest, setLinkRequest] = useState(0);
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key.toLowerCase() !== 'k' || !(event.ctrlKey || event.metaKey) || event.altKey) return;
+    if (!editable || !(event.target as HTMLElement).closest('.ProseMirror')) return;
+    event.preventDefault();
+    setLinkRequest((count) => count + 1);
+  };
+
   useEffect(() => {
     if (!registry || !editor) return undefined;
     return registry.register(field, editor);
@@ -153,6 +162,7 @@ const CollaborativeEditor = memo(function CollaborativeEditor({
       className={`section-editor${editable ? '' : ' section-editor--readonly'}`}
       data-testid={testId}
       data-editable={editable ? 'true' : 'false'}
+      onKeyDown={onKeyDown}
       {...data}
     >
       {editor ? (
@@ -163,6 +173,7 @@ const CollaborativeEditor = memo(function CollaborativeEditor({
               editorId={editorId}
               sectionHeading={label}
               headingLevel={levels[0] ?? 3}
+              linkRequest={linkRequest}
             />
           ) : null}
           <EditorContent editor={editor} />

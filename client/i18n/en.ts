@@ -302,11 +302,19 @@ export const enApp: Record<AppMessageKey, string> = {
   'toolbar.label': 'Formatting for {section}',
   'toolbar.bold': 'Bold',
   'toolbar.italic': 'Italic',
-  'toolbar.heading': 'Subheading H3',
+  'toolbar.heading': 'Subheading H{level}',
   'toolbar.bulletList': 'Bulleted list',
   'toolbar.orderedList': 'Numbered list',
   'toolbar.undo': 'Undo',
   'toolbar.redo': 'Redo',
+  'toolbar.link': 'Link (Ctrl+K)',
+  'link.form': 'Link',
+  'link.address': 'Link address',
+  'link.hint': 'A web address (www.…) or an e-mail address.',
+  'link.invalid': 'This is not a web or e-mail address. For example: www.slo.nl or name@school.nl.',
+  'link.apply': 'Apply link',
+  'link.remove': 'Remove link',
+  'link.cancel': 'Cancel',
 };
 
 /** Every English message; the type forces exactly the keys of `nl`. */

@@ -309,11 +309,19 @@ export const nlApp = {
   'toolbar.label': 'Opmaak voor {section}',
   'toolbar.bold': 'Vet',
   'toolbar.italic': 'Cursief',
-  'toolbar.heading': 'Tussenkop H3',
+  'toolbar.heading': 'Tussenkop H{level}',
   'toolbar.bulletList': 'Opsomming',
   'toolbar.orderedList': 'Genummerde lijst',
   'toolbar.undo': 'Ongedaan maken',
   'toolbar.redo': 'Opnieuw uitvoeren',
+  'toolbar.link': 'Link (Ctrl+K)',
+  'link.form': 'Link',
+  'link.address': 'Adres van de link',
+  'link.hint': 'Een webadres (www.…) of een e-mailadres.',
+  'link.invalid': 'Dit is geen webadres of e-mailadres. Bijvoorbeeld: www.slo.nl of naam@school.nl.',
+  'link.apply': 'Link toepassen',
+  'link.remove': 'Link weghalen',
+  'link.cancel': 'Annuleren',
 } as const satisfies Record<string, string>;
 
 /** Message keys of the app shell (`enApp` in en.ts has exactly these). */

@@ -132,7 +132,14 @@ describe('a calm hierarchy: one primary action per area, icons beside labels', (
       expect(await button.locator('svg[aria-hidden="true"]').count()).toBe(1);
     }
     expect(names).toEqual(
-      expect.arrayContaining(['Vet', 'Cursief', 'Opsomming', 'Genummerde lijst', 'Ongedaan maken']),
+      expect.arrayContaining([
+        'Vet',
+        'Cursief',
+        'Tussenkop H3',
+        'Opsomming',
+        'Genummerde lijst',
+        'Ongedaan maken',
+      ]),
     );
     expect(names.filter((name) => name.trim() === '')).toEqual([]);
     // Visible text beside the icon would be read twice; the label is the name.

@@ -19,6 +19,8 @@ export function HeaderSearch() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      // In the text of an editor Ctrl+K makes a link (RichTextEditor claims it with preventDefault).
+      if (event.defaultPrevented) return;
       if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
         event.preventDefault();
         const target = onSearchPage
