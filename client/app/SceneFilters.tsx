@@ -25,13 +25,15 @@ export function useUrlSearchText(params: (q: string) => Record<string, string>) 
   // The query as text, so the effect below waits again whenever the text or a filter changes.
   const target = JSON.stringify(params(text.trim()));
 
+  // The page this field is on: a write still waiting when a result link was followed would put
+  // the query on the next page's URL (seen: /d/…?q=, a test waiting for /d/… in vain).
+  const [pathname] = useState(() => location.pathname);
   useEffect(() => {
-    const timer = window.setTimeout(
-      () => replaceSearchParams(JSON.parse(target) as Record<string, string>),
-      SEARCH_DEBOUNCE_MS,
-    );
+    const timer = window.setTimeout(() => {
+      if (location.pathname === pathname) replaceSearchParams(JSON.parse(target) as Record<string, string>);
+    }, SEARCH_DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
-  }, [text, target]);
+  }, [text, target, pathname]);
 
   return {
     /** `q` as the URL has it now (the results follow this, not the field). */
