@@ -16,10 +16,12 @@ import type { Block } from './outline';
 /** A line to write on: the place-holders for the participant's name, the date and a signature. */
 export const BLANK = '______________________________';
 
-const NUMBER_NL = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 });
+// Made on first use, as the other formatters (server/render/labelsNl.ts).
+let numberNl: Intl.NumberFormat | undefined;
 
 /** A number the Dutch way: "3,5". */
-const nl = (value: number) => NUMBER_NL.format(value);
+const nl = (value: number) =>
+  (numberNl ??= new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 })).format(value);
 
 /** "3 ECTS" or "3–5 ECTS". */
 const range = ({ min, max }: LoadRange, unit: string) =>

@@ -57,33 +57,35 @@ export const CHECK_STATUS_NL: Record<RuleResult['status'], string> = {
   pending: 'nog niet bekend',
 };
 
-const DATE_TIME = new Intl.DateTimeFormat('nl-NL', {
+// Made on first use: building a formatter maps in ICU's calendar and time-zone data (~9 MB of
+// RSS), which a sync server that never writes a date should not hold.
+let dateTimeFormat: Intl.DateTimeFormat | undefined;
+let dateFormat: Intl.DateTimeFormat | undefined;
+const DATE_OPTIONS: Intl.DateTimeFormatOptions = {
   timeZone: 'Europe/Amsterdam',
   day: 'numeric',
   month: 'long',
   year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+};
 
 /** An ISO timestamp as "6 december 2026, 14:05" (Amsterdam time); unparsable input as given. */
 export function dateTimeNl(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const part = Object.fromEntries(DATE_TIME.formatToParts(date).map((p) => [p.type, p.value]));
+  dateTimeFormat ??= new Intl.DateTimeFormat('nl-NL', {
+    ...DATE_OPTIONS,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  const part = Object.fromEntries(dateTimeFormat.formatToParts(date).map((p) => [p.type, p.value]));
   return `${part.day} ${part.month} ${part.year}, ${part.hour}:${part.minute}`;
 }
-
-const DATE = new Intl.DateTimeFormat('nl-NL', {
-  timeZone: 'Europe/Amsterdam',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
 
 /** An ISO date or timestamp as "6 december 2026" (Amsterdam date); unparsable input as given. */
 export function dateNl(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : DATE.format(date);
+  if (Number.isNaN(date.getTime())) return iso;
+  dateFormat ??= new Intl.DateTimeFormat('nl-NL', DATE_OPTIONS);
+  return dateFormat.format(date);
 }
