@@ -4,7 +4,6 @@ import {
   addMemberViaApi,
   api,
   createDesignViaApi,
-  createDocumentViaApi,
   axeViolations,
   createTeamViaApi,
   exampleTemplate,
@@ -205,7 +204,7 @@ describe('the document outline and the sticky header', () => {
     expect(await axeViolations(page)).toEqual([]);
   }, 90_000);
 
-  test('the ontwikkelpad draft, the traject, a saved version, a round’s frozen version and a document have their outline too', async () => {
+  test('the ontwikkelpad draft, the traject, a saved version and a round’s frozen version have their outline too', async () => {
     const url = harness.server.url;
     const { context } = await newSignedInContext(harness, 'Sem');
     const design = await newDesign(context, 'Overal inhoud');
@@ -229,10 +228,8 @@ describe('the document outline and the sticky header', () => {
       title: 'Ronde met inhoud',
       deadline,
     });
-    const documentId = await createDocumentViaApi(context, url, design.teamId, 'Notities met inhoud');
     const pages: Array<[string, string]> = [
       [`/ontwikkelpaden/${draft.id}`, 'Suggesties voor co-creatielabs'],
-      [`/d/${documentId}`, 'Uitwerking'],
       [`/trajecten/${traject.id}`, 'Dekkingsmatrix'],
       [`/ontwerpen/${design.id}/versies/${version.id}`, 'Bewijzen per leeruitkomst'],
       [`/ronde/${round.id}`, 'Bewijzen per leeruitkomst'],

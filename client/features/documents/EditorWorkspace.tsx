@@ -69,7 +69,7 @@ function OpenDocument({
       </WorkspaceHeader>
       <Main className="page page--document page--comments">
         <h1 className="visually-hidden">{shownTitle}</h1>
-        <WorkspaceLayout ws={ws} ready={ready} loadingLabel={t('editor.loading')} outline>
+        <WorkspaceLayout ws={ws} ready={ready} loadingLabel={t('editor.loading')}>
           <DocumentSections session={session} sections={sections} user={ws.me} editable={ws.canEdit} />
         </WorkspaceLayout>
       </Main>
