@@ -25,8 +25,8 @@ export function useUrlSearchText(params: (q: string) => Record<string, string>) 
   // The query as text, so the effect below waits again whenever the text or a filter changes.
   const target = JSON.stringify(params(text.trim()));
 
-  // The page this field is on: a write still waiting when a result link was followed would put
-  // the query on the next page's URL (seen: /d/…?q=, a test waiting for /d/… in vain).
+  // The page this field is on: a write still waiting when a result link was followed must not put
+  // the query on the next page's URL.
   const [pathname] = useState(() => location.pathname);
   useEffect(() => {
     const timer = window.setTimeout(() => {
