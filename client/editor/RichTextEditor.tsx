@@ -3,6 +3,7 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { memo, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { richTextExtensions } from '../../shared/editor/extensions';
+import { isCtrlK } from '../app/ctrlK';
 import { MAX_RICH_TEXT_DEPTH } from '../../shared/editor/xmlTree';
 import { useCommentsRegistry } from '../features/comments/EditorRegistry';
 import { CommentHighlights } from '../features/comments/highlights';
@@ -141,8 +142,7 @@ const CollaborativeEditor = memo(function CollaborativeEditor({
   // Ctrl+K (⌘K) in the text asks the toolbar for its link form, as in most editors.
   const [linkRequest, setLinkRequest] = useState(0);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key.toLowerCase() !== 'k' || !(event.ctrlKey || event.metaKey) || event.altKey) return;
-    if (!editable || !(event.target as HTMLElement).closest('.ProseMirror')) return;
+    if (!isCtrlK(event) || !editable || !(event.target as HTMLElement).closest('.ProseMirror')) return;
     event.preventDefault();
     setLinkRequest((count) => count + 1);
   };

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { navigate, usePathname } from '../../app/router';
 import { useT } from '../../i18n/I18nProvider';
+import { isCtrlK } from '../../app/ctrlK';
 
 /** The search page's path. */
 export const SEARCH_PATH = '/zoeken';
@@ -21,7 +22,7 @@ export function HeaderSearch() {
     const onKey = (event: KeyboardEvent) => {
       // In the text of an editor Ctrl+K makes a link (RichTextEditor claims it with preventDefault).
       if (event.defaultPrevented) return;
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
+      if (isCtrlK(event)) {
         event.preventDefault();
         const target = onSearchPage
           ? document.querySelector<HTMLInputElement>('[data-testid="search-page-field"]')
